@@ -1,0 +1,46 @@
+# thuvien: `make demo` runs the whole system on this machine, `make test` proves it works.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+THUVIEN := $(BIN)/thuvien
+export THUVIEN_DATA_DIR ?= $(CURDIR)/var
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/thuvien
+PYTEST_WORKERS ?= 2
+
+.PHONY: install system-packages messages demo serve test test-sqlite test-postgres lint benchmarks clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+system-packages:
+	bash scripts/install-system-packages.sh
+
+messages: $(BIN)/.installed
+	cd src/thuvien && ../../$(THUVIEN) compilemessages --ignore=.venv -v 0
+
+install: system-packages $(BIN)/.installed messages
+
+demo: install
+	$(THUVIEN) migrate --noinput -v 0
+	$(THUVIEN) demo-data --records $${RECORDS:-1000}
+	@echo ""
+	@echo "thuvien chạy tại / runs at http://127.0.0.1:8000  (Ctrl-C để dừng / to stop)"
+	THUVIEN_BIND=127.0.0.1:8000 $(THUVIEN) serve
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src benchmarks
+
+test: install lint test-sqlite test-postgres
+
+test-sqlite:
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -q
+
+test-postgres:
+	THUVIEN_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+
+clean:
+	rm -rf $(VENV) var build src/*.egg-info

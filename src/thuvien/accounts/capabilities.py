@@ -1,0 +1,54 @@
+"""Named capabilities. Roles are sets of them; views and API classes declare the one they need."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Capability(models.TextChoices):
+    ADMINISTER_NETWORK = "can_administer_network", _("Quản trị mạng lưới")
+    OVERSEE = "can_oversee", _("Thanh tra, giám sát (chỉ đọc)")
+    ADMINISTER_LIBRARY = "can_administer_library", _("Quản trị thư viện")
+    CATALOGUE = "can_catalogue", _("Biên mục")
+    CIRCULATE = "can_circulate", _("Lưu thông")
+    MANAGE_PATRONS = "can_manage_patrons", _("Quản lý bạn đọc")
+    DIGITISE = "can_digitise", _("Số hóa")
+
+
+ALL_CAPABILITIES: frozenset[str] = frozenset(c.value for c in Capability)
+
+# Capabilities that an oversight officer may exercise for reading (GET) in every library.
+READ_ONLY_FOR_OVERSIGHT: frozenset[str] = ALL_CAPABILITIES - {Capability.ADMINISTER_NETWORK}
+
+# The roles every network starts with: code -> (Vietnamese name, English name, capabilities,
+# network-wide?). Network-wide roles are held at network level, the others per library.
+BUILTIN_ROLES: dict[str, tuple[str, str, frozenset[str], bool]] = {
+    "network_admin": ("Quản trị mạng lưới", "Network administrator", ALL_CAPABILITIES, True),
+    "oversight_officer": (
+        "Cán bộ quản lý nhà nước",
+        "Oversight officer",
+        frozenset({Capability.OVERSEE}),
+        True,
+    ),
+    "library_admin": (
+        "Quản trị thư viện",
+        "Library administrator",
+        ALL_CAPABILITIES - {Capability.ADMINISTER_NETWORK, Capability.OVERSEE},
+        False,
+    ),
+    "cataloguer": ("Cán bộ biên mục", "Cataloguer", frozenset({Capability.CATALOGUE}), False),
+    "circulation": (
+        "Cán bộ lưu thông",
+        "Circulation librarian",
+        frozenset({Capability.CIRCULATE}),
+        False,
+    ),
+    "patron_manager": (
+        "Cán bộ quản lý bạn đọc",
+        "Patron manager",
+        frozenset({Capability.MANAGE_PATRONS}),
+        False,
+    ),
+    "digitiser": ("Cán bộ số hóa", "Digitisation staff", frozenset({Capability.DIGITISE}), False),
+}

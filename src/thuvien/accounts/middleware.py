@@ -1,0 +1,74 @@
+"""Per request: which library a staff member acts for, and the library scope around the view.
+
+Staff pages (``/staff/``) run inside the scope of the active library, chosen from the person's
+memberships and kept in the session. Other pages open the scope they need themselves (the public
+portal opens the libraries it shows; the API opens it after authenticating the client), so code
+that forgets fails loudly with ``ScopeError`` rather than showing another library's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from thuvien.core.scoping import library_scope
+
+from .permissions import staff_access
+
+ACTIVE_LIBRARY_SESSION_KEY = "thuvien_active_library"
+SCOPED_PREFIXES = ("/staff/",)
+
+
+def staff_libraries(user) -> list:
+    """Libraries a person may act for: their own, and all of their networks' if network-wide."""
+    from django.db.models import Q
+
+    from thuvien.network.models import Library
+
+    access = staff_access(user)
+    if not access.is_staff_anywhere:
+        return []
+    if access.superuser:
+        return list(Library.objects.filter(is_active=True).select_related("network"))
+    return list(
+        Library.objects.filter(
+            Q(pk__in=access.library_caps.keys()) | Q(network_id__in=access.network_caps.keys())
+        )
+        .select_related("network")
+        .order_by("network_id", "code")
+    )
+
+
+def resolve_active_library(request: HttpRequest):
+    """The library the staff member acts for now, or None for a non-staff person."""
+    libraries = staff_libraries(request.user)
+    if not libraries:
+        return None, []
+    wanted = request.session.get(ACTIVE_LIBRARY_SESSION_KEY)
+    by_id = {lib.pk: lib for lib in libraries}
+    active = by_id.get(wanted) or next(
+        (lib for lib in libraries if lib.pk in staff_access(request.user).library_caps),
+        libraries[0],
+    )
+    return active, libraries
+
+
+class LibraryScopeMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.library = None
+        request.network = None
+        request.staff_libraries = []
+        request.capabilities = frozenset()
+        if not request.path.startswith(SCOPED_PREFIXES) or not request.user.is_authenticated:
+            return self.get_response(request)
+        active, libraries = resolve_active_library(request)
+        request.library = active
+        request.network = active.network if active else None
+        request.staff_libraries = libraries
+        request.capabilities = staff_access(request.user).caps_for(active)
+        with library_scope([active] if active else []):
+            return self.get_response(request)

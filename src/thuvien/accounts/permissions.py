@@ -1,0 +1,174 @@
+"""Who may do what where. Every view declares its need in one place.
+
+- ``@public_view``: anyone (the public portal, health checks);
+- ``@login_required_view``: any logged-in person (a reader's own account pages);
+- ``@requires(Capability.X)`` / ``CapabilityRequiredMixin``: staff holding X in the active
+  library (``request.library``), or network-wide. An oversight officer passes every read-only
+  (GET/HEAD) check and no write.
+
+A test walks every URL and fails on a view that declares nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from .capabilities import ALL_CAPABILITIES, READ_ONLY_FOR_OVERSIGHT, Capability
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+ACCESS_ATTR = "thuvien_access"
+
+
+@dataclass
+class StaffAccess:
+    """The capabilities a person holds, per library and network-wide, loaded once per request."""
+
+    library_caps: dict[int, frozenset[str]] = field(default_factory=dict)
+    library_network: dict[int, int] = field(default_factory=dict)
+    network_caps: dict[int, frozenset[str]] = field(default_factory=dict)
+    superuser: bool = False
+
+    def caps_for(self, library: Any) -> frozenset[str]:
+        if library is None:
+            return frozenset()
+        if self.superuser:
+            return ALL_CAPABILITIES
+        return self.library_caps.get(library.pk, frozenset()) | self.network_caps.get(
+            library.network_id, frozenset()
+        )
+
+    def network_caps_for(self, network_id: int | None) -> frozenset[str]:
+        if self.superuser:
+            return ALL_CAPABILITIES
+        return self.network_caps.get(network_id, frozenset()) if network_id else frozenset()
+
+    @property
+    def is_staff_anywhere(self) -> bool:
+        return self.superuser or bool(self.library_caps or self.network_caps)
+
+
+def staff_access(user: Any) -> StaffAccess:
+    """The person's capabilities; cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return StaffAccess()
+    cached = getattr(user, "_thuvien_access", None)
+    if cached is not None:
+        return cached
+    from .models import Membership
+
+    access = StaffAccess(superuser=bool(user.is_superuser))
+    lib: dict[int, set[str]] = {}
+    net: dict[int, set[str]] = {}
+    rows = Membership.objects.filter(user=user).values_list(
+        "library_id", "network_id", "role__capabilities"
+    )
+    for library_id, network_id, caps in rows:
+        if library_id is None:
+            net.setdefault(network_id, set()).update(caps)
+        else:
+            lib.setdefault(library_id, set()).update(caps)
+            access.library_network[library_id] = network_id
+    access.library_caps = {k: frozenset(v) for k, v in lib.items()}
+    access.network_caps = {k: frozenset(v) for k, v in net.items()}
+    user._thuvien_access = access
+    return access
+
+
+def can(user: Any, capability: Capability | str, library: Any, *, write: bool = True) -> bool:
+    """Does ``user`` hold ``capability`` in ``library``? Oversight passes reads only."""
+    caps = staff_access(user).caps_for(library)
+    cap = str(capability)
+    if cap in caps:
+        return True
+    return (not write) and Capability.OVERSEE in caps and cap in READ_ONLY_FOR_OVERSIGHT
+
+
+def can_in_network(
+    user: Any, capability: Capability | str, network_id: int | None, *, write: bool = True
+) -> bool:
+    """Does ``user`` hold ``capability`` network-wide (network admin, oversight officer)?"""
+    caps = staff_access(user).network_caps_for(network_id)
+    cap = str(capability)
+    if cap in caps:
+        return True
+    return (not write) and Capability.OVERSEE in caps and cap in READ_ONLY_FOR_OVERSIGHT
+
+
+def _mark(view: Callable, access: str) -> Callable:
+    setattr(view, ACCESS_ATTR, access)
+    return view
+
+
+def public_view(view: Callable) -> Callable:
+    """Declare a view open to everyone."""
+    return _mark(view, "public")
+
+
+def login_required_view(view: Callable) -> Callable:
+    """Declare a view for any logged-in person (e.g. a reader's own account)."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        return view(request, *args, **kwargs)
+
+    return _mark(wrapped, "authenticated")
+
+
+def check_capability(
+    request: HttpRequest, capability: Capability | str, *, network_wide: bool = False
+) -> None:
+    """Raise PermissionDenied unless the request may exercise ``capability``."""
+    write = request.method not in SAFE_METHODS
+    if network_wide:
+        network = getattr(request, "network", None)
+        ok = can_in_network(request.user, capability, network.pk if network else None, write=write)
+    else:
+        ok = can(request.user, capability, getattr(request, "library", None), write=write)
+    if not ok:
+        raise PermissionDenied
+
+
+def requires(capability: Capability | str, *, network_wide: bool = False) -> Callable:
+    """Declare that a function view needs ``capability`` in the active library (or network)."""
+
+    def decorate(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            check_capability(request, capability, network_wide=network_wide)
+            return view(request, *args, **kwargs)
+
+        return _mark(wrapped, f"capability:{capability}")
+
+    return decorate
+
+
+class CapabilityRequiredMixin:
+    """For class-based views: set ``required_capability`` (and ``network_wide`` if so)."""
+
+    required_capability: Capability | str | None = None
+    network_wide: bool = False
+
+    @classmethod
+    def as_view(cls, **initkwargs: Any) -> Callable:
+        if cls.required_capability is None:
+            raise TypeError(f"{cls.__name__} must declare required_capability")
+        view = super().as_view(**initkwargs)  # type: ignore[misc]
+        return _mark(view, f"capability:{cls.required_capability}")
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        check_capability(request, self.required_capability, network_wide=self.network_wide)
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

@@ -1,0 +1,3 @@
+"""API v1: catalog resources."""
+
+urlpatterns: list = []

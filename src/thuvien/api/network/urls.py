@@ -1,0 +1,3 @@
+"""API v1: network resources."""
+
+urlpatterns: list = []

@@ -1,0 +1,270 @@
+"""Settings shared by every mode.
+
+Every value that differs between a laptop and a province's servers comes from the environment
+(``THUVIEN_*``). In production mode (``THUVIEN_ENV=production``) a missing required value stops
+start-up with a message that names it; in development sensible local defaults apply.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent  # src/thuvien
+ENV = os.environ.get("THUVIEN_ENV", "development")
+PRODUCTION = ENV == "production"
+
+
+def env_required(name: str, *, dev_default: str | None = None) -> str:
+    """Return ``$name``; in production refuse to start without it."""
+    value = os.environ.get(name, "").strip()
+    if value:
+        return value
+    if PRODUCTION or dev_default is None:
+        raise ImproperlyConfigured(
+            f"Thiếu biến môi trường {name} (required setting {name} is missing)."
+        )
+    return dev_default
+
+
+DATA_DIR = Path(os.environ.get("THUVIEN_DATA_DIR", Path.cwd() / "var")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+SECRET_KEY = env_required(
+    "THUVIEN_SECRET_KEY", dev_default="dev-only-insecure-key-not-for-production-use-0123456789"
+)
+DEBUG = os.environ.get("THUVIEN_DEBUG", "0" if PRODUCTION else "1") == "1"
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in env_required(
+        "THUVIEN_ALLOWED_HOSTS", dev_default="127.0.0.1,localhost,testserver"
+    ).split(",")
+    if h.strip()
+]
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("THUVIEN_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+
+_default_db = f"sqlite:///{DATA_DIR / 'thuvien.sqlite3'}"
+DATABASE_URL = env_required("THUVIEN_DATABASE_URL", dev_default=_default_db)
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers go on while one writer commits; IMMEDIATE takes the write lock at BEGIN so
+    # two desks never deadlock upgrading a read lock. See docs/architecture.md.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA busy_timeout=20000; PRAGMA cache_size=-64000;"
+        ),
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = os.environ.get("THUVIEN_REDIS_URL", "").strip()
+
+INSTALLED_APPS = [
+    # domain apps (own models and rules)
+    "thuvien.core",
+    "thuvien.network",
+    "thuvien.accounts",
+    "thuvien.catalog",
+    "thuvien.holdings",
+    "thuvien.patrons",
+    "thuvien.circulation",
+    "thuvien.search",
+    # interface apps (own no models)
+    "thuvien.staff",
+    "thuvien.opac",
+    "thuvien.api",
+    "thuvien.sip2",
+    # third party
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_htmx",
+    "huey.contrib.djhuey",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "thuvien.accounts.middleware.LibraryScopeMiddleware",
+]
+
+ROOT_URLCONF = "thuvien.config.urls"
+WSGI_APPLICATION = "thuvien.config.wsgi.application"
+
+# Interface apps keep one sub-package per domain (staff/catalog/, opac/search/ ...), each with its
+# own templates/ and locale/ so that the teams working on them never edit the same file.
+_SUBPACKAGE_TEMPLATES = sorted(str(p) for p in PACKAGE_DIR.glob("*/*/templates") if p.is_dir())
+_SUBPACKAGE_LOCALES = sorted(str(p) for p in PACKAGE_DIR.glob("*/*/locale") if p.is_dir())
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [str(PACKAGE_DIR / "templates"), *_SUBPACKAGE_TEMPLATES],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "thuvien.core.context_processors.thuvien",
+            ],
+        },
+    }
+]
+
+AUTH_USER_MODEL = "accounts.User"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
+# Vietnamese first. Message ids in the code are Vietnamese; locale/en carries English.
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+LANGUAGE_COOKIE_NAME = "thuvien_language"
+LOCALE_PATHS = [str(PACKAGE_DIR / "locale"), *_SUBPACKAGE_LOCALES]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = str(DATA_DIR / "static")
+STATICFILES_DIRS = [str(PACKAGE_DIR / "static")]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = str(DATA_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+SEARCH_INDEX_DIR = Path(os.environ.get("THUVIEN_SEARCH_INDEX_DIR", DATA_DIR / "index"))
+
+# Security: cookies are secure and HTTP-only in production; CSRF everywhere.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(os.environ.get("THUVIEN_HSTS_SECONDS", "31536000"))
+    SECURE_SSL_REDIRECT = os.environ.get("THUVIEN_SSL_REDIRECT", "1") == "1"
+
+EMAIL_BACKEND = os.environ.get(
+    "THUVIEN_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
+EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+EMAIL_HOST = os.environ.get("THUVIEN_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("THUVIEN_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("THUVIEN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("THUVIEN_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("THUVIEN_EMAIL_TLS", "0") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("THUVIEN_FROM_EMAIL", "thuvien@localhost")
+
+# The queue: Huey, embedded on SQLite by default, on Redis when THUVIEN_REDIS_URL is set.
+if REDIS_URL:
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": os.environ.get("THUVIEN_QUEUE_NAME", "thuvien"),
+        "url": REDIS_URL,
+        "immediate": False,
+        "consumer": {"workers": 2, "worker_type": "thread"},
+    }
+else:
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "thuvien",
+        "filename": str(DATA_DIR / "queue.sqlite3"),
+        "immediate": False,
+        "consumer": {"workers": 2, "worker_type": "thread"},
+    }
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["thuvien.api.permissions.DenyUnlessDeclared"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("THUVIEN_API_ANON_RATE", "120/min"),
+        "user": os.environ.get("THUVIEN_API_USER_RATE", "600/min"),
+    },
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "thuvien.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "thuvien API",
+    "DESCRIPTION": "REST API của mạng lưới thư viện (union catalogue, libraries, circulation).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+}
+
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("THUVIEN_LOG_LEVEL", "INFO")},
+    "loggers": {"huey": {"level": "WARNING"}, "django.db.backends": {"level": "WARNING"}},
+}

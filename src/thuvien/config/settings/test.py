@@ -1,0 +1,23 @@
+"""Settings for the test suite: the same as base, with a fast hasher and a private data dir.
+
+``THUVIEN_DATABASE_URL`` picks SQLite (default) or PostgreSQL, so the whole suite runs on both.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("THUVIEN_DATA_DIR", tempfile.mkdtemp(prefix="thuvien-test-"))
+
+from .base import *  # noqa: E402,F403
+from .base import DATA_DIR, HUEY  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+HUEY = {**HUEY, "immediate": True}
+SEARCH_INDEX_DIR = DATA_DIR / "index"
+REST_FRAMEWORK = {**REST_FRAMEWORK}  # noqa: F405
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "10000/min", "user": "10000/min"}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

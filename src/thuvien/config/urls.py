@@ -1,0 +1,20 @@
+"""Top-level URLs. Each interface app includes one urls module per domain it serves."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from thuvien.core import views as core_views
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("thuvien.accounts.urls")),
+    path("staff/", include("thuvien.staff.urls")),
+    path("api/v1/", include("thuvien.api.urls")),
+    path("", include("thuvien.opac.urls")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,101 @@
+"""Background jobs a user can follow.
+
+``job_enqueue`` creates a ``Job`` row and queues a Huey task that receives the job's id. A task
+written with ``@job_task`` gets the ``Job``, reports progress with ``job_progress`` and ends
+``done`` or ``failed`` with the error kept for the staff page. Huey retries a task that raised.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from huey.contrib.djhuey import db_task
+
+from .models import Job
+
+log = logging.getLogger(__name__)
+
+_JOB_TASKS: dict[str, Any] = {}
+
+
+def job_task(kind: str, *, retries: int = 2, retry_delay: int = 10) -> Callable:
+    """Register ``fn(job, **params)`` as the runner of jobs of ``kind``."""
+
+    def decorate(fn: Callable[..., Any]) -> Any:
+        @db_task(retries=retries, retry_delay=retry_delay, name=f"job:{kind}")
+        @functools.wraps(fn)
+        def run(job_id: int) -> None:
+            job = Job.objects.get(pk=job_id)
+            if job.status == Job.Status.DONE:
+                return
+            job.status = Job.Status.RUNNING
+            job.started_at = job.started_at or timezone.now()
+            job.attempts += 1
+            job.error = ""
+            job.save(update_fields=["status", "started_at", "attempts", "error"])
+            try:
+                result = fn(job, **job.params)
+            except Exception as exc:
+                job.refresh_from_db()
+                job.status = Job.Status.FAILED
+                job.error = f"{type(exc).__name__}: {exc}"[:5000]
+                job.finished_at = timezone.now()
+                job.save(update_fields=["status", "error", "finished_at"])
+                log.exception("job %s (%s) failed", job_id, kind)
+                raise
+            job.refresh_from_db()
+            job.status = Job.Status.DONE
+            job.finished_at = timezone.now()
+            if isinstance(result, dict):
+                job.result = result
+            job.save(update_fields=["status", "finished_at", "result"])
+
+        _JOB_TASKS[kind] = run
+        return run
+
+    return decorate
+
+
+def job_enqueue(
+    *,
+    kind: str,
+    title: str,
+    params: dict[str, Any] | None = None,
+    library: Any | None = None,
+    network: Any | None = None,
+    user: Any | None = None,
+) -> Job:
+    """Create the job row and queue its task after the surrounding transaction commits."""
+    if kind not in _JOB_TASKS:
+        raise KeyError(f"no job task registered for {kind!r}")
+    if network is None and library is not None:
+        network = library.network
+    job = Job.objects.create(
+        kind=kind,
+        title=title[:255],
+        params=params or {},
+        library=library,
+        network=network,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    task = _JOB_TASKS[kind]
+    transaction.on_commit(lambda: task(job.pk))
+    return job
+
+
+def job_progress(job: Job, *, done: int, total: int | None = None, message: str = "") -> None:
+    """Record progress; cheap enough to call every few hundred records."""
+    job.progress_done = done
+    fields = ["progress_done"]
+    if total is not None:
+        job.progress_total = total
+        fields.append("progress_total")
+    if message:
+        job.message = message[:500]
+        fields.append("message")
+    Job.objects.filter(pk=job.pk).update(**{f: getattr(job, f) for f in fields})

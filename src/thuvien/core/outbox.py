@@ -1,0 +1,88 @@
+"""The search outbox: changes are recorded in the writer's transaction and drained by the worker.
+
+A domain service calls ``outbox_add("catalog.record", record.pk)`` inside its transaction. The
+search app registers a handler per topic with ``register_outbox_handler``; ``outbox_drain`` (run
+by the worker after each commit and every minute) hands each handler the ids of its topic and
+deletes the rows only after the handler returned, so a killed worker loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.db.models import F
+
+from .models import OutboxEntry
+
+log = logging.getLogger(__name__)
+
+OutboxHandler = Callable[[list[int]], None]
+_HANDLERS: dict[str, OutboxHandler] = {}
+
+
+def register_outbox_handler(topic: str, handler: OutboxHandler) -> None:
+    """Declare who consumes ``topic``; called from an AppConfig.ready()."""
+    _HANDLERS[topic] = handler
+
+
+def outbox_add(topic: str, object_ids: int | Iterable[int]) -> None:
+    """Record that objects of ``topic`` changed; call inside the writing transaction."""
+    ids = [object_ids] if isinstance(object_ids, int) else list(object_ids)
+    if not ids:
+        return
+    OutboxEntry.objects.bulk_create(
+        [OutboxEntry(topic=topic, object_id=i) for i in ids], batch_size=1000
+    )
+    transaction.on_commit(_kick_worker)
+
+
+def _kick_worker() -> None:
+    from .tasks import outbox_drain_task
+
+    outbox_drain_task()
+
+
+def outbox_pending() -> int:
+    return OutboxEntry.objects.count()
+
+
+def outbox_drain(*, batch_size: int = 2000, max_batches: int | None = None) -> int:
+    """Feed pending entries to their handlers, oldest first; return how many were done."""
+    done = 0
+    batches = 0
+    while max_batches is None or batches < max_batches:
+        rows = list(
+            OutboxEntry.objects.order_by("id").values_list("id", "topic", "object_id")[:batch_size]
+        )
+        if not rows:
+            break
+        batches += 1
+        by_topic: dict[str, list[int]] = defaultdict(list)
+        row_ids_by_topic: dict[str, list[int]] = defaultdict(list)
+        for row_id, topic, object_id in rows:
+            by_topic[topic].append(object_id)
+            row_ids_by_topic[topic].append(row_id)
+        progressed = False
+        for topic, object_ids in by_topic.items():
+            handler = _HANDLERS.get(topic)
+            row_ids = row_ids_by_topic[topic]
+            if handler is None:
+                log.warning("outbox: no handler for topic %s; %d entries kept", topic, len(row_ids))
+                continue
+            try:
+                handler(sorted(set(object_ids)))
+            except Exception as exc:  # the entries stay for the next run
+                log.exception("outbox: handler for %s failed", topic)
+                OutboxEntry.objects.filter(id__in=row_ids).update(
+                    attempts=F("attempts") + 1, last_error=str(exc)[:2000]
+                )
+                continue
+            OutboxEntry.objects.filter(id__in=row_ids).delete()
+            done += len(row_ids)
+            progressed = True
+        if not progressed:
+            break
+    return done

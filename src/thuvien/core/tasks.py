@@ -1,0 +1,22 @@
+"""Tasks of the core app: draining the search outbox, once after commits and every minute."""
+
+from __future__ import annotations
+
+from huey import crontab
+from huey.contrib.djhuey import HUEY, db_periodic_task, db_task
+
+from .outbox import outbox_drain
+
+
+@db_task(retries=3, retry_delay=5)
+def outbox_drain_task() -> int:
+    # One drainer at a time; a second request while one runs is answered by the running one
+    # or by the periodic catch-up.
+    with HUEY.lock_task("outbox-drain"):
+        return outbox_drain()
+
+
+@db_periodic_task(crontab(minute="*"))
+def outbox_catch_up() -> int:
+    with HUEY.lock_task("outbox-drain"):
+        return outbox_drain()

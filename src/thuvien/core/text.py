@@ -1,0 +1,82 @@
+"""Vietnamese text: normalisation, folding and collation.
+
+Text is stored in NFC. ``fold`` removes every tone and vowel mark and maps đ→d so that a query
+typed without marks on a phone matches. ``vi_sort_key`` orders words as a Vietnamese dictionary
+does (a ă â b c d đ e ê ... then tones ngang, huyền, hỏi, ngã, sắc, nặng) instead of by code point.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+
+
+def nfc(text: str | None) -> str:
+    """NFC-normalise and trim ``text``; ``None`` becomes ''."""
+    if not text:
+        return ""
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def clean(text: str | None) -> str:
+    """NFC with runs of whitespace folded to one space."""
+    return _WS.sub(" ", nfc(text))
+
+
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L"})
+
+
+def fold(text: str | None) -> str:
+    """Lower-case ``text`` and strip every diacritic (tone marks, ă â ê ô ơ ư, and đ→d)."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+_BASE_ORDER = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_BASE_RANK = {ch: i for i, ch in enumerate(_BASE_ORDER)}
+# Combining marks for the five tones, in dictionary order after the level tone.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_SHAPE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư)
+
+
+_LETTER_CODES = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh"  # 34 ASCII chars, ascending, one per letter
+
+
+def _letter_key(ch: str) -> tuple[str, int]:
+    """(sortable base-letter code, tone rank) of one NFC character."""
+    if ch.isspace():
+        return (" ", 0)
+    if ch.isdigit():
+        return (ch if ch.isascii() else "9", 0)
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    base = decomposed[0]
+    shape = "".join(m for m in decomposed[1:] if m in _SHAPE_MARKS)
+    tone = next((_TONE_RANK[m] for m in decomposed[1:] if m in _TONE_RANK), 0)
+    letter = unicodedata.normalize("NFC", base + shape)
+    if letter in _BASE_RANK:
+        return (_LETTER_CODES[_BASE_RANK[letter]], tone)
+    if not ch.isalnum():
+        return ("", 0)  # punctuation does not take part in the order
+    return ("~", tone)
+
+
+def vi_sort_string(text: str | None, width: int = 255) -> str:
+    """An ASCII string whose byte order is Vietnamese dictionary order (for a DB sort column).
+
+    Letters are compared first (a < ă < â < b ... d < đ ...), tones only break ties, as
+    Vietnamese dictionaries do.
+    """
+    keys = [_letter_key(c) for c in clean(text)]
+    head = "".join(b for b, _ in keys)
+    tail = "".join(str(t) for b, t in keys if b)
+    return (head + "\x01" + tail)[:width]
+
+
+def vi_sort_key(text: str | None) -> str:
+    """A Python sort key in Vietnamese dictionary order (``sorted(names, key=vi_sort_key)``)."""
+    return vi_sort_string(text, width=10_000)

@@ -1,0 +1,4 @@
+"""Public portal: account."""
+
+app_name = "opac_account"
+urlpatterns: list = []

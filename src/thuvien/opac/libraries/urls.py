@@ -1,0 +1,4 @@
+"""Public portal: libraries."""
+
+app_name = "opac_libraries"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""Public portal: search."""
+
+app_name = "opac_search"
+urlpatterns: list = []

@@ -1,0 +1,10 @@
+"""The public portal at /: one urls module per area."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("libraries/", include("thuvien.opac.libraries.urls")),
+    path("search/", include("thuvien.opac.search.urls")),
+    path("account/", include("thuvien.opac.account.urls")),
+    path("", include("thuvien.opac.home.urls")),
+]

@@ -1,0 +1,4 @@
+"""Staff pages: accounts."""
+
+app_name = "accounts"
+urlpatterns: list = []

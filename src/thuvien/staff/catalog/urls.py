@@ -1,0 +1,4 @@
+"""Staff pages: catalog."""
+
+app_name = "catalog"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""Staff pages: circulation."""
+
+app_name = "circulation"
+urlpatterns: list = []

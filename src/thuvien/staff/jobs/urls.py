@@ -1,0 +1,4 @@
+"""Staff pages: jobs."""
+
+app_name = "jobs"
+urlpatterns: list = []

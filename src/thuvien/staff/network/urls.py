@@ -1,0 +1,4 @@
+"""Staff pages: network."""
+
+app_name = "network"
+urlpatterns: list = []
