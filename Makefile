@@ -20,7 +20,8 @@ system-packages:
 	bash scripts/install-system-packages.sh
 
 messages: $(BIN)/.installed
-	cd src/thuvien && ../../$(THUVIEN) compilemessages --ignore=.venv -v 0
+	@if find src/thuvien -name '*.po' | grep -q .; then \
+	  cd src/thuvien && ../../$(THUVIEN) compilemessages -v 0; fi
 
 install: system-packages $(BIN)/.installed messages
 
