@@ -72,3 +72,50 @@ class LibraryScopeMiddleware:
         request.capabilities = staff_access(request.user).caps_for(active)
         with library_scope([active] if active else []):
             return self.get_response(request)
+
+
+TWO_FACTOR_PREFIXES = ("/staff/", "/admin/")
+
+
+def session_passed_second_factor(request: HttpRequest) -> bool:
+    """The session proved a TOTP code (or was made by the test-only force-login backend)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY
+
+    from .backends import FORCE_LOGIN_TEST_BACKEND
+    from .totp import SESSION_VERIFIED
+
+    if request.session.get(SESSION_VERIFIED):
+        return True
+    # Only reachable when the TEST settings list that backend: Django refuses to load a
+    # session whose backend is not in AUTHENTICATION_BACKENDS.
+    return request.session.get(BACKEND_SESSION_KEY) == FORCE_LOGIN_TEST_BACKEND
+
+
+class TwoFactorMiddleware:
+    """Network administrators use /staff/ and /admin/ only after a second factor.
+
+    Without TOTP enrolled they are sent to enrol; with TOTP but an unverified session (enrolled
+    from another session) they are asked for a code.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.path.startswith(TWO_FACTOR_PREFIXES)
+            and request.user.is_authenticated
+            and not session_passed_second_factor(request)
+        ):
+            from django.shortcuts import redirect
+            from django.urls import reverse
+            from django.utils.http import urlencode
+
+            from .views import totp_required_for
+
+            if totp_required_for(request.user):
+                target = "accounts:totp-verify" if request.user.has_totp else "accounts:totp-enrol"
+                return redirect(
+                    reverse(target) + "?" + urlencode({"next": request.get_full_path()})
+                )
+        return self.get_response(request)

@@ -1,9 +1,11 @@
-"""API v1: the schema and its browsable docs."""
+"""API v1 core: the schema, its browsable docs (served locally), tokens, who am I, people."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from thuvien.accounts.permissions import public_view
+
+from . import views
 
 urlpatterns = [
     path("schema/", public_view(SpectacularAPIView.as_view()), name="api-schema"),
@@ -12,4 +14,8 @@ urlpatterns = [
         public_view(SpectacularSwaggerView.as_view(url_name="api-schema")),
         name="api-docs",
     ),
+    path("auth/token/", views.TokenObtainView.as_view(), name="api-token"),
+    path("me/", views.MeView.as_view(), name="api-me"),
+    path("memberships/", views.MembershipListView.as_view(), name="api-memberships"),
+    path("memberships/<int:pk>/", views.MembershipDetailView.as_view(), name="api-membership"),
 ]

@@ -31,6 +31,16 @@ def env_required(name: str, *, dev_default: str | None = None) -> str:
     return dev_default
 
 
+# Production refuses to start without these, and names every one that is missing at once.
+PRODUCTION_REQUIRED = ("THUVIEN_SECRET_KEY", "THUVIEN_ALLOWED_HOSTS", "THUVIEN_DATABASE_URL")
+if PRODUCTION:
+    _missing = [n for n in PRODUCTION_REQUIRED if not os.environ.get(n, "").strip()]
+    if _missing:
+        raise ImproperlyConfigured(
+            "Thiếu biến môi trường bắt buộc / missing required environment variables: "
+            + ", ".join(_missing)
+        )
+
 DATA_DIR = Path(os.environ.get("THUVIEN_DATA_DIR", Path.cwd() / "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -83,8 +93,8 @@ INSTALLED_APPS = [
     "thuvien.opac",
     "thuvien.api",
     "thuvien.sip2",
-    # third party
-    "django.contrib.admin",
+    # third party; the admin site is ours (open to network administrators only)
+    "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -95,6 +105,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_htmx",
     "huey.contrib.djhuey",
 ]
@@ -110,6 +121,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "thuvien.accounts.middleware.TwoFactorMiddleware",
     "thuvien.accounts.middleware.LibraryScopeMiddleware",
 ]
 
@@ -139,6 +151,22 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "accounts.User"
+# ModelBackend first (usernames); other apps append theirs (patrons: card numbers). The lock-out
+# lives in the login form, so it holds whatever backend accepts the credentials. The last one
+# grants Django admin model permissions to network administrators; it authenticates nobody.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "thuvien.accounts.backends.NetworkAdminPermissionBackend",
+]
+# Lock-out: after this many failed logins in a row an account is locked for this long.
+THUVIEN_LOGIN_MAX_FAILURES = int(os.environ.get("THUVIEN_LOGIN_MAX_FAILURES", "5"))
+THUVIEN_LOGIN_LOCK_MINUTES = int(os.environ.get("THUVIEN_LOGIN_LOCK_MINUTES", "15"))
+# Network administrators must enrol a TOTP second factor before using /staff/ or /admin/.
+THUVIEN_REQUIRE_TOTP_FOR_NETWORK_ADMINS = (
+    os.environ.get("THUVIEN_REQUIRE_TOTP_FOR_NETWORK_ADMINS", "1") == "1"
+)
+THUVIEN_TOTP_ISSUER = os.environ.get("THUVIEN_TOTP_ISSUER", "thuvien")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -238,6 +266,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("THUVIEN_API_ANON_RATE", "120/min"),
         "user": os.environ.get("THUVIEN_API_USER_RATE", "600/min"),
+        "token": os.environ.get("THUVIEN_API_TOKEN_RATE", "10/min"),
     },
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
@@ -250,6 +279,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # Swagger UI from the project's own static files (no CDN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 CACHES = {

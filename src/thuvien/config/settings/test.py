@@ -21,3 +21,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["token"] = "10000/min"  # noqa: S105
+
+# Tests log people in with ``client.force_login``, which uses the FIRST backend listed. This
+# test-only backend authenticates nobody; a session it created counts as having passed the
+# second factor, so tests of network administrators need no TOTP dance. It exists only here: in
+# production such a session would not even load (Django drops sessions whose backend is not in
+# AUTHENTICATION_BACKENDS). See thuvien.accounts.backends.
+AUTHENTICATION_BACKENDS = [
+    "thuvien.accounts.backends.ForceLoginTestBackend",
+    *AUTHENTICATION_BACKENDS,  # noqa: F405
+]
+(DATA_DIR / "static").mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing dir

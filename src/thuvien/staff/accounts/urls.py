@@ -1,4 +1,14 @@
-"""Staff pages: accounts."""
+"""Staff pages: people (memberships of a library or network) and the audit log."""
 
-app_name = "accounts"
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.people_list, name="list"),
+    path("add/", views.people_add, name="add"),
+    path("<int:pk>/", views.membership_edit, name="edit"),
+    path("<int:pk>/remove/", views.membership_delete, name="remove"),
+    path("audit/", views.audit_log, name="audit"),
+]

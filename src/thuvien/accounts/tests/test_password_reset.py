@@ -1,0 +1,66 @@
+"""Password reset by e-mail (Vietnamese), which also lifts a lock-out; password change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+
+@pytest.mark.django_db
+def test_reset_mail_is_sent_and_the_link_sets_a_new_password(client, world):
+    user = world.users["tinh_cataloguer"]
+    user.locked_until = timezone.now() + dt.timedelta(minutes=10)
+    user.save(update_fields=["locked_until"])
+
+    response = client.post(reverse("accounts:password-reset"), {"email": user.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [user.email]
+    assert "Đặt lại mật khẩu" in message.subject
+    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/\S+)", message.body).group(1)
+
+    page = client.get(link, follow=True)
+    assert page.status_code == 200
+    form_url = page.redirect_chain[-1][0] if page.redirect_chain else link
+    done = client.post(
+        form_url, {"new_password1": "mot-mat-khau-moi-9", "new_password2": "mot-mat-khau-moi-9"}
+    )
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("mot-mat-khau-moi-9")
+    assert user.locked_until is None  # proving the mailbox lifts the lock
+
+
+@pytest.mark.django_db
+def test_unknown_address_sends_nothing_and_says_the_same(client, world):
+    response = client.post(reverse("accounts:password-reset"), {"email": "ai@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_password_change(client, world):
+    user = world.users["tinh_cataloguer"]
+    client.force_login(user)
+    bad = client.post(
+        reverse("accounts:password-change"),
+        {"old_password": "sai", "new_password1": "x", "new_password2": "y"},
+    )
+    assert bad.status_code == 200
+    ok = client.post(
+        reverse("accounts:password-change"),
+        {
+            "old_password": "mat-khau-dai-123",
+            "new_password1": "mot-mat-khau-moi-9",
+            "new_password2": "mot-mat-khau-moi-9",
+        },
+    )
+    assert ok.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("mot-mat-khau-moi-9")

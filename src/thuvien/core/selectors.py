@@ -1,0 +1,62 @@
+"""Reads of the core app: the audit log and background jobs, always for a library or network."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from .errors import NotFound
+from .models import AuditEntry, Job
+
+
+def audit_list(
+    *,
+    library: Any | None = None,
+    network: Any | None = None,
+    action: str = "",
+    actor: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> QuerySet:
+    """Audit entries of one library, or of a whole network; newest first.
+
+    ``action`` matches a dotted code or its prefix (``accounts.membership``); ``actor`` a
+    username or part of a full name. Dates are local days, both ends included.
+    """
+    if library is not None:
+        qs = AuditEntry.objects.filter(library=library)
+    elif network is not None:
+        qs = AuditEntry.objects.filter(network=network)
+    else:
+        raise ValueError("audit_list needs a library or a network")
+    if action:
+        qs = qs.filter(Q(action=action) | Q(action__startswith=action.rstrip(".") + "."))
+    if actor:
+        qs = qs.filter(Q(actor__username__iexact=actor) | Q(actor__full_name__icontains=actor))
+    if date_from:
+        qs = qs.filter(created_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(created_at__date__lte=date_to)
+    return qs.select_related("actor", "library").order_by("-created_at", "-id")
+
+
+def job_list(*, library: Any | None = None, network: Any | None = None) -> QuerySet:
+    """Jobs of one library (with the network's own jobs left out), or of a whole network."""
+    if library is not None:
+        qs = Job.objects.filter(library=library)
+    elif network is not None:
+        qs = Job.objects.filter(network=network)
+    else:
+        raise ValueError("job_list needs a library or a network")
+    return qs.select_related("library", "created_by").order_by("-created_at", "-id")
+
+
+def job_get_for(*, pk: Any, library: Any | None = None, network: Any | None = None) -> Job:
+    """One job of the library (or network); another's answers 404 like a missing one."""
+    try:
+        return job_list(library=library, network=network).get(pk=int(pk))
+    except (Job.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound("not_found", _("Không tìm thấy tác vụ.")) from exc

@@ -1,0 +1,66 @@
+"""Forms of the staff people pages: they only parse; the services decide."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thuvien.accounts.models import Role
+
+
+class MembershipAddForm(forms.Form):
+    """Give a role to an existing account (username) or to a new staff account."""
+
+    role = forms.ModelChoiceField(label=_("Vai trò"), queryset=Role.objects.none())
+    username = forms.CharField(
+        label=_("Tên đăng nhập"),
+        max_length=150,
+        help_text=_("Tài khoản đã có, hoặc tên đăng nhập của tài khoản mới."),
+    )
+    create = forms.BooleanField(label=_("Tạo tài khoản mới"), required=False)
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=255, required=False)
+    email = forms.CharField(label=_("Thư điện tử"), max_length=254, required=False)
+    password = forms.CharField(
+        label=_("Mật khẩu ban đầu"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, roles, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = roles
+
+    def clean(self):
+        data = super().clean()
+        if data.get("create") and not data.get("password"):
+            self.add_error("password", _("Hãy đặt mật khẩu ban đầu cho tài khoản mới."))
+        return data
+
+
+class MembershipRoleForm(forms.Form):
+    role = forms.ModelChoiceField(label=_("Vai trò mới"), queryset=Role.objects.none())
+
+    def __init__(self, *args, roles, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = roles
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.CharField(label=_("Hành động"), required=False, max_length=100)
+    user = forms.CharField(label=_("Người thực hiện"), required=False, max_length=150)
+    date_from = forms.DateField(
+        label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and start > end:
+            self.add_error("date_to", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        return data

@@ -1,0 +1,71 @@
+"""Staff page of background jobs: status, progress (htmx polling while running), errors and the
+downloadable report. Staff see their active library's jobs; network administrators and
+oversight officers the whole network's. Another library's job answers 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import can_in_network, login_required_view
+from thuvien.core.errors import NotFound
+from thuvien.core.models import Job
+from thuvien.core.selectors import job_get_for, job_list
+
+PAGE_SIZE = 30
+
+
+def _place(request: HttpRequest) -> dict[str, Any]:
+    if request.library is None:  # not staff anywhere
+        raise PermissionDenied
+    network = request.network
+    if can_in_network(request.user, Capability.ADMINISTER_NETWORK, network.pk, write=False) or (
+        can_in_network(request.user, Capability.OVERSEE, network.pk, write=False)
+    ):
+        return {"network": network}
+    return {"library": request.library}
+
+
+def _job_or_404(request: HttpRequest, pk: int) -> Job:
+    try:
+        return job_get_for(pk=pk, **_place(request))
+    except NotFound as exc:
+        raise Http404 from exc
+
+
+@login_required_view
+def job_list_view(request: HttpRequest) -> HttpResponse:
+    place = _place(request)
+    page = Paginator(job_list(**place), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "staff/jobs/job_list.html",
+        {"page": page, "whole_network": "network" in place, "query": ""},
+    )
+
+
+@login_required_view
+def job_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The job's row; htmx asks for it every 2 s while the job is queued or running."""
+    job = _job_or_404(request, pk)
+    if request.htmx:
+        return render(request, "staff/jobs/_job_row.html", {"job": job})
+    return render(request, "staff/jobs/job_detail.html", {"job": job})
+
+
+@login_required_view
+def job_report_view(request: HttpRequest, pk: int) -> FileResponse:
+    job = _job_or_404(request, pk)
+    if not job.report:
+        raise Http404
+    try:
+        handle = job.report.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    name = job.report.name.rsplit("/", 1)[-1]
+    return FileResponse(handle, as_attachment=True, filename=name)
