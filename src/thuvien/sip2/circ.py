@@ -1,0 +1,266 @@
+"""The one place where the SIP2 adapter calls the domain apps (accounts, patrons, circulation).
+
+Everything the handlers need from outside the protocol goes through these small functions, so
+the handlers stay a translation table and a change in a service signature is fixed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import can, staff_access
+from thuvien.core.errors import NotFound
+from thuvien.network.settings_registry import setting_get
+
+# --- kiosk accounts ----------------------------------------------------------------------------
+
+
+def kiosk_login(*, username: str, password: str, location: str = "") -> tuple[Any, Any, str] | None:
+    """(user, library, encoding) for a staff account holding CIRCULATE in one library.
+
+    The library is the one whose code the kiosk sends as location (CP) when the account may
+    circulate there, otherwise the only library where the account holds CIRCULATE. An account
+    that circulates in several libraries must name one with CP.
+    """
+    from thuvien.accounts.security import (
+        account_is_locked,
+        login_account_for,
+        login_failure_record,
+        login_success_record,
+    )
+    from thuvien.network.models import Library
+
+    if not username or not password:
+        return None
+    account = login_account_for(username)
+    if account is not None and account_is_locked(account):
+        return None
+    user = authenticate(None, username=username, password=password)
+    if user is None or not user.is_active:
+        if account is not None:
+            login_failure_record(user=account)  # kiosks are no way around the lock-out
+        return None
+    login_success_record(user=user)
+    library = None
+    if location:
+        candidate = Library.objects.filter(code__iexact=location.strip()).first()
+        if candidate is not None and can(user, Capability.CIRCULATE, candidate):
+            library = candidate
+    if library is None:
+        access = staff_access(user)
+        ids = [lib for lib, caps in access.library_caps.items() if Capability.CIRCULATE in caps]
+        if len(ids) != 1:
+            return None
+        library = Library.objects.select_related("network", "parent").get(pk=ids[0])
+    encoding = setting_get("sip2.encoding", library=library)
+    return user, library, encoding
+
+
+def password_required(library: Any) -> bool:
+    return bool(setting_get("sip2.patron_password_required", library=library))
+
+
+# --- patrons -----------------------------------------------------------------------------------
+
+
+def patron_by_card(*, library: Any, card_number: str) -> Any | None:
+    from thuvien.patrons.selectors import patron_get_by_card
+
+    card_number = (card_number or "").strip()
+    if not card_number:
+        return None
+    try:
+        return patron_get_by_card(network=library.network, card_number=card_number)
+    except NotFound:
+        return None
+
+
+def patron_password_valid(*, patron: Any, password: str) -> bool:
+    user = patron.user
+    return bool(password) and user is not None and user.is_active and user.check_password(password)
+
+
+def balance(*, patron: Any) -> Decimal:
+    from thuvien.circulation.selectors import patron_balance
+
+    return Decimal(patron_balance(patron=patron) or 0)
+
+
+def patron_status_flags(*, patron: Any, library: Any) -> str:
+    """The 14 Y/blank flags of the patron status field.
+
+    Positions: charge, renewal, recall, hold privileges denied; card reported lost; too many
+    items charged; overdue; renewals; claims; lost; excessive fines; excessive fees; recall
+    overdue; too many billed.
+    """
+    flags = [" "] * 14
+    blocked = patron.is_blocked or (patron.expires_on and patron.expires_on < timezone.localdate())
+    if blocked:
+        flags[0] = flags[1] = flags[2] = flags[3] = "Y"
+    return "".join(flags)
+
+
+def patron_screen_messages(*, patron: Any, library: Any) -> list[tuple[str, str]]:
+    """Plain-language reasons the reader may be refused, shown on the kiosk (AF)."""
+    from thuvien.circulation.errors import CirculationError, CirculationErrorCode
+
+    out: list[tuple[str, str]] = []
+    if patron.is_blocked:
+        out.append(("AF", CirculationError(CirculationErrorCode.PATRON_BLOCKED).message))
+    elif patron.expires_on and patron.expires_on < timezone.localdate():
+        out.append(("AF", CirculationError(CirculationErrorCode.CARD_EXPIRED).message))
+    return out
+
+
+@dataclass
+class PatronLists:
+    holds_ready: list[str] = field(default_factory=list)
+    holds_waiting: list[str] = field(default_factory=list)
+    overdue: list[str] = field(default_factory=list)
+    charged: list[str] = field(default_factory=list)
+    fines: list[str] = field(default_factory=list)
+
+
+def patron_lists(*, patron: Any) -> PatronLists:
+    from thuvien.circulation.selectors import patron_fees, patron_holds, patron_loans
+
+    out = PatronLists()
+    today = timezone.localdate()
+    for loan in patron_loans(patron=patron):
+        out.charged.append(loan.item.barcode)
+        if loan.due_on < today:
+            out.overdue.append(loan.item.barcode)
+    for hold in patron_holds(patron=patron):
+        label = hold.item.barcode if hold.item_id else hold.record.title[:60]
+        (out.holds_ready if hold.status == "ready" else out.holds_waiting).append(label)
+    for fee in patron_fees(patron=patron):
+        if fee.outstanding > 0:
+            out.fines.append(f"{fee.outstanding:.0f} VND {fee.get_kind_display()}")
+    return out
+
+
+# --- items -------------------------------------------------------------------------------------
+
+# ItemStatus -> SIP2 circulation status (2 digits).
+CIRCULATION_STATUS = {
+    "available": "03",
+    "on_loan": "04",
+    "in_transit": "10",
+    "on_hold_shelf": "08",
+    "lost": "12",
+    "damaged": "01",
+    "withdrawn": "01",
+    "in_processing": "06",
+}
+# ItemType -> SIP2 media type (3 digits): 001 book, 002 magazine, 006 CD, 000 other.
+MEDIA_TYPE = {"serial": "002", "audiovisual": "006", "map": "000"}
+
+
+def item_by_barcode(*, library: Any, barcode: str) -> Any | None:
+    """An item of the kiosk's network by barcode (a copy may be returned at any library)."""
+    from thuvien.circulation.selectors import item_for_circulation
+
+    barcode = (barcode or "").strip()
+    if not barcode:
+        return None
+    try:
+        return item_for_circulation(network=library.network, barcode=barcode)
+    except NotFound:
+        return None
+
+
+def title_of(item: Any) -> str:
+    return item.record.title[:120] if item is not None else ""
+
+
+def media_type(item: Any) -> str:
+    return MEDIA_TYPE.get(item.item_type, "001")
+
+
+def owner_code(item: Any) -> str:
+    return item.library.code
+
+
+@dataclass
+class ItemState:
+    circulation_status: str
+    title: str
+    owner_code: str
+    media_type: str
+    current_location: str
+    status_text: str
+    due_on: date | None = None
+    hold_queue: int = 0
+
+
+def item_state(*, item: Any) -> ItemState:
+    from thuvien.circulation.selectors import item_current_loan
+
+    loan = item_current_loan(item=item)
+    return ItemState(
+        circulation_status=CIRCULATION_STATUS.get(item.status, "01"),
+        title=title_of(item),
+        owner_code=owner_code(item),
+        media_type=media_type(item),
+        current_location=item.location.code if item.location_id else item.library.code,
+        status_text=str(item.get_status_display()),
+        due_on=loan.due_on if loan is not None else None,
+    )
+
+
+def sort_bin(result: Any) -> str | None:
+    if result.hold is not None:
+        return "HOLD"
+    if result.transit is not None:
+        return "TRANSIT"
+    return None
+
+
+# --- circulation -------------------------------------------------------------------------------
+
+
+def checkout(*, item: Any, patron: Any, library: Any, staff: Any) -> Any:
+    from thuvien.circulation.services import loan_checkout
+
+    return loan_checkout(item=item, patron=patron, library=library, staff=staff)
+
+
+def checkin(*, item: Any, library: Any, staff: Any) -> Any:
+    from thuvien.circulation.services import loan_checkin
+
+    return loan_checkin(item=item, library=library, staff=staff)
+
+
+def renew(*, item: Any, patron: Any, library: Any, staff: Any) -> Any:
+    from thuvien.circulation.errors import CirculationError, CirculationErrorCode
+    from thuvien.circulation.selectors import item_current_loan
+    from thuvien.circulation.services import loan_renew
+
+    loan = item_current_loan(item=item)
+    if loan is None or loan.patron_id != patron.pk:
+        raise CirculationError(CirculationErrorCode.ITEM_NOT_ON_LOAN)
+    return loan_renew(loan=loan, actor=staff, library=library)
+
+
+def pay(
+    *, patron: Any, library: Any, amount: Decimal, staff: Any, method: str, fee_id: str = ""
+) -> Any:
+    from thuvien.circulation.selectors import patron_fees
+    from thuvien.circulation.services import fee_pay
+
+    fees = None
+    if fee_id:
+        fees = [f for f in patron_fees(patron=patron) if str(f.pk) == fee_id.strip()]
+        if not fees:
+            raise NotFound("fee_not_found", _("Không tìm thấy khoản phí này."))
+    return fee_pay(
+        patron=patron, library=library, amount=amount, staff=staff, method=method, fees=fees
+    )

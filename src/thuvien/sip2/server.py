@@ -1,0 +1,91 @@
+"""The SIP2 TCP server: one thread per kiosk connection, messages ended by CR.
+
+Each connection keeps a ``Session`` (who logged in, in which library, the last answer for
+``97``). The socket has an idle timeout so a kiosk that vanished does not hold a thread for
+ever, a message longer than ``MAX_MESSAGE_BYTES`` without a CR closes the connection, and the
+thread's database connection is closed when the kiosk goes.
+"""
+
+from __future__ import annotations
+
+import logging
+import socketserver
+import threading
+from typing import Any
+
+from django.db import close_old_connections, connection
+
+from .session import Session
+
+logger = logging.getLogger("thuvien.sip2")
+
+MAX_MESSAGE_BYTES = 16 * 1024
+DEFAULT_IDLE_TIMEOUT = 300.0
+
+
+class Sip2Handler(socketserver.BaseRequestHandler):
+    """Reads CR-terminated messages, answers each in order, never lets an error kill the loop."""
+
+    server: Sip2Server
+
+    def setup(self) -> None:
+        self.request.settimeout(self.server.idle_timeout)
+
+    def handle(self) -> None:
+        session = Session(peer=f"{self.client_address[0]}:{self.client_address[1]}")
+        buffer = b""
+        try:
+            while not self.server.stopping.is_set():
+                cut = buffer.find(b"\r")
+                if cut < 0:
+                    if len(buffer) > MAX_MESSAGE_BYTES:
+                        logger.warning("sip2: message without terminator from %s", session.peer)
+                        return
+                    chunk = self.request.recv(4096)
+                    if not chunk:
+                        return
+                    buffer += chunk
+                    continue
+                raw, buffer = buffer[: cut + 1], buffer[cut + 1 :]
+                if not raw.strip(b"\r\n\x00 "):
+                    continue  # a stray CR or LF between messages
+                close_old_connections()
+                reply = session.handle(raw)
+                if reply:
+                    self.request.sendall(reply)
+        except TimeoutError:
+            logger.info("sip2: idle connection %s closed", session.peer)
+        except OSError as exc:
+            logger.info("sip2: connection %s ended: %s", session.peer, exc)
+        finally:
+            session.close()
+
+    def finish(self) -> None:
+        # The thread ends here; its database connection must not linger until garbage time.
+        connection.close()
+
+
+class Sip2Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 64
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        *,
+        idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
+        **kwargs: Any,
+    ) -> None:
+        self.idle_timeout = idle_timeout
+        self.stopping = threading.Event()
+        super().__init__(address, Sip2Handler, **kwargs)
+
+    def shutdown(self) -> None:
+        self.stopping.set()
+        super().shutdown()
+
+
+def make_server(host: str = "127.0.0.1", port: int = 6001, **kwargs: Any) -> Sip2Server:
+    """A bound server; call ``serve_forever()`` (a thread in tests, the command in production)."""
+    return Sip2Server((host, port), **kwargs)
