@@ -76,3 +76,83 @@ class Record(models.Model):
 
     def __str__(self) -> str:
         return self.title[:120]
+
+
+class RecordIdentifier(models.Model):
+    """An identifier of a record used for matching on import: one row per value.
+
+    ``kind`` is ``isbn`` (ISBN-13 digits), ``issn``, ``035`` (system number as written) or
+    ``001`` (``"<003>|<001>"``). The (network, kind, value) index makes a batch of lookups one
+    query, which keeps an import of a million records free of per-record queries.
+    """
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="identifiers")
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=8)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [models.Index(fields=["network", "kind", "value"], name="catalog_ident_lookup")]
+        verbose_name = _("định danh biểu ghi")
+        verbose_name_plural = _("định danh biểu ghi")
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+class AuthorityKind(models.TextChoices):
+    PERSONAL = "personal", _("Tên cá nhân")
+    CORPORATE = "corporate", _("Tên tập thể")
+    SUBJECT = "subject", _("Chủ đề")
+    GEOGRAPHIC = "geographic", _("Địa danh")
+
+
+class Authority(models.Model):
+    """An authorised heading of the network: a person, a body, a subject or a place."""
+
+    network = models.ForeignKey(
+        "network.Network", on_delete=models.PROTECT, related_name="authorities"
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=AuthorityKind.choices)
+    heading = models.CharField(_("tiêu đề chuẩn"), max_length=255)
+    heading_folded = models.CharField(max_length=255, db_index=True)
+    dates = models.CharField(_("năm sinh - năm mất"), max_length=50, blank=True)
+    variants = models.JSONField(_("tiêu đề không chuẩn"), default=list, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    marc = models.JSONField(_("biểu ghi MARC"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["heading_folded", "id"]
+        indexes = [models.Index(fields=["network", "kind", "heading_folded"])]
+        verbose_name = _("biểu ghi chuẩn")
+        verbose_name_plural = _("biểu ghi chuẩn")
+
+    def __str__(self) -> str:
+        return self.heading
+
+    @property
+    def control_subfield(self) -> str:
+        """The $0 value that ties a heading in a bibliographic record to this authority."""
+        return f"(thuvien){self.pk}"
+
+
+class RecordAuthority(models.Model):
+    """A heading of a record (field ``tag``) controlled by an authority."""
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="authority_links")
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="record_links")
+    tag = models.CharField(max_length=3)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record", "authority", "tag"], name="record_authority_unique"
+            )
+        ]
+        verbose_name = _("liên kết biểu ghi chuẩn")
+        verbose_name_plural = _("liên kết biểu ghi chuẩn")
+
+    def __str__(self) -> str:
+        return f"{self.record_id} {self.tag} -> {self.authority_id}"

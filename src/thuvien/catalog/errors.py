@@ -1,0 +1,32 @@
+"""The cataloguing exception family with stable codes."""
+
+from __future__ import annotations
+
+from thuvien.core.errors import ErrorCode, NotFound, ThuvienError
+
+
+class CatalogErrorCode(ErrorCode):
+    INVALID_MARC = "catalog.invalid_marc"
+    NO_TITLE = "catalog.no_title"
+    RECORD_NOT_FOUND = "catalog.record_not_found"
+    RECORD_HAS_ITEMS = "catalog.record_has_items"
+    WRONG_NETWORK = "catalog.wrong_network"
+    AUTHORITY_NOT_FOUND = "catalog.authority_not_found"
+    AUTHORITY_EMPTY = "catalog.authority_empty"
+    IMPORT_FORMAT = "catalog.import_format"
+    IMPORT_MATCH_RULE = "catalog.import_match_rule"
+    IMPORT_FILE = "catalog.import_file"
+    EXPORT_FORMAT = "catalog.export_format"
+
+
+class CatalogError(ThuvienError):
+    """A cataloguing rule was broken."""
+
+
+class RecordNotFound(NotFound):
+    def __init__(self, message: str = "") -> None:
+        from django.utils.translation import gettext
+
+        super().__init__(
+            CatalogErrorCode.RECORD_NOT_FOUND, message or gettext("Không tìm thấy biểu ghi.")
+        )

@@ -1,0 +1,85 @@
+"""Structural checks and NFC normalisation of a MARC-in-JSON dict before it is stored.
+
+This is the minimum every write needs (a leader, well-formed tags, indicators and subfield codes,
+a title). Cataloguing rules beyond structure live in ``catalog/marc_validation.py`` (the editor's
+checks), which the UI runs before calling the services.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pymarc
+from django.utils.translation import gettext
+
+from ..errors import CatalogError, CatalogErrorCode
+from .mij import MarcDict, from_pymarc
+
+DEFAULT_LEADER = "00000nam a2200000 i 4500"
+
+
+def _nfc(text: Any) -> str:
+    text = "" if text is None else str(text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _bad(message: str) -> CatalogError:
+    return CatalogError(CatalogErrorCode.INVALID_MARC, message, field="marc")
+
+
+def normalize_marc(marc: MarcDict | pymarc.Record) -> MarcDict:
+    """A clean copy of ``marc``: NFC text, 24-character leader, checked tags and codes.
+
+    Raises CatalogError (``catalog.invalid_marc`` / ``catalog.no_title``) with a Vietnamese
+    message naming the bad field.
+    """
+    if isinstance(marc, pymarc.Record):
+        marc = from_pymarc(marc)
+    if not isinstance(marc, dict) or not isinstance(marc.get("fields"), list):
+        raise _bad(gettext("Biểu ghi MARC không đúng cấu trúc (thiếu danh sách trường)."))
+    leader = str(marc.get("leader") or DEFAULT_LEADER)
+    leader = (leader + " " * 24)[:24]
+    fields: list[dict[str, Any]] = []
+    has_title = False
+    for position, field in enumerate(marc["fields"], start=1):
+        if not isinstance(field, dict) or len(field) != 1:
+            raise _bad(gettext("Trường thứ %(n)s không đúng cấu trúc.") % {"n": position})
+        ((tag, value),) = field.items()
+        tag = str(tag)
+        if len(tag) != 3 or not tag.isalnum():
+            raise _bad(gettext("Nhãn trường “%(tag)s” không hợp lệ.") % {"tag": tag})
+        if isinstance(value, str):
+            if not tag.startswith("00"):
+                raise _bad(gettext("Trường %(tag)s phải có chỉ thị và trường con.") % {"tag": tag})
+            fields.append({tag: _nfc(value)})
+            continue
+        if not isinstance(value, dict):
+            raise _bad(gettext("Trường %(tag)s không đúng cấu trúc.") % {"tag": tag})
+        ind1 = str(value.get("ind1") or " ")
+        ind2 = str(value.get("ind2") or " ")
+        if len(ind1) != 1 or len(ind2) != 1:
+            raise _bad(gettext("Chỉ thị của trường %(tag)s không hợp lệ.") % {"tag": tag})
+        subfields = []
+        for sub in value.get("subfields") or []:
+            if not isinstance(sub, dict) or len(sub) != 1:
+                raise _bad(gettext("Trường con của trường %(tag)s không hợp lệ.") % {"tag": tag})
+            ((code, text),) = sub.items()
+            if len(str(code)) != 1:
+                raise _bad(
+                    gettext("Mã trường con “%(code)s” của trường %(tag)s không hợp lệ.")
+                    % {"code": code, "tag": tag}
+                )
+            subfields.append({str(code): _nfc(text)})
+        if not subfields:
+            raise _bad(gettext("Trường %(tag)s không có trường con nào.") % {"tag": tag})
+        if tag == "245" and any(s.get("a", "").strip() for s in subfields):
+            has_title = True
+        fields.append({tag: {"ind1": ind1, "ind2": ind2, "subfields": subfields}})
+    if not has_title:
+        raise CatalogError(
+            CatalogErrorCode.NO_TITLE,
+            gettext("Biểu ghi phải có nhan đề (trường 245 $a)."),
+            field="marc",
+        )
+    return {"leader": leader, "fields": fields}

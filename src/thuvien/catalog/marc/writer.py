@@ -1,0 +1,95 @@
+"""Writing MARC-in-JSON dicts as UTF-8 ISO 2709, MARCXML and MARC-in-JSON, record by record.
+
+The writers build the bytes straight from the dicts (no pymarc objects), keeping fields,
+indicators and subfields in stored order; only the leader's record length, base address and
+character coding (09 = "a") are recomputed, as ISO 2709 requires.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+from xml.sax.saxutils import escape, quoteattr
+
+from .mij import MarcDict
+
+FT, SF, RT = b"\x1e", b"\x1f", b"\x1d"
+MARCXML_NS = "http://www.loc.gov/MARC21/slim"
+
+
+class RecordTooLong(ValueError):
+    """The record exceeds the 99,999 bytes ISO 2709 allows."""
+
+
+def to_iso2709(marc: MarcDict) -> bytes:
+    directory = bytearray()
+    body = bytearray()
+    for field in marc.get("fields", ()):
+        for tag, value in field.items():
+            if isinstance(value, str):
+                data = value.encode("utf-8") + FT
+            else:
+                parts = [(value.get("ind1") or " ") + (value.get("ind2") or " ")]
+                for sub in value.get("subfields", ()):
+                    for code, text in sub.items():
+                        parts.append("\x1f" + code + text)
+                data = "".join(parts).encode("utf-8") + FT
+            directory += f"{tag[:3]:>3}{len(data):04d}{len(body):05d}".encode("ascii")
+            body += data
+    base = 24 + len(directory) + 1
+    length = base + len(body) + 1
+    if length > 99999 or len(body) > 99999:
+        raise RecordTooLong(f"record of {length} bytes")
+    leader = (marc.get("leader") or "").ljust(24)[:24]
+    leader = f"{length:05d}{leader[5:9]}a{leader[10:12]}{base:05d}{leader[17:]}"
+    return leader.encode("ascii", "replace") + bytes(directory) + FT + bytes(body) + RT
+
+
+def to_marcxml(marc: MarcDict, *, namespace: bool = False) -> str:
+    ns = f' xmlns="{MARCXML_NS}"' if namespace else ""
+    out = [f"<record{ns}><leader>{escape((marc.get('leader') or '').ljust(24)[:24])}</leader>"]
+    for field in marc.get("fields", ()):
+        for tag, value in field.items():
+            if isinstance(value, str):
+                out.append(f"<controlfield tag={quoteattr(tag)}>{escape(value)}</controlfield>")
+                continue
+            out.append(
+                f"<datafield tag={quoteattr(tag)} ind1={quoteattr(value.get('ind1') or ' ')}"
+                f" ind2={quoteattr(value.get('ind2') or ' ')}>"
+            )
+            for sub in value.get("subfields", ()):
+                for code, text in sub.items():
+                    out.append(f"<subfield code={quoteattr(code)}>{escape(text)}</subfield>")
+            out.append("</datafield>")
+    out.append("</record>")
+    return "".join(out)
+
+
+class MarcWriter:
+    """Write records one by one to a binary stream in ``fmt``; ``close()`` ends the document."""
+
+    def __init__(self, out: IO[bytes], fmt: str) -> None:
+        if fmt not in ("iso2709", "marcxml", "json"):
+            raise ValueError(fmt)
+        self.out, self.fmt, self.count = out, fmt, 0
+        if fmt == "marcxml":
+            head = f'<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="{MARCXML_NS}">\n'
+            out.write(head.encode())
+        elif fmt == "json":
+            out.write(b"[\n")
+
+    def write(self, marc: dict[str, Any]) -> None:
+        if self.fmt == "iso2709":
+            self.out.write(to_iso2709(marc))
+        elif self.fmt == "marcxml":
+            self.out.write((to_marcxml(marc) + "\n").encode("utf-8"))
+        else:
+            prefix = b",\n" if self.count else b""
+            self.out.write(prefix + json.dumps(marc, ensure_ascii=False).encode("utf-8"))
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "marcxml":
+            self.out.write(b"</collection>\n")
+        elif self.fmt == "json":
+            self.out.write(b"\n]\n")

@@ -1,0 +1,459 @@
+"""Importing MARC files into the union catalogue: stream, match, write in batches.
+
+The file is read record by record (``marc.reader``); every ``BATCH`` readable records are
+extracted, matched against the network with one query per identifier kind, and written in one
+transaction with ``bulk_create``: new records, their identifiers, the items of the importing
+library (from 852/952), the outbox rows for the search index and one audit entry. A file that
+dies half way therefore leaves whole batches only, and a second run matches what the first
+stored (each record also keeps a ``sha`` identifier of its exact content) instead of
+duplicating it. Records that cannot be read are reported with their position and reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext
+
+from thuvien.core.audit import audit_record
+from thuvien.core.outbox import outbox_add
+from thuvien.core.scoping import scopes_disabled
+
+from ..errors import CatalogError, CatalogErrorCode
+from ..marc.extract import extract
+from ..marc.reader import FORMATS, ReadItem, read_file
+from ..models import Record, RecordIdentifier
+from .records import OUTBOX_TOPIC
+
+MATCH_RULES = ("isbn", "035", "001", "key")
+DEFAULT_MATCH = ("isbn", "035", "001")
+BATCH = 2000
+_IN_CHUNK = 900
+_HOLDINGS = "biểu ghi vốn tư liệu"
+_NOT_BIBLIOGRAPHIC = {"z": "biểu ghi chuẩn", "u": _HOLDINGS, "v": _HOLDINGS, "x": _HOLDINGS,
+                      "y": _HOLDINGS, "q": "biểu ghi thông tin cộng đồng"}  # fmt: skip
+
+
+@dataclass(slots=True)
+class ImportIssue:
+    position: int
+    reason: str
+    file: str = ""
+    level: str = "error"  # "error": record not imported; "warning": imported with a remark
+
+
+@dataclass(slots=True)
+class ImportRow:
+    """What happened (or would happen) to one record; kept for the preview's first rows."""
+
+    position: int
+    title: str
+    action: str  # "create", "match", "skip"
+    rule: str = ""
+    record_id: int | None = None
+    items: int = 0
+
+
+@dataclass
+class ImportReport:
+    read: int = 0
+    created: int = 0
+    matched: int = 0
+    replaced: int = 0
+    items_created: int = 0
+    items_existing: int = 0
+    matched_by: dict[str, int] = field(default_factory=dict)
+    issues: list[ImportIssue] = field(default_factory=list)
+    rows: list[ImportRow] = field(default_factory=list)
+    dry_run: bool = False
+    match_rules: tuple[str, ...] = DEFAULT_MATCH
+
+    @property
+    def errors(self) -> list[ImportIssue]:
+        return [i for i in self.issues if i.level == "error"]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "created": self.created,
+            "matched": self.matched,
+            "replaced": self.replaced,
+            "items_created": self.items_created,
+            "items_existing": self.items_existing,
+            "matched_by": self.matched_by,
+            "errors": len(self.errors),
+            "warnings": len(self.issues) - len(self.errors),
+            "dry_run": self.dry_run,
+            "match_rules": list(self.match_rules),
+        }
+
+    def to_csv(self) -> str:
+        """The downloadable report: one line per problem (position, file, level, reason)."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["vi_tri", "tep", "muc_do", "ly_do"])
+        for issue in self.issues:
+            writer.writerow([issue.position, issue.file, issue.level, issue.reason])
+        return out.getvalue()
+
+
+# The preview the upload page shows is a dry run that keeps the first rows.
+ImportPreview = ImportReport
+
+
+def parse_match_rules(rules: str | Iterable[str] | None) -> tuple[str, ...]:
+    if rules is None:
+        return DEFAULT_MATCH
+    items = rules.split(",") if isinstance(rules, str) else list(rules)
+    cleaned = tuple(r.strip().lower() for r in items if r and r.strip())
+    for rule in cleaned:
+        if rule not in MATCH_RULES:
+            raise CatalogError(
+                CatalogErrorCode.IMPORT_MATCH_RULE,
+                gettext("Quy tắc so trùng “%(rule)s” không có; chọn trong: %(rules)s.")
+                % {"rule": rule, "rules": ", ".join(MATCH_RULES)},
+                field="match_rules",
+            )
+    return cleaned
+
+
+def content_hash(marc: dict[str, Any]) -> str:
+    return hashlib.blake2b(
+        json.dumps(marc, separators=(",", ":")).encode(), digest_size=16
+    ).hexdigest()
+
+
+@dataclass(slots=True)
+class _Pending:
+    position: int
+    marc: dict[str, Any]
+    values: dict[str, Any]
+    identifiers: list[tuple[str, str]]
+    lookups: dict[str, list[str]]
+    match: tuple[str, int] | None = None  # (rule, record id)
+    same_as: int | None = None  # index of an earlier record of this batch
+    record: Record | None = None
+
+
+class _Importer:
+    def __init__(self, *, network: Any, library: Any | None, rules: tuple[str, ...],
+                 dry_run: bool, on_match: str, actor: Any | None, sample: int,
+                 file_label: str) -> None:  # fmt: skip
+        self.network, self.library, self.rules = network, library, rules
+        self.dry_run, self.on_match, self.actor = dry_run, on_match, actor
+        self.sample, self.file_label = sample, file_label
+        self.report = ImportReport(dry_run=dry_run, match_rules=rules)
+        self.seen: dict[tuple[str, str], int] = {}  # dry runs: identifiers met in earlier batches
+        self.locations: dict[str, Any] = {}
+        if library is not None:
+            from thuvien.network.models import Location
+
+            self.locations = {
+                loc.code.lower(): loc for loc in Location.objects.filter(library=library)
+            }
+
+    # -- one batch ---------------------------------------------------------------------
+
+    def batch(self, items: list[ReadItem]) -> None:
+        pending: list[_Pending] = []
+        for item in items:
+            self.report.read += 1
+            if item.marc is None:
+                self._issue(item.position, item.error)
+                continue
+            kind = _NOT_BIBLIOGRAPHIC.get(item.marc["leader"][6:7])
+            if kind:
+                self._issue(item.position, gettext("Bỏ qua: đây là %(kind)s, không phải biểu ghi "
+                                                    "thư mục.") % {"kind": kind})  # fmt: skip
+                continue
+            try:
+                extracted = extract(item.marc)
+            except Exception as exc:  # noqa: BLE001 - one odd record must not stop the file
+                self._issue(item.position, gettext("Không trích xuất được dữ liệu: %(e)s")
+                            % {"e": type(exc).__name__})  # fmt: skip
+                continue
+            if extracted.values["title"] == "[Không nhan đề]":
+                self._issue(item.position, gettext("Biểu ghi không có nhan đề (245)."), "warning")
+            sha = content_hash(item.marc)
+            ids = [("sha", sha), *extracted.identifiers]
+            lookups: dict[str, list[str]] = {"sha": [sha]}
+            for kind_, value in extracted.identifiers:
+                rule = kind_ if kind_ != "issn" else "isbn"
+                if rule in self.rules:
+                    lookups.setdefault(kind_, []).append(value)
+            if "key" in self.rules:
+                lookups["key"] = [extracted.values["match_key"]]
+            pending.append(_Pending(item.position, item.marc, extracted.values, ids, lookups))
+        if pending:
+            self._match(pending)
+            if self.dry_run:
+                self._account(pending, {})
+            else:
+                with transaction.atomic():
+                    self._write(pending)
+
+    def _issue(self, position: int, reason: str, level: str = "error") -> None:
+        self.report.issues.append(ImportIssue(position, reason, self.file_label, level))
+
+    def _match(self, pending: list[_Pending]) -> None:
+        wanted: dict[str, set[str]] = {}
+        for p in pending:
+            for kind, values in p.lookups.items():
+                wanted.setdefault(kind, set()).update(values)
+        found: dict[tuple[str, str], int] = {}
+        for kind, values in wanted.items():
+            vals = sorted(values)
+            for i in range(0, len(vals), _IN_CHUNK):
+                chunk = vals[i : i + _IN_CHUNK]
+                if kind == "key":
+                    rows = Record.objects.filter(
+                        network=self.network, is_deleted=False, match_key__in=chunk
+                    ).values_list("match_key", "id")
+                else:
+                    rows = RecordIdentifier.objects.filter(
+                        network=self.network, kind=kind, value__in=chunk
+                    ).values_list("value", "record_id")
+                for value, record_id in rows:
+                    found.setdefault((kind, value), record_id)
+        order = [
+            "sha",
+            *[k for r in self.rules for k in (("isbn", "issn") if r == "isbn" else (r,))],
+        ]
+        in_batch: dict[tuple[str, str], int] = {}
+        for index, p in enumerate(pending):
+            for kind in order:
+                for value in p.lookups.get(kind, ()):
+                    key = (kind, value)
+                    if key in found:
+                        p.match = ("sha" if kind == "sha" else _rule(kind), found[key])
+                    elif key in in_batch:
+                        p.same_as = in_batch[key]
+                    elif key in self.seen:
+                        p.match = ("sha" if kind == "sha" else _rule(kind), -self.seen[key])
+                    if p.match or p.same_as is not None:
+                        break
+                if p.match or p.same_as is not None:
+                    break
+            if p.match is None and p.same_as is None:
+                for kind, values in p.lookups.items():
+                    for value in values:
+                        in_batch.setdefault((kind, value), index)
+                        if self.dry_run:
+                            self.seen.setdefault((kind, value), p.position)
+
+    def _write(self, pending: list[_Pending]) -> None:
+        actor = self.actor if getattr(self.actor, "is_authenticated", False) else None
+        new = [p for p in pending if p.match is None and p.same_as is None]
+        for p in new:
+            p.record = Record(network=self.network, marc=p.marc, created_by=actor, **p.values)
+        Record.objects.bulk_create([p.record for p in new], batch_size=500)
+        RecordIdentifier.objects.bulk_create(
+            [
+                RecordIdentifier(record_id=p.record.pk, network=self.network, kind=k, value=v)
+                for p in new
+                for k, v in p.identifiers
+            ],
+            batch_size=2000,
+        )
+        changed: set[int] = {p.record.pk for p in new}
+        if self.on_match == "replace":
+            changed |= self._replace([p for p in pending if p.match and p.match[0] != "sha"])
+        items_by_record = self._items(pending)
+        changed |= items_by_record
+        self._account(pending, {})
+        outbox_add(OUTBOX_TOPIC, sorted(changed))
+        audit_record(
+            actor=self.actor,
+            action="catalog.import.batch",
+            library=self.library,
+            network=self.network,
+            changes={"file": self.file_label, "created": len(new), "records": len(pending)},
+        )
+
+    def _replace(self, matched: list[_Pending]) -> set[int]:
+        records = {r.pk: r for r in Record.objects.filter(pk__in=[p.match[1] for p in matched])}
+        for p in matched:
+            record = records[p.match[1]]
+            record.marc = p.marc
+            for name, value in p.values.items():
+                setattr(record, name, value)
+        fields = ["marc", *matched[0].values.keys()] if matched else []
+        if records:
+            Record.objects.bulk_update(list(records.values()), fields, batch_size=500)
+            RecordIdentifier.objects.filter(record_id__in=records).delete()
+            RecordIdentifier.objects.bulk_create(
+                [
+                    RecordIdentifier(record_id=p.match[1], network=self.network, kind=k, value=v)
+                    for p in matched
+                    for k, v in p.identifiers
+                ]
+            )
+            self.report.replaced += len(records)
+        return set(records)
+
+    def _record_id(self, pending: list[_Pending], p: _Pending) -> int | None:
+        if p.match:
+            return p.match[1] if p.match[1] > 0 else None
+        if p.same_as is not None:
+            return self._record_id(pending, pending[p.same_as])
+        return p.record.pk if p.record else None
+
+    def _items(self, pending: list[_Pending]) -> set[int]:
+        if self.library is None:
+            return set()
+        from thuvien.holdings.marc_items import items_from_marc
+        from thuvien.holdings.models import Item
+
+        specs = [(p, s) for p in pending for s in items_from_marc(p.marc)]
+        if not specs:
+            return set()
+        with scopes_disabled():
+            existing = dict(
+                Item.objects.filter(barcode__in=[s.barcode for _, s in specs]).values_list(
+                    "barcode", "record_id"
+                )
+            )
+        to_create, touched = [], set()
+        for p, spec in specs:
+            record_id = self._record_id(pending, p)
+            if spec.barcode in existing:
+                if existing[spec.barcode] == record_id:
+                    self.report.items_existing += 1
+                else:
+                    self._issue(p.position, gettext("Mã vạch %(b)s đã thuộc biểu ghi khác, bỏ qua "
+                                                    "bản sao này.") % {"b": spec.barcode},
+                                "warning")  # fmt: skip
+                continue
+            existing[spec.barcode] = record_id
+            if record_id is None:  # dry run: the record is not stored yet
+                self.report.items_created += 1
+                continue
+            to_create.append(
+                Item(
+                    record_id=record_id,
+                    library=self.library,
+                    barcode=spec.barcode,
+                    location=self.locations.get(spec.location_code.lower()),
+                    call_number=spec.call_number,
+                    item_type=spec.item_type,
+                    price=spec.price,
+                    acquired_on=spec.acquired_on,
+                    acquisition_source=spec.acquisition_source,
+                    notes=spec.notes,
+                )
+            )
+            touched.add(record_id)
+        if not self.dry_run:
+            Item.objects.bulk_create(to_create, batch_size=1000)
+            self.report.items_created += len(to_create)
+        return touched
+
+    def _account(self, pending: list[_Pending], _unused: dict) -> None:
+        r = self.report
+        for p in pending:
+            if p.match or p.same_as is not None:
+                rule = p.match[0] if p.match else "file"
+                r.matched += 1
+                r.matched_by[rule] = r.matched_by.get(rule, 0) + 1
+                action = "match"
+            else:
+                r.created += 1
+                rule, action = "", "create"
+            if len(r.rows) < self.sample:
+                rid = self._record_id(pending, p)
+                r.rows.append(ImportRow(p.position, p.values["title"], action, rule, rid))
+        if self.dry_run and self.library is not None:
+            self._items(pending)
+
+
+def _rule(kind: str) -> str:
+    return "isbn" if kind == "issn" else kind
+
+
+def _batched(items: Iterator[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+    batch: list[ReadItem] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def import_run(
+    *,
+    paths: Iterable[str | Path],
+    network: Any,
+    fmt: str | None = None,
+    library: Any | None = None,
+    match_rules: str | Iterable[str] | None = None,
+    dry_run: bool = False,
+    on_match: str = "keep",
+    actor: Any | None = None,
+    sample: int = 0,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH,
+) -> ImportReport:
+    """Import MARC files (``fmt`` None = guess) into ``network``; items go to ``library``.
+
+    ``on_match`` is "keep" (a matched record keeps its MARC; only holdings are added) or
+    "replace" (the file's MARC replaces it). Returns the report; raises CatalogError only for
+    bad options or a file that cannot be opened, never for a bad record.
+    """
+    if fmt is not None and fmt not in FORMATS:
+        raise CatalogError(
+            CatalogErrorCode.IMPORT_FORMAT,
+            gettext("Định dạng “%(fmt)s” không được hỗ trợ.") % {"fmt": fmt},
+            field="fmt",
+        )
+    if library is not None and library.network_id != network.pk:
+        raise CatalogError(
+            CatalogErrorCode.WRONG_NETWORK, gettext("Thư viện không thuộc mạng lưới này.")
+        )
+    rules = parse_match_rules(match_rules)
+    report: ImportReport | None = None
+    done = 0
+    for path in paths:
+        path = Path(path)
+        if not path.is_file():
+            raise CatalogError(
+                CatalogErrorCode.IMPORT_FILE,
+                gettext("Không mở được tệp %(name)s.") % {"name": path.name},
+            )
+        importer = _Importer(network=network, library=library, rules=rules, dry_run=dry_run,
+                             on_match=on_match, actor=actor, sample=sample,
+                             file_label=path.name)  # fmt: skip
+        if report is not None:
+            importer.report = report
+        for batch in _batched(read_file(path, fmt), batch_size):
+            importer.batch(batch)
+            done += len(batch)
+            if progress:
+                progress(done)
+        report = importer.report
+    return report or ImportReport(dry_run=dry_run, match_rules=rules)
+
+
+def import_preview(
+    *,
+    path: str | Path,
+    fmt: str | None,
+    match_rules: str | Iterable[str] | None,
+    network: Any,
+    library: Any | None = None,
+    sample: int = 50,
+) -> ImportPreview:
+    """A dry run of the whole file: counts, problems, and what happens to the first rows."""
+    return import_run(
+        paths=[path], network=network, fmt=fmt, library=library, match_rules=match_rules,
+        dry_run=True, sample=sample,
+    )  # fmt: skip

@@ -1,0 +1,151 @@
+"""Writing bibliographic records: create, update, delete, always through MARC.
+
+The MARC record is the source of truth; every write re-extracts the columns and the matching
+identifiers from it, audits the change and queues the record for the search index (outbox
+topic ``catalog.record``) in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pymarc
+from django.db import transaction
+from django.utils.translation import gettext
+
+from thuvien.core.audit import audit_record
+from thuvien.core.outbox import outbox_add
+
+from ..errors import CatalogError, CatalogErrorCode
+from ..marc.extract import extract
+from ..marc.mij import MarcDict
+from ..marc.validate import normalize_marc
+from ..models import Record, RecordIdentifier
+
+OUTBOX_TOPIC = "catalog.record"
+_AUDITED = ("title", "authors", "publisher", "year", "isbns", "ddc", "material_type")
+
+
+def identifiers_for(record: Record, identifiers: Iterable[tuple[str, str]]) -> list:
+    return [
+        RecordIdentifier(record=record, network_id=record.network_id, kind=k, value=v[:255])
+        for k, v in identifiers
+    ]
+
+
+def record_create(
+    *,
+    network: Any,
+    marc: MarcDict | pymarc.Record,
+    actor: Any | None = None,
+    library: Any | None = None,
+) -> Record:
+    """Add a record to the network's union catalogue; returns the saved record.
+
+    ``library`` only says where the cataloguer works (for the audit log): the record belongs to
+    the whole network. Raises CatalogError for malformed MARC or a record without a title.
+    """
+    clean = normalize_marc(marc)
+    extracted = extract(clean)
+    with transaction.atomic():
+        record = Record(
+            network=network,
+            marc=clean,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            **extracted.values,
+        )
+        record.save()
+        RecordIdentifier.objects.bulk_create(identifiers_for(record, extracted.identifiers))
+        audit_record(
+            actor=actor,
+            action="catalog.record.created",
+            obj=record,
+            library=library,
+            network=network,
+            changes={"title": [None, record.title]},
+        )
+        outbox_add(OUTBOX_TOPIC, record.pk)
+    return record
+
+
+def record_update(
+    *,
+    record: Record,
+    marc: MarcDict | pymarc.Record,
+    actor: Any | None = None,
+    library: Any | None = None,
+) -> Record:
+    """Replace the MARC of ``record`` and re-extract everything that depends on it."""
+    if record.is_deleted:
+        raise CatalogError(CatalogErrorCode.RECORD_NOT_FOUND, gettext("Biểu ghi này đã bị xoá."))
+    clean = normalize_marc(marc)
+    extracted = extract(clean)
+    with transaction.atomic():
+        changes = {
+            name: [getattr(record, name), extracted.values[name]]
+            for name in _AUDITED
+            if getattr(record, name) != extracted.values[name]
+        }
+        record.marc = clean
+        for name, value in extracted.values.items():
+            setattr(record, name, value)
+        record.save(update_fields=["marc", "updated_at", *extracted.values.keys()])
+        # the "sha" identifier of an imported file stays, so re-running that file matches
+        RecordIdentifier.objects.filter(record=record).exclude(kind="sha").delete()
+        RecordIdentifier.objects.bulk_create(identifiers_for(record, extracted.identifiers))
+        audit_record(
+            actor=actor,
+            action="catalog.record.updated",
+            obj=record,
+            library=library,
+            network=record.network,
+            changes=changes,
+        )
+        outbox_add(OUTBOX_TOPIC, record.pk)
+    return record
+
+
+def record_delete(*, record: Record, actor: Any | None = None, library: Any | None = None) -> None:
+    """Mark a record deleted; refused while any library still holds an item under it.
+
+    The row stays (is_deleted) so OAI-PMH can report the deletion and links keep resolving.
+    """
+    from thuvien.core.scoping import scopes_disabled
+    from thuvien.holdings.models import Item
+
+    with transaction.atomic():
+        with scopes_disabled():
+            held = Item.objects.filter(record=record).exclude(status="withdrawn").exists()
+        if held:
+            raise CatalogError(
+                CatalogErrorCode.RECORD_HAS_ITEMS,
+                gettext("Không thể xoá biểu ghi vì vẫn còn bản sao thuộc biểu ghi này."),
+            )
+        record.is_deleted = True
+        record.save(update_fields=["is_deleted", "updated_at"])
+        RecordIdentifier.objects.filter(record=record).delete()
+        audit_record(
+            actor=actor,
+            action="catalog.record.deleted",
+            obj=record,
+            library=library,
+            network=record.network,
+        )
+        outbox_add(OUTBOX_TOPIC, record.pk)
+
+
+def record_reextract(*, records: Iterable[Record]) -> int:
+    """Re-extract the columns of ``records`` from their MARC (after a change of the extractor)."""
+    count = 0
+    with transaction.atomic():
+        for record in records:
+            extracted = extract(record.marc)
+            for name, value in extracted.values.items():
+                setattr(record, name, value)
+            record.save(update_fields=list(extracted.values.keys()))
+            RecordIdentifier.objects.filter(record=record).exclude(kind="sha").delete()
+            RecordIdentifier.objects.bulk_create(identifiers_for(record, extracted.identifiers))
+            outbox_add(OUTBOX_TOPIC, record.pk)
+            count += 1
+    return count

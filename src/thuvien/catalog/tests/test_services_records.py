@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from thuvien.catalog.errors import CatalogError
+from thuvien.catalog.models import Record, RecordIdentifier
+from thuvien.catalog.services import record_create, record_delete, record_update
+from thuvien.core.models import AuditEntry, OutboxEntry
+
+from .factories import vi_marc
+
+
+@pytest.fixture
+def cataloguer(world):
+    return world.users["tinh_cataloguer"]
+
+
+def test_record_create_extracts_and_queues(world, cataloguer):
+    record = record_create(network=world.hung_yen, marc=vi_marc(), actor=cataloguer)
+    record.refresh_from_db()
+    assert record.title == "Lịch sử Việt Nam"
+    assert record.authors == ["Trần Trọng Kim"]
+    assert record.publisher == "Văn học"
+    assert record.place == "Hà Nội"
+    assert record.year == 2020
+    assert record.isbns == ["9786041234567"]
+    assert record.language == "vie"
+    assert record.ddc == "959.7"
+    assert record.subjects == ["Lịch sử -- Việt Nam"]
+    assert record.match_key == "lich su viet nam|tran trong kim|2020"
+    assert record.work_key == "isbn:9786041234567"
+    kinds = set(RecordIdentifier.objects.filter(record=record).values_list("kind", "value"))
+    assert ("isbn", "9786041234567") in kinds
+    assert OutboxEntry.objects.filter(topic="catalog.record", object_id=record.pk).exists()
+    assert AuditEntry.objects.filter(action="catalog.record.created").count() == 1
+
+
+def test_record_create_refuses_without_title(world):
+    marc = vi_marc()
+    marc["fields"] = [f for f in marc["fields"] if "245" not in f]
+    with pytest.raises(CatalogError) as err:
+        record_create(network=world.hung_yen, marc=marc)
+    assert err.value.code == "catalog.no_title"
+    assert Record.objects.count() == 0
+
+
+def test_record_create_refuses_malformed(world):
+    with pytest.raises(CatalogError) as err:
+        record_create(network=world.hung_yen, marc={"leader": "x", "fields": [{"24": "x"}]})
+    assert err.value.code == "catalog.invalid_marc"
+
+
+def test_record_update_reextracts(world, cataloguer):
+    record = record_create(network=world.hung_yen, marc=vi_marc(isbn="0-19-852663-6"))
+    assert record.isbns == ["9780198526636"]  # ISBN-10 stored as its ISBN-13
+    record_update(record=record, marc=vi_marc(title="Truyện Kiều", isbn=None), actor=cataloguer)
+    record.refresh_from_db()
+    assert record.title == "Truyện Kiều"
+    assert record.isbns == []
+    assert not RecordIdentifier.objects.filter(record=record, kind="isbn").exists()
+    entry = AuditEntry.objects.get(action="catalog.record.updated")
+    assert entry.changes["title"] == ["Lịch sử Việt Nam", "Truyện Kiều"]
+
+
+def test_record_delete_refused_with_items(world):
+    from thuvien.holdings.services import item_create
+
+    record = record_create(network=world.hung_yen, marc=vi_marc())
+    item_create(record=record, library=world.provincial, barcode="HY1")
+    with pytest.raises(CatalogError):
+        record_delete(record=record)
+    other = record_create(network=world.hung_yen, marc=vi_marc(title="Khác"))
+    record_delete(record=other)
+    other.refresh_from_db()
+    assert other.is_deleted

@@ -1,0 +1,21 @@
+"""The holdings exception family with stable codes."""
+
+from __future__ import annotations
+
+from thuvien.core.errors import ErrorCode, ThuvienError
+
+
+class HoldingsErrorCode(ErrorCode):
+    BARCODE_EMPTY = "holdings.barcode_empty"
+    BARCODE_TAKEN = "holdings.barcode_taken"
+    BARCODE_PATTERN = "holdings.barcode_pattern"
+    BATCH_SIZE = "holdings.batch_size"
+    WRONG_NETWORK = "holdings.wrong_network"
+    WRONG_LIBRARY = "holdings.wrong_library"
+    BAD_STATUS = "holdings.bad_status"
+    ITEM_ON_LOAN = "holdings.item_on_loan"
+    RECORD_DELETED = "holdings.record_deleted"
+
+
+class HoldingsError(ThuvienError):
+    """A rule about items (copies) was broken."""

@@ -1,0 +1,331 @@
+"""Writing items (copies): create, batch-create, update, change status, withdraw, delete.
+
+Every change is audited and queues the record for the search index (the record document
+carries its items' availability), in the same transaction as the write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from thuvien.core.audit import audit_record
+from thuvien.core.outbox import outbox_add
+from thuvien.core.scoping import scopes_disabled
+
+from .errors import HoldingsError, HoldingsErrorCode
+from .models import Item, ItemStatus, ItemType
+
+OUTBOX_TOPIC = "catalog.record"
+MAX_BATCH = 500
+_UNSET: Any = object()
+_BARCODE_TAIL = re.compile(r"^(.*?)(\d+)$")
+_ACTIVE_LOAN_STATUSES = {ItemStatus.ON_LOAN, ItemStatus.ON_HOLD_SHELF, ItemStatus.IN_TRANSIT}
+
+
+def _clean_barcode(barcode: str) -> str:
+    barcode = (barcode or "").strip().upper()
+    if not barcode:
+        raise HoldingsError(
+            HoldingsErrorCode.BARCODE_EMPTY,
+            gettext("Mã vạch không được để trống."),
+            field="barcode",
+        )
+    if len(barcode) > 50 or any(c.isspace() for c in barcode):
+        raise HoldingsError(
+            HoldingsErrorCode.BARCODE_PATTERN,
+            gettext("Mã vạch không hợp lệ (tối đa 50 ký tự, không có khoảng trắng)."),
+            field="barcode",
+        )
+    return barcode
+
+
+def _taken(barcodes: list[str]) -> list[str]:
+    with scopes_disabled():
+        return sorted(Item.objects.filter(barcode__in=barcodes).values_list("barcode", flat=True))
+
+
+def _barcode_taken_error(barcodes: list[str]) -> HoldingsError:
+    return HoldingsError(
+        HoldingsErrorCode.BARCODE_TAKEN,
+        gettext("Mã vạch đã tồn tại: %(codes)s.") % {"codes": ", ".join(barcodes[:10])},
+        field="barcode",
+    )
+
+
+def _check_record_library(record: Any, library: Any) -> None:
+    if record.is_deleted:
+        raise HoldingsError(HoldingsErrorCode.RECORD_DELETED, gettext("Biểu ghi này đã bị xoá."))
+    if record.network_id != library.network_id:
+        raise HoldingsError(
+            HoldingsErrorCode.WRONG_NETWORK,
+            gettext("Thư viện không thuộc mạng lưới của biểu ghi này."),
+        )
+
+
+def _check_location(location: Any, library: Any) -> None:
+    if location is not None and location.library_id != library.pk:
+        raise HoldingsError(
+            HoldingsErrorCode.WRONG_LIBRARY,
+            gettext("Vị trí không thuộc thư viện này."),
+            field="location",
+        )
+
+
+def _check_item_type(item_type: str) -> None:
+    if item_type not in ItemType.values:
+        raise HoldingsError(
+            HoldingsErrorCode.BAD_STATUS, gettext("Loại bản sao không hợp lệ."), field="item_type"
+        )
+
+
+def item_create(
+    *,
+    record: Any,
+    library: Any,
+    barcode: str,
+    actor: Any | None = None,
+    location: Any | None = None,
+    call_number: str = "",
+    item_type: str = ItemType.BOOK,
+    price: Decimal | int | None = None,
+    acquired_on: dt.date | None = None,
+    acquisition_source: str = "",
+    status: str = ItemStatus.AVAILABLE,
+    notes: str = "",
+) -> Item:
+    """Add one copy of ``record`` to ``library``; the barcode must be new in the whole system."""
+    return items_create_batch(
+        record=record,
+        library=library,
+        first_barcode=barcode,
+        count=1,
+        actor=actor,
+        location=location,
+        call_number=call_number,
+        item_type=item_type,
+        price=price,
+        acquired_on=acquired_on,
+        acquisition_source=acquisition_source,
+        status=status,
+        notes=notes,
+    )[0]
+
+
+def barcode_sequence(first_barcode: str, count: int) -> list[str]:
+    """``"HY000120", 5`` -> ``HY000120 .. HY000124``, keeping the zero padding."""
+    first = _clean_barcode(first_barcode)
+    if count == 1:
+        return [first]
+    match = _BARCODE_TAIL.match(first)
+    if not match:
+        raise HoldingsError(
+            HoldingsErrorCode.BARCODE_PATTERN,
+            gettext("Mã vạch đầu tiên phải kết thúc bằng chữ số để đánh số liên tiếp."),
+            field="barcode",
+        )
+    prefix, digits = match.groups()
+    start, width = int(digits), len(digits)
+    last = start + count - 1
+    if len(str(last)) > width:
+        raise HoldingsError(
+            HoldingsErrorCode.BARCODE_PATTERN,
+            gettext("Dãy mã vạch vượt quá số chữ số của mã vạch đầu tiên."),
+            field="barcode",
+        )
+    return [f"{prefix}{n:0{width}d}" for n in range(start, last + 1)]
+
+
+def items_create_batch(
+    *,
+    record: Any,
+    library: Any,
+    first_barcode: str,
+    count: int,
+    actor: Any | None = None,
+    location: Any | None = None,
+    call_number: str = "",
+    item_type: str = ItemType.BOOK,
+    price: Decimal | int | None = None,
+    acquired_on: dt.date | None = None,
+    acquisition_source: str = "",
+    status: str = ItemStatus.AVAILABLE,
+    notes: str = "",
+) -> list[Item]:
+    """Add ``count`` copies with consecutive barcodes; nothing is created if any barcode exists."""
+    if not 1 <= count <= MAX_BATCH:
+        raise HoldingsError(
+            HoldingsErrorCode.BATCH_SIZE,
+            gettext("Số bản sao phải từ 1 đến %(max)s.") % {"max": MAX_BATCH},
+            field="count",
+        )
+    _check_record_library(record, library)
+    _check_location(location, library)
+    _check_item_type(item_type)
+    if status not in ItemStatus.values:
+        raise HoldingsError(HoldingsErrorCode.BAD_STATUS, gettext("Trạng thái không hợp lệ."))
+    barcodes = barcode_sequence(first_barcode, count)
+    now = timezone.now()
+    items = [
+        Item(
+            record=record,
+            library=library,
+            barcode=code,
+            location=location,
+            call_number=(call_number or "").strip()[:100],
+            item_type=item_type,
+            price=price,
+            acquired_on=acquired_on or timezone.localdate(),
+            acquisition_source=(acquisition_source or "").strip()[:255],
+            status=status,
+            status_changed_at=now,
+            notes=notes or "",
+        )
+        for code in barcodes
+    ]
+    try:
+        with transaction.atomic():
+            taken = _taken(barcodes)
+            if taken:
+                raise _barcode_taken_error(taken)
+            for item in items:
+                item.save()
+            for item in items:
+                audit_record(
+                    actor=actor,
+                    action="holdings.item.created",
+                    obj=item,
+                    library=library,
+                    changes={"barcode": [None, item.barcode], "record": [None, record.pk]},
+                )
+            outbox_add(OUTBOX_TOPIC, record.pk)
+    except IntegrityError as exc:  # a concurrent desk took one of the barcodes
+        raise _barcode_taken_error(_taken(barcodes) or barcodes) from exc
+    return items
+
+
+def item_update(
+    *,
+    item: Item,
+    actor: Any | None = None,
+    barcode: str = _UNSET,
+    location: Any | None = _UNSET,
+    call_number: str = _UNSET,
+    item_type: str = _UNSET,
+    price: Decimal | int | None = _UNSET,
+    acquired_on: dt.date | None = _UNSET,
+    acquisition_source: str = _UNSET,
+    notes: str = _UNSET,
+    record: Any = _UNSET,
+) -> Item:
+    """Change the given attributes of ``item`` (those not passed stay as they are).
+
+    Status changes go through ``item_status_change``; moving the copy to another record
+    (``record``) is allowed within the network, for merging duplicates.
+    """
+    new: dict[str, Any] = {}
+    if barcode is not _UNSET:
+        new["barcode"] = _clean_barcode(barcode)
+    if location is not _UNSET:
+        _check_location(location, item.library)
+        new["location"] = location
+    if call_number is not _UNSET:
+        new["call_number"] = (call_number or "").strip()[:100]
+    if item_type is not _UNSET:
+        _check_item_type(item_type)
+        new["item_type"] = item_type
+    if price is not _UNSET:
+        new["price"] = price
+    if acquired_on is not _UNSET:
+        new["acquired_on"] = acquired_on
+    if acquisition_source is not _UNSET:
+        new["acquisition_source"] = (acquisition_source or "").strip()[:255]
+    if notes is not _UNSET:
+        new["notes"] = notes or ""
+    old_record_id = item.record_id
+    if record is not _UNSET:
+        _check_record_library(record, item.library)
+        new["record"] = record
+    changes = {k: [getattr(item, k), v] for k, v in new.items() if getattr(item, k) != v}
+    if not changes:
+        return item
+    try:
+        with transaction.atomic():
+            if "barcode" in changes:
+                with scopes_disabled():
+                    clash = Item.objects.filter(barcode=new["barcode"]).exclude(pk=item.pk)
+                    if clash.exists():
+                        raise _barcode_taken_error([new["barcode"]])
+            for name, (_old, value) in changes.items():
+                setattr(item, name, value)
+            item.save(update_fields=[*changes.keys(), "updated_at"])
+            audit_record(actor=actor, action="holdings.item.updated", obj=item, changes=changes)
+            outbox_add(OUTBOX_TOPIC, {old_record_id, item.record_id})
+    except IntegrityError as exc:
+        raise _barcode_taken_error([new.get("barcode", item.barcode)]) from exc
+    return item
+
+
+def item_status_change(
+    *, item: Item, status: str, actor: Any | None = None, note: str = ""
+) -> Item:
+    """Set the status of a copy (circulation calls this on checkout, return, transit, loss)."""
+    if status not in ItemStatus.values:
+        raise HoldingsError(
+            HoldingsErrorCode.BAD_STATUS,
+            gettext("Trạng thái “%(status)s” không hợp lệ.") % {"status": status},
+        )
+    if item.status == status:
+        return item
+    old = item.status
+    with transaction.atomic():
+        item.status = status
+        item.status_changed_at = timezone.now()
+        item.save(update_fields=["status", "status_changed_at", "updated_at"])
+        changes: dict[str, Any] = {"status": [old, status]}
+        if note:
+            changes["note"] = note
+        audit_record(actor=actor, action="holdings.item.status_changed", obj=item, changes=changes)
+        outbox_add(OUTBOX_TOPIC, item.record_id)
+    return item
+
+
+def _refuse_if_lent(item: Item) -> None:
+    if item.status in _ACTIVE_LOAN_STATUSES:
+        raise HoldingsError(
+            HoldingsErrorCode.ITEM_ON_LOAN,
+            gettext("Bản sao đang được mượn, giữ chỗ hoặc luân chuyển; hãy xử lý trước."),
+        )
+
+
+def item_withdraw(*, item: Item, actor: Any | None = None, reason: str = "") -> Item:
+    """Withdraw a copy (thanh lý): it stays for the statistics but leaves the collection."""
+    _refuse_if_lent(item)
+    return item_status_change(item=item, status=ItemStatus.WITHDRAWN, actor=actor, note=reason)
+
+
+def item_delete(*, item: Item, actor: Any | None = None) -> None:
+    """Delete a copy entered by mistake; one with a loan history is withdrawn instead."""
+    _refuse_if_lent(item)
+    with transaction.atomic():
+        record_id = item.record_id
+        audit_record(
+            actor=actor,
+            action="holdings.item.deleted",
+            obj=item,
+            changes={"barcode": [item.barcode, None]},
+        )
+        try:
+            with transaction.atomic():
+                item.delete()
+        except IntegrityError:
+            # protected by loans or other history: keep it, withdrawn
+            item_status_change(item=item, status=ItemStatus.WITHDRAWN, actor=actor)
+            return
+        outbox_add(OUTBOX_TOPIC, record_id)
