@@ -5,3 +5,11 @@ class NetworkConfig(AppConfig):
     name = "thuvien.network"
     label = "network"
     verbose_name = "Mạng lưới thư viện"
+
+    def ready(self) -> None:
+        from thuvien.core.demo import register_demo_step
+
+        from . import registered_settings  # noqa: F401 - declares the portal settings
+        from .demo import demo_network
+
+        register_demo_step(10, "network", demo_network)

@@ -1,0 +1,316 @@
+"""Reads of the network domain: the tree, filtered lists, history, calendars and settings.
+
+Networks, libraries, locations and groups are public facts (the portal shows them), so these
+selectors need no library scope; "not found" and "not yours" both raise ``NotFound`` where a
+library or network is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from thuvien.core.errors import NotFound
+from thuvien.core.text import fold, vi_sort_key
+
+from .models import (
+    ClosedDay,
+    Library,
+    LibraryGroup,
+    LibraryPlacement,
+    Location,
+    Network,
+    OpeningHours,
+    SettingValue,
+)
+from .settings_registry import SettingDef, setting_definitions, setting_get
+
+# --- networks -------------------------------------------------------------------------------
+
+
+def network_list(*, include_merged: bool = False) -> QuerySet[Network]:
+    qs = Network.objects.all()
+    if not include_merged:
+        qs = qs.filter(is_active=True, merged_into__isnull=True)
+    return qs.order_by("name_vi")
+
+
+def network_get(*, code: str) -> Network:
+    network = Network.objects.filter(code=code).first()
+    if network is None:
+        raise NotFound("not_found", _("Không tìm thấy mạng lưới."))
+    return network
+
+
+# --- libraries ------------------------------------------------------------------------------
+
+
+@dataclass
+class TreeNode:
+    library: Library
+    depth: int
+    children: list[TreeNode] = field(default_factory=list)
+
+
+def library_tree(*, network: Network, include_inactive: bool = False) -> list[TreeNode]:
+    """The libraries of ``network`` as a forest in Vietnamese name order (one query)."""
+    qs = Library.objects.filter(network=network)
+    if not include_inactive:
+        qs = qs.filter(is_active=True)
+    libraries = sorted(qs, key=lambda lib: vi_sort_key(lib.name_vi))
+    ids = {lib.pk for lib in libraries}
+    nodes = {lib.pk: TreeNode(lib, 0) for lib in libraries}
+    roots: list[TreeNode] = []
+    for lib in libraries:
+        node = nodes[lib.pk]
+        if lib.parent_id in ids:
+            nodes[lib.parent_id].children.append(node)
+        else:
+            roots.append(node)  # top level, or a branch whose parent is closed
+
+    def set_depth(node: TreeNode, depth: int) -> None:
+        node.depth = depth
+        for child in node.children:
+            set_depth(child, depth + 1)
+
+    for root in roots:
+        set_depth(root, 0)
+    return roots
+
+
+def library_tree_rows(*, network: Network, include_inactive: bool = False) -> list[TreeNode]:
+    """The tree flattened depth-first, for a list with indentation."""
+    out: list[TreeNode] = []
+
+    def walk(node: TreeNode) -> None:
+        out.append(node)
+        for child in node.children:
+            walk(child)
+
+    for root in library_tree(network=network, include_inactive=include_inactive):
+        walk(root)
+    return out
+
+
+def _matches(haystack: str, tokens: list[str]) -> bool:
+    return all(token in haystack for token in tokens)
+
+
+def library_list(
+    *,
+    network: Network | None = None,
+    library_type: str | None = None,
+    province: str | None = None,
+    commune: str | None = None,
+    group: LibraryGroup | None = None,
+    q: str | None = None,
+    active_only: bool = True,
+) -> QuerySet[Library]:
+    """Libraries filtered by type, area, group and a name search.
+
+    Text filters compare folded text (no tone marks, đ→d), so "tien lu" finds "Tiên Lữ" and
+    "Tiên Lữ" finds it too. A network has hundreds of libraries, not millions: the folded
+    comparison runs over one narrow query and ends in a ``pk__in`` filter.
+    """
+    qs = Library.objects.select_related("network", "parent")
+    if network is not None:
+        qs = qs.filter(network=network)
+    if active_only:
+        qs = qs.filter(is_active=True)
+    if library_type:
+        qs = qs.filter(library_type=library_type)
+    if group is not None:
+        qs = qs.filter(groups=group)
+    tokens = fold(q).split() if q else []
+    province_f = fold(province).strip() if province else ""
+    commune_f = fold(commune).strip() if commune else ""
+    if tokens or province_f or commune_f:
+        keep = []
+        for pk, code, name_vi, name_en, prov, comm in qs.values_list(
+            "pk", "code", "name_vi", "name_en", "province", "commune"
+        ):
+            if province_f and province_f not in fold(prov):
+                continue
+            if commune_f and commune_f not in fold(comm):
+                continue
+            if tokens and not _matches(fold(f"{code} {name_vi} {name_en} {comm}"), tokens):
+                continue
+            keep.append(pk)
+        qs = qs.filter(pk__in=keep)
+    return qs
+
+
+def sorted_vi(libraries: Any) -> list[Library]:
+    """Libraries in Vietnamese dictionary order of their names."""
+    return sorted(libraries, key=lambda lib: vi_sort_key(lib.name))
+
+
+def library_get(*, code: str, network: Network | None = None) -> Library:
+    qs = Library.objects.select_related("network", "parent").filter(code=code)
+    if network is not None:
+        qs = qs.filter(network=network)
+    library = qs.first()
+    if library is None:
+        raise NotFound("not_found", _("Không tìm thấy thư viện."))
+    return library
+
+
+def library_branches(*, library: Library) -> list[Library]:
+    return sorted_vi(library.children.filter(is_active=True))
+
+
+def area_choices(*, network: Network | None = None) -> tuple[list[str], list[str]]:
+    """The provinces and communes that active libraries name, for filter menus."""
+    qs = Library.objects.filter(is_active=True)
+    if network is not None:
+        qs = qs.filter(network=network)
+    provinces = {p for p in qs.values_list("province", flat=True) if p}
+    communes = {c for c in qs.values_list("commune", flat=True) if c}
+    return sorted(provinces, key=vi_sort_key), sorted(communes, key=vi_sort_key)
+
+
+def libraries_at(*, network: Network, date: dt.date) -> QuerySet[Library]:
+    """The libraries that belonged to ``network`` at the end of ``date`` (from placements).
+
+    Libraries that have no placement history (made before it was kept) count where they are
+    now if they existed then.
+    """
+    end = timezone.make_aware(dt.datetime.combine(date + dt.timedelta(days=1), dt.time.min))
+    placed = LibraryPlacement.objects.filter(network=network, valid_from__lt=end).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=end)
+    )
+    with_history = LibraryPlacement.objects.values("library_id")
+    return Library.objects.filter(
+        Q(pk__in=placed.values("library_id"))
+        | (Q(network=network, created_at__lt=end) & ~Q(pk__in=with_history))
+    )
+
+
+def placement_history(*, library: Library) -> QuerySet[LibraryPlacement]:
+    return library.placements.select_related("network", "parent").order_by("valid_from")
+
+
+# --- locations and groups -------------------------------------------------------------------
+
+
+def location_list(*, library: Library, public_only: bool = False) -> QuerySet[Location]:
+    qs = Location.objects.filter(library=library)
+    if public_only:
+        qs = qs.filter(is_public=True)
+    return qs.order_by("code")
+
+
+def location_get(*, library: Library, pk: Any) -> Location:
+    try:
+        return Location.objects.get(library=library, pk=int(pk))
+    except (Location.DoesNotExist, TypeError, ValueError):
+        raise NotFound("not_found", _("Không tìm thấy vị trí.")) from None
+
+
+def group_list(*, network: Network) -> QuerySet[LibraryGroup]:
+    return LibraryGroup.objects.filter(network=network).prefetch_related("libraries")
+
+
+def group_get(*, network: Network, pk: Any) -> LibraryGroup:
+    try:
+        return LibraryGroup.objects.get(network=network, pk=int(pk))
+    except (LibraryGroup.DoesNotExist, TypeError, ValueError):
+        raise NotFound("not_found", _("Không tìm thấy nhóm thư viện.")) from None
+
+
+# --- calendar -------------------------------------------------------------------------------
+
+WEEKDAY_NAMES = (
+    gettext_lazy("Thứ Hai"),
+    gettext_lazy("Thứ Ba"),
+    gettext_lazy("Thứ Tư"),
+    gettext_lazy("Thứ Năm"),
+    gettext_lazy("Thứ Sáu"),
+    gettext_lazy("Thứ Bảy"),
+    gettext_lazy("Chủ nhật"),
+)
+
+
+@dataclass
+class DayHours:
+    weekday: int
+    label: str
+    shifts: list[tuple[dt.time, dt.time]]
+
+
+def opening_hours_week(*, library: Library) -> list[DayHours]:
+    """Seven days, Monday first, each with its shifts (empty: closed)."""
+    days = [DayHours(i, str(WEEKDAY_NAMES[i]), []) for i in range(7)]
+    for weekday, opens, closes in OpeningHours.objects.filter(library=library).values_list(
+        "weekday", "opens", "closes"
+    ):
+        if 0 <= weekday < 7:
+            days[weekday].shifts.append((opens, closes))
+    return days
+
+
+def closed_day_list(
+    *,
+    network: Network,
+    library: Library | None = None,
+    start: dt.date | None = None,
+    include_network: bool = True,
+) -> QuerySet[ClosedDay]:
+    """Closed days of ``library`` (with the network's own if ``include_network``), or, without a
+    library, the network-wide ones."""
+    qs = ClosedDay.objects.filter(network=network).select_related("library")
+    if library is None:
+        qs = qs.filter(library__isnull=True)
+    elif include_network:
+        qs = qs.filter(Q(library=library) | Q(library__isnull=True))
+    else:
+        qs = qs.filter(library=library)
+    if start is not None:
+        qs = qs.filter(date__gte=start)
+    return qs.order_by("date")
+
+
+def closed_day_get(*, network: Network, library: Library | None, pk: Any) -> ClosedDay:
+    try:
+        return ClosedDay.objects.get(network=network, library=library, pk=int(pk))
+    except (ClosedDay.DoesNotExist, TypeError, ValueError):
+        raise NotFound("not_found", _("Không tìm thấy ngày nghỉ.")) from None
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+@dataclass
+class SettingRow:
+    definition: SettingDef
+    stored: Any  # the value stored at this level, or None
+    has_stored: bool
+    effective: Any  # what applies here after the fallback
+
+
+def setting_rows(
+    *, library: Library | None = None, network: Network | None = None
+) -> list[SettingRow]:
+    """Every registered setting with what is stored at this level and what applies."""
+    if library is not None:
+        network = library.network
+    stored = dict(
+        SettingValue.objects.filter(network=network, library=library).values_list("key", "value")
+    )
+    rows = []
+    for key, definition in setting_definitions().items():
+        rows.append(
+            SettingRow(
+                definition=definition,
+                stored=stored.get(key),
+                has_stored=key in stored,
+                effective=setting_get(key, library=library, network=network),
+            )
+        )
+    return rows
