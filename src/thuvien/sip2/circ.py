@@ -165,16 +165,22 @@ MEDIA_TYPE = {"serial": "002", "audiovisual": "006", "map": "000"}
 
 
 def item_by_barcode(*, library: Any, barcode: str) -> Any | None:
-    """An item of the kiosk's network by barcode (a copy may be returned at any library)."""
-    from thuvien.circulation.selectors import item_for_circulation
+    """An item of the kiosk's network by barcode (a copy may be returned at any library).
+
+    Read with the base manager filtered by network, as circulation's own ``item_lock`` does:
+    a copy of another library of the network can be returned or lent here, and the services
+    decide whether that is allowed.
+    """
+    from thuvien.holdings.models import Item
 
     barcode = (barcode or "").strip()
     if not barcode:
         return None
-    try:
-        return item_for_circulation(network=library.network, barcode=barcode)
-    except NotFound:
-        return None
+    return (
+        Item._base_manager.select_related("record", "library", "location")
+        .filter(barcode=barcode, library__network_id=library.network_id)
+        .first()
+    )
 
 
 def title_of(item: Any) -> str:
@@ -202,9 +208,9 @@ class ItemState:
 
 
 def item_state(*, item: Any) -> ItemState:
-    from thuvien.circulation.selectors import item_current_loan
+    from thuvien.circulation.selectors import open_loan_for_item
 
-    loan = item_current_loan(item=item)
+    loan = open_loan_for_item(item=item)
     return ItemState(
         circulation_status=CIRCULATION_STATUS.get(item.status, "01"),
         title=title_of(item),
@@ -241,10 +247,10 @@ def checkin(*, item: Any, library: Any, staff: Any) -> Any:
 
 def renew(*, item: Any, patron: Any, library: Any, staff: Any) -> Any:
     from thuvien.circulation.errors import CirculationError, CirculationErrorCode
-    from thuvien.circulation.selectors import item_current_loan
+    from thuvien.circulation.selectors import open_loan_for_item
     from thuvien.circulation.services import loan_renew
 
-    loan = item_current_loan(item=item)
+    loan = open_loan_for_item(item=item)
     if loan is None or loan.patron_id != patron.pk:
         raise CirculationError(CirculationErrorCode.ITEM_NOT_ON_LOAN)
     return loan_renew(loan=loan, actor=staff, library=library)
@@ -258,7 +264,11 @@ def pay(
 
     fees = None
     if fee_id:
-        fees = [f for f in patron_fees(patron=patron) if str(f.pk) == fee_id.strip()]
+        fees = [
+            f
+            for f in patron_fees(patron=patron).filter(library=library)
+            if str(f.pk) == fee_id.strip()
+        ]
         if not fees:
             raise NotFound("fee_not_found", _("Không tìm thấy khoản phí này."))
     return fee_pay(
