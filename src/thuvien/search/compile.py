@@ -1,0 +1,239 @@
+"""Compile a ``search.query`` tree (and the facet filters) into tantivy queries.
+
+Each query syllable must match the folded field (or an English/French stem); it scores more on
+the title than elsewhere, and more again on the accented field when the reader typed marks.
+Adjacent syllables add a boost when they also stand together in the record (the pair fields),
+so a word beats its syllables scattered over the title.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import tantivy
+from django.utils.translation import gettext as _
+
+from . import analysis as va
+from .errors import SearchErrorCode, SearchQueryError
+from .query import Node, Phrase, Prefix, Words
+
+if TYPE_CHECKING:
+    from .engine import SearchRequest
+
+Q = tantivy.Query
+Occ = tantivy.Occur
+
+# field -> (folded text field, accented text field or None, folded pair field, accented pairs)
+TEXT_FIELDS: dict[str | None, tuple[str, str | None, str | None, str | None]] = {
+    None: ("all_fold", "all_acc", "all_bi", None),
+    "title": ("title_fold", "title_acc", "title_bi", "title_bia"),
+    "author": ("author_fold", "author_acc", None, None),
+    "subject": ("subject_fold", "subject_acc", None, None),
+    "publisher": ("publisher_fold", None, None, None),
+    "series": ("series_fold", None, None, None),
+}
+_REGEX_SPECIAL = set('\\.+*?()|[]{}^$#&-~"')
+
+
+def _escape(text: str) -> str:
+    return "".join("\\" + c if c in _REGEX_SPECIAL else c for c in text)
+
+
+def _stem(analyzer_name: str, token: str) -> str | None:
+    from .engine import STEMMERS
+
+    out = STEMMERS[analyzer_name].analyze(token)
+    return out[0] if out else None
+
+
+def _boost(q: tantivy.Query, boost: float) -> tantivy.Query:
+    return q if boost == 1.0 else Q.boost_query(q, boost)
+
+
+def _term(schema: tantivy.Schema, name: str, value: Any, boost: float = 1.0) -> tantivy.Query:
+    return _boost(Q.term_query(schema, name, value), boost)
+
+
+def _bool(clauses: list[tuple[Any, tantivy.Query]]) -> tantivy.Query:
+    return (
+        clauses[0][1]
+        if len(clauses) == 1 and clauses[0][0] == Occ.Must
+        else (Q.boolean_query(clauses))
+    )
+
+
+def _token_query(
+    schema: tantivy.Schema, token: str, field: str | None, *, exact: bool = False
+) -> tantivy.Query:
+    folded = va.fold(token)
+    marked = folded != token
+    fold_f, acc_f, _bi, _bia = TEXT_FIELDS[field]
+    if exact and marked and acc_f:  # "NOT mả" excludes mả, not ma, má, mà ...
+        return _term(schema, acc_f, token)
+    options = [(Occ.Should, _term(schema, fold_f, folded))]
+    if field is None:
+        options.append((Occ.Should, _term(schema, "title_fold", folded, 2.0)))
+        for analyzer, stem_field in (("en_stem", "stem_en"), ("fr_stem", "stem_fr")):
+            stem = _stem(analyzer, token)
+            if stem:
+                options.append((Occ.Should, _term(schema, stem_field, stem)))
+    if marked and acc_f:
+        options.append((Occ.Should, _term(schema, acc_f, token, 3.0)))
+        if field is None:
+            options.append((Occ.Should, _term(schema, "title_acc", token, 4.0)))
+    return Q.boolean_query(options)
+
+
+def _words(schema: tantivy.Schema, node: Words, *, exact: bool = False) -> tantivy.Query | None:
+    field = node.field
+    if field in ("isbn", "issn", "callno", "ddc", "year"):
+        return _special(schema, field, " ".join(node.words))
+    toks = [t for w in node.words for t in va.tokens(w)]
+    if not toks:
+        return None
+    clauses = [(Occ.Must, _token_query(schema, t, field, exact=exact)) for t in toks]
+    _fold_f, _acc_f, bi_f, bia_f = TEXT_FIELDS[field]
+    for a, b in zip(toks, toks[1:], strict=False):
+        fa, fb = va.fold(a), va.fold(b)
+        if bi_f:
+            clauses.append((Occ.Should, _term(schema, bi_f, f"{fa}_{fb}", 1.5)))
+        if field is None:
+            clauses.append((Occ.Should, _term(schema, "title_bi", f"{fa}_{fb}", 3.0)))
+        if (a != fa or b != fb) and (bia_f or field is None):
+            clauses.append((Occ.Should, _term(schema, bia_f or "title_bia", f"{a}_{b}", 3.0)))
+    return _bool(clauses)
+
+
+def _special(schema: tantivy.Schema, field: str, text: str) -> tantivy.Query:
+    text = text.strip()
+    if field in ("isbn", "issn"):
+        digits = va.normalize_isbn(text.replace(" ", ""))
+        if not digits:
+            raise SearchQueryError(
+                SearchErrorCode.BAD_PARAMETER, _("ISBN/ISSN chỉ gồm chữ số (và chữ X ở cuối).")
+            )
+        if (field == "isbn" and len(digits) in (10, 13)) or (field == "issn" and len(digits) == 8):
+            return Q.term_query(schema, field, digits)
+        return Q.regex_query(schema, field, _escape(digits) + ".*")
+    if field == "callno":
+        return Q.regex_query(schema, field, _escape(va.normalize_callno(text)) + ".*")
+    if field == "ddc":
+        return Q.regex_query(schema, field, _escape(text.replace(" ", "")) + ".*")
+    # year: 1990 or 1990-2000
+    lo, _sep, hi = text.partition("-")
+    try:
+        low = int(lo) if lo.strip() else None
+        high = int(hi) if hi.strip() else (low if not _sep else None)
+    except ValueError:
+        raise SearchQueryError(
+            SearchErrorCode.BAD_PARAMETER, _("Năm xuất bản phải là số, ví dụ year:1990-2000.")
+        ) from None
+    if low is None and high is None:
+        raise SearchQueryError(SearchErrorCode.BAD_PARAMETER, _("Thiếu năm xuất bản."))
+    return Q.range_query(schema, "year", tantivy.FieldType.Integer, low, high)
+
+
+def _phrase(schema: tantivy.Schema, node: Phrase) -> tantivy.Query | None:
+    field = node.field
+    if field in ("isbn", "issn", "callno", "ddc", "year"):
+        return _special(schema, field, node.text)
+    toks = va.tokens(node.text)
+    if len(toks) <= 1:
+        return _words(schema, Words(toks, field)) if toks else None
+    fold_f, acc_f, _bi, _bia = TEXT_FIELDS[field]
+    folded = [va.fold(t) for t in toks]
+    clauses = [(Occ.Must, Q.phrase_query(schema, fold_f, folded))]
+    if folded != toks and acc_f:
+        clauses.append((Occ.Should, _boost(Q.phrase_query(schema, acc_f, toks), 3.0)))
+    if field is None:
+        clauses.append((Occ.Should, _boost(Q.phrase_query(schema, "title_fold", folded), 2.0)))
+    return _bool(clauses)
+
+
+def _prefix(schema: tantivy.Schema, node: Prefix) -> tantivy.Query | None:
+    field = node.field
+    if field in ("isbn", "issn", "callno", "ddc"):
+        return _special(schema, field, node.stem)
+    if field == "year":
+        raise SearchQueryError(SearchErrorCode.BAD_PARAMETER, _("Không dùng dấu * với năm."))
+    toks = va.tokens(node.stem)
+    if not toks:
+        return None
+    fold_f = TEXT_FIELDS[field][0]
+    last = Q.regex_query(schema, fold_f, _escape(va.fold(toks[-1])) + ".*")
+    if len(toks) == 1:
+        return last
+    head = _words(schema, Words(toks[:-1], field))
+    return Q.boolean_query([(Occ.Must, head), (Occ.Must, last)])
+
+
+def compile_node(
+    schema: tantivy.Schema, node: Node, *, exact: bool = False
+) -> tantivy.Query | None:
+    """``exact``: inside NOT, a word typed with marks excludes only that spelling."""
+    if isinstance(node, Words):
+        return _words(schema, node, exact=exact)
+    if isinstance(node, Phrase):
+        return _phrase(schema, node)
+    if isinstance(node, Prefix):
+        return _prefix(schema, node)
+    clauses: list[tuple[Any, tantivy.Query]] = []
+    for occ, children in ((Occ.Must, node.must), (Occ.Should, node.should)):
+        for child in children:
+            q = compile_node(schema, child, exact=exact)
+            if q is not None:
+                clauses.append((occ, q))
+    positive = bool(clauses)
+    for child in node.must_not:
+        q = compile_node(schema, child, exact=True)
+        if q is not None:
+            clauses.append((Occ.MustNot, q))
+    if not clauses:
+        return None
+    if not positive:
+        clauses.append((Occ.Must, Q.all_query()))
+    return _bool(clauses)
+
+
+def compile_query(schema: tantivy.Schema, node: Node | None) -> tantivy.Query:
+    """The whole query; an empty one (or only punctuation) browses everything."""
+    if node is None:
+        return Q.all_query()
+    q = compile_node(schema, node)
+    return q if q is not None else Q.all_query()
+
+
+_INT_FACETS = {"lib", "grp", "avail"}
+
+
+def filter_queries(schema: tantivy.Schema, req: SearchRequest) -> list[tantivy.Query]:
+    """Scope (network, libraries), facet choices, availability, years, work cluster."""
+    out: list[tantivy.Query] = []
+    if req.network_id:
+        out.append(Q.term_query(schema, "network", req.network_id))
+    if req.library_ids is not None:
+        out.append(Q.term_set_query(schema, "lib", [int(i) for i in req.library_ids] or [0]))
+    for name, values in req.filters.items():
+        if not values:
+            continue
+        if name in _INT_FACETS:
+            out.append(Q.term_set_query(schema, name, [int(v) for v in values]))
+        else:
+            out.append(Q.term_set_query(schema, name, list(values)))
+    if req.available:
+        out.append(available_query(schema, req))
+    if req.year_from is not None or req.year_to is not None:
+        out.append(
+            Q.range_query(schema, "year", tantivy.FieldType.Integer, req.year_from, req.year_to)
+        )
+    if req.work:
+        out.append(Q.term_query(schema, "work", req.work))
+    return out
+
+
+def available_query(schema: tantivy.Schema, req: SearchRequest) -> tantivy.Query:
+    """On the shelf now in the scope (or in a chosen library, or anywhere)."""
+    libs = req.filters.get("lib") or req.library_ids
+    if libs is not None:
+        return Q.term_set_query(schema, "avail", [int(i) for i in libs] or [0])
+    return Q.exists_query("avail")

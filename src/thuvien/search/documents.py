@@ -1,0 +1,129 @@
+"""Index documents built from the database: one per record, with what its items say.
+
+The database is the source of truth; a document is plain data (``engine.IndexDocument``) so the
+engine can be swapped. Items are library-owned, so they are read inside an explicit scope of
+every library (the index serves the whole union catalogue; scopes are applied at query time).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from thuvien.catalog.models import Record
+from thuvien.core.scoping import library_scope
+from thuvien.core.text import vi_sort_string
+from thuvien.holdings.models import Item, ItemStatus
+from thuvien.network.models import Library, LibraryGroup
+
+RECORD_FIELDS = (
+    "id",
+    "network_id",
+    "title",
+    "title_sort",
+    "responsibility",
+    "authors",
+    "publisher",
+    "year",
+    "isbns",
+    "issns",
+    "language",
+    "material_type",
+    "ddc",
+    "subjects",
+    "series",
+    "notes",
+    "work_key",
+    "is_deleted",
+)
+ITEM_FIELDS = ("record_id", "library_id", "status", "call_number")
+NOTES_CAP = 2000
+
+
+class LibraryFacts:
+    """Library type and groups of every library, read once per batch (a small table)."""
+
+    def __init__(self) -> None:
+        self.ids = list(Library.objects.values_list("id", flat=True))
+        self.types = dict(Library.objects.values_list("id", "library_type"))
+        self.groups: dict[int, list[int]] = defaultdict(list)
+        for group_id, lib_id in LibraryGroup.libraries.through.objects.values_list(
+            "librarygroup_id", "library_id"
+        ):
+            self.groups[lib_id].append(group_id)
+
+
+def build_document(
+    row: dict[str, Any], items: list[tuple[int, int, str, str]], facts: LibraryFacts
+) -> dict[str, Any]:
+    """The document of one record row (``RECORD_FIELDS``) and its item tuples."""
+    libs = sorted({lib for _r, lib, _s, _c in items})
+    notes = " ".join(row.get("notes") or [])[:NOTES_CAP]
+    authors = row.get("authors") or []
+    return {
+        "id": row["id"],
+        "network": row["network_id"],
+        "title": row["title"],
+        "title_sort": row.get("title_sort") or vi_sort_string(row["title"]),
+        "author_sort": vi_sort_string(authors[0]) if authors else "",
+        "responsibility": row.get("responsibility") or "",
+        "authors": authors,
+        "publisher": row.get("publisher") or "",
+        "year": row.get("year"),
+        "isbns": row.get("isbns") or [],
+        "issns": row.get("issns") or [],
+        "language": row.get("language") or "",
+        "material_type": row.get("material_type") or "",
+        "ddc": row.get("ddc") or "",
+        "subjects": row.get("subjects") or [],
+        "series": row.get("series") or [],
+        "notes": [notes] if notes else [],
+        "work": row.get("work_key") or "",
+        "libraries": libs,
+        "available_at": sorted({lib for _r, lib, s, _c in items if s == ItemStatus.AVAILABLE}),
+        "call_numbers": sorted({c for _r, _l, _s, c in items if c}),
+        "library_types": sorted({facts.types.get(lib, "") for lib in libs} - {""}),
+        "groups": sorted({g for lib in libs for g in facts.groups.get(lib, [])}),
+    }
+
+
+def _items_by_record(item_rows: Iterable[tuple]) -> dict[int, list[tuple]]:
+    out: dict[int, list[tuple]] = defaultdict(list)
+    for row in item_rows:
+        out[row[0]].append(row)
+    return out
+
+
+def documents_for(record_ids: list[int]) -> tuple[list[dict[str, Any]], list[int]]:
+    """Documents to write and ids to delete (missing or deleted records) for ``record_ids``."""
+    facts = LibraryFacts()
+    rows = list(Record.objects.filter(id__in=record_ids).values(*RECORD_FIELDS))
+    live = [r for r in rows if not r["is_deleted"]]
+    with library_scope(facts.ids):
+        items = _items_by_record(
+            Item.objects.filter(record_id__in=[r["id"] for r in live]).values_list(*ITEM_FIELDS)
+        )
+    docs = [build_document(r, items.get(r["id"], []), facts) for r in live]
+    kept = {d["id"] for d in docs}
+    return docs, [i for i in record_ids if i not in kept]
+
+
+def iter_documents(*, chunk: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every live record in id order, two queries per chunk (records, then their items)."""
+    facts = LibraryFacts()
+    last = 0
+    base = Record.objects.filter(is_deleted=False).order_by("id")
+    while True:
+        rows = list(base.filter(id__gt=last).values(*RECORD_FIELDS)[:chunk])
+        if not rows:
+            return
+        first, last = rows[0]["id"], rows[-1]["id"]
+        with library_scope(facts.ids):
+            items = _items_by_record(
+                Item.objects.filter(record_id__gte=first, record_id__lte=last)
+                .order_by()
+                .values_list(*ITEM_FIELDS)
+            )
+        for row in rows:
+            yield build_document(row, items.get(row["id"], []), facts)

@@ -1,0 +1,332 @@
+"""The search engine behind one small interface; today an embedded tantivy index.
+
+Everything else in thuvien talks to this module only through:
+
+- ``IndexDocument`` dicts (built by ``search.documents``; plain data, no tantivy types),
+- ``engine().write(upserts=..., delete_ids=...)`` and ``engine().rebuild(docs)`` (the worker
+  and ``thuvien reindex``: the only writers),
+- ``engine().search(SearchRequest) -> SearchResponse`` (web processes: readers),
+
+so another backend (OpenSearch for a national deployment) can replace this file. Query trees
+from ``search.query`` are compiled here (``search.compile``), facets are tantivy aggregations
+over fast fields, sorting uses fast fields (``title_sort`` is ``core.text.vi_sort_string`` so
+byte order is Vietnamese order).
+
+Processes: one writer at a time (tantivy's lock file; the writer is opened per batch and
+dropped, so ``reindex`` and the worker take turns). Readers reload when ``meta.json`` changed,
+checked with one ``stat`` per search.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from django.conf import settings
+
+from . import analysis as va
+from .compile import compile_query, filter_queries
+from .query import Node
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "3"
+YEAR_RANGES: list[tuple[str, int | None, int | None]] = [
+    ("-1944", None, 1945),
+    ("1945-1974", 1945, 1975),
+    ("1975-1985", 1975, 1986),
+    ("1986-1999", 1986, 2000),
+    ("2000-2009", 2000, 2010),
+    ("2010-2019", 2010, 2020),
+    ("2020-", 2020, None),
+]
+FACET_SIZES = {"lib": 300, "ltype": 20, "grp": 100, "mtype": 20, "lang": 30, "subj": 15, "auth": 15}
+SORTS = {
+    "relevance": (None, None),
+    "newest": ("year", tantivy.Order.Desc),
+    "oldest": ("year", tantivy.Order.Asc),
+    "title": ("title_sort", tantivy.Order.Asc),
+    "author": ("author_sort", tantivy.Order.Asc),
+}
+IndexDocument = dict[str, Any]
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    sb.add_unsigned_field("network", indexed=True, fast=True)
+    for name in ("title", "all", "author", "subject"):
+        sb.add_text_field(f"{name}_acc", tokenizer_name="default")
+        sb.add_text_field(f"{name}_fold", tokenizer_name="default")
+    sb.add_text_field("publisher_fold", tokenizer_name="default")
+    sb.add_text_field("series_fold", tokenizer_name="default")
+    for name in ("title_bi", "title_bia", "all_bi"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="freq")
+    sb.add_text_field("stem_en", tokenizer_name="en_stem")
+    sb.add_text_field("stem_fr", tokenizer_name="fr_stem")
+    for name in ("isbn", "issn", "callno", "ddc"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    for name in ("mtype", "lang", "ltype", "subj", "auth"):
+        sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    sb.add_text_field("work", stored=True, tokenizer_name="raw", fast=True, index_option="basic")
+    for name in ("title_sort", "author_sort"):
+        sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    for name in ("lib", "avail", "grp"):
+        sb.add_unsigned_field(name, stored=name != "grp", indexed=True, fast=True)
+    sb.add_integer_field("year", indexed=True, fast=True)
+    return sb.build()
+
+
+def _stem_analyzer(language: str) -> tantivy.TextAnalyzer:
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.stemmer(language))
+        .build()
+    )
+
+
+STEMMERS = {"en_stem": _stem_analyzer("english"), "fr_stem": _stem_analyzer("french")}
+
+
+@dataclass
+class SearchRequest:
+    query: Node | None = None
+    network_id: int | None = None
+    library_ids: list[int] | None = None  # the scope (one library or a group); None = network
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    available: bool = False
+    year_from: int | None = None
+    year_to: int | None = None
+    work: str | None = None
+    sort: str = "relevance"
+    offset: int = 0
+    limit: int = 20
+    facets: bool = True
+    collapse: bool = True
+
+
+@dataclass
+class Hit:
+    record_id: int
+    score: float
+    work: str
+    libraries: list[int]
+    available_at: list[int]
+    cluster_size: int = 1
+    cluster_libraries: int = 0
+
+
+@dataclass
+class SearchResponse:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    available_count: int | None = None
+    next_offset: int | None = None
+    took_ms: float = 0.0
+
+
+def to_tantivy(doc: IndexDocument, schema: tantivy.Schema) -> tantivy.Document:
+    """Analyse one ``IndexDocument`` into the accented, folded and pair fields."""
+    title = doc.get("title") or ""
+    authors = doc.get("authors") or []
+    subjects = doc.get("subjects") or []
+    series = doc.get("series") or []
+    others = [doc.get("responsibility") or "", doc.get("publisher") or "", *doc.get("notes", [])]
+    everything = [title, *authors, *subjects, *series, *others]
+    all_text = " \n ".join(t for t in everything if t)
+    fields: dict[str, Any] = {
+        "id": [doc["id"]],
+        "network": [doc.get("network") or 0],
+        "title_acc": [va.nfc_lower(title)],
+        "title_fold": [va.fold(title)],
+        "all_acc": [va.nfc_lower(all_text)],
+        "all_fold": [va.fold(all_text)],
+        "title_bi": va.bigrams_of([title], folded=True),
+        "title_bia": va.bigrams_of([title], folded=False),
+        "all_bi": va.bigrams_of(everything, folded=True),
+        "work": [doc.get("work") or f"~{doc['id']}"],
+        "title_sort": [doc.get("title_sort") or ""],
+        "author_sort": [doc.get("author_sort") or "~"],
+        "mtype": [doc.get("material_type") or "other"],
+    }
+    if authors:
+        joined = " \n ".join(authors)
+        fields["author_acc"] = [va.nfc_lower(joined)]
+        fields["author_fold"] = [va.fold(joined)]
+        fields["auth"] = list(dict.fromkeys(authors))
+    if subjects:
+        joined = " \n ".join(subjects)
+        fields["subject_acc"] = [va.nfc_lower(joined)]
+        fields["subject_fold"] = [va.fold(joined)]
+        fields["subj"] = list(dict.fromkeys(subjects))
+    if doc.get("publisher"):
+        fields["publisher_fold"] = [va.fold(doc["publisher"])]
+    if series:
+        fields["series_fold"] = [va.fold(" \n ".join(series))]
+    lang = doc.get("language") or ""
+    if lang:
+        fields["lang"] = [lang]
+    if lang == "eng":
+        fields["stem_en"] = [" \n ".join([title, *subjects])]
+    elif lang == "fre":
+        fields["stem_fr"] = [" \n ".join([title, *subjects])]
+    isbns = [v for i in doc.get("isbns") or [] for v in va.isbn_variants(i)]
+    if isbns:
+        fields["isbn"] = isbns
+    issns = [va.normalize_isbn(i) for i in doc.get("issns") or [] if i]
+    if issns:
+        fields["issn"] = issns
+    callnos = [va.normalize_callno(c) for c in doc.get("call_numbers") or [] if c]
+    if callnos:
+        fields["callno"] = list(dict.fromkeys(callnos))
+    if doc.get("ddc"):
+        fields["ddc"] = [doc["ddc"].strip()]
+    if doc.get("year"):
+        fields["year"] = [int(doc["year"])]
+    for key, name in (("libraries", "lib"), ("available_at", "avail"), ("groups", "grp")):
+        if doc.get(key):
+            fields[name] = sorted(set(doc[key]))
+    if doc.get("library_types"):
+        fields["ltype"] = sorted(set(doc["library_types"]))
+    return tantivy.Document.from_dict(fields, schema)
+
+
+class Engine:
+    """One index directory: a reader for this process and, when asked, a short-lived writer."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.schema = build_schema()
+        self._lock = threading.Lock()
+        self._index: tantivy.Index | None = None
+        self._meta_mtime: float = 0.0
+
+    # -- opening -------------------------------------------------------------------------
+    def _open(self) -> tantivy.Index:
+        version_file = self.path / "thuvien-schema"
+        if self.path.exists() and (
+            not version_file.exists() or version_file.read_text().strip() != SCHEMA_VERSION
+        ):
+            log.warning("search index at %s has an old schema; starting empty", self.path)
+            shutil.rmtree(self.path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        version_file.write_text(SCHEMA_VERSION)
+        for name, analyzer in STEMMERS.items():
+            index.register_tokenizer(name, analyzer)
+        index.config_reader(reload_policy="Manual")
+        return index
+
+    @property
+    def index(self) -> tantivy.Index:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = self._open()
+        return self._index
+
+    def searcher(self) -> tantivy.Searcher:
+        """A searcher on the latest commit, whichever process made it."""
+        index = self.index
+        try:
+            mtime = os.stat(self.path / "meta.json").st_mtime
+        except FileNotFoundError:
+            mtime = 0.0
+        if mtime != self._meta_mtime:
+            self._meta_mtime = mtime
+            index.reload()
+        return index.searcher()
+
+    def _writer(self, heap: int = 200_000_000, threads: int = 0) -> tantivy.IndexWriter:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                return self.index.writer(heap_size=heap, num_threads=threads)
+            except ValueError:  # another process holds the lock (reindex vs worker)
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
+    # -- writing -------------------------------------------------------------------------
+    def write(
+        self, *, upserts: Iterable[IndexDocument] = (), delete_ids: Iterable[int] = ()
+    ) -> int:
+        """Replace the documents of ``upserts`` and remove ``delete_ids``; one commit."""
+        writer = self._writer(heap=50_000_000, threads=1)
+        count = 0
+        try:
+            for rid in delete_ids:
+                writer.delete_documents_by_term("id", int(rid))
+            for doc in upserts:
+                writer.delete_documents_by_term("id", int(doc["id"]))
+                writer.add_document(to_tantivy(doc, self.schema))
+                count += 1
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            raise
+        self._meta_mtime = 0.0
+        return count
+
+    def rebuild(self, docs: Iterable[IndexDocument], *, threads: int = 0) -> int:
+        """Empty the index and add every document of ``docs`` (``thuvien reindex``)."""
+        writer = self._writer(heap=1_000_000_000, threads=threads)
+        count = 0
+        try:
+            writer.delete_all_documents()
+            add = writer.add_document
+            schema = self.schema
+            for doc in docs:
+                add(to_tantivy(doc, schema))
+                count += 1
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            raise
+        self._meta_mtime = 0.0
+        return count
+
+    def clear(self) -> None:
+        self.rebuild([])
+
+    def count(self) -> int:
+        return self.searcher().num_docs
+
+    # -- reading -------------------------------------------------------------------------
+    def search(self, req: SearchRequest) -> SearchResponse:
+        from .engine_search import run_search
+
+        return run_search(self, req)
+
+    def compile(self, req: SearchRequest) -> tantivy.Query:
+        """The query of ``req`` with its scope and facet filters applied."""
+        base = compile_query(self.schema, req.query)
+        filters = filter_queries(self.schema, req)
+        if not filters:
+            return base
+        occ = tantivy.Occur
+        return tantivy.Query.boolean_query([(occ.Must, base)] + [(occ.Must, f) for f in filters])
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine() -> Engine:
+    """The engine of ``settings.SEARCH_INDEX_DIR`` (one per process)."""
+    key = str(settings.SEARCH_INDEX_DIR)
+    if key not in _ENGINES:
+        _ENGINES[key] = Engine(Path(key))
+    return _ENGINES[key]

@@ -1,0 +1,130 @@
+"""Running one search on tantivy: hits, work clusters, facet counts, availability count."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+import tantivy
+
+from .compile import available_query
+
+if TYPE_CHECKING:
+    from .engine import Engine, SearchRequest, SearchResponse
+
+MAX_WINDOW = 10_000  # deepest raw position served; beyond it the reader narrows the search
+
+
+def _agg_spec(req: SearchRequest) -> dict[str, Any]:
+    from .engine import FACET_SIZES, YEAR_RANGES
+
+    spec: dict[str, Any] = {
+        name: {"terms": {"field": name, "size": size}} for name, size in FACET_SIZES.items()
+    }
+    ranges = []
+    for key, lo, hi in YEAR_RANGES:
+        r: dict[str, Any] = {"key": key}
+        if lo is not None:
+            r["from"] = lo
+        if hi is not None:
+            r["to"] = hi
+        ranges.append(r)
+    spec["year"] = {"range": {"field": "year", "ranges": ranges}}
+    return spec
+
+
+def _facets(searcher: tantivy.Searcher, query: tantivy.Query, req: SearchRequest) -> dict:
+    raw = searcher.aggregate(query, _agg_spec(req))
+    out: dict[str, list[tuple[str, int]]] = {}
+    scope = {int(i) for i in req.library_ids} if req.library_ids is not None else None
+    for name, result in raw.items():
+        buckets = []
+        for b in result.get("buckets", []):
+            if not b.get("doc_count"):
+                continue
+            key = b["key"]
+            if isinstance(key, float) and key.is_integer():
+                key = int(key)
+            if name == "lib" and scope is not None and int(key) not in scope:
+                continue  # another library's holdings are not counted inside a scope
+            buckets.append((str(key), int(b["doc_count"])))
+        out[name] = buckets
+    return out
+
+
+def _hit_fields(doc: tantivy.Document) -> tuple[int, str, list[int], list[int]]:
+    d = doc.to_dict()
+    return int(d["id"][0]), d.get("work", [""])[0], d.get("lib", []), d.get("avail", [])
+
+
+def run_search(engine: Engine, req: SearchRequest) -> SearchResponse:
+    from .engine import SORTS, Hit, SearchResponse
+
+    started = time.perf_counter()
+    searcher = engine.searcher()
+    query = engine.compile(req)
+    order_field, order = SORTS.get(req.sort, (None, None))
+    offset = max(0, min(req.offset, MAX_WINDOW))
+    limit = max(1, min(req.limit, 100))
+    window = limit * 3 if req.collapse else limit
+    kwargs: dict[str, Any] = {"limit": window, "offset": offset, "count": True}
+    if order_field:
+        kwargs["order_by_field"] = order_field
+        kwargs["order"] = order
+    result = searcher.search(query, **kwargs)
+    total = result.count or 0
+    hits: list[Hit] = []
+    seen: dict[str, Hit] = {}
+    consumed = 0
+    for score, addr in result.hits:
+        if len(hits) >= limit:
+            break
+        consumed += 1
+        rid, work, libs, avail = _hit_fields(searcher.doc(addr))
+        if req.collapse and work in seen:
+            continue
+        hit = Hit(rid, float(score) if isinstance(score, float) else 0.0, work, libs, avail)
+        hit.cluster_libraries = len(libs)
+        seen[work] = hit
+        hits.append(hit)
+    if req.collapse:
+        _fill_clusters(engine, searcher, hits, req)
+    next_offset = offset + consumed if offset + consumed < min(total, MAX_WINDOW) else None
+    response = SearchResponse(total=total, hits=hits, next_offset=next_offset)
+    if req.facets:
+        response.facets = _facets(searcher, query, req)
+        if req.available:
+            response.available_count = total
+        else:
+            avail_q = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, query),
+                    (tantivy.Occur.Must, available_query(engine.schema, req)),
+                ]
+            )
+            response.available_count = searcher.search(avail_q, limit=1, count=True).count
+    response.took_ms = (time.perf_counter() - started) * 1000
+    return response
+
+
+def _fill_clusters(
+    engine: Engine, searcher: tantivy.Searcher, hits: list, req: SearchRequest
+) -> None:
+    """How many records and libraries stand behind each shown work (network-wide)."""
+    for hit in hits:
+        if not hit.work or hit.work.startswith("~"):
+            continue
+        clauses = [(tantivy.Occur.Must, tantivy.Query.term_query(engine.schema, "work", hit.work))]
+        if req.network_id:
+            clauses.append(
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.term_query(engine.schema, "network", req.network_id),
+                )
+            )
+        res = searcher.search(tantivy.Query.boolean_query(clauses), limit=200, count=True)
+        libraries: set[int] = set()
+        for _score, addr in res.hits:
+            libraries.update(_hit_fields(searcher.doc(addr))[2])
+        hit.cluster_size = res.count or 1
+        hit.cluster_libraries = len(libraries)

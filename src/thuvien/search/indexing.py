@@ -1,0 +1,58 @@
+"""Feeding the index: the outbox handler (the worker) and the full rebuild (``reindex``).
+
+A service that changes a record or its items calls ``outbox_add("catalog.record", ids)`` in its
+transaction; ``outbox_drain`` hands the ids here and deletes the outbox rows only after this
+returned. A worker killed in between leaves the rows, and the next drain indexes them: nothing
+is lost between a commit and the index. Updating a document twice is harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from django.conf import settings
+
+from .documents import documents_for, iter_documents
+from .engine import engine
+from .suggest import Vocabulary, load_vocabulary
+
+log = logging.getLogger(__name__)
+TOPIC = "catalog.record"
+
+
+def index_records(record_ids: list[int]) -> int:
+    """Outbox handler: re-read these records and their items; update or delete their documents."""
+    docs, deleted = documents_for(list(record_ids))
+    written = engine().write(upserts=docs, delete_ids=deleted)
+    if docs:
+        directory = settings.SEARCH_INDEX_DIR
+        vocab = Vocabulary(dict(load_vocabulary(directory).forms))
+        vocab.add_titles(d["title"] for d in docs)
+        vocab.save(directory)
+    log.info("search: %d documents written, %d removed", written, len(deleted))
+    return written
+
+
+def reindex_all(*, threads: int = 0, progress: Any = None) -> dict[str, float]:
+    """Rebuild the whole index from the database; returns counts and seconds."""
+    started = time.perf_counter()
+    vocab = Vocabulary()
+    titles: list[str] = []
+
+    def stream() -> Iterator[dict[str, Any]]:
+        for n, doc in enumerate(iter_documents(), 1):
+            titles.append(doc["title"])
+            if len(titles) >= 50_000:
+                vocab.add_titles(titles)
+                titles.clear()
+            if progress and n % 100_000 == 0:
+                progress(n)
+            yield doc
+
+    count = engine().rebuild(stream(), threads=threads)
+    vocab.add_titles(titles)
+    vocab.save(settings.SEARCH_INDEX_DIR)
+    return {"documents": count, "seconds": time.perf_counter() - started}

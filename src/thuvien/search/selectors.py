@@ -1,0 +1,346 @@
+"""Reading the catalogue through the index: the one entry point of the portal and the API.
+
+``search_catalogue(params=...)`` turns request parameters into a ``SearchRequest``, runs it,
+and joins what the page needs from the database (records, availability per library, facet
+labels, a "did you mean"). Items are library-owned: they are read inside an explicit scope of
+the libraries of the searched network(s).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from thuvien.catalog.models import MaterialType, Record
+from thuvien.core.scoping import library_scope
+from thuvien.holdings.models import Item, ItemStatus
+from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
+
+from .analysis import fold
+from .engine import SORTS, YEAR_RANGES, Hit, SearchRequest, engine
+from .errors import SearchError
+from .query import parse_query, plain_words
+from .suggest import load_vocabulary
+
+PAGE_SIZE = 20
+FACET_PARAMS = ("lib", "ltype", "grp", "mtype", "lang", "subj", "auth")
+LANGUAGES = {
+    "vie": gettext_lazy("Tiếng Việt"),
+    "eng": gettext_lazy("Tiếng Anh"),
+    "fre": gettext_lazy("Tiếng Pháp"),
+    "chi": gettext_lazy("Tiếng Trung"),
+    "rus": gettext_lazy("Tiếng Nga"),
+    "ger": gettext_lazy("Tiếng Đức"),
+    "jpn": gettext_lazy("Tiếng Nhật"),
+    "kor": gettext_lazy("Tiếng Hàn"),
+    "lao": gettext_lazy("Tiếng Lào"),
+    "khm": gettext_lazy("Tiếng Khmer"),
+}
+FACET_TITLES = {
+    "avail": gettext_lazy("Tình trạng"),
+    "lib": gettext_lazy("Thư viện"),
+    "ltype": gettext_lazy("Loại thư viện"),
+    "grp": gettext_lazy("Nhóm thư viện"),
+    "mtype": gettext_lazy("Loại tài liệu"),
+    "lang": gettext_lazy("Ngôn ngữ"),
+    "year": gettext_lazy("Năm xuất bản"),
+    "subj": gettext_lazy("Chủ đề"),
+    "auth": gettext_lazy("Tác giả"),
+}
+SORT_LABELS = {
+    "relevance": gettext_lazy("Phù hợp nhất"),
+    "newest": gettext_lazy("Mới nhất"),
+    "oldest": gettext_lazy("Cũ nhất"),
+    "title": gettext_lazy("Nhan đề (A–Z)"),
+    "author": gettext_lazy("Tác giả (A–Z)"),
+}
+
+
+@dataclass
+class LibraryHolding:
+    library: Library
+    total: int
+    available: int
+    call_number: str = ""
+
+
+@dataclass
+class ResultRow:
+    record: Record
+    hit: Hit
+    holdings: list[LibraryHolding]
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    title: str
+    values: list[FacetValue]
+
+
+@dataclass
+class Scope:
+    network: Network | None = None
+    library: Library | None = None
+    group: LibraryGroup | None = None
+
+    @property
+    def library_ids(self) -> list[int] | None:
+        if self.library is not None:
+            return [self.library.pk]
+        if self.group is not None:
+            return list(self.group.libraries.values_list("pk", flat=True))
+        return None
+
+
+@dataclass
+class SearchPage:
+    q: str
+    params: dict[str, list[str]]
+    scope: Scope
+    sort: str = "relevance"
+    start: int = 0
+    total: int = 0
+    rows: list[ResultRow] = field(default_factory=list)
+    facets: list[FacetGroup] = field(default_factory=list)
+    available_count: int | None = None
+    suggestion: str | None = None
+    error: str | None = None
+    error_code: str | None = None
+    next_start: int | None = None
+    prev_start: int | None = None
+    work: str | None = None
+    took_ms: float = 0.0
+
+
+def _first(params: Mapping[str, Any], name: str) -> str:
+    value = params.get(name)
+    if isinstance(value, list | tuple):
+        value = value[0] if value else ""
+    return (value or "").strip()
+
+
+def _all(params: Any, name: str) -> list[str]:
+    if hasattr(params, "getlist"):
+        return [v for v in params.getlist(name) if v.strip()]
+    value = params.get(name)
+    if isinstance(value, list | tuple):
+        return [v for v in value if v]
+    return [value] if value else []
+
+
+def resolve_scope(params: Any) -> Scope:
+    """``network``/``library`` codes and ``group`` id; unknown ones are ignored (not a 500)."""
+    scope = Scope()
+    code = _first(params, "network")
+    if code:
+        scope.network = Network.objects.filter(code=code, is_active=True).first()
+    lib_code = _first(params, "library")
+    if lib_code:
+        scope.library = Library.objects.filter(code=lib_code, is_active=True).first()
+    group = _first(params, "group")
+    if group.isdigit():
+        scope.group = LibraryGroup.objects.filter(pk=int(group)).first()
+    return scope
+
+
+def build_request(params: Any, scope: Scope) -> tuple[SearchRequest, dict[str, list[str]]]:
+    """A ``SearchRequest`` from GET parameters; raises SearchError for an unreadable query."""
+    q = _first(params, "q")
+    chosen: dict[str, list[str]] = {}
+    filters: dict[str, list[str]] = {}
+    for name in FACET_PARAMS:
+        values = _all(params, name)
+        if name in ("lib", "grp"):
+            values = [v for v in values if v.isdigit()]
+        if values:
+            filters[name] = values
+            chosen[name] = values
+    req = SearchRequest(
+        query=parse_query(q),
+        network_id=scope.network.pk if scope.network else None,
+        library_ids=scope.library_ids,
+        filters=filters,
+        available=_first(params, "avail") == "1",
+        work=_first(params, "work") or None,
+    )
+    if req.available:
+        chosen["avail"] = ["1"]
+    year = _first(params, "year")
+    for key, lo, hi in YEAR_RANGES:
+        if key == year:
+            req.year_from, req.year_to = lo, (hi - 1 if hi else None)
+            chosen["year"] = [key]
+    sort = _first(params, "sort")
+    req.sort = sort if sort in SORTS else "relevance"
+    start = _first(params, "start")
+    req.offset = int(start) if start.isdigit() else 0
+    req.limit = PAGE_SIZE
+    req.collapse = req.work is None
+    return req, chosen
+
+
+def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
+    """Run the reader's search; a bad query comes back as ``page.error``, never raised."""
+    scope = resolve_scope(params)
+    page = SearchPage(q=_first(params, "q"), params={}, scope=scope)
+    try:
+        req, page.params = build_request(params, scope)
+        req.facets = facets
+        response = engine().search(req)
+    except SearchError as exc:
+        page.error, page.error_code = exc.message, exc.code
+        return page
+    except ValueError:  # tantivy refused a query the parser let through (an odd regex)
+        page.error = _("Không đọc được câu tìm kiếm này. Hãy bỏ bớt ký tự đặc biệt.")
+        page.error_code = "search.invalid"
+        return page
+    page.sort, page.start, page.work = req.sort, req.offset, req.work
+    page.total, page.took_ms = response.total, response.took_ms
+    page.available_count = response.available_count
+    page.next_start = response.next_offset
+    page.prev_start = max(0, req.offset - PAGE_SIZE) if req.offset > 0 else None
+    page.rows = result_rows(response.hits, scope)
+    if facets:
+        page.facets = facet_groups(response.facets, page.params, response.available_count)
+    if page.total < 3 and req.query is not None:
+        page.suggestion = did_you_mean(req, page.total)
+    return page
+
+
+def _network_library_ids(scope: Scope, records: list[Record]) -> list[int]:
+    network_ids = {r.network_id for r in records}
+    if scope.network:
+        network_ids.add(scope.network.pk)
+    return list(Library.objects.filter(network_id__in=network_ids).values_list("pk", flat=True))
+
+
+def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
+    """Records of the hits (one query) with availability per library (one query)."""
+    ids = [h.record_id for h in hits]
+    records = {
+        r.pk: r
+        for r in Record.objects.filter(pk__in=ids).only(
+            "id",
+            "network_id",
+            "title",
+            "responsibility",
+            "authors",
+            "publisher",
+            "place",
+            "year",
+            "edition",
+            "material_type",
+            "language",
+            "links",
+            "work_key",
+        )
+    }
+    lib_ids = _network_library_ids(scope, list(records.values()))
+    counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    with library_scope(lib_ids):
+        rows = Item.objects.filter(record_id__in=ids).exclude(status=ItemStatus.WITHDRAWN)
+        for rid, lib, status in rows.values_list("record_id", "library_id", "status"):
+            slot = counts[rid][lib]
+            slot[0] += 1
+            slot[1] += status == ItemStatus.AVAILABLE
+    libraries = Library.objects.in_bulk({lib for per in counts.values() for lib in per})
+    wanted = set(scope.library_ids or [])
+    out = []
+    for hit in hits:
+        record = records.get(hit.record_id)
+        if record is None:  # deleted since the index was written; the worker will catch up
+            continue
+        holdings = [
+            LibraryHolding(libraries[lib], total, avail)
+            for lib, (total, avail) in counts[hit.record_id].items()
+            if lib in libraries
+        ]
+        holdings.sort(key=lambda h: (h.library.pk not in wanted, -h.available, h.library.name_vi))
+        out.append(ResultRow(record, hit, holdings))
+    return out
+
+
+def _labels(name: str, keys: list[str]) -> dict[str, str]:
+    if name == "lib":
+        libs = Library.objects.in_bulk([int(k) for k in keys if k.isdigit()])
+        return {str(pk): lib.name for pk, lib in libs.items()}
+    if name == "grp":
+        groups = LibraryGroup.objects.in_bulk([int(k) for k in keys if k.isdigit()])
+        return {str(pk): g.name_vi for pk, g in groups.items()}
+    if name == "ltype":
+        return {k: str(v) for k, v in LibraryType.choices}
+    if name == "mtype":
+        return {k: str(v) for k, v in MaterialType.choices}
+    if name == "lang":
+        return {k: str(v) for k, v in LANGUAGES.items()}
+    if name == "year":
+        return {
+            key: key.replace("-", "–") if not key.startswith("-") else _("Trước 1945")
+            for key, _lo, _hi in YEAR_RANGES
+        }
+    return {}
+
+
+def facet_groups(
+    raw: dict[str, list[tuple[str, int]]], chosen: dict[str, list[str]], available: int | None
+) -> list[FacetGroup]:
+    groups: list[FacetGroup] = []
+    if available is not None:
+        groups.append(
+            FacetGroup(
+                "avail",
+                str(FACET_TITLES["avail"]),
+                [FacetValue("1", _("Có sẵn trên giá"), available, "1" in chosen.get("avail", []))],
+            )
+        )
+    for name in ("lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth"):
+        buckets = raw.get(name) or []
+        if not buckets:
+            continue
+        labels = _labels(name, [k for k, _n in buckets])
+        values = [FacetValue(k, labels.get(k, k), n, k in chosen.get(name, [])) for k, n in buckets]
+        if name == "year":
+            values.reverse()  # newest range first
+        groups.append(FacetGroup(name, str(FACET_TITLES[name]), values))
+    return groups
+
+
+def did_you_mean(req: SearchRequest, total: int) -> str | None:
+    """A respelling of a short plain query that finds more than the reader's spelling."""
+    words = plain_words(req.query)
+    if not words:
+        return None
+    suggestion = load_vocabulary(settings.SEARCH_INDEX_DIR).suggest(words)
+    if not suggestion:
+        return None
+    try:
+        probe = SearchRequest(
+            query=parse_query(suggestion),
+            network_id=req.network_id,
+            library_ids=req.library_ids,
+            filters=req.filters,
+            available=req.available,
+            limit=1,
+            facets=False,
+            collapse=False,
+        )
+        found = engine().search(probe).total
+    except (SearchError, ValueError):
+        return None
+    only_marks = fold(suggestion) == fold(" ".join(words))
+    return suggestion if found > total or (only_marks and found) else None
