@@ -5,3 +5,11 @@ class CirculationConfig(AppConfig):
     name = "thuvien.circulation"
     label = "circulation"
     verbose_name = "Lưu thông"
+
+    def ready(self) -> None:
+        from thuvien.core.demo import register_demo_step
+
+        from . import conf  # noqa: F401 - registers the settings
+        from .demo import demo_circulation
+
+        register_demo_step(30, "circulation", demo_circulation)

@@ -156,6 +156,7 @@ AUTH_USER_MODEL = "accounts.User"
 # grants Django admin model permissions to network administrators; it authenticates nobody.
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
+    "thuvien.patrons.auth.CardNumberBackend",
     "thuvien.accounts.backends.NetworkAdminPermissionBackend",
 ]
 # Lock-out: after this many failed logins in a row an account is locked for this long.

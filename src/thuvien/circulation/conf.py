@@ -1,0 +1,65 @@
+"""Circulation's per-library settings (resolved library -> parent -> network -> default)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from thuvien.network.settings_registry import register_setting
+
+register_setting(
+    "circulation.borrow_anywhere",
+    type=bool,
+    default=True,
+    label=_("Bạn đọc của thư viện khác trong mạng lưới được mượn tại đây"),
+)
+register_setting(
+    "circulation.fines_block_limit",
+    type=int,
+    default=50000,
+    label=_("Mức nợ phí (đồng) từ đó bạn đọc không được mượn thêm"),
+)
+register_setting(
+    "circulation.history_retention_days",
+    type=int,
+    default=30,
+    label=_("Số ngày giữ thông tin người mượn sau khi trả (khi bạn đọc không chọn lưu lịch sử)"),
+)
+register_setting(
+    "circulation.due_soon_days",
+    type=int,
+    default=2,
+    label=_("Nhắc trả trước hạn bao nhiêu ngày"),
+)
+register_setting(
+    "circulation.overdue_notice_days",
+    type=str,
+    default="1,7,21",
+    label=_("Các mức thư báo quá hạn (số ngày quá hạn, cách nhau bởi dấu phẩy)"),
+)
+register_setting(
+    "circulation.postal_fee", type=int, default=25000, label=_("Phí mượn qua bưu chính (đồng)")
+)
+register_setting(
+    "circulation.copy_fee_per_page",
+    type=int,
+    default=500,
+    label=_("Phí sao chụp từ xa mỗi trang (đồng)"),
+)
+register_setting(
+    "circulation.card_replacement_fee",
+    type=int,
+    default=20000,
+    label=_("Phí cấp lại thẻ (đồng)"),
+)
+register_setting(
+    "circulation.lost_item_default_fee",
+    type=int,
+    default=100000,
+    label=_("Bồi thường tài liệu mất khi bản sao không có giá (đồng)"),
+)
+register_setting(
+    "patrons.card_prefix",
+    type=str,
+    default="",
+    label=_("Tiền tố số thẻ bạn đọc (để trống: mã thư viện)"),
+)

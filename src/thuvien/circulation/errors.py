@@ -1,0 +1,103 @@
+"""Circulation's exception family: stable codes, messages in plain Vietnamese.
+
+Interfaces map the code: the desk shows the message, the API answers 409 with ``{"code",
+"detail"}``, the SIP2 server turns it into a screen message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from thuvien.core.errors import ErrorCode, ThuvienError
+
+
+class CirculationErrorCode(ErrorCode):
+    CARD_EXPIRED = "card_expired"
+    PATRON_BLOCKED = "patron_blocked"
+    LOAN_LIMIT_REACHED = "loan_limit_reached"
+    FINES_OVER_LIMIT = "fines_over_limit"
+    ITEM_ON_HOLD_FOR_OTHER = "item_on_hold_for_other"
+    ITEM_NOT_FOR_LOAN = "item_not_for_loan"
+    ITEM_ALREADY_ON_LOAN = "item_already_on_loan"
+    ITEM_NOT_ON_LOAN = "item_not_on_loan"
+    ITEM_UNAVAILABLE = "item_unavailable"
+    RENEWAL_LIMIT = "renewal_limit"
+    RENEWAL_BLOCKED_BY_HOLD = "renewal_blocked_by_hold"
+    BORROWING_NOT_ALLOWED_HERE = "borrowing_not_allowed_here"
+    OVERRIDE_NOT_ALLOWED = "override_not_allowed"
+    HOLD_NOT_ALLOWED = "hold_not_allowed"
+    HOLD_LIMIT_REACHED = "hold_limit_reached"
+    HOLD_ALREADY_PLACED = "hold_already_placed"
+    HOLD_NOT_ACTIVE = "hold_not_active"
+    AMOUNT_INVALID = "amount_invalid"
+    NOTHING_TO_PAY = "nothing_to_pay"
+    POSTAL_INVALID = "postal_invalid"
+    RULE_INVALID = "rule_invalid"
+
+
+# Codes a staff member may override with a recorded reason (the others are facts, not rules).
+OVERRIDABLE = frozenset(
+    {
+        CirculationErrorCode.CARD_EXPIRED,
+        CirculationErrorCode.LOAN_LIMIT_REACHED,
+        CirculationErrorCode.FINES_OVER_LIMIT,
+        CirculationErrorCode.ITEM_ON_HOLD_FOR_OTHER,
+        CirculationErrorCode.ITEM_NOT_FOR_LOAN,
+        CirculationErrorCode.RENEWAL_LIMIT,
+        CirculationErrorCode.RENEWAL_BLOCKED_BY_HOLD,
+        CirculationErrorCode.BORROWING_NOT_ALLOWED_HERE,
+    }
+)
+
+
+def _messages() -> dict[str, str]:
+    C = CirculationErrorCode  # noqa: N806
+    return {
+        C.CARD_EXPIRED: _("Thẻ bạn đọc đã hết hạn. Mời bạn đọc gia hạn thẻ."),
+        C.PATRON_BLOCKED: _("Thẻ bạn đọc đang bị khóa."),
+        C.LOAN_LIMIT_REACHED: _("Bạn đọc đã mượn đủ số tài liệu được phép."),
+        C.FINES_OVER_LIMIT: _(
+            "Bạn đọc còn nợ phí vượt mức cho phép. Mời thanh toán trước khi mượn."
+        ),
+        C.ITEM_ON_HOLD_FOR_OTHER: _("Tài liệu này đang được giữ cho bạn đọc khác."),
+        C.ITEM_NOT_FOR_LOAN: _("Tài liệu này chỉ đọc tại chỗ, không cho mượn về nhà."),
+        C.ITEM_ALREADY_ON_LOAN: _("Tài liệu này đang được mượn."),
+        C.ITEM_NOT_ON_LOAN: _("Tài liệu này không có trong danh sách đang mượn."),
+        C.ITEM_UNAVAILABLE: _(
+            "Tài liệu này hiện không thể cho mượn (mất, hư hỏng hoặc đang xử lý)."
+        ),
+        C.RENEWAL_LIMIT: _("Đã hết số lần gia hạn cho phép."),
+        C.RENEWAL_BLOCKED_BY_HOLD: _("Không gia hạn được: có bạn đọc khác đang chờ tài liệu này."),
+        C.BORROWING_NOT_ALLOWED_HERE: _(
+            "Bạn đọc của thư viện khác không được mượn tại thư viện này."
+        ),
+        C.OVERRIDE_NOT_ALLOWED: _("Trường hợp này không thể bỏ qua quy định."),
+        C.HOLD_NOT_ALLOWED: _("Tài liệu này không nhận đặt mượn trước."),
+        C.HOLD_LIMIT_REACHED: _("Bạn đọc đã đặt trước đủ số tài liệu được phép."),
+        C.HOLD_ALREADY_PLACED: _("Bạn đọc đã đặt trước tài liệu này rồi."),
+        C.HOLD_NOT_ACTIVE: _("Yêu cầu đặt trước này đã kết thúc."),
+        C.AMOUNT_INVALID: _("Số tiền không hợp lệ."),
+        C.NOTHING_TO_PAY: _("Bạn đọc không còn khoản phí nào cần thanh toán."),
+        C.POSTAL_INVALID: _("Yêu cầu mượn qua bưu chính không hợp lệ."),
+        C.RULE_INVALID: _("Quy định mượn không hợp lệ."),
+    }
+
+
+class CirculationError(ThuvienError):
+    http_status = 409
+
+    def __init__(
+        self,
+        code: CirculationErrorCode,
+        message: str | None = None,
+        *,
+        field: str | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__(code, message or _messages()[code], field=field, **params)
+
+    @property
+    def overridable(self) -> bool:
+        return self.code in OVERRIDABLE

@@ -1,0 +1,99 @@
+"""Reads for circulation. Staff selectors take the library; reader selectors take the reader."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet, Sum
+
+from thuvien.core.errors import NotFound
+
+from .models import ACTIVE_HOLD_STATUSES, Fee, Hold, HoldStatus, Loan, Payment, Transit
+
+
+def patron_loans(*, patron: Any) -> QuerySet[Loan]:
+    """A reader's open loans anywhere in the network (their own view)."""
+    return (
+        Loan.all_objects.filter(patron=patron, returned_at__isnull=True)
+        .select_related("item__record", "library")
+        .order_by("due_on", "id")
+    )
+
+
+def loan_history(*, patron: Any) -> QuerySet[Loan]:
+    """Returned loans still linked to the reader (kept only when they opted in)."""
+    return (
+        Loan.all_objects.filter(patron=patron, returned_at__isnull=False)
+        .select_related("item__record", "library")
+        .order_by("-returned_at")
+    )
+
+
+def patron_holds(*, patron: Any) -> QuerySet[Hold]:
+    return (
+        Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES)
+        .select_related("record", "library", "item")
+        .order_by("placed_at")
+    )
+
+
+def patron_fees(*, patron: Any, open_only: bool = True) -> QuerySet[Fee]:
+    qs = Fee.all_objects.filter(patron=patron).select_related("library")
+    return qs.filter(outstanding__gt=0) if open_only else qs
+
+
+def patron_balance(*, patron: Any, library: Any = None) -> Decimal:
+    qs = Fee.all_objects.filter(patron=patron, outstanding__gt=0)
+    if library is not None:
+        qs = qs.filter(library=library)
+    return qs.aggregate(s=Sum("outstanding"))["s"] or Decimal(0)
+
+
+def hold_queue_position(*, hold: Hold) -> int:
+    """1 for the first in line; 0 for a hold no longer queued."""
+    if hold.status != HoldStatus.QUEUED:
+        return 0
+    return (
+        Hold.all_objects.filter(
+            record_id=hold.record_id, status=HoldStatus.QUEUED, placed_at__lt=hold.placed_at
+        ).count()
+        + 1
+    )
+
+
+def loan_get_for(*, library: Any, pk: int) -> Loan:
+    """A loan made at ``library``; another library's loan is NotFound (scoped manager)."""
+    loan = Loan.objects.filter(pk=pk, library=library).select_related("item", "patron").first()
+    if loan is None:
+        raise NotFound("not_found", "Không tìm thấy lượt mượn.")
+    return loan
+
+
+def open_loan_for_item(*, item: Any) -> Loan | None:
+    return (
+        Loan.all_objects.filter(item=item, returned_at__isnull=True)
+        .select_related("patron", "library")
+        .first()
+    )
+
+
+def library_ledger(*, library: Any) -> dict[str, Any]:
+    fees = Fee.objects.filter(library=library)
+    pays = Payment.objects.filter(library=library)
+    return {
+        "charged": fees.aggregate(s=Sum("amount"))["s"] or Decimal(0),
+        "outstanding": fees.aggregate(s=Sum("outstanding"))["s"] or Decimal(0),
+        "paid": pays.filter(kind=Payment.Kind.PAYMENT).aggregate(s=Sum("amount"))["s"]
+        or Decimal(0),
+        "waived": pays.filter(kind=Payment.Kind.WAIVER).aggregate(s=Sum("amount"))["s"]
+        or Decimal(0),
+    }
+
+
+def transits_expected(*, library: Any) -> QuerySet[Transit]:
+    return (
+        Transit.objects.filter(library=library, received_at__isnull=True)
+        .select_related("item__record", "from_library")
+        .order_by("sent_at")
+    )

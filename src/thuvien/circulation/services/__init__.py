@@ -1,0 +1,29 @@
+"""Circulation's services (the only code that writes circulation data)."""
+
+from .fees import fee_create, fee_pay, fee_waive, item_declare_lost
+from .holds import hold_cancel, hold_place, holds_expire, route_item
+from .loans import CheckinResult, loan_checkin, loan_checkout, loan_renew
+from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
+from .postal import postal_request_create, postal_request_mark, postal_request_send
+
+__all__ = [
+    "CheckinResult",
+    "fee_create",
+    "fee_pay",
+    "fee_waive",
+    "hold_cancel",
+    "hold_place",
+    "holds_expire",
+    "item_declare_lost",
+    "loan_checkin",
+    "loan_checkout",
+    "loan_renew",
+    "notice_fee",
+    "notice_hold_ready",
+    "notice_send",
+    "notices_run",
+    "postal_request_create",
+    "postal_request_mark",
+    "postal_request_send",
+    "route_item",
+]

@@ -1,0 +1,212 @@
+"""Fees, payments and waivers: a ledger per reader and per library.
+
+A fee belongs to the library that charged it; a payment at a desk settles that library's fees
+only (oldest first, or the ones chosen), so each library's cash book balances on its own.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thuvien.core.audit import audit_record
+from thuvien.holdings.models import ItemStatus
+from thuvien.network.settings_registry import setting_get
+
+from ..errors import CirculationError, CirculationErrorCode
+from ..items import item_lock, item_set_status
+from ..models import Fee, FeeKind, Loan, Payment, PaymentAllocation
+
+C = CirculationErrorCode
+
+
+def _amount(value: Any) -> Decimal:
+    try:
+        amount = Decimal(str(value)).quantize(Decimal(1))
+    except (InvalidOperation, ValueError, TypeError):
+        raise CirculationError(C.AMOUNT_INVALID, field="amount") from None
+    if amount <= 0 or amount > Decimal("1000000000"):
+        raise CirculationError(C.AMOUNT_INVALID, field="amount")
+    return amount
+
+
+def _staff(user: Any) -> Any:
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def fee_create(
+    *,
+    patron: Any,
+    library: Any,
+    kind: str,
+    amount: Any,
+    staff: Any,
+    description: str = "",
+    loan: Loan | None = None,
+) -> Fee:
+    """Charge a fee (lost or damaged copy, postal loan, remote copying, card replacement...)."""
+    if kind not in FeeKind.values:
+        raise CirculationError(C.AMOUNT_INVALID, _("Loại phí không hợp lệ."), field="kind")
+    value = _amount(amount)
+    with transaction.atomic():
+        fee = Fee.all_objects.create(
+            library=library,
+            patron=patron,
+            loan=loan,
+            kind=kind,
+            amount=value,
+            outstanding=value,
+            description=description[:255],
+            created_at=timezone.now(),
+            created_by=_staff(staff),
+        )
+        audit_record(
+            actor=staff,
+            action="circulation.fee.created",
+            obj=fee,
+            library=library,
+            changes={"kind": kind, "amount": str(value), "patron": patron.card_number},
+        )
+        fee_id = fee.pk
+        transaction.on_commit(lambda: _enqueue_fee_notice(fee_id))
+    return fee
+
+
+def _enqueue_fee_notice(fee_id: int) -> None:
+    from ..tasks import fee_notice_task
+
+    fee_notice_task(fee_id)
+
+
+def _settle(
+    *,
+    patron: Any,
+    library: Any,
+    amount: Any,
+    staff: Any,
+    kind: str,
+    method: str,
+    fees: list[Fee] | None,
+    note: str = "",
+) -> Payment:
+    value = _amount(amount)
+    with transaction.atomic():
+        qs = Fee.all_objects.select_for_update().filter(
+            patron=patron, library=library, outstanding__gt=0
+        )
+        if fees is not None:
+            qs = qs.filter(pk__in=[f.pk for f in fees])
+        open_fees = list(qs.order_by("created_at", "id"))
+        owed = sum((f.outstanding for f in open_fees), Decimal(0))
+        if owed <= 0:
+            raise CirculationError(C.NOTHING_TO_PAY)
+        if value > owed:
+            raise CirculationError(
+                C.AMOUNT_INVALID,
+                _("Số tiền lớn hơn số còn nợ (%(owed)s đồng).") % {"owed": f"{owed:,.0f}"},
+                field="amount",
+            )
+        now = timezone.now()
+        payment = Payment.all_objects.create(
+            library=library,
+            patron=patron,
+            kind=kind,
+            method=method if method in Payment.Method.values else Payment.Method.OTHER,
+            amount=value,
+            receipt_number=f"BL-{library.code}-{now:%Y%m%d}-{uuid.uuid4().hex[:8].upper()}",
+            note=note[:255],
+            created_at=now,
+            staff=_staff(staff),
+        )
+        left = value
+        for fee in open_fees:
+            if left <= 0:
+                break
+            part = min(left, fee.outstanding)
+            fee.outstanding -= part
+            fee.save(update_fields=["outstanding"])
+            PaymentAllocation.objects.create(payment=payment, fee=fee, amount=part)
+            left -= part
+        audit_record(
+            actor=staff,
+            action=f"circulation.fee.{'paid' if kind == Payment.Kind.PAYMENT else 'waived'}",
+            obj=payment,
+            library=library,
+            changes={"amount": str(value), "patron": patron.card_number, "note": note[:255]},
+        )
+    return payment
+
+
+def fee_pay(
+    *,
+    patron: Any,
+    library: Any,
+    amount: Any,
+    staff: Any,
+    method: str = "cash",
+    fees: list[Fee] | None = None,
+) -> Payment:
+    """Record money received; it settles the library's oldest open fees first."""
+    return _settle(
+        patron=patron,
+        library=library,
+        amount=amount,
+        staff=staff,
+        kind=Payment.Kind.PAYMENT,
+        method=method,
+        fees=fees,
+    )
+
+
+def fee_waive(
+    *,
+    patron: Any,
+    library: Any,
+    amount: Any,
+    staff: Any,
+    reason: str,
+    fees: list[Fee] | None = None,
+) -> Payment:
+    """Forgive a debt, with the reason recorded (a waiver is a payment of kind ``waiver``)."""
+    if not reason.strip():
+        raise CirculationError(C.AMOUNT_INVALID, _("Cần ghi rõ lý do miễn giảm."), field="reason")
+    return _settle(
+        patron=patron,
+        library=library,
+        amount=amount,
+        staff=staff,
+        kind=Payment.Kind.WAIVER,
+        method=Payment.Method.OTHER,
+        fees=fees,
+        note=reason.strip(),
+    )
+
+
+def item_declare_lost(*, loan: Loan, staff: Any, damaged: bool = False) -> Fee:
+    """The reader lost (or damaged) the copy: close the loan, charge its price."""
+    with transaction.atomic():
+        item = item_lock(pk=loan.item_id)
+        loan = Loan.all_objects.select_related("patron", "library").get(pk=loan.pk)
+        if loan.returned_at is not None or loan.patron is None:
+            raise CirculationError(C.ITEM_NOT_ON_LOAN)
+        loan.returned_at = timezone.now()
+        loan.returned_library = loan.library
+        loan.save(update_fields=["returned_at", "returned_library"])
+        price = item.price or setting_get("circulation.lost_item_default_fee", library=loan.library)
+        item_set_status(
+            item=item, status=ItemStatus.DAMAGED if damaged else ItemStatus.LOST, actor=staff
+        )
+        return fee_create(
+            patron=loan.patron,
+            library=loan.library,
+            kind=FeeKind.DAMAGED if damaged else FeeKind.LOST,
+            amount=price,
+            staff=staff,
+            description=item.barcode,
+            loan=loan,
+        )

@@ -1,0 +1,291 @@
+"""Check-out, check-in and renewal: the desk's three services.
+
+Each locks the copy's row (``select_for_update``) before reading its state, so two desks
+scanning the same copy at once serialise and exactly one loan results; the partial unique
+constraint ``one_open_loan_per_item`` backs this up in the database. They are written for few
+queries: the desk target is p95 < 50 ms server time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thuvien.core.audit import audit_record
+from thuvien.holdings.models import ItemStatus
+from thuvien.network.settings_registry import setting_get
+
+from ..errors import CirculationError, CirculationErrorCode
+from ..items import item_lock, item_set_status
+from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
+from ..rules import RuleValues, due_date, rule_for
+from .holds import route_item
+
+C = CirculationErrorCode
+UNAVAILABLE_STATUSES = {
+    ItemStatus.LOST,
+    ItemStatus.DAMAGED,
+    ItemStatus.WITHDRAWN,
+    ItemStatus.IN_PROCESSING,
+}
+
+
+@dataclass
+class CheckinResult:
+    loan: Loan | None
+    hold: Hold | None = None
+    transit: Transit | None = None
+    fees: list[Fee] = field(default_factory=list)
+    message: str = ""
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _raise_or_override(errors: list[CirculationError], override_reason: str | None) -> list[str]:
+    """Raise the first refusal unless every refusal may be overridden and a reason is given."""
+    if not errors:
+        return []
+    reason = (override_reason or "").strip()
+    hard = [e for e in errors if not e.overridable]
+    if hard:
+        if reason:
+            raise CirculationError(
+                C.OVERRIDE_NOT_ALLOWED,
+                _("%(reason)s Trường hợp này không thể bỏ qua quy định.")
+                % {"reason": hard[0].message},
+            )
+        raise hard[0]
+    if not reason:
+        raise errors[0]
+    return [e.code for e in errors]
+
+
+def patron_outstanding(patron: Any) -> Decimal:
+    total = Fee.all_objects.filter(patron=patron, outstanding__gt=0).aggregate(s=Sum("outstanding"))
+    return total["s"] or Decimal(0)
+
+
+def _patron_checks(patron: Any, library: Any, today: dt.date) -> list[CirculationError]:
+    errors: list[CirculationError] = []
+    if patron.is_anonymised or patron.blocked_reason:
+        errors.append(CirculationError(C.PATRON_BLOCKED))
+    if patron.network_id != library.network_id:
+        # Another province's reader is not known here at all.
+        raise CirculationError(C.BORROWING_NOT_ALLOWED_HERE)
+    if patron.library_id != library.pk and not setting_get(
+        "circulation.borrow_anywhere", library=library
+    ):
+        errors.append(CirculationError(C.BORROWING_NOT_ALLOWED_HERE))
+    if patron.expires_on < today:
+        errors.append(CirculationError(C.CARD_EXPIRED))
+    return errors
+
+
+def _fines_check(patron: Any, library: Any) -> list[CirculationError]:
+    owed = patron_outstanding(patron)
+    if owed > 0 and owed > Decimal(setting_get("circulation.fines_block_limit", library=library)):
+        return [CirculationError(C.FINES_OVER_LIMIT)]
+    return []
+
+
+def _item_checks(item: Any, patron: Any, library: Any) -> list[CirculationError]:
+    if item.library.network_id != library.network_id:
+        raise CirculationError(C.ITEM_UNAVAILABLE)
+    if item.status == ItemStatus.ON_LOAN:
+        raise CirculationError(C.ITEM_ALREADY_ON_LOAN)
+    if item.status in UNAVAILABLE_STATUSES:
+        raise CirculationError(C.ITEM_UNAVAILABLE)
+    other_hold = (
+        Hold.all_objects.filter(item=item, status__in=ACTIVE_HOLD_STATUSES)
+        .filter(Q(item_level=True) | ~Q(status=HoldStatus.QUEUED))
+        .exclude(patron=patron)
+        .exists()
+    )
+    return [CirculationError(C.ITEM_ON_HOLD_FOR_OTHER)] if other_hold else []
+
+
+def loan_checkout(
+    *, item: Any, patron: Any, library: Any, staff: Any, override_reason: str | None = None
+) -> Loan:
+    """Lend ``item`` to ``patron`` at ``library``; refusals raise ``CirculationError``."""
+    today = _today()
+    with transaction.atomic():
+        item = item_lock(pk=item.pk)
+        errors = _patron_checks(patron, library, today)
+        errors += _item_checks(item, patron, library)
+        rule = rule_for(library=library, category=patron.category.code, item_type=item.item_type)
+        if not rule.for_loan:
+            errors.append(CirculationError(C.ITEM_NOT_FOR_LOAN))
+        open_loans = Loan.all_objects.filter(patron=patron, returned_at__isnull=True).count()
+        if open_loans >= rule.max_loans:
+            errors.append(CirculationError(C.LOAN_LIMIT_REACHED))
+        errors += _fines_check(patron, library)
+        overridden = _raise_or_override(errors, override_reason)
+        now = timezone.now()
+        try:
+            with transaction.atomic():
+                loan = Loan.all_objects.create(
+                    library=library,
+                    item=item,
+                    patron=patron,
+                    patron_category=patron.category.code,
+                    patron_library_id=patron.library_id,
+                    issued_at=now,
+                    due_on=due_date(library=library, start=today, days=max(rule.loan_days, 1)),
+                    staff=staff if getattr(staff, "is_authenticated", False) else None,
+                    override_reason=(override_reason or "").strip()[:255] if overridden else "",
+                )
+        except IntegrityError:
+            raise CirculationError(C.ITEM_ALREADY_ON_LOAN) from None
+        # The reader's own hold on this copy or title is fulfilled by the loan.
+        Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES).filter(
+            Q(item=item) | Q(record_id=item.record_id, item_level=False, status=HoldStatus.QUEUED)
+        ).update(status=HoldStatus.FULFILLED, closed_at=now, item=item)
+        if item.status == ItemStatus.IN_TRANSIT:
+            Transit.all_objects.filter(item=item, received_at__isnull=True).update(received_at=now)
+        item_set_status(item=item, status=ItemStatus.ON_LOAN, actor=staff)
+        audit_record(
+            actor=staff,
+            action="circulation.loan.overridden" if overridden else "circulation.loan.checked_out",
+            obj=loan,
+            library=library,
+            changes={"item": item.barcode, "override": overridden, "reason": loan.override_reason}
+            if overridden
+            else {"item": item.barcode},
+        )
+    return loan
+
+
+def _overdue_fine(loan: Loan, rule: RuleValues, today: dt.date) -> Decimal:
+    days = (today - loan.due_on).days
+    if days <= 0 or rule.fine_per_day <= 0:
+        return Decimal(0)
+    return min(Decimal(days) * rule.fine_per_day, rule.fine_cap)
+
+
+def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
+    """Take a copy back at ``library``: close the loan, charge the overdue fine, then route the
+    copy (to the next hold in the queue, back home in transit, or back on the shelf)."""
+    today = _today()
+    now = timezone.now()
+    with transaction.atomic():
+        item = item_lock(pk=item.pk)
+        if item.library.network_id != library.network_id:
+            raise CirculationError(C.ITEM_NOT_ON_LOAN)
+        loan = (
+            Loan.all_objects.select_related("patron", "library")
+            .filter(item=item, returned_at__isnull=True)
+            .first()
+        )
+        result = CheckinResult(loan=loan)
+        if loan is not None:
+            loan.returned_at = now
+            loan.returned_library = library
+            loan.save(update_fields=["returned_at", "returned_library"])
+            rule = rule_for(
+                library=loan.library, category=loan.patron_category, item_type=item.item_type
+            )
+            fine = _overdue_fine(loan, rule, today)
+            if fine > 0 and loan.patron_id:
+                days = (today - loan.due_on).days
+                result.fees.append(
+                    Fee.all_objects.create(
+                        library=loan.library,
+                        patron_id=loan.patron_id,
+                        loan=loan,
+                        kind=FeeKind.OVERDUE,
+                        amount=fine,
+                        outstanding=fine,
+                        description=_("Quá hạn %(days)d ngày: %(barcode)s")
+                        % {"days": days, "barcode": item.barcode},
+                        created_at=now,
+                        created_by=staff if getattr(staff, "is_authenticated", False) else None,
+                    )
+                )
+            audit_record(
+                actor=staff,
+                action="circulation.loan.checked_in",
+                obj=loan,
+                library=library,
+                changes={"item": item.barcode},
+            )
+        elif item.status not in {ItemStatus.IN_TRANSIT, ItemStatus.AVAILABLE}:
+            raise CirculationError(C.ITEM_NOT_ON_LOAN)
+        routed = route_item(item=item, library=library, actor=staff, now=now)
+        if loan is None and routed.nothing_to_do:
+            raise CirculationError(C.ITEM_NOT_ON_LOAN)
+        result.hold, result.transit = routed.hold, routed.transit
+        result.message = routed.message
+        if result.fees:
+            total = sum((f.amount for f in result.fees), Decimal(0))
+            result.message = (
+                result.message
+                + " "
+                + _("Phạt quá hạn: %(amount)s đồng.")
+                % {"amount": f"{total:,.0f}".replace(",", ".")}
+            ).strip()
+    return result
+
+
+def loan_renew(
+    *, loan: Loan, actor: Any, library: Any = None, override_reason: str | None = None
+) -> Loan:
+    """Extend a loan by the rule's renewal period, counted from today."""
+    today = _today()
+    with transaction.atomic():
+        item = item_lock(pk=loan.item_id)
+        loan = Loan.all_objects.select_related("patron__category", "library").get(pk=loan.pk)
+        if loan.returned_at is not None:
+            raise CirculationError(C.ITEM_NOT_ON_LOAN)
+        library = library or loan.library
+        patron = loan.patron
+        errors: list[CirculationError] = []
+        if patron is not None:
+            if patron.blocked_reason:
+                errors.append(CirculationError(C.PATRON_BLOCKED))
+            if patron.expires_on < today:
+                errors.append(CirculationError(C.CARD_EXPIRED))
+        rule = rule_for(
+            library=loan.library, category=loan.patron_category, item_type=item.item_type
+        )
+        waiting = (
+            Hold.all_objects.filter(status=HoldStatus.QUEUED)
+            .filter(Q(item=item) | Q(record_id=item.record_id, item_level=False))
+            .exclude(patron=patron)
+            .exists()
+        )
+        if waiting:
+            errors.append(CirculationError(C.RENEWAL_BLOCKED_BY_HOLD))
+        if loan.renewals >= rule.renewals_allowed:
+            errors.append(CirculationError(C.RENEWAL_LIMIT))
+        if patron is not None:
+            errors += _fines_check(patron, library)
+        overridden = _raise_or_override(errors, override_reason)
+        new_due = due_date(library=loan.library, start=today, days=max(rule.renewal_days, 1))
+        loan.due_on = max(new_due, loan.due_on)
+        loan.renewals += 1
+        loan.last_notice_level = 0
+        fields = ["due_on", "renewals", "last_notice_level"]
+        if overridden:
+            loan.override_reason = (override_reason or "").strip()[:255]
+            fields.append("override_reason")
+        loan.save(update_fields=fields)
+        audit_record(
+            actor=actor,
+            action="circulation.loan.renewal_overridden"
+            if overridden
+            else "circulation.loan.renewed",
+            obj=loan,
+            library=library,
+            changes={"due_on": str(loan.due_on), "override": overridden},
+        )
+    return loan

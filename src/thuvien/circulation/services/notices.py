@@ -1,0 +1,278 @@
+"""Notices to readers: due soon, overdue (three levels), hold ready, new fee.
+
+Wording: a library's own template, else its network's, else the built-in default; rendered in
+the reader's language (``translation.override``). Channels: e-mail through Django's mail
+backend, SMS through the configured gateway (``circulation.sms``). Every attempt is logged in
+``NoticeLog`` without the message body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.template import Context, Template, TemplateSyntaxError
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from thuvien.network.settings_registry import setting_get
+
+from ..models import (
+    Fee,
+    Hold,
+    HoldStatus,
+    Loan,
+    NoticeChannel,
+    NoticeKind,
+    NoticeLog,
+    NoticeTemplate,
+)
+from ..sms import SmsError, sms_gateway
+
+logger = logging.getLogger(__name__)
+
+
+def builtin_template(kind: str, channel: str) -> tuple[str, str]:
+    """The default (subject, body) in the active language."""
+    greeting = _("Kính gửi bạn đọc {{ name }} (thẻ {{ card }}),")
+    sign = _("{{ library }}")
+    bodies = {
+        NoticeKind.DUE_SOON: (
+            _("Tài liệu sắp đến hạn trả"),
+            _(
+                "Tài liệu «{{ title }}» cần trả trước ngày {{ due }}. "
+                "Bạn có thể gia hạn trên cổng thông tin."
+            ),
+        ),
+        NoticeKind.OVERDUE_1: (
+            _("Tài liệu đã quá hạn trả"),
+            _("Tài liệu «{{ title }}» đã quá hạn trả từ ngày {{ due }}. Mời bạn trả sớm."),
+        ),
+        NoticeKind.OVERDUE_2: (
+            _("Nhắc lần hai: tài liệu quá hạn"),
+            _(
+                "Tài liệu «{{ title }}» đã quá hạn trả từ ngày {{ due }}. "
+                "Tiền phạt đang được tính theo ngày."
+            ),
+        ),
+        NoticeKind.OVERDUE_3: (
+            _("Thông báo cuối: tài liệu quá hạn"),
+            _(
+                "Tài liệu «{{ title }}» quá hạn từ ngày {{ due }}. Nếu không trả, "
+                "thẻ của bạn sẽ bị khóa và bạn phải bồi thường."
+            ),
+        ),
+        NoticeKind.HOLD_READY: (
+            _("Tài liệu đặt trước đã sẵn sàng"),
+            _(
+                "Tài liệu «{{ title }}» đã sẵn sàng tại {{ pickup }}. "
+                "Mời bạn đến nhận trước ngày {{ expires }}."
+            ),
+        ),
+        NoticeKind.FEE: (
+            _("Thông báo khoản phí"),
+            _("Thư viện ghi nhận khoản phí {{ amount }} đồng: {{ description }}."),
+        ),
+    }
+    subject, body = bodies[NoticeKind(kind)]
+    if channel == NoticeChannel.SMS:
+        return "", body
+    return subject, f"{greeting}\n\n{body}\n\n{sign}"
+
+
+def template_for(*, library: Any, kind: str, channel: str, language: str) -> tuple[str, str]:
+    rows = {
+        row.library_id: row
+        for row in NoticeTemplate.objects.filter(
+            Q(library=library) | Q(library__isnull=True),
+            network_id=library.network_id,
+            kind=kind,
+            channel=channel,
+            language=language,
+        )
+    }
+    row = rows.get(library.pk) or rows.get(None)
+    if row is not None:
+        return row.subject, row.body
+    with translation.override(language):
+        return builtin_template(kind, channel)
+
+
+def render_notice(
+    *, library: Any, kind: str, channel: str, language: str, context: dict
+) -> tuple[str, str]:
+    subject, body = template_for(library=library, kind=kind, channel=channel, language=language)
+    with translation.override(language):
+        ctx = Context(
+            {
+                **context,
+                "library": library.name_en
+                if language == "en" and library.name_en
+                else library.name_vi,
+            },
+            autoescape=False,
+        )
+        try:
+            return Template(subject).render(ctx).strip(), Template(body).render(ctx).strip()
+        except TemplateSyntaxError:
+            # A broken library template must not stop the notice: fall back to the default.
+            subject, body = builtin_template(kind, channel)
+            return Template(subject).render(ctx).strip(), Template(body).render(ctx).strip()
+
+
+def notice_send(
+    *, patron: Any, library: Any, kind: str, context: dict, object_key: str
+) -> list[NoticeLog]:
+    """Send one notice on every channel the reader accepts; log each attempt."""
+    if patron is None or patron.is_anonymised:
+        return []
+    context = {"name": patron.full_name, "card": patron.card_number, **context}
+    logs: list[NoticeLog] = []
+    channels = []
+    if patron.email and patron.notify_email:
+        channels.append(NoticeChannel.EMAIL)
+    if patron.phone and patron.notify_sms:
+        channels.append(NoticeChannel.SMS)
+    for channel in channels:
+        subject, body = render_notice(
+            library=library,
+            kind=kind,
+            channel=channel,
+            language=patron.language or "vi",
+            context=context,
+        )
+        status, error = "sent", ""
+        try:
+            if channel == NoticeChannel.EMAIL:
+                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [patron.email])
+            else:
+                sms_gateway().send(to=patron.phone, text=body)
+        except (SmsError, OSError) as exc:
+            status, error = "failed", type(exc).__name__
+            # No address, no body: only what identifies the attempt.
+            logger.warning("notice %s/%s for %s failed: %s", kind, channel, object_key, error)
+        logs.append(
+            NoticeLog.all_objects.create(
+                library=library,
+                patron=patron,
+                kind=kind,
+                channel=channel,
+                object_key=object_key,
+                status=status,
+                error=error,
+                sent_at=timezone.now(),
+            )
+        )
+    return logs
+
+
+def _loan_context(loan: Loan) -> dict:
+    return {
+        "title": loan.item.record.title[:120],
+        "barcode": loan.item.barcode,
+        "due": loan.due_on.strftime("%d/%m/%Y"),
+    }
+
+
+def notice_hold_ready(*, hold_id: int) -> list[NoticeLog]:
+    hold = Hold.all_objects.select_related("patron", "library", "record").filter(pk=hold_id).first()
+    if hold is None or hold.status != HoldStatus.READY:
+        return []
+    language = hold.patron.language if hold.patron else "vi"
+    pickup = (
+        hold.library.name_en if language == "en" and hold.library.name_en else hold.library.name_vi
+    )
+    return notice_send(
+        patron=hold.patron,
+        library=hold.library,
+        kind=NoticeKind.HOLD_READY,
+        context={
+            "title": hold.record.title[:120],
+            "pickup": pickup,
+            "expires": hold.expires_on.strftime("%d/%m/%Y") if hold.expires_on else "",
+        },
+        object_key=f"hold:{hold.pk}",
+    )
+
+
+def notice_fee(*, fee_id: int) -> list[NoticeLog]:
+    fee = Fee.all_objects.select_related("patron", "library").filter(pk=fee_id).first()
+    if fee is None:
+        return []
+    return notice_send(
+        patron=fee.patron,
+        library=fee.library,
+        kind=NoticeKind.FEE,
+        context={
+            "amount": f"{fee.amount:,.0f}".replace(",", "."),
+            "description": fee.description or fee.get_kind_display(),
+        },
+        object_key=f"fee:{fee.pk}",
+    )
+
+
+def _overdue_levels(library: Any) -> list[int]:
+    raw = str(setting_get("circulation.overdue_notice_days", library=library))
+    levels = []
+    for part in raw.split(","):
+        try:
+            levels.append(int(part.strip()))
+        except ValueError:
+            continue
+    return sorted(levels)[:3] or [1, 7, 21]
+
+
+def notices_run(*, today: dt.date | None = None) -> dict[str, int]:
+    """The daily job: due-soon and overdue notices for every open loan that needs one."""
+    today = today or timezone.localdate()
+    counts = {"due_soon": 0, "overdue": 0}
+    loans = (
+        Loan.all_objects.filter(
+            returned_at__isnull=True,
+            patron__isnull=False,
+            due_on__lte=today + dt.timedelta(days=14),
+        )
+        .select_related("patron", "library", "item__record")
+        .order_by("id")
+    )
+    level_cache: dict[int, tuple[list[int], int]] = {}
+    for loan in loans.iterator(chunk_size=500):
+        if loan.library_id not in level_cache:
+            level_cache[loan.library_id] = (
+                _overdue_levels(loan.library),
+                int(setting_get("circulation.due_soon_days", library=loan.library)),
+            )
+        levels, due_soon = level_cache[loan.library_id]
+        overdue_days = (today - loan.due_on).days
+        if overdue_days <= 0:
+            if (loan.due_on - today).days == due_soon and loan.last_notice_level == 0:
+                key = f"loan:{loan.pk}:{loan.due_on:%Y%m%d}"
+                if not NoticeLog.all_objects.filter(
+                    object_key=key, kind=NoticeKind.DUE_SOON
+                ).exists():
+                    notice_send(
+                        patron=loan.patron,
+                        library=loan.library,
+                        kind=NoticeKind.DUE_SOON,
+                        context=_loan_context(loan),
+                        object_key=key,
+                    )
+                    counts["due_soon"] += 1
+            continue
+        level = sum(1 for threshold in levels if overdue_days >= threshold)
+        if level > loan.last_notice_level:
+            kind = [NoticeKind.OVERDUE_1, NoticeKind.OVERDUE_2, NoticeKind.OVERDUE_3][level - 1]
+            notice_send(
+                patron=loan.patron,
+                library=loan.library,
+                kind=kind,
+                context=_loan_context(loan),
+                object_key=f"loan:{loan.pk}",
+            )
+            Loan.all_objects.filter(pk=loan.pk).update(last_notice_level=level)
+            counts["overdue"] += 1
+    return counts

@@ -1,0 +1,72 @@
+"""Reads for readers. Staff selectors take the library (another library's reader is 404)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from thuvien.core.errors import NotFound
+from thuvien.core.text import clean, fold
+
+from .models import Patron, PatronCategory
+
+
+def _not_found() -> NotFound:
+    return NotFound("patron_not_found", "Không tìm thấy bạn đọc.")
+
+
+def patron_get_by_card(*, network: Any, card_number: str) -> Patron:
+    """A reader of ``network`` by card number (any library of it: desks serve visitors)."""
+    number = clean(card_number or "").upper()
+    patron = (
+        Patron.all_objects.select_related("category", "library", "user")
+        .filter(network=network, card_number=number, is_anonymised=False)
+        .first()
+        if number
+        else None
+    )
+    if patron is None:
+        raise _not_found()
+    return patron
+
+
+def patron_get_for_user(*, user: Any) -> Patron | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Patron.all_objects.select_related("category", "library")
+        .filter(user=user, is_anonymised=False)
+        .first()
+    )
+
+
+def patron_get_for(*, library: Any, pk: int) -> Patron:
+    """A reader registered at ``library``; another library's reader is NotFound."""
+    patron = (
+        Patron.objects.select_related("category", "library", "user")
+        .filter(pk=pk, library=library)
+        .first()
+    )
+    if patron is None:
+        raise _not_found()
+    return patron
+
+
+def patron_search(*, library: Any, query: str = "", limit: int = 50) -> QuerySet[Patron]:
+    """Readers of ``library`` by card number, name (with or without tone marks), e-mail, phone."""
+    qs = Patron.objects.filter(library=library, is_anonymised=False).select_related("category")
+    query = clean(query or "")
+    if query:
+        folded = fold(query)
+        qs = qs.filter(
+            Q(card_number__iexact=query)
+            | Q(name_folded__contains=folded)
+            | Q(email__iexact=query)
+            | Q(phone=query)
+        )
+    return qs.order_by("card_number")[:limit]
+
+
+def categories_for(*, network: Any) -> QuerySet[PatronCategory]:
+    return PatronCategory.objects.filter(network=network).order_by("code")
