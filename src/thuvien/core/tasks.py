@@ -20,3 +20,9 @@ def outbox_drain_task() -> int:
 def outbox_catch_up() -> int:
     with HUEY.lock_task("outbox-drain"):
         return outbox_drain()
+
+
+@db_task()
+def queue_ping(value: str) -> str:
+    """Echo ``value``: proves a worker consumes this queue (operations checks and tests)."""
+    return value

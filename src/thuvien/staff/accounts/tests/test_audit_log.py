@@ -1,0 +1,86 @@
+"""The audit log page: library admins read their library's entries, network admins the whole
+network's; filters; paginated with pinned query counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from thuvien.core.audit import audit_record
+from thuvien.core.models import AuditEntry
+
+
+def _entries(world, n_a=60, n_b=3):
+    actor_a = world.users["tienlu_cataloguer"]
+    for i in range(n_a):
+        audit_record(
+            actor=actor_a,
+            action="catalog.record.updated",
+            obj=world.commune_a,
+            changes={"title": [f"cũ {i}", f"mới {i}"]},
+        )
+    for _ in range(n_b):
+        audit_record(
+            actor=world.users["phohien_cataloguer"],
+            action="circulation.loan.checked_out",
+            obj=world.commune_b,
+        )
+
+
+@pytest.mark.django_db
+def test_library_admin_reads_own_library_only(staff_client, world):
+    _entries(world, n_a=3)
+    client = staff_client(world.users["tienlu_library_admin"], world.commune_a)
+    html = client.get(reverse("people:audit")).content.decode()
+    assert "catalog.record.updated" in html
+    assert "circulation.loan.checked_out" not in html
+
+
+@pytest.mark.django_db
+def test_network_admin_reads_the_network(staff_client, world):
+    _entries(world, n_a=3)
+    audit_record(actor=None, action="network.library.updated", obj=world.bn_provincial)
+    client = staff_client(world.users["hy_admin"], world.provincial)
+    html = client.get(reverse("people:audit")).content.decode()
+    assert "catalog.record.updated" in html and "circulation.loan.checked_out" in html
+    assert "network.library.updated" not in html  # another network
+
+
+@pytest.mark.django_db
+def test_filters(staff_client, world):
+    _entries(world, n_a=3)
+    old = AuditEntry.objects.filter(library=world.commune_a).first()
+    AuditEntry.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=10))
+    client = staff_client(world.users["hy_admin"], world.provincial)
+    url = reverse("people:audit")
+    html = client.get(url, {"action": "circulation"}).content.decode()
+    assert "circulation.loan.checked_out" in html and "catalog.record.updated" not in html
+    html = client.get(url, {"user": "phohien_cataloguer"}).content.decode()
+    assert "catalog.record.updated" not in html
+    today = timezone.localdate()
+    page = client.get(url, {"date_from": (today - dt.timedelta(days=1)).isoformat()})
+    assert len(page.context["page"].object_list) == 5
+    page = client.get(url, {"date_to": (today - dt.timedelta(days=5)).isoformat()})
+    assert len(page.context["page"].object_list) == 1
+    bad = client.get(url, {"date_from": "2026-05-01", "date_to": "2026-04-01"})
+    assert bad.status_code == 200 and "Ngày kết thúc" in bad.content.decode()
+    assert client.get(url, {"date_from": "không-phải-ngày"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_pagination_and_pinned_query_count(staff_client, world, django_assert_num_queries):
+    _entries(world, n_a=60)
+    client = staff_client(world.users["tienlu_library_admin"], world.commune_a)
+    url = reverse("people:audit")
+    client.get(url)  # warm up (content types, session)
+    # session, user, memberships (access), staff libraries, count, page of entries (+ actor,
+    # library joined)
+    with django_assert_num_queries(6):
+        first = client.get(url)
+    assert len(first.context["page"].object_list) == 50
+    with django_assert_num_queries(6):
+        second = client.get(url, {"page": 2})
+    assert len(second.context["page"].object_list) == 10
