@@ -5,3 +5,11 @@ class CatalogConfig(AppConfig):
     name = "thuvien.catalog"
     label = "catalog"
     verbose_name = "Biên mục"
+
+    def ready(self) -> None:
+        from thuvien.core.demo import register_demo_step
+
+        from . import jobs  # noqa: F401 - registers the import job
+        from .demo import demo_catalog
+
+        register_demo_step(20, "catalog", demo_catalog)

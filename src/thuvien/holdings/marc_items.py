@@ -63,7 +63,7 @@ def _subs(value: dict[str, Any]) -> dict[str, str]:
 
 
 def parse_price(text: str) -> Decimal | None:
-    """"85.000đ", "85000 VND", "120,000" -> Decimal (đồng have no decimals)."""
+    """ "85.000đ", "85000 VND", "120,000" -> Decimal (đồng have no decimals)."""
     match = _NUMBER.search(text or "")
     if not match:
         return None

@@ -1,10 +1,41 @@
-"""Services of the catalogue (writes). Import them from here: ``from thuvien.catalog.services
-import record_create``."""
+"""Services of the catalogue (writes). Import them from here, e.g.
+``from thuvien.catalog.services import record_create, import_run``."""
 
+from .authorities import (
+    authority_create,
+    authority_link,
+    authority_merge,
+    authority_update,
+)
+from .exporting import export_queryset, export_run
+from .importing import (
+    DEFAULT_MATCH,
+    MATCH_RULES,
+    ImportIssue,
+    ImportPreview,
+    ImportReport,
+    ImportRow,
+    import_preview,
+    import_run,
+)
 from .records import OUTBOX_TOPIC, record_create, record_delete, record_reextract, record_update
 
 __all__ = [
+    "DEFAULT_MATCH",
+    "MATCH_RULES",
     "OUTBOX_TOPIC",
+    "ImportIssue",
+    "ImportPreview",
+    "ImportReport",
+    "ImportRow",
+    "authority_create",
+    "authority_link",
+    "authority_merge",
+    "authority_update",
+    "export_queryset",
+    "export_run",
+    "import_preview",
+    "import_run",
     "record_create",
     "record_delete",
     "record_reextract",

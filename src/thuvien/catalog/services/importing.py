@@ -434,11 +434,14 @@ def import_run(
                              file_label=path.name)  # fmt: skip
         if report is not None:
             importer.report = report
+        read_before = importer.report.read
         for batch in _batched(read_file(path, fmt), batch_size):
             importer.batch(batch)
             done += len(batch)
             if progress:
                 progress(done)
+        if importer.report.read == read_before and path.stat().st_size:
+            importer._issue(0, gettext("Tệp không chứa biểu ghi MARC nào đọc được."))
         report = importer.report
     return report or ImportReport(dry_run=dry_run, match_rules=rules)
 

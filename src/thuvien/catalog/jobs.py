@@ -1,0 +1,85 @@
+"""The import as a background job (kind ``catalog.import``) with progress and a CSV report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext
+
+from thuvien.core.jobs import job_enqueue, job_progress, job_task
+from thuvien.core.models import Job
+from thuvien.core.scoping import scopes_disabled
+
+from .services.importing import import_run, parse_match_rules
+
+IMPORT_KIND = "catalog.import"
+
+
+@job_task(IMPORT_KIND, retries=0)
+def import_job(
+    job: Job,
+    *,
+    path: str,
+    fmt: str | None = None,
+    network_id: int,
+    library_id: int | None = None,
+    match_rules: list[str] | None = None,
+    dry_run: bool = False,
+    on_match: str = "keep",
+) -> dict[str, Any]:
+    """Run ``import_run`` for a stored upload; the report goes to ``job.report`` (CSV)."""
+    from thuvien.network.models import Library, Network
+
+    network = Network.objects.get(pk=network_id)
+    library = Library.objects.get(pk=library_id) if library_id else None
+
+    def progress(done: int) -> None:
+        job_progress(job, done=done, message=gettext("Đã đọc %(n)s biểu ghi") % {"n": done})
+
+    with scopes_disabled():
+        report = import_run(
+            paths=[path],
+            network=network,
+            fmt=fmt,
+            library=library,
+            match_rules=match_rules,
+            dry_run=dry_run,
+            on_match=on_match,
+            actor=job.created_by,
+            progress=progress,
+        )
+    job_progress(job, done=report.read, total=report.read)
+    job.report.save(f"import-{job.pk}.csv", ContentFile(report.to_csv().encode("utf-8")))
+    return report.as_dict()
+
+
+def import_job_enqueue(
+    *,
+    path: str,
+    network: Any,
+    fmt: str | None = None,
+    library: Any | None = None,
+    match_rules: str | list[str] | None = None,
+    dry_run: bool = False,
+    on_match: str = "keep",
+    user: Any | None = None,
+) -> Job:
+    """Queue an import of the file at ``path`` (already saved by the upload page)."""
+    rules = list(parse_match_rules(match_rules))
+    return job_enqueue(
+        kind=IMPORT_KIND,
+        title=gettext("Nhập biểu ghi MARC"),
+        params={
+            "path": str(path),
+            "fmt": fmt,
+            "network_id": network.pk,
+            "library_id": library.pk if library is not None else None,
+            "match_rules": rules,
+            "dry_run": dry_run,
+            "on_match": on_match,
+        },
+        library=library,
+        network=network,
+        user=user,
+    )

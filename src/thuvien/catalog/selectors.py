@@ -1,0 +1,145 @@
+"""Reading the catalogue. Records belong to a network: another network's record is a 404."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pymarc
+from django.db.models import Count, QuerySet
+
+from thuvien.core.scoping import library_scope, scopes_disabled
+
+from .display import DisplayLine, display_lines, isbd_text
+from .errors import RecordNotFound
+from .marc.mij import to_pymarc
+from .models import Authority, Record
+
+
+def record_get(*, network: Any, pk: int, include_deleted: bool = False) -> Record:
+    qs = Record.objects.filter(network=network, pk=pk)
+    if not include_deleted:
+        qs = qs.filter(is_deleted=False)
+    record = qs.first()
+    if record is None:
+        raise RecordNotFound()
+    return record
+
+
+@dataclass
+class RecordView:
+    """What the editor and the record page need: the row, pymarc, the display form."""
+
+    record: Record
+    marc: pymarc.Record
+    lines: list[DisplayLine]
+    isbd: str
+    items: list[Any] = field(default_factory=list)
+    holdings: list[dict[str, Any]] = field(default_factory=list)
+
+
+def record_open(
+    *, network: Any, pk: int, library: Any | None = None, language: str | None = None
+) -> RecordView:
+    """A record ready to show or edit; ``library`` adds that library's items (scoped)."""
+    record = record_get(network=network, pk=pk)
+    view = RecordView(
+        record=record,
+        marc=to_pymarc(record.marc),
+        lines=display_lines(record.marc, language=language),
+        isbd=isbd_text(record.marc),
+    )
+    if library is not None:
+        view.items = record_items(record=record, library=library)
+    view.holdings = record_holdings_summary(record=record)
+    return view
+
+
+def record_items(*, record: Record, library: Any) -> list[Any]:
+    """The copies ``library`` holds of ``record`` (another library's copies stay hidden)."""
+    from thuvien.holdings.models import Item
+
+    with library_scope(library):
+        return list(
+            Item.objects.filter(record=record).select_related("location").order_by("barcode")
+        )
+
+
+def record_holdings_summary(*, record: Record) -> list[dict[str, Any]]:
+    """Per library of the network: copies and available copies (public information)."""
+    from thuvien.holdings.models import Item, ItemStatus
+
+    with scopes_disabled():
+        rows = (
+            Item.objects.filter(record=record)
+            .exclude(status=ItemStatus.WITHDRAWN)
+            .values("library_id", "library__code", "library__name_vi", "status")
+            .annotate(n=Count("id"))
+        )
+        out: dict[int, dict[str, Any]] = {}
+        for row in rows:
+            entry = out.setdefault(
+                row["library_id"],
+                {
+                    "library_id": row["library_id"],
+                    "code": row["library__code"],
+                    "name": row["library__name_vi"],
+                    "total": 0,
+                    "available": 0,
+                },
+            )
+            entry["total"] += row["n"]
+            if row["status"] == ItemStatus.AVAILABLE:
+                entry["available"] += row["n"]
+    return sorted(out.values(), key=lambda e: e["code"])
+
+
+def record_list(
+    *, network: Any, query: str | None = None, library: Any | None = None
+) -> QuerySet[Record]:
+    """Records of the network, optionally narrowed to a title/ISBN query or a library."""
+    from .services.exporting import export_queryset
+
+    return export_queryset(network=network, library=library, query=query)
+
+
+def record_by_identifier(*, network: Any, kind: str, value: str) -> list[Record]:
+    """Records carrying an identifier (``isbn`` in ISBN-13 form, ``035``, ``001``)."""
+    from .marc.isbn import normalize_isbn
+
+    if kind == "isbn":
+        value = normalize_isbn(value) or value
+    return list(
+        Record.objects.filter(
+            network=network,
+            is_deleted=False,
+            identifiers__kind=kind,
+            identifiers__value=value,
+        ).distinct()
+    )
+
+
+def authority_list(*, network: Any, kind: str | None = None, query: str = "") -> QuerySet:
+    from thuvien.core.text import fold
+
+    qs = Authority.objects.filter(network=network)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if query:
+        qs = qs.filter(heading_folded__contains=fold(query))
+    return qs
+
+
+def authority_get(*, network: Any, pk: int) -> Authority:
+    from django.utils.translation import gettext
+
+    from thuvien.core.errors import NotFound
+
+    from .errors import CatalogErrorCode
+
+    authority = Authority.objects.filter(network=network, pk=pk).first()
+    if authority is None:
+        raise NotFound(
+            CatalogErrorCode.AUTHORITY_NOT_FOUND, gettext("Không tìm thấy biểu ghi chuẩn.")
+        )
+    return authority

@@ -1,0 +1,237 @@
+"""Authorities: controlled headings for names and subjects, linked to records.
+
+A link ties a heading field of a record (its tag, and a ``$0 (thuvien)<id>`` subfield written
+into the MARC) to an authority. Editing the authority's heading rewrites ``$a`` of every linked
+field, re-extracts those records and queues them for the search index, in one transaction.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext
+
+from thuvien.core.audit import audit_record
+from thuvien.core.outbox import outbox_add
+from thuvien.core.text import clean, fold
+
+from ..errors import CatalogError, CatalogErrorCode
+from ..marc.extract import extract, strip_punct
+from ..models import Authority, AuthorityKind, Record, RecordAuthority, RecordIdentifier
+from .records import OUTBOX_TOPIC, identifiers_for
+
+KIND_TAGS: dict[str, tuple[str, ...]] = {
+    AuthorityKind.PERSONAL: ("100", "600", "700", "800"),
+    AuthorityKind.CORPORATE: ("110", "610", "710", "810"),
+    AuthorityKind.SUBJECT: ("650",),
+    AuthorityKind.GEOGRAPHIC: ("651",),
+}
+
+
+def _heading_key(text: str) -> str:
+    return fold(strip_punct(clean(text)))
+
+
+def _check_heading(heading: str) -> str:
+    heading = clean(heading)
+    if not heading:
+        raise CatalogError(
+            CatalogErrorCode.AUTHORITY_EMPTY,
+            gettext("Tiêu đề chuẩn không được để trống."),
+            field="heading",
+        )
+    return heading[:255]
+
+
+def authority_create(
+    *,
+    network: Any,
+    kind: str,
+    heading: str,
+    dates: str = "",
+    variants: list[str] | None = None,
+    note: str = "",
+    actor: Any | None = None,
+) -> Authority:
+    if kind not in AuthorityKind.values:
+        raise CatalogError(
+            CatalogErrorCode.AUTHORITY_EMPTY, gettext("Loại biểu ghi chuẩn không hợp lệ.")
+        )
+    heading = _check_heading(heading)
+    with transaction.atomic():
+        authority = Authority.objects.create(
+            network=network,
+            kind=kind,
+            heading=heading,
+            heading_folded=_heading_key(heading)[:255],
+            dates=clean(dates)[:50],
+            variants=[clean(v) for v in variants or [] if clean(v)],
+            note=note or "",
+        )
+        audit_record(
+            actor=actor, action="catalog.authority.created", obj=authority, network=network
+        )
+    return authority
+
+
+def _save_record_marc(record: Record, marc: dict[str, Any]) -> None:
+    extracted = extract(marc)
+    record.marc = marc
+    for name, value in extracted.values.items():
+        setattr(record, name, value)
+    record.save(update_fields=["marc", "updated_at", *extracted.values.keys()])
+    RecordIdentifier.objects.filter(record=record).exclude(kind="sha").delete()
+    RecordIdentifier.objects.bulk_create(identifiers_for(record, extracted.identifiers))
+
+
+def authority_link(
+    *, record: Record, authority: Authority, actor: Any | None = None
+) -> list[RecordAuthority]:
+    """Link every heading field of ``record`` whose $a matches the authority's heading."""
+    if record.network_id != authority.network_id:
+        raise CatalogError(
+            CatalogErrorCode.WRONG_NETWORK,
+            gettext("Biểu ghi chuẩn thuộc mạng lưới khác."),
+        )
+    tags = KIND_TAGS[authority.kind]
+    wanted = {authority.heading_folded, *(_heading_key(v) for v in authority.variants)}
+    marc = copy.deepcopy(record.marc)
+    linked_tags: set[str] = set()
+    for field in marc.get("fields", ()):
+        for tag, value in field.items():
+            if tag not in tags or not isinstance(value, dict):
+                continue
+            subs = value.get("subfields", [])
+            heading = next((s["a"] for s in subs if "a" in s), "")
+            if _heading_key(heading) not in wanted:
+                continue
+            subs[:] = [s for s in subs if "0" not in s or not s["0"].startswith("(thuvien)")]
+            subs.append({"0": authority.control_subfield})
+            linked_tags.add(tag)
+    if not linked_tags:
+        raise CatalogError(
+            CatalogErrorCode.AUTHORITY_NOT_FOUND,
+            gettext("Biểu ghi không có tiêu đề nào khớp với “%(h)s”.") % {"h": authority.heading},
+        )
+    with transaction.atomic():
+        _save_record_marc(record, marc)
+        links = [
+            RecordAuthority.objects.get_or_create(record=record, authority=authority, tag=tag)[0]
+            for tag in sorted(linked_tags)
+        ]
+        audit_record(
+            actor=actor,
+            action="catalog.authority.linked",
+            obj=record,
+            network=record.network,
+            changes={"authority": [None, authority.pk], "tags": [None, sorted(linked_tags)]},
+        )
+        outbox_add(OUTBOX_TOPIC, record.pk)
+    return links
+
+
+def _rewrite(record: Record, authority: Authority, old_keys: set[str], new_heading: str) -> bool:
+    tags = KIND_TAGS[authority.kind]
+    marc = copy.deepcopy(record.marc)
+    changed = False
+    for field in marc.get("fields", ()):
+        for tag, value in field.items():
+            if tag not in tags or not isinstance(value, dict):
+                continue
+            subs = value.get("subfields", [])
+            has_link = any(s.get("0") == authority.control_subfield for s in subs)
+            for sub in subs:
+                if "a" in sub and (has_link or _heading_key(sub["a"]) in old_keys):
+                    old = sub["a"]
+                    trail = old[len(old.rstrip(" ,.:;/")) :]
+                    sub["a"] = new_heading + trail
+                    changed = changed or sub["a"] != old
+                    if not has_link:
+                        subs.append({"0": authority.control_subfield})
+                    break
+    if changed:
+        _save_record_marc(record, marc)
+    return changed
+
+
+def authority_update(
+    *,
+    authority: Authority,
+    heading: str,
+    dates: str | None = None,
+    variants: list[str] | None = None,
+    actor: Any | None = None,
+) -> int:
+    """Change the heading; every linked record's MARC follows. Returns the records changed.
+
+    The old heading becomes a variant (a "see from" reference) so searches for it still work.
+    """
+    heading = _check_heading(heading)
+    old_heading = authority.heading
+    old_keys = {authority.heading_folded}
+    with transaction.atomic():
+        authority.heading = heading
+        authority.heading_folded = _heading_key(heading)[:255]
+        if dates is not None:
+            authority.dates = clean(dates)[:50]
+        new_variants = list(variants) if variants is not None else list(authority.variants)
+        if old_heading != heading and old_heading not in new_variants:
+            new_variants.append(old_heading)
+        authority.variants = new_variants
+        authority.save(
+            update_fields=["heading", "heading_folded", "dates", "variants", "updated_at"]
+        )
+        record_ids = set(authority.record_links.values_list("record_id", flat=True))
+        changed = [
+            r.pk
+            for r in Record.objects.filter(pk__in=record_ids).iterator(chunk_size=500)
+            if _rewrite(r, authority, old_keys, heading)
+        ]
+        audit_record(
+            actor=actor,
+            action="catalog.authority.updated",
+            obj=authority,
+            network=authority.network,
+            changes={"heading": [old_heading, heading], "records": len(changed)},
+        )
+        outbox_add(OUTBOX_TOPIC, changed)
+    return len(changed)
+
+
+def authority_merge(*, source: Authority, target: Authority, actor: Any | None = None) -> int:
+    """Fold ``source`` into ``target``: its records take the target heading; source goes."""
+    if source.pk == target.pk or source.kind != target.kind:
+        raise CatalogError(
+            CatalogErrorCode.AUTHORITY_NOT_FOUND,
+            gettext("Chỉ gộp được hai biểu ghi chuẩn khác nhau cùng loại."),
+        )
+    with transaction.atomic():
+        changed = []
+        for link in source.record_links.select_related("record"):
+            record = link.record
+            marc = copy.deepcopy(record.marc)
+            for field in marc.get("fields", ()):
+                for value in field.values():
+                    if isinstance(value, dict):
+                        for sub in value.get("subfields", []):
+                            if sub.get("0") == source.control_subfield:
+                                sub["0"] = target.control_subfield
+            record.marc = marc
+            if _rewrite(record, target, {source.heading_folded}, target.heading) is False:
+                _save_record_marc(record, marc)
+            RecordAuthority.objects.get_or_create(record=record, authority=target, tag=link.tag)
+            changed.append(record.pk)
+        target.variants = sorted({*target.variants, source.heading, *source.variants})
+        target.save(update_fields=["variants", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="catalog.authority.merged",
+            obj=target,
+            network=target.network,
+            changes={"merged": [source.heading, target.heading], "records": len(changed)},
+        )
+        source.delete()
+        outbox_add(OUTBOX_TOPIC, changed)
+    return len(changed)
