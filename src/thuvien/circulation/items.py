@@ -31,4 +31,4 @@ def item_lock(*, pk: int) -> Any:
     """The copy's row, locked until the end of the transaction (works in any library scope)."""
     from thuvien.holdings.models import Item
 
-    return Item._base_manager.select_for_update().select_related("library").get(pk=pk)
+    return Item._base_manager.select_for_update().select_related("library__network").get(pk=pk)

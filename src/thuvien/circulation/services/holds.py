@@ -80,7 +80,9 @@ def next_hold_for(item: Any) -> Hold | None:
 
 def route_item(*, item: Any, library: Any, actor: Any, now: Any) -> Routed:
     """Decide where a copy that is in hand at ``library`` goes next (the item row is locked)."""
-    transit = Transit.all_objects.filter(item=item, received_at__isnull=True).first()
+    transit = None
+    if item.status == ItemStatus.IN_TRANSIT:  # an open transit always has its copy in transit
+        transit = Transit.all_objects.filter(item=item, received_at__isnull=True).first()
     if transit is not None:
         if transit.library_id != library.pk:
             return Routed(

@@ -191,10 +191,12 @@ def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
             loan.returned_at = now
             loan.returned_library = library
             loan.save(update_fields=["returned_at", "returned_library"])
-            rule = rule_for(
-                library=loan.library, category=loan.patron_category, item_type=item.item_type
-            )
-            fine = _overdue_fine(loan, rule, today)
+            fine = Decimal(0)
+            if loan.due_on < today:  # the rule is only read when a fine may be due
+                rule = rule_for(
+                    library=loan.library, category=loan.patron_category, item_type=item.item_type
+                )
+                fine = _overdue_fine(loan, rule, today)
             if fine > 0 and loan.patron_id:
                 days = (today - loan.due_on).days
                 result.fees.append(

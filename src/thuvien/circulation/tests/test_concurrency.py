@@ -1,0 +1,69 @@
+"""Two desks scanning the same copy at the same moment give exactly one loan; the desk
+services use a pinned, small number of queries."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
+
+from thuvien.circulation.errors import CirculationError
+from thuvien.circulation.errors import CirculationErrorCode as C
+from thuvien.circulation.models import Loan
+from thuvien.circulation.services import loan_checkin, loan_checkout
+from thuvien.conftest import build_world
+
+from .factories import make_item, make_patron
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_desks_one_copy_one_loan():
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
+        ("file:memorydb", ":memory:")
+    ):
+        pytest.skip("in-memory SQLite has table locks, not the row locks this test is about")
+    world = build_world()
+    item = make_item(world.provincial)
+    readers = [make_patron(world.provincial) for _ in range(4)]
+    staff = world.users["tinh_circulation"]
+    barrier = threading.Barrier(len(readers))
+    outcomes: list[str] = []
+
+    def desk(patron):
+        try:
+            barrier.wait()
+            loan_checkout(item=item, patron=patron, library=world.provincial, staff=staff)
+            outcomes.append("loan")
+        except CirculationError as exc:
+            outcomes.append(exc.code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=desk, args=(p,)) for p in readers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcomes.count("loan") == 1, outcomes
+    assert outcomes.count(C.ITEM_ALREADY_ON_LOAN) == len(readers) - 1
+    assert Loan.all_objects.filter(item=item, returned_at__isnull=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_desk_query_counts(world):
+    staff = world.users["tinh_circulation"]
+    patron = make_patron(world.provincial)
+    items = [make_item(world.provincial) for _ in range(2)]
+    loan_checkout(item=items[0], patron=patron, library=world.provincial, staff=staff)
+    with CaptureQueriesContext(connection) as out:
+        loan_checkout(item=items[1], patron=patron, library=world.provincial, staff=staff)
+    # lock item, hold check, rule, loan count, balance, insert loan, fulfil holds,
+    # item status (save, audit, outbox), loan audit, savepoints; closed-day lookups.
+    checkout_queries = len(out)
+    with CaptureQueriesContext(connection) as out:
+        loan_checkin(item=items[1], library=world.provincial, staff=staff)
+    checkin_queries = len(out)
+    assert checkout_queries <= 19, [q["sql"] for q in out.captured_queries]
+    assert checkin_queries <= 13, [q["sql"] for q in out.captured_queries]
