@@ -1,3 +1,7 @@
 """API v1: search resources."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .views import SearchView
+
+urlpatterns = [path("search/", SearchView.as_view(), name="api-search")]

@@ -1,4 +1,13 @@
-"""Public portal: search."""
+"""Public portal: search, record pages, new acquisitions."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "opac_search"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("record/<int:pk>/", views.record, name="record"),
+    path("new/", views.new_items, name="new_items"),
+    path("new/feed/", views.new_items_feed, name="new_items_feed"),
+]

@@ -22,13 +22,26 @@ from thuvien.holdings.models import Item, ItemStatus
 _barcodes = itertools.count(1)
 
 
-def marc_for(title: str, authors: list[str], year: int | None) -> dict[str, Any]:
+def _df(tag: str, **subfields: str) -> dict[str, Any]:
+    subs = [{code: text} for code, text in subfields.items() if text]
+    return {tag: {"ind1": " ", "ind2": " ", "subfields": subs}}
+
+
+def marc_for(title: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A small MARC-in-JSON record agreeing with the extracted columns (for the record page)."""
     fields: list[dict[str, Any]] = [{"001": f"T{next(_barcodes)}"}]
+    fields += [_df("020", a=i) for i in values.get("isbns", [])]
+    authors = values.get("authors") or []
     if authors:
-        fields.append({"100": {"ind1": "1", "ind2": " ", "subfields": [{"a": authors[0]}]}})
-    fields.append({"245": {"ind1": "1", "ind2": "0", "subfields": [{"a": title}]}})
-    if year:
-        fields.append({"260": {"ind1": " ", "ind2": " ", "subfields": [{"c": str(year)}]}})
+        fields.append(_df("100", a=authors[0]))
+    fields.append(_df("245", a=title))
+    year = str(values.get("year") or "")
+    fields.append(_df("260", a=values.get("place", ""), b=values.get("publisher", ""), c=year))
+    fields += [_df("650", a=s) for s in values.get("subjects", [])]
+    fields += [_df("700", a=a) for a in authors[1:]]
+    fields += [
+        _df("856", u=link["url"], y=link.get("text", "")) for link in values.get("links", [])
+    ]
     return {"leader": "00000nam a2200000 a 4500", "fields": fields}
 
 
@@ -39,7 +52,7 @@ def make_record(network: Any, title: str, *, index: bool = False, **values: Any)
     values.setdefault("language", "vie")
     record = Record.objects.create(
         network=network,
-        marc=marc_for(title, values["authors"], values.get("year")),
+        marc=marc_for(title, values),
         title=title,
         title_sort=vi_sort_string(title),
         **values,

@@ -1,0 +1,84 @@
+"""API v1: the union catalogue search with the same parameters and facets as the portal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from thuvien.api.permissions import PublicRead
+from thuvien.search.selectors import FACET_PARAMS, SearchPage, search_catalogue
+
+PARAMS = [
+    OpenApiParameter("q", str, description='Câu tìm kiếm (từ, "cụm từ", field:word, AND OR NOT)'),
+    OpenApiParameter("library", str, description="Mã thư viện: chỉ tìm trong thư viện này"),
+    OpenApiParameter("group", int, description="Nhóm thư viện"),
+    OpenApiParameter("network", str, description="Mã mạng lưới"),
+    OpenApiParameter("sort", str, enum=["relevance", "newest", "oldest", "title", "author"]),
+    OpenApiParameter("start", int, description="Vị trí bắt đầu (next_start của trang trước)"),
+    OpenApiParameter("avail", str, enum=["1"], description="Chỉ tài liệu có sẵn trên giá"),
+    OpenApiParameter("year", str, description="Khoảng năm, ví dụ 2000-2009"),
+    OpenApiParameter("work", str, description="Các biểu ghi của một tác phẩm"),
+    *[OpenApiParameter(name, str, many=True) for name in FACET_PARAMS],
+]
+
+
+def page_json(page: SearchPage) -> dict[str, Any]:
+    return {
+        "q": page.q,
+        "total": page.total,
+        "start": page.start,
+        "next_start": page.next_start,
+        "sort": page.sort,
+        "suggestion": page.suggestion,
+        "available_count": page.available_count,
+        "results": [
+            {
+                "id": row.record.pk,
+                "title": row.record.title,
+                "authors": row.record.authors,
+                "publisher": row.record.publisher,
+                "year": row.record.year,
+                "material_type": row.record.material_type,
+                "language": row.record.language,
+                "url": f"/search/record/{row.record.pk}/",
+                "work": row.hit.work if row.hit.cluster_size > 1 else None,
+                "work_records": row.hit.cluster_size,
+                "work_libraries": row.hit.cluster_libraries,
+                "holdings": [
+                    {
+                        "library": h.library.code,
+                        "library_name": h.library.name_vi,
+                        "items": h.total,
+                        "available": h.available,
+                    }
+                    for h in row.holdings
+                ],
+            }
+            for row in page.rows
+        ],
+        "facets": {
+            group.name: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in group.values
+            ]
+            for group in page.facets
+        },
+    }
+
+
+class SearchView(APIView):
+    """Search the union catalogue (public)."""
+
+    permission_classes = [PublicRead]
+
+    @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
+    def get(self, request: Request) -> Response:
+        page = search_catalogue(params=request.query_params)
+        if page.error:
+            return Response({"code": page.error_code, "detail": page.error}, status=400)
+        return Response(page_json(page))

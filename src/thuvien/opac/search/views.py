@@ -1,0 +1,138 @@
+"""Public search: the result list, the record page, new acquisitions (page and Atom feed).
+
+Views only translate the request: they call ``search.selectors`` / ``search.record_page`` and
+render. Items are library-owned: the selectors open an explicit scope of the libraries of the
+network being shown.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from thuvien.accounts.permissions import public_view
+from thuvien.network.models import Library
+from thuvien.search.acquisitions import new_acquisitions, resolve_place
+from thuvien.search.record_page import record_page
+from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
+
+KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
+
+
+def _params(request: HttpRequest) -> list[tuple[str, str]]:
+    return [(k, v) for k in KEEP for v in request.GET.getlist(k) if v.strip()]
+
+
+def _url(pairs: list[tuple[str, str]]) -> str:
+    return "?" + urlencode(pairs) if pairs else "?"
+
+
+def _toggle(pairs: list[tuple[str, str]], name: str, value: str) -> str:
+    single = name in ("year", "avail")
+    if (name, value) in pairs:
+        kept = [p for p in pairs if p != (name, value)]
+    else:
+        kept = [p for p in pairs if not (single and p[0] == name)] + [(name, value)]
+    return _url(kept)
+
+
+@require_GET
+@public_view
+def search(request: HttpRequest) -> HttpResponse:
+    page = search_catalogue(params=request.GET)
+    pairs = _params(request)
+    for group in page.facets:
+        for value in group.values:
+            value.url = _toggle(pairs, group.name, value.value)
+    chosen = [
+        (group.title, value.label, value.url)
+        for group in page.facets
+        for value in group.values
+        if value.selected
+    ]
+    libraries = Library.objects.filter(is_active=True).order_by("network_id", "name_vi")
+    if page.scope.network:
+        libraries = libraries.filter(network=page.scope.network)
+    context = {
+        "page": page,
+        "chosen": chosen,
+        "sorts": list(SORT_LABELS.items()),
+        "libraries": libraries.only("code", "name_vi", "name_en"),
+        "next_url": _url([*pairs, ("start", str(page.next_start))])
+        if page.next_start is not None
+        else None,
+        "prev_url": _url([*pairs, ("start", str(page.prev_start))])
+        if page.prev_start is not None
+        else None,
+        "suggestion_url": _url([p for p in pairs if p[0] != "q"] + [("q", page.suggestion or "")]),
+        "hidden": [p for p in pairs if p[0] not in ("q", "library", "sort")],
+        "page_first": page.start + 1,
+        "page_last": page.start + len(page.rows),
+    }
+    return render(request, "opac/search/results.html", context)
+
+
+@require_GET
+@public_view
+def record(request: HttpRequest, pk: int) -> HttpResponse:
+    data = record_page(pk=pk, base_url=request.build_absolute_uri("/").rstrip("/"))
+    if data is None:
+        raise Http404(_("Không tìm thấy biểu ghi."))
+    return render(request, "opac/search/record.html", {"r": data})
+
+
+@require_GET
+@public_view
+def new_items(request: HttpRequest) -> HttpResponse:
+    place = resolve_place(request.GET.get("library", ""), request.GET.get("network", ""))
+    records = new_acquisitions(place=place, limit=40)
+    query = urlencode({k: request.GET[k] for k in ("library", "network") if request.GET.get(k)})
+    return render(
+        request,
+        "opac/search/new_items.html",
+        {"records": records, "place": place, "feed_query": query},
+    )
+
+
+@require_GET
+@public_view
+def new_items_feed(request: HttpRequest) -> HttpResponse:
+    place = resolve_place(request.GET.get("library", ""), request.GET.get("network", ""))
+    title = _("Sách mới: %(place)s") % {"place": place.name if place else _("toàn mạng lưới")}
+    link = request.build_absolute_uri(reverse("opac_search:new_items"))
+    feed = Atom1Feed(
+        title=title,
+        link=link,
+        description=title,
+        language="vi",
+        feed_url=request.build_absolute_uri(),
+    )
+    for row in new_acquisitions(place=place, limit=50):
+        url = request.build_absolute_uri(reverse("opac_search:record", args=[row.record.pk]))
+        feed.add_item(
+            title=row.record.title,
+            link=url,
+            unique_id=url,
+            description=", ".join(
+                x
+                for x in [
+                    "; ".join(row.record.authors or []),
+                    row.record.publisher,
+                    str(row.record.year or ""),
+                    row.library_names,
+                ]
+                if x
+            ),
+            author_name="; ".join(row.record.authors or []) or None,
+            updateddate=row.acquired_at,
+            pubdate=row.acquired_at,
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response

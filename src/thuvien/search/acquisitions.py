@@ -1,0 +1,70 @@
+"""New acquisitions of a library or of a network: the newest items, one line per record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from django.utils import timezone
+
+from thuvien.catalog.models import Record
+from thuvien.core.scoping import library_scope
+from thuvien.holdings.models import Item, ItemStatus
+from thuvien.network.models import Library, Network
+
+
+@dataclass
+class NewRow:
+    record: Record
+    acquired_at: datetime
+    library_names: str
+
+
+def resolve_place(library_code: str, network_code: str) -> Library | Network | None:
+    """A library (by code), else a network (by code), else None for every network."""
+    if library_code:
+        lib = Library.objects.filter(code=library_code, is_active=True).first()
+        if lib:
+            return lib
+    if network_code:
+        return Network.objects.filter(code=network_code, is_active=True).first()
+    return None
+
+
+def _library_ids(place: Any) -> list[int]:
+    if isinstance(place, Library):
+        return [place.pk]
+    libs = Library.objects.all()
+    if isinstance(place, Network):
+        libs = libs.filter(network=place)
+    return list(libs.values_list("pk", flat=True))
+
+
+def new_acquisitions(*, place: Library | Network | None, limit: int = 20) -> list[NewRow]:
+    """The ``limit`` most recently acquired records in ``place`` (newest first)."""
+    lib_ids = _library_ids(place)
+    seen: dict[int, tuple[datetime, set[int]]] = {}
+    with library_scope(lib_ids):
+        rows = (
+            Item.objects.exclude(status=ItemStatus.WITHDRAWN)
+            .order_by("-acquired_on", "-id")
+            .values_list("record_id", "library_id", "acquired_on", "created_at")[: limit * 8]
+        )
+        for record_id, lib_id, acquired_on, created_at in rows:
+            if record_id not in seen:
+                if len(seen) >= limit:
+                    continue
+                when = created_at
+                if acquired_on:
+                    when = timezone.make_aware(datetime.combine(acquired_on, time(8)))
+                seen[record_id] = (when, set())
+            seen[record_id][1].add(lib_id)
+    records = Record.objects.filter(pk__in=list(seen), is_deleted=False).in_bulk()
+    names = dict(Library.objects.filter(pk__in=lib_ids).values_list("pk", "name_vi"))
+    out = []
+    for record_id, (when, libs) in seen.items():
+        if record_id in records:
+            libnames = ", ".join(sorted(names.get(i, "") for i in libs))
+            out.append(NewRow(records[record_id], when, libnames))
+    return out
