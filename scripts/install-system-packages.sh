@@ -3,7 +3,7 @@
 # compile translations, YAZ and Zebra for Z39.50 copy cataloguing, fonts with Vietnamese glyphs
 # for PDFs. Installs only what is missing, so a second run costs nothing.
 set -euo pipefail
-PACKAGES=(chromium gettext fonts-dejavu-core yaz idzebra-2.0)
+PACKAGES=(chromium gettext fonts-dejavu-core yaz idzebra-2.0 poppler-utils)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
