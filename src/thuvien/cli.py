@@ -1,7 +1,12 @@
 """The ``thuvien`` command: Django's management commands plus our own.
 
-``thuvien serve`` runs the production web server (gunicorn) and the queue worker side by side;
-``thuvien demo`` does the same with Django's development server for a laptop.
+- ``thuvien serve``: the production web server (gunicorn) and the queue worker side by side
+  (``THUVIEN_SERVE_WORKER=0`` leaves the worker to other machines);
+- ``thuvien worker``: the Huey consumer alone (Django's ``run_huey``);
+- any other word is a management command; hyphens map to underscores (``import-marc``).
+
+Settings come from the environment (``THUVIEN_*``); a missing required value stops start-up
+with a message that names it, before any process is started.
 """
 
 from __future__ import annotations
@@ -10,20 +15,40 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 
 def _settings_module() -> str:
     return os.environ.get("DJANGO_SETTINGS_MODULE", "thuvien.config.settings.base")
 
 
-def _run_with_worker(server_cmd: list[str]) -> int:
-    """Start the web server and the worker; stop both when either ends or on Ctrl-C."""
+def _check_settings() -> int:
+    """Load the settings once in this process; 2 with a clear message if they are wrong."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        import django
+
+        django.setup()
+    except ImproperlyConfigured as exc:
+        print(f"thuvien: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _run_with_worker(server_cmd: list[str], *, with_worker: bool = True) -> int:
+    """Start the web server (and the worker); stop both when either ends or on a signal."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": _settings_module()}
-    worker = subprocess.Popen([sys.executable, "-m", "thuvien.cli", "worker"], env=env)
+    procs: list[subprocess.Popen] = []
     server = subprocess.Popen(server_cmd, env=env)
-    procs = [server, worker]
+    procs.append(server)
+    if with_worker:
+        procs.append(subprocess.Popen([sys.executable, "-m", "thuvien.cli", "worker"], env=env))
+    stopping = False
 
     def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
         for p in procs:
             if p.poll() is None:
                 p.terminate()
@@ -31,22 +56,26 @@ def _run_with_worker(server_cmd: list[str]) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     try:
-        while all(p.poll() is None for p in procs):
-            try:
-                server.wait(timeout=1)
-            except subprocess.TimeoutExpired:
-                continue
+        while not stopping and all(p.poll() is None for p in procs):
+            time.sleep(0.5)
     finally:
         stop()
         for p in procs:
             try:
-                p.wait(timeout=10)
+                p.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 p.kill()
-    return server.returncode or 0
+                p.wait()
+    if stopping and all(p.returncode in (0, -signal.SIGTERM) for p in procs):
+        return 0
+    failed = [p for p in procs if p.returncode not in (0, None, -signal.SIGTERM)]
+    return failed[0].returncode if failed else 0
 
 
 def serve(argv: list[str]) -> int:
+    code = _check_settings()
+    if code:
+        return code
     bind = os.environ.get("THUVIEN_BIND", "127.0.0.1:8000")
     workers = os.environ.get("THUVIEN_WEB_WORKERS", str(max(2, (os.cpu_count() or 1) * 2)))
     cmd = [
@@ -59,14 +88,20 @@ def serve(argv: list[str]) -> int:
         "--workers",
         workers,
         "--threads",
-        "4",
+        os.environ.get("THUVIEN_WEB_THREADS", "4"),
         "--access-logfile",
         "-",
         "--timeout",
-        "60",
+        os.environ.get("THUVIEN_WEB_TIMEOUT", "60"),
+        "--graceful-timeout",
+        "20",
+        # The reverse proxy in front (nginx, Caddy) sets X-Forwarded-*; trust it only from here.
+        "--forwarded-allow-ips",
+        os.environ.get("THUVIEN_FORWARDED_ALLOW_IPS", "127.0.0.1"),
         *argv,
     ]
-    return _run_with_worker(cmd)
+    with_worker = os.environ.get("THUVIEN_SERVE_WORKER", "1") != "0"
+    return _run_with_worker(cmd, with_worker=with_worker)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     elif argv and not argv[0].startswith("-"):
         # Our commands are spelt with hyphens (import-marc, demo-data); modules use underscores.
         argv[0] = argv[0].replace("-", "_")
+    code = _check_settings()
+    if code:
+        return code
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["thuvien", *argv])

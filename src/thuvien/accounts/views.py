@@ -28,7 +28,7 @@ from . import totp
 from .backends import is_network_admin
 from .errors import AccountsError
 from .forms import LoginForm, ResetSetPasswordForm, TotpCodeForm, locked_message
-from .permissions import login_required_view, public_view
+from .permissions import login_required_view, public_view, staff_access
 from .security import account_is_locked, login_failure_record, login_success_record
 from .services import totp_disable, totp_enable
 
@@ -52,8 +52,17 @@ class ThuvienLoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
 
+    def get_default_redirect_url(self) -> str:
+        """Staff land on their dashboard, readers on the portal."""
+        user = getattr(self.request, "user", None)
+        candidate = getattr(self, "_logging_in", None) or user
+        if candidate is not None and staff_access(candidate).is_staff_anywhere:
+            return "/staff/"
+        return super().get_default_redirect_url()
+
     def form_valid(self, form: LoginForm) -> HttpResponse:
         user = form.get_user()
+        self._logging_in = user
         if user.has_totp:
             # Password proved; the second factor decides. Not logged in yet.
             self.request.session[totp.SESSION_PENDING_USER] = user.pk

@@ -5,11 +5,15 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from thuvien.core import pwa
 from thuvien.core import views as core_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("manifest.webmanifest", pwa.manifest, name="pwa-manifest"),
+    path("sw.js", pwa.service_worker, name="pwa-service-worker"),
+    path("offline/", pwa.offline, name="pwa-offline"),
     path("admin/", admin.site.urls),
     path("accounts/", include("thuvien.accounts.urls")),
     path("staff/", include("thuvien.staff.urls")),

@@ -84,7 +84,7 @@ def test_wrong_codes_count_towards_the_lock_out(client, world):
 
 @pytest.mark.django_db
 def test_library_staff_are_not_forced_to_enrol(client, world):
-    assert _login(client, "tinh_cataloguer")["Location"] == "/"
+    assert _login(client, "tinh_cataloguer")["Location"] == "/staff/"
     assert client.get("/staff/").status_code == 200
 
 

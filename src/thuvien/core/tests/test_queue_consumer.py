@@ -41,6 +41,24 @@ def _wait_for(predicate, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+@pytest.fixture
+def builtin_roles(transactional_db):
+    """Transactional tests empty the tables, the roles of the data migration included."""
+    from thuvien.accounts.capabilities import BUILTIN_ROLES
+    from thuvien.accounts.models import Role
+
+    for code, (name_vi, name_en, caps, network_wide) in BUILTIN_ROLES.items():
+        Role.objects.get_or_create(
+            code=code,
+            defaults={
+                "name_vi": name_vi,
+                "name_en": name_en,
+                "capabilities": sorted(caps),
+                "network_wide": network_wide,
+            },
+        )
+
+
 @pytest.fixture(params=["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
 def consumer(request, tmp_path):
     """Point the project's Huey at a real storage, immediate mode off, and run a consumer."""
@@ -73,8 +91,8 @@ def consumer(request, tmp_path):
         HUEY.storage, HUEY._immediate = saved
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_job_runs_to_done_with_progress(consumer, world):
+@pytest.mark.django_db(transaction=True)
+def test_a_job_runs_to_done_with_progress(builtin_roles, consumer, world):
     job = job_enqueue(kind="tests.count", title="Đếm", params={"n": 5}, library=world.commune_a)
     done = _wait_for(
         lambda: Job.objects.filter(pk=job.pk, status=Job.Status.DONE).first(), "the job to finish"
@@ -85,8 +103,8 @@ def test_a_job_runs_to_done_with_progress(consumer, world):
     assert done.started_at <= done.finished_at <= timezone.now()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_failing_job_is_retried_and_succeeds(consumer, world):
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_job_is_retried_and_succeeds(builtin_roles, consumer, world):
     job = job_enqueue(kind="tests.flaky", title="Lần hai thì được", library=world.provincial)
     done = _wait_for(
         lambda: Job.objects.filter(pk=job.pk, status=Job.Status.DONE).first(), "the retry"
