@@ -263,13 +263,16 @@ class Engine:
         self, *, upserts: Iterable[IndexDocument] = (), delete_ids: Iterable[int] = ()
     ) -> int:
         """Replace the documents of ``upserts`` and remove ``delete_ids``; one commit."""
+        upserts = list(upserts)
+        ids = [int(i) for i in delete_ids] + [int(d["id"]) for d in upserts]
         writer = self._writer(heap=50_000_000, threads=1)
         count = 0
         try:
-            for rid in delete_ids:
-                writer.delete_documents_by_term("id", int(rid))
+            if ids:  # one delete for the whole batch; re-added documents come after it
+                writer.delete_documents_by_query(
+                    tantivy.Query.term_set_query(self.schema, "id", ids)
+                )
             for doc in upserts:
-                writer.delete_documents_by_term("id", int(doc["id"]))
                 writer.add_document(to_tantivy(doc, self.schema))
                 count += 1
             writer.commit()

@@ -92,12 +92,13 @@ class Vocabulary:
             tok = toks[0]
             folded = va.fold(tok)
             if folded in self.forms:
-                if tok == folded:  # typed without marks: offer the usual spelling
-                    best = self.best_form(folded) or tok
-                    changed |= best != tok
-                    out.append(best)
-                else:
-                    out.append(tok)
+                if tok in self.forms[folded]:
+                    best = self.best_form(folded) if tok == folded else tok
+                else:  # a spelling nobody indexed ("sư" for "sử"): the usual one
+                    best = self.best_form(folded)
+                best = best or tok
+                changed |= best != tok
+                out.append(best)
                 continue
             near = self.closest(folded)
             if near:

@@ -1,0 +1,100 @@
+"""The index stays consistent with the database through the outbox, even across a crash."""
+
+from __future__ import annotations
+
+import pytest
+
+from thuvien.core.models import OutboxEntry
+from thuvien.core.outbox import outbox_drain
+from thuvien.search import engine as engine_module
+from thuvien.search.engine import Engine, SearchRequest
+from thuvien.search.indexing import reindex_all
+from thuvien.search.query import parse_query
+
+from .factories import make_record
+
+pytestmark = pytest.mark.django_db
+
+
+def found(title_query: str) -> list[int]:
+    eng = engine_module.engine()
+    return [h.record_id for h in eng.search(SearchRequest(query=parse_query(title_query))).hits]
+
+
+def test_record_saved_then_worker_killed_reaches_index_on_restart(world, monkeypatch, settings):
+    record = make_record(world.hung_yen, "Địa chí Hưng Yên")  # committed with its outbox row
+    assert OutboxEntry.objects.filter(topic="catalog.record", object_id=record.pk).exists()
+
+    def killed(*args, **kwargs):  # the worker dies in the middle of the handler
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Engine, "write", killed)
+    with pytest.raises(KeyboardInterrupt):
+        outbox_drain()
+    monkeypatch.undo()
+    assert OutboxEntry.objects.filter(object_id=record.pk).exists()  # the row survived
+
+    # A fresh consumer: a new engine object on the same directory, as a restarted worker has.
+    engine_module._ENGINES.clear()
+    assert found("dia chi hung yen") == []
+    assert outbox_drain() >= 1
+    assert not OutboxEntry.objects.exists()
+    engine_module._ENGINES.clear()  # and a fresh reader (a web process) sees it
+    assert found("dia chi hung yen") == [record.pk]
+
+
+def test_failed_handler_keeps_rows_and_counts_attempts(world, monkeypatch):
+    record = make_record(world.hung_yen, "Ca dao Hưng Yên")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Engine, "write", broken)
+    outbox_drain()
+    entry = OutboxEntry.objects.get(object_id=record.pk)
+    assert entry.attempts == 1 and "disk full" in entry.last_error
+    monkeypatch.undo()
+    outbox_drain()
+    assert found("ca dao") == [record.pk]
+
+
+def test_deleted_record_leaves_the_index(world):
+    from django.db import transaction
+
+    from thuvien.core.outbox import outbox_add
+
+    record = make_record(world.hung_yen, "Tục ngữ Hưng Yên", index=True)
+    assert found("tuc ngu") == [record.pk]
+    record.is_deleted = True
+    record.save(update_fields=["is_deleted"])
+    with transaction.atomic():
+        outbox_add("catalog.record", record.pk)
+    outbox_drain()
+    assert found("tuc ngu") == []
+
+
+def test_reindex_rebuilds_from_the_database(world):
+    a = make_record(world.hung_yen, "Văn học dân gian")
+    b = make_record(world.hung_yen, "Văn hóa dân gian")
+    OutboxEntry.objects.all().delete()  # as if the outbox had been lost
+    assert found("dan gian") == []
+    stats = reindex_all()
+    assert stats["documents"] == 2
+    assert set(found("dan gian")) == {a.pk, b.pk}
+
+
+def test_updating_a_record_replaces_its_document(world):
+    from django.db import transaction
+
+    from thuvien.core.outbox import outbox_add
+
+    record = make_record(world.hung_yen, "Chèo Hưng Yên", index=True)
+    for title in ("Chèo cổ Hưng Yên", "Hát chèo Hưng Yên"):
+        record.title = title
+        record.save(update_fields=["title"])
+        with transaction.atomic():
+            outbox_add("catalog.record", [record.pk, record.pk])
+        outbox_drain()
+    assert found("cheo hung yen") == [record.pk]
+    assert found("hat") == [record.pk] and found("co") == []
+    assert engine_module.engine().count() == 1

@@ -1,0 +1,67 @@
+"""Did you mean, and work clusters shown once with the libraries behind them."""
+
+from __future__ import annotations
+
+import pytest
+
+from thuvien.core.outbox import outbox_drain
+from thuvien.search.selectors import search_catalogue
+from thuvien.search.suggest import Vocabulary
+
+from .factories import make_item, make_record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_vocabulary_respells_typos_and_missing_marks():
+    vocab = Vocabulary()
+    vocab.add_titles(["Lịch sử Việt Nam", "Lịch sử Hưng Yên", "Lịch âm", "Văn hóa"])
+    assert vocab.suggest(["lcih", "su"]) == "lịch sử"
+    assert vocab.suggest(["lich", "su"]) == "lịch sử"
+    assert vocab.suggest(["van", "hoa"]) == "văn hóa"
+    assert vocab.suggest(["lịch", "sử"]) is None
+    assert vocab.suggest(["xyzzy"]) is None
+
+
+def test_did_you_mean_on_a_typo(world):
+    for title in ("Lịch sử Việt Nam", "Lịch sử Hưng Yên", "Lịch sử thế giới"):
+        make_record(world.hung_yen, title)
+    outbox_drain()
+    page = search_catalogue(params={"q": "lcih sư"})
+    assert page.total == 0
+    assert page.suggestion == "lịch sử"
+    assert search_catalogue(params={"q": "lịch sử"}).suggestion is None  # found plenty
+
+
+def test_work_cluster_is_one_entry_with_its_libraries(world):
+    libraries = [world.provincial, world.commune_a, world.commune_b]
+    editions = []
+    for n, lib in enumerate(libraries):
+        rec = make_record(
+            world.hung_yen, "Truyện Kiều", year=2000 + n, work_key="work:kieu", authors=["Nguyễn Du"]
+        )
+        make_item(rec, lib)
+        editions.append(rec)
+    other = make_record(world.hung_yen, "Truyện Kiều chú giải", work_key="work:chugiai")
+    outbox_drain()
+    page = search_catalogue(params={"q": "truyen kieu"})
+    assert page.total == 4
+    assert len(page.rows) == 2
+    head = next(r for r in page.rows if r.hit.work == "work:kieu")
+    assert head.hit.cluster_size == 3 and head.hit.cluster_libraries == 3
+    assert {r.record.pk for r in page.rows} >= {other.pk}
+    listed = search_catalogue(params={"q": "", "work": "work:kieu"})
+    assert {r.record.pk for r in listed.rows} == {r.pk for r in editions}
+
+
+def test_paging_walks_every_record_once(world):
+    for n in range(45):
+        make_record(world.hung_yen, f"Tuyển tập thơ số {n}")
+    outbox_drain()
+    seen: list[int] = []
+    start = 0
+    while start is not None:
+        page = search_catalogue(params={"q": "tuyen tap", "start": str(start), "sort": "title"})
+        seen += [r.record.pk for r in page.rows]
+        start = page.next_start
+    assert len(seen) == 45 == len(set(seen))
