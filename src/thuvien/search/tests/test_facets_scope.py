@@ -56,7 +56,10 @@ def test_scope_to_one_library_does_not_count_other_libraries(world, holdings):
     assert facet(page, "lib") == {str(world.commune_a.pk): 1}  # not the provincial copy
     assert facet(page, "avail") == {"1": 0}  # on loan in Tiên Lữ, though on a shelf elsewhere
     # the result still tells where else it is (availability per library)
-    assert {h.library.pk for h in page.rows[0].holdings} == {world.provincial.pk, world.commune_a.pk}
+    assert {h.library.pk for h in page.rows[0].holdings} == {
+        world.provincial.pk,
+        world.commune_a.pk,
+    }
     assert page.rows[0].holdings[0].library == world.commune_a  # the scoped library first
 
 

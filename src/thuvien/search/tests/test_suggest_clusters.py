@@ -38,7 +38,11 @@ def test_work_cluster_is_one_entry_with_its_libraries(world):
     editions = []
     for n, lib in enumerate(libraries):
         rec = make_record(
-            world.hung_yen, "Truyện Kiều", year=2000 + n, work_key="work:kieu", authors=["Nguyễn Du"]
+            world.hung_yen,
+            "Truyện Kiều",
+            year=2000 + n,
+            work_key="work:kieu",
+            authors=["Nguyễn Du"],
         )
         make_item(rec, lib)
         editions.append(rec)
