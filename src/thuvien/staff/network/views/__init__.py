@@ -1,0 +1,1 @@
+"""Staff pages of the network area (/staff/network/)."""

@@ -1,0 +1,242 @@
+"""The tree and the libraries: overview, create, detail, edit, move, deactivate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import can_in_network, requires, staff_access
+from thuvien.network import selectors, services
+from thuvien.network.errors import NetworkError
+from thuvien.network.models import LibraryType, Network
+
+from ..forms import LibraryForm, MoveForm, apply_error
+from ._access import (
+    can_admin_network,
+    can_read_network,
+    library_for,
+    may_edit,
+    network_of,
+    render_page,
+)
+
+LIBRARY_FIELDS = (
+    "name_vi", "name_en", "library_type", "province", "commune", "address", "latitude",
+    "longitude", "phone", "email", "website", "description",
+)  # fmt: skip
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def index(request: HttpRequest) -> HttpResponse:
+    """The network's tree for its admins and oversight; a library admin's own libraries."""
+    network = network_of(request)
+    if not can_read_network(request, network):
+        mine = [
+            lib
+            for lib in request.staff_libraries
+            if Capability.ADMINISTER_LIBRARY in staff_access(request.user).caps_for(lib)
+        ]
+        return render_page(request, "staff/network/my_libraries.html", {"libraries": mine})
+    q = request.GET.get("q", "").strip()
+    kind = request.GET.get("type", "")
+    if q or kind:
+        rows = [
+            selectors.TreeNode(lib, 0)
+            for lib in selectors.sorted_vi(
+                selectors.library_list(
+                    network=network, q=q, library_type=kind or None, active_only=False
+                )
+            )
+        ]
+    else:
+        rows = selectors.library_tree_rows(network=network, include_inactive=True)
+    context = {
+        "network": network,
+        "rows": rows,
+        "q": q,
+        "type": kind,
+        "types": LibraryType.choices,
+        "absorbed": Network.objects.filter(merged_into=network),
+    }
+    if request.headers.get("HX-Request"):
+        return render_page(request, "staff/network/_tree_table.html", context)
+    return render_page(request, "staff/network/index.html", context)
+
+
+@requires(Capability.ADMINISTER_NETWORK, network_wide=True)
+def library_create(request: HttpRequest) -> HttpResponse:
+    network = network_of(request)
+    form = LibraryForm(
+        request.POST or None,
+        network=network,
+        creating=True,
+        initial={"province": network.province, "library_type": LibraryType.COMMUNE},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            library = services.library_create(
+                network=network,
+                code=data["code"],
+                parent=data["parent"],
+                actor=request.user,
+                **{name: _blank(data[name]) for name in LIBRARY_FIELDS},
+            )
+        except NetworkError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("Đã tạo thư viện %(name)s.") % {"name": library.name_vi})
+            return redirect("network:library", code=library.code)
+    return render_page(
+        request,
+        "staff/network/form.html",
+        {"form": form, "title": _("Thêm thư viện"), "cancel": "network:index"},
+    )
+
+
+def _blank(value):
+    return "" if value is None else value
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def library_detail(request: HttpRequest, code: str) -> HttpResponse:
+    library = library_for(request, code)
+    today = timezone.localdate()
+    return render_page(
+        request,
+        "staff/network/library.html",
+        {
+            "library": library,
+            "can_edit": may_edit(request, library),
+            "can_admin": can_admin_network(request, library.network),
+            "branches": selectors.library_branches(library=library),
+            "locations": selectors.location_list(library=library),
+            "week": selectors.opening_hours_week(library=library),
+            "closed_days": selectors.closed_day_list(
+                network=library.network, library=library, start=today
+            )[:10],
+            "placements": selectors.placement_history(library=library),
+            "groups": library.groups.all(),
+        },
+    )
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def library_edit(request: HttpRequest, code: str) -> HttpResponse:
+    library = library_for(request, code, write=True)
+    initial = {name: getattr(library, name) for name in LIBRARY_FIELDS}
+    form = LibraryForm(
+        request.POST or None, network=library.network, creating=False, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.library_update(
+                library=library,
+                actor=request.user,
+                **{name: _blank(form.cleaned_data[name]) for name in LIBRARY_FIELDS},
+            )
+        except NetworkError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thông tin thư viện."))
+            return redirect("network:library", code=library.code)
+    return render_page(
+        request,
+        "staff/network/form.html",
+        {
+            "form": form,
+            "title": _("Sửa thông tin: %(name)s") % {"name": library.name_vi},
+            "library": library,
+        },
+    )
+
+
+def _admin_networks(request: HttpRequest):
+    ids = [
+        pk
+        for pk in staff_access(request.user).network_caps
+        if can_in_network(request.user, Capability.ADMINISTER_NETWORK, pk)
+    ]
+    return Network.objects.filter(pk__in=ids, is_active=True, merged_into__isnull=True)
+
+
+@requires(Capability.ADMINISTER_NETWORK, network_wide=True)
+def library_move(request: HttpRequest, code: str) -> HttpResponse:
+    library = library_for(request, code, write=True)
+    if not can_admin_network(request, library.network):
+        raise Http404
+    networks = _admin_networks(request)
+    form = MoveForm(
+        request.POST or None,
+        networks=networks,
+        library=library,
+        initial={"network": library.network, "parent": library.parent},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        at = None
+        if data["effective_on"]:
+            at = timezone.make_aware(dt.datetime.combine(data["effective_on"], dt.time.min))
+        try:
+            services.library_move(
+                library=library,
+                new_parent=data["parent"],
+                new_network=data["network"],
+                reason=data["reason"],
+                effective_at=at,
+                actor=request.user,
+            )
+        except NetworkError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("Đã chuyển thư viện."))
+            return redirect("network:library", code=library.code)
+    return render_page(
+        request,
+        "staff/network/form.html",
+        {
+            "form": form,
+            "title": _("Chuyển thư viện: %(name)s") % {"name": library.name_vi},
+            "library": library,
+            "intro": _(
+                "Lịch sử trực thuộc được giữ lại cho thống kê các năm trước. Chuyển sang mạng "
+                "lưới khác thì các đơn vị trực thuộc đi cùng."
+            ),
+        },
+    )
+
+
+@requires(Capability.ADMINISTER_NETWORK, network_wide=True)
+def library_status(request: HttpRequest, code: str) -> HttpResponse:
+    """Confirm and then deactivate (or reactivate) a library."""
+    library = library_for(request, code, write=True)
+    if not can_admin_network(request, library.network):
+        raise Http404
+    error = None
+    if request.method == "POST":
+        try:
+            if library.is_active:
+                services.library_deactivate(library=library, actor=request.user)
+                messages.success(request, _("Thư viện đã ngừng hoạt động."))
+            else:
+                services.library_reactivate(library=library, actor=request.user)
+                messages.success(request, _("Thư viện đã hoạt động trở lại."))
+        except NetworkError as exc:
+            error = exc.message
+        else:
+            return redirect("network:library", code=library.code)
+    elif request.method != "GET":
+        raise PermissionDenied
+    return render_page(
+        request,
+        "staff/network/library_status.html",
+        {"library": library, "error": error},
+        status=400 if error else 200,
+    )

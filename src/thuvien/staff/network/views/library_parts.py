@@ -1,0 +1,160 @@
+"""A library's locations, opening hours, closed days and settings (its own administrator, the
+network admin; oversight reads)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import requires
+from thuvien.core.errors import NotFound
+from thuvien.network import selectors, services
+from thuvien.network.errors import NetworkError
+from thuvien.network.models import Location
+
+from ..forms import ClosedDayForm, HoursForm, LocationForm, SettingsForm, apply_error
+from ._access import library_for, may_edit, render_page
+from .settings_helpers import save_settings
+
+
+def _location(library, pk):
+    try:
+        return selectors.location_get(library=library, pk=pk)
+    except NotFound:
+        raise Http404 from None
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def location_create(request: HttpRequest, code: str) -> HttpResponse:
+    library = library_for(request, code, write=True)
+    form = LocationForm(request.POST or None, creating=True, initial={"kind": Location.Kind.STACKS})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.location_create(library=library, actor=request.user, **form.cleaned_data)
+        except NetworkError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("Đã thêm vị trí."))
+            return redirect("network:library", code=library.code)
+    return render_page(
+        request,
+        "staff/network/form.html",
+        {
+            "form": form,
+            "title": _("Thêm vị trí: %(name)s") % {"name": library.name_vi},
+            "library": library,
+        },
+    )
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def location_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    library = library_for(request, code, write=True)
+    location = _location(library, pk)
+    initial = {n: getattr(location, n) for n in ("name_vi", "name_en", "kind", "is_public")}
+    form = LocationForm(request.POST or None, creating=False, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.location_update(location=location, actor=request.user, **form.cleaned_data)
+        except NetworkError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu vị trí."))
+            return redirect("network:library", code=library.code)
+    return render_page(
+        request,
+        "staff/network/form.html",
+        {
+            "form": form,
+            "title": _("Sửa vị trí %(code)s") % {"code": location.code},
+            "library": library,
+        },
+    )
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def hours_edit(request: HttpRequest, code: str) -> HttpResponse:
+    library = library_for(request, code)
+    week = selectors.opening_hours_week(library=library)
+    form = HoursForm(request.POST or None, week=week)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.opening_hours_set(library=library, week=form.week(), actor=request.user)
+        except NetworkError as exc:
+            form.add_error(HoursForm.error_field(exc.field), exc.message)
+        else:
+            messages.success(request, _("Đã lưu giờ mở cửa."))
+            return redirect("network:library", code=library.code)
+    return render_page(
+        request,
+        "staff/network/hours.html",
+        {"form": form, "library": library, "can_edit": may_edit(request, library)},
+    )
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def library_closed_days(request: HttpRequest, code: str) -> HttpResponse:
+    library = library_for(request, code)
+    form = ClosedDayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.closed_day_add(library=library, actor=request.user, **form.cleaned_data)
+        except NetworkError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("Đã thêm ngày nghỉ."))
+            return redirect("network:library-closed-days", code=library.code)
+    days = selectors.closed_day_list(
+        network=library.network, library=library, start=timezone.localdate()
+    )
+    return render_page(
+        request,
+        "staff/network/closed_days.html",
+        {
+            "form": form,
+            "library": library,
+            "days": days,
+            "can_edit": may_edit(request, library),
+            "title": _("Ngày nghỉ: %(name)s") % {"name": library.name_vi},
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+@require_POST
+def library_closed_day_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    library = library_for(request, code, write=True)
+    try:
+        day = selectors.closed_day_get(network=library.network, library=library, pk=pk)
+    except NotFound:
+        raise Http404 from None
+    services.closed_day_remove(closed_day=day, actor=request.user)
+    messages.success(request, _("Đã bỏ ngày nghỉ."))
+    return redirect("network:library-closed-days", code=library.code)
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def library_settings(request: HttpRequest, code: str) -> HttpResponse:
+    library = library_for(request, code)
+    rows = selectors.setting_rows(library=library)
+    form = SettingsForm(request.POST or None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        if save_settings(form, actor=request.user, library=library):
+            messages.success(request, _("Đã lưu thiết lập."))
+            return redirect("network:library-settings", code=library.code)
+    return render_page(
+        request,
+        "staff/network/settings.html",
+        {
+            "form": form,
+            "library": library,
+            "can_edit": may_edit(request, library),
+            "title": _("Thiết lập: %(name)s") % {"name": library.name_vi},
+        },
+    )
