@@ -217,7 +217,10 @@ def _seed(items: int, readers: int) -> dict[str, Any]:
                 username=STAFF_USERNAME, password="mat-khau-do-tai-123", full_name="Quầy đo tải"
             )
             Membership.objects.create(
-                user=user, network=network, library=library, role=Role.objects.get(code="circulation")
+                user=user,
+                network=network,
+                library=library,
+                role=Role.objects.get(code="circulation"),
             )
         token, _ = Token.objects.get_or_create(user=user)
         adult = categories_ensure(network=network)["adult"]
