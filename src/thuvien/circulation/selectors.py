@@ -97,3 +97,20 @@ def transits_expected(*, library: Any) -> QuerySet[Transit]:
         .select_related("item__record", "from_library")
         .order_by("sent_at")
     )
+
+
+def item_for_desk(*, library: Any, barcode: str) -> Any:
+    """A copy of the library's network by barcode: a desk takes back any copy of the network."""
+    from thuvien.holdings.models import Item
+
+    code = (barcode or "").strip()
+    item = (
+        Item._base_manager.select_related("record", "library__network")
+        .filter(barcode=code, library__network_id=library.network_id)
+        .first()
+        if code
+        else None
+    )
+    if item is None:
+        raise NotFound("item_not_found", "Không tìm thấy tài liệu có mã vạch này.")
+    return item

@@ -1,0 +1,80 @@
+"""REST: checkout/checkin/renew with token + X-Library; readers' own loans; scoping."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from thuvien.circulation.tests.factories import make_item, make_patron
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api(world):
+    token = Token.objects.create(user=world.users["tinh_circulation"])
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_X_LIBRARY="HY-TINH")
+    return client
+
+
+def test_checkout_checkin_renew(world, api):
+    patron = make_patron(world.provincial)
+    item = make_item(world.provincial)
+    r = api.post("/api/v1/circulation/checkout/", {"card_number": patron.card_number,
+                 "barcode": item.barcode}, format="json")  # fmt: skip
+    assert r.status_code == 201, r.content
+    assert r.json()["barcode"] == item.barcode
+    r = api.post("/api/v1/circulation/checkout/", {"card_number": patron.card_number,
+                 "barcode": item.barcode}, format="json")  # fmt: skip
+    assert r.status_code == 409 and r.json()["code"] == "item_already_on_loan"
+    assert r.json()["detail"]
+    r = api.post("/api/v1/circulation/renew/", {"barcode": item.barcode}, format="json")
+    assert r.status_code == 200 and r.json()["renewals"] == 1
+    r = api.post("/api/v1/circulation/checkin/", {"barcode": item.barcode}, format="json")
+    assert r.status_code == 200 and r.json()["loan"]["returned_at"]
+    r = api.post("/api/v1/circulation/checkin/", {"barcode": item.barcode}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "item_not_on_loan"
+    r = api.post("/api/v1/circulation/checkout/", {"barcode": ""}, format="json")
+    assert r.status_code == 400 and r.json()["code"] == "invalid"
+    r = api.post("/api/v1/circulation/checkout/", {"card_number": "X", "barcode": "Y"},
+                 format="json")  # fmt: skip
+    assert r.status_code == 404
+
+
+def test_library_header_and_capability(world, api):
+    api.credentials(
+        HTTP_AUTHORIZATION=api._credentials["HTTP_AUTHORIZATION"], HTTP_X_LIBRARY="HY-TIENLU"
+    )
+    r = api.post("/api/v1/circulation/checkin/", {"barcode": "x"}, format="json")
+    assert r.status_code == 403
+    # Another network's copy is unknown here.
+    api.credentials(
+        HTTP_AUTHORIZATION=api._credentials["HTTP_AUTHORIZATION"], HTTP_X_LIBRARY="HY-TINH"
+    )
+    other = make_item(world.bn_provincial)
+    r = api.post("/api/v1/circulation/checkin/", {"barcode": other.barcode}, format="json")
+    assert r.status_code == 404
+    assert APIClient().post("/api/v1/circulation/checkin/", {"barcode": "x"}).status_code in (
+        401,
+        403,
+    )
+
+
+def test_my_loans(world, api):
+    patron = make_patron(world.provincial, password="mat-khau-ban-doc")
+    other = make_patron(world.provincial, password="mat-khau-ban-doc")
+    item = make_item(world.provincial)
+    api.post("/api/v1/circulation/checkout/", {"card_number": other.card_number,
+             "barcode": item.barcode}, format="json")  # fmt: skip
+    me = APIClient()
+    me.force_authenticate(patron.user)
+    assert me.get("/api/v1/circulation/my/loans/").json() == []
+    me.force_authenticate(other.user)
+    assert [x["barcode"] for x in me.get("/api/v1/circulation/my/loans/").json()] == [item.barcode]
+    assert me.get("/api/v1/circulation/my/fees/").json()["balance"] == "0"
+    assert me.get("/api/v1/circulation/my/holds/").status_code == 200
+    staff = APIClient()
+    staff.force_authenticate(world.users["tinh_circulation"])
+    assert staff.get("/api/v1/circulation/my/loans/").status_code == 403

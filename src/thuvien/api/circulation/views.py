@@ -1,0 +1,220 @@
+"""REST for the desk and for readers.
+
+Desk endpoints (checkout, checkin, renew) take token or session auth and act in the library
+named by the ``X-Library`` header (its code); the caller needs CIRCULATE there. Errors answer
+409 (a rule refused) or 400/404 with ``{"code", "detail"}``. Readers' own endpoints
+(``my/loans/``, ``my/holds/``, ``my/fees/``) need a logged-in reader and show only theirs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound as DRFNotFound
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.api.permissions import HasCapability
+from thuvien.circulation.models import Loan
+from thuvien.circulation.selectors import (
+    item_for_desk,
+    open_loan_for_item,
+    patron_balance,
+    patron_fees,
+    patron_holds,
+    patron_loans,
+)
+from thuvien.circulation.services import loan_checkin, loan_checkout, loan_renew
+from thuvien.core.errors import NotFound, ThuvienError
+from thuvien.core.scoping import library_scope
+from thuvien.network.models import Library
+from thuvien.patrons.selectors import patron_get_by_card, patron_get_for_user
+
+
+class CheckoutIn(serializers.Serializer):
+    card_number = serializers.CharField(max_length=32)
+    barcode = serializers.CharField(max_length=50)
+    override_reason = serializers.CharField(max_length=255, required=False, allow_blank=True)
+
+
+class BarcodeIn(serializers.Serializer):
+    barcode = serializers.CharField(max_length=50)
+    override_reason = serializers.CharField(max_length=255, required=False, allow_blank=True)
+
+
+def loan_json(loan: Loan) -> dict[str, Any]:
+    return {
+        "id": loan.pk,
+        "barcode": loan.item.barcode,
+        "title": loan.item.record.title,
+        "library": loan.library.code,
+        "issued_at": loan.issued_at.isoformat(),
+        "due_on": loan.due_on.isoformat(),
+        "renewals": loan.renewals,
+        "returned_at": loan.returned_at.isoformat() if loan.returned_at else None,
+        "card_number": loan.patron.card_number if loan.patron else None,
+    }
+
+
+def _invalid(serializer: serializers.Serializer) -> Response:
+    detail = "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in serializer.errors.items())
+    return Response({"code": "invalid", "detail": detail}, status=400)
+
+
+class DeskView(APIView):
+    """Resolves ``X-Library`` before the capability check, and opens its scope."""
+
+    permission_classes = [HasCapability]
+    required_capability = Capability.CIRCULATE
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        code = (request.headers.get("X-Library") or "").strip()
+        library = (
+            Library.objects.select_related("network").filter(code=code, is_active=True).first()
+            if code
+            else None
+        )
+        request.library = library
+        request.network = library.network if library else None
+        super().initial(request, *args, **kwargs)
+        if library is None:
+            raise DRFNotFound("X-Library")
+
+    def run(self, request: Request, fn: Any) -> Response:
+        with library_scope(request.library):
+            try:
+                return fn()
+            except ThuvienError as exc:
+                return Response({"code": exc.code, "detail": exc.message}, status=exc.http_status)
+
+
+class CheckoutView(DeskView):
+    def post(self, request: Request) -> Response:
+        data = CheckoutIn(data=request.data)
+        if not data.is_valid():
+            return _invalid(data)
+        v = data.validated_data
+
+        def go() -> Response:
+            library = request.library
+            patron = patron_get_by_card(network=library.network, card_number=v["card_number"])
+            item = item_for_desk(library=library, barcode=v["barcode"])
+            loan = loan_checkout(
+                item=item,
+                patron=patron,
+                library=library,
+                staff=request.user,
+                override_reason=v.get("override_reason") or None,
+            )
+            return Response(loan_json(loan), status=201)
+
+        return self.run(request, go)
+
+
+class CheckinView(DeskView):
+    def post(self, request: Request) -> Response:
+        data = BarcodeIn(data=request.data)
+        if not data.is_valid():
+            return _invalid(data)
+
+        def go() -> Response:
+            item = item_for_desk(library=request.library, barcode=data.validated_data["barcode"])
+            result = loan_checkin(item=item, library=request.library, staff=request.user)
+            return Response(
+                {
+                    "barcode": item.barcode,
+                    "loan": loan_json(result.loan) if result.loan else None,
+                    "hold": result.hold.pk if result.hold else None,
+                    "transit_to": result.transit.library.code if result.transit else None,
+                    "fees": [str(f.amount) for f in result.fees],
+                    "message": result.message,
+                }
+            )
+
+        return self.run(request, go)
+
+
+class RenewView(DeskView):
+    def post(self, request: Request) -> Response:
+        data = BarcodeIn(data=request.data)
+        if not data.is_valid():
+            return _invalid(data)
+
+        def go() -> Response:
+            item = item_for_desk(library=request.library, barcode=data.validated_data["barcode"])
+            loan = open_loan_for_item(item=item)
+            if loan is None:
+                raise NotFound(
+                    "item_not_on_loan", "Tài liệu này không có trong danh sách đang mượn."
+                )
+            loan = loan_renew(
+                loan=loan,
+                actor=request.user,
+                library=request.library,
+                override_reason=data.validated_data.get("override_reason") or None,
+            )
+            return Response(loan_json(loan))
+
+        return self.run(request, go)
+
+
+class IsReader(BasePermission):
+    """A logged-in person with a reader card."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        if not (request.user and request.user.is_authenticated):
+            return False
+        request.patron = patron_get_for_user(user=request.user)
+        return request.patron is not None
+
+
+class MyLoansView(APIView):
+    permission_classes = [IsReader]
+
+    def get(self, request: Request) -> Response:
+        return Response([loan_json(ln) for ln in patron_loans(patron=request.patron)])
+
+
+class MyHoldsView(APIView):
+    permission_classes = [IsReader]
+
+    def get(self, request: Request) -> Response:
+        return Response(
+            [
+                {
+                    "id": h.pk,
+                    "title": h.record.title,
+                    "pickup_library": h.library.code,
+                    "status": h.status,
+                    "placed_at": h.placed_at.isoformat(),
+                    "expires_on": h.expires_on.isoformat() if h.expires_on else None,
+                }
+                for h in patron_holds(patron=request.patron)
+            ]
+        )
+
+
+class MyFeesView(APIView):
+    permission_classes = [IsReader]
+
+    def get(self, request: Request) -> Response:
+        return Response(
+            {
+                "balance": str(patron_balance(patron=request.patron)),
+                "fees": [
+                    {
+                        "id": f.pk,
+                        "kind": f.kind,
+                        "amount": str(f.amount),
+                        "outstanding": str(f.outstanding),
+                        "library": f.library.code,
+                        "created_at": f.created_at.isoformat(),
+                    }
+                    for f in patron_fees(patron=request.patron)
+                ],
+            }
+        )

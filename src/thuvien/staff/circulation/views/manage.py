@@ -1,0 +1,288 @@
+"""Loan rules (library admin for the library's rows, network admin for the network's),
+desk reports with CSV download, the postal-loan queue and data-deletion requests."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import can, can_in_network, requires
+from thuvien.circulation.models import Hold, HoldStatus, Loan, LoanRule, PostalRequest, PostalStatus
+from thuvien.circulation.selectors import transits_expected
+from thuvien.circulation.services import postal_request_mark, postal_request_send
+from thuvien.core.audit import audit_record
+from thuvien.core.errors import ThuvienError
+from thuvien.holdings.models import ItemStatus
+from thuvien.patrons.models import DeletionRequest
+from thuvien.patrons.services import deletion_request_process
+
+from ..forms import LoanRuleForm, PostalReturnForm, PostalSendForm
+from .common import item_by_barcode
+
+# --- loan rules -----------------------------------------------------------------------------
+
+
+@requires(Capability.CIRCULATE)
+def rules(request: HttpRequest) -> HttpResponse:
+    library = request.library
+    rows = LoanRule.objects.filter(network=library.network).filter(
+        Q(library__isnull=True) | Q(library=library)
+    )
+    may_library = can(request.user, Capability.ADMINISTER_LIBRARY, library)
+    may_network = can_in_network(request.user, Capability.ADMINISTER_NETWORK, library.network_id)
+    form = LoanRuleForm(request.POST or None)
+    if request.method == "POST":
+        if not (may_library or may_network):
+            raise PermissionDenied
+        if form.is_valid():
+            network_wide = form.cleaned_data.pop("network_wide")
+            if network_wide and not may_network:
+                form.add_error("network_wide", _("Chỉ quản trị mạng lưới được đặt quy định chung."))
+            else:
+                try:
+                    _rule_save(form, library, network_wide, request.user)
+                except IntegrityError:
+                    form.add_error(None, _("Quy định mượn không hợp lệ."))
+                else:
+                    messages.success(request, _("Đã lưu quy định mượn."))
+                    return redirect("circulation:rules")
+    return render(
+        request,
+        "staff/circulation/rules.html",
+        {
+            "rules": rows.order_by("library_id", "patron_category", "item_type"),
+            "form": form,
+            "may_edit": may_library or may_network,
+            "may_network": may_network,
+        },
+    )
+
+
+def _rule_save(form: LoanRuleForm, library: Any, network_wide: bool, actor: Any) -> LoanRule:
+    """Create or replace the matrix cell (library or network, category, type)."""
+    data = form.cleaned_data
+    key = {
+        "network": library.network,
+        "library": None if network_wide else library,
+        "patron_category": data["patron_category"],
+        "item_type": data["item_type"],
+    }
+    values = {k: v for k, v in data.items() if k not in ("patron_category", "item_type")}
+    with transaction.atomic():
+        rule, created = LoanRule.objects.update_or_create(**key, defaults=values)
+        audit_record(
+            actor=actor,
+            action="circulation.rule.saved",
+            obj=rule,
+            library=None if network_wide else library,
+            network=library.network,
+            changes={k: str(v) for k, v in values.items()},
+        )
+    return rule
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    library = request.library
+    rule = LoanRule.objects.filter(pk=pk, network=library.network).first()
+    if rule is None or (rule.library_id not in (None, library.pk)):
+        raise Http404
+    if rule.library_id is None and not can_in_network(
+        request.user, Capability.ADMINISTER_NETWORK, library.network_id
+    ):
+        raise PermissionDenied
+    if request.method == "POST":
+        with transaction.atomic():
+            audit_record(
+                actor=request.user, action="circulation.rule.deleted", obj=rule, library=library
+            )
+            rule.delete()
+    return redirect("circulation:rules")
+
+
+# --- reports --------------------------------------------------------------------------------
+
+REPORTS = ("overdue", "holds-to-pull", "transits", "daily")
+
+
+def _report_rows(name: str, library: Any, day: dt.date) -> tuple[list[str], list[list[Any]]]:
+    today = timezone.localdate()
+    if name == "overdue":
+        qs = Loan.objects.filter(library=library, returned_at__isnull=True, due_on__lt=today)
+        qs = qs.select_related("item__record", "patron").order_by("due_on")
+        return [_("Mã vạch"), _("Nhan đề"), _("Số thẻ"), _("Hạn trả"), _("Số ngày quá hạn")], [
+            [
+                ln.item.barcode,
+                ln.item.record.title[:100],
+                ln.patron.card_number if ln.patron else "",
+                ln.due_on.isoformat(),
+                (today - ln.due_on).days,
+            ]
+            for ln in qs[:2000]
+        ]
+    if name == "holds-to-pull":
+        from thuvien.holdings.models import Item
+
+        holds = Hold.all_objects.filter(
+            status=HoldStatus.QUEUED, library__network_id=library.network_id
+        ).select_related("record", "library")
+        rows = []
+        for hold in holds.order_by("placed_at")[:500]:
+            q = Item.objects.filter(library=library, status=ItemStatus.AVAILABLE)
+            q = q.filter(pk=hold.item_id) if hold.item_level else q.filter(record_id=hold.record_id)
+            item = q.first()
+            if item is not None:
+                rows.append(
+                    [
+                        item.barcode,
+                        item.call_number,
+                        hold.record.title[:100],
+                        hold.library.name_vi,
+                        hold.placed_at.date().isoformat(),
+                    ]
+                )
+        return [
+            _("Mã vạch"),
+            _("Ký hiệu xếp giá"),
+            _("Nhan đề"),
+            _("Nơi nhận"),
+            _("Ngày đặt"),
+        ], rows
+    if name == "transits":
+        return [_("Mã vạch"), _("Nhan đề"), _("Từ thư viện"), _("Ngày gửi")], [
+            [
+                t.item.barcode,
+                t.item.record.title[:100],
+                t.from_library.name_vi,
+                t.sent_at.date().isoformat(),
+            ]
+            for t in transits_expected(library=library)[:2000]
+        ]
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
+    end = start + dt.timedelta(days=1)
+    out = Loan.objects.filter(library=library, issued_at__gte=start, issued_at__lt=end).count()
+    back = Loan.all_objects.filter(
+        returned_library=library, returned_at__gte=start, returned_at__lt=end
+    ).count()
+    return [_("Ngày"), _("Lượt cho mượn"), _("Lượt nhận trả")], [[day.isoformat(), out, back]]
+
+
+@requires(Capability.CIRCULATE)
+def reports(request: HttpRequest, name: str = "overdue") -> HttpResponse:
+    if name not in REPORTS:
+        raise Http404
+    try:
+        day = (
+            dt.date.fromisoformat(request.GET.get("day", ""))
+            if request.GET.get("day")
+            else timezone.localdate()
+        )
+    except ValueError:
+        day = timezone.localdate()
+        messages.error(request, _("Ngày không hợp lệ; hiển thị hôm nay."))
+    header, rows = _report_rows(name, request.library, day)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}-{day}.csv"'
+        response.write("\ufeff")  # Excel reads UTF-8 with a BOM
+        writer = csv.writer(response)
+        writer.writerow(header)
+        writer.writerows(rows)
+        return response
+    return render(
+        request,
+        "staff/circulation/reports.html",
+        {"name": name, "reports": REPORTS, "header": header, "rows": rows, "day": day},
+    )
+
+
+# --- postal loans ---------------------------------------------------------------------------
+
+
+@requires(Capability.CIRCULATE)
+def postal_list(request: HttpRequest) -> HttpResponse:
+    qs = PostalRequest.objects.filter(library=request.library).select_related("patron")
+    qs = qs.prefetch_related("lines__record").exclude(status=PostalStatus.CANCELLED)
+    return render(
+        request,
+        "staff/circulation/postal.html",
+        {
+            "requests": qs.order_by("-created_at")[:200],
+            "send_form": PostalSendForm(),
+            "return_form": PostalReturnForm(),
+        },
+    )
+
+
+@requires(Capability.CIRCULATE)
+def postal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    postal = PostalRequest.objects.filter(pk=pk, library=request.library).first()
+    if postal is None:
+        raise Http404
+    if request.method != "POST":
+        return redirect("circulation:postal-list")
+    try:
+        if action == "send":
+            form = PostalSendForm(request.POST)
+            if not form.is_valid():
+                raise ThuvienError("invalid", _("Cần nhập mã vạch và số bưu gửi."))
+            items = [
+                item_by_barcode(library=request.library, barcode=b)
+                for b in form.cleaned_data["barcodes"].split()
+                if b.strip()
+            ]
+            postal_request_send(
+                request=postal,
+                items=items,
+                library=request.library,
+                parcel_number=form.cleaned_data["parcel_number"],
+                staff=request.user,
+            )
+        elif action in ("packed", "returned", "cancelled"):
+            postal_request_mark(
+                request=postal,
+                status=action,
+                staff=request.user,
+                return_parcel_number=request.POST.get("return_parcel_number", ""),
+            )
+        messages.success(request, _("Đã cập nhật yêu cầu."))
+    except ThuvienError as exc:
+        messages.error(request, exc.message)
+    return redirect("circulation:postal-list")
+
+
+# --- data deletion requests -----------------------------------------------------------------
+
+
+@requires(Capability.MANAGE_PATRONS)
+def deletion_requests(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        req = DeletionRequest.objects.filter(
+            pk=request.POST.get("pk") or 0, library=request.library
+        ).first()
+        if req is None:
+            raise Http404
+        try:
+            deletion_request_process(
+                request=req,
+                actor=request.user,
+                approve=request.POST.get("decision") == "approve",
+                note=request.POST.get("note", ""),
+            )
+            messages.success(request, _("Đã xử lý yêu cầu."))
+        except ThuvienError as exc:
+            messages.error(request, exc.message)
+        return redirect("circulation:deletion-requests")
+    qs = DeletionRequest.objects.filter(library=request.library).select_related("patron")
+    return render(request, "staff/circulation/deletion_requests.html", {"requests": qs[:200]})

@@ -1,0 +1,238 @@
+"""Readers at the desk: search, register, view, edit, renew the card, block, password, the
+printable card, data export, fees (pay, waive, charge) and receipts. Readers of other
+libraries answer 404 (``patron_get_for`` filters by the active library)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import requires
+from thuvien.circulation.errors import CirculationError
+from thuvien.circulation.models import Payment
+from thuvien.circulation.selectors import loan_history, patron_fees, patron_holds, patron_loans
+from thuvien.circulation.services import fee_create, fee_pay, fee_waive
+from thuvien.core.errors import ThuvienError
+from thuvien.patrons.card import card_pdf
+from thuvien.patrons.selectors import patron_get_for, patron_search
+from thuvien.patrons.services import (
+    categories_ensure,
+    patron_block,
+    patron_export_data,
+    patron_register,
+    patron_renew_card,
+    patron_set_password,
+    patron_unblock,
+    patron_update,
+)
+
+from ..forms import (
+    BlockForm,
+    FeeForm,
+    PasswordForm,
+    PatronForm,
+    PatronRegisterForm,
+    PaymentForm,
+    WaiverForm,
+)
+from .common import get_or_404
+
+
+def _patron(request: HttpRequest, pk: int) -> Any:
+    return get_or_404(patron_get_for, library=request.library, pk=pk)
+
+
+def _form_error(form: Any, exc: ThuvienError) -> None:
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+@requires(Capability.CIRCULATE)
+def patron_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    patrons = patron_search(library=request.library, query=query)
+    return render(request, "staff/circulation/patrons/list.html", {"patrons": patrons, "q": query})
+
+
+@requires(Capability.MANAGE_PATRONS)
+def patron_create(request: HttpRequest) -> HttpResponse:
+    categories_ensure(network=request.network)
+    form = PatronRegisterForm(request.POST or None, network=request.network)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            patron = patron_register(library=request.library, actor=request.user, **data)
+        except ThuvienError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Đã cấp thẻ %(card)s.") % {"card": patron.card_number})
+            return redirect("circulation:patron-detail", pk=patron.pk)
+    return render(request, "staff/circulation/patrons/form.html", {"form": form, "creating": True})
+
+
+@requires(Capability.CIRCULATE)
+def patron_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    patron = _patron(request, pk)
+    ctx = {
+        "patron": patron,
+        "loans": patron_loans(patron=patron),
+        "holds": patron_holds(patron=patron),
+        "fees": patron_fees(patron=patron),
+        "history": loan_history(patron=patron)[:20] if patron.keep_history else [],
+        "consents": patron.consents.all(),
+        "payments": Payment.all_objects.filter(patron=patron, library=request.library).order_by(
+            "-created_at"
+        )[:10],
+        "pay_form": PaymentForm(),
+        "waive_form": WaiverForm(),
+        "fee_form": FeeForm(),
+        "block_form": BlockForm(),
+        "password_form": PasswordForm(),
+    }
+    return render(request, "staff/circulation/patrons/detail.html", ctx)
+
+
+@requires(Capability.MANAGE_PATRONS)
+def patron_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    patron = _patron(request, pk)
+    form = PatronForm(request.POST or None, instance=patron, network=request.network)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in PatronForm.Meta.fields}
+        patron.refresh_from_db()  # the form wrote onto the instance; the service compares
+        try:
+            patron_update(patron=patron, actor=request.user, **values)
+        except ThuvienError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thông tin bạn đọc."))
+            return redirect("circulation:patron-detail", pk=patron.pk)
+    return render(request, "staff/circulation/patrons/form.html", {"form": form, "patron": patron})
+
+
+@requires(Capability.MANAGE_PATRONS)
+def patron_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """POST-only small actions on a reader: renew card, block, unblock, set password."""
+    patron = _patron(request, pk)
+    if request.method != "POST":
+        return redirect("circulation:patron-detail", pk=pk)
+    try:
+        if action == "renew-card":
+            patron_renew_card(patron=patron, actor=request.user)
+            messages.success(
+                request,
+                _("Đã gia hạn thẻ đến %(d)s.") % {"d": patron.expires_on.strftime("%d/%m/%Y")},
+            )
+        elif action == "block":
+            form = BlockForm(request.POST)
+            if not form.is_valid():
+                raise ThuvienError("invalid", _("Cần ghi lý do khóa thẻ."))
+            patron_block(patron=patron, actor=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("Đã khóa thẻ."))
+        elif action == "unblock":
+            patron_unblock(patron=patron, actor=request.user)
+            messages.success(request, _("Đã mở khóa thẻ."))
+        elif action == "password":
+            form = PasswordForm(request.POST)
+            if not form.is_valid():
+                raise ThuvienError("invalid", _("Mật khẩu cần ít nhất 8 ký tự."))
+            patron_set_password(
+                patron=patron, password=form.cleaned_data["password"], actor=request.user
+            )
+            messages.success(request, _("Đã đặt mật khẩu cổng thông tin."))
+        else:
+            return redirect("circulation:patron-detail", pk=pk)
+    except ThuvienError as exc:
+        messages.error(request, exc.message)
+    return redirect("circulation:patron-detail", pk=pk)
+
+
+@requires(Capability.CIRCULATE)
+def patron_card(request: HttpRequest, pk: int) -> HttpResponse:
+    patron = _patron(request, pk)
+    response = HttpResponse(card_pdf(patron=patron), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="the-{patron.card_number}.pdf"'
+    return response
+
+
+@requires(Capability.MANAGE_PATRONS)
+def patron_export(request: HttpRequest, pk: int) -> HttpResponse:
+    patron = _patron(request, pk)
+    body = json.dumps(patron_export_data(patron=patron), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="du-lieu-{patron.card_number}.json"'
+    return response
+
+
+@requires(Capability.CIRCULATE)
+def patron_fee_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Pay, waive or charge; on bad input nothing is saved and the reason is shown."""
+    patron = _patron(request, pk)
+    if request.method != "POST":
+        return redirect("circulation:patron-detail", pk=pk)
+    forms_by_action = {"pay": PaymentForm, "waive": WaiverForm, "charge": FeeForm}
+    form_class = forms_by_action.get(action)
+    if form_class is None:
+        return redirect("circulation:patron-detail", pk=pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect("circulation:patron-detail", pk=pk)
+    data = form.cleaned_data
+    try:
+        if action == "pay":
+            payment = fee_pay(
+                patron=patron,
+                library=request.library,
+                amount=data["amount"],
+                staff=request.user,
+                method=data["method"],
+            )
+            return redirect("circulation:receipt", pk=payment.pk)
+        if action == "waive":
+            fee_waive(
+                patron=patron,
+                library=request.library,
+                amount=data["amount"],
+                staff=request.user,
+                reason=data["reason"],
+            )
+            messages.success(request, _("Đã miễn giảm."))
+        else:
+            fee_create(
+                patron=patron,
+                library=request.library,
+                kind=data["kind"],
+                amount=data["amount"],
+                staff=request.user,
+                description=data["description"],
+            )
+            messages.success(request, _("Đã ghi khoản phí."))
+    except (CirculationError, ThuvienError) as exc:
+        messages.error(request, exc.message)
+    return redirect("circulation:patron-detail", pk=pk)
+
+
+@requires(Capability.CIRCULATE)
+def receipt(request: HttpRequest, pk: int) -> HttpResponse:
+    payment = get_or_404(_payment_get, library=request.library, pk=pk)
+    return render(request, "staff/circulation/patrons/receipt.html", {"payment": payment})
+
+
+def _payment_get(*, library: Any, pk: int) -> Payment:
+    from thuvien.core.errors import NotFound
+
+    payment = (
+        Payment.objects.filter(pk=pk, library=library)
+        .select_related("patron", "library", "staff")
+        .prefetch_related("allocations__fee")
+        .first()
+    )
+    if payment is None:
+        raise NotFound("not_found", "Không tìm thấy biên lai.")
+    return payment
