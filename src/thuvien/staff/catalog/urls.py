@@ -1,4 +1,24 @@
-"""Staff pages: catalog."""
+"""Staff pages: cataloguing (/staff/catalog/)."""
+
+from django.urls import path
+
+from .views import copycat, editing, items, labels, records, transfer
 
 app_name = "catalog"
-urlpatterns: list = []
+urlpatterns = [
+    path("", records.record_search, name="search"),
+    path("records/<int:pk>/", records.record_detail, name="record-detail"),
+    path("records/new/", editing.record_new, name="record-new"),
+    path("records/new/form/", editing.record_form, name="record-form-new"),
+    path("records/new/marc/", editing.marc_editor, name="marc-editor-new"),
+    path("records/<int:pk>/form/", editing.record_form, name="record-form"),
+    path("records/<int:pk>/marc/", editing.marc_editor, name="marc-editor"),
+    path("records/<int:record_pk>/items/add/", items.item_add, name="item-add"),
+    path("items/<int:pk>/", items.item_edit, name="item-edit"),
+    path("labels/", labels.labels, name="labels"),
+    path("import/", transfer.import_upload, name="import"),
+    path("import/<str:token>/", transfer.import_preview_view, name="import-preview"),
+    path("export/", transfer.export, name="export"),
+    path("copycat/", copycat.copycat_search, name="copycat"),
+    path("copycat/import/", copycat.copycat_import, name="copycat-import"),
+]

@@ -1,0 +1,160 @@
+"""Forms of the cataloguing pages. They check the shape of input only; rules live in services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thuvien.holdings.models import ItemStatus, ItemType
+
+from .material import TEMPLATE_CHOICES, form_specs
+
+
+def record_form_class(material_type: str) -> type[forms.Form]:
+    """The simple form of one material type (its fields come from ``material.form_specs``)."""
+    attrs: dict[str, forms.Field] = {}
+    for spec in form_specs(material_type):
+        if spec.multi:
+            attrs[spec.name] = forms.CharField(
+                label=spec.label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+            )
+        else:
+            attrs[spec.name] = forms.CharField(
+                label=spec.label, required=spec.name == "title", max_length=2000
+            )
+    attrs["material_type"] = forms.ChoiceField(
+        label=_("Loại tài liệu"), choices=TEMPLATE_CHOICES, widget=forms.HiddenInput
+    )
+    return type("RecordSimpleForm", (forms.Form,), attrs)
+
+
+class TemplateChoiceForm(forms.Form):
+    material_type = forms.ChoiceField(label=_("Loại tài liệu"), choices=TEMPLATE_CHOICES)
+
+
+class ItemBatchForm(forms.Form):
+    """Add one or many copies with consecutive barcodes (``first_barcode`` then +1 each)."""
+
+    first_barcode = forms.CharField(label=_("Mã vạch bản đầu tiên"), max_length=50)
+    count = forms.IntegerField(label=_("Số bản"), min_value=1, max_value=500, initial=1)
+    call_number = forms.CharField(label=_("Ký hiệu xếp giá"), max_length=100, required=False)
+    location = forms.ModelChoiceField(label=_("Vị trí"), queryset=None, required=False)
+    item_type = forms.ChoiceField(label=_("Loại bản sao"), choices=ItemType.choices)
+    price = forms.DecimalField(label=_("Giá"), max_digits=12, decimal_places=0, required=False)
+    acquisition_source = forms.CharField(label=_("Nguồn bổ sung"), max_length=255, required=False)
+
+    def __init__(self, *args, library=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from thuvien.network.models import Location
+
+        self.fields["location"].queryset = Location.objects.filter(library=library)
+
+
+class ItemEditForm(forms.Form):
+    barcode = forms.CharField(label=_("Mã vạch"), max_length=50)
+    call_number = forms.CharField(label=_("Ký hiệu xếp giá"), max_length=100, required=False)
+    location = forms.ModelChoiceField(label=_("Vị trí"), queryset=None, required=False)
+    item_type = forms.ChoiceField(label=_("Loại bản sao"), choices=ItemType.choices)
+    price = forms.DecimalField(label=_("Giá"), max_digits=12, decimal_places=0, required=False)
+    notes = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, library=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from thuvien.network.models import Location
+
+        self.fields["location"].queryset = Location.objects.filter(library=library)
+
+
+class ItemStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Trạng thái mới"), choices=ItemStatus.choices)
+    note = forms.CharField(label=_("Lý do"), max_length=255, required=False)
+
+
+class LabelForm(forms.Form):
+    LAYOUTS = [
+        ("3x8", _("3 cột x 8 hàng (24 nhãn/trang A4)")),
+        ("4x10", _("4 cột x 10 hàng (40 nhãn/trang A4)")),
+    ]
+    KINDS = [("spine", _("Nhãn gáy (ký hiệu xếp giá)")), ("barcode", _("Nhãn mã vạch"))]
+    kind = forms.ChoiceField(label=_("Loại nhãn"), choices=KINDS)
+    layout = forms.ChoiceField(label=_("Bố cục trang"), choices=LAYOUTS)
+    selection = forms.ChoiceField(
+        label=_("In cho"),
+        choices=[
+            ("today", _("Các bản sao bổ sung hôm nay")),
+            ("barcodes", _("Các mã vạch liệt kê dưới đây")),
+        ],
+    )
+    barcodes = forms.CharField(
+        label=_("Mã vạch (mỗi dòng một mã)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    skip = forms.IntegerField(
+        label=_("Bỏ qua số nhãn đầu trang (tờ nhãn đã dùng dở)"),
+        min_value=0,
+        max_value=39,
+        initial=0,
+    )
+
+
+FORMAT_CHOICES = [
+    ("iso2709", _("ISO 2709 (.mrc)")),
+    ("marcxml", _("MARCXML (.xml)")),
+    ("json", _("MARC-in-JSON (.json)")),
+]
+MATCH_CHOICES = [
+    ("isbn", _("ISBN")),
+    ("035", _("Số hệ thống (035)")),
+    ("001", _("Số kiểm soát (001 + 003)")),
+    ("key", _("Nhan đề + tác giả + năm")),
+]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Tệp MARC"))
+    fmt = forms.ChoiceField(
+        label=_("Định dạng"), choices=[("", _("Tự nhận dạng")), *FORMAT_CHOICES], required=False
+    )
+    match_rules = forms.MultipleChoiceField(
+        label=_("Đối chiếu với biểu ghi đã có theo"),
+        choices=MATCH_CHOICES,
+        initial=["isbn", "035", "001"],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    on_match = forms.ChoiceField(
+        label=_("Khi trùng biểu ghi đã có"),
+        choices=[
+            ("keep", _("Giữ biểu ghi đã có, chỉ thêm bản sao")),
+            ("replace", _("Thay bằng biểu ghi trong tệp")),
+        ],
+        initial="keep",
+    )
+    library = forms.TypedChoiceField(
+        label=_("Bản sao (trường 852/952) thuộc thư viện"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, *args, libraries=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["library"].choices = [("", _("Không tạo bản sao"))] + [
+            (lib.pk, lib.name_vi) for lib in libraries
+        ]
+
+
+class ExportForm(forms.Form):
+    fmt = forms.ChoiceField(label=_("Định dạng"), choices=FORMAT_CHOICES)
+    scope = forms.ChoiceField(
+        label=_("Xuất"),
+        choices=[
+            ("holdings", _("Biểu ghi có bản sao tại thư viện đang làm việc")),
+            ("query", _("Các biểu ghi tìm theo từ khoá")),
+        ],
+        initial="holdings",
+    )
+    query = forms.CharField(label=_("Từ khoá (nhan đề hoặc ISBN)"), required=False, max_length=200)

@@ -1,0 +1,1 @@
+"""Staff cataloguing pages, one module per task."""

@@ -1,0 +1,24 @@
+"""Small helpers every cataloguing view uses."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import can
+from thuvien.catalog.errors import RecordNotFound
+from thuvien.catalog.models import Record
+from thuvien.catalog.selectors import record_get
+
+
+def get_record(request: HttpRequest, pk: int) -> Record:
+    """A live record of the active network; another network's record is a 404 like a missing one."""
+    try:
+        return record_get(network=getattr(request, "network", None), pk=pk)
+    except RecordNotFound as exc:
+        raise Http404 from exc
+
+
+def can_write(request: HttpRequest) -> bool:
+    """May the person change the catalogue here (an oversight officer only reads)?"""
+    return can(request.user, Capability.CATALOGUE, getattr(request, "library", None), write=True)

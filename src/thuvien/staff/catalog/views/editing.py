@@ -1,0 +1,166 @@
+"""Cataloguing a record: the simple form by material type and the full MARC editor.
+
+Both end in the same place: the MARC record is checked against ``catalog.marc_validation``
+(every problem shown at once, nothing saved while one remains) and then handed to the
+catalogue's ``record_create`` / ``record_update``, which own the write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pymarc
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import requires
+from thuvien.catalog.marc_validation import (
+    editor_from_pymarc,
+    editor_to_pymarc,
+    validate_pymarc,
+    validate_record,
+)
+from thuvien.catalog.models import MaterialType, Record
+from thuvien.core.errors import ThuvienError
+
+from ..editor import apply_action, parse_editor_post, record_to_pymarc, rows_for_template
+from ..forms import TemplateChoiceForm, record_form_class
+from ..material import (
+    TEMPLATE_CHOICES,
+    apply_form,
+    form_specs,
+    initial_from_record,
+    material_type_of,
+    new_record,
+)
+from .common import get_record
+
+
+def _material(value: str | None) -> str:
+    valid = {k for k, _ in TEMPLATE_CHOICES}
+    return value if value in valid else MaterialType.BOOK
+
+
+def save_marc(request: HttpRequest, record: Record | None, marc: pymarc.Record) -> Record:
+    """Create or update through the catalogue's services (they raise CatalogError)."""
+    from thuvien.catalog.services import record_create, record_update
+
+    if record is None:
+        return record_create(
+            network=request.network, marc=marc, actor=request.user, library=request.library
+        )
+    return record_update(record=record, marc=marc, actor=request.user, library=request.library)
+
+
+@requires(Capability.CATALOGUE)
+def record_new(request: HttpRequest) -> HttpResponse:
+    """Pick a template (material type), then open the simple form or the MARC editor."""
+    form = TemplateChoiceForm(request.GET or None)
+    return render(request, "staff/catalog/new.html", {"form": form, "choices": TEMPLATE_CHOICES})
+
+
+@requires(Capability.CATALOGUE)
+def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    record = get_record(request, pk) if pk else None
+    if record is not None:
+        marc = record_to_pymarc(record.marc)
+        material = _material(request.POST.get("material_type") or material_type_of(marc))
+    else:
+        material = _material(request.POST.get("material_type") or request.GET.get("type"))
+        marc = new_record(material)
+    form_class = record_form_class(material)
+    problems: list[Any] = []
+    error = ""
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            apply_form(marc, form.cleaned_data, material)
+            problems = validate_pymarc(marc)
+            if not problems:
+                try:
+                    saved = save_marc(request, record, marc)
+                except ThuvienError as exc:
+                    error = exc.message
+                else:
+                    return redirect(reverse("catalog:record-detail", args=[saved.pk]))
+    else:
+        initial = initial_from_record(marc, material) if record else {}
+        initial["material_type"] = material
+        form = form_class(initial=initial)
+    return render(
+        request,
+        "staff/catalog/form.html",
+        {
+            "form": form,
+            "record": record,
+            "material": material,
+            "material_label": dict(TEMPLATE_CHOICES).get(material, ""),
+            "specs": form_specs(material),
+            "problems": problems,
+            "error": error,
+        },
+        status=200 if not (problems or error or form.errors) else 400,
+    )
+
+
+@requires(Capability.CATALOGUE)
+def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """The full MARC editor: leader, control fields, data fields with indicators and subfields."""
+    record = get_record(request, pk) if pk else None
+    material = _material(request.GET.get("type"))
+    problems: list[Any] = []
+    error = ""
+    status = 200
+    if request.method == "POST":
+        editor = parse_editor_post(request.POST)
+        action = request.POST.get("action", "save")
+        if action != "save":
+            apply_action(editor, action)
+        else:
+            problems = validate_record(editor)
+            if not problems:
+                try:
+                    saved = save_marc(request, record, editor_to_pymarc(editor))
+                except ThuvienError as exc:
+                    error = exc.message
+                else:
+                    return redirect(reverse("catalog:record-detail", args=[saved.pk]))
+            status = 400
+    elif record is not None:
+        editor = editor_from_pymarc(record_to_pymarc(record.marc))
+    else:
+        editor = editor_from_pymarc(new_record(material))
+        editor.fields.append(editor_from_pymarc(_title_stub()).fields[0])
+    rows = rows_for_template(editor)
+    by_row: dict[int, list[str]] = {}
+    general: list[str] = []
+    for p in problems:
+        (by_row.setdefault(p.position - 1, []) if p.position else general).append(p.message)
+    for i, row in enumerate(rows):
+        row["problems"] = by_row.get(i, [])
+    return render(
+        request,
+        "staff/catalog/marc_editor.html",
+        {
+            "record": record,
+            "leader": editor.leader.replace(" ", "#"),
+            "rows": rows,
+            "problems": problems,
+            "general_problems": general,
+            "error": error,
+            "material": material,
+        },
+        status=status,
+    )
+
+
+def _title_stub() -> pymarc.Record:
+    rec = pymarc.Record()
+    rec.add_field(
+        pymarc.Field(
+            tag="245", indicators=pymarc.Indicators("0", "0"), subfields=[pymarc.Subfield("a", "")]
+        )
+    )
+    return rec

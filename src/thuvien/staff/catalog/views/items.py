@@ -1,0 +1,150 @@
+"""Copies (items) of the active library under a record: add many at once, edit, change status.
+
+Only the active library's items are reachable: another library's item answers 404, the same as
+one that does not exist. Every write goes through ``holdings.services``.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import requires
+from thuvien.core.errors import ThuvienError
+from thuvien.holdings.models import Item
+
+from ..forms import ItemBatchForm, ItemEditForm, ItemStatusForm
+from .common import get_record
+
+
+def get_item(request: HttpRequest, pk: int) -> Item:
+    item = (
+        Item.objects.filter(pk=pk, library=request.library)
+        .select_related("record", "location")
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def _form_error(form, exc: ThuvienError) -> None:
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+def _suggest_call_number(record) -> str:
+    try:
+        from thuvien.holdings.callnumber import propose_call_number
+    except ImportError:
+        return ""
+    return propose_call_number(ddc=record.ddc, authors=record.authors, title=record.title)
+
+
+@requires(Capability.CATALOGUE)
+def item_add(request: HttpRequest, record_pk: int) -> HttpResponse:
+    from thuvien.holdings.services import items_create_batch
+
+    record = get_record(request, record_pk)
+    library = request.library
+    if request.method == "POST":
+        form = ItemBatchForm(request.POST, library=library)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                items = items_create_batch(
+                    record=record,
+                    library=library,
+                    first_barcode=data["first_barcode"],
+                    count=data["count"],
+                    actor=request.user,
+                    location=data["location"],
+                    call_number=data["call_number"],
+                    item_type=data["item_type"],
+                    price=data["price"],
+                    acquired_on=timezone.localdate(),
+                    acquisition_source=data["acquisition_source"],
+                )
+            except ThuvienError as exc:
+                _form_error(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Đã thêm %(n)d bản sao (%(first)s – %(last)s).")
+                    % {"n": len(items), "first": items[0].barcode, "last": items[-1].barcode},
+                )
+                return redirect(reverse("catalog:record-detail", args=[record.pk]))
+    else:
+        form = ItemBatchForm(
+            library=library, initial={"count": 1, "call_number": _suggest_call_number(record)}
+        )
+    return render(
+        request,
+        "staff/catalog/item_add.html",
+        {"form": form, "record": record},
+        status=400 if form.errors else 200,
+    )
+
+
+@requires(Capability.CATALOGUE)
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    from thuvien.holdings.services import item_status_change, item_update, item_withdraw
+
+    item = get_item(request, pk)
+    library = request.library
+    form = ItemEditForm(
+        library=library,
+        initial={
+            "barcode": item.barcode,
+            "call_number": item.call_number,
+            "location": item.location,
+            "item_type": item.item_type,
+            "price": item.price,
+            "notes": item.notes,
+        },
+    )
+    status_form = ItemStatusForm(initial={"status": item.status})
+    action = request.POST.get("action") if request.method == "POST" else None
+    try:
+        if action == "edit":
+            form = ItemEditForm(request.POST, library=library)
+            if form.is_valid():
+                try:
+                    item_update(item=item, actor=request.user, **form.cleaned_data)
+                except ThuvienError as exc:
+                    _form_error(form, exc)
+                else:
+                    messages.success(request, _("Đã lưu bản sao %(b)s.") % {"b": item.barcode})
+                    return redirect(reverse("catalog:item-edit", args=[item.pk]))
+        elif action == "status":
+            status_form = ItemStatusForm(request.POST)
+            if status_form.is_valid():
+                item_status_change(
+                    item=item,
+                    status=status_form.cleaned_data["status"],
+                    actor=request.user,
+                    note=status_form.cleaned_data["note"],
+                )
+                messages.success(
+                    request, _("Đã đổi trạng thái bản sao %(b)s.") % {"b": item.barcode}
+                )
+                return redirect(reverse("catalog:item-edit", args=[item.pk]))
+        elif action == "withdraw":
+            item_withdraw(item=item, actor=request.user, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Đã thanh lý bản sao %(b)s.") % {"b": item.barcode})
+            return redirect(reverse("catalog:item-edit", args=[item.pk]))
+    except ThuvienError as exc:
+        messages.error(request, exc.message)
+    item.refresh_from_db()
+    bad = form.errors or status_form.errors
+    return render(
+        request,
+        "staff/catalog/item_edit.html",
+        {"item": item, "form": form, "status_form": status_form},
+        status=400 if bad else 200,
+    )
