@@ -42,7 +42,9 @@ class FileSmsGateway(SmsGateway):
 
     def send(self, *, to: str, text: str) -> str:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = json.dumps({"at": timezone.now().isoformat(), "to": to, "text": text})
+        line = json.dumps(
+            {"at": timezone.now().isoformat(), "to": to, "text": text}, ensure_ascii=False
+        )
         with self.path.open("a", encoding="utf-8") as fh:
             fh.write(line + "\n")
         return "file"

@@ -1,0 +1,31 @@
+"""The demo step runs on the small world, is idempotent and leaves a reader login."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import authenticate
+
+from thuvien.circulation.demo import demo_circulation
+from thuvien.circulation.models import Fee, Loan
+from thuvien.core.demo import DemoContext
+from thuvien.patrons.models import Patron
+
+from .factories import make_item
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_step(world):
+    for library in (world.provincial, world.commune_a):
+        for _ in range(6):
+            make_item(library)
+    ctx = DemoContext(records=100, verbosity=0)
+    ctx.libraries = [world.provincial, world.commune_a]
+    demo_circulation(ctx)
+    demo_circulation(ctx)
+    assert Patron.all_objects.count() == 40
+    assert Loan.all_objects.filter(returned_at__isnull=True).count() == 10
+    assert Fee.all_objects.count() == 2
+    card, role, _lib = ctx.logins[0]
+    assert role == "reader"
+    assert authenticate(None, username=card, password=ctx.password) is not None
