@@ -222,3 +222,20 @@ def totp_disable(*, user: User, actor: Any) -> None:
         user.totp_confirmed_at = None
         user.save(update_fields=["totp_secret", "totp_confirmed_at"])
         audit_record(actor=actor, action="accounts.user.totp_disabled", obj=user)
+
+
+def builtin_roles_ensure() -> None:
+    """Create the built-in roles that are missing (the data migration makes them; transactional
+    tests that empty the tables call this to get them back)."""
+    from .capabilities import BUILTIN_ROLES
+
+    for code, (name_vi, name_en, caps, network_wide) in BUILTIN_ROLES.items():
+        Role.objects.get_or_create(
+            code=code,
+            defaults={
+                "name_vi": name_vi,
+                "name_en": name_en,
+                "capabilities": sorted(caps),
+                "network_wide": network_wide,
+            },
+        )

@@ -44,19 +44,9 @@ def _wait_for(predicate, what: str):
 @pytest.fixture
 def builtin_roles(transactional_db):
     """Transactional tests empty the tables, the roles of the data migration included."""
-    from thuvien.accounts.capabilities import BUILTIN_ROLES
-    from thuvien.accounts.models import Role
+    from thuvien.accounts.services import builtin_roles_ensure
 
-    for code, (name_vi, name_en, caps, network_wide) in BUILTIN_ROLES.items():
-        Role.objects.get_or_create(
-            code=code,
-            defaults={
-                "name_vi": name_vi,
-                "name_en": name_en,
-                "capabilities": sorted(caps),
-                "network_wide": network_wide,
-            },
-        )
+    builtin_roles_ensure()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
