@@ -27,7 +27,7 @@ def _fonts() -> tuple[str, str]:
             if "DejaVuSans-Bold" not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONT_BOLD_PATH))
             bold = "DejaVuSans-Bold"
-        except Exception:  # noqa: BLE001 - the bold face is optional
+        except Exception:  # noqa: BLE001, S110 - the bold face is optional
             pass
         return "DejaVuSans", bold
     except Exception:  # noqa: BLE001 - without DejaVu, fall back to a core font
