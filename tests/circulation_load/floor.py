@@ -34,6 +34,8 @@ def floor_env(database_url: str, data_dir: str) -> dict[str, str]:
             "THUVIEN_DATABASE_URL": database_url,
             "THUVIEN_DATA_DIR": data_dir,
             "THUVIEN_DEBUG": "0",
+            # One token serves every desk here; a real floor has one per desk, each throttled.
+            "THUVIEN_API_USER_RATE": "1000000/min",
             "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO)]),
         }
     )

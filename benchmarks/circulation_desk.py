@@ -1,0 +1,199 @@
+"""Circulation desk benchmark: 25 desks checking copies out and in over the REST API.
+
+    .venv/bin/python benchmarks/circulation_desk.py [--items 100000] [--readers 20000]
+        [--desks 25] [--transactions 5000] [--workers 4] [--threads 4] [--fresh]
+
+Builds (once) a floor of 100,000 copies and 20,000 readers in the PostgreSQL database
+``thuvien_bench`` with ``bulk_create`` (tests/circulation_load/floor.py; the demo-data generator
+is not used because it also builds MARC records and the search index, which this benchmark does
+not need), starts gunicorn, and runs the desks: each transaction is one POST to
+``/api/v1/circulation/checkout/`` or ``/checkin/``; every copy lent is returned right after, and
+5 % of the scans hit 50 "hot" copies so that desks really collide.
+
+Prints: server time p50/p95 (gunicorn's access log, %(D)s: from request read to response
+written, no middleware), client time p50/p95, transactions per second over the whole run, the
+status codes, and the number of double loans found afterwards in the database (two loans of one
+copy overlapping in time, or two open loans of one copy) — it must be 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "src")]
+
+from tests.circulation_load.floor import (  # noqa: E402
+    DeskClient,
+    WebServer,
+    floor_env,
+    migrate,
+    seed,
+)
+
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/thuvien_bench"
+
+
+def ensure_database(url: str, fresh: bool) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if exists and fresh:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def double_loans(url: str) -> tuple[int, int]:
+    """(copies with two open loans, pairs of loans of one copy that overlap in time)."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        open_twice = conn.execute(
+            "SELECT COUNT(*) FROM (SELECT item_id FROM circulation_loan"
+            " WHERE returned_at IS NULL GROUP BY item_id HAVING COUNT(*) > 1) t"
+        ).fetchone()[0]
+        overlapping = conn.execute(
+            "SELECT COUNT(*) FROM (SELECT returned_at, LEAD(issued_at) OVER"
+            " (PARTITION BY item_id ORDER BY issued_at, id) AS next_issued"
+            " FROM circulation_loan) t"
+            " WHERE next_issued IS NOT NULL AND (returned_at IS NULL OR next_issued < returned_at)"
+        ).fetchone()[0]
+    return open_twice, overlapping
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database-url", default=DEFAULT_DB)
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--readers", type=int, default=20_000)
+    parser.add_argument("--desks", type=int, default=25)
+    parser.add_argument("--transactions", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--fresh", action="store_true", help="drop and rebuild the database")
+    parser.add_argument(
+        "--redis",
+        default="redis://127.0.0.1:6379/14",
+        help="queue and cache on Redis, as a province runs it ('' for the embedded SQLite queue)",
+    )
+    args = parser.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="thuvien-bench-")
+    env = floor_env(args.database_url, data_dir)
+    if args.redis:
+        env["THUVIEN_REDIS_URL"] = args.redis
+        env["THUVIEN_QUEUE_NAME"] = "thuvien-bench"
+    t0 = time.monotonic()
+    ensure_database(args.database_url, args.fresh)
+    migrate(env)
+    floor = seed(env, items=args.items, readers=args.readers)
+    print(
+        f"floor: {len(floor['barcodes'])} copies, {len(floor['cards'])} readers "
+        f"(ready in {time.monotonic() - t0:.0f} s)"
+    )
+
+    server = WebServer(env, workers=args.workers, threads=args.threads).start()
+    rng = random.Random(2026)
+    hot = rng.sample(floor["barcodes"], 50)
+    per_desk = args.transactions // args.desks
+    client_ms: list[float] = []
+    statuses: Counter[int] = Counter()
+    lock = threading.Lock()
+    errors: list[BaseException] = []
+    start = threading.Barrier(args.desks + 1)
+
+    def desk(n: int) -> None:
+        r = random.Random(n)
+        client = DeskClient(server.port, floor["token"])
+        done = 0
+        mine: list[float] = []
+        seen: Counter[int] = Counter()
+        try:
+            start.wait()
+            while done < per_desk:
+                barcode = r.choice(hot) if r.random() < 0.05 else r.choice(floor["barcodes"])
+                t = time.perf_counter()
+                status, _ = client.checkout(r.choice(floor["cards"]), barcode)
+                mine.append((time.perf_counter() - t) * 1000)
+                seen[status] += 1
+                done += 1
+                if status == 201 and done < per_desk:
+                    t = time.perf_counter()
+                    status, _ = client.checkin(barcode)
+                    mine.append((time.perf_counter() - t) * 1000)
+                    seen[status] += 1
+                    done += 1
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            client.close()
+            with lock:
+                client_ms.extend(mine)
+                statuses.update(seen)
+
+    # Warm up every worker (imports, connections) before timing.
+    warm = DeskClient(server.port, floor["token"])
+    for _ in range(args.workers * args.threads * 2):
+        warm.checkin("NO-SUCH-COPY")
+    warm.close()
+    log_offset = len(server.server_times_ms())
+
+    threads = [threading.Thread(target=desk, args=(n,)) for n in range(args.desks)]
+    for t in threads:
+        t.start()
+    start.wait()
+    began = time.perf_counter()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - began
+    time.sleep(0.5)  # let gunicorn flush its access log
+    server.stop()
+    server_ms = server.server_times_ms()[log_offset:]
+    open_twice, overlapping = double_loans(args.database_url)
+
+    total = sum(statuses.values())
+    queue = "Redis" if args.redis else "embedded SQLite"
+    print(
+        f"desks: {args.desks}; gunicorn {args.workers} workers x {args.threads} threads; "
+        f"queue and cache on {queue}"
+    )
+    print(f"transactions: {total} in {wall:.1f} s = {total / wall:.0f} tx/s")
+    print(
+        f"server time (gunicorn access log): p50 {pct(server_ms, 0.5):.1f} ms, "
+        f"p95 {pct(server_ms, 0.95):.1f} ms, mean {statistics.fmean(server_ms):.1f} ms "
+        f"({len(server_ms)} requests)"
+    )
+    print(f"client time: p50 {pct(client_ms, 0.5):.1f} ms, p95 {pct(client_ms, 0.95):.1f} ms")
+    print(f"status codes: {dict(sorted(statuses.items()))}")
+    doubles = open_twice + overlapping
+    print(f"double loans: {doubles} (open twice {open_twice}, overlapping {overlapping})")
+    if errors:
+        print(f"client errors: {len(errors)}; first: {errors[0]!r}")
+    print(
+        f"cpu count: {os.cpu_count()} (other processes share the machine: figures are pessimistic)"
+    )
+
+
+if __name__ == "__main__":
+    main()
