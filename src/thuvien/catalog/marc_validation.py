@@ -145,7 +145,10 @@ _DEFINED = (
     " 775 776 777 780 785 786 787 788 800 810 811 830 841 842 843 844 845 850 852 853 854 855 856"
     " 863 864 865 866 867 868 876 877 878 880 881 882 883 884 885 886 887"
 ).split()
-DEFINED_TAGS = frozenset(_DEFINED)
+# Obsolete MARC21 tags (440 series statement, 012) and tags agencies define for their own
+# exchange (OCLC 019/029/049/938, LC 023/249/859) arrive in every copied record: accepted as is.
+_LEGACY_OR_AGENCY = "012 019 023 029 039 049 249 440 859 938"
+DEFINED_TAGS = frozenset(_DEFINED) | frozenset(_LEGACY_OR_AGENCY.split())
 MAIN_ENTRY_TAGS = ("100", "110", "111", "130")
 
 _LEADER_POSITIONS: tuple[tuple[int, str, str], ...] = (
@@ -171,8 +174,8 @@ class EditorField:
     tag: str
     ind1: str = " "
     ind2: str = " "
-    value: str | None = None
     subfields: list[tuple[str, str]] = field(default_factory=list)
+    value: str | None = None
 
     @property
     def is_control(self) -> bool:

@@ -48,4 +48,18 @@ def search(
     else:
         query = build_pqf(index, words)
         response = z3950_search(target, query, maximum=maximum)
-    return CopycatResult(target=target, query=query, total=response.total, records=response.records)
+    records = [_nfc_record(r) for r in response.records]
+    return CopycatResult(target=target, query=query, total=response.total, records=records)
+
+
+def _nfc_record(rec: pymarc.Record) -> pymarc.Record:
+    """NFC everywhere: catalogues abroad often send decomposed accents (e + U+0301)."""
+    for f in rec.fields:
+        if f.is_control_field():
+            f.data = unicodedata.normalize("NFC", f.data or "")
+        else:
+            f.subfields = [
+                pymarc.Subfield(s.code, unicodedata.normalize("NFC", s.value or ""))
+                for s in f.subfields
+            ]
+    return rec

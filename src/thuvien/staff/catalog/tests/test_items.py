@@ -1,0 +1,97 @@
+"""Copies of the active library: many at once, edit, status, withdraw; other libraries' are 404."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from thuvien.holdings.models import Item, ItemStatus
+from thuvien.holdings.services import item_create
+
+
+def batch(**extra):
+    return {
+        "first_barcode": "HY000101",
+        "count": 3,
+        "item_type": "book",
+        "call_number": "895.92 T450H",
+        **extra,
+    }
+
+
+def test_add_many_copies_with_consecutive_barcodes(world, cataloguer, make_record):
+    record = make_record()
+    url = reverse("catalog:item-add", args=[record.pk])
+    page = cataloguer.get(url).content.decode()
+    assert "Mã vạch bản đầu tiên" in page
+    response = cataloguer.post(url, batch())
+    assert response.status_code == 302
+    with scopes_disabled():
+        items = list(Item.objects.filter(record=record).order_by("barcode"))
+    assert [i.barcode for i in items] == ["HY000101", "HY000102", "HY000103"]
+    assert {i.library_id for i in items} == {world.provincial.pk}
+    page = cataloguer.get(response["Location"]).content.decode()
+    assert "Đã thêm 3 bản sao (HY000101 – HY000103)." in page or "HY000103" in page
+
+
+def test_barcode_taken_anywhere_in_the_network_is_a_clear_message(world, cataloguer, make_record):
+    record = make_record()
+    item_create(record=record, library=world.commune_a, barcode="HY000102")
+    response = cataloguer.post(reverse("catalog:item-add", args=[record.pk]), batch())
+    assert response.status_code == 400
+    assert "HY000102" in response.content.decode()
+    with scopes_disabled():
+        assert Item.objects.filter(library=world.provincial).count() == 0  # nothing half-made
+
+
+def test_edit_status_and_withdraw(world, cataloguer, make_record):
+    record = make_record()
+    item = item_create(record=record, library=world.provincial, barcode="HY1")
+    url = reverse("catalog:item-edit", args=[item.pk])
+    assert cataloguer.get(url).status_code == 200
+    response = cataloguer.post(
+        url,
+        {"action": "edit", "barcode": "HY1", "call_number": "895.9 A1", "item_type": "reference"},
+    )
+    assert response.status_code == 302
+    response = cataloguer.post(url, {"action": "status", "status": "damaged", "note": "Rách bìa"})
+    assert response.status_code == 302
+    with scopes_disabled():
+        item.refresh_from_db()
+    assert (item.call_number, item.item_type, item.status) == ("895.9 A1", "reference", "damaged")
+    cataloguer.post(url, {"action": "withdraw", "reason": "Hư hỏng nặng"})
+    with scopes_disabled():
+        item.refresh_from_db()
+    assert item.status == ItemStatus.WITHDRAWN
+
+
+def test_changing_to_a_taken_barcode_is_refused(world, cataloguer, make_record):
+    record = make_record()
+    item = item_create(record=record, library=world.provincial, barcode="HY1")
+    item_create(record=record, library=world.commune_b, barcode="PH1")
+    response = cataloguer.post(
+        reverse("catalog:item-edit", args=[item.pk]),
+        {"action": "edit", "barcode": "PH1", "item_type": "book"},
+    )
+    assert response.status_code == 400
+    assert "PH1" in response.content.decode()
+    with scopes_disabled():
+        item.refresh_from_db()
+    assert item.barcode == "HY1"
+
+
+def test_another_librarys_item_is_404(world, cataloguer, staff_client, make_record):
+    record = make_record()
+    theirs = item_create(record=record, library=world.commune_a, barcode="TL1")
+    url = reverse("catalog:item-edit", args=[theirs.pk])
+    assert cataloguer.get(url).status_code == 404
+    assert cataloguer.post(url, {"action": "withdraw"}).status_code == 404
+    with scopes_disabled():
+        assert Item.objects.get(pk=theirs.pk).status == ItemStatus.AVAILABLE
+    # Their own cataloguer reaches it.
+    own = staff_client(world.users["tienlu_cataloguer"], world.commune_a)
+    assert own.get(url).status_code == 200
+
+
+def test_missing_item_is_404(world, cataloguer):
+    assert cataloguer.get(reverse("catalog:item-edit", args=[999999])).status_code == 404

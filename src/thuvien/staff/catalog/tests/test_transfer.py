@@ -1,0 +1,127 @@
+"""Import (upload, preview, background job) and export of MARC files, with real shared files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pymarc
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from thuvien.catalog.models import Record
+from thuvien.core.models import Job
+from thuvien.holdings.services import item_create
+
+DATA = Path(__file__).resolve().parents[5] / ".." / "shared" / "data" / "marc"
+
+
+def upload(client, path: Path, **extra):
+    data = {
+        "file": SimpleUploadedFile(path.name, path.read_bytes()),
+        "fmt": "",
+        "match_rules": ["isbn", "035", "001"],
+        "on_match": "keep",
+        "library": "",
+        **extra,
+    }
+    return client.post(reverse("catalog:import"), data)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pymarc-tests/test__test.dat",
+        "pymarc-tests/test__batch.xml",
+        "pymarc-tests/test__batch.json",
+    ],
+)
+def test_preview_then_run_as_a_job(world, cataloguer, name, django_capture_on_commit_callbacks):
+    response = upload(cataloguer, DATA / name)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Xem trước khi nhập" in page
+    assert Record.objects.count() == 0  # a preview writes nothing
+    token = response.context["token"]
+    expected = response.context["report"].created
+    assert expected > 0
+    with django_capture_on_commit_callbacks(execute=True):
+        run = cataloguer.post(reverse("catalog:import-preview", args=[token]))
+    job = Job.objects.get(kind="catalog.import")
+    assert run.status_code == 302 and run["Location"] == reverse("jobs:detail", args=[job.pk])
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE, job.error
+    assert Record.objects.filter(network=world.hung_yen).count() == expected
+    # The token is spent: a second run is refused.
+    assert cataloguer.post(reverse("catalog:import-preview", args=[token])).status_code == 404
+
+
+def test_preview_lists_bad_records_with_position_and_reason(world, cataloguer):
+    response = upload(cataloguer, DATA / "ruby-marc-tests" / "test__three-records-second-bad.xml")
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert report.errors
+    page = response.content.decode()
+    first = report.errors[0]
+    assert f"<td>{first.position}</td>" in page
+
+
+def test_second_import_matches_instead_of_duplicating(
+    world, cataloguer, django_capture_on_commit_callbacks
+):
+    path = DATA / "pymarc-tests" / "test__batch.xml"
+    first = upload(cataloguer, path)
+    with django_capture_on_commit_callbacks(execute=True):
+        cataloguer.post(reverse("catalog:import-preview", args=[first.context["token"]]))
+    count = Record.objects.count()
+    again = upload(cataloguer, path)
+    assert again.context["report"].created == 0
+    assert again.context["report"].matched == count
+
+
+def test_someone_elses_upload_token_is_404(world, cataloguer, staff_client):
+    response = upload(cataloguer, DATA / "pymarc-tests" / "test__batch.xml")
+    token = response.context["token"]
+    other = staff_client(world.users["tienlu_cataloguer"], world.commune_a)
+    assert other.get(reverse("catalog:import-preview", args=[token])).status_code == 404
+
+
+def test_import_requires_a_file(world, cataloguer):
+    response = cataloguer.post(reverse("catalog:import"), {"fmt": "iso2709"})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("fmt", "reader"), [("iso2709", "mrc"), ("marcxml", "xml"), ("json", "json")]
+)
+def test_export_the_active_librarys_holdings(world, cataloguer, make_record, fmt, reader):
+    held = make_record("Sách có ở tỉnh")
+    make_record("Sách không có ở tỉnh")
+    elsewhere = make_record("Sách ở Tiên Lữ")
+    item_create(record=held, library=world.provincial, barcode="HY1")
+    item_create(record=elsewhere, library=world.commune_a, barcode="TL1")
+    response = cataloguer.get(reverse("catalog:export"), {"fmt": fmt, "scope": "holdings"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    if reader == "mrc":
+        records = list(pymarc.MARCReader(io.BytesIO(body), to_unicode=True, force_utf8=True))
+    elif reader == "xml":
+        records = pymarc.parse_xml_to_array(io.BytesIO(body))
+    else:
+        records = list(pymarc.JSONReader(body.decode("utf-8")))
+    assert [r["245"]["a"] for r in records] == ["Sách có ở tỉnh"]
+
+
+def test_export_a_selection_by_query(world, cataloguer, make_record):
+    make_record("Truyện Kiều")
+    make_record("Số đỏ")
+    response = cataloguer.get(
+        reverse("catalog:export"), {"fmt": "marcxml", "scope": "query", "query": "truyen kieu"}
+    )
+    records = pymarc.parse_xml_to_array(io.BytesIO(b"".join(response.streaming_content)))
+    assert [r["245"]["a"] for r in records] == ["Truyện Kiều"]
+    empty = cataloguer.get(
+        reverse("catalog:export"), {"fmt": "marcxml", "scope": "query", "query": ""}
+    )
+    assert empty.status_code == 400
