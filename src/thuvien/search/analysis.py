@@ -52,6 +52,45 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE).lower()
 
 
+_WORD_FOLDS: dict[str, str] = {}
+
+
+def fold_word(word: str) -> str:
+    """``fold`` of one token, memoised: a catalogue's vocabulary is small and repetitive."""
+    try:
+        return _WORD_FOLDS[word]
+    except KeyError:
+        if len(_WORD_FOLDS) > 500_000:
+            _WORD_FOLDS.clear()
+        folded = _WORD_FOLDS[word] = fold(word)
+        return folded
+
+
+def analyse(values: list[str]) -> tuple[str, str, list[str], list[str]]:
+    """(accented text, folded text, folded pairs, accented pairs) of several values.
+
+    One tokenisation per value; pairs never cross from one value to the next (two subjects,
+    two authors). The texts are the tokens joined by spaces (tantivy re-splits them).
+    """
+    acc_parts: list[str] = []
+    fold_parts: list[str] = []
+    pairs: list[str] = []
+    acc_pairs: list[str] = []
+    for value in values:
+        if not value:
+            continue
+        toks = _TOKEN.findall(nfc_lower(value))
+        if not toks:
+            continue
+        folded = [fold_word(t) for t in toks]
+        acc_parts.append(" ".join(toks))
+        fold_parts.append(" ".join(folded))
+        if len(toks) > 1:
+            pairs.extend(f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False))
+            acc_pairs.extend(f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False))
+    return " , ".join(acc_parts), " , ".join(fold_parts), pairs, acc_pairs
+
+
 def has_marks(text: str) -> bool:
     """True when ``text`` carries any Vietnamese mark (the user typed tones)."""
     return not text.isascii() and fold(text) != nfc_lower(text)

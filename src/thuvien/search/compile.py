@@ -69,9 +69,16 @@ def _token_query(
     marked = folded != token
     fold_f, acc_f, _bi, _bia = TEXT_FIELDS[field]
     if exact and marked and acc_f:  # "NOT mả" excludes mả, not ma, má, mà ...
+        if field is None:
+            return Q.boolean_query(
+                [
+                    (Occ.Should, _term(schema, "title_acc", token)),
+                    (Occ.Should, _term(schema, acc_f, token)),
+                ]
+            )
         return _term(schema, acc_f, token)
     options = [(Occ.Should, _term(schema, fold_f, folded))]
-    if field is None:
+    if field is None:  # the title is not in "all": ask it too, with more weight
         options.append((Occ.Should, _term(schema, "title_fold", folded, 2.0)))
         for analyzer, stem_field in (("en_stem", "stem_en"), ("fr_stem", "stem_fr")):
             stem = _stem(analyzer, token)
@@ -140,13 +147,22 @@ def _phrase(schema: tantivy.Schema, node: Phrase) -> tantivy.Query | None:
     toks = va.tokens(node.text)
     if len(toks) <= 1:
         return _words(schema, Words(toks, field)) if toks else None
-    fold_f, acc_f, _bi, _bia = TEXT_FIELDS[field]
+    fold_f, acc_f, _bi, bia_f = TEXT_FIELDS[field]
     folded = [va.fold(t) for t in toks]
-    clauses = [(Occ.Must, Q.phrase_query(schema, fold_f, folded))]
-    if folded != toks and acc_f:
-        clauses.append((Occ.Should, _boost(Q.phrase_query(schema, acc_f, toks), 3.0)))
-    if field is None:
-        clauses.append((Occ.Should, _boost(Q.phrase_query(schema, "title_fold", folded), 2.0)))
+    if field is None:  # the phrase stands in the title or in the rest of the record
+        either = [
+            (Occ.Should, _boost(Q.phrase_query(schema, "title_fold", folded), 2.0)),
+            (Occ.Should, Q.phrase_query(schema, fold_f, folded)),
+        ]
+        clauses = [(Occ.Must, Q.boolean_query(either))]
+    else:
+        clauses = [(Occ.Must, Q.phrase_query(schema, fold_f, folded))]
+    if folded != toks:  # marked phrase: its exact spelling scores (accented words and pairs)
+        for tok in toks:
+            if acc_f and tok != va.fold(tok):
+                clauses.append((Occ.Should, _term(schema, acc_f, tok, 2.0)))
+        for a, b in zip(toks, toks[1:], strict=False):
+            clauses.append((Occ.Should, _term(schema, bia_f or "title_bia", f"{a}_{b}", 3.0)))
     return _bool(clauses)
 
 
@@ -159,8 +175,11 @@ def _prefix(schema: tantivy.Schema, node: Prefix) -> tantivy.Query | None:
     toks = va.tokens(node.stem)
     if not toks:
         return None
-    fold_f = TEXT_FIELDS[field][0]
-    last = Q.regex_query(schema, fold_f, _escape(va.fold(toks[-1])) + ".*")
+    pattern = _escape(va.fold(toks[-1])) + ".*"
+    last = Q.regex_query(schema, TEXT_FIELDS[field][0], pattern)
+    if field is None:
+        title = Q.regex_query(schema, "title_fold", pattern)
+        last = Q.boolean_query([(Occ.Should, title), (Occ.Should, last)])
     if len(toks) == 1:
         return last
     head = _words(schema, Words(toks[:-1], field))

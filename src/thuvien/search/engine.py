@@ -19,6 +19,7 @@ checked with one ``stat`` per search.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -38,7 +39,7 @@ from .query import Node
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "5"
 YEAR_RANGES: list[tuple[str, int | None, int | None]] = [
     ("-1944", None, 1945),
     ("1945-1974", 1945, 1975),
@@ -64,7 +65,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_unsigned_field("id", stored=True, indexed=True, fast=True)
     sb.add_unsigned_field("network", indexed=True, fast=True)
     for name in ("title", "all", "author", "subject"):
-        sb.add_text_field(f"{name}_acc", tokenizer_name="default")
+        # Phrases run on the folded fields; the accented ones only add to the score.
+        sb.add_text_field(f"{name}_acc", tokenizer_name="default", index_option="freq")
         sb.add_text_field(f"{name}_fold", tokenizer_name="default")
     sb.add_text_field("publisher_fold", tokenizer_name="default")
     sb.add_text_field("series_fold", tokenizer_name="default")
@@ -142,38 +144,41 @@ def to_tantivy(doc: IndexDocument, schema: tantivy.Schema) -> tantivy.Document:
     authors = doc.get("authors") or []
     subjects = doc.get("subjects") or []
     series = doc.get("series") or []
-    others = [doc.get("responsibility") or "", doc.get("publisher") or "", *doc.get("notes", [])]
-    everything = [title, *authors, *subjects, *series, *others]
-    all_text = " \n ".join(t for t in everything if t)
+    publisher = doc.get("publisher") or ""
+    t_acc, t_fold, t_pairs, t_acc_pairs = va.analyse([title])
+    a_acc, a_fold, _p, _ap = va.analyse(authors)
+    s_acc, s_fold, s_pairs, _ap = va.analyse(subjects)
+    o_acc, o_fold, o_pairs, _ap = va.analyse(
+        [*series, doc.get("responsibility") or "", publisher, *doc.get("notes", [])]
+    )
     fields: dict[str, Any] = {
         "id": [doc["id"]],
         "network": [doc.get("network") or 0],
-        "title_acc": [va.nfc_lower(title)],
-        "title_fold": [va.fold(title)],
-        "all_acc": [va.nfc_lower(all_text)],
-        "all_fold": [va.fold(all_text)],
-        "title_bi": va.bigrams_of([title], folded=True),
-        "title_bia": va.bigrams_of([title], folded=False),
-        "all_bi": va.bigrams_of(everything, folded=True),
+        "title_acc": [t_acc],
+        "title_fold": [t_fold],
+        # "all" holds everything but the title (queries ask both; no token indexed twice)
+        "all_acc": [" , ".join((a_acc, s_acc, o_acc))],
+        "all_fold": [" , ".join((a_fold, s_fold, o_fold))],
+        "title_bi": t_pairs,
+        "title_bia": t_acc_pairs,
+        "all_bi": s_pairs + o_pairs,
         "work": [doc.get("work") or f"~{doc['id']}"],
         "title_sort": [doc.get("title_sort") or ""],
         "author_sort": [doc.get("author_sort") or "~"],
         "mtype": [doc.get("material_type") or "other"],
     }
     if authors:
-        joined = " \n ".join(authors)
-        fields["author_acc"] = [va.nfc_lower(joined)]
-        fields["author_fold"] = [va.fold(joined)]
+        fields["author_acc"] = [a_acc]
+        fields["author_fold"] = [a_fold]
         fields["auth"] = list(dict.fromkeys(authors))
     if subjects:
-        joined = " \n ".join(subjects)
-        fields["subject_acc"] = [va.nfc_lower(joined)]
-        fields["subject_fold"] = [va.fold(joined)]
+        fields["subject_acc"] = [s_acc]
+        fields["subject_fold"] = [s_fold]
         fields["subj"] = list(dict.fromkeys(subjects))
-    if doc.get("publisher"):
-        fields["publisher_fold"] = [va.fold(doc["publisher"])]
+    if publisher:
+        fields["publisher_fold"] = [va.fold(publisher)]
     if series:
-        fields["series_fold"] = [va.fold(" \n ".join(series))]
+        fields["series_fold"] = [va.fold(" , ".join(series))]
     lang = doc.get("language") or ""
     if lang:
         fields["lang"] = [lang]
@@ -285,8 +290,13 @@ class Engine:
 
     def rebuild(self, docs: Iterable[IndexDocument], *, threads: int = 0) -> int:
         """Empty the index and add every document of ``docs`` (``thuvien reindex``)."""
-        writer = self._writer(heap=1_000_000_000, threads=threads)
+        # On a small machine Python analysis and tantivy's indexer run side by side: one
+        # indexing thread per spare core. The garbage collector is paused (no cycles are made).
+        threads = threads or max(1, (os.cpu_count() or 2) - 1)
+        writer = self._writer(heap=min(1_000_000_000, 400_000_000 * threads), threads=threads)
         count = 0
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
         try:
             writer.delete_all_documents()
             add = writer.add_document
@@ -299,6 +309,9 @@ class Engine:
         except BaseException:
             writer.rollback()
             raise
+        finally:
+            if gc_was_enabled:
+                gc.enable()
         self._meta_mtime = 0.0
         return count
 
