@@ -408,3 +408,35 @@ def editor_to_pymarc(record: EditorRecord) -> pymarc.Record:
 
 def validate_pymarc(record: pymarc.Record) -> list[MarcProblem]:
     return validate_record(editor_from_pymarc(record))
+
+
+def editor_from_mij(marc: dict) -> EditorRecord:
+    """The editor structure of a MARC-in-JSON dict, without pymarc's own checks (a leader of the
+    wrong length must come back as a problem to show, not as an exception)."""
+    if not isinstance(marc, dict) or not isinstance(marc.get("fields"), list):
+        raise ValueError("not MARC-in-JSON")
+    fields: list[EditorField] = []
+    for entry in marc["fields"]:
+        if not isinstance(entry, dict):
+            raise ValueError("field is not an object")
+        for tag, value in entry.items():
+            if isinstance(value, str):
+                fields.append(EditorField(tag=str(tag), value=value))
+            elif isinstance(value, dict):
+                subs = [
+                    (str(code), str(text))
+                    for sub in value.get("subfields") or []
+                    if isinstance(sub, dict)
+                    for code, text in sub.items()
+                ]
+                fields.append(
+                    EditorField(
+                        tag=str(tag),
+                        ind1=str(value.get("ind1") or " "),
+                        ind2=str(value.get("ind2") or " "),
+                        subfields=subs,
+                    )
+                )
+            else:
+                raise ValueError("field value is neither text nor an object")
+    return EditorRecord(leader=str(marc.get("leader") or ""), fields=fields)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -90,3 +92,12 @@ def test_oversight_searches_but_cannot_import(world, staff_client, targets):
         reverse("catalog:copycat-import"), {"marc": page.context["records"][0]["marc"]}
     )
     assert post.status_code == 403
+
+
+def test_tampered_marc_with_a_bad_leader_opens_the_editor_with_the_problem(world, cataloguer):
+    field = {"245": {"ind1": "0", "ind2": "0", "subfields": [{"a": "X"}]}}
+    marc = json.dumps({"leader": "short", "fields": [field]})
+    page = cataloguer.post(reverse("catalog:copycat-import"), {"marc": marc, "action": "import"})
+    assert page.status_code == 200
+    assert "Đầu biểu (leader) phải dài đúng 24 ký tự" in page.content.decode()
+    assert Record.objects.count() == 0

@@ -20,8 +20,8 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.copycat import CopycatError, search, target_get, targets_for
 from thuvien.catalog.copycat.search import INDEXES
-from thuvien.catalog.marc.mij import from_pymarc, to_pymarc
-from thuvien.catalog.marc_validation import editor_from_pymarc, validate_pymarc
+from thuvien.catalog.marc.mij import from_pymarc
+from thuvien.catalog.marc_validation import editor_from_mij, editor_to_pymarc, validate_record
 from thuvien.core.errors import ThuvienError
 
 from ..editor import rows_for_template
@@ -108,26 +108,30 @@ def copycat_import(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return redirect(reverse("catalog:copycat"))
     try:
-        rec = to_pymarc(json.loads(request.POST.get("marc", "")))
-    except (ValueError, TypeError, AttributeError):
+        editor = editor_from_mij(json.loads(request.POST.get("marc", "")))
+    except ValueError:
         messages.error(request, _("Biểu ghi gửi lên không đọc được."))
         return redirect(reverse("catalog:copycat"))
-    existing = _existing(request.network, rec)
-    if existing is not None and request.POST.get("action") != "edit":
-        messages.info(request, _("Biểu ghi này đã có trong mục lục liên hợp; không tạo bản trùng."))
-        return redirect(reverse("catalog:record-detail", args=[existing.pk]))
-    problems = validate_pymarc(rec)
+    editing = request.POST.get("action") == "edit"
+    problems = validate_record(editor)
     error = ""
-    if request.POST.get("action") != "edit" and not problems:
-        try:
-            saved = save_marc(request, None, rec)
-        except ThuvienError as exc:
-            error = exc.message
-        else:
-            messages.success(request, _("Đã nhập biểu ghi từ máy chủ bên ngoài."))
-            return redirect(reverse("catalog:record-detail", args=[saved.pk]))
+    if not problems:
+        rec = editor_to_pymarc(editor)
+        existing = _existing(request.network, rec)
+        if existing is not None and not editing:
+            messages.info(
+                request, _("Biểu ghi này đã có trong mục lục liên hợp; không tạo bản trùng.")
+            )
+            return redirect(reverse("catalog:record-detail", args=[existing.pk]))
+        if not editing:
+            try:
+                saved = save_marc(request, None, rec)
+            except ThuvienError as exc:
+                error = exc.message
+            else:
+                messages.success(request, _("Đã nhập biểu ghi từ máy chủ bên ngoài."))
+                return redirect(reverse("catalog:record-detail", args=[saved.pk]))
     # Problems, or the cataloguer asked to edit first: open the MARC editor, nothing saved yet.
-    editor = editor_from_pymarc(rec)
     rows = rows_for_template(editor)
     by_row: dict[int, list[str]] = {}
     for p in problems:
@@ -142,7 +146,7 @@ def copycat_import(request: HttpRequest) -> HttpResponse:
             "record": None,
             "leader": editor.leader.replace(" ", "#"),
             "rows": rows,
-            "problems": problems if request.POST.get("action") != "edit" else [],
+            "problems": problems,
             "error": error,
             "form_action": reverse("catalog:marc-editor-new"),
         },

@@ -1,0 +1,199 @@
+"""REST for the catalogue: records (public read; cataloguers create and update) and the items of
+a record per library (public read, barcodes hidden).
+
+A record is shown with its extracted fields, its MARC-in-JSON and its Dublin Core. Writes take
+token (or session) auth and act for the library named by the ``X-Library`` header (its code);
+the caller needs CATALOGUE there, and the record must belong to that library's network. A
+record that breaks the MARC21 rules answers 400 with every problem, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from rest_framework.exceptions import NotFound as DRFNotFound
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from thuvien.accounts.capabilities import Capability
+from thuvien.api.permissions import HasCapability
+from thuvien.catalog.crosswalk import marc_to_dc
+from thuvien.catalog.marc_validation import editor_from_mij, editor_to_pymarc, validate_record
+from thuvien.catalog.models import Record
+from thuvien.core.errors import ThuvienError
+from thuvien.core.scoping import library_scope
+from thuvien.core.text import fold
+from thuvien.network.models import Library, Network
+
+FIELDS = (
+    "title", "responsibility", "authors", "publisher", "place", "year", "edition", "isbns",
+    "issns", "language", "material_type", "ddc", "subjects", "series", "physical_description",
+    "notes", "links", "control_number",
+)  # fmt: skip
+
+
+class PublicReadCatalogueWrite(BasePermission):
+    """Anyone reads; writing needs CATALOGUE in the ``X-Library`` library."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        return HasCapability().has_permission(request, view)
+
+
+def record_json(record: Record, *, full: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": record.pk, "network": record.network.code}
+    out.update({name: getattr(record, name) for name in FIELDS})
+    out["updated_at"] = record.updated_at.isoformat()
+    if full:
+        out["marc"] = record.marc
+        out["dublin_core"] = marc_to_dc(record.marc)
+    return out
+
+
+class CatalogueView(APIView):
+    permission_classes = [PublicReadCatalogueWrite]
+    required_capability = Capability.CATALOGUE
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """Writes resolve ``X-Library`` before the capability check."""
+        request.library = None
+        request.network = None
+        if request.method not in SAFE_METHODS:
+            code = (request.headers.get("X-Library") or "").strip()
+            library = (
+                Library.objects.select_related("network").filter(code=code, is_active=True).first()
+                if code
+                else None
+            )
+            request.library = library
+            request.network = library.network if library else None
+            if library is None and request.user and request.user.is_authenticated:
+                raise DRFNotFound("X-Library")
+        super().initial(request, *args, **kwargs)
+
+    def marc_from(self, request: Request) -> Any:
+        """The posted MARC-in-JSON as pymarc, or a 400 response with every problem."""
+        marc = request.data.get("marc") if isinstance(request.data, dict) else None
+        if not isinstance(marc, dict) or not isinstance(marc.get("fields"), list):
+            return None, Response(
+                {"code": "invalid", "detail": "Cần trường “marc” dạng MARC-in-JSON."}, status=400
+            )
+        try:
+            editor = editor_from_mij(marc)
+        except ValueError:
+            return None, Response(
+                {"code": "invalid", "detail": "Biểu ghi MARC-in-JSON không đọc được."}, status=400
+            )
+        problems = validate_record(editor)
+        if problems:
+            return None, Response(
+                {
+                    "code": "catalog.invalid_marc",
+                    "detail": "Biểu ghi không hợp lệ theo MARC21; không có gì được lưu.",
+                    "problems": [
+                        {
+                            "message": p.message,
+                            "tag": p.tag,
+                            "subfield": p.subfield,
+                            "position": p.position,
+                        }
+                        for p in problems
+                    ],
+                },
+                status=400,
+            )
+        return editor_to_pymarc(editor), None
+
+
+class RecordListView(CatalogueView):
+    def get(self, request: Request) -> Response:
+        qs = Record.objects.filter(is_deleted=False).select_related("network").order_by("-id")
+        network = request.query_params.get("network")
+        if network:
+            qs = qs.filter(network__code=network)
+        query = (request.query_params.get("q") or "").strip()[:200]
+        if query:
+            cond = Q()
+            for word in fold(query).split():
+                cond &= Q(match_key__contains=word)
+            qs = qs.filter(cond | Q(identifiers__kind="isbn", identifiers__value=query)).distinct()
+        paginator = LimitOffsetPagination()
+        page = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response([record_json(r, full=False) for r in page])
+
+    def post(self, request: Request) -> Response:
+        from thuvien.catalog.services import record_create
+
+        rec, error = self.marc_from(request)
+        if error is not None:
+            return error
+        try:
+            record = record_create(
+                network=request.network, marc=rec, actor=request.user, library=request.library
+            )
+        except ThuvienError as exc:
+            return Response({"code": exc.code, "detail": exc.message}, status=exc.http_status)
+        return Response(record_json(record, full=True), status=201)
+
+
+def _record(pk: int, network: Network | None = None) -> Record:
+    qs = Record.objects.filter(pk=pk, is_deleted=False).select_related("network")
+    if network is not None:
+        qs = qs.filter(network=network)
+    record = qs.first()
+    if record is None:
+        raise DRFNotFound("Không tìm thấy biểu ghi.")
+    return record
+
+
+class RecordDetailView(CatalogueView):
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(record_json(_record(pk), full=True))
+
+    def put(self, request: Request, pk: int) -> Response:
+        from thuvien.catalog.services import record_update
+
+        record = _record(pk, request.network)  # another network's record: 404
+        rec, error = self.marc_from(request)
+        if error is not None:
+            return error
+        try:
+            record = record_update(
+                record=record, marc=rec, actor=request.user, library=request.library
+            )
+        except ThuvienError as exc:
+            return Response({"code": exc.code, "detail": exc.message}, status=exc.http_status)
+        return Response(record_json(record, full=True))
+
+
+class RecordItemsView(CatalogueView):
+    """Copies of a record in every library of its network: where, call number, status."""
+
+    def get(self, request: Request, pk: int) -> Response:
+        from thuvien.holdings.models import Item, ItemStatus
+
+        record = _record(pk)
+        libraries = Library.objects.filter(network=record.network)
+        with library_scope(libraries):
+            items = (
+                Item.objects.filter(record=record)
+                .exclude(status=ItemStatus.WITHDRAWN)
+                .select_related("library", "location")
+                .order_by("library__code", "call_number", "id")
+            )
+            rows = [
+                {
+                    "library": {"code": i.library.code, "name": i.library.name_vi},
+                    "call_number": i.call_number,
+                    "location": i.location.name_vi if i.location else "",
+                    "status": i.status,
+                    "status_label": str(i.get_status_display()),
+                }
+                for i in items
+            ]
+        return Response({"record": record.pk, "items": rows})
