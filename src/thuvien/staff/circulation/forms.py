@@ -116,3 +116,44 @@ class PostalSendForm(forms.Form):
 
 class PostalReturnForm(forms.Form):
     return_parcel_number = forms.CharField(label=_("Số bưu gửi trả"), max_length=50, required=False)
+
+
+class HoldForm(forms.Form):
+    barcode = forms.CharField(
+        label=_("Mã vạch bản sao (đặt một bản)"), max_length=50, required=False
+    )
+    record = forms.IntegerField(
+        label=_("Số biểu ghi (đặt theo nhan đề)"), required=False, min_value=1
+    )
+    pickup_library = forms.ModelChoiceField(label=_("Nhận tại"), queryset=None)
+
+    def __init__(self, *args: Any, network: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from thuvien.network.models import Library
+
+        self.fields["pickup_library"].queryset = Library.objects.filter(
+            network=network, is_active=True
+        ).order_by("code")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("barcode") and not data.get("record"):
+            raise forms.ValidationError(_("Cần nhập mã vạch hoặc số biểu ghi."))
+        return data
+
+
+class NoticeTemplateForm(forms.Form):
+    subject = forms.CharField(label=_("Tiêu đề"), max_length=200, required=False)
+    body = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 6}))
+
+    def clean_body(self) -> str:
+        from django.template import Template, TemplateSyntaxError
+
+        body = self.cleaned_data["body"]
+        try:
+            Template(body)
+        except TemplateSyntaxError:
+            raise forms.ValidationError(
+                _("Mẫu có lỗi cú pháp (kiểm tra các cặp {{ }} và {% %}).")
+            ) from None
+        return body

@@ -35,6 +35,7 @@ from thuvien.patrons.services import (
 from ..forms import (
     BlockForm,
     FeeForm,
+    HoldForm,
     PasswordForm,
     PatronForm,
     PatronRegisterForm,
@@ -94,6 +95,7 @@ def patron_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "fee_form": FeeForm(),
         "block_form": BlockForm(),
         "password_form": PasswordForm(),
+        "hold_form": HoldForm(network=request.network, initial={"pickup_library": request.library}),
     }
     return render(request, "staff/circulation/patrons/detail.html", ctx)
 

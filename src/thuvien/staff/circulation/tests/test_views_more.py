@@ -1,0 +1,125 @@
+"""Holds and lost copies from the reader page, notice templates, ledger, postal queue."""
+
+from __future__ import annotations
+
+import pytest
+
+from thuvien.circulation.models import Fee, Hold, HoldStatus, NoticeTemplate, PostalStatus
+from thuvien.circulation.services import loan_checkout, postal_request_create
+from thuvien.circulation.tests.factories import make_item, make_patron
+from thuvien.holdings.models import ItemStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin(world, staff_client):
+    return staff_client(world.users["tinh_library_admin"], world.provincial)
+
+
+def test_hold_place_and_cancel_from_reader_page(world, admin):
+    patron = make_patron(world.provincial)
+    item = make_item(world.commune_a)
+    url = f"/staff/circulation/patrons/{patron.pk}/hold/"
+    admin.post(url, {"pickup_library": world.provincial.pk})  # neither barcode nor record
+    admin.post(url, {"record": 999999, "pickup_library": world.provincial.pk})
+    assert Hold.all_objects.count() == 0
+    r = admin.post(url, {"record": item.record_id, "pickup_library": world.provincial.pk})
+    assert r.status_code == 302
+    hold = Hold.all_objects.get()
+    assert hold.library == world.provincial and not hold.item_level
+    r = admin.post(f"/staff/circulation/holds/{hold.pk}/cancel/")
+    hold.refresh_from_db()
+    assert hold.status == HoldStatus.CANCELLED
+    # Another library's reader's hold is out of reach.
+    other = make_patron(world.commune_a)
+    admin.post(
+        url.replace(str(patron.pk), str(other.pk)),
+        {"record": item.record_id, "pickup_library": world.commune_a.pk},
+    )
+    assert Hold.all_objects.filter(patron=other).count() == 0
+
+
+def test_declare_lost(world, admin):
+    patron = make_patron(world.provincial)
+    item = make_item(world.provincial, price=85000)
+    loan = loan_checkout(item=item, patron=patron, library=world.provincial, staff=None)
+    admin.post(f"/staff/circulation/loans/{loan.pk}/lost/")
+    item.refresh_from_db()
+    assert item.status == ItemStatus.LOST
+    assert Fee.all_objects.get().amount == 85000
+    assert admin.post(f"/staff/circulation/loans/{loan.pk}/lost/").status_code == 404
+    r = admin.get("/staff/circulation/ledger/")
+    assert "85.000 đ".encode() in r.content
+
+
+def test_notice_templates_page(world, admin, staff_client):
+    url = "/staff/circulation/notices/?kind=fee&channel=email&language=vi"
+    r = admin.get(url)
+    assert "Thông báo khoản phí".encode() in r.content
+    r = admin.post(
+        "/staff/circulation/notices/",
+        {"kind": "fee", "channel": "email", "language": "vi", "subject": "Phí", "body": "{% if %}"},
+    )
+    assert r.status_code == 200 and NoticeTemplate.objects.count() == 0
+    admin.post(
+        "/staff/circulation/notices/",
+        {
+            "kind": "fee",
+            "channel": "email",
+            "language": "vi",
+            "subject": "Phí",
+            "body": "Bạn nợ {{ amount }}",
+        },
+    )
+    assert NoticeTemplate.objects.get().library == world.provincial
+    admin.post(
+        "/staff/circulation/notices/",
+        {"kind": "fee", "channel": "email", "language": "vi", "reset": "1", "body": "x"},
+    )
+    assert NoticeTemplate.objects.count() == 0
+    assert admin.get("/staff/circulation/notices/?kind=nope").status_code == 404
+    clerk = staff_client(world.users["tinh_circulation"], world.provincial)
+    assert clerk.get(url).status_code == 403
+
+
+def test_postal_loan_queue(world, admin):
+    patron = make_patron(world.provincial)
+    item = make_item(world.provincial)
+    from thuvien.circulation.errors import CirculationError
+
+    with pytest.raises(CirculationError):
+        postal_request_create(patron=patron, items_or_records=[item], address="ngắn", actor=None)
+    req = postal_request_create(
+        patron=patron,
+        items_or_records=[item.record],
+        address="Số 5 đường Bạch Đằng, Phố Hiến, Hưng Yên",
+        actor=None,
+    )
+    r = admin.get("/staff/circulation/postal/")
+    assert "Bạch Đằng".encode() in r.content
+    admin.post(f"/staff/circulation/postal/{req.pk}/packed/")
+    admin.post(
+        f"/staff/circulation/postal/{req.pk}/send/", {"barcodes": item.barcode, "parcel_number": ""}
+    )
+    req.refresh_from_db()
+    assert req.status == PostalStatus.PACKED
+    admin.post(
+        f"/staff/circulation/postal/{req.pk}/send/",
+        {"barcodes": item.barcode, "parcel_number": "VN123456789"},
+    )
+    req.refresh_from_db()
+    item.refresh_from_db()
+    assert req.status == PostalStatus.SENT and req.parcel_number == "VN123456789"
+    assert item.status == ItemStatus.ON_LOAN and req.fee.kind == "postal"
+    admin.post(f"/staff/circulation/postal/{req.pk}/returned/", {"return_parcel_number": "RR1"})
+    req.refresh_from_db()
+    assert req.status == PostalStatus.RETURNED
+    # Another library's request is 404.
+    other = postal_request_create(
+        patron=make_patron(world.commune_a),
+        items_or_records=[item.record],
+        address="Thôn Đông, xã Tiên Lữ, Hưng Yên",
+        actor=None,
+    )
+    assert admin.post(f"/staff/circulation/postal/{other.pk}/packed/").status_code == 404
