@@ -77,6 +77,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("THUVIEN_REDIS_URL", "").strip()
+THUVIEN_SITE_NAME = os.environ.get("THUVIEN_SITE_NAME", "Thư viện số")
 
 INSTALLED_APPS = [
     # domain apps (own models and rules)
