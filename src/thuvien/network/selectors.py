@@ -245,14 +245,15 @@ class DayHours:
 
 
 def opening_hours_week(*, library: Library) -> list[DayHours]:
-    """Seven days, Monday first, each with its shifts (empty: closed)."""
+    """Seven days, Monday first, each with its shifts (empty: closed); no days at all when the
+    library has not entered its hours (then it is not "closed every day")."""
     days = [DayHours(i, str(WEEKDAY_NAMES[i]), []) for i in range(7)]
     for weekday, opens, closes in OpeningHours.objects.filter(library=library).values_list(
         "weekday", "opens", "closes"
     ):
         if 0 <= weekday < 7:
             days[weekday].shifts.append((opens, closes))
-    return days
+    return days if any(day.shifts for day in days) else []
 
 
 def closed_day_list(
