@@ -344,3 +344,17 @@ def test_vietnamese_folded_for_a_cp850_kiosk(sip2_server, desk):
         )
         info = patron_info(client, desk["reader"].card_number)
         assert info.personal_name == "Tran Thi Dao"
+
+
+def test_english_kiosk_language_gets_english_messages(kiosk, desk):
+    answer = kiosk.request(
+        PatronStatusRequest(
+            language="001",
+            transaction_date=sip_now(),
+            institution_id="HY-TIENLU",
+            patron_identifier="KHONG-CO",
+            terminal_password="",
+            patron_password="",
+        )
+    )
+    assert answer.screen_message == ("Reader not found.",)  # needs `make messages`
