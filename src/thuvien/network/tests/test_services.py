@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from thuvien.accounts.models import Membership
 from thuvien.catalog.models import Record
-from thuvien.core.models import AuditEntry
+from thuvien.core.models import AuditEntry, OutboxEntry
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError, NetworkErrorCode
 from thuvien.network.models import (
@@ -234,6 +234,9 @@ def test_network_merge_moves_libraries_records_and_keeps_history(world):
     assert {tinh, xa, world.provincial, world.school} <= now_hy
     assert world.bn_provincial not in now_hy
     assert AuditEntry.objects.filter(action="network.network.merged").count() == 1
+    # The moved records are queued for the search index in the same transaction.
+    assert OutboxEntry.objects.filter(topic="catalog.record", object_id=record.pk).exists()
+    assert not OutboxEntry.objects.filter(topic="catalog.record", object_id=other.pk).exists()
 
 
 def test_merge_refusals(world):
