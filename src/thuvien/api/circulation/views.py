@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound as DRFNotFound
 from rest_framework.permissions import BasePermission
@@ -60,6 +62,28 @@ def loan_json(loan: Loan) -> dict[str, Any]:
     }
 
 
+X_LIBRARY = OpenApiParameter(
+    "X-Library",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="Code of the library the desk acts for, e.g. HY-TINH.",
+)
+
+
+def _desk_schema(request: type[serializers.Serializer], status: int = 200) -> Any:
+    return extend_schema(
+        request=request,
+        parameters=[X_LIBRARY],
+        responses={
+            status: OpenApiTypes.OBJECT,
+            400: OpenApiTypes.OBJECT,
+            404: OpenApiTypes.OBJECT,
+            409: OpenApiTypes.OBJECT,
+        },
+    )
+
+
 def _invalid(serializer: serializers.Serializer) -> Response:
     detail = "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in serializer.errors.items())
     return Response({"code": "invalid", "detail": detail}, status=400)
@@ -93,6 +117,7 @@ class DeskView(APIView):
 
 
 class CheckoutView(DeskView):
+    @_desk_schema(CheckoutIn, 201)
     def post(self, request: Request) -> Response:
         data = CheckoutIn(data=request.data)
         if not data.is_valid():
@@ -116,6 +141,7 @@ class CheckoutView(DeskView):
 
 
 class CheckinView(DeskView):
+    @_desk_schema(BarcodeIn)
     def post(self, request: Request) -> Response:
         data = BarcodeIn(data=request.data)
         if not data.is_valid():
@@ -139,6 +165,7 @@ class CheckinView(DeskView):
 
 
 class RenewView(DeskView):
+    @_desk_schema(BarcodeIn)
     def post(self, request: Request) -> Response:
         data = BarcodeIn(data=request.data)
         if not data.is_valid():
@@ -175,6 +202,7 @@ class IsReader(BasePermission):
 class MyLoansView(APIView):
     permission_classes = [IsReader]
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:
         return Response([loan_json(ln) for ln in patron_loans(patron=request.patron)])
 
@@ -182,6 +210,7 @@ class MyLoansView(APIView):
 class MyHoldsView(APIView):
     permission_classes = [IsReader]
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:
         return Response(
             [
@@ -201,6 +230,7 @@ class MyHoldsView(APIView):
 class MyFeesView(APIView):
     permission_classes = [IsReader]
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:
         return Response(
             {
