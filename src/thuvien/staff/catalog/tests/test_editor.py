@@ -194,3 +194,10 @@ def test_editor_pages_render(world, cataloguer, make_record):
         "catalog-editor.js"
         in cataloguer.get(reverse("catalog:marc-editor", args=[record.pk])).content.decode()
     )
+
+
+def test_editor_query_count_is_pinned(world, cataloguer, make_record, django_assert_max_num_queries):
+    record = make_record()
+    cataloguer.get(reverse("catalog:marc-editor", args=[record.pk]))  # session, caches
+    with django_assert_max_num_queries(8):
+        assert cataloguer.get(reverse("catalog:marc-editor", args=[record.pk])).status_code == 200
