@@ -263,6 +263,7 @@ def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
         return patron
     with transaction.atomic():
         history_before = patron.keep_history
+        notify_before = patron.notify_email or patron.notify_sms
         for name in changed:
             setattr(patron, name, values[name])
         fields = list(changed)
@@ -275,7 +276,14 @@ def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
         patron.save(update_fields=[*fields, "updated_at"])
         if patron.keep_history and not history_before:
             _consent(patron, ConsentPurpose.HISTORY, actor=actor)
-        elif history_before and not patron.keep_history:
+        notify_now = patron.notify_email or patron.notify_sms
+        if notify_now and not notify_before:
+            _consent(patron, ConsentPurpose.NOTICES, actor=actor)
+        elif notify_before and not notify_now:
+            Consent.objects.filter(
+                patron=patron, purpose=ConsentPurpose.NOTICES, withdrawn_at__isnull=True
+            ).update(withdrawn_at=timezone.now())
+        if history_before and not patron.keep_history:
             Consent.objects.filter(
                 patron=patron, purpose=ConsentPurpose.HISTORY, withdrawn_at__isnull=True
             ).update(withdrawn_at=timezone.now())
@@ -343,6 +351,59 @@ def patron_set_password(*, patron: Patron, password: str, actor: Any) -> Patron:
     return patron
 
 
+PHOTO_MAX_BYTES = 2 * 1024 * 1024
+PHOTO_SIGNATURES = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
+
+
+def patron_set_photo(*, patron: Patron, photo: Any, actor: Any) -> Patron:
+    """Keep a card photo (JPEG or PNG, at most 2 MB) with the reader's consent recorded."""
+    head = photo.read(8)
+    photo.seek(0)
+    kind = next((k for sig, k in PHOTO_SIGNATURES.items() if head.startswith(sig)), None)
+    if kind is None or photo.size > PHOTO_MAX_BYTES:
+        raise PatronError(
+            E.INVALID, _("Ảnh phải là tệp JPEG hoặc PNG, không quá 2 MB."), field="photo"
+        )
+    with transaction.atomic():
+        if patron.photo:
+            patron.photo.delete(save=False)
+        patron.photo.save(f"{patron.card_number}.{kind}", photo, save=False)
+        patron.save(update_fields=["photo", "updated_at"])
+        _consent(patron, ConsentPurpose.PHOTO, actor=actor)
+        audit_record(actor=actor, action="patrons.patron.photo_set", obj=patron)
+    return patron
+
+
+def patron_replace_card(*, patron: Patron, actor: Any, library: Any, charge: bool = True) -> Patron:
+    """A lost card: a new number (the old one stops working) and the replacement fee."""
+    from thuvien.circulation.services import fee_create
+
+    with transaction.atomic():
+        old = patron.card_number
+        patron.card_number = card_number_next(library=patron.library)
+        patron.save(update_fields=["card_number", "updated_at"])
+        if patron.user is not None:
+            patron.user.username = f"reader-{patron.card_number.lower()}"
+            patron.user.save(update_fields=["username"])
+        amount = int(setting_get("circulation.card_replacement_fee", library=library))
+        if charge and amount > 0:
+            fee_create(
+                patron=patron,
+                library=library,
+                kind="card",
+                amount=amount,
+                staff=actor,
+                description=_("Cấp lại thẻ %(card)s") % {"card": patron.card_number},
+            )
+        audit_record(
+            actor=actor,
+            action="patrons.patron.card_replaced",
+            obj=patron,
+            changes={"card_number": [old, patron.card_number]},
+        )
+    return patron
+
+
 from .privacy import (  # noqa: E402 - re-exported: one import path for every patron service
     deletion_request_create,
     deletion_request_process,
@@ -364,6 +425,8 @@ __all__ = [
     "patron_export_data",
     "patron_register",
     "patron_renew_card",
+    "patron_replace_card",
+    "patron_set_photo",
     "patron_set_password",
     "patron_unblock",
     "patron_update",

@@ -123,3 +123,23 @@ def test_postal_loan_queue(world, admin):
         actor=None,
     )
     assert admin.post(f"/staff/circulation/postal/{other.pk}/packed/").status_code == 404
+
+
+def test_replace_card_and_photo(world, admin):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thuvien.patrons.models import Consent
+
+    patron = make_patron(world.provincial)
+    old = patron.card_number
+    admin.post(f"/staff/circulation/patrons/{patron.pk}/replace-card/")
+    patron.refresh_from_db()
+    assert patron.card_number != old and Fee.all_objects.get(patron=patron).kind == "card"
+    bad = SimpleUploadedFile("x.png", b"not an image", content_type="image/png")
+    admin.post(f"/staff/circulation/patrons/{patron.pk}/photo/", {"photo": bad})
+    patron.refresh_from_db()
+    assert not patron.photo
+    png = SimpleUploadedFile("x.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, content_type="image/png")
+    admin.post(f"/staff/circulation/patrons/{patron.pk}/photo/", {"photo": png})
+    patron.refresh_from_db()
+    assert patron.photo and Consent.objects.filter(patron=patron, purpose="photo").exists()

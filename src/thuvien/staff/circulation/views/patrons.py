@@ -27,7 +27,9 @@ from thuvien.patrons.services import (
     patron_export_data,
     patron_register,
     patron_renew_card,
+    patron_replace_card,
     patron_set_password,
+    patron_set_photo,
     patron_unblock,
     patron_update,
 )
@@ -130,6 +132,15 @@ def patron_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 request,
                 _("Đã gia hạn thẻ đến %(d)s.") % {"d": patron.expires_on.strftime("%d/%m/%Y")},
             )
+        elif action == "replace-card":
+            patron_replace_card(patron=patron, actor=request.user, library=request.library)
+            messages.success(request, _("Đã cấp thẻ mới %(card)s.") % {"card": patron.card_number})
+        elif action == "photo":
+            photo = request.FILES.get("photo")
+            if photo is None:
+                raise ThuvienError("invalid", _("Chọn tệp ảnh."))
+            patron_set_photo(patron=patron, photo=photo, actor=request.user)
+            messages.success(request, _("Đã lưu ảnh."))
         elif action == "block":
             form = BlockForm(request.POST)
             if not form.is_valid():
