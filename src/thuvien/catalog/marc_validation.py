@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pymarc
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 ANY_DIGIT = "0123456789"
 BLANK = " "
@@ -152,16 +153,16 @@ DEFINED_TAGS = frozenset(_DEFINED) | frozenset(_LEGACY_OR_AGENCY.split())
 MAIN_ENTRY_TAGS = ("100", "110", "111", "130")
 
 _LEADER_POSITIONS: tuple[tuple[int, str, str], ...] = (
-    (5, "acdnp", "trạng thái biểu ghi"),
-    (6, "acdefgijkmoprt", "loại biểu ghi"),
-    (7, "abcdims", "cấp thư mục"),
-    (8, " a", "kiểu kiểm soát"),
-    (9, " a", "bộ mã ký tự"),
-    (10, "2", "số chỉ thị"),
-    (11, "2", "độ dài mã trường con"),
-    (17, " 12345678uzIKLM", "cấp mã hóa"),
-    (18, " acinu", "hình thức mô tả"),
-    (19, " abc", "biểu ghi nhiều phần"),
+    (5, "acdnp", gettext_noop("trạng thái biểu ghi")),
+    (6, "acdefgijkmoprt", gettext_noop("loại biểu ghi")),
+    (7, "abcdims", gettext_noop("cấp thư mục")),
+    (8, " a", gettext_noop("kiểu kiểm soát")),
+    (9, " a", gettext_noop("bộ mã ký tự")),
+    (10, "2", gettext_noop("số chỉ thị")),
+    (11, "2", gettext_noop("độ dài mã trường con")),
+    (17, " 12345678uzIKLM", gettext_noop("cấp mã hóa")),
+    (18, " acinu", gettext_noop("hình thức mô tả")),
+    (19, " abc", gettext_noop("biểu ghi nhiều phần")),
 )
 _TAG_RE = re.compile(r"^[0-9]{3}$")
 _CODE_RE = re.compile(r"^[a-z0-9]$")
@@ -229,7 +230,7 @@ def validate_leader(leader: str) -> list[MarcProblem]:
                     )
                     % {
                         "pos": pos,
-                        "label": label,
+                        "label": _(label),
                         "value": _show(leader[pos]),
                         "allowed": _allowed(allowed),
                     }

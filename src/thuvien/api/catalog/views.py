@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext
 from rest_framework.exceptions import NotFound as DRFNotFound
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -81,20 +82,22 @@ class CatalogueView(APIView):
         marc = request.data.get("marc") if isinstance(request.data, dict) else None
         if not isinstance(marc, dict) or not isinstance(marc.get("fields"), list):
             return None, Response(
-                {"code": "invalid", "detail": "Cần trường “marc” dạng MARC-in-JSON."}, status=400
+                {"code": "invalid", "detail": gettext("Cần trường “marc” dạng MARC-in-JSON.")},
+                status=400,
             )
         try:
             editor = editor_from_mij(marc)
         except ValueError:
             return None, Response(
-                {"code": "invalid", "detail": "Biểu ghi MARC-in-JSON không đọc được."}, status=400
+                {"code": "invalid", "detail": gettext("Biểu ghi MARC-in-JSON không đọc được.")},
+                status=400,
             )
         problems = validate_record(editor)
         if problems:
             return None, Response(
                 {
                     "code": "catalog.invalid_marc",
-                    "detail": "Biểu ghi không hợp lệ theo MARC21; không có gì được lưu.",
+                    "detail": gettext("Biểu ghi không hợp lệ theo MARC21; không có gì được lưu."),
                     "problems": [
                         {
                             "message": p.message,
@@ -147,7 +150,7 @@ def _record(pk: int, network: Network | None = None) -> Record:
         qs = qs.filter(network=network)
     record = qs.first()
     if record is None:
-        raise DRFNotFound("Không tìm thấy biểu ghi.")
+        raise DRFNotFound(gettext("Không tìm thấy biểu ghi."))
     return record
 
 

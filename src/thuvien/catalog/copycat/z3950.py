@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pymarc
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from .errors import CopycatError, CopycatErrorCode
 from .targets import Target
@@ -26,11 +26,11 @@ BIB1_USE = {"any": 1016, "title": 4, "author": 1003, "subject": 21, "isbn": 7, "
 _HITS = re.compile(r"Number of hits:\s*(\d+)")
 _DIAG = re.compile(r"\[(\d+)\]\s*([^\r\n]*)")
 _BIB1_DIAG = {
-    "114": "Máy chủ không hỗ trợ chỉ mục tìm kiếm này.",
-    "109": "Máy chủ không có cơ sở dữ liệu này.",
-    "235": "Máy chủ không có cơ sở dữ liệu này.",
-    "238": "Máy chủ không trả được biểu ghi theo khổ mẫu MARC.",
-    "239": "Máy chủ không trả được biểu ghi theo khổ mẫu MARC.",
+    "114": gettext_noop("Máy chủ không hỗ trợ chỉ mục tìm kiếm này."),
+    "109": gettext_noop("Máy chủ không có cơ sở dữ liệu này."),
+    "235": gettext_noop("Máy chủ không có cơ sở dữ liệu này."),
+    "238": gettext_noop("Máy chủ không trả được biểu ghi theo khổ mẫu MARC."),
+    "239": gettext_noop("Máy chủ không trả được biểu ghi theo khổ mẫu MARC."),
 }
 
 
@@ -119,7 +119,7 @@ def _check(target: Target, output: str) -> int:
         tail = output.split("Diagnostic message", 1)[1]
         match = _DIAG.search(tail)
         code, text = (match.group(1), match.group(2).strip()) if match else ("", "")
-        base = gettext(_BIB1_DIAG.get(code, "Máy chủ báo lỗi khi tìm kiếm."))
+        base = gettext(_BIB1_DIAG.get(code, gettext_noop("Máy chủ báo lỗi khi tìm kiếm.")))
         raise CopycatError(CopycatErrorCode.DIAGNOSTIC, f"{base} (Bib-1 [{code}] {text})")
     hits = _HITS.search(output)
     if hits is None:

@@ -3,6 +3,10 @@ every problem and save nothing."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -196,8 +200,29 @@ def test_editor_pages_render(world, cataloguer, make_record):
     )
 
 
-def test_editor_query_count_is_pinned(world, cataloguer, make_record, django_assert_max_num_queries):
+def test_editor_query_count_is_pinned(
+    world, cataloguer, make_record, django_assert_max_num_queries
+):
     record = make_record()
     cataloguer.get(reverse("catalog:marc-editor", args=[record.pk]))  # session, caches
     with django_assert_max_num_queries(8):
         assert cataloguer.get(reverse("catalog:marc-editor", args=[record.pk])).status_code == 200
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext is not installed")
+def test_editor_speaks_english_when_asked(world, cataloguer, make_record):
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    package = Path(__file__).resolve().parents[3]
+    for po in ("staff/catalog", "catalog/copycat"):
+        po_file = package / po / "locale" / "en" / "LC_MESSAGES" / "django.po"
+        subprocess.run(["msgfmt", "-o", str(po_file.with_suffix(".mo")), str(po_file)], check=True)
+    trans_real._translations = {}  # noqa: SLF001 - pick up the fresh catalogues
+    translation.deactivate()
+    record = make_record()
+    cataloguer.cookies["thuvien_language"] = "en"
+    page = cataloguer.get(reverse("catalog:marc-editor", args=[record.pk])).content.decode()
+    assert "MARC editor" in page and "Leader (LDR, 24 characters)" in page
+    bad = cataloguer.post(reverse("catalog:marc-editor", args=[record.pk]), {"leader": "x"})
+    assert "The leader must be exactly 24 characters long (it has 1)." in bad.content.decode()
