@@ -223,6 +223,13 @@ def compile_query(schema: tantivy.Schema, node: Node | None) -> tantivy.Query:
 
 
 _INT_FACETS = {"lib", "grp", "avail"}
+_HASHED_FACETS = {"subj", "auth"}
+
+
+def facet_hash(value: str) -> int:
+    from .engine import facet_hash as _hash
+
+    return _hash(value)
 
 
 def filter_queries(schema: tantivy.Schema, req: SearchRequest) -> list[tantivy.Query]:
@@ -237,6 +244,8 @@ def filter_queries(schema: tantivy.Schema, req: SearchRequest) -> list[tantivy.Q
             continue
         if name in _INT_FACETS:
             out.append(Q.term_set_query(schema, name, [int(v) for v in values]))
+        elif name in _HASHED_FACETS:
+            out.append(Q.term_set_query(schema, name, [facet_hash(v) for v in values]))
         else:
             out.append(Q.term_set_query(schema, name, list(values)))
     if req.available:

@@ -20,6 +20,7 @@ checked with one ``stat`` per search.
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import os
 import shutil
@@ -39,7 +40,7 @@ from .query import Node
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 YEAR_RANGES: list[tuple[str, int | None, int | None]] = [
     ("-1944", None, 1945),
     ("1945-1974", 1945, 1975),
@@ -58,6 +59,13 @@ SORTS = {
     "author": ("author_sort", tantivy.Order.Asc),
 }
 IndexDocument = dict[str, Any]
+SAMPLE_BUCKETS = 64
+
+
+def facet_hash(value: str) -> int:
+    """A stable 63-bit id of a subject or author heading (the same in every process)."""
+    digest = hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
 
 
 def build_schema() -> tantivy.Schema:
@@ -76,8 +84,15 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("stem_fr", tokenizer_name="fr_stem")
     for name in ("isbn", "issn", "callno", "ddc"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
-    for name in ("mtype", "lang", "ltype", "subj", "auth"):
+    for name in ("mtype", "lang", "ltype"):  # few distinct values: text columns are cheap
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    # Subjects and authors have hundreds of thousands of values: counted as 64-bit hashes
+    # (a text column's terms aggregation costs per distinct value on every query); the
+    # stored texts give the labels back.
+    for name in ("subj", "auth"):
+        sb.add_unsigned_field(name, indexed=True, fast=True)
+        sb.add_text_field(f"{name}_s", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_unsigned_field("sample", indexed=True)  # id % SAMPLE_BUCKETS, for broad facets
     sb.add_text_field("work", stored=True, tokenizer_name="raw", fast=True, index_option="basic")
     for name in ("title_sort", "author_sort"):
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
@@ -135,6 +150,7 @@ class SearchResponse:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     available_count: int | None = None
     next_offset: int | None = None
+    facets_approximate: bool = False
     took_ms: float = 0.0
 
 
@@ -166,15 +182,18 @@ def to_tantivy(doc: IndexDocument, schema: tantivy.Schema) -> tantivy.Document:
         "title_sort": [doc.get("title_sort") or ""],
         "author_sort": [doc.get("author_sort") or "~"],
         "mtype": [doc.get("material_type") or "other"],
+        "sample": [doc["id"] % SAMPLE_BUCKETS],
     }
     if authors:
         fields["author_acc"] = [a_acc]
         fields["author_fold"] = [a_fold]
-        fields["auth"] = list(dict.fromkeys(authors))
+        fields["auth_s"] = list(dict.fromkeys(authors))
+        fields["auth"] = [facet_hash(a) for a in fields["auth_s"]]
     if subjects:
         fields["subject_acc"] = [s_acc]
         fields["subject_fold"] = [s_fold]
-        fields["subj"] = list(dict.fromkeys(subjects))
+        fields["subj_s"] = list(dict.fromkeys(subjects))
+        fields["subj"] = [facet_hash(x) for x in fields["subj_s"]]
     if publisher:
         fields["publisher_fold"] = [va.fold(publisher)]
     if series:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .engine import Engine, SearchRequest, SearchResponse
 
 MAX_WINDOW = 10_000  # deepest raw position served; beyond it the reader narrows the search
+SAMPLE_TARGET = 20_000  # above this many hits, facets are counted on a slice and scaled
 
 
 def _agg_spec(req: SearchRequest) -> dict[str, Any]:
@@ -33,7 +34,35 @@ def _agg_spec(req: SearchRequest) -> dict[str, Any]:
     return spec
 
 
-def _facets(searcher: tantivy.Searcher, query: tantivy.Query, req: SearchRequest) -> dict:
+def _sampled(engine: Engine, query: tantivy.Query, total: int) -> tuple[tantivy.Query, float]:
+    """For a broad query, facets are counted on a fixed slice of the index and scaled up.
+
+    Counting 300,000 matching records over eight facets costs tens of milliseconds; counting a
+    slice of about ``SAMPLE_TARGET`` of them (records whose id falls in the first buckets)
+    keeps every query fast, and the counts are then marked approximate. Small result sets
+    (every scoped library search of a commune, every narrow query) are counted exactly.
+    """
+    from .engine import SAMPLE_BUCKETS
+
+    if total <= SAMPLE_TARGET:
+        return query, 1.0
+    buckets = max(1, min(SAMPLE_BUCKETS, -(-SAMPLE_BUCKETS * SAMPLE_TARGET // total)))
+    if buckets >= SAMPLE_BUCKETS:
+        return query, 1.0
+    sample = tantivy.Query.term_set_query(engine.schema, "sample", list(range(buckets)))
+    sliced = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, query), (tantivy.Occur.Must, sample)]
+    )
+    return sliced, SAMPLE_BUCKETS / buckets
+
+
+def _facets(
+    engine: Engine,
+    searcher: tantivy.Searcher,
+    query: tantivy.Query,
+    req: SearchRequest,
+    scale: float,
+) -> dict[str, list[tuple[str, int]]]:
     raw = searcher.aggregate(query, _agg_spec(req))
     out: dict[str, list[tuple[str, int]]] = {}
     scope = {int(i) for i in req.library_ids} if req.library_ids is not None else None
@@ -47,8 +76,29 @@ def _facets(searcher: tantivy.Searcher, query: tantivy.Query, req: SearchRequest
                 key = int(key)
             if name == "lib" and scope is not None and int(key) not in scope:
                 continue  # another library's holdings are not counted inside a scope
-            buckets.append((str(key), int(b["doc_count"])))
-        out[name] = buckets
+            buckets.append((key, int(round(b["doc_count"] * scale))))
+        if name in ("subj", "auth"):
+            buckets = _heading_labels(engine, searcher, name, buckets)
+        out[name] = [(str(k), n) for k, n in buckets]
+    return out
+
+
+def _heading_labels(
+    engine: Engine, searcher: tantivy.Searcher, name: str, buckets: list[tuple[Any, int]]
+) -> list[tuple[str, int]]:
+    """Turn hashed subject/author buckets back into their headings (one tiny search each)."""
+    from .engine import facet_hash
+
+    out = []
+    for key, count in buckets:
+        res = searcher.search(
+            tantivy.Query.term_query(engine.schema, name, int(key)), limit=1, count=False
+        )
+        for _score, addr in res.hits:
+            for text in searcher.doc(addr).to_dict().get(f"{name}_s", []):
+                if facet_hash(text) == int(key):
+                    out.append((text, count))
+                    break
     return out
 
 
@@ -92,17 +142,20 @@ def run_search(engine: Engine, req: SearchRequest) -> SearchResponse:
     next_offset = offset + consumed if offset + consumed < min(total, MAX_WINDOW) else None
     response = SearchResponse(total=total, hits=hits, next_offset=next_offset)
     if req.facets:
-        response.facets = _facets(searcher, query, req)
+        facet_query, scale = _sampled(engine, query, total)
+        response.facets_approximate = scale > 1
+        response.facets = _facets(engine, searcher, facet_query, req, scale)
         if req.available:
             response.available_count = total
         else:
             avail_q = tantivy.Query.boolean_query(
                 [
-                    (tantivy.Occur.Must, query),
+                    (tantivy.Occur.Must, facet_query),
                     (tantivy.Occur.Must, available_query(engine.schema, req)),
                 ]
             )
-            response.available_count = searcher.search(avail_q, limit=1, count=True).count
+            found = searcher.search(avail_q, limit=1, count=True).count or 0
+            response.available_count = int(round(found * scale))
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
 

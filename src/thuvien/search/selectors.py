@@ -118,6 +118,7 @@ class SearchPage:
     rows: list[ResultRow] = field(default_factory=list)
     facets: list[FacetGroup] = field(default_factory=list)
     available_count: int | None = None
+    facets_approximate: bool = False
     suggestion: str | None = None
     error: str | None = None
     error_code: str | None = None
@@ -212,6 +213,7 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
     page.sort, page.start, page.work = req.sort, req.offset, req.work
     page.total, page.took_ms = response.total, response.took_ms
     page.available_count = response.available_count
+    page.facets_approximate = response.facets_approximate
     page.next_start = response.next_offset
     page.prev_start = max(0, req.offset - PAGE_SIZE) if req.offset > 0 else None
     page.rows = result_rows(response.hits, scope)

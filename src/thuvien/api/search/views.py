@@ -36,6 +36,7 @@ def page_json(page: SearchPage) -> dict[str, Any]:
         "sort": page.sort,
         "suggestion": page.suggestion,
         "available_count": page.available_count,
+        "facets_approximate": page.facets_approximate,
         "results": [
             {
                 "id": row.record.pk,

@@ -101,3 +101,19 @@ def test_item_changes_reach_the_index(world, holdings):
     outbox_drain()
     page = search_catalogue(params={"q": "lich su", "library": world.school.code})
     assert a.pk in [r.record.pk for r in page.rows]
+
+
+def test_broad_queries_count_facets_on_a_slice(world, monkeypatch):
+    from thuvien.search import engine_search
+
+    for n in range(128):
+        make_record(world.hung_yen, f"Tạp chí văn nghệ số {n}", language="vie" if n % 4 else "eng")
+    outbox_drain()
+    exact = search_catalogue(params={"q": "tap chi"})
+    assert not exact.facets_approximate and facet(exact, "lang") == {"vie": 96, "eng": 32}
+    monkeypatch.setattr(engine_search, "SAMPLE_TARGET", 40)
+    page = search_catalogue(params={"q": "tap chi"})
+    assert page.total == 128  # the hit count stays exact
+    assert page.facets_approximate
+    langs = facet(page, "lang")
+    assert sum(langs.values()) == pytest.approx(128, abs=20)
