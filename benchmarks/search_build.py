@@ -60,8 +60,8 @@ def libraries(n: int) -> list:
 
 def fill(n: int, libs: list) -> None:
     from django.db import transaction
-
     from search_corpus import rows
+
     from thuvien.catalog.models import Record
     from thuvien.core.scoping import scopes_disabled
     from thuvien.core.text import vi_sort_string

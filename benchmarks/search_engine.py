@@ -31,6 +31,7 @@ def main() -> None:
 
     django.setup()
     from search_corpus import queries
+
     from thuvien.search.engine import SearchRequest, engine
     from thuvien.search.query import parse_query
 
@@ -58,12 +59,16 @@ def main() -> None:
         t = time.perf_counter()
         eng.search(req)
         scoped.append((time.perf_counter() - t) * 1000)
-    print(f"queries: {len(times)} ({len(qs)} distinct), median hits {statistics.median(totals):.0f}")
+    print(
+        f"queries: {len(times)} ({len(qs)} distinct), median hits {statistics.median(totals):.0f}"
+    )
     print(
         f"ENGINE with facets: p50 {pct(times, 50):.1f} ms  p95 {pct(times, 95):.1f} ms  "
         f"p99 {pct(times, 99):.1f} ms  max {max(times):.1f} ms"
     )
-    print(f"scoped to one library, title sort: p50 {pct(scoped, 50):.1f}  p95 {pct(scoped, 95):.1f} ms")
+    print(
+        f"scoped, title sort: p50 {pct(scoped, 50):.1f}  p95 {pct(scoped, 95):.1f} ms"
+    )
     print("slowest:", [(round(ms, 1), q, n) for ms, q, n in sorted(slow, reverse=True)[:6]])
 
 
