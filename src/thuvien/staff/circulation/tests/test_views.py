@@ -147,3 +147,19 @@ def test_reports_and_csv(desk):
         assert r["Content-Type"].startswith("text/csv")
     assert client.get("/staff/circulation/reports/daily/?day=xx").status_code == 200
     assert client.get("/staff/circulation/reports/nope/").status_code == 404
+
+
+def test_desk_pages_pin_their_queries(desk, django_assert_max_num_queries):
+    world, client = desk
+    patron = make_patron(world.provincial)
+    items = [make_item(world.provincial) for _ in range(4)]
+    client.post("/staff/circulation/checkout/", {"card_number": patron.card_number,
+                "barcode": items[0].barcode}, HTTP_HX_REQUEST="true")  # fmt: skip
+    # session, user, memberships, library, patron, item, the service, loans list, balance
+    with django_assert_max_num_queries(27):
+        r = client.post("/staff/circulation/checkout/", {"card_number": patron.card_number,
+                        "barcode": items[1].barcode}, HTTP_HX_REQUEST="true")  # fmt: skip
+    assert "Đã cho mượn".encode() in r.content
+    with django_assert_max_num_queries(17):
+        client.post("/staff/circulation/checkin/", {"barcode": items[1].barcode},
+                    HTTP_HX_REQUEST="true")  # fmt: skip
