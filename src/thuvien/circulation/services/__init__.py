@@ -1,6 +1,6 @@
 """Circulation's services (the only code that writes circulation data)."""
 
-from .fees import fee_create, fee_pay, fee_waive, item_declare_lost
+from .fees import fee_create, fee_for_copying, fee_pay, fee_waive, item_declare_lost
 from .holds import hold_cancel, hold_place, holds_expire, route_item
 from .loans import CheckinResult, loan_checkin, loan_checkout, loan_renew
 from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
@@ -9,6 +9,7 @@ from .postal import postal_request_create, postal_request_mark, postal_request_s
 __all__ = [
     "CheckinResult",
     "fee_create",
+    "fee_for_copying",
     "fee_pay",
     "fee_waive",
     "hold_cancel",

@@ -187,6 +187,23 @@ def fee_waive(
     )
 
 
+def fee_for_copying(*, patron: Any, library: Any, pages: int, staff: Any, note: str = "") -> Fee:
+    """Remote copying (sao chụp từ xa): pages x the library's price per page."""
+    if not isinstance(pages, int) or pages <= 0 or pages > 10000:
+        raise CirculationError(C.AMOUNT_INVALID, _("Số trang không hợp lệ."), field="pages")
+    price = int(setting_get("circulation.copy_fee_per_page", library=library))
+    return fee_create(
+        patron=patron,
+        library=library,
+        kind=FeeKind.COPYING,
+        amount=pages * max(price, 1),
+        staff=staff,
+        description=(
+            _("Sao chụp %(pages)d trang") % {"pages": pages} + (f": {note}" if note else "")
+        )[:255],
+    )
+
+
 def item_declare_lost(*, loan: Loan, staff: Any, damaged: bool = False) -> Fee:
     """The reader lost (or damaged) the copy: close the loan, charge its price."""
     with transaction.atomic():

@@ -143,3 +143,32 @@ def test_replace_card_and_photo(world, admin):
     admin.post(f"/staff/circulation/patrons/{patron.pk}/photo/", {"photo": png})
     patron.refresh_from_db()
     assert patron.photo and Consent.objects.filter(patron=patron, purpose="photo").exists()
+
+
+def test_bad_input_on_small_forms_and_loan_scoping(world, admin):
+    patron = make_patron(world.provincial)
+    admin.post(f"/staff/circulation/patrons/{patron.pk}/block/", {"reason": ""})
+    admin.post(f"/staff/circulation/patrons/{patron.pk}/password/", {"password": "ngan"})
+    patron.refresh_from_db()
+    assert patron.blocked_reason == "" and patron.user is None
+    r = admin.post(f"/staff/circulation/patrons/{patron.pk}/fees/charge/",
+                   {"kind": "nope", "amount": "x"}, follow=True)  # fmt: skip
+    assert b"desk-msg refused" in r.content and Fee.all_objects.count() == 0
+    r = admin.post(f"/staff/circulation/patrons/{patron.pk}/edit/", {"full_name": ""})
+    assert r.status_code == 200 and b"field-error" in r.content
+    # Another library's loan answers 404.
+    other = make_patron(world.commune_a)
+    loan = loan_checkout(item=make_item(world.commune_a), patron=other, library=world.commune_a,
+                         staff=None)  # fmt: skip
+    assert admin.post(f"/staff/circulation/loans/{loan.pk}/lost/").status_code == 404
+
+
+def test_copying_fee(world):
+    from thuvien.circulation.errors import CirculationError
+    from thuvien.circulation.services import fee_for_copying
+
+    patron = make_patron(world.provincial)
+    fee = fee_for_copying(patron=patron, library=world.provincial, pages=12, staff=None)
+    assert fee.amount == 6000 and fee.kind == "copying"
+    with pytest.raises(CirculationError):
+        fee_for_copying(patron=patron, library=world.provincial, pages=0, staff=None)
