@@ -111,3 +111,14 @@ def test_nothing_to_print_is_a_message(world, cataloguer):
     )
     assert response.status_code == 400
     assert "Không có bản sao nào để in nhãn." in response.content.decode()
+
+
+@needs_poppler
+def test_record_page_links_to_labels_for_its_copies(world, cataloguer, make_record, tmp_path):
+    record = make_record()
+    item_create(record=record, library=world.provincial, barcode="HY77", call_number="895 A1")
+    page = cataloguer.get(reverse("catalog:record-detail", args=[record.pk]))
+    link = page.context["items"] and "?kind=spine&amp;barcodes=HY77" in page.content.decode()
+    assert link
+    pdf = cataloguer.get(reverse("catalog:labels"), {"kind": "spine", "barcodes": "HY77"})
+    assert pdf["Content-Type"] == "application/pdf" and "HY77" in pdf_text(pdf.content, tmp_path)
