@@ -10,7 +10,15 @@ from thuvien.network.models import OpeningHours
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_directory_and_hours_on_a_phone(world, page):
+@pytest.fixture
+def roles(transactional_db):
+    """A transactional test before this one may have emptied the roles table."""
+    from thuvien.accounts.services import builtin_roles_ensure
+
+    builtin_roles_ensure()
+
+
+def test_directory_and_hours_on_a_phone(roles, world, page):
     page.set_viewport_size({"width": 360, "height": 780})
     page.goto(f"{page.base_url}/libraries/")
     page.get_by_label("Tên thư viện (gõ có dấu hoặc không dấu)").fill("pho hien")
