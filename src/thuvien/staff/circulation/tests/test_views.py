@@ -163,3 +163,23 @@ def test_desk_pages_pin_their_queries(desk, django_assert_max_num_queries):
     with django_assert_max_num_queries(17):
         client.post("/staff/circulation/checkin/", {"barcode": items[1].barcode},
                     HTTP_HX_REQUEST="true")  # fmt: skip
+
+
+def test_lists_pin_queries(desk, django_assert_max_num_queries):
+    from thuvien.circulation.services import hold_place, loan_checkout
+
+    world, client = desk
+    readers = [make_patron(world.provincial) for _ in range(5)]
+    for reader in readers:
+        item = make_item(world.provincial)
+        loan = loan_checkout(item=item, patron=reader, library=world.provincial, staff=None)
+        Loan.all_objects.filter(pk=loan.pk).update(due_on="2020-01-01")
+        hold_place(patron=reader, pickup_library=world.commune_a, actor=None,
+                   record=make_item(world.provincial).record)  # fmt: skip
+    for url in ("/staff/circulation/reports/overdue/", "/staff/circulation/reports/holds-to-pull/",
+                "/staff/circulation/patrons/", "/staff/circulation/ledger/"):  # fmt: skip
+        with django_assert_max_num_queries(12):
+            r = client.get(url)
+        assert r.status_code == 200
+    r = client.get("/staff/circulation/reports/holds-to-pull/")
+    assert r.content.count(b"<tr>") == 6  # header + five copies to pull
