@@ -35,6 +35,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     from search_build import libraries
     from search_corpus import rows
+
     from thuvien.core.text import vi_sort_string
     from thuvien.search.documents import LibraryFacts, build_document
     from thuvien.search.engine import engine
