@@ -126,3 +126,11 @@ def test_history_retention(world):
     assert Loan.all_objects.filter(patron=other).count() == 0
     patron_update(patron=keeper, actor=None, keep_history=False)
     assert Consent.objects.get(patron=keeper, purpose="history").withdrawn_at is not None
+
+
+def test_portal_login_page_with_card_number(world, client):
+    patron = make_patron(world.commune_a, email="doc@example.org", password="mat-khau-ban-doc")
+    r = client.post("/accounts/login/", {"username": patron.card_number.lower(),
+                    "password": "mat-khau-ban-doc"})  # fmt: skip
+    assert r.status_code == 302
+    assert client.session["_auth_user_id"] == str(patron.user.pk)
