@@ -27,5 +27,5 @@ def test_demo_step(world):
     assert Loan.all_objects.filter(returned_at__isnull=True).count() == 10
     assert Fee.all_objects.count() == 2
     card, role, _lib = ctx.logins[0]
-    assert role == "reader"
+    assert role == "reader" and len(ctx.logins) == 4
     assert authenticate(None, username=card, password=ctx.password) is not None
