@@ -101,6 +101,14 @@ class LibraryForm(forms.Form):
             del self.fields["parent"]
 
 
+class NetworkForm(forms.Form):
+    name_vi = forms.CharField(
+        label=gettext_lazy("Tên tiếng Việt"), max_length=255, error_messages=REQUIRED
+    )
+    name_en = forms.CharField(label=gettext_lazy("Tên tiếng Anh"), max_length=255, required=False)
+    province = forms.CharField(label=gettext_lazy("Tỉnh/thành phố"), max_length=100, required=False)
+
+
 class MoveForm(forms.Form):
     network = forms.ModelChoiceField(
         label=gettext_lazy("Mạng lưới"),

@@ -34,6 +34,7 @@ urlpatterns = [
         name="library-closed-day-delete",
     ),
     path("libraries/<str:code>/settings/", library_parts.library_settings, name="library-settings"),
+    path("edit/", network.network_edit, name="network-edit"),
     path("groups/", network.group_list, name="groups"),
     path("groups/new/", network.group_create, name="group-create"),
     path("groups/<int:pk>/", network.group_edit, name="group-edit"),

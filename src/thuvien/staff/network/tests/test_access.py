@@ -31,8 +31,10 @@ def test_oversight_reads_but_cannot_write(world, staff_client):
     client = staff_client(world.users["hy_oversight"], world.provincial)
     assert client.get(BASE).status_code == 200
     assert "Thêm thư viện" not in client.get(BASE).content.decode()
-    assert client.get(f"{BASE}libraries/HY-TIENLU/").status_code == 200
-    assert client.get(f"{BASE}settings/").status_code == 200
+    page = client.get(f"{BASE}libraries/HY-TIENLU/").content.decode()
+    assert "Thư viện xã Tiên Lữ" in page and "Sửa thông tin" not in page
+    assert "Lưu giờ mở cửa" not in client.get(f"{BASE}libraries/HY-TIENLU/hours/").content.decode()
+    assert "Lưu thiết lập" not in client.get(f"{BASE}settings/").content.decode()
     assert client.get(f"{BASE}groups/").status_code == 200
     assert client.get(f"{BASE}libraries/new/").status_code == 403
     response = client.post(f"{BASE}libraries/HY-TIENLU/edit/", {"name_vi": "Đổi tên"})

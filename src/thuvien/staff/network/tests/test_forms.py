@@ -326,3 +326,16 @@ def test_library_page_lists_its_parts(world, admin):
     )
     body = admin.get(f"{BASE}libraries/HY-TIENLU/").content.decode()
     assert "08:00–11:00" in body and "Kho mở" in body and "Thư viện tỉnh Hưng Yên" in body
+
+
+def test_network_edit_form(world, admin, staff_client):
+    url = f"{BASE}edit/"
+    _refused(
+        admin, url, {"name_vi": " ", "province": "Hưng Yên"}, "Trường này không được để trống."
+    )
+    response = admin.post(url, {"name_vi": "Mạng lưới thư viện Hưng Yên", "province": "Hưng Yên"})
+    assert response.status_code == 302
+    world.hung_yen.refresh_from_db()
+    assert world.hung_yen.name_vi == "Mạng lưới thư viện Hưng Yên"
+    oversight = staff_client(world.users["hy_oversight"], world.provincial)
+    assert oversight.get(url).status_code == 403

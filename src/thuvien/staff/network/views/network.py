@@ -20,9 +20,29 @@ from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
 from thuvien.network.models import Library, Network
 
-from ..forms import ClosedDayForm, GroupForm, SettingsForm, apply_error
+from ..forms import ClosedDayForm, GroupForm, NetworkForm, SettingsForm, apply_error
 from ._access import can_admin_network, network_of, render_page, require_network_reader
 from .settings_helpers import save_settings
+
+
+@requires(Capability.ADMINISTER_NETWORK, network_wide=True)
+def network_edit(request: HttpRequest) -> HttpResponse:
+    network = network_of(request)
+    initial = {"name_vi": network.name_vi, "name_en": network.name_en, "province": network.province}
+    form = NetworkForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.network_update(network=network, actor=request.user, **form.cleaned_data)
+        except NetworkError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thông tin mạng lưới."))
+            return redirect("network:index")
+    return render_page(
+        request,
+        "staff/network/form.html",
+        {"form": form, "title": _("Sửa thông tin mạng lưới"), "cancel": "network:index"},
+    )
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
