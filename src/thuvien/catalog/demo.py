@@ -201,48 +201,47 @@ _ITEM_TYPE = {
 
 def _write_batch(network: Any, libraries: list[Any], locations: dict[int, Any],
                  marcs: list[tuple[int, dict]], rng: random.Random) -> tuple[int, int]:  # fmt: skip
-    from thuvien.catalog.models import Record, RecordIdentifier
     from thuvien.holdings.callnumber import propose_call_number
-    from thuvien.holdings.models import Item
 
-    records, extracted = [], []
-    for _seq, marc in marcs:
-        ex = extract(marc)
-        extracted.append(ex)
-        records.append(Record(network=network, marc=marc, **ex.values))
-    Record.objects.bulk_create(records, batch_size=1000)
-    idents = [
-        RecordIdentifier(record_id=r.pk, network_id=network.pk, kind=k, value=v)
-        for r, ex in zip(records, extracted, strict=True)
-        for k, v in ex.identifiers
-    ]
-    RecordIdentifier.objects.bulk_create(idents, batch_size=2000)
+    from .services.rawinsert import dumps, insert_identifiers, insert_items, insert_records
+
+    extracted = [extract(marc) for _seq, marc in marcs]
+    ids = insert_records(
+        network_id=network.pk,
+        rows=[(dumps(m), ex.values) for (_s, m), ex in zip(marcs, extracted, strict=True)],
+    )
+    insert_identifiers(
+        network.pk,
+        ((pk, k, v) for pk, ex in zip(ids, extracted, strict=True) for k, v in ex.identifiers),
+    )
     items = []
     today = dt.date(2026, 1, 1)
     weights = [5 if lib.parent_id is None else 1 for lib in libraries]
-    for (seq, _m), record, ex in zip(marcs, records, extracted, strict=True):
+    for (seq, _m), pk, ex in zip(marcs, ids, extracted, strict=True):
         v = ex.values
         call = propose_call_number(ddc=v["ddc"], authors=v["authors"], title=v["title"])
         copies = rng.choice((1, 1, 2, 2, 2, 3, 3, 4, 5))
-        chosen = {id(lib): lib for lib in rng.choices(libraries, weights=weights, k=copies)}
+        chosen = {lib.pk: lib for lib in rng.choices(libraries, weights=weights, k=copies)}
         price = Decimal(rng.choice([25, 48, 68, 85, 120]) * 1000)
         for n, lib in enumerate(chosen.values()):
+            location = locations.get(lib.pk)
             items.append(
-                Item(
-                    record_id=record.pk,
-                    library=lib,
-                    barcode=f"DM{lib.pk:03d}{seq:09d}{n}",
-                    location=locations.get(lib.pk),
-                    call_number=call,
-                    item_type=_ITEM_TYPE.get(v["material_type"], "book"),
-                    price=price,
-                    acquired_on=today - dt.timedelta(days=rng.randint(0, 3650)),
-                    acquisition_source=rng.choice(("Mua", "Tặng", "Nộp lưu chiểu", "Luân chuyển")),
-                    status="available",
-                )
+                {
+                    "record_id": pk,
+                    "library_id": lib.pk,
+                    "barcode": f"DM{lib.pk:03d}{seq:09d}{n}",
+                    "location_id": location.pk if location else None,
+                    "call_number": call,
+                    "item_type": _ITEM_TYPE.get(v["material_type"], "book"),
+                    "price": price,
+                    "acquired_on": today - dt.timedelta(days=rng.randint(0, 3650)),
+                    "acquisition_source": rng.choice(
+                        ("Mua", "Tặng", "Nộp lưu chiểu", "Luân chuyển")
+                    ),
+                }
             )
-    Item.objects.bulk_create(items, batch_size=2000)
-    return len(records), len(items)
+    insert_items(items)
+    return len(ids), len(items)
 
 
 def demo_catalog(ctx: DemoContext) -> None:

@@ -57,33 +57,52 @@ def _subs(value: dict, codes: str) -> list[str]:
 
 _FOLD_CACHE: dict[str, str] = {}
 _SORT_CACHE: dict[str, tuple[str, str]] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _fold_char(ch: str) -> str:
+    folded = _FOLD_CACHE.get(ch)
+    if folded is None:
+        folded = _FOLD_CACHE[ch] = fold(ch) if not ch.isspace() else ch
+    return folded
 
 
 def fast_fold(text: str) -> str:
-    """``core.text.fold`` computed per character with a cache (same result, ~10x faster)."""
+    """``core.text.fold`` computed word by word with a cache (same result, much faster)."""
     if text.isascii():
         return text.lower()
+    if len(_FOLD_CACHE) > _CACHE_LIMIT:
+        _FOLD_CACHE.clear()
     out = []
-    for ch in text:
-        folded = _FOLD_CACHE.get(ch)
+    for word in text.split(" "):
+        folded = _FOLD_CACHE.get(word)
         if folded is None:
-            folded = _FOLD_CACHE[ch] = fold(ch) if not ch.isspace() else ch
+            folded = _FOLD_CACHE[word] = "".join(_fold_char(ch) for ch in word)
         out.append(folded)
-    return "".join(out)
+    return " ".join(out)
+
+
+def _sort_char(ch: str) -> tuple[str, str]:
+    if ch.isspace():
+        return (" ", "0")
+    head, _, tail = vi_sort_string(ch, width=16).partition("\x01")
+    return (head, tail)
 
 
 def fast_sort_string(text: str, width: int = 255) -> str:
-    """``core.text.vi_sort_string`` with a per-character cache (same bytes, much faster)."""
+    """``core.text.vi_sort_string`` cached word by word (the same bytes, much faster)."""
+    if len(_SORT_CACHE) > _CACHE_LIMIT:
+        _SORT_CACHE.clear()
     heads, tails = [], []
-    for ch in clean(text):
-        key = _SORT_CACHE.get(ch)
+    space = _sort_char(" ")
+    for i, word in enumerate(clean(text).split(" ")):
+        if i:
+            heads.append(space[0])
+            tails.append(space[1])
+        key = _SORT_CACHE.get(word)
         if key is None:
-            if ch.isspace():
-                key = (" ", "0")
-            else:
-                head, _, tail = vi_sort_string(ch, width=16).partition("\x01")
-                key = (head, tail)
-            _SORT_CACHE[ch] = key
+            keys = [_sort_char(ch) for ch in word]
+            key = _SORT_CACHE[word] = ("".join(k[0] for k in keys), "".join(k[1] for k in keys))
         heads.append(key[0])
         tails.append(key[1])
     return ("".join(heads) + "\x01" + "".join(tails))[:width]

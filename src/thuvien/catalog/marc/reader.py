@@ -97,15 +97,67 @@ def parse_iso2709(data: bytes, *, marc8: MARC8ToUnicode | None = None) -> MarcDi
     if len(directory) % 12:
         raise RecordError("Danh mục (directory) có độ dài không hợp lệ.")
     utf8 = leader[9] == "a" or _looks_utf8(data[base:])
-    fields: list[dict[str, Any]] = []
+    entries = []
     for i in range(0, len(directory), 12):
         entry = directory[i : i + 12]
         try:
-            tag = entry[:3].decode("ascii")
-            length = int(entry[3:7])
-            start = int(entry[7:12])
+            entries.append((entry[:3].decode("ascii"), int(entry[3:7]), int(entry[7:12])))
         except (UnicodeDecodeError, ValueError) as exc:
             raise RecordError(f"Mục danh mục thứ {i // 12 + 1} bị hỏng.") from exc
+    fields = _fast_fields(data, base, entries) if utf8 else None
+    if fields is None:
+        fields = _slow_fields(data, base, entries, utf8, marc8)
+    leader = leader[:9] + "a" + leader[10:]  # stored text is UTF-8 from here on
+    return {"leader": leader, "fields": fields}
+
+
+def _fast_fields(data: bytes, base: int, entries: list[tuple[str, int, int]]) -> list | None:
+    """UTF-8 records whose fields lie one after another in directory order (nearly all):
+    decode and NFC-normalise the data once and split it on the terminators. None when the
+    record does not fit that shape, so the careful per-field path takes over."""
+    position = 0
+    for _tag, length, start in entries:
+        if start != position:
+            return None
+        position += length
+    try:
+        text = data[base : base + position].decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # the per-field path says which field is broken
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    parts = text.split("\x1e")
+    if len(parts) < len(entries):
+        return None
+    fields: list[dict[str, Any]] = []
+    for (tag, _length, _start), raw in zip(entries, parts, strict=False):
+        if tag < "010" and tag.isdigit():
+            fields.append({tag: raw})
+            continue
+        if len(raw) < 2:
+            return None
+        chunks = raw[2:].split("\x1f")
+        fields.append(
+            {
+                tag: {
+                    "ind1": raw[0] if raw[0].isascii() else " ",
+                    "ind2": raw[1] if raw[1].isascii() else " ",
+                    "subfields": [{c[0]: c[1:]} for c in chunks[1:] if c],
+                }
+            }
+        )
+    return fields
+
+
+def _slow_fields(
+    data: bytes,
+    base: int,
+    entries: list[tuple[str, int, int]],
+    utf8: bool,
+    marc8: MARC8ToUnicode | None,
+) -> list[dict[str, Any]]:
+    fields: list[dict[str, Any]] = []
+    for tag, length, start in entries:
         raw = data[base + start : base + start + length]
         if raw.endswith(FT):
             raw = raw[:-1]
@@ -125,8 +177,7 @@ def parse_iso2709(data: bytes, *, marc8: MARC8ToUnicode | None = None) -> MarcDi
             code = chr(chunk[0]) if chunk[0] < 128 else "?"
             subfields.append({code: _decode(chunk[1:], utf8, marc8, tag)})
         fields.append({tag: {"ind1": ind1, "ind2": ind2, "subfields": subfields}})
-    leader = leader[:9] + "a" + leader[10:]  # stored text is UTF-8 from here on
-    return {"leader": leader, "fields": fields}
+    return fields
 
 
 def _decode(raw: bytes, utf8: bool, marc8: MARC8ToUnicode | None, tag: str) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,13 +23,13 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_record
-from thuvien.core.outbox import outbox_add
 from thuvien.core.scoping import scopes_disabled
 
 from ..errors import CatalogError, CatalogErrorCode
 from ..marc.extract import extract
 from ..marc.reader import FORMATS, ReadItem, read_file
 from ..models import Record, RecordIdentifier
+from .rawinsert import dumps, insert_identifiers, insert_items, insert_outbox, insert_records
 from .records import OUTBOX_TOPIC
 
 MATCH_RULES = ("isbn", "035", "001", "key")
@@ -125,22 +124,22 @@ def parse_match_rules(rules: str | Iterable[str] | None) -> tuple[str, ...]:
     return cleaned
 
 
-def content_hash(marc: dict[str, Any]) -> str:
-    return hashlib.blake2b(
-        json.dumps(marc, separators=(",", ":")).encode(), digest_size=16
-    ).hexdigest()
+def content_hash(marc_json: str) -> str:
+    """The ``sha`` identifier: a hash of the record's MARC-in-JSON text as stored."""
+    return hashlib.blake2b(marc_json.encode(), digest_size=16).hexdigest()
 
 
 @dataclass(slots=True)
 class _Pending:
     position: int
     marc: dict[str, Any]
+    marc_json: str
     values: dict[str, Any]
     identifiers: list[tuple[str, str]]
     lookups: dict[str, list[str]]
     match: tuple[str, int] | None = None  # (rule, record id)
     same_as: int | None = None  # index of an earlier record of this batch
-    record: Record | None = None
+    record_id: int | None = None
 
 
 class _Importer:
@@ -182,7 +181,8 @@ class _Importer:
                 continue
             if extracted.values["title"] == "[Không nhan đề]":
                 self._issue(item.position, gettext("Biểu ghi không có nhan đề (245)."), "warning")
-            sha = content_hash(item.marc)
+            marc_json = dumps(item.marc)
+            sha = content_hash(marc_json)
             ids = [("sha", sha), *extracted.identifiers]
             lookups: dict[str, list[str]] = {"sha": [sha]}
             for kind_, value in extracted.identifiers:
@@ -191,7 +191,9 @@ class _Importer:
                     lookups.setdefault(kind_, []).append(value)
             if "key" in self.rules:
                 lookups["key"] = [extracted.values["match_key"]]
-            pending.append(_Pending(item.position, item.marc, extracted.values, ids, lookups))
+            pending.append(
+                _Pending(item.position, item.marc, marc_json, extracted.values, ids, lookups)
+            )
         if pending:
             self._match(pending)
             if self.dry_run:
@@ -250,26 +252,25 @@ class _Importer:
                             self.seen.setdefault((kind, value), p.position)
 
     def _write(self, pending: list[_Pending]) -> None:
-        actor = self.actor if getattr(self.actor, "is_authenticated", False) else None
+        actor_id = self.actor.pk if getattr(self.actor, "is_authenticated", False) else None
         new = [p for p in pending if p.match is None and p.same_as is None]
-        for p in new:
-            p.record = Record(network=self.network, marc=p.marc, created_by=actor, **p.values)
-        Record.objects.bulk_create([p.record for p in new], batch_size=500)
-        RecordIdentifier.objects.bulk_create(
-            [
-                RecordIdentifier(record_id=p.record.pk, network=self.network, kind=k, value=v)
-                for p in new
-                for k, v in p.identifiers
-            ],
-            batch_size=2000,
+        ids = insert_records(
+            network_id=self.network.pk,
+            rows=[(p.marc_json, p.values) for p in new],
+            created_by_id=actor_id,
         )
-        changed: set[int] = {p.record.pk for p in new}
+        for p, pk in zip(new, ids, strict=True):
+            p.record_id = pk
+        insert_identifiers(
+            self.network.pk, ((p.record_id, k, v) for p in new for k, v in p.identifiers)
+        )
+        changed: set[int] = set(ids)
         if self.on_match == "replace":
             changed |= self._replace([p for p in pending if p.match and p.match[0] != "sha"])
         items_by_record = self._items(pending)
         changed |= items_by_record
         self._account(pending, {})
-        outbox_add(OUTBOX_TOPIC, sorted(changed))
+        insert_outbox(OUTBOX_TOPIC, sorted(changed))
         audit_record(
             actor=self.actor,
             action="catalog.import.batch",
@@ -304,7 +305,7 @@ class _Importer:
             return p.match[1] if p.match[1] > 0 else None
         if p.same_as is not None:
             return self._record_id(pending, pending[p.same_as])
-        return p.record.pk if p.record else None
+        return p.record_id
 
     def _items(self, pending: list[_Pending]) -> set[int]:
         if self.library is None:
@@ -336,23 +337,24 @@ class _Importer:
             if record_id is None:  # dry run: the record is not stored yet
                 self.report.items_created += 1
                 continue
+            location = self.locations.get(spec.location_code.lower())
             to_create.append(
-                Item(
-                    record_id=record_id,
-                    library=self.library,
-                    barcode=spec.barcode,
-                    location=self.locations.get(spec.location_code.lower()),
-                    call_number=spec.call_number,
-                    item_type=spec.item_type,
-                    price=spec.price,
-                    acquired_on=spec.acquired_on,
-                    acquisition_source=spec.acquisition_source,
-                    notes=spec.notes,
-                )
+                {
+                    "record_id": record_id,
+                    "library_id": self.library.pk,
+                    "barcode": spec.barcode,
+                    "location_id": location.pk if location else None,
+                    "call_number": spec.call_number,
+                    "item_type": spec.item_type,
+                    "price": spec.price,
+                    "acquired_on": spec.acquired_on,
+                    "acquisition_source": spec.acquisition_source,
+                    "notes": spec.notes,
+                }
             )
             touched.add(record_id)
         if not self.dry_run:
-            Item.objects.bulk_create(to_create, batch_size=1000)
+            insert_items(to_create)
             self.report.items_created += len(to_create)
         return touched
 
