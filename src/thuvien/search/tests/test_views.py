@@ -1,0 +1,89 @@
+"""Portal pages, the Atom feed, the new-items tag and the JSON API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.template import Context, Template
+
+from thuvien.core.outbox import outbox_drain
+
+from .factories import make_item, make_record
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def books(world):
+    old = make_record(world.hung_yen, "Ca dao xứ Bắc", year=1990, authors=["Vũ Ngọc Phan"])
+    new = make_record(
+        world.hung_yen,
+        "Nhãn lồng Hưng Yên",
+        year=2025,
+        isbns=["9786040000001"],
+        links=[{"url": "https://thuvienso.example/nhan-long.pdf", "text": "Bản số"}],
+    )
+    make_item(old, world.provincial, acquired_on=date(2020, 1, 1))
+    make_item(new, world.commune_a, acquired_on=date(2026, 10, 1), call_number="634 NH105L")
+    make_item(new, world.bn_provincial, acquired_on=date(2026, 9, 1))
+    outbox_drain()
+    return old, new
+
+
+def test_result_page_is_small_and_lists_availability(client, world, books):
+    response = client.get("/search/", {"q": "nhan long"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Nhãn lồng Hưng Yên" in html and world.commune_a.name_vi in html
+    assert len(response.content) < 100_000
+    assert "<img" not in html  # covers are CSS
+
+
+def test_record_page_has_holdings_marc_citation_jsonld_and_digital_copy(client, world, books):
+    _old, new = books
+    html = client.get(f"/search/record/{new.pk}/").content.decode()
+    assert world.commune_a.name_vi in html and "634 NH105L" in html
+    assert world.bn_provincial.name_vi not in html  # another network's library holds no copy here
+    assert '"@type": "Book"' in html and "application/ld+json" in html
+    assert "https://thuvienso.example/nhan-long.pdf" in html
+    assert "245" in html and "APA" in html and "<i>Nhãn lồng Hưng Yên</i>" in html
+
+
+def test_missing_or_deleted_record_is_404(client, books):
+    old, _new = books
+    assert client.get("/search/record/999999/").status_code == 404
+    old.is_deleted = True
+    old.save(update_fields=["is_deleted"])
+    assert client.get(f"/search/record/{old.pk}/").status_code == 404
+
+
+def test_new_acquisitions_page_feed_and_tag(client, world, books):
+    old, new = books
+    html = client.get("/search/new/", {"library": world.commune_a.code}).content.decode()
+    assert "Nhãn lồng Hưng Yên" in html and "Ca dao xứ Bắc" not in html
+    feed = client.get("/search/new/feed/", {"network": world.hung_yen.code})
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    body = feed.content.decode()
+    assert body.index("Nhãn lồng") < body.index("Ca dao")  # newest first
+    rendered = Template("{% load search_tags %}{% new_items place %}").render(
+        Context({"place": world.provincial})
+    )
+    assert "Ca dao xứ Bắc" in rendered and "Nhãn lồng" not in rendered
+
+
+def test_api_search_returns_results_and_facets(client, world, books):
+    data = client.get("/api/v1/search/", {"q": "ca dao"}).json()
+    assert data["total"] == 1
+    assert data["results"][0]["title"] == "Ca dao xứ Bắc"
+    assert data["results"][0]["holdings"][0]["library"] == world.provincial.code
+    assert {f["value"] for f in data["facets"]["lang"]} == {"vie"}
+    scoped = client.get("/api/v1/search/", {"q": "", "library": world.commune_a.code}).json()
+    assert [r["title"] for r in scoped["results"]] == ["Nhãn lồng Hưng Yên"]
+
+
+def test_api_bad_query_is_400_with_message(client, books):
+    response = client.get("/api/v1/search/", {"q": '"nhãn lồng'})
+    assert response.status_code == 400
+    assert response.json()["code"] == "search.unbalanced_quote"
+    assert client.post("/api/v1/search/", {"q": "x"}).status_code in (403, 405)
