@@ -52,3 +52,19 @@ def test_portal_login_language_and_library_page(builtin_roles, world, page):
     # Nothing wider than the phone: no horizontal scrolling of the page itself.
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_service_worker_serves_the_offline_page(builtin_roles, page):
+    page.goto(page.base_url + "/offline/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed and active
+    page.reload()  # now controlled by the worker
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30000)
+    page.context.set_offline(True)
+    try:
+        page.goto(page.base_url + "/libraries/")
+        assert "Không có kết nối mạng" in page.content()
+        page.screenshot(path=SHOTS.format("offline"), full_page=True)
+    finally:
+        page.context.set_offline(False)

@@ -74,7 +74,7 @@ class LibraryScopeMiddleware:
             return self.get_response(request)
 
 
-TWO_FACTOR_PREFIXES = ("/staff/", "/admin/")
+TWO_FACTOR_PREFIXES = ("/staff/", "/admin/", "/api/")
 
 
 def session_passed_second_factor(request: HttpRequest) -> bool:
@@ -92,7 +92,8 @@ def session_passed_second_factor(request: HttpRequest) -> bool:
 
 
 class TwoFactorMiddleware:
-    """Network administrators use /staff/ and /admin/ only after a second factor.
+    """Network administrators use /staff/, /admin/ (and the API with a session cookie) only
+    after a second factor. Token requests are checked when the token is issued.
 
     Without TOTP enrolled they are sent to enrol; with TOTP but an unverified session (enrolled
     from another session) they are asked for a code.
@@ -114,6 +115,13 @@ class TwoFactorMiddleware:
             from .views import totp_required_for
 
             if totp_required_for(request.user):
+                if request.path.startswith("/api/"):
+                    # A session cookie used on the API: same rule, answered as JSON.
+                    from django.http import JsonResponse
+
+                    return JsonResponse(
+                        {"code": "totp_required", "detail": "Cần xác thực hai bước."}, status=403
+                    )
                 target = "accounts:totp-verify" if request.user.has_totp else "accounts:totp-enrol"
                 return redirect(
                     reverse(target) + "?" + urlencode({"next": request.get_full_path()})

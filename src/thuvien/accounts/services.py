@@ -224,13 +224,16 @@ def totp_disable(*, user: User, actor: Any) -> None:
         audit_record(actor=actor, action="accounts.user.totp_disabled", obj=user)
 
 
-def builtin_roles_ensure() -> None:
-    """Create the built-in roles that are missing (the data migration makes them; transactional
-    tests that empty the tables call this to get them back)."""
+def builtin_roles_ensure(*, using: str = "default") -> None:
+    """Create the built-in roles that are missing.
+
+    The data migration makes them; this runs again after every ``migrate`` and ``flush`` (the
+    ``post_migrate`` signal, as Django does for permissions), so tests that empty the tables
+    get them back."""
     from .capabilities import BUILTIN_ROLES
 
     for code, (name_vi, name_en, caps, network_wide) in BUILTIN_ROLES.items():
-        Role.objects.get_or_create(
+        Role.objects.using(using).get_or_create(
             code=code,
             defaults={
                 "name_vi": name_vi,

@@ -12,6 +12,7 @@ from typing import Any
 import pyotp
 import segno
 from django.conf import settings
+from django.core.cache import cache
 
 SESSION_VERIFIED = "thuvien_2fa_verified"
 SESSION_PENDING_USER = "thuvien_2fa_pending_user"
@@ -44,3 +45,15 @@ def totp_matches(secret: str, code: Any) -> bool:
     if not secret or len(code) != 6:
         return False
     return pyotp.TOTP(secret).verify(code, valid_window=1)
+
+
+def totp_consume(user: Any, code: Any) -> bool:
+    """Check ``user``'s code and refuse it if it was already used (a replayed code).
+
+    Used codes are remembered in the cache (Redis in production) for longer than the window of
+    three 30-second steps during which pyotp would accept them.
+    """
+    if not totp_matches(user.totp_secret, code):
+        return False
+    digits = "".join(ch for ch in str(code) if ch.isdigit())
+    return cache.add(f"thuvien:totp-used:{user.pk}:{digits}", 1, timeout=120)

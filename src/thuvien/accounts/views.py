@@ -112,7 +112,7 @@ def totp_verify_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if account_is_locked(user):
             form.add_error(None, locked_message(user))
-        elif totp.totp_matches(user.totp_secret, form.cleaned_data["code"]):
+        elif totp.totp_consume(user, form.cleaned_data["code"]):
             for key in (
                 totp.SESSION_PENDING_USER,
                 totp.SESSION_PENDING_BACKEND,
@@ -141,7 +141,7 @@ def totp_enrol_view(request: HttpRequest) -> HttpResponse:
     form = TotpCodeForm(request.POST or None)
     if user.has_totp:
         if request.method == "POST" and form.is_valid():
-            if not totp.totp_matches(user.totp_secret, form.cleaned_data["code"]):
+            if not totp.totp_consume(user, form.cleaned_data["code"]):
                 form.add_error("code", _("Mã xác thực không đúng."))
             else:
                 totp_disable(user=user, actor=user)

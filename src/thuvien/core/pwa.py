@@ -1,10 +1,9 @@
 """The installable web app (PWA): manifest, service worker and the offline page.
 
 The service worker lives at the site root so that it controls every page. It caches the static
-shell (stylesheet, htmx, icons, the offline page) at install, serves static files cache-first,
-and for page navigations tries the network first, falling back to a cached copy and then to
-the offline page. Nothing personal is cached: only GET pages, and never /staff/, /api/ or
-/accounts/.
+shell (stylesheet, htmx, icons, the offline page) at install and serves static files
+cache-first. Pages always come from the network and are never cached (they may show who is
+logged in, on a shared library computer); without a network the offline page is shown.
 """
 
 from __future__ import annotations

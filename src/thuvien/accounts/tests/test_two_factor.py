@@ -109,3 +109,26 @@ def test_a_session_naming_an_unlisted_backend_is_not_a_session(client, world, se
     response = client.get("/staff/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.django_db
+def test_a_code_cannot_be_replayed(client, world):
+    user = world.users["hy_admin"]
+    secret = pyotp.random_base32()
+    user.totp_secret = secret
+    user.totp_confirmed_at = user.date_joined
+    user.save()
+    code = pyotp.TOTP(secret).now()
+    _login(client, "hy_admin")
+    assert client.post(reverse("accounts:totp-verify"), {"code": code}).status_code == 302
+    client.logout()
+    _login(client, "hy_admin")
+    again = client.post(reverse("accounts:totp-verify"), {"code": code})
+    assert again.status_code == 200 and "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_unverified_network_admin_session_is_refused_on_the_api(client, world):
+    _login(client, "hy_admin")  # password only, no TOTP yet
+    response = client.get("/api/v1/me/")
+    assert response.status_code == 403 and response.json()["code"] == "totp_required"

@@ -17,7 +17,8 @@ from thuvien.accounts.forms import LoginForm
 from thuvien.accounts.permissions import staff_access
 from thuvien.accounts.security import login_failure_record
 from thuvien.accounts.selectors import membership_visible_to
-from thuvien.accounts.totp import totp_matches
+from thuvien.accounts.totp import totp_consume
+from thuvien.accounts.views import totp_required_for
 from thuvien.network.models import Library, Network
 
 from .serializers import (
@@ -50,7 +51,15 @@ class TokenObtainView(APIView):
             code = "locked" if form.has_error("__all__", "locked") else "bad_credentials"
             return Response({"code": code, "detail": detail}, status=status.HTTP_400_BAD_REQUEST)
         user = form.get_user()
-        if user.has_totp and not totp_matches(user.totp_secret, body.validated_data.get("code")):
+        if totp_required_for(user) and not user.has_totp:
+            return Response(
+                {
+                    "code": "totp_not_enrolled",
+                    "detail": "Tài khoản quản trị mạng lưới phải bật xác thực hai bước trước.",
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        if user.has_totp and not totp_consume(user, body.validated_data.get("code")):
             login_failure_record(user=user)
             return Response(
                 {"code": "totp_invalid", "detail": "Cần mã xác thực hai bước hợp lệ."},

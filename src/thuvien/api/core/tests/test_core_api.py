@@ -94,3 +94,19 @@ def test_anonymous_throttle_answers_429(api, world, monkeypatch):
     ]
     assert codes[:3] == [400, 400, 400] and codes[3] == 429
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_network_admin_gets_a_token_only_with_totp(api, world):
+    import pyotp
+
+    body = {"username": "hy_admin", "password": "mat-khau-dai-123"}
+    refused = api.post("/api/v1/auth/token/", body)
+    assert refused.status_code == 400 and refused.json()["code"] == "totp_not_enrolled"
+    user = world.users["hy_admin"]
+    user.totp_secret = pyotp.random_base32()
+    user.totp_confirmed_at = user.date_joined
+    user.save()
+    assert api.post("/api/v1/auth/token/", body).json()["code"] == "totp_invalid"
+    ok = api.post("/api/v1/auth/token/", {**body, "code": pyotp.TOTP(user.totp_secret).now()})
+    assert ok.status_code == 200 and ok.json()["token"]

@@ -1,11 +1,16 @@
-{% autoescape off %}/* thuvien service worker: the static shell offline, pages network-first. */
+{% autoescape off %}/* thuvien service worker: the static shell cached, pages from the network, an offline notice. */
 const CACHE = "thuvien-{{ version }}";
 const SHELL = {{ shell_json }};
 const OFFLINE_URL = "/offline/";
-const PRIVATE = ["/staff/", "/api/", "/accounts/", "/admin/", "/account/"];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  // Fetched without cookies: the cached offline page must not name whoever is logged in.
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((cache) => Promise.all(SHELL.map((url) =>
+        fetch(url, { credentials: "omit" }).then((response) => response.ok && cache.put(url, response)))))
+      .then(() => self.skipWaiting())
+  );
 });
 
 self.addEventListener("activate", (event) => {
@@ -21,34 +26,26 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (PRIVATE.some((prefix) => url.pathname.startsWith(prefix))) {
-    if (request.mode === "navigate") {
-      event.respondWith(fetch(request).catch(() => caches.match(OFFLINE_URL)));
-    }
-    return;
-  }
   if (url.pathname.startsWith("/static/")) {
+    // Stale-while-revalidate: fast from the cache, refreshed in the background.
     event.respondWith(
-      caches.match(request).then((hit) => hit || fetch(request).then((response) => {
-        if (response.ok) {
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
+      caches.open(CACHE).then((cache) => cache.match(request).then((hit) => {
+        const fresh = fetch(request).then((response) => {
+          if (response.ok) cache.put(request, response.clone());
+          return response;
+        });
+        if (hit) {
+          event.waitUntil(fresh.catch(() => undefined));
+          return hit;
         }
-        return response;
+        return fresh;
       }))
     );
     return;
   }
   if (request.mode === "navigate") {
-    event.respondWith(
-      fetch(request).then((response) => {
-        if (response.ok) {
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
-        }
-        return response;
-      }).catch(() => caches.match(request).then((hit) => hit || caches.match(OFFLINE_URL)))
-    );
+    // Pages are never cached (they may name the person logged in); offline, show the notice.
+    event.respondWith(fetch(request).catch(() => caches.match(OFFLINE_URL)));
   }
 });
 {% endautoescape %}

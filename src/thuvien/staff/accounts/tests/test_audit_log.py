@@ -84,3 +84,12 @@ def test_pagination_and_pinned_query_count(staff_client, world, django_assert_nu
     with django_assert_num_queries(6):
         second = client.get(url, {"page": 2})
     assert len(second.context["page"].object_list) == 10
+
+
+@pytest.mark.django_db
+def test_oversight_officer_reads_the_network_log(staff_client, world):
+    _entries(world, n_a=2)
+    client = staff_client(world.users["hy_oversight"], world.provincial)
+    assert "people/audit/" in client.get("/staff/").content.decode()
+    html = client.get(reverse("people:audit")).content.decode()
+    assert "catalog.record.updated" in html and "circulation.loan.checked_out" in html
