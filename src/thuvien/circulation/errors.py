@@ -52,6 +52,15 @@ OVERRIDABLE = frozenset(
 )
 
 
+BAD_INPUT = frozenset(
+    {
+        CirculationErrorCode.AMOUNT_INVALID,
+        CirculationErrorCode.POSTAL_INVALID,
+        CirculationErrorCode.RULE_INVALID,
+    }
+)
+
+
 def _messages() -> dict[str, str]:
     C = CirculationErrorCode  # noqa: N806
     return {
@@ -97,6 +106,8 @@ class CirculationError(ThuvienError):
         **params: Any,
     ) -> None:
         super().__init__(code, message or _messages()[code], field=field, **params)
+        if code in BAD_INPUT:
+            self.http_status = 400  # the request was malformed, not refused by a rule
 
     @property
     def overridable(self) -> bool:
