@@ -195,10 +195,23 @@ def loan_history_anonymise(*, now: dt.datetime | None = None) -> int:
     )
     for library in Library.objects.filter(pk__in=list(library_ids)):
         days = int(setting_get("circulation.history_retention_days", library=library))
+        cutoff = now - dt.timedelta(days=max(days, 0))
         total += Loan.all_objects.filter(
             library=library,
             patron__isnull=False,
             patron__keep_history=False,
-            returned_at__lt=now - dt.timedelta(days=max(days, 0)),
+            returned_at__lt=cutoff,
         ).update(patron=None, is_anonymised=True)
+    # Closed holds and the notice log say what a reader read too: same retention.
+    from thuvien.circulation.models import ACTIVE_HOLD_STATUSES, Hold, NoticeLog
+
+    for library in Library.objects.all().only("pk", "parent_id", "network_id"):
+        days = int(setting_get("circulation.history_retention_days", library=library))
+        cutoff = now - dt.timedelta(days=max(days, 0))
+        Hold.all_objects.filter(
+            library=library, patron__isnull=False, patron__keep_history=False, closed_at__lt=cutoff
+        ).exclude(status__in=ACTIVE_HOLD_STATUSES).update(patron=None)
+        NoticeLog.all_objects.filter(
+            library=library, patron__isnull=False, patron__keep_history=False, sent_at__lt=cutoff
+        ).update(patron=None)
     return total

@@ -124,6 +124,14 @@ def test_history_retention(world):
     assert loan_history_anonymise(now=later) == 1
     assert Loan.all_objects.filter(patron=keeper).count() == 1
     assert Loan.all_objects.filter(patron=other).count() == 0
+    from thuvien.circulation.models import Hold
+    from thuvien.circulation.services import hold_cancel, hold_place
+
+    hold = hold_place(patron=other, pickup_library=world.commune_a, actor=None,
+                      record=make_item(world.commune_a).record)  # fmt: skip
+    hold_cancel(hold=hold, actor=None)
+    loan_history_anonymise(now=later)
+    assert Hold.all_objects.get(pk=hold.pk).patron is None
     patron_update(patron=keeper, actor=None, keep_history=False)
     assert Consent.objects.get(patron=keeper, purpose="history").withdrawn_at is not None
 
