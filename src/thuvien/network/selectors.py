@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -30,6 +31,11 @@ from .models import (
     SettingValue,
 )
 from .settings_registry import SettingDef, setting_definitions, setting_get
+
+# Library names change rarely and are few (thousands at most): folding and collation keys are
+# pure functions of the text, so one process keeps them instead of recomputing per request.
+_fold = lru_cache(maxsize=50_000)(fold)
+_sort_key = lru_cache(maxsize=50_000)(vi_sort_key)
 
 # --- networks -------------------------------------------------------------------------------
 
@@ -63,7 +69,7 @@ def library_tree(*, network: Network, include_inactive: bool = False) -> list[Tr
     qs = Library.objects.filter(network=network)
     if not include_inactive:
         qs = qs.filter(is_active=True)
-    libraries = sorted(qs, key=lambda lib: vi_sort_key(lib.name_vi))
+    libraries = sorted(qs, key=lambda lib: _sort_key(lib.name_vi))
     ids = {lib.pk for lib in libraries}
     nodes = {lib.pk: TreeNode(lib, 0) for lib in libraries}
     roots: list[TreeNode] = []
@@ -135,11 +141,11 @@ def library_list(
         for pk, code, name_vi, name_en, prov, comm in qs.values_list(
             "pk", "code", "name_vi", "name_en", "province", "commune"
         ):
-            if province_f and province_f not in fold(prov):
+            if province_f and province_f not in _fold(prov):
                 continue
-            if commune_f and commune_f not in fold(comm):
+            if commune_f and commune_f not in _fold(comm):
                 continue
-            if tokens and not _matches(fold(f"{code} {name_vi} {name_en} {comm}"), tokens):
+            if tokens and not _matches(_fold(f"{code} {name_vi} {name_en} {comm}"), tokens):
                 continue
             keep.append(pk)
         qs = qs.filter(pk__in=keep)
@@ -148,7 +154,7 @@ def library_list(
 
 def sorted_vi(libraries: Any) -> list[Library]:
     """Libraries in Vietnamese dictionary order of their names."""
-    return sorted(libraries, key=lambda lib: vi_sort_key(lib.name))
+    return sorted(libraries, key=lambda lib: _sort_key(lib.name))
 
 
 def library_get(*, code: str, network: Network | None = None) -> Library:
