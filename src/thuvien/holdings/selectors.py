@@ -1,0 +1,66 @@
+"""Reading items. Every selector takes the library: another library's item is a 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext
+
+from thuvien.core.errors import NotFound
+from thuvien.core.scoping import library_scope
+
+from .models import Item
+
+
+def _not_found() -> NotFound:
+    return NotFound("holdings.item_not_found", gettext("Không tìm thấy bản sao."))
+
+
+def item_get_for(*, library: Any, pk: int) -> Item:
+    with library_scope(library):
+        item = Item.objects.select_related("record", "location").filter(pk=pk).first()
+    if item is None:
+        raise _not_found()
+    return item
+
+
+def item_by_barcode(*, library: Any, barcode: str) -> Item:
+    """The copy with this barcode in ``library`` (circulation desks scan barcodes)."""
+    with library_scope(library):
+        item = (
+            Item.objects.select_related("record", "location")
+            .filter(barcode=(barcode or "").strip().upper())
+            .first()
+        )
+    if item is None:
+        raise _not_found()
+    return item
+
+
+def item_list(
+    *, library: Any, record: Any | None = None, status: str | None = None
+) -> QuerySet[Item]:
+    """The library's copies, optionally of one record or in one status (a lazy queryset:
+    evaluate it inside ``library_scope(library)`` or a request of that library)."""
+    with library_scope(library):
+        qs = Item.objects.select_related("record", "location").filter(library=library)
+    if record is not None:
+        qs = qs.filter(record=record)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("barcode")
+
+
+def call_number_for(*, record: Any) -> str:
+    """The proposed call number of a record (DDC + author mark + work mark)."""
+    from .callnumber import propose_call_number
+
+    ind2 = "0"
+    for field in record.marc.get("fields", ()):
+        if "245" in field and isinstance(field["245"], dict):
+            ind2 = field["245"].get("ind2", "0")
+    nonfiling = int(ind2) if ind2.isdigit() else 0
+    return propose_call_number(
+        ddc=record.ddc, authors=record.authors, title=record.title, nonfiling=nonfiling
+    )
