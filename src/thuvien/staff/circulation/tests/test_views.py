@@ -156,7 +156,7 @@ def test_desk_pages_pin_their_queries(desk, django_assert_max_num_queries):
     client.post("/staff/circulation/checkout/", {"card_number": patron.card_number,
                 "barcode": items[0].barcode}, HTTP_HX_REQUEST="true")  # fmt: skip
     # session, user, memberships, library, patron, item, the service, loans list, balance
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(28):
         r = client.post("/staff/circulation/checkout/", {"card_number": patron.card_number,
                         "barcode": items[1].barcode}, HTTP_HX_REQUEST="true")  # fmt: skip
     assert "Đã cho mượn".encode() in r.content

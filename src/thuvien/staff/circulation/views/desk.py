@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.circulation.errors import CirculationError
-from thuvien.circulation.selectors import open_loan_for_item, patron_balance, patron_loans
+from thuvien.circulation.selectors import (
+    open_loan_for_item,
+    patron_balance,
+    patron_holds,
+    patron_loans,
+)
 from thuvien.circulation.services import loan_checkin, loan_checkout, loan_renew
 from thuvien.core.errors import NotFound
 from thuvien.patrons.selectors import patron_get_by_card
@@ -75,6 +80,9 @@ def checkout(request: HttpRequest) -> HttpResponse:
             ctx["error"] = {"message": exc.message}
     ctx["loans"] = list(patron_loans(patron=patron))
     ctx["balance"] = patron_balance(patron=patron)
+    ctx["ready_holds"] = [
+        h for h in patron_holds(patron=patron) if h.status == "ready" and h.library_id == library.pk
+    ]
     return _render(request, "checkout", ctx)
 
 
