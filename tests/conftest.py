@@ -1,8 +1,6 @@
-"""Fixtures of the project-wide tests: the shared ones of src/thuvien/conftest.py, plus roles."""
+"""Project-wide test fixtures: the shared ones come from thuvien.testing.fixtures; plus roles."""
 
 import pytest
-
-from thuvien.conftest import chromium, page, staff_client, world  # noqa: F401 - shared fixtures
 
 
 @pytest.fixture

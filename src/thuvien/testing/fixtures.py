@@ -1,0 +1,75 @@
+"""Pytest fixtures shared by every suite (loaded from the root conftest.py as a plugin).
+
+Defined once here so that tests under ``src/`` and ``tests/`` share one session-scoped browser:
+two live Playwright instances in one process cannot coexist.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .world import World, build_world
+
+
+@pytest.fixture
+def world(db) -> World:
+    return build_world()
+
+
+@pytest.fixture
+def staff_client(client):
+    """Log a named user of the world in: ``staff_client(world.users['tinh_cataloguer'])``."""
+
+    def login(user, library=None):
+        from thuvien.accounts.middleware import ACTIVE_LIBRARY_SESSION_KEY
+
+        client.force_login(user)
+        if library is not None:
+            session = client.session
+            session[ACTIVE_LIBRARY_SESSION_KEY] = library.pk
+            session.save()
+        return client
+
+    return login
+
+
+# --- A real browser: Debian's Chromium driven by Playwright -------------------------------
+
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the session (skipped only if Chromium is not installed)."""
+    import os
+
+    if not os.path.exists(CHROMIUM_PATH):
+        pytest.skip("Debian's chromium is not installed (make install-system-packages)")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh browser page (own cookies) with ``page.base_url`` set to the live server."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    pg = context.new_page()
+    pg.base_url = live_server.url
+    yield pg
+    context.close()
