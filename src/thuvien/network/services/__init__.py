@@ -4,16 +4,14 @@ locations, groups, calendars and settings."""
 from ._common import UNSET
 from .calendar import closed_day_add, closed_day_remove, opening_hours_set
 from .libraries import (
-    descendant_ids,
     library_create,
     library_deactivate,
-    library_move,
     library_reactivate,
     library_update,
     network_create,
-    network_merge,
     network_update,
 )
+from .merge import network_merge
 from .places import (
     group_create,
     group_set_libraries,
@@ -22,6 +20,7 @@ from .places import (
     location_update,
 )
 from .settings import setting_clear, setting_coerce, setting_set
+from .tree import descendant_ids, library_move
 
 __all__ = [
     "UNSET",

@@ -390,3 +390,41 @@ def test_library_tree(world):
     assert ("HY-TINH", 0) in names and ("HY-TIENLU", 1) in names and ("HY-THPT", 0) in names
     tinh = names.index(("HY-TINH", 0))
     assert names[tinh + 1][1] == 1  # its branches follow it
+
+
+def test_merge_moves_rows_that_carry_a_librarys_network(world):
+    """Readers, loan rules and memberships of a moved library follow it to the new network;
+    readers take the new network's category of the same code; history rows do not change."""
+    from django_scopes import scopes_disabled
+
+    from thuvien.circulation.models import LoanRule
+    from thuvien.patrons.models import Patron, PatronCategory
+
+    tb, tinh, _xa = _thai_binh()
+    services.library_update(library=tinh, phone="0227", actor=None)  # an audit row in tb
+    old_cat = PatronCategory.objects.create(network=tb, code="adult", name_vi="Người lớn")
+    new_cat = PatronCategory.objects.create(
+        network=world.hung_yen, code="adult", name_vi="Người lớn"
+    )
+    with scopes_disabled():
+        patron = Patron.objects.create(
+            library=tinh,
+            network=tb,
+            card_number="TB000001",
+            full_name="Nguyễn Văn A",
+            category=old_cat,
+            registered_on=dt.date(2024, 1, 1),
+            expires_on=dt.date(2027, 1, 1),
+        )
+    rule = LoanRule.objects.create(network=tb, library=tinh, loan_days=21)
+    network_rule = LoanRule.objects.create(network=tb, library=None, loan_days=10)
+    services.network_merge(source=tb, target=world.hung_yen, actor=None)
+    with scopes_disabled():
+        patron = Patron.all_objects.get(pk=patron.pk)
+    assert patron.network == world.hung_yen and patron.category == new_cat
+    rule.refresh_from_db()
+    network_rule.refresh_from_db()
+    assert rule.network == world.hung_yen and network_rule.network == tb
+    assert AuditEntry.objects.get(action="network.library.updated").network == tb
+    first = LibraryPlacement.objects.filter(library=tinh).order_by("valid_from").first()
+    assert first.network == tb
