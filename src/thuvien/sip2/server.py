@@ -13,7 +13,7 @@ import socketserver
 import threading
 from typing import Any
 
-from django.db import close_old_connections, connection
+from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections
 
 from .session import Session
 
@@ -30,6 +30,8 @@ class Sip2Handler(socketserver.BaseRequestHandler):
 
     def setup(self) -> None:
         self.request.settimeout(self.server.idle_timeout)
+        if self.server.shared_connection is not None:
+            connections[DEFAULT_DB_ALIAS] = self.server.shared_connection
 
     def handle(self) -> None:
         session = Session(peer=f"{self.client_address[0]}:{self.client_address[1]}")
@@ -49,7 +51,8 @@ class Sip2Handler(socketserver.BaseRequestHandler):
                 raw, buffer = buffer[: cut + 1], buffer[cut + 1 :]
                 if not raw.strip(b"\r\n\x00 "):
                     continue  # a stray CR or LF between messages
-                close_old_connections()
+                if self.server.shared_connection is None:
+                    close_old_connections()
                 reply = session.handle(raw)
                 if reply:
                     self.request.sendall(reply)
@@ -62,7 +65,8 @@ class Sip2Handler(socketserver.BaseRequestHandler):
 
     def finish(self) -> None:
         # The thread ends here; its database connection must not linger until garbage time.
-        connection.close()
+        if self.server.shared_connection is None:
+            connection.close()
 
 
 class Sip2Server(socketserver.ThreadingTCPServer):
@@ -78,6 +82,9 @@ class Sip2Server(socketserver.ThreadingTCPServer):
         **kwargs: Any,
     ) -> None:
         self.idle_timeout = idle_timeout
+        # Tests only, as Django's LiveServerThread does: answer on the test's own connection so
+        # that data written inside the test transaction is seen (requests are sequential).
+        self.shared_connection: Any = None
         self.stopping = threading.Event()
         super().__init__(address, Sip2Handler, **kwargs)
 

@@ -8,9 +8,18 @@ from thuvien.sip2.server import make_server
 
 
 @pytest.fixture
-def sip2_server(transactional_db):
-    """The real SIP2 server on an ephemeral port, in a thread; yields (host, port)."""
+def sip2_server(db):
+    """The real SIP2 server on an ephemeral port, in a thread; yields (host, port).
+
+    Like Django's live server, its threads use the test's database connection, so the test
+    transaction (rolled back afterwards) is visible and the suite stays fast on PostgreSQL.
+    """
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    connection = connections[DEFAULT_DB_ALIAS]  # the wrapper itself, not the proxy
     server = make_server("127.0.0.1", 0, idle_timeout=15)
+    connection.inc_thread_sharing()
+    server.shared_connection = connection
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()
@@ -20,6 +29,7 @@ def sip2_server(transactional_db):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+        connection.dec_thread_sharing()
 
 
 def ensure_builtin_roles() -> None:
@@ -41,7 +51,7 @@ def ensure_builtin_roles() -> None:
 
 @pytest.fixture
 def world_tx(sip2_server):
-    """The named world, committed, so the server threads see it."""
+    """The named world (roles are re-created when a transactional test flushed them)."""
     from thuvien.conftest import build_world
 
     ensure_builtin_roles()
