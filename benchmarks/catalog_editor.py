@@ -110,11 +110,15 @@ def main() -> None:
         "simple form": "/staff/catalog/records/{}/form/",
         "record page": "/staff/catalog/records/{}/",
     }
-    for name, pattern in pages.items():
-        measure(client, [pattern.format(rng.choice(ids)) for _ in range(10)])  # warm up
-        times = sorted(
-            measure(client, [pattern.format(rng.choice(ids)) for _ in range(args.requests)])
-        )
+    runs = {
+        name: [pattern.format(rng.choice(ids)) for _ in range(args.requests)]
+        for name, pattern in pages.items()
+    }
+    words = ["history", "united states", "virginia", "education", "war", "law", "art", "music"]
+    runs["search"] = [f"/staff/catalog/?q={rng.choice(words)}" for _ in range(args.requests)]
+    for name, urls in runs.items():
+        measure(client, urls[:10])  # warm up
+        times = sorted(measure(client, urls))
         p95 = times[int(len(times) * 0.95) - 1]
         print(
             f"{name:12s} n={len(times)} p50={statistics.median(times):6.1f} ms "

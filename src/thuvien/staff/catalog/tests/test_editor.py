@@ -226,3 +226,11 @@ def test_editor_speaks_english_when_asked(world, cataloguer, make_record):
     assert "MARC editor" in page and "Leader (LDR, 24 characters)" in page
     bad = cataloguer.post(reverse("catalog:marc-editor", args=[record.pk]), {"leader": "x"})
     assert "The leader must be exactly 24 characters long (it has 1)." in bad.content.decode()
+
+
+def test_editor_escapes_what_was_typed(world, cataloguer):
+    data = editor_post(LEADER, [("008", F008), ("245", "0", "0", [("a", '"><script>x</script>')])])
+    data["action"] = "add_sub:1"
+    page = cataloguer.post(reverse("catalog:marc-editor-new"), data).content.decode()
+    assert "<script>x</script>" not in page
+    assert "&quot;&gt;&lt;script&gt;x&lt;/script&gt;" in page

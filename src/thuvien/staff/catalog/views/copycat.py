@@ -25,6 +25,7 @@ from thuvien.catalog.marc_validation import editor_from_mij, editor_to_pymarc, v
 from thuvien.core.errors import ThuvienError
 
 from ..editor import rows_for_template
+from ..editor_html import render_rows
 from .common import can_write
 from .editing import save_marc
 
@@ -146,6 +147,7 @@ def copycat_import(request: HttpRequest) -> HttpResponse:
             "record": None,
             "leader": editor.leader.replace(" ", "#"),
             "rows": rows,
+            "rows_html": render_rows(rows),
             "problems": problems,
             "error": error,
             "form_action": reverse("catalog:marc-editor-new"),

@@ -26,6 +26,7 @@ from thuvien.catalog.models import MaterialType, Record
 from thuvien.core.errors import ThuvienError
 
 from ..editor import apply_action, parse_editor_post, record_to_pymarc, rows_for_template
+from ..editor_html import render_rows
 from ..forms import TemplateChoiceForm, record_form_class
 from ..material import (
     TEMPLATE_CHOICES,
@@ -147,6 +148,7 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "record": record,
             "leader": editor.leader.replace(" ", "#"),
             "rows": rows,
+            "rows_html": render_rows(rows),
             "problems": problems,
             "general_problems": general,
             "error": error,
