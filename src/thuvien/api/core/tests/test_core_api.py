@@ -81,6 +81,12 @@ def test_docs_are_served_without_a_cdn(client):
     assert "swagger-ui" in html
     assert "cdn.jsdelivr" not in html and "unpkg.com" not in html and "//cdn" not in html
     assert "/static/drf_spectacular_sidecar/" in html
+    import re
+
+    assets = re.findall(r'"(/static/drf_spectacular_sidecar/[^"]+)"', html)
+    assert assets
+    for src in assets:
+        assert client.get(src).status_code == 200, src
     assert client.get("/api/v1/schema/").status_code == 200
 
 

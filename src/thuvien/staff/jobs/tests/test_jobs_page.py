@@ -82,3 +82,15 @@ def test_non_staff_are_refused(client, world):
     assert client.get(reverse("jobs:list")).status_code == 403
     client.logout()
     assert client.get(reverse("jobs:list")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_list_query_count_is_pinned(staff_client, world, django_assert_num_queries):
+    for i in range(40):
+        _job(world.commune_a, title=f"Tác vụ {i}", created_by=world.users["tienlu_cataloguer"])
+    client = staff_client(world.users["tienlu_cataloguer"], world.commune_a)
+    client.get(reverse("jobs:list"))
+    # session, user, memberships, staff libraries, count, one page of jobs with their creators
+    with django_assert_num_queries(6):
+        response = client.get(reverse("jobs:list"), {"page": 2})
+    assert len(response.context["page"].object_list) == 10
