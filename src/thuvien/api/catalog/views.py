@@ -13,6 +13,8 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound as DRFNotFound
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -35,6 +37,35 @@ FIELDS = (
     "issns", "language", "material_type", "ddc", "subjects", "series", "physical_description",
     "notes", "links", "control_number",
 )  # fmt: skip
+
+
+class RecordIn(serializers.Serializer):
+    marc = serializers.JSONField(help_text="MARC-in-JSON: {leader, fields}")
+
+
+class RecordOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    network = serializers.CharField()
+    title = serializers.CharField()
+    authors = serializers.ListField(child=serializers.CharField())
+    year = serializers.IntegerField(allow_null=True)
+    isbns = serializers.ListField(child=serializers.CharField())
+    material_type = serializers.CharField()
+    marc = serializers.JSONField(required=False)
+    dublin_core = serializers.DictField(required=False)
+
+
+class ItemOut(serializers.Serializer):
+    library = serializers.DictField()
+    call_number = serializers.CharField()
+    location = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+
+
+class ItemsOut(serializers.Serializer):
+    record = serializers.IntegerField()
+    items = ItemOut(many=True)
 
 
 class PublicReadCatalogueWrite(BasePermission):
@@ -114,6 +145,7 @@ class CatalogueView(APIView):
 
 
 class RecordListView(CatalogueView):
+    @extend_schema(responses=RecordOut(many=True))
     def get(self, request: Request) -> Response:
         qs = Record.objects.filter(is_deleted=False).select_related("network").order_by("-id")
         network = request.query_params.get("network")
@@ -129,6 +161,7 @@ class RecordListView(CatalogueView):
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response([record_json(r, full=False) for r in page])
 
+    @extend_schema(request=RecordIn, responses={201: RecordOut})
     def post(self, request: Request) -> Response:
         from thuvien.catalog.services import record_create
 
@@ -155,9 +188,11 @@ def _record(pk: int, network: Network | None = None) -> Record:
 
 
 class RecordDetailView(CatalogueView):
+    @extend_schema(responses=RecordOut)
     def get(self, request: Request, pk: int) -> Response:
         return Response(record_json(_record(pk), full=True))
 
+    @extend_schema(request=RecordIn, responses=RecordOut)
     def put(self, request: Request, pk: int) -> Response:
         from thuvien.catalog.services import record_update
 
@@ -177,6 +212,7 @@ class RecordDetailView(CatalogueView):
 class RecordItemsView(CatalogueView):
     """Copies of a record in every library of its network: where, call number, status."""
 
+    @extend_schema(responses=ItemsOut)
     def get(self, request: Request, pk: int) -> Response:
         from thuvien.holdings.models import Item, ItemStatus
 
