@@ -68,3 +68,23 @@ def test_service_worker_serves_the_offline_page(builtin_roles, page):
         page.screenshot(path=SHOTS.format("offline"), full_page=True)
     finally:
         page.context.set_offline(False)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_network_admin_enrols_totp_in_the_browser(builtin_roles, world, page):
+    import pyotp
+
+    base = page.base_url
+    page.goto(base + "/accounts/login/")
+    page.fill("#id_username", "hy_admin")
+    page.fill("#id_password", "mat-khau-dai-123")
+    page.click("form button[type=submit].btn-primary")
+    page.wait_for_url("**/accounts/two-factor/setup/**")
+    assert page.locator(".qr svg").count() == 1
+    page.screenshot(path=SHOTS.format("totp"), full_page=True)
+    secret = page.locator("code.secret").get_attribute("data-secret")
+    page.fill("#id_code", pyotp.TOTP(secret).now())
+    page.click("form button[type=submit].btn-primary")
+    page.wait_for_url(base + "/staff/")
+    assert "Bảng điều khiển" in page.content()

@@ -70,11 +70,7 @@ class ThuvienLoginView(auth_views.LoginView):
             self.request.session[totp.SESSION_PENDING_NEXT] = self.get_success_url()
             return redirect("accounts:totp-verify")
         login(self.request, user)
-        if totp_required_for(user):
-            messages.warning(
-                self.request,
-                _("Tài khoản quản trị mạng lưới phải bật xác thực hai bước trước khi làm việc."),
-            )
+        if totp_required_for(user):  # the enrolment page says why
             return HttpResponseRedirect(
                 reverse("accounts:totp-enrol") + "?" + urlencode({"next": self.get_success_url()})
             )
