@@ -308,6 +308,7 @@ def test_merge_with_confirmation(world, admin):
     preview = admin.post(url, {"source": tb.pk, "note": "NQ 202/2025/QH15"})
     body = preview.content.decode()
     assert "Thư viện tỉnh Thái Bình" in body and "Xác nhận sáp nhập" in body
+    assert "0 bản tài liệu" in body and "0 bạn đọc" in body
     assert _snapshot() == before  # the preview writes nothing
     response = admin.post(url, {"source": tb.pk, "note": "NQ 202/2025/QH15", "confirm": "True"})
     assert response.status_code == 302

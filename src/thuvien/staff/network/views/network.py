@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.apps import apps
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -189,6 +190,16 @@ def network_closed_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("network:closed-days")
 
 
+def _count_in(label: str, libraries: list[Library]) -> int | None:
+    """How many rows of a library-owned model the libraries hold (None if the app is absent);
+    the base manager counts across libraries, which only this network admin page does."""
+    try:
+        model = apps.get_model(label)
+    except LookupError:
+        return None
+    return model._base_manager.filter(library__in=libraries).count()
+
+
 class MergeForm(forms.Form):
     source = forms.ModelChoiceField(
         label=gettext_lazy("Mạng lưới được sáp nhập (sẽ ngừng hoạt động)"),
@@ -243,10 +254,13 @@ def network_merge(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("network:index")
         else:
+            libraries = selectors.sorted_vi(Library.objects.filter(network=source))
             preview = {
                 "source": source,
-                "libraries": selectors.sorted_vi(Library.objects.filter(network=source)),
+                "libraries": libraries,
                 "records": Record.objects.filter(network=source).count(),
+                "items": _count_in("holdings.Item", libraries),
+                "patrons": _count_in("patrons.Patron", libraries),
             }
             form = MergeForm(initial={**form.cleaned_data, "confirm": True})
             form.fields["source"].queryset = sources
