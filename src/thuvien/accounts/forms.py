@@ -58,7 +58,10 @@ class LoginForm(AuthenticationForm):
             # A backend found the account through an identifier no resolver knows.
             raise forms.ValidationError(locked_message(self.user_cache), code="locked")
         self.confirm_login_allowed(self.user_cache)
-        login_success_record(user=self.user_cache)
+        if not self.user_cache.has_totp:
+            # With TOTP the count is cleared only once the code is right too, so logging in
+            # again with the password cannot reset a run of wrong codes.
+            login_success_record(user=self.user_cache)
         return self.cleaned_data
 
 

@@ -132,3 +132,20 @@ def test_unverified_network_admin_session_is_refused_on_the_api(client, world):
     _login(client, "hy_admin")  # password only, no TOTP yet
     response = client.get("/api/v1/me/")
     assert response.status_code == 403 and response.json()["code"] == "totp_required"
+
+
+@pytest.mark.django_db
+def test_the_password_alone_does_not_reset_a_run_of_wrong_codes(client, world):
+    user = world.users["tinh_library_admin"]
+    user.totp_secret = pyotp.random_base32()
+    user.totp_confirmed_at = user.date_joined
+    user.save()
+    for _ in range(3):
+        _login(client, "tinh_library_admin")
+        client.post(reverse("accounts:totp-verify"), {"code": "000000"})
+    user.refresh_from_db()
+    assert user.failed_logins == 3
+    _login(client, "tinh_library_admin")
+    client.post(reverse("accounts:totp-verify"), {"code": "000000"})
+    response = client.post(reverse("accounts:totp-verify"), {"code": "000000"})
+    assert "tạm thời bị khóa" in response.content.decode()
