@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 THREADS = 8
 COPIES = 24
-ROUNDS = 40
+ROUNDS = 25
 
 
 def _require_postgres() -> None:

@@ -139,10 +139,14 @@ def parse(raw: bytes, *, encoding: str = "utf-8") -> Message:
         if not _checksum_ok(body[: trailer.start() + 2], trailer.group(1), encoding):
             raise ChecksumError("checksum mismatch", command=command if known else None)
         body = body[: trailer.start()]
-        seq = _SEQUENCE_TRAILER.search(body)
-        if seq is not None:
-            sequence = seq.group(1).decode("ascii")
-            body = body[: seq.start()]
+    # AY may also come alone (sequence numbers without checksums); it is echoed the same way.
+    seq = _SEQUENCE_TRAILER.search(body)
+    fixed_end = 2 + sum(w for _, w in REQUEST_FIXED.get(command, ()))
+    if seq is not None and (
+        error_detection or body[: seq.start()].endswith(b"|") or seq.start() == fixed_end
+    ):
+        sequence = seq.group(1).decode("ascii")
+        body = body[: seq.start()]
     if not known:
         raise ProtocolError("unknown command", command=None)
     try:
@@ -206,8 +210,8 @@ def serialize(
 ) -> bytes:
     """Build one response. ``fields`` are (id, value) pairs; a value of None is left out.
 
-    With ``error_detection`` the message ends ``AY<sequence>AZ<checksum>`` (no AY for 96),
-    as the request that asked for it did.
+    The message ends ``AY<sequence>`` when the request carried one (never for 96) and
+    ``AZ<checksum>`` with ``error_detection``, mirroring the request.
     """
     out = bytearray(command.encode("ascii"))
     for value in fixed:
@@ -218,9 +222,9 @@ def serialize(
         out += field_id.encode("ascii")
         out += _limit(encode_text(_clean_value(value), encoding), encoding)
         out += FIELD_DELIMITER.encode("ascii")
+    if sequence is not None and command != "96":
+        out += b"AY" + sequence.encode("ascii")
     if error_detection:
-        if sequence is not None and command != "96":
-            out += b"AY" + sequence.encode("ascii")
         out += b"AZ"
         out += checksum(bytes(out)).encode("ascii")
     return bytes(out) + TERMINATOR

@@ -53,7 +53,11 @@ class Sip2Handler(socketserver.BaseRequestHandler):
                     continue  # a stray CR or LF between messages
                 if self.server.shared_connection is None:
                     close_old_connections()
-                reply = session.handle(raw)
+                try:
+                    reply = session.handle(raw)
+                except Exception:  # the session answers everything; this is the last guard
+                    logger.exception("sip2: unexpected failure answering %s", session.peer)
+                    reply = b"96\r"
                 if reply:
                     self.request.sendall(reply)
         except TimeoutError:

@@ -96,3 +96,12 @@ def test_sip_datetime_format():
 
     assert sip_datetime(date(2026, 3, 9)) == "20260309    235959"
     assert sip_datetime(None) == " " * 18
+
+
+def test_sequence_without_checksum_is_echoed():
+    message = parse(b"9900802.00AY3\r")
+    assert message.sequence == "3" and not message.error_detection
+    assert message.fixed["protocol_version"] == "2.00"
+    message = parse(b"9300CNkiosk|COpw|AY4\r")
+    assert message.sequence == "4" and message.get("CO") == "pw"
+    assert serialize("94", ["1"], [], sequence="4") == b"941AY4\r"
