@@ -114,3 +114,19 @@ def test_non_xml_and_non_sru_answers():
     assert err.value.code == CopycatErrorCode.BAD_RESPONSE
     with pytest.raises(CopycatError):
         parse_response(b'<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
+
+
+def test_marc8_records_from_a_z3950_dump_come_out_as_nfc_unicode():
+    """LoC and older servers send MARC-8; a real one (“Hà-tiên”) decodes to composed NFC."""
+    import unicodedata
+
+    from thuvien.catalog.copycat.search import _nfc_record
+    from thuvien.catalog.copycat.z3950 import _read_dump
+
+    from .conftest import REPO_ROOT
+
+    path = REPO_ROOT / ".." / "shared" / "data" / "marc" / "solrmarc-tests" / "u4.mrc"
+    records = [_nfc_record(r) for r in _read_dump(path.resolve())]
+    title = records[0]["245"]["a"]
+    assert "Hà-tiên" in title
+    assert unicodedata.is_normalized("NFC", title)
