@@ -165,22 +165,13 @@ MEDIA_TYPE = {"serial": "002", "audiovisual": "006", "map": "000"}
 
 
 def item_by_barcode(*, library: Any, barcode: str) -> Any | None:
-    """An item of the kiosk's network by barcode (a copy may be returned at any library).
+    """A copy of the kiosk's network by barcode (a copy may be returned at any library)."""
+    from thuvien.circulation.selectors import item_for_desk
 
-    Read with the base manager filtered by network, as circulation's own ``item_lock`` does:
-    a copy of another library of the network can be returned or lent here, and the services
-    decide whether that is allowed.
-    """
-    from thuvien.holdings.models import Item
-
-    barcode = (barcode or "").strip()
-    if not barcode:
+    try:
+        return item_for_desk(library=library, barcode=barcode)
+    except NotFound:
         return None
-    return (
-        Item._base_manager.select_related("record", "library", "location")
-        .filter(barcode=barcode, library__network_id=library.network_id)
-        .first()
-    )
 
 
 def title_of(item: Any) -> str:
