@@ -50,3 +50,28 @@ def test_marc_editor_in_the_page(world, page, make_record):
     assert "100" not in order
     assert order.index("264") < order.index("245")
     assert marc["500"].get_subfields("a") == ["Có minh hoạ"]
+
+
+def test_search_record_and_editor_fit_a_phone(world, page, make_record):
+    from thuvien.holdings.services import item_create
+
+    record = make_record("Dế Mèn phiêu lưu ký", author="Tô Hoài", isbn="9786042088213")
+    item_create(
+        record=record, library=world.provincial, barcode="HY000001", call_number="895.9 T450H"
+    )
+    page.set_viewport_size({"width": 360, "height": 780})
+    login(page, "/staff/catalog/")
+    page.get_by_label("Nhan đề, tác giả hoặc ISBN").fill("de men")
+    page.get_by_role("button", name="Tìm").click()
+    page.get_by_role("link", name="Dế Mèn phiêu lưu ký").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Dế Mèn phiêu lưu ký"
+    assert page.get_by_text("HY000001").is_visible()
+    page.screenshot(path="/tmp/catalog-record-360.png", full_page=True)
+    for path in (
+        "/staff/catalog/",
+        f"/staff/catalog/records/{record.pk}/",
+        f"/staff/catalog/records/{record.pk}/marc/",
+    ):
+        page.goto(page.base_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    page.screenshot(path="/tmp/catalog-editor-360.png", full_page=True)
