@@ -130,3 +130,11 @@ def test_marc8_records_from_a_z3950_dump_come_out_as_nfc_unicode():
     title = records[0]["245"]["a"]
     assert "Hà-tiên" in title
     assert unicodedata.is_normalized("NFC", title)
+
+
+@pytest.mark.parametrize(("protocol", "version"), PROTOCOLS)
+def test_vietnamese_words_with_tone_marks(zebra, protocol, version):
+    found = search(target(zebra, protocol, version), index="title", terms="lịch sử Hưng Yên")
+    assert found.total == 1 and found.records[0]["245"]["a"] == VI_TITLE
+    by_author = search(target(zebra, protocol, version), index="author", terms="Nguyễn Văn Đức")
+    assert by_author.total == 1
