@@ -17,6 +17,7 @@ from django.urls import reverse
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.marc_validation import (
+    EditorField,
     editor_from_pymarc,
     editor_to_pymarc,
     validate_pymarc,
@@ -133,12 +134,12 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         editor = editor_from_pymarc(record_to_pymarc(record.marc))
     else:
         editor = editor_from_pymarc(new_record(material))
-        editor.fields.append(editor_from_pymarc(_title_stub()).fields[0])
+        editor.fields.append(EditorField("245", "0", "0", [("a", "")]))
     rows = rows_for_template(editor)
     by_row: dict[int, list[str]] = {}
-    general: list[str] = []
     for p in problems:
-        (by_row.setdefault(p.position - 1, []) if p.position else general).append(p.message)
+        if p.position:
+            by_row.setdefault(p.position - 1, []).append(p.message)
     for i, row in enumerate(rows):
         row["problems"] = by_row.get(i, [])
     return render(
@@ -150,19 +151,8 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "rows": rows,
             "rows_html": render_rows(rows),
             "problems": problems,
-            "general_problems": general,
             "error": error,
             "material": material,
         },
         status=status,
     )
-
-
-def _title_stub() -> pymarc.Record:
-    rec = pymarc.Record()
-    rec.add_field(
-        pymarc.Field(
-            tag="245", indicators=pymarc.Indicators("0", "0"), subfields=[pymarc.Subfield("a", "")]
-        )
-    )
-    return rec
