@@ -12,7 +12,6 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.errors import ThuvienError
@@ -20,23 +19,26 @@ from thuvien.core.scoping import library_scope
 
 from . import circ
 from .protocol import Message, count4, flag, sip_datetime
+from .refusals import (
+    CURRENCY,
+    ao,
+    invalid_patron_24,
+    money,
+    now,
+    refusal,
+    refusal_10,
+    refusal_12,
+    refusal_18,
+    refusal_30,
+    refusal_38,
+    refusal_64,
+)
 from .session import Reply, Session
 
 # Supported messages (BX), in the spec's order: patron status, checkout, checkin, block patron,
 # SC/ACS status, request resend, login, patron information, end patron session, fee paid, item
 # information, item status update, patron enable, hold, renew, renew all.
 SUPPORTED_MESSAGES = "YYYNYYYYYYYNNNYN"
-CURRENCY = "VND"
-NO_DATE = " " * 18
-BLANK_STATUS = " " * 14
-
-
-def _now() -> str:
-    return sip_datetime(timezone.now())
-
-
-def _ao(session: Session, message: Message) -> str:
-    return session.library.code if session.library is not None else message.get("AO")
 
 
 # --- login and status ------------------------------------------------------------------------
@@ -56,7 +58,7 @@ def login(session: Session, message: Message) -> Reply:
 def sc_status(session: Session, message: Message) -> Reply:
     online = session.logged_in
     fields: list[tuple[str, Any]] = [
-        ("AO", _ao(session, message)),
+        ("AO", ao(session, message)),
         ("AM", session.library.name_vi if online else None),
         ("BX", SUPPORTED_MESSAGES if online else "N" * 16),
         ("AN", session.location_code or None),
@@ -64,7 +66,7 @@ def sc_status(session: Session, message: Message) -> Reply:
     if not online:
         fields.append(("AF", _("Máy tự phục vụ chưa đăng nhập.")))
     yn = flag(online)
-    return Reply("98", [yn, yn, yn, yn, "N", "N", "100", "003", _now(), "2.00"], fields)
+    return Reply("98", [yn, yn, yn, yn, "N", "N", "100", "003", now(), "2.00"], fields)
 
 
 # --- patrons ---------------------------------------------------------------------------------
@@ -91,33 +93,19 @@ def _pin_refused(session: Session, cq: str | None) -> bool:
 def patron_status(session: Session, message: Message) -> Reply:
     patron, cq, balance = _patron_context(session, message)
     if patron is None:
-        return _invalid_patron_24(session, message)
+        return invalid_patron_24(session, message)
     return Reply(
         "24",
-        [circ.patron_status_flags(patron=patron, library=session.library), "000", _now()],
+        [circ.patron_status_flags(patron=patron, library=session.library), "000", now()],
         [
-            ("AO", _ao(session, message)),
+            ("AO", ao(session, message)),
             ("AA", patron.card_number),
             ("AE", patron.full_name),
             ("BL", "Y"),
             ("CQ", cq),
             ("BH", CURRENCY),
-            ("BV", _money(balance)),
+            ("BV", money(balance)),
             *circ.patron_screen_messages(patron=patron, library=session.library),
-        ],
-    )
-
-
-def _invalid_patron_24(session: Session, message: Message, text: str | None = None) -> Reply:
-    return Reply(
-        "24",
-        ["Y" * 4 + " " * 10, "000", _now()],
-        [
-            ("AO", _ao(session, message)),
-            ("AA", message.get("AA")),
-            ("AE", ""),
-            ("BL", "N"),
-            ("AF", text or _("Không tìm thấy bạn đọc.")),
         ],
     )
 
@@ -135,7 +123,7 @@ def _window(values: list[str], message: Message) -> list[str]:
 def patron_information(session: Session, message: Message) -> Reply:
     patron, cq, balance = _patron_context(session, message)
     if patron is None:
-        return _refusal_64(session, message, _("Không tìm thấy bạn đọc."))
+        return refusal_64(session, message, _("Không tìm thấy bạn đọc."))
     info = circ.patron_lists(patron=patron)
     summary = message.fixed.get("summary", "").ljust(10)
     wanted = {i for i, c in enumerate(summary[:6]) if c not in " N"}
@@ -154,7 +142,7 @@ def patron_information(session: Session, message: Message) -> Reply:
     fixed = [
         circ.patron_status_flags(patron=patron, library=session.library),
         "000",
-        _now(),
+        now(),
         count4(len(info.holds_ready)),
         count4(len(info.overdue)),
         count4(len(info.charged)),
@@ -166,13 +154,13 @@ def patron_information(session: Session, message: Message) -> Reply:
         "64",
         fixed,
         [
-            ("AO", _ao(session, message)),
+            ("AO", ao(session, message)),
             ("AA", patron.card_number),
             ("AE", patron.full_name),
             ("BL", "Y"),
             ("CQ", cq),
             ("BH", CURRENCY),
-            ("BV", _money(balance)),
+            ("BV", money(balance)),
             *item_fields,
             ("BD", patron.address or None),
             ("BE", patron.email or None),
@@ -182,27 +170,13 @@ def patron_information(session: Session, message: Message) -> Reply:
     )
 
 
-def _refusal_64(session: Session, message: Message, text: str) -> Reply:
-    return Reply(
-        "64",
-        ["Y" * 4 + " " * 10, "000", _now(), *[count4(0)] * 6],
-        [
-            ("AO", _ao(session, message)),
-            ("AA", message.get("AA")),
-            ("AE", ""),
-            ("BL", "N"),
-            ("AF", text),
-        ],
-    )
-
-
 def end_patron_session(session: Session, message: Message) -> Reply:
     session.patron_card = ""
     return Reply(
         "36",
-        ["Y", _now()],
+        ["Y", now()],
         [
-            ("AO", _ao(session, message)),
+            ("AO", ao(session, message)),
             ("AA", message.get("AA")),
             ("AF", _("Cảm ơn bạn đã sử dụng thư viện.")),
         ],
@@ -215,11 +189,11 @@ def end_patron_session(session: Session, message: Message) -> Reply:
 def item_information(session: Session, message: Message) -> Reply:
     item = circ.item_by_barcode(library=session.library, barcode=message.get("AB"))
     if item is None:
-        return _refusal_18(session, message, _("Không tìm thấy tài liệu."))
+        return refusal_18(session, message, _("Không tìm thấy tài liệu."))
     state = circ.item_state(item=item)
     return Reply(
         "18",
-        [state.circulation_status, "00", "01", _now()],
+        [state.circulation_status, "00", "01", now()],
         [
             ("CF", str(state.hold_queue) if state.hold_queue else None),
             ("AH", sip_datetime(state.due_on) if state.due_on else None),
@@ -234,20 +208,12 @@ def item_information(session: Session, message: Message) -> Reply:
     )
 
 
-def _refusal_18(session: Session, message: Message, text: str) -> Reply:
-    return Reply(
-        "18",
-        ["01", "00", "01", _now()],
-        [("AB", message.get("AB")), ("AJ", ""), ("AF", text)],
-    )
-
-
 def checkout(session: Session, message: Message) -> Reply:
     patron, cq, _balance = _patron_context(session, message)
     item = circ.item_by_barcode(library=session.library, barcode=message.get("AB"))
 
     def refuse(text: str) -> Reply:
-        return _refusal_12(session, message, text, title=circ.title_of(item) if item else "")
+        return refusal_12(session, message, text, title=circ.title_of(item) if item else "")
 
     if patron is None:
         return refuse(_("Không tìm thấy bạn đọc."))
@@ -261,9 +227,9 @@ def checkout(session: Session, message: Message) -> Reply:
         return refuse(exc.message)
     return Reply(
         "12",
-        ["1", "N", "N", "Y", _now()],
+        ["1", "N", "N", "Y", now()],
         [
-            ("AO", _ao(session, message)),
+            ("AO", ao(session, message)),
             ("AA", patron.card_number),
             ("AB", item.barcode),
             ("AJ", circ.title_of(item)),
@@ -275,36 +241,21 @@ def checkout(session: Session, message: Message) -> Reply:
     )
 
 
-def _refusal_12(session: Session, message: Message, text: str, *, title: str = "") -> Reply:
-    return Reply(
-        "12",
-        ["0", "N", "U", "N", _now()],
-        [
-            ("AO", _ao(session, message)),
-            ("AA", message.get("AA")),
-            ("AB", message.get("AB")),
-            ("AJ", title),
-            ("AH", ""),
-            ("AF", text),
-        ],
-    )
-
-
 def checkin(session: Session, message: Message) -> Reply:
     item = circ.item_by_barcode(library=session.library, barcode=message.get("AB"))
     if item is None:
-        return _refusal_10(session, message, _("Không tìm thấy tài liệu."))
+        return refusal_10(session, message, _("Không tìm thấy tài liệu."))
     try:
         result = circ.checkin(item=item, library=session.library, staff=session.user)
     except ThuvienError as exc:
-        return _refusal_10(session, message, exc.message, item=item)
+        return refusal_10(session, message, exc.message, item=item)
     set_aside = result.hold is not None or result.transit is not None
     loan = result.loan
     return Reply(
         "10",
-        ["1", flag(not set_aside), "N", flag(set_aside), _now()],
+        ["1", flag(not set_aside), "N", flag(set_aside), now()],
         [
-            ("AO", _ao(session, message)),
+            ("AO", ao(session, message)),
             ("AB", item.barcode),
             ("AQ", circ.owner_code(item)),
             ("AJ", circ.title_of(item)),
@@ -316,26 +267,12 @@ def checkin(session: Session, message: Message) -> Reply:
     )
 
 
-def _refusal_10(session: Session, message: Message, text: str, *, item: Any = None) -> Reply:
-    return Reply(
-        "10",
-        ["0", "N", "U", "Y" if item is not None else "N", _now()],
-        [
-            ("AO", _ao(session, message)),
-            ("AB", message.get("AB")),
-            ("AQ", circ.owner_code(item) if item is not None else ""),
-            ("AJ", circ.title_of(item) if item is not None else None),
-            ("AF", text),
-        ],
-    )
-
-
 def renew(session: Session, message: Message) -> Reply:
     patron, cq, _balance = _patron_context(session, message)
     item = circ.item_by_barcode(library=session.library, barcode=message.get("AB"))
 
     def refuse(text: str) -> Reply:
-        return _refusal_30(session, message, text, title=circ.title_of(item) if item else "")
+        return refusal_30(session, message, text, title=circ.title_of(item) if item else "")
 
     if patron is None:
         return refuse(_("Không tìm thấy bạn đọc."))
@@ -349,30 +286,15 @@ def renew(session: Session, message: Message) -> Reply:
         return refuse(exc.message)
     return Reply(
         "30",
-        ["1", "Y", "N", "Y", _now()],
+        ["1", "Y", "N", "Y", now()],
         [
-            ("AO", _ao(session, message)),
+            ("AO", ao(session, message)),
             ("AA", patron.card_number),
             ("AB", item.barcode),
             ("AJ", circ.title_of(item)),
             ("AH", sip_datetime(loan.due_on)),
             ("CK", circ.media_type(item)),
             ("AF", _("Gia hạn thành công. Hạn trả mới: %(due)s.") % {"due": _vi_date(loan.due_on)}),
-        ],
-    )
-
-
-def _refusal_30(session: Session, message: Message, text: str, *, title: str = "") -> Reply:
-    return Reply(
-        "30",
-        ["0", "N", "U", "N", _now()],
-        [
-            ("AO", _ao(session, message)),
-            ("AA", message.get("AA")),
-            ("AB", message.get("AB")),
-            ("AJ", title),
-            ("AH", ""),
-            ("AF", text),
         ],
     )
 
@@ -385,16 +307,16 @@ PAYMENT_METHODS = {"00": "cash", "01": "card", "02": "card"}
 def fee_paid(session: Session, message: Message) -> Reply:
     patron, cq, _balance = _patron_context(session, message)
     if patron is None:
-        return _refusal_38(session, message, _("Không tìm thấy bạn đọc."))
+        return refusal_38(session, message, _("Không tìm thấy bạn đọc."))
     if _pin_refused(session, cq):
-        return _refusal_38(session, message, _("Mật khẩu bạn đọc không đúng."))
+        return refusal_38(session, message, _("Mật khẩu bạn đọc không đúng."))
     currency = message.fixed.get("currency_type", CURRENCY).strip().upper()
     if currency and currency != CURRENCY:
-        return _refusal_38(session, message, _("Chỉ nhận thanh toán bằng đồng Việt Nam."))
+        return refusal_38(session, message, _("Chỉ nhận thanh toán bằng đồng Việt Nam."))
     try:
         amount = Decimal(message.get("BV").strip().replace(",", ""))
     except InvalidOperation:
-        return _refusal_38(session, message, _("Số tiền không hợp lệ."))
+        return refusal_38(session, message, _("Số tiền không hợp lệ."))
     method = PAYMENT_METHODS.get(message.fixed.get("payment_type", "00"), "other")
     try:
         payment = circ.pay(
@@ -406,28 +328,15 @@ def fee_paid(session: Session, message: Message) -> Reply:
             fee_id=message.get("CG"),
         )
     except ThuvienError as exc:
-        return _refusal_38(session, message, exc.message)
+        return refusal_38(session, message, exc.message)
     return Reply(
         "38",
-        ["Y", _now()],
+        ["Y", now()],
         [
-            ("AO", _ao(session, message)),
+            ("AO", ao(session, message)),
             ("AA", patron.card_number),
             ("BK", payment.receipt_number),
-            ("AF", _("Đã nhận thanh toán %(amount)s đồng.") % {"amount": _money(payment.amount)}),
-        ],
-    )
-
-
-def _refusal_38(session: Session, message: Message, text: str) -> Reply:
-    return Reply(
-        "38",
-        ["N", _now()],
-        [
-            ("AO", _ao(session, message)),
-            ("AA", message.get("AA")),
-            ("BK", message.get("BK") or None),
-            ("AF", text),
+            ("AF", _("Đã nhận thanh toán %(amount)s đồng.") % {"amount": money(payment.amount)}),
         ],
     )
 
@@ -459,46 +368,6 @@ def dispatch(session: Session, message: Message) -> Reply:
         return refusal(session, message, _("Máy tự phục vụ chưa đăng nhập."))
     with library_scope(session.library):
         return handler(session, message)
-
-
-def refusal(session: Session, message: Message, text: str) -> Reply:
-    """A well-formed negative answer of the right type for any request we know."""
-    command = message.command
-    if command == "93":
-        return Reply("94", ["0"])
-    if command == "99":
-        return sc_status(session, message)
-    if command in ("23", "01", "25"):
-        reply = _invalid_patron_24(session, message, text)
-        if command == "25":
-            reply.command = "26"
-            reply.fields = [f for f in reply.fields if f[0] in ("AO", "AA", "AE", "BL", "AF")]
-        return reply
-    simple: dict[str, Callable[[], Reply]] = {
-        "63": lambda: _refusal_64(session, message, text),
-        "17": lambda: _refusal_18(session, message, text),
-        "11": lambda: _refusal_12(session, message, text),
-        "09": lambda: _refusal_10(session, message, text),
-        "29": lambda: _refusal_30(session, message, text),
-        "37": lambda: _refusal_38(session, message, text),
-        "35": lambda: Reply(
-            "36", ["N", _now()], [("AO", _ao(session, message)), ("AA", message.get("AA"))]
-        ),
-        "15": lambda: Reply(
-            "16",
-            ["0", "N", _now()],
-            [("AO", _ao(session, message)), ("AA", message.get("AA")), ("AF", text)],
-        ),
-        "19": lambda: Reply("20", ["0", _now()], [("AB", message.get("AB")), ("AF", text)]),
-        "65": lambda: Reply(
-            "66", ["0", "0000", "0000", _now()], [("AO", _ao(session, message)), ("AF", text)]
-        ),
-    }
-    return simple[command]()
-
-
-def _money(amount: Decimal | int) -> str:
-    return f"{Decimal(amount):.0f}"
 
 
 def _vi_date(day: Any) -> str:
