@@ -38,3 +38,20 @@ class CardNumberBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def account_for_card_or_email(identifier: str) -> Any:
+    """The reader account a login identifier names (card number or a unique e-mail), or None.
+
+    Registered with the accounts app so that failed logins by card number count towards the
+    lock-out like failures by user name do.
+    """
+    login = (identifier or "").strip()
+    if not login:
+        return None
+    qs = Patron.all_objects.select_related("user").filter(user__isnull=False, is_anonymised=False)
+    if "@" in login:
+        candidates = list(qs.filter(email__iexact=login)[:2])
+        return candidates[0].user if len(candidates) == 1 else None
+    patron = qs.filter(card_number=login.upper()).first()
+    return patron.user if patron else None
