@@ -98,3 +98,16 @@ def test_updating_a_record_replaces_its_document(world):
     assert found("cheo hung yen") == [record.pk]
     assert found("hat") == [record.pk] and found("co") == []
     assert engine_module.engine().count() == 1
+
+
+def test_demo_step_builds_the_index(world):
+    from thuvien.core.demo import DemoContext, demo_steps
+    from thuvien.search.demo import demo_search
+
+    assert ("search", 25) in {(name, order) for order, name, _fn in demo_steps()}
+    record = make_record(world.hung_yen, "Hò khoan Lệ Thủy")
+    demo_search(DemoContext(verbosity=0))
+    assert found("ho khoan") == [record.pk]
+    assert not OutboxEntry.objects.exists()
+    demo_search(DemoContext(verbosity=0))  # idempotent
+    assert found("ho khoan") == [record.pk]
