@@ -95,9 +95,10 @@ def _lex(text: str) -> list[tuple[str, str]]:
 
 
 class _Parser:
-    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+    def __init__(self, tokens: list[tuple[str, str]], *, vietnamese_ops: bool = True) -> None:
         self.toks = tokens
         self.i = 0
+        self.vietnamese_ops = vietnamese_ops
 
     def peek(self) -> tuple[str, str] | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -109,7 +110,9 @@ class _Parser:
 
     def is_op(self, words: set[str]) -> bool:
         tok = self.peek()
-        return tok is not None and tok[0] == "word" and tok[1] in words
+        if tok is None or tok[0] != "word" or tok[1] not in words:
+            return False
+        return self.vietnamese_ops or tok[1].isascii()
 
     def parse_or(self, field: str | None) -> Node:
         parts = [self.parse_and(field)]
@@ -231,7 +234,9 @@ def parse_query(text: str) -> Node | None:
         return None
     if len(text) > 500:
         raise SearchQueryError(SearchErrorCode.TOO_LONG, _("Câu tìm kiếm quá dài."))
-    parser = _Parser(_lex(text))
+    # A title typed in capitals ("KHÔNG GIA ĐÌNH") is words, not Vietnamese operators.
+    all_caps = text.upper() == text and any(c.isalpha() for c in text)
+    parser = _Parser(_lex(text), vietnamese_ops=not all_caps)
     if not parser.toks:
         return None
     node = parser.parse_or(None)

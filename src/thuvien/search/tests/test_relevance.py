@@ -124,3 +124,12 @@ def test_sort_newest_and_oldest(corpus):
     assert [r.record.year for r in newest] == [2015, 2001, 1999]
     oldest = search_catalogue(params={"q": "lich su", "sort": "oldest"}).rows
     assert [r.record.year for r in oldest] == [1999, 2001, 2015]
+
+
+def test_title_typed_in_capitals_is_not_read_as_operators(world):
+    from thuvien.search.query import Words, parse_query
+
+    assert parse_query("KHÔNG GIA ĐÌNH") == Words(["KHÔNG", "GIA", "ĐÌNH"])
+    record = make_record(world.hung_yen, "Không gia đình", index=True)
+    assert ids("KHÔNG GIA ĐÌNH") == [record.pk]
+    assert ids("gia đình KHÔNG không") == []  # in mixed case KHÔNG is NOT
