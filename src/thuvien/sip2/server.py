@@ -21,6 +21,7 @@ logger = logging.getLogger("thuvien.sip2")
 
 MAX_MESSAGE_BYTES = 16 * 1024
 DEFAULT_IDLE_TIMEOUT = 300.0
+DEFAULT_MAX_CONNECTIONS = 200
 
 
 class Sip2Handler(socketserver.BaseRequestHandler):
@@ -83,14 +84,30 @@ class Sip2Server(socketserver.ThreadingTCPServer):
         address: tuple[str, int],
         *,
         idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
         **kwargs: Any,
     ) -> None:
         self.idle_timeout = idle_timeout
+        # Each kiosk holds a thread; past this many, a new connection is closed at once.
+        self.slots = threading.BoundedSemaphore(max_connections)
         # Tests only, as Django's LiveServerThread does: answer on the test's own connection so
         # that data written inside the test transaction is seen (requests are sequential).
         self.shared_connection: Any = None
         self.stopping = threading.Event()
         super().__init__(address, Sip2Handler, **kwargs)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.slots.acquire(blocking=False):
+            logger.warning("sip2: too many connections, refusing %s", client_address[0])
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
     def shutdown(self) -> None:
         self.stopping.set()

@@ -157,3 +157,33 @@ def test_truncated_checkout_gets_a_well_formed_refusal(sip2_server, world_tx):
         login(client)
         answer = decode_message(client.send_raw(b"11NN2026\r"), encoding="utf-8").message
         assert isinstance(answer, CheckoutResponse) and answer.ok == "0"
+
+
+def test_connections_beyond_the_limit_are_closed(world_tx):
+    import socket
+    import threading
+    import time
+
+    from thuvien.sip2.server import make_server
+
+    server = make_server("127.0.0.1", 0, idle_timeout=5, max_connections=1)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        with Sip2TestClient(*server.server_address) as first:
+            first.send_raw(b"XYZ\r")  # the first kiosk holds the only slot
+            with socket.create_connection(server.server_address, timeout=5) as second:
+                second.sendall(b"XYZ\r")
+                assert second.recv(10) == b""  # closed without an answer
+        for _ in range(50):  # the slot is freed once the first kiosk's thread has ended
+            with Sip2TestClient(*server.server_address) as third:
+                try:
+                    answer = third.send_raw(b"XYZ\r")
+                    break
+                except OSError:
+                    time.sleep(0.1)
+        assert answer == b"96\r"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
