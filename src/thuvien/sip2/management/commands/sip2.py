@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from thuvien.sip2.server import DEFAULT_IDLE_TIMEOUT, make_server
+from thuvien.sip2.server import DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, make_server
 
 
 class Command(BaseCommand):
@@ -23,9 +23,17 @@ class Command(BaseCommand):
             default=DEFAULT_IDLE_TIMEOUT,
             help="seconds a silent kiosk connection stays open",
         )
+        parser.add_argument(
+            "--max-connections",
+            type=int,
+            default=DEFAULT_MAX_CONNECTIONS,
+            help="kiosk connections served at once (each holds a thread)",
+        )
 
     def handle(self, *args: Any, host: str, port: int, idle_timeout: float, **opts: Any) -> None:
-        server = make_server(host, port, idle_timeout=idle_timeout)
+        server = make_server(
+            host, port, idle_timeout=idle_timeout, max_connections=opts["max_connections"]
+        )
         self.stdout.write(f"SIP2 server listening on {host}:{server.server_address[1]}")
 
         def stop(*_: object) -> None:
