@@ -120,6 +120,14 @@ def patron_screen_messages(*, patron: Any, library: Any) -> list[tuple[str, str]
     return out
 
 
+def patron_limits(*, patron: Any, library: Any) -> tuple[int, int]:
+    """(hold limit, loan limit) of the reader's category at this library (BZ, CB)."""
+    from thuvien.circulation.rules import rule_for
+
+    rule = rule_for(library=library, category=patron.category.code, item_type="")
+    return rule.max_holds, rule.max_loans
+
+
 @dataclass
 class PatronLists:
     holds_ready: list[str] = field(default_factory=list)

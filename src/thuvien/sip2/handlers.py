@@ -125,6 +125,7 @@ def patron_information(session: Session, message: Message) -> Reply:
     if patron is None:
         return refusal_64(session, message, _("Không tìm thấy bạn đọc."))
     info = circ.patron_lists(patron=patron)
+    hold_limit, loan_limit = circ.patron_limits(patron=patron, library=session.library)
     summary = message.fixed.get("summary", "").ljust(10)
     wanted = {i for i, c in enumerate(summary[:6]) if c not in " N"}
     lists = [
@@ -157,6 +158,8 @@ def patron_information(session: Session, message: Message) -> Reply:
             ("AO", ao(session, message)),
             ("AA", patron.card_number),
             ("AE", patron.full_name),
+            ("BZ", count4(hold_limit)),
+            ("CB", count4(loan_limit)),
             ("BL", "Y"),
             ("CQ", cq),
             ("BH", CURRENCY),

@@ -162,6 +162,7 @@ def test_checkout_then_patron_information_lists_then_checkin(kiosk, desk):
     assert info.charged_items == ("TL0001",)
     assert info.hold_items_count == "0000" and info.overdue_items == ()
     assert info.email_address == "dao@example.org"
+    assert info.charged_items_limit == "0005" and info.hold_items_limit == "0005"  # defaults
     assert info.home_address == "Thôn Đông, Tiên Lữ"
     not_asked = patron_info(kiosk, card)
     assert not_asked.charged_items_count == "0001" and not_asked.charged_items == ()
