@@ -64,31 +64,39 @@ def _bool(clauses: list[tuple[Any, tantivy.Query]]) -> tantivy.Query:
 
 def _token_query(
     schema: tantivy.Schema, token: str, field: str | None, *, exact: bool = False
-) -> tantivy.Query:
+) -> tuple[tantivy.Query, list[tantivy.Query]]:
+    """(what a record must hold for this token, what scores it higher).
+
+    The required part is one term wherever possible: an intersection of plain term lists is
+    fast (skip lists), a union per token is several times slower on a million records. The
+    folded catalogue-wide field holds the title too, so one term decides the match; English
+    and French stems are added only when they differ from the word itself.
+    """
     folded = va.fold(token)
     marked = folded != token
     fold_f, acc_f, _bi, _bia = TEXT_FIELDS[field]
     if exact and marked and acc_f:  # "NOT mả" excludes mả, not ma, má, mà ...
         if field is None:
-            return Q.boolean_query(
-                [
-                    (Occ.Should, _term(schema, "title_acc", token)),
-                    (Occ.Should, _term(schema, acc_f, token)),
-                ]
-            )
-        return _term(schema, acc_f, token)
-    options = [(Occ.Should, _term(schema, fold_f, folded))]
-    if field is None:  # the title is not in "all": ask it too, with more weight
-        options.append((Occ.Should, _term(schema, "title_fold", folded, 2.0)))
+            either = [(Occ.Should, _term(schema, "title_acc", token))]
+            either.append((Occ.Should, _term(schema, acc_f, token)))
+            return Q.boolean_query(either), []
+        return _term(schema, acc_f, token), []
+    required = _term(schema, fold_f, folded)
+    boosts: list[tantivy.Query] = []
+    if field is None:
+        stems = []
         for analyzer, stem_field in (("en_stem", "stem_en"), ("fr_stem", "stem_fr")):
             stem = _stem(analyzer, token)
-            if stem:
-                options.append((Occ.Should, _term(schema, stem_field, stem)))
+            if stem and stem != folded:
+                stems.append((Occ.Should, _term(schema, stem_field, stem)))
+        if stems:
+            required = Q.boolean_query([(Occ.Should, required), *stems])
+        boosts.append(_term(schema, "title_fold", folded, 2.0))
     if marked and acc_f:
-        options.append((Occ.Should, _term(schema, acc_f, token, 3.0)))
+        boosts.append(_term(schema, acc_f, token, 3.0))
         if field is None:
-            options.append((Occ.Should, _term(schema, "title_acc", token, 4.0)))
-    return Q.boolean_query(options)
+            boosts.append(_term(schema, "title_acc", token, 4.0))
+    return required, boosts
 
 
 def _words(schema: tantivy.Schema, node: Words, *, exact: bool = False) -> tantivy.Query | None:
@@ -98,7 +106,14 @@ def _words(schema: tantivy.Schema, node: Words, *, exact: bool = False) -> tanti
     toks = [t for w in node.words for t in va.tokens(w)]
     if not toks:
         return None
-    clauses = [(Occ.Must, _token_query(schema, t, field, exact=exact)) for t in toks]
+    clauses = []
+    for tok in toks:
+        required, boosts = _token_query(schema, tok, field, exact=exact)
+        clauses.append((Occ.Must, required))
+        if not exact:
+            clauses.extend((Occ.Should, b) for b in boosts)
+    if exact:
+        return _bool(clauses)
     _fold_f, _acc_f, bi_f, bia_f = TEXT_FIELDS[field]
     for a, b in zip(toks, toks[1:], strict=False):
         fa, fb = va.fold(a), va.fold(b)
@@ -149,14 +164,9 @@ def _phrase(schema: tantivy.Schema, node: Phrase) -> tantivy.Query | None:
         return _words(schema, Words(toks, field)) if toks else None
     fold_f, acc_f, _bi, bia_f = TEXT_FIELDS[field]
     folded = [va.fold(t) for t in toks]
-    if field is None:  # the phrase stands in the title or in the rest of the record
-        either = [
-            (Occ.Should, _boost(Q.phrase_query(schema, "title_fold", folded), 2.0)),
-            (Occ.Should, Q.phrase_query(schema, fold_f, folded)),
-        ]
-        clauses = [(Occ.Must, Q.boolean_query(either))]
-    else:
-        clauses = [(Occ.Must, Q.phrase_query(schema, fold_f, folded))]
+    clauses = [(Occ.Must, Q.phrase_query(schema, fold_f, folded))]
+    if field is None:  # the phrase in the title weighs more
+        clauses.append((Occ.Should, _boost(Q.phrase_query(schema, "title_fold", folded), 2.0)))
     if folded != toks:  # marked phrase: its exact spelling scores (accented words and pairs)
         for tok in toks:
             if acc_f and tok != va.fold(tok):
@@ -177,9 +187,6 @@ def _prefix(schema: tantivy.Schema, node: Prefix) -> tantivy.Query | None:
         return None
     pattern = _escape(va.fold(toks[-1])) + ".*"
     last = Q.regex_query(schema, TEXT_FIELDS[field][0], pattern)
-    if field is None:
-        title = Q.regex_query(schema, "title_fold", pattern)
-        last = Q.boolean_query([(Occ.Should, title), (Occ.Should, last)])
     if len(toks) == 1:
         return last
     head = _words(schema, Words(toks[:-1], field))

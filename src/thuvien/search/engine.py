@@ -40,7 +40,7 @@ from .query import Node
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 YEAR_RANGES: list[tuple[str, int | None, int | None]] = [
     ("-1944", None, 1945),
     ("1945-1974", 1945, 1975),
@@ -172,9 +172,10 @@ def to_tantivy(doc: IndexDocument, schema: tantivy.Schema) -> tantivy.Document:
         "network": [doc.get("network") or 0],
         "title_acc": [t_acc],
         "title_fold": [t_fold],
-        # "all" holds everything but the title (queries ask both; no token indexed twice)
+        # The folded "all" field holds everything, title included: one term per query word
+        # decides the match. The accented one leaves the title out (title_acc scores it).
         "all_acc": [" , ".join((a_acc, s_acc, o_acc))],
-        "all_fold": [" , ".join((a_fold, s_fold, o_fold))],
+        "all_fold": [" , ".join((t_fold, a_fold, s_fold, o_fold))],
         "title_bi": t_pairs,
         "title_bia": t_acc_pairs,
         "all_bi": s_pairs + o_pairs,
