@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from .engine import Engine, SearchRequest, SearchResponse
 
 MAX_WINDOW = 10_000  # deepest raw position served; beyond it the reader narrows the search
-SAMPLE_TARGET = 20_000  # above this many hits, facets are counted on a slice and scaled
+SAMPLE_TARGET = 20_000
+_LABELS: dict[tuple[str, int], str] = {}  # heading hash -> heading (a hash never changes)  # above this many hits, facets are counted on a slice and scaled
 
 
 def _agg_spec(req: SearchRequest) -> dict[str, Any]:
@@ -91,12 +92,19 @@ def _heading_labels(
 
     out = []
     for key, count in buckets:
+        label = _LABELS.get((name, int(key)))
+        if label is not None:
+            out.append((label, count))
+            continue
         res = searcher.search(
             tantivy.Query.term_query(engine.schema, name, int(key)), limit=1, count=False
         )
         for _score, addr in res.hits:
             for text in searcher.doc(addr).to_dict().get(f"{name}_s", []):
                 if facet_hash(text) == int(key):
+                    if len(_LABELS) > 200_000:
+                        _LABELS.clear()
+                    _LABELS[(name, int(key))] = text
                     out.append((text, count))
                     break
     return out
