@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from .engine import Engine, SearchRequest, SearchResponse
 
 MAX_WINDOW = 10_000  # deepest raw position served; beyond it the reader narrows the search
-SAMPLE_TARGET = 20_000
-_LABELS: dict[tuple[str, int], str] = {}  # heading hash -> heading (a hash never changes)  # above this many hits, facets are counted on a slice and scaled
+SAMPLE_TARGET = 20_000  # above this many hits, facets are counted on a slice and scaled
+_LABELS: dict[tuple[str, int], str] = {}  # heading hash -> heading (a hash never changes)
 
 
 def _agg_spec(req: SearchRequest) -> dict[str, Any]:
