@@ -111,3 +111,44 @@ def test_demo_step_builds_the_index(world):
     assert not OutboxEntry.objects.exists()
     demo_search(DemoContext(verbosity=0))  # idempotent
     assert found("ho khoan") == [record.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_drain_in_a_fresh_process_after_the_worker_was_down(world, monkeypatch, settings):
+    """The record is committed while no worker runs; a new process drains and indexes it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3") and (
+        db["NAME"] == ":memory:" or "mode=memory" in str(db["NAME"])
+    ):
+        pytest.skip("an in-memory SQLite test database is invisible to another process")
+    from thuvien.core import outbox
+
+    monkeypatch.setattr(outbox, "_kick_worker", lambda: None)  # the worker is down
+    record = make_record(world.hung_yen, "Văn tế nghĩa sĩ")
+    assert OutboxEntry.objects.filter(object_id=record.pk).exists()
+    if db["ENGINE"].endswith("sqlite3"):
+        url = f"sqlite:///{db['NAME']}"
+    else:
+        url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {
+        **os.environ,
+        "THUVIEN_DATABASE_URL": url,
+        "THUVIEN_SEARCH_INDEX_DIR": str(settings.SEARCH_INDEX_DIR),
+        "DJANGO_SETTINGS_MODULE": "thuvien.config.settings.base",
+    }
+    thuvien = Path(sys.executable).with_name("thuvien")
+    code = "from thuvien.core.outbox import outbox_drain; print(outbox_drain())"
+    out = subprocess.run(
+        [str(thuvien), "shell", "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert int(out.stdout.strip().splitlines()[-1]) >= 1
+    engine_module._ENGINES.clear()
+    assert found("van te nghia si") == [record.pk]
+    assert not OutboxEntry.objects.exists()
