@@ -11,5 +11,7 @@ class CirculationConfig(AppConfig):
 
         from . import conf  # noqa: F401 - registers the settings
         from .demo import demo_circulation
+        from .desk_cache import connect_invalidation
 
         register_demo_step(30, "circulation", demo_circulation)
+        connect_invalidation()

@@ -1,4 +1,5 @@
-"""Changing a copy's status goes through the holdings app's service when it exists.
+"""Changing a copy's status goes through the holdings app's service when it exists; locking a
+copy's row for the length of a desk transaction.
 
 The holdings app owns ``Item``; circulation never writes to it except through
 ``holdings.services.item_status_change``. Until that service is published this module falls
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 
@@ -27,8 +29,52 @@ def item_set_status(*, item: Any, status: str, actor: Any) -> None:
     item.save(update_fields=["status", "status_changed_at", "updated_at"])
 
 
-def item_lock(*, pk: int) -> Any:
-    """The copy's row, locked until the end of the transaction (works in any library scope)."""
+def desk_items() -> Any:
+    """Copies with what a desk shows and audits (record title, library and network) in one
+    query; the record's MARC (large JSON) is left out."""
     from thuvien.holdings.models import Item
 
-    return Item._base_manager.select_for_update().select_related("library__network").get(pk=pk)
+    return Item._base_manager.select_related("record", "library__network").defer("record__marc")
+
+
+def _open_blocks() -> list[Any]:
+    connection = transaction.get_connection()
+    return connection.atomic_blocks if connection.in_atomic_block else []
+
+
+def lock_queryset(qs: Any) -> Any:
+    """``SELECT ... FOR UPDATE OF`` the copy alone: the joined library and network rows stay
+    unlocked, or every desk of a library would wait for each other."""
+    return qs.select_for_update(of=("self",))
+
+
+def mark_locked(item: Any) -> Any:
+    """Remember which ``transaction.atomic`` block locked ``item``'s row."""
+    blocks = _open_blocks()
+    item._desk_lock_owner = blocks[-1] if blocks else None
+    return item
+
+
+def _owner(item: Any) -> Any:
+    return getattr(item, "_desk_lock_owner", None) if item is not None else None
+
+
+def locked_by_caller(item: Any) -> bool:
+    """The caller's own, innermost atomic block locked this copy for this one desk operation
+    (``item_for_desk(lock=True)``): the service then needs no savepoint of its own, since a
+    refusal leaves that block and rolls it back (the caller must not catch it inside)."""
+    owner = _owner(item)
+    blocks = _open_blocks()
+    return owner is not None and bool(blocks) and blocks[-1] is owner
+
+
+def item_lock(*, pk: int, item: Any = None) -> Any:
+    """The copy's row, locked until the end of the transaction (works in any library scope).
+
+    ``item`` already locked by a block of this transaction that is still open is returned as it
+    is: one query less per scan. Any other object is read again under the lock, since its
+    state may be stale."""
+    owner = _owner(item)
+    if owner is not None and item.pk == pk and any(b is owner for b in _open_blocks()):
+        return item
+    return mark_locked(lock_queryset(desk_items()).get(pk=pk))

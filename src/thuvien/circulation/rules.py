@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.utils import timezone
 
-from thuvien.network.calendar import next_open_day
+from thuvien.network.calendar import closed_dates, next_open_day
 
+from .desk_cache import cached
 from .models import LoanRule
+
+HORIZON_DAYS = 60  # as network.calendar.next_open_day: beyond it the day itself is kept
 
 
 @dataclass(frozen=True)
@@ -51,33 +54,51 @@ RULE_FIELDS = (
 )
 
 
-def _rank(row: LoanRule, library_id: int | None) -> tuple[int, int, int]:
-    return (
-        0 if row.library_id == library_id and library_id is not None else 1,
-        0 if row.patron_category else 1,
-        0 if row.item_type else 1,
-    )
+def _network_matrix(network_id: int) -> dict[tuple[int | None, str, str], RuleValues]:
+    """Every rule row of a network as values, keyed by (library, category, item type)."""
+    return {
+        (row.library_id, row.patron_category, row.item_type): RuleValues(
+            **{name: getattr(row, name) for name in RULE_FIELDS}, source=str(row)
+        )
+        for row in LoanRule.objects.filter(network_id=network_id).only(
+            "library_id", "patron_category", "item_type", *RULE_FIELDS
+        )
+    }
 
 
 def rule_for(*, library: Any, category: str, item_type: str) -> RuleValues:
-    """The rule that applies; one query whatever the matrix size."""
-    lib_filter = Q(library__isnull=True)
-    if library is not None:
-        lib_filter |= Q(library_id=library.pk)
-    rows = list(
-        LoanRule.objects.filter(lib_filter, network_id=library.network_id)
-        .filter(patron_category__in=[category, ""], item_type__in=[item_type, ""])
-        .only("library_id", "patron_category", "item_type", *RULE_FIELDS)
-    )
-    if not rows:
-        return DEFAULT_RULE
-    best = min(rows, key=lambda r: _rank(r, library.pk))
-    return RuleValues(
-        **{name: getattr(best, name) for name in RULE_FIELDS},
-        source=str(best),
-    )
+    """The rule that applies. The network's matrix is read once and kept in the desk cache
+    (``desk_cache``: emptied when a rule is saved or deleted), so a scan costs no query."""
+    matrix = cached(("rules", library.network_id), lambda: _network_matrix(library.network_id))
+    for library_id in (library.pk, None):
+        for key in ((category, item_type), (category, ""), ("", item_type), ("", "")):
+            rule = matrix.get((library_id, *key))
+            if rule is not None:
+                return rule
+    return DEFAULT_RULE
+
+
+CALENDAR_DAYS = 400  # cached window of closed days: a year of loans plus the 60-day search
+
+
+def _closed_window(library: Any, first: dt.date) -> frozenset[dt.date]:
+    return frozenset(closed_dates(library, first, first + dt.timedelta(days=CALENDAR_DAYS)))
 
 
 def due_date(*, library: Any, start: dt.date, days: int) -> dt.date:
-    """``start`` + ``days``, moved forward past the library's closed days."""
-    return next_open_day(library, start + dt.timedelta(days=days))
+    """``start`` + ``days``, moved forward past the library's closed days.
+
+    The closed days of the coming ``CALENDAR_DAYS`` are read once per library and day and kept
+    in the desk cache; a date beyond that window asks the calendar directly."""
+    day = start + dt.timedelta(days=days)
+    first = timezone.localdate()
+    last = first + dt.timedelta(days=CALENDAR_DAYS - HORIZON_DAYS)
+    if not first <= day <= last:
+        return next_open_day(library, day, horizon_days=HORIZON_DAYS)
+    closed = cached(("closed", library.pk, first), lambda: _closed_window(library, first))
+    candidate = day
+    for _ in range(HORIZON_DAYS + 1):
+        if candidate not in closed:
+            return candidate
+        candidate += dt.timedelta(days=1)
+    return day

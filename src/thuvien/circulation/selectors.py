@@ -99,18 +99,24 @@ def transits_expected(*, library: Any) -> QuerySet[Transit]:
     )
 
 
-def item_for_desk(*, library: Any, barcode: str) -> Any:
-    """A copy of the library's network by barcode: a desk takes back any copy of the network."""
-    from thuvien.holdings.models import Item
+def item_for_desk(*, library: Any, barcode: str, lock: bool = False) -> Any:
+    """A copy of the library's network by barcode: a desk takes back any copy of the network.
+
+    With ``lock`` (inside a ``transaction.atomic`` block opened for this one desk operation) the
+    row is also locked, so that the desk service that follows reads it no second time and opens
+    no savepoint (see ``items.item_lock``); let the service's refusal leave that block."""
+    from .items import desk_items, lock_queryset, mark_locked
 
     code = (barcode or "").strip()
-    item = (
-        Item._base_manager.select_related("record", "library__network")
-        .filter(barcode=code, library__network_id=library.network_id)
-        .first()
-        if code
-        else None
-    )
+    item = None
+    if code:
+        qs = desk_items().filter(barcode=code, library__network_id=library.network_id)
+        if lock:
+            item = lock_queryset(qs).first()
+            if item is not None:
+                mark_locked(item)
+        else:
+            item = qs.first()
     if item is None:
         raise NotFound("item_not_found", "Không tìm thấy tài liệu có mã vạch này.")
     return item

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -21,6 +22,7 @@ from rest_framework.views import APIView
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.api.permissions import HasCapability
+from thuvien.circulation.desk_cache import cached
 from thuvien.circulation.models import Loan
 from thuvien.circulation.selectors import (
     item_for_desk,
@@ -89,6 +91,17 @@ def _invalid(serializer: serializers.Serializer) -> Response:
     return Response({"code": "invalid", "detail": detail}, status=400)
 
 
+def desk_library(code: str) -> Library | None:
+    """The active library with this code, from the desk cache (emptied when a library is
+    saved): the header is read on every scan."""
+
+    def load() -> Library | None:
+        return Library.objects.select_related("network").filter(code=code, is_active=True).first()
+
+    library = cached(("library", code), load)
+    return library
+
+
 class DeskView(APIView):
     """Resolves ``X-Library`` before the capability check, and opens its scope."""
 
@@ -97,11 +110,7 @@ class DeskView(APIView):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         code = (request.headers.get("X-Library") or "").strip()
-        library = (
-            Library.objects.select_related("network").filter(code=code, is_active=True).first()
-            if code
-            else None
-        )
+        library = desk_library(code) if code else None
         request.library = library
         request.network = library.network if library else None
         super().initial(request, *args, **kwargs)
@@ -127,14 +136,15 @@ class CheckoutView(DeskView):
         def go() -> Response:
             library = request.library
             patron = patron_get_by_card(network=library.network, card_number=v["card_number"])
-            item = item_for_desk(library=library, barcode=v["barcode"])
-            loan = loan_checkout(
-                item=item,
-                patron=patron,
-                library=library,
-                staff=request.user,
-                override_reason=v.get("override_reason") or None,
-            )
+            with transaction.atomic():  # the copy is read once, locked, for the service
+                item = item_for_desk(library=library, barcode=v["barcode"], lock=True)
+                loan = loan_checkout(
+                    item=item,
+                    patron=patron,
+                    library=library,
+                    staff=request.user,
+                    override_reason=v.get("override_reason") or None,
+                )
             return Response(loan_json(loan), status=201)
 
         return self.run(request, go)
@@ -148,8 +158,10 @@ class CheckinView(DeskView):
             return _invalid(data)
 
         def go() -> Response:
-            item = item_for_desk(library=request.library, barcode=data.validated_data["barcode"])
-            result = loan_checkin(item=item, library=request.library, staff=request.user)
+            barcode = data.validated_data["barcode"]
+            with transaction.atomic():  # the copy is read once, locked, for the service
+                item = item_for_desk(library=request.library, barcode=barcode, lock=True)
+                result = loan_checkin(item=item, library=request.library, staff=request.user)
             return Response(
                 {
                     "barcode": item.barcode,

@@ -22,6 +22,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["token"] = "10000/min"  # noqa: S105
+# Circulation's per-process desk cache off: on SQLite a rolled-back test's primary keys are
+# reused by the next test, so a cached row could outlive its test (circulation.desk_cache).
+THUVIEN_DESK_CACHE_SECONDS = 0
 
 # Tests log people in with ``client.force_login``, which uses the FIRST backend listed. This
 # test-only backend authenticates nobody; a session it created counts as having passed the

@@ -78,3 +78,28 @@ def test_my_loans(world, api):
     staff = APIClient()
     staff.force_authenticate(world.users["tinh_circulation"])
     assert staff.get("/api/v1/circulation/my/loans/").status_code == 403
+
+
+def test_desk_api_pins_its_queries(world, api, settings, django_assert_max_num_queries):
+    """The REST desk path, as the benchmark drives it (benchmarks/circulation_desk.py)."""
+    from thuvien.circulation.desk_cache import desk_cache_clear
+
+    settings.THUVIEN_DESK_CACHE_SECONDS = 30  # as in production: library, rules, calendar cached
+    desk_cache_clear()
+    patron = make_patron(world.provincial)
+    items = [make_item(world.provincial) for _ in range(2)]
+    api.post("/api/v1/circulation/checkout/", {"card_number": patron.card_number,
+             "barcode": items[0].barcode}, format="json")  # fmt: skip
+    # token+user, memberships, patron, [savepoint], copy locked with record and library,
+    # counts+holds, insert loan, item status (update, audit, outbox), loan audit, [release].
+    # Was 25 (X-Library lookup, copy read twice, record read for the answer, rules, calendar).
+    with django_assert_max_num_queries(12):
+        r = api.post("/api/v1/circulation/checkout/", {"card_number": patron.card_number,
+                     "barcode": items[1].barcode}, format="json")  # fmt: skip
+    assert r.status_code == 201 and r.json()["title"]
+    # token+user, memberships, [savepoint], copy, open loan, close it, audit, next hold,
+    # item status (3), [release]. Was 18.
+    with django_assert_max_num_queries(12):
+        r = api.post("/api/v1/circulation/checkin/", {"barcode": items[1].barcode}, format="json")
+    assert r.status_code == 200 and r.json()["loan"]["title"]
+    desk_cache_clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -57,14 +58,15 @@ def checkout(request: HttpRequest) -> HttpResponse:
     barcode = (data.get("barcode") or "").strip()
     if request.method == "POST" and barcode:
         try:
-            item = item_by_barcode(library=library, barcode=barcode)
-            loan = loan_checkout(
-                item=item,
-                patron=patron,
-                library=library,
-                staff=request.user,
-                override_reason=data.get("override_reason") or None,
-            )
+            with transaction.atomic():  # the copy is read once, locked, for the service
+                item = item_by_barcode(library=library, barcode=barcode, lock=True)
+                loan = loan_checkout(
+                    item=item,
+                    patron=patron,
+                    library=library,
+                    staff=request.user,
+                    override_reason=data.get("override_reason") or None,
+                )
             ctx["success"] = _("Đã cho mượn «%(title)s». Hạn trả: %(due)s.") % {
                 "title": item.record.title[:80],
                 "due": loan.due_on.strftime("%d/%m/%Y"),
@@ -92,8 +94,9 @@ def checkin(request: HttpRequest) -> HttpResponse:
     barcode = (request.POST.get("barcode") or "").strip() if request.method == "POST" else ""
     if barcode:
         try:
-            item = item_by_barcode(library=request.library, barcode=barcode)
-            ctx["result"] = loan_checkin(item=item, library=request.library, staff=request.user)
+            with transaction.atomic():  # the copy is read once, locked, for the service
+                item = item_by_barcode(library=request.library, barcode=barcode, lock=True)
+                ctx["result"] = loan_checkin(item=item, library=request.library, staff=request.user)
             ctx["item"] = item
         except (CirculationError, NotFound) as exc:
             ctx["error"] = {"message": exc.message, "barcode": barcode}
