@@ -97,13 +97,14 @@ def parse_iso2709(data: bytes, *, marc8: MARC8ToUnicode | None = None) -> MarcDi
     if len(directory) % 12:
         raise RecordError("Danh mục (directory) có độ dài không hợp lệ.")
     utf8 = leader[9] == "a" or _looks_utf8(data[base:])
-    entries = []
-    for i in range(0, len(directory), 12):
-        entry = directory[i : i + 12]
-        try:
-            entries.append((entry[:3].decode("ascii"), int(entry[3:7]), int(entry[7:12])))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise RecordError(f"Mục danh mục thứ {i // 12 + 1} bị hỏng.") from exc
+    try:
+        text = directory.decode("ascii")
+        entries = [
+            (text[i : i + 3], int(text[i + 3 : i + 7]), int(text[i + 7 : i + 12]))
+            for i in range(0, len(text), 12)
+        ]
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise RecordError("Danh mục (directory) của biểu ghi có mục bị hỏng.") from exc
     fields = _fast_fields(data, base, entries) if utf8 else None
     if fields is None:
         fields = _slow_fields(data, base, entries, utf8, marc8)

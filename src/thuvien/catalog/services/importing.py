@@ -12,9 +12,9 @@ duplicating it. Records that cannot be read are reported with their position and
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-from collections.abc import Callable, Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,19 +26,16 @@ from thuvien.core.audit import audit_record
 from thuvien.core.scoping import scopes_disabled
 
 from ..errors import CatalogError, CatalogErrorCode
-from ..marc.extract import extract
-from ..marc.reader import FORMATS, ReadItem, read_file
+from ..marc.reader import FORMATS
 from ..models import Record, RecordIdentifier
-from .rawinsert import dumps, insert_identifiers, insert_items, insert_outbox, insert_records
+from .import_pipeline import PreparedBatch, iter_prepared
+from .rawinsert import insert_identifiers, insert_items, insert_outbox, insert_records
 from .records import OUTBOX_TOPIC
 
 MATCH_RULES = ("isbn", "035", "001", "key")
 DEFAULT_MATCH = ("isbn", "035", "001")
 BATCH = 2000
 _IN_CHUNK = 900
-_HOLDINGS = "biểu ghi vốn tư liệu"
-_NOT_BIBLIOGRAPHIC = {"z": "biểu ghi chuẩn", "u": _HOLDINGS, "v": _HOLDINGS, "x": _HOLDINGS,
-                      "y": _HOLDINGS, "q": "biểu ghi thông tin cộng đồng"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -124,19 +121,14 @@ def parse_match_rules(rules: str | Iterable[str] | None) -> tuple[str, ...]:
     return cleaned
 
 
-def content_hash(marc_json: str) -> str:
-    """The ``sha`` identifier: a hash of the record's MARC-in-JSON text as stored."""
-    return hashlib.blake2b(marc_json.encode(), digest_size=16).hexdigest()
-
-
 @dataclass(slots=True)
 class _Pending:
     position: int
-    marc: dict[str, Any]
     marc_json: str
     values: dict[str, Any]
     identifiers: list[tuple[str, str]]
     lookups: dict[str, list[str]]
+    items: list[Any]
     match: tuple[str, int] | None = None  # (rule, record id)
     same_as: int | None = None  # index of an earlier record of this batch
     record_id: int | None = None
@@ -161,39 +153,14 @@ class _Importer:
 
     # -- one batch ---------------------------------------------------------------------
 
-    def batch(self, items: list[ReadItem]) -> None:
-        pending: list[_Pending] = []
-        for item in items:
-            self.report.read += 1
-            if item.marc is None:
-                self._issue(item.position, item.error)
-                continue
-            kind = _NOT_BIBLIOGRAPHIC.get(item.marc["leader"][6:7])
-            if kind:
-                self._issue(item.position, gettext("Bỏ qua: đây là %(kind)s, không phải biểu ghi "
-                                                    "thư mục.") % {"kind": kind})  # fmt: skip
-                continue
-            try:
-                extracted = extract(item.marc)
-            except Exception as exc:  # noqa: BLE001 - one odd record must not stop the file
-                self._issue(item.position, gettext("Không trích xuất được dữ liệu: %(e)s")
-                            % {"e": type(exc).__name__})  # fmt: skip
-                continue
-            if extracted.values["title"] == "[Không nhan đề]":
-                self._issue(item.position, gettext("Biểu ghi không có nhan đề (245)."), "warning")
-            marc_json = dumps(item.marc)
-            sha = content_hash(marc_json)
-            ids = [("sha", sha), *extracted.identifiers]
-            lookups: dict[str, list[str]] = {"sha": [sha]}
-            for kind_, value in extracted.identifiers:
-                rule = kind_ if kind_ != "issn" else "isbn"
-                if rule in self.rules:
-                    lookups.setdefault(kind_, []).append(value)
-            if "key" in self.rules:
-                lookups["key"] = [extracted.values["match_key"]]
-            pending.append(
-                _Pending(item.position, item.marc, marc_json, extracted.values, ids, lookups)
-            )
+    def batch(self, prepared: PreparedBatch) -> None:
+        self.report.read += prepared.read
+        for position, reason, level in prepared.issues:
+            self._issue(position, reason, level)
+        pending = [
+            _Pending(r.position, r.marc_json, r.values, r.identifiers, r.lookups, r.items)
+            for r in prepared.records
+        ]
         if pending:
             self._match(pending)
             if self.dry_run:
@@ -283,7 +250,7 @@ class _Importer:
         records = {r.pk: r for r in Record.objects.filter(pk__in=[p.match[1] for p in matched])}
         for p in matched:
             record = records[p.match[1]]
-            record.marc = p.marc
+            record.marc = json.loads(p.marc_json)
             for name, value in p.values.items():
                 setattr(record, name, value)
         fields = ["marc", *matched[0].values.keys()] if matched else []
@@ -310,10 +277,9 @@ class _Importer:
     def _items(self, pending: list[_Pending]) -> set[int]:
         if self.library is None:
             return set()
-        from thuvien.holdings.marc_items import items_from_marc
         from thuvien.holdings.models import Item
 
-        specs = [(p, s) for p in pending for s in items_from_marc(p.marc)]
+        specs = [(p, s) for p in pending for s in p.items]
         if not specs:
             return set()
         with scopes_disabled():
@@ -380,17 +346,6 @@ def _rule(kind: str) -> str:
     return "isbn" if kind == "issn" else kind
 
 
-def _batched(items: Iterator[ReadItem], size: int) -> Iterator[list[ReadItem]]:
-    batch: list[ReadItem] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def import_run(
     *,
     paths: Iterable[str | Path],
@@ -404,12 +359,14 @@ def import_run(
     sample: int = 0,
     progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH,
+    parallel: bool | None = None,
 ) -> ImportReport:
     """Import MARC files (``fmt`` None = guess) into ``network``; items go to ``library``.
 
     ``on_match`` is "keep" (a matched record keeps its MARC; only holdings are added) or
     "replace" (the file's MARC replaces it). Returns the report; raises CatalogError only for
-    bad options or a file that cannot be opened, never for a bad record.
+    bad options or a file that cannot be opened, never for a bad record. ``parallel`` (None:
+    for files of 4 MB and more) parses in a child process while this one writes.
     """
     if fmt is not None and fmt not in FORMATS:
         raise CatalogError(
@@ -437,9 +394,10 @@ def import_run(
         if report is not None:
             importer.report = report
         read_before = importer.report.read
-        for batch in _batched(read_file(path, fmt), batch_size):
-            importer.batch(batch)
-            done += len(batch)
+        batches = iter_prepared(path, fmt, rules, library is not None, batch_size, parallel)
+        for prepared in batches:
+            importer.batch(prepared)
+            done += prepared.read
             if progress:
                 progress(done)
         if importer.report.read == read_before and path.stat().st_size:

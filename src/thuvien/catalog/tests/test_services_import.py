@@ -202,3 +202,23 @@ def test_raw_stream_position_counts_blank_lines(world):
     data = io.BytesIO(b"\n\n")
     assert list(read_iso2709(data)) == []
     assert build("00000nam a2200000 i 4500", [("001", "x")])["fields"] == [{"001": "x"}]
+
+
+def test_parallel_reader_gives_the_same_result(network, tmp_path):
+    from .conftest import MARC_DIR
+
+    path = tmp_path / "mixed.mrc"  # 200 real MARC-8 records with broken ones in the middle
+    uva = (MARC_DIR / "solrmarc-tests" / "uva_001-200.mrc").read_bytes()
+    bad = (MARC_DIR / "pymarc-tests" / "test__bad_records.mrc").read_bytes()
+    path.write_bytes(uva[: len(uva) // 2].rsplit(b"\x1d", 1)[0] + b"\x1d" + bad + uva)
+    inline = import_run(paths=[path], network=network, dry_run=True, parallel=False)
+    forked = import_run(paths=[path], network=network, parallel=True, batch_size=50)
+    assert (forked.read, forked.created + forked.matched) == (
+        inline.read,
+        inline.created + inline.matched,
+    )
+    assert Record.objects.count() == forked.created > 0
+    assert [(i.position, i.reason) for i in forked.issues] == [
+        (i.position, i.reason) for i in inline.issues
+    ]
+    assert forked.errors

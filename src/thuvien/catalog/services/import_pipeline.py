@@ -1,0 +1,206 @@
+"""The CPU half of an import: read, parse, extract and serialise records, batch by batch.
+
+``prepare_batch`` is pure (no database): it turns read records into ``Prepared`` rows (MARC-in-
+JSON text, extracted columns, identifiers, match lookups, holdings) and ``issues``. For a large
+file ``iter_prepared`` runs it in child processes that read the file ahead (two for ISO 2709,
+each parsing every other batch; one for XML and JSON), so parsing overlaps with matching and
+writing in this process: on two cores that more than doubles an import's throughput. Each queue
+holds a few batches, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.utils.translation import gettext
+
+from ..marc.extract import extract
+from ..marc.reader import (
+    MARC8ToUnicode,
+    ReadItem,
+    RecordError,
+    detect_format,
+    iter_iso2709_chunks,
+    parse_iso2709,
+    read_file,
+)
+from .rawinsert import dumps
+
+PARALLEL_MIN_BYTES = 4 << 20
+READERS = 2  # reader processes for ISO 2709; with the writer that keeps two cores busy
+_QUEUE_BATCHES = 4
+_HOLDINGS = "biểu ghi vốn tư liệu"
+_NOT_BIBLIOGRAPHIC = {"z": "biểu ghi chuẩn", "u": _HOLDINGS, "v": _HOLDINGS, "x": _HOLDINGS,
+                      "y": _HOLDINGS, "q": "biểu ghi thông tin cộng đồng"}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Prepared:
+    position: int
+    marc_json: str
+    values: dict[str, Any]
+    identifiers: list[tuple[str, str]]
+    lookups: dict[str, list[str]]
+    items: list[Any] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PreparedBatch:
+    read: int
+    records: list[Prepared]
+    issues: list[tuple[int, str, str]]  # (position, reason, level)
+
+
+def content_hash(marc_json: str) -> str:
+    """The ``sha`` identifier: a hash of the record's MARC-in-JSON text as stored."""
+    return hashlib.blake2b(marc_json.encode(), digest_size=16).hexdigest()
+
+
+def prepare_batch(items: list[ReadItem], rules: tuple[str, ...], want_items: bool) -> PreparedBatch:
+    from thuvien.holdings.marc_items import items_from_marc
+
+    records: list[Prepared] = []
+    issues: list[tuple[int, str, str]] = []
+    for item in items:
+        if item.marc is None:
+            issues.append((item.position, item.error, "error"))
+            continue
+        kind = _NOT_BIBLIOGRAPHIC.get(item.marc["leader"][6:7])
+        if kind:
+            reason = gettext("Bỏ qua: đây là %(kind)s, không phải biểu ghi thư mục.")
+            issues.append((item.position, reason % {"kind": kind}, "error"))
+            continue
+        try:
+            extracted = extract(item.marc)
+        except Exception as exc:  # noqa: BLE001 - one odd record must not stop the file
+            issues.append((item.position, gettext("Không trích xuất được dữ liệu: %(e)s")
+                           % {"e": type(exc).__name__}, "error"))  # fmt: skip
+            continue
+        if extracted.values["title"] == "[Không nhan đề]":
+            issues.append((item.position, gettext("Biểu ghi không có nhan đề (245)."), "warning"))
+        marc_json = dumps(item.marc)
+        sha = content_hash(marc_json)
+        lookups: dict[str, list[str]] = {"sha": [sha]}
+        for kind_, value in extracted.identifiers:
+            if (kind_ if kind_ != "issn" else "isbn") in rules:
+                lookups.setdefault(kind_, []).append(value)
+        if "key" in rules:
+            lookups["key"] = [extracted.values["match_key"]]
+        records.append(
+            Prepared(
+                position=item.position,
+                marc_json=marc_json,
+                values=extracted.values,
+                identifiers=[("sha", sha), *extracted.identifiers],
+                lookups=lookups,
+                items=items_from_marc(item.marc) if want_items else [],
+            )
+        )
+    return PreparedBatch(read=len(items), records=records, issues=issues)
+
+
+def _batches(path: Path, fmt: str | None, size: int) -> Iterator[list[ReadItem]]:
+    batch: list[ReadItem] = []
+    for item in read_file(path, fmt):
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _inline(path, fmt, rules, want_items, size) -> Iterator[PreparedBatch]:  # noqa: ANN001
+    for batch in _batches(path, fmt, size):
+        yield prepare_batch(batch, rules, want_items)
+
+
+def _iso_share(path: Path, size: int, worker: int, workers: int) -> Iterator[list[ReadItem]]:
+    """Every ``workers``-th batch of an ISO 2709 file, starting at batch ``worker``: all
+    readers split the file on record terminators (cheap), each parses only its own batches."""
+    marc8 = MARC8ToUnicode(quiet=True)
+    mine: list[tuple[int, bytes]] = []
+    position = 0
+    with open(path, "rb") as handle:
+        for chunk in iter_iso2709_chunks(handle):
+            if (position // size) % workers == worker:
+                mine.append((position + 1, chunk))
+            position += 1
+            if position % size == 0 and mine:
+                yield [_parse(pos, raw, marc8) for pos, raw in mine]
+                mine = []
+    if mine:
+        yield [_parse(pos, raw, marc8) for pos, raw in mine]
+
+
+def _parse(position: int, raw: bytes, marc8: MARC8ToUnicode) -> ReadItem:
+    try:
+        return ReadItem(position, parse_iso2709(raw, marc8=marc8))
+    except RecordError as exc:
+        return ReadItem(position, None, str(exc))
+    except Exception as exc:  # noqa: BLE001 - a broken record must not stop the file
+        return ReadItem(position, None, f"Không đọc được biểu ghi ({type(exc).__name__}).")
+
+
+def _child(queue: Any, path: Path, fmt: str | None, rules: tuple[str, ...], want_items: bool,
+           size: int, worker: int, workers: int) -> None:  # fmt: skip
+    try:
+        if workers > 1:
+            for batch in _iso_share(path, size, worker, workers):
+                queue.put(("batch", prepare_batch(batch, rules, want_items)))
+        else:
+            for prepared in _inline(path, fmt, rules, want_items, size):
+                queue.put(("batch", prepared))
+        queue.put(("end", None))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def iter_prepared(
+    path: Path,
+    fmt: str | None,
+    rules: tuple[str, ...],
+    want_items: bool,
+    size: int,
+    parallel: bool | None = None,
+) -> Iterator[PreparedBatch]:
+    """Prepared batches of ``path``; ``parallel`` None = a child process for large files."""
+    if parallel is None:
+        parallel = path.stat().st_size >= PARALLEL_MIN_BYTES
+    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+        yield from _inline(path, fmt, rules, want_items, size)
+        return
+    ctx = multiprocessing.get_context("fork")  # the children use no database connection
+    workers = READERS if (fmt or detect_format(path)) == "iso2709" else 1
+    queues = [ctx.Queue(maxsize=_QUEUE_BATCHES) for _ in range(workers)]
+    children = [
+        ctx.Process(
+            target=_child,
+            args=(queues[w], path, fmt, rules, want_items, size, w, workers),
+            daemon=True,
+        )  # fmt: skip
+        for w in range(workers)
+    ]
+    for child in children:
+        child.start()
+    try:
+        turn = 0
+        while True:  # batches come back in file order: reader k holds batches k, k+n, ...
+            kind, payload = queues[turn % workers].get()
+            if kind == "batch":
+                yield payload
+                turn += 1
+            elif kind == "end":
+                break
+            else:
+                raise RuntimeError(f"import reader process failed: {payload}")
+    finally:
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+            child.join(timeout=5)
