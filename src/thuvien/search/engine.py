@@ -40,7 +40,7 @@ from .query import Node
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 YEAR_RANGES: list[tuple[str, int | None, int | None]] = [
     ("-1944", None, 1945),
     ("1945-1974", 1945, 1975),
@@ -92,7 +92,10 @@ def build_schema() -> tantivy.Schema:
     for name in ("subj", "auth"):
         sb.add_unsigned_field(name, indexed=True, fast=True)
         sb.add_text_field(f"{name}_s", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_unsigned_field("sample", indexed=True)  # id % SAMPLE_BUCKETS, for broad facets
+    sb.add_unsigned_field("sample", indexed=True)
+    sb.add_unsigned_field(
+        "navail", fast=True
+    )  # libraries with a copy on the shelf  # id % SAMPLE_BUCKETS, for broad facets
     sb.add_text_field("work", stored=True, tokenizer_name="raw", fast=True, index_option="basic")
     for name in ("title_sort", "author_sort"):
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
@@ -184,6 +187,7 @@ def to_tantivy(doc: IndexDocument, schema: tantivy.Schema) -> tantivy.Document:
         "author_sort": [doc.get("author_sort") or "~"],
         "mtype": [doc.get("material_type") or "other"],
         "sample": [doc["id"] % SAMPLE_BUCKETS],
+        "navail": [len(set(doc.get("available_at") or ()))],
     }
     if authors:
         fields["author_acc"] = [a_acc]

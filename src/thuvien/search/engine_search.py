@@ -32,6 +32,9 @@ def _agg_spec(req: SearchRequest) -> dict[str, Any]:
             r["to"] = hi
         ranges.append(r)
     spec["year"] = {"range": {"field": "year", "ranges": ranges}}
+    # availability in the same pass: anywhere (navail >= 1) and per library
+    spec["navail"] = {"range": {"field": "navail", "ranges": [{"key": "yes", "from": 1}]}}
+    spec["avail"] = {"terms": {"field": "avail", "size": FACET_SIZES["lib"]}}
     return spec
 
 
@@ -66,6 +69,11 @@ def _facets(
 ) -> dict[str, list[tuple[str, int]]]:
     raw = searcher.aggregate(query, _agg_spec(req))
     out: dict[str, list[tuple[str, int]]] = {}
+    for name in ("navail", "avail"):  # not facets: the availability count is made of them
+        out["_" + name] = [
+            (str(b["key"]), int(round(b.get("doc_count", 0) * scale)))
+            for b in raw.pop(name, {}).get("buckets", [])
+        ]
     scope = {int(i) for i in req.library_ids} if req.library_ids is not None else None
     for name, result in raw.items():
         buckets = []
@@ -73,7 +81,7 @@ def _facets(
             if not b.get("doc_count"):
                 continue
             key = b["key"]
-            if isinstance(key, float) and key.is_integer():
+            if isinstance(key, float) and key.is_integer():  # u64 keys come back as floats
                 key = int(key)
             if name == "lib" and scope is not None and int(key) not in scope:
                 continue  # another library's holdings are not counted inside a scope
@@ -152,10 +160,18 @@ def run_search(engine: Engine, req: SearchRequest) -> SearchResponse:
     if req.facets:
         facet_query, scale = _sampled(engine, query, total)
         response.facets_approximate = scale > 1
-        response.facets = _facets(engine, searcher, facet_query, req, scale)
+        facets = _facets(engine, searcher, facet_query, req, scale)
+        anywhere = dict(facets.pop("_navail"))
+        by_library = {int(float(k)): n for k, n in facets.pop("_avail")}
+        response.facets = facets
+        libs = req.filters.get("lib") or req.library_ids
         if req.available:
             response.available_count = total
-        else:
+        elif libs is None:
+            response.available_count = anywhere.get("yes", 0)
+        elif len(libs) == 1:
+            response.available_count = by_library.get(int(libs[0]), 0)
+        else:  # several libraries: one more count (a record on two shelves counts once)
             avail_q = tantivy.Query.boolean_query(
                 [
                     (tantivy.Occur.Must, facet_query),
