@@ -66,9 +66,7 @@ def main() -> None:
         f"ENGINE with facets: p50 {pct(times, 50):.1f} ms  p95 {pct(times, 95):.1f} ms  "
         f"p99 {pct(times, 99):.1f} ms  max {max(times):.1f} ms"
     )
-    print(
-        f"scoped, title sort: p50 {pct(scoped, 50):.1f}  p95 {pct(scoped, 95):.1f} ms"
-    )
+    print(f"scoped, title sort: p50 {pct(scoped, 50):.1f}  p95 {pct(scoped, 95):.1f} ms")
     print("slowest:", [(round(ms, 1), q, n) for ms, q, n in sorted(slow, reverse=True)[:6]])
 
 
