@@ -256,8 +256,8 @@ def demo_catalog(ctx: DemoContext) -> None:
         ctx.say("Biên mục: chưa có mạng lưới nào, bỏ qua.")
         return
     others = len(networks) - 1
-    shares = [ctx.records - (ctx.records * 15 // 100 // others) * others if others else ctx.records]
-    shares += [ctx.records * 15 // 100 // others] * others
+    share = ctx.records * 15 // 100 // others if others else 0
+    shares = [ctx.records - share * others] + [share] * others
     for index, (network, target) in enumerate(zip(networks, shares, strict=True)):
         libraries = [lib for lib in ctx.libraries if lib.network_id == network.pk]
         have = Record.objects.filter(network=network).count()

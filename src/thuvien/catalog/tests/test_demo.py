@@ -44,3 +44,11 @@ def test_demo_step_is_idempotent(world):
         assert Record.objects.count() == 120 and Item.objects.count() == count
     record = Record.objects.filter(network=world.hung_yen).first()
     assert record.title and record.match_key and record.work_key and record.title_sort
+
+
+def test_demo_step_with_one_network(world):
+    ctx = DemoContext(records=30, verbosity=0)
+    ctx.networks, ctx.libraries = [world.bac_ninh], [world.bn_provincial]
+    with scopes_disabled():
+        demo_catalog(ctx)
+        assert Record.objects.filter(network=world.bac_ninh).count() == 30
