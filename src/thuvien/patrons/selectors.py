@@ -16,11 +16,15 @@ def _not_found() -> NotFound:
     return NotFound("patron_not_found", "Không tìm thấy bạn đọc.")
 
 
-def patron_get_by_card(*, network: Any, card_number: str) -> Patron:
-    """A reader of ``network`` by card number (any library of it: desks serve visitors)."""
+def patron_get_by_card(*, network: Any, card_number: str, lean: bool = False) -> Patron:
+    """A reader of ``network`` by card number (any library of it: desks serve visitors).
+
+    ``lean`` joins the category alone (what the checkout service reads): the REST desk path
+    needs neither the home library nor the login, and each join costs compile time per scan."""
     number = clean(card_number or "").upper()
+    related = ("category",) if lean else ("category", "library", "user")
     patron = (
-        Patron.all_objects.select_related("category", "library", "user")
+        Patron.all_objects.select_related(*related)
         .filter(network=network, card_number=number, is_anonymised=False)
         .first()
         if number

@@ -103,3 +103,18 @@ def test_desk_api_pins_its_queries(world, api, settings, django_assert_max_num_q
         r = api.post("/api/v1/circulation/checkin/", {"barcode": items[1].barcode}, format="json")
     assert r.status_code == 200 and r.json()["loan"]["title"]
     desk_cache_clear()
+
+
+def test_desk_throttle_counts_per_user(world, api, monkeypatch):
+    from django.core.cache import cache
+
+    from thuvien.api.circulation.views import DeskRateThrottle
+
+    cache.clear()
+    monkeypatch.setattr(DeskRateThrottle, "THROTTLE_RATES", {"user": "2/min"})
+    for _ in range(2):
+        r = api.post("/api/v1/circulation/checkin/", {"barcode": "NOPE"}, format="json")
+        assert r.status_code == 404
+    r = api.post("/api/v1/circulation/checkin/", {"barcode": "NOPE"}, format="json")
+    assert r.status_code == 429 and 0 < int(r["Retry-After"]) <= 60
+    cache.clear()
