@@ -87,3 +87,17 @@ def test_api_bad_query_is_400_with_message(client, books):
     assert response.status_code == 400
     assert response.json()["code"] == "search.unbalanced_quote"
     assert client.post("/api/v1/search/", {"q": "x"}).status_code in (403, 405)
+
+
+def test_result_page_query_count_does_not_grow_with_results(
+    client, world, books, django_assert_max_num_queries
+):
+    for n in range(15):
+        record = make_record(world.hung_yen, f"Ca dao tuyển chọn {n}")
+        make_item(record, world.commune_b)
+    outbox_drain()
+    with django_assert_max_num_queries(8):
+        response = client.get("/search/", {"q": "ca dao", "library": world.provincial.code})
+    assert response.status_code == 200
+    with django_assert_max_num_queries(8):
+        client.get("/search/", {"q": "ca dao"})
