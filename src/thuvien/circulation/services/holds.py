@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -63,10 +63,39 @@ def _enqueue_hold_ready(hold_id: int) -> None:
     hold_ready_notice_task(hold_id)
 
 
+_FIRST_QUEUED_SQL = (
+    "SELECT h.id FROM {hold} h INNER JOIN {library} l ON l.id = h.library_id"
+    " WHERE h.status = %s AND l.network_id = %s AND h.patron_id IS NOT NULL"
+    " AND ((h.item_id = %s AND h.item_level) OR (h.record_id = %s AND NOT h.item_level))"
+    " ORDER BY h.placed_at, h.id LIMIT 1"
+)
+
+
+def _first_queued_hold_id(item: Any) -> int | None:
+    """Every check-in asks this; plain SQL costs a fraction of the ORM query with its joins,
+    which then runs only when somebody is actually waiting."""
+    from thuvien.network.models import Library
+
+    sql = _FIRST_QUEUED_SQL.format(
+        hold=connection.ops.quote_name(Hold._meta.db_table),
+        library=connection.ops.quote_name(Library._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, [str(HoldStatus.QUEUED), item.library.network_id, item.pk, item.record_id]
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def next_hold_for(item: Any) -> Hold | None:
     """The first reader waiting for this copy or its title, anywhere in the network."""
+    hold_id = _first_queued_hold_id(item)
+    if hold_id is None:
+        return None
     return (
         Hold.all_objects.select_related("library", "patron__category")
+        .filter(pk=hold_id)
         .filter(
             status=HoldStatus.QUEUED,
             library__network_id=item.library.network_id,
