@@ -88,6 +88,12 @@ class MarcWriter:
             self.out.write(prefix + json.dumps(marc, ensure_ascii=False).encode("utf-8"))
         self.count += 1
 
+    def write_json_text(self, text: str) -> None:
+        """A record already serialised as MARC-in-JSON (as stored), written as it is."""
+        prefix = ",\n" if self.count else ""
+        self.out.write((prefix + text).encode("utf-8"))
+        self.count += 1
+
     def close(self) -> None:
         if self.fmt == "marcxml":
             self.out.write(b"</collection>\n")
