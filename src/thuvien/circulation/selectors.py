@@ -110,13 +110,14 @@ def item_for_desk(*, library: Any, barcode: str, lock: bool = False) -> Any:
     code = (barcode or "").strip()
     item = None
     if code:
-        qs = desk_items().filter(barcode=code, library__network_id=library.network_id)
+        # barcode is unique: no ORDER BY needed (it costs compile time on every scan)
+        qs = desk_items().filter(barcode=code, library__network_id=library.network_id).order_by()
         if lock:
-            item = lock_queryset(qs).first()
+            item = next(iter(lock_queryset(qs)[:1]), None)
             if item is not None:
                 mark_locked(item)
         else:
-            item = qs.first()
+            item = next(iter(qs[:1]), None)
     if item is None:
         raise NotFound("item_not_found", "Không tìm thấy tài liệu có mã vạch này.")
     return item

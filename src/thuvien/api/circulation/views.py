@@ -99,8 +99,8 @@ class DeskRateThrottle(UserRateThrottle):
 
     DRF's sliding window keeps every request time of the last minute in one cache value that
     is read, unpickled, pickled and written back on each request: a busy desk token made that
-    list thousands of entries long. Here a request is one small counter (``add`` the first
-    time in a window, ``incr`` after), whatever the rate."""
+    list thousands of entries long. Here a request is one small counter (``incr``; ``add`` the
+    first time in a window), whatever the rate."""
 
     def allow_request(self, request: Any, view: Any) -> bool:
         if self.rate is None:
@@ -112,15 +112,17 @@ class DeskRateThrottle(UserRateThrottle):
         window = int(self.now // self.duration)
         self.key = f"{key}:{window}"
         self.window_end = (window + 1) * self.duration
-        if self.cache.add(self.key, 1, self.duration + 1):
-            count = 1
-        else:
-            try:
-                count = self.cache.incr(self.key)
-            except ValueError:  # expired between the two calls
-                self.cache.add(self.key, 1, self.duration + 1)
-                count = 1
+        try:
+            count = self.cache.incr(self.key)
+        except ValueError:  # first request of the window (or the key just expired)
+            count = 1 if self.cache.add(self.key, 1, self.duration + 1) else self._incr()
         return count <= self.num_requests
+
+    def _incr(self) -> int:
+        try:
+            return self.cache.incr(self.key)
+        except ValueError:
+            return 1
 
     def wait(self) -> float:
         return max(0.0, self.window_end - self.timer())

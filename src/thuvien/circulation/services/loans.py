@@ -216,6 +216,23 @@ def _overdue_fine(loan: Loan, rule: RuleValues, today: dt.date) -> Decimal:
     return min(Decimal(days) * rule.fine_per_day, rule.fine_cap)
 
 
+def _open_loan_of(item: Any) -> Any:
+    """The copy's open loan (at most one: ``one_open_loan_per_item``) with the reader's card
+    and the lending library; their other columns are read on first use only."""
+    return (
+        Loan.all_objects.select_related("patron", "library")
+        .only(
+            *(f.name for f in Loan._meta.concrete_fields),
+            "patron__card_number",
+            "patron__library_id",
+            "patron__network_id",
+            *(f"library__{n}" for n in ("network_id", "parent_id", "code", "name_vi")),
+        )
+        .filter(item=item, returned_at__isnull=True)
+        .order_by()[:1]
+    )
+
+
 def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
     """Take a copy back at ``library``: close the loan, charge the overdue fine, then route the
     copy (to the next hold in the queue, back home in transit, or back on the shelf)."""
@@ -225,11 +242,7 @@ def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
         item = item_lock(pk=item.pk, item=item)
         if item.library.network_id != library.network_id:
             raise CirculationError(C.ITEM_NOT_ON_LOAN)
-        loan = (
-            Loan.all_objects.select_related("patron", "library")
-            .filter(item=item, returned_at__isnull=True)
-            .first()
-        )
+        loan = next(iter(_open_loan_of(item)), None)
         result = CheckinResult(loan=loan)
         if loan is not None:
             loan.item = item  # the answer shows the copy; no second read of it
