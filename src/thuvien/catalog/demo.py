@@ -199,52 +199,117 @@ _ITEM_TYPE = {
 }
 
 
-def _write_batch(network: Any, libraries: list[Any], locations: dict[int, Any],
-                 marcs: list[tuple[int, dict]], rng: random.Random) -> tuple[int, int]:  # fmt: skip
+def _prepare_batch(
+    first: int,
+    count: int,
+    seed: int,
+    agency: str,
+    libraries: list[tuple[int, bool]],
+    locations: dict[int, int],
+) -> tuple:
+    """Records ``first .. first+count-1`` ready to insert: (rows, identifiers, items) per record.
+
+    Pure (no database), deterministic for (seed, first), so batches can be prepared in other
+    processes. ``libraries`` is ``[(pk, is_top_level)]``; ``locations`` maps a library to one
+    of its locations.
+    """
     from thuvien.holdings.callnumber import propose_call_number
 
-    from .services.rawinsert import dumps, insert_identifiers, insert_items, insert_records
+    from .services.rawinsert import dumps
 
-    extracted = [extract(marc) for _seq, marc in marcs]
-    ids = insert_records(
-        network_id=network.pk,
-        rows=[(dumps(m), ex.values) for (_s, m), ex in zip(marcs, extracted, strict=True)],
-    )
-    insert_identifiers(
-        network.pk,
-        ((pk, k, v) for pk, ex in zip(ids, extracted, strict=True) for k, v in ex.identifiers),
-    )
-    items = []
+    rng = random.Random(seed * 1_000_003 + first)
+    items_rng = random.Random(seed * 7_919 + first)
+    weights = [5 if top else 1 for _pk, top in libraries]
     today = dt.date(2026, 1, 1)
-    weights = [5 if lib.parent_id is None else 1 for lib in libraries]
-    for (seq, _m), pk, ex in zip(marcs, ids, extracted, strict=True):
+    rows, identifiers, items = [], [], []
+    for seq in range(first, first + count):
+        marc = demo_marc(seq, rng)
+        marc["fields"][0] = {"001": f"{agency}{seq:09d}"}
+        marc["fields"][1] = {"003": agency}
+        ex = extract(marc)
         v = ex.values
+        rows.append((dumps(marc), v))
+        identifiers.append(ex.identifiers)
         call = propose_call_number(ddc=v["ddc"], authors=v["authors"], title=v["title"])
-        copies = rng.choice((1, 1, 2, 2, 2, 3, 3, 4, 5))
-        chosen = {lib.pk: lib for lib in rng.choices(libraries, weights=weights, k=copies)}
-        price = Decimal(rng.choice([25, 48, 68, 85, 120]) * 1000)
-        for n, lib in enumerate(chosen.values()):
-            location = locations.get(lib.pk)
-            items.append(
+        copies = items_rng.choice((1, 1, 2, 2, 2, 3, 3, 4, 5))
+        chosen = dict.fromkeys(
+            pk for pk, _t in items_rng.choices(libraries, weights=weights, k=copies)
+        )
+        price = Decimal(items_rng.choice([25, 48, 68, 85, 120]) * 1000)
+        items.append(
+            [
                 {
-                    "record_id": pk,
-                    "library_id": lib.pk,
-                    "barcode": f"DM{lib.pk:03d}{seq:09d}{n}",
-                    "location_id": location.pk if location else None,
+                    "library_id": lib_pk,
+                    "barcode": f"DM{lib_pk:03d}{seq:09d}{n}",
+                    "location_id": locations.get(lib_pk),
                     "call_number": call,
                     "item_type": _ITEM_TYPE.get(v["material_type"], "book"),
                     "price": price,
-                    "acquired_on": today - dt.timedelta(days=rng.randint(0, 3650)),
-                    "acquisition_source": rng.choice(
+                    "acquired_on": today - dt.timedelta(days=items_rng.randint(0, 3650)),
+                    "acquisition_source": items_rng.choice(
                         ("Mua", "Tặng", "Nộp lưu chiểu", "Luân chuyển")
                     ),
                 }
-            )
-    insert_items(items)
-    return len(ids), len(items)
+                for n, lib_pk in enumerate(chosen)
+            ]
+        )
+    return rows, identifiers, items
 
 
-def demo_catalog(ctx: DemoContext) -> None:
+def _write_prepared(network_id: int, prepared: tuple) -> tuple[int, int]:
+    from .services.rawinsert import insert_identifiers, insert_items, insert_records
+
+    rows, identifiers, items = prepared
+    ids = insert_records(network_id=network_id, rows=rows)
+    insert_identifiers(
+        network_id, ((pk, k, v) for pk, idents in zip(ids, identifiers, strict=True)
+                     for k, v in idents)
+    )  # fmt: skip
+    flat = [{**item, "record_id": pk} for pk, its in zip(ids, items, strict=True) for item in its]
+    insert_items(flat)
+    return len(ids), len(flat)
+
+
+def _demo_child(queue: Any, jobs: list[tuple], args: tuple) -> None:
+    try:
+        for first, count in jobs:
+            queue.put(("batch", _prepare_batch(first, count, *args)))
+        queue.put(("end", None))
+    except BaseException as exc:  # noqa: BLE001 - the parent raises it
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _prepared_batches(jobs: list[tuple[int, int]], args: tuple, parallel: bool) -> Iterator[tuple]:
+    """Prepared batches in order; two forked processes prepare alternate batches when
+    ``parallel`` (the parent only inserts), which keeps both cores busy on a big demo."""
+    import multiprocessing
+
+    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+        for first, count in jobs:
+            yield _prepare_batch(first, count, *args)
+        return
+    ctx = multiprocessing.get_context("fork")
+    queues = [ctx.Queue(maxsize=3) for _ in range(2)]
+    children = [
+        ctx.Process(target=_demo_child, args=(queues[w], jobs[w::2], args), daemon=True)
+        for w in range(2)
+    ]
+    for child in children:
+        child.start()
+    try:
+        for index in range(len(jobs)):
+            kind, payload = queues[index % 2].get()
+            if kind == "error":
+                raise RuntimeError(f"demo generator process failed: {payload}")
+            yield payload
+    finally:
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+            child.join(timeout=5)
+
+
+def demo_catalog(ctx: DemoContext, *, parallel: bool | None = None) -> None:
     """Fill each demo network: 85 % of ``ctx.records`` in the first, the rest in the others."""
     from django.db import transaction
 
@@ -264,24 +329,21 @@ def demo_catalog(ctx: DemoContext) -> None:
         if have >= target or not libraries:
             ctx.say(f"Biên mục {network.code}: đã có {have} biểu ghi, bỏ qua.")
             continue
-        locations: dict[int, Any] = {}
+        locations: dict[int, int] = {}
         for loc in Location.objects.filter(library__in=libraries).order_by("id"):
-            locations.setdefault(loc.library_id, loc)
+            locations.setdefault(loc.library_id, loc.pk)
         agency = "VN-" + "".join(p[0] for p in network.code.split("-")).upper() + "TV"
         start = index * NETWORK_STRIDE + have + 1
-        total_items = 0
-        rng = random.Random(ctx.seed + index)
-        stream = demo_marc_stream(target - have, start=start, seed=ctx.seed)
-        done = 0
-        while done < target - have:
-            batch = []
-            for seq in range(start + done, min(start + done + BATCH, start + target - have)):
-                marc = next(stream)
-                marc["fields"][0] = {"001": f"{agency}{seq:09d}"}
-                marc["fields"][1] = {"003": agency}
-                batch.append((seq, marc))
+        missing = target - have
+        jobs = [(first, min(BATCH, start + missing - first))
+                for first in range(start, start + missing, BATCH)]  # fmt: skip
+        lib_specs = [(lib.pk, lib.parent_id is None) for lib in libraries]
+        args = (ctx.seed, agency, lib_specs, locations)
+        use_fork = parallel if parallel is not None else missing >= 4 * BATCH
+        done = total_items = 0
+        for prepared in _prepared_batches(jobs, args, use_fork):
             with transaction.atomic():
-                n, items = _write_batch(network, libraries, locations, batch, rng)
+                n, items = _write_prepared(network.pk, prepared)
             done += n
             total_items += items
             if done % 50_000 < BATCH:

@@ -46,9 +46,15 @@ def test_demo_step_is_idempotent(world):
     assert record.title and record.match_key and record.work_key and record.title_sort
 
 
-def test_demo_step_with_one_network(world):
+def test_demo_step_with_one_network_and_forked_generators(world, monkeypatch):
+    from thuvien.catalog import demo
+
+    monkeypatch.setattr(demo, "BATCH", 7)  # several batches, prepared by two processes
     ctx = DemoContext(records=30, verbosity=0)
     ctx.networks, ctx.libraries = [world.bac_ninh], [world.bn_provincial]
     with scopes_disabled():
-        demo_catalog(ctx)
-        assert Record.objects.filter(network=world.bac_ninh).count() == 30
+        demo_catalog(ctx, parallel=True)
+        records = Record.objects.filter(network=world.bac_ninh).order_by("id")
+        assert records.count() == 30
+        assert [r.control_number[-2:] for r in records[:3]] == ["01", "02", "03"]  # in order
+        assert Item.objects.filter(library=world.bn_provincial).count() >= 30
