@@ -110,8 +110,13 @@ def _words(schema: tantivy.Schema, node: Words, *, exact: bool = False) -> tanti
     for tok in toks:
         required, boosts = _token_query(schema, tok, field, exact=exact)
         clauses.append((Occ.Must, required))
-        if not exact:
-            clauses.extend((Occ.Should, b) for b in boosts)
+        if exact:
+            continue
+        if len(toks) > 1 and va.fold(tok) == tok:
+            # Several unmarked words: the title pairs below already favour the title, and
+            # every optional clause is scored on every matching record.
+            boosts = boosts[1:] if field is None else boosts
+        clauses.extend((Occ.Should, b) for b in boosts)
     if exact:
         return _bool(clauses)
     _fold_f, _acc_f, bi_f, bia_f = TEXT_FIELDS[field]

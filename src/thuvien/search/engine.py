@@ -40,7 +40,7 @@ from .query import Node
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 YEAR_RANGES: list[tuple[str, int | None, int | None]] = [
     ("-1944", None, 1945),
     ("1945-1974", 1945, 1975),
@@ -59,7 +59,16 @@ SORTS = {
     "author": ("author_sort", tantivy.Order.Asc),
 }
 IndexDocument = dict[str, Any]
-SAMPLE_BUCKETS = 64
+SAMPLE_LEVELS = 7  # level k holds one record in 2**k
+
+
+def sample_levels(record_id: int) -> list[int]:
+    """The sample levels a record belongs to: k such that id is a multiple of 2**k.
+
+    Sampling at 1/2**k is then ONE term, whose posting list intersects the query cheaply
+    (a union of buckets costs as much as the query itself).
+    """
+    return [k for k in range(1, SAMPLE_LEVELS + 1) if record_id % (1 << k) == 0] or [0]
 
 
 def facet_hash(value: str) -> int:
@@ -92,10 +101,8 @@ def build_schema() -> tantivy.Schema:
     for name in ("subj", "auth"):
         sb.add_unsigned_field(name, indexed=True, fast=True)
         sb.add_text_field(f"{name}_s", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_unsigned_field("sample", indexed=True)
-    sb.add_unsigned_field(
-        "navail", fast=True
-    )  # libraries with a copy on the shelf  # id % SAMPLE_BUCKETS, for broad facets
+    sb.add_unsigned_field("sample", indexed=True)  # sample levels (see sample_levels)
+    sb.add_unsigned_field("navail", fast=True)  # libraries with a copy on the shelf
     sb.add_text_field("work", stored=True, tokenizer_name="raw", fast=True, index_option="basic")
     for name in ("title_sort", "author_sort"):
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
@@ -186,7 +193,7 @@ def to_tantivy(doc: IndexDocument, schema: tantivy.Schema) -> tantivy.Document:
         "title_sort": [doc.get("title_sort") or ""],
         "author_sort": [doc.get("author_sort") or "~"],
         "mtype": [doc.get("material_type") or "other"],
-        "sample": [doc["id"] % SAMPLE_BUCKETS],
+        "sample": sample_levels(doc["id"]),
         "navail": [len(set(doc.get("available_at") or ()))],
     }
     if authors:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from .engine import Engine, SearchRequest, SearchResponse
 
 MAX_WINDOW = 10_000  # deepest raw position served; beyond it the reader narrows the search
-SAMPLE_TARGET = 20_000  # above this many hits, facets are counted on a slice and scaled
+SAMPLE_TARGET = 8_000  # above this many hits, facets are counted on a slice and scaled
 _LABELS: dict[tuple[str, int], str] = {}  # heading hash -> heading (a hash never changes)
 
 
@@ -39,25 +40,23 @@ def _agg_spec(req: SearchRequest) -> dict[str, Any]:
 
 
 def _sampled(engine: Engine, query: tantivy.Query, total: int) -> tuple[tantivy.Query, float]:
-    """For a broad query, facets are counted on a fixed slice of the index and scaled up.
+    """For a broad query, facets are counted on a fixed sample of the index and scaled up.
 
-    Counting 300,000 matching records over eight facets costs tens of milliseconds; counting a
-    slice of about ``SAMPLE_TARGET`` of them (records whose id falls in the first buckets)
-    keeps every query fast, and the counts are then marked approximate. Small result sets
-    (every scoped library search of a commune, every narrow query) are counted exactly.
+    Counting 300,000 matching records over ten aggregations costs tens of milliseconds;
+    counting the records of one sample level (one in 2**k, k chosen so that about
+    ``SAMPLE_TARGET`` remain) keeps every query fast, and the counts are marked approximate.
+    Narrower result sets (a commune library's search, most real queries) are counted exactly.
     """
-    from .engine import SAMPLE_BUCKETS
+    from .engine import SAMPLE_LEVELS
 
     if total <= SAMPLE_TARGET:
         return query, 1.0
-    buckets = max(1, min(SAMPLE_BUCKETS, -(-SAMPLE_BUCKETS * SAMPLE_TARGET // total)))
-    if buckets >= SAMPLE_BUCKETS:
-        return query, 1.0
-    sample = tantivy.Query.term_set_query(engine.schema, "sample", list(range(buckets)))
+    level = min(SAMPLE_LEVELS, math.ceil(math.log2(total / SAMPLE_TARGET)))
+    sample = tantivy.Query.term_query(engine.schema, "sample", level)
     sliced = tantivy.Query.boolean_query(
         [(tantivy.Occur.Must, query), (tantivy.Occur.Must, sample)]
     )
-    return sliced, SAMPLE_BUCKETS / buckets
+    return sliced, float(1 << level)
 
 
 def _facets(
