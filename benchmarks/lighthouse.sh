@@ -5,14 +5,14 @@
 #
 # Needs Lighthouse from npm outside the repository (LH_DIR, default /tmp/lh:
 #   mkdir -p /tmp/lh && cd /tmp/lh && npm init -y && npm install lighthouse@12)
-# and Debian's chromium. Serves THUVIEN_DATA_DIR (default: the small benchmark data of
-# search_build.py --records 20000) with gunicorn, DEBUG off, static files collected.
+# and Debian's chromium. Serves THUVIEN_DATA_DIR (default: the benchmark data of
+# search_build.py) with gunicorn, DEBUG off, static files collected.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 LH_DIR="${LH_DIR:-/tmp/lh}"
 PORT="${PORT:-8766}"
 OUT="${OUT:-/tmp/thuvien-lighthouse}"
-export THUVIEN_DATA_DIR="${THUVIEN_DATA_DIR:-/tmp/thuvien-bench-small}"
+export THUVIEN_DATA_DIR="${THUVIEN_DATA_DIR:-/tmp/thuvien-bench-db}"
 export THUVIEN_DEBUG=0 CHROME_PATH=/usr/bin/chromium
 export DJANGO_SETTINGS_MODULE=thuvien.config.settings.base
 mkdir -p "$OUT"
