@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -112,11 +113,22 @@ class DeskRateThrottle(UserRateThrottle):
         window = int(self.now // self.duration)
         self.key = f"{key}:{window}"
         self.window_end = (window + 1) * self.duration
-        try:
-            count = self.cache.incr(self.key)
-        except ValueError:  # first request of the window (or the key just expired)
-            count = 1 if self.cache.add(self.key, 1, self.duration + 1) else self._incr()
+        if isinstance(self.cache, RedisCache):
+            count = self._redis_count()
+        else:
+            try:
+                count = self.cache.incr(self.key)
+            except ValueError:  # first request of the window (or the key just expired)
+                count = 1 if self.cache.add(self.key, 1, self.duration + 1) else self._incr()
         return count <= self.num_requests
+
+    def _redis_count(self) -> int:
+        """INCR and EXPIRE in one round trip (Django's ``incr`` asks EXISTS first)."""
+        key = self.cache.make_and_validate_key(self.key)
+        pipe = self.cache._cache.get_client(key, write=True).pipeline(transaction=False)
+        pipe.incr(key)
+        pipe.expire(key, self.duration + 1)
+        return int(pipe.execute()[0])
 
     def _incr(self) -> int:
         try:
