@@ -105,7 +105,13 @@ def _bump_shared_generation() -> int | None:
         return None
 
 
+_HARMLESS_FIELDS = frozenset({"last_login"})  # every login saves it; nothing cached depends on it
+
+
 def _on_change(sender: Any, **kwargs: Any) -> None:
+    fields = kwargs.get("update_fields")
+    if fields and set(fields) <= _HARMLESS_FIELDS:
+        return
     desk_cache_clear()
 
 

@@ -87,3 +87,12 @@ def test_off_means_off(world, settings, django_assert_num_queries):
     rule_for(library=world.provincial, category="adult", item_type="book")
     with django_assert_num_queries(1):
         rule_for(library=world.provincial, category="adult", item_type="book")
+
+
+def test_a_login_does_not_empty_the_cache(world, on, django_assert_num_queries):
+    from django.contrib.auth.models import update_last_login
+
+    rule_for(library=world.provincial, category="adult", item_type="book")
+    update_last_login(None, world.users["tinh_circulation"])  # what every login does
+    with django_assert_num_queries(0):
+        rule_for(library=world.provincial, category="adult", item_type="book")
