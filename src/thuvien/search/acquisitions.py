@@ -13,6 +13,8 @@ from thuvien.core.scoping import library_scope
 from thuvien.holdings.models import Item, ItemStatus
 from thuvien.network.models import Library, Network
 
+from .holdings_sql import newest_item_rows
+
 
 @dataclass
 class NewRow:
@@ -46,11 +48,15 @@ def new_acquisitions(*, place: Library | Network | None, limit: int = 20) -> lis
     lib_ids = _library_ids(place)
     seen: dict[int, tuple[datetime, set[int]]] = {}
     with library_scope(lib_ids):
-        rows = (
-            Item.objects.exclude(status=ItemStatus.WITHDRAWN)
-            .order_by("-acquired_on", "-id")
-            .values_list("record_id", "library_id", "acquired_on", "created_at")[: limit * 8]
-        )
+        if len(lib_ids) > 1:  # many libraries: walk the date index (see holdings_sql)
+            rows = newest_item_rows(library_ids=lib_ids, limit=limit * 8)
+        else:
+            rows = list(
+                Item.objects.exclude(status=ItemStatus.WITHDRAWN)
+                .filter(acquired_on__isnull=False)
+                .order_by("-acquired_on", "-id")
+                .values_list("record_id", "library_id", "acquired_on", "created_at")[: limit * 8]
+            )
         for record_id, lib_id, acquired_on, created_at in rows:
             if record_id not in seen:
                 if len(seen) >= limit:

@@ -22,6 +22,7 @@ from thuvien.holdings.models import Item, ItemStatus
 from thuvien.network.models import Library
 
 from .engine import SearchRequest, engine
+from .holdings_sql import item_rows
 from .query import Bool, Phrase, Words
 
 log = logging.getLogger(__name__)
@@ -159,11 +160,15 @@ def record_page(*, pk: int, base_url: str) -> RecordPage | None:
     record = Record.objects.filter(pk=pk, is_deleted=False).first()
     if record is None:
         return None
-    libraries = Library.objects.filter(network_id=record.network_id)
+    libraries = list(
+        Library.objects.filter(network_id=record.network_id).values_list("pk", flat=True)
+    )
+    item_ids = [
+        row[0] for row in item_rows(record_ids=[record.pk], library_ids=libraries, columns=("id",))
+    ]
     with library_scope(libraries):
         items = list(
-            Item.objects.filter(record=record)
-            .exclude(status=ItemStatus.WITHDRAWN)
+            Item.objects.filter(pk__in=item_ids)
             .select_related("library", "location")
             .order_by("library__name_vi", "call_number", "barcode")
         )

@@ -18,17 +18,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thuvien.catalog.models import MaterialType, Record
-from thuvien.core.scoping import library_scope
-from thuvien.holdings.models import Item, ItemStatus
+from thuvien.holdings.models import ItemStatus
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
 
 from .analysis import fold
 from .engine import SORTS, YEAR_RANGES, Hit, SearchRequest, engine
 from .errors import SearchError
+from .holdings_sql import item_rows
 from .query import parse_query, plain_words
 from .suggest import load_vocabulary
 
 PAGE_SIZE = 20
+AVAILABLE = str(ItemStatus.AVAILABLE.value)
 FACET_PARAMS = ("lib", "ltype", "grp", "mtype", "lang", "subj", "auth")
 LANGUAGES = {
     "vie": gettext_lazy("Tiếng Việt"),
@@ -254,12 +255,13 @@ def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
     }
     lib_ids = _network_library_ids(scope, list(records.values()))
     counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    with library_scope(lib_ids):
-        rows = Item.objects.filter(record_id__in=ids).exclude(status=ItemStatus.WITHDRAWN)
-        for rid, lib, status in rows.values_list("record_id", "library_id", "status"):
-            slot = counts[rid][lib]
-            slot[0] += 1
-            slot[1] += status == ItemStatus.AVAILABLE
+    rows = item_rows(
+        record_ids=ids, library_ids=lib_ids, columns=("record_id", "library_id", "status")
+    )
+    for rid, lib, status in rows:
+        slot = counts[rid][lib]
+        slot[0] += 1
+        slot[1] += status == AVAILABLE
     libraries = Library.objects.in_bulk({lib for per in counts.values() for lib in per})
     wanted = set(scope.library_ids or [])
     out = []

@@ -1,0 +1,55 @@
+"""Reading items by record for the portal, with the library scope written out explicitly.
+
+Why raw SQL: the scoped manager adds ``library_id IN (every library)``, and SQLite without
+statistics then walks the library index (the whole table) instead of the (record, library)
+index — 300 ms per result page on 300,000 items. ``+library_id`` keeps the scope condition but
+tells the planner not to drive the query with it (a no-op for PostgreSQL). The scope is still
+applied: only the given libraries' items are read.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from thuvien.holdings.models import Item, ItemStatus
+
+_COLUMNS = {"id", "record_id", "library_id", "status", "call_number"}
+
+
+def item_rows(
+    *, record_ids: list[int], library_ids: list[int], columns: tuple[str, ...]
+) -> list[tuple]:
+    """``columns`` of the non-withdrawn items of ``record_ids`` held by ``library_ids``."""
+    if not record_ids or not library_ids:
+        return []
+    assert set(columns) <= _COLUMNS, columns  # noqa: S101 - column names are ours, never input
+    table = Item._meta.db_table
+    rec = ", ".join(["%s"] * len(record_ids))
+    libs = ", ".join(["%s"] * len(library_ids))
+    sql = (
+        f"SELECT {', '.join(columns)} FROM {table} "  # noqa: S608 - fixed names, bound values
+        f"WHERE record_id IN ({rec}) AND +library_id IN ({libs}) AND status <> %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*record_ids, *library_ids, str(ItemStatus.WITHDRAWN.value)])
+        return cursor.fetchall()
+
+
+def newest_item_rows(*, library_ids: list[int], limit: int) -> list[tuple]:
+    """(record_id, library_id, acquired_on, created_at) of the newest items of many libraries.
+
+    Walks the acquisition-date index newest first and stops after ``limit`` rows, instead of
+    reading every item of every library through the library index and sorting them.
+    """
+    if not library_ids:
+        return []
+    table = Item._meta.db_table
+    libs = ", ".join(["%s"] * len(library_ids))
+    sql = (
+        f"SELECT record_id, library_id, acquired_on, created_at FROM {table} "  # noqa: S608
+        f"WHERE +library_id IN ({libs}) AND status <> %s AND acquired_on IS NOT NULL "
+        "ORDER BY acquired_on DESC, id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*library_ids, str(ItemStatus.WITHDRAWN.value), limit])
+        return cursor.fetchall()
