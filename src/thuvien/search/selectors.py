@@ -69,6 +69,7 @@ class LibraryHolding:
     total: int
     available: int
     call_number: str = ""
+    name: str = ""  # the library's name in the active language, resolved once per page
 
 
 @dataclass
@@ -76,6 +77,7 @@ class ResultRow:
     record: Record
     hit: Hit
     holdings: list[LibraryHolding]
+    material_label: str = ""
 
 
 @dataclass
@@ -263,6 +265,8 @@ def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
         slot[0] += 1
         slot[1] += status == AVAILABLE
     libraries = Library.objects.in_bulk({lib for per in counts.values() for lib in per})
+    names = {pk: lib.name for pk, lib in libraries.items()}
+    mtype_labels = {k: str(v) for k, v in MaterialType.choices}
     wanted = set(scope.library_ids or [])
     out = []
     for hit in hits:
@@ -270,12 +274,13 @@ def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
         if record is None:  # deleted since the index was written; the worker will catch up
             continue
         holdings = [
-            LibraryHolding(libraries[lib], total, avail)
+            LibraryHolding(libraries[lib], total, avail, name=names[lib])
             for lib, (total, avail) in counts[hit.record_id].items()
             if lib in libraries
         ]
         holdings.sort(key=lambda h: (h.library.pk not in wanted, -h.available, h.library.name_vi))
-        out.append(ResultRow(record, hit, holdings))
+        label = mtype_labels.get(record.material_type, record.material_type)
+        out.append(ResultRow(record, hit, holdings, label))
     return out
 
 

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -56,6 +57,7 @@ def search(request: HttpRequest) -> HttpResponse:
         for value in group.values
         if value.selected
     ]
+    english = get_language() == "en"
     libraries = Library.objects.filter(is_active=True).order_by("network_id", "name_vi")
     if page.scope.network:
         libraries = libraries.filter(network=page.scope.network)
@@ -63,7 +65,11 @@ def search(request: HttpRequest) -> HttpResponse:
         "page": page,
         "chosen": chosen,
         "sorts": list(SORT_LABELS.items()),
-        "libraries": libraries.only("code", "name_vi", "name_en"),
+        "libraries": [
+            (code, name_en if english and name_en else name_vi)
+            for code, name_vi, name_en in libraries.values_list("code", "name_vi", "name_en")
+        ],
+        "scope_code": page.scope.library.code if page.scope.library else "",
         "next_url": _url([*pairs, ("start", str(page.next_start))])
         if page.next_start is not None
         else None,
