@@ -38,6 +38,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     from search_corpus import queries
@@ -55,7 +56,7 @@ def main() -> None:
             "--workers",
             str(args.workers),
             "--threads",
-            "2",
+            str(args.threads),
             "--bind",
             f"127.0.0.1:{args.port}",
             "--log-level",
@@ -113,7 +114,8 @@ def main() -> None:
             th.join()
         elapsed = time.time() - started
         print(
-            f"WEB /search/ {args.clients} clients, gunicorn {args.workers} workers x 2 threads: "
+            f"WEB /search/ {args.clients} clients, "
+            f"gunicorn {args.workers} workers x {args.threads} threads: "
             f"{len(times)} requests in {elapsed:.0f} s ({len(times) / elapsed:.1f}/s), "
             f"p50 {pct(times, 50):.0f} ms  p95 {pct(times, 95):.0f} ms  p99 {pct(times, 99):.0f} ms"
         )
