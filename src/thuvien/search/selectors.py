@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from thuvien.catalog.models import MaterialType, Record
 from thuvien.holdings.models import ItemStatus
@@ -264,9 +264,11 @@ def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
         slot = counts[rid][lib]
         slot[0] += 1
         slot[1] += status == AVAILABLE
-    libraries = Library.objects.in_bulk({lib for per in counts.values() for lib in per})
+    libraries = Library.objects.only("id", "network_id", "code", "name_vi", "name_en").in_bulk(
+        {lib for per in counts.values() for lib in per}
+    )
     names = {pk: lib.name for pk, lib in libraries.items()}
-    mtype_labels = {k: str(v) for k, v in MaterialType.choices}
+    mtype_labels = _static_labels("mtype")
     wanted = set(scope.library_ids or [])
     out = []
     for hit in hits:
@@ -284,25 +286,41 @@ def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
     return out
 
 
+_STATIC_LABELS: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _static_labels(name: str) -> dict[str, str]:
+    """Labels of fixed choices, translated once per process and language (not per page)."""
+    key = (name, get_language() or "")
+    labels = _STATIC_LABELS.get(key)
+    if labels is None:
+        if name == "ltype":
+            labels = {k: str(v) for k, v in LibraryType.choices}
+        elif name == "mtype":
+            labels = {k: str(v) for k, v in MaterialType.choices}
+        elif name == "lang":
+            labels = {k: str(v) for k, v in LANGUAGES.items()}
+        elif name == "year":
+            labels = {
+                key: key.replace("-", "–") if not key.startswith("-") else _("Trước 1945")
+                for key, _lo, _hi in YEAR_RANGES
+            }
+        else:
+            labels = {}
+        _STATIC_LABELS[key] = labels
+    return labels
+
+
 def _labels(name: str, keys: list[str]) -> dict[str, str]:
-    if name == "lib":
-        libs = Library.objects.in_bulk([int(k) for k in keys if k.isdigit()])
-        return {str(pk): lib.name for pk, lib in libs.items()}
-    if name == "grp":
-        groups = LibraryGroup.objects.in_bulk([int(k) for k in keys if k.isdigit()])
-        return {str(pk): g.name_vi for pk, g in groups.items()}
-    if name == "ltype":
-        return {k: str(v) for k, v in LibraryType.choices}
-    if name == "mtype":
-        return {k: str(v) for k, v in MaterialType.choices}
-    if name == "lang":
-        return {k: str(v) for k, v in LANGUAGES.items()}
-    if name == "year":
-        return {
-            key: key.replace("-", "–") if not key.startswith("-") else _("Trước 1945")
-            for key, _lo, _hi in YEAR_RANGES
-        }
-    return {}
+    # Library and group names can change at any time: read (two columns only) on each page.
+    if name in ("lib", "grp"):
+        model = Library if name == "lib" else LibraryGroup
+        english = get_language() == "en"
+        rows = model.objects.filter(pk__in=[int(k) for k in keys if k.isdigit()]).values_list(
+            "pk", "name_vi", "name_en"
+        )
+        return {str(pk): (en if english and en else vi) for pk, vi, en in rows}
+    return _static_labels(name)
 
 
 def facet_groups(

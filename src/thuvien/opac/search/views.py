@@ -23,6 +23,8 @@ from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
 
+from .render import facets_html, results_html
+
 KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
 
 
@@ -79,6 +81,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "suggestion_url": _url([p for p in pairs if p[0] != "q"] + [("q", page.suggestion or "")]),
         "hidden": [p for p in pairs if p[0] not in ("q", "library", "sort")],
         "page_first": page.start + 1,
+        "rows_html": results_html(page.rows),
+        "facets_html": facets_html(page) if page.facets else "",
         "page_last": page.start + len(page.rows),
     }
     return render(request, "opac/search/results.html", context)

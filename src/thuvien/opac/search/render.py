@@ -1,0 +1,118 @@
+"""The result list and the facet column rendered in Python.
+
+Why not templates: 20 result rows (each with up to four holdings lines) and ~60 facet values
+made the Django template engine the largest share of a result page's CPU (variable lookups,
+``{% include %}`` per row, filters and ``blocktranslate`` in loops: ~9 ms of ~16 ms per page).
+Plain string building with the same markup and the same message ids costs a fraction of that.
+Every value from the database goes through ``escape``; the message ids are the ones the
+templates used, so the translations in ``locale/`` still apply.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+if TYPE_CHECKING:
+    from thuvien.search.selectors import FacetGroup, ResultRow, SearchPage
+
+_MARK = 987654321
+
+
+def _num(n: int) -> str:
+    # ``{{ n }}`` in a template localises numbers; plain str() is the same unless grouping is on.
+    return number_format(n) if settings.USE_THOUSAND_SEPARATOR else str(n)
+
+
+def results_html(rows: list[ResultRow]) -> SafeString:
+    """The ``<li class="ritem">`` elements of one result page."""
+    record_url = reverse("opac_search:record", args=[_MARK]).replace(str(_MARK), "{}")
+    all_on_loan = escape(_("Đang mượn hết"))
+    no_copies = escape(_("Chưa có bản sao trên giá."))
+    out: list[str] = []
+    add = out.append
+    for row in rows:
+        rec = row.record
+        title = rec.title or ""
+        add(
+            f'<li class="ritem">\n  <div class="cover c-{escape(rec.material_type or "")}" '
+            f'aria-hidden="true">{escape(title[:1].upper())}</div>\n  <div class="rbody">\n'
+            f'    <h3 class="rtitle"><a href="{record_url.format(rec.pk)}">'
+            f"{escape(title)}</a></h3>\n"
+            '    <p class="rmeta">'
+        )
+        if rec.authors:
+            add(escape("; ".join(str(a) for a in rec.authors)) + " · ")
+        if rec.publisher:
+            add(escape(rec.publisher) + " · ")
+        if rec.year:
+            add(escape(str(rec.year)) + " · ")
+        add(f'<span class="mt">{escape(str(row.material_label))}</span></p>\n')
+        if row.holdings:
+            add('    <ul class="avail">\n      ')
+            for h in row.holdings[:3]:
+                if h.available:
+                    status = _("Có sẵn %(n)s/%(t)s") % {
+                        "n": _num(h.available),
+                        "t": _num(h.total),
+                    }
+                    add(f'<li><span class="status-available">{escape(status)}</span>')
+                else:
+                    add(f'<li><span class="status-on_loan">{all_on_loan}</span>')
+                add(f" – {escape(h.name)}</li>")
+            more = len(row.holdings) - 3
+            if more > 0:
+                text = ngettext("và %(n)s thư viện khác", "và %(n)s thư viện khác", more) % {
+                    "n": _num(more)
+                }
+                add(f'\n      <li class="muted">{escape(text)}</li>')
+            add("\n    </ul>")
+        else:
+            add(f'<p class="muted">{no_copies}</p>')
+        hit = row.hit
+        if hit.cluster_size > 1:
+            text = ngettext(
+                "%(r)s biểu ghi của tác phẩm này, có tại %(n)s thư viện",
+                "%(r)s biểu ghi của tác phẩm này, có tại %(n)s thư viện",
+                hit.cluster_libraries,
+            ) % {"r": _num(hit.cluster_size), "n": _num(hit.cluster_libraries)}
+            work = escape(quote(str(hit.work), safe="/"))
+            add(f'\n    <p class="cluster"><a href="?work={work}">{escape(text)}</a></p>')
+        add("\n  </div>\n</li>\n")
+    return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
+
+
+def facets_html(page: SearchPage) -> SafeString:
+    """The ``<aside id="filters">`` column: one section per facet group."""
+    groups: list[FacetGroup] = page.facets
+    selected = escape(_("Đã chọn:"))
+    approx = (
+        f'<abbr title="{escape(_("số ước lượng"))}">≈</abbr>' if page.facets_approximate else ""
+    )
+    out = [
+        '<aside id="filters" class="facets" aria-labelledby="fh" tabindex="-1">\n'
+        f'  <h2 id="fh">{escape(_("Lọc kết quả"))}</h2>\n'
+    ]
+    add = out.append
+    for group in groups:
+        add(f'  <section class="fgroup">\n    <h3>{escape(str(group.title))}</h3>\n    <ul>')
+        for v in group.values:
+            if v.selected:
+                add(
+                    f'<li><a href="{escape(v.url)}" aria-current="true" class="sel">'
+                    f'<span class="visually-hidden">{selected} </span>'
+                )
+            else:
+                add(f'<li><a href="{escape(v.url)}">')
+            add(f'{escape(str(v.label))}</a> <span class="n">{approx}{_num(v.count)}</span></li>')
+        add("</ul>\n  </section>\n")
+    add("</aside>\n")
+    return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
