@@ -227,11 +227,18 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
     return page
 
 
-def _network_library_ids(scope: Scope, records: list[Record]) -> list[int]:
+def _network_libraries(scope: Scope, records: list[Record]) -> dict[int, tuple]:
+    """(network, code, name_vi, name_en) of the libraries of the networks involved, one query.
+
+    Full model rows for the scope and again for the names were a tenth of a result page's CPU.
+    """
     network_ids = {r.network_id for r in records}
     if scope.network:
         network_ids.add(scope.network.pk)
-    return list(Library.objects.filter(network_id__in=network_ids).values_list("pk", flat=True))
+    rows = Library.objects.filter(network_id__in=network_ids).values_list(
+        "pk", "network_id", "code", "name_vi", "name_en"
+    )
+    return {pk: rest for pk, *rest in rows}
 
 
 def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
@@ -243,30 +250,31 @@ def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
             "id",
             "network_id",
             "title",
-            "responsibility",
             "authors",
             "publisher",
-            "place",
             "year",
-            "edition",
             "material_type",
             "language",
-            "links",
-            "work_key",
         )
     }
-    lib_ids = _network_library_ids(scope, list(records.values()))
+    network_libraries = _network_libraries(scope, list(records.values()))
     counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     rows = item_rows(
-        record_ids=ids, library_ids=lib_ids, columns=("record_id", "library_id", "status")
+        record_ids=ids,
+        library_ids=list(network_libraries),
+        columns=("record_id", "library_id", "status"),
     )
     for rid, lib, status in rows:
         slot = counts[rid][lib]
         slot[0] += 1
         slot[1] += status == AVAILABLE
-    libraries = Library.objects.only("id", "network_id", "code", "name_vi", "name_en").in_bulk(
-        {lib for per in counts.values() for lib in per}
-    )
+    # Unsaved instances carrying what a row shows (code, names): cheap, and the same type.
+    libraries = {
+        pk: Library(pk=pk, network_id=net, code=code, name_vi=vi, name_en=en)
+        for pk in {lib for per in counts.values() for lib in per}
+        if pk in network_libraries
+        for net, code, vi, en in [network_libraries[pk]]
+    }
     names = {pk: lib.name for pk, lib in libraries.items()}
     mtype_labels = _static_labels("mtype")
     wanted = set(scope.library_ids or [])

@@ -116,3 +116,12 @@ def facets_html(page: SearchPage) -> SafeString:
         add("</ul>\n  </section>\n")
     add("</aside>\n")
     return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
+
+
+def options_html(choices: list[tuple[str, str]], selected: str) -> SafeString:
+    """``<option>`` elements of a select (the library menu holds every library of a network)."""
+    out = []
+    for value, label in choices:
+        sel = " selected" if value == selected else ""
+        out.append(f'<option value="{escape(str(value))}"{sel}>{escape(str(label))}</option>')
+    return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above

@@ -7,6 +7,7 @@ network being shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,7 +24,7 @@ from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
 
-from .render import facets_html, results_html
+from .render import facets_html, options_html, results_html
 
 KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
 
@@ -36,13 +37,26 @@ def _url(pairs: list[tuple[str, str]]) -> str:
     return "?" + urlencode(pairs) if pairs else "?"
 
 
-def _toggle(pairs: list[tuple[str, str]], name: str, value: str) -> str:
-    single = name in ("year", "avail")
-    if (name, value) in pairs:
-        kept = [p for p in pairs if p != (name, value)]
-    else:
-        kept = [p for p in pairs if not (single and p[0] == name)] + [(name, value)]
-    return _url(kept)
+def _toggler(pairs: list[tuple[str, str]]) -> Callable[[str, str], str]:
+    """``toggle(name, value)``: the page's URL with that filter added or removed.
+
+    Each pair is encoded once per page, not once per facet value (~80 links a page).
+    """
+    encoded = [(p, urlencode([p])) for p in pairs]
+    everything = "&".join(e for _p, e in encoded)
+
+    def toggle(name: str, value: str) -> str:
+        pair = (name, value)
+        if pair in pairs:
+            kept = [e for p, e in encoded if p != pair]
+        elif name in ("year", "avail"):
+            kept = [e for p, e in encoded if p[0] != name] + [urlencode([pair])]
+        else:
+            extra = urlencode([pair])
+            return "?" + (everything + "&" + extra if everything else extra)
+        return "?" + "&".join(kept)
+
+    return toggle
 
 
 @require_GET
@@ -50,9 +64,10 @@ def _toggle(pairs: list[tuple[str, str]], name: str, value: str) -> str:
 def search(request: HttpRequest) -> HttpResponse:
     page = search_catalogue(params=request.GET)
     pairs = _params(request)
+    toggle = _toggler(pairs)
     for group in page.facets:
         for value in group.values:
-            value.url = _toggle(pairs, group.name, value.value)
+            value.url = toggle(group.name, value.value)
     chosen = [
         (group.title, value.label, value.url)
         for group in page.facets
@@ -67,11 +82,13 @@ def search(request: HttpRequest) -> HttpResponse:
         "page": page,
         "chosen": chosen,
         "sorts": list(SORT_LABELS.items()),
-        "libraries": [
-            (code, name_en if english and name_en else name_vi)
-            for code, name_vi, name_en in libraries.values_list("code", "name_vi", "name_en")
-        ],
-        "scope_code": page.scope.library.code if page.scope.library else "",
+        "library_options": options_html(
+            [
+                (code, name_en if english and name_en else name_vi)
+                for code, name_vi, name_en in libraries.values_list("code", "name_vi", "name_en")
+            ],
+            page.scope.library.code if page.scope.library else "",
+        ),
         "next_url": _url([*pairs, ("start", str(page.next_start))])
         if page.next_start is not None
         else None,
