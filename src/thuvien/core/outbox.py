@@ -39,9 +39,50 @@ def outbox_add(topic: str, object_ids: int | Iterable[int]) -> None:
     transaction.on_commit(_kick_worker)
 
 
+# A drain is "pending" from the first commit that enqueued it until the drain task STARTS (it
+# clears the flag before it reads any row). A commit that finds the flag set needs no task of
+# its own: its row is committed before the check, the check comes before the clear, the clear
+# before the read, so the pending drain sees the row. A commit after the clear enqueues anew.
+# The flag lives in Huey's own storage (no Django database write); on Redis it expires by
+# itself, elsewhere the every-minute catch-up clears it too, so a lost task costs a minute.
+_PENDING_KEY = "outbox-drain-pending"
+_PENDING_TTL_SECONDS = 300
+
+
+def _pending_set() -> bool:
+    """Mark a drain pending; False when one already is (then no task is needed)."""
+    from huey.contrib.djhuey import HUEY
+    from huey.storage import RedisStorage
+
+    storage = HUEY.storage
+    if isinstance(storage, RedisStorage):  # SET NX EX: one round trip, expires on its own
+        key = f"huey.{storage.name}.{_PENDING_KEY}"
+        return bool(storage.conn.set(key, b"1", nx=True, ex=_PENDING_TTL_SECONDS))
+    if storage.has_data_for_key(_PENDING_KEY):  # a read: only the first commit writes
+        return False
+    return bool(storage.put_if_empty(_PENDING_KEY, b"1"))
+
+
+def outbox_pending_clear() -> None:
+    """Called by the drain tasks at their start, before they read any row."""
+    from huey.contrib.djhuey import HUEY
+    from huey.storage import RedisStorage
+
+    storage = HUEY.storage
+    if isinstance(storage, RedisStorage):
+        storage.conn.delete(f"huey.{storage.name}.{_PENDING_KEY}")
+    else:
+        storage.delete_data(_PENDING_KEY)
+
+
 def _kick_worker() -> None:
     from .tasks import outbox_drain_task
 
+    try:
+        if not _pending_set():
+            return
+    except Exception:  # the queue's storage is down: enqueue as before (and fail loudly there)
+        log.warning("outbox: drain flag unavailable; enqueueing anyway", exc_info=True)
     outbox_drain_task()
 
 
