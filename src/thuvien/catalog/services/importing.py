@@ -28,7 +28,7 @@ from thuvien.core.scoping import scopes_disabled
 from ..errors import CatalogError, CatalogErrorCode
 from ..marc.reader import FORMATS
 from ..models import Record, RecordIdentifier
-from .import_pipeline import PreparedBatch, iter_prepared
+from .import_pipeline import PreparedBatch, gc_relaxed, iter_prepared
 from .rawinsert import insert_identifiers, insert_items, insert_outbox, insert_records
 from .records import OUTBOX_TOPIC
 
@@ -395,11 +395,12 @@ def import_run(
             importer.report = report
         read_before = importer.report.read
         batches = iter_prepared(path, fmt, rules, library is not None, batch_size, parallel)
-        for prepared in batches:
-            importer.batch(prepared)
-            done += prepared.read
-            if progress:
-                progress(done)
+        with gc_relaxed():
+            for prepared in batches:
+                importer.batch(prepared)
+                done += prepared.read
+                if progress:
+                    progress(done)
         if importer.report.read == read_before and path.stat().st_size:
             importer._issue(0, gettext("Tệp không chứa biểu ghi MARC nào đọc được."))
         report = importer.report
