@@ -245,14 +245,10 @@ def checkin(*, item: Any, library: Any, staff: Any) -> Any:
 
 
 def renew(*, item: Any, patron: Any, library: Any, staff: Any) -> Any:
-    from thuvien.circulation.errors import CirculationError, CirculationErrorCode
-    from thuvien.circulation.selectors import open_loan_for_item
-    from thuvien.circulation.services import loan_renew
+    from thuvien.circulation.services import loan_renew_item
 
-    loan = open_loan_for_item(item=item)
-    if loan is None or loan.patron_id != patron.pk:
-        raise CirculationError(CirculationErrorCode.ITEM_NOT_ON_LOAN)
-    return loan_renew(loan=loan, actor=staff, library=library)
+    # The desk's path: the copy locked and the reader's open loan read once, in the service.
+    return loan_renew_item(item=item, patron=patron, library=library, actor=staff)
 
 
 def pay(

@@ -27,16 +27,16 @@ from rest_framework.views import APIView
 from thuvien.accounts.capabilities import Capability
 from thuvien.api.permissions import HasCapability
 from thuvien.circulation.desk_cache import AUTH_SECONDS, cached
+from thuvien.circulation.errors import CirculationError, CirculationErrorCode
 from thuvien.circulation.models import Loan
 from thuvien.circulation.selectors import (
     item_for_desk,
-    open_loan_for_item,
     patron_balance,
     patron_fees,
     patron_holds,
     patron_loans,
 )
-from thuvien.circulation.services import loan_checkin, loan_checkout, loan_renew
+from thuvien.circulation.services import loan_checkin, loan_checkout, loan_renew_item
 from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.core.scoping import library_scope
 from thuvien.network.models import Library
@@ -259,18 +259,25 @@ class RenewView(DeskView):
             return _invalid(data)
 
         def go() -> Response:
-            item = item_for_desk(library=request.library, barcode=data.validated_data["barcode"])
-            loan = open_loan_for_item(item=item)
-            if loan is None:
+            try:
+                with transaction.atomic():  # the copy is read once, locked, for the service
+                    item = item_for_desk(
+                        library=request.library,
+                        barcode=data.validated_data["barcode"],
+                        lock=True,
+                    )
+                    loan = loan_renew_item(
+                        item=item,
+                        actor=request.user,
+                        library=request.library,
+                        override_reason=data.validated_data.get("override_reason") or None,
+                    )
+            except CirculationError as exc:
+                if exc.code != CirculationErrorCode.ITEM_NOT_ON_LOAN:
+                    raise
                 raise NotFound(
                     "item_not_on_loan", "Tài liệu này không có trong danh sách đang mượn."
-                )
-            loan = loan_renew(
-                loan=loan,
-                actor=request.user,
-                library=request.library,
-                override_reason=data.validated_data.get("override_reason") or None,
-            )
+                ) from None
             return Response(loan_json(loan))
 
         return self.run(request, go)

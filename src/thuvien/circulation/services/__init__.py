@@ -2,7 +2,7 @@
 
 from .fees import fee_create, fee_for_copying, fee_pay, fee_waive, item_declare_lost
 from .holds import hold_cancel, hold_place, holds_expire, route_item
-from .loans import CheckinResult, loan_checkin, loan_checkout, loan_renew
+from .loans import CheckinResult, loan_checkin, loan_checkout, loan_renew, loan_renew_item
 from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
 from .postal import postal_request_create, postal_request_mark, postal_request_send
 
@@ -19,6 +19,7 @@ __all__ = [
     "loan_checkin",
     "loan_checkout",
     "loan_renew",
+    "loan_renew_item",
     "notice_fee",
     "notice_hold_ready",
     "notice_send",

@@ -18,7 +18,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thuvien.core.audit import audit_record
+from thuvien.core.audit import audit_batch, audit_record
 from thuvien.holdings.models import ItemStatus
 from thuvien.network.settings_registry import setting_get
 
@@ -90,10 +90,6 @@ def _patron_checks(patron: Any, library: Any, today: dt.date) -> list[Circulatio
     return errors
 
 
-def _fines_check(patron: Any, library: Any) -> list[CirculationError]:
-    return _fines_over(patron_outstanding(patron), library)
-
-
 def _fines_over(owed: Decimal, library: Any) -> list[CirculationError]:
     # The library's limit is only looked up for a reader who owes something.
     if owed > 0 and owed > Decimal(setting_get("circulation.fines_block_limit", library=library)):
@@ -156,7 +152,8 @@ def loan_checkout(
     copy's status (update, audit, outbox) and the loan's audit entry. Rules and the calendar
     come from the desk cache."""
     today = _today()
-    with transaction.atomic(savepoint=not locked_by_caller(item)):
+    # The audit entries of the scan (the copy's status, the loan) go in with one insert.
+    with transaction.atomic(savepoint=not locked_by_caller(item)), audit_batch():
         item = item_lock(pk=item.pk, item=item)
         errors = _patron_checks(patron, library, today)
         _item_refusals(item, library)
@@ -238,7 +235,8 @@ def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
     copy (to the next hold in the queue, back home in transit, or back on the shelf)."""
     today = _today()
     now = timezone.now()
-    with transaction.atomic(savepoint=not locked_by_caller(item)):
+    # The audit entries of the scan (the copy's status, the loan) go in with one insert.
+    with transaction.atomic(savepoint=not locked_by_caller(item)), audit_batch():
         item = item_lock(pk=item.pk, item=item)
         if item.library.network_id != library.network_id:
             raise CirculationError(C.ITEM_NOT_ON_LOAN)
@@ -301,51 +299,124 @@ def loan_renew(
 ) -> Loan:
     """Extend a loan by the rule's renewal period, counted from today."""
     today = _today()
-    with transaction.atomic():
+    with transaction.atomic(), audit_batch():
         item = item_lock(pk=loan.item_id)
         loan = Loan.all_objects.select_related("patron__category", "library").get(pk=loan.pk)
         if loan.returned_at is not None:
             raise CirculationError(C.ITEM_NOT_ON_LOAN)
-        library = library or loan.library
-        patron = loan.patron
-        errors: list[CirculationError] = []
-        if patron is not None:
-            if patron.blocked_reason:
-                errors.append(CirculationError(C.PATRON_BLOCKED))
-            if patron.expires_on < today:
-                errors.append(CirculationError(C.CARD_EXPIRED))
-        rule = rule_for(
-            library=loan.library, category=loan.patron_category, item_type=item.item_type
-        )
-        waiting = (
-            Hold.all_objects.filter(status=HoldStatus.QUEUED)
-            .filter(Q(item=item) | Q(record_id=item.record_id, item_level=False))
-            .exclude(patron=patron)
-            .exists()
-        )
-        if waiting:
-            errors.append(CirculationError(C.RENEWAL_BLOCKED_BY_HOLD))
-        if loan.renewals >= rule.renewals_allowed:
-            errors.append(CirculationError(C.RENEWAL_LIMIT))
-        if patron is not None:
-            errors += _fines_check(patron, library)
-        overridden = _raise_or_override(errors, override_reason)
-        new_due = due_date(library=loan.library, start=today, days=max(rule.renewal_days, 1))
-        loan.due_on = max(new_due, loan.due_on)
-        loan.renewals += 1
-        loan.last_notice_level = 0
-        fields = ["due_on", "renewals", "last_notice_level"]
-        if overridden:
-            loan.override_reason = (override_reason or "").strip()[:255]
-            fields.append("override_reason")
-        loan.save(update_fields=fields)
-        audit_record(
+        return _renew(
+            loan=loan,
+            item=item,
             actor=actor,
-            action="circulation.loan.renewal_overridden"
-            if overridden
-            else "circulation.loan.renewed",
-            obj=loan,
-            library=library,
-            changes={"due_on": str(loan.due_on), "override": overridden},
+            library=library or loan.library,
+            today=today,
+            override_reason=override_reason,
         )
+
+
+def loan_renew_item(
+    *,
+    item: Any,
+    actor: Any,
+    library: Any,
+    patron: Any = None,
+    override_reason: str | None = None,
+) -> Loan:
+    """Renew the open loan of a scanned copy (the desk API and SIP2 kiosks).
+
+    Like check-out and check-in, a copy locked by the caller (``item_for_desk(lock=True)``) is
+    read no second time, and the open loan is read once. With ``patron`` the loan must be that
+    reader's (a kiosk renews the loans of the reader at it)."""
+    today = _today()
+    with transaction.atomic(savepoint=not locked_by_caller(item)), audit_batch():
+        item = item_lock(pk=item.pk, item=item)
+        loan = next(
+            iter(
+                Loan.all_objects.select_related("patron__category", "library")
+                .filter(item=item, returned_at__isnull=True)
+                .order_by()[:1]
+            ),
+            None,
+        )
+        if loan is None or (patron is not None and loan.patron_id != patron.pk):
+            raise CirculationError(C.ITEM_NOT_ON_LOAN)
+        loan.item = item
+        return _renew(
+            loan=loan,
+            item=item,
+            actor=actor,
+            library=library,
+            today=today,
+            override_reason=override_reason,
+        )
+
+
+_RENEWAL_FACTS_SQL = (
+    "SELECT EXISTS(SELECT 1 FROM {hold} WHERE status = %s"
+    "  AND (item_id = %s OR (record_id = %s AND NOT item_level)) AND {other}),"
+    " (SELECT SUM(outstanding) FROM {fee} WHERE patron_id = %s AND outstanding > 0)"
+)
+
+
+def _renewal_facts(*, item: Any, patron_id: int | None) -> tuple[bool, Decimal]:
+    """Whether another reader waits for the copy or its title, and the borrower's debt: one
+    query (two before)."""
+    hold_t, fee_t = (connection.ops.quote_name(m._meta.db_table) for m in (Hold, Fee))
+    params: list[Any] = [str(HoldStatus.QUEUED), item.pk, item.record_id]
+    if patron_id is None:
+        other = "patron_id IS NOT NULL"
+    else:
+        other = "(patron_id IS NULL OR patron_id <> %s)"
+        params.append(patron_id)
+    params.append(patron_id)
+    # Only table names from the models are formatted in; every value is a parameter.
+    sql = _RENEWAL_FACTS_SQL.format(hold=hold_t, fee=fee_t, other=other)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        waiting, owed = cursor.fetchone()
+    return bool(waiting), Decimal(str(owed or 0))
+
+
+def _renew(
+    *,
+    loan: Loan,
+    item: Any,
+    actor: Any,
+    library: Any,
+    today: dt.date,
+    override_reason: str | None,
+) -> Loan:
+    """The renewal itself, inside the caller's transaction with the copy locked."""
+    patron = loan.patron
+    errors: list[CirculationError] = []
+    if patron is not None:
+        if patron.blocked_reason:
+            errors.append(CirculationError(C.PATRON_BLOCKED))
+        if patron.expires_on < today:
+            errors.append(CirculationError(C.CARD_EXPIRED))
+    rule = rule_for(library=loan.library, category=loan.patron_category, item_type=item.item_type)
+    waiting, owed = _renewal_facts(item=item, patron_id=patron.pk if patron else None)
+    if waiting:
+        errors.append(CirculationError(C.RENEWAL_BLOCKED_BY_HOLD))
+    if loan.renewals >= rule.renewals_allowed:
+        errors.append(CirculationError(C.RENEWAL_LIMIT))
+    if patron is not None:
+        errors += _fines_over(owed, library)
+    overridden = _raise_or_override(errors, override_reason)
+    new_due = due_date(library=loan.library, start=today, days=max(rule.renewal_days, 1))
+    loan.due_on = max(new_due, loan.due_on)
+    loan.renewals += 1
+    loan.last_notice_level = 0
+    fields = ["due_on", "renewals", "last_notice_level"]
+    if overridden:
+        loan.override_reason = (override_reason or "").strip()[:255]
+        fields.append("override_reason")
+    loan.save(update_fields=fields)
+    audit_record(
+        actor=actor,
+        action="circulation.loan.renewal_overridden" if overridden else "circulation.loan.renewed",
+        obj=loan,
+        library=library,
+        changes={"due_on": str(loan.due_on), "override": overridden},
+    )
     return loan
