@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -29,6 +30,9 @@ from .mij import MarcDict
 
 RT, FT, SF = b"\x1d", b"\x1e", b"\x1f"
 _BLOCK = 1 << 20
+# A non-ASCII byte where an indicator or a subfield code belongs: the careful path reads such a
+# byte alone (as " " or "?") while a whole-record decode would glue it to the next byte(s).
+_ODD_CODE = re.compile(rb"\x1f[\x80-\xff]|\x1e(?:[\x80-\xff]|[\x00-\x7f][\x80-\xff])")
 FORMATS = ("iso2709", "marcxml", "json")
 
 
@@ -117,10 +121,18 @@ def _fast_fields(data: bytes, base: int, entries: list[tuple[str, int, int]]) ->
     decode and NFC-normalise the data once and split it on the terminators. None when the
     record does not fit that shape, so the careful per-field path takes over."""
     position = 0
+    end = len(data) - base
     for _tag, length, start in entries:
         if start != position:
             return None
         position += length
+        # each field must end with its own terminator, exactly where the directory says
+        if position > end or data[base + position - 1] != 0x1E:
+            return None
+    if data.count(FT, base, base + position) != len(entries):
+        return None  # a terminator inside a field: the careful path cuts the field there
+    if _ODD_CODE.search(data, base - 1, base + position):
+        return None
     try:
         text = data[base : base + position].decode("utf-8")
     except UnicodeDecodeError:
