@@ -165,23 +165,34 @@ def iter_documents(*, chunk: int = 5000) -> Iterator[dict[str, Any]]:
     """Every live record in id order, two queries per chunk (records, then their items)."""
     facts = LibraryFacts()
     last = 0
-    base = Record.objects.filter(is_deleted=False).order_by("id")
     while True:
-        rows = _raw_rows(
-            base.filter(id__gt=last).values_list(*RECORD_FIELDS)[:chunk], RECORD_FIELDS
-        )
-        if not rows:
+        docs, last_id = documents_after(last, chunk=chunk, facts=facts)
+        if not docs:
             return
-        first, last = rows[0]["id"], rows[-1]["id"]
-        with library_scope(facts.ids):
-            sql, params = (
-                Item.objects.filter(record_id__gte=first, record_id__lte=last)
-                .order_by()
-                .values_list(*ITEM_FIELDS)
-                .query.sql_with_params()
-            )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            items = _items_by_record(cursor.fetchall())
-        for row in rows:
-            yield build_document(row, items.get(row["id"], []), facts)
+        yield from docs
+        last = last_id
+
+
+def documents_after(
+    after: int, *, chunk: int, facts: LibraryFacts, upto: int | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """Documents of the next ``chunk`` live records with ids above ``after`` (up to ``upto``
+    included); returns them and the last id read."""
+    base = Record.objects.filter(is_deleted=False, id__gt=after).order_by("id")
+    if upto is not None:
+        base = base.filter(id__lte=upto)
+    rows = _raw_rows(base.values_list(*RECORD_FIELDS)[:chunk], RECORD_FIELDS)
+    if not rows:
+        return [], after
+    first, last = rows[0]["id"], rows[-1]["id"]
+    with library_scope(facts.ids):
+        sql, params = (
+            Item.objects.filter(record_id__gte=first, record_id__lte=last)
+            .order_by()
+            .values_list(*ITEM_FIELDS)
+            .query.sql_with_params()
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        items = _items_by_record(cursor.fetchall())
+    return [build_document(row, items.get(row["id"], []), facts) for row in rows], last

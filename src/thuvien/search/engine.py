@@ -166,6 +166,11 @@ class SearchResponse:
 
 def to_tantivy(doc: IndexDocument, schema: tantivy.Schema) -> tantivy.Document:
     """Analyse one ``IndexDocument`` into the accented, folded and pair fields."""
+    return tantivy.Document.from_dict(tantivy_fields(doc), schema)
+
+
+def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
+    """The analysed fields of a document as plain data (picklable: built in worker processes)."""
     title = doc.get("title") or ""
     authors = doc.get("authors") or []
     subjects = doc.get("subjects") or []
@@ -235,7 +240,7 @@ def to_tantivy(doc: IndexDocument, schema: tantivy.Schema) -> tantivy.Document:
             fields[name] = sorted(set(doc[key]))
     if doc.get("library_types"):
         fields["ltype"] = sorted(set(doc["library_types"]))
-    return tantivy.Document.from_dict(fields, schema)
+    return fields
 
 
 class Engine:
@@ -319,8 +324,13 @@ class Engine:
         self._meta_mtime = 0.0
         return count
 
-    def rebuild(self, docs: Iterable[IndexDocument], *, threads: int = 0) -> int:
-        """Empty the index and add every document of ``docs`` (``thuvien reindex``)."""
+    def rebuild(
+        self, docs: Iterable[IndexDocument], *, threads: int = 0, analysed: bool = False
+    ) -> int:
+        """Empty the index and add every document of ``docs`` (``thuvien reindex``).
+
+        ``analysed``: ``docs`` are already ``tantivy_fields`` (built in worker processes).
+        """
         # On a small machine Python analysis and tantivy's indexer run side by side: one
         # indexing thread per spare core. The garbage collector is paused (no cycles are made).
         threads = threads or max(1, (os.cpu_count() or 2) - 1)
@@ -332,9 +342,15 @@ class Engine:
             writer.delete_all_documents()
             add = writer.add_document
             schema = self.schema
-            for doc in docs:
-                add(to_tantivy(doc, schema))
-                count += 1
+            if analysed:
+                from_dict = tantivy.Document.from_dict
+                for fields in docs:
+                    add(from_dict(fields, schema))
+                    count += 1
+            else:
+                for doc in docs:
+                    add(to_tantivy(doc, schema))
+                    count += 1
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:

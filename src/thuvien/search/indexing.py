@@ -36,13 +36,31 @@ def index_records(record_ids: list[int]) -> int:
     return written
 
 
-def reindex_all(*, threads: int = 0, progress: Any = None) -> dict[str, float]:
-    """Rebuild the whole index from the database; returns counts and seconds."""
+def reindex_all(
+    *, threads: int = 0, workers: int = 0, progress: Any = None, min_parallel: int | None = None
+) -> dict[str, float]:
+    """Rebuild the whole index from the database; returns counts and seconds.
+
+    ``workers`` processes build the documents when there are at least ``min_parallel``
+    records (``reindex_parallel``); 0 = one per core, 1 = everything in this process.
+    """
+    from . import reindex_parallel as rp
+
     started = time.perf_counter()
     vocab = Vocabulary()
+    workers = workers or rp.default_workers()
+    threshold = rp.MIN_PARALLEL if min_parallel is None else min_parallel
+    ranges = rp.id_ranges() if workers > 1 else []
+    if workers > 1 and len(ranges) * rp.RANGE >= threshold and ranges:
+        stream = rp.analysed_stream(
+            ranges, workers=workers, on_words=vocab.add_counts, progress=progress
+        )
+        count = engine().rebuild(stream, threads=threads, analysed=True)
+        vocab.save(settings.SEARCH_INDEX_DIR)
+        return {"documents": count, "seconds": time.perf_counter() - started}
     titles: list[str] = []
 
-    def stream() -> Iterator[dict[str, Any]]:
+    def stream_docs() -> Iterator[dict[str, Any]]:
         for n, doc in enumerate(iter_documents(), 1):
             titles.append(doc["title"])
             if len(titles) >= 50_000:
@@ -52,7 +70,7 @@ def reindex_all(*, threads: int = 0, progress: Any = None) -> dict[str, float]:
                 progress(n)
             yield doc
 
-    count = engine().rebuild(stream(), threads=threads)
+    count = engine().rebuild(stream_docs(), threads=threads)
     vocab.add_titles(titles)
     vocab.save(settings.SEARCH_INDEX_DIR)
     return {"documents": count, "seconds": time.perf_counter() - started}

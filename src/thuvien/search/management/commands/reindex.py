@@ -16,12 +16,29 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads", type=int, default=0, help="Số luồng ghi chỉ mục (0 = tự chọn)."
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=0,
+            help="Số tiến trình dựng tài liệu (0 = mỗi nhân một tiến trình, 1 = không song song).",
+        )
+        parser.add_argument(
+            "--min-parallel",
+            type=int,
+            default=None,
+            help="Chỉ dựng song song khi có từ chừng này biểu ghi trở lên.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         def progress(n: int) -> None:
             self.stdout.write(f"  {n} biểu ghi…")
 
-        stats = reindex_all(threads=options["threads"], progress=progress)
+        stats = reindex_all(
+            threads=options["threads"],
+            workers=options["workers"],
+            min_parallel=options["min_parallel"],
+            progress=progress,
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Đã lập chỉ mục {int(stats['documents'])} biểu ghi "

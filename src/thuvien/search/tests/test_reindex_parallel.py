@@ -1,0 +1,75 @@
+"""The parallel reindex builds the same index as the serial one.
+
+The pool runs its tasks in the calling thread here: test data lives in an uncommitted
+transaction that other processes (or other connections) cannot see. The forking itself is
+exercised by ``benchmarks/search_build.py`` and ``thuvien reindex`` on real data.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+
+from thuvien.search import reindex_parallel as rp
+from thuvien.search.engine import SearchRequest, engine, tantivy_fields
+from thuvien.search.indexing import reindex_all
+from thuvien.search.query import parse_query
+from thuvien.search.suggest import load_vocabulary
+
+from .factories import make_record
+
+pytestmark = pytest.mark.django_db
+
+
+class InlinePool:
+    """The ``multiprocessing.Pool`` calls the reindex uses, run in this thread."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def imap(self, fn, items, chunksize=1):  # noqa: ANN001, ANN201 - Pool's signature
+        return map(fn, items)
+
+    def close(self) -> None: ...
+
+    def terminate(self) -> None: ...
+
+    def join(self) -> None: ...
+
+
+def found(q: str) -> list[int]:
+    return sorted(h.record_id for h in engine().search(SearchRequest(query=parse_query(q))).hits)
+
+
+def test_ranges_cover_every_live_record_once(world):
+    ids = [make_record(world.hung_yen, f"Sách số {n}").pk for n in range(7)]
+    ranges = rp.id_ranges(step=3)
+    assert len(ranges) == 3
+    built = [f["id"][0] for r in ranges for f in rp.build_range(r)[0]]
+    assert built == ids
+
+
+def test_parallel_reindex_matches_serial(world, monkeypatch):
+    records = [make_record(world.hung_yen, title) for title in ("Lịch sử Hưng Yên", "Địa chí")]
+    records += [make_record(world.hung_yen, f"Truyện ngắn {n}") for n in range(5)]
+    serial = reindex_all(workers=1)
+    serial_hits = (found("lich su"), found("truyen ngan"), found("dia chi"))
+    serial_vocab = load_vocabulary(settings.SEARCH_INDEX_DIR).forms
+
+    monkeypatch.setattr(rp, "RANGE", 2)
+    monkeypatch.setattr(rp, "_pool", InlinePool)
+    parallel = reindex_all(workers=2, min_parallel=0)
+    assert parallel["documents"] == serial["documents"] == len(records)
+    assert (found("lich su"), found("truyen ngan"), found("dia chi")) == serial_hits
+    assert serial_hits[1] == sorted(r.pk for r in records[2:])
+    assert load_vocabulary(settings.SEARCH_INDEX_DIR).forms == serial_vocab
+
+
+def test_worker_fields_equal_serial_analysis(world):
+    from thuvien.search.documents import iter_documents
+
+    make_record(world.hung_yen, "Ca dao tục ngữ")
+    expected = [tantivy_fields(d) for d in iter_documents()]
+    fields, words = rp.build_range((0, 10**9))
+    assert fields == expected
+    assert words["ca"] == 1 and words["tục"] == 1
