@@ -29,7 +29,13 @@ from ..errors import CatalogError, CatalogErrorCode
 from ..marc.reader import FORMATS
 from ..models import Record, RecordIdentifier
 from .import_pipeline import PreparedBatch, gc_relaxed, iter_prepared
-from .rawinsert import insert_identifiers, insert_items, insert_outbox, insert_records
+from .rawinsert import (
+    insert_identifiers,
+    insert_items,
+    insert_outbox,
+    insert_records,
+    lookup_identifiers,
+)
 from .records import OUTBOX_TOPIC
 
 MATCH_RULES = ("isbn", "035", "001", "key")
@@ -187,9 +193,7 @@ class _Importer:
                         network=self.network, is_deleted=False, match_key__in=chunk
                     ).values_list("match_key", "id")
                 else:
-                    rows = RecordIdentifier.objects.filter(
-                        network=self.network, kind=kind, value__in=chunk
-                    ).values_list("value", "record_id")
+                    rows = lookup_identifiers(self.network.pk, kind, chunk)
                 for value, record_id in rows:
                     found.setdefault((kind, value), record_id)
         order = [
