@@ -7,34 +7,74 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.db import models
+from django.db import connection, models
+from django.db.models.sql import InsertQuery
 
-from .models import AuditEntry
+from .models import AuditEntry, OutboxEntry
 
-_batch = threading.local()  # the entries of the open ``audit_batch`` of this thread, if any
+# The audit entries and outbox rows of the open ``audit_batch`` of this thread, if any.
+_batch = threading.local()
 
 
 @contextmanager
 def audit_batch() -> Iterator[None]:
-    """Write the ``audit_record`` calls made inside the block with ONE insert at its end.
+    """Write the ``audit_record`` calls (and ``outbox_add`` rows) made inside the block at its
+    end: one insert of the entries, and on PostgreSQL the outbox rows in the SAME statement.
 
-    A desk scan records two or three entries; one statement instead of each its own saves round
-    trips on the hottest path. Open it INSIDE the ``transaction.atomic`` block of the change, so
-    the entries are still written in the same transaction: a block left by an exception writes
-    nothing, and the atomic block around it rolls the change back. Nested blocks join the
-    outermost one. Entries returned by ``audit_record`` inside the block are saved at its end.
+    A desk scan records two audit entries and one outbox row; one statement instead of three
+    saves round trips on the hottest path. Open it INSIDE the ``transaction.atomic`` block of
+    the change, so everything is still written in the same transaction: a block left by an
+    exception writes nothing, and the atomic block around it rolls the change back. Nested
+    blocks join the outermost one. The entries ``audit_record`` returns inside the block are
+    written at its end (without their ``pk`` when they went in with outbox rows).
     """
     if getattr(_batch, "entries", None) is not None:
         yield
         return
-    _batch.entries = []
+    _batch.entries, _batch.outbox = [], []
     try:
         yield
         entries: list[AuditEntry] = _batch.entries
+        outbox: list[OutboxEntry] = _batch.outbox
     finally:
-        _batch.entries = None
+        _batch.entries = _batch.outbox = None
+    _flush(entries, outbox)
+
+
+def batch_outbox_rows(rows: list[OutboxEntry]) -> bool:
+    """Hold outbox rows for the open ``audit_batch``; False when none is open (write them now)."""
+    pending = getattr(_batch, "outbox", None)
+    if pending is None:
+        return False
+    pending.extend(rows)
+    return True
+
+
+def _flush(entries: list[AuditEntry], outbox: list[OutboxEntry]) -> None:
+    if entries and outbox and connection.vendor == "postgresql":
+        combined = _insert_sql(OutboxEntry, outbox), _insert_sql(AuditEntry, entries)
+        if all(combined):
+            (outbox_sql, outbox_params), (audit_sql, audit_params) = combined
+            # A data-modifying WITH: both inserts in one round trip, in this transaction.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"WITH outbox_rows AS ({outbox_sql}) {audit_sql}",
+                    [*outbox_params, *audit_params],
+                )
+            return
+    if outbox:
+        OutboxEntry.objects.bulk_create(outbox, batch_size=1000)
     if entries:
         AuditEntry.objects.bulk_create(entries)
+
+
+def _insert_sql(model: type[models.Model], objs: list[Any]) -> tuple[str, Any] | None:
+    """Django's own multi-row INSERT for ``objs`` (no RETURNING); None if it needs several."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and not f.generated]
+    query = InsertQuery(model)
+    query.insert_values(fields, objs, raw=False)
+    statements = query.get_compiler(connection=connection).as_sql()
+    return statements[0] if len(statements) == 1 else None
 
 
 def audit_record(

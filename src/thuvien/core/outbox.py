@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from django.db import transaction
 from django.db.models import F
 
+from .audit import batch_outbox_rows
 from .models import OutboxEntry
 
 log = logging.getLogger(__name__)
@@ -33,9 +34,10 @@ def outbox_add(topic: str, object_ids: int | Iterable[int]) -> None:
     ids = [object_ids] if isinstance(object_ids, int) else list(object_ids)
     if not ids:
         return
-    OutboxEntry.objects.bulk_create(
-        [OutboxEntry(topic=topic, object_id=i) for i in ids], batch_size=1000
-    )
+    rows = [OutboxEntry(topic=topic, object_id=i) for i in ids]
+    # Inside an ``audit_batch`` the rows go in with the block's audit entries (one statement).
+    if not batch_outbox_rows(rows):
+        OutboxEntry.objects.bulk_create(rows, batch_size=1000)
     transaction.on_commit(_kick_worker)
 
 

@@ -65,19 +65,21 @@ def test_desk_query_counts(world, settings):
     with CaptureQueriesContext(connection) as out:
         loan_checkout(item=items[1], patron=patron, library=world.provincial, staff=staff)
     # savepoint, lock item (+record, library), counts+holds in one, insert loan,
-    # item status (update, outbox), both audit entries in one insert, release. Was 19, then 9.
-    assert len(out) <= 8, [q["sql"] for q in out.captured_queries]
+    # item status (update), both audit entries and the outbox row in one insert (two on
+    # SQLite, which has no INSERT in WITH), release. Was 19, then 9.
+    one = connection.vendor == "postgresql"
+    assert len(out) <= (7 if one else 8), [q["sql"] for q in out.captured_queries]
     with CaptureQueriesContext(connection) as out:
         loan_checkin(item=items[1], library=world.provincial, staff=staff)
-    # savepoint, lock item, open loan, close it, next hold, item status (update, outbox),
-    # both audit entries in one insert, release. Was 13, then 10.
-    assert len(out) <= 9, [q["sql"] for q in out.captured_queries]
+    # savepoint, lock item, open loan, close it, next hold, item status (update), both audit
+    # entries and the outbox row in one insert (two on SQLite), release. Was 13, then 10.
+    assert len(out) <= (8 if one else 9), [q["sql"] for q in out.captured_queries]
     # A copy the caller locked already (item_for_desk(lock=True)): no second read, no savepoint.
     with transaction.atomic():
         item = item_for_desk(library=world.provincial, barcode=items[1].barcode, lock=True)
         with CaptureQueriesContext(connection) as out:
             loan_checkout(item=item, patron=patron, library=world.provincial, staff=staff)
-    assert len(out) <= 5, [q["sql"] for q in out.captured_queries]  # was 6
+    assert len(out) <= (4 if one else 5), [q["sql"] for q in out.captured_queries]  # was 6
     # Renewal of a scanned copy takes the same path: the open loan, holds and debt in one,
     # the update, the audit entry. Was 7 reads and writes after a copy read twice.
     with transaction.atomic():

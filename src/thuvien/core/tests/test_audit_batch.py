@@ -33,3 +33,23 @@ def test_a_block_left_by_an_error_writes_nothing(world):
     assert not AuditEntry.objects.filter(action="tests.thing.failed").exists()
     audit_record(actor=None, action="tests.thing.alone", obj=world.provincial)  # no block: at once
     assert AuditEntry.objects.filter(action="tests.thing.alone").exists()
+
+
+@pytest.mark.django_db
+def test_outbox_rows_of_a_block_go_in_with_its_entries(world):
+    from thuvien.core.models import OutboxEntry
+    from thuvien.core.outbox import outbox_add
+
+    with transaction.atomic(), CaptureQueriesContext(connection) as out:
+        with audit_batch():
+            outbox_add("tests.batched", [4, 5])
+            audit_record(actor=None, action="tests.thing.batched", obj=world.provincial)
+            assert not OutboxEntry.objects.filter(topic="tests.batched").exists()
+    writes = [q for q in out.captured_queries if "INSERT" in q["sql"]]
+    assert len(writes) == (1 if connection.vendor == "postgresql" else 2)
+    assert sorted(
+        OutboxEntry.objects.filter(topic="tests.batched").values_list("object_id", flat=True)
+    ) == [4, 5]
+    entry = AuditEntry.objects.get(action="tests.thing.batched")
+    assert entry.created_at is not None and entry.library_id == world.provincial.pk
+    OutboxEntry.objects.filter(topic="tests.batched").delete()
