@@ -81,7 +81,7 @@ def search(request: HttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "chosen": chosen,
-        "sorts": list(SORT_LABELS.items()),
+        "sort_options": options_html(list(SORT_LABELS.items()), page.sort),
         "library_options": options_html(
             [
                 (code, name_en if english and name_en else name_vi)
