@@ -63,9 +63,28 @@ SORT_LABELS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class LibraryRef:
+    """What a result row shows of a library (a model instance per holding cost ~0.1 ms)."""
+
+    pk: int
+    network_id: int
+    code: str
+    name_vi: str
+    name_en: str
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    @property
+    def name(self) -> str:
+        return self.name_en if get_language() == "en" and self.name_en else self.name_vi
+
+
 @dataclass
 class LibraryHolding:
-    library: Library
+    library: LibraryRef
     total: int
     available: int
     call_number: str = ""
@@ -268,14 +287,15 @@ def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
         slot = counts[rid][lib]
         slot[0] += 1
         slot[1] += status == AVAILABLE
-    # Unsaved instances carrying what a row shows (code, names): cheap, and the same type.
     libraries = {
-        pk: Library(pk=pk, network_id=net, code=code, name_vi=vi, name_en=en)
+        pk: LibraryRef(pk, *network_libraries[pk])
         for pk in {lib for per in counts.values() for lib in per}
         if pk in network_libraries
-        for net, code, vi, en in [network_libraries[pk]]
     }
-    names = {pk: lib.name for pk, lib in libraries.items()}
+    english = get_language() == "en"
+    names = {
+        pk: lib.name_en if english and lib.name_en else lib.name_vi for pk, lib in libraries.items()
+    }
     mtype_labels = _static_labels("mtype")
     wanted = set(scope.library_ids or [])
     out = []
