@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, Sum
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +27,7 @@ from ..errors import CirculationError, CirculationErrorCode
 from ..items import item_lock, item_set_status, locked_by_caller
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
 from ..rules import RuleValues, due_date, rule_for
-from .holds import route_item
+from .holds import UNKNOWN, first_queued_hold_sql, route_item
 
 C = CirculationErrorCode
 UNAVAILABLE_STATUSES = {
@@ -215,9 +216,13 @@ def _overdue_fine(loan: Loan, rule: RuleValues, today: dt.date) -> Decimal:
 
 def _open_loan_of(item: Any) -> Any:
     """The copy's open loan (at most one: ``one_open_loan_per_item``) with the reader's card
-    and the lending library; their other columns are read on first use only."""
+    and the lending library (their other columns are read on first use only), and the first
+    waiting hold's id as ``first_hold_id`` (the routing that follows needs it)."""
+    hold_sql, hold_params = first_queued_hold_sql(item)
     return (
         Loan.all_objects.select_related("patron", "library")
+        # Table names from the models only; every value is a parameter.
+        .annotate(first_hold_id=RawSQL(hold_sql, hold_params))  # noqa: S611
         .only(
             *(f.name for f in Loan._meta.concrete_fields),
             "patron__card_number",
@@ -278,7 +283,13 @@ def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
             )
         elif item.status not in {ItemStatus.IN_TRANSIT, ItemStatus.AVAILABLE}:
             raise CirculationError(C.ITEM_NOT_ON_LOAN)
-        routed = route_item(item=item, library=library, actor=staff, now=now)
+        routed = route_item(
+            item=item,
+            library=library,
+            actor=staff,
+            now=now,
+            first_hold_id=loan.first_hold_id if loan is not None else UNKNOWN,
+        )
         if loan is None and routed.nothing_to_do:
             raise CirculationError(C.ITEM_NOT_ON_LOAN)
         result.hold, result.transit = routed.hold, routed.transit
