@@ -33,6 +33,24 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def tree_cpu(root: int) -> float:
+    """CPU seconds (user + system) of ``root`` and its children, from /proc (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        if pid == root or ppid == root:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=20)
@@ -107,17 +125,24 @@ def main() -> None:
                         errors.append(resp.status)
 
         threads = [threading.Thread(target=client, args=(k,)) for k in range(args.clients)]
+        cpu_before = tree_cpu(server.pid)
         started = time.time()
         for th in threads:
             th.start()
         for th in threads:
             th.join()
         elapsed = time.time() - started
+        server_cpu = tree_cpu(server.pid) - cpu_before
         print(
             f"WEB /search/ {args.clients} clients, "
             f"gunicorn {args.workers} workers x {args.threads} threads: "
             f"{len(times)} requests in {elapsed:.0f} s ({len(times) / elapsed:.1f}/s), "
             f"p50 {pct(times, 50):.0f} ms  p95 {pct(times, 95):.0f} ms  p99 {pct(times, 99):.0f} ms"
+        )
+        print(
+            f"server CPU per request: {server_cpu * 1000 / max(1, len(times)):.1f} ms "
+            f"(gunicorn master + workers); load average {os.getloadavg()[0]:.1f} on "
+            f"{os.cpu_count()} cores"
         )
         print(
             f"page size over the wire: median {statistics.median(sizes) / 1024:.1f} KB, "
