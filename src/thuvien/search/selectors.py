@@ -238,9 +238,12 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
     page.facets_approximate = response.facets_approximate
     page.next_start = response.next_offset
     page.prev_start = max(0, req.offset - PAGE_SIZE) if req.offset > 0 else None
-    page.rows = result_rows(response.hits, scope)
+    known: dict[int, tuple] = {}  # libraries read for the rows serve the facet labels too
+    page.rows = result_rows(response.hits, scope, libraries_out=known)
     if facets:
-        page.facets = facet_groups(response.facets, page.params, response.available_count)
+        page.facets = facet_groups(
+            response.facets, page.params, response.available_count, known_libraries=known
+        )
     if page.total < 3 and req.query is not None:
         page.suggestion = did_you_mean(req, page.total)
     return page
@@ -260,7 +263,9 @@ def _network_libraries(scope: Scope, records: list[Record]) -> dict[int, tuple]:
     return {pk: rest for pk, *rest in rows}
 
 
-def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
+def result_rows(
+    hits: list[Hit], scope: Scope, *, libraries_out: dict[int, tuple] | None = None
+) -> list[ResultRow]:
     """Records of the hits (one query) with availability per library (one query)."""
     ids = [h.record_id for h in hits]
     records = {
@@ -277,6 +282,8 @@ def result_rows(hits: list[Hit], scope: Scope) -> list[ResultRow]:
         )
     }
     network_libraries = _network_libraries(scope, list(records.values()))
+    if libraries_out is not None:
+        libraries_out.update(network_libraries)
     counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     rows = item_rows(
         record_ids=ids,
@@ -339,8 +346,22 @@ def _static_labels(name: str) -> dict[str, str]:
     return labels
 
 
-def _labels(name: str, keys: list[str]) -> dict[str, str]:
-    # Library and group names can change at any time: read (two columns only) on each page.
+def _labels(
+    name: str, keys: list[str], known_libraries: dict[int, tuple] | None = None
+) -> dict[str, str]:
+    # Library and group names can change at any time: read on each page (the libraries the
+    # result rows already read, else two columns).
+    if (
+        name == "lib"
+        and known_libraries
+        and all(k.isdigit() and int(k) in known_libraries for k in keys)
+    ):
+        english = get_language() == "en"
+        return {
+            k: (en if english and en else vi)
+            for k in keys
+            for _net, _code, vi, en in [known_libraries[int(k)]]
+        }
     if name in ("lib", "grp"):
         model = Library if name == "lib" else LibraryGroup
         english = get_language() == "en"
@@ -352,7 +373,11 @@ def _labels(name: str, keys: list[str]) -> dict[str, str]:
 
 
 def facet_groups(
-    raw: dict[str, list[tuple[str, int]]], chosen: dict[str, list[str]], available: int | None
+    raw: dict[str, list[tuple[str, int]]],
+    chosen: dict[str, list[str]],
+    available: int | None,
+    *,
+    known_libraries: dict[int, tuple] | None = None,
 ) -> list[FacetGroup]:
     groups: list[FacetGroup] = []
     if available is not None:
@@ -367,7 +392,7 @@ def facet_groups(
         buckets = raw.get(name) or []
         if not buckets:
             continue
-        labels = _labels(name, [k for k, _n in buckets])
+        labels = _labels(name, [k for k, _n in buckets], known_libraries)
         values = [FacetValue(k, labels.get(k, k), n, k in chosen.get(name, [])) for k, n in buckets]
         if name == "year":
             values.reverse()  # newest range first
