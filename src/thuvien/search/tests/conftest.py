@@ -1,4 +1,4 @@
-"""Each search test gets its own empty index directory and the search-only URLconf."""
+"""Each search test gets its own empty index directory."""
 
 from __future__ import annotations
 
@@ -8,5 +8,4 @@ import pytest
 @pytest.fixture(autouse=True)
 def search_index_dir(settings, tmp_path):
     settings.SEARCH_INDEX_DIR = tmp_path / "index"
-    settings.ROOT_URLCONF = "thuvien.search.tests.urls"
     return settings.SEARCH_INDEX_DIR

@@ -101,3 +101,14 @@ def test_result_page_query_count_does_not_grow_with_results(
     assert response.status_code == 200
     with django_assert_max_num_queries(8):
         client.get("/search/", {"q": "ca dao"})
+
+
+def test_record_page_offers_a_hold_and_a_postal_loan(client, world, books):
+    record = books[1]
+    page = client.get(f"/search/record/{record.pk}/").content.decode()
+    assert f"/account/holds/place/?record={record.pk}" in page
+    assert f"/account/postal/?record={record.pk}" in page
+    # A visitor who is not logged in is asked to log in first, then comes back.
+    response = client.get(f"/account/holds/place/?record={record.pk}")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
