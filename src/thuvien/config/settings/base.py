@@ -197,6 +197,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = str(DATA_DIR / "static")
+(DATA_DIR / "static").mkdir(exist_ok=True)  # WhiteNoise warns on start when it is missing
 STATICFILES_DIRS = [str(PACKAGE_DIR / "static")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = str(DATA_DIR / "media")
