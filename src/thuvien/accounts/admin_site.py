@@ -1,9 +1,10 @@
-"""The Django admin at /admin/ is for network administrators only.
+"""The Django admin at /admin/ is for the administrators of the whole installation only.
 
-``is_staff`` is not enough: the site asks for a network-wide ADMINISTER_NETWORK capability (or a
-superuser). Model permissions for them come from ``NetworkAdminPermissionBackend``. The admin
-is an installation-wide tool: it runs with library scoping disabled and shows every network's
-data, so give the network_admin role only to the people who run the installation.
+``is_staff`` is not enough: the site asks for ADMINISTER_NETWORK in every active network (or a
+superuser). The admin runs with library scoping disabled and shows every network's data, so the
+network admin of one province does not reach it while the installation hosts another province;
+in a one-province installation its network admins do. Model permissions for them come from
+``NetworkAdminPermissionBackend``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django_scopes import scopes_disabled
 
-from .backends import is_network_admin
+from .backends import is_installation_admin
 
 
 class ThuvienAdminSite(admin.AdminSite):
@@ -23,7 +24,7 @@ class ThuvienAdminSite(admin.AdminSite):
     index_title = "Quản trị"
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return bool(request.user.is_active and is_network_admin(request.user))
+        return bool(request.user.is_active and is_installation_admin(request.user))
 
     def admin_view(self, view: Any, cacheable: bool = False) -> Any:
         inner = super().admin_view(view, cacheable)

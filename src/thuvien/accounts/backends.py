@@ -30,15 +30,39 @@ def is_network_admin(user: Any) -> bool:
     return any(Capability.ADMINISTER_NETWORK in caps for caps in access.network_caps.values())
 
 
+def is_installation_admin(user: Any) -> bool:
+    """A superuser, or a network admin of every active network of the installation.
+
+    The Django admin shows every network's rows with scoping off, so a network admin of one
+    province must not reach it while the installation also hosts another province.
+    """
+    if not is_network_admin(user):
+        return False
+    from .permissions import staff_access
+
+    access = staff_access(user)
+    if access.superuser:
+        return True
+    from thuvien.network.models import Network
+
+    administered = {
+        network_id
+        for network_id, caps in access.network_caps.items()
+        if Capability.ADMINISTER_NETWORK in caps
+    }
+    active = set(Network.objects.filter(is_active=True).values_list("pk", flat=True))
+    return active <= administered
+
+
 class NetworkAdminPermissionBackend(BaseBackend):
     def authenticate(self, request: Any, **credentials: Any) -> None:
         return None
 
     def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
-        return is_network_admin(user_obj)
+        return is_installation_admin(user_obj)
 
     def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
-        return is_network_admin(user_obj)
+        return is_installation_admin(user_obj)
 
 
 class ForceLoginTestBackend(ModelBackend):

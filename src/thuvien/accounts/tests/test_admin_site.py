@@ -6,7 +6,23 @@ import pytest
 
 
 @pytest.mark.django_db
+def test_network_admin_of_one_province_is_kept_out_while_another_is_hosted(client, world):
+    # The admin shows every network's rows: Bắc Ninh's data is not Hưng Yên's admin's business.
+    client.force_login(world.users["hy_admin"])
+    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/accounts/user/").status_code == 302
+
+
+@pytest.mark.django_db
 def test_network_admin_uses_the_admin(client, world):
+    from thuvien.accounts.models import Membership, Role
+
+    # An administrator of every network of the installation (here: both provinces).
+    Membership.objects.create(
+        user=world.users["hy_admin"],
+        network=world.bac_ninh,
+        role=Role.objects.get(code="network_admin"),
+    )
     client.force_login(world.users["hy_admin"])
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/accounts/user/").status_code == 200

@@ -42,6 +42,14 @@ def test_network_admin_must_enrol_before_staff_and_admin(client, world):
     world.users["hy_admin"].refresh_from_db()
     assert world.users["hy_admin"].has_totp
     assert client.get("/staff/").status_code == 200
+    # /admin/ needs an administrator of every hosted network; the world hosts two.
+    from thuvien.accounts.models import Membership, Role
+
+    Membership.objects.create(
+        user=world.users["hy_admin"],
+        network=world.bac_ninh,
+        role=Role.objects.get(code="network_admin"),
+    )
     assert client.get("/admin/").status_code == 200
 
 
