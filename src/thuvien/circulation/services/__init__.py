@@ -5,6 +5,12 @@ from .holds import hold_cancel, hold_place, holds_expire, route_item
 from .loans import CheckinResult, loan_checkin, loan_checkout, loan_renew, loan_renew_item
 from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
 from .postal import postal_request_create, postal_request_mark, postal_request_send
+from .rules import (
+    loan_rule_delete,
+    loan_rule_save,
+    notice_template_reset,
+    notice_template_save,
+)
 
 __all__ = [
     "CheckinResult",
@@ -20,9 +26,13 @@ __all__ = [
     "loan_checkout",
     "loan_renew",
     "loan_renew_item",
+    "loan_rule_delete",
+    "loan_rule_save",
     "notice_fee",
     "notice_hold_ready",
     "notice_send",
+    "notice_template_reset",
+    "notice_template_save",
     "notices_run",
     "postal_request_create",
     "postal_request_mark",

@@ -92,7 +92,9 @@ def group_create(
     actor: Any,
     name_en: str = "",
     description: str = "",
+    libraries: Iterable[Library] | None = None,
 ) -> LibraryGroup:
+    """Create a group (with its members, when given) in one transaction."""
     code = valid_code(code)
     name_vi = required_text(name_vi, field="name_vi", message=_("Hãy nhập tên nhóm."))
     with transaction.atomic():
@@ -110,6 +112,8 @@ def group_create(
             description=nfc(description),
         )
         audit_record(actor=actor, action="network.group.created", obj=group, network=network)
+        if libraries is not None:
+            group_set_libraries(group=group, libraries=libraries, actor=actor)
     return group
 
 
@@ -120,7 +124,9 @@ def group_update(
     name_vi: str = UNSET,
     name_en: str = UNSET,
     description: str = UNSET,
+    libraries: Iterable[Library] | None = None,
 ) -> LibraryGroup:
+    """Change a group's names, description and (when given) members in one transaction."""
     values: dict[str, Any] = {
         "name_vi": UNSET
         if name_vi is UNSET
@@ -139,6 +145,8 @@ def group_update(
                 network=group.network,
                 changes=changes,
             )
+        if libraries is not None:
+            group_set_libraries(group=group, libraries=libraries, actor=actor)
     return group
 
 

@@ -428,3 +428,29 @@ def test_merge_moves_rows_that_carry_a_librarys_network(world):
     assert AuditEntry.objects.get(action="network.library.updated").network == tb
     first = LibraryPlacement.objects.filter(library=tinh).order_by("valid_from").first()
     assert first.network == tb
+
+
+@pytest.mark.django_db
+def test_group_with_a_library_of_another_network_leaves_no_group(world):
+    from thuvien.network.errors import NetworkError
+    from thuvien.network.models import LibraryGroup
+
+    with pytest.raises(NetworkError):
+        services.group_create(
+            network=world.hung_yen,
+            code="lan-ranh",
+            name_vi="Nhóm lẫn mạng lưới",
+            libraries=[world.provincial, world.bn_provincial],
+            actor=None,
+        )
+    assert not LibraryGroup.objects.filter(code="lan-ranh").exists()
+
+    group = services.group_create(
+        network=world.hung_yen, code="nhom", name_vi="Nhóm", libraries=[world.school], actor=None
+    )
+    with pytest.raises(NetworkError):
+        services.group_update(
+            group=group, name_vi="Tên mới", libraries=[world.bn_provincial], actor=None
+        )
+    group.refresh_from_db()
+    assert group.name_vi == "Nhóm" and list(group.libraries.all()) == [world.school]

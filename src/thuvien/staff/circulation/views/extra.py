@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,9 +23,14 @@ from thuvien.circulation.models import (
     Payment,
 )
 from thuvien.circulation.selectors import item_for_desk, library_ledger
-from thuvien.circulation.services import hold_cancel, hold_place, item_declare_lost
+from thuvien.circulation.services import (
+    hold_cancel,
+    hold_place,
+    item_declare_lost,
+    notice_template_reset,
+    notice_template_save,
+)
 from thuvien.circulation.services.notices import template_for
-from thuvien.core.audit import audit_record
 from thuvien.core.errors import ThuvienError
 from thuvien.patrons.selectors import patron_get_for
 
@@ -116,18 +120,13 @@ def notice_templates(request: HttpRequest) -> HttpResponse:
     form = NoticeTemplateForm(request.POST or None, initial={"subject": subject, "body": body})
     if request.method == "POST":
         if request.POST.get("reset") and own is not None:
-            with transaction.atomic():
-                own.delete()
-                audit_record(actor=request.user, action="circulation.notice_template.reset",
-                             library=library, changes={"kind": kind})  # fmt: skip
+            notice_template_reset(template=own, actor=request.user)
             messages.success(request, _("Đã trở về mẫu mặc định."))
             return redirect(f"{request.path}?kind={kind}&channel={channel}&language={language}")
         if form.is_valid():
-            with transaction.atomic():
-                NoticeTemplate.objects.update_or_create(**key, defaults=form.cleaned_data)
-                audit_record(actor=request.user, action="circulation.notice_template.saved",
-                             library=library, changes={"kind": kind, "channel": channel,
-                                                       "language": language})  # fmt: skip
+            notice_template_save(library=library, kind=kind, channel=channel,
+                                 language=language, actor=request.user,
+                                 **form.cleaned_data)  # fmt: skip
             messages.success(request, _("Đã lưu mẫu thông báo."))
             return redirect(f"{request.path}?kind={kind}&channel={channel}&language={language}")
     ctx: dict[str, Any] = {"form": form, "kind": kind, "channel": channel, "language": language,

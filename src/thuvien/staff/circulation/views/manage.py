@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,8 +20,12 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can, can_in_network, requires
 from thuvien.circulation.models import Hold, HoldStatus, Loan, LoanRule, PostalRequest, PostalStatus
 from thuvien.circulation.selectors import transits_expected
-from thuvien.circulation.services import postal_request_mark, postal_request_send
-from thuvien.core.audit import audit_record
+from thuvien.circulation.services import (
+    loan_rule_delete,
+    loan_rule_save,
+    postal_request_mark,
+    postal_request_send,
+)
 from thuvien.core.errors import ThuvienError
 from thuvien.holdings.models import ItemStatus
 from thuvien.patrons.models import DeletionRequest
@@ -72,24 +76,15 @@ def rules(request: HttpRequest) -> HttpResponse:
 def _rule_save(form: LoanRuleForm, library: Any, network_wide: bool, actor: Any) -> LoanRule:
     """Create or replace the matrix cell (library or network, category, type)."""
     data = form.cleaned_data
-    key = {
-        "network": library.network,
-        "library": None if network_wide else library,
-        "patron_category": data["patron_category"],
-        "item_type": data["item_type"],
-    }
     values = {k: v for k, v in data.items() if k not in ("patron_category", "item_type")}
-    with transaction.atomic():
-        rule, created = LoanRule.objects.update_or_create(**key, defaults=values)
-        audit_record(
-            actor=actor,
-            action="circulation.rule.saved",
-            obj=rule,
-            library=None if network_wide else library,
-            network=library.network,
-            changes={k: str(v) for k, v in values.items()},
-        )
-    return rule
+    return loan_rule_save(
+        library=library,
+        network_wide=network_wide,
+        patron_category=data["patron_category"],
+        item_type=data["item_type"],
+        values=values,
+        actor=actor,
+    )
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
@@ -103,11 +98,7 @@ def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         raise PermissionDenied
     if request.method == "POST":
-        with transaction.atomic():
-            audit_record(
-                actor=request.user, action="circulation.rule.deleted", obj=rule, library=library
-            )
-            rule.delete()
+        loan_rule_delete(rule=rule, library=library, actor=request.user)
     return redirect("circulation:rules")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.apps import apps
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -63,18 +62,15 @@ def group_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                group = services.group_create(
-                    network=network,
-                    code=data["code"],
-                    name_vi=data["name_vi"],
-                    name_en=data["name_en"],
-                    description=data["description"],
-                    actor=request.user,
-                )
-                services.group_set_libraries(
-                    group=group, libraries=data["libraries"], actor=request.user
-                )
+            services.group_create(
+                network=network,
+                code=data["code"],
+                name_vi=data["name_vi"],
+                name_en=data["name_en"],
+                description=data["description"],
+                libraries=data["libraries"],
+                actor=request.user,
+            )
         except NetworkError as exc:
             apply_error(form, exc)
         else:
@@ -104,17 +100,14 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                services.group_update(
-                    group=group,
-                    name_vi=data["name_vi"],
-                    name_en=data["name_en"],
-                    description=data["description"],
-                    actor=request.user,
-                )
-                services.group_set_libraries(
-                    group=group, libraries=data["libraries"], actor=request.user
-                )
+            services.group_update(
+                group=group,
+                name_vi=data["name_vi"],
+                name_en=data["name_en"],
+                description=data["description"],
+                libraries=data["libraries"],
+                actor=request.user,
+            )
         except NetworkError as exc:
             apply_error(form, exc)
         else:

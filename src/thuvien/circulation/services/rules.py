@@ -1,0 +1,74 @@
+"""Loan rules and the library's notice wordings: the settings a library edits for its desk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from thuvien.core.audit import audit_record
+
+from ..models import LoanRule, NoticeTemplate
+
+
+def loan_rule_save(
+    *,
+    library: Any,
+    network_wide: bool,
+    patron_category: Any,
+    item_type: str,
+    values: dict[str, Any],
+    actor: Any,
+) -> LoanRule:
+    """Create or replace one cell of the matrix (library or network × category × item type).
+
+    Who may write a network-wide cell is the caller's check (a network admin's right).
+    """
+    key = {
+        "network": library.network,
+        "library": None if network_wide else library,
+        "patron_category": patron_category,
+        "item_type": item_type,
+    }
+    with transaction.atomic():
+        rule, _created = LoanRule.objects.update_or_create(**key, defaults=values)
+        audit_record(
+            actor=actor,
+            action="circulation.rule.saved",
+            obj=rule,
+            library=None if network_wide else library,
+            network=library.network,
+            changes={k: str(v) for k, v in values.items()},
+        )
+    return rule
+
+
+def loan_rule_delete(*, rule: LoanRule, library: Any, actor: Any) -> None:
+    with transaction.atomic():
+        audit_record(actor=actor, action="circulation.rule.deleted", obj=rule, library=library)
+        rule.delete()
+
+
+def notice_template_save(
+    *, library: Any, kind: str, channel: str, language: str, subject: str, body: str, actor: Any
+) -> NoticeTemplate:
+    """The library's own wording of one notice (falls back to the network's, then built-in)."""
+    key = {"network": library.network, "library": library, "kind": kind, "channel": channel,
+           "language": language}  # fmt: skip
+    with transaction.atomic():
+        template, _created = NoticeTemplate.objects.update_or_create(
+            **key, defaults={"subject": subject, "body": body}
+        )
+        audit_record(actor=actor, action="circulation.notice_template.saved", library=library,
+                     changes={"kind": kind, "channel": channel, "language": language})  # fmt: skip
+    return template
+
+
+def notice_template_reset(*, template: NoticeTemplate, actor: Any) -> None:
+    """Drop the library's own wording so the default applies again."""
+    with transaction.atomic():
+        library = template.library
+        kind = template.kind
+        template.delete()
+        audit_record(actor=actor, action="circulation.notice_template.reset", library=library,
+                     changes={"kind": kind})  # fmt: skip
