@@ -49,12 +49,23 @@ def make_marc(title: str, *, author: str = "", isbn: str = "", year: str = "2020
     return rec
 
 
+@pytest.fixture(autouse=True)
+def search_index_dir(settings, tmp_path):
+    """Each test searches its own index (the database rolls back; an index would not)."""
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    return settings.SEARCH_INDEX_DIR
+
+
 @pytest.fixture
 def make_record(world):
+    """A record made by the catalogue's service and fed to the index, as the worker would."""
     from thuvien.catalog.services import record_create
+    from thuvien.core.outbox import outbox_drain
 
     def make(title: str = "Dế Mèn phiêu lưu ký", network=None, **kwargs):
-        return record_create(network=network or world.hung_yen, marc=make_marc(title, **kwargs))
+        record = record_create(network=network or world.hung_yen, marc=make_marc(title, **kwargs))
+        outbox_drain()
+        return record
 
     return make
 

@@ -18,6 +18,31 @@ def test_search_with_and_without_tone_marks(world, cataloguer, make_record):
     assert "Dế Mèn phiêu lưu ký" in page and "Số đỏ" not in page
 
 
+def test_search_takes_fields_phrases_and_reports_a_bad_query(world, cataloguer, make_record):
+    make_record("Dế Mèn phiêu lưu ký", author="Tô Hoài")
+    make_record("Tô Hoài và tuổi thơ", author="Nguyễn Văn A")
+    page = cataloguer.get(reverse("catalog:search"), {"q": "au:to hoai"}).content.decode()
+    assert "Dế Mèn phiêu lưu ký" in page and "Tô Hoài và tuổi thơ" not in page
+    page = cataloguer.get(reverse("catalog:search"), {"q": '"phieu luu ky"'}).content.decode()
+    assert "Dế Mèn phiêu lưu ký" in page
+    response = cataloguer.get(reverse("catalog:search"), {"q": '"phieu luu'})
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_scanning_a_barcode_opens_the_record_of_that_copy(world, cataloguer, make_record):
+    record = make_record("Dế Mèn phiêu lưu ký", author="Tô Hoài")
+    other = make_record("Số đỏ", author="Vũ Trọng Phụng")
+    item_create(record=record, library=world.provincial, barcode="HYT0042")
+    item_create(record=other, library=world.commune_a, barcode="TLU0042")
+    response = cataloguer.get(reverse("catalog:search"), {"q": "hyt0042"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("catalog:record-detail", args=[record.pk])
+    # another library's copy is not the desk's: no jump to it
+    response = cataloguer.get(reverse("catalog:search"), {"q": "TLU0042"})
+    assert response.status_code == 200 and "Số đỏ" not in response.content.decode()
+
+
 def test_search_stays_inside_the_network(world, cataloguer, make_record):
     make_record("Sách của Bắc Ninh", network=world.bac_ninh)
     page = cataloguer.get(reverse("catalog:search"), {"q": "bac ninh"}).content.decode()
