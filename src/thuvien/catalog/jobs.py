@@ -12,6 +12,7 @@ from thuvien.core.models import Job
 from thuvien.core.scoping import scopes_disabled
 
 from .services.importing import import_run, parse_match_rules
+from .uploads import upload_discard
 
 IMPORT_KIND = "catalog.import"
 
@@ -37,18 +38,22 @@ def import_job(
     def progress(done: int) -> None:
         job_progress(job, done=done, message=gettext("Đã đọc %(n)s biểu ghi") % {"n": done})
 
-    with scopes_disabled():
-        report = import_run(
-            paths=[path],
-            network=network,
-            fmt=fmt,
-            library=library,
-            match_rules=match_rules,
-            dry_run=dry_run,
-            on_match=on_match,
-            actor=job.created_by,
-            progress=progress,
-        )
+    try:
+        with scopes_disabled():
+            report = import_run(
+                paths=[path],
+                network=network,
+                fmt=fmt,
+                library=library,
+                match_rules=match_rules,
+                dry_run=dry_run,
+                on_match=on_match,
+                actor=job.created_by,
+                progress=progress,
+            )
+    finally:
+        if not dry_run:  # the job runs once (no retries): its upload is of no further use
+            upload_discard(path)
     job_progress(job, done=report.read, total=report.read)
     job.report.save(f"import-{job.pk}.csv", ContentFile(report.to_csv().encode("utf-8")))
     return report.as_dict()

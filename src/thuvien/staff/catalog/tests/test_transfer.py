@@ -46,6 +46,8 @@ def test_preview_then_run_as_a_job(world, cataloguer, name, django_capture_on_co
     token = response.context["token"]
     expected = response.context["report"].created
     assert expected > 0
+    stored = Path(cataloguer.session["thuvien_catalog_imports"][token]["path"])
+    assert stored.is_file()
     with django_capture_on_commit_callbacks(execute=True):
         run = cataloguer.post(reverse("catalog:import-preview", args=[token]))
     job = Job.objects.get(kind="catalog.import")
@@ -53,6 +55,7 @@ def test_preview_then_run_as_a_job(world, cataloguer, name, django_capture_on_co
     job.refresh_from_db()
     assert job.status == Job.Status.DONE, job.error
     assert Record.objects.filter(network=world.hung_yen).count() == expected
+    assert not stored.exists()  # the job removed the upload it ran
     # The token is spent: a second run is refused.
     assert cataloguer.post(reverse("catalog:import-preview", args=[token])).status_code == 404
 

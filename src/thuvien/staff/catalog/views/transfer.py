@@ -12,7 +12,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can, requires
+from thuvien.catalog.uploads import upload_dir
 from thuvien.core.errors import ThuvienError
 
 from ..forms import ExportForm, ImportForm
@@ -31,12 +31,6 @@ CONTENT_TYPE = {
     "marcxml": "application/marcxml+xml",
     "json": "application/json",
 }
-
-
-def upload_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "uploads" / "catalog-import"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _cataloguing_libraries(request: HttpRequest) -> list[Any]:

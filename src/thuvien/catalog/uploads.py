@@ -1,0 +1,52 @@
+"""MARC files uploaded for an import: where they wait, and when they go.
+
+An upload waits under the data directory for its preview and the cataloguer's go-ahead; the
+import job removes it when it ends, and a daily sweep removes uploads nobody ran (an abandoned
+preview), so a library's MARC exports do not pile up on the server's disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+ABANDONED_AFTER = 2 * 24 * 3600  # seconds an upload may wait for its go-ahead
+
+
+def upload_dir() -> Path:
+    """The folder of waiting uploads (created on first use)."""
+    path = Path(settings.DATA_DIR) / "uploads" / "catalog-import"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def upload_discard(path: str | Path) -> bool:
+    """Remove ``path`` if it is an upload (never a file given on the command line)."""
+    path = Path(path)
+    try:
+        if path.resolve().parent != upload_dir().resolve():
+            return False
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        logger.warning("could not remove an import upload: %s", type(exc).__name__)
+        return False
+    return True
+
+
+def uploads_sweep(*, max_age: float = ABANDONED_AFTER, now: float | None = None) -> int:
+    """Remove uploads older than ``max_age`` seconds; how many went."""
+    cutoff = (time.time() if now is None else now) - max_age
+    removed = 0
+    for path in upload_dir().iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue  # a file taken by a running import or removed meanwhile
+    return removed
