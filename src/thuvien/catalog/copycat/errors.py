@@ -11,6 +11,7 @@ class CopycatErrorCode(ErrorCode):
     UNREACHABLE = "copycat.unreachable"
     TIMEOUT = "copycat.timeout"
     DIAGNOSTIC = "copycat.diagnostic"
+    BEYOND_LAST = "copycat.beyond_last"  # a page asked for starts after the last hit
     BAD_RESPONSE = "copycat.bad_response"
     CLIENT_MISSING = "copycat.client_missing"
 

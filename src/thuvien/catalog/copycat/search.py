@@ -16,6 +16,7 @@ from .z3950 import build_pqf, z3950_search
 
 INDEXES = ("any", "title", "author", "subject", "isbn", "issn")
 MAX_RECORDS = 20
+PAGE_SIZE = 10  # records a page of the staff screen shows
 
 
 @dataclass
@@ -24,6 +25,16 @@ class CopycatResult:
     query: str
     total: int
     records: list[pymarc.Record] = field(default_factory=list)
+    start: int = 1  # position of the first record among the hits (1-based)
+
+    @property
+    def next_start(self) -> int | None:
+        after = self.start + len(self.records)
+        return after if self.records and after <= self.total else None
+
+    @property
+    def previous_start(self) -> int | None:
+        return max(1, self.start - PAGE_SIZE) if self.start > 1 else None
 
 
 def _terms(index: str, text: str) -> list[str]:
@@ -34,7 +45,7 @@ def _terms(index: str, text: str) -> list[str]:
 
 
 def search(
-    target: Target, *, index: str = "any", terms: str, maximum: int = 10, start: int = 1
+    target: Target, *, index: str = "any", terms: str, maximum: int = PAGE_SIZE, start: int = 1
 ) -> CopycatResult:
     """Search ``target``; raises CopycatError with a message for the cataloguer."""
     index = index if index in INDEXES else "any"
@@ -42,14 +53,23 @@ def search(
     if not words:
         raise CopycatError(CopycatErrorCode.EMPTY_QUERY, gettext("Hãy nhập từ khoá để tìm."))
     maximum = max(1, min(maximum, MAX_RECORDS))
+    start = max(1, start)
     if target.protocol == "sru":
         query = build_cql(index, words)
-        response = sru_search(target, query, maximum=maximum, start=start)
+        try:
+            response = sru_search(target, query, maximum=maximum, start=start)
+        except CopycatError as exc:
+            if exc.code != CopycatErrorCode.BEYOND_LAST or start == 1:
+                raise
+            # past the last hit: say how many there are, with no records (as Z39.50 does)
+            response = sru_search(target, query, maximum=0, start=1)
     else:
         query = build_pqf(index, words)
-        response = z3950_search(target, query, maximum=maximum)
+        response = z3950_search(target, query, maximum=maximum, start=start)
     records = [_nfc_record(r) for r in response.records]
-    return CopycatResult(target=target, query=query, total=response.total, records=records)
+    return CopycatResult(
+        target=target, query=query, total=response.total, records=records, start=start
+    )
 
 
 def _nfc_record(rec: pymarc.Record) -> pymarc.Record:

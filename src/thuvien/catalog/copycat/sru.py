@@ -90,10 +90,10 @@ def _diag_error(diag: ET.Element) -> CopycatError:
         child = _find(diag, name, NS_DIAG)
         return (child.text or "").strip() if child is not None else ""
 
-    return CopycatError(
-        CopycatErrorCode.DIAGNOSTIC,
-        diagnostic_message(text("uri"), text("message"), text("details")),
-    )
+    uri = text("uri")
+    # SRU diagnostic 61: "First record position out of range" (a page after the last hit)
+    code = CopycatErrorCode.BEYOND_LAST if uri.endswith("/61") else CopycatErrorCode.DIAGNOSTIC
+    return CopycatError(code, diagnostic_message(uri, text("message"), text("details")))
 
 
 def _marc_records(record_data: ET.Element) -> list[pymarc.Record]:

@@ -72,23 +72,26 @@ def _read_dump(path: Path) -> list[pymarc.Record]:
     return out
 
 
-def _run(target: Target, tmp: Path, pqf: str, show: int | None, maximum: int) -> tuple[str, Path]:
+def _run(
+    target: Target, tmp: Path, pqf: str, show: int | None, maximum: int, start: int = 1
+) -> tuple[str, Path]:
     """One yaz-client session; records come back piggybacked on the search (up to ``maximum``)
-    or, when ``show`` is given, by an explicit present request."""
-    dump = tmp / f"records-{show or 0}.mrc"
+    or, when ``show`` is given, by an explicit present request from position ``start``."""
+    dump = tmp / f"records-{start}-{show or 0}.mrc"
     lines = [
         f"open {target.zurl}",
         "format usmarc",
         f"set_marcdump {dump}",
         # Piggyback: a "medium" result set returns up to mspn records with the search itself,
-        # so asking for more records than there are hits is never an error.
+        # so asking for more records than there are hits is never an error. A later page asks
+        # for none with the search and presents its own slice.
         "ssub 0",
         "lslb 100000000",
-        f"mspn {maximum}",
+        f"mspn {maximum if start == 1 else 0}",
         f"find {pqf}",
     ]
     if show:
-        lines.append(f"show 1+{show}")
+        lines.append(f"show {start}+{show}")
     lines += ["quit", ""]
     commands = tmp / "commands"
     commands.write_text("\n".join(lines), encoding="utf-8")
@@ -131,7 +134,8 @@ def _check(target: Target, output: str) -> int:
     return int(hits.group(1))
 
 
-def z3950_search(target: Target, pqf: str, *, maximum: int = 10) -> ZResponse:
+def z3950_search(target: Target, pqf: str, *, maximum: int = 10, start: int = 1) -> ZResponse:
+    """Records ``start`` .. ``start + maximum - 1`` of the hits (1-based, as in Z39.50)."""
     if shutil.which(YAZ_CLIENT) is None:
         raise CopycatError(
             CopycatErrorCode.CLIENT_MISSING,
@@ -139,6 +143,15 @@ def z3950_search(target: Target, pqf: str, *, maximum: int = 10) -> ZResponse:
         )
     with tempfile.TemporaryDirectory(prefix="thuvien-z3950-") as tmp_name:
         tmp = Path(tmp_name)
+        if start > 1:  # a later page: count first, then present the slice if it exists
+            output, _dump = _run(target, tmp, pqf, None, maximum, start)
+            total = _check(target, output)
+            if start > total:
+                return ZResponse(total=total, records=[])
+            count = min(maximum, total - start + 1)
+            output, dump = _run(target, tmp, pqf, count, maximum, start)
+            _check(target, output)
+            return ZResponse(total=total, records=_read_dump(dump)[:maximum])
         output, dump = _run(target, tmp, pqf, None, maximum)
         total = _check(target, output)
         records = _read_dump(dump)

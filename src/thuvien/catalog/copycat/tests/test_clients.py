@@ -48,6 +48,20 @@ def test_more_hits_than_asked_returns_the_asked_number(zebra, protocol, version)
 
 
 @pytest.mark.parametrize(("protocol", "version"), PROTOCOLS)
+def test_pages_of_hits_follow_each_other(zebra, protocol, version):
+    server = target(zebra, protocol, version)
+    first = search(server, index="any", terms="united states", maximum=3)
+    second = search(server, index="any", terms="united states", maximum=3, start=4)
+    both = search(server, index="any", terms="united states", maximum=6)
+    assert second.total == first.total > 6
+    assert second.start == 4 and first.next_start == 4 and second.previous_start == 1
+    titles = [r.title for r in first.records + second.records]
+    assert titles == [r.title for r in both.records]
+    beyond = search(server, index="any", terms="united states", start=first.total + 1)
+    assert beyond.records == [] and beyond.next_start is None
+
+
+@pytest.mark.parametrize(("protocol", "version"), PROTOCOLS)
 def test_no_hit(zebra, protocol, version):
     result = search(target(zebra, protocol, version), index="title", terms="xyzzyplugh")
     assert result.total == 0 and result.records == []

@@ -46,6 +46,22 @@ def test_search_and_import_with_one_click(world, cataloguer, targets, code):
     assert Record.objects.count() == 1
 
 
+@pytest.mark.parametrize("code", ["zebra-z", "zebra-sru"])
+def test_result_pages(world, cataloguer, targets, code):
+    url = reverse("catalog:copycat")
+    ask = {"target": code, "index": "any", "q": "united states"}
+    first = cataloguer.get(url, ask)
+    result = first.context["result"]
+    assert result.total > 10 and len(result.records) == 10
+    assert "start=11" in first.content.decode()
+    second = cataloguer.get(url, {**ask, "start": 11})
+    assert second.status_code == 200 and 'start="11"' in second.content.decode()
+    shown = {r["marc"] for r in first.context["records"]}
+    assert not shown & {r["marc"] for r in second.context["records"]}
+    junk = cataloguer.get(url, {**ask, "start": "x"})
+    assert junk.status_code == 200 and junk.context["result"].start == 1
+
+
 def test_edit_before_import_opens_the_editor_unsaved(world, cataloguer, targets):
     response = cataloguer.get(
         reverse("catalog:copycat"), {"target": "zebra-z", "index": "title", "q": "atlas"}

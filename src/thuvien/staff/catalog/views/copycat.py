@@ -63,11 +63,17 @@ def copycat_search(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("target") or (targets[0].code if targets else "")
     index = request.GET.get("index", "any")
     query = request.GET.get("q", "")[:300]
+    try:  # a page of the hits; servers keep result sets, so a later page is a new search
+        start = min(max(1, int(request.GET.get("start", "1"))), 100_000)
+    except ValueError:
+        start = 1
     result = None
     error = ""
     if query.strip():
         try:
-            result = search(target_get(request.network, code), index=index, terms=query)
+            result = search(
+                target_get(request.network, code), index=index, terms=query, start=start
+            )
         except CopycatError as exc:
             error = exc.message
     return render(
