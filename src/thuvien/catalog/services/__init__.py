@@ -4,6 +4,7 @@
 from .authorities import (
     authority_create,
     authority_link,
+    authority_link_matching,
     authority_merge,
     authority_update,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "ImportRow",
     "authority_create",
     "authority_link",
+    "authority_link_matching",
     "authority_merge",
     "authority_update",
     "export_queryset",

@@ -8,12 +8,13 @@ field, re-extracts those records and queues them for the search index, in one tr
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext
 
-from thuvien.core.audit import audit_record
+from thuvien.core.audit import audit_batch, audit_record
 from thuvien.core.outbox import outbox_add
 from thuvien.core.text import clean, fold
 
@@ -86,18 +87,11 @@ def _save_record_marc(record: Record, marc: dict[str, Any]) -> None:
     RecordIdentifier.objects.bulk_create(identifiers_for(record, extracted.identifiers))
 
 
-def authority_link(
-    *, record: Record, authority: Authority, actor: Any | None = None
-) -> list[RecordAuthority]:
-    """Link every heading field of ``record`` whose $a matches the authority's heading."""
-    if record.network_id != authority.network_id:
-        raise CatalogError(
-            CatalogErrorCode.WRONG_NETWORK,
-            gettext("Biểu ghi chuẩn thuộc mạng lưới khác."),
-        )
+def _link_fields(marc: dict[str, Any], authority: Authority) -> set[str]:
+    """Mark with the authority's $0 each heading field of ``marc`` whose $a is its heading or
+    a variant; the tags marked (``marc`` is changed in place)."""
     tags = KIND_TAGS[authority.kind]
     wanted = {authority.heading_folded, *(_heading_key(v) for v in authority.variants)}
-    marc = copy.deepcopy(record.marc)
     linked_tags: set[str] = set()
     for field in marc.get("fields", ()):
         for tag, value in field.items():
@@ -110,6 +104,20 @@ def authority_link(
             subs[:] = [s for s in subs if "0" not in s or not s["0"].startswith("(thuvien)")]
             subs.append({"0": authority.control_subfield})
             linked_tags.add(tag)
+    return linked_tags
+
+
+def authority_link(
+    *, record: Record, authority: Authority, actor: Any | None = None
+) -> list[RecordAuthority]:
+    """Link every heading field of ``record`` whose $a matches the authority's heading."""
+    if record.network_id != authority.network_id:
+        raise CatalogError(
+            CatalogErrorCode.WRONG_NETWORK,
+            gettext("Biểu ghi chuẩn thuộc mạng lưới khác."),
+        )
+    marc = copy.deepcopy(record.marc)
+    linked_tags = _link_fields(marc, authority)
     if not linked_tags:
         raise CatalogError(
             CatalogErrorCode.AUTHORITY_NOT_FOUND,
@@ -234,4 +242,49 @@ def authority_merge(*, source: Authority, target: Authority, actor: Any | None =
         )
         source.delete()
         outbox_add(OUTBOX_TOPIC, changed)
+    return len(changed)
+
+
+def authority_link_matching(
+    *, authority: Authority, record_ids: Iterable[int], actor: Any | None = None
+) -> int:
+    """Link every record among ``record_ids`` whose heading field matches the authority.
+
+    The cataloguer's "link all matching records": candidates come from a search; each is checked
+    here field by field, so a record that only mentions the name elsewhere stays unlinked.
+    Records already linked are left as they are. Returns how many records changed.
+    """
+    ids = sorted({int(i) for i in record_ids})
+    changed: list[int] = []
+    with transaction.atomic(), audit_batch():
+        records = Record.objects.filter(
+            network_id=authority.network_id, is_deleted=False, pk__in=ids
+        ).select_for_update()
+        for record in records.iterator(chunk_size=500):
+            marc = copy.deepcopy(record.marc)
+            tags = _link_fields(marc, authority)
+            if not tags:
+                continue
+            known = set(
+                RecordAuthority.objects.filter(record=record, authority=authority).values_list(
+                    "tag", flat=True
+                )
+            )
+            if tags <= known and marc == record.marc:
+                continue
+            _save_record_marc(record, marc)
+            RecordAuthority.objects.bulk_create(
+                [RecordAuthority(record=record, authority=authority, tag=t) for t in tags - known],
+                ignore_conflicts=True,
+            )
+            audit_record(
+                actor=actor,
+                action="catalog.authority.linked",
+                obj=record,
+                network=authority.network,
+                changes={"authority": [None, authority.pk], "tags": [None, sorted(tags)]},
+            )
+            changed.append(record.pk)
+        if changed:
+            outbox_add(OUTBOX_TOPIC, changed)
     return len(changed)

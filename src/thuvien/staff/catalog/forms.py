@@ -158,3 +158,39 @@ class ExportForm(forms.Form):
         initial="holdings",
     )
     query = forms.CharField(label=_("Từ khoá (nhan đề hoặc ISBN)"), required=False, max_length=200)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class AuthorityForm(forms.Form):
+    """A controlled heading: its kind (fixed once created), heading, dates and variants."""
+
+    kind = forms.ChoiceField(label=_("Loại"), choices=())
+    heading = forms.CharField(label=_("Tiêu đề chuẩn"), max_length=255)
+    dates = forms.CharField(label=_("Năm sinh - năm mất"), max_length=50, required=False)
+    variants = forms.CharField(
+        label=_("Tiêu đề không chuẩn (mỗi dòng một tiêu đề)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from thuvien.catalog.models import AuthorityKind
+
+        self.fields["kind"].choices = AuthorityKind.choices
+        if editing:  # the kind decides which MARC fields link: it does not change afterwards
+            del self.fields["kind"]
+            del self.fields["note"]
+
+    def clean_variants(self) -> list[str]:
+        return _lines(self.cleaned_data.get("variants", ""))
+
+
+class AuthorityMergeForm(forms.Form):
+    target = forms.IntegerField(label=_("Gộp vào biểu ghi chuẩn số"), min_value=1)

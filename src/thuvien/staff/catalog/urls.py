@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import copycat, editing, items, labels, records, transfer
+from .views import authorities, copycat, editing, items, labels, records, transfer
 
 app_name = "catalog"
 urlpatterns = [
@@ -21,4 +21,6 @@ urlpatterns = [
     path("export/", transfer.export, name="export"),
     path("copycat/", copycat.copycat_search, name="copycat"),
     path("copycat/import/", copycat.copycat_import, name="copycat-import"),
+    path("authorities/", authorities.authority_index, name="authorities"),
+    path("authorities/<int:pk>/", authorities.authority_detail, name="authority-detail"),
 ]
