@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -41,29 +42,38 @@ def builtin_template(kind: str, channel: str) -> tuple[str, str]:
     greeting = _("Kính gửi bạn đọc {{ name }} (thẻ {{ card }}),")
     sign = _("{{ library }}")
     bodies = {
+        # Loan notices go one per reader and library: {{ count }} loans, listed in {{ items }}
+        # (one line each with its due date); {{ title }} and {{ due }} are the first loan's.
         NoticeKind.DUE_SOON: (
             _("Tài liệu sắp đến hạn trả"),
             _(
-                "Tài liệu «{{ title }}» cần trả trước ngày {{ due }}. "
+                "{% if count > 1 %}{{ count }} tài liệu cần trả trước ngày {{ due }}:\n{{ items }}"
+                "{% else %}Tài liệu «{{ title }}» cần trả trước ngày {{ due }}.{% endif %} "
                 "Bạn có thể gia hạn trên cổng thông tin."
             ),
         ),
         NoticeKind.OVERDUE_1: (
             _("Tài liệu đã quá hạn trả"),
-            _("Tài liệu «{{ title }}» đã quá hạn trả từ ngày {{ due }}. Mời bạn trả sớm."),
+            _(
+                "{% if count > 1 %}{{ count }} tài liệu đã quá hạn trả:\n{{ items }}\n"
+                "{% else %}Tài liệu «{{ title }}» đã quá hạn trả từ ngày {{ due }}. "
+                "{% endif %}Mời bạn trả sớm."
+            ),
         ),
         NoticeKind.OVERDUE_2: (
             _("Nhắc lần hai: tài liệu quá hạn"),
             _(
-                "Tài liệu «{{ title }}» đã quá hạn trả từ ngày {{ due }}. "
-                "Tiền phạt đang được tính theo ngày."
+                "{% if count > 1 %}{{ count }} tài liệu đã quá hạn trả:\n{{ items }}\n"
+                "{% else %}Tài liệu «{{ title }}» đã quá hạn trả từ ngày {{ due }}. "
+                "{% endif %}Tiền phạt đang được tính theo ngày."
             ),
         ),
         NoticeKind.OVERDUE_3: (
             _("Thông báo cuối: tài liệu quá hạn"),
             _(
-                "Tài liệu «{{ title }}» quá hạn từ ngày {{ due }}. Nếu không trả, "
-                "thẻ của bạn sẽ bị khóa và bạn phải bồi thường."
+                "{% if count > 1 %}{{ count }} tài liệu quá hạn:\n{{ items }}\n"
+                "{% else %}Tài liệu «{{ title }}» quá hạn từ ngày {{ due }}. {% endif %}"
+                "Nếu không trả, thẻ của bạn sẽ bị khóa và bạn phải bồi thường."
             ),
         ),
         NoticeKind.HOLD_READY: (
@@ -125,12 +135,23 @@ def render_notice(
 
 
 def notice_send(
-    *, patron: Any, library: Any, kind: str, context: dict, object_key: str
+    *,
+    patron: Any,
+    library: Any,
+    kind: str,
+    context: dict,
+    object_key: str = "",
+    object_keys: Sequence[str] = (),
 ) -> list[NoticeLog]:
-    """Send one notice on every channel the reader accepts; log each attempt."""
+    """Send one notice on every channel the reader accepts; log each attempt.
+
+    A notice about several loans logs one row per loan (``object_keys``), so each loan's
+    history shows that its reader was told, and the next run does not tell them again.
+    """
     if patron is None or patron.is_anonymised:
         return []
-    context = {"name": patron.full_name, "card": patron.card_number, **context}
+    keys = [object_key] if object_key else list(object_keys) or [""]
+    context = {"name": patron.full_name, "card": patron.card_number, "count": 1, **context}
     logs: list[NoticeLog] = []
     channels = []
     if patron.email and patron.notify_email:
@@ -154,27 +175,45 @@ def notice_send(
         except (SmsError, OSError) as exc:
             status, error = "failed", type(exc).__name__
             # No address, no body: only what identifies the attempt.
-            logger.warning("notice %s/%s for %s failed: %s", kind, channel, object_key, error)
-        logs.append(
-            NoticeLog.all_objects.create(
+            logger.warning("notice %s/%s for %s failed: %s", kind, channel, keys[0], error)
+        sent_at = timezone.now()
+        logs += [
+            NoticeLog(
                 library=library,
                 patron=patron,
                 kind=kind,
                 channel=channel,
-                object_key=object_key,
+                object_key=key,
                 status=status,
                 error=error,
-                sent_at=timezone.now(),
+                sent_at=sent_at,
             )
+            for key in keys
+        ]
+    return NoticeLog.all_objects.bulk_create(logs) if logs else []
+
+
+def _loans_context(loans: list[Loan], language: str) -> dict:
+    """The first loan's title, barcode and due date, and every loan as a line of ``items``."""
+    loans = sorted(loans, key=lambda loan: (loan.due_on, loan.pk))
+    first = loans[0]
+    with translation.override(language):
+        line = _("- %(title)s (mã vạch %(barcode)s, hạn trả %(due)s)")
+        items = "\n".join(
+            line
+            % {
+                "title": loan.item.record.title[:120],
+                "barcode": loan.item.barcode,
+                "due": loan.due_on.strftime("%d/%m/%Y"),
+            }
+            for loan in loans
         )
-    return logs
-
-
-def _loan_context(loan: Loan) -> dict:
     return {
-        "title": loan.item.record.title[:120],
-        "barcode": loan.item.barcode,
-        "due": loan.due_on.strftime("%d/%m/%Y"),
+        "title": first.item.record.title[:120],
+        "barcode": first.item.barcode,
+        "due": first.due_on.strftime("%d/%m/%Y"),
+        "count": len(loans),
+        "items": items,
     }
 
 
@@ -227,9 +266,12 @@ def _overdue_levels(library: Any) -> list[int]:
 
 
 def notices_run(*, today: dt.date | None = None) -> dict[str, int]:
-    """The daily job: due-soon and overdue notices for every open loan that needs one."""
+    """The daily job: due-soon and overdue notices for every open loan that needs one.
+
+    A reader with several loans at one level gets one notice listing them (one SMS, not five:
+    the library pays per message), per library that lent them. Counts are notices sent.
+    """
     today = today or timezone.localdate()
-    counts = {"due_soon": 0, "overdue": 0}
     loans = (
         Loan.all_objects.filter(
             returned_at__isnull=True,
@@ -240,6 +282,8 @@ def notices_run(*, today: dt.date | None = None) -> dict[str, int]:
         .order_by("id")
     )
     level_cache: dict[int, tuple[list[int], int]] = {}
+    # (patron, library, kind) -> [(loan, object key, new notice level or None)]
+    groups: dict[tuple[int, int, str], list[tuple[Loan, str, int | None]]] = {}
     for loan in loans.iterator(chunk_size=500):
         if loan.library_id not in level_cache:
             level_cache[loan.library_id] = (
@@ -251,28 +295,38 @@ def notices_run(*, today: dt.date | None = None) -> dict[str, int]:
         if overdue_days <= 0:
             if (loan.due_on - today).days == due_soon and loan.last_notice_level == 0:
                 key = f"loan:{loan.pk}:{loan.due_on:%Y%m%d}"
-                if not NoticeLog.all_objects.filter(
-                    object_key=key, kind=NoticeKind.DUE_SOON
-                ).exists():
-                    notice_send(
-                        patron=loan.patron,
-                        library=loan.library,
-                        kind=NoticeKind.DUE_SOON,
-                        context=_loan_context(loan),
-                        object_key=key,
-                    )
-                    counts["due_soon"] += 1
+                group = (loan.patron_id, loan.library_id, NoticeKind.DUE_SOON)
+                groups.setdefault(group, []).append((loan, key, None))
             continue
         level = sum(1 for threshold in levels if overdue_days >= threshold)
         if level > loan.last_notice_level:
             kind = [NoticeKind.OVERDUE_1, NoticeKind.OVERDUE_2, NoticeKind.OVERDUE_3][level - 1]
-            notice_send(
-                patron=loan.patron,
-                library=loan.library,
-                kind=kind,
-                context=_loan_context(loan),
-                object_key=f"loan:{loan.pk}",
+            groups.setdefault((loan.patron_id, loan.library_id, kind), []).append(
+                (loan, f"loan:{loan.pk}", level)
             )
-            Loan.all_objects.filter(pk=loan.pk).update(last_notice_level=level)
-            counts["overdue"] += 1
+    counts = {"due_soon": 0, "overdue": 0}
+    for (_patron, _library, kind), entries in groups.items():
+        if kind == NoticeKind.DUE_SOON:  # a renewal changes the key: told once per due date
+            told = set(
+                NoticeLog.all_objects.filter(
+                    object_key__in=[key for _loan, key, _level in entries],
+                    kind=NoticeKind.DUE_SOON,
+                ).values_list("object_key", flat=True)
+            )
+            entries = [entry for entry in entries if entry[1] not in told]
+            if not entries:
+                continue
+        first = entries[0][0]
+        language = first.patron.language or "vi"
+        notice_send(
+            patron=first.patron,
+            library=first.library,
+            kind=kind,
+            context=_loans_context([loan for loan, _key, _level in entries], language),
+            object_keys=[key for _loan, key, _level in entries],
+        )
+        for loan, _key, level in entries:
+            if level is not None:
+                Loan.all_objects.filter(pk=loan.pk).update(last_notice_level=level)
+        counts["due_soon" if kind == NoticeKind.DUE_SOON else "overdue"] += 1
     return counts

@@ -113,3 +113,39 @@ def test_http_sms_gateway_against_local_server():
 def test_file_gateway(tmp_path):
     FileSmsGateway(tmp_path / "sms.log").send(to="0900", text="Chào")
     assert "Chào" in (tmp_path / "sms.log").read_text(encoding="utf-8")
+
+
+def test_one_notice_per_reader_lists_every_loan_at_that_level(world, settings, tmp_path):
+    settings.THUVIEN_SMS_BACKEND = "thuvien.circulation.sms.FileSmsGateway"
+    settings.DATA_DIR = tmp_path
+    staff = world.users["tinh_circulation"]
+    reader = make_patron(
+        world.provincial, email="ba@example.org", phone="0912000222", notify_sms=True
+    )
+    english = make_patron(world.provincial, email="two@example.org", language="en")
+    today = timezone.localdate()
+    for patron, count in ((reader, 3), (english, 2)):
+        for _ in range(count):
+            loan = loan_checkout(
+                item=make_item(world.provincial),
+                patron=patron,
+                library=world.provincial,
+                staff=staff,
+            )
+            Loan.all_objects.filter(pk=loan.pk).update(due_on=today - dt.timedelta(days=2))
+    assert notices_run(today=today) == {"due_soon": 0, "overdue": 2}
+    assert len(mail.outbox) == 2
+    letter = next(m for m in mail.outbox if m.to == ["ba@example.org"])
+    assert "3 tài liệu đã quá hạn trả:" in letter.body
+    assert letter.body.count("mã vạch") == 3
+    english_letter = next(m for m in mail.outbox if m.to == ["two@example.org"])
+    assert "2 loans are overdue:" in english_letter.body and "barcode" in english_letter.body
+    sms = (tmp_path / "sms" / "outbox.log").read_text(encoding="utf-8")
+    assert sms.count("0912000222") == 1  # one message, not three
+    # each loan's log says its reader was told, on each channel
+    assert NoticeLog.all_objects.filter(patron=reader, channel="email").count() == 3
+    assert NoticeLog.all_objects.filter(patron=reader, channel="sms").count() == 3
+    assert set(
+        Loan.all_objects.filter(patron=reader).values_list("last_notice_level", flat=True)
+    ) == {1}
+    assert notices_run(today=today) == {"due_soon": 0, "overdue": 0}
