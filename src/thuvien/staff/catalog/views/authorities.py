@@ -24,7 +24,7 @@ from thuvien.catalog.selectors import authority_get, authority_list
 from thuvien.core.errors import NotFound, ThuvienError
 
 from ..forms import AuthorityForm, AuthorityMergeForm
-from .common import can_write
+from .common import can_write, engine_record_ids
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def _form_error(form, exc: ThuvienError) -> None:
 
 def candidate_records(authority: Authority) -> list[int]:
     """Ids of the network's records whose author/subject words hold the heading or a variant."""
-    from thuvien.search.engine import SearchRequest, engine
+    from thuvien.search.engine import SearchRequest
     from thuvien.search.query import Bool, Phrase
 
     field = SEARCH_FIELD[authority.kind]
@@ -67,15 +67,7 @@ def candidate_records(authority: Authority) -> list[int]:
         facets=False,
         collapse=False,
     )
-    ids: list[int] = []
-    search = engine()
-    while len(ids) < CANDIDATE_LIMIT:
-        response = search.search(req)
-        ids.extend(hit.record_id for hit in response.hits)
-        if response.next_offset is None:
-            break
-        req.offset = response.next_offset
-    return ids
+    return engine_record_ids(req, limit=CANDIDATE_LIMIT)
 
 
 @requires(Capability.CATALOGUE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest
 
 from thuvien.accounts.capabilities import Capability
@@ -22,3 +24,19 @@ def get_record(request: HttpRequest, pk: int) -> Record:
 def can_write(request: HttpRequest) -> bool:
     """May the person change the catalogue here (an oversight officer only reads)?"""
     return can(request.user, Capability.CATALOGUE, getattr(request, "library", None), write=True)
+
+
+def engine_record_ids(req: Any, *, limit: int) -> list[int]:
+    """Record ids the search engine ranks for ``req`` (a ``SearchRequest``), page after page
+    up to ``limit``: the staff pages want ids to open or check, not a portal result page."""
+    from thuvien.search.engine import engine
+
+    ids: list[int] = []
+    search = engine()
+    while len(ids) < limit:
+        response = search.search(req)
+        ids.extend(hit.record_id for hit in response.hits)
+        if response.next_offset is None:
+            break
+        req.offset = response.next_offset
+    return ids[:limit]

@@ -28,7 +28,7 @@ from thuvien.core.text import fold
 from thuvien.holdings.selectors import item_by_barcode
 
 from ..editor import marc_lines
-from .common import can_write
+from .common import can_write, engine_record_ids
 
 logger = logging.getLogger(__name__)
 
@@ -58,25 +58,13 @@ def _database_search(base, query: str) -> list[int]:
 
 def _engine_search(network, query: str) -> list[int]:
     """Ranked ids of the network's records for ``query`` (raises SearchError)."""
-    from thuvien.search.engine import SearchRequest, engine
+    from thuvien.search.engine import SearchRequest
     from thuvien.search.query import parse_query
 
     req = SearchRequest(
-        query=parse_query(query),
-        network_id=network.pk,
-        limit=100,
-        facets=False,
-        collapse=False,
+        query=parse_query(query), network_id=network.pk, limit=100, facets=False, collapse=False
     )
-    ids: list[int] = []
-    search = engine()
-    while len(ids) < SEARCH_LIMIT:
-        response = search.search(req)
-        ids.extend(hit.record_id for hit in response.hits)
-        if response.next_offset is None:
-            break
-        req.offset = response.next_offset
-    return ids[:SEARCH_LIMIT]
+    return engine_record_ids(req, limit=SEARCH_LIMIT)
 
 
 def search_records(network, query: str, *, library=None) -> StaffSearch:
