@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -121,3 +122,32 @@ def item_for_desk(*, library: Any, barcode: str, lock: bool = False) -> Any:
     if item is None:
         raise NotFound("item_not_found", "Không tìm thấy tài liệu có mã vạch này.")
     return item
+
+
+def library_day(*, library: Any, today: dt.date | None = None) -> dict[str, int]:
+    """Today's desk at a glance (the staff dashboard): lent and returned today, open and
+    overdue loans, holds waiting on the shelf, copies travelling here, postal requests to do.
+    One count query each, on indexed columns of this library's rows."""
+    from django.utils import timezone
+
+    from .models import HoldStatus, PostalRequest, PostalStatus
+
+    today = today or timezone.localdate()
+    start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
+    end = start + dt.timedelta(days=1)
+    open_loans = Loan.objects.filter(library=library, returned_at__isnull=True)
+    return {
+        "lent_today": Loan.objects.filter(
+            library=library, issued_at__gte=start, issued_at__lt=end
+        ).count(),
+        "returned_today": Loan.all_objects.filter(
+            returned_library=library, returned_at__gte=start, returned_at__lt=end
+        ).count(),
+        "open_loans": open_loans.count(),
+        "overdue": open_loans.filter(due_on__lt=today).count(),
+        "holds_ready": Hold.all_objects.filter(library=library, status=HoldStatus.READY).count(),
+        "transits": Transit.objects.filter(library=library, received_at__isnull=True).count(),
+        "postal_waiting": PostalRequest.objects.filter(
+            library=library, status__in=[PostalStatus.REQUESTED, PostalStatus.PACKED]
+        ).count(),
+    }

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.middleware import ACTIVE_LIBRARY_SESSION_KEY
 from thuvien.accounts.permissions import login_required_view
 
@@ -20,8 +21,15 @@ def _require_staff(request: HttpRequest) -> None:
 
 @login_required_view
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """Where a working day starts: the areas this person may open, and for the desk the day's
+    figures of the active library, each linked to the list behind it."""
     _require_staff(request)
-    return render(request, "staff/dashboard/home.html", {})
+    day = None
+    if Capability.CIRCULATE.value in request.capabilities:
+        from thuvien.circulation.selectors import library_day
+
+        day = library_day(library=request.library)
+    return render(request, "staff/dashboard/home.html", {"day": day})
 
 
 @login_required_view
