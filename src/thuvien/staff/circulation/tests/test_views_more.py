@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from thuvien.circulation.models import Fee, Hold, HoldStatus, NoticeTemplate, PostalStatus
@@ -154,6 +156,9 @@ def test_bad_input_on_small_forms_and_loan_scoping(world, admin):
     r = admin.post(f"/staff/circulation/patrons/{patron.pk}/fees/charge/",
                    {"kind": "nope", "amount": "x"}, follow=True)  # fmt: skip
     assert b"desk-msg refused" in r.content and Fee.all_objects.count() == 0
+    # each message once, in the desk's style (not again in the site's list)
+    shown = re.findall(rb'<div class="desk-msg refused" role="alert">(.*?)</div>', r.content)
+    assert len(shown) == len(set(shown)) == 3 and b'class="messages"' not in r.content
     r = admin.post(f"/staff/circulation/patrons/{patron.pk}/edit/", {"full_name": ""})
     assert r.status_code == 200 and b"field-error" in r.content
     # Another library's loan answers 404.
