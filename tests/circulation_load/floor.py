@@ -62,10 +62,23 @@ def seed(env: dict[str, str], *, items: int, readers: int) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# Servers of this floor listen in the circulation team's range, so that load tests and the
+# desk benchmark never take a port another team's server on the same machine expects.
+PORT_RANGE = range(8300, 8400)
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port of ``PORT_RANGE`` nothing listens on (tried in a random order)."""
+    import random
+
+    for port in random.sample(PORT_RANGE, len(PORT_RANGE)):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORT_RANGE.start}-{PORT_RANGE.stop - 1}")
 
 
 @dataclass
@@ -128,12 +141,18 @@ class WebServer:
 
     def server_times_ms(self, path_prefix: str = "/api/v1/circulation/") -> list[float]:
         """Server-side time of each API request, from gunicorn's access log (%(D)s, µs)."""
+        return [ms for _, ms in self.server_times_by_path(path_prefix)]
+
+    def server_times_by_path(
+        self, path_prefix: str = "/api/v1/circulation/"
+    ) -> list[tuple[str, float]]:
+        """(path, server time in ms) of each API POST, in the order of the access log."""
         times = []
         with open(self.log_path, encoding="utf-8") as fh:
             for line in fh:
                 parts = line.split()
                 if len(parts) == 4 and parts[0] == "POST" and parts[1].startswith(path_prefix):
-                    times.append(int(parts[3]) / 1000)
+                    times.append((parts[1], int(parts[3]) / 1000))
         return times
 
 
