@@ -35,6 +35,7 @@ from thuvien.circulation.selectors import (
     item_for_desk,
     patron_balance,
     patron_fees,
+    patron_for_desk,
     patron_holds,
     patron_loans,
 )
@@ -42,7 +43,7 @@ from thuvien.circulation.services import loan_checkin, loan_checkout, loan_renew
 from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.core.scoping import library_scope
 from thuvien.network.models import Library
-from thuvien.patrons.selectors import patron_get_by_card, patron_get_for_user
+from thuvien.patrons.selectors import patron_get_for_user
 
 
 class CheckoutIn(serializers.Serializer):
@@ -230,9 +231,7 @@ class CheckoutView(DeskView):
 
         def go() -> Response:
             library = request.library
-            patron = patron_get_by_card(
-                network=library.network, card_number=v["card_number"], lean=True
-            )
+            patron = patron_for_desk(library=library, card_number=v["card_number"])
             with transaction.atomic():  # the copy is read once, locked, for the service
                 item = item_for_desk(library=library, barcode=v["barcode"], lock=True)
                 loan = loan_checkout(
