@@ -27,6 +27,8 @@ from typing import Any
 
 from django.db import connection, models
 
+from thuvien.core.db import prepared_cursor
+
 
 @dataclass(frozen=True)
 class _Part:
@@ -101,19 +103,8 @@ def attach(obj: models.Model, field_name: str, related: models.Model | None) -> 
 
 
 def desk_cursor() -> Any:
-    """A cursor for one desk statement: on PostgreSQL it binds parameters on the server (so
-    the statement can be prepared), elsewhere Django's ordinary cursor.
-
-    Built as ``BaseDatabaseWrapper._cursor`` builds Django's own, with the backend's
-    server-binding cursor class in place of the client-binding one the ORM uses."""
-    if connection.vendor != "postgresql":
-        return connection.cursor()
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    with connection.wrap_database_errors:
-        return connection._prepare_cursor(ServerBindingCursor(connection.connection))
+    """A cursor for one desk statement: prepared by PostgreSQL (``core.db.prepared_cursor``)."""
+    return prepared_cursor()
 
 
 def fetch_one(sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
@@ -134,3 +125,58 @@ def lock_clause(alias: str) -> str:
     if connection.features.has_select_for_update_of:
         return f" FOR UPDATE OF {alias}"
     return " FOR UPDATE"
+
+
+_INSERTS: dict[tuple[str, type[models.Model]], tuple[str, list[Any]]] = {}
+
+
+def insert(obj: models.Model) -> models.Model:
+    """``obj.save(force_insert=True)`` as one prepared ``INSERT ... RETURNING`` the primary key.
+
+    The values are prepared as Django's insert prepares them (``pre_save``, then
+    ``get_db_prep_save``); a constraint refused raises Django's ``IntegrityError``. No model
+    signal is sent: the desk's models (``Loan``) have no receivers (rules live in services)."""
+    if not connection.features.can_return_columns_from_insert:  # SQLite before 3.35
+        obj.save(force_insert=True)
+        return obj
+    model = type(obj)
+    key = (connection.vendor, model)
+    found = _INSERTS.get(key)
+    if found is None:
+        meta = model._meta
+        fields = [f for f in meta.concrete_fields if not f.primary_key and not f.generated]
+        quote = connection.ops.quote_name
+        marks = ", ".join(["%s"] * len(fields))
+        sql = (  # names from the model only; every value is a parameter
+            f"INSERT INTO {table(model)} ({', '.join(quote(f.column) for f in fields)})"  # noqa: S608
+            f" VALUES ({marks}) RETURNING {quote(meta.pk.column)}"
+        )
+        found = _INSERTS[key] = (sql, fields)
+    sql, fields = found
+    row = fetch_one(sql, [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+    obj.pk = row[0]
+    obj._state.adding = False
+    obj._state.db = connection.alias
+    return obj
+
+
+_UPDATES: dict[tuple[str, type[models.Model], tuple[str, ...]], tuple[str, list[Any]]] = {}
+
+
+def update(obj: models.Model, names: Sequence[str]) -> None:
+    """``obj.save(update_fields=names)`` as one prepared ``UPDATE`` of its row (values prepared
+    as Django prepares them; no model signal, see ``insert``)."""
+    model = type(obj)
+    key = (connection.vendor, model, tuple(names))
+    found = _UPDATES.get(key)
+    if found is None:
+        meta = model._meta
+        fields = [meta.get_field(n) for n in names]
+        quote = connection.ops.quote_name
+        sets = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+        sql = f"UPDATE {table(model)} SET {sets} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+        found = _UPDATES[key] = (sql, fields)
+    sql, fields = found
+    params = [f.get_db_prep_save(f.pre_save(obj, False), connection) for f in fields]
+    with desk_cursor() as cursor:
+        cursor.execute(sql, [*params, obj.pk])

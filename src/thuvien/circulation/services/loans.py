@@ -22,6 +22,7 @@ from thuvien.core.audit import audit_batch, audit_record
 from thuvien.holdings.models import ItemStatus
 from thuvien.network.settings_registry import setting_get
 
+from .. import desk_sql
 from ..desk_sql import desk_cursor
 from ..errors import CirculationError, CirculationErrorCode
 from ..items import item_lock, item_set_status, locked_by_caller
@@ -172,17 +173,20 @@ def loan_checkout(
         try:
             # No savepoint: an IntegrityError here ends the whole checkout anyway (the
             # exception leaves the outer atomic block, which rolls back).
+            # One prepared INSERT (desk_sql.insert: the same row as Loan.objects.create).
             with transaction.atomic(savepoint=False):
-                loan = Loan.all_objects.create(
-                    library=library,
-                    item=item,
-                    patron=patron,
-                    patron_category=patron.category.code,
-                    patron_library_id=patron.library_id,
-                    issued_at=now,
-                    due_on=due_date(library=library, start=today, days=max(rule.loan_days, 1)),
-                    staff=staff if getattr(staff, "is_authenticated", False) else None,
-                    override_reason=(override_reason or "").strip()[:255] if overridden else "",
+                loan = desk_sql.insert(
+                    Loan(
+                        library=library,
+                        item=item,
+                        patron=patron,
+                        patron_category=patron.category.code,
+                        patron_library_id=patron.library_id,
+                        issued_at=now,
+                        due_on=due_date(library=library, start=today, days=max(rule.loan_days, 1)),
+                        staff=staff if getattr(staff, "is_authenticated", False) else None,
+                        override_reason=(override_reason or "").strip()[:255] if overridden else "",
+                    )
                 )
         except IntegrityError:
             raise CirculationError(C.ITEM_ALREADY_ON_LOAN) from None
@@ -272,7 +276,7 @@ def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
             loan.item = item  # the answer shows the copy; no second read of it
             loan.returned_at = now
             loan.returned_library = library
-            loan.save(update_fields=["returned_at", "returned_library"])
+            desk_sql.update(loan, ["returned_at", "returned_library"])  # one prepared UPDATE
             fine = Decimal(0)
             if loan.due_on < today:  # the rule is only read when a fine may be due
                 rule = rule_for(
