@@ -270,6 +270,7 @@ def main() -> None:
     statuses: Counter[int] = Counter()
     lock = threading.Lock()
     errors: list[BaseException] = []
+    warmed = threading.Barrier(args.desks + 1)
     start = threading.Barrier(args.desks + 1)
 
     def desk(n: int) -> None:
@@ -279,6 +280,14 @@ def main() -> None:
         mine: list[float] = []
         seen: Counter[int] = Counter()
         try:
+            # Warm up with every desk's own connection at once, so that EVERY gunicorn worker
+            # has served requests before timing: a worker imports the URLconf (and with it
+            # every interface app) on its first request, about a second of CPU. One warm-up
+            # connection (keep-alive) reached one worker only, and the others paid that
+            # import inside the timed run.
+            for _ in range(4):
+                client.checkin("NO-SUCH-COPY")
+            warmed.wait()
             start.wait()
             while done < per_desk:
                 barcode = r.choice(hot) if r.random() < 0.05 else r.choice(floor["barcodes"])
@@ -301,20 +310,16 @@ def main() -> None:
                 client_ms.extend(mine)
                 statuses.update(seen)
 
-    # Warm up every worker (imports, connections) before timing.
-    warm = DeskClient(server.port, floor["token"])
-    for _ in range(args.workers * args.threads * 2):
-        warm.checkin("NO-SUCH-COPY")
-    warm.close()
+    threads = [threading.Thread(target=desk, args=(n,)) for n in range(args.desks)]
+    for t in threads:
+        t.start()
+    warmed.wait()
+    time.sleep(0.5)  # let gunicorn write the warm-up's access log lines
     log_offset = len(server.server_times_ms())
-
     load_before = os.getloadavg()
     pg_before = {pid: proc_cpu(pid) for pid in backend_pids(args.database_url)}
     server_cpu_before = tree_cpu(server.process.pid)
     client_cpu_before = time.process_time()
-    threads = [threading.Thread(target=desk, args=(n,)) for n in range(args.desks)]
-    for t in threads:
-        t.start()
     start.wait()
     began = time.perf_counter()
     for t in threads:
