@@ -25,9 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
-from thuvien.core.db import prepared_cursor
+from thuvien.core.db import prepared_cursor, prepared_insert, prepared_update
 
 
 @dataclass(frozen=True)
@@ -47,15 +47,16 @@ class _Part:
         fields = (self.model._meta.get_field(n) for n in self.attnames)
         return ", ".join(f"{self.alias}.{quote(f.column)}" for f in fields)
 
-    def build(self, values: Sequence[Any]) -> models.Model:
+    def build(self, values: Sequence[Any], conn: Any) -> models.Model:
         """The instance for this part's slice of a row (converted as the ORM converts)."""
         converted = list(values)
-        for i, (converters, col) in enumerate(_converters(self)):
-            value = converted[i]
-            for convert in converters:
-                value = convert(value, col, connection)
-            converted[i] = value
-        return self.model.from_db(connection.alias, self.attnames, converted)
+        for i, (converters, col) in enumerate(_converters(self, conn)):
+            if converters:
+                value = converted[i]
+                for convert in converters:
+                    value = convert(value, col, conn)
+                converted[i] = value
+        return self.model.from_db(conn.alias, self.attnames, converted)
 
 
 def part(model: type[models.Model], alias: str, names: Iterable[str] | None = None) -> _Part:
@@ -72,27 +73,28 @@ def part(model: type[models.Model], alias: str, names: Iterable[str] | None = No
 _CONVERTERS: dict[tuple[str, _Part], list[tuple[list[Any], Any]]] = {}
 
 
-def _converters(p: _Part) -> list[tuple[list[Any], Any]]:
+def _converters(p: _Part, conn: Any) -> list[tuple[list[Any], Any]]:
     """Per column, the backend's and the field's converters (as ``SQLCompiler.get_converters``)."""
-    key = (connection.vendor, p)
+    key = (conn.vendor, p)
     found = _CONVERTERS.get(key)
     if found is None:
         found = []
         for name in p.attnames:
             col = p.model._meta.get_field(name).get_col(p.alias)
-            backend = connection.ops.get_db_converters(col)
-            found.append((backend + col.get_db_converters(connection), col))
+            backend = conn.ops.get_db_converters(col)
+            found.append((backend + col.get_db_converters(conn), col))
         _CONVERTERS[key] = found
     return found
 
 
 def split(row: Sequence[Any], parts: Sequence[_Part]) -> list[models.Model | None]:
     """One instance per part; None for a part whose primary key is NULL (a LEFT JOIN miss)."""
+    conn = connections[DEFAULT_DB_ALIAS]  # the wrapper itself: the proxy costs a lookup per use
     out: list[models.Model | None] = []
     start = 0
     for p in parts:
         values = row[start : start + p.width]
-        out.append(None if values[0] is None else p.build(values))
+        out.append(None if values[0] is None else p.build(values, conn))
         start += p.width
     return out
 
@@ -105,6 +107,11 @@ def attach(obj: models.Model, field_name: str, related: models.Model | None) -> 
 def desk_cursor() -> Any:
     """A cursor for one desk statement: prepared by PostgreSQL (``core.db.prepared_cursor``)."""
     return prepared_cursor()
+
+
+# The desk's writes (the loan's INSERT and its return's UPDATE), prepared the same way.
+insert = prepared_insert
+update = prepared_update
 
 
 def fetch_one(sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
@@ -125,58 +132,3 @@ def lock_clause(alias: str) -> str:
     if connection.features.has_select_for_update_of:
         return f" FOR UPDATE OF {alias}"
     return " FOR UPDATE"
-
-
-_INSERTS: dict[tuple[str, type[models.Model]], tuple[str, list[Any]]] = {}
-
-
-def insert(obj: models.Model) -> models.Model:
-    """``obj.save(force_insert=True)`` as one prepared ``INSERT ... RETURNING`` the primary key.
-
-    The values are prepared as Django's insert prepares them (``pre_save``, then
-    ``get_db_prep_save``); a constraint refused raises Django's ``IntegrityError``. No model
-    signal is sent: the desk's models (``Loan``) have no receivers (rules live in services)."""
-    if not connection.features.can_return_columns_from_insert:  # SQLite before 3.35
-        obj.save(force_insert=True)
-        return obj
-    model = type(obj)
-    key = (connection.vendor, model)
-    found = _INSERTS.get(key)
-    if found is None:
-        meta = model._meta
-        fields = [f for f in meta.concrete_fields if not f.primary_key and not f.generated]
-        quote = connection.ops.quote_name
-        marks = ", ".join(["%s"] * len(fields))
-        sql = (  # names from the model only; every value is a parameter
-            f"INSERT INTO {table(model)} ({', '.join(quote(f.column) for f in fields)})"  # noqa: S608
-            f" VALUES ({marks}) RETURNING {quote(meta.pk.column)}"
-        )
-        found = _INSERTS[key] = (sql, fields)
-    sql, fields = found
-    row = fetch_one(sql, [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
-    obj.pk = row[0]
-    obj._state.adding = False
-    obj._state.db = connection.alias
-    return obj
-
-
-_UPDATES: dict[tuple[str, type[models.Model], tuple[str, ...]], tuple[str, list[Any]]] = {}
-
-
-def update(obj: models.Model, names: Sequence[str]) -> None:
-    """``obj.save(update_fields=names)`` as one prepared ``UPDATE`` of its row (values prepared
-    as Django prepares them; no model signal, see ``insert``)."""
-    model = type(obj)
-    key = (connection.vendor, model, tuple(names))
-    found = _UPDATES.get(key)
-    if found is None:
-        meta = model._meta
-        fields = [meta.get_field(n) for n in names]
-        quote = connection.ops.quote_name
-        sets = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-        sql = f"UPDATE {table(model)} SET {sets} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
-        found = _UPDATES[key] = (sql, fields)
-    sql, fields = found
-    params = [f.get_db_prep_save(f.pre_save(obj, False), connection) for f in fields]
-    with desk_cursor() as cursor:
-        cursor.execute(sql, [*params, obj.pk])
