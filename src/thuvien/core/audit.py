@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 from .db import prepared_cursor
 from .models import AuditEntry, OutboxEntry
@@ -82,12 +82,13 @@ def _insert_sql(model: type[models.Model], objs: list[Any]) -> tuple[str, list[A
     if fields is None:
         fields = [f for f in model._meta.concrete_fields if not f.primary_key and not f.generated]
         _INSERT_FIELDS[model] = fields
-    quote = connection.ops.quote_name
+    conn = connections[DEFAULT_DB_ALIAS]  # the wrapper itself: the proxy costs a lookup per use
+    quote = conn.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     rows = ", ".join(["(" + ", ".join(["%s"] * len(fields)) + ")"] * len(objs))
     # Names from the model only; every value is a parameter.
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {rows}"  # noqa: S608
-    params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for obj in objs for f in fields]
+    params = [f.get_db_prep_save(f.pre_save(obj, True), conn) for obj in objs for f in fields]
     return sql, params
 
 
