@@ -39,6 +39,7 @@ sys.path[:0] = [str(REPO), str(REPO / "src")]
 
 from tests.circulation_load.floor import (  # noqa: E402
     DeskClient,
+    RawDeskClient,
     WebServer,
     floor_env,
     migrate,
@@ -235,6 +236,12 @@ def main() -> None:
         help="no server: N transactions through the WSGI handler here; prints CPU per one",
     )
     parser.add_argument("--profile", action="store_true", help="with --in-process: cProfile")
+    parser.add_argument(
+        "--client",
+        choices=("raw", "http.client"),
+        default="raw",
+        help="the desks' HTTP client: raw sockets (light) or http.client (the first version)",
+    )
     parser.add_argument("--port", type=int, default=8300, help="gunicorn's port (8300-8399)")
     parser.add_argument("--fresh", action="store_true", help="drop and rebuild the database")
     parser.add_argument(
@@ -275,7 +282,9 @@ def main() -> None:
 
     def desk(n: int) -> None:
         r = random.Random(n)
-        client = DeskClient(server.port, floor["token"])
+        client = (RawDeskClient if args.client == "raw" else DeskClient)(
+            server.port, floor["token"]
+        )
         done = 0
         mine: list[float] = []
         seen: Counter[int] = Counter()
@@ -337,7 +346,8 @@ def main() -> None:
     total = sum(statuses.values())
     queue = "Redis" if args.redis else "embedded SQLite"
     print(
-        f"desks: {args.desks}; gunicorn {args.workers} workers x {args.threads} threads; "
+        f"desks: {args.desks} ({args.client} client threads); "
+        f"gunicorn {args.workers} workers x {args.threads} threads; "
         f"queue and cache on {queue}"
     )
     print(f"transactions: {total} in {wall:.1f} s = {total / wall:.0f} tx/s")
