@@ -1,7 +1,8 @@
 """Circulation desk benchmark: 25 desks checking copies out and in over the REST API.
 
     .venv/bin/python benchmarks/circulation_desk.py [--items 100000] [--readers 20000]
-        [--desks 25] [--transactions 5000] [--workers 4] [--threads 2] [--fresh]
+        [--desks 25] [--transactions 5000] [--workers 4] [--threads 2] [--port 8300]
+        [--client raw|http.client] [--fresh] [--in-process N [--profile]]
 
 Builds (once) a floor of 100,000 copies and 20,000 readers in the PostgreSQL database
 ``thuvien_bench`` with ``bulk_create`` (tests/circulation_load/floor.py; the demo-data generator
@@ -10,10 +11,17 @@ not need), starts gunicorn, and runs the desks: each transaction is one POST to
 ``/api/v1/circulation/checkout/`` or ``/checkin/``; every copy lent is returned right after, and
 5 % of the scans hit 50 "hot" copies so that desks really collide.
 
-Prints: server time p50/p95 (gunicorn's access log, %(D)s: from request read to response
-written, no middleware), client time p50/p95, transactions per second over the whole run, the
-status codes, and the number of double loans found afterwards in the database (two loans of one
-copy overlapping in time, or two open loans of one copy) — it must be 0.
+Every worker is warmed (each desk's own connection, at once) before timing. Prints: server time
+p50/p95 overall and per operation (gunicorn's access log, %(D)s: from request read to response
+written), client time p50/p95, transactions per second over the whole run, the CPU seconds per
+transaction of gunicorn (master and workers), of the PostgreSQL backends serving it and of the
+desk clients (this process), the status codes, and the number of double loans found afterwards
+in the database (two loans of one copy overlapping in time, or two open loans of one copy) — it
+must be 0. On a shared machine steer by the CPU per transaction rather than wall-clock figures.
+
+``--in-process N`` starts no server: N transactions through Django's WSGI handler in this
+process, CPU per transaction; ``--profile`` adds cProfile and the Python function calls per
+transaction (deterministic).
 
 The PostgreSQL server is used as installed (stock settings: synchronous_commit on, fsync on);
 nothing is changed for the benchmark, per session or otherwise. Django runs with DEBUG off
