@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models
 
 
 def prepared_cursor() -> Any:
@@ -89,3 +89,5 @@ def prepared_update(obj: models.Model, names: Sequence[str]) -> None:
     params = [f.get_db_prep_save(f.pre_save(obj, False), conn) for f in fields]
     with prepared_cursor() as cursor:
         cursor.execute(sql, [*params, obj.pk])
+        if cursor.rowcount == 0:  # as save(update_fields=...) does for a vanished row
+            raise DatabaseError("Save with update_fields did not affect any rows.")

@@ -74,7 +74,7 @@ def test_desk_patron_by_card(world):
 def test_desk_writes_are_the_orm_rows_and_keep_the_one_open_loan_constraint(world):
     """``desk_sql.insert``/``update`` write what ``create``/``save(update_fields)`` write; a
     second open loan of a copy is still refused by ``one_open_loan_per_item``."""
-    from django.db import IntegrityError
+    from django.db import DatabaseError, IntegrityError
     from django.utils import timezone
 
     from thuvien.circulation import desk_sql
@@ -95,3 +95,6 @@ def test_desk_writes_are_the_orm_rows_and_keep_the_one_open_loan_constraint(worl
     desk_sql.update(loan, ["returned_at", "returned_library"])
     stored.refresh_from_db()
     assert (stored.returned_at, stored.returned_library_id) == (now, world.commune_a.pk)
+    gone = Loan(pk=loan.pk + 1000, returned_at=now)  # as save(update_fields): a lost row fails
+    with pytest.raises(DatabaseError), transaction.atomic():
+        desk_sql.update(gone, ["returned_at"])
