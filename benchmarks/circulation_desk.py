@@ -1,7 +1,8 @@
 """Circulation desk benchmark: 25 desks checking copies out and in over the REST API.
 
     .venv/bin/python benchmarks/circulation_desk.py [--items 100000] [--readers 20000]
-        [--desks 25] [--transactions 5000] [--workers 4] [--threads 2] [--fresh]
+        [--desks 25] [--transactions 5000] [--workers 4] [--threads 2] [--port 8300]
+        [--client raw|http.client] [--fresh] [--in-process N [--profile]]
 
 Builds (once) a floor of 100,000 copies and 20,000 readers in the PostgreSQL database
 ``thuvien_bench`` with ``bulk_create`` (tests/circulation_load/floor.py; the demo-data generator
@@ -10,10 +11,17 @@ not need), starts gunicorn, and runs the desks: each transaction is one POST to
 ``/api/v1/circulation/checkout/`` or ``/checkin/``; every copy lent is returned right after, and
 5 % of the scans hit 50 "hot" copies so that desks really collide.
 
-Prints: server time p50/p95 (gunicorn's access log, %(D)s: from request read to response
-written, no middleware), client time p50/p95, transactions per second over the whole run, the
-status codes, and the number of double loans found afterwards in the database (two loans of one
-copy overlapping in time, or two open loans of one copy) — it must be 0.
+Every worker is warmed (each desk's own connection, at once) before timing. Prints: server time
+p50/p95 overall and per operation (gunicorn's access log, %(D)s: from request read to response
+written), client time p50/p95, transactions per second over the whole run, the CPU seconds per
+transaction of gunicorn (master and workers), of the PostgreSQL backends serving it and of the
+desk clients (this process), the status codes, and the number of double loans found afterwards
+in the database (two loans of one copy overlapping in time, or two open loans of one copy) — it
+must be 0. On a shared machine steer by the CPU per transaction rather than wall-clock figures.
+
+``--in-process N`` starts no server: N transactions through Django's WSGI handler in this
+process, CPU per transaction; ``--profile`` adds cProfile and the Python function calls per
+transaction (deterministic).
 
 The PostgreSQL server is used as installed (stock settings: synchronous_commit on, fsync on);
 nothing is changed for the benchmark, per session or otherwise. Django runs with DEBUG off
@@ -23,6 +31,7 @@ and persistent connections (CONN_MAX_AGE 60: one connection per gunicorn thread,
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -38,6 +47,7 @@ sys.path[:0] = [str(REPO), str(REPO / "src")]
 
 from tests.circulation_load.floor import (  # noqa: E402
     DeskClient,
+    RawDeskClient,
     WebServer,
     floor_env,
     migrate,
@@ -79,11 +89,139 @@ def double_loans(url: str) -> tuple[int, int]:
     return open_twice, overlapping
 
 
+def proc_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of one process, from /proc (Linux); 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds of ``root`` and its children (gunicorn's master and workers)."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            continue
+        if int(entry) == root or ppid == root:
+            total += proc_cpu(int(entry))
+    return total
+
+
+def backend_pids(url: str) -> list[int]:
+    """PostgreSQL backends connected to the benchmark database (gunicorn's connections)."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            (name,),
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def in_process(env: dict[str, str], floor: dict, n: int, profile: bool) -> None:
+    """``n`` check-outs and check-ins, one after another, through Django's WSGI handler in this
+    process (every middleware, DRF, the services; no gunicorn, no network for HTTP): the CPU
+    one desk transaction costs the web tier, measured with ``time.process_time`` so that the
+    other processes of a shared machine inflate it far less than wall time."""
+    import cProfile
+    import io
+    import pstats
+
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+
+    app = WSGIHandler()
+    rng = random.Random(7)
+    token = floor["token"]
+
+    def post(path: str, payload: dict) -> int:
+        body = json.dumps(payload).encode()
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8300",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "REMOTE_ADDR": "127.0.0.1",
+            "CONTENT_TYPE": "application/json",
+            "CONTENT_LENGTH": str(len(body)),
+            "HTTP_HOST": "127.0.0.1",
+            "HTTP_AUTHORIZATION": f"Token {token}",
+            "HTTP_X_LIBRARY": floor["library"],
+            "HTTP_ACCEPT": "application/json",
+            "wsgi.input": io.BytesIO(body),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+            "wsgi.version": (1, 0),
+            "wsgi.multithread": True,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
+        }
+        status: list[str] = []
+        result = app(environ, lambda s, h, exc_info=None: status.append(s))
+        b"".join(result)
+        result.close()
+        return int(status[0].split()[0])
+
+    def run(count: int) -> Counter[int]:
+        seen: Counter[int] = Counter()
+        done = 0
+        while done < count:
+            barcode = rng.choice(floor["barcodes"])
+            code = post(
+                "/api/v1/circulation/checkout/",
+                {"card_number": rng.choice(floor["cards"]), "barcode": barcode},
+            )
+            seen[code] += 1
+            done += 1
+            if code == 201:
+                seen[post("/api/v1/circulation/checkin/", {"barcode": barcode})] += 1
+                done += 1
+        return seen
+
+    run(50)  # warm: imports, connections, caches
+    cpu, wall = time.process_time(), time.perf_counter()
+    prof = cProfile.Profile(time.process_time) if profile else None
+    if prof:
+        prof.enable()
+    seen = run(n)
+    if prof:
+        prof.disable()
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    total = sum(seen.values())
+    print(
+        f"in-process: {total} transactions, CPU {cpu * 1000 / total:.2f} ms per transaction, "
+        f"wall {wall * 1000 / total:.2f} ms; status codes {dict(sorted(seen.items()))}; "
+        f"load average {os.getloadavg()[0]:.2f}"
+        + (" (under cProfile: CPU inflated)" if prof else "")
+    )
+    if prof:
+        stats = pstats.Stats(prof)
+        # Deterministic, unlike CPU time on a shared machine: steer by it between runs.
+        print(f"Python function calls per transaction: {stats.total_calls / total:.0f}")
+        stats.sort_stats("cumulative").print_stats(60)
+        stats.sort_stats("tottime").print_stats(40)
 
 
 def main() -> None:
@@ -98,6 +236,21 @@ def main() -> None:
     # circulation-desk.md). More threads only queue requests inside the GIL: server time grows
     # (p95 x2 at 4x4), throughput does not.
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--in-process",
+        type=int,
+        default=0,
+        metavar="N",
+        help="no server: N transactions through the WSGI handler here; prints CPU per one",
+    )
+    parser.add_argument("--profile", action="store_true", help="with --in-process: cProfile")
+    parser.add_argument(
+        "--client",
+        choices=("raw", "http.client"),
+        default="raw",
+        help="the desks' HTTP client: raw sockets (light) or http.client (the first version)",
+    )
+    parser.add_argument("--port", type=int, default=8300, help="gunicorn's port (8300-8399)")
     parser.add_argument("--fresh", action="store_true", help="drop and rebuild the database")
     parser.add_argument(
         "--redis",
@@ -120,7 +273,11 @@ def main() -> None:
         f"(ready in {time.monotonic() - t0:.0f} s)"
     )
 
-    server = WebServer(env, workers=args.workers, threads=args.threads).start()
+    if args.in_process:
+        in_process(env, floor, args.in_process, args.profile)
+        return
+
+    server = WebServer(env, workers=args.workers, threads=args.threads, port=args.port).start()
     rng = random.Random(2026)
     hot = rng.sample(floor["barcodes"], 50)
     per_desk = args.transactions // args.desks
@@ -128,15 +285,26 @@ def main() -> None:
     statuses: Counter[int] = Counter()
     lock = threading.Lock()
     errors: list[BaseException] = []
+    warmed = threading.Barrier(args.desks + 1)
     start = threading.Barrier(args.desks + 1)
 
     def desk(n: int) -> None:
         r = random.Random(n)
-        client = DeskClient(server.port, floor["token"])
+        client = (RawDeskClient if args.client == "raw" else DeskClient)(
+            server.port, floor["token"]
+        )
         done = 0
         mine: list[float] = []
         seen: Counter[int] = Counter()
         try:
+            # Warm up with every desk's own connection at once, so that EVERY gunicorn worker
+            # has served requests before timing: a worker imports the URLconf (and with it
+            # every interface app) on its first request, about a second of CPU. One warm-up
+            # connection (keep-alive) reached one worker only, and the others paid that
+            # import inside the timed run.
+            for _ in range(4):
+                client.checkin("NO-SUCH-COPY")
+            warmed.wait()
             start.wait()
             while done < per_desk:
                 barcode = r.choice(hot) if r.random() < 0.05 else r.choice(floor["barcodes"])
@@ -159,31 +327,35 @@ def main() -> None:
                 client_ms.extend(mine)
                 statuses.update(seen)
 
-    # Warm up every worker (imports, connections) before timing.
-    warm = DeskClient(server.port, floor["token"])
-    for _ in range(args.workers * args.threads * 2):
-        warm.checkin("NO-SUCH-COPY")
-    warm.close()
-    log_offset = len(server.server_times_ms())
-
-    load_before = os.getloadavg()
     threads = [threading.Thread(target=desk, args=(n,)) for n in range(args.desks)]
     for t in threads:
         t.start()
+    warmed.wait()
+    time.sleep(0.5)  # let gunicorn write the warm-up's access log lines
+    log_offset = len(server.server_times_ms())
+    load_before = os.getloadavg()
+    pg_before = {pid: proc_cpu(pid) for pid in backend_pids(args.database_url)}
+    server_cpu_before = tree_cpu(server.process.pid)
+    client_cpu_before = time.process_time()
     start.wait()
     began = time.perf_counter()
     for t in threads:
         t.join()
     wall = time.perf_counter() - began
+    client_cpu = time.process_time() - client_cpu_before
+    server_cpu = tree_cpu(server.process.pid) - server_cpu_before
+    pg_cpu = sum(proc_cpu(pid) - pg_before.get(pid, 0.0) for pid in backend_pids(args.database_url))
     time.sleep(0.5)  # let gunicorn flush its access log
     server.stop()
-    server_ms = server.server_times_ms()[log_offset:]
+    by_path = server.server_times_by_path()[log_offset:]
+    server_ms = [ms for _, ms in by_path]
     open_twice, overlapping = double_loans(args.database_url)
 
     total = sum(statuses.values())
     queue = "Redis" if args.redis else "embedded SQLite"
     print(
-        f"desks: {args.desks}; gunicorn {args.workers} workers x {args.threads} threads; "
+        f"desks: {args.desks} ({args.client} client threads); "
+        f"gunicorn {args.workers} workers x {args.threads} threads; "
         f"queue and cache on {queue}"
     )
     print(f"transactions: {total} in {wall:.1f} s = {total / wall:.0f} tx/s")
@@ -191,6 +363,18 @@ def main() -> None:
         f"server time (gunicorn access log): p50 {pct(server_ms, 0.5):.1f} ms, "
         f"p95 {pct(server_ms, 0.95):.1f} ms, mean {statistics.fmean(server_ms):.1f} ms "
         f"({len(server_ms)} requests)"
+    )
+    for op in ("checkout", "checkin"):
+        ms = [t for path, t in by_path if path.rstrip("/").endswith(op)]
+        if ms:
+            print(
+                f"  {op}: p50 {pct(ms, 0.5):.1f} ms, p95 {pct(ms, 0.95):.1f} ms "
+                f"({len(ms)} requests)"
+            )
+    print(
+        f"CPU per transaction: gunicorn {server_cpu * 1000 / total:.2f} ms, PostgreSQL backends "
+        f"{pg_cpu * 1000 / total:.2f} ms, the desk clients {client_cpu * 1000 / total:.2f} ms "
+        f"(totals {server_cpu:.1f} s, {pg_cpu:.1f} s, {client_cpu:.1f} s in {wall:.1f} s)"
     )
     print(f"client time: p50 {pct(client_ms, 0.5):.1f} ms, p95 {pct(client_ms, 0.95):.1f} ms")
     print(f"status codes: {dict(sorted(statuses.items()))}")

@@ -62,10 +62,23 @@ def seed(env: dict[str, str], *, items: int, readers: int) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# Servers of this floor listen in the circulation team's range, so that load tests and the
+# desk benchmark never take a port another team's server on the same machine expects.
+PORT_RANGE = range(8300, 8400)
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port of ``PORT_RANGE`` nothing listens on (tried in a random order)."""
+    import random
+
+    for port in random.sample(PORT_RANGE, len(PORT_RANGE)):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORT_RANGE.start}-{PORT_RANGE.stop - 1}")
 
 
 @dataclass
@@ -128,12 +141,18 @@ class WebServer:
 
     def server_times_ms(self, path_prefix: str = "/api/v1/circulation/") -> list[float]:
         """Server-side time of each API request, from gunicorn's access log (%(D)s, µs)."""
+        return [ms for _, ms in self.server_times_by_path(path_prefix)]
+
+    def server_times_by_path(
+        self, path_prefix: str = "/api/v1/circulation/"
+    ) -> list[tuple[str, float]]:
+        """(path, server time in ms) of each API POST, in the order of the access log."""
         times = []
         with open(self.log_path, encoding="utf-8") as fh:
             for line in fh:
                 parts = line.split()
                 if len(parts) == 4 and parts[0] == "POST" and parts[1].startswith(path_prefix):
-                    times.append(int(parts[3]) / 1000)
+                    times.append((parts[1], int(parts[3]) / 1000))
         return times
 
 
@@ -175,6 +194,83 @@ class DeskClient:
 
     def close(self) -> None:
         self.conn.close()
+
+
+class RawDeskClient:
+    """The same desk (keep-alive connection, token, JSON POSTs) with a client that costs the
+    machine little: the request is written as bytes and only the status line and
+    Content-Length of the answer are parsed (``http.client`` parses every header with the
+    ``email`` package). On two cores the load generator competes with the server for CPU;
+    this keeps its share small without changing what the server is asked to do."""
+
+    def __init__(self, port: int, token: str, library_code: str = LIBRARY_CODE) -> None:
+        self.port = port
+        self.head = (
+            "POST {path} HTTP/1.1\r\n"
+            f"Host: 127.0.0.1:{port}\r\nAuthorization: Token {token}\r\n"
+            f"X-Library: {library_code}\r\nContent-Type: application/json\r\n"
+            "Accept: application/json\r\nContent-Length: {length}\r\n\r\n"
+        )
+        self.sock: socket.socket | None = None
+        self.buffer = b""
+
+    def _connect(self) -> socket.socket:
+        sock = socket.create_connection(("127.0.0.1", self.port), timeout=60)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.buffer = b""
+        return sock
+
+    def post(self, path: str, payload: dict[str, Any]) -> tuple[int, bytes]:
+        body = json.dumps(payload).encode()
+        request = self.head.format(path=path, length=len(body)).encode() + body
+        for attempt in (1, 2):  # one retry on a fresh connection (keep-alive closed by server)
+            if self.sock is None:
+                self.sock = self._connect()
+            try:
+                self.sock.sendall(request)
+                return self._response()
+            except (OSError, ConnectionError):
+                self.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _response(self) -> tuple[int, bytes]:
+        assert self.sock is not None
+        data = self.buffer
+        while b"\r\n\r\n" not in data:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise ConnectionError("closed by the server")
+            data += chunk
+        head, _, rest = data.partition(b"\r\n\r\n")
+        lines = head.split(b"\r\n")
+        status = int(lines[0].split(b" ", 2)[1])
+        length = 0
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        while len(rest) < length:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise ConnectionError("closed by the server")
+            rest += chunk
+        body, self.buffer = rest[:length], rest[length:]
+        return status, body
+
+    def checkout(self, card_number: str, barcode: str) -> tuple[int, bytes]:
+        return self.post(
+            "/api/v1/circulation/checkout/", {"card_number": card_number, "barcode": barcode}
+        )
+
+    def checkin(self, barcode: str) -> tuple[int, bytes]:
+        return self.post("/api/v1/circulation/checkin/", {"barcode": barcode})
+
+    def close(self) -> None:
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
 
 
 # --- the seeding subprocess ---------------------------------------------------------------------

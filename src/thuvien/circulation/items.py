@@ -46,6 +46,63 @@ def desk_items() -> Any:
 
 
 _LIBRARY_FIELDS = ("network_id", "parent_id", "code", "name_vi", "name_en", "is_active")
+_RECORD_FIELDS = ("network_id", "title")
+_NETWORK_FIELDS = ("code", "name_vi")
+_DESK_ITEM: dict[str, tuple[str, list[Any]]] = {}  # per database vendor: SQL text, parts
+
+
+def _desk_item_statement() -> tuple[str, list[Any]]:
+    """The text of ``desk_items().filter(barcode=.., library__network_id=..)`` locked ``FOR
+    UPDATE OF`` the copy alone, built once per process (see ``desk_sql``)."""
+    from django.db import connection
+
+    from thuvien.catalog.models import Record
+    from thuvien.holdings.models import Item
+    from thuvien.network.models import Library, Network
+
+    from . import desk_sql as q
+
+    found = _DESK_ITEM.get(connection.vendor)
+    if found is None:
+        parts = [
+            q.part(Item, "i"),
+            q.part(Record, "r", _RECORD_FIELDS),
+            q.part(Library, "l", _LIBRARY_FIELDS),
+            q.part(Network, "n", _NETWORK_FIELDS),
+        ]
+        sql = (
+            f"SELECT {', '.join(p.columns() for p in parts)}"  # noqa: S608 - names from the models; values are parameters
+            f" FROM {q.table(Item)} i"
+            f" INNER JOIN {q.table(Library)} l ON l.id = i.library_id"
+            f" INNER JOIN {q.table(Network)} n ON n.id = l.network_id"
+            f" INNER JOIN {q.table(Record)} r ON r.id = i.record_id"
+            " WHERE i.barcode = %s AND l.network_id = %s"
+        )
+        found = _DESK_ITEM[connection.vendor] = (sql, parts)
+    return found
+
+
+def desk_item_locked(*, barcode: str, network_id: int) -> Any:
+    """The copy of this network with this barcode (or None) with its record, library and
+    network, its row locked until the end of the transaction (``SELECT ... FOR UPDATE OF`` the
+    copy alone: the library and network rows stay unlocked, or every desk of a library would
+    wait for each other). One prepared statement; the same row and objects as
+    ``lock_queryset(desk_items())``. Call it inside the desk operation's atomic block."""
+    from django.db.transaction import TransactionManagementError
+
+    from . import desk_sql as q
+
+    if transaction.get_autocommit():  # as Django's select_for_update (on every database)
+        raise TransactionManagementError("desk_item_locked() outside of a transaction.")
+    sql, parts = _desk_item_statement()
+    row = q.fetch_one(sql + q.lock_clause("i"), [barcode, network_id])
+    if row is None:
+        return None
+    item, record, library, network = q.split(row, parts)
+    q.attach(library, "network", network)
+    q.attach(item, "library", library)
+    q.attach(item, "record", record)
+    return mark_locked(item)
 
 
 def _open_blocks() -> list[Any]:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_record
+from thuvien.core.db import prepared_update
 from thuvien.core.outbox import outbox_add
 from thuvien.core.scoping import scopes_disabled
 
@@ -289,7 +290,9 @@ def item_status_change(
     with transaction.atomic(savepoint=False):
         item.status = status
         item.status_changed_at = timezone.now()
-        item.save(update_fields=["status", "status_changed_at", "updated_at"])
+        # save(update_fields=...) as one prepared statement: every desk scan runs it, and
+        # compiling the ORM's UPDATE cost a sixth of the scan's CPU (core.db).
+        prepared_update(item, ["status", "status_changed_at", "updated_at"])
         changes: dict[str, Any] = {"status": [old, status]}
         if note:
             changes["note"] = note

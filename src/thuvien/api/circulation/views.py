@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
+from django.utils.connection import ConnectionProxy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -33,6 +35,7 @@ from thuvien.circulation.selectors import (
     item_for_desk,
     patron_balance,
     patron_fees,
+    patron_for_desk,
     patron_holds,
     patron_loans,
 )
@@ -40,7 +43,7 @@ from thuvien.circulation.services import loan_checkin, loan_checkout, loan_renew
 from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.core.scoping import library_scope
 from thuvien.network.models import Library
-from thuvien.patrons.selectors import patron_get_by_card, patron_get_for_user
+from thuvien.patrons.selectors import patron_get_for_user
 
 
 class CheckoutIn(serializers.Serializer):
@@ -95,13 +98,32 @@ def _invalid(serializer: serializers.Serializer) -> Response:
     return Response({"code": "invalid", "detail": detail}, status=400)
 
 
+def _redis_client(cache: Any) -> Any:
+    """The ``redis.Redis`` client behind ``cache`` when it is Django's Redis cache, else None.
+
+    DRF's throttles hold ``django.core.cache.cache``, a proxy: ``isinstance`` on it never sees
+    the Redis backend behind it (so the one-round-trip count below was never used and every
+    desk request paid Django's ``incr``: EXISTS, then INCRBY). Django also builds a new client
+    object (a dict of ~200 response callbacks) for every operation; the one client kept per
+    cache backend here is thread-safe and shares the backend's connection pool."""
+    backend = caches[cache._alias] if isinstance(cache, ConnectionProxy) else cache
+    if not isinstance(backend, RedisCache):
+        return None
+    client = backend.__dict__.get("_desk_throttle_client")
+    if client is None:
+        client = backend._cache.get_client(write=True)
+        backend.__dict__["_desk_throttle_client"] = client
+    return client
+
+
 class DeskRateThrottle(UserRateThrottle):
     """The same per-user rate as the rest of the API, counted in fixed windows.
 
     DRF's sliding window keeps every request time of the last minute in one cache value that
     is read, unpickled, pickled and written back on each request: a busy desk token made that
-    list thousands of entries long. Here a request is one small counter (``incr``; ``add`` the
-    first time in a window), whatever the rate."""
+    list thousands of entries long. Here a request is one small counter (on Redis ``INCR`` and
+    ``EXPIRE`` in one round trip; elsewhere ``incr``, ``add`` the first time in a window),
+    whatever the rate."""
 
     def allow_request(self, request: Any, view: Any) -> bool:
         if self.rate is None:
@@ -113,8 +135,9 @@ class DeskRateThrottle(UserRateThrottle):
         window = int(self.now // self.duration)
         self.key = f"{key}:{window}"
         self.window_end = (window + 1) * self.duration
-        if isinstance(self.cache, RedisCache):
-            count = self._redis_count()
+        client = _redis_client(self.cache)
+        if client is not None:
+            count = self._redis_count(client)
         else:
             try:
                 count = self.cache.incr(self.key)
@@ -122,10 +145,10 @@ class DeskRateThrottle(UserRateThrottle):
                 count = 1 if self.cache.add(self.key, 1, self.duration + 1) else self._incr()
         return count <= self.num_requests
 
-    def _redis_count(self) -> int:
+    def _redis_count(self, client: Any) -> int:
         """INCR and EXPIRE in one round trip (Django's ``incr`` asks EXISTS first)."""
         key = self.cache.make_and_validate_key(self.key)
-        pipe = self.cache._cache.get_client(key, write=True).pipeline(transaction=False)
+        pipe = client.pipeline(transaction=False)
         pipe.incr(key)
         pipe.expire(key, self.duration + 1)
         return int(pipe.execute()[0])
@@ -208,9 +231,7 @@ class CheckoutView(DeskView):
 
         def go() -> Response:
             library = request.library
-            patron = patron_get_by_card(
-                network=library.network, card_number=v["card_number"], lean=True
-            )
+            patron = patron_for_desk(library=library, card_number=v["card_number"])
             with transaction.atomic():  # the copy is read once, locked, for the service
                 item = item_for_desk(library=library, barcode=v["barcode"], lock=True)
                 loan = loan_checkout(

@@ -15,7 +15,6 @@ from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, Sum
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,8 @@ from thuvien.core.audit import audit_batch, audit_record
 from thuvien.holdings.models import ItemStatus
 from thuvien.network.settings_registry import setting_get
 
+from .. import desk_sql
+from ..desk_sql import desk_cursor
 from ..errors import CirculationError, CirculationErrorCode
 from ..items import item_lock, item_set_status, locked_by_caller
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
@@ -137,7 +138,7 @@ def _checkout_facts(*, patron_id: int, item: Any) -> _Facts:
     sql = _FACTS_SQL.format(loan=loan_t, fee=fee_t, hold=hold_t, marks=marks)
     params = [patron_id, patron_id, item.pk, *active, queued, patron_id]
     params += [patron_id, *active, item.pk, item.record_id, queued]
-    with connection.cursor() as cursor:
+    with desk_cursor() as cursor:  # prepared on PostgreSQL (``desk_sql``)
         cursor.execute(sql, params)
         loans, owed, other, own = cursor.fetchone()
     return _Facts(int(loans), Decimal(str(owed or 0)), bool(other), bool(own))
@@ -172,17 +173,20 @@ def loan_checkout(
         try:
             # No savepoint: an IntegrityError here ends the whole checkout anyway (the
             # exception leaves the outer atomic block, which rolls back).
+            # One prepared INSERT (desk_sql.insert: the same row as Loan.objects.create).
             with transaction.atomic(savepoint=False):
-                loan = Loan.all_objects.create(
-                    library=library,
-                    item=item,
-                    patron=patron,
-                    patron_category=patron.category.code,
-                    patron_library_id=patron.library_id,
-                    issued_at=now,
-                    due_on=due_date(library=library, start=today, days=max(rule.loan_days, 1)),
-                    staff=staff if getattr(staff, "is_authenticated", False) else None,
-                    override_reason=(override_reason or "").strip()[:255] if overridden else "",
+                loan = desk_sql.insert(
+                    Loan(
+                        library=library,
+                        item=item,
+                        patron=patron,
+                        patron_category=patron.category.code,
+                        patron_library_id=patron.library_id,
+                        issued_at=now,
+                        due_on=due_date(library=library, start=today, days=max(rule.loan_days, 1)),
+                        staff=staff if getattr(staff, "is_authenticated", False) else None,
+                        override_reason=(override_reason or "").strip()[:255] if overridden else "",
+                    )
                 )
         except IntegrityError:
             raise CirculationError(C.ITEM_ALREADY_ON_LOAN) from None
@@ -214,25 +218,46 @@ def _overdue_fine(loan: Loan, rule: RuleValues, today: dt.date) -> Decimal:
     return min(Decimal(days) * rule.fine_per_day, rule.fine_cap)
 
 
-def _open_loan_of(item: Any) -> Any:
+_OPEN_LOAN: dict[str, tuple[str, list[Any]]] = {}  # per database vendor: SQL text, parts
+
+
+def _open_loan_of(item: Any) -> Loan | None:
     """The copy's open loan (at most one: ``one_open_loan_per_item``) with the reader's card
     and the lending library (their other columns are read on first use only), and the first
-    waiting hold's id as ``first_hold_id`` (the routing that follows needs it)."""
+    waiting hold's id as ``first_hold_id`` (the routing that follows needs it). One prepared
+    statement (``desk_sql``): every check-in runs it."""
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
+
+    from .. import desk_sql as q
+
     hold_sql, hold_params = first_queued_hold_sql(item)
-    return (
-        Loan.all_objects.select_related("patron", "library")
+    found = _OPEN_LOAN.get(connection.vendor)
+    if found is None:
+        parts = [
+            q.part(Loan, "o"),
+            q.part(Library, "l", ("network_id", "parent_id", "code", "name_vi")),
+            q.part(Patron, "p", ("card_number", "library_id", "network_id")),
+        ]
+        columns = ", ".join(p.columns() for p in parts)
         # Table names from the models only; every value is a parameter.
-        .annotate(first_hold_id=RawSQL(hold_sql, hold_params))  # noqa: S611
-        .only(
-            *(f.name for f in Loan._meta.concrete_fields),
-            "patron__card_number",
-            "patron__library_id",
-            "patron__network_id",
-            *(f"library__{n}" for n in ("network_id", "parent_id", "code", "name_vi")),
+        sql = (
+            f"SELECT ({hold_sql}) AS first_hold_id, {columns}"  # noqa: S608 - names from the models; values are parameters
+            f" FROM {q.table(Loan)} o"
+            f" INNER JOIN {q.table(Library)} l ON l.id = o.library_id"
+            f" LEFT OUTER JOIN {q.table(Patron)} p ON p.id = o.patron_id"
+            " WHERE o.item_id = %s AND o.returned_at IS NULL"
         )
-        .filter(item=item, returned_at__isnull=True)
-        .order_by()[:1]
-    )
+        found = _OPEN_LOAN[connection.vendor] = (sql, parts)
+    sql, parts = found
+    row = q.fetch_one(sql, [*hold_params, item.pk])
+    if row is None:
+        return None
+    loan, library, patron = q.split(row[1:], parts)
+    q.attach(loan, "library", library)
+    q.attach(loan, "patron", patron)
+    loan.first_hold_id = row[0]
+    return loan
 
 
 def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
@@ -245,13 +270,13 @@ def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
         item = item_lock(pk=item.pk, item=item)
         if item.library.network_id != library.network_id:
             raise CirculationError(C.ITEM_NOT_ON_LOAN)
-        loan = next(iter(_open_loan_of(item)), None)
+        loan = _open_loan_of(item)
         result = CheckinResult(loan=loan)
         if loan is not None:
             loan.item = item  # the answer shows the copy; no second read of it
             loan.returned_at = now
             loan.returned_library = library
-            loan.save(update_fields=["returned_at", "returned_library"])
+            desk_sql.update(loan, ["returned_at", "returned_library"])  # one prepared UPDATE
             fine = Decimal(0)
             if loan.due_on < today:  # the rule is only read when a fine may be due
                 rule = rule_for(

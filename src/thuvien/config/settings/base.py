@@ -74,6 +74,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # psycopg prepares a statement after it has run this many times on a connection (psycopg's
+    # own default; Django turns preparing off). Only statements sent with server-side binding
+    # are ever prepared: the circulation desk's (circulation/desk_sql.py); the ORM's
+    # client-binding queries are not affected. A pooler in transaction mode needs pgbouncer
+    # >= 1.21 (max_prepared_statements) or THUVIEN_DB_PREPARE_THRESHOLD="" to turn this off.
+    _prepare = os.environ.get("THUVIEN_DB_PREPARE_THRESHOLD", "5").strip()
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+        int(_prepare) if _prepare else None
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("THUVIEN_REDIS_URL", "").strip()

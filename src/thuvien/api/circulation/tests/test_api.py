@@ -157,26 +157,41 @@ def test_desk_token_cache_forgets_revoked_access(world, api, settings):
 
 
 @pytest.mark.redis
-def test_desk_throttle_on_redis(world, api, monkeypatch):
-    """The production path: one pipelined INCR+EXPIRE per request on Redis."""
+def test_desk_throttle_on_redis(world, api, monkeypatch, settings):
+    """The production path: DRF gives the throttle Django's default cache, a proxy; behind it
+    is Redis, which counts with one pipelined INCR+EXPIRE per request (never Django's
+    ``incr``: EXISTS, then INCRBY). Only this test's key is deleted: Redis is shared."""
     from django.core.cache import caches
-    from django.core.cache.backends.redis import RedisCache
+    from django.core.cache.backends.redis import RedisCacheClient
 
-    from thuvien.api.circulation.views import DeskRateThrottle
+    from thuvien.api.circulation.views import DeskRateThrottle, _redis_client
 
-    redis_cache = RedisCache("redis://127.0.0.1:6379/13", {"KEY_PREFIX": "circperf-test"})
-    redis_cache.clear()
-    monkeypatch.setattr(DeskRateThrottle, "cache", redis_cache)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/13",
+            "KEY_PREFIX": "circperf-test",
+        }
+    }
+    client = _redis_client(DeskRateThrottle.cache)
+    assert client is not None  # the Redis backend is seen through the proxy
+
+    def two_round_trips(*args, **kwargs):
+        raise AssertionError("the desk throttle used Django's incr")
+
+    monkeypatch.setattr(RedisCacheClient, "incr", two_round_trips)
     monkeypatch.setattr(DeskRateThrottle, "THROTTLE_RATES", {"user": "3/min"})
     monkeypatch.setattr(DeskRateThrottle, "timer", lambda self: 6000.0)  # one fixed window
-    codes = [
-        api.post("/api/v1/circulation/checkin/", {"barcode": "NOPE"}, format="json").status_code
-        for _ in range(4)
-    ]
-    assert codes == [404, 404, 404, 429]
-    key = redis_cache.make_and_validate_key(
+    key = caches["default"].make_and_validate_key(
         f"throttle_user_{world.users['tinh_circulation'].pk}:100"
     )
-    assert 0 < redis_cache._cache.get_client(key).ttl(key) <= 61
-    redis_cache.clear()
-    assert caches["default"] is not redis_cache
+    client.delete(key)
+    try:
+        codes = [
+            api.post("/api/v1/circulation/checkin/", {"barcode": "NOPE"}, format="json").status_code
+            for _ in range(4)
+        ]
+        assert codes == [404, 404, 404, 429]
+        assert 0 < client.ttl(key) <= 61
+    finally:
+        client.delete(key)
