@@ -6,3 +6,17 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thuvien.config.settings.base")
 application = get_wsgi_application()
+
+
+def _warm_up() -> None:
+    """Import every view module and build the URL resolver now, while the worker starts:
+    otherwise the first request each worker serves pays about a second of imports, and a desk
+    scan or a reader's search waits for it."""
+    from django.urls import get_resolver
+
+    resolver = get_resolver()
+    resolver.url_patterns  # noqa: B018 - imports the URLconf and every view module
+    resolver._populate()
+
+
+_warm_up()
