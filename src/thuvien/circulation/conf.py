@@ -40,6 +40,12 @@ register_setting(
     "circulation.postal_fee", type=int, default=25000, label=_("Phí mượn qua bưu chính (đồng)")
 )
 register_setting(
+    "circulation.fines_skip_closed_days",
+    type=bool,
+    default=True,
+    label=_("Không tính tiền phạt quá hạn cho những ngày thư viện đóng cửa"),
+)
+register_setting(
     "circulation.copy_fee_per_page",
     type=int,
     default=500,

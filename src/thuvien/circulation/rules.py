@@ -102,3 +102,18 @@ def due_date(*, library: Any, start: dt.date, days: int) -> dt.date:
             return candidate
         candidate += dt.timedelta(days=1)
     return day
+
+
+def fine_days(*, library: Any, due_on: dt.date, today: dt.date) -> int:
+    """Days a late return is fined for: every day after ``due_on`` up to ``today``, less the
+    lending library's closed days when the setting says so (a reader who could not return a
+    book on a holiday is not fined for it; Koha's "noFinesWhenClosed")."""
+    from thuvien.network.settings_registry import setting_get
+
+    days = (today - due_on).days
+    if days <= 0:
+        return 0
+    if not setting_get("circulation.fines_skip_closed_days", library=library):
+        return days
+    closed = closed_dates(library, due_on + dt.timedelta(days=1), today)
+    return max(0, days - len(closed))

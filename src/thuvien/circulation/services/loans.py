@@ -27,7 +27,7 @@ from ..desk_sql import desk_cursor
 from ..errors import CirculationError, CirculationErrorCode
 from ..items import item_lock, item_set_status, locked_by_caller
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
-from ..rules import RuleValues, due_date, rule_for
+from ..rules import RuleValues, due_date, fine_days, rule_for
 from .holds import UNKNOWN, first_queued_hold_sql, route_item
 
 C = CirculationErrorCode
@@ -211,11 +211,12 @@ def loan_checkout(
     return loan
 
 
-def _overdue_fine(loan: Loan, rule: RuleValues, today: dt.date) -> Decimal:
-    days = (today - loan.due_on).days
-    if days <= 0 or rule.fine_per_day <= 0:
-        return Decimal(0)
-    return min(Decimal(days) * rule.fine_per_day, rule.fine_cap)
+def _overdue_fine(loan: Loan, rule: RuleValues, today: dt.date) -> tuple[Decimal, int]:
+    """The fine for returning ``loan`` today, and the days it counts (``rules.fine_days``)."""
+    if rule.fine_per_day <= 0 or loan.due_on >= today:
+        return Decimal(0), 0
+    days = fine_days(library=loan.library, due_on=loan.due_on, today=today)
+    return min(Decimal(days) * rule.fine_per_day, rule.fine_cap), days
 
 
 _OPEN_LOAN: dict[str, tuple[str, list[Any]]] = {}  # per database vendor: SQL text, parts
@@ -277,14 +278,13 @@ def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
             loan.returned_at = now
             loan.returned_library = library
             desk_sql.update(loan, ["returned_at", "returned_library"])  # one prepared UPDATE
-            fine = Decimal(0)
+            fine, days = Decimal(0), 0
             if loan.due_on < today:  # the rule is only read when a fine may be due
                 rule = rule_for(
                     library=loan.library, category=loan.patron_category, item_type=item.item_type
                 )
-                fine = _overdue_fine(loan, rule, today)
+                fine, days = _overdue_fine(loan, rule, today)
             if fine > 0 and loan.patron_id:
-                days = (today - loan.due_on).days
                 result.fees.append(
                     Fee.all_objects.create(
                         library=loan.library,

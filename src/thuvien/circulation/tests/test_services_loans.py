@@ -179,6 +179,27 @@ def test_overdue_fine_capped(desk):
     assert Fee.all_objects.filter(patron=patron).count() == 2
 
 
+def test_no_fine_for_days_the_library_was_closed(desk):
+    world, staff, patron, item = desk
+    LoanRule.objects.create(network=world.hung_yen, fine_per_day=1000, fine_cap=100000)
+    today = timezone.localdate()
+    for back in (1, 2):  # two holidays among the five days late
+        ClosedDay.objects.create(network=world.hung_yen, date=today - dt.timedelta(days=back))
+    loan = loan_checkout(item=item, patron=patron, library=world.provincial, staff=staff)
+    Loan.all_objects.filter(pk=loan.pk).update(due_on=today - dt.timedelta(days=5))
+    result = loan_checkin(item=item, library=world.provincial, staff=staff)
+    assert [f.amount for f in result.fees] == [Decimal(3000)]
+    assert "3 ngày" in result.fees[0].description
+    # the network may choose to fine every calendar day
+    SettingValue.objects.create(
+        network=world.hung_yen, key="circulation.fines_skip_closed_days", value=False
+    )
+    loan = loan_checkout(item=item, patron=patron, library=world.provincial, staff=staff)
+    Loan.all_objects.filter(pk=loan.pk).update(due_on=today - dt.timedelta(days=5))
+    result = loan_checkin(item=item, library=world.provincial, staff=staff)
+    assert [f.amount for f in result.fees] == [Decimal(5000)]
+
+
 def test_renew(desk):
     world, staff, patron, item = desk
     LoanRule.objects.create(network=world.hung_yen, renewals_allowed=1, renewal_days=20)
