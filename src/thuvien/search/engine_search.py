@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 MAX_WINDOW = 10_000  # deepest raw position served; beyond it the reader narrows the search
 SAMPLE_TARGET = 8_000  # above this many hits, facets are counted on a slice and scaled
 _LABELS: dict[tuple[str, int], str] = {}  # heading hash -> heading (a hash never changes)
+SMALL_CLUSTER = 4  # works with up to this many records: libraries read from their documents
 
 
 def _agg_spec(req: SearchRequest) -> dict[str, Any]:
@@ -206,35 +207,38 @@ def _fill_clusters(
 ) -> None:
     """How many records and libraries stand behind each shown work (network-wide).
 
-    One aggregation for every shown work (records per work, and the distinct libraries of
-    each as a terms sub-aggregation, so the library count is exact) instead of one search
-    per hit that loaded up to 200 stored documents.
+    Most works are a few editions: one counting search each, and the libraries read from
+    those few stored documents (~20 µs each). A large work (a classic with hundreds of
+    editions) counts its distinct libraries with a terms aggregation instead of loading up
+    to 200 documents, so its count is exact. One aggregation for every shown work at once
+    was tried: a terms aggregation over the work column (a value for nearly every record)
+    cost 0.5 ms a page on a million records, eight times these searches.
     """
     from .engine import FACET_SIZES
 
-    works = list(dict.fromkeys(h.work for h in hits if h.work and not h.work.startswith("~")))
-    if not works:
-        return
     schema = engine.schema
-    query = tantivy.Query.term_set_query(schema, "work", works)
-    if req.network_id:
-        query = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Must, query),
-                (tantivy.Occur.Must, tantivy.Query.term_query(schema, "network", req.network_id)),
-            ]
-        )
-    spec = {
-        "w": {
-            "terms": {"field": "work", "size": len(works)},
-            "aggs": {"l": {"terms": {"field": "lib", "size": FACET_SIZES["lib"]}}},
-        }
-    }
-    found = {
-        b["key"]: (int(b["doc_count"]), len(b["l"]["buckets"]))
-        for b in searcher.aggregate(query, spec)["w"]["buckets"]
-    }
+    network = (
+        tantivy.Query.term_query(schema, "network", req.network_id) if req.network_id else None
+    )
+    done: dict[str, tuple[int, int]] = {}
     for hit in hits:
-        if hit.work in found:
-            hit.cluster_size, hit.cluster_libraries = found[hit.work]
-            hit.cluster_size = hit.cluster_size or 1
+        if not hit.work or hit.work.startswith("~"):
+            continue
+        if hit.work not in done:
+            query = tantivy.Query.term_query(schema, "work", hit.work)
+            if network is not None:
+                query = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, query), (tantivy.Occur.Must, network)]
+                )
+            res = searcher.search(query, limit=SMALL_CLUSTER, count=True)
+            size = res.count or 1
+            if size <= SMALL_CLUSTER:
+                libraries: set[int] = set()
+                for _score, addr in res.hits:
+                    libraries.update(_hit_fields(searcher.doc(addr))[2])
+                done[hit.work] = (size, len(libraries))
+            else:
+                spec = {"l": {"terms": {"field": "lib", "size": FACET_SIZES["lib"]}}}
+                buckets = searcher.aggregate(query, spec)["l"]["buckets"]
+                done[hit.work] = (size, len(buckets))
+        hit.cluster_size, hit.cluster_libraries = done[hit.work]
