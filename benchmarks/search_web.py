@@ -1,12 +1,18 @@
 """The search page through gunicorn with 20 concurrent clients.
 
     .venv/bin/python benchmarks/search_web.py [--clients 20] [--seconds 60] [--workers 3]
+        [--threads 2] [--load-generator python|wrk]
 
 Starts ``gunicorn thuvien.config.wsgi`` on the benchmark data dir (search_build.py /
 search_index_generated.py), then 20 client threads each loop over reader queries
 (``search_corpus.queries``) requesting ``/search/?q=...`` — the full HTML page with facets,
 availability per library and clusters — and prints p50/p95/p99 latency, throughput and the
 page size over the wire.
+
+``--load-generator wrk`` sends the same requests (the same query list, in the same order per
+client, with keep-alive) from Debian's ``wrk`` (``apt-get install wrk``) instead of 20 Python
+threads: on a 2-core machine the Python clients take CPU from the server they measure. The
+client's own CPU per request is printed either way, so the two can be compared.
 """
 
 from __future__ import annotations
@@ -14,9 +20,13 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import re
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -51,6 +61,67 @@ def tree_cpu(root: int) -> float:
     return total
 
 
+WRK_SCRIPT = """
+local paths = {%s}
+local counter = 0
+function setup(thread)
+  thread:set("offset", counter * 7)
+  counter = counter + 1
+end
+function init(args)
+  n = offset
+end
+function request()
+  n = n + 1
+  return wrk.format("GET", paths[(n %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRK %%d %%d %%.1f %%.1f %%.1f %%d %%d\\n", summary.requests,
+    summary.duration, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, e.connect + e.read + e.write + e.timeout, e.status))
+end
+"""
+
+
+def run_wrk(args: argparse.Namespace, paths: list[str]) -> tuple[int, float, str, float]:
+    """(requests, seconds, summary line, client CPU seconds) of one wrk run.
+
+    One connection per client, as the Python clients; each connection walks the query list
+    from its own offset. wrk reports latency percentiles from its own histogram.
+    """
+    lua = ", ".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in paths)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(WRK_SCRIPT % lua)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run(
+        [
+            shutil.which("wrk") or "wrk",
+            f"-t{min(args.clients, 2)}",
+            f"-c{args.clients}",
+            f"-d{args.seconds}s",
+            "--timeout",
+            "60s",
+            "-s",
+            fh.name,
+            f"http://127.0.0.1:{args.port}/",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    os.unlink(fh.name)
+    match = re.search(r"^WRK (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", out, re.M)
+    if not match:
+        raise RuntimeError(out)
+    n, micros, p50, p95, p99, errors, bad = match.groups()
+    line = f"p50 {float(p50):.0f} ms  p95 {float(p95):.0f} ms  p99 {float(p99):.0f} ms"
+    line += f"; errors: {int(errors) + int(bad)}"
+    client = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return int(n), int(micros) / 1e6, line, client
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=20)
@@ -58,6 +129,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--load-generator", choices=("python", "wrk"), default="python")
     args = parser.parse_args()
     from search_corpus import queries
 
@@ -99,6 +171,22 @@ def main() -> None:
         for q in qs[:30]:
             conn.request("GET", "/search/?" + urlencode({"q": q}))
             conn.getresponse().read()
+        if args.load_generator == "wrk":
+            paths = ["/search/?" + urlencode({"q": q}) for q in qs]
+            cpu_before = tree_cpu(server.pid)
+            n, elapsed, line, client_cpu = run_wrk(args, paths)
+            server_cpu = tree_cpu(server.pid) - cpu_before
+            print(
+                f"WEB /search/ {args.clients} clients (wrk), gunicorn {args.workers} workers x "
+                f"{args.threads} threads: {n} requests in {elapsed:.0f} s ({n / elapsed:.1f}/s), "
+                + line
+            )
+            print(
+                f"server CPU per request: {server_cpu * 1000 / max(1, n):.1f} ms (gunicorn "
+                f"master + workers); client CPU per request: {client_cpu * 1000 / max(1, n):.2f}"
+                f" ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+            )
+            return
         times: list[float] = []
         sizes: list[int] = []
         errors: list[int] = []
@@ -126,6 +214,7 @@ def main() -> None:
 
         threads = [threading.Thread(target=client, args=(k,)) for k in range(args.clients)]
         cpu_before = tree_cpu(server.pid)
+        client_before = time.process_time()
         started = time.time()
         for th in threads:
             th.start()
@@ -133,6 +222,7 @@ def main() -> None:
             th.join()
         elapsed = time.time() - started
         server_cpu = tree_cpu(server.pid) - cpu_before
+        client_cpu = time.process_time() - client_before
         print(
             f"WEB /search/ {args.clients} clients, "
             f"gunicorn {args.workers} workers x {args.threads} threads: "
@@ -141,8 +231,9 @@ def main() -> None:
         )
         print(
             f"server CPU per request: {server_cpu * 1000 / max(1, len(times)):.1f} ms "
-            f"(gunicorn master + workers); load average {os.getloadavg()[0]:.1f} on "
-            f"{os.cpu_count()} cores"
+            f"(gunicorn master + workers); client CPU per request: "
+            f"{client_cpu * 1000 / max(1, len(times)):.2f} ms; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
         print(
             f"page size over the wire: median {statistics.median(sizes) / 1024:.1f} KB, "

@@ -70,6 +70,21 @@ def test_scope_to_a_group(world, holdings):
     outbox_drain()
     page = search_catalogue(params={"q": "lich su", "group": str(group.pk)})
     assert {r.record.title for r in page.rows} == {"Lịch sử Phố Hiến", "Lịch sử trường học"}
+    assert facet(page, "avail") == {"1": 1}  # on the shelf in commune_b; on loan at the school
+
+
+def test_availability_count_in_each_kind_of_scope(world, holdings):
+    """The count comes from the aggregation that fits the scope (anywhere, one library, ...)."""
+    page = search_catalogue(params={"q": "lich su", "lib": [str(world.commune_b.pk)]})
+    assert facet(page, "avail") == {"1": 1}
+    page = search_catalogue(params={"q": "lich su", "library": world.school.code})
+    assert facet(page, "avail") == {"1": 0}
+    page = search_catalogue(params={"q": "lich su", "avail": "1"})
+    assert page.total == 2 and facet(page, "avail") == {"1": 2}
+    page = search_catalogue(
+        params={"q": "lich su", "lib": [str(world.commune_a.pk), str(world.school.pk)]}
+    )
+    assert page.total == 2 and facet(page, "avail") == {"1": 0}
 
 
 def test_facet_choices_narrow_and_combine(world, holdings):

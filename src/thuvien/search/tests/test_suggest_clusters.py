@@ -58,6 +58,27 @@ def test_work_cluster_is_one_entry_with_its_libraries(world):
     assert {r.record.pk for r in listed.rows} == {r.pk for r in editions}
 
 
+@pytest.mark.parametrize("small_cluster", [4, 1])
+def test_work_cluster_counts_each_library_once(world, monkeypatch, small_cluster):
+    """Three editions, two on one library's shelves: three records, two libraries.
+
+    Counted from the stored documents of a small work, by an aggregation for a large one.
+    """
+    from thuvien.search import engine_search
+
+    monkeypatch.setattr(engine_search, "SMALL_CLUSTER", small_cluster)
+    for year in (2001, 2002):
+        rec = make_record(world.hung_yen, "Nhật ký trong tù", year=year, work_key="work:nktt")
+        make_item(rec, world.commune_a)
+    third = make_record(world.hung_yen, "Nhật ký trong tù", year=2003, work_key="work:nktt")
+    make_item(third, world.commune_a)
+    make_item(third, world.school)
+    outbox_drain()
+    page = search_catalogue(params={"q": "nhat ky trong tu"})
+    assert len(page.rows) == 1
+    assert (page.rows[0].hit.cluster_size, page.rows[0].hit.cluster_libraries) == (3, 2)
+
+
 def test_paging_walks_every_record_once(world):
     for n in range(45):
         make_record(world.hung_yen, f"Tuyển tập thơ số {n}")
