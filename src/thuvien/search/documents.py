@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import connection
 
+from thuvien.catalog.marc.extract import fast_sort_string
 from thuvien.catalog.models import Record
 from thuvien.core.text import vi_sort_string
 from thuvien.holdings.models import Item, ItemStatus
@@ -51,12 +52,16 @@ _AUTHOR_KEYS: dict[str, str] = {}
 
 
 def author_key(name: str) -> str:
-    """Vietnamese sort key of an author (memoised: the same names come back all the time)."""
+    """Vietnamese sort key of an author (memoised: the same names come back all the time).
+
+    ``fast_sort_string`` gives the bytes of ``vi_sort_string`` from a per-word cache: an import
+    of new names missed the memo on nearly every record and spent 50 us in ``vi_sort_string``.
+    """
     key = _AUTHOR_KEYS.get(name)
     if key is None:
         if len(_AUTHOR_KEYS) > 200_000:
             _AUTHOR_KEYS.clear()
-        key = _AUTHOR_KEYS[name] = vi_sort_string(name[:60], width=80)
+        key = _AUTHOR_KEYS[name] = fast_sort_string(name[:60], width=80)
     return key
 
 

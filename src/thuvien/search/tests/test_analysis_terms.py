@@ -135,3 +135,13 @@ def test_memoised_facet_hash_is_the_blake2b_of_the_heading():
     digest = hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest()
     assert facet_hash(value) == int.from_bytes(digest, "big") >> 1
     assert facet_hash(value) == facet_hash(value)
+
+
+def test_author_sort_keys_are_the_vietnamese_sort_strings_as_before():
+    from thuvien.core.text import vi_sort_string
+    from thuvien.search.documents import author_key
+
+    names = [v for g in _shared_values() for v in g] + vietnamese_letters()
+    names += ["Nguyễn  Văn\tA", " Trần Thị B. ", "Lê, Văn-C (1950-)", "x" * 90]
+    for name in names:
+        assert author_key(name) == vi_sort_string(name[:60], width=80), name
