@@ -347,7 +347,7 @@ class Engine:
     ) -> int:
         """Empty the index and add every document of ``docs`` (``thuvien reindex``).
 
-        ``analysed``: ``docs`` are already ``tantivy_fields`` (built in worker processes).
+        ``analysed``: ``docs`` are ``tantivy_fields`` as JSON texts (built in worker processes).
         """
         # On a small machine Python analysis and tantivy's indexer run side by side: one
         # indexing thread per spare core. The garbage collector is paused (no cycles are made).
@@ -361,9 +361,9 @@ class Engine:
             add = writer.add_document
             schema = self.schema
             if analysed:
-                from_dict = tantivy.Document.from_dict
-                for fields in docs:
-                    add(from_dict(fields, schema))
+                add_json = writer.add_json
+                for text in docs:
+                    add_json(text)
                     count += 1
             else:
                 for doc in docs:
