@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from thuvien.core.text import fold as _core_fold
 
@@ -111,14 +111,27 @@ def analyse(values: list[str], *, cache: bool = False) -> tuple[str, str, list[s
     One tokenisation per value; pairs never cross from one value to the next (two subjects,
     two authors). The texts are the tokens joined by spaces (tantivy re-splits them).
     ``cache``: memoise per value, for values that repeat across records (headings); titles and
-    notes are nearly all different and would only churn the cache.
+    notes are nearly all different and would only churn the cache. The lists returned may be
+    shared with the cache: read them, never change them.
     """
     one = _analyse_cached if cache else _analyse_one
+    if len(values) == 1:  # a title, a publisher, most authors: no joining to do
+        out = one(values[0]) if values[0] else None
+        return out if out is not None else ("", "", [], [])
+    return analyse_parts([(value, one) for value in values])
+
+
+def analyse_parts(
+    parts: list[tuple[str, Callable[[str], tuple[str, str, list[str], list[str]] | None]]],
+) -> tuple[str, str, list[str], list[str]]:
+    """``analyse`` of values each with its own analyser (``_analyse_one`` or the memoised
+    ``_analyse_cached``): a record's other texts mix headings (series, publisher) with texts
+    that never repeat (statement of responsibility, notes)."""
     acc_parts: list[str] = []
     fold_parts: list[str] = []
     pairs: list[str] = []
     acc_pairs: list[str] = []
-    for value in values:
+    for value, one in parts:
         if not value:
             continue
         out = one(value)
@@ -132,15 +145,8 @@ def analyse(values: list[str], *, cache: bool = False) -> tuple[str, str, list[s
     return " , ".join(acc_parts), " , ".join(fold_parts), pairs, acc_pairs
 
 
-def join_analysed(
-    parts: list[tuple[str, str, list[str], list[str]]],
-) -> tuple[str, str, list[str], list[str]]:
-    """``analyse`` results of consecutive groups of values, combined as if analysed at once."""
-    acc = " , ".join(p[0] for p in parts if p[0])
-    folded = " , ".join(p[1] for p in parts if p[1])
-    pairs = [x for p in parts for x in p[2]]
-    acc_pairs = [x for p in parts for x in p[3]]
-    return acc, folded, pairs, acc_pairs
+ONCE = _analyse_one
+MEMO = _analyse_cached
 
 
 def has_marks(text: str) -> bool:

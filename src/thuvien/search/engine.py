@@ -192,12 +192,13 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
     # Headings repeat across records (analysed once, memoised); titles and notes do not.
     a_acc, a_fold, _p, _ap = va.analyse(authors, cache=True)
     s_acc, s_fold, s_pairs, _ap = va.analyse(subjects, cache=True)
-    o_acc, o_fold, o_pairs, _ap = va.join_analysed(
+    memo, once = va.MEMO, va.ONCE
+    o_acc, o_fold, o_pairs, _ap = va.analyse_parts(
         [
-            va.analyse(series, cache=True),
-            va.analyse([doc.get("responsibility") or ""]),
-            va.analyse([publisher], cache=True),
-            va.analyse(doc.get("notes") or []),
+            *[(x, memo) for x in series],
+            (doc.get("responsibility") or "", once),
+            (publisher, memo),
+            *[(x, once) for x in doc.get("notes") or ()],
         ]
     )
     fields: dict[str, Any] = {

@@ -104,6 +104,8 @@ def test_real_records_give_the_reference_terms():
         assert va.analyse(values) == expected
         assert va.analyse(values, cache=True) == expected
         assert va.analyse(values, cache=True) == expected  # from the cache this time
+        mixed = [(x, va.MEMO if k % 2 else va.ONCE) for k, x in enumerate(values)]
+        assert va.analyse_parts(mixed) == expected
 
 
 @pytest.mark.parametrize(
@@ -114,9 +116,9 @@ def test_real_records_give_the_reference_terms():
         [["một"], ["hai ba bốn"], ["năm sáu"]],
     ],
 )
-def test_groups_analysed_apart_join_as_if_analysed_together(groups):
-    parts = [va.analyse(g, cache=i % 2 == 0) for i, g in enumerate(groups)]
-    assert va.join_analysed(parts) == REFERENCE_ANALYSE([v for g in groups for v in g])
+def test_values_with_their_own_analysers_give_the_terms_of_one_analysis(groups):
+    parts = [(v, va.MEMO if i % 2 == 0 else va.ONCE) for i, g in enumerate(groups) for v in g]
+    assert va.analyse_parts(parts) == REFERENCE_ANALYSE([v for g in groups for v in g])
 
 
 def test_isbn_digits_as_before_for_ascii_and_other_digits():
