@@ -12,13 +12,14 @@ import json
 import pytest
 from django.conf import settings
 
+from thuvien.holdings.models import ItemStatus
 from thuvien.search import reindex_parallel as rp
 from thuvien.search.engine import SearchRequest, engine, tantivy_fields
 from thuvien.search.indexing import reindex_all
 from thuvien.search.query import parse_query
 from thuvien.search.suggest import load_vocabulary
 
-from .factories import make_record
+from .factories import make_item, make_record
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +48,10 @@ class InlinePool:
     def join(self) -> None: ...
 
 
+def everything(**kwargs: object) -> object:
+    return engine().search(SearchRequest(query=None, **kwargs))
+
+
 def found(q: str) -> list[int]:
     return sorted(h.record_id for h in engine().search(SearchRequest(query=parse_query(q))).hits)
 
@@ -62,8 +67,12 @@ def test_ranges_cover_every_live_record_once(world):
 def test_parallel_reindex_matches_serial(world, monkeypatch):
     records = [make_record(world.hung_yen, title) for title in ("Lịch sử Hưng Yên", "Địa chí")]
     records += [make_record(world.hung_yen, f"Truyện ngắn {n}") for n in range(5)]
+    make_item(records[0], world.provincial, call_number="959.73 NG527N")
+    make_item(records[0], world.commune_a, status=ItemStatus.ON_LOAN)
+    make_item(records[2], world.commune_a)
     serial = reindex_all(workers=1)
     serial_hits = (found("lich su"), found("truyen ngan"), found("dia chi"))
+    serial_facets = everything().facets  # libraries, types, groups: the numeric fields
     serial_vocab = load_vocabulary(settings.SEARCH_INDEX_DIR).forms
 
     monkeypatch.setattr(rp, "RANGE", 2)
@@ -72,6 +81,10 @@ def test_parallel_reindex_matches_serial(world, monkeypatch):
     assert parallel["documents"] == serial["documents"] == len(records)
     assert (found("lich su"), found("truyen ngan"), found("dia chi")) == serial_hits
     assert serial_hits[1] == sorted(r.pk for r in records[2:])
+    # the builders' JSON texts (add_json) index the numeric and facet fields as from_dict did
+    assert everything().facets == serial_facets and serial_facets["lib"]
+    assert everything(available=True).total == 2
+    assert found("callno:959.73") == [records[0].pk]
     assert load_vocabulary(settings.SEARCH_INDEX_DIR).forms == serial_vocab
 
 
