@@ -99,6 +99,8 @@ def analysed_stream(
 ) -> Iterator[str]:
     """JSON texts of the analysed fields of every range, in id order, built by ``workers``
     processes."""
+    global _FACTS  # noqa: PLW0603 - see build_range
+    _FACTS = None  # read anew by every rebuild's builders: libraries change between rebuilds
     pool = (pool_factory or _pool)(workers)
     count = 0
     try:
