@@ -122,6 +122,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--libraries", type=int, default=30)
     parser.add_argument("--skip-reindex", action="store_true")
+    parser.add_argument("--workers", type=int, default=0, help="builders (0 = auto, 1 = serial)")
     args = parser.parse_args()
     setup()
     from django.core.management import call_command
@@ -131,12 +132,30 @@ def main() -> None:
     fill(args.records, libs)
     if args.skip_reindex:
         return
+    import resource
+
     from thuvien.search.indexing import reindex_all
 
-    stats = reindex_all(progress=lambda k: print(f"  indexed {k}", flush=True))
+    def cpu(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
+    own, kids = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+    stats = reindex_all(
+        workers=args.workers, progress=lambda k: print(f"  indexed {k}", flush=True)
+    )
+    own, kids = cpu(resource.RUSAGE_SELF) - own, cpu(resource.RUSAGE_CHILDREN) - kids
+    n = stats["documents"]
     print(
-        f"REINDEX {int(stats['documents'])} records in {stats['seconds']:.1f} s "
-        f"({stats['documents'] / stats['seconds']:.0f} records/s)"
+        f"REINDEX {int(n)} records in {stats['seconds']:.1f} s "
+        f"({n / stats['seconds']:.0f} records/s)"
+    )
+    # The figure to steer by on a shared machine: CPU of every process per record (1M in
+    # 120 s on two idle cores needs at most 0.24 ms).
+    print(
+        f"CPU {(own + kids) / n * 1e3:.3f} ms a record (this process with tantivy's threads "
+        f"{own / n * 1e3:.3f}, builder processes {kids / n * 1e3:.3f}); "
+        f"load {os.getloadavg()[0]:.1f}"
     )
 
 

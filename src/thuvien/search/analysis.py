@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from thuvien.core.text import fold as _core_fold
 
@@ -66,29 +66,87 @@ def fold_word(word: str) -> str:
         return folded
 
 
-def analyse(values: list[str]) -> tuple[str, str, list[str], list[str]]:
+def _analyse_one(value: str) -> tuple[str, str, list[str], list[str]] | None:
+    """(accented text, folded text, folded pairs, accented pairs) of one value, or None.
+
+    The folded text is the accented one through the fold table in one ``str.translate``: the
+    tokens are NFC and lower-case already, and the table maps no letter or digit to a space or
+    to nothing, so this equals folding token by token (``fold_word``) and splitting it again
+    gives the folded tokens (the test suite checks every code point).
+    """
+    toks = _TOKEN.findall(nfc_lower(value))
+    if not toks:
+        return None
+    acc = " ".join(toks)
+    if acc.isascii():
+        folded_text, folded = acc, toks
+    else:
+        folded_text = acc.translate(_FOLD_TABLE)
+        folded = folded_text.split(" ") if folded_text != acc else toks
+    if len(toks) < 2:
+        return acc, folded_text, [], []
+    pairs = list(map("_".join, zip(folded, folded[1:], strict=False)))
+    acc_pairs = pairs if folded is toks else list(map("_".join, zip(toks, toks[1:], strict=False)))
+    return acc, folded_text, pairs, acc_pairs
+
+
+_VALUE_CACHE: dict[str, tuple[str, str, list[str], list[str]] | None] = {}
+
+
+def _analyse_cached(value: str) -> tuple[str, str, list[str], list[str]] | None:
+    """``_analyse_one`` memoised: headings (authors, subjects, series, publishers) come back
+    on record after record; callers never mutate what it returns."""
+    try:
+        return _VALUE_CACHE[value]
+    except KeyError:
+        if len(_VALUE_CACHE) > 300_000:
+            _VALUE_CACHE.clear()
+        out = _VALUE_CACHE[value] = _analyse_one(value)
+        return out
+
+
+def analyse(values: list[str], *, cache: bool = False) -> tuple[str, str, list[str], list[str]]:
     """(accented text, folded text, folded pairs, accented pairs) of several values.
 
     One tokenisation per value; pairs never cross from one value to the next (two subjects,
     two authors). The texts are the tokens joined by spaces (tantivy re-splits them).
+    ``cache``: memoise per value, for values that repeat across records (headings); titles and
+    notes are nearly all different and would only churn the cache. The lists returned may be
+    shared with the cache: read them, never change them.
     """
+    one = _analyse_cached if cache else _analyse_one
+    if len(values) == 1:  # a title, a publisher, most authors: no joining to do
+        out = one(values[0]) if values[0] else None
+        return out if out is not None else ("", "", [], [])
+    return analyse_parts([(value, one) for value in values])
+
+
+def analyse_parts(
+    parts: list[tuple[str, Callable[[str], tuple[str, str, list[str], list[str]] | None]]],
+) -> tuple[str, str, list[str], list[str]]:
+    """``analyse`` of values each with its own analyser (``_analyse_one`` or the memoised
+    ``_analyse_cached``): a record's other texts mix headings (series, publisher) with texts
+    that never repeat (statement of responsibility, notes)."""
     acc_parts: list[str] = []
     fold_parts: list[str] = []
     pairs: list[str] = []
     acc_pairs: list[str] = []
-    for value in values:
+    for value, one in parts:
         if not value:
             continue
-        toks = _TOKEN.findall(nfc_lower(value))
-        if not toks:
+        out = one(value)
+        if out is None:
             continue
-        folded = [fold_word(t) for t in toks]
-        acc_parts.append(" ".join(toks))
-        fold_parts.append(" ".join(folded))
-        if len(toks) > 1:
-            pairs.extend(f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False))
-            acc_pairs.extend(f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False))
+        acc_parts.append(out[0])
+        fold_parts.append(out[1])
+        if out[2]:
+            pairs += out[2]
+            acc_pairs += out[3]
     return " , ".join(acc_parts), " , ".join(fold_parts), pairs, acc_pairs
+
+
+ONCE = _analyse_one
+MEMO = _analyse_cached
 
 
 def has_marks(text: str) -> bool:
@@ -117,10 +175,15 @@ def bigrams_of(values: Iterable[str], *, folded: bool) -> list[str]:
     return out
 
 
+_NOT_ISBN_CHAR = re.compile(r"[^0-9X]+")
+
+
 def normalize_isbn(value: str) -> str:
     """Digits (and a final X) of an ISBN/ISSN, whatever hyphens or qualifiers came with it."""
-    head = value.strip().split(" ")[0]
-    return "".join(c for c in head.upper() if c.isdigit() or c == "X")
+    head = value.strip().split(" ")[0].upper()
+    if head.isascii():  # the usual case, in C: for ASCII, isdigit() is exactly 0-9
+        return _NOT_ISBN_CHAR.sub("", head)
+    return "".join(c for c in head if c.isdigit() or c == "X")
 
 
 def isbn_variants(value: str) -> list[str]:

@@ -7,18 +7,29 @@ exercised by ``benchmarks/search_build.py`` and ``thuvien reindex`` on real data
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.conf import settings
 
+from thuvien.holdings.models import ItemStatus
 from thuvien.search import reindex_parallel as rp
 from thuvien.search.engine import SearchRequest, engine, tantivy_fields
 from thuvien.search.indexing import reindex_all
 from thuvien.search.query import parse_query
 from thuvien.search.suggest import load_vocabulary
 
-from .factories import make_record
+from .factories import make_item, make_record
 
 pytestmark = pytest.mark.django_db
+
+
+class _Done:
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def get(self) -> object:
+        return self.value
 
 
 class InlinePool:
@@ -27,14 +38,18 @@ class InlinePool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def imap(self, fn, items, chunksize=1):  # noqa: ANN001, ANN201 - Pool's signature
-        return map(fn, items)
+    def apply_async(self, fn, args):  # noqa: ANN001, ANN201 - Pool's signature
+        return _Done(fn(*args))
 
     def close(self) -> None: ...
 
     def terminate(self) -> None: ...
 
     def join(self) -> None: ...
+
+
+def everything(**kwargs: object) -> object:
+    return engine().search(SearchRequest(query=None, **kwargs))
 
 
 def found(q: str) -> list[int]:
@@ -45,15 +60,19 @@ def test_ranges_cover_every_live_record_once(world):
     ids = [make_record(world.hung_yen, f"Sách số {n}").pk for n in range(7)]
     ranges = rp.id_ranges(step=3)
     assert len(ranges) == 3
-    built = [f["id"][0] for r in ranges for f in rp.build_range(r)[0]]
+    built = [json.loads(f)["id"][0] for r in ranges for f in rp.build_range(r)[0]]
     assert built == ids
 
 
 def test_parallel_reindex_matches_serial(world, monkeypatch):
     records = [make_record(world.hung_yen, title) for title in ("Lịch sử Hưng Yên", "Địa chí")]
     records += [make_record(world.hung_yen, f"Truyện ngắn {n}") for n in range(5)]
+    make_item(records[0], world.provincial, call_number="959.73 NG527N")
+    make_item(records[0], world.commune_a, status=ItemStatus.ON_LOAN)
+    make_item(records[2], world.commune_a)
     serial = reindex_all(workers=1)
     serial_hits = (found("lich su"), found("truyen ngan"), found("dia chi"))
+    serial_facets = everything().facets  # libraries, types, groups: the numeric fields
     serial_vocab = load_vocabulary(settings.SEARCH_INDEX_DIR).forms
 
     monkeypatch.setattr(rp, "RANGE", 2)
@@ -62,6 +81,10 @@ def test_parallel_reindex_matches_serial(world, monkeypatch):
     assert parallel["documents"] == serial["documents"] == len(records)
     assert (found("lich su"), found("truyen ngan"), found("dia chi")) == serial_hits
     assert serial_hits[1] == sorted(r.pk for r in records[2:])
+    # the builders' JSON texts (add_json) index the numeric and facet fields as from_dict did
+    assert everything().facets == serial_facets and serial_facets["lib"]
+    assert everything(available=True).total == 2
+    assert found("callno:959.73") == [records[0].pk]
     assert load_vocabulary(settings.SEARCH_INDEX_DIR).forms == serial_vocab
 
 
@@ -70,6 +93,6 @@ def test_worker_fields_equal_serial_analysis(world):
 
     make_record(world.hung_yen, "Ca dao tục ngữ")
     expected = [tantivy_fields(d) for d in iter_documents()]
-    fields, words = rp.build_range((0, 10**9))
-    assert fields == expected
+    texts, words = rp.build_range((0, 10**9))
+    assert [json.loads(t) for t in texts] == expected
     assert words["ca"] == 1 and words["tục"] == 1

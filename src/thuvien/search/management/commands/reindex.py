@@ -20,7 +20,7 @@ class Command(BaseCommand):
             "--workers",
             type=int,
             default=0,
-            help="Số tiến trình dựng tài liệu (0 = mỗi nhân một tiến trình, 1 = không song song).",
+            help="Số tiến trình dựng tài liệu (0 = tự chọn theo số nhân, 1 = không song song).",
         )
         parser.add_argument(
             "--min-parallel",
