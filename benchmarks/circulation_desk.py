@@ -54,6 +54,8 @@ from tests.circulation_load.floor import (  # noqa: E402
     seed,
 )
 
+from thuvien.cli import default_worker_connections  # noqa: E402
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/thuvien_bench"
 
 
@@ -237,6 +239,12 @@ def main() -> None:
     # (p95 x2 at 4x4), throughput does not.
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
+        "--worker-connections",
+        type=int,
+        default=0,
+        help="keep-alive connections a worker holds at most (0: as thuvien serve, 4 x threads)",
+    )
+    parser.add_argument(
         "--in-process",
         type=int,
         default=0,
@@ -277,7 +285,13 @@ def main() -> None:
         in_process(env, floor, args.in_process, args.profile)
         return
 
-    server = WebServer(env, workers=args.workers, threads=args.threads, port=args.port).start()
+    server = WebServer(
+        env,
+        workers=args.workers,
+        threads=args.threads,
+        worker_connections=args.worker_connections,
+        port=args.port,
+    ).start()
     rng = random.Random(2026)
     hot = rng.sample(floor["barcodes"], 50)
     per_desk = args.transactions // args.desks
@@ -355,7 +369,9 @@ def main() -> None:
     queue = "Redis" if args.redis else "embedded SQLite"
     print(
         f"desks: {args.desks} ({args.client} client threads); "
-        f"gunicorn {args.workers} workers x {args.threads} threads; "
+        f"gunicorn {args.workers} workers x {args.threads} threads, "
+        f"{server.worker_connections or default_worker_connections(args.threads)} "
+        "keep-alive connections a worker at most; "
         f"queue and cache on {queue}"
     )
     print(f"transactions: {total} in {wall:.1f} s = {total / wall:.0f} tx/s")

@@ -133,6 +133,8 @@ def main() -> None:
     args = parser.parse_args()
     from search_corpus import queries
 
+    from thuvien.cli import default_worker_connections
+
     env = {
         **os.environ,
         "THUVIEN_DATA_DIR": os.environ.get("THUVIEN_DATA_DIR", "/tmp/thuvien-bench"),
@@ -147,6 +149,8 @@ def main() -> None:
             str(args.workers),
             "--threads",
             str(args.threads),
+            "--worker-connections",  # as thuvien serve: keep-alive clients spread over workers
+            str(default_worker_connections(args.threads)),
             "--bind",
             f"127.0.0.1:{args.port}",
             "--log-level",

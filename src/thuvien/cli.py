@@ -72,12 +72,29 @@ def _run_with_worker(server_cmd: list[str], *, with_worker: bool = True) -> int:
     return failed[0].returncode if failed else 0
 
 
+def default_worker_connections(threads: int) -> int:
+    """How many keep-alive connections one gunicorn worker holds at most.
+
+    With gunicorn's default (1000) the first worker to wake takes every keep-alive client:
+    25 desks were all served by one worker process, so by one core (its GIL), while the other
+    workers idled (150 tx/s with a core to spare; with this cap 246 tx/s, benchmarks/
+    circulation_desk.py). A worker at its cap stops accepting, so connections spread over the
+    workers. An idle keep-alive connection is closed after 2 s, so the cap does not bound how
+    many people are served, only how many connections one process sits on at once.
+    """
+    return max(8, 4 * threads)
+
+
 def serve(argv: list[str]) -> int:
     code = _check_settings()
     if code:
         return code
     bind = os.environ.get("THUVIEN_BIND", "127.0.0.1:8000")
     workers = os.environ.get("THUVIEN_WEB_WORKERS", str(max(2, (os.cpu_count() or 1) * 2)))
+    threads = os.environ.get("THUVIEN_WEB_THREADS", "4")
+    connections = os.environ.get(
+        "THUVIEN_WEB_WORKER_CONNECTIONS", str(default_worker_connections(int(threads)))
+    )
     cmd = [
         sys.executable,
         "-m",
@@ -88,7 +105,9 @@ def serve(argv: list[str]) -> int:
         "--workers",
         workers,
         "--threads",
-        os.environ.get("THUVIEN_WEB_THREADS", "4"),
+        threads,
+        "--worker-connections",
+        connections,
         "--access-logfile",
         "-",
         "--timeout",

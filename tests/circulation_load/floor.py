@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from thuvien.cli import default_worker_connections
+
 REPO = Path(__file__).resolve().parents[2]
 PYTHON = str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv").exists() else sys.executable
 LIBRARY_CODE = "BENCH-DESK"
@@ -88,6 +90,7 @@ class WebServer:
     env: dict[str, str]
     workers: int = 2
     threads: int = 4
+    worker_connections: int = 0  # 0: as ``thuvien serve`` (cli.default_worker_connections)
     port: int = field(default_factory=free_port)
     log_path: str = ""
     process: subprocess.Popen | None = None
@@ -106,6 +109,8 @@ class WebServer:
                 str(self.workers),
                 "--threads",
                 str(self.threads),
+                "--worker-connections",
+                str(self.worker_connections or default_worker_connections(self.threads)),
                 "--timeout",
                 "60",
                 "--access-logfile",
