@@ -45,6 +45,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "src")]
 
+from proc_cpu import proc_cpu, tree_cpu  # noqa: E402  (this folder: run as a script)
 from tests.circulation_load.floor import (  # noqa: E402
     DeskClient,
     RawDeskClient,
@@ -89,32 +90,6 @@ def double_loans(url: str) -> tuple[int, int]:
             " WHERE next_issued IS NOT NULL AND (returned_at IS NULL OR next_issued < returned_at)"
         ).fetchone()[0]
     return open_twice, overlapping
-
-
-def proc_cpu(pid: int) -> float:
-    """CPU seconds (user + system) of one process, from /proc (Linux); 0 once it is gone."""
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            fields = fh.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def tree_cpu(root: int) -> float:
-    """CPU seconds of ``root`` and its children (gunicorn's master and workers)."""
-    total = 0.0
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-        except OSError:
-            continue
-        if int(entry) == root or ppid == root:
-            total += proc_cpu(int(entry))
-    return total
 
 
 def backend_pids(url: str) -> list[int]:

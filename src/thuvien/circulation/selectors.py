@@ -168,25 +168,34 @@ def item_for_desk(*, library: Any, barcode: str, lock: bool = False) -> Any:
     return item
 
 
+def library_transactions_on(*, library: Any, day: dt.date) -> tuple[int, int]:
+    """(loans issued, copies returned) at ``library`` on ``day``: a return counts where the
+    copy was scanned, whichever library lent it (the desk's own work)."""
+    from django.utils import timezone
+
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
+    end = start + dt.timedelta(days=1)
+    lent = Loan.objects.filter(library=library, issued_at__gte=start, issued_at__lt=end).count()
+    returned = Loan.all_objects.filter(
+        returned_library=library, returned_at__gte=start, returned_at__lt=end
+    ).count()
+    return lent, returned
+
+
 def library_day(*, library: Any, today: dt.date | None = None) -> dict[str, int]:
     """Today's desk at a glance (the staff dashboard): lent and returned today, open and
     overdue loans, holds waiting on the shelf, copies travelling here, postal requests to do.
     One count query each, on indexed columns of this library's rows."""
     from django.utils import timezone
 
-    from .models import HoldStatus, PostalRequest, PostalStatus
+    from .models import PostalRequest, PostalStatus
 
     today = today or timezone.localdate()
-    start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
-    end = start + dt.timedelta(days=1)
+    lent, returned = library_transactions_on(library=library, day=today)
     open_loans = Loan.objects.filter(library=library, returned_at__isnull=True)
     return {
-        "lent_today": Loan.objects.filter(
-            library=library, issued_at__gte=start, issued_at__lt=end
-        ).count(),
-        "returned_today": Loan.all_objects.filter(
-            returned_library=library, returned_at__gte=start, returned_at__lt=end
-        ).count(),
+        "lent_today": lent,
+        "returned_today": returned,
         "open_loans": open_loans.count(),
         "overdue": open_loans.filter(due_on__lt=today).count(),
         "holds_ready": Hold.all_objects.filter(library=library, status=HoldStatus.READY).count(),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from thuvien.core.text import fold as _core_fold
 
@@ -52,18 +53,10 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE).lower()
 
 
-_WORD_FOLDS: dict[str, str] = {}
-
-
+@lru_cache(maxsize=500_000)
 def fold_word(word: str) -> str:
     """``fold`` of one token, memoised: a catalogue's vocabulary is small and repetitive."""
-    try:
-        return _WORD_FOLDS[word]
-    except KeyError:
-        if len(_WORD_FOLDS) > 500_000:
-            _WORD_FOLDS.clear()
-        folded = _WORD_FOLDS[word] = fold(word)
-        return folded
+    return fold(word)
 
 
 def _analyse_one(value: str) -> tuple[str, str, list[str], list[str]] | None:
@@ -90,19 +83,9 @@ def _analyse_one(value: str) -> tuple[str, str, list[str], list[str]] | None:
     return acc, folded_text, pairs, acc_pairs
 
 
-_VALUE_CACHE: dict[str, tuple[str, str, list[str], list[str]] | None] = {}
-
-
-def _analyse_cached(value: str) -> tuple[str, str, list[str], list[str]] | None:
-    """``_analyse_one`` memoised: headings (authors, subjects, series, publishers) come back
-    on record after record; callers never mutate what it returns."""
-    try:
-        return _VALUE_CACHE[value]
-    except KeyError:
-        if len(_VALUE_CACHE) > 300_000:
-            _VALUE_CACHE.clear()
-        out = _VALUE_CACHE[value] = _analyse_one(value)
-        return out
+# ``_analyse_one`` memoised: headings (authors, subjects, series, publishers) come back on
+# record after record; callers never mutate what it returns.
+_analyse_cached = lru_cache(maxsize=300_000)(_analyse_one)
 
 
 def analyse(values: list[str], *, cache: bool = False) -> tuple[str, str, list[str], list[str]]:

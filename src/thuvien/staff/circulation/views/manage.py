@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can, can_in_network, requires
 from thuvien.circulation.models import Hold, HoldStatus, Loan, LoanRule, PostalRequest, PostalStatus
-from thuvien.circulation.selectors import transits_expected
+from thuvien.circulation.selectors import library_transactions_on, transits_expected
 from thuvien.circulation.services import (
     loan_rule_delete,
     loan_rule_save,
@@ -134,12 +134,7 @@ def _report_rows(name: str, library: Any, day: dt.date) -> tuple[list[str], list
             ]
             for t in transits_expected(library=library)[:2000]
         ]
-    start = dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
-    end = start + dt.timedelta(days=1)
-    out = Loan.objects.filter(library=library, issued_at__gte=start, issued_at__lt=end).count()
-    back = Loan.all_objects.filter(
-        returned_library=library, returned_at__gte=start, returned_at__lt=end
-    ).count()
+    out, back = library_transactions_on(library=library, day=day)
     return [_("Ngày"), _("Lượt cho mượn"), _("Lượt nhận trả")], [[day.isoformat(), out, back]]
 
 
