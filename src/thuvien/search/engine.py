@@ -35,12 +35,13 @@ import tantivy
 from django.conf import settings
 
 from . import analysis as va
+from . import facet_key
 from .compile import compile_query, filter_queries
 from .query import Node
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 YEAR_RANGES: list[tuple[str, int | None, int | None]] = [
     ("-1944", None, 1945),
     ("1945-1974", 1945, 1975),
@@ -105,8 +106,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("stem_fr", tokenizer_name="fr_stem")
     for name in ("isbn", "issn", "callno", "ddc"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
-    for name in ("mtype", "lang", "ltype"):  # few distinct values: text columns are cheap
-        sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    for name in ("mtype", "lang", "ltype"):  # filters; their counts come from fkey
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     # Subjects and authors have hundreds of thousands of values: counted as 64-bit hashes
     # (a text column's terms aggregation costs per distinct value on every query); the
     # stored texts give the labels back.
@@ -114,7 +115,7 @@ def build_schema() -> tantivy.Schema:
         sb.add_unsigned_field(name, indexed=True, fast=True)
         sb.add_text_field(f"{name}_s", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field("sample", indexed=True)  # sample levels (see sample_levels)
-    sb.add_unsigned_field("navail", fast=True)  # libraries with a copy on the shelf
+    sb.add_unsigned_field("fkey", fast=True)  # the five small facets in one (facet_key)
     sb.add_text_field("work", stored=True, tokenizer_name="raw", fast=True, index_option="basic")
     for name in ("title_sort", "author_sort"):
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
@@ -218,7 +219,6 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
         "author_sort": [doc.get("author_sort") or "~"],
         "mtype": [doc.get("material_type") or "other"],
         "sample": sample_levels(doc["id"]),
-        "navail": [len(set(doc.get("available_at") or ()))],
     }
     if authors:
         fields["author_acc"] = [a_acc]
@@ -259,6 +259,15 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
             fields[name] = sorted(set(doc[key]))
     if doc.get("library_types"):
         fields["ltype"] = sorted(set(doc["library_types"]))
+    fields["fkey"] = [
+        facet_key.encode(
+            fields["mtype"][0],
+            lang,
+            fields["year"][0] if "year" in fields else None,
+            bool(doc.get("available_at")),
+            doc.get("library_types") or (),
+        )
+    ]
     return fields
 
 
@@ -393,9 +402,12 @@ class Engine:
 
         return run_search(self, req)
 
-    def compile(self, req: SearchRequest) -> tantivy.Query:
-        """The query of ``req`` with its scope and facet filters applied."""
-        base = compile_query(self.schema, req.query)
+    def compile(self, req: SearchRequest, *, scoring: bool = True) -> tantivy.Query:
+        """The query of ``req`` with its scope and facet filters applied.
+
+        ``scoring=False``: the same matches without the ranking boosts (for counts and facets).
+        """
+        base = compile_query(self.schema, req.query, scoring=scoring)
         filters = filter_queries(self.schema, req)
         if not filters:
             return base
