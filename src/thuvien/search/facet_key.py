@@ -10,8 +10,7 @@ their end: a key's meaning must not change under an index that is already built.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 # Index + 1 is stored (0: none). Append new values; never reorder (or bump SCHEMA_VERSION).
 MATERIAL_TYPES = (
@@ -71,10 +70,6 @@ def _lang_text(code: int) -> str:
     return "".join(reversed(letters))
 
 
-def _ltype_text(bit: int) -> str:
-    return LIBRARY_TYPES[bit - 1]
-
-
 def encode(
     material_type: str, language: str, year: int | None, available: bool, ltypes: Iterable[str]
 ) -> int:
@@ -92,6 +87,29 @@ def encode(
     )
 
 
+_PARTS: dict[int, tuple[str, str, int, bool, tuple[str, ...]]] = {}
+
+
+def _parts(key: int) -> tuple[str, str, int, bool, tuple[str, ...]]:
+    """(material type, language, year bucket, on a shelf, library types) of one key, memoised:
+    the same few thousand combinations come back on every search."""
+    found = _PARTS.get(key)
+    if found is None:
+        mtype = key & 31
+        ltypes = tuple(t for bit, t in enumerate(LIBRARY_TYPES) if key >> (_LTYPE_SHIFT + bit) & 1)
+        found = (
+            MATERIAL_TYPES[mtype - 1] if 0 < mtype <= len(MATERIAL_TYPES) else "",
+            _lang_text(key >> _LANG_SHIFT & 0x7FFF),
+            key >> _YEAR_SHIFT & 15,
+            bool(key >> _AVAIL_SHIFT & 1),
+            ltypes,
+        )
+        if len(_PARTS) > 100_000:
+            _PARTS.clear()
+        _PARTS[key] = found
+    return found
+
+
 def decode_counts(
     buckets: Iterable[tuple[int, float]], scale: float, sizes: dict[str, int]
 ) -> dict[str, list[tuple[str, int]]]:
@@ -102,42 +120,34 @@ def decode_counts(
     """
     from .engine import YEAR_RANGES
 
-    mtype: Counter[int] = Counter()
-    lang: Counter[int] = Counter()
-    year: Counter[int] = Counter()
-    ltype: Counter[int] = Counter()
+    mtype: dict[str, float] = {}
+    lang: dict[str, float] = {}
+    year: dict[int, float] = {}
+    ltype: dict[str, float] = {}
     avail = 0.0
     for key, count in buckets:
-        key = int(key)
-        mtype[key & 31] += count
-        lang[key >> _LANG_SHIFT & 0x7FFF] += count
-        year[key >> _YEAR_SHIFT & 15] += count
-        if key >> _AVAIL_SHIFT & 1:
+        m, la, y, on_shelf, types = _parts(int(key))
+        mtype[m] = mtype.get(m, 0) + count
+        lang[la] = lang.get(la, 0) + count
+        year[y] = year.get(y, 0) + count
+        if on_shelf:
             avail += count
-        mask = key >> _LTYPE_SHIFT
-        bit = 0
-        while mask:
-            if mask & 1:
-                ltype[bit + 1] += count
-            mask >>= 1
-            bit += 1
+        for t in types:
+            ltype[t] = ltype.get(t, 0) + count
 
-    def ranked(
-        counts: Counter[int], label: Callable[[int], str], size: int
-    ) -> list[tuple[str, int]]:
-        rows = [(label(k), int(round(n * scale))) for k, n in counts.items() if k and n]
+    def ranked(counts: dict[str, float], size: int) -> list[tuple[str, int]]:
+        rows = [(k, int(round(n * scale))) for k, n in counts.items() if k and n]
         rows.sort(key=lambda r: (-r[1], r[0]))
         return rows[:size]
 
-    out = {
-        "mtype": ranked(mtype, lambda k: MATERIAL_TYPES[k - 1], sizes["mtype"]),
-        "lang": ranked(lang, _lang_text, sizes["lang"]),
-        "ltype": ranked(ltype, _ltype_text, sizes["ltype"]),
+    return {
+        "mtype": ranked(mtype, sizes["mtype"]),
+        "lang": ranked(lang, sizes["lang"]),
+        "ltype": ranked(ltype, sizes["ltype"]),
         "year": [
             (YEAR_RANGES[k - 1][0], int(round(year[k] * scale)))
             for k in range(1, len(YEAR_RANGES) + 1)
-            if year[k]
+            if year.get(k)
         ],
         "_navail": [("yes", int(round(avail * scale)))] if avail else [],
     }
-    return out
