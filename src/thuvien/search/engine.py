@@ -271,6 +271,13 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
     return fields
 
 
+def _schema_version(version_file: Path) -> str | None:
+    try:
+        return version_file.read_text().strip()
+    except FileNotFoundError:
+        return None
+
+
 class Engine:
     """One index directory: a reader for this process and, when asked, a short-lived writer."""
 
@@ -283,15 +290,32 @@ class Engine:
 
     # -- opening -------------------------------------------------------------------------
     def _open(self) -> tantivy.Index:
+        """Open (or make) the index; an index of another schema version starts empty.
+
+        Every gunicorn worker opens the index at once, so the version file is only written
+        when it changes, and then atomically (a rename): a process reading it while another
+        wrote it once saw an empty file, took the index for an old one and deleted it.
+        """
         version_file = self.path / "thuvien-schema"
-        if self.path.exists() and (
-            not version_file.exists() or version_file.read_text().strip() != SCHEMA_VERSION
-        ):
+        found = _schema_version(version_file)
+        if found is not None and found != SCHEMA_VERSION:
             log.warning("search index at %s has an old schema; starting empty", self.path)
-            shutil.rmtree(self.path)
+            shutil.rmtree(self.path, ignore_errors=True)
         self.path.mkdir(parents=True, exist_ok=True)
-        index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
-        version_file.write_text(SCHEMA_VERSION)
+        if found != SCHEMA_VERSION:  # written before the index, so no one sees it unversioned
+            tmp = version_file.with_name(f".thuvien-schema.{os.getpid()}.{threading.get_ident()}")
+            tmp.write_text(SCHEMA_VERSION)
+            os.replace(tmp, version_file)
+        try:
+            index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        except ValueError:  # an index of a schema from before versioning
+            if found is not None:
+                raise
+            log.warning("search index at %s has another schema; starting empty", self.path)
+            for child in self.path.iterdir():
+                if child != version_file:
+                    shutil.rmtree(child) if child.is_dir() else child.unlink()
+            index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
         for name, analyzer in STEMMERS.items():
             index.register_tokenizer(name, analyzer)
         index.config_reader(reload_policy="Manual")
