@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from thuvien.catalog.models import MaterialType, Record
+from thuvien.catalog.models import MaterialType
 from thuvien.holdings.models import ItemStatus
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
 
@@ -25,6 +25,7 @@ from .analysis import fold
 from .engine import SORTS, YEAR_RANGES, Hit, SearchRequest, engine
 from .errors import SearchError
 from .holdings_sql import item_rows
+from .page_sql import LibraryRef, RecordSummary, group_names, library_directory, record_summaries
 from .query import parse_query, plain_words
 from .suggest import load_vocabulary
 
@@ -63,25 +64,6 @@ SORT_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryRef:
-    """What a result row shows of a library (a model instance per holding cost ~0.1 ms)."""
-
-    pk: int
-    network_id: int
-    code: str
-    name_vi: str
-    name_en: str
-
-    @property
-    def id(self) -> int:
-        return self.pk
-
-    @property
-    def name(self) -> str:
-        return self.name_en if get_language() == "en" and self.name_en else self.name_vi
-
-
 @dataclass
 class LibraryHolding:
     library: LibraryRef
@@ -93,7 +75,7 @@ class LibraryHolding:
 
 @dataclass
 class ResultRow:
-    record: Record
+    record: RecordSummary
     hit: Hit
     holdings: list[LibraryHolding]
     material_label: str = ""
@@ -148,6 +130,8 @@ class SearchPage:
     prev_start: int | None = None
     work: str | None = None
     took_ms: float = 0.0
+    # Every library (menu order): the rows' holdings, the facet labels and the library menu.
+    libraries: dict[int, LibraryRef] = field(default_factory=dict)
 
 
 def _first(params: Mapping[str, Any], name: str) -> str:
@@ -221,6 +205,7 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
     """Run the reader's search; a bad query comes back as ``page.error``, never raised."""
     scope = resolve_scope(params)
     page = SearchPage(q=_first(params, "q"), params={}, scope=scope)
+    page.libraries = library_directory()
     try:
         req, page.params = build_request(params, scope)
         req.facets = facets
@@ -238,70 +223,45 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
     page.facets_approximate = response.facets_approximate
     page.next_start = response.next_offset
     page.prev_start = max(0, req.offset - PAGE_SIZE) if req.offset > 0 else None
-    known: dict[int, tuple] = {}  # libraries read for the rows serve the facet labels too
-    page.rows = result_rows(response.hits, scope, libraries_out=known)
+    page.rows = result_rows(response.hits, scope, libraries=page.libraries)
     if facets:
         page.facets = facet_groups(
-            response.facets, page.params, response.available_count, known_libraries=known
+            response.facets, page.params, response.available_count, libraries=page.libraries
         )
     if page.total < 3 and req.query is not None:
         page.suggestion = did_you_mean(req, page.total)
     return page
 
 
-def _network_libraries(scope: Scope, records: list[Record]) -> dict[int, tuple]:
-    """(network, code, name_vi, name_en) of the libraries of the networks involved, one query.
+def result_rows(
+    hits: list[Hit], scope: Scope, *, libraries: dict[int, LibraryRef] | None = None
+) -> list[ResultRow]:
+    """Records of the hits (one query) with availability per library (one query).
 
-    Full model rows for the scope and again for the names were a tenth of a result page's CPU.
+    Items are read for the libraries of the networks involved (the records' and the searched
+    one): the scope written out explicitly, as library-owned data needs.
     """
-    network_ids = {r.network_id for r in records}
+    if libraries is None:
+        libraries = library_directory()
+    ids = [h.record_id for h in hits]
+    records = record_summaries(ids)
+    network_ids = {r.network_id for r in records.values()}
     if scope.network:
         network_ids.add(scope.network.pk)
-    rows = Library.objects.filter(network_id__in=network_ids).values_list(
-        "pk", "network_id", "code", "name_vi", "name_en"
-    )
-    return {pk: rest for pk, *rest in rows}
-
-
-def result_rows(
-    hits: list[Hit], scope: Scope, *, libraries_out: dict[int, tuple] | None = None
-) -> list[ResultRow]:
-    """Records of the hits (one query) with availability per library (one query)."""
-    ids = [h.record_id for h in hits]
-    records = {
-        r.pk: r
-        for r in Record.objects.filter(pk__in=ids).only(
-            "id",
-            "network_id",
-            "title",
-            "authors",
-            "publisher",
-            "year",
-            "material_type",
-            "language",
-        )
-    }
-    network_libraries = _network_libraries(scope, list(records.values()))
-    if libraries_out is not None:
-        libraries_out.update(network_libraries)
+    in_scope = [pk for pk, lib in libraries.items() if lib.network_id in network_ids]
     counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     rows = item_rows(
-        record_ids=ids,
-        library_ids=list(network_libraries),
-        columns=("record_id", "library_id", "status"),
+        record_ids=ids, library_ids=in_scope, columns=("record_id", "library_id", "status")
     )
     for rid, lib, status in rows:
         slot = counts[rid][lib]
         slot[0] += 1
         slot[1] += status == AVAILABLE
-    libraries = {
-        pk: LibraryRef(pk, *network_libraries[pk])
-        for pk in {lib for per in counts.values() for lib in per}
-        if pk in network_libraries
-    }
     english = get_language() == "en"
     names = {
-        pk: lib.name_en if english and lib.name_en else lib.name_vi for pk, lib in libraries.items()
+        pk: lib.name_en if english and lib.name_en else lib.name_vi
+        for pk in {lib for per in counts.values() for lib in per}
+        if (lib := libraries.get(pk)) is not None
     }
     mtype_labels = _static_labels("mtype")
     wanted = set(scope.library_ids or [])
@@ -313,7 +273,7 @@ def result_rows(
         holdings = [
             LibraryHolding(libraries[lib], total, avail, name=names[lib])
             for lib, (total, avail) in counts[hit.record_id].items()
-            if lib in libraries
+            if lib in names
         ]
         holdings.sort(key=lambda h: (h.library.pk not in wanted, -h.available, h.library.name_vi))
         label = mtype_labels.get(record.material_type, record.material_type)
@@ -347,27 +307,22 @@ def _static_labels(name: str) -> dict[str, str]:
 
 
 def _labels(
-    name: str, keys: list[str], known_libraries: dict[int, tuple] | None = None
+    name: str, keys: list[str], libraries: dict[int, LibraryRef] | None = None
 ) -> dict[str, str]:
     # Library and group names can change at any time: read on each page (the libraries the
-    # result rows already read, else two columns).
-    if (
-        name == "lib"
-        and known_libraries
-        and all(k.isdigit() and int(k) in known_libraries for k in keys)
-    ):
+    # page already read, and the groups of the buckets).
+    if name == "lib":
+        if libraries is None:
+            libraries = library_directory()
         english = get_language() == "en"
         return {
-            k: (en if english and en else vi)
+            k: (lib.name_en if english and lib.name_en else lib.name_vi)
             for k in keys
-            for _net, _code, vi, en in [known_libraries[int(k)]]
+            if k.isdigit() and (lib := libraries.get(int(k))) is not None
         }
-    if name in ("lib", "grp"):
-        model = Library if name == "lib" else LibraryGroup
+    if name == "grp":
         english = get_language() == "en"
-        rows = model.objects.filter(pk__in=[int(k) for k in keys if k.isdigit()]).values_list(
-            "pk", "name_vi", "name_en"
-        )
+        rows = group_names([int(k) for k in keys if k.isdigit()])
         return {str(pk): (en if english and en else vi) for pk, vi, en in rows}
     return _static_labels(name)
 
@@ -377,7 +332,7 @@ def facet_groups(
     chosen: dict[str, list[str]],
     available: int | None,
     *,
-    known_libraries: dict[int, tuple] | None = None,
+    libraries: dict[int, LibraryRef] | None = None,
 ) -> list[FacetGroup]:
     groups: list[FacetGroup] = []
     if available is not None:
@@ -392,7 +347,7 @@ def facet_groups(
         buckets = raw.get(name) or []
         if not buckets:
             continue
-        labels = _labels(name, [k for k, _n in buckets], known_libraries)
+        labels = _labels(name, [k for k, _n in buckets], libraries)
         values = [FacetValue(k, labels.get(k, k), n, k in chosen.get(name, [])) for k, n in buckets]
         if name == "year":
             values.reverse()  # newest range first

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
-from thuvien.network.models import Library
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
@@ -75,19 +74,18 @@ def search(request: HttpRequest) -> HttpResponse:
         if value.selected
     ]
     english = get_language() == "en"
-    libraries = Library.objects.filter(is_active=True).order_by("network_id", "name_vi")
-    if page.scope.network:
-        libraries = libraries.filter(network=page.scope.network)
+    network = page.scope.network
+    menu = [
+        (lib.code, lib.name_en if english and lib.name_en else lib.name_vi)
+        for lib in page.libraries.values()  # in the menu's order: network, Vietnamese name
+        if lib.is_active and (network is None or lib.network_id == network.pk)
+    ]
     context = {
         "page": page,
         "chosen": chosen,
         "sort_options": options_html(list(SORT_LABELS.items()), page.sort),
         "library_options": options_html(
-            [
-                (code, name_en if english and name_en else name_vi)
-                for code, name_vi, name_en in libraries.values_list("code", "name_vi", "name_en")
-            ],
-            page.scope.library.code if page.scope.library else "",
+            menu, page.scope.library.code if page.scope.library else ""
         ),
         "next_url": _url([*pairs, ("start", str(page.next_start))])
         if page.next_start is not None
