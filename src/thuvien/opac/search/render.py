@@ -125,3 +125,116 @@ def options_html(choices: list[tuple[str, str]], selected: str) -> SafeString:
         sel = " selected" if value == selected else ""
         out.append(f'<option value="{escape(str(value))}"{sel}>{escape(str(label))}</option>')
     return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
+
+
+def content_html(
+    *,
+    page: SearchPage,
+    search_url: str,
+    library_options: str,
+    sort_options: str,
+    hidden: list[tuple[str, str]],
+    chosen: list[tuple[str, str, str]],
+    rows_html: str,
+    facets_html: str,
+    suggestion_url: str,
+    prev_url: str | None,
+    next_url: str | None,
+) -> SafeString:
+    """The page's ``content`` block: the search form, the count, the list, pager and facets.
+
+    It was the template part of a result page (~0.6 ms of CPU: ~40 variable and ``translate``
+    nodes, a ``blocktranslate`` with a plural); the markup and message ids are the template's.
+    """
+    out = [
+        f'\n<h1 class="visually-hidden">{escape(_("Tra cứu tài liệu"))}</h1>\n'
+        f'<form class="sform" role="search" method="get" action="{escape(search_url)}">\n'
+        f'  <label for="q" class="visually-hidden">{escape(_("Từ cần tìm"))}</label>\n'
+        '  <div class="search-box">\n'
+        f'    <input type="search" id="q" name="q" value="{escape(page.q)}" placeholder="'
+        f'{escape(_("Nhan đề, tác giả, chủ đề, ISBN…"))}" autocomplete="off" maxlength="500">\n'
+        f'    <button class="btn btn-primary" type="submit">{escape(_("Tìm"))}</button>\n'
+        "  </div>\n"
+        '  <div class="sopts">\n'
+        f'    <label for="scope">{escape(_("Tìm tại"))}</label>\n'
+        '    <select id="scope" name="library">\n'
+        f'      <option value="">{escape(_("Toàn mạng lưới"))}</option>\n'
+        f"      {library_options}\n"
+        "    </select>\n"
+        f'    <label for="sort">{escape(_("Sắp xếp"))}</label>\n'
+        '    <select id="sort" name="sort">\n'
+        f"      {sort_options}\n"
+        "    </select>\n    "
+    ]
+    add = out.append
+    for k, v in hidden:
+        add(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">')
+    add("\n  </div>\n</form>\n")
+    if page.error:
+        add(
+            '\n  <div class="alert alert-error" role="alert"><p><strong>'
+            f"{escape(_('Không đọc được câu tìm kiếm.'))}</strong> {escape(page.error)}</p>\n"
+            f"  <p>{escape(_('Ví dụ:'))} <code>lịch sử việt nam</code>, "
+            '<code>"truyện kiều"</code>, <code>tacgia:(nguyễn du)</code>, <code>lich*</code>, '
+            "<code>kiều OR lục NOT vân</code></p></div>\n\n"
+        )
+        return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
+    first = page.start + 1
+    if page.total:
+        count = ngettext(
+            "%(first)s–%(last)s trong %(n)s kết quả",
+            "%(first)s–%(last)s trong %(n)s kết quả",
+            page.total,
+        ) % {"first": _num(first), "last": _num(page.start + len(page.rows)), "n": _num(page.total)}
+    else:
+        count = _("Không có kết quả")
+    add(
+        '\n<div class="slayout">\n'
+        '  <section class="sresults" aria-labelledby="rh">\n'
+        '    <h2 id="rh" class="rcount" aria-live="polite">\n'
+        f"      {escape(count)}\n"
+        "    </h2>\n    "
+    )
+    if page.suggestion:
+        add(
+            f'<p class="dym">{escape(_("Có phải bạn muốn tìm:"))} <a href="'
+            f'{escape(suggestion_url)}">{escape(page.suggestion)}</a>?</p>'
+        )
+    add("\n    ")
+    if page.work:
+        add(f'<p class="alert">{escape(_("Các biểu ghi của cùng một tác phẩm."))}</p>')
+    add("\n    ")
+    if chosen:
+        remove = escape(_("Bỏ bộ lọc"))
+        hint = escape(_("(bỏ)"))
+        add(f'<ul class="chips" aria-label="{escape(_("Bộ lọc đang dùng"))}">')
+        for title, label, url in chosen:
+            add(
+                f'<li><a href="{escape(url)}" title="{remove}">{escape(str(title))}: '
+                f'{escape(str(label))} <span aria-hidden="true">×</span>'
+                f'<span class="visually-hidden">{hint}</span></a></li>'
+            )
+        add("</ul>")
+    add("\n    ")
+    if page.facets:
+        add(f'<p class="jump"><a href="#filters">{escape(_("Lọc kết quả"))}</a></p>')
+    add(f'\n    <ol class="rlist" start="{_num(first)}">\n    {rows_html}\n    </ol>\n    ')
+    if prev_url or next_url:
+        add(f'<nav class="pager" aria-label="{escape(_("Phân trang"))}">\n      ')
+        if prev_url:
+            add(
+                f'<a class="btn" href="{escape(prev_url)}" rel="prev">'
+                f"{escape(_('‹ Trang trước'))}</a>"
+            )
+        add("\n      ")
+        if next_url:
+            add(
+                f'<a class="btn" href="{escape(next_url)}" rel="next">'
+                f"{escape(_('Trang sau ›'))}</a>"
+            )
+        add("\n    </nav>")
+    add("\n  </section>\n  ")
+    if page.facets:
+        add(facets_html)
+    add("\n</div>\n\n")
+    return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above

@@ -23,7 +23,7 @@ from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
 
-from .render import facets_html, options_html, results_html
+from .render import content_html, facets_html, options_html, results_html
 
 KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
 
@@ -80,27 +80,24 @@ def search(request: HttpRequest) -> HttpResponse:
         for lib in page.libraries.values()  # in the menu's order: network, Vietnamese name
         if lib.is_active and (network is None or lib.network_id == network.pk)
     ]
-    context = {
-        "page": page,
-        "chosen": chosen,
-        "sort_options": options_html(list(SORT_LABELS.items()), page.sort),
-        "library_options": options_html(
-            menu, page.scope.library.code if page.scope.library else ""
-        ),
-        "next_url": _url([*pairs, ("start", str(page.next_start))])
-        if page.next_start is not None
-        else None,
-        "prev_url": _url([*pairs, ("start", str(page.prev_start))])
+    content = content_html(
+        page=page,
+        search_url=reverse("opac_search:search"),
+        library_options=options_html(menu, page.scope.library.code if page.scope.library else ""),
+        sort_options=options_html(list(SORT_LABELS.items()), page.sort),
+        hidden=[p for p in pairs if p[0] not in ("q", "library", "sort")],
+        chosen=chosen,
+        rows_html=results_html(page.rows),
+        facets_html=facets_html(page) if page.facets else "",
+        suggestion_url=_url([p for p in pairs if p[0] != "q"] + [("q", page.suggestion or "")]),
+        prev_url=_url([*pairs, ("start", str(page.prev_start))])
         if page.prev_start is not None
         else None,
-        "suggestion_url": _url([p for p in pairs if p[0] != "q"] + [("q", page.suggestion or "")]),
-        "hidden": [p for p in pairs if p[0] not in ("q", "library", "sort")],
-        "page_first": page.start + 1,
-        "rows_html": results_html(page.rows),
-        "facets_html": facets_html(page) if page.facets else "",
-        "page_last": page.start + len(page.rows),
-    }
-    return render(request, "opac/search/results.html", context)
+        next_url=_url([*pairs, ("start", str(page.next_start))])
+        if page.next_start is not None
+        else None,
+    )
+    return render(request, "opac/search/results.html", {"page": page, "content": content})
 
 
 @require_GET
