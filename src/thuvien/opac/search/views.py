@@ -23,6 +23,7 @@ from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
 
+from ..shell import render_public
 from .render import content_html, facets_html, options_html, results_html
 
 KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
@@ -97,7 +98,16 @@ def search(request: HttpRequest) -> HttpResponse:
         if page.next_start is not None
         else None,
     )
-    return render(request, "opac/search/results.html", {"page": page, "content": content})
+    title = _("Tra cứu")
+    if page.q:
+        title = f"{page.q} – {title}"
+    return render_public(
+        request,
+        "opac/search/results.html",
+        title=title,
+        content=content,
+        context={"title": title, "content": content},
+    )
 
 
 @require_GET

@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
@@ -53,7 +56,9 @@ def _both(params: dict[str, Any], language: str, monkeypatch) -> tuple[str, str]
 
     monkeypatch.setattr(views, "content_html", spy)
     request = RequestFactory().get("/search/", params)
-    request.user = None
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
     with translation.override(language):
         response = views.search(request)
         page = seen["page"]
