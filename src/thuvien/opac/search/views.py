@@ -8,7 +8,7 @@ network being shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -37,12 +37,24 @@ def _url(pairs: list[tuple[str, str]]) -> str:
     return "?" + urlencode(pairs) if pairs else "?"
 
 
+# Characters ``quote_plus`` leaves as they are: facet values (library and group ids, codes,
+# heading hashes) are almost always made of these and need no encoding call.
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+
+
+def _pair(name: str, value: str) -> str:
+    """``urlencode([(name, value)])``, without the call for values that need no quoting."""
+    if _UNRESERVED.issuperset(value):
+        return f"{quote_plus(name)}={value}"
+    return f"{quote_plus(name)}={quote_plus(value)}"
+
+
 def _toggler(pairs: list[tuple[str, str]]) -> Callable[[str, str], str]:
     """``toggle(name, value)``: the page's URL with that filter added or removed.
 
     Each pair is encoded once per page, not once per facet value (~80 links a page).
     """
-    encoded = [(p, urlencode([p])) for p in pairs]
+    encoded = [(p, _pair(*p)) for p in pairs]
     everything = "&".join(e for _p, e in encoded)
 
     def toggle(name: str, value: str) -> str:
@@ -50,9 +62,9 @@ def _toggler(pairs: list[tuple[str, str]]) -> Callable[[str, str], str]:
         if pair in pairs:
             kept = [e for p, e in encoded if p != pair]
         elif name in ("year", "avail"):
-            kept = [e for p, e in encoded if p[0] != name] + [urlencode([pair])]
+            kept = [e for p, e in encoded if p[0] != name] + [_pair(name, value)]
         else:
-            extra = urlencode([pair])
+            extra = _pair(name, value)
             return "?" + (everything + "&" + extra if everything else extra)
         return "?" + "&".join(kept)
 
