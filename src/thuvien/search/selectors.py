@@ -8,7 +8,6 @@ the libraries of the searched network(s).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -249,21 +248,28 @@ def result_rows(
     if scope.network:
         network_ids.add(scope.network.pk)
     in_scope = [pk for pk, lib in libraries.items() if lib.network_id in network_ids]
-    counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    counts: dict[int, dict[int, list[int]]] = {}  # record -> library -> [items, available]
     rows = item_rows(
         record_ids=ids, library_ids=in_scope, columns=("record_id", "library_id", "status")
     )
     for rid, lib, status in rows:
-        slot = counts[rid][lib]
-        slot[0] += 1
-        slot[1] += status == AVAILABLE
-    english = get_language() == "en"
+        per = counts.get(rid)
+        if per is None:
+            per = counts[rid] = {}
+        slot = per.get(lib)
+        if slot is None:
+            per[lib] = [1, int(status == AVAILABLE)]
+        else:
+            slot[0] += 1
+            slot[1] += status == AVAILABLE
+    language = get_language()
+    english = language == "en"
     names = {
         pk: lib.name_en if english and lib.name_en else lib.name_vi
         for pk in {lib for per in counts.values() for lib in per}
         if (lib := libraries.get(pk)) is not None
     }
-    mtype_labels = _static_labels("mtype")
+    mtype_labels = _static_labels("mtype", language)
     wanted = set(scope.library_ids or [])
     out = []
     for hit in hits:
@@ -272,7 +278,7 @@ def result_rows(
             continue
         holdings = [
             LibraryHolding(libraries[lib], total, avail, name=names[lib])
-            for lib, (total, avail) in counts[hit.record_id].items()
+            for lib, (total, avail) in counts.get(hit.record_id, {}).items()
             if lib in names
         ]
         holdings.sort(key=lambda h: (h.library.pk not in wanted, -h.available, h.library.name_vi))
@@ -284,9 +290,12 @@ def result_rows(
 _STATIC_LABELS: dict[tuple[str, str], dict[str, str]] = {}
 
 
-def _static_labels(name: str) -> dict[str, str]:
-    """Labels of fixed choices, translated once per process and language (not per page)."""
-    key = (name, get_language() or "")
+def _static_labels(name: str, language: str | None = None) -> dict[str, str]:
+    """Labels of fixed choices, translated once per process and language (not per page).
+
+    ``language`` is the active one (``get_language()``), passed by callers that know it.
+    """
+    key = (name, (language if language is not None else get_language()) or "")
     labels = _STATIC_LABELS.get(key)
     if labels is None:
         if name == "ltype":
@@ -295,6 +304,9 @@ def _static_labels(name: str) -> dict[str, str]:
             labels = {k: str(v) for k, v in MaterialType.choices}
         elif name == "lang":
             labels = {k: str(v) for k, v in LANGUAGES.items()}
+        elif name == "titles":  # of the facet groups
+            labels = {k: str(v) for k, v in FACET_TITLES.items()}
+            labels["avail:1"] = _("Có sẵn trên giá")
         elif name == "year":
             labels = {
                 key: key.replace("-", "–") if not key.startswith("-") else _("Trước 1945")
@@ -307,24 +319,28 @@ def _static_labels(name: str) -> dict[str, str]:
 
 
 def _labels(
-    name: str, keys: list[str], libraries: dict[int, LibraryRef] | None = None
+    name: str,
+    keys: list[str],
+    libraries: dict[int, LibraryRef] | None = None,
+    language: str | None = None,
 ) -> dict[str, str]:
     # Library and group names can change at any time: read on each page (the libraries the
     # page already read, and the groups of the buckets).
+    if language is None:
+        language = get_language()
+    english = language == "en"
     if name == "lib":
         if libraries is None:
             libraries = library_directory()
-        english = get_language() == "en"
         return {
             k: (lib.name_en if english and lib.name_en else lib.name_vi)
             for k in keys
             if k.isdigit() and (lib := libraries.get(int(k))) is not None
         }
     if name == "grp":
-        english = get_language() == "en"
         rows = group_names([int(k) for k in keys if k.isdigit()])
         return {str(pk): (en if english and en else vi) for pk, vi, en in rows}
-    return _static_labels(name)
+    return _static_labels(name, language)
 
 
 def facet_groups(
@@ -335,23 +351,26 @@ def facet_groups(
     libraries: dict[int, LibraryRef] | None = None,
 ) -> list[FacetGroup]:
     groups: list[FacetGroup] = []
+    language = get_language()
+    titles = _static_labels("titles", language)
     if available is not None:
         groups.append(
             FacetGroup(
                 "avail",
-                str(FACET_TITLES["avail"]),
-                [FacetValue("1", _("Có sẵn trên giá"), available, "1" in chosen.get("avail", []))],
+                titles["avail"],
+                [FacetValue("1", titles["avail:1"], available, "1" in chosen.get("avail", []))],
             )
         )
     for name in ("lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth"):
         buckets = raw.get(name) or []
         if not buckets:
             continue
-        labels = _labels(name, [k for k, _n in buckets], libraries)
-        values = [FacetValue(k, labels.get(k, k), n, k in chosen.get(name, [])) for k, n in buckets]
+        labels = _labels(name, [k for k, _n in buckets], libraries, language)
+        picked = chosen.get(name, ())
+        values = [FacetValue(k, labels.get(k, k), n, k in picked) for k, n in buckets]
         if name == "year":
             values.reverse()  # newest range first
-        groups.append(FacetGroup(name, str(FACET_TITLES[name]), values))
+        groups.append(FacetGroup(name, titles[name], values))
     return groups
 
 

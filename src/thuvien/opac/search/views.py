@@ -8,6 +8,7 @@ network being shown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import quote_plus, urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -42,11 +43,18 @@ def _url(pairs: list[tuple[str, str]]) -> str:
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
 
 
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> str:
+    # A pure function of its argument; subject and author headings recur from page to page.
+    return quote_plus(text)
+
+
 def _pair(name: str, value: str) -> str:
-    """``urlencode([(name, value)])``, without the call for values that need no quoting."""
-    if _UNRESERVED.issuperset(value):
-        return f"{quote_plus(name)}={value}"
-    return f"{quote_plus(name)}={quote_plus(value)}"
+    """``urlencode([(name, value)])``: no call for values that need no quoting."""
+    return (
+        f"{name if _UNRESERVED.issuperset(name) else _quoted(name)}="
+        f"{value if _UNRESERVED.issuperset(value) else _quoted(value)}"
+    )
 
 
 def _toggler(pairs: list[tuple[str, str]]) -> Callable[[str, str], str]:
