@@ -18,7 +18,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_noop, ngettext
@@ -65,9 +65,22 @@ def _texts(language: str | None) -> dict[str, str]:
     return {message: escape(_(message)) for message in _TEXTS}
 
 
+@lru_cache(maxsize=16)
+def url_pattern(name: str, script_prefix: str) -> str:
+    """``reverse(name)`` with ``{}`` for its one integer argument, if it takes one.
+
+    Reversed once per process and script prefix (the URLconf does not change while it runs).
+    """
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return reverse(name, args=[_MARK]).replace(str(_MARK), "{}")
+
+
 @receiver(setting_changed)
 def _forget_texts(**kwargs: object) -> None:
     _texts.cache_clear()
+    url_pattern.cache_clear()  # ROOT_URLCONF may have changed
 
 
 def _num(n: int) -> str:
@@ -78,7 +91,7 @@ def _num(n: int) -> str:
 def results_html(rows: list[ResultRow]) -> SafeString:
     """The ``<li class="ritem">`` elements of one result page."""
     t = _texts(get_language())
-    record_url = reverse("opac_search:record", args=[_MARK]).replace(str(_MARK), "{}")
+    record_url = url_pattern("opac_search:record", get_script_prefix())
     available = t["Có sẵn %(n)s/%(t)s"]
     all_on_loan = t["Đang mượn hết"]
     no_copies = t["Chưa có bản sao trên giá."]

@@ -13,7 +13,7 @@ from urllib.parse import quote_plus, urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
 
 from ..shell import render_public
-from .render import content_html, facets_html, options_html, results_html
+from .render import content_html, facets_html, options_html, results_html, url_pattern
 
 KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
 
@@ -103,7 +103,7 @@ def search(request: HttpRequest) -> HttpResponse:
     ]
     content = content_html(
         page=page,
-        search_url=reverse("opac_search:search"),
+        search_url=url_pattern("opac_search:search", get_script_prefix()),
         library_options=options_html(menu, page.scope.library.code if page.scope.library else ""),
         sort_options=options_html(list(SORT_LABELS.items()), page.sort),
         hidden=[p for p in pairs if p[0] not in ("q", "library", "sort")],
