@@ -80,12 +80,13 @@ class ResultRow:
     material_label: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class FacetValue:
     value: str
     label: str
     count: int
     selected: bool
+    url: str = ""  # the page's URL with this value toggled (set by the portal view)
 
 
 @dataclass

@@ -81,11 +81,18 @@ def url_pattern(name: str, script_prefix: str) -> str:
 def _forget_texts(**kwargs: object) -> None:
     _texts.cache_clear()
     url_pattern.cache_clear()  # ROOT_URLCONF may have changed
+    _grouping.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _grouping() -> bool:
+    # Read once, not ~120 times a page (each ``settings.X`` goes through LazySettings).
+    return bool(settings.USE_THOUSAND_SEPARATOR)
 
 
 def _num(n: int) -> str:
     # ``{{ n }}`` in a template localises numbers; plain str() is the same unless grouping is on.
-    return number_format(n) if settings.USE_THOUSAND_SEPARATOR else str(n)
+    return number_format(n) if _grouping() else str(n)
 
 
 def results_html(rows: list[ResultRow]) -> SafeString:

@@ -91,3 +91,12 @@ def test_content_block_matches_the_template(catalogue, params, shows, language, 
     expected, built = _both(params, language, monkeypatch)
     assert built == expected
     assert shows in built  # the case reaches the branch it is meant to test
+
+
+def test_numbers_follow_the_grouping_setting(settings):
+    from thuvien.opac.search.render import _num
+
+    assert _num(12345) == "12345"
+    settings.USE_THOUSAND_SEPARATOR = True
+    with translation.override("en"):
+        assert _num(12345) == "12,345"  # as ``{{ n }}`` in a template
