@@ -255,10 +255,15 @@ def facet_hash(value: str) -> int:
     return _hash(value)
 
 
-def filter_queries(schema: tantivy.Schema, req: SearchRequest) -> list[tantivy.Query]:
-    """Scope (network, libraries), facet choices, availability, years, work cluster."""
+def filter_queries(
+    schema: tantivy.Schema, req: SearchRequest, *, network: bool = True
+) -> list[tantivy.Query]:
+    """Scope (network, libraries), facet choices, availability, years, work cluster.
+
+    ``network=False`` leaves the network filter out (the index holds no other network).
+    """
     out: list[tantivy.Query] = []
-    if req.network_id:
+    if req.network_id and network:
         out.append(Q.term_query(schema, "network", req.network_id))
     if req.library_ids is not None:
         out.append(Q.term_set_query(schema, "lib", [int(i) for i in req.library_ids] or [0]))

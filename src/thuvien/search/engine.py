@@ -287,6 +287,7 @@ class Engine:
         self._lock = threading.Lock()
         self._index: tantivy.Index | None = None
         self._meta_mtime: float = 0.0
+        self._only_network: dict[tuple[float, int | None], bool] = {}
 
     # -- opening -------------------------------------------------------------------------
     def _open(self) -> tantivy.Index:
@@ -417,6 +418,31 @@ class Engine:
     def clear(self) -> None:
         self.rebuild([])
 
+    def _holds_only(self, searcher: tantivy.Searcher, network_id: int | None) -> bool:
+        """Whether every document of the index belongs to ``network_id``.
+
+        A province runs one network, so its filter matched every record yet cost a pass over
+        a posting list of the whole index on every search (about a third of a broad search's
+        time on a million records). Checked once per index version (one pass over the index).
+        """
+        key = (self._meta_mtime, network_id)
+        known = self._only_network.get(key)
+        if known is None:
+            others = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, tantivy.Query.all_query()),
+                    (
+                        tantivy.Occur.MustNot,
+                        tantivy.Query.term_query(self.schema, "network", network_id),
+                    ),
+                ]
+            )
+            known = searcher.search(others, limit=1, count=True).count == 0
+            if len(self._only_network) > 64:
+                self._only_network.clear()
+            self._only_network[key] = known
+        return known
+
     def count(self) -> int:
         return self.searcher().num_docs
 
@@ -426,13 +452,23 @@ class Engine:
 
         return run_search(self, req)
 
-    def compile(self, req: SearchRequest, *, scoring: bool = True) -> tantivy.Query:
+    def compile(
+        self,
+        req: SearchRequest,
+        *,
+        scoring: bool = True,
+        searcher: tantivy.Searcher | None = None,
+    ) -> tantivy.Query:
         """The query of ``req`` with its scope and facet filters applied.
 
         ``scoring=False``: the same matches without the ranking boosts (for counts and facets).
+        With ``searcher``, a network filter that every document passes is left out.
         """
         base = compile_query(self.schema, req.query, scoring=scoring)
-        filters = filter_queries(self.schema, req)
+        network = bool(req.network_id) and not (
+            searcher is not None and self._holds_only(searcher, req.network_id)
+        )
+        filters = filter_queries(self.schema, req, network=network)
         if not filters:
             return base
         occ = tantivy.Occur

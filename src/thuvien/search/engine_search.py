@@ -248,10 +248,10 @@ def _run_search(engine: Engine, req: SearchRequest, *, split: bool) -> SearchRes
 
     started = time.perf_counter()
     searcher = engine.searcher()
-    query = engine.compile(req)
+    query = engine.compile(req, searcher=searcher)
     counts = None
     if split:
-        match = engine.compile(req, scoring=False)
+        match = engine.compile(req, scoring=False, searcher=searcher)
         counts = _facet_pool().submit(_count_and_facets, engine, searcher, match, req)
     order_field, order = SORTS.get(req.sort, (None, None))
     offset = max(0, min(req.offset, MAX_WINDOW))
