@@ -84,6 +84,11 @@ def _forget_texts(**kwargs: object) -> None:
     _grouping.cache_clear()
 
 
+# ``escape`` of the short strings that recur on every page (library names and codes, facet
+# and material labels, a title's first letter): a pure function, so a bounded memo is safe.
+_esc = lru_cache(maxsize=4096)(escape)
+
+
 @lru_cache(maxsize=1)
 def _grouping() -> bool:
     # Read once, not ~120 times a page (each ``settings.X`` goes through LazySettings).
@@ -108,8 +113,8 @@ def results_html(rows: list[ResultRow]) -> SafeString:
         rec = row.record
         title = rec.title or ""
         add(
-            f'<li class="ritem">\n  <div class="cover c-{escape(rec.material_type or "")}" '
-            f'aria-hidden="true">{escape(title[:1].upper())}</div>\n  <div class="rbody">\n'
+            f'<li class="ritem">\n  <div class="cover c-{_esc(rec.material_type or "")}" '
+            f'aria-hidden="true">{_esc(title[:1].upper())}</div>\n  <div class="rbody">\n'
             f'    <h3 class="rtitle"><a href="{record_url.format(rec.pk)}">'
             f"{escape(title)}</a></h3>\n"
             '    <p class="rmeta">'
@@ -120,7 +125,7 @@ def results_html(rows: list[ResultRow]) -> SafeString:
             add(escape(rec.publisher) + " · ")
         if rec.year:
             add(escape(str(rec.year)) + " · ")
-        add(f'<span class="mt">{escape(str(row.material_label))}</span></p>\n')
+        add(f'<span class="mt">{_esc(str(row.material_label))}</span></p>\n')
         if row.holdings:
             add('    <ul class="avail">\n      ')
             for h in row.holdings[:3]:
@@ -130,7 +135,7 @@ def results_html(rows: list[ResultRow]) -> SafeString:
                     add(f'<li><span class="status-available">{status}</span>')
                 else:
                     add(f'<li><span class="status-on_loan">{all_on_loan}</span>')
-                add(f" – {escape(h.name)}</li>")
+                add(f" – {_esc(h.name)}</li>")
             more = len(row.holdings) - 3
             if more > 0:
                 text = ngettext("và %(n)s thư viện khác", "và %(n)s thư viện khác", more) % {
@@ -165,7 +170,7 @@ def facets_html(page: SearchPage) -> SafeString:
     ]
     add = out.append
     for group in groups:
-        add(f'  <section class="fgroup">\n    <h3>{escape(str(group.title))}</h3>\n    <ul>')
+        add(f'  <section class="fgroup">\n    <h3>{_esc(str(group.title))}</h3>\n    <ul>')
         for v in group.values:
             if v.selected:
                 add(
@@ -174,7 +179,7 @@ def facets_html(page: SearchPage) -> SafeString:
                 )
             else:
                 add(f'<li><a href="{escape(v.url)}">')
-            add(f'{escape(str(v.label))}</a> <span class="n">{approx}{_num(v.count)}</span></li>')
+            add(f'{_esc(str(v.label))}</a> <span class="n">{approx}{_num(v.count)}</span></li>')
         add("</ul>\n  </section>\n")
     add("</aside>\n")
     return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
@@ -185,7 +190,7 @@ def options_html(choices: list[tuple[str, str]], selected: str) -> SafeString:
     out = []
     for value, label in choices:
         sel = " selected" if value == selected else ""
-        out.append(f'<option value="{escape(str(value))}"{sel}>{escape(str(label))}</option>')
+        out.append(f'<option value="{_esc(str(value))}"{sel}>{_esc(str(label))}</option>')
     return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
 
 
