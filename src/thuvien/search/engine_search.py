@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import tantivy
+from django.conf import settings
 
 from . import facet_key
 from .compile import available_query
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from .engine import Engine, SearchRequest, SearchResponse
 
 MAX_WINDOW = 10_000  # deepest raw position served; beyond it the reader narrows the search
-SAMPLE_TARGET = 8_000  # above this many hits, facets are counted on a slice and scaled
+# above this many hits, facets are counted on a slice and scaled (settings.SEARCH_FACET_SAMPLE)
+SAMPLE_TARGET: int = settings.SEARCH_FACET_SAMPLE
 _LABELS: dict[tuple[str, int], str] = {}  # heading hash -> heading (a hash never changes)
 SMALL_CLUSTER = 4  # works with up to this many records: libraries read from their documents
 

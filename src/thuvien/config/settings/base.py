@@ -220,6 +220,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 SEARCH_INDEX_DIR = Path(os.environ.get("THUVIEN_SEARCH_INDEX_DIR", DATA_DIR / "index"))
+# Above this many hits, facet counts are estimated from a fixed sample of about this many
+# records (shown with "≈"): the facet work of a broad search is proportional to it.
+SEARCH_FACET_SAMPLE = int(os.environ.get("THUVIEN_SEARCH_FACET_SAMPLE", "8000"))
 
 # Security: cookies are secure and HTTP-only in production; CSRF everywhere.
 SESSION_COOKIE_HTTPONLY = True
