@@ -354,21 +354,40 @@ class Engine:
 
     # -- writing -------------------------------------------------------------------------
     def write(
-        self, *, upserts: Iterable[IndexDocument] = (), delete_ids: Iterable[int] = ()
+        self,
+        *,
+        upserts: Iterable[IndexDocument] | Iterable[str] = (),
+        delete_ids: Iterable[int] = (),
+        analysed: bool = False,
     ) -> int:
-        """Replace the documents of ``upserts`` and remove ``delete_ids``; one commit."""
-        upserts = list(upserts)
-        ids = [int(i) for i in delete_ids] + [int(d["id"]) for d in upserts]
-        writer = self._writer(heap=50_000_000, threads=1)
+        """Replace the documents of ``upserts`` and remove ``delete_ids``; one commit.
+
+        ``analysed``: ``upserts`` are ``tantivy_fields`` as JSON texts (built by worker
+        processes, see ``reindex_parallel``), read lazily; their ids must be among
+        ``delete_ids``, since the texts are not opened here.
+        """
+        if analysed:
+            ids = [int(i) for i in delete_ids]
+        else:
+            upserts = list(upserts)
+            ids = [int(i) for i in delete_ids] + [int(d["id"]) for d in upserts]
+        # a large batch fits one segment: no flush half way, fewer segments to merge later
+        writer = self._writer(heap=200_000_000 if analysed else 50_000_000, threads=1)
         count = 0
         try:
             if ids:  # one delete for the whole batch; re-added documents come after it
                 writer.delete_documents_by_query(
                     tantivy.Query.term_set_query(self.schema, "id", ids)
                 )
-            for doc in upserts:
-                writer.add_document(to_tantivy(doc, self.schema))
-                count += 1
+            if analysed:
+                add_json = writer.add_json
+                for text in upserts:
+                    add_json(text)
+                    count += 1
+            else:
+                for doc in upserts:
+                    writer.add_document(to_tantivy(doc, self.schema))
+                    count += 1
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
