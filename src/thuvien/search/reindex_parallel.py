@@ -100,16 +100,18 @@ def build_ids(ids: list[int]) -> tuple[list[str], Counter[str]]:
 
 
 def _encoded(docs: list[dict[str, Any]]) -> tuple[list[str], Counter[str]]:
-    """The JSON texts of the analysed fields of ``docs`` and the word counts of their titles."""
-    words: Counter[str] = Counter()
-    out = []
+    """The JSON texts of the analysed fields of ``docs`` and the word counts of their titles.
+
+    The titles' tokens (joined by spaces) are counted in one ``Counter`` call per chunk.
+    """
+    encode = _ENCODE
+    out, titles = [], []
     for doc in docs:
         fields = tantivy_fields(doc)
-        title = fields["title_acc"][0]  # the title's tokens, joined by spaces
-        if title:
-            words.update(title.split(" "))
-        out.append(_ENCODE(fields))
-    return out, words
+        titles.append(fields["title_acc"][0])
+        out.append(encode(fields))
+    text = " ".join(t for t in titles if t)
+    return out, Counter(text.split(" ") if text else ())
 
 
 def _pool(workers: int) -> Any:
