@@ -1,5 +1,6 @@
 """WSGI entry point for gunicorn (``thuvien serve``)."""
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -17,6 +18,11 @@ def _warm_up() -> None:
     resolver = get_resolver()
     resolver.url_patterns  # noqa: B018 - imports the URLconf and every view module
     resolver._populate()
+    # The ~230,000 objects of the imported code live as long as the process: out of the
+    # collector's sight, a full collection no longer walks them (one took ~75 ms every ~600
+    # result pages, ~0.13 ms a page on average and a latency spike).
+    gc.collect()
+    gc.freeze()
 
 
 _warm_up()

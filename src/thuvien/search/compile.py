@@ -99,7 +99,9 @@ def _token_query(
     return required, boosts
 
 
-def _words(schema: tantivy.Schema, node: Words, *, exact: bool = False) -> tantivy.Query | None:
+def _words(
+    schema: tantivy.Schema, node: Words, *, exact: bool = False, scoring: bool = True
+) -> tantivy.Query | None:
     field = node.field
     if field in ("isbn", "issn", "callno", "ddc", "year"):
         return _special(schema, field, " ".join(node.words))
@@ -110,14 +112,14 @@ def _words(schema: tantivy.Schema, node: Words, *, exact: bool = False) -> tanti
     for tok in toks:
         required, boosts = _token_query(schema, tok, field, exact=exact)
         clauses.append((Occ.Must, required))
-        if exact:
+        if exact or not scoring:
             continue
         if len(toks) > 1 and va.fold(tok) == tok:
             # Several unmarked words: the title pairs below already favour the title, and
             # every optional clause is scored on every matching record.
             boosts = boosts[1:] if field is None else boosts
         clauses.extend((Occ.Should, b) for b in boosts)
-    if exact:
+    if exact or not scoring:
         return _bool(clauses)
     _fold_f, _acc_f, bi_f, bia_f = TEXT_FIELDS[field]
     for a, b in zip(toks, toks[1:], strict=False):
@@ -160,16 +162,18 @@ def _special(schema: tantivy.Schema, field: str, text: str) -> tantivy.Query:
     return Q.range_query(schema, "year", tantivy.FieldType.Integer, low, high)
 
 
-def _phrase(schema: tantivy.Schema, node: Phrase) -> tantivy.Query | None:
+def _phrase(schema: tantivy.Schema, node: Phrase, scoring: bool = True) -> tantivy.Query | None:
     field = node.field
     if field in ("isbn", "issn", "callno", "ddc", "year"):
         return _special(schema, field, node.text)
     toks = va.tokens(node.text)
     if len(toks) <= 1:
-        return _words(schema, Words(toks, field)) if toks else None
+        return _words(schema, Words(toks, field), scoring=scoring) if toks else None
     fold_f, acc_f, _bi, bia_f = TEXT_FIELDS[field]
     folded = [va.fold(t) for t in toks]
     clauses = [(Occ.Must, Q.phrase_query(schema, fold_f, folded))]
+    if not scoring:
+        return _bool(clauses)
     if field is None:  # the phrase in the title weighs more
         clauses.append((Occ.Should, _boost(Q.phrase_query(schema, "title_fold", folded), 2.0)))
     if folded != toks:  # marked phrase: its exact spelling scores (accented words and pairs)
@@ -181,7 +185,7 @@ def _phrase(schema: tantivy.Schema, node: Phrase) -> tantivy.Query | None:
     return _bool(clauses)
 
 
-def _prefix(schema: tantivy.Schema, node: Prefix) -> tantivy.Query | None:
+def _prefix(schema: tantivy.Schema, node: Prefix, scoring: bool = True) -> tantivy.Query | None:
     field = node.field
     if field in ("isbn", "issn", "callno", "ddc"):
         return _special(schema, field, node.stem)
@@ -194,24 +198,29 @@ def _prefix(schema: tantivy.Schema, node: Prefix) -> tantivy.Query | None:
     last = Q.regex_query(schema, TEXT_FIELDS[field][0], pattern)
     if len(toks) == 1:
         return last
-    head = _words(schema, Words(toks[:-1], field))
+    head = _words(schema, Words(toks[:-1], field), scoring=scoring)
     return Q.boolean_query([(Occ.Must, head), (Occ.Must, last)])
 
 
 def compile_node(
-    schema: tantivy.Schema, node: Node, *, exact: bool = False
+    schema: tantivy.Schema, node: Node, *, exact: bool = False, scoring: bool = True
 ) -> tantivy.Query | None:
-    """``exact``: inside NOT, a word typed with marks excludes only that spelling."""
+    """``exact``: inside NOT, a word typed with marks excludes only that spelling.
+
+    ``scoring=False`` leaves out the clauses that only rank (title, accent and pair boosts):
+    the same records match, and counting or aggregating them skips a posting list per boost.
+    An OR between the reader's words is not a boost and stays.
+    """
     if isinstance(node, Words):
-        return _words(schema, node, exact=exact)
+        return _words(schema, node, exact=exact, scoring=scoring)
     if isinstance(node, Phrase):
-        return _phrase(schema, node)
+        return _phrase(schema, node, scoring=scoring)
     if isinstance(node, Prefix):
-        return _prefix(schema, node)
+        return _prefix(schema, node, scoring=scoring)
     clauses: list[tuple[Any, tantivy.Query]] = []
     for occ, children in ((Occ.Must, node.must), (Occ.Should, node.should)):
         for child in children:
-            q = compile_node(schema, child, exact=exact)
+            q = compile_node(schema, child, exact=exact, scoring=scoring)
             if q is not None:
                 clauses.append((occ, q))
     positive = bool(clauses)
@@ -226,11 +235,13 @@ def compile_node(
     return _bool(clauses)
 
 
-def compile_query(schema: tantivy.Schema, node: Node | None) -> tantivy.Query:
+def compile_query(
+    schema: tantivy.Schema, node: Node | None, *, scoring: bool = True
+) -> tantivy.Query:
     """The whole query; an empty one (or only punctuation) browses everything."""
     if node is None:
         return Q.all_query()
-    q = compile_node(schema, node)
+    q = compile_node(schema, node, scoring=scoring)
     return q if q is not None else Q.all_query()
 
 
@@ -244,10 +255,15 @@ def facet_hash(value: str) -> int:
     return _hash(value)
 
 
-def filter_queries(schema: tantivy.Schema, req: SearchRequest) -> list[tantivy.Query]:
-    """Scope (network, libraries), facet choices, availability, years, work cluster."""
+def filter_queries(
+    schema: tantivy.Schema, req: SearchRequest, *, network: bool = True
+) -> list[tantivy.Query]:
+    """Scope (network, libraries), facet choices, availability, years, work cluster.
+
+    ``network=False`` leaves the network filter out (the index holds no other network).
+    """
     out: list[tantivy.Query] = []
-    if req.network_id:
+    if req.network_id and network:
         out.append(Q.term_query(schema, "network", req.network_id))
     if req.library_ids is not None:
         out.append(Q.term_set_query(schema, "lib", [int(i) for i in req.library_ids] or [0]))

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import threading
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import tantivy
 
+from . import facet_key
 from .compile import available_query
 
 if TYPE_CHECKING:
@@ -19,29 +26,24 @@ _LABELS: dict[tuple[str, int], str] = {}  # heading hash -> heading (a hash neve
 SMALL_CLUSTER = 4  # works with up to this many records: libraries read from their documents
 
 
+# fkey holds the five small facets (facet_key): one bucket per distinct combination, at most
+# one per counted record; facets are counted on up to about SAMPLE_TARGET records.
+_FKEY_BUCKETS = 20_000
+_SEPARATE = ("lib", "grp", "subj", "auth")  # many values each: a terms aggregation of their own
+
+
 def _agg_spec(req: SearchRequest) -> dict[str, Any]:
-    from .engine import FACET_SIZES, YEAR_RANGES
+    from .engine import FACET_SIZES
 
     spec: dict[str, Any] = {
-        name: {"terms": {"field": name, "size": size}} for name, size in FACET_SIZES.items()
+        name: {"terms": {"field": name, "size": FACET_SIZES[name]}} for name in _SEPARATE
     }
-    ranges = []
-    for key, lo, hi in YEAR_RANGES:
-        r: dict[str, Any] = {"key": key}
-        if lo is not None:
-            r["from"] = lo
-        if hi is not None:
-            r["to"] = hi
-        ranges.append(r)
-    spec["year"] = {"range": {"field": "year", "ranges": ranges}}
-    # Availability in the same pass, only the count the page shows: anywhere (navail >= 1)
-    # network-wide, per library inside one library; none when the reader already asked for
-    # available copies (the total is the count) or for several libraries (a separate count).
-    # Each aggregation costs every counted record a column read (~0.5 ms on 8,000 records).
+    spec["fkey"] = {"terms": {"field": "fkey", "size": _FKEY_BUCKETS}}
+    # Availability inside one library: the count the page shows, in the same pass; none when
+    # the reader already asked for available copies (the total is the count). Anywhere in the
+    # network is a bit of fkey; several libraries take a separate count.
     libs = _availability_libraries(req)
-    if not req.available and libs is None:
-        spec["navail"] = {"range": {"field": "navail", "ranges": [{"key": "yes", "from": 1}]}}
-    elif not req.available and len(libs) == 1:
+    if not req.available and libs is not None and len(libs) == 1:
         spec["avail"] = {"terms": {"field": "avail", "size": FACET_SIZES["lib"]}}
     return spec
 
@@ -84,13 +86,18 @@ def _facets(
     req: SearchRequest,
     scale: float,
 ) -> dict[str, list[tuple[str, int]]]:
+    from .engine import FACET_SIZES
+
     raw = searcher.aggregate(query, _agg_spec(req))
-    out: dict[str, list[tuple[str, int]]] = {}
-    for name in ("navail", "avail"):  # not facets: the availability count is made of them
-        out["_" + name] = [
-            (str(b["key"]), int(round(b.get("doc_count", 0) * scale)))
-            for b in raw.pop(name, {}).get("buckets", [])
-        ]
+    packed = raw.pop("fkey", {}).get("buckets", [])
+    out = facet_key.decode_counts(
+        ((b["key"], b.get("doc_count", 0)) for b in packed), scale, FACET_SIZES
+    )
+    # not a facet: the availability count inside one library is made of it
+    out["_avail"] = [
+        (str(b["key"]), int(round(b.get("doc_count", 0) * scale)))
+        for b in raw.pop("avail", {}).get("buckets", [])
+    ]
     scope = {int(i) for i in req.library_ids} if req.library_ids is not None else None
     for name, result in raw.items():
         buckets = []
@@ -140,22 +147,121 @@ def _hit_fields(doc: tantivy.Document) -> tuple[int, str, list[int], list[int]]:
     return int(d["id"][0]), d.get("work", [""])[0], d.get("lib", []), d.get("avail", [])
 
 
+_COUNT = {"n": {"value_count": {"field": "id"}}}
+_pool: ThreadPoolExecutor | None = None
+_pool_pid = 0
+_pool_lock = threading.Lock()
+
+
+def _facet_pool() -> ThreadPoolExecutor:
+    """The process's facet thread (made again after a fork: gunicorn forks its workers).
+
+    tantivy releases the GIL while it searches and aggregates, so the counting half of a
+    search runs on the second core while this thread ranks and reads the shown records.
+    """
+    global _pool, _pool_pid
+    if _pool is None or _pool_pid != os.getpid():
+        with _pool_lock:
+            if _pool is None or _pool_pid != os.getpid():
+                _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="thuvien-facets")
+                _pool_pid = os.getpid()
+    return _pool
+
+
+@dataclass
+class _Counts:
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+    approximate: bool
+    available: int | None
+
+
+_in_flight = 0  # searches running in this process (see _searching)
+
+
+@contextlib.contextmanager
+def _searching() -> Iterator[bool]:
+    """Count this search in; yield True when it is the only one running in the process.
+
+    Alone, a search splits over two cores (the facet thread); with other searches running
+    the cores are busy anyway, and one thread that counts while it ranks does less work
+    (the split costs a second pass over the matches to count them, ~0.5 ms).
+    """
+    global _in_flight
+    with _pool_lock:
+        _in_flight += 1
+        alone = _in_flight == 1
+    try:
+        yield alone
+    finally:
+        with _pool_lock:
+            _in_flight -= 1
+
+
+def _count_and_facets(
+    engine: Engine,
+    searcher: tantivy.Searcher,
+    match: tantivy.Query,
+    req: SearchRequest,
+    total: int | None = None,
+) -> _Counts:
+    """The exact total (unless given), then the facets on the sample level it calls for.
+
+    In the facet thread ``match`` is the query without its ranking boosts: counting needs
+    no scores, and an aggregation over the bare matches is about three times cheaper than
+    a scored count.
+    """
+    if total is None:
+        total = int(searcher.aggregate(match, _COUNT)["n"]["value"] or 0)
+    facet_query, scale = _sampled(engine, match, _sample_level(total))
+    facets = _facets(engine, searcher, facet_query, req, scale)
+    anywhere = dict(facets.pop("_navail"))
+    by_library = {int(float(k)): n for k, n in facets.pop("_avail")}
+    libs = _availability_libraries(req)
+    if req.available:
+        available = total
+    elif libs is None:
+        available = anywhere.get("yes", 0)
+    elif len(libs) == 1:
+        available = by_library.get(int(libs[0]), 0)
+    else:  # several libraries: one more count (a record on two shelves counts once)
+        avail_q = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, facet_query),
+                (tantivy.Occur.Must, available_query(engine.schema, req)),
+            ]
+        )
+        found = int(searcher.aggregate(avail_q, _COUNT)["n"]["value"] or 0)
+        available = int(round(found * scale))
+    return _Counts(total, facets, scale > 1, available)
+
+
 def run_search(engine: Engine, req: SearchRequest) -> SearchResponse:
+    with _searching() as alone:
+        return _run_search(engine, req, split=alone and req.facets)
+
+
+def _run_search(engine: Engine, req: SearchRequest, *, split: bool) -> SearchResponse:
+    """Rank and read the shown records; count and facet here or, ``split``, meanwhile in
+    the facet thread (see _facet_pool)."""
     from .engine import SORTS, Hit, SearchResponse
 
     started = time.perf_counter()
     searcher = engine.searcher()
-    query = engine.compile(req)
+    query = engine.compile(req, searcher=searcher)
+    counts = None
+    if split:
+        match = engine.compile(req, scoring=False, searcher=searcher)
+        counts = _facet_pool().submit(_count_and_facets, engine, searcher, match, req)
     order_field, order = SORTS.get(req.sort, (None, None))
     offset = max(0, min(req.offset, MAX_WINDOW))
     limit = max(1, min(req.limit, 100))
     window = limit * 3 if req.collapse else limit
-    kwargs: dict[str, Any] = {"limit": window, "offset": offset, "count": True}
+    kwargs: dict[str, Any] = {"limit": window, "offset": offset, "count": counts is None}
     if order_field:
         kwargs["order_by_field"] = order_field
         kwargs["order"] = order
     result = searcher.search(query, **kwargs)
-    total = result.count or 0
     hits: list[Hit] = []
     seen: dict[str, Hit] = {}
     consumed = 0
@@ -172,32 +278,19 @@ def run_search(engine: Engine, req: SearchRequest) -> SearchResponse:
         hits.append(hit)
     if req.collapse:
         _fill_clusters(engine, searcher, hits, req)
+    if counts is not None:
+        done: _Counts | None = counts.result()
+    elif req.facets:
+        done = _count_and_facets(engine, searcher, query, req, total=result.count or 0)
+    else:
+        done = None
+    total = done.total if done is not None else (result.count or 0)
     next_offset = offset + consumed if offset + consumed < min(total, MAX_WINDOW) else None
     response = SearchResponse(total=total, hits=hits, next_offset=next_offset)
-    if req.facets:
-        level = _sample_level(total)
-        facet_query, scale = _sampled(engine, query, level)
-        response.facets_approximate = scale > 1
-        facets = _facets(engine, searcher, facet_query, req, scale)
-        anywhere = dict(facets.pop("_navail"))
-        by_library = {int(float(k)): n for k, n in facets.pop("_avail")}
-        response.facets = facets
-        libs = _availability_libraries(req)
-        if req.available:
-            response.available_count = total
-        elif libs is None:
-            response.available_count = anywhere.get("yes", 0)
-        elif len(libs) == 1:
-            response.available_count = by_library.get(int(libs[0]), 0)
-        else:  # several libraries: one more count (a record on two shelves counts once)
-            avail_q = tantivy.Query.boolean_query(
-                [
-                    (tantivy.Occur.Must, facet_query),
-                    (tantivy.Occur.Must, available_query(engine.schema, req)),
-                ]
-            )
-            found = searcher.search(avail_q, limit=1, count=True).count or 0
-            response.available_count = int(round(found * scale))
+    if done is not None:
+        response.facets = done.facets
+        response.facets_approximate = done.approximate
+        response.available_count = done.available
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
 

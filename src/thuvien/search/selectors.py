@@ -8,7 +8,6 @@ the libraries of the searched network(s).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +16,7 @@ from django.conf import settings
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from thuvien.catalog.models import MaterialType, Record
+from thuvien.catalog.models import MaterialType
 from thuvien.holdings.models import ItemStatus
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
 
@@ -25,6 +24,7 @@ from .analysis import fold
 from .engine import SORTS, YEAR_RANGES, Hit, SearchRequest, engine
 from .errors import SearchError
 from .holdings_sql import item_rows
+from .page_sql import LibraryRef, RecordSummary, group_names, library_directory, record_summaries
 from .query import parse_query, plain_words
 from .suggest import load_vocabulary
 
@@ -63,25 +63,6 @@ SORT_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryRef:
-    """What a result row shows of a library (a model instance per holding cost ~0.1 ms)."""
-
-    pk: int
-    network_id: int
-    code: str
-    name_vi: str
-    name_en: str
-
-    @property
-    def id(self) -> int:
-        return self.pk
-
-    @property
-    def name(self) -> str:
-        return self.name_en if get_language() == "en" and self.name_en else self.name_vi
-
-
 @dataclass
 class LibraryHolding:
     library: LibraryRef
@@ -93,18 +74,19 @@ class LibraryHolding:
 
 @dataclass
 class ResultRow:
-    record: Record
+    record: RecordSummary
     hit: Hit
     holdings: list[LibraryHolding]
     material_label: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class FacetValue:
     value: str
     label: str
     count: int
     selected: bool
+    url: str = ""  # the page's URL with this value toggled (set by the portal view)
 
 
 @dataclass
@@ -148,6 +130,8 @@ class SearchPage:
     prev_start: int | None = None
     work: str | None = None
     took_ms: float = 0.0
+    # Every library (menu order): the rows' holdings, the facet labels and the library menu.
+    libraries: dict[int, LibraryRef] = field(default_factory=dict)
 
 
 def _first(params: Mapping[str, Any], name: str) -> str:
@@ -221,6 +205,7 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
     """Run the reader's search; a bad query comes back as ``page.error``, never raised."""
     scope = resolve_scope(params)
     page = SearchPage(q=_first(params, "q"), params={}, scope=scope)
+    page.libraries = library_directory()
     try:
         req, page.params = build_request(params, scope)
         req.facets = facets
@@ -238,72 +223,54 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
     page.facets_approximate = response.facets_approximate
     page.next_start = response.next_offset
     page.prev_start = max(0, req.offset - PAGE_SIZE) if req.offset > 0 else None
-    known: dict[int, tuple] = {}  # libraries read for the rows serve the facet labels too
-    page.rows = result_rows(response.hits, scope, libraries_out=known)
+    page.rows = result_rows(response.hits, scope, libraries=page.libraries)
     if facets:
         page.facets = facet_groups(
-            response.facets, page.params, response.available_count, known_libraries=known
+            response.facets, page.params, response.available_count, libraries=page.libraries
         )
     if page.total < 3 and req.query is not None:
         page.suggestion = did_you_mean(req, page.total)
     return page
 
 
-def _network_libraries(scope: Scope, records: list[Record]) -> dict[int, tuple]:
-    """(network, code, name_vi, name_en) of the libraries of the networks involved, one query.
+def result_rows(
+    hits: list[Hit], scope: Scope, *, libraries: dict[int, LibraryRef] | None = None
+) -> list[ResultRow]:
+    """Records of the hits (one query) with availability per library (one query).
 
-    Full model rows for the scope and again for the names were a tenth of a result page's CPU.
+    Items are read for the libraries of the networks involved (the records' and the searched
+    one): the scope written out explicitly, as library-owned data needs.
     """
-    network_ids = {r.network_id for r in records}
+    if libraries is None:
+        libraries = library_directory()
+    ids = [h.record_id for h in hits]
+    records = record_summaries(ids)
+    network_ids = {r.network_id for r in records.values()}
     if scope.network:
         network_ids.add(scope.network.pk)
-    rows = Library.objects.filter(network_id__in=network_ids).values_list(
-        "pk", "network_id", "code", "name_vi", "name_en"
-    )
-    return {pk: rest for pk, *rest in rows}
-
-
-def result_rows(
-    hits: list[Hit], scope: Scope, *, libraries_out: dict[int, tuple] | None = None
-) -> list[ResultRow]:
-    """Records of the hits (one query) with availability per library (one query)."""
-    ids = [h.record_id for h in hits]
-    records = {
-        r.pk: r
-        for r in Record.objects.filter(pk__in=ids).only(
-            "id",
-            "network_id",
-            "title",
-            "authors",
-            "publisher",
-            "year",
-            "material_type",
-            "language",
-        )
-    }
-    network_libraries = _network_libraries(scope, list(records.values()))
-    if libraries_out is not None:
-        libraries_out.update(network_libraries)
-    counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    in_scope = [pk for pk, lib in libraries.items() if lib.network_id in network_ids]
+    counts: dict[int, dict[int, list[int]]] = {}  # record -> library -> [items, available]
     rows = item_rows(
-        record_ids=ids,
-        library_ids=list(network_libraries),
-        columns=("record_id", "library_id", "status"),
+        record_ids=ids, library_ids=in_scope, columns=("record_id", "library_id", "status")
     )
     for rid, lib, status in rows:
-        slot = counts[rid][lib]
-        slot[0] += 1
-        slot[1] += status == AVAILABLE
-    libraries = {
-        pk: LibraryRef(pk, *network_libraries[pk])
-        for pk in {lib for per in counts.values() for lib in per}
-        if pk in network_libraries
-    }
-    english = get_language() == "en"
+        per = counts.get(rid)
+        if per is None:
+            per = counts[rid] = {}
+        slot = per.get(lib)
+        if slot is None:
+            per[lib] = [1, int(status == AVAILABLE)]
+        else:
+            slot[0] += 1
+            slot[1] += status == AVAILABLE
+    language = get_language()
+    english = language == "en"
     names = {
-        pk: lib.name_en if english and lib.name_en else lib.name_vi for pk, lib in libraries.items()
+        pk: lib.name_en if english and lib.name_en else lib.name_vi
+        for pk in {lib for per in counts.values() for lib in per}
+        if (lib := libraries.get(pk)) is not None
     }
-    mtype_labels = _static_labels("mtype")
+    mtype_labels = _static_labels("mtype", language)
     wanted = set(scope.library_ids or [])
     out = []
     for hit in hits:
@@ -312,8 +279,8 @@ def result_rows(
             continue
         holdings = [
             LibraryHolding(libraries[lib], total, avail, name=names[lib])
-            for lib, (total, avail) in counts[hit.record_id].items()
-            if lib in libraries
+            for lib, (total, avail) in counts.get(hit.record_id, {}).items()
+            if lib in names
         ]
         holdings.sort(key=lambda h: (h.library.pk not in wanted, -h.available, h.library.name_vi))
         label = mtype_labels.get(record.material_type, record.material_type)
@@ -324,9 +291,12 @@ def result_rows(
 _STATIC_LABELS: dict[tuple[str, str], dict[str, str]] = {}
 
 
-def _static_labels(name: str) -> dict[str, str]:
-    """Labels of fixed choices, translated once per process and language (not per page)."""
-    key = (name, get_language() or "")
+def _static_labels(name: str, language: str | None = None) -> dict[str, str]:
+    """Labels of fixed choices, translated once per process and language (not per page).
+
+    ``language`` is the active one (``get_language()``), passed by callers that know it.
+    """
+    key = (name, (language if language is not None else get_language()) or "")
     labels = _STATIC_LABELS.get(key)
     if labels is None:
         if name == "ltype":
@@ -335,6 +305,9 @@ def _static_labels(name: str) -> dict[str, str]:
             labels = {k: str(v) for k, v in MaterialType.choices}
         elif name == "lang":
             labels = {k: str(v) for k, v in LANGUAGES.items()}
+        elif name == "titles":  # of the facet groups
+            labels = {k: str(v) for k, v in FACET_TITLES.items()}
+            labels["avail:1"] = _("Có sẵn trên giá")
         elif name == "year":
             labels = {
                 key: key.replace("-", "–") if not key.startswith("-") else _("Trước 1945")
@@ -347,29 +320,28 @@ def _static_labels(name: str) -> dict[str, str]:
 
 
 def _labels(
-    name: str, keys: list[str], known_libraries: dict[int, tuple] | None = None
+    name: str,
+    keys: list[str],
+    libraries: dict[int, LibraryRef] | None = None,
+    language: str | None = None,
 ) -> dict[str, str]:
     # Library and group names can change at any time: read on each page (the libraries the
-    # result rows already read, else two columns).
-    if (
-        name == "lib"
-        and known_libraries
-        and all(k.isdigit() and int(k) in known_libraries for k in keys)
-    ):
-        english = get_language() == "en"
+    # page already read, and the groups of the buckets).
+    if language is None:
+        language = get_language()
+    english = language == "en"
+    if name == "lib":
+        if libraries is None:
+            libraries = library_directory()
         return {
-            k: (en if english and en else vi)
+            k: (lib.name_en if english and lib.name_en else lib.name_vi)
             for k in keys
-            for _net, _code, vi, en in [known_libraries[int(k)]]
+            if k.isdigit() and (lib := libraries.get(int(k))) is not None
         }
-    if name in ("lib", "grp"):
-        model = Library if name == "lib" else LibraryGroup
-        english = get_language() == "en"
-        rows = model.objects.filter(pk__in=[int(k) for k in keys if k.isdigit()]).values_list(
-            "pk", "name_vi", "name_en"
-        )
+    if name == "grp":
+        rows = group_names([int(k) for k in keys if k.isdigit()])
         return {str(pk): (en if english and en else vi) for pk, vi, en in rows}
-    return _static_labels(name)
+    return _static_labels(name, language)
 
 
 def facet_groups(
@@ -377,26 +349,29 @@ def facet_groups(
     chosen: dict[str, list[str]],
     available: int | None,
     *,
-    known_libraries: dict[int, tuple] | None = None,
+    libraries: dict[int, LibraryRef] | None = None,
 ) -> list[FacetGroup]:
     groups: list[FacetGroup] = []
+    language = get_language()
+    titles = _static_labels("titles", language)
     if available is not None:
         groups.append(
             FacetGroup(
                 "avail",
-                str(FACET_TITLES["avail"]),
-                [FacetValue("1", _("Có sẵn trên giá"), available, "1" in chosen.get("avail", []))],
+                titles["avail"],
+                [FacetValue("1", titles["avail:1"], available, "1" in chosen.get("avail", []))],
             )
         )
     for name in ("lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth"):
         buckets = raw.get(name) or []
         if not buckets:
             continue
-        labels = _labels(name, [k for k, _n in buckets], known_libraries)
-        values = [FacetValue(k, labels.get(k, k), n, k in chosen.get(name, [])) for k, n in buckets]
+        labels = _labels(name, [k for k, _n in buckets], libraries, language)
+        picked = chosen.get(name, ())
+        values = [FacetValue(k, labels.get(k, k), n, k in picked) for k, n in buckets]
         if name == "year":
             values.reverse()  # newest range first
-        groups.append(FacetGroup(name, str(FACET_TITLES[name]), values))
+        groups.append(FacetGroup(name, titles[name], values))
     return groups
 
 

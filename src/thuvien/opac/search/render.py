@@ -10,33 +10,98 @@ templates used, so the translations in ``locale/`` still apply.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from django.conf import settings
-from django.urls import reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_noop, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 if TYPE_CHECKING:
     from thuvien.search.selectors import FacetGroup, ResultRow, SearchPage
 
 _MARK = 987654321
 
+# The fixed texts of a result page. ``_texts`` translates and escapes them once per process
+# and language (~40 gettext and escape calls a page otherwise); the catalogues only change
+# with a deploy, and a test that changes the locale settings clears it (``_forget_texts``).
+_TEXTS = (
+    gettext_noop("Đang mượn hết"),
+    gettext_noop("Chưa có bản sao trên giá."),
+    gettext_noop("Đã chọn:"),
+    gettext_noop("số ước lượng"),
+    gettext_noop("Lọc kết quả"),
+    gettext_noop("Tra cứu tài liệu"),
+    gettext_noop("Từ cần tìm"),
+    gettext_noop("Nhan đề, tác giả, chủ đề, ISBN…"),
+    gettext_noop("Tìm"),
+    gettext_noop("Tìm tại"),
+    gettext_noop("Toàn mạng lưới"),
+    gettext_noop("Sắp xếp"),
+    gettext_noop("Không đọc được câu tìm kiếm."),
+    gettext_noop("Ví dụ:"),
+    gettext_noop("Có phải bạn muốn tìm:"),
+    gettext_noop("Các biểu ghi của cùng một tác phẩm."),
+    gettext_noop("Bỏ bộ lọc"),
+    gettext_noop("(bỏ)"),
+    gettext_noop("Bộ lọc đang dùng"),
+    gettext_noop("Phân trang"),
+    gettext_noop("‹ Trang trước"),
+    gettext_noop("Trang sau ›"),
+    gettext_noop("Có sẵn %(n)s/%(t)s"),
+)
+
+
+@lru_cache(maxsize=8)
+def _texts(language: str | None) -> dict[str, str]:
+    """The page's fixed texts in the active language (``language``, the cache key), escaped."""
+    return {message: escape(_(message)) for message in _TEXTS}
+
+
+@lru_cache(maxsize=16)
+def url_pattern(name: str, script_prefix: str) -> str:
+    """``reverse(name)`` with ``{}`` for its one integer argument, if it takes one.
+
+    Reversed once per process and script prefix (the URLconf does not change while it runs).
+    """
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return reverse(name, args=[_MARK]).replace(str(_MARK), "{}")
+
+
+@receiver(setting_changed)
+def _forget_texts(**kwargs: object) -> None:
+    _texts.cache_clear()
+    url_pattern.cache_clear()  # ROOT_URLCONF may have changed
+    _grouping.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _grouping() -> bool:
+    # Read once, not ~120 times a page (each ``settings.X`` goes through LazySettings).
+    return bool(settings.USE_THOUSAND_SEPARATOR)
+
 
 def _num(n: int) -> str:
     # ``{{ n }}`` in a template localises numbers; plain str() is the same unless grouping is on.
-    return number_format(n) if settings.USE_THOUSAND_SEPARATOR else str(n)
+    return number_format(n) if _grouping() else str(n)
 
 
 def results_html(rows: list[ResultRow]) -> SafeString:
     """The ``<li class="ritem">`` elements of one result page."""
-    record_url = reverse("opac_search:record", args=[_MARK]).replace(str(_MARK), "{}")
-    all_on_loan = escape(_("Đang mượn hết"))
-    no_copies = escape(_("Chưa có bản sao trên giá."))
+    t = _texts(get_language())
+    record_url = url_pattern("opac_search:record", get_script_prefix())
+    available = t["Có sẵn %(n)s/%(t)s"]
+    all_on_loan = t["Đang mượn hết"]
+    no_copies = t["Chưa có bản sao trên giá."]
     out: list[str] = []
     add = out.append
     for row in rows:
@@ -60,11 +125,9 @@ def results_html(rows: list[ResultRow]) -> SafeString:
             add('    <ul class="avail">\n      ')
             for h in row.holdings[:3]:
                 if h.available:
-                    status = _("Có sẵn %(n)s/%(t)s") % {
-                        "n": _num(h.available),
-                        "t": _num(h.total),
-                    }
-                    add(f'<li><span class="status-available">{escape(status)}</span>')
+                    # The text is escaped already; the numbers are digits.
+                    status = available % {"n": _num(h.available), "t": _num(h.total)}
+                    add(f'<li><span class="status-available">{status}</span>')
                 else:
                     add(f'<li><span class="status-on_loan">{all_on_loan}</span>')
                 add(f" – {escape(h.name)}</li>")
@@ -93,13 +156,12 @@ def results_html(rows: list[ResultRow]) -> SafeString:
 def facets_html(page: SearchPage) -> SafeString:
     """The ``<aside id="filters">`` column: one section per facet group."""
     groups: list[FacetGroup] = page.facets
-    selected = escape(_("Đã chọn:"))
-    approx = (
-        f'<abbr title="{escape(_("số ước lượng"))}">≈</abbr>' if page.facets_approximate else ""
-    )
+    t = _texts(get_language())
+    selected = t["Đã chọn:"]
+    approx = f'<abbr title="{t["số ước lượng"]}">≈</abbr>' if page.facets_approximate else ""
     out = [
         '<aside id="filters" class="facets" aria-labelledby="fh" tabindex="-1">\n'
-        f'  <h2 id="fh">{escape(_("Lọc kết quả"))}</h2>\n'
+        f'  <h2 id="fh">{t["Lọc kết quả"]}</h2>\n'
     ]
     add = out.append
     for group in groups:
@@ -124,4 +186,112 @@ def options_html(choices: list[tuple[str, str]], selected: str) -> SafeString:
     for value, label in choices:
         sel = " selected" if value == selected else ""
         out.append(f'<option value="{escape(str(value))}"{sel}>{escape(str(label))}</option>')
+    return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
+
+
+def content_html(
+    *,
+    page: SearchPage,
+    search_url: str,
+    library_options: str,
+    sort_options: str,
+    hidden: list[tuple[str, str]],
+    chosen: list[tuple[str, str, str]],
+    rows_html: str,
+    facets_html: str,
+    suggestion_url: str,
+    prev_url: str | None,
+    next_url: str | None,
+) -> SafeString:
+    """The page's ``content`` block: the search form, the count, the list, pager and facets.
+
+    It was the template part of a result page (~0.6 ms of CPU: ~40 variable and ``translate``
+    nodes, a ``blocktranslate`` with a plural); the markup and message ids are the template's.
+    """
+    t = _texts(get_language())
+    out = [
+        f'\n<h1 class="visually-hidden">{t["Tra cứu tài liệu"]}</h1>\n'
+        f'<form class="sform" role="search" method="get" action="{escape(search_url)}">\n'
+        f'  <label for="q" class="visually-hidden">{t["Từ cần tìm"]}</label>\n'
+        '  <div class="search-box">\n'
+        f'    <input type="search" id="q" name="q" value="{escape(page.q)}" placeholder="'
+        f'{t["Nhan đề, tác giả, chủ đề, ISBN…"]}" autocomplete="off" maxlength="500">\n'
+        f'    <button class="btn btn-primary" type="submit">{t["Tìm"]}</button>\n'
+        "  </div>\n"
+        '  <div class="sopts">\n'
+        f'    <label for="scope">{t["Tìm tại"]}</label>\n'
+        '    <select id="scope" name="library">\n'
+        f'      <option value="">{t["Toàn mạng lưới"]}</option>\n'
+        f"      {library_options}\n"
+        "    </select>\n"
+        f'    <label for="sort">{t["Sắp xếp"]}</label>\n'
+        '    <select id="sort" name="sort">\n'
+        f"      {sort_options}\n"
+        "    </select>\n    "
+    ]
+    add = out.append
+    for k, v in hidden:
+        add(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">')
+    add("\n  </div>\n</form>\n")
+    if page.error:
+        add(
+            '\n  <div class="alert alert-error" role="alert"><p><strong>'
+            f"{t['Không đọc được câu tìm kiếm.']}</strong> {escape(page.error)}</p>\n"
+            f"  <p>{t['Ví dụ:']} <code>lịch sử việt nam</code>, "
+            '<code>"truyện kiều"</code>, <code>tacgia:(nguyễn du)</code>, <code>lich*</code>, '
+            "<code>kiều OR lục NOT vân</code></p></div>\n\n"
+        )
+        return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
+    first = page.start + 1
+    if page.total:
+        count = ngettext(
+            "%(first)s–%(last)s trong %(n)s kết quả",
+            "%(first)s–%(last)s trong %(n)s kết quả",
+            page.total,
+        ) % {"first": _num(first), "last": _num(page.start + len(page.rows)), "n": _num(page.total)}
+    else:
+        count = _("Không có kết quả")  # escaped with the plural form below
+    add(
+        '\n<div class="slayout">\n'
+        '  <section class="sresults" aria-labelledby="rh">\n'
+        '    <h2 id="rh" class="rcount" aria-live="polite">\n'
+        f"      {escape(count)}\n"
+        "    </h2>\n    "
+    )
+    if page.suggestion:
+        add(
+            f'<p class="dym">{t["Có phải bạn muốn tìm:"]} <a href="'
+            f'{escape(suggestion_url)}">{escape(page.suggestion)}</a>?</p>'
+        )
+    add("\n    ")
+    if page.work:
+        add(f'<p class="alert">{t["Các biểu ghi của cùng một tác phẩm."]}</p>')
+    add("\n    ")
+    if chosen:
+        remove = t["Bỏ bộ lọc"]
+        hint = t["(bỏ)"]
+        add(f'<ul class="chips" aria-label="{t["Bộ lọc đang dùng"]}">')
+        for title, label, url in chosen:
+            add(
+                f'<li><a href="{escape(url)}" title="{remove}">{escape(str(title))}: '
+                f'{escape(str(label))} <span aria-hidden="true">×</span>'
+                f'<span class="visually-hidden">{hint}</span></a></li>'
+            )
+        add("</ul>")
+    add("\n    ")
+    if page.facets:
+        add(f'<p class="jump"><a href="#filters">{t["Lọc kết quả"]}</a></p>')
+    add(f'\n    <ol class="rlist" start="{_num(first)}">\n    {rows_html}\n    </ol>\n    ')
+    if prev_url or next_url:
+        add(f'<nav class="pager" aria-label="{t["Phân trang"]}">\n      ')
+        if prev_url:
+            add(f'<a class="btn" href="{escape(prev_url)}" rel="prev">{t["‹ Trang trước"]}</a>')
+        add("\n      ")
+        if next_url:
+            add(f'<a class="btn" href="{escape(next_url)}" rel="next">{t["Trang sau ›"]}</a>')
+        add("\n    </nav>")
+    add("\n  </section>\n  ")
+    if page.facets:
+        add(facets_html)
+    add("\n</div>\n\n")
     return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above

@@ -8,23 +8,24 @@ network being shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlencode
+from functools import lru_cache
+from urllib.parse import quote_plus, urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
-from thuvien.network.models import Library
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
 
-from .render import facets_html, options_html, results_html
+from ..shell import render_public
+from .render import content_html, facets_html, options_html, results_html, url_pattern
 
 KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
 
@@ -37,12 +38,31 @@ def _url(pairs: list[tuple[str, str]]) -> str:
     return "?" + urlencode(pairs) if pairs else "?"
 
 
+# Characters ``quote_plus`` leaves as they are: facet values (library and group ids, codes,
+# heading hashes) are almost always made of these and need no encoding call.
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+
+
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> str:
+    # A pure function of its argument; subject and author headings recur from page to page.
+    return quote_plus(text)
+
+
+def _pair(name: str, value: str) -> str:
+    """``urlencode([(name, value)])``: no call for values that need no quoting."""
+    return (
+        f"{name if _UNRESERVED.issuperset(name) else _quoted(name)}="
+        f"{value if _UNRESERVED.issuperset(value) else _quoted(value)}"
+    )
+
+
 def _toggler(pairs: list[tuple[str, str]]) -> Callable[[str, str], str]:
     """``toggle(name, value)``: the page's URL with that filter added or removed.
 
     Each pair is encoded once per page, not once per facet value (~80 links a page).
     """
-    encoded = [(p, urlencode([p])) for p in pairs]
+    encoded = [(p, _pair(*p)) for p in pairs]
     everything = "&".join(e for _p, e in encoded)
 
     def toggle(name: str, value: str) -> str:
@@ -50,9 +70,9 @@ def _toggler(pairs: list[tuple[str, str]]) -> Callable[[str, str], str]:
         if pair in pairs:
             kept = [e for p, e in encoded if p != pair]
         elif name in ("year", "avail"):
-            kept = [e for p, e in encoded if p[0] != name] + [urlencode([pair])]
+            kept = [e for p, e in encoded if p[0] != name] + [_pair(name, value)]
         else:
-            extra = urlencode([pair])
+            extra = _pair(name, value)
             return "?" + (everything + "&" + extra if everything else extra)
         return "?" + "&".join(kept)
 
@@ -75,34 +95,39 @@ def search(request: HttpRequest) -> HttpResponse:
         if value.selected
     ]
     english = get_language() == "en"
-    libraries = Library.objects.filter(is_active=True).order_by("network_id", "name_vi")
-    if page.scope.network:
-        libraries = libraries.filter(network=page.scope.network)
-    context = {
-        "page": page,
-        "chosen": chosen,
-        "sort_options": options_html(list(SORT_LABELS.items()), page.sort),
-        "library_options": options_html(
-            [
-                (code, name_en if english and name_en else name_vi)
-                for code, name_vi, name_en in libraries.values_list("code", "name_vi", "name_en")
-            ],
-            page.scope.library.code if page.scope.library else "",
-        ),
-        "next_url": _url([*pairs, ("start", str(page.next_start))])
-        if page.next_start is not None
-        else None,
-        "prev_url": _url([*pairs, ("start", str(page.prev_start))])
+    network = page.scope.network
+    menu = [
+        (lib.code, lib.name_en if english and lib.name_en else lib.name_vi)
+        for lib in page.libraries.values()  # in the menu's order: network, Vietnamese name
+        if lib.is_active and (network is None or lib.network_id == network.pk)
+    ]
+    content = content_html(
+        page=page,
+        search_url=url_pattern("opac_search:search", get_script_prefix()),
+        library_options=options_html(menu, page.scope.library.code if page.scope.library else ""),
+        sort_options=options_html(list(SORT_LABELS.items()), page.sort),
+        hidden=[p for p in pairs if p[0] not in ("q", "library", "sort")],
+        chosen=chosen,
+        rows_html=results_html(page.rows),
+        facets_html=facets_html(page) if page.facets else "",
+        suggestion_url=_url([p for p in pairs if p[0] != "q"] + [("q", page.suggestion or "")]),
+        prev_url=_url([*pairs, ("start", str(page.prev_start))])
         if page.prev_start is not None
         else None,
-        "suggestion_url": _url([p for p in pairs if p[0] != "q"] + [("q", page.suggestion or "")]),
-        "hidden": [p for p in pairs if p[0] not in ("q", "library", "sort")],
-        "page_first": page.start + 1,
-        "rows_html": results_html(page.rows),
-        "facets_html": facets_html(page) if page.facets else "",
-        "page_last": page.start + len(page.rows),
-    }
-    return render(request, "opac/search/results.html", context)
+        next_url=_url([*pairs, ("start", str(page.next_start))])
+        if page.next_start is not None
+        else None,
+    )
+    title = _("Tra cứu")
+    if page.q:
+        title = f"{page.q} – {title}"
+    return render_public(
+        request,
+        "opac/search/results.html",
+        title=title,
+        content=content,
+        context={"title": title, "content": content},
+    )
 
 
 @require_GET

@@ -96,10 +96,10 @@ def test_result_page_query_count_does_not_grow_with_results(
         record = make_record(world.hung_yen, f"Ca dao tuyển chọn {n}")
         make_item(record, world.commune_b)
     outbox_drain()
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(5):
         response = client.get("/search/", {"q": "ca dao", "library": world.provincial.code})
     assert response.status_code == 200
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(5):
         client.get("/search/", {"q": "ca dao"})
 
 
