@@ -77,12 +77,16 @@ def main() -> None:
         if "catalog.record" not in _HANDLERS:
             print("drain: no handler registered for catalog.record (search app not ready)")
             return
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
         started, drain_cpu = time.perf_counter(), time.process_time()
         done = outbox_drain()
         elapsed = time.perf_counter() - started
-        drain_cpu = time.process_time() - drain_cpu
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        builders_cpu = (after.ru_utime + after.ru_stime) - (kids.ru_utime + kids.ru_stime)
+        drain_cpu = time.process_time() - drain_cpu + builders_cpu
         print(f"drain: {done:,} outbox rows indexed in {elapsed:.1f} s = {done / elapsed:,.0f}/s"
-              f" ({drain_cpu:.1f} s CPU, tantivy's threads included)")  # fmt: skip
+              f" ({drain_cpu:.1f} s CPU, tantivy's threads and {builders_cpu:.1f} s of builder"
+              f" processes included)")  # fmt: skip
         print(f"import + index: {report.read / (elapsed + import_seconds):,.0f} records/s")
         total = cpu + child_cpu + drain_cpu
         # the figure of merit on two cores: CPU of every process per record (5,000/s on two

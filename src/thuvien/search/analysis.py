@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from operator import mul
 
 from thuvien.core.text import fold as _core_fold
 
@@ -159,6 +160,7 @@ def bigrams_of(values: Iterable[str], *, folded: bool) -> list[str]:
 
 
 _NOT_ISBN_CHAR = re.compile(r"[^0-9X]+")
+_ISBN10_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
 
 
 def normalize_isbn(value: str) -> str:
@@ -170,19 +172,21 @@ def normalize_isbn(value: str) -> str:
 
 
 def isbn_variants(value: str) -> list[str]:
-    """The ISBN as given plus its ISBN-13 or ISBN-10 twin, so either form finds the record."""
+    """The ISBN as given plus its ISBN-13 or ISBN-10 twin, so either form finds the record.
+
+    The check digits are summed with ``map`` (C loops): a rebuild computes one per record.
+    """
     digits = normalize_isbn(value)
-    out = [digits] if digits else []
     if len(digits) == 10:
         core = "978" + digits[:9]
-        total = sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(core))
-        out.append(core + str((10 - total % 10) % 10))
-    elif len(digits) == 13 and digits.startswith("978"):
+        total = sum(map(int, core[::2])) + 3 * sum(map(int, core[1::2]))  # weights 1,3,1,...
+        return [digits, core + str((10 - total % 10) % 10)]
+    if len(digits) == 13 and digits.startswith("978"):
         core = digits[3:12]
-        total = sum((10 - i) * int(c) for i, c in enumerate(core))
+        total = sum(map(mul, map(int, core), _ISBN10_WEIGHTS))
         check = (11 - total % 11) % 11
-        out.append(core + ("X" if check == 10 else str(check)))
-    return out
+        return [digits, core + ("X" if check == 10 else str(check))]
+    return [digits] if digits else []
 
 
 def normalize_callno(value: str) -> str:

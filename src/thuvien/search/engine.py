@@ -69,7 +69,12 @@ def sample_levels(record_id: int) -> list[int]:
     Sampling at 1/2**k is then ONE term, whose posting list intersects the query cheaply
     (a union of buckets costs as much as the query itself).
     """
-    return [k for k in range(1, SAMPLE_LEVELS + 1) if record_id % (1 << k) == 0] or [0]
+    # the levels are 1..(trailing zero bits of the id, at most SAMPLE_LEVELS): no loop of modulos
+    zeros = (record_id & -record_id).bit_length() - 1 if record_id else SAMPLE_LEVELS
+    return list(_LEVELS[min(zeros, SAMPLE_LEVELS)])
+
+
+_LEVELS = [tuple(range(1, z + 1)) or (0,) for z in range(SAMPLE_LEVELS + 1)]
 
 
 _FACET_HASHES: dict[str, int] = {}
@@ -183,42 +188,46 @@ def to_tantivy(doc: IndexDocument, schema: tantivy.Schema) -> tantivy.Document:
 
 
 def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
-    """The analysed fields of a document as plain data (picklable: built in worker processes)."""
-    title = doc.get("title") or ""
-    authors = doc.get("authors") or []
-    subjects = doc.get("subjects") or []
-    series = doc.get("series") or []
-    publisher = doc.get("publisher") or ""
-    t_acc, t_fold, t_pairs, t_acc_pairs = va.analyse([title])
+    """The analysed fields of a document as plain data (picklable: built in worker processes).
+
+    A rebuild runs this a million times: single values are analysed without the list
+    wrappers of ``va.analyse``, and optional fields are looked up once.
+    """
+    get = doc.get
+    rid = doc["id"]
+    title = get("title") or ""
+    authors = get("authors") or []
+    subjects = get("subjects") or []
+    series = get("series") or []
+    publisher = get("publisher") or ""
+    t_acc, t_fold, t_pairs, t_acc_pairs = (title and va.ONCE(title)) or _NOTHING
     # Headings repeat across records (analysed once, memoised); titles and notes do not.
-    a_acc, a_fold, _p, _ap = va.analyse(authors, cache=True)
-    s_acc, s_fold, s_pairs, _ap = va.analyse(subjects, cache=True)
+    a_acc, a_fold, _p, _ap = _headings(authors)
+    s_acc, s_fold, s_pairs, _ap = _headings(subjects)
     memo, once = va.MEMO, va.ONCE
-    o_acc, o_fold, o_pairs, _ap = va.analyse_parts(
-        [
-            *[(x, memo) for x in series],
-            (doc.get("responsibility") or "", once),
-            (publisher, memo),
-            *[(x, once) for x in doc.get("notes") or ()],
-        ]
-    )
+    parts = [(get("responsibility") or "", once), (publisher, memo)]
+    notes = get("notes")
+    if series or notes:
+        parts = [*[(x, memo) for x in series], *parts, *[(x, once) for x in notes or ()]]
+    o_acc, o_fold, o_pairs, _ap = va.analyse_parts(parts)
+    available_at = get("available_at")
     fields: dict[str, Any] = {
-        "id": [doc["id"]],
-        "network": [doc.get("network") or 0],
+        "id": [rid],
+        "network": [get("network") or 0],
         "title_acc": [t_acc],
         "title_fold": [t_fold],
         # The folded "all" field holds everything, title included: one term per query word
         # decides the match. The accented one leaves the title out (title_acc scores it).
-        "all_acc": [" , ".join((a_acc, s_acc, o_acc))],
-        "all_fold": [" , ".join((t_fold, a_fold, s_fold, o_fold))],
+        "all_acc": [f"{a_acc} , {s_acc} , {o_acc}"],
+        "all_fold": [f"{t_fold} , {a_fold} , {s_fold} , {o_fold}"],
         "title_bi": t_pairs,
         "title_bia": t_acc_pairs,
         "all_bi": s_pairs + o_pairs,
-        "work": [doc.get("work") or f"~{doc['id']}"],
-        "title_sort": [doc.get("title_sort") or ""],
-        "author_sort": [doc.get("author_sort") or "~"],
-        "mtype": [doc.get("material_type") or "other"],
-        "sample": sample_levels(doc["id"]),
+        "work": [get("work") or f"~{rid}"],
+        "title_sort": [get("title_sort") or ""],
+        "author_sort": [get("author_sort") or "~"],
+        "mtype": [get("material_type") or "other"],
+        "sample": sample_levels(rid),
     }
     if authors:
         fields["author_acc"] = [a_acc]
@@ -234,41 +243,66 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
         fields["publisher_fold"] = [va.fold(publisher)]
     if series:
         fields["series_fold"] = [va.fold(" , ".join(series))]
-    lang = doc.get("language") or ""
+    lang = get("language") or ""
     if lang:
         fields["lang"] = [lang]
-    if lang == "eng":
-        fields["stem_en"] = [" \n ".join([title, *subjects])]
-    elif lang == "fre":
-        fields["stem_fr"] = [" \n ".join([title, *subjects])]
-    isbns = [v for i in doc.get("isbns") or [] for v in va.isbn_variants(i)]
-    if isbns:
-        fields["isbn"] = isbns
-    issns = [va.normalize_isbn(i) for i in doc.get("issns") or [] if i]
-    if issns:
-        fields["issn"] = issns
-    callnos = [va.normalize_callno(c) for c in doc.get("call_numbers") or [] if c]
-    if callnos:
-        fields["callno"] = list(dict.fromkeys(callnos))
-    if doc.get("ddc"):
-        fields["ddc"] = [doc["ddc"].strip()]
-    if doc.get("year"):
-        fields["year"] = [int(doc["year"])]
+        if lang == "eng":
+            fields["stem_en"] = [" \n ".join([title, *subjects])]
+        elif lang == "fre":
+            fields["stem_fr"] = [" \n ".join([title, *subjects])]
+    _identifiers(fields, get)
     for key, name in (("libraries", "lib"), ("available_at", "avail"), ("groups", "grp")):
-        if doc.get(key):
-            fields[name] = sorted(set(doc[key]))
-    if doc.get("library_types"):
-        fields["ltype"] = sorted(set(doc["library_types"]))
+        values = get(key)
+        if values:
+            fields[name] = sorted(set(values))
+    ltypes = get("library_types")
+    if ltypes:
+        fields["ltype"] = sorted(set(ltypes))
     fields["fkey"] = [
         facet_key.encode(
             fields["mtype"][0],
             lang,
             fields["year"][0] if "year" in fields else None,
-            bool(doc.get("available_at")),
-            doc.get("library_types") or (),
+            bool(available_at),
+            ltypes or (),
         )
     ]
     return fields
+
+
+_NOTHING: tuple[str, str, list[str], list[str]] = ("", "", [], [])
+
+
+def _headings(values: list[str]) -> tuple[str, str, list[str], list[str]]:
+    """``va.analyse(values, cache=True)``; one heading (most authors) straight from the memo."""
+    if len(values) == 1:
+        return (values[0] and va.MEMO(values[0])) or _NOTHING
+    return va.analyse(values, cache=True)
+
+
+def _identifiers(fields: dict[str, Any], get: Any) -> None:
+    """ISBN (both forms), ISSN, call number, DDC and year fields, when the document has them."""
+    isbns = get("isbns")
+    if isbns:
+        variants = [v for i in isbns for v in va.isbn_variants(i)]
+        if variants:
+            fields["isbn"] = variants
+    issns = get("issns")
+    if issns:
+        issns = [va.normalize_isbn(i) for i in issns if i]
+        if issns:
+            fields["issn"] = issns
+    callnos = get("call_numbers")
+    if callnos:
+        callnos = [va.normalize_callno(c) for c in callnos if c]
+        if callnos:
+            fields["callno"] = list(dict.fromkeys(callnos))
+    ddc = get("ddc")
+    if ddc:
+        fields["ddc"] = [ddc.strip()]
+    year = get("year")
+    if year:
+        fields["year"] = [int(year)]
 
 
 def _schema_version(version_file: Path) -> str | None:
@@ -354,21 +388,40 @@ class Engine:
 
     # -- writing -------------------------------------------------------------------------
     def write(
-        self, *, upserts: Iterable[IndexDocument] = (), delete_ids: Iterable[int] = ()
+        self,
+        *,
+        upserts: Iterable[IndexDocument] | Iterable[str] = (),
+        delete_ids: Iterable[int] = (),
+        analysed: bool = False,
     ) -> int:
-        """Replace the documents of ``upserts`` and remove ``delete_ids``; one commit."""
-        upserts = list(upserts)
-        ids = [int(i) for i in delete_ids] + [int(d["id"]) for d in upserts]
-        writer = self._writer(heap=50_000_000, threads=1)
+        """Replace the documents of ``upserts`` and remove ``delete_ids``; one commit.
+
+        ``analysed``: ``upserts`` are ``tantivy_fields`` as JSON texts (built by worker
+        processes, see ``reindex_parallel``), read lazily; their ids must be among
+        ``delete_ids``, since the texts are not opened here.
+        """
+        if analysed:
+            ids = [int(i) for i in delete_ids]
+        else:
+            upserts = list(upserts)
+            ids = [int(i) for i in delete_ids] + [int(d["id"]) for d in upserts]
+        # a large batch fits one segment: no flush half way, fewer segments to merge later
+        writer = self._writer(heap=200_000_000 if analysed else 50_000_000, threads=1)
         count = 0
         try:
             if ids:  # one delete for the whole batch; re-added documents come after it
                 writer.delete_documents_by_query(
                     tantivy.Query.term_set_query(self.schema, "id", ids)
                 )
-            for doc in upserts:
-                writer.add_document(to_tantivy(doc, self.schema))
-                count += 1
+            if analysed:
+                add_json = writer.add_json
+                for text in upserts:
+                    add_json(text)
+                    count += 1
+            else:
+                for doc in upserts:
+                    writer.add_document(to_tantivy(doc, self.schema))
+                    count += 1
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.conf import settings
@@ -24,16 +25,35 @@ TOPIC = "catalog.record"
 
 
 def index_records(record_ids: list[int]) -> int:
-    """Outbox handler: re-read these records and their items; update or delete their documents."""
-    docs, deleted = documents_for(list(record_ids))
+    """Outbox handler: re-read these records and their items; update or delete their documents.
+
+    A large batch (an import's) is built and analysed by forked builder processes, as in a
+    rebuild, while this process stays the one writer; a small one (an edit) in this process.
+    """
+    from . import reindex_parallel as rp
+
+    ids = sorted(set(record_ids))
+    if len(ids) >= rp.DRAIN_MIN_PARALLEL and rp.default_workers() > 1:
+        counts: Counter[str] = Counter()
+        texts = rp.analysed_ids_stream(ids, workers=rp.default_workers(), on_words=counts.update)
+        written = engine().write(upserts=texts, delete_ids=ids, analysed=True)
+        _vocabulary_add(lambda vocab: vocab.add_counts(counts))
+        log.info("search: %d documents written, %d removed", written, len(ids) - written)
+        return written
+    docs, deleted = documents_for(ids)
     written = engine().write(upserts=docs, delete_ids=deleted)
     if docs:
-        directory = settings.SEARCH_INDEX_DIR
-        vocab = Vocabulary(dict(load_vocabulary(directory).forms))
-        vocab.add_titles(d["title"] for d in docs)
-        vocab.save(directory)
+        _vocabulary_add(lambda vocab: vocab.add_titles(d["title"] for d in docs))
     log.info("search: %d documents written, %d removed", written, len(deleted))
     return written
+
+
+def _vocabulary_add(add: Callable[[Vocabulary], None]) -> None:
+    """Add the words of newly written titles to "did you mean" (read, add, save)."""
+    directory = settings.SEARCH_INDEX_DIR
+    vocab = Vocabulary(dict(load_vocabulary(directory).forms))
+    add(vocab)
+    vocab.save(directory)
 
 
 def reindex_all(

@@ -8,6 +8,7 @@ exercised by ``benchmarks/search_build.py`` and ``thuvien reindex`` on real data
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -17,7 +18,7 @@ from thuvien.search import reindex_parallel as rp
 from thuvien.search.engine import SearchRequest, engine, tantivy_fields
 from thuvien.search.indexing import reindex_all
 from thuvien.search.query import parse_query
-from thuvien.search.suggest import load_vocabulary
+from thuvien.search.suggest import FILE_NAME, load_vocabulary
 
 from .factories import make_item, make_record
 
@@ -96,3 +97,40 @@ def test_worker_fields_equal_serial_analysis(world):
     texts, words = rp.build_range((0, 10**9))
     assert [json.loads(t) for t in texts] == expected
     assert words["ca"] == 1 and words["tục"] == 1
+
+
+def test_large_outbox_batch_built_by_workers_indexes_as_the_serial_drain(world, monkeypatch):
+    from thuvien.search.documents import documents_for
+    from thuvien.search.indexing import index_records
+
+    records = [make_record(world.hung_yen, title) for title in ("Lịch sử Hưng Yên", "Địa chí")]
+    records += [make_record(world.hung_yen, f"Truyện ngắn {n}") for n in range(5)]
+    make_item(records[0], world.provincial, call_number="959.73 NG527N")
+    make_item(records[1], world.commune_a, status=ItemStatus.ON_LOAN)
+    gone = records.pop()  # indexed, then deleted: the batch must take it out of the index
+    gone_doc = documents_for([gone.pk])[0]
+    gone.is_deleted = True
+    gone.save(update_fields=["is_deleted"])
+    ids = [r.pk for r in records] + [gone.pk]
+
+    vocab_file = Path(settings.SEARCH_INDEX_DIR) / FILE_NAME
+
+    def drain() -> tuple[object, ...]:
+        engine().clear()
+        vocab_file.unlink(missing_ok=True)
+        engine().write(upserts=gone_doc)
+        assert found("truyen ngan")[-1] == gone.pk
+        written = index_records(ids)
+        vocab = json.loads(vocab_file.read_text())
+        hits = (found("lich su"), found("truyen ngan"), found("dia chi"), found("callno:959.73"))
+        return written, hits, everything().facets, everything(available=True).total, vocab
+
+    serial = drain()  # the batch is small: built in this process
+    monkeypatch.setattr(rp, "DRAIN_MIN_PARALLEL", 0)
+    monkeypatch.setattr(rp, "RANGE", 2)
+    monkeypatch.setattr(rp, "_pool", InlinePool)
+    monkeypatch.setattr(rp, "default_workers", lambda: 2)
+    assert drain() == serial
+    assert serial[0] == len(records) and gone.pk not in serial[1][1]
+    assert serial[1][3] == [records[0].pk] and serial[3] == 1 and serial[2]["lib"]
+    assert serial[4]["truyen"] == {"truyện": 4}  # the deleted one is not counted
