@@ -41,7 +41,7 @@ from .query import Node
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 YEAR_RANGES: list[tuple[str, int | None, int | None]] = [
     ("-1944", None, 1945),
     ("1945-1974", 1945, 1975),
@@ -120,7 +120,7 @@ def build_schema() -> tantivy.Schema:
         sb.add_unsigned_field(name, indexed=True, fast=True)
         sb.add_text_field(f"{name}_s", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field("sample", indexed=True)  # sample levels (see sample_levels)
-    sb.add_unsigned_field("fkey", fast=True)  # the five small facets in one (facet_key)
+    sb.add_unsigned_field("fkey", fast=True)  # the five small facets in two values (facet_key)
     sb.add_text_field("work", stored=True, tokenizer_name="raw", fast=True, index_option="basic")
     for name in ("title_sort", "author_sort"):
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
@@ -258,15 +258,13 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
     ltypes = get("library_types")
     if ltypes:
         fields["ltype"] = sorted(set(ltypes))
-    fields["fkey"] = [
-        facet_key.encode(
-            fields["mtype"][0],
-            lang,
-            fields["year"][0] if "year" in fields else None,
-            bool(available_at),
-            ltypes or (),
-        )
-    ]
+    fields["fkey"] = facet_key.encode(
+        fields["mtype"][0],
+        lang,
+        fields["year"][0] if "year" in fields else None,
+        bool(available_at),
+        ltypes or (),
+    )
     return fields
 
 
