@@ -105,7 +105,10 @@ def _build(template_name: str) -> list[str] | None:
         return None
     parts = _SPLIT.split(html)
     keys = parts[1::2]
-    if "\x00" in "".join(parts[::2]) or not set(keys) <= set(_KEYS) or "content" not in keys:
+    text = "".join(parts[::2])
+    # a marker a filter changed (quoted: %00, escaped: &#x0;) would be left in the page as text
+    altered = "\x00" in text or "%00" in text or "&#x0" in text.lower() or "&#0;" in text
+    if altered or not set(keys) <= set(_KEYS) or "content" not in keys:
         log.warning("page frame of %s not reusable (a marker was altered)", template_name)
         return None
     return parts

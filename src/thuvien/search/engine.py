@@ -405,21 +405,12 @@ class Engine:
             ids = [int(i) for i in delete_ids] + [int(d["id"]) for d in upserts]
         # a large batch fits one segment: no flush half way, fewer segments to merge later
         writer = self._writer(heap=200_000_000 if analysed else 50_000_000, threads=1)
-        count = 0
         try:
             if ids:  # one delete for the whole batch; re-added documents come after it
                 writer.delete_documents_by_query(
                     tantivy.Query.term_set_query(self.schema, "id", ids)
                 )
-            if analysed:
-                add_json = writer.add_json
-                for text in upserts:
-                    add_json(text)
-                    count += 1
-            else:
-                for doc in upserts:
-                    writer.add_document(to_tantivy(doc, self.schema))
-                    count += 1
+            count = self._add_all(writer, upserts, analysed=analysed)
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
@@ -439,22 +430,11 @@ class Engine:
         # indexing thread per spare core. The garbage collector is paused (no cycles are made).
         threads = threads or max(1, (os.cpu_count() or 2) - 1)
         writer = self._writer(heap=min(1_000_000_000, 400_000_000 * threads), threads=threads)
-        count = 0
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
             writer.delete_all_documents()
-            add = writer.add_document
-            schema = self.schema
-            if analysed:
-                add_json = writer.add_json
-                for text in docs:
-                    add_json(text)
-                    count += 1
-            else:
-                for doc in docs:
-                    add(to_tantivy(doc, schema))
-                    count += 1
+            count = self._add_all(writer, docs, analysed=analysed)
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
@@ -464,6 +444,21 @@ class Engine:
             if gc_was_enabled:
                 gc.enable()
         self._meta_mtime = 0.0
+        return count
+
+    def _add_all(self, writer: tantivy.IndexWriter, docs: Iterable[Any], *, analysed: bool) -> int:
+        """Add ``docs`` (``IndexDocument`` dicts, or JSON texts when ``analysed``); how many."""
+        count = 0
+        if analysed:
+            add_json = writer.add_json
+            for text in docs:
+                add_json(text)
+                count += 1
+        else:
+            add, schema = writer.add_document, self.schema
+            for doc in docs:
+                add(to_tantivy(doc, schema))
+                count += 1
         return count
 
     def clear(self) -> None:

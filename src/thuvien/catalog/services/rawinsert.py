@@ -11,14 +11,14 @@ They run inside the caller's transaction; only plain columns are written, so the
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import orjson
 from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
+
+from thuvien.core.jsontext import compact_json
 
 from ..models import Record, RecordIdentifier
 
@@ -32,24 +32,12 @@ _RECORD_COLUMNS = (
 _JSON_COLUMNS = {"authors", "isbns", "issns", "subjects", "series", "notes", "links"}
 
 
-# check_circular off: the values come from parsers and never hold a cycle (saves a marker per
-# container, millions per import)
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-
-
 def dumps(value: Any) -> str:
-    """Compact JSON text, the same characters as ``json.dumps(..., ensure_ascii=False,
-    separators=(",", ":"))`` (the ``sha`` identifier hashes it, so it must never change).
-
-    orjson writes it in a third of the time; a lone surrogate (an undecodable byte kept by a
-    reader) is refused by orjson and goes through the standard encoder.
-    """
+    """Compact JSON text for a JSON column (``core.jsontext``: the ``sha`` identifier hashes
+    the MARC text, so its characters must never change)."""
     if not value and isinstance(value, list):
         return "[]"
-    try:
-        return orjson.dumps(value).decode()
-    except TypeError:
-        return _ENCODE(value)
+    return compact_json(value)
 
 
 def _db_now() -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.contrib import messages
@@ -91,6 +92,22 @@ def test_a_template_reading_more_of_the_request_is_refused():
         template.render(context)
     with pytest.raises(shell._Unsupported):
         Template("{{ unknown_variable }}").render(shell._StrictContext({}))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ request.get_full_path|urlencode }} {{ content }}",
+        "{{ title|upper }} {{ content }}",
+        "{{ content|truncatechars:3 }}",
+    ],
+)
+def test_a_marker_changed_by_a_filter_is_refused(monkeypatch, source):
+    """A filter on a marker would leave it in the page as text: the frame is not used."""
+    monkeypatch.setattr(
+        shell, "get_template", lambda name: SimpleNamespace(template=Template(source))
+    )
+    assert shell._build("any.html") is None
 
 
 def test_a_changed_setting_rebuilds_the_frame():

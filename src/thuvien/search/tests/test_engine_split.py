@@ -58,6 +58,27 @@ def test_split_and_single_thread_agree(world, catalogue, params):
     assert _answer(scoped, split=True) == _answer(scoped, split=False)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"làng nghề"',
+        "lang ngh*",
+        "lịch sử",
+        "1999 OR 2002",
+        "lang nghe NOT 1999",
+        "title:(lich su)",
+    ],
+)
+def test_counts_without_boosts_match_the_ranked_query(world, catalogue, text):
+    """The facet thread counts the query with its boosts left out: the same records match."""
+    req = SearchRequest(query=parse_query(text), limit=100, facets=False)
+    ranked = engine().search(req)
+    assert ranked.total > 0
+    split = _answer(SearchRequest(query=parse_query(text), limit=100), split=True)
+    assert split[0] == ranked.total
+    assert sorted(split[1]) == sorted(h.record_id for h in ranked.hits)
+
+
 def test_concurrent_searches_count_themselves_out(world, catalogue):
     """Searches running side by side take the single-thread path and leave the count at 0."""
     errors: list[BaseException] = []
