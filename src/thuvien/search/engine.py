@@ -429,7 +429,9 @@ class Engine:
         # On a small machine Python analysis and tantivy's indexer run side by side: one
         # indexing thread per spare core. The garbage collector is paused (no cycles are made).
         threads = threads or max(1, (os.cpu_count() or 2) - 1)
-        writer = self._writer(heap=min(1_000_000_000, 400_000_000 * threads), threads=threads)
+        # tantivy caps one indexing thread's memory just under 4 GB; the budget is shared
+        budget = settings.SEARCH_REINDEX_MEMORY_MB * 1_000_000
+        writer = self._writer(heap=min(budget, 3_900_000_000 * threads), threads=threads)
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
@@ -464,7 +466,7 @@ class Engine:
     def clear(self) -> None:
         self.rebuild([])
 
-    def _holds_only(self, searcher: tantivy.Searcher, network_id: int | None) -> bool:
+    def holds_only(self, searcher: tantivy.Searcher, network_id: int | None) -> bool:
         """Whether every document of the index belongs to ``network_id``.
 
         A province runs one network, so its filter matched every record yet cost a pass over
@@ -512,7 +514,7 @@ class Engine:
         """
         base = compile_query(self.schema, req.query, scoring=scoring)
         network = bool(req.network_id) and not (
-            searcher is not None and self._holds_only(searcher, req.network_id)
+            searcher is not None and self.holds_only(searcher, req.network_id)
         )
         filters = filter_queries(self.schema, req, network=network)
         if not filters:

@@ -209,9 +209,8 @@ def _count_and_facets(
 ) -> _Counts:
     """The exact total (unless given), then the facets on the sample level it calls for.
 
-    In the facet thread ``match`` is the query without its ranking boosts: counting needs
-    no scores, and an aggregation over the bare matches is about three times cheaper than
-    a scored count.
+    ``match`` is the query without its ranking boosts: counting needs no scores, and an
+    aggregation over the bare matches is about three times cheaper than a scored count.
     """
     if total is None:
         total = int(searcher.aggregate(match, _COUNT)["n"]["value"] or 0)
@@ -251,9 +250,11 @@ def _run_search(engine: Engine, req: SearchRequest, *, split: bool) -> SearchRes
     started = time.perf_counter()
     searcher = engine.searcher()
     query = engine.compile(req, searcher=searcher)
+    # facets are counted on the matches without the ranking boosts: the same records, and a
+    # phrase's boosts re-read positions (a broad phrase's facets cost 11 ms with them, 3 without)
+    match = engine.compile(req, scoring=False, searcher=searcher) if req.facets else query
     counts = None
     if split:
-        match = engine.compile(req, scoring=False, searcher=searcher)
         counts = _facet_pool().submit(_count_and_facets, engine, searcher, match, req)
     order_field, order = SORTS.get(req.sort, (None, None))
     offset = max(0, min(req.offset, MAX_WINDOW))
@@ -283,7 +284,7 @@ def _run_search(engine: Engine, req: SearchRequest, *, split: bool) -> SearchRes
     if counts is not None:
         done: _Counts | None = counts.result()
     elif req.facets:
-        done = _count_and_facets(engine, searcher, query, req, total=result.count or 0)
+        done = _count_and_facets(engine, searcher, match, req, total=result.count or 0)
     else:
         done = None
     total = done.total if done is not None else (result.count or 0)
@@ -313,7 +314,9 @@ def _fill_clusters(
 
     schema = engine.schema
     network = (
-        tantivy.Query.term_query(schema, "network", req.network_id) if req.network_id else None
+        tantivy.Query.term_query(schema, "network", req.network_id)
+        if req.network_id and not engine.holds_only(searcher, req.network_id)
+        else None
     )
     done: dict[str, tuple[int, int]] = {}
     for hit in hits:

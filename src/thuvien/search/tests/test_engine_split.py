@@ -103,10 +103,10 @@ def test_network_filter_is_skipped_only_while_one_network_is_indexed(world, cata
     eng = engine()
     req = SearchRequest(query=parse_query("lang nghe"), network_id=world.hung_yen.pk)
     assert eng.search(req).total > 0
-    assert eng._holds_only(eng.searcher(), world.hung_yen.pk)
+    assert eng.holds_only(eng.searcher(), world.hung_yen.pk)
     # Another network's record with the same words: now the filter must keep it out.
     other = make_record(world.bac_ninh, "Làng nghề Bắc Ninh", index=True)
-    assert not eng._holds_only(eng.searcher(), world.hung_yen.pk)
+    assert not eng.holds_only(eng.searcher(), world.hung_yen.pk)
     ids = [h.record_id for h in eng.search(SearchRequest(**{**req.__dict__, "limit": 100})).hits]
     assert ids and other.pk not in ids
     everywhere = SearchRequest(query=parse_query("lang nghe bac ninh"))
