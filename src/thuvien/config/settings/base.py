@@ -222,7 +222,7 @@ WHITENOISE_USE_FINDERS = True
 SEARCH_INDEX_DIR = Path(os.environ.get("THUVIEN_SEARCH_INDEX_DIR", DATA_DIR / "index"))
 # Above this many hits, facet counts are estimated from a fixed sample of about this many
 # records (shown with "≈"): the facet work of a broad search is proportional to it.
-SEARCH_FACET_SAMPLE = int(os.environ.get("THUVIEN_SEARCH_FACET_SAMPLE", "8000"))
+SEARCH_FACET_SAMPLE = int(os.environ.get("THUVIEN_SEARCH_FACET_SAMPLE", "4000"))
 # Memory `thuvien reindex` may give tantivy's indexer (used as it fills): a rebuild that fits
 # stays one segment, and every search then opens its term lists and columns once instead of
 # per segment (about 12% faster on a million records, which take about 1.3 GB).
