@@ -429,9 +429,10 @@ class Engine:
         # On a small machine Python analysis and tantivy's indexer run side by side: one
         # indexing thread per spare core. The garbage collector is paused (no cycles are made).
         threads = threads or max(1, (os.cpu_count() or 2) - 1)
-        # tantivy caps one indexing thread's memory just under 4 GB; the budget is shared
+        # the budget is shared by the indexing threads; tantivy wants 15 MB to 4 GB each
         budget = settings.SEARCH_REINDEX_MEMORY_MB * 1_000_000
-        writer = self._writer(heap=min(budget, 3_900_000_000 * threads), threads=threads)
+        heap = max(50_000_000 * threads, min(budget, 3_900_000_000 * threads))
+        writer = self._writer(heap=heap, threads=threads)
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:

@@ -134,3 +134,21 @@ def test_large_outbox_batch_built_by_workers_indexes_as_the_serial_drain(world, 
     assert serial[0] == len(records) and gone.pk not in serial[1][1]
     assert serial[1][3] == [records[0].pk] and serial[3] == 1 and serial[2]["lib"]
     assert serial[4]["truyen"] == {"truyện": 4}  # the deleted one is not counted
+
+
+def test_rebuild_leaves_one_segment_within_its_memory(world, settings):
+    """Every outbox commit adds a segment; the rebuild writes them all as one (searches open
+    their term lists and columns once, not once per segment), even with a budget set below
+    tantivy's minimum."""
+    from thuvien.search.documents import iter_documents
+
+    for n in range(3):
+        make_record(world.hung_yen, f"Địa chí tập {n}")
+    for doc in iter_documents():  # one commit each, as three outbox drains
+        engine().write(upserts=[doc])
+    assert engine().searcher().num_segments > 1
+    settings.SEARCH_REINDEX_MEMORY_MB = 1
+    assert reindex_all(workers=1)["documents"] == 3
+    searcher = engine().searcher()
+    assert (searcher.num_segments, searcher.num_docs) == (1, 3)
+    assert len(found("dia chi")) == 3
