@@ -9,6 +9,13 @@ search_index_generated.py), then 20 client threads each loop over reader queries
 availability per library and clusters — and prints p50/p95/p99 latency, throughput and the
 page size over the wire.
 
+``--proxy nginx`` puts Debian's nginx (``apt-get install nginx-light``) in front, as
+docs/operations.md deploys it: the clients keep their connections to nginx, which opens one to
+gunicorn per request (its default HTTP/1.0 upstream), so a request waits in gunicorn's accept
+queue until a worker is free and every wait is inside the measured latency. With
+``--worker-class sync`` (gunicorn's recommendation behind a buffering proxy) the workers then
+serve one queue in arrival order.
+
 ``--load-generator wrk`` sends the same requests (the same query list, in the same order per
 client, with keep-alive) from Debian's ``wrk`` (``apt-get install wrk``) instead of 20 Python
 threads: on a 2-core machine the Python clients take CPU from the server they measure. The
@@ -88,7 +95,7 @@ def run_wrk(args: argparse.Namespace, paths: list[str]) -> tuple[int, float, str
             "60s",
             "-s",
             fh.name,
-            f"http://127.0.0.1:{args.port}/",
+            f"http://127.0.0.1:{client_port(args)}/",
         ],
         capture_output=True,
         text=True,
@@ -104,6 +111,56 @@ def run_wrk(args: argparse.Namespace, paths: list[str]) -> tuple[int, float, str
     line += f"; errors: {int(errors) + int(bad)}"
     client = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return int(n), int(micros) / 1e6, line, client
+
+
+NGINX_CONF = """
+worker_processes 1;
+pid %(dir)s/nginx.pid;
+error_log %(dir)s/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path %(dir)s;
+    proxy_temp_path %(dir)s;
+    upstream app { server 127.0.0.1:%(app)d; }
+    server {
+        listen 127.0.0.1:%(port)d;
+        location / {
+            proxy_pass http://app;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+        }
+    }
+}
+"""
+
+
+def app_port(args: argparse.Namespace) -> int:
+    """gunicorn's port: behind the proxy, the next one up."""
+    return args.port + 1 if args.proxy == "nginx" else args.port
+
+
+def client_port(args: argparse.Namespace) -> int:
+    return args.port
+
+
+def start_nginx(args: argparse.Namespace) -> subprocess.Popen:
+    folder = tempfile.mkdtemp(prefix="thuvien-nginx-")
+    conf = Path(folder) / "nginx.conf"
+    conf.write_text(NGINX_CONF % {"dir": folder, "app": app_port(args), "port": args.port})
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    return subprocess.Popen([nginx, "-c", str(conf), "-g", "daemon off;"])
+
+
+def shape(args: argparse.Namespace) -> str:
+    proxy = "nginx -> " if args.proxy == "nginx" else ""
+    return f"{proxy}gunicorn {args.worker_class} {args.workers} workers x {args.threads} threads"
+
+
+def server_tree_cpu(server: subprocess.Popen, proxy: subprocess.Popen | None) -> float:
+    """CPU seconds of gunicorn's processes, and nginx's when it is in front."""
+    return tree_cpu(server.pid) + (tree_cpu(proxy.pid) if proxy is not None else 0.0)
 
 
 def main() -> None:
@@ -123,6 +180,8 @@ def main() -> None:
     )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--load-generator", choices=("python", "wrk"), default="python")
+    parser.add_argument("--worker-class", choices=("gthread", "sync"), default="gthread")
+    parser.add_argument("--proxy", choices=("none", "nginx"), default="none")
     args = parser.parse_args()
     from search_corpus import queries
 
@@ -144,14 +203,17 @@ def main() -> None:
             str(args.threads),
             "--worker-connections",  # as thuvien serve: keep-alive clients spread over workers
             str(args.worker_connections or default_worker_connections(args.threads)),
+            "--worker-class",
+            args.worker_class,
             "--bind",
-            f"127.0.0.1:{args.port}",
+            f"127.0.0.1:{app_port(args)}",
             "--log-level",
             "warning",
         ],
         env=env,
         cwd=str(ROOT),
     )
+    proxy = start_nginx(args) if args.proxy == "nginx" else None
     try:
         qs = queries()
         deadline = time.time() + 120
@@ -159,7 +221,10 @@ def main() -> None:
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
                 conn.request("GET", "/search/?q=warm")
-                conn.getresponse().read()
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:  # nginx answers 502 until gunicorn listens
+                    raise ConnectionRefusedError(response.status)
                 break
             except OSError:
                 if time.time() > deadline:
@@ -183,18 +248,18 @@ def main() -> None:
             raise SystemExit(f"only {hits} warm-up queries found records: is the index empty?")
         if args.load_generator == "wrk":
             paths = ["/search/?" + urlencode({"q": q}) for q in qs]
-            cpu_before = tree_cpu(server.pid)
+            cpu_before = server_tree_cpu(server, proxy)
             n, elapsed, line, client_cpu = run_wrk(args, paths)
-            server_cpu = tree_cpu(server.pid) - cpu_before
+            server_cpu = server_tree_cpu(server, proxy) - cpu_before
             print(
-                f"WEB /search/ {args.clients} clients (wrk), gunicorn {args.workers} workers x "
-                f"{args.threads} threads: {n} requests in {elapsed:.0f} s ({n / elapsed:.1f}/s), "
-                + line
+                f"WEB /search/ {args.clients} clients (wrk), {shape(args)}: {n} requests in "
+                f"{elapsed:.0f} s ({n / elapsed:.1f}/s), " + line
             )
             print(
                 f"server CPU per request: {server_cpu * 1000 / max(1, n):.1f} ms (gunicorn "
-                f"master + workers); client CPU per request: {client_cpu * 1000 / max(1, n):.2f}"
-                f" ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+                f"master + workers, nginx if in front); client CPU per request: "
+                f"{client_cpu * 1000 / max(1, n):.2f} ms; load average {os.getloadavg()[0]:.1f} "
+                f"on {os.cpu_count()} cores"
             )
             return
         times: list[float] = []
@@ -226,7 +291,7 @@ def main() -> None:
                         empty.append(1)
 
         threads = [threading.Thread(target=client, args=(k,)) for k in range(args.clients)]
-        cpu_before = tree_cpu(server.pid)
+        cpu_before = server_tree_cpu(server, proxy)
         client_before = time.process_time()
         started = time.time()
         for th in threads:
@@ -234,11 +299,11 @@ def main() -> None:
         for th in threads:
             th.join()
         elapsed = time.time() - started
-        server_cpu = tree_cpu(server.pid) - cpu_before
+        server_cpu = server_tree_cpu(server, proxy) - cpu_before
         client_cpu = time.process_time() - client_before
         print(
             f"WEB /search/ {args.clients} clients, "
-            f"gunicorn {args.workers} workers x {args.threads} threads: "
+            f"{shape(args)}: "
             f"{len(times)} requests in {elapsed:.0f} s ({len(times) / elapsed:.1f}/s), "
             f"p50 {pct(times, 50):.0f} ms  p95 {pct(times, 95):.0f} ms  p99 {pct(times, 99):.0f} ms"
         )
@@ -256,6 +321,9 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if proxy is not None:
+            proxy.terminate()
+            proxy.wait(timeout=30)
 
 
 if __name__ == "__main__":
