@@ -103,44 +103,145 @@ def outbox_drain(*, batch_size: int = 50_000, max_batches: int | None = None) ->
     of 50,000 rather than 10,000: 9 us less CPU a record in the drain of an import (fewer
     commits and merges), and the search handler builds a batch that large in forked builder
     processes. A handler that dies redoes at most one batch; edits come in batches of a few.
+
+    One entry the handler cannot take (a record its document builder chokes on) must not hold
+    back the others: a failed batch is split until the entries that fail on their own are
+    found (``_isolate``); those are retried one by one at the start of every drain.
     """
-    done = 0
+    done = _retry_isolated()
     batches = 0
     while max_batches is None or batches < max_batches:
         rows = list(
-            OutboxEntry.objects.order_by("id").values_list("id", "topic", "object_id")[:batch_size]
+            OutboxEntry.objects.filter(attempts=0)
+            .order_by("id")
+            .values_list("id", "topic", "object_id")[:batch_size]
         )
         if not rows:
             break
         batches += 1
-        by_topic: dict[str, list[int]] = defaultdict(list)
-        row_ids_by_topic: dict[str, list[int]] = defaultdict(list)
+        by_topic: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for row_id, topic, object_id in rows:
-            by_topic[topic].append(object_id)
-            row_ids_by_topic[topic].append(row_id)
-        progressed = False
-        for topic, object_ids in by_topic.items():
+            by_topic[topic].append((row_id, object_id))
+        progressed = stop = False
+        for topic, entries in by_topic.items():
             handler = _HANDLERS.get(topic)
-            row_ids = row_ids_by_topic[topic]
             if handler is None:
-                log.warning("outbox: no handler for topic %s; %d entries kept", topic, len(row_ids))
+                log.warning("outbox: no handler for topic %s; %d entries kept", topic, len(entries))
                 continue
-            try:
-                handler(sorted(set(object_ids)))
-            except Exception as exc:  # the entries stay for the next run
-                log.exception("outbox: handler for %s failed", topic)
-                for chunk in _chunks(row_ids):
-                    OutboxEntry.objects.filter(id__in=chunk).update(
-                        attempts=F("attempts") + 1, last_error=str(exc)[:2000]
-                    )
-                continue
-            for chunk in _chunks(row_ids):
-                OutboxEntry.objects.filter(id__in=chunk).delete()
-            done += len(row_ids)
-            progressed = True
-        if not progressed:
+            count, failed_whole = _feed(topic, handler, entries)
+            done += count
+            progressed = progressed or count > 0 or not failed_whole
+            stop = stop or failed_whole
+        if stop or not progressed:
             break
     return done
+
+
+Entry = tuple[int, int]  # (outbox row id, object id)
+
+
+def _feed(topic: str, handler: OutboxHandler, entries: list[Entry]) -> tuple[int, bool]:
+    """(entries done, True when the handler failed as a whole: the drain stops)."""
+    try:
+        handler(sorted({object_id for _, object_id in entries}))
+    except Exception as exc:  # isolate what fails; the rest goes through
+        log.exception("outbox: handler for %s failed on %d entries", topic, len(entries))
+        return _isolate(handler, entries, exc)
+    _delete(entries)
+    return len(entries), False
+
+
+def _isolate(handler: OutboxHandler, entries: list[Entry], exc: Exception) -> tuple[int, bool]:
+    """The handler failed on ``entries``: feed them in quarters, then halves of what fails.
+
+    When all four quarters fail too, the cause is the index or the database, not a record
+    (a locked index, a full disk): every entry waits for the next drain as it was, with the
+    error noted, and the drain stops. Otherwise each entry that fails alone is marked (its
+    attempts counted) and retried by itself later (``_retry_isolated``).
+    """
+    if len(entries) == 1:
+        _mark_failed(entries, exc)
+        return 0, False
+    size = -(-len(entries) // 4)
+    pieces = [entries[i : i + size] for i in range(0, len(entries), size)]
+    done, failed = 0, []
+    for piece in pieces:
+        try:
+            handler(sorted({object_id for _, object_id in piece}))
+        except Exception as piece_exc:  # noqa: BLE001 - narrowed down below
+            failed.append((piece, piece_exc))
+            continue
+        _delete(piece)
+        done += len(piece)
+    if len(failed) == len(pieces) and len(entries) >= 4:
+        _note_error(entries, exc)
+        return 0, True
+    for piece, piece_exc in failed:
+        done += _bisect(handler, piece, piece_exc)
+    return done, False
+
+
+def _bisect(handler: OutboxHandler, entries: list[Entry], exc: Exception) -> int:
+    if len(entries) == 1:
+        _mark_failed(entries, exc)
+        return 0
+    done = 0
+    middle = len(entries) // 2
+    for half in (entries[:middle], entries[middle:]):
+        try:
+            handler(sorted({object_id for _, object_id in half}))
+        except Exception as half_exc:  # noqa: BLE001 - narrowed down further
+            done += _bisect(handler, half, half_exc)
+            continue
+        _delete(half)
+        done += len(half)
+    return done
+
+
+_RETRY_LIMIT = 500  # isolated entries retried per drain, one handler call each
+
+
+def _retry_isolated() -> int:
+    """Entries that failed on their own, one call each: a fixed record goes through, a still
+    broken one only counts another attempt (a warning at 1, 10, 100, ... attempts)."""
+    done = 0
+    rows = OutboxEntry.objects.filter(attempts__gt=0).order_by("id")
+    for row_id, topic, object_id in rows.values_list("id", "topic", "object_id")[:_RETRY_LIMIT]:
+        handler = _HANDLERS.get(topic)
+        if handler is None:
+            continue
+        try:
+            handler([object_id])
+        except Exception as exc:  # noqa: BLE001 - counted on the row, logged by _mark_failed
+            _mark_failed([(row_id, object_id)], exc)
+            continue
+        _delete([(row_id, object_id)])
+        done += 1
+    return done
+
+
+def _mark_failed(entries: list[Entry], exc: Exception) -> None:
+    row_ids = [row_id for row_id, _ in entries]
+    for chunk in _chunks(row_ids):
+        OutboxEntry.objects.filter(id__in=chunk).update(
+            attempts=F("attempts") + 1, last_error=str(exc)[:2000]
+        )
+    for row in OutboxEntry.objects.filter(id__in=row_ids[:_ID_CHUNK]).values("id", "attempts"):
+        if str(row["attempts"]).rstrip("0") == "1":  # 1, 10, 100, ...: not every minute
+            log.warning(
+                "outbox: entry %s failed %s times on its own: %s",
+                row["id"], row["attempts"], type(exc).__name__,
+            )  # fmt: skip
+
+
+def _note_error(entries: list[Entry], exc: Exception) -> None:
+    for chunk in _chunks([row_id for row_id, _ in entries]):
+        OutboxEntry.objects.filter(id__in=chunk).update(last_error=str(exc)[:2000])
+
+
+def _delete(entries: list[Entry]) -> None:
+    for chunk in _chunks([row_id for row_id, _ in entries]):
+        OutboxEntry.objects.filter(id__in=chunk).delete()
 
 
 def _chunks(ids: list[int]) -> list[list[int]]:

@@ -152,3 +152,26 @@ def test_drain_in_a_fresh_process_after_the_worker_was_down(world, monkeypatch, 
     engine_module._ENGINES.clear()
     assert found("van te nghia si") == [record.pk]
     assert not OutboxEntry.objects.exists()
+
+
+def test_a_record_that_cannot_be_indexed_does_not_keep_the_others_out(world, monkeypatch):
+    from thuvien.search import documents
+
+    records = [make_record(world.hung_yen, f"Địa chí làng {n}") for n in range(6)]
+    broken = records[3].pk
+    build = documents.build_document
+
+    def choke(row, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if row["id"] == broken:
+            raise ValueError("odd MARC")
+        return build(row, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "build_document", choke)
+    outbox_drain()
+    assert sorted(found("dia chi lang")) == sorted(r.pk for r in records if r.pk != broken)
+    entry = OutboxEntry.objects.get()
+    assert (entry.object_id, entry.attempts) == (broken, 1) and "odd MARC" in entry.last_error
+    monkeypatch.undo()  # the record is mended: the next drain takes it
+    outbox_drain()
+    assert sorted(found("dia chi lang")) == sorted(r.pk for r in records)
+    assert not OutboxEntry.objects.exists()
