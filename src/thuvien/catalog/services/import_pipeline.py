@@ -21,6 +21,8 @@ from typing import Any
 
 from django.utils.translation import gettext
 
+from thuvien.core.forking import signals_default
+
 from ..marc.extract import extract
 from ..marc.reader import (
     MARC8ToUnicode,
@@ -169,6 +171,9 @@ def _parse(position: int, raw: bytes, marc8: MARC8ToUnicode) -> ReadItem:
 
 def _child(queue: Any, path: Path, fmt: str | None, rules: tuple[str, ...], want_items: bool,
            size: int, worker: int, workers: int) -> None:  # fmt: skip
+    # SIGTERM must end a reader (the import stops it so when the writer fails), also when the
+    # import runs in ``thuvien worker``, whose Huey handlers the fork inherited
+    signals_default()
     # a forked reader never frees what it inherited: keep the collector off those objects
     gc.freeze()
     gc.set_threshold(*_GC_THRESHOLDS)
