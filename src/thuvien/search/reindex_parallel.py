@@ -28,6 +28,7 @@ from typing import Any
 from django.db import connection, connections
 
 from thuvien.catalog.models import Record
+from thuvien.core.forking import signals_default
 from thuvien.core.jsontext import compact_json
 
 from .documents import LibraryFacts, documents_after, documents_for
@@ -123,7 +124,13 @@ def _builder_started() -> None:
     """A builder makes no reference cycles (refcounting frees its documents): without the
     cyclic collector, which kept walking the objects inherited from the parent, analysis
     costs about half as much. A rebuild forks with the collector already off; a drain did not.
+
+    It also gives SIGTERM and SIGINT their defaults back: forked from ``thuvien worker`` it
+    inherited the Huey consumer's handlers, which only set a flag, while ``Pool.terminate``
+    holds the task queue's lock and counts on SIGTERM to end the builders waiting for it; the
+    worker's first large drain then waited for them forever.
     """
+    signals_default()
     gc.freeze()
     gc.disable()
 

@@ -14,12 +14,15 @@ import contextlib
 import gc
 import hashlib
 import multiprocessing
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext
+
+from thuvien.core.forking import signals_default
 
 from ..marc.extract import extract
 from ..marc.reader import (
@@ -56,6 +59,31 @@ class PreparedBatch:
     read: int
     records: list[Prepared]
     issues: list[tuple[int, str, str]]  # (position, reason, level)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as plain tuples, the column names once a batch: a slotted dataclass pickles
+        through Python-level ``__getstate__``/``__setstate__`` and a 22-key dict per record;
+        the reader's pickling and the writer's unpickling cost 19.4 -> 12.2 us a record."""
+        keys = tuple(self.records[0].values) if self.records else ()
+        pick = operator.itemgetter(*keys) if len(keys) > 1 else None
+        rows = [
+            (r.position, r.marc_json, pick(r.values) if pick else tuple(r.values.values()),
+             r.identifiers, r.lookups, r.items)
+            for r in self.records
+        ]  # fmt: skip
+        return (_batch_from_rows, (self.read, keys, rows, self.issues))
+
+
+def _batch_from_rows(
+    read: int, keys: tuple[str, ...], rows: list[tuple], issues: list[tuple[int, str, str]]
+) -> PreparedBatch:
+    """``PreparedBatch.__reduce__`` the other way: the batch rebuilt in the writer."""
+    records = [
+        Prepared(position, marc_json, dict(zip(keys, values, strict=True)), identifiers,
+                 lookups, items)
+        for position, marc_json, values, identifiers, lookups, items in rows
+    ]  # fmt: skip
+    return PreparedBatch(read, records, issues)
 
 
 # An import allocates millions of small dicts and lists that hold no reference cycles (refcounting
@@ -169,6 +197,9 @@ def _parse(position: int, raw: bytes, marc8: MARC8ToUnicode) -> ReadItem:
 
 def _child(queue: Any, path: Path, fmt: str | None, rules: tuple[str, ...], want_items: bool,
            size: int, worker: int, workers: int) -> None:  # fmt: skip
+    # SIGTERM must end a reader (the import stops it so when the writer fails), also when the
+    # import runs in ``thuvien worker``, whose Huey handlers the fork inherited
+    signals_default()
     # a forked reader never frees what it inherited: keep the collector off those objects
     gc.freeze()
     gc.set_threshold(*_GC_THRESHOLDS)

@@ -115,13 +115,45 @@ def test_a_crash_half_way_leaves_whole_batches_and_rerun_completes(world, tmp_pa
 
     monkeypatch.setattr(importing_module._Importer, "_items", dying)
     with pytest.raises(RuntimeError):
-        import_run(paths=[path], network=world.hung_yen, batch_size=4)
+        import_run(paths=[path], network=world.hung_yen, batch_size=4, commit_records=4)
     assert Record.objects.count() == 4  # the first batch only, never half a batch
     assert RecordIdentifier.objects.filter(kind="001").count() == 4
     monkeypatch.setattr(importing_module._Importer, "_items", real)
     report = import_run(paths=[path], network=world.hung_yen, batch_size=4)
     assert (report.created, report.matched) == (6, 4)
     assert Record.objects.count() == 10
+
+
+def test_batches_share_a_transaction_and_a_crash_keeps_whole_transactions(
+    world, tmp_path, monkeypatch
+):
+    recs = [vi_marc(title=f"Sách số {i}", isbn=None, control=f"HY{i:05d}") for i in range(12)]
+    path = _write(tmp_path, recs)
+    real = importing_module._Importer._items
+    calls = {"n": 0}
+
+    def dying(self, pending):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("the disk is full")
+        return real(self, pending)
+
+    monkeypatch.setattr(importing_module._Importer, "_items", dying)
+    seen: list[int] = []
+    with pytest.raises(RuntimeError):
+        import_run(paths=[path], network=world.hung_yen, batch_size=4, commit_records=8,
+                   progress=seen.append)  # fmt: skip
+    assert Record.objects.count() == 8  # two batches committed together, the third not at all
+    assert seen == [4, 8]  # progress counts committed batches only
+
+
+def test_a_later_batch_matches_a_record_written_earlier_in_the_same_transaction(world, tmp_path):
+    recs = [vi_marc(title=f"Sách số {i}", isbn=None, control=f"HY{i:05d}") for i in range(5)]
+    recs.append(vi_marc(title="Sách số 0", isbn=None, control="HY00000"))
+    path = _write(tmp_path, recs)
+    report = import_run(paths=[path], network=world.hung_yen, batch_size=4, commit_records=100)
+    assert (report.created, report.matched) == (5, 1)
+    assert Record.objects.count() == 5
 
 
 def test_bad_records_reported_with_position(world, tmp_path):

@@ -1,0 +1,34 @@
+"""What the reader processes send the writer survives the trip unchanged (``PreparedBatch``
+pickles as plain tuples with the column names once per batch)."""
+
+from __future__ import annotations
+
+import pickle
+
+from thuvien.catalog.marc.reader import ReadItem
+from thuvien.catalog.services.import_pipeline import PreparedBatch, prepare_batch
+
+from .factories import vi_marc
+
+
+def _batch() -> PreparedBatch:
+    items = [
+        ReadItem(1, vi_marc(title="Lịch sử Việt Nam", isbn="9786041234567")),
+        ReadItem(2, None, "Biểu ghi quá ngắn (thiếu đầu biểu)."),
+        ReadItem(3, vi_marc(title="Truyện Kiều", isbn=None, control="HY00003")),
+    ]
+    return prepare_batch(items, ("isbn", "035", "001"), want_items=True)
+
+
+def test_a_prepared_batch_pickles_to_an_equal_batch():
+    batch = _batch()
+    assert len(batch.records) == 2 and batch.issues  # the test covers records and issues
+    again = pickle.loads(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+    assert again == batch
+    assert list(again.records[0].values) == list(batch.records[0].values)  # column order kept
+
+
+def test_a_batch_of_unreadable_records_only_pickles_too():
+    batch = prepare_batch([ReadItem(7, None, "hỏng")], ("isbn",), want_items=False)
+    again = pickle.loads(pickle.dumps(batch))  # noqa: S301 - our own bytes
+    assert again == batch and again.records == [] and again.read == 1
