@@ -55,7 +55,13 @@ class OutboxEntry(models.Model):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["topic", "object_id"])]
+        indexes = [
+            models.Index(fields=["topic", "object_id"]),
+            # the few entries that failed on their own, read at the start of every drain
+            models.Index(
+                fields=["id"], condition=models.Q(attempts__gt=0), name="core_outbox_failed"
+            ),
+        ]
 
 
 class Job(models.Model):
