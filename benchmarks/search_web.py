@@ -174,9 +174,10 @@ def main() -> None:
         type=int,
         default=0,
         help="keep-alive connections a worker holds at most (0: as thuvien serve). Below "
-        "clients / workers + threads, gunicorn closes connections after each response and the "
-        "clients' reconnect waits fall outside the measured latency: 2 workers x 2 threads "
-        "showed p95 123-132 ms so, 168 ms with 40",
+        "clients / workers + threads, gunicorn answers some requests with Connection: close "
+        "and those clients reconnect; wrk times a request from its write on the new "
+        "connection, so the wait in gunicorn's accept queue is measured (only the loopback "
+        "handshake is not, wrk.c socket_writeable). 40 pins every client to one worker",
     )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--load-generator", choices=("python", "wrk"), default="python")
