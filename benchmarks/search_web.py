@@ -95,7 +95,7 @@ def run_wrk(args: argparse.Namespace, paths: list[str]) -> tuple[int, float, str
             "60s",
             "-s",
             fh.name,
-            f"http://127.0.0.1:{client_port(args)}/",
+            f"http://127.0.0.1:{args.port}/",
         ],
         capture_output=True,
         text=True,
@@ -139,10 +139,6 @@ http {
 def app_port(args: argparse.Namespace) -> int:
     """gunicorn's port: behind the proxy, the next one up."""
     return args.port + 1 if args.proxy == "nginx" else args.port
-
-
-def client_port(args: argparse.Namespace) -> int:
-    return args.port
 
 
 def start_nginx(args: argparse.Namespace) -> subprocess.Popen:

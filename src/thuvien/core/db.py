@@ -126,9 +126,18 @@ def sqlite_bulk_writes(
         cursor.execute(f"PRAGMA cache_size = {-int(cache_kib)}")
     try:
         yield
-    finally:
-        with conn.cursor() as cursor:
-            cursor.execute(f"PRAGMA wal_autocheckpoint = {old_checkpoint}")
-            cursor.execute(f"PRAGMA cache_size = {old_cache}")  # frees the extra pages
-            if not conn.in_atomic_block:  # a checkpoint cannot run inside a transaction
-                cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    except BaseException:
+        # the import's own error is the one to report: a broken connection that cannot take
+        # the settings back must not replace it (a new connection starts with the defaults)
+        with contextlib.suppress(DatabaseError):
+            _restore(conn, old_checkpoint, old_cache)
+        raise
+    _restore(conn, old_checkpoint, old_cache)
+
+
+def _restore(conn: Any, checkpoint_pages: int, cache_size: int) -> None:
+    with conn.cursor() as cursor:
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_pages)}")
+        cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")  # frees the extra pages
+        if not conn.in_atomic_block:  # a checkpoint cannot run inside a transaction
+            cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")

@@ -122,17 +122,23 @@ def outbox_drain(*, batch_size: int = 50_000, max_batches: int | None = None) ->
         by_topic: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for row_id, topic, object_id in rows:
             by_topic[topic].append((row_id, object_id))
-        progressed = stop = False
+        handled = stop = False
         for topic, entries in by_topic.items():
             handler = _HANDLERS.get(topic)
             if handler is None:
                 log.warning("outbox: no handler for topic %s; %d entries kept", topic, len(entries))
                 continue
-            count, failed_whole = _feed(topic, handler, entries)
+            handled = True  # every entry is now done, marked failed, or the drain stops
+            exc = _take(handler, entries)
+            if exc is None:
+                done += len(entries)
+                continue
+            log.error("outbox: handler for %s failed on %d entries", topic, len(entries),
+                      exc_info=exc)  # fmt: skip
+            count, failed_whole = _isolate(handler, entries, exc)
             done += count
-            progressed = progressed or count > 0 or not failed_whole
             stop = stop or failed_whole
-        if stop or not progressed:
+        if stop or not handled:
             break
     return done
 
@@ -140,15 +146,14 @@ def outbox_drain(*, batch_size: int = 50_000, max_batches: int | None = None) ->
 Entry = tuple[int, int]  # (outbox row id, object id)
 
 
-def _feed(topic: str, handler: OutboxHandler, entries: list[Entry]) -> tuple[int, bool]:
-    """(entries done, True when the handler failed as a whole: the drain stops)."""
+def _take(handler: OutboxHandler, entries: list[Entry]) -> Exception | None:
+    """Hand ``entries`` to ``handler`` and delete them; its error when it failed."""
     try:
         handler(sorted({object_id for _, object_id in entries}))
-    except Exception as exc:  # isolate what fails; the rest goes through
-        log.exception("outbox: handler for %s failed on %d entries", topic, len(entries))
-        return _isolate(handler, entries, exc)
+    except Exception as exc:  # noqa: BLE001 - the caller isolates what fails
+        return exc
     _delete(entries)
-    return len(entries), False
+    return None
 
 
 def _isolate(handler: OutboxHandler, entries: list[Entry], exc: Exception) -> tuple[int, bool]:
@@ -156,45 +161,32 @@ def _isolate(handler: OutboxHandler, entries: list[Entry], exc: Exception) -> tu
 
     When all four quarters fail too, the cause is the index or the database, not a record
     (a locked index, a full disk): every entry waits for the next drain as it was, with the
-    error noted, and the drain stops. Otherwise each entry that fails alone is marked (its
-    attempts counted) and retried by itself later (``_retry_isolated``).
+    error noted, and the drain stops (True). Otherwise each entry that fails alone is marked
+    (its attempts counted) and retried by itself later (``_retry_isolated``).
     """
     if len(entries) == 1:
-        _mark_failed(entries, exc)
+        _mark_failed(entries[0], exc)
         return 0, False
     size = -(-len(entries) // 4)
     pieces = [entries[i : i + size] for i in range(0, len(entries), size)]
-    done, failed = 0, []
-    for piece in pieces:
-        try:
-            handler(sorted({object_id for _, object_id in piece}))
-        except Exception as piece_exc:  # noqa: BLE001 - narrowed down below
-            failed.append((piece, piece_exc))
-            continue
-        _delete(piece)
-        done += len(piece)
+    failed = [(piece, e) for piece in pieces if (e := _take(handler, piece)) is not None]
     if len(failed) == len(pieces) and len(entries) >= 4:
         _note_error(entries, exc)
         return 0, True
-    for piece, piece_exc in failed:
-        done += _bisect(handler, piece, piece_exc)
-    return done, False
+    done = sum(len(piece) for piece in pieces) - sum(len(piece) for piece, _ in failed)
+    return done + sum(_bisect(handler, piece, e) for piece, e in failed), False
 
 
 def _bisect(handler: OutboxHandler, entries: list[Entry], exc: Exception) -> int:
+    """Entries done among ``entries``, on which the handler failed with ``exc``."""
     if len(entries) == 1:
-        _mark_failed(entries, exc)
+        _mark_failed(entries[0], exc)
         return 0
     done = 0
     middle = len(entries) // 2
     for half in (entries[:middle], entries[middle:]):
-        try:
-            handler(sorted({object_id for _, object_id in half}))
-        except Exception as half_exc:  # noqa: BLE001 - narrowed down further
-            done += _bisect(handler, half, half_exc)
-            continue
-        _delete(half)
-        done += len(half)
+        half_exc = _take(handler, half)
+        done += len(half) if half_exc is None else _bisect(handler, half, half_exc)
     return done
 
 
@@ -210,28 +202,23 @@ def _retry_isolated() -> int:
         handler = _HANDLERS.get(topic)
         if handler is None:
             continue
-        try:
-            handler([object_id])
-        except Exception as exc:  # noqa: BLE001 - counted on the row, logged by _mark_failed
-            _mark_failed([(row_id, object_id)], exc)
-            continue
-        _delete([(row_id, object_id)])
-        done += 1
+        exc = _take(handler, [(row_id, object_id)])
+        if exc is None:
+            done += 1
+        else:
+            _mark_failed((row_id, object_id), exc)
     return done
 
 
-def _mark_failed(entries: list[Entry], exc: Exception) -> None:
-    row_ids = [row_id for row_id, _ in entries]
-    for chunk in _chunks(row_ids):
-        OutboxEntry.objects.filter(id__in=chunk).update(
-            attempts=F("attempts") + 1, last_error=str(exc)[:2000]
-        )
-    for row in OutboxEntry.objects.filter(id__in=row_ids[:_ID_CHUNK]).values("id", "attempts"):
-        if str(row["attempts"]).rstrip("0") == "1":  # 1, 10, 100, ...: not every minute
-            log.warning(
-                "outbox: entry %s failed %s times on its own: %s",
-                row["id"], row["attempts"], type(exc).__name__,
-            )  # fmt: skip
+def _mark_failed(entry: Entry, exc: Exception) -> None:
+    row_id = entry[0]
+    OutboxEntry.objects.filter(id=row_id).update(
+        attempts=F("attempts") + 1, last_error=str(exc)[:2000]
+    )
+    attempts = OutboxEntry.objects.filter(id=row_id).values_list("attempts", flat=True).first()
+    if attempts and str(attempts).rstrip("0") == "1":  # 1, 10, 100, ...: not every minute
+        log.warning("outbox: entry %s failed %s times on its own: %s",
+                    row_id, attempts, type(exc).__name__)  # fmt: skip
 
 
 def _note_error(entries: list[Entry], exc: Exception) -> None:

@@ -101,19 +101,26 @@ def test_replace_on_match(world, tmp_path):
     assert Record.objects.get().title == "Lịch sử Việt Nam (tái bản)"
 
 
-def test_a_crash_half_way_leaves_whole_batches_and_rerun_completes(world, tmp_path, monkeypatch):
-    recs = [vi_marc(title=f"Sách số {i}", isbn=None, control=f"HY{i:05d}") for i in range(10)]
-    path = _write(tmp_path, recs)
+def _die_at_batch(monkeypatch, n: int):  # noqa: ANN001, ANN202
+    """Make the write of the ``n``-th batch fail half way (after its records, before its
+    items); returns the real method, to undo it."""
     real = importing_module._Importer._items
     calls = {"n": 0}
 
-    def dying(self, pending):
+    def dying(self, pending):  # noqa: ANN001, ANN202
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == n:
             raise RuntimeError("the disk is full")
         return real(self, pending)
 
     monkeypatch.setattr(importing_module._Importer, "_items", dying)
+    return real
+
+
+def test_a_crash_half_way_leaves_whole_batches_and_rerun_completes(world, tmp_path, monkeypatch):
+    recs = [vi_marc(title=f"Sách số {i}", isbn=None, control=f"HY{i:05d}") for i in range(10)]
+    path = _write(tmp_path, recs)
+    real = _die_at_batch(monkeypatch, 2)
     with pytest.raises(RuntimeError):
         import_run(paths=[path], network=world.hung_yen, batch_size=4, commit_records=4)
     assert Record.objects.count() == 4  # the first batch only, never half a batch
@@ -129,16 +136,7 @@ def test_batches_share_a_transaction_and_a_crash_keeps_whole_transactions(
 ):
     recs = [vi_marc(title=f"Sách số {i}", isbn=None, control=f"HY{i:05d}") for i in range(12)]
     path = _write(tmp_path, recs)
-    real = importing_module._Importer._items
-    calls = {"n": 0}
-
-    def dying(self, pending):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("the disk is full")
-        return real(self, pending)
-
-    monkeypatch.setattr(importing_module._Importer, "_items", dying)
+    _die_at_batch(monkeypatch, 3)
     seen: list[int] = []
     with pytest.raises(RuntimeError):
         import_run(paths=[path], network=world.hung_yen, batch_size=4, commit_records=8,
