@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import itertools
 import multiprocessing
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,12 +110,17 @@ def content_hash(marc_json: str) -> str:
     return hashlib.blake2b(marc_json.encode(), digest_size=16).hexdigest()
 
 
-def prepare_batch(items: list[ReadItem], rules: tuple[str, ...], want_items: bool) -> PreparedBatch:
+def prepare_batch(
+    items: Iterable[ReadItem], rules: tuple[str, ...], want_items: bool
+) -> PreparedBatch:
+    """Extract, serialise and hash ``items`` (read lazily, one at a time: see ``_iso_share``)."""
     from thuvien.holdings.marc_items import items_from_marc
 
     records: list[Prepared] = []
     issues: list[tuple[int, str, str]] = []
+    read = 0
     for item in items:
+        read += 1
         if item.marc is None:
             issues.append((item.position, item.error, "error"))
             continue
@@ -149,18 +155,15 @@ def prepare_batch(items: list[ReadItem], rules: tuple[str, ...], want_items: boo
                 items=items_from_marc(item.marc) if want_items else [],
             )
         )
-    return PreparedBatch(read=len(items), records=records, issues=issues)
+    return PreparedBatch(read=read, records=records, issues=issues)
 
 
-def _batches(path: Path, fmt: str | None, size: int) -> Iterator[list[ReadItem]]:
-    batch: list[ReadItem] = []
-    for item in read_file(path, fmt):
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _batches(path: Path, fmt: str | None, size: int) -> Iterator[Iterator[ReadItem]]:
+    """Batches of ``size`` records of ``path``, each read as it is consumed (``_iso_share``
+    says why); a batch must be used up before the next is asked for."""
+    items = read_file(path, fmt)
+    for first in items:
+        yield itertools.chain((first,), itertools.islice(items, size - 1))
 
 
 def _inline(path, fmt, rules, want_items, size) -> Iterator[PreparedBatch]:  # noqa: ANN001
@@ -168,9 +171,14 @@ def _inline(path, fmt, rules, want_items, size) -> Iterator[PreparedBatch]:  # n
         yield prepare_batch(batch, rules, want_items)
 
 
-def _iso_share(path: Path, size: int, worker: int, workers: int) -> Iterator[list[ReadItem]]:
+def _iso_share(path: Path, size: int, worker: int, workers: int) -> Iterator[Iterator[ReadItem]]:
     """Every ``workers``-th batch of an ISO 2709 file, starting at batch ``worker``: all
-    readers split the file on record terminators (cheap), each parses only its own batches."""
+    readers split the file on record terminators (cheap), each parses only its own batches.
+
+    A batch is parsed one record at a time as ``prepare_batch`` takes it, so each record is
+    extracted and serialised while its freshly built dict is still in the CPU's cache:
+    parsing all 2,000 first and preparing them afterwards cost 123 against 88 us a record
+    (the parsed batch, ~10 MB of small objects, no longer fits the cache)."""
     marc8 = MARC8ToUnicode(quiet=True)
     mine: list[tuple[int, bytes]] = []
     position = 0
@@ -180,10 +188,10 @@ def _iso_share(path: Path, size: int, worker: int, workers: int) -> Iterator[lis
                 mine.append((position + 1, chunk))
             position += 1
             if position % size == 0 and mine:
-                yield [_parse(pos, raw, marc8) for pos, raw in mine]
+                yield (_parse(pos, raw, marc8) for pos, raw in mine)
                 mine = []
     if mine:
-        yield [_parse(pos, raw, marc8) for pos, raw in mine]
+        yield (_parse(pos, raw, marc8) for pos, raw in mine)
 
 
 def _parse(position: int, raw: bytes, marc8: MARC8ToUnicode) -> ReadItem:

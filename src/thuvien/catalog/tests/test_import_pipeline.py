@@ -32,3 +32,22 @@ def test_a_batch_of_unreadable_records_only_pickles_too():
     batch = prepare_batch([ReadItem(7, None, "hỏng")], ("isbn",), want_items=False)
     again = pickle.loads(pickle.dumps(batch))  # noqa: S301 - our own bytes
     assert again == batch and again.records == [] and again.read == 1
+
+
+def test_a_batch_is_prepared_from_records_read_one_at_a_time():
+    """The readers hand ``prepare_batch`` a generator that parses each record as it is taken
+    (a record is extracted while its dict is still in the CPU's cache): every record counts."""
+    items = (ReadItem(n, vi_marc(title=f"Sách {n}", isbn=None)) for n in range(1, 4))
+    batch = prepare_batch(items, ("isbn",), want_items=False)
+    assert batch.read == 3 and [r.position for r in batch.records] == [1, 2, 3]
+
+
+def test_the_inline_reader_yields_every_record_once_in_batches(tmp_path):
+    """``_batches`` hands out lazy batches of ``size`` records; none is lost or repeated."""
+    from thuvien.catalog.marc.mij import to_pymarc
+    from thuvien.catalog.services.import_pipeline import _batches
+
+    path = tmp_path / "seven.mrc"
+    path.write_bytes(b"".join(to_pymarc(vi_marc(title=f"Sách {n}")).as_marc() for n in range(7)))
+    sizes = [len(list(batch)) for batch in _batches(path, "iso2709", 3)]
+    assert sizes == [3, 3, 1]
