@@ -96,13 +96,25 @@ _GC_THRESHOLDS = (50_000, 20, 20)
 
 @contextlib.contextmanager
 def gc_relaxed() -> Iterator[None]:
-    """Run the block with a rarely running cyclic garbage collector, then restore it."""
+    """Run the block with a rarely running cyclic garbage collector, then restore it.
+
+    What the process holds when the block starts (Django, the app, the caches) is also kept
+    out of the collector's walks until the block ends (``gc.freeze``): the writer's full
+    collections walked all of it again and again, 5 us a record of the writer at 1M records
+    (tail of a 1M import, 117 -> 110 us). A process that froze objects itself (a forked
+    child) is left as it is, since unfreezing would give the collector back its objects too.
+    """
     old = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     gc.set_threshold(*_GC_THRESHOLDS)
     try:
         yield
     finally:
         gc.set_threshold(*old)
+        if freeze:
+            gc.unfreeze()
 
 
 def content_hash(marc_json: str) -> str:

@@ -51,3 +51,31 @@ def test_the_inline_reader_yields_every_record_once_in_batches(tmp_path):
     path.write_bytes(b"".join(to_pymarc(vi_marc(title=f"Sách {n}")).as_marc() for n in range(7)))
     sizes = [len(list(batch)) for batch in _batches(path, "iso2709", 3)]
     assert sizes == [3, 3, 1]
+
+
+def test_an_import_keeps_what_the_process_held_out_of_the_collector_and_gives_it_back():
+    import gc
+
+    from thuvien.catalog.services.import_pipeline import gc_relaxed
+
+    assert gc.get_freeze_count() == 0
+    before = gc.get_threshold()
+    with gc_relaxed():
+        assert gc.get_freeze_count() > 0  # objects alive at the start are not walked again
+        assert gc.get_threshold() != before
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+
+
+def test_a_process_that_froze_objects_itself_keeps_them_frozen():
+    import gc
+
+    from thuvien.catalog.services.import_pipeline import gc_relaxed
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with gc_relaxed():
+            pass
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
