@@ -215,7 +215,7 @@ def _prepare_batch(
     """
     from thuvien.holdings.callnumber import propose_call_number
 
-    from .services.rawinsert import dumps
+    from .services.rawinsert import dumps, extracted_row
 
     rng = random.Random(seed * 1_000_003 + first)
     items_rng = random.Random(seed * 7_919 + first)
@@ -228,7 +228,7 @@ def _prepare_batch(
         marc["fields"][1] = {"003": agency}
         ex = extract(marc)
         v = ex.values
-        rows.append((dumps(marc), v))
+        rows.append((dumps(marc), extracted_row(v)))
         identifiers.append(ex.identifiers)
         call = propose_call_number(ddc=v["ddc"], authors=v["authors"], title=v["title"])
         copies = items_rng.choice((1, 1, 2, 2, 2, 3, 3, 4, 5))

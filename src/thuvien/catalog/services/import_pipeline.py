@@ -15,7 +15,6 @@ import gc
 import hashlib
 import itertools
 import multiprocessing
-import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +34,7 @@ from ..marc.reader import (
     parse_iso2709,
     read_file,
 )
-from .rawinsert import dumps
+from .rawinsert import dumps_utf8, extracted_row
 
 PARALLEL_MIN_BYTES = 4 << 20
 READERS = 2  # reader processes for ISO 2709; with the writer that keeps two cores busy
@@ -48,8 +47,8 @@ _NOT_BIBLIOGRAPHIC = {"z": "biểu ghi chuẩn", "u": _HOLDINGS, "v": _HOLDINGS,
 @dataclass(slots=True)
 class Prepared:
     position: int
-    marc_json: str
-    values: dict[str, Any]
+    marc_json: bytes  # the MARC-in-JSON text as stored, in UTF-8 (its ``sha`` hashes these bytes)
+    row: tuple  # the extracted columns (``rawinsert.extracted_row``)
     identifiers: list[tuple[str, str]]
     lookups: dict[str, list[str]]
     items: list[Any] = field(default_factory=list)
@@ -62,29 +61,20 @@ class PreparedBatch:
     issues: list[tuple[int, str, str]]  # (position, reason, level)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        """Pickled as plain tuples, the column names once a batch: a slotted dataclass pickles
-        through Python-level ``__getstate__``/``__setstate__`` and a 22-key dict per record;
-        the reader's pickling and the writer's unpickling cost 19.4 -> 12.2 us a record."""
-        keys = tuple(self.records[0].values) if self.records else ()
-        pick = operator.itemgetter(*keys) if len(keys) > 1 else None
+        """Pickled as plain tuples: a slotted dataclass pickles through Python-level
+        ``__getstate__``/``__setstate__`` (19.4 -> 12.2 us a record for both ends)."""
         rows = [
-            (r.position, r.marc_json, pick(r.values) if pick else tuple(r.values.values()),
-             r.identifiers, r.lookups, r.items)
+            (r.position, r.marc_json, r.row, r.identifiers, r.lookups, r.items)
             for r in self.records
         ]  # fmt: skip
-        return (_batch_from_rows, (self.read, keys, rows, self.issues))
+        return (_batch_from_rows, (self.read, rows, self.issues))
 
 
 def _batch_from_rows(
-    read: int, keys: tuple[str, ...], rows: list[tuple], issues: list[tuple[int, str, str]]
+    read: int, rows: list[tuple], issues: list[tuple[int, str, str]]
 ) -> PreparedBatch:
     """``PreparedBatch.__reduce__`` the other way: the batch rebuilt in the writer."""
-    records = [
-        Prepared(position, marc_json, dict(zip(keys, values, strict=True)), identifiers,
-                 lookups, items)
-        for position, marc_json, values, identifiers, lookups, items in rows
-    ]  # fmt: skip
-    return PreparedBatch(read, records, issues)
+    return PreparedBatch(read, [Prepared(*fields) for fields in rows], issues)
 
 
 # An import allocates millions of small dicts and lists that hold no reference cycles (refcounting
@@ -117,9 +107,9 @@ def gc_relaxed() -> Iterator[None]:
             gc.unfreeze()
 
 
-def content_hash(marc_json: str) -> str:
-    """The ``sha`` identifier: a hash of the record's MARC-in-JSON text as stored."""
-    return hashlib.blake2b(marc_json.encode(), digest_size=16).hexdigest()
+def content_hash(marc_json: bytes) -> str:
+    """The ``sha`` identifier: a hash of the record's MARC-in-JSON text as stored (UTF-8)."""
+    return hashlib.blake2b(marc_json, digest_size=16).hexdigest()
 
 
 def prepare_batch(
@@ -149,7 +139,7 @@ def prepare_batch(
             continue
         if extracted.values["title"] == "[Không nhan đề]":
             issues.append((item.position, gettext("Biểu ghi không có nhan đề (245)."), "warning"))
-        marc_json = dumps(item.marc)
+        marc_json = dumps_utf8(item.marc)
         sha = content_hash(marc_json)
         lookups: dict[str, list[str]] = {"sha": [sha]}
         for kind_, value in extracted.identifiers:
@@ -161,7 +151,7 @@ def prepare_batch(
             Prepared(
                 position=item.position,
                 marc_json=marc_json,
-                values=extracted.values,
+                row=extracted_row(extracted.values),
                 identifiers=[("sha", sha), *extracted.identifiers],
                 lookups=lookups,
                 items=items_from_marc(item.marc) if want_items else [],

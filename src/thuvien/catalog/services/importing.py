@@ -32,6 +32,9 @@ from ..marc.reader import FORMATS
 from ..models import Record, RecordIdentifier
 from .import_pipeline import PreparedBatch, gc_relaxed, iter_prepared
 from .rawinsert import (
+    EXTRACTED_COLUMNS,
+    TITLE_AT,
+    extracted_values,
     insert_identifiers,
     insert_items,
     insert_outbox,
@@ -138,8 +141,8 @@ def parse_match_rules(rules: str | Iterable[str] | None) -> tuple[str, ...]:
 @dataclass(slots=True)
 class _Pending:
     position: int
-    marc_json: str
-    values: dict[str, Any]
+    marc_json: bytes
+    row: tuple  # rawinsert.extracted_row
     identifiers: list[tuple[str, str]]
     lookups: dict[str, list[str]]
     items: list[Any]
@@ -201,7 +204,7 @@ class _Importer:
         for position, reason, level in prepared.issues:
             self._issue(position, reason, level)
         pending = [
-            _Pending(r.position, r.marc_json, r.values, r.identifiers, r.lookups, r.items)
+            _Pending(r.position, r.marc_json, r.row, r.identifiers, r.lookups, r.items)
             for r in prepared.records
         ]
         if pending:
@@ -263,7 +266,7 @@ class _Importer:
         new = [p for p in pending if p.match is None and p.same_as is None]
         ids = insert_records(
             network_id=self.network.pk,
-            rows=[(p.marc_json, p.values) for p in new],
+            rows=[(p.marc_json, p.row) for p in new],
             created_by_id=actor_id,
         )
         for p, pk in zip(new, ids, strict=True):
@@ -291,9 +294,9 @@ class _Importer:
         for p in matched:
             record = records[p.match[1]]
             record.marc = json.loads(p.marc_json)
-            for name, value in p.values.items():
+            for name, value in extracted_values(p.row).items():
                 setattr(record, name, value)
-        fields = ["marc", *matched[0].values.keys()] if matched else []
+        fields = ["marc", *EXTRACTED_COLUMNS]
         if records:
             Record.objects.bulk_update(list(records.values()), fields, batch_size=500)
             RecordIdentifier.objects.filter(record_id__in=records).delete()
@@ -377,7 +380,7 @@ class _Importer:
                 rule, action = "", "create"
             if len(r.rows) < self.sample:
                 rid = self._record_id(pending, p)
-                r.rows.append(ImportRow(p.position, p.values["title"], action, rule, rid))
+                r.rows.append(ImportRow(p.position, p.row[TITLE_AT], action, rule, rid))
         if self.dry_run and self.library is not None:
             self._items(pending)
 

@@ -252,3 +252,34 @@ def test_parallel_reader_gives_the_same_result(network, tmp_path):
         (i.position, i.reason) for i in inline.issues
     ]
     assert forked.errors
+
+
+def test_an_imported_record_stores_its_marc_as_text_hashed_by_its_sha(world, tmp_path):
+    """The readers send the MARC text as UTF-8 bytes; it is stored as text (not a BLOB on
+    SQLite: the very characters the encoder wrote) and the ``sha`` identifier hashes it."""
+    import hashlib
+
+    from django.db import connection
+
+    from thuvien.catalog.marc.extract import extract
+    from thuvien.catalog.marc.reader import read_file
+    from thuvien.catalog.services.rawinsert import dumps
+
+    marc = vi_marc(title="Nhật ký trong tù", extra=[("700", "0", " ", [("a", "Hồ Chí Minh")])])
+    path = _write(tmp_path, [marc])
+    import_run(paths=[path], network=world.hung_yen)
+    (item,) = read_file(path)
+    written = dumps(item.marc)
+    record = Record.objects.get()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT marc FROM catalog_record WHERE id = %s", [record.pk])
+        (stored,) = cursor.fetchone()
+    assert isinstance(stored, str)
+    if connection.vendor == "sqlite":  # PostgreSQL keeps jsonb, which orders keys its own way
+        assert stored == written
+    assert record.marc == item.marc
+    sha = RecordIdentifier.objects.get(record=record, kind="sha").value
+    assert sha == hashlib.blake2b(written.encode(), digest_size=16).hexdigest()
+    values = extract(record.marc).values
+    assert [getattr(record, name) for name in values] == list(values.values())
+    assert record.authors == ["Trần Trọng Kim", "Hồ Chí Minh"]
