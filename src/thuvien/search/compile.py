@@ -160,17 +160,26 @@ def ranking_union(schema: tantivy.Schema, node: Node | None) -> tantivy.Query | 
     A record holding every required word gets the same score from both (a sum of the same
     term scores); the union also finds records that miss a word, which the caller drops by
     checking the candidates against the real query (``engine_search``). None for any
-    other shape (phrases, prefixes, OR, NOT, identifiers). Worth it only for a search
-    with many hits: with few, the union's best records miss a word too often.
+    other shape (phrases, prefixes, OR, identifiers). Words joined by AND, or with NOT
+    (which scores nothing; the check drops what it excludes), sum their words' scores and
+    qualify too. Worth it only for a search with many hits: with few, the union's best
+    records miss a word too often.
     """
-    if not isinstance(node, Words) or node.field in _SPECIAL_FIELDS:
+    if isinstance(node, Bool) and node.must and not node.should:
+        groups = node.must
+    elif isinstance(node, Words):
+        groups = [node]
+    else:
         return None
-    parts = _word_parts(schema, node)
-    if parts is None:
-        return None
-    required, optional = parts
-    terms = [t for group in required for t in group] + optional
-    return Q.boolean_query([(Occ.Should, t) for t in terms])
+    terms: list[tantivy.Query] = []
+    for group in groups:
+        if not isinstance(group, Words) or group.field in _SPECIAL_FIELDS:
+            return None
+        parts = _word_parts(schema, group)
+        if parts is not None:
+            required, optional = parts
+            terms += [t for alternatives in required for t in alternatives] + optional
+    return Q.boolean_query([(Occ.Should, t) for t in terms]) if terms else None
 
 
 def hits_bound(schema: tantivy.Schema, node: Node | None, searcher: tantivy.Searcher) -> int | None:

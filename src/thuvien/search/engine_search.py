@@ -233,10 +233,11 @@ def _estimate(engine: Engine, searcher: tantivy.Searcher, match: tantivy.Query) 
 
 
 def _about(n: float) -> int:
-    """``n`` to two significant digits: an estimate good to a few percent shows no more."""
-    if n < 100:
+    """``n`` to three significant digits: the estimate is good to a few percent, and two
+    digits would round 106,000 to 110,000."""
+    if n < 1000:
         return int(round(n))
-    step = 10 ** (len(str(int(n))) - 2)
+    step = 10 ** (len(str(int(n))) - 3)
     return int(round(n / step) * step)
 
 
