@@ -462,14 +462,17 @@ def _union_ranked(
 def _holding(
     schema: tantivy.Schema, searcher: tantivy.Searcher, match: tantivy.Query, addresses: list
 ) -> set[tuple[int, int]]:
-    """The (segment, doc) addresses among ``addresses`` that ``match`` matches."""
-    ids = searcher.fast_field_values("id", addresses)
-    check = tantivy.Query.boolean_query(
-        [
-            (tantivy.Occur.Must, tantivy.Query.term_set_query(schema, "id", ids)),
-            (tantivy.Occur.Must, match),
-        ]
-    )
+    """The (segment, doc) addresses among ``addresses`` that ``match`` matches.
+
+    The ids are a union of single-id terms, not a term set: tantivy turns a term set into a
+    bitset of the whole index (0.7 ms on a million records against 0.1 ms).
+    """
+    ids = [i for i in searcher.fast_field_values("id", addresses) if i is not None]
+    if not ids:
+        return set()
+    query, occur = tantivy.Query, tantivy.Occur
+    any_id = query.boolean_query([(occur.Should, query.term_query(schema, "id", i)) for i in ids])
+    check = query.boolean_query([(occur.Must, any_id), (occur.Must, match)])
     found = searcher.search(check, limit=len(ids), count=False).hits
     return {(addr.segment_ord, addr.doc) for _score, addr in found}
 
