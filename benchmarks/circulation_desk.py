@@ -220,6 +220,12 @@ def main() -> None:
         help="keep-alive connections a worker holds at most (0: as thuvien serve, 4 x threads)",
     )
     parser.add_argument(
+        "--worker-class",
+        choices=("gthread", "sync"),
+        default="gthread",
+        help="sync: one request per worker process (THUVIEN_WEB_WORKER_CLASS); --threads unused",
+    )
+    parser.add_argument(
         "--in-process",
         type=int,
         default=0,
@@ -265,6 +271,7 @@ def main() -> None:
         workers=args.workers,
         threads=args.threads,
         worker_connections=args.worker_connections,
+        worker_class=args.worker_class,
         port=args.port,
     ).start()
     rng = random.Random(2026)
@@ -342,13 +349,15 @@ def main() -> None:
 
     total = sum(statuses.values())
     queue = "Redis" if args.redis else "embedded SQLite"
-    print(
-        f"desks: {args.desks} ({args.client} client threads); "
-        f"gunicorn {args.workers} workers x {args.threads} threads, "
-        f"{server.worker_connections or default_worker_connections(args.threads)} "
-        "keep-alive connections a worker at most; "
-        f"queue and cache on {queue}"
-    )
+    if args.worker_class == "sync":
+        served = f"gunicorn sync {args.workers} workers"
+    else:
+        served = (
+            f"gunicorn {args.workers} workers x {args.threads} threads, "
+            f"{server.worker_connections or default_worker_connections(args.threads)} "
+            "keep-alive connections a worker at most"
+        )
+    print(f"desks: {args.desks} ({args.client} client threads); {served}; queue on {queue}")
     print(f"transactions: {total} in {wall:.1f} s = {total / wall:.0f} tx/s")
     print(
         f"server time (gunicorn access log): p50 {pct(server_ms, 0.5):.1f} ms, "

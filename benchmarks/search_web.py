@@ -1,13 +1,16 @@
-"""The search page through gunicorn with 20 concurrent clients.
+"""The search page through the web server with 20 concurrent clients.
 
-    .venv/bin/python benchmarks/search_web.py [--clients 20] [--seconds 60] [--workers 3]
-        [--threads 2] [--load-generator python|wrk]
+    .venv/bin/python benchmarks/search_web.py [--clients 20] [--seconds 60]
+        [--proxy none|nginx] [--load-generator python|wrk]
+        [--worker-class sync|gthread] [--workers N] [--threads N] [--worker-connections N]
 
-Starts ``gunicorn thuvien.config.wsgi`` on the benchmark data dir (search_build.py /
-search_index_generated.py), then 20 client threads each loop over reader queries
-(``search_corpus.queries``) requesting ``/search/?q=...`` — the full HTML page with facets,
-availability per library and clusters — and prints p50/p95/p99 latency, throughput and the
-page size over the wire.
+Starts the gunicorn command of ``thuvien serve`` (``thuvien.cli.gunicorn_command``, access log
+included) on the benchmark data dir (search_build.py / search_index_generated.py); the shape
+options set the matching ``THUVIEN_WEB_*`` variables, and the ones left out keep serve's own
+defaults, so a run without them measures what the project ships. Then 20 clients each loop
+over reader queries (``search_corpus.queries``) requesting ``/search/?q=...`` — the full HTML
+page with facets, availability per library and clusters — and it prints p50/p95/p99 latency,
+throughput and the server's CPU per page.
 
 ``--proxy nginx`` puts Debian's nginx (``apt-get install nginx-light``) in front, as
 docs/operations.md deploys it: the clients keep their connections to nginx, which opens one to
@@ -149,9 +152,30 @@ def start_nginx(args: argparse.Namespace) -> subprocess.Popen:
     return subprocess.Popen([nginx, "-c", str(conf), "-g", "daemon off;"])
 
 
-def shape(args: argparse.Namespace) -> str:
-    proxy = "nginx -> " if args.proxy == "nginx" else ""
-    return f"{proxy}gunicorn {args.worker_class} {args.workers} workers x {args.threads} threads"
+def shape(command: list[str], proxy: str) -> str:
+    """The served shape read back from the gunicorn command line."""
+
+    def flag(name: str) -> str:
+        return command[command.index(name) + 1] if name in command else "-"
+
+    front = "nginx -> " if proxy == "nginx" else ""
+    text = f"{front}gunicorn {flag('--worker-class')} {flag('--workers')} workers"
+    if flag("--worker-class") != "sync":
+        text += f" x {flag('--threads')} threads, {flag('--worker-connections')} connections each"
+    return text
+
+
+def serve_settings(args: argparse.Namespace) -> dict[str, str]:
+    """``THUVIEN_WEB_*`` for the options given; the others keep ``thuvien serve``'s defaults."""
+    chosen = {
+        "THUVIEN_WEB_WORKERS": args.workers,
+        "THUVIEN_WEB_THREADS": args.threads,
+        "THUVIEN_WEB_WORKER_CLASS": args.worker_class,
+        "THUVIEN_WEB_WORKER_CONNECTIONS": args.worker_connections,
+    }
+    out = {k: str(v) for k, v in chosen.items() if v}
+    out["THUVIEN_BIND"] = f"127.0.0.1:{app_port(args)}"
+    return out
 
 
 def server_tree_cpu(server: subprocess.Popen, proxy: subprocess.Popen | None) -> float:
@@ -163,13 +187,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=2)
+    # Unset, each keeps `thuvien serve`'s own default (THUVIEN_WEB_*): the figure is then
+    # that of the shape the project ships.
+    parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=0)
     parser.add_argument(
         "--worker-connections",
         type=int,
         default=0,
-        help="keep-alive connections a worker holds at most (0: as thuvien serve). Below "
+        help="keep-alive connections a gthread worker holds at most. Below "
         "clients / workers + threads, gunicorn answers some requests with Connection: close "
         "and those clients reconnect; wrk times a request from its write on the new "
         "connection, so the wait in gunicorn's accept queue is measured (only the loopback "
@@ -177,39 +203,24 @@ def main() -> None:
     )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--load-generator", choices=("python", "wrk"), default="python")
-    parser.add_argument("--worker-class", choices=("gthread", "sync"), default="gthread")
+    parser.add_argument("--worker-class", choices=("gthread", "sync"), default="")
     parser.add_argument("--proxy", choices=("none", "nginx"), default="none")
     args = parser.parse_args()
     from search_corpus import queries
 
-    from thuvien.cli import default_worker_connections
+    from thuvien.cli import gunicorn_command
 
     env = {
         **os.environ,
         "THUVIEN_DATA_DIR": os.environ.get("THUVIEN_DATA_DIR", "/tmp/thuvien-bench"),
         "THUVIEN_DEBUG": "0",
         "DJANGO_SETTINGS_MODULE": "thuvien.config.settings.base",
+        **serve_settings(args),
     }
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "thuvien.config.wsgi",
-            "--workers",
-            str(args.workers),
-            "--threads",
-            str(args.threads),
-            "--worker-connections",  # as thuvien serve: keep-alive clients spread over workers
-            str(args.worker_connections or default_worker_connections(args.threads)),
-            "--worker-class",
-            args.worker_class,
-            "--bind",
-            f"127.0.0.1:{app_port(args)}",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=str(ROOT),
-    )
+    command = gunicorn_command(env, ["--log-level", "warning"])
+    served = shape(command, args.proxy)
+    # the access log goes to stdout as in production, written and thrown away
+    server = subprocess.Popen(command, env=env, cwd=str(ROOT), stdout=subprocess.DEVNULL)
     proxy = start_nginx(args) if args.proxy == "nginx" else None
     try:
         qs = queries()
@@ -249,7 +260,7 @@ def main() -> None:
             n, elapsed, line, client_cpu = run_wrk(args, paths)
             server_cpu = server_tree_cpu(server, proxy) - cpu_before
             print(
-                f"WEB /search/ {args.clients} clients (wrk), {shape(args)}: {n} requests in "
+                f"WEB /search/ {args.clients} clients (wrk), {served}: {n} requests in "
                 f"{elapsed:.0f} s ({n / elapsed:.1f}/s), " + line
             )
             print(
@@ -300,7 +311,7 @@ def main() -> None:
         client_cpu = time.process_time() - client_before
         print(
             f"WEB /search/ {args.clients} clients, "
-            f"{shape(args)}: "
+            f"{served}: "
             f"{len(times)} requests in {elapsed:.0f} s ({len(times) / elapsed:.1f}/s), "
             f"p50 {pct(times, 50):.0f} ms  p95 {pct(times, 95):.0f} ms  p99 {pct(times, 99):.0f} ms"
         )

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 
 
 def _settings_module() -> str:
@@ -85,16 +86,18 @@ def default_worker_connections(threads: int) -> int:
     return max(8, 4 * threads)
 
 
-def serve(argv: list[str]) -> int:
-    code = _check_settings()
-    if code:
-        return code
-    bind = os.environ.get("THUVIEN_BIND", "127.0.0.1:8000")
-    workers = os.environ.get("THUVIEN_WEB_WORKERS", str(max(2, (os.cpu_count() or 1) * 2)))
-    threads = os.environ.get("THUVIEN_WEB_THREADS", "4")
-    connections = os.environ.get(
-        "THUVIEN_WEB_WORKER_CONNECTIONS", str(default_worker_connections(int(threads)))
-    )
+def gunicorn_command(environ: Mapping[str, str], argv: list[str] | None = None) -> list[str]:
+    """The gunicorn command line of ``thuvien serve`` for the ``THUVIEN_*`` settings in
+    ``environ`` (benchmarks/search_web.py measures exactly this command).
+
+    ``THUVIEN_WEB_WORKER_CLASS=sync`` runs one request per worker process, taken in arrival
+    order from one shared queue: gunicorn's advice behind a buffering proxy. gthread workers
+    hold keep-alive connections and take new ones while their threads are busy, so a burst
+    can queue inside one worker while another idles.
+    """
+    bind = environ.get("THUVIEN_BIND", "127.0.0.1:8000")
+    worker_class = environ.get("THUVIEN_WEB_WORKER_CLASS", "gthread")
+    workers = environ.get("THUVIEN_WEB_WORKERS", str(max(2, (os.cpu_count() or 1) * 2)))
     cmd = [
         sys.executable,
         "-m",
@@ -104,23 +107,38 @@ def serve(argv: list[str]) -> int:
         bind,
         "--workers",
         workers,
-        "--threads",
-        threads,
-        "--worker-connections",
-        connections,
+        "--worker-class",
+        worker_class,
+    ]
+    if worker_class == "sync":
+        cmd += ["--threads", "1"]  # more than one would make gunicorn switch to gthread
+    else:
+        threads = environ.get("THUVIEN_WEB_THREADS", "4")
+        connections = environ.get(
+            "THUVIEN_WEB_WORKER_CONNECTIONS", str(default_worker_connections(int(threads)))
+        )
+        cmd += ["--threads", threads, "--worker-connections", connections]
+    return [
+        *cmd,
         "--access-logfile",
         "-",
         "--timeout",
-        os.environ.get("THUVIEN_WEB_TIMEOUT", "60"),
+        environ.get("THUVIEN_WEB_TIMEOUT", "60"),
         "--graceful-timeout",
         "20",
         # The reverse proxy in front (nginx, Caddy) sets X-Forwarded-*; trust it only from here.
         "--forwarded-allow-ips",
-        os.environ.get("THUVIEN_FORWARDED_ALLOW_IPS", "127.0.0.1"),
-        *argv,
+        environ.get("THUVIEN_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        *(argv or []),
     ]
+
+
+def serve(argv: list[str]) -> int:
+    code = _check_settings()
+    if code:
+        return code
     with_worker = os.environ.get("THUVIEN_SERVE_WORKER", "1") != "0"
-    return _run_with_worker(cmd, with_worker=with_worker)
+    return _run_with_worker(gunicorn_command(os.environ, argv), with_worker=with_worker)
 
 
 def main(argv: list[str] | None = None) -> int:

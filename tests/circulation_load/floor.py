@@ -91,6 +91,7 @@ class WebServer:
     workers: int = 2
     threads: int = 4
     worker_connections: int = 0  # 0: as ``thuvien serve`` (cli.default_worker_connections)
+    worker_class: str = "gthread"  # or "sync": one request per process, no threads
     port: int = field(default_factory=free_port)
     log_path: str = ""
     process: subprocess.Popen | None = None
@@ -107,10 +108,7 @@ class WebServer:
                 f"127.0.0.1:{self.port}",
                 "--workers",
                 str(self.workers),
-                "--threads",
-                str(self.threads),
-                "--worker-connections",
-                str(self.worker_connections or default_worker_connections(self.threads)),
+                *self._threading(),
                 "--timeout",
                 "60",
                 "--access-logfile",
@@ -135,6 +133,12 @@ class WebServer:
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError("gunicorn did not start")
+
+    def _threading(self) -> list[str]:
+        if self.worker_class == "sync":
+            return ["--worker-class", "sync", "--threads", "1"]
+        cap = self.worker_connections or default_worker_connections(self.threads)
+        return ["--threads", str(self.threads), "--worker-connections", str(cap)]
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:

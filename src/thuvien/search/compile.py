@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import analysis as va
 from .errors import SearchErrorCode, SearchQueryError
-from .query import Node, Phrase, Prefix, Words
+from .query import Bool, Node, Phrase, Prefix, Words
 
 if TYPE_CHECKING:
     from .engine import SearchRequest
@@ -32,6 +32,7 @@ TEXT_FIELDS: dict[str | None, tuple[str, str | None, str | None, str | None]] = 
     "publisher": ("publisher_fold", None, None, None),
     "series": ("series_fold", None, None, None),
 }
+_SPECIAL_FIELDS = frozenset(("isbn", "issn", "callno", "ddc", "year"))
 _REGEX_SPECIAL = set('\\.+*?()|[]{}^$#&-~"')
 
 
@@ -64,10 +65,10 @@ def _bool(clauses: list[tuple[Any, tantivy.Query]]) -> tantivy.Query:
 
 def _token_query(
     schema: tantivy.Schema, token: str, field: str | None, *, exact: bool = False
-) -> tuple[tantivy.Query, list[tantivy.Query]]:
-    """(what a record must hold for this token, what scores it higher).
+) -> tuple[list[tantivy.Query], list[tantivy.Query]]:
+    """(terms one of which a record must hold for this token, what scores it higher).
 
-    The required part is one term wherever possible: an intersection of plain term lists is
+    The requirement is one term wherever possible: an intersection of plain term lists is
     fast (skip lists), a union per token is several times slower on a million records. The
     folded catalogue-wide field holds the title too, so one term decides the match; English
     and French stems are added only when they differ from the word itself.
@@ -77,20 +78,15 @@ def _token_query(
     fold_f, acc_f, _bi, _bia = TEXT_FIELDS[field]
     if exact and marked and acc_f:  # "NOT mả" excludes mả, not ma, má, mà ...
         if field is None:
-            either = [(Occ.Should, _term(schema, "title_acc", token))]
-            either.append((Occ.Should, _term(schema, acc_f, token)))
-            return Q.boolean_query(either), []
-        return _term(schema, acc_f, token), []
-    required = _term(schema, fold_f, folded)
+            return [_term(schema, "title_acc", token), _term(schema, acc_f, token)], []
+        return [_term(schema, acc_f, token)], []
+    required = [_term(schema, fold_f, folded)]
     boosts: list[tantivy.Query] = []
     if field is None:
-        stems = []
         for analyzer, stem_field in (("en_stem", "stem_en"), ("fr_stem", "stem_fr")):
             stem = _stem(analyzer, token)
             if stem and stem != folded:
-                stems.append((Occ.Should, _term(schema, stem_field, stem)))
-        if stems:
-            required = Q.boolean_query([(Occ.Should, required), *stems])
+                required.append(_term(schema, stem_field, stem))
         boosts.append(_term(schema, "title_fold", folded, 2.0))
     if marked and acc_f:
         boosts.append(_term(schema, acc_f, token, 3.0))
@@ -99,38 +95,115 @@ def _token_query(
     return required, boosts
 
 
-def _words(
+def _any(terms: list[tantivy.Query]) -> tantivy.Query:
+    return terms[0] if len(terms) == 1 else Q.boolean_query([(Occ.Should, t) for t in terms])
+
+
+def _word_parts(
     schema: tantivy.Schema, node: Words, *, exact: bool = False, scoring: bool = True
-) -> tantivy.Query | None:
-    field = node.field
-    if field in ("isbn", "issn", "callno", "ddc", "year"):
-        return _special(schema, field, " ".join(node.words))
+) -> tuple[list[list[tantivy.Query]], list[tantivy.Query]] | None:
+    """(per token: the terms one of which must match, the optional scoring terms).
+
+    Every part is a term query (some boosted): ``_words`` nests them as the query tantivy
+    matches with, ``ranking_union`` lays them flat for block-max WAND.
+    """
     toks = [t for w in node.words for t in va.tokens(w)]
     if not toks:
         return None
-    clauses = []
+    field = node.field
+    required: list[list[tantivy.Query]] = []
+    optional: list[tantivy.Query] = []
     for tok in toks:
-        required, boosts = _token_query(schema, tok, field, exact=exact)
-        clauses.append((Occ.Must, required))
+        terms, boosts = _token_query(schema, tok, field, exact=exact)
+        required.append(terms)
         if exact or not scoring:
             continue
         if len(toks) > 1 and va.fold(tok) == tok:
             # Several unmarked words: the title pairs below already favour the title, and
             # every optional clause is scored on every matching record.
             boosts = boosts[1:] if field is None else boosts
-        clauses.extend((Occ.Should, b) for b in boosts)
+        optional.extend(boosts)
     if exact or not scoring:
-        return _bool(clauses)
+        return required, optional
     _fold_f, _acc_f, bi_f, bia_f = TEXT_FIELDS[field]
     for a, b in zip(toks, toks[1:], strict=False):
         fa, fb = va.fold(a), va.fold(b)
         if bi_f:
-            clauses.append((Occ.Should, _term(schema, bi_f, f"{fa}_{fb}", 1.5)))
+            optional.append(_term(schema, bi_f, f"{fa}_{fb}", 1.5))
         if field is None:
-            clauses.append((Occ.Should, _term(schema, "title_bi", f"{fa}_{fb}", 3.0)))
+            optional.append(_term(schema, "title_bi", f"{fa}_{fb}", 3.0))
         if (a != fa or b != fb) and (bia_f or field is None):
-            clauses.append((Occ.Should, _term(schema, bia_f or "title_bia", f"{a}_{b}", 3.0)))
+            optional.append(_term(schema, bia_f or "title_bia", f"{a}_{b}", 3.0))
+    return required, optional
+
+
+def _words(
+    schema: tantivy.Schema, node: Words, *, exact: bool = False, scoring: bool = True
+) -> tantivy.Query | None:
+    if node.field in _SPECIAL_FIELDS:
+        return _special(schema, node.field, " ".join(node.words))
+    parts = _word_parts(schema, node, exact=exact, scoring=scoring)
+    if parts is None:
+        return None
+    required, optional = parts
+    clauses = [(Occ.Must, _any(terms)) for terms in required]
+    clauses.extend((Occ.Should, q) for q in optional)
     return _bool(clauses)
+
+
+def ranking_union(schema: tantivy.Schema, node: Node | None) -> tantivy.Query | None:
+    """A plain word search's scoring query as one flat union of its (boosted) terms.
+
+    Why: tantivy scores every record that matches a query with required words (a broad
+    search such as "văn học" scores 280,000 records for 20 shown), while a union of terms
+    alone is ranked with block-max WAND, which skips the records that cannot reach the top.
+    A record holding every required word gets the same score from both (a sum of the same
+    term scores); the union also finds records that miss a word, which the caller drops by
+    checking the candidates against the real query (``engine_search``). None for any
+    other shape (phrases, prefixes, OR, identifiers). Words joined by AND, or with NOT
+    (which scores nothing; the check drops what it excludes), sum their words' scores and
+    qualify too. Worth it only for a search with many hits: with few, the union's best
+    records miss a word too often.
+    """
+    if isinstance(node, Bool) and node.must and not node.should:
+        groups = node.must
+    elif isinstance(node, Words):
+        groups = [node]
+    else:
+        return None
+    terms: list[tantivy.Query] = []
+    for group in groups:
+        if not isinstance(group, Words) or group.field in _SPECIAL_FIELDS:
+            return None
+        parts = _word_parts(schema, group)
+        if parts is not None:
+            required, optional = parts
+            terms += [t for alternatives in required for t in alternatives] + optional
+    return Q.boolean_query([(Occ.Should, t) for t in terms]) if terms else None
+
+
+def hits_bound(schema: tantivy.Schema, node: Node | None, searcher: tantivy.Searcher) -> int | None:
+    """At most how many records a query can find, from its rarest word (a term dictionary
+    lookup per word); None when the shape gives no cheap bound.
+
+    Why: most searches name a word that few records hold; they need no estimate of their
+    size (``engine_search._estimate``) to know they will be counted exactly.
+    """
+    if isinstance(node, Words | Phrase) and node.field in TEXT_FIELDS:
+        words = node.words if isinstance(node, Words) else [node.text]
+        fold_f = TEXT_FIELDS[node.field][0]
+        bounds = []
+        for tok in (t for w in words for t in va.tokens(w)):
+            if node.field is None and any(
+                (stem := _stem(a, tok)) and stem != va.fold(tok) for a in ("en_stem", "fr_stem")
+            ):
+                continue  # a stem widens this word's matches beyond its own term
+            bounds.append(searcher.doc_freq(fold_f, va.fold(tok)))
+        return min(bounds) if bounds else None
+    if isinstance(node, Bool) and node.must:
+        found = [b for c in node.must if (b := hits_bound(schema, c, searcher)) is not None]
+        return min(found) if found else None
+    return None
 
 
 def _special(schema: tantivy.Schema, field: str, text: str) -> tantivy.Query:
@@ -164,7 +237,7 @@ def _special(schema: tantivy.Schema, field: str, text: str) -> tantivy.Query:
 
 def _phrase(schema: tantivy.Schema, node: Phrase, scoring: bool = True) -> tantivy.Query | None:
     field = node.field
-    if field in ("isbn", "issn", "callno", "ddc", "year"):
+    if field in _SPECIAL_FIELDS:
         return _special(schema, field, node.text)
     toks = va.tokens(node.text)
     if len(toks) <= 1:

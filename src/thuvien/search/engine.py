@@ -36,7 +36,7 @@ from django.conf import settings
 
 from . import analysis as va
 from . import facet_key
-from .compile import compile_query, filter_queries
+from .compile import compile_query, filter_queries, hits_bound, ranking_union
 from .query import Node
 
 log = logging.getLogger(__name__)
@@ -179,6 +179,7 @@ class SearchResponse:
     available_count: int | None = None
     next_offset: int | None = None
     facets_approximate: bool = False
+    total_approximate: bool = False  # estimated from the facet sample (a broad search)
     took_ms: float = 0.0
 
 
@@ -514,14 +515,33 @@ class Engine:
         With ``searcher``, a network filter that every document passes is left out.
         """
         base = compile_query(self.schema, req.query, scoring=scoring)
-        network = bool(req.network_id) and not (
-            searcher is not None and self.holds_only(searcher, req.network_id)
-        )
-        filters = filter_queries(self.schema, req, network=network)
+        filters = self._filters(req, searcher)
         if not filters:
             return base
         occ = tantivy.Occur
         return tantivy.Query.boolean_query([(occ.Must, base)] + [(occ.Must, f) for f in filters])
+
+    def ranking_union(self, req: SearchRequest, searcher: tantivy.Searcher) -> tantivy.Query | None:
+        """The request's scores as a flat union of terms (``compile.ranking_union``).
+
+        Only for a plain word search with no filter to apply: a filter is a required clause,
+        which turns block-max WAND off again, and it may leave few of the union's records.
+        """
+        if self._filters(req, searcher):
+            return None
+        return ranking_union(self.schema, req.query)
+
+    def hits_bound(self, req: SearchRequest, searcher: tantivy.Searcher) -> int | None:
+        """At most how many records ``req`` can find (``compile.hits_bound``), or None."""
+        return hits_bound(self.schema, req.query, searcher)
+
+    def _filters(
+        self, req: SearchRequest, searcher: tantivy.Searcher | None
+    ) -> list[tantivy.Query]:
+        network = bool(req.network_id) and not (
+            searcher is not None and self.holds_only(searcher, req.network_id)
+        )
+        return filter_queries(self.schema, req, network=network)
 
 
 _ENGINES: dict[str, Engine] = {}

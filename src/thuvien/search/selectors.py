@@ -123,6 +123,7 @@ class SearchPage:
     facets: list[FacetGroup] = field(default_factory=list)
     available_count: int | None = None
     facets_approximate: bool = False
+    total_approximate: bool = False  # a broad search's total, estimated (see engine_search)
     suggestion: str | None = None
     error: str | None = None
     error_code: str | None = None
@@ -221,6 +222,7 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
     page.total, page.took_ms = response.total, response.took_ms
     page.available_count = response.available_count
     page.facets_approximate = response.facets_approximate
+    page.total_approximate = response.total_approximate
     page.next_start = response.next_offset
     page.prev_start = max(0, req.offset - PAGE_SIZE) if req.offset > 0 else None
     page.rows = result_rows(response.hits, scope, libraries=page.libraries)

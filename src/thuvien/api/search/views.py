@@ -37,6 +37,7 @@ def page_json(page: SearchPage) -> dict[str, Any]:
         "suggestion": page.suggestion,
         "available_count": page.available_count,
         "facets_approximate": page.facets_approximate,
+        "total_approximate": page.total_approximate,
         "results": [
             {
                 "id": row.record.pk,

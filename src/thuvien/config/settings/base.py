@@ -223,6 +223,10 @@ SEARCH_INDEX_DIR = Path(os.environ.get("THUVIEN_SEARCH_INDEX_DIR", DATA_DIR / "i
 # Above this many hits, facet counts are estimated from a fixed sample of about this many
 # records (shown with "≈"): the facet work of a broad search is proportional to it.
 SEARCH_FACET_SAMPLE = int(os.environ.get("THUVIEN_SEARCH_FACET_SAMPLE", "4000"))
+# Up to about this many hits the total is counted exactly; above, it is estimated from the
+# facet sample and shown as "about" (as Elasticsearch stops counting at 10,000): counting
+# 280,000 hits of "văn học" cost more than ranking and facets together.
+SEARCH_EXACT_TOTAL = int(os.environ.get("THUVIEN_SEARCH_EXACT_TOTAL", "20000"))
 # Memory `thuvien reindex` may give tantivy's indexer (used as it fills): a rebuild that fits
 # stays one segment, and every search then opens its term lists and columns once instead of
 # per segment (about 12% faster on a million records, which take about 1.3 GB).

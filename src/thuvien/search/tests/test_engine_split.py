@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -111,3 +112,24 @@ def test_network_filter_is_skipped_only_while_one_network_is_indexed(world, cata
     assert ids and other.pk not in ids
     everywhere = SearchRequest(query=parse_query("lang nghe bac ninh"))
     assert other.pk in [h.record_id for h in eng.search(everywhere).hits]
+
+
+@pytest.mark.parametrize(
+    ("loadavg", "cpus", "idle"),
+    [
+        (b"0.50 0.40 0.30 1/137 14427\n", 2, True),  # only the search itself runs
+        (b"2.02 2.34 2.37 2/137 14427\n", 2, False),  # another task holds the other core
+        (b"7.10 6.00 5.00 3/400 999\n", 4, True),
+        (b"garbage", 2, True),  # unreadable: split as before
+    ],
+)
+def test_a_search_splits_only_while_a_core_is_idle(tmp_path, monkeypatch, loadavg, cpus, idle):
+    fake = tmp_path / "loadavg"
+    fake.write_bytes(loadavg)
+    fd = os.open(fake, os.O_RDONLY)
+    monkeypatch.setattr(engine_search, "_loadavg_fd", fd)
+    monkeypatch.setattr(engine_search, "_CPUS", cpus)
+    assert engine_search._idle_core() is idle
+    with engine_search._searching() as split:
+        assert split is idle
+    os.close(fd)

@@ -1,0 +1,34 @@
+"""``thuvien serve``'s gunicorn command line for the THUVIEN_WEB_* settings."""
+
+from __future__ import annotations
+
+from thuvien.cli import gunicorn_command
+
+
+def _flag(cmd: list[str], name: str) -> str | None:
+    return cmd[cmd.index(name) + 1] if name in cmd else None
+
+
+def test_threaded_workers_cap_their_keep_alive_connections():
+    cmd = gunicorn_command({"THUVIEN_WEB_WORKERS": "3", "THUVIEN_WEB_THREADS": "2"})
+    assert _flag(cmd, "--worker-class") == "gthread"
+    assert (_flag(cmd, "--workers"), _flag(cmd, "--threads")) == ("3", "2")
+    assert _flag(cmd, "--worker-connections") == "8"  # default_worker_connections(2)
+    assert _flag(cmd, "--bind") == "127.0.0.1:8000"
+
+
+def test_sync_workers_run_one_thread_each():
+    """More than one thread would make gunicorn switch a sync worker to gthread."""
+    cmd = gunicorn_command(
+        {"THUVIEN_WEB_WORKER_CLASS": "sync", "THUVIEN_WEB_THREADS": "4", "THUVIEN_BIND": ":9"}
+    )
+    assert _flag(cmd, "--worker-class") == "sync"
+    assert _flag(cmd, "--threads") == "1"
+    assert "--worker-connections" not in cmd
+    assert _flag(cmd, "--bind") == ":9"
+
+
+def test_extra_arguments_come_last():
+    cmd = gunicorn_command({}, ["--log-level", "warning"])
+    assert cmd[-2:] == ["--log-level", "warning"]
+    assert _flag(cmd, "--forwarded-allow-ips") == "127.0.0.1"
