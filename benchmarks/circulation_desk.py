@@ -222,8 +222,9 @@ def main() -> None:
     parser.add_argument(
         "--worker-class",
         choices=("gthread", "sync"),
-        default="gthread",
-        help="sync: one request per worker process (THUVIEN_WEB_WORKER_CLASS); --threads unused",
+        default="sync",
+        help="as THUVIEN_WEB_WORKER_CLASS (thuvien serve's default: sync, one request per "
+        "worker process; --threads and --worker-connections then unused)",
     )
     parser.add_argument(
         "--in-process",

@@ -90,13 +90,17 @@ def gunicorn_command(environ: Mapping[str, str], argv: list[str] | None = None) 
     """The gunicorn command line of ``thuvien serve`` for the ``THUVIEN_*`` settings in
     ``environ`` (benchmarks/search_web.py measures exactly this command).
 
-    ``THUVIEN_WEB_WORKER_CLASS=sync`` runs one request per worker process, taken in arrival
-    order from one shared queue: gunicorn's advice behind a buffering proxy. gthread workers
-    hold keep-alive connections and take new ones while their threads are busy, so a burst
-    can queue inside one worker while another idles.
+    The default worker class is ``sync``: one request per worker process, taken in arrival
+    order from one shared queue, gunicorn's advice behind a buffering proxy (the deployment
+    docs put nginx in front). ``THUVIEN_WEB_WORKER_CLASS=gthread`` workers hold keep-alive
+    connections and take new ones while their threads are busy, so a burst queues inside
+    one worker while another idles, and broad searches share a core with many others. On
+    two cores, 20 readers searching a million records through nginx: p95 122-129 ms with
+    sync against 210 ms with gthread 4 x 4; 25 circulation desks: 349 against 348 tx/s,
+    client p95 81 against 105 ms (benchmarks/search_web.py, circulation_desk.py).
     """
     bind = environ.get("THUVIEN_BIND", "127.0.0.1:8000")
-    worker_class = environ.get("THUVIEN_WEB_WORKER_CLASS", "gthread")
+    worker_class = environ.get("THUVIEN_WEB_WORKER_CLASS", "sync")
     workers = environ.get("THUVIEN_WEB_WORKERS", str(max(2, (os.cpu_count() or 1) * 2)))
     cmd = [
         sys.executable,
