@@ -223,10 +223,8 @@ def _note_error(entries: list[Entry], exc: Exception) -> None:
 
 
 def _oldest(limit: int) -> list[tuple[int, str, int]]:
-    """(id, topic, object id) of the oldest ``limit`` entries that did not fail on their own.
-
-    Plain SQL, as ``_delete``: the ORM built a model row object per value read.
-    """
+    """(id, topic, object id) of the oldest ``limit`` entries that did not fail on their own
+    (plain SQL, as ``_delete``)."""
     table = connection.ops.quote_name(OutboxEntry._meta.db_table)
     sql = (
         f"SELECT id, topic, object_id FROM {table} "  # noqa: S608 - the name comes from meta

@@ -182,7 +182,7 @@ def ranking_union(schema: tantivy.Schema, node: Node | None) -> tantivy.Query | 
     return Q.boolean_query([(Occ.Should, t) for t in terms]) if terms else None
 
 
-def hits_bound(schema: tantivy.Schema, node: Node | None, searcher: tantivy.Searcher) -> int | None:
+def hits_bound(node: Node | None, searcher: tantivy.Searcher) -> int | None:
     """At most how many records a query can find, from its rarest word (a term dictionary
     lookup per word); None when the shape gives no cheap bound.
 
@@ -201,7 +201,7 @@ def hits_bound(schema: tantivy.Schema, node: Node | None, searcher: tantivy.Sear
             bounds.append(searcher.doc_freq(fold_f, va.fold(tok)))
         return min(bounds) if bounds else None
     if isinstance(node, Bool) and node.must:
-        found = [b for c in node.must if (b := hits_bound(schema, c, searcher)) is not None]
+        found = [b for c in node.must if (b := hits_bound(c, searcher)) is not None]
         return min(found) if found else None
     return None
 

@@ -533,7 +533,7 @@ class Engine:
 
     def hits_bound(self, req: SearchRequest, searcher: tantivy.Searcher) -> int | None:
         """At most how many records ``req`` can find (``compile.hits_bound``), or None."""
-        return hits_bound(self.schema, req.query, searcher)
+        return hits_bound(req.query, searcher)
 
     def _filters(
         self, req: SearchRequest, searcher: tantivy.Searcher | None

@@ -105,8 +105,7 @@ def _facets(
     if counted:
         spec["_n"] = _COUNT["n"]
     raw = searcher.aggregate(query, spec)
-    if counted:
-        out_n = int(raw.pop("_n", {}).get("value") or 0)
+    records = raw.pop("_n", None)
     packed = raw.pop("fkey", {}).get("buckets", [])
     out = facet_key.decode_counts(
         ((b["key"], b.get("doc_count", 0)) for b in packed), scale, FACET_SIZES
@@ -131,8 +130,8 @@ def _facets(
         if name in ("subj", "auth"):
             buckets = _heading_labels(engine, searcher, name, buckets)
         out[name] = [(str(k), n) for k, n in buckets]
-    if counted:
-        out["_n"] = [("", out_n)]
+    if records is not None:
+        out["_n"] = [("", int(records.get("value") or 0))]
     return out
 
 

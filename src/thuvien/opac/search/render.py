@@ -249,19 +249,14 @@ def content_html(
         return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
     first = page.start + 1
     if page.total:
-        shown = {"first": _num(first), "last": _num(page.start + len(page.rows))}
-        if page.total_approximate:
-            count = ngettext(
-                "%(first)s–%(last)s trong khoảng %(n)s kết quả",
-                "%(first)s–%(last)s trong khoảng %(n)s kết quả",
-                page.total,
-            ) % {**shown, "n": _num(page.total)}
-        else:
-            count = ngettext(
-                "%(first)s–%(last)s trong %(n)s kết quả",
-                "%(first)s–%(last)s trong %(n)s kết quả",
-                page.total,
-            ) % {**shown, "n": _num(page.total)}
+        total = _num(page.total)
+        if page.total_approximate:  # a broad search's estimated total (engine_search)
+            total = _("khoảng %(n)s") % {"n": total}
+        count = ngettext(
+            "%(first)s–%(last)s trong %(n)s kết quả",
+            "%(first)s–%(last)s trong %(n)s kết quả",
+            page.total,
+        ) % {"first": _num(first), "last": _num(page.start + len(page.rows)), "n": total}
     else:
         count = _("Không có kết quả")  # escaped with the plural form below
     add(

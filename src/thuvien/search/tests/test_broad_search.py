@@ -96,15 +96,23 @@ def test_the_real_query_takes_over_when_the_union_runs_out_of_depth(broad, monke
     assert _ids(fast) == _ids(exact)
 
 
-def test_other_shapes_and_orders_keep_the_real_query(broad, monkeypatch):
+def test_a_phrase_has_no_term_union():
+    """A phrase's score is not a sum of term scores: it keeps the real query."""
+    req = SearchRequest(query=parse_query('"van nghe so"'))
+    assert engine().ranking_union(req, engine().searcher()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sort"), [('"van nghe hung yen"', "relevance"), ("van nghe so", "newest")]
+)
+def test_other_shapes_and_orders_answer_as_the_exact_path(broad, monkeypatch, text, sort):
+    req = SearchRequest(query=parse_query(text), sort=sort)
+    _exact(monkeypatch)
+    exact = _run(req)
     _broad(monkeypatch)
-    for text, sort in (('"van nghe so"', "relevance"), ("van nghe so", "newest")):
-        req = SearchRequest(query=parse_query(text), sort=sort)
-        assert engine().ranking_union(req, engine().searcher()) is None or sort != "relevance"
-        fast = _run(req)
-        _exact(monkeypatch)
-        assert _ids(fast) == _ids(_run(req))
-        _broad(monkeypatch)
+    fast = _run(req)
+    assert _ids(fast) == _ids(exact) and len(_ids(exact)) == 20
+    assert fast.total_approximate
 
 
 def test_a_broad_total_is_estimated_and_says_so(broad, monkeypatch):
