@@ -9,11 +9,18 @@ import tempfile
 os.environ.setdefault("THUVIEN_DATA_DIR", tempfile.mkdtemp(prefix="thuvien-test-"))
 
 from .base import *  # noqa: E402,F403
-from .base import DATA_DIR, HUEY  # noqa: E402
+from .base import DATA_DIR, DATABASES, HUEY  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 HUEY = {**HUEY, "immediate": True}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, as in production, not Django's default in-memory database: that one runs in
+    # SQLite's shared-cache mode, where a reader in one thread makes another thread's write fail
+    # at once with "database table is locked" instead of waiting out busy_timeout. Tests with a
+    # real worker thread then failed at random (test_outbox_kicks); WAL and the busy timeout
+    # behave here as they do for the desks. pytest-django adds the xdist worker to the name.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 SEARCH_INDEX_DIR = DATA_DIR / "index"
 REST_FRAMEWORK = {**REST_FRAMEWORK}  # noqa: F405
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "10000/min", "user": "10000/min"}

@@ -12,7 +12,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.db import OperationalError
 from django.utils import timezone
 from huey import RedisHuey, SqliteHuey
 from huey.contrib.djhuey import HUEY
@@ -31,11 +30,7 @@ WAIT_SECONDS = 60  # an upper bound for a busy machine, never an expectation
 def _wait_for(predicate, what: str):
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
-        try:
-            value = predicate()
-        except OperationalError:  # SQLite shared cache: a writer holds the table
-            value = None
-        if value:
+        if value := predicate():
             return value
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
