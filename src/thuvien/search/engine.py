@@ -178,6 +178,8 @@ class SearchResponse:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     available_count: int | None = None
     next_offset: int | None = None
+    offset: int = 0  # the raw position served: a request past MAX_WINDOW is held there
+    window_end: bool = False  # paging stops (MAX_WINDOW) before the hits do
     facets_approximate: bool = False
     total_approximate: bool = False  # estimated from the facet sample (a broad search)
     took_ms: float = 0.0

@@ -367,8 +367,10 @@ def _run_search(engine: Engine, req: SearchRequest, *, split: bool) -> SearchRes
     else:
         done = None
     total = done.total if done is not None else (counted or 0)
-    next_offset = offset + consumed if offset + consumed < min(total, MAX_WINDOW) else None
-    response = SearchResponse(total=total, hits=hits, next_offset=next_offset)
+    end = offset + consumed
+    next_offset = end if end < min(total, MAX_WINDOW) else None
+    response = SearchResponse(total=total, hits=hits, next_offset=next_offset, offset=offset)
+    response.window_end = next_offset is None and end < total
     if done is not None:
         response.facets = done.facets
         response.facets_approximate = done.approximate

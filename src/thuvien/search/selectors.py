@@ -129,6 +129,7 @@ class SearchPage:
     error_code: str | None = None
     next_start: int | None = None
     prev_start: int | None = None
+    window_end: bool = False  # more hits than paging reaches: the reader is asked to narrow
     work: str | None = None
     took_ms: float = 0.0
     # Every library (menu order): the rows' holdings, the facet labels and the library menu.
@@ -218,13 +219,14 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
         page.error = _("Không đọc được câu tìm kiếm này. Hãy bỏ bớt ký tự đặc biệt.")
         page.error_code = "search.invalid"
         return page
-    page.sort, page.start, page.work = req.sort, req.offset, req.work
+    page.sort, page.start, page.work = req.sort, response.offset, req.work
     page.total, page.took_ms = response.total, response.took_ms
     page.available_count = response.available_count
     page.facets_approximate = response.facets_approximate
     page.total_approximate = response.total_approximate
     page.next_start = response.next_offset
-    page.prev_start = max(0, req.offset - PAGE_SIZE) if req.offset > 0 else None
+    page.prev_start = max(0, page.start - PAGE_SIZE) if page.start > 0 else None
+    page.window_end = response.window_end
     page.rows = result_rows(response.hits, scope, libraries=page.libraries)
     if facets:
         page.facets = facet_groups(

@@ -33,6 +33,7 @@ def page_json(page: SearchPage) -> dict[str, Any]:
         "total": page.total,
         "start": page.start,
         "next_start": page.next_start,
+        "window_end": page.window_end,
         "sort": page.sort,
         "suggestion": page.suggestion,
         "available_count": page.available_count,

@@ -290,6 +290,10 @@ def content_html(
     if page.facets:
         add(f'<p class="jump"><a href="#filters">{t["Lọc kết quả"]}</a></p>')
     add(f'\n    <ol class="rlist" start="{_num(first)}">\n    {rows_html}\n    </ol>\n    ')
+    if page.window_end:
+        limit = _("Chỉ xem được %(n)s kết quả đầu tiên. Hãy thêm từ cần tìm hoặc chọn bộ lọc "
+                  "để thu hẹp kết quả.") % {"n": _num(page.start + len(page.rows))}  # fmt: skip
+        add(f'<p class="window-end">{escape(limit)}</p>\n    ')
     if prev_url or next_url:
         add(f'<nav class="pager" aria-label="{t["Phân trang"]}">\n      ')
         if prev_url:

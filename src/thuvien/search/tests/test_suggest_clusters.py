@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from thuvien.core.outbox import outbox_drain
+from thuvien.search import engine_search
 from thuvien.search.selectors import search_catalogue
 from thuvien.search.suggest import Vocabulary
 
@@ -90,3 +91,26 @@ def test_paging_walks_every_record_once(world):
         seen += [r.record.pk for r in page.rows]
         start = page.next_start
     assert len(seen) == 45 == len(set(seen))
+
+
+def test_paging_stops_at_the_window_and_says_so(world, client, monkeypatch):
+    """Past MAX_WINDOW raw positions the pager ends; the reader is told to narrow the search,
+    and a start beyond the window is served (and numbered) from the window's end."""
+    monkeypatch.setattr(engine_search, "MAX_WINDOW", 30)  # pages start before it
+    for n in range(45):
+        make_record(world.hung_yen, f"Tuyển tập văn số {n}")
+    outbox_drain()
+    page = search_catalogue(params={"q": "tuyen tap van", "start": "0", "sort": "title"})
+    assert page.next_start == 20 and not page.window_end
+    page = search_catalogue(params={"q": "tuyen tap van", "start": "20", "sort": "title"})
+    assert page.next_start is None and page.window_end and page.total == 45
+    page = search_catalogue(params={"q": "tuyen tap van", "start": "900", "sort": "title"})
+    assert page.start == 30 and page.prev_start == 10 and len(page.rows) == 15
+    html = client.get("/search/", {"q": "tuyen tap van", "start": "20"}).content.decode()
+    assert "Chỉ xem được 40 kết quả đầu tiên" in html and 'rel="next"' not in html
+    assert "21–40 trong 45 kết quả" in html
+    # a search that ends inside the window ends without the note
+    html = client.get("/search/", {"q": "van so 7"}).content.decode()
+    assert "Chỉ xem được" not in html
+    api = client.get("/api/v1/search/", {"q": "tuyen tap van", "start": "20"}).json()
+    assert api["window_end"] is True and api["next_start"] is None
