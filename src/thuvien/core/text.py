@@ -80,3 +80,48 @@ def vi_sort_string(text: str | None, width: int = 255) -> str:
 def vi_sort_key(text: str | None) -> str:
     """A Python sort key in Vietnamese dictionary order (``sorted(names, key=vi_sort_key)``)."""
     return vi_sort_string(text, width=10_000)
+
+
+# Telex letters for the tones a syllable ends with in ``tone_key`` (huyền, hỏi, ngã, sắc, nặng).
+_TONE_LETTER = {"\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0301": "s", "\u0323": "j"}
+_KEY_WORD_CACHE: dict[str, str] = {}
+_KEY_WORD_CACHE_LIMIT = 200_000
+
+
+def _tone_key_word(word: str) -> str:
+    """``tone_key`` of one whitespace-free word (punctuation inside it splits syllables)."""
+    out: list[str] = []
+    letters: list[str] = []
+    tone = ""
+    for c in unicodedata.normalize("NFD", word) + " ":
+        if c in _TONE_LETTER:
+            tone = tone or _TONE_LETTER[c]
+        elif c.isalnum() or c in _SHAPE_MARKS:
+            letters.append(c)
+        elif letters:
+            out.append(unicodedata.normalize("NFC", "".join(letters)) + tone)
+            letters, tone = [], ""
+    return " ".join(out)
+
+
+def tone_key(text: str | None) -> str:
+    """Lower-case key text that keeps what tells Vietnamese words apart and drops the rest.
+
+    ``fold`` makes "Má", "Mà", "Mã" and "Dương", "Đường" one word: right for finding a record
+    typed without marks, wrong for deciding that two records are the same work. This key keeps
+    đ, the vowel shapes (ă â ê ô ơ ư) and each syllable's tone, written as a Telex letter after
+    the syllable, so the old and new tone placements ("hoà"/"hòa", "thuỷ"/"thủy") give one key:
+    "hòa bình" -> "hoaf binhf"; punctuation becomes space and case is ignored.
+    """
+    if not text:
+        return ""
+    if len(_KEY_WORD_CACHE) > _KEY_WORD_CACHE_LIMIT:
+        _KEY_WORD_CACHE.clear()
+    out = []
+    for word in text.lower().split():
+        key = _KEY_WORD_CACHE.get(word)
+        if key is None:
+            key = _KEY_WORD_CACHE[word] = _tone_key_word(word)
+        if key:
+            out.append(key)
+    return " ".join(out)

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from thuvien.core.text import clean, fold, vi_sort_string
+from thuvien.core.text import clean, fold, tone_key, vi_sort_string
 
 from .isbn import normalize_isbn, normalize_issn
 from .mij import MarcDict
@@ -136,6 +136,12 @@ def _title(value: dict) -> str:
 
 def make_match_key(title: str, author: str, year: int | None) -> str:
     return f"{norm_key(title, 150)}|{norm_key(author, 60)}|{year or ''}"
+
+
+def make_work_key(title: str, author: str, year: int | None) -> str:
+    """The key of a work without an ISBN: title, first author and year with their tone marks
+    (``tone_key``), so "Má" and "Mà", "Dương" and "Đường" stay different works."""
+    return f"{tone_key(title)[:150]}|{tone_key(author)[:60]}|{year or ''}"
 
 
 def material_type(leader: str, f008: str, local_types: list[str], has_thesis: bool) -> str:
@@ -282,7 +288,8 @@ def extract(marc: MarcDict) -> Extracted:  # noqa: C901 - one pass over the fiel
 
     authors = ([main_author] if main_author else []) + [a for a in added if a != main_author]
     title = _nfc(title) or "[Không nhan đề]"
-    match_key = make_match_key(title, authors[0] if authors else "", year)
+    main = authors[0] if authors else ""
+    match_key = make_match_key(title, main, year)
     values = {
         "title": title,
         "title_sort": fast_sort_string(title[nonfiling:] if nonfiling < len(title) else title),
@@ -305,7 +312,7 @@ def extract(marc: MarcDict) -> Extracted:  # noqa: C901 - one pass over the fiel
         "control_number": f001[:100],
         "control_number_identifier": f003[:50],
         "match_key": match_key[:255],
-        "work_key": (f"isbn:{isbns[0]}" if isbns else match_key)[:255],
+        "work_key": (f"isbn:{isbns[0]}" if isbns else make_work_key(title, main, year))[:255],
     }
     identifiers = [("isbn", i) for i in isbns] + [("issn", i) for i in issns]
     identifiers += [("035", s) for s in dict.fromkeys(sysnos)]

@@ -39,7 +39,27 @@ def test_material_types_and_keys():
     a_map = build("00000cem a2200000 i 4500", [("245", "0", "0", [("a", "Bản đồ Hưng Yên")])])
     assert extract(a_map).values["material_type"] == "map"
     values = extract(vi_marc(isbn=None)).values
-    assert values["work_key"] == values["match_key"] == "lich su viet nam|tran trong kim|2020"
+    assert values["match_key"] == "lich su viet nam|tran trong kim|2020"
+    assert values["work_key"] == "lichj sưr viêtj nam|trânf trongj kim|2020"
+
+
+def test_work_keys_keep_the_marks_that_tell_words_apart():
+    """Records differing only in tone marks or đ are different works; the old and new tone
+    placements ("hoà"/"hòa") are one spelling."""
+
+    def key(title: str, author: str = "Nguyễn Văn A") -> str:
+        marc = build("00000nam a2200000 i 4500", [
+            ("100", "1", " ", [("a", author)]),
+            ("245", "1", "0", [("a", title)]),
+            ("264", " ", "1", [("c", "2020")]),
+        ])  # fmt: skip
+        return extract(marc).values["work_key"]
+
+    spellings = ["Ma", "Mà", "Má", "Mả", "Mã", "Mạ"]
+    assert len({key(f"{word} sortkw") for word in spellings}) == 6
+    assert key("Dương sortkw") != key("Đường sortkw")
+    assert key("Hoà bình") == key("Hòa Bình.") == key("HÒA BÌNH")
+    assert key("Thuỷ lợi", "Lê Thuỳ") == key("Thủy lợi", "Lê Thùy")
 
 
 def test_pymarc_conversion_round_trip():
