@@ -115,11 +115,13 @@ class _Parser:
         return self.vietnamese_ops or tok[1].isascii()
 
     def parse_or(self, field: str | None) -> Node:
+        if self.is_op(OR_WORDS) and self.i + 1 < len(self.toks):
+            raise _missing_operand()  # "OR lich"
         parts = [self.parse_and(field)]
         while self.is_op(OR_WORDS):
             self.take()
-            if self.peek() is None or self.peek()[0] == ")":
-                raise _missing_operand()
+            if self.peek() is None or self.peek()[0] == ")" or self.is_op(OR_WORDS | AND_WORDS):
+                raise _missing_operand()  # "a OR", "(a OR)", "a OR OR b", "a OR AND b"
             parts.append(self.parse_and(field))
         return parts[0] if len(parts) == 1 else Bool(should=parts)
 

@@ -101,6 +101,8 @@ class Scope:
     network: Network | None = None
     library: Library | None = None
     group: LibraryGroup | None = None
+    # (kind, code) of scope parameters that name nothing (a stale link): the page says so
+    unknown: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def library_ids(self) -> list[int] | None:
@@ -153,17 +155,25 @@ def _all(params: Any, name: str) -> list[str]:
 
 
 def resolve_scope(params: Any) -> Scope:
-    """``network``/``library`` codes and ``group`` id; unknown ones are ignored (not a 500)."""
+    """``network``/``library`` codes and ``group`` id; an unknown one widens the search and is
+    listed in ``scope.unknown`` for the page to say so (never a 500)."""
     scope = Scope()
     code = _first(params, "network")
     if code:
         scope.network = Network.objects.filter(code=code, is_active=True).first()
+        if scope.network is None:
+            scope.unknown.append(("network", code))
     lib_code = _first(params, "library")
     if lib_code:
         scope.library = Library.objects.filter(code=lib_code, is_active=True).first()
+        if scope.library is None:
+            scope.unknown.append(("library", lib_code))
     group = _first(params, "group")
-    if group.isdigit():
-        scope.group = LibraryGroup.objects.filter(pk=int(group)).first()
+    if group:
+        if group.isdigit():
+            scope.group = LibraryGroup.objects.filter(pk=int(group)).first()
+        if scope.group is None:
+            scope.unknown.append(("group", group))
     return scope
 
 
@@ -344,8 +354,23 @@ def _labels(
         }
     if name == "grp":
         rows = group_names([int(k) for k in keys if k.isdigit()])
-        return {str(pk): (en if english and en else vi) for pk, vi, en in rows}
+        labels = {str(pk): (en if english and en else vi) for pk, vi, en in rows}
+        return _tell_groups_apart(labels, english)
     return _static_labels(name, language)
+
+
+def _tell_groups_apart(labels: dict[str, str], english: bool) -> dict[str, str]:
+    """Groups of different networks may share a name ("Thư viện trường học" in each province):
+    those get their network's name after it, so a reader can tell the two filters apart."""
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    twins = [pk for pk, label in labels.items() if seen[label] > 1]
+    if twins:
+        for group in LibraryGroup.objects.filter(pk__in=twins).select_related("network"):
+            net = group.network
+            labels[str(group.pk)] += f" ({net.name_en if english and net.name_en else net.name_vi})"
+    return labels
 
 
 def facet_groups(
@@ -358,7 +383,7 @@ def facet_groups(
     groups: list[FacetGroup] = []
     language = get_language()
     titles = _static_labels("titles", language)
-    if available is not None:
+    if available or (available is not None and "avail" in chosen):  # no "on the shelf 0"
         groups.append(
             FacetGroup(
                 "avail",

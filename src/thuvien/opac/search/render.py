@@ -147,11 +147,18 @@ def results_html(rows: list[ResultRow]) -> SafeString:
             add(f'<p class="muted">{no_copies}</p>')
         hit = row.hit
         if hit.cluster_size > 1:
-            text = ngettext(
-                "%(r)s biểu ghi của tác phẩm này, có tại %(n)s thư viện",
-                "%(r)s biểu ghi của tác phẩm này, có tại %(n)s thư viện",
-                hit.cluster_libraries,
-            ) % {"r": _num(hit.cluster_size), "n": _num(hit.cluster_libraries)}
+            if hit.cluster_libraries:
+                text = ngettext(
+                    "%(r)s biểu ghi của tác phẩm này, có tại %(n)s thư viện",
+                    "%(r)s biểu ghi của tác phẩm này, có tại %(n)s thư viện",
+                    hit.cluster_libraries,
+                ) % {"r": _num(hit.cluster_size), "n": _num(hit.cluster_libraries)}
+            else:  # no library holds a copy yet: no "held by 0 libraries"
+                text = ngettext(
+                    "%(r)s biểu ghi của tác phẩm này",
+                    "%(r)s biểu ghi của tác phẩm này",
+                    hit.cluster_size,
+                ) % {"r": _num(hit.cluster_size)}
             work = escape(quote(str(hit.work), safe="/"))
             add(f'\n    <p class="cluster"><a href="?work={work}">{escape(text)}</a></p>')
         add("\n  </div>\n</li>\n")
@@ -194,6 +201,17 @@ def options_html(choices: list[tuple[str, str]], selected: str) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
 
 
+def _unknown_scope(kind: str, code: str) -> str:
+    """What the page says of a scope parameter that names nothing (a stale link)."""
+    if kind == "library":
+        text = _("Không có thư viện mã “%(code)s”: kết quả là của toàn mạng lưới.")
+    elif kind == "group":
+        text = _("Không có nhóm thư viện “%(code)s”: kết quả là của toàn mạng lưới.")
+    else:
+        text = _("Không có mạng lưới thư viện mã “%(code)s”: kết quả là của mọi mạng lưới.")
+    return text % {"code": code[:50]}
+
+
 def content_html(
     *,
     page: SearchPage,
@@ -207,6 +225,7 @@ def content_html(
     suggestion_url: str,
     prev_url: str | None,
     next_url: str | None,
+    scope_label: str | None = None,
 ) -> SafeString:
     """The page's ``content`` block: the search form, the count, the list, pager and facets.
 
@@ -226,7 +245,8 @@ def content_html(
         '  <div class="sopts">\n'
         f'    <label for="scope">{t["Tìm tại"]}</label>\n'
         '    <select id="scope" name="library">\n'
-        f'      <option value="">{t["Toàn mạng lưới"]}</option>\n'
+        f'      <option value="">{escape(scope_label) if scope_label else t["Toàn mạng lưới"]}'
+        "</option>\n"
         f"      {library_options}\n"
         "    </select>\n"
         f'    <label for="sort">{t["Sắp xếp"]}</label>\n'
@@ -271,6 +291,8 @@ def content_html(
             f'<p class="dym">{t["Có phải bạn muốn tìm:"]} <a href="'
             f'{escape(suggestion_url)}">{escape(page.suggestion)}</a>?</p>'
         )
+    for kind, code in page.scope.unknown:
+        add(f'<p class="alert" role="status">{escape(_unknown_scope(kind, code))}</p>')
     add("\n    ")
     if page.work:
         add(f'<p class="alert">{t["Các biểu ghi của cùng một tác phẩm."]}</p>')

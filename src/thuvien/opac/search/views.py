@@ -95,12 +95,23 @@ def search(request: HttpRequest) -> HttpResponse:
         if value.selected
     ]
     english = get_language() == "en"
-    network = page.scope.network
+    network, group = page.scope.network, page.scope.group
+    members = set(page.scope.library_ids or ()) if group is not None else None
     menu = [
         (lib.code, lib.name_en if english and lib.name_en else lib.name_vi)
         for lib in page.libraries.values()  # in the menu's order: network, Vietnamese name
-        if lib.is_active and (network is None or lib.network_id == network.pk)
+        if lib.is_active
+        and (network is None or lib.network_id == network.pk)
+        and (members is None or lib.pk in members or lib == page.scope.library)
     ]
+    scope_label = None
+    for kind, place in (("network", network), ("group", group)):
+        if place is None:
+            continue
+        name = place.name_en if english and place.name_en else place.name_vi
+        # The menu's first entry searches the whole of this place; its chip leaves it.
+        scope_label = name
+        chosen.insert(0, (_("Phạm vi"), name, _url([p for p in pairs if p[0] != kind])))
     content = content_html(
         page=page,
         search_url=url_pattern("opac_search:search", get_script_prefix()),
@@ -117,6 +128,7 @@ def search(request: HttpRequest) -> HttpResponse:
         next_url=_url([*pairs, ("start", str(page.next_start))])
         if page.next_start is not None
         else None,
+        scope_label=scope_label,
     )
     title = _("Tra cứu")
     if page.q:
