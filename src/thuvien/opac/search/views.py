@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -151,12 +152,23 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "opac/search/record.html", {"r": data})
 
 
+def _new_items_place(request: HttpRequest) -> tuple[Any, str]:
+    """The library or network of a new-acquisitions page or feed, and its query string.
+
+    A code that names nothing is a 404 (a stale feed address must fail visibly for the feed
+    reader, not turn into the whole network's feed)."""
+    codes = {k: request.GET[k].strip() for k in ("library", "network") if request.GET.get(k)}
+    place = resolve_place(codes.get("library", ""), codes.get("network", ""))
+    if codes and place is None:
+        raise Http404(_("Không có thư viện hay mạng lưới mã này."))
+    return place, urlencode(codes)
+
+
 @require_GET
 @public_view
 def new_items(request: HttpRequest) -> HttpResponse:
-    place = resolve_place(request.GET.get("library", ""), request.GET.get("network", ""))
+    place, query = _new_items_place(request)
     records = new_acquisitions(place=place, limit=40)
-    query = urlencode({k: request.GET[k] for k in ("library", "network") if request.GET.get(k)})
     return render(
         request,
         "opac/search/new_items.html",
@@ -167,15 +179,18 @@ def new_items(request: HttpRequest) -> HttpResponse:
 @require_GET
 @public_view
 def new_items_feed(request: HttpRequest) -> HttpResponse:
-    place = resolve_place(request.GET.get("library", ""), request.GET.get("network", ""))
+    place, query = _new_items_place(request)
     title = _("Sách mới: %(place)s") % {"place": place.name if place else _("toàn mạng lưới")}
-    link = request.build_absolute_uri(reverse("opac_search:new_items"))
+    # Each library's feed is its own feed: its own id and its own page, not the network's.
+    page = reverse("opac_search:new_items") + (f"?{query}" if query else "")
+    feed_url = reverse("opac_search:new_items_feed") + (f"?{query}" if query else "")
     feed = Atom1Feed(
         title=title,
-        link=link,
+        link=request.build_absolute_uri(page),
         description=title,
-        language="vi",
-        feed_url=request.build_absolute_uri(),
+        language=get_language() or "vi",
+        feed_url=request.build_absolute_uri(feed_url),
+        feed_guid=request.build_absolute_uri(feed_url),
     )
     for row in new_acquisitions(place=place, limit=50):
         url = request.build_absolute_uri(reverse("opac_search:record", args=[row.record.pk]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -112,3 +113,14 @@ def test_record_page_offers_a_hold_and_a_postal_loan(client, world, books):
     response = client.get(f"/account/holds/place/?record={record.pk}")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_each_library_feed_is_a_feed_of_its_own(client, world, books):
+    library = client.get("/search/new/feed/", {"library": world.commune_a.code}).content.decode()
+    network = client.get("/search/new/feed/").content.decode()
+    feed_id = re.compile(r"<feed[^>]*>.*?<id>([^<]+)</id>", re.S)
+    assert feed_id.search(library).group(1) != feed_id.search(network).group(1)
+    assert f"library={world.commune_a.code}" in feed_id.search(library).group(1)
+    assert f'href="http://testserver/search/new/?library={world.commune_a.code}"' in library
+    assert client.get("/search/new/feed/", {"library": "NOPE"}).status_code == 404
+    assert client.get("/search/new/", {"network": "zzz"}).status_code == 404
