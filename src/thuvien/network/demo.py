@@ -18,6 +18,7 @@ from thuvien.core.demo import DemoContext
 from .models import Library, LibraryGroup, LibraryType, Location, Network
 from .services import (
     closed_day_add,
+    featured_collection_create,
     group_create,
     group_set_libraries,
     library_create,
@@ -423,6 +424,74 @@ def _schools_group(network: Network) -> None:
     )
 
 
+# Featured collections: (owner: network code or library code, Vietnamese title, English title,
+# description, search words, /search/ filters). Their searches find records of the demo catalogue
+# (see catalog/demo_vocab.py: local-history titles, "Dành cho thiếu nhi", Vietnamese literature).
+FEATURED = [
+    (
+        "HY-TINH",
+        "Tài liệu địa chí Hưng Yên",
+        "Hưng Yên local history",
+        "Địa chí, văn bia, di tích và tư liệu về vùng đất Hưng Yên – Phố Hiến.",
+        "Hưng Yên",
+        "",
+    ),
+    (
+        "hung-yen",
+        "Sách thiếu nhi",
+        "Children's books",
+        "Truyện và sách tham khảo dành cho thiếu nhi ở mọi thư viện trong tỉnh.",
+        "thiếu nhi",
+        "",
+    ),
+    (
+        "hung-yen",
+        "Văn học Việt Nam",
+        "Vietnamese literature",
+        "Tiểu thuyết Việt Nam: Tắt đèn, Số đỏ, Chí Phèo, Đất rừng phương Nam, Mắt biếc…",
+        "",
+        "subj=Văn học Việt Nam -- Tiểu thuyết",
+    ),
+    (
+        "hung-yen",
+        "Thơ Việt Nam",
+        "Vietnamese poetry",
+        "Truyện Kiều, Chinh phụ ngâm, thơ Hồ Xuân Hương, Xuân Diệu và thơ của tỉnh.",
+        "",
+        "subj=Văn học Việt Nam -- Thơ",
+    ),
+    (
+        "bac-ninh",
+        "Dân ca quan họ và nghệ thuật truyền thống",
+        "Quan họ folk songs and traditional arts",
+        "Quan họ Bắc Ninh, chèo, ca trù, hát xoan.",
+        "",
+        "subj=Âm nhạc dân gian",
+    ),
+]
+
+
+def _featured(network: Network) -> None:
+    codes = {network.code, *network.libraries.values_list("code", flat=True)}
+    for owner, title, title_en, description, query, filters in FEATURED:
+        if owner not in codes:
+            continue
+        where = (
+            {"network": network}
+            if owner == network.code
+            else {"library": Library.objects.get(code=owner)}
+        )
+        featured_collection_create(
+            title_vi=title,
+            title_en=title_en,
+            description=description,
+            query=query,
+            filters=filters,
+            actor=None,
+            **where,
+        )
+
+
 def _build_pair(target: tuple, source: tuple, ctx: DemoContext) -> None:
     (t_code, t_name, t_name_en, t_province, t_rows) = target
     (s_code, s_name, s_name_en, s_province, s_rows) = source
@@ -444,6 +513,7 @@ def _build_pair(target: tuple, source: tuple, ctx: DemoContext) -> None:
         )
     _holidays(net)
     _schools_group(net)
+    _featured(net)
     ctx.say(f"  network {t_code}: {net.libraries.count()} libraries (with {s_code} merged)")
 
 

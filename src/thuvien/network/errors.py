@@ -27,6 +27,8 @@ class NetworkErrorCode(ErrorCode):
     INVALID_SETTING_VALUE = "invalid_setting_value"
     SETTING_TARGET = "setting_target"
     INVALID_DATE = "invalid_date"
+    INVALID_SEARCH = "invalid_search"
+    INVALID_ORDER = "invalid_order"
 
 
 class NetworkError(ThuvienError):

@@ -237,3 +237,62 @@ class SettingValue(models.Model):
                 name="setting_network_unique",
             ),
         ]
+
+
+class FeaturedCollection(models.Model):
+    """A saved search shown as a card on the portal: a library's (``library`` set) or a whole
+    network's. The search is the portal's /search/ parameters: words (``query``) and filters
+    (``filters``, e.g. ``mtype=local_history&subj=…``); the owner adds the scope."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="featured_collections"
+    )
+    library = models.ForeignKey(
+        Library,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="featured_collections",
+    )
+    title_vi = models.CharField(_("tên tiếng Việt"), max_length=200)
+    title_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
+    description = models.CharField(_("mô tả ngắn"), max_length=300, blank=True)
+    query = models.CharField(_("từ khóa tìm kiếm"), max_length=200, blank=True)
+    filters = models.CharField(_("bộ lọc"), max_length=1000, blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("đang hiển thị"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["network_id", "library_id", "position", "id"]
+        indexes = [
+            models.Index(fields=["network", "library", "position"], name="featured_owner_pos")
+        ]
+        verbose_name = _("bộ sưu tập nổi bật")
+        verbose_name_plural = _("bộ sưu tập nổi bật")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return self.title_en if get_language() == "en" and self.title_en else self.title_vi
+
+    def search_pairs(self) -> list[tuple[str, str]]:
+        """The /search/ parameters of the collection, scoped to its library or network."""
+        from urllib.parse import parse_qsl
+
+        pairs = [("q", self.query)] if self.query else []
+        pairs += parse_qsl(self.filters)
+        if self.library_id:
+            pairs.append(("library", self.library.code))
+        else:
+            pairs.append(("network", self.network.code))
+        return pairs
+
+    @property
+    def search_query(self) -> str:
+        from urllib.parse import urlencode
+
+        return urlencode(self.search_pairs())

@@ -22,6 +22,7 @@ from thuvien.core.text import fold, vi_sort_key
 
 from .models import (
     ClosedDay,
+    FeaturedCollection,
     Library,
     LibraryGroup,
     LibraryPlacement,
@@ -288,6 +289,49 @@ def closed_day_get(*, network: Network, library: Library | None, pk: Any) -> Clo
         return ClosedDay.objects.get(network=network, library=library, pk=int(pk))
     except (ClosedDay.DoesNotExist, TypeError, ValueError):
         raise NotFound("not_found", _("Không tìm thấy ngày nghỉ.")) from None
+
+
+# --- featured collections -------------------------------------------------------------------
+
+
+def featured_list(
+    *,
+    library: Library | None = None,
+    network: Network | None = None,
+    active_only: bool = True,
+) -> QuerySet[FeaturedCollection]:
+    """A library's own collections, or (``network`` only) the network-wide ones, in order."""
+    if (library is None) == (network is None):
+        raise ValueError("featured_list needs a library or a network")
+    qs = FeaturedCollection.objects.select_related("network", "library")
+    if library is not None:
+        qs = qs.filter(library=library)
+    else:
+        qs = qs.filter(network=network, library__isnull=True)
+    if active_only:
+        qs = qs.filter(is_active=True)
+    return qs.order_by("position", "id")
+
+
+def featured_by_network(*, networks: Any) -> dict[int, list[FeaturedCollection]]:
+    """The active network-wide collections of several networks in one query, by network id."""
+    out: dict[int, list[FeaturedCollection]] = {n.pk: [] for n in networks}
+    qs = FeaturedCollection.objects.select_related("network").filter(
+        network__in=list(out), library__isnull=True, is_active=True
+    )
+    for collection in qs.order_by("position", "id"):
+        out[collection.network_id].append(collection)
+    return out
+
+
+def featured_get(
+    *, pk: Any, library: Library | None = None, network: Network | None = None
+) -> FeaturedCollection:
+    """One collection of that owner; another owner's answers NotFound like a missing one."""
+    try:
+        return featured_list(library=library, network=network, active_only=False).get(pk=int(pk))
+    except (FeaturedCollection.DoesNotExist, TypeError, ValueError):
+        raise NotFound("not_found", _("Không tìm thấy bộ sưu tập.")) from None
 
 
 # --- settings -------------------------------------------------------------------------------

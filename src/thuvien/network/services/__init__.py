@@ -3,6 +3,14 @@ locations, groups, calendars and settings."""
 
 from ._common import UNSET
 from .calendar import closed_day_add, closed_day_remove, opening_hours_set
+from .featured import (
+    featured_collection_create,
+    featured_collection_delete,
+    featured_collection_move,
+    featured_collection_update,
+    featured_collections_reorder,
+    featured_search_clean,
+)
 from .libraries import (
     library_create,
     library_deactivate,
@@ -27,6 +35,12 @@ __all__ = [
     "closed_day_add",
     "closed_day_remove",
     "descendant_ids",
+    "featured_collection_create",
+    "featured_collection_delete",
+    "featured_collection_move",
+    "featured_collection_update",
+    "featured_collections_reorder",
+    "featured_search_clean",
     "group_create",
     "group_set_libraries",
     "group_update",

@@ -42,3 +42,29 @@ def test_demo_step_is_realistic_and_idempotent():
     step(again)
     assert (Network.objects.count(), Library.objects.count(), ClosedDay.objects.count()) == counts
     assert len(again.logins) == len(ctx.logins) and len(again.libraries) == len(ctx.libraries)
+
+
+@pytest.mark.django_db
+def test_demo_featured_collections_find_demo_records(settings, tmp_path):
+    """Each demo collection's search (scoped to its library or network) finds demo records."""
+    from django.http import QueryDict
+    from django_scopes import scopes_disabled
+
+    from thuvien.network.models import FeaturedCollection
+    from thuvien.search.selectors import search_catalogue
+
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    steps = dict((name, fn) for _order, name, fn in demo_steps())
+    ctx = DemoContext(records=1000, verbosity=0)
+    with scopes_disabled():
+        for name in ("network", "catalog", "search"):
+            steps[name](ctx)
+    collections = list(FeaturedCollection.objects.select_related("network", "library"))
+    titles = {c.title_vi for c in collections}
+    assert {"Tài liệu địa chí Hưng Yên", "Sách thiếu nhi", "Văn học Việt Nam"} <= titles
+    assert any(c.library_id for c in collections) and any(not c.library_id for c in collections)
+    for collection in collections:
+        page = search_catalogue(params=QueryDict(collection.search_query))
+        assert page.total > 0, collection.title_vi
+    steps["network"](DemoContext(verbosity=0))  # idempotent
+    assert FeaturedCollection.objects.count() == len(collections)

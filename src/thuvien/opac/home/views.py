@@ -1,5 +1,5 @@
-"""The portal home page: a search box, the libraries of each network, and a block where the
-search area adds new acquisitions."""
+"""The portal home page: a search box, new acquisitions (with their Atom feed), the featured
+collections and the libraries of each network."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from thuvien.accounts.permissions import public_view
 from thuvien.network import selectors
 from thuvien.network.models import Library, LibraryType
 from thuvien.network.settings_registry import setting_get
+
+from .new_items import new_items_context
 
 
 def _featured(network, count: int) -> list[Library]:
@@ -22,13 +24,24 @@ def _featured(network, count: int) -> list[Library]:
 @public_view
 def home(request: HttpRequest) -> HttpResponse:
     networks = []
-    for network in selectors.network_list():
+    all_networks = list(selectors.network_list())
+    featured = selectors.featured_by_network(networks=all_networks)
+    for network in all_networks:
         count = setting_get("portal.home_library_count", network=network)
         networks.append(
             {
                 "network": network,
                 "libraries": _featured(network, count),
                 "total": Library.objects.filter(network=network, is_active=True).count(),
+                "featured": featured[network.pk],
             }
         )
-    return render(request, "opac/home/home.html", {"networks": networks})
+    return render(
+        request,
+        "opac/home/home.html",
+        {
+            "networks": networks,
+            "has_featured": any(entry["featured"] for entry in networks),
+            "new_items": new_items_context(None, 8),
+        },
+    )

@@ -1,4 +1,5 @@
-"""The public directory of libraries and each library's page (address, hours, closed days)."""
+"""The public directory of libraries and each library's page (a search box for that library,
+address, hours, closed days, featured collections, new acquisitions with their Atom feed)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from thuvien.core.errors import NotFound
 from thuvien.network import selectors
 from thuvien.network.models import LibraryType
 from thuvien.network.settings_registry import setting_get
+from thuvien.opac.home.new_items import new_items_context
 
 PAGE_SIZE = 30
 
@@ -88,5 +90,7 @@ def library_page(request: HttpRequest, code: str) -> HttpResponse:
             "branches": selectors.library_branches(library=library),
             "locations": selectors.location_list(library=library, public_only=True),
             "parent": library.parent if library.parent and library.parent.is_active else None,
+            "featured": list(selectors.featured_list(library=library)),
+            "new_items": new_items_context(library, 6),
         },
     )

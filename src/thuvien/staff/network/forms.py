@@ -315,3 +315,42 @@ def _display(value: Any) -> str:
     if isinstance(value, bool):
         return _("Có") if value else _("Không")
     return str(value)
+
+
+class FeaturedForm(forms.Form):
+    """A featured collection: names, a short description and the search that defines it."""
+
+    title_vi = forms.CharField(
+        label=gettext_lazy("Tên bộ sưu tập (tiếng Việt)"), max_length=200, error_messages=REQUIRED
+    )
+    title_en = forms.CharField(
+        label=gettext_lazy("Tên tiếng Anh"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Để trống thì trang tiếng Anh dùng tên tiếng Việt."),
+    )
+    description = forms.CharField(
+        label=gettext_lazy("Mô tả ngắn"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    query = forms.CharField(
+        label=gettext_lazy("Từ khóa tìm kiếm"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Như gõ vào ô tìm kiếm của cổng tra cứu, ví dụ: địa chí Hưng Yên."),
+    )
+    filters = forms.CharField(
+        label=gettext_lazy("Bộ lọc"),
+        max_length=1000,
+        required=False,
+        help_text=gettext_lazy(
+            "Không bắt buộc. Các tham số của trang tìm kiếm, ví dụ mtype=local_history hoặc "
+            "subj=Văn học Việt Nam -- Thơ; có thể dán cả địa chỉ một trang kết quả tìm kiếm. "
+            "Phạm vi thư viện hay mạng lưới do bộ sưu tập tự thêm."
+        ),
+    )
+    is_active = forms.BooleanField(
+        label=gettext_lazy("Hiển thị trên cổng tra cứu"), required=False, initial=True
+    )

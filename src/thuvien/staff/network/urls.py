@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import libraries, library_parts, network
+from .views import featured, libraries, library_parts, network
 
 app_name = "network"
 urlpatterns = [
@@ -34,6 +34,26 @@ urlpatterns = [
         name="library-closed-day-delete",
     ),
     path("libraries/<str:code>/settings/", library_parts.library_settings, name="library-settings"),
+    path("libraries/<str:code>/featured/", featured.library_featured, name="library-featured"),
+    path(
+        "libraries/<str:code>/featured/<int:pk>/",
+        featured.library_featured_edit,
+        name="library-featured-edit",
+    ),
+    path(
+        "libraries/<str:code>/featured/<int:pk>/delete/",
+        featured.library_featured_delete,
+        name="library-featured-delete",
+    ),
+    path(
+        "libraries/<str:code>/featured/<int:pk>/move/",
+        featured.library_featured_move,
+        name="library-featured-move",
+    ),
+    path("featured/", featured.network_featured, name="featured"),
+    path("featured/<int:pk>/", featured.network_featured_edit, name="featured-edit"),
+    path("featured/<int:pk>/delete/", featured.network_featured_delete, name="featured-delete"),
+    path("featured/<int:pk>/move/", featured.network_featured_move, name="featured-move"),
     path("edit/", network.network_edit, name="network-edit"),
     path("groups/", network.group_list, name="groups"),
     path("groups/new/", network.group_create, name="group-create"),
