@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thuvien.holdings.models import ItemStatus, ItemType
+from thuvien.holdings.models import ItemType
+from thuvien.holdings.services import MANUAL_STATUSES
 
 from .material import TEMPLATE_CHOICES, form_specs
 
@@ -68,7 +69,13 @@ class ItemEditForm(forms.Form):
 
 
 class ItemStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Trạng thái mới"), choices=ItemStatus.choices)
+    """Only the statuses a cataloguer may set: those circulation owns (on loan, on the hold
+    shelf, in transit) are not offered (``holdings.services.MANUAL_STATUSES``)."""
+
+    status = forms.ChoiceField(
+        label=_("Trạng thái mới"),
+        choices=[(s.value, s.label) for s in MANUAL_STATUSES],
+    )
     note = forms.CharField(label=_("Lý do"), max_length=255, required=False)
 
 

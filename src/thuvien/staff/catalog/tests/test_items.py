@@ -95,3 +95,37 @@ def test_another_librarys_item_is_404(world, cataloguer, staff_client, make_reco
 
 def test_missing_item_is_404(world, cataloguer):
     assert cataloguer.get(reverse("catalog:item-edit", args=[999999])).status_code == 404
+
+
+def test_status_list_offers_hand_statuses_a_lent_copy_stays_lent(world, cataloguer, make_record):
+    from thuvien.circulation.models import Loan
+    from thuvien.circulation.services import loan_checkout
+    from thuvien.circulation.tests.factories import make_patron
+
+    record = make_record()
+    item = item_create(record=record, library=world.provincial, barcode="HY9")
+    url = reverse("catalog:item-edit", args=[item.pk])
+    page = cataloguer.get(url).content.decode()
+    assert 'value="withdrawn"' in page and 'value="lost"' in page
+    assert 'value="on_loan"' not in page and 'value="in_transit"' not in page
+    response = cataloguer.post(url, {"action": "status", "status": "on_loan"})
+    assert response.status_code == 400
+    with scopes_disabled():
+        assert Item.objects.get(pk=item.pk).status == ItemStatus.AVAILABLE
+
+    loan_checkout(
+        item=item,
+        patron=make_patron(world.provincial),
+        library=world.provincial,
+        staff=world.users["tinh_circulation"],
+    )
+    for status in ("withdrawn", "lost", "damaged", "available"):
+        response = cataloguer.post(url, {"action": "status", "status": status})
+        assert response.status_code == 400
+        assert "quầy lưu thông" in response.content.decode()
+    response = cataloguer.post(url, {"action": "withdraw"})
+    with scopes_disabled():
+        assert Item.objects.get(pk=item.pk).status == ItemStatus.ON_LOAN
+        assert Loan.all_objects.get(item=item).returned_at is None
+    page = cataloguer.get(url).content.decode()
+    assert "Thanh lý bản sao" not in page
