@@ -8,6 +8,7 @@ record imported with 650 $x subdivisions or 880 fields loses nothing when a titl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pymarc
@@ -172,6 +173,31 @@ def _insert_in_order(rec: pymarc.Record, field: pymarc.Field) -> None:
     rec.add_ordered_field(field)
 
 
+_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2}|2100)(?!\d)")
+F008_LENGTH = 40
+
+
+def set_008_year(rec: pymarc.Record, year_text: str) -> None:
+    """Put the publication year typed in the form (``264 $c``: "2024", "c2024", "[2024]")
+    into 008/07-10 as a single date (008/06 ``s``), which is where the catalogue reads the
+    year from. A 008 whose date 1 already says that year is left alone (its date type may be a
+    copyright or a range date); text without a year changes nothing."""
+    found = _YEAR.search(year_text or "")
+    if found is None:
+        return
+    year = found.group(1)
+    field = rec.get("008")
+    if field is None:
+        today = timezone.localdate()
+        field = pymarc.Field(tag="008", data=f"{today:%y%m%d}s{year}    vm " + " " * 17 + "vie d")
+        _insert_in_order(rec, field)
+        return
+    data = (field.data or "").ljust(F008_LENGTH)
+    if data[7:11] == year:
+        return
+    field.data = data[:6] + "s" + year + "    " + data[15:]
+
+
 def apply_form(rec: pymarc.Record, data: dict[str, str], material_type: str) -> pymarc.Record:
     """Write the form values into ``rec`` in place, keeping all the form does not show."""
     pub = _pub_tag(rec)
@@ -211,6 +237,8 @@ def apply_form(rec: pymarc.Record, data: dict[str, str], material_type: str) -> 
             field.subfields = [s for s in field.subfields if s.code != spec.code]
             if not field.subfields:
                 rec.remove_field(field)
+    if "year" in data:
+        set_008_year(rec, data.get("year") or "")
     title = rec.get("245")
     if title is not None:
         has_main = any(rec.get(t) is not None for t in ("100", "110", "111", "130"))

@@ -234,3 +234,29 @@ def test_editor_escapes_what_was_typed(world, cataloguer):
     page = cataloguer.post(reverse("catalog:marc-editor-new"), data).content.decode()
     assert "<script>x</script>" not in page
     assert "&quot;&gt;&lt;script&gt;x&lt;/script&gt;" in page
+
+
+def test_simple_form_year_goes_into_008_on_create_and_edit(world, cataloguer):
+    url = reverse("catalog:record-form-new") + "?type=book"
+    response = cataloguer.post(
+        url, {"material_type": "book", "title": "Sách năm 2024", "year": "2024"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = Record.objects.get()
+    marc = to_pymarc(record.marc)
+    assert marc["264"]["c"] == "2024"
+    assert marc["008"].data[6:11] == "s2024"
+    assert len(marc["008"].data) == 40
+    assert record.year == 2024
+
+    form_url = reverse("catalog:record-form", args=[record.pk])
+    assert 'value="2024"' in cataloguer.get(form_url).content.decode()
+    response = cataloguer.post(
+        form_url, {"material_type": "book", "title": "Sách năm 2024", "year": "[2019]"}
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    marc = to_pymarc(record.marc)
+    assert marc["008"].data[6:15] == "s2019    "
+    assert marc["008"].data[:6] != "      "  # date entered kept
+    assert record.year == 2019
