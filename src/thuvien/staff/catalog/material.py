@@ -15,7 +15,13 @@ import pymarc
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thuvien.catalog.marc.extract import LOCAL_TYPE_TAG
 from thuvien.catalog.models import MaterialType
+from thuvien.core.text import fold
+
+# The catalogue tells a local-history record (tài liệu địa chí) by the local field 940 $a
+# "Địa chí" (``catalog.marc.extract.material_type``); its leader is a book's.
+LOCAL_HISTORY_MARK = "Địa chí"
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,8 @@ def new_record(material_type: str) -> pymarc.Record:
 def material_type_of(rec: pymarc.Record) -> str:
     """Guess the template from the leader, for records made elsewhere."""
     kind = str(rec.leader)[6:8]
+    if _is_local_history(rec):
+        return MaterialType.LOCAL_HISTORY
     if kind[1:] == "s":
         return MaterialType.SERIAL
     if rec.get("502") is not None:
@@ -136,6 +144,23 @@ def material_type_of(rec: pymarc.Record) -> str:
         if code[0] == kind[:1] and material not in (MaterialType.THESIS, MaterialType.SERIAL):
             return material
     return MaterialType.BOOK
+
+
+def _is_local_history(rec: pymarc.Record) -> bool:
+    marks = [v for f in rec.get_fields(LOCAL_TYPE_TAG) for v in f.get_subfields("a")]
+    return fold(LOCAL_HISTORY_MARK) in fold(" ".join(marks))
+
+
+def _mark_local_history(rec: pymarc.Record) -> None:
+    if not _is_local_history(rec):
+        _insert_in_order(
+            rec,
+            pymarc.Field(
+                tag=LOCAL_TYPE_TAG,
+                indicators=pymarc.Indicators(" ", " "),
+                subfields=[pymarc.Subfield("a", LOCAL_HISTORY_MARK)],
+            ),
+        )
 
 
 def _pub_tag(rec: pymarc.Record) -> str:
@@ -237,6 +262,8 @@ def apply_form(rec: pymarc.Record, data: dict[str, str], material_type: str) -> 
             field.subfields = [s for s in field.subfields if s.code != spec.code]
             if not field.subfields:
                 rec.remove_field(field)
+    if material_type == MaterialType.LOCAL_HISTORY:
+        _mark_local_history(rec)
     if "year" in data:
         set_008_year(rec, data.get("year") or "")
     title = rec.get("245")

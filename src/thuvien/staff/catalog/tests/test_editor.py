@@ -260,3 +260,35 @@ def test_simple_form_year_goes_into_008_on_create_and_edit(world, cataloguer):
     assert marc["008"].data[6:15] == "s2019    "
     assert marc["008"].data[:6] != "      "  # date entered kept
     assert record.year == 2019
+
+
+def test_local_history_template_keeps_its_type(world, cataloguer):
+    url = reverse("catalog:record-form-new") + f"?type={MaterialType.LOCAL_HISTORY}"
+    response = cataloguer.post(
+        url,
+        {
+            "material_type": MaterialType.LOCAL_HISTORY,
+            "title": "Địa chí Hưng Yên",
+            "places": "Hưng Yên (Việt Nam)",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = Record.objects.get()
+    assert record.material_type == MaterialType.LOCAL_HISTORY
+    assert to_pymarc(record.marc)["940"]["a"] == "Địa chí"
+    # editing opens the local-history form (with its places) and keeps the type, one 940
+    form_url = reverse("catalog:record-form", args=[record.pk])
+    page = cataloguer.get(form_url).content.decode()
+    assert "Hưng Yên (Việt Nam)" in page
+    response = cataloguer.post(
+        form_url,
+        {
+            "material_type": MaterialType.LOCAL_HISTORY,
+            "title": "Địa chí tỉnh Hưng Yên",
+            "places": "Hưng Yên (Việt Nam)",
+        },
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.material_type == MaterialType.LOCAL_HISTORY
+    assert len(to_pymarc(record.marc).get_fields("940")) == 1
