@@ -149,6 +149,7 @@ class _Pending:
     match: tuple[str, int] | None = None  # (rule, record id)
     same_as: int | None = None  # index of an earlier record of this batch
     record_id: int | None = None
+    new_items: int = 0  # copies of this record created (or, in a dry run, to be created)
 
 
 class _Importer:
@@ -343,6 +344,7 @@ class _Importer:
                                 "warning")  # fmt: skip
                 continue
             existing[spec.barcode] = record_id
+            p.new_items += 1
             if record_id is None:  # dry run: the record is not stored yet
                 self.report.items_created += 1
                 continue
@@ -369,6 +371,8 @@ class _Importer:
 
     def _account(self, pending: list[_Pending], _unused: dict) -> None:
         r = self.report
+        if self.dry_run and self.library is not None:
+            self._items(pending)  # counts each record's copies for its preview row
         for p in pending:
             if p.match or p.same_as is not None:
                 rule = p.match[0] if p.match else "file"
@@ -380,9 +384,9 @@ class _Importer:
                 rule, action = "", "create"
             if len(r.rows) < self.sample:
                 rid = self._record_id(pending, p)
-                r.rows.append(ImportRow(p.position, p.row[TITLE_AT], action, rule, rid))
-        if self.dry_run and self.library is not None:
-            self._items(pending)
+                r.rows.append(
+                    ImportRow(p.position, p.row[TITLE_AT], action, rule, rid, p.new_items)
+                )
 
 
 def _rule(kind: str) -> str:

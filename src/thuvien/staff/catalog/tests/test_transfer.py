@@ -128,3 +128,28 @@ def test_export_a_selection_by_query(world, cataloguer, make_record):
         reverse("catalog:export"), {"fmt": "marcxml", "scope": "query", "query": ""}
     )
     assert empty.status_code == 400
+
+
+def test_preview_shows_match_rules_and_copies_per_row(world, cataloguer, tmp_path):
+    from thuvien.catalog.marc.writer import MarcWriter
+    from thuvien.catalog.tests.factories import vi_marc
+
+    def koha(title, isbn, barcodes):
+        extra = [("952", " ", " ", [("a", "HY-TINH"), ("p", b), ("y", "BK")]) for b in barcodes]
+        return vi_marc(title=title, isbn=isbn, extra=extra)
+
+    path = tmp_path / "koha.mrc"
+    with open(path, "wb") as out:
+        writer = MarcWriter(out, "iso2709")
+        writer.write(koha("Lịch sử Việt Nam", "9786041234567", ["HY0001", "HY0002", "HY0003"]))
+        writer.write(koha("Truyện Kiều", None, ["HY0004", "HY0005"]))
+        writer.write(koha("Số đỏ", None, []))
+        writer.close()
+    response = upload(cataloguer, path, library=str(world.provincial.pk))
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert report.items_created == 5
+    assert [row.items for row in report.rows] == [3, 2, 0]
+    page = response.content.decode()
+    assert "Quy tắc so trùng: ISBN, Số hệ thống (035), Số kiểm soát (001 + 003)" in page
+    assert "<td>3</td></tr>" in page and "<td>2</td></tr>" in page
