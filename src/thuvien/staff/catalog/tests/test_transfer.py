@@ -153,3 +153,45 @@ def test_preview_shows_match_rules_and_copies_per_row(world, cataloguer, tmp_pat
     page = response.content.decode()
     assert "Quy tắc so trùng: ISBN, Số hệ thống (035), Số kiểm soát (001 + 003)" in page
     assert "<td>3</td></tr>" in page and "<td>2</td></tr>" in page
+
+
+def test_job_page_labels_the_result_and_the_report_names_the_uploaded_file(
+    world, cataloguer, django_capture_on_commit_callbacks
+):
+    name = "test__three-records-second-bad.xml"
+    response = upload(cataloguer, DATA / "ruby-marc-tests" / name, library=str(world.provincial.pk))
+    token = response.context["token"]
+    with django_capture_on_commit_callbacks(execute=True):
+        cataloguer.post(reverse("catalog:import-preview", args=[token]))
+    job = Job.objects.get(kind="catalog.import")
+    assert job.status == Job.Status.DONE, job.error
+    page = cataloguer.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    for label in (
+        "Đọc được",
+        "Tạo mới",
+        "Trùng theo quy tắc",
+        "Chạy thử (không ghi)",
+        "Quy tắc so trùng",
+        "<dd>isbn, 035, 001</dd>",
+        "<dd>Không</dd>",
+        name,
+    ):
+        assert label in page, label  # fmt: skip
+    for raw in ("<dt>read</dt>", "<dt>matched_by</dt>", "<dd>{}</dd>", "False", "['isbn'"):
+        assert raw not in page, raw
+    report = cataloguer.get(reverse("jobs:report", args=[job.pk]))
+    csv_text = b"".join(report.streaming_content).decode()
+    assert f",{name}," in csv_text
+    assert token not in csv_text
+
+
+def test_job_page_in_english(world, cataloguer, django_capture_on_commit_callbacks):
+    response = upload(
+        cataloguer, DATA / "pymarc-tests" / "test__batch.xml", library=str(world.provincial.pk)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        cataloguer.post(reverse("catalog:import-preview", args=[response.context["token"]]))
+    job = Job.objects.get(kind="catalog.import")
+    cataloguer.cookies["thuvien_language"] = "en"
+    page = cataloguer.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "Matching rules" in page and "Dry run (nothing written)" in page

@@ -72,6 +72,7 @@ def _preview(request: HttpRequest, token: str, pending: dict[str, Any]) -> HttpR
     try:
         report = import_preview(
             path=pending["path"],
+            name=pending["name"],
             fmt=pending["fmt"] or None,
             match_rules=pending["match_rules"],
             network=request.network,
@@ -139,6 +140,7 @@ def import_preview_view(request: HttpRequest, token: str) -> HttpResponse:
 
     job = import_job_enqueue(
         path=pending["path"],
+        name=pending["name"],
         network=request.network,
         fmt=pending["fmt"] or None,
         library=_library(request, pending["library_id"]),
