@@ -92,6 +92,15 @@ def _check_item_type(item_type: str) -> None:
         )
 
 
+def _check_price(price: Decimal | int | None) -> None:
+    if price is not None and price < 0:
+        raise HoldingsError(
+            HoldingsErrorCode.PRICE_NEGATIVE,
+            gettext("Giá không được là số âm."),
+            field="price",
+        )
+
+
 def item_create(
     *,
     record: Any,
@@ -175,6 +184,7 @@ def items_create_batch(
     _check_record_library(record, library)
     _check_location(location, library)
     _check_item_type(item_type)
+    _check_price(price)
     if status not in ItemStatus.values:
         raise HoldingsError(HoldingsErrorCode.BAD_STATUS, gettext("Trạng thái không hợp lệ."))
     barcodes = barcode_sequence(first_barcode, count)
@@ -248,6 +258,7 @@ def item_update(
         _check_item_type(item_type)
         new["item_type"] = item_type
     if price is not _UNSET:
+        _check_price(price)
         new["price"] = price
     if acquired_on is not _UNSET:
         new["acquired_on"] = acquired_on

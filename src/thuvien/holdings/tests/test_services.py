@@ -159,3 +159,19 @@ def test_hand_status_changes_of_a_copy_on_the_shelf(world, record):
         item_status_set(item=item, status=status, note="kiểm kê")
         item.refresh_from_db()
         assert item.status == status
+
+
+def test_a_negative_price_is_refused_on_add_and_edit(world, record):
+    with pytest.raises(HoldingsError) as err:
+        item_create(record=record, library=world.provincial, barcode="HY80", price=-1)
+    assert err.value.code == "holdings.price_negative" and err.value.field == "price"
+    with scopes_disabled():
+        assert not Item.objects.filter(barcode="HY80").exists()
+    item = item_create(record=record, library=world.provincial, barcode="HY80", price=85000)
+    with pytest.raises(HoldingsError):
+        item_update(item=item, price=-85000)
+    item.refresh_from_db()
+    assert item.price == 85000
+    item_update(item=item, price=0)  # a gift
+    item.refresh_from_db()
+    assert item.price == 0

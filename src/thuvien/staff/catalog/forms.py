@@ -42,6 +42,12 @@ class ItemBatchForm(forms.Form):
     location = forms.ModelChoiceField(label=_("Vị trí"), queryset=None, required=False)
     item_type = forms.ChoiceField(label=_("Loại bản sao"), choices=ItemType.choices)
     price = forms.DecimalField(label=_("Giá"), max_digits=12, decimal_places=0, required=False)
+    acquired_on = forms.DateField(
+        label=_("Ngày bổ sung"),
+        required=False,
+        help_text=_("Để trống: hôm nay."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     acquisition_source = forms.CharField(label=_("Nguồn bổ sung"), max_length=255, required=False)
 
     def __init__(self, *args, library=None, **kwargs) -> None:
@@ -57,6 +63,12 @@ class ItemEditForm(forms.Form):
     location = forms.ModelChoiceField(label=_("Vị trí"), queryset=None, required=False)
     item_type = forms.ChoiceField(label=_("Loại bản sao"), choices=ItemType.choices)
     price = forms.DecimalField(label=_("Giá"), max_digits=12, decimal_places=0, required=False)
+    acquired_on = forms.DateField(
+        label=_("Ngày bổ sung"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    acquisition_source = forms.CharField(label=_("Nguồn bổ sung"), max_length=255, required=False)
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

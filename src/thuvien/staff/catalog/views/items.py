@@ -67,7 +67,7 @@ def item_add(request: HttpRequest, record_pk: int) -> HttpResponse:
                     call_number=data["call_number"],
                     item_type=data["item_type"],
                     price=data["price"],
-                    acquired_on=timezone.localdate(),
+                    acquired_on=data["acquired_on"],
                     acquisition_source=data["acquisition_source"],
                 )
             except ThuvienError as exc:
@@ -81,7 +81,12 @@ def item_add(request: HttpRequest, record_pk: int) -> HttpResponse:
                 return redirect(reverse("catalog:record-detail", args=[record.pk]))
     else:
         form = ItemBatchForm(
-            library=library, initial={"count": 1, "call_number": _suggest_call_number(record)}
+            library=library,
+            initial={
+                "count": 1,
+                "call_number": _suggest_call_number(record),
+                "acquired_on": timezone.localdate(),
+            },
         )
     return render(
         request,
@@ -110,6 +115,8 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "location": item.location,
             "item_type": item.item_type,
             "price": item.price,
+            "acquired_on": item.acquired_on,
+            "acquisition_source": item.acquisition_source,
             "notes": item.notes,
         },
     )
