@@ -292,3 +292,22 @@ def test_local_history_template_keeps_its_type(world, cataloguer):
     record.refresh_from_db()
     assert record.material_type == MaterialType.LOCAL_HISTORY
     assert len(to_pymarc(record.marc).get_fields("940")) == 1
+
+
+def test_marc_editor_names_the_subfield_code_typed(world, cataloguer, make_record):
+    record = make_record("Tên cũ")
+    data = editor_post(
+        LEADER,
+        [
+            ("008", F008),
+            ("245", "0", "0", [("a", "Nhan đề"), ("$", "giá trị đô la"), ("$b", "phụ đề")]),
+            ("500", "#", "#", [("", "phụ chú không mã")]),
+        ],
+    )
+    response = cataloguer.post(reverse("catalog:marc-editor", args=[record.pk]), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Trường 245: mã trường con &#x27;$&#x27; không hợp lệ" in page
+    assert "mã trường con &#x27;&#x27;" not in page
+    assert "Trường 500: thiếu mã trường con (a-z hoặc 0-9) trước giá trị" in page
+    assert "Trường 245: mã trường con &#x27;b&#x27;" not in page  # "$b" is b
