@@ -311,3 +311,15 @@ def test_marc_editor_names_the_subfield_code_typed(world, cataloguer, make_recor
     assert "mã trường con &#x27;&#x27;" not in page
     assert "Trường 500: thiếu mã trường con (a-z hoặc 0-9) trước giá trị" in page
     assert "Trường 245: mã trường con &#x27;b&#x27;" not in page  # "$b" is b
+
+
+def test_a_save_audits_the_marc_tags_it_changed(world, cataloguer, make_record):
+    record = make_record("Dế Mèn", author="Tô Hoài", year="2020")
+    response = cataloguer.post(
+        reverse("catalog:record-form", args=[record.pk]),
+        {"material_type": "book", "title": "Dế Mèn", "author": "Tô Hoài", "year": "2020",
+         "publisher": "Kim Đồng", "place": "Hà Nội", "notes": "Sách được giải thưởng"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = AuditEntry.objects.get(action="catalog.record.updated")
+    assert entry.changes == {"MARC 500": [None, "  $aSách được giải thưởng"]}
