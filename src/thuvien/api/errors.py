@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from django.utils.translation import gettext
 from django_scopes.exceptions import ScopeError
 from rest_framework import status
+from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from thuvien.core.errors import ThuvienError
+
+_JSON_WHERE = re.compile(r"line (\d+) column (\d+)")
+
+
+def _parse_error(exc: ParseError) -> Response:
+    """A body that is not JSON: DRF says "JSON parse error - Expecting value: line 1 column 1"
+    in English; say it in the request's language, with where it went wrong."""
+    where = _JSON_WHERE.search(str(exc.detail))
+    if where:
+        detail = gettext(
+            "Nội dung gửi lên không phải JSON hợp lệ (lỗi ở dòng %(line)s, cột %(column)s)."
+        ) % {"line": where[1], "column": where[2]}
+    else:
+        detail = gettext("Nội dung gửi lên không phải JSON hợp lệ.")
+    return Response({"code": "parse_error", "detail": detail}, status=status.HTTP_400_BAD_REQUEST)
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -23,4 +41,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(
             {"code": "scope", "detail": "Không tìm thấy."}, status=status.HTTP_404_NOT_FOUND
         )
+    if isinstance(exc, ParseError):
+        return _parse_error(exc)
     return drf_exception_handler(exc, context)

@@ -13,6 +13,7 @@ class CatalogErrorCode(ErrorCode):
     WRONG_NETWORK = "catalog.wrong_network"
     AUTHORITY_NOT_FOUND = "catalog.authority_not_found"
     AUTHORITY_EMPTY = "catalog.authority_empty"
+    AUTHORITY_DUPLICATE = "catalog.authority_duplicate"
     IMPORT_FORMAT = "catalog.import_format"
     IMPORT_MATCH_RULE = "catalog.import_match_rule"
     IMPORT_FILE = "catalog.import_file"

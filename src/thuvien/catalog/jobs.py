@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thuvien.core.jobs import job_enqueue, job_progress, job_task
 from thuvien.core.models import Job
@@ -15,13 +17,28 @@ from .services.importing import import_run, parse_match_rules
 from .uploads import upload_discard
 
 IMPORT_KIND = "catalog.import"
+IMPORT_RESULT_LABELS = {
+    "file_name": _("Tệp"),
+    "read": _("Đọc được"),
+    "created": _("Tạo mới"),
+    "matched": _("Trùng biểu ghi đã có"),
+    "replaced": _("Thay thế"),
+    "items_created": _("Bản sao đã tạo"),
+    "items_existing": _("Bản sao đã có"),
+    "matched_by": _("Trùng theo quy tắc"),
+    "errors": _("Lỗi"),
+    "warnings": _("Lưu ý"),
+    "dry_run": _("Chạy thử (không ghi)"),
+    "match_rules": _("Quy tắc so trùng"),
+}
 
 
-@job_task(IMPORT_KIND, retries=0)
+@job_task(IMPORT_KIND, retries=0, result_labels=IMPORT_RESULT_LABELS)
 def import_job(
     job: Job,
     *,
     path: str,
+    name: str = "",
     fmt: str | None = None,
     network_id: int,
     library_id: int | None = None,
@@ -29,7 +46,10 @@ def import_job(
     dry_run: bool = False,
     on_match: str = "keep",
 ) -> dict[str, Any]:
-    """Run ``import_run`` for a stored upload; the report goes to ``job.report`` (CSV)."""
+    """Run ``import_run`` for a stored upload; the report goes to ``job.report`` (CSV).
+
+    ``name`` is the file's name as uploaded: the report and the page show it, not the stored
+    file's random name."""
     from thuvien.network.models import Library, Network
 
     network = Network.objects.get(pk=network_id)
@@ -42,6 +62,7 @@ def import_job(
         with scopes_disabled():
             report = import_run(
                 paths=[path],
+                file_names=[name] if name else (),
                 network=network,
                 fmt=fmt,
                 library=library,
@@ -56,13 +77,14 @@ def import_job(
             upload_discard(path)
     job_progress(job, done=report.read, total=report.read)
     job.report.save(f"import-{job.pk}.csv", ContentFile(report.to_csv().encode("utf-8")))
-    return report.as_dict()
+    return {"file_name": name or Path(path).name, **report.as_dict()}
 
 
 def import_job_enqueue(
     *,
     path: str,
     network: Any,
+    name: str = "",
     fmt: str | None = None,
     library: Any | None = None,
     match_rules: str | list[str] | None = None,
@@ -70,13 +92,20 @@ def import_job_enqueue(
     on_match: str = "keep",
     user: Any | None = None,
 ) -> Job:
-    """Queue an import of the file at ``path`` (already saved by the upload page)."""
+    """Queue an import of the file at ``path`` (already saved by the upload page under a
+    random name; ``name`` is the one it was uploaded with)."""
     rules = list(parse_match_rules(match_rules))
+    name = (name or "")[:200]
     return job_enqueue(
         kind=IMPORT_KIND,
-        title=gettext("Nhập biểu ghi MARC"),
+        title=(
+            gettext("Nhập biểu ghi MARC: %(name)s") % {"name": name}
+            if name
+            else gettext("Nhập biểu ghi MARC")
+        ),
         params={
             "path": str(path),
+            "name": name,
             "fmt": fmt,
             "network_id": network.pk,
             "library_id": library.pk if library is not None else None,

@@ -292,7 +292,13 @@ def _validate_field(f: EditorField, pos: int) -> list[MarcProblem]:
         return out
     seen: dict[str, int] = {}
     for code, value in f.subfields:
-        if not _CODE_RE.match(code or ""):
+        if not code:
+            add(
+                _("Trường %(tag)s: thiếu mã trường con (a-z hoặc 0-9) trước giá trị “%(value)s”.")
+                % {"tag": tag, "value": (value or "")[:40]},
+                code,
+            )
+        elif not _CODE_RE.match(code):
             add(
                 _("Trường %(tag)s: mã trường con '%(code)s' không hợp lệ (a-z hoặc 0-9).")
                 % {"tag": tag, "code": code},

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from huey.contrib.djhuey import db_task
 
 from .models import Job
@@ -21,10 +22,20 @@ from .models import Job
 log = logging.getLogger(__name__)
 
 _JOB_TASKS: dict[str, Any] = {}
+_RESULT_LABELS: dict[str, dict[str, Any]] = {}
 
 
-def job_task(kind: str, *, retries: int = 2, retry_delay: int = 10) -> Callable:
-    """Register ``fn(job, **params)`` as the runner of jobs of ``kind``."""
+def job_task(
+    kind: str,
+    *,
+    retries: int = 2,
+    retry_delay: int = 10,
+    result_labels: dict[str, Any] | None = None,
+) -> Callable:
+    """Register ``fn(job, **params)`` as the runner of jobs of ``kind``; ``result_labels``
+    names the keys of the dict it returns for the staff page (lazy translations)."""
+    if result_labels:
+        _RESULT_LABELS[kind] = result_labels
 
     def decorate(fn: Callable[..., Any]) -> Any:
         @db_task(retries=retries, retry_delay=retry_delay, name=f"job:{kind}")
@@ -59,6 +70,28 @@ def job_task(kind: str, *, retries: int = 2, retry_delay: int = 10) -> Callable:
         return run
 
     return decorate
+
+
+def _result_value(value: Any) -> str:
+    if value is None or value in ({}, [], ""):
+        return "—"
+    if isinstance(value, bool):
+        return gettext("Có") if value else gettext("Không")
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def job_result_rows(job: Job) -> list[tuple[str, str]]:
+    """The job's result as (label, value) lines for people: the labels its kind declared, in
+    their order (a key without one is shown as it is), values written out ("Có"/"Không",
+    "isbn: 2", "—" for nothing)."""
+    result = job.result or {}
+    labels = _RESULT_LABELS.get(job.kind, {})
+    keys = [k for k in labels if k in result] + [k for k in result if k not in labels]
+    return [(str(labels.get(k, k)), _result_value(result[k])) for k in keys]
 
 
 def job_enqueue(

@@ -14,6 +14,8 @@ class HoldingsErrorCode(ErrorCode):
     WRONG_LIBRARY = "holdings.wrong_library"
     BAD_STATUS = "holdings.bad_status"
     ITEM_ON_LOAN = "holdings.item_on_loan"
+    STATUS_CIRCULATION_ONLY = "holdings.status_circulation_only"
+    PRICE_NEGATIVE = "holdings.price_negative"
     RECORD_DELETED = "holdings.record_deleted"
 
 

@@ -27,7 +27,13 @@ OUTBOX_TOPIC = "catalog.record"
 MAX_BATCH = 500
 _UNSET: Any = object()
 _BARCODE_TAIL = re.compile(r"^(.*?)(\d+)$")
-_ACTIVE_LOAN_STATUSES = {ItemStatus.ON_LOAN, ItemStatus.ON_HOLD_SHELF, ItemStatus.IN_TRANSIT}
+# Statuses circulation owns: only a checkout, a trapped hold or a transit sets them, and only
+# a check-in, a pick-up or a receipt clears them.
+CIRCULATION_STATUSES = frozenset(
+    {ItemStatus.ON_LOAN, ItemStatus.ON_HOLD_SHELF, ItemStatus.IN_TRANSIT}
+)
+# What a cataloguer may set by hand (the item page's status list).
+MANUAL_STATUSES = tuple(s for s in ItemStatus if s not in CIRCULATION_STATUSES)
 
 
 def _clean_barcode(barcode: str) -> str:
@@ -83,6 +89,15 @@ def _check_item_type(item_type: str) -> None:
     if item_type not in ItemType.values:
         raise HoldingsError(
             HoldingsErrorCode.BAD_STATUS, gettext("Loại bản sao không hợp lệ."), field="item_type"
+        )
+
+
+def _check_price(price: Decimal | int | None) -> None:
+    if price is not None and price < 0:
+        raise HoldingsError(
+            HoldingsErrorCode.PRICE_NEGATIVE,
+            gettext("Giá không được là số âm."),
+            field="price",
         )
 
 
@@ -169,6 +184,7 @@ def items_create_batch(
     _check_record_library(record, library)
     _check_location(location, library)
     _check_item_type(item_type)
+    _check_price(price)
     if status not in ItemStatus.values:
         raise HoldingsError(HoldingsErrorCode.BAD_STATUS, gettext("Trạng thái không hợp lệ."))
     barcodes = barcode_sequence(first_barcode, count)
@@ -242,6 +258,7 @@ def item_update(
         _check_item_type(item_type)
         new["item_type"] = item_type
     if price is not _UNSET:
+        _check_price(price)
         new["price"] = price
     if acquired_on is not _UNSET:
         new["acquired_on"] = acquired_on
@@ -301,18 +318,78 @@ def item_status_change(
     return item
 
 
+def _in_circulation(item: Item) -> bool:
+    """The copy is lent, on the hold shelf or travelling: by its status, or by an open loan,
+    an active hold on this very copy or an open transit (read from the database, so a copy
+    whose status was set wrong by hand still counts)."""
+    if item.status in CIRCULATION_STATUSES:
+        return True
+    from thuvien.circulation.models import ACTIVE_HOLD_STATUSES
+
+    with scopes_disabled():
+        return (
+            item.loans.filter(returned_at__isnull=True).exists()
+            or item.holds.filter(status__in=ACTIVE_HOLD_STATUSES).exists()
+            or item.transits.filter(received_at__isnull=True).exists()
+        )
+
+
 def _refuse_if_lent(item: Item) -> None:
-    if item.status in _ACTIVE_LOAN_STATUSES:
+    """Refuse while circulation holds the copy; inside a transaction the copy's row is locked
+    first and its status read again, so a checkout at a desk at the same moment waits."""
+    if not transaction.get_autocommit():
+        with scopes_disabled():
+            locked = Item.objects.select_for_update().filter(pk=item.pk).values("status")
+            row = locked.first()
+        if row is not None:
+            item.status = row["status"]
+    if _in_circulation(item):
         raise HoldingsError(
             HoldingsErrorCode.ITEM_ON_LOAN,
-            gettext("Bản sao đang được mượn, giữ chỗ hoặc luân chuyển; hãy xử lý trước."),
+            gettext(
+                "Bản sao đang được mượn, đặt trước, nằm trên giá giữ chỗ hoặc đang luân chuyển: "
+                "hãy xử lý ở quầy lưu thông (trả sách, huỷ đặt trước, nhận luân chuyển) trước. "
+                "Không có gì bị thay đổi."
+            ),
         )
+
+
+def item_status_set(*, item: Item, status: str, actor: Any | None = None, note: str = "") -> Item:
+    """A cataloguer sets a copy's status by hand (the item page).
+
+    The statuses circulation owns (on loan, on the hold shelf, in transit) cannot be set by
+    hand, and a copy circulation holds (open loan, active hold on it, open transit) keeps its
+    status: a lent copy is marked lost or damaged through circulation, which also settles the
+    loan and its fees (as Koha refuses to withdraw a checked-out item).
+    """
+    if status not in ItemStatus.values:
+        raise HoldingsError(
+            HoldingsErrorCode.BAD_STATUS,
+            gettext("Trạng thái “%(status)s” không hợp lệ.") % {"status": status},
+            field="status",
+        )
+    if status in CIRCULATION_STATUSES:
+        raise HoldingsError(
+            HoldingsErrorCode.STATUS_CIRCULATION_ONLY,
+            gettext(
+                "Trạng thái “%(status)s” chỉ do nghiệp vụ lưu thông đặt (cho mượn, giữ chỗ, "
+                "luân chuyển), không đặt tay được."
+            )
+            % {"status": ItemStatus(status).label},
+            field="status",
+        )
+    if item.status == status:
+        return item
+    with transaction.atomic():
+        _refuse_if_lent(item)
+        return item_status_change(item=item, status=status, actor=actor, note=note)
 
 
 def item_withdraw(*, item: Item, actor: Any | None = None, reason: str = "") -> Item:
     """Withdraw a copy (thanh lý): it stays for the statistics but leaves the collection."""
-    _refuse_if_lent(item)
-    return item_status_change(item=item, status=ItemStatus.WITHDRAWN, actor=actor, note=reason)
+    with transaction.atomic():
+        _refuse_if_lent(item)
+        return item_status_change(item=item, status=ItemStatus.WITHDRAWN, actor=actor, note=reason)
 
 
 def item_delete(*, item: Item, actor: Any | None = None) -> None:

@@ -354,37 +354,140 @@ def _json_record(obj: Any) -> MarcDict:
     return {"leader": leader[:9] + "a" + leader[10:], "fields": fields}
 
 
-def read_json(handle: IO[bytes]) -> Iterator[ReadItem]:
-    """A JSON array of records, one record, or JSON Lines (one record per line, streamed)."""
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict")
-    first = text.readline()
+_JSON_CHUNK = 1 << 16
+# Past this much text a value that still does not parse is broken, not cut by a chunk: one
+# record is a few kilobytes, and a broken line must not pull the rest of the file into memory.
+_JSON_MAX_VALUE = 16 << 20
+_WS = " \t\r\n"
+
+
+class _JsonStream:
+    """Top-level JSON values read one after the other from a text handle, holding in memory
+    only what the value being read needs (a JSON array is opened by the caller and its
+    elements read one by one, so a file of any size is streamed)."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self.text = text
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+        self.decoder = json.JSONDecoder()
+
+    def _more(self) -> bool:
+        if self.eof:
+            return False
+        chunk = self.text.read(_JSON_CHUNK)
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf = self.buf[self.pos :] + chunk
+        self.pos = 0
+        return True
+
+    def peek(self, *, skip: str = _WS) -> str:
+        """The next character that is not in ``skip`` ("" at the end), not consumed."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in skip:
+                self.pos += 1
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._more():
+                return ""
+
+    def take(self) -> str:
+        char = self.peek()
+        self.pos += 1
+        return char
+
+    def value(self) -> Any:
+        """The next JSON value; ``ValueError`` when what follows is not one."""
+        self.peek()
+        while True:
+            try:
+                obj, end = self.decoder.raw_decode(self.buf, self.pos)
+            except ValueError:
+                if len(self.buf) - self.pos < _JSON_MAX_VALUE and self._more():
+                    continue  # the value may go on in the next chunk
+                raise
+            if end == len(self.buf) and not isinstance(obj, (dict, list)) and self._more():
+                continue  # a number or literal cut at the chunk's end
+            self.pos = end
+            return obj
+
+    def skip_line(self) -> None:
+        """Drop the rest of the current line (JSON Lines: go on with the next record)."""
+        while True:
+            newline = self.buf.find("\n", self.pos)
+            if newline >= 0:
+                self.pos = newline + 1
+                return
+            self.pos = len(self.buf)
+            if not self._more():
+                return
+
+
+def _json_item(position: int, obj: Any) -> ReadItem:
     try:
-        json.loads(first)
-        lines_mode = bool(first.strip())
-    except ValueError:
-        lines_mode = False
-    if lines_mode:
-        position = 0
-        line = first
-        while line:
-            if line.strip():
+        return ReadItem(position, _json_record(obj))
+    except RecordError as exc:
+        return ReadItem(position, None, str(exc))
+
+
+def read_json(handle: IO[bytes]) -> Iterator[ReadItem]:
+    """A JSON array of records (compact on one line or pretty-printed), one record, or JSON
+    Lines / concatenated records; streamed in every case.
+
+    Each record is reported at its own position: a record that is valid JSON but not
+    MARC-in-JSON is one failed record among the good ones. JSON that cannot be parsed stops an
+    array (there is no telling where its next element starts) but only costs its own line in
+    JSON Lines.
+    """
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict")
+    stream = _JsonStream(text)
+    position = 0
+    try:
+        if stream.peek() == "[":
+            stream.take()
+            if stream.peek() == "]":
+                return
+            while True:
                 position += 1
                 try:
-                    yield ReadItem(position, _json_record(json.loads(line)))
-                except (ValueError, RecordError) as exc:
-                    yield ReadItem(position, None, f"JSON không hợp lệ: {exc}")
-            line = text.readline()
-        return
-    try:
-        data = json.loads(first + text.read())
-    except (ValueError, UnicodeDecodeError) as exc:
-        yield ReadItem(1, None, f"Tệp JSON không hợp lệ: {exc}")
-        return
-    for position, obj in enumerate(data if isinstance(data, list) else [data], start=1):
-        try:
-            yield ReadItem(position, _json_record(obj))
-        except RecordError as exc:
-            yield ReadItem(position, None, str(exc))
+                    obj = stream.value()
+                except ValueError as exc:
+                    yield ReadItem(
+                        position, None, f"Tệp JSON bị hỏng từ đây, không đọc tiếp được ({exc})."
+                    )
+                    return
+                yield _json_item(position, obj)
+                sep = stream.take()
+                if sep == "]":
+                    break
+                if sep != ",":
+                    yield ReadItem(
+                        position + 1,
+                        None,
+                        "Tệp JSON bị hỏng từ đây, không đọc tiếp được (thiếu dấu phẩy hoặc “]”).",
+                    )
+                    return
+            if stream.peek():
+                yield ReadItem(
+                    position + 1, None, "Tệp JSON có dữ liệu thừa sau mảng biểu ghi, đã bỏ qua."
+                )
+            return
+        while stream.peek():
+            try:
+                obj = stream.value()
+            except ValueError as exc:
+                position += 1
+                yield ReadItem(position, None, f"JSON không hợp lệ: {exc}")
+                stream.skip_line()
+                continue
+            for one in obj if isinstance(obj, list) else [obj]:
+                position += 1
+                yield _json_item(position, one)
+    except UnicodeDecodeError as exc:
+        yield ReadItem(position + 1, None, f"Tệp JSON không phải UTF-8 từ đây ({exc}).")
 
 
 def read_file(path: str | Path, fmt: str | None = None) -> Iterator[ReadItem]:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_batch, audit_record
 from thuvien.core.outbox import outbox_add
-from thuvien.core.text import clean, fold
+from thuvien.core.text import clean, fold, tone_key
 
 from ..errors import CatalogError, CatalogErrorCode
 from ..marc.extract import extract, strip_punct
@@ -46,6 +46,30 @@ def _check_heading(heading: str) -> str:
     return heading[:255]
 
 
+def _refuse_duplicate(
+    *, network_id: int, kind: str, heading: str, dates: str, exclude_pk: int | None = None
+) -> None:
+    """One authority per heading: same network, same kind, the same heading once case,
+    punctuation and spacing are set aside (tone marks and đ count: "Dương" and "Đường" are two
+    people) and the same dates (two namesakes are told apart by their dates, MARC 100 $d)."""
+    key = tone_key(strip_punct(heading))
+    candidates = Authority.objects.filter(
+        network_id=network_id, kind=kind, heading_folded=_heading_key(heading)[:255]
+    ).exclude(pk=exclude_pk)
+    for other in candidates.order_by("id"):
+        if tone_key(strip_punct(other.heading)) == key and fold(other.dates) == fold(dates):
+            raise CatalogError(
+                CatalogErrorCode.AUTHORITY_DUPLICATE,
+                gettext(
+                    "Đã có biểu ghi chuẩn “%(heading)s” cùng loại (số %(pk)s): hãy dùng biểu ghi "
+                    "đó, hoặc ghi năm sinh - năm mất để phân biệt hai người trùng tên."
+                )
+                % {"heading": other.heading, "pk": other.pk},
+                field="heading",
+                existing_id=other.pk,
+            )
+
+
 def authority_create(
     *,
     network: Any,
@@ -61,13 +85,15 @@ def authority_create(
             CatalogErrorCode.AUTHORITY_EMPTY, gettext("Loại biểu ghi chuẩn không hợp lệ.")
         )
     heading = _check_heading(heading)
+    dates = clean(dates)[:50]
     with transaction.atomic():
+        _refuse_duplicate(network_id=network.pk, kind=kind, heading=heading, dates=dates)
         authority = Authority.objects.create(
             network=network,
             kind=kind,
             heading=heading,
             heading_folded=_heading_key(heading)[:255],
-            dates=clean(dates)[:50],
+            dates=dates,
             variants=[clean(v) for v in variants or [] if clean(v)],
             note=note or "",
         )
@@ -180,6 +206,13 @@ def authority_update(
     old_heading = authority.heading
     old_keys = {authority.heading_folded}
     with transaction.atomic():
+        _refuse_duplicate(
+            network_id=authority.network_id,
+            kind=authority.kind,
+            heading=heading,
+            dates=clean(dates)[:50] if dates is not None else authority.dates,
+            exclude_pk=authority.pk,
+        )
         authority.heading = heading
         authority.heading_folded = _heading_key(heading)[:255]
         if dates is not None:

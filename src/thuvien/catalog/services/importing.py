@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,6 +149,7 @@ class _Pending:
     match: tuple[str, int] | None = None  # (rule, record id)
     same_as: int | None = None  # index of an earlier record of this batch
     record_id: int | None = None
+    new_items: int = 0  # copies of this record created (or, in a dry run, to be created)
 
 
 class _Importer:
@@ -343,6 +344,7 @@ class _Importer:
                                 "warning")  # fmt: skip
                 continue
             existing[spec.barcode] = record_id
+            p.new_items += 1
             if record_id is None:  # dry run: the record is not stored yet
                 self.report.items_created += 1
                 continue
@@ -369,6 +371,8 @@ class _Importer:
 
     def _account(self, pending: list[_Pending], _unused: dict) -> None:
         r = self.report
+        if self.dry_run and self.library is not None:
+            self._items(pending)  # counts each record's copies for its preview row
         for p in pending:
             if p.match or p.same_as is not None:
                 rule = p.match[0] if p.match else "file"
@@ -380,9 +384,9 @@ class _Importer:
                 rule, action = "", "create"
             if len(r.rows) < self.sample:
                 rid = self._record_id(pending, p)
-                r.rows.append(ImportRow(p.position, p.row[TITLE_AT], action, rule, rid))
-        if self.dry_run and self.library is not None:
-            self._items(pending)
+                r.rows.append(
+                    ImportRow(p.position, p.row[TITLE_AT], action, rule, rid, p.new_items)
+                )
 
 
 def _rule(kind: str) -> str:
@@ -393,6 +397,7 @@ def import_run(
     *,
     paths: Iterable[str | Path],
     network: Any,
+    file_names: Sequence[str] = (),
     fmt: str | None = None,
     library: Any | None = None,
     match_rules: str | Iterable[str] | None = None,
@@ -412,6 +417,8 @@ def import_run(
     bad options or a file that cannot be opened, never for a bad record. ``parallel`` (None:
     for files of 4 MB and more) parses in a child process while this one writes. Each write
     transaction holds whole batches, at least ``commit_records`` records (the last fewer).
+    ``file_names`` are the names the report gives the files, in order (an upload's original
+    name; the stored file has a random one); a file without one is named by its path.
     """
     if fmt is not None and fmt not in FORMATS:
         raise CatalogError(
@@ -433,16 +440,17 @@ def import_run(
         if progress:
             progress(done)
 
-    for path in paths:
+    for index, path in enumerate(paths):
         path = Path(path)
+        label = file_names[index] if index < len(file_names) and file_names[index] else path.name
         if not path.is_file():
             raise CatalogError(
                 CatalogErrorCode.IMPORT_FILE,
-                gettext("Không mở được tệp %(name)s.") % {"name": path.name},
+                gettext("Không mở được tệp %(name)s.") % {"name": label},
             )
         importer = _Importer(network=network, library=library, rules=rules, dry_run=dry_run,
                              on_match=on_match, actor=actor, sample=sample,
-                             file_label=path.name)  # fmt: skip
+                             file_label=label)  # fmt: skip
         if report is not None:
             importer.report = report
         read_before = importer.report.read
@@ -463,9 +471,10 @@ def import_preview(
     network: Any,
     library: Any | None = None,
     sample: int = 50,
+    name: str = "",
 ) -> ImportPreview:
     """A dry run of the whole file: counts, problems, and what happens to the first rows."""
     return import_run(
-        paths=[path], network=network, fmt=fmt, library=library, match_rules=match_rules,
-        dry_run=True, sample=sample,
+        paths=[path], file_names=[name], network=network, fmt=fmt, library=library,
+        match_rules=match_rules, dry_run=True, sample=sample,
     )  # fmt: skip

@@ -25,6 +25,46 @@ from ..models import Record, RecordIdentifier
 
 OUTBOX_TOPIC = "catalog.record"
 _AUDITED = ("title", "authors", "publisher", "year", "isbns", "ddc", "material_type")
+_AUDIT_TEXT = 200  # characters of a tag's old and new text kept in the audit entry
+_AUDIT_TAGS = 40
+
+
+def _field_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    subs = "".join(f"${c}{v}" for sub in value.get("subfields", []) for c, v in sub.items())
+    return f"{value.get('ind1') or ' '}{value.get('ind2') or ' '}{subs}"
+
+
+def _by_tag(marc: MarcDict | None) -> dict[str, list[str]]:
+    tags: dict[str, list[str]] = {}
+    for field in (marc or {}).get("fields", ()):
+        for tag, value in field.items():
+            tags.setdefault(tag, []).append(_field_text(value))
+    return tags
+
+
+def _short(texts: list[str] | None) -> str | None:
+    if not texts:
+        return None
+    text = " | ".join(texts)
+    return text if len(text) <= _AUDIT_TEXT else text[: _AUDIT_TEXT - 1] + "…"
+
+
+def marc_changes(old: MarcDict | None, new: MarcDict) -> dict[str, list[Any]]:
+    """The MARC tags whose fields differ between ``old`` and ``new`` (and the leader), each as
+    ``"MARC 650": [old text, new text]`` (None where the tag is absent), for the audit log."""
+    changes: dict[str, list[Any]] = {}
+    if (old or {}).get("leader", "") != new.get("leader", ""):
+        changes["MARC LDR"] = [(old or {}).get("leader"), new.get("leader")]
+    before, after = _by_tag(old), _by_tag(new)
+    for tag in sorted(set(before) | set(after)):
+        if before.get(tag) != after.get(tag):
+            if len(changes) >= _AUDIT_TAGS:
+                changes["MARC …"] = [None, None]
+                break
+            changes[f"MARC {tag}"] = [_short(before.get(tag)), _short(after.get(tag))]
+    return changes
 
 
 def identifiers_for(record: Record, identifiers: Iterable[tuple[str, str]]) -> list:
@@ -87,6 +127,7 @@ def record_update(
             for name in _AUDITED
             if getattr(record, name) != extracted.values[name]
         }
+        changes.update(marc_changes(record.marc, clean))
         record.marc = clean
         for name, value in extracted.values.items():
             setattr(record, name, value)

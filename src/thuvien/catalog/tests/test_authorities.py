@@ -61,3 +61,24 @@ def test_link_refuses_missing_heading_and_other_network(world):
     other = authority_create(network=world.bac_ninh, kind="personal", heading="Trần Trọng Kim")
     with pytest.raises(CatalogError):
         authority_link(record=record, authority=other)
+
+
+def test_the_same_heading_twice_is_refused(world):
+    first = authority_create(network=world.hung_yen, kind="personal", heading="Nguyễn Du")
+    for heading in ("Nguyễn Du", "nguyễn  du.", "NGUYỄN DU,"):
+        with pytest.raises(CatalogError) as err:
+            authority_create(network=world.hung_yen, kind="personal", heading=heading)
+        assert err.value.code == "catalog.authority_duplicate"
+        assert err.value.params["existing_id"] == first.pk
+        assert "Nguyễn Du" in err.value.message
+    # not the same heading: another kind, another network, other tone marks, other dates
+    authority_create(network=world.hung_yen, kind="subject", heading="Nguyễn Du")
+    authority_create(network=world.bac_ninh, kind="personal", heading="Nguyễn Du")
+    authority_create(network=world.hung_yen, kind="personal", heading="Nguyên Du")
+    authority_create(network=world.hung_yen, kind="personal", heading="Nguyễn Du", dates="1950-")
+    # renaming onto an existing heading is refused too
+    other = authority_create(network=world.hung_yen, kind="personal", heading="Tố Hữu")
+    with pytest.raises(CatalogError):
+        authority_update(authority=other, heading="Nguyễn Du", dates="")
+    other.refresh_from_db()
+    assert other.heading == "Tố Hữu"

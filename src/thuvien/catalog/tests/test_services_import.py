@@ -283,3 +283,30 @@ def test_an_imported_record_stores_its_marc_as_text_hashed_by_its_sha(world, tmp
     values = extract(record.marc).values
     assert [getattr(record, name) for name in values] == list(values.values())
     assert record.authors == ["Trần Trọng Kim", "Hồ Chí Minh"]
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_json_array_compact_or_pretty_keeps_every_good_record(world, tmp_path, capsys, indent):
+    """A MARC-in-JSON array written on one line (``json.dumps([rec, rec])``) was read as one
+    bad record; one bad record in it lost the good ones."""
+    import json
+
+    from django.core.management import call_command
+
+    records = [vi_marc(), {"leader": "x"}, vi_marc(title="Truyện Kiều", isbn=None)]
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=indent), encoding="utf-8")
+    report = import_run(paths=[path], network=world.hung_yen, dry_run=True)
+    assert report.read == 3
+    assert [e.position for e in report.errors] == [2]
+    assert report.created == 2
+    call_command("import_marc", str(path), "--network", "hung-yen", "--dry-run")
+    assert "2 mới" in capsys.readouterr().out
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n{hỏng\n",
+        encoding="utf-8",
+    )
+    report = import_run(paths=[lines], network=world.hung_yen, dry_run=True)
+    assert [e.position for e in report.errors] == [2, 4]
+    assert report.created == 2

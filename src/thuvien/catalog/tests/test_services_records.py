@@ -60,6 +60,9 @@ def test_record_update_reextracts(world, cataloguer):
     assert not RecordIdentifier.objects.filter(record=record, kind="isbn").exists()
     entry = AuditEntry.objects.get(action="catalog.record.updated")
     assert entry.changes["title"] == ["Lịch sử Việt Nam", "Truyện Kiều"]
+    assert set(entry.changes) >= {"MARC 245", "MARC 020"}
+    assert entry.changes["MARC 020"][1] is None  # the ISBN field went
+    assert "Truyện Kiều" in entry.changes["MARC 245"][1]
 
 
 def test_record_delete_refused_with_items(world):

@@ -96,3 +96,82 @@ def test_update_status_withdraw_delete(world, record):
     item_delete(item=item)
     with scopes_disabled():
         assert not Item.objects.filter(pk=item.pk).exists()
+
+
+def _lent_item(world, record):
+    from thuvien.circulation.services import loan_checkout
+    from thuvien.circulation.tests.factories import make_patron
+
+    item = item_create(record=record, library=world.provincial, barcode="HY77")
+    patron = make_patron(world.provincial)
+    loan_checkout(
+        item=item, patron=patron, library=world.provincial, staff=world.users["tinh_circulation"]
+    )
+    item.refresh_from_db()
+    return item
+
+
+@pytest.mark.parametrize("status", ["withdrawn", "lost", "damaged", "available", "in_processing"])
+def test_a_lent_copy_keeps_its_status_when_set_by_hand(world, record, status):
+    from thuvien.holdings.services import item_status_set
+
+    item = _lent_item(world, record)
+    audited = AuditEntry.objects.filter(action="holdings.item.status_changed").count()
+    with pytest.raises(HoldingsError) as err:
+        item_status_set(item=item, status=status)
+    assert err.value.code == "holdings.item_on_loan"
+    assert "lưu thông" in err.value.message
+    with scopes_disabled():
+        assert Item.objects.get(pk=item.pk).status == ItemStatus.ON_LOAN
+    assert AuditEntry.objects.filter(action="holdings.item.status_changed").count() == audited
+
+
+def test_an_open_loan_blocks_a_hand_change_even_if_the_status_is_wrong(world, record):
+    from thuvien.holdings.services import item_status_set
+
+    item = _lent_item(world, record)
+    with scopes_disabled():
+        Item.objects.filter(pk=item.pk).update(status=ItemStatus.AVAILABLE)
+    item.refresh_from_db()
+    with pytest.raises(HoldingsError):
+        item_status_set(item=item, status=ItemStatus.WITHDRAWN)
+    with pytest.raises(HoldingsError):
+        item_withdraw(item=item)
+
+
+@pytest.mark.parametrize("status", ["on_loan", "on_hold_shelf", "in_transit"])
+def test_circulation_statuses_cannot_be_set_by_hand(world, record, status):
+    from thuvien.holdings.services import item_status_set
+
+    item = item_create(record=record, library=world.provincial, barcode="HY78")
+    with pytest.raises(HoldingsError) as err:
+        item_status_set(item=item, status=status)
+    assert err.value.code == "holdings.status_circulation_only"
+    item.refresh_from_db()
+    assert item.status == ItemStatus.AVAILABLE
+
+
+def test_hand_status_changes_of_a_copy_on_the_shelf(world, record):
+    from thuvien.holdings.services import item_status_set
+
+    item = item_create(record=record, library=world.provincial, barcode="HY79")
+    for status in ("lost", "available", "damaged", "in_processing", "withdrawn", "available"):
+        item_status_set(item=item, status=status, note="kiểm kê")
+        item.refresh_from_db()
+        assert item.status == status
+
+
+def test_a_negative_price_is_refused_on_add_and_edit(world, record):
+    with pytest.raises(HoldingsError) as err:
+        item_create(record=record, library=world.provincial, barcode="HY80", price=-1)
+    assert err.value.code == "holdings.price_negative" and err.value.field == "price"
+    with scopes_disabled():
+        assert not Item.objects.filter(barcode="HY80").exists()
+    item = item_create(record=record, library=world.provincial, barcode="HY80", price=85000)
+    with pytest.raises(HoldingsError):
+        item_update(item=item, price=-85000)
+    item.refresh_from_db()
+    assert item.price == 85000
+    item_update(item=item, price=0)  # a gift
+    item.refresh_from_db()
+    assert item.price == 0

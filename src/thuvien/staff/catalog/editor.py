@@ -50,7 +50,9 @@ def parse_editor_post(data: Any) -> EditorRecord:
         tag = (row.get("tag") or "").strip()
         subs = []
         for j in sorted(row["subs"]):
-            code = (row["subs"][j].get("code") or "").strip().lstrip("$")
+            code = (row["subs"][j].get("code") or "").strip()
+            if len(code) > 1 and code.startswith("$"):  # "$a" typed for "a"; a lone "$" stays
+                code = code[1:]
             value = nfc(row["subs"][j].get("value") or "")
             if code or value:
                 subs.append((code, value))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thuvien.holdings.models import ItemStatus, ItemType
+from thuvien.holdings.models import ItemType
+from thuvien.holdings.services import MANUAL_STATUSES
 
 from .material import TEMPLATE_CHOICES, form_specs
 
@@ -41,6 +42,12 @@ class ItemBatchForm(forms.Form):
     location = forms.ModelChoiceField(label=_("Vị trí"), queryset=None, required=False)
     item_type = forms.ChoiceField(label=_("Loại bản sao"), choices=ItemType.choices)
     price = forms.DecimalField(label=_("Giá"), max_digits=12, decimal_places=0, required=False)
+    acquired_on = forms.DateField(
+        label=_("Ngày bổ sung"),
+        required=False,
+        help_text=_("Để trống: hôm nay."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     acquisition_source = forms.CharField(label=_("Nguồn bổ sung"), max_length=255, required=False)
 
     def __init__(self, *args, library=None, **kwargs) -> None:
@@ -56,6 +63,12 @@ class ItemEditForm(forms.Form):
     location = forms.ModelChoiceField(label=_("Vị trí"), queryset=None, required=False)
     item_type = forms.ChoiceField(label=_("Loại bản sao"), choices=ItemType.choices)
     price = forms.DecimalField(label=_("Giá"), max_digits=12, decimal_places=0, required=False)
+    acquired_on = forms.DateField(
+        label=_("Ngày bổ sung"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    acquisition_source = forms.CharField(label=_("Nguồn bổ sung"), max_length=255, required=False)
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -68,7 +81,13 @@ class ItemEditForm(forms.Form):
 
 
 class ItemStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Trạng thái mới"), choices=ItemStatus.choices)
+    """Only the statuses a cataloguer may set: those circulation owns (on loan, on the hold
+    shelf, in transit) are not offered (``holdings.services.MANUAL_STATUSES``)."""
+
+    status = forms.ChoiceField(
+        label=_("Trạng thái mới"),
+        choices=[(s.value, s.label) for s in MANUAL_STATUSES],
+    )
     note = forms.CharField(label=_("Lý do"), max_length=255, required=False)
 
 

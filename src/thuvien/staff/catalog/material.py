@@ -8,13 +8,20 @@ record imported with 650 $x subdivisions or 880 fields loses nothing when a titl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pymarc
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thuvien.catalog.marc.extract import LOCAL_TYPE_TAG
 from thuvien.catalog.models import MaterialType
+from thuvien.core.text import fold
+
+# The catalogue tells a local-history record (tài liệu địa chí) by the local field 940 $a
+# "Địa chí" (``catalog.marc.extract.material_type``); its leader is a book's.
+LOCAL_HISTORY_MARK = "Địa chí"
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,8 @@ def new_record(material_type: str) -> pymarc.Record:
 def material_type_of(rec: pymarc.Record) -> str:
     """Guess the template from the leader, for records made elsewhere."""
     kind = str(rec.leader)[6:8]
+    if _is_local_history(rec):
+        return MaterialType.LOCAL_HISTORY
     if kind[1:] == "s":
         return MaterialType.SERIAL
     if rec.get("502") is not None:
@@ -135,6 +144,23 @@ def material_type_of(rec: pymarc.Record) -> str:
         if code[0] == kind[:1] and material not in (MaterialType.THESIS, MaterialType.SERIAL):
             return material
     return MaterialType.BOOK
+
+
+def _is_local_history(rec: pymarc.Record) -> bool:
+    marks = [v for f in rec.get_fields(LOCAL_TYPE_TAG) for v in f.get_subfields("a")]
+    return fold(LOCAL_HISTORY_MARK) in fold(" ".join(marks))
+
+
+def _mark_local_history(rec: pymarc.Record) -> None:
+    if not _is_local_history(rec):
+        _insert_in_order(
+            rec,
+            pymarc.Field(
+                tag=LOCAL_TYPE_TAG,
+                indicators=pymarc.Indicators(" ", " "),
+                subfields=[pymarc.Subfield("a", LOCAL_HISTORY_MARK)],
+            ),
+        )
 
 
 def _pub_tag(rec: pymarc.Record) -> str:
@@ -170,6 +196,31 @@ def _set_subfield(field: pymarc.Field, code: str, value: str) -> None:
 
 def _insert_in_order(rec: pymarc.Record, field: pymarc.Field) -> None:
     rec.add_ordered_field(field)
+
+
+_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2}|2100)(?!\d)")
+F008_LENGTH = 40
+
+
+def set_008_year(rec: pymarc.Record, year_text: str) -> None:
+    """Put the publication year typed in the form (``264 $c``: "2024", "c2024", "[2024]")
+    into 008/07-10 as a single date (008/06 ``s``), which is where the catalogue reads the
+    year from. A 008 whose date 1 already says that year is left alone (its date type may be a
+    copyright or a range date); text without a year changes nothing."""
+    found = _YEAR.search(year_text or "")
+    if found is None:
+        return
+    year = found.group(1)
+    field = rec.get("008")
+    if field is None:
+        today = timezone.localdate()
+        field = pymarc.Field(tag="008", data=f"{today:%y%m%d}s{year}    vm " + " " * 17 + "vie d")
+        _insert_in_order(rec, field)
+        return
+    data = (field.data or "").ljust(F008_LENGTH)
+    if data[7:11] == year:
+        return
+    field.data = data[:6] + "s" + year + "    " + data[15:]
 
 
 def apply_form(rec: pymarc.Record, data: dict[str, str], material_type: str) -> pymarc.Record:
@@ -211,6 +262,10 @@ def apply_form(rec: pymarc.Record, data: dict[str, str], material_type: str) -> 
             field.subfields = [s for s in field.subfields if s.code != spec.code]
             if not field.subfields:
                 rec.remove_field(field)
+    if material_type == MaterialType.LOCAL_HISTORY:
+        _mark_local_history(rec)
+    if "year" in data:
+        set_008_year(rec, data.get("year") or "")
     title = rec.get("245")
     if title is not None:
         has_main = any(rec.get(t) is not None for t in ("100", "110", "111", "130"))

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can_in_network, login_required_view
 from thuvien.core.errors import NotFound
+from thuvien.core.jobs import job_result_rows
 from thuvien.core.models import Job
 from thuvien.core.selectors import job_get_for, job_list
 
@@ -55,7 +56,9 @@ def job_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_or_404(request, pk)
     if request.htmx:
         return render(request, "staff/jobs/_job_row.html", {"job": job})
-    return render(request, "staff/jobs/job_detail.html", {"job": job})
+    return render(
+        request, "staff/jobs/job_detail.html", {"job": job, "result_rows": job_result_rows(job)}
+    )
 
 
 @login_required_view

@@ -105,3 +105,21 @@ def test_another_networks_record_cannot_be_updated(world, make_record):
     )
     theirs.refresh_from_db()
     assert theirs.title.startswith("Sách Bắc Ninh")
+
+
+def test_a_body_that_is_not_json_is_refused_in_vietnamese(world):
+    api = api_for(world.users["tinh_cataloguer"], "HY-TINH")
+    response = api.post("/api/v1/records/", data="not json{", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "parse_error",
+        "detail": "Nội dung gửi lên không phải JSON hợp lệ (lỗi ở dòng 1, cột 1).",
+    }
+    api.cookies["thuvien_language"] = "en"
+    english = api.post("/api/v1/records/", data='{"marc": ', content_type="application/json")
+    assert english.status_code == 400
+    assert english.json() == {
+        "code": "parse_error",
+        "detail": "The request body is not valid JSON (error at line 1, column 10).",
+    }
+    assert Record.objects.count() == 0

@@ -108,3 +108,16 @@ def test_another_networks_authority_is_404(world, cataloguer, method):
     assert getattr(cataloguer, method)(url, {"action": "link"}).status_code == 404
     listing = cataloguer.get(reverse("catalog:authorities")).content.decode()
     assert "Người Bắc Ninh" not in listing
+
+
+def test_creating_the_same_heading_twice_is_refused_with_a_link(world, cataloguer):
+    first = _create(cataloguer)
+    response = cataloguer.post(
+        reverse("catalog:authorities"),
+        {"kind": "personal", "heading": "tô hoài", "dates": "", "variants": ""},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Đã có biểu ghi chuẩn “Tô Hoài”" in page
+    assert reverse("catalog:authority-detail", args=[first.pk]) in page
+    assert Authority.objects.count() == 1

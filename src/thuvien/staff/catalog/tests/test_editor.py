@@ -234,3 +234,92 @@ def test_editor_escapes_what_was_typed(world, cataloguer):
     page = cataloguer.post(reverse("catalog:marc-editor-new"), data).content.decode()
     assert "<script>x</script>" not in page
     assert "&quot;&gt;&lt;script&gt;x&lt;/script&gt;" in page
+
+
+def test_simple_form_year_goes_into_008_on_create_and_edit(world, cataloguer):
+    url = reverse("catalog:record-form-new") + "?type=book"
+    response = cataloguer.post(
+        url, {"material_type": "book", "title": "Sách năm 2024", "year": "2024"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = Record.objects.get()
+    marc = to_pymarc(record.marc)
+    assert marc["264"]["c"] == "2024"
+    assert marc["008"].data[6:11] == "s2024"
+    assert len(marc["008"].data) == 40
+    assert record.year == 2024
+
+    form_url = reverse("catalog:record-form", args=[record.pk])
+    assert 'value="2024"' in cataloguer.get(form_url).content.decode()
+    response = cataloguer.post(
+        form_url, {"material_type": "book", "title": "Sách năm 2024", "year": "[2019]"}
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    marc = to_pymarc(record.marc)
+    assert marc["008"].data[6:15] == "s2019    "
+    assert marc["008"].data[:6] != "      "  # date entered kept
+    assert record.year == 2019
+
+
+def test_local_history_template_keeps_its_type(world, cataloguer):
+    url = reverse("catalog:record-form-new") + f"?type={MaterialType.LOCAL_HISTORY}"
+    response = cataloguer.post(
+        url,
+        {
+            "material_type": MaterialType.LOCAL_HISTORY,
+            "title": "Địa chí Hưng Yên",
+            "places": "Hưng Yên (Việt Nam)",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = Record.objects.get()
+    assert record.material_type == MaterialType.LOCAL_HISTORY
+    assert to_pymarc(record.marc)["940"]["a"] == "Địa chí"
+    # editing opens the local-history form (with its places) and keeps the type, one 940
+    form_url = reverse("catalog:record-form", args=[record.pk])
+    page = cataloguer.get(form_url).content.decode()
+    assert "Hưng Yên (Việt Nam)" in page
+    response = cataloguer.post(
+        form_url,
+        {
+            "material_type": MaterialType.LOCAL_HISTORY,
+            "title": "Địa chí tỉnh Hưng Yên",
+            "places": "Hưng Yên (Việt Nam)",
+        },
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.material_type == MaterialType.LOCAL_HISTORY
+    assert len(to_pymarc(record.marc).get_fields("940")) == 1
+
+
+def test_marc_editor_names_the_subfield_code_typed(world, cataloguer, make_record):
+    record = make_record("Tên cũ")
+    data = editor_post(
+        LEADER,
+        [
+            ("008", F008),
+            ("245", "0", "0", [("a", "Nhan đề"), ("$", "giá trị đô la"), ("$b", "phụ đề")]),
+            ("500", "#", "#", [("", "phụ chú không mã")]),
+        ],
+    )
+    response = cataloguer.post(reverse("catalog:marc-editor", args=[record.pk]), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Trường 245: mã trường con &#x27;$&#x27; không hợp lệ" in page
+    assert "mã trường con &#x27;&#x27;" not in page
+    assert "Trường 500: thiếu mã trường con (a-z hoặc 0-9) trước giá trị" in page
+    assert "Trường 245: mã trường con &#x27;b&#x27;" not in page  # "$b" is b
+
+
+def test_a_save_audits_the_marc_tags_it_changed(world, cataloguer, make_record):
+    record = make_record("Dế Mèn", author="Tô Hoài", year="2020")
+    response = cataloguer.post(
+        reverse("catalog:record-form", args=[record.pk]),
+        {"material_type": "book", "title": "Dế Mèn", "author": "Tô Hoài", "year": "2020",
+         "publisher": "Kim Đồng", "place": "Hà Nội", "notes": "Sách được giải thưởng"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = AuditEntry.objects.get(action="catalog.record.updated")
+    assert entry.changes == {"MARC 500": [None, "  $aSách được giải thưởng"]}

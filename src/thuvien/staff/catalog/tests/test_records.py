@@ -84,3 +84,12 @@ def test_access(world, staff_client, make_record):
     # Oversight reads, never writes.
     post = oversight.post(reverse("catalog:marc-editor", args=[record.pk]), {"leader": "x"})
     assert post.status_code == 403
+
+
+def test_isbn_10_and_13_with_or_without_hyphens_find_the_record(world, cataloguer, make_record):
+    make_record("Sách khoa học", isbn="9780306406157")  # ISBN-10 0-306-40615-2
+    make_record("Số đỏ", author="Vũ Trọng Phụng")
+    for q in ("0306406152", "0-306-40615-2", "9780306406157", "978-0-306-40615-7", "030640615"):
+        page = cataloguer.get(reverse("catalog:search"), {"q": q}).content.decode()
+        assert "Sách khoa học" in page, q
+        assert "Số đỏ" not in page, q

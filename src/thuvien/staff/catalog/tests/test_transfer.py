@@ -128,3 +128,70 @@ def test_export_a_selection_by_query(world, cataloguer, make_record):
         reverse("catalog:export"), {"fmt": "marcxml", "scope": "query", "query": ""}
     )
     assert empty.status_code == 400
+
+
+def test_preview_shows_match_rules_and_copies_per_row(world, cataloguer, tmp_path):
+    from thuvien.catalog.marc.writer import MarcWriter
+    from thuvien.catalog.tests.factories import vi_marc
+
+    def koha(title, isbn, barcodes):
+        extra = [("952", " ", " ", [("a", "HY-TINH"), ("p", b), ("y", "BK")]) for b in barcodes]
+        return vi_marc(title=title, isbn=isbn, extra=extra)
+
+    path = tmp_path / "koha.mrc"
+    with open(path, "wb") as out:
+        writer = MarcWriter(out, "iso2709")
+        writer.write(koha("Lịch sử Việt Nam", "9786041234567", ["HY0001", "HY0002", "HY0003"]))
+        writer.write(koha("Truyện Kiều", None, ["HY0004", "HY0005"]))
+        writer.write(koha("Số đỏ", None, []))
+        writer.close()
+    response = upload(cataloguer, path, library=str(world.provincial.pk))
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert report.items_created == 5
+    assert [row.items for row in report.rows] == [3, 2, 0]
+    page = response.content.decode()
+    assert "Quy tắc so trùng: ISBN, Số hệ thống (035), Số kiểm soát (001 + 003)" in page
+    assert "<td>3</td></tr>" in page and "<td>2</td></tr>" in page
+
+
+def test_job_page_labels_the_result_and_the_report_names_the_uploaded_file(
+    world, cataloguer, django_capture_on_commit_callbacks
+):
+    name = "test__three-records-second-bad.xml"
+    response = upload(cataloguer, DATA / "ruby-marc-tests" / name, library=str(world.provincial.pk))
+    token = response.context["token"]
+    with django_capture_on_commit_callbacks(execute=True):
+        cataloguer.post(reverse("catalog:import-preview", args=[token]))
+    job = Job.objects.get(kind="catalog.import")
+    assert job.status == Job.Status.DONE, job.error
+    page = cataloguer.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    for label in (
+        "Đọc được",
+        "Tạo mới",
+        "Trùng theo quy tắc",
+        "Chạy thử (không ghi)",
+        "Quy tắc so trùng",
+        "<dd>isbn, 035, 001</dd>",
+        "<dd>Không</dd>",
+        name,
+    ):
+        assert label in page, label  # fmt: skip
+    for raw in ("<dt>read</dt>", "<dt>matched_by</dt>", "<dd>{}</dd>", "False", "['isbn'"):
+        assert raw not in page, raw
+    report = cataloguer.get(reverse("jobs:report", args=[job.pk]))
+    csv_text = b"".join(report.streaming_content).decode()
+    assert f",{name}," in csv_text
+    assert token not in csv_text
+
+
+def test_job_page_in_english(world, cataloguer, django_capture_on_commit_callbacks):
+    response = upload(
+        cataloguer, DATA / "pymarc-tests" / "test__batch.xml", library=str(world.provincial.pk)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        cataloguer.post(reverse("catalog:import-preview", args=[response.context["token"]]))
+    job = Job.objects.get(kind="catalog.import")
+    cataloguer.cookies["thuvien_language"] = "en"
+    page = cataloguer.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "Matching rules" in page and "Dry run (nothing written)" in page

@@ -79,6 +79,7 @@ def authority_index(request: HttpRequest) -> HttpResponse:
     kind = kind if kind in AuthorityKind.values else ""
     query = request.GET.get("q", "")[:200].strip()
     form = AuthorityForm(request.POST or None)
+    duplicate_of = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -93,6 +94,7 @@ def authority_index(request: HttpRequest) -> HttpResponse:
             )
         except ThuvienError as exc:
             _form_error(form, exc)
+            duplicate_of = exc.params.get("existing_id")
         else:
             created = _("Đã tạo biểu ghi chuẩn “%(h)s”.") % {"h": authority.heading}
             messages.success(request, created)
@@ -112,6 +114,7 @@ def authority_index(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "kinds": AuthorityKind.choices,
             "form": form,
+            "duplicate_of": duplicate_of,
             "can_write": can_write(request),
         },
         status=400 if form.errors else 200,

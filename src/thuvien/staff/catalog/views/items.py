@@ -67,7 +67,7 @@ def item_add(request: HttpRequest, record_pk: int) -> HttpResponse:
                     call_number=data["call_number"],
                     item_type=data["item_type"],
                     price=data["price"],
-                    acquired_on=timezone.localdate(),
+                    acquired_on=data["acquired_on"],
                     acquisition_source=data["acquisition_source"],
                 )
             except ThuvienError as exc:
@@ -81,7 +81,12 @@ def item_add(request: HttpRequest, record_pk: int) -> HttpResponse:
                 return redirect(reverse("catalog:record-detail", args=[record.pk]))
     else:
         form = ItemBatchForm(
-            library=library, initial={"count": 1, "call_number": _suggest_call_number(record)}
+            library=library,
+            initial={
+                "count": 1,
+                "call_number": _suggest_call_number(record),
+                "acquired_on": timezone.localdate(),
+            },
         )
     return render(
         request,
@@ -93,7 +98,12 @@ def item_add(request: HttpRequest, record_pk: int) -> HttpResponse:
 
 @requires(Capability.CATALOGUE)
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    from thuvien.holdings.services import item_status_change, item_update, item_withdraw
+    from thuvien.holdings.services import (
+        CIRCULATION_STATUSES,
+        item_status_set,
+        item_update,
+        item_withdraw,
+    )
 
     item = get_item(request, pk)
     library = request.library
@@ -105,6 +115,8 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "location": item.location,
             "item_type": item.item_type,
             "price": item.price,
+            "acquired_on": item.acquired_on,
+            "acquisition_source": item.acquisition_source,
             "notes": item.notes,
         },
     )
@@ -124,16 +136,20 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         elif action == "status":
             status_form = ItemStatusForm(request.POST)
             if status_form.is_valid():
-                item_status_change(
-                    item=item,
-                    status=status_form.cleaned_data["status"],
-                    actor=request.user,
-                    note=status_form.cleaned_data["note"],
-                )
-                messages.success(
-                    request, _("Đã đổi trạng thái bản sao %(b)s.") % {"b": item.barcode}
-                )
-                return redirect(reverse("catalog:item-edit", args=[item.pk]))
+                try:
+                    item_status_set(
+                        item=item,
+                        status=status_form.cleaned_data["status"],
+                        actor=request.user,
+                        note=status_form.cleaned_data["note"],
+                    )
+                except ThuvienError as exc:
+                    _form_error(status_form, exc)
+                else:
+                    messages.success(
+                        request, _("Đã đổi trạng thái bản sao %(b)s.") % {"b": item.barcode}
+                    )
+                    return redirect(reverse("catalog:item-edit", args=[item.pk]))
         elif action == "withdraw":
             item_withdraw(item=item, actor=request.user, reason=request.POST.get("reason", ""))
             messages.success(request, _("Đã thanh lý bản sao %(b)s.") % {"b": item.barcode})
@@ -145,6 +161,11 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "staff/catalog/item_edit.html",
-        {"item": item, "form": form, "status_form": status_form},
+        {
+            "item": item,
+            "form": form,
+            "status_form": status_form,
+            "in_circulation": item.status in CIRCULATION_STATUSES,
+        },
         status=400 if bad else 200,
     )

@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.errors import RecordNotFound
+from thuvien.catalog.marc.isbn import normalize_isbn
 from thuvien.catalog.models import Record
 from thuvien.catalog.selectors import record_open
 from thuvien.core.errors import NotFound
@@ -84,7 +85,9 @@ def search_records(network, query: str, *, library=None) -> StaffSearch:
         else:
             return StaffSearch([item.record_id], barcode_record=item.record_id)
     if _ISBN_LIKE.match(query):
-        digits = re.sub(r"[^0-9Xx]", "", query)
+        # records keep ISBN-13s only: an ISBN-10 (or a hyphenated -13) is compared in that
+        # form; a partial number is looked for as typed, digits only
+        digits = normalize_isbn(query) or re.sub(r"[^0-9Xx]", "", query)
         qs = (
             base.filter(isbns__icontains=digits)
             | base.filter(issns__icontains=query)

@@ -22,7 +22,7 @@ from thuvien.accounts.permissions import can, requires
 from thuvien.catalog.uploads import upload_dir
 from thuvien.core.errors import ThuvienError
 
-from ..forms import ExportForm, ImportForm
+from ..forms import MATCH_CHOICES, ExportForm, ImportForm
 
 SESSION_KEY = "thuvien_catalog_imports"
 SUFFIX = {"iso2709": ".mrc", "marcxml": ".xml", "json": ".json"}
@@ -57,6 +57,12 @@ def _library(request: HttpRequest, library_id: int | None) -> Any | None:
     raise Http404
 
 
+def _rule_labels(rules: Any) -> list[str]:
+    """The matching rules in force, in the words of the upload form."""
+    labels = dict(MATCH_CHOICES)
+    return [str(labels.get(rule, rule)) for rule in rules]
+
+
 def _preview(request: HttpRequest, token: str, pending: dict[str, Any]) -> HttpResponse:
     from thuvien.catalog.services.importing import import_preview
 
@@ -66,6 +72,7 @@ def _preview(request: HttpRequest, token: str, pending: dict[str, Any]) -> HttpR
     try:
         report = import_preview(
             path=pending["path"],
+            name=pending["name"],
             fmt=pending["fmt"] or None,
             match_rules=pending["match_rules"],
             network=request.network,
@@ -84,6 +91,7 @@ def _preview(request: HttpRequest, token: str, pending: dict[str, Any]) -> HttpR
             "errors": report.errors[:200] if report else [],
             "warnings": [i for i in report.issues if i.level != "error"][:200] if report else [],
             "error": error,
+            "match_rules": _rule_labels(report.match_rules if report else ()),
         },
         status=400 if error else 200,
     )
@@ -132,6 +140,7 @@ def import_preview_view(request: HttpRequest, token: str) -> HttpResponse:
 
     job = import_job_enqueue(
         path=pending["path"],
+        name=pending["name"],
         network=request.network,
         fmt=pending["fmt"] or None,
         library=_library(request, pending["library_id"]),
