@@ -102,13 +102,6 @@ class Vocabulary:
         os.replace(tmp, directory / FILE_NAME)
 
     # -- using ---------------------------------------------------------------------------
-    def frequency(self, folded: str) -> int:
-        return sum(self.forms.get(folded, {}).values())
-
-    def best_form(self, folded: str) -> str | None:
-        slot = self.forms.get(folded)
-        return max(slot.items(), key=lambda kv: kv[1])[0] if slot else None
-
     def _neighbourhood(self) -> dict[str, list[str]]:
         if self._neighbours is None:
             table: dict[str, list[str]] = {}
@@ -126,13 +119,6 @@ class Vocabulary:
             candidates.update(table.get(key, ()))
         candidates.discard(folded)
         return sorted(candidates)
-
-    def closest(self, folded: str) -> str | None:
-        """The closest known folded word (fewest edits), the most frequent among those."""
-        candidates = self.near(folded)
-        if not candidates:
-            return None
-        return min(candidates, key=lambda w: (edit_distance(folded, w), -self.frequency(w), w))
 
     def spellings(self, tok: str) -> list[Spelling]:
         """The candidate spellings of one typed token (lower-case NFC), best first."""

@@ -87,6 +87,26 @@ def test_without_the_index_the_closest_spelling_wins():
     assert vocab.suggest(["xyzzy", "qwrtp"]) is None
 
 
+def test_a_respelled_typo_keeps_the_marks_typed():
+    vocab = Vocabulary()
+    vocab.add_titles(["Kiêu hãnh", "Kiêu binh", "Kiêu căng", "Kiều"])
+    assert vocab.suggest(["kiềuu"]) == "kiều"  # not the more frequent "kiêu"
+    assert vocab.suggest(["kieuu"]) == "kiêu"
+
+
+def test_a_long_query_is_respelled_in_bounded_work():
+    vocab, pairs, _tokens = _world(KIEU + ONG)
+    asked: list[tuple[str, str]] = []
+
+    def pair_count(a: str, b: str) -> int:
+        asked.append((a, b))
+        return pairs[(a, b)]
+
+    words = ["truyen", "kieu", "nuoi", "ong", "mat", "dong", "vat", "hoang", "da"] * 2
+    assert vocab.suggest(words, pair_count=pair_count) is not None
+    assert len(asked) == len(set(asked)) <= 36 * (len(words) - 1)
+
+
 def test_a_correct_query_gets_no_suggestion():
     assert _suggest(KIEU, ["truyện", "kiều"]) is None
     assert _suggest(ONG, ["nuôi", "ong", "mật"]) is None
