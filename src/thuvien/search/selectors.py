@@ -31,6 +31,7 @@ from .suggest import PairCount, Verify, load_vocabulary
 
 PAGE_SIZE = 20
 TITLE_PAIRS = "title_bia"  # adjacent accented title syllables, "truyện_kiều"
+VERIFY_MAX_LIST = 10_000  # see _title_pairs
 AVAILABLE = str(ItemStatus.AVAILABLE.value)
 FACET_PARAMS = ("lib", "ltype", "grp", "mtype", "lang", "subj", "auth")
 LANGUAGES = {
@@ -385,8 +386,11 @@ def _title_pairs() -> tuple[PairCount, Verify]:
     """How the index's titles support a respelling: the accented syllable pairs (``title_bia``).
 
     ``pair_count`` is a term's document frequency (a dictionary look-up); ``verify`` counts the
-    titles holding every pair of a combination (an intersection of a few posting lists). Both
-    run on the whole index: the probe of ``did_you_mean`` then checks the chosen one in scope.
+    titles holding every pair of a combination (an intersection of posting lists). Both run on
+    the whole index: the probe of ``did_you_mean`` then checks the chosen one in scope. The
+    intersection costs about the length of its shortest list (1.2 ms for "lịch sử đảng" on a
+    million records, 50,000 titles): when even the rarest pair is in more than
+    ``VERIFY_MAX_LIST`` titles, the combination is taken as found without counting.
     """
     eng = engine()
     searcher = eng.searcher()
@@ -397,8 +401,9 @@ def _title_pairs() -> tuple[PairCount, Verify]:
 
     def verify(words: list[str]) -> int:
         pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
-        if not pairs:
-            return 0
+        rarest = min((searcher.doc_freq(TITLE_PAIRS, p) for p in pairs), default=0)
+        if len(pairs) < 2 or rarest == 0 or rarest > VERIFY_MAX_LIST:
+            return rarest
         query = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, tantivy.Query.term_query(schema, TITLE_PAIRS, p)) for p in pairs]
         )
