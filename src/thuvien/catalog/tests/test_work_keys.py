@@ -4,9 +4,12 @@ and the migration rekeys records stored with the old folded keys."""
 from __future__ import annotations
 
 import importlib
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
+from django.db import connection
+from django.db.models import F
 
 from thuvien.catalog.marc.mij import build
 from thuvien.catalog.models import Record
@@ -52,12 +55,17 @@ def test_the_migration_rekeys_folded_keys_and_queues_the_records(world):
         ("020", " ", " ", [("a", "9786040000002")]),
         ("245", "1", "0", [("a", "Có ISBN")]),
     ]))  # fmt: skip
+    custom = record_create(network=world.hung_yen, marc=_marc("Dương sortkw", "Dương Văn"))
+    Record.objects.filter(pk=custom.pk).update(work_key="work:from-another-system")
     new_keys = dict(Record.objects.values_list("id", "work_key"))
-    Record.objects.filter(pk__in=[kept.pk, other.pk]).update(work_key="ma sortkw|ma van|2020")
+    # stored by the old rule: the folded match key
+    Record.objects.filter(pk__in=[kept.pk, other.pk]).update(work_key=F("match_key"))
+    assert Record.objects.get(pk=kept.pk).work_key == "ma sortkw|ma van|2020"
     OutboxEntry.objects.all().delete()
-    rekey(apps, None)
+    rekey(apps, SimpleNamespace(connection=connection))
     assert dict(Record.objects.values_list("id", "work_key")) == new_keys
     assert new_keys[kept.pk] != new_keys[other.pk]
     assert new_keys[with_isbn.pk].startswith("isbn:")
+    assert new_keys[custom.pk] == "work:from-another-system"  # not made by the old rule: kept
     queued = sorted(OutboxEntry.objects.values_list("topic", "object_id"))
     assert queued == sorted([("catalog.record", kept.pk), ("catalog.record", other.pk)])
