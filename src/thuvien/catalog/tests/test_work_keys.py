@@ -22,6 +22,14 @@ from thuvien.search.selectors import search_catalogue
 pytestmark = pytest.mark.django_db
 rekey = importlib.import_module("thuvien.catalog.migrations.0003_work_keys_with_tone_marks").rekey
 
+
+@pytest.fixture(autouse=True)
+def own_index(settings, tmp_path):
+    """An empty index: other catalog tests' records (on PostgreSQL ids are never reused)
+    must not be counted here."""
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+
+
 SPELLINGS = ["Ma", "Mà", "Má", "Mả", "Mã", "Mạ", "Dương", "Đường"]
 
 
@@ -49,18 +57,18 @@ def test_titles_that_differ_in_tone_marks_are_listed_apart(world):
 
 
 def test_the_migration_rekeys_folded_keys_and_queues_the_records(world):
-    kept = record_create(network=world.hung_yen, marc=_marc("Má sortkw", "Má Văn"))
-    other = record_create(network=world.hung_yen, marc=_marc("Mà sortkw", "Mà Văn"))
+    kept = record_create(network=world.hung_yen, marc=_marc("Má rekeykw", "Má Văn"))
+    other = record_create(network=world.hung_yen, marc=_marc("Mà rekeykw", "Mà Văn"))
     with_isbn = record_create(network=world.hung_yen, marc=build("00000nam a2200000 i 4500", [
         ("020", " ", " ", [("a", "9786040000002")]),
         ("245", "1", "0", [("a", "Có ISBN")]),
     ]))  # fmt: skip
-    custom = record_create(network=world.hung_yen, marc=_marc("Dương sortkw", "Dương Văn"))
+    custom = record_create(network=world.hung_yen, marc=_marc("Dương rekeykw", "Dương Văn"))
     Record.objects.filter(pk=custom.pk).update(work_key="work:from-another-system")
     new_keys = dict(Record.objects.values_list("id", "work_key"))
     # stored by the old rule: the folded match key
     Record.objects.filter(pk__in=[kept.pk, other.pk]).update(work_key=F("match_key"))
-    assert Record.objects.get(pk=kept.pk).work_key == "ma sortkw|ma van|2020"
+    assert Record.objects.get(pk=kept.pk).work_key == "ma rekeykw|ma van|2020"
     OutboxEntry.objects.all().delete()
     rekey(apps, SimpleNamespace(connection=connection))
     assert dict(Record.objects.values_list("id", "work_key")) == new_keys
