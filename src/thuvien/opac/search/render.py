@@ -15,11 +15,9 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, get_script_prefix, reverse
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_noop, ngettext
 from django.utils.translation import gettext as _
@@ -81,7 +79,6 @@ def url_pattern(name: str, script_prefix: str) -> str:
 def _forget_texts(**kwargs: object) -> None:
     _texts.cache_clear()
     url_pattern.cache_clear()  # ROOT_URLCONF may have changed
-    _grouping.cache_clear()
 
 
 # ``escape`` of the short strings that recur on every page (library names and codes, facet
@@ -89,15 +86,13 @@ def _forget_texts(**kwargs: object) -> None:
 _esc = lru_cache(maxsize=4096)(escape)
 
 
-@lru_cache(maxsize=1)
-def _grouping() -> bool:
-    # Read once, not ~120 times a page (each ``settings.X`` goes through LazySettings).
-    return bool(settings.USE_THOUSAND_SEPARATOR)
-
-
 def _num(n: int) -> str:
-    # ``{{ n }}`` in a template localises numbers; plain str() is the same unless grouping is on.
-    return number_format(n) if _grouping() else str(n)
+    """A count as the reader's language writes it: "194.000" in Vietnamese, "194,000" in
+    English (Django's Vietnamese formats define no grouping, and turning
+    USE_THOUSAND_SEPARATOR on would group years and ids in every template too)."""
+    if n < 1000:
+        return str(n)
+    return f"{n:,}".replace(",", "," if get_language() == "en" else ".")
 
 
 def results_html(rows: list[ResultRow]) -> SafeString:
@@ -311,7 +306,7 @@ def content_html(
     add("\n    ")
     if page.facets:
         add(f'<p class="jump"><a href="#filters">{t["Lọc kết quả"]}</a></p>')
-    add(f'\n    <ol class="rlist" start="{_num(first)}">\n    {rows_html}\n    </ol>\n    ')
+    add(f'\n    <ol class="rlist" start="{first}">\n    {rows_html}\n    </ol>\n    ')
     if page.window_end:
         limit = _("Chỉ xem được %(n)s kết quả đầu tiên. Hãy thêm từ cần tìm hoặc chọn bộ lọc "
                   "để thu hẹp kết quả.") % {"n": _num(page.start + len(page.rows))}  # fmt: skip

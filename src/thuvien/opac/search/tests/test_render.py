@@ -93,10 +93,10 @@ def test_content_block_matches_the_template(catalogue, params, shows, language, 
     assert shows in built  # the case reaches the branch it is meant to test
 
 
-def test_numbers_follow_the_grouping_setting(settings):
+def test_counts_are_grouped_as_the_language_writes_them():
     from thuvien.opac.search.render import _num
 
-    assert _num(12345) == "12345"
-    settings.USE_THOUSAND_SEPARATOR = True
+    with translation.override("vi"):
+        assert (_num(999), _num(12345), _num(1194000)) == ("999", "12.345", "1.194.000")
     with translation.override("en"):
-        assert _num(12345) == "12,345"  # as ``{{ n }}`` in a template
+        assert _num(12345) == "12,345"
