@@ -34,6 +34,7 @@ from ..marc.reader import (
     parse_iso2709,
     read_file,
 )
+from .match_key import key_lookup
 from .rawinsert import dumps_utf8, extracted_row
 
 PARALLEL_MIN_BYTES = 4 << 20
@@ -146,7 +147,7 @@ def prepare_batch(
             if (kind_ if kind_ != "issn" else "isbn") in rules:
                 lookups.setdefault(kind_, []).append(value)
         if "key" in rules:
-            lookups["key"] = [extracted.values["match_key"]]
+            lookups["key"] = [key_lookup(extracted.values)]
         records.append(
             Prepared(
                 position=item.position,

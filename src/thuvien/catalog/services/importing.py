@@ -31,6 +31,7 @@ from ..errors import CatalogError, CatalogErrorCode
 from ..marc.reader import FORMATS
 from ..models import Record, RecordIdentifier
 from .import_pipeline import PreparedBatch, gc_relaxed, iter_prepared
+from .match_key import key_candidates
 from .rawinsert import (
     EXTRACTED_COLUMNS,
     TITLE_AT,
@@ -229,9 +230,7 @@ class _Importer:
             for i in range(0, len(vals), _IN_CHUNK):
                 chunk = vals[i : i + _IN_CHUNK]
                 if kind == "key":
-                    rows = Record.objects.filter(
-                        network=self.network, is_deleted=False, match_key__in=chunk
-                    ).values_list("match_key", "id")
+                    rows = key_candidates(self.network, chunk)
                 else:
                     rows = lookup_identifiers(self.network.pk, kind, chunk)
                 for value, record_id in rows:

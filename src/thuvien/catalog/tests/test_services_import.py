@@ -85,6 +85,18 @@ def test_match_by_title_author_year_key(world, tmp_path):
     assert Record.objects.count() == 1  # a preview writes nothing
 
 
+def test_the_key_rule_keeps_titles_that_differ_in_tone_marks_apart(world, tmp_path):
+    """The folded key finds the candidates; the marks must agree too: "Má" is not "Mà"."""
+    import_run(paths=[_write(tmp_path, [vi_marc(title="Má", isbn=None)])], network=world.hung_yen)
+    records = [vi_marc(title="Mà", isbn=None), vi_marc(title="Mạ", isbn=None)]
+    path = _write(tmp_path, records, name="t.mrc")
+    report = import_run(paths=[path], network=world.hung_yen, match_rules="key")
+    assert (report.created, report.matched) == (2, 0)
+    again = _write(tmp_path, [vi_marc(title="MÀ.", isbn=None)], name="again.mrc")
+    report = import_run(paths=[again], network=world.hung_yen, match_rules="key")
+    assert report.matched_by == {"key": 1} and Record.objects.count() == 3
+
+
 def test_duplicates_inside_one_file_become_one_record(world, tmp_path):
     path = _write(tmp_path, [vi_marc(), vi_marc(title="Same ISBN")])
     report = import_run(paths=[path], network=world.hung_yen)
