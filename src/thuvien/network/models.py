@@ -279,13 +279,16 @@ class FeaturedCollection(models.Model):
     def title(self) -> str:
         return self.title_en if get_language() == "en" and self.title_en else self.title_vi
 
-    def search_pairs(self) -> list[tuple[str, str]]:
-        """The /search/ parameters of the collection, scoped to its library or network."""
+    def search_pairs(self, at: Library | None = None) -> list[tuple[str, str]]:
+        """The /search/ parameters of the collection, scoped to its library or network, or to
+        the library ``at`` (a network-wide collection shown on one library's page)."""
         from urllib.parse import parse_qsl
 
         pairs = [("q", self.query)] if self.query else []
         pairs += parse_qsl(self.filters)
-        if self.library_id:
+        if at is not None:
+            pairs.append(("library", at.code))
+        elif self.library_id:
             pairs.append(("library", self.library.code))
         else:
             pairs.append(("network", self.network.code))
@@ -296,3 +299,8 @@ class FeaturedCollection(models.Model):
         from urllib.parse import urlencode
 
         return urlencode(self.search_pairs())
+
+    def search_query_at(self, library: Library) -> str:
+        from urllib.parse import urlencode
+
+        return urlencode(self.search_pairs(at=library))

@@ -11,7 +11,7 @@ from django.utils import timezone
 from thuvien.accounts.permissions import public_view
 from thuvien.core.errors import NotFound
 from thuvien.network import selectors
-from thuvien.network.models import LibraryType
+from thuvien.network.models import FeaturedCollection, Library, LibraryType
 from thuvien.network.settings_registry import setting_get
 from thuvien.opac.home.new_items import new_items_context
 
@@ -62,6 +62,15 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _featured(library: Library) -> list[tuple[FeaturedCollection, str]]:
+    """(collection, search query) of a library's page: its own collections, then the
+    network's, each searched in this library (a commune library with none of its own still
+    shows the province's "Sách thiếu nhi", limited to its shelves)."""
+    own = [(c, c.search_query) for c in selectors.featured_list(library=library)]
+    network = selectors.featured_list(network=library.network)
+    return own + [(c, c.search_query_at(library)) for c in network]
+
+
 @public_view
 def library_page(request: HttpRequest, code: str) -> HttpResponse:
     try:
@@ -90,7 +99,7 @@ def library_page(request: HttpRequest, code: str) -> HttpResponse:
             "branches": selectors.library_branches(library=library),
             "locations": selectors.location_list(library=library, public_only=True),
             "parent": library.parent if library.parent and library.parent.is_active else None,
-            "featured": list(selectors.featured_list(library=library)),
+            "featured": _featured(library),
             "new_items": new_items_context(library, 6),
         },
     )

@@ -87,7 +87,9 @@ def test_home_without_collections_has_no_empty_section(world, client):
     assert "Bộ sưu tập nổi bật" not in client.get("/").content.decode()
 
 
-def test_library_page_shows_its_own_collections_scoped_to_it(world, client, collections):
+def test_library_page_shows_its_own_and_the_network_collections_scoped_to_it(
+    world, client, collections
+):
     body = client.get("/libraries/HY-TINH/").content.decode()
     (link,) = _links(body, "Tài liệu địa chí Hưng Yên")
     assert link == {
@@ -97,7 +99,11 @@ def test_library_page_shows_its_own_collections_scoped_to_it(world, client, coll
         "library": ["HY-TINH"],
     }
     assert "Sách, báo, tư liệu về vùng đất Hưng Yên." in body
-    assert "Sách thiếu nhi" not in body and "Văn học Việt Nam" not in body
+    assert "Sách thiếu nhi" not in body  # another library's own
+    (network_wide,) = _links(body, "Văn học Việt Nam")  # the network's, searched here
+    assert network_wide["library"] == ["HY-TINH"] and "network" not in network_wide
+    assert body.index("Tài liệu địa chí Hưng Yên") < body.index("Văn học Việt Nam")
+    assert "Dân ca quan họ" not in body and "Ẩn đi" not in body  # other network; inactive
     other = client.get("/libraries/HY-TIENLU/").content.decode()
     assert _links(other, "Sách thiếu nhi")[0]["library"] == ["HY-TIENLU"]
     assert "Tài liệu địa chí Hưng Yên" not in other
