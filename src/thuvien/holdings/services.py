@@ -335,14 +335,13 @@ def _in_circulation(item: Item) -> bool:
 
 
 def _refuse_if_lent(item: Item) -> None:
-    """Refuse while circulation holds the copy; inside a transaction the copy's row is locked
-    first and its status read again, so a checkout at a desk at the same moment waits."""
-    if not transaction.get_autocommit():
-        with scopes_disabled():
-            locked = Item.objects.select_for_update().filter(pk=item.pk).values("status")
-            row = locked.first()
-        if row is not None:
-            item.status = row["status"]
+    """Refuse while circulation holds the copy. Called inside the caller's transaction: the
+    copy's row is locked first and its status read again, so a checkout at a desk at the same
+    moment waits for this change instead of racing it."""
+    with scopes_disabled():
+        row = Item.objects.select_for_update().filter(pk=item.pk).values("status").first()
+    if row is not None:
+        item.status = row["status"]
     if _in_circulation(item):
         raise HoldingsError(
             HoldingsErrorCode.ITEM_ON_LOAN,
@@ -394,8 +393,8 @@ def item_withdraw(*, item: Item, actor: Any | None = None, reason: str = "") -> 
 
 def item_delete(*, item: Item, actor: Any | None = None) -> None:
     """Delete a copy entered by mistake; one with a loan history is withdrawn instead."""
-    _refuse_if_lent(item)
     with transaction.atomic():
+        _refuse_if_lent(item)
         record_id = item.record_id
         audit_record(
             actor=actor,

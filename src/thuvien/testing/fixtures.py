@@ -11,6 +11,18 @@ import pytest
 from .world import World, build_world
 
 
+@pytest.fixture(autouse=True)
+def default_language(settings):
+    """Each test starts in the default language (Vietnamese). A request in English activates
+    English for the whole thread and Django does not switch back, so a later test in the same
+    worker wrote its stored texts in English ('3 days overdue') and failed at random."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def world(db) -> World:
     return build_world()
