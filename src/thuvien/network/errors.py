@@ -29,6 +29,7 @@ class NetworkErrorCode(ErrorCode):
     INVALID_DATE = "invalid_date"
     INVALID_SEARCH = "invalid_search"
     INVALID_ORDER = "invalid_order"
+    TOO_LONG = "too_long"
 
 
 class NetworkError(ThuvienError):

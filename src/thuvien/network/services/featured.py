@@ -104,18 +104,14 @@ def _siblings(network: Network, library: Library | None):
 
 def _title(title_vi: str) -> str:
     text = required_text(title_vi, field="title_vi", message=_("Hãy nhập tên bộ sưu tập."))
-    if len(text) > 200:
-        raise NetworkError(
-            NetworkErrorCode.REQUIRED, _("Tên dài tối đa 200 ký tự."), field="title_vi"
-        )
-    return text
+    return _short(text, field="title_vi", limit=200)
 
 
 def _short(value: str, *, field: str, limit: int) -> str:
     text = clean(value)
     if len(text) > limit:
         raise NetworkError(
-            NetworkErrorCode.REQUIRED,
+            NetworkErrorCode.TOO_LONG,
             _("Dài tối đa %(n)d ký tự.") % {"n": limit},
             field=field,
         )

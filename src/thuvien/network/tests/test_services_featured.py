@@ -82,7 +82,8 @@ def test_a_pasted_search_address_is_accepted_without_its_scope(world):
         ({"filters": "avail=2"}, NetworkErrorCode.INVALID_SEARCH, "filters"),
         ({"filters": "sort=random"}, NetworkErrorCode.INVALID_SEARCH, "filters"),
         ({"query": "sách", "filters": "q=truyện"}, NetworkErrorCode.INVALID_SEARCH, "filters"),
-        ({"description": "x" * 301}, NetworkErrorCode.REQUIRED, "description"),
+        ({"description": "x" * 301}, NetworkErrorCode.TOO_LONG, "description"),
+        ({"title_vi": "x" * 201}, NetworkErrorCode.TOO_LONG, "title_vi"),
     ],
 )
 def test_bad_input_is_refused_with_a_field(world, kw, code, field):
