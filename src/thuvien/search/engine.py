@@ -38,6 +38,10 @@ from . import analysis as va
 from . import facet_key
 from .compile import compile_query, filter_queries, hits_bound, ranking_union
 from .query import Node
+from .suggest import PairCount, Verify
+
+TITLE_PAIRS = "title_bia"  # adjacent accented title syllables, "truyện_kiều"
+VERIFY_MAX_LIST = 10_000  # see Engine.title_pairs
 
 log = logging.getLogger(__name__)
 
@@ -497,6 +501,36 @@ class Engine:
 
     def count(self) -> int:
         return self.searcher().num_docs
+
+    def title_pairs(self) -> tuple[PairCount, Verify]:
+        """How the index's titles support a respelling ("did you mean"): the accented syllable
+        pairs of titles (``title_bia``, "truyện_kiều").
+
+        ``pair_count`` is a term's document frequency (a dictionary look-up); ``verify`` counts
+        the titles holding every pair of a combination (an intersection of posting lists). Both
+        run on the whole index: ``did_you_mean``'s probe then checks the chosen one in scope.
+        The intersection costs about the length of its shortest list (1.2 ms for "lịch sử đảng"
+        on a million records, 50,000 titles): when even the rarest pair is in more than
+        ``VERIFY_MAX_LIST`` titles, the combination is taken as found without counting.
+        """
+        searcher = self.searcher()
+        schema = self.schema
+
+        def pair_count(first: str, second: str) -> int:
+            return searcher.doc_freq(TITLE_PAIRS, f"{first}_{second}")
+
+        def verify(words: list[str]) -> int:
+            pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
+            rarest = min((searcher.doc_freq(TITLE_PAIRS, p) for p in pairs), default=0)
+            if len(pairs) < 2 or rarest == 0 or rarest > VERIFY_MAX_LIST:
+                return rarest
+            must = tantivy.Occur.Must
+            query = tantivy.Query.boolean_query(
+                [(must, tantivy.Query.term_query(schema, TITLE_PAIRS, p)) for p in pairs]
+            )
+            return searcher.search(query, limit=1, count=True).count
+
+        return pair_count, verify
 
     # -- reading -------------------------------------------------------------------------
     def search(self, req: SearchRequest) -> SearchResponse:

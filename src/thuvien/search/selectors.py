@@ -8,11 +8,11 @@ the libraries of the searched network(s).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import tantivy
 from django.conf import settings
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -27,11 +27,9 @@ from .errors import SearchError
 from .holdings_sql import item_rows
 from .page_sql import LibraryRef, RecordSummary, group_names, library_directory, record_summaries
 from .query import parse_query, plain_words
-from .suggest import PairCount, Verify, load_vocabulary
+from .suggest import load_vocabulary
 
 PAGE_SIZE = 20
-TITLE_PAIRS = "title_bia"  # adjacent accented title syllables, "truyện_kiều"
-VERIFY_MAX_LIST = 10_000  # see _title_pairs
 AVAILABLE = str(ItemStatus.AVAILABLE.value)
 FACET_PARAMS = ("lib", "ltype", "grp", "mtype", "lang", "subj", "auth")
 LANGUAGES = {
@@ -365,9 +363,7 @@ def _labels(
 def _tell_groups_apart(labels: dict[str, str], english: bool) -> dict[str, str]:
     """Groups of different networks may share a name ("Thư viện trường học" in each province):
     those get their network's name after it, so a reader can tell the two filters apart."""
-    seen: dict[str, int] = {}
-    for label in labels.values():
-        seen[label] = seen.get(label, 0) + 1
+    seen = Counter(labels.values())
     twins = [pk for pk, label in labels.items() if seen[label] > 1]
     if twins:
         for group in LibraryGroup.objects.filter(pk__in=twins).select_related("network"):
@@ -407,42 +403,12 @@ def facet_groups(
     return groups
 
 
-def _title_pairs() -> tuple[PairCount, Verify]:
-    """How the index's titles support a respelling: the accented syllable pairs (``title_bia``).
-
-    ``pair_count`` is a term's document frequency (a dictionary look-up); ``verify`` counts the
-    titles holding every pair of a combination (an intersection of posting lists). Both run on
-    the whole index: the probe of ``did_you_mean`` then checks the chosen one in scope. The
-    intersection costs about the length of its shortest list (1.2 ms for "lịch sử đảng" on a
-    million records, 50,000 titles): when even the rarest pair is in more than
-    ``VERIFY_MAX_LIST`` titles, the combination is taken as found without counting.
-    """
-    eng = engine()
-    searcher = eng.searcher()
-    schema = eng.schema
-
-    def pair_count(first: str, second: str) -> int:
-        return searcher.doc_freq(TITLE_PAIRS, f"{first}_{second}")
-
-    def verify(words: list[str]) -> int:
-        pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
-        rarest = min((searcher.doc_freq(TITLE_PAIRS, p) for p in pairs), default=0)
-        if len(pairs) < 2 or rarest == 0 or rarest > VERIFY_MAX_LIST:
-            return rarest
-        query = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must, tantivy.Query.term_query(schema, TITLE_PAIRS, p)) for p in pairs]
-        )
-        return searcher.search(query, limit=1, count=True).count
-
-    return pair_count, verify
-
-
 def did_you_mean(req: SearchRequest, total: int) -> str | None:
     """A respelling of a short plain query that finds more than the reader's spelling."""
     words = plain_words(req.query)
     if not words:
         return None
-    pair_count, verify = _title_pairs()
+    pair_count, verify = engine().title_pairs()
     suggestion = load_vocabulary(settings.SEARCH_INDEX_DIR).suggest(
         words, pair_count=pair_count, verify=verify
     )
