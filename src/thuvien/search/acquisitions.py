@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
+from urllib.parse import urlencode
 
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from thuvien.catalog.models import Record
 from thuvien.core.scoping import library_scope
@@ -32,6 +34,15 @@ def resolve_place(library_code: str, network_code: str) -> Library | Network | N
     if network_code:
         return Network.objects.filter(code=network_code, is_active=True).first()
     return None
+
+
+def feed_query(place: Library | Network | None) -> str:
+    """The query string naming ``place`` on the new-acquisitions page and Atom feed."""
+    if isinstance(place, Library):
+        return urlencode({"library": place.code})
+    if isinstance(place, Network):
+        return urlencode({"network": place.code})
+    return ""
 
 
 def _library_ids(place: Any) -> list[int]:
@@ -67,7 +78,13 @@ def new_acquisitions(*, place: Library | Network | None, limit: int = 20) -> lis
                 seen[record_id] = (when, set())
             seen[record_id][1].add(lib_id)
     records = Record.objects.filter(pk__in=list(seen), is_deleted=False).in_bulk()
-    names = dict(Library.objects.filter(pk__in=lib_ids).values_list("pk", "name_vi"))
+    english = get_language() == "en"
+    names = {
+        pk: (en if english and en else vi)
+        for pk, vi, en in Library.objects.filter(pk__in=lib_ids).values_list(
+            "pk", "name_vi", "name_en"
+        )
+    }
     out = []
     for record_id, (when, libs) in seen.items():
         if record_id in records:

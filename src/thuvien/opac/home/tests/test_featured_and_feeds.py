@@ -12,7 +12,6 @@ import pytest
 
 from thuvien.core.outbox import outbox_drain
 from thuvien.network import services
-from thuvien.opac.home.new_items import english_names
 from thuvien.search.tests.factories import make_item, make_record
 
 pytestmark = pytest.mark.django_db
@@ -154,11 +153,3 @@ def test_new_acquisitions_name_libraries_in_english_in_english_mode(world, clien
         assert "Nhãn lồng Hưng Yên" in section
         assert "Thư viện xã Tiên Lữ" not in section, url
         assert "Tiên Lữ Commune Library" in section
-
-
-def test_english_names_parse_names_that_hold_commas():
-    names = {"Thư viện A, B": "Library A, B", "Thư viện C": "Library C", "Thư viện A": "Lib A"}
-    assert english_names("Thư viện A, B, Thư viện C", names) == "Library A, B, Library C"
-    assert english_names("Thư viện A, Thư viện C", names) == "Lib A, Library C"
-    assert english_names("Thư viện lạ", names) == "Thư viện lạ"
-    assert english_names("", names) == ""
