@@ -21,10 +21,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from thuvien.core.access import ACCESS_ATTR as ACCESS_ATTR
+from thuvien.core.access import mark_access as _mark
+from thuvien.core.access import public_view as public_view
+
 from .capabilities import ALL_CAPABILITIES, READ_ONLY_FOR_OVERSIGHT, Capability
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-ACCESS_ATTR = "thuvien_access"
 
 
 @dataclass
@@ -100,16 +103,6 @@ def can_in_network(
     if cap in caps:
         return True
     return (not write) and Capability.OVERSEE in caps and cap in READ_ONLY_FOR_OVERSIGHT
-
-
-def _mark(view: Callable, access: str) -> Callable:
-    setattr(view, ACCESS_ATTR, access)
-    return view
-
-
-def public_view(view: Callable) -> Callable:
-    """Declare a view open to everyone."""
-    return _mark(view, "public")
 
 
 def login_required_view(view: Callable) -> Callable:

@@ -9,9 +9,13 @@ class CirculationConfig(AppConfig):
     def ready(self) -> None:
         from thuvien.core.demo import register_demo_step
 
-        from . import conf  # noqa: F401 - registers the settings
+        from . import (
+            conf,  # noqa: F401 - registers the settings
+            hooks,
+        )
         from .demo import demo_circulation
         from .desk_cache import connect_invalidation
 
         register_demo_step(30, "circulation", demo_circulation)
         connect_invalidation()
+        hooks.register()

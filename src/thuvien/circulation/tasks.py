@@ -36,6 +36,6 @@ def hold_shelf_daily() -> int:
 
 @db_periodic_task(crontab(hour="1", minute="15"))
 def history_anonymise_daily() -> int:
-    from thuvien.patrons.services import loan_history_anonymise
+    from .privacy import loan_history_anonymise
 
     return loan_history_anonymise()

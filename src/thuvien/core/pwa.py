@@ -20,7 +20,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
-from thuvien.accounts.permissions import public_view
+from thuvien.core.access import public_view
 
 SHELL_STATIC = (
     "thuvien/css/app.css",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 
-from thuvien.accounts.permissions import public_view
+from thuvien.core.access import public_view
 
 
 @public_view

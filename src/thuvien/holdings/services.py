@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_record
 from thuvien.core.db import prepared_update
+from thuvien.core.hooks import Hook
 from thuvien.core.outbox import outbox_add
 from thuvien.core.scoping import scopes_disabled
 
@@ -318,20 +320,19 @@ def item_status_change(
     return item
 
 
+# Apps above holdings that can hold a copy (circulation: loans, holds, transits) register
+# ``check(item) -> bool`` here, so holdings refuses to change a copy in use without importing
+# them.
+item_in_use_checks: Hook[Callable[[Item], bool]] = Hook("holdings.item_in_use")
+
+
 def _in_circulation(item: Item) -> bool:
-    """The copy is lent, on the hold shelf or travelling: by its status, or by an open loan,
-    an active hold on this very copy or an open transit (read from the database, so a copy
-    whose status was set wrong by hand still counts)."""
+    """The copy is lent, on the hold shelf or travelling: by its status, or by what a
+    registered check finds in the database (an open loan, an active hold on this very copy, an
+    open transit), so a copy whose status was set wrong by hand still counts."""
     if item.status in CIRCULATION_STATUSES:
         return True
-    from thuvien.circulation.models import ACTIVE_HOLD_STATUSES
-
-    with scopes_disabled():
-        return (
-            item.loans.filter(returned_at__isnull=True).exists()
-            or item.holds.filter(status__in=ACTIVE_HOLD_STATUSES).exists()
-            or item.transits.filter(received_at__isnull=True).exists()
-        )
+    return any(check(item) for check in item_in_use_checks)
 
 
 def _refuse_if_lent(item: Item) -> None:

@@ -1,9 +1,11 @@
-"""A reader's rights over their data: export (JSON), deletion by anonymisation, and the
-periodic unlinking of loan history for readers who did not opt in to keep it."""
+"""A reader's rights over their data: export (JSON) and deletion by anonymisation, covering
+what higher apps keep about the reader through the hooks they register (circulation's part,
+and the periodic unlinking of loan history, live in ``circulation.privacy``)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.audit import audit_record
+from thuvien.core.hooks import Hook
 
 from .errors import PatronError, PatronErrorCode
 from .models import DeletionRequest, Patron
@@ -19,82 +22,49 @@ E = PatronErrorCode
 ANONYMOUS_NAME = "Bạn đọc đã ẩn danh"
 
 
+# Apps above patrons that keep data about a reader (circulation: loans, holds, fees, payments,
+# notices) register three functions, so a reader's rights cover it without patrons importing
+# them: ``export(patron) -> {section: [rows]}``; ``check(patron)`` raises PatronError while the
+# data may not be erased yet; ``erase(patron, now)`` unlinks it, inside the erasure's transaction.
+patron_data_exporters: Hook[Callable[[Patron], dict[str, list[dict[str, Any]]]]] = Hook(
+    "patrons.data_export"
+)
+patron_erasure_checks: Hook[Callable[[Patron], None]] = Hook("patrons.erasure_check")
+patron_erasers: Hook[Callable[[Patron, dt.datetime], None]] = Hook("patrons.erase")
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
+
+
 def patron_export_data(*, patron: Patron) -> dict[str, Any]:
     """Everything the system holds about the reader, as JSON-ready data."""
-    from thuvien.circulation.models import Fee, Hold, Loan, NoticeLog, Payment
-
-    def d(value: Any) -> Any:
-        return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
-
     fields = (
         "card_number", "full_name", "birth_date", "gender", "id_number", "email", "phone",
         "address", "guardian_name", "guardian_phone", "registered_on", "expires_on",
         "blocked_reason", "language", "keep_history", "notify_email", "notify_sms",
     )  # fmt: skip
-    return {
+    data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
         "patron": {
-            **{name: d(getattr(patron, name)) for name in fields},
+            **{name: _iso(getattr(patron, name)) for name in fields},
             "category": patron.category.code,
             "home_library": patron.library.code,
         },
         "consents": [
             {
                 "purpose": c.purpose,
-                "given_at": d(c.given_at),
-                "withdrawn_at": d(c.withdrawn_at),
+                "given_at": _iso(c.given_at),
+                "withdrawn_at": _iso(c.withdrawn_at),
                 "given_by_guardian": c.given_by_guardian,
                 "guardian_name": c.guardian_name,
             }
             for c in patron.consents.all()
         ],
-        "loans": [
-            {
-                "barcode": ln.item.barcode,
-                "title": ln.item.record.title,
-                "library": ln.library.code,
-                "issued_at": d(ln.issued_at),
-                "due_on": d(ln.due_on),
-                "returned_at": d(ln.returned_at),
-                "renewals": ln.renewals,
-            }
-            for ln in Loan.all_objects.filter(patron=patron).select_related(
-                "item__record", "library"
-            )
-        ],
-        "holds": [
-            {
-                "title": h.record.title,
-                "library": h.library.code,
-                "status": h.status,
-                "placed_at": d(h.placed_at),
-            }
-            for h in Hold.all_objects.filter(patron=patron).select_related("record", "library")
-        ],  # fmt: skip
-        "fees": [
-            {
-                "kind": f.kind,
-                "amount": str(f.amount),
-                "outstanding": str(f.outstanding),
-                "created_at": d(f.created_at),
-                "library": f.library.code,
-            }
-            for f in Fee.all_objects.filter(patron=patron).select_related("library")
-        ],  # fmt: skip
-        "payments": [
-            {
-                "kind": p.kind,
-                "amount": str(p.amount),
-                "receipt": p.receipt_number,
-                "created_at": d(p.created_at),
-            }
-            for p in Payment.all_objects.filter(patron=patron)
-        ],  # fmt: skip
-        "notices": [
-            {"kind": n.kind, "channel": n.channel, "sent_at": d(n.sent_at), "status": n.status}
-            for n in NoticeLog.all_objects.filter(patron=patron)
-        ],
     }
+    for export in patron_data_exporters:
+        data.update(export(patron))
+    return data
 
 
 def deletion_request_create(*, patron: Patron, actor: Any) -> DeletionRequest:
@@ -116,25 +86,17 @@ def deletion_request_create(*, patron: Patron, actor: Any) -> DeletionRequest:
 def patron_anonymise(*, patron: Patron, actor: Any) -> Patron:
     """Erase the personal data; keep category, home library and year of birth for statistics.
 
-    Refused while the reader still has copies on loan (they must come back first).
+    Refused while a registered check says no (circulation: copies still on loan must come
+    back first).
     """
-    from thuvien.circulation.models import ACTIVE_HOLD_STATUSES, Fee, Hold, HoldStatus, Loan
-
     if patron.is_anonymised:
         raise PatronError(E.ALREADY_ANONYMISED, _("Dữ liệu của bạn đọc này đã được xóa."))
-    if Loan.all_objects.filter(patron=patron, returned_at__isnull=True).exists():
-        raise PatronError(
-            E.HAS_OPEN_LOANS,
-            _("Bạn đọc còn tài liệu đang mượn: cần trả hết trước khi xóa dữ liệu."),
-        )
+    for check in patron_erasure_checks:
+        check(patron)
     now = timezone.now()
     with transaction.atomic():
-        Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES).update(
-            status=HoldStatus.CANCELLED, closed_at=now
-        )
-        Loan.all_objects.filter(patron=patron).update(patron=None, is_anonymised=True)
-        Hold.all_objects.filter(patron=patron).update(patron=None)
-        Fee.all_objects.filter(patron=patron).update(patron=None)
+        for erase in patron_erasers:
+            erase(patron, now)
         if patron.photo:
             patron.photo.delete(save=False)
         user = patron.user
@@ -177,41 +139,3 @@ def deletion_request_process(
         request.note = note[:255]
         request.save(update_fields=["status", "processed_at", "processed_by", "note"])
     return request
-
-
-def loan_history_anonymise(*, now: dt.datetime | None = None) -> int:
-    """Unlink returned loans older than each library's retention period from readers who did
-    not opt in to keep their history. Runs daily; returns how many loans it unlinked."""
-    from thuvien.circulation.models import Loan
-    from thuvien.network.models import Library
-    from thuvien.network.settings_registry import setting_get
-
-    now = now or timezone.now()
-    total = 0
-    library_ids = (
-        Loan.all_objects.filter(patron__isnull=False, returned_at__isnull=False)
-        .values_list("library_id", flat=True)
-        .distinct()
-    )
-    for library in Library.objects.filter(pk__in=list(library_ids)):
-        days = int(setting_get("circulation.history_retention_days", library=library))
-        cutoff = now - dt.timedelta(days=max(days, 0))
-        total += Loan.all_objects.filter(
-            library=library,
-            patron__isnull=False,
-            patron__keep_history=False,
-            returned_at__lt=cutoff,
-        ).update(patron=None, is_anonymised=True)
-    # Closed holds and the notice log say what a reader read too: same retention.
-    from thuvien.circulation.models import ACTIVE_HOLD_STATUSES, Hold, NoticeLog
-
-    for library in Library.objects.all().only("pk", "parent_id", "network_id"):
-        days = int(setting_get("circulation.history_retention_days", library=library))
-        cutoff = now - dt.timedelta(days=max(days, 0))
-        Hold.all_objects.filter(
-            library=library, patron__isnull=False, patron__keep_history=False, closed_at__lt=cutoff
-        ).exclude(status__in=ACTIVE_HOLD_STATUSES).update(patron=None)
-        NoticeLog.all_objects.filter(
-            library=library, patron__isnull=False, patron__keep_history=False, sent_at__lt=cutoff
-        ).update(patron=None)
-    return total

@@ -11,6 +11,7 @@ keep their history, after a retention period set per network.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.audit import audit_record
+from thuvien.core.hooks import Hook
 from thuvien.core.text import clean, fold
 from thuvien.network.settings_registry import setting_get
 
@@ -374,10 +376,14 @@ def patron_set_photo(*, patron: Patron, photo: Any, actor: Any) -> Patron:
     return patron
 
 
-def patron_replace_card(*, patron: Patron, actor: Any, library: Any, charge: bool = True) -> Patron:
-    """A lost card: a new number (the old one stops working) and the replacement fee."""
-    from thuvien.circulation.services import fee_create
+# Apps above patrons act inside the replacement's transaction (circulation charges the
+# replacement fee): ``hook(*, patron, library, actor, charge)``.
+card_replaced_hooks: Hook[Callable[..., None]] = Hook("patrons.card_replaced")
 
+
+def patron_replace_card(*, patron: Patron, actor: Any, library: Any, charge: bool = True) -> Patron:
+    """A lost card: a new number (the old one stops working), and what registered hooks do
+    with it (the replacement fee, unless ``charge`` is false)."""
     with transaction.atomic():
         old = patron.card_number
         patron.card_number = card_number_next(library=patron.library)
@@ -385,16 +391,8 @@ def patron_replace_card(*, patron: Patron, actor: Any, library: Any, charge: boo
         if patron.user is not None:
             patron.user.username = f"reader-{patron.card_number.lower()}"
             patron.user.save(update_fields=["username"])
-        amount = int(setting_get("circulation.card_replacement_fee", library=library))
-        if charge and amount > 0:
-            fee_create(
-                patron=patron,
-                library=library,
-                kind="card",
-                amount=amount,
-                staff=actor,
-                description=_("Cấp lại thẻ %(card)s") % {"card": patron.card_number},
-            )
+        for hook in card_replaced_hooks:
+            hook(patron=patron, library=library, actor=actor, charge=charge)
         audit_record(
             actor=actor,
             action="patrons.patron.card_replaced",
@@ -407,7 +405,6 @@ def patron_replace_card(*, patron: Patron, actor: Any, library: Any, charge: boo
 from .privacy import (  # noqa: E402 - re-exported: one import path for every patron service
     deletion_request_create,
     deletion_request_process,
-    loan_history_anonymise,
     patron_anonymise,
     patron_export_data,
 )
@@ -419,7 +416,6 @@ __all__ = [
     "deletion_request_create",
     "deletion_request_process",
     "is_child",
-    "loan_history_anonymise",
     "patron_anonymise",
     "patron_block",
     "patron_export_data",

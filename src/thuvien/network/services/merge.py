@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.audit import audit_record
-from thuvien.core.outbox import outbox_add
+from thuvien.core.hooks import Hook
 from thuvien.core.text import clean
 
 from ..errors import NetworkError, NetworkErrorCode
 from ..models import Library, LibraryGroup, Network, NetworkMerge
 from .tree import _move_placements, _relocate
+
+# Apps above network that keep network-owned data (catalog: the union catalogue) move it in
+# the merger's transaction: ``step(source, target) -> {"records": moved, ...}``, the counts go
+# into the merger's audit entry.
+network_merge_steps: Hook[Callable[[Network, Network], dict[str, int]]] = Hook(
+    "network.merge"
+)
 
 
 def network_merge(
@@ -30,7 +37,8 @@ def network_merge(
     """Merge ``source`` into ``target`` (a 2025 province merger).
 
     Every library of ``source`` moves with its subtree and history; a group "former province"
-    in ``target`` keeps them findable; the union catalogue records move with one UPDATE;
+    in ``target`` keeps them findable; the registered steps move what higher apps keep per
+    network (the union catalogue's records, with one UPDATE);
     ``source`` is deactivated and points to ``target``.
     """
     at = effective_at or timezone.now()
@@ -78,7 +86,9 @@ def network_merge(
             % {"name": source.name_vi},
         )
         group.libraries.set(ids)
-        record_ids = _move_records(source, target)
+        moved: dict[str, int] = {}
+        for step in network_merge_steps:
+            moved.update(step(source, target))
         source.merged_into = target
         source.merged_at = at
         source.is_active = False
@@ -95,7 +105,7 @@ def network_merge(
                 "source": [None, source.code],
                 "target": [None, target.code],
                 "libraries": [None, len(ids)],
-                "records": [None, record_ids],
+                **{name: [None, count] for name, count in moved.items()},
             },
         )
     return merge
@@ -108,25 +118,3 @@ def _free_group_code(network: Network, base: str) -> str:
         n += 1
         code = f"{base}-{n}"
     return code
-
-
-# The union catalogue of a network: moved whole in a merger, one UPDATE per table.
-CATALOGUE_MODELS = ("catalog.RecordIdentifier", "catalog.Authority")
-
-
-def _move_records(source: Network, target: Network) -> int:
-    """Move the union catalogue records with one UPDATE, and queue them for the index; their
-    match identifiers and the network's authorities follow."""
-    from thuvien.catalog.models import Record
-
-    record_ids = list(Record.objects.filter(network=source).values_list("pk", flat=True))
-    if record_ids:
-        Record.objects.filter(network=source).update(network=target)
-        outbox_add("catalog.record", record_ids)
-    for label in CATALOGUE_MODELS:
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        model._base_manager.filter(network=source).update(network=target)
-    return len(record_ids)

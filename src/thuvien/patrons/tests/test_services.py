@@ -11,6 +11,7 @@ from django.contrib.auth import authenticate
 from django.utils import timezone
 
 from thuvien.circulation.models import Loan
+from thuvien.circulation.privacy import loan_history_anonymise
 from thuvien.circulation.services import loan_checkin, loan_checkout
 from thuvien.circulation.tests.factories import make_item, make_patron
 from thuvien.core.errors import NotFound
@@ -22,7 +23,6 @@ from thuvien.patrons.services import (
     categories_ensure,
     deletion_request_create,
     deletion_request_process,
-    loan_history_anonymise,
     patron_export_data,
     patron_register,
     patron_update,
