@@ -9,4 +9,5 @@ urlpatterns = [
     path("jobs/", include("thuvien.staff.jobs.urls")),
     path("catalog/", include("thuvien.staff.catalog.urls")),
     path("circulation/", include("thuvien.staff.circulation.urls")),
+    path("oversight/", include("thuvien.staff.oversight.urls")),
 ]

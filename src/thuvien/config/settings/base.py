@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "thuvien.patrons",
     "thuvien.circulation",
     "thuvien.search",
+    "thuvien.oversight",
     # interface apps (own no models)
     "thuvien.staff",
     "thuvien.opac",

@@ -1,0 +1,51 @@
+"""Figures kept for the authorities: each library's day, recorded once, read by every dashboard.
+
+Past stock and past reader numbers cannot be rebuilt from events (a withdrawn copy leaves no
+trace of the day it was on the shelf), so the figures that describe a state are recorded at the
+end of each day; the day's events (loans, returns, new readers, holds) are recorded beside them,
+so that a dashboard over a year reads 365 rows a library instead of scanning every loan
+(ARCHITECTURE.md: statistics are pre-aggregated per library and day).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from thuvien.core.scoping import LibraryScopedManager
+
+
+class LibraryDay(models.Model):
+    """One library's figures for one day (ISO 2789 / TCVN 12843 counts the system can know)."""
+
+    library = models.ForeignKey("network.Library", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("ngày"), db_index=True)
+    # State at the end of the day.
+    titles = models.PositiveIntegerField(_("số tên tài liệu"), default=0)
+    copies = models.PositiveIntegerField(_("số bản"), default=0)
+    readers = models.PositiveIntegerField(_("bạn đọc có thẻ còn hạn"), default=0)
+    # The day's events.
+    copies_added = models.PositiveIntegerField(_("bản bổ sung"), default=0)
+    readers_new = models.PositiveIntegerField(_("bạn đọc đăng ký mới"), default=0)
+    loans = models.PositiveIntegerField(_("lượt mượn"), default=0)
+    returns = models.PositiveIntegerField(_("lượt trả"), default=0)
+    holds = models.PositiveIntegerField(_("lượt đặt mượn"), default=0)
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("số liệu ngày của thư viện")
+        constraints = [
+            models.UniqueConstraint(fields=["library", "day"], name="oversight_library_day")
+        ]
+        indexes = [models.Index(fields=["day", "library"], name="oversight_day_library")]
+
+    def __str__(self) -> str:
+        return f"{self.library_id} {self.day}"
+
+
+# The figures of a LibraryDay, in the order the pages and reports show them.
+STATE_FIGURES = ("titles", "copies", "readers")
+EVENT_FIGURES = ("copies_added", "readers_new", "loans", "returns", "holds")

@@ -1,0 +1,113 @@
+"""Reading the recorded figures: a network at a glance, by library type, by library, by month.
+
+Every figure comes from ``LibraryDay`` rows (a few per library and day), never from scanning
+loans, so a province of a thousand libraries answers from an index range."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Sum
+from django.db.models.functions import ExtractMonth
+
+from thuvien.core.scoping import scopes_disabled
+from thuvien.network.models import Library, LibraryType, Network
+
+from .models import EVENT_FIGURES, STATE_FIGURES, LibraryDay
+
+FIGURES = STATE_FIGURES + EVENT_FIGURES
+
+
+@dataclass
+class Figures:
+    """Sums of the recorded figures over some libraries (and days, for the events)."""
+
+    libraries: int = 0
+    values: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIGURES, 0))
+
+    def add(self, row: dict[str, int]) -> None:
+        for name in FIGURES:
+            self.values[name] += int(row.get(name) or 0)
+
+
+@dataclass
+class NetworkOverview:
+    network: Network
+    day: dt.date | None
+    totals: Figures
+    by_type: list[tuple[str, str, Figures]]
+    libraries: list[tuple[Library, dict[str, int]]]
+    year: int
+    months: list[dict[str, int]]
+
+    @property
+    def month_max(self) -> int:
+        return max([m["loans"] for m in self.months] + [1])
+
+
+def latest_day(*, network: Network, on_or_before: dt.date | None = None) -> dt.date | None:
+    """The last day whose figures were recorded for the network."""
+    with scopes_disabled():
+        rows = LibraryDay.objects.filter(library__network=network)
+        if on_or_before is not None:
+            rows = rows.filter(day__lte=on_or_before)
+        return rows.order_by("-day").values_list("day", flat=True).first()
+
+
+def months_of(*, network: Network, year: int) -> list[dict[str, int]]:
+    """The events of each month of ``year`` over the network (twelve rows, months with no
+    recorded day at zero)."""
+    with scopes_disabled():
+        rows = (
+            LibraryDay.objects.filter(library__network=network, day__year=year)
+            .annotate(month=ExtractMonth("day"))
+            .values("month")
+            .annotate(**{name: Sum(name) for name in EVENT_FIGURES})
+        )
+        by_month = {row["month"]: row for row in rows}
+    return [
+        {"month": m, **{n: int(by_month.get(m, {}).get(n) or 0) for n in EVENT_FIGURES}}
+        for m in range(1, 13)
+    ]
+
+
+def network_overview(
+    *, network: Network, day: dt.date | None = None, year: int | None = None
+) -> NetworkOverview:
+    """The network at a glance on its last recorded day (or ``day``): totals, each library
+    type, each library; and the events month by month of ``year``."""
+    on = latest_day(network=network, on_or_before=day)
+    libraries = list(
+        Library.objects.filter(network=network).order_by("library_type", "name_vi")
+    )
+    with scopes_disabled():
+        rows = {
+            r["library_id"]: r
+            for r in LibraryDay.objects.filter(library__network=network, day=on).values(
+                "library_id", *FIGURES
+            )
+        }
+    totals = Figures()
+    types: dict[str, Figures] = {}
+    per_library: list[tuple[Library, dict[str, int]]] = []
+    for library in libraries:
+        row = rows.get(library.pk, {})
+        values = {n: int(row.get(n) or 0) for n in FIGURES}
+        per_library.append((library, values))
+        for figures in (totals, types.setdefault(library.library_type, Figures())):
+            figures.libraries += 1
+            figures.add(values)
+    by_type = [
+        (value, str(label), types[value]) for value, label in LibraryType.choices if value in types
+    ]
+    year = year or (on or dt.date.today()).year
+    return NetworkOverview(
+        network=network,
+        day=on,
+        totals=totals,
+        by_type=by_type,
+        libraries=per_library,
+        year=year,
+        months=months_of(network=network, year=year),
+    )

@@ -1,0 +1,96 @@
+"""Recording each library's day (the only code that writes oversight figures)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from thuvien.circulation.models import Hold, Loan
+from thuvien.core.scoping import scopes_disabled
+from thuvien.holdings.models import Item, ItemStatus
+from thuvien.network.models import Library
+from thuvien.patrons.models import Patron
+
+from .models import EVENT_FIGURES, STATE_FIGURES, LibraryDay
+
+# Copies that are no longer part of the stock.
+GONE = (ItemStatus.WITHDRAWN, ItemStatus.LOST)
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    return start, start + dt.timedelta(days=1)
+
+
+def _per_library(rows: Iterable[tuple[int | None, int]]) -> dict[int, int]:
+    return {library_id: n for library_id, n in rows if library_id is not None}
+
+
+def _grouped(queryset: QuerySet, field: str = "library_id", **count: Count) -> dict[int, int]:
+    return _per_library(queryset.values_list(field).annotate(**count).values_list(field, "n"))
+
+
+def library_days_figures(*, day: dt.date) -> dict[int, dict[str, int]]:
+    """Every library's figures for ``day``, counted straight from the database, one grouped
+    query a figure (not a query a library): the state now, the events of ``day``."""
+    start, end = _day_bounds(day)
+    with scopes_disabled():
+        stock = Item.objects.exclude(status__in=GONE).filter(
+            Q(acquired_on__isnull=True) | Q(acquired_on__lte=day)
+        )
+        figures = {
+            "titles": _grouped(stock, n=Count("record_id", distinct=True)),
+            "copies": _grouped(stock, n=Count("pk")),
+            "readers": _grouped(
+                Patron.objects.filter(
+                    is_anonymised=False, registered_on__lte=day, expires_on__gte=day
+                ),
+                n=Count("pk"),
+            ),
+            "copies_added": _grouped(Item.objects.filter(acquired_on=day), n=Count("pk")),
+            "readers_new": _grouped(Patron.objects.filter(registered_on=day), n=Count("pk")),
+            "loans": _grouped(
+                Loan.all_objects.filter(issued_at__gte=start, issued_at__lt=end), n=Count("pk")
+            ),
+            "returns": _grouped(
+                Loan.all_objects.filter(returned_at__gte=start, returned_at__lt=end),
+                field="returned_library_id",
+                n=Count("pk"),
+            ),
+            "holds": _grouped(
+                Hold.all_objects.filter(placed_at__gte=start, placed_at__lt=end), n=Count("pk")
+            ),
+        }
+    per_library: dict[int, dict[str, int]] = defaultdict(dict)
+    for name, counts in figures.items():
+        for library_id, n in counts.items():
+            per_library[library_id][name] = n
+    return per_library
+
+
+def library_days_record(*, day: dt.date | None = None) -> int:
+    """Record (or record again) every library's figures for ``day`` (today by default).
+
+    Run at the end of each day by the worker; running it twice for a day replaces the row, so
+    a missed night can be caught up. Returns how many libraries were recorded.
+    """
+    day = day or timezone.localdate()
+    counted = library_days_figures(day=day)
+    names = STATE_FIGURES + EVENT_FIGURES
+    rows = [
+        LibraryDay(library_id=pk, day=day, **{n: counted.get(pk, {}).get(n, 0) for n in names})
+        for pk in Library.objects.values_list("pk", flat=True)
+    ]
+    with transaction.atomic():
+        LibraryDay.all_objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["library", "day"],
+            update_fields=[*names, "recorded_at"],
+        )
+    return len(rows)

@@ -1,0 +1,10 @@
+"""Staff pages of the authorities: the network's figures (oversight officers, network admins)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "oversight"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+]
