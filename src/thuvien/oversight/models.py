@@ -46,6 +46,30 @@ class LibraryDay(models.Model):
         return f"{self.library_id} {self.day}"
 
 
+class LibraryMonth(models.Model):
+    """The sums of one library's days in a month, rewritten with each recorded day, so that a
+    year's dashboard reads twelve rows a library instead of 365."""
+
+    library = models.ForeignKey("network.Library", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("tháng"), help_text="the first day of the month")
+    days = models.PositiveSmallIntegerField(_("số ngày đã ghi"), default=0)
+    copies_added = models.PositiveIntegerField(_("bản bổ sung"), default=0)
+    readers_new = models.PositiveIntegerField(_("bạn đọc đăng ký mới"), default=0)
+    loans = models.PositiveIntegerField(_("lượt mượn"), default=0)
+    returns = models.PositiveIntegerField(_("lượt trả"), default=0)
+    holds = models.PositiveIntegerField(_("lượt đặt mượn"), default=0)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("số liệu tháng của thư viện")
+        constraints = [
+            models.UniqueConstraint(fields=["library", "month"], name="oversight_library_month")
+        ]
+        indexes = [models.Index(fields=["month", "library"], name="oversight_month_library")]
+
+
 # The figures of a LibraryDay, in the order the pages and reports show them.
 STATE_FIGURES = ("titles", "copies", "readers")
 EVENT_FIGURES = ("copies_added", "readers_new", "loans", "returns", "holds")

@@ -9,12 +9,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
-from django.db.models.functions import ExtractMonth
 
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network.models import Library, LibraryType, Network
 
-from .models import EVENT_FIGURES, STATE_FIGURES, LibraryDay
+from .models import EVENT_FIGURES, STATE_FIGURES, LibraryDay, LibraryMonth
 
 FIGURES = STATE_FIGURES + EVENT_FIGURES
 
@@ -57,15 +56,18 @@ def latest_day(*, network: Network, on_or_before: dt.date | None = None) -> dt.d
 
 def months_of(*, network: Network, year: int) -> list[dict[str, int]]:
     """The events of each month of ``year`` over the network (twelve rows, months with no
-    recorded day at zero)."""
+    recorded day at zero), from the monthly sums the recording keeps."""
     with scopes_disabled():
         rows = (
-            LibraryDay.objects.filter(library__network=network, day__year=year)
-            .annotate(month=ExtractMonth("day"))
+            LibraryMonth.objects.filter(
+                library__network=network,
+                month__gte=dt.date(year, 1, 1),
+                month__lte=dt.date(year, 12, 1),
+            )
             .values("month")
             .annotate(**{name: Sum(name) for name in EVENT_FIGURES})
         )
-        by_month = {row["month"]: row for row in rows}
+        by_month = {row["month"].month: row for row in rows}
     return [
         {"month": m, **{n: int(by_month.get(m, {}).get(n) or 0) for n in EVENT_FIGURES}}
         for m in range(1, 13)

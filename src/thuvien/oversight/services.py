@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from thuvien.circulation.models import Hold, Loan
@@ -16,7 +16,7 @@ from thuvien.holdings.models import Item, ItemStatus
 from thuvien.network.models import Library
 from thuvien.patrons.models import Patron
 
-from .models import EVENT_FIGURES, STATE_FIGURES, LibraryDay
+from .models import EVENT_FIGURES, STATE_FIGURES, LibraryDay, LibraryMonth
 
 # Copies that are no longer part of the stock.
 GONE = (ItemStatus.WITHDRAWN, ItemStatus.LOST)
@@ -93,4 +93,22 @@ def library_days_record(*, day: dt.date | None = None) -> int:
             unique_fields=["library", "day"],
             update_fields=[*names, "recorded_at"],
         )
+        library_month_rollup(day=day)
     return len(rows)
+
+
+def library_month_rollup(*, day: dt.date) -> None:
+    """Rewrite every library's sums for the month of ``day`` from its recorded days."""
+    first = day.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    sums = (
+        LibraryDay.all_objects.filter(day__gte=first, day__lt=following)
+        .values("library_id")
+        .annotate(days=Count("pk"), **{name: Sum(name) for name in EVENT_FIGURES})
+    )
+    LibraryMonth.all_objects.bulk_create(
+        [LibraryMonth(month=first, **row) for row in sums],
+        update_conflicts=True,
+        unique_fields=["library", "month"],
+        update_fields=["days", *EVENT_FIGURES],
+    )

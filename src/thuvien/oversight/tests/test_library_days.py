@@ -153,3 +153,22 @@ def test_the_page_reads_in_english(world, staff_client):
     html = client.get("/staff/oversight/").content.decode()
     assert ": figures" in html and "By type of library" in html and "Loans by month" in html
     assert "Lượt mượn" not in html
+
+
+def test_the_months_are_the_sums_of_their_days(busy_world):
+    from thuvien.oversight.models import LibraryMonth
+
+    today = timezone.localdate()
+    earlier = today.replace(day=1) - dt.timedelta(days=3)
+    for day in (earlier, today - dt.timedelta(days=1), today):
+        library_days_record(day=day)
+    with scopes_disabled():
+        for month in {earlier.replace(day=1), today.replace(day=1)}:
+            for library in busy_world.libraries:
+                days = LibraryDay.objects.filter(
+                    library=library, day__year=month.year, day__month=month.month
+                )
+                row = LibraryMonth.objects.get(library=library, month=month)
+                assert row.days == days.count()
+                assert row.loans == sum(d.loans for d in days)
+                assert row.readers_new == sum(d.readers_new for d in days)

@@ -1,0 +1,93 @@
+"""The inspector's page on a province far larger than today's: 1,100 libraries and a year of
+recorded days (401,500 LibraryDay rows, about 10 million loans in their counts, and the
+monthly sums the recording keeps).
+
+Run: ``.venv/bin/python benchmarks/oversight_dashboard.py [libraries] [days]``. Prints the
+median wall and CPU milliseconds of the selector (``network_overview``) and of the selector
+plus the page's template, over 20 runs. A fresh SQLite database in a temporary directory,
+unless THUVIEN_DATABASE_URL is set (then use an empty database).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import sys
+import time
+
+from catalog_common import setup_django
+
+
+def _measure(fn, repeat: int = 20) -> tuple[float, float]:
+    wall, cpu = [], []
+    for _ in range(repeat):
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        wall.append((time.perf_counter() - w) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1100
+    days = int(sys.argv[2]) if len(sys.argv) > 2 else 365
+    setup_django("oversight-bench")
+    from django.template.loader import render_to_string
+
+    from thuvien.network.models import Library, Network
+    from thuvien.oversight.models import LibraryDay
+    from thuvien.oversight.selectors import network_overview
+    from thuvien.oversight.services import library_month_rollup
+
+    rng = random.Random(2026)
+    network = Network.objects.create(code="bench-o", name_vi="Mạng lưới đo", province="Hưng Yên")
+    kinds = ["commune"] * 6 + ["school"] * 3 + ["specialised", "armed_forces"]
+    Library.objects.bulk_create(
+        Library(
+            network=network,
+            code=f"O-{i}",
+            name_vi=f"Thư viện số {i}",
+            library_type="provincial" if i == 0 else kinds[i % len(kinds)],
+        )
+        for i in range(count)
+    )
+    ids = list(Library.objects.filter(network=network).values_list("pk", flat=True))
+    start = dt.date(2026, 12, 31) - dt.timedelta(days=days - 1)
+    loans = 0
+    t = time.perf_counter()
+    for d in range(days):
+        day = start + dt.timedelta(days=d)
+        rows = []
+        for pk in ids:
+            n = rng.randint(0, 50)
+            loans += n
+            rows.append(
+                LibraryDay(
+                    library_id=pk, day=day, titles=rng.randint(500, 5000),
+                    copies=rng.randint(1000, 9000), readers=rng.randint(50, 900),
+                    copies_added=rng.randint(0, 5), readers_new=rng.randint(0, 3),
+                    loans=n, returns=n, holds=rng.randint(0, 4),
+                )  # fmt: skip
+            )
+        LibraryDay.all_objects.bulk_create(rows, batch_size=2000)
+        if d == days - 1 or (day + dt.timedelta(days=1)).day == 1:
+            library_month_rollup(day=day)  # what each night's recording does for its month
+    print(
+        f"{count} libraries, {days} days: {count * days} rows, {loans:,} loans counted "
+        f"(made in {time.perf_counter() - t:.1f} s)"
+    )
+
+    def selector():
+        return network_overview(network=network, year=2026)
+
+    def page():
+        return render_to_string("staff/oversight/overview.html", {"o": selector()})
+
+    for name, fn in (("network_overview", selector), ("selector + page", page)):
+        wall, cpu = _measure(fn)
+        print(f"{name}: median {wall:.1f} ms wall, {cpu:.1f} ms CPU")
+
+
+if __name__ == "__main__":
+    main()
