@@ -11,18 +11,14 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-FONT_BOLD_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+from thuvien.core.pdf import FONT, FONT_BOLD, register_fonts
 
 
 @dataclass(frozen=True)
@@ -57,12 +53,6 @@ class LabelData:
     call_number: str
     title: str
     library_name: str
-
-
-def _register_fonts() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_PATH)))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_BOLD_PATH)))
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -115,7 +105,7 @@ def labels_pdf(
     labels: Iterable[LabelData], *, kind: str = "spine", layout: str = "3x8", skip: int = 0
 ) -> bytes:
     """A PDF with one label per item, filling sheets left to right, top to bottom."""
-    _register_fonts()
+    register_fonts()
     sheet = LAYOUTS[layout]
     w, h = sheet.label_size
     page_h = A4[1]

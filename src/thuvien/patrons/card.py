@@ -9,34 +9,17 @@ from typing import Any
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode import createBarcodeDrawing
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-FONT_BOLD_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+from thuvien.core.pdf import FONT, FONT_BOLD, register_fonts
+
 CARD_SIZE = (85.6 * mm, 54 * mm)
-
-
-def _fonts() -> tuple[str, str]:
-    try:
-        if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont("DejaVuSans", FONT_PATH))
-        bold = "DejaVuSans"
-        try:
-            if "DejaVuSans-Bold" not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONT_BOLD_PATH))
-            bold = "DejaVuSans-Bold"
-        except Exception:  # noqa: BLE001, S110 - the bold face is optional
-            pass
-        return "DejaVuSans", bold
-    except Exception:  # noqa: BLE001 - without DejaVu, fall back to a core font
-        return "Helvetica", "Helvetica-Bold"
 
 
 def card_pdf(*, patron: Any) -> bytes:
     """One card per page; the library prints it on card stock or a PVC printer."""
-    regular, bold = _fonts()
+    register_fonts()
+    regular, bold = FONT, FONT_BOLD
     buf = io.BytesIO()
     width, height = CARD_SIZE
     pdf = canvas.Canvas(buf, pagesize=CARD_SIZE)
