@@ -35,35 +35,43 @@ def _grouped(queryset: QuerySet, field: str = "library_id", **count: Count) -> d
     return _per_library(queryset.values_list(field).annotate(**count).values_list(field, "n"))
 
 
-def library_days_figures(*, day: dt.date) -> dict[int, dict[str, int]]:
-    """Every library's figures for ``day``, counted straight from the database, one grouped
-    query a figure (not a query a library): the state now, the events of ``day``."""
-    start, end = _day_bounds(day)
+def library_period_figures(*, start: dt.date, end: dt.date) -> dict[int, dict[str, int]]:
+    """Every library's figures counted straight from the database, one grouped query a
+    figure (not a query a library): the state at the end of ``end`` as the tables show it now
+    (copies acquired by then and not gone, readers registered by then whose card runs to
+    ``end``), and the events of the days ``start`` to ``end``."""
+    first, _ = _day_bounds(start)
+    _, after = _day_bounds(end)
     with scopes_disabled():
         stock = Item.objects.exclude(status__in=GONE).filter(
-            Q(acquired_on__isnull=True) | Q(acquired_on__lte=day)
+            Q(acquired_on__isnull=True) | Q(acquired_on__lte=end)
         )
         figures = {
             "titles": _grouped(stock, n=Count("record_id", distinct=True)),
             "copies": _grouped(stock, n=Count("pk")),
             "readers": _grouped(
                 Patron.objects.filter(
-                    is_anonymised=False, registered_on__lte=day, expires_on__gte=day
+                    is_anonymised=False, registered_on__lte=end, expires_on__gte=end
                 ),
                 n=Count("pk"),
             ),
-            "copies_added": _grouped(Item.objects.filter(acquired_on=day), n=Count("pk")),
-            "readers_new": _grouped(Patron.objects.filter(registered_on=day), n=Count("pk")),
+            "copies_added": _grouped(
+                Item.objects.filter(acquired_on__gte=start, acquired_on__lte=end), n=Count("pk")
+            ),
+            "readers_new": _grouped(
+                Patron.objects.filter(registered_on__gte=start, registered_on__lte=end),
+                n=Count("pk"),
+            ),
             "loans": _grouped(
-                Loan.all_objects.filter(issued_at__gte=start, issued_at__lt=end), n=Count("pk")
+                Loan.all_objects.filter(issued_at__gte=first, issued_at__lt=after), n=Count("pk")
             ),
             "returns": _grouped(
-                Loan.all_objects.filter(returned_at__gte=start, returned_at__lt=end),
+                Loan.all_objects.filter(returned_at__gte=first, returned_at__lt=after),
                 field="returned_library_id",
                 n=Count("pk"),
             ),
             "holds": _grouped(
-                Hold.all_objects.filter(placed_at__gte=start, placed_at__lt=end), n=Count("pk")
+                Hold.all_objects.filter(placed_at__gte=first, placed_at__lt=after), n=Count("pk")
             ),
         }
     per_library: dict[int, dict[str, int]] = defaultdict(dict)
@@ -80,7 +88,7 @@ def library_days_record(*, day: dt.date | None = None) -> int:
     a missed night can be caught up. Returns how many libraries were recorded.
     """
     day = day or timezone.localdate()
-    counted = library_days_figures(day=day)
+    counted = library_period_figures(start=day, end=day)
     names = STATE_FIGURES + EVENT_FIGURES
     rows = [
         LibraryDay(library_id=pk, day=day, **{n: counted.get(pk, {}).get(n, 0) for n in names})

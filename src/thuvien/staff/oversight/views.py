@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
+from thuvien.oversight.reports import FORMATS, PERIODS, annual_report
 from thuvien.oversight.selectors import network_overview
 
 
@@ -23,3 +25,34 @@ def _year(value: str | None) -> int | None:
 def overview(request: HttpRequest) -> HttpResponse:
     data = network_overview(network=request.network, year=_year(request.GET.get("year")))
     return render(request, "staff/oversight/overview.html", {"o": data})
+
+
+def _report_response(request: HttpRequest, **scope: object) -> HttpResponse:
+    year = _year(request.GET.get("year")) or timezone.localdate().year
+    period = request.GET.get("period") if request.GET.get("period") in PERIODS else "calendar"
+    fmt = request.GET.get("format") if request.GET.get("format") in FORMATS else "xlsx"
+    report = annual_report(year=year, period=period, **scope)  # type: ignore[arg-type]
+    write, mime = FORMATS[fmt]
+    code = getattr(scope.get("library") or scope.get("network"), "code", "thuvien")
+    response = HttpResponse(write(report), content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-{code}-{year}.{fmt}"'
+    return response
+
+
+@requires(Capability.OVERSEE, network_wide=True)
+def network_report(request: HttpRequest) -> HttpResponse:
+    """The network's annual report (inspectors, network admins)."""
+    return _report_response(request, network=request.network)
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+def library_report(request: HttpRequest) -> HttpResponse:
+    """The active library's annual report (its head; inspectors read it too): the form, then
+    the file."""
+    if "format" not in request.GET:
+        return render(
+            request,
+            "staff/oversight/library_report.html",
+            {"library": request.library, "year": timezone.localdate().year},
+        )
+    return _report_response(request, library=request.library)

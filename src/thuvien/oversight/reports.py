@@ -1,0 +1,293 @@
+"""The annual report of a library or of a network: figures, then the files (XLSX, PDF, CSV).
+
+What the report counts (Library Law 46/2019 art. 39 and 46; Circular 18/2014/TT-BVHTTDL art.
+13): the collection and readers as they stood at the end of the period, and the period's
+acquisitions, new readers, loans, returns and holds, with two ISO 11620 / TCVN 11774
+indicators whose formulas are printed beside them. Events are counted straight from the
+tables for the period; the state at the period's end comes from the day the worker recorded
+then, or from the tables when the period ends today or later. A value that had to be
+estimated (a past period whose last day was never recorded) says so.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thuvien.core.scoping import scopes_disabled
+from thuvien.network.models import Library, Network
+
+from .models import STATE_FIGURES, LibraryDay
+from .services import library_period_figures
+
+PERIODS = ("calendar", "evaluation")
+
+
+@dataclass
+class ReportLine:
+    section: str
+    label: str
+    value: int | Decimal
+    note: str = ""
+
+
+@dataclass
+class AnnualReport:
+    title: str
+    unit: str
+    start: dt.date
+    end: dt.date
+    made_at: dt.datetime
+    lines: list[ReportLine]
+    libraries: list[tuple[Library, dict[str, int]]] = field(default_factory=list)
+    estimated: bool = False
+
+    def value(self, label: str) -> int | Decimal:
+        return next(line.value for line in self.lines if line.label == label)
+
+
+def report_period(year: int, period: str = "calendar") -> tuple[dt.date, dt.date]:
+    """The calendar year, or the evaluation year of Circular 05/2020 (01/12 of the year
+    before to 30/11)."""
+    if period == "evaluation":
+        return dt.date(year - 1, 12, 1), dt.date(year, 11, 30)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _state_at_end(
+    libraries: list[Library], end: dt.date, counted: dict[int, dict[str, int]]
+) -> bool:
+    """Put the state figures of ``end`` into ``counted``; true when some had to be estimated."""
+    if end >= timezone.localdate():
+        return False
+    with scopes_disabled():
+        recorded = {
+            row["library_id"]: row
+            for row in LibraryDay.objects.filter(
+                library__in=libraries, day=end
+            ).values("library_id", *STATE_FIGURES)
+        }
+    estimated = False
+    for library in libraries:
+        row = recorded.get(library.pk)
+        if row is None:
+            estimated = True
+            continue
+        counted.setdefault(library.pk, {}).update({n: row[n] for n in STATE_FIGURES})
+    return estimated
+
+
+def _ratio(numerator: int, denominator: int) -> Decimal:
+    if not denominator:
+        return Decimal("0.00")
+    return (Decimal(numerator) / Decimal(denominator)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
+def annual_report(
+    *,
+    year: int,
+    library: Library | None = None,
+    network: Network | None = None,
+    period: str = "calendar",
+) -> AnnualReport:
+    """The report of one library, or of every library of a network, for ``year``."""
+    if (library is None) == (network is None):
+        raise ValueError("annual_report needs a library or a network")
+    start, end = report_period(year, period)
+    libraries = (
+        [library]
+        if library is not None
+        else list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
+    )
+    counted = library_period_figures(start=start, end=end)
+    estimated = _state_at_end(libraries, end, counted)
+    per_library = [(lib, counted.get(lib.pk, {})) for lib in libraries]
+    total = {
+        name: sum(int(f.get(name, 0)) for _lib, f in per_library)
+        for name in ("titles", "copies", "readers", "copies_added", "readers_new", "loans",
+                     "returns", "holds")
+    }  # fmt: skip
+    collection, readers, use = _("Vốn tài liệu"), _("Bạn đọc"), _("Lưu thông")
+    indicators = _("Chỉ số (TCVN 11774:2016 / ISO 11620)")
+    lines = [
+        ReportLine(collection, _("Số tên tài liệu cuối kỳ"), total["titles"],
+                   _("cộng theo từng thư viện") if network else ""),
+        ReportLine(collection, _("Số bản tài liệu cuối kỳ"), total["copies"]),
+        ReportLine(collection, _("Số bản bổ sung trong kỳ"), total["copies_added"]),
+        ReportLine(readers, _("Bạn đọc có thẻ còn hạn cuối kỳ"), total["readers"]),
+        ReportLine(readers, _("Bạn đọc đăng ký mới trong kỳ"), total["readers_new"]),
+        ReportLine(use, _("Lượt mượn về nhà"), total["loans"]),
+        ReportLine(use, _("Lượt trả"), total["returns"]),
+        ReportLine(use, _("Lượt đặt mượn"), total["holds"]),
+        ReportLine(indicators, _("Vòng quay tài liệu"), _ratio(total["loans"], total["copies"]),
+                   _("lượt mượn ÷ số bản cuối kỳ")),
+        ReportLine(indicators, _("Lượt mượn bình quân một bạn đọc"),
+                   _ratio(total["loans"], total["readers"]),
+                   _("lượt mượn ÷ bạn đọc có thẻ còn hạn")),
+        ReportLine(_("Số hóa"), _("Tài liệu số hóa"), 0,
+                   _("chưa có số liệu: thư viện số chưa được triển khai")),
+    ]  # fmt: skip
+    unit = library.name if library is not None else network.name  # type: ignore[union-attr]
+    return AnnualReport(
+        title=_("Báo cáo thống kê hoạt động thư viện năm %(year)d") % {"year": year},
+        unit=unit,
+        start=start,
+        end=end,
+        made_at=timezone.localtime(),
+        lines=lines,
+        libraries=per_library if network is not None else [],
+        estimated=estimated,
+    )
+
+
+# --- Files ---------------------------------------------------------------------------------
+
+LIBRARY_COLUMNS = ("titles", "copies", "readers", "copies_added", "readers_new", "loans")
+
+
+def _library_headers() -> list[str]:
+    return [_("Mã"), _("Thư viện"), _("Loại"), _("Tên tài liệu"), _("Bản"), _("Bạn đọc"),
+            _("Bản bổ sung"), _("Bạn đọc mới"), _("Lượt mượn")]  # fmt: skip
+
+
+def _heading(report: AnnualReport) -> list[str]:
+    lines = [
+        report.title,
+        _("Đơn vị báo cáo: %(unit)s") % {"unit": report.unit},
+        _("Kỳ báo cáo: từ %(start)s đến %(end)s")
+        % {"start": report.start.strftime("%d/%m/%Y"), "end": report.end.strftime("%d/%m/%Y")},
+        _("Lập ngày %(day)s từ dữ liệu của hệ thống, không nhập tay.")
+        % {"day": report.made_at.strftime("%d/%m/%Y %H:%M")},
+        _(
+            "Căn cứ: Luật Thư viện 46/2019/QH14 (điều 39, 46); "
+            "Thông tư 18/2014/TT-BVHTTDL (điều 13)."
+        ),
+    ]
+    if report.estimated:
+        lines.append(
+            _(
+                "Lưu ý: số liệu tồn kho cuối kỳ của một số thư viện là ước tính "
+                "(ngày cuối kỳ chưa được ghi)."
+            )
+        )
+    return lines
+
+
+def report_csv(report: AnnualReport) -> bytes:
+    """UTF-8 with a byte-order mark, so that spreadsheet programs read the Vietnamese right."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for line in _heading(report):
+        writer.writerow([line])
+    writer.writerow([])
+    writer.writerow([_("Mục"), _("Chỉ tiêu"), _("Số liệu"), _("Ghi chú")])
+    for line in report.lines:
+        writer.writerow([line.section, line.label, line.value, line.note])
+    if report.libraries:
+        writer.writerow([])
+        writer.writerow(_library_headers())
+        for library, f in report.libraries:
+            writer.writerow([library.code, library.name, library.get_library_type_display(),
+                             *(f.get(n, 0) for n in LIBRARY_COLUMNS)])  # fmt: skip
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def report_xlsx(report: AnnualReport) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Báo cáo")[:31]
+    for line in _heading(report):
+        sheet.append([line])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([])
+    sheet.append([_("Mục"), _("Chỉ tiêu"), _("Số liệu"), _("Ghi chú")])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for line in report.lines:
+        sheet.append([line.section, line.label, line.value, line.note])
+        if isinstance(line.value, Decimal):
+            sheet.cell(row=sheet.max_row, column=3).number_format = "0.00"
+    for column, width in zip("ABCD", (34, 40, 14, 48), strict=True):
+        sheet.column_dimensions[column].width = width
+    if report.libraries:
+        libs = book.create_sheet(_("Từng thư viện")[:31])
+        libs.append(_library_headers())
+        for cell in libs[1]:
+            cell.font = Font(bold=True)
+        for library, f in report.libraries:
+            libs.append([library.code, library.name, library.get_library_type_display(),
+                         *(f.get(n, 0) for n in LIBRARY_COLUMNS)])  # fmt: skip
+        libs.column_dimensions["B"].width = 44
+        libs.column_dimensions["C"].width = 34
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def report_pdf(report: AnnualReport) -> bytes:
+    """A4, DejaVu Sans embedded (Vietnamese letters print on any machine)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from thuvien.core.pdf import FONT, FONT_BOLD, register_fonts
+
+    register_fonts()
+    normal = ParagraphStyle("n", fontName=FONT, fontSize=9, leading=12)
+    title = ParagraphStyle("t", fontName=FONT_BOLD, fontSize=14, leading=18, alignment=1)
+    heading = _heading(report)
+    story = [Paragraph(heading[0], title), Spacer(1, 4 * mm)]
+    story += [Paragraph(line, normal) for line in heading[1:]]
+    story.append(Spacer(1, 5 * mm))
+    rows = [[_("Mục"), _("Chỉ tiêu"), _("Số liệu"), _("Ghi chú")]]
+    rows += [
+        [Paragraph(line.section, normal), Paragraph(line.label, normal),
+         f"{line.value:,}".replace(",", "."), Paragraph(line.note, normal)]
+        for line in report.lines
+    ]  # fmt: skip
+    table_style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 9),
+            ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("ALIGN", (2, 1), (2, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+    )
+    story.append(Table(rows, colWidths=[38 * mm, 55 * mm, 25 * mm, 62 * mm], style=table_style))
+    if report.libraries:
+        story.append(Spacer(1, 6 * mm))
+        libs = [_library_headers()[1:]]
+        libs += [
+            [Paragraph(lib.name, normal), Paragraph(lib.get_library_type_display(), normal),
+             *(str(f.get(n, 0)) for n in LIBRARY_COLUMNS)]
+            for lib, f in report.libraries
+        ]  # fmt: skip
+        story.append(Table(libs, repeatRows=1, style=table_style,
+                           colWidths=[50 * mm, 36 * mm] + [16 * mm] * 6))  # fmt: skip
+    out = io.BytesIO()
+    SimpleDocTemplate(
+        out, pagesize=A4, title=report.title, author="thuvien",
+        leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=15 * mm,
+    ).build(story)  # fmt: skip
+    return out.getvalue()
+
+
+FORMATS = {
+    "xlsx": (report_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "pdf": (report_pdf, "application/pdf"),
+    "csv": (report_csv, "text/csv; charset=utf-8"),
+}
