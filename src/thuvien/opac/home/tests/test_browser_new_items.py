@@ -105,7 +105,10 @@ def test_new_books_are_cards_on_a_360px_phone_and_on_a_desktop(page):
     page.goto(page.base_url + "/libraries/HY-TIENLU/")
     _check_cards(page, titles, 360)
     page.goto(page.base_url + "/search/new/")
-    assert page.locator(".newlist > li .cover").first.evaluate(
-        "el => getComputedStyle(el).backgroundImage"
-    ) != "none"
+    assert (
+        page.locator(".newlist > li .cover").first.evaluate(
+            "el => getComputedStyle(el).backgroundImage"
+        )
+        != "none"
+    )
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
