@@ -130,6 +130,16 @@ def gunicorn_command(environ: Mapping[str, str], argv: list[str] | None = None) 
         environ.get("THUVIEN_WEB_TIMEOUT", "60"),
         "--graceful-timeout",
         "20",
+        # The portal's search box keeps 500 characters; percent-encoded that is up to 4,500
+        # bytes (a Vietnamese letter with its tone mark is 3 bytes: %E1%BB%87), and the scope
+        # and filters come on top. Gunicorn's default (4,094) answered such a search with its
+        # own English "URI Too Long" page before the portal could say anything. 8,190 is
+        # gunicorn's ceiling and the size of nginx's default header buffer (8k) in front: a
+        # full search box always reaches Django, which answers a longer query with its own
+        # Vietnamese page (opac/search/views.py); only a hand-made address past 8 KB is
+        # still refused by the server.
+        "--limit-request-line",
+        "8190",
         # The reverse proxy in front (nginx, Caddy) sets X-Forwarded-*; trust it only from here.
         "--forwarded-allow-ips",
         environ.get("THUVIEN_FORWARDED_ALLOW_IPS", "127.0.0.1"),

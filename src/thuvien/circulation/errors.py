@@ -34,6 +34,7 @@ class CirculationErrorCode(ErrorCode):
     AMOUNT_INVALID = "amount_invalid"
     NOTHING_TO_PAY = "nothing_to_pay"
     POSTAL_INVALID = "postal_invalid"
+    POSTAL_DUPLICATE = "postal_duplicate"
     RULE_INVALID = "rule_invalid"
 
 
@@ -90,6 +91,7 @@ def _messages() -> dict[str, str]:
         C.AMOUNT_INVALID: _("Số tiền không hợp lệ."),
         C.NOTHING_TO_PAY: _("Bạn đọc không còn khoản phí nào cần thanh toán."),
         C.POSTAL_INVALID: _("Yêu cầu mượn qua bưu chính không hợp lệ."),
+        C.POSTAL_DUPLICATE: _("Bạn đã gửi yêu cầu mượn tài liệu này qua bưu chính rồi."),
         C.RULE_INVALID: _("Quy định mượn không hợp lệ."),
     }
 

@@ -400,6 +400,9 @@ class PostalRequest(models.Model):
     created_at = models.DateTimeField(db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     returned_at = models.DateTimeField(null=True, blank=True)
+    # The one-time token of the reader's form: the same form sent twice (a double click, a
+    # reload) finds this request instead of making a second one (postal_request_create).
+    client_token = models.CharField(max_length=64, blank=True, default="")
 
     objects = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012
@@ -407,6 +410,13 @@ class PostalRequest(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         base_manager_name = "all_objects"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patron", "client_token"],
+                condition=~models.Q(client_token=""),
+                name="postal_request_token_once",
+            )
+        ]
         verbose_name = _("yêu cầu mượn qua bưu chính")
         verbose_name_plural = _("yêu cầu mượn qua bưu chính")
 

@@ -6,11 +6,21 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Prefetch, QuerySet, Sum
 
 from thuvien.core.errors import NotFound
 
-from .models import ACTIVE_HOLD_STATUSES, Fee, Hold, HoldStatus, Loan, Payment, Transit
+from .models import (
+    ACTIVE_HOLD_STATUSES,
+    Fee,
+    Hold,
+    HoldStatus,
+    Loan,
+    Payment,
+    PostalLine,
+    PostalRequest,
+    Transit,
+)
 
 
 def patron_loans(*, patron: Any) -> QuerySet[Loan]:
@@ -36,6 +46,21 @@ def patron_holds(*, patron: Any) -> QuerySet[Hold]:
         Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES)
         .select_related("record", "library", "item")
         .order_by("placed_at")
+    )
+
+
+def patron_postal_requests(*, patron: Any, limit: int = 50) -> list[PostalRequest]:
+    """The reader's own postal-loan requests, newest first, with their books (three queries).
+
+    A reader reads their own rows across the libraries of their network (the request lives at
+    their home library): filtered by the patron, as the other ``patron_*`` selectors are."""
+    return list(
+        PostalRequest.all_objects.filter(patron=patron)
+        .select_related("library")
+        .prefetch_related(
+            Prefetch("lines", queryset=PostalLine.objects.select_related("record").order_by("pk"))
+        )
+        .order_by("-created_at", "-pk")[:limit]
     )
 
 

@@ -13,6 +13,7 @@ from thuvien.core.audit import audit_record
 from thuvien.core.text import clean
 from thuvien.holdings.models import Item
 from thuvien.network.settings_registry import setting_get
+from thuvien.patrons.models import Patron
 
 from ..errors import CirculationError, CirculationErrorCode
 from ..models import FeeKind, PostalLine, PostalRequest, PostalStatus
@@ -21,38 +22,136 @@ from .loans import loan_checkout
 
 C = CirculationErrorCode
 MAX_LINES = 10
+ADDRESS_MIN_LENGTH = 10
+ADDRESS_MAX_LENGTH = 255  # PostalRequest.address
+TOKEN_MAX_LENGTH = 64  # PostalRequest.client_token
+OPEN_STATUSES = (PostalStatus.REQUESTED, PostalStatus.PACKED)
 
 
-def postal_request_create(
-    *, patron: Any, items_or_records: list[Any], address: str, actor: Any
-) -> PostalRequest:
-    """Queue a request at the reader's home library; nothing is lent until staff send it."""
-    address = clean(address or "")
-    if len(address) < 10:
-        raise CirculationError(C.POSTAL_INVALID, _("Cần ghi đầy đủ địa chỉ nhận."), field="address")
-    if not items_or_records or len(items_or_records) > MAX_LINES:
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _check_address(address: str) -> str:
+    """The address as it will be written on the parcel; refused, never cut, when it is not
+    one (the form's own limit is the same, so only a hand-made request meets the length)."""
+    address = clean(address or "").strip()
+    if len(address) < ADDRESS_MIN_LENGTH:
         raise CirculationError(
             C.POSTAL_INVALID,
-            _("Chọn từ 1 đến %(n)d tài liệu.") % {"n": MAX_LINES},
+            _("Cần ghi đầy đủ địa chỉ nhận: số nhà, đường hoặc thôn, xã hoặc phường, tỉnh."),
+            field="address",
+        )
+    if len(address) > ADDRESS_MAX_LENGTH:
+        raise CirculationError(
+            C.POSTAL_INVALID,
+            _(
+                "Địa chỉ nhận dài %(n)s ký tự, quá mức %(max)s ký tự. Hãy ghi gọn: số nhà, "
+                "đường hoặc thôn, xã hoặc phường, tỉnh."
+            )
+            % {"n": _number(len(address)), "max": ADDRESS_MAX_LENGTH},
+            field="address",
+        )
+    return address
+
+
+def _lines(patron: Any, items_or_records: list[Any]) -> list[tuple[Record, Item | None]]:
+    if not items_or_records:
+        raise CirculationError(
+            C.POSTAL_INVALID,
+            _("Hãy đánh dấu ít nhất một tài liệu muốn mượn."),
             field="items",
         )
-    if patron.is_anonymised or patron.blocked_reason:
-        raise CirculationError(C.PATRON_BLOCKED)
-    lines = []
+    if len(items_or_records) > MAX_LINES:
+        raise CirculationError(
+            C.POSTAL_INVALID,
+            _("Mỗi yêu cầu mượn được từ 1 đến %(n)d tài liệu.") % {"n": MAX_LINES},
+            field="items",
+        )
+    lines: list[tuple[Record, Item | None]] = []
     for obj in items_or_records:
         if isinstance(obj, Item):
             if obj.library.network_id != patron.network_id:
-                raise CirculationError(C.POSTAL_INVALID)
+                raise CirculationError(C.POSTAL_INVALID, field="items")
             lines.append((obj.record, obj))
         elif isinstance(obj, Record):
             if obj.network_id != patron.network_id:
-                raise CirculationError(C.POSTAL_INVALID)
+                raise CirculationError(C.POSTAL_INVALID, field="items")
             lines.append((obj, None))
         else:
-            raise CirculationError(C.POSTAL_INVALID)
+            raise CirculationError(C.POSTAL_INVALID, field="items")
+    seen: set[int] = set()
+    unique = []
+    for record, item in lines:  # the same book ticked twice is one line
+        if record.pk not in seen:
+            seen.add(record.pk)
+            unique.append((record, item))
+    return unique
+
+
+def postal_request_create(
+    *, patron: Any, items_or_records: list[Any], address: str, actor: Any, token: str = ""
+) -> PostalRequest:
+    """Queue a request at the reader's home library; nothing is lent until staff send it.
+
+    ``token`` is the one-time token of the reader's form: the same form sent again (a double
+    click, a reload after a slow answer) returns the request it made the first time. A book
+    that is already in one of the reader's open requests (asked for, being packed) is refused
+    with the date of that request: the library would otherwise post it twice.
+    """
+    lines = _lines(patron, items_or_records)
+    address = _check_address(address)
+    token = (token or "").strip()[:TOKEN_MAX_LENGTH]
+    if patron.is_anonymised or patron.blocked_reason:
+        raise CirculationError(C.PATRON_BLOCKED)
     with transaction.atomic():
+        # One request at a time per reader: the checks below and the insert see the same
+        # rows (PostgreSQL row lock; SQLite's IMMEDIATE transactions already serialise).
+        Patron.all_objects.select_for_update().filter(pk=patron.pk).first()
+        if token:
+            done = PostalRequest.all_objects.filter(patron=patron, client_token=token).first()
+            if done is not None:
+                if {line.record_id for line in done.lines.all()} != {r.pk for r, _i in lines}:
+                    # the form came back (the browser's Back) with other books ticked
+                    raise CirculationError(
+                        C.POSTAL_DUPLICATE,
+                        _("Biểu mẫu này đã được gửi. Hãy mở lại trang để gửi yêu cầu mới."),
+                        field="items",
+                    )
+                return done
+        wanted = {record.pk: record for record, _item in lines}
+        taken = (
+            PostalLine.objects.filter(
+                request__patron=patron,
+                request__status__in=OPEN_STATUSES,
+                record_id__in=list(wanted),
+            )
+            .select_related("request")
+            .order_by("request__created_at", "pk")
+            .first()
+        )
+        if taken is not None:
+            when = timezone.localtime(taken.request.created_at)
+            raise CirculationError(
+                C.POSTAL_DUPLICATE,
+                _(
+                    "Bạn đã gửi yêu cầu mượn “%(title)s” qua bưu chính lúc %(time)s ngày "
+                    "%(date)s và thư viện đang xử lý. Xem trạng thái trong danh sách yêu cầu "
+                    "của bạn."
+                )
+                % {
+                    "title": wanted[taken.record_id].title,
+                    "time": when.strftime("%H:%M"),
+                    "date": when.strftime("%d/%m/%Y"),
+                },
+                field="items",
+            )
         request = PostalRequest.all_objects.create(
-            library=patron.library, patron=patron, address=address[:255], created_at=timezone.now()
+            library=patron.library,
+            patron=patron,
+            address=address,
+            created_at=timezone.now(),
+            client_token=token,
         )
         PostalLine.objects.bulk_create(
             [PostalLine(request=request, record=rec, item=item) for rec, item in lines]

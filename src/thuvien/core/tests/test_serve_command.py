@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from thuvien.cli import gunicorn_command
 
 
@@ -36,3 +38,14 @@ def test_extra_arguments_come_last():
     cmd = gunicorn_command({}, ["--log-level", "warning"])
     assert cmd[-2:] == ["--log-level", "warning"]
     assert _flag(cmd, "--forwarded-allow-ips") == "127.0.0.1"
+
+
+def test_a_full_search_box_fits_in_the_request_line():
+    """500 Vietnamese letters with tone marks (the search box's maxlength), percent-encoded,
+    with a scope and filters: gunicorn must pass the request line on to the portal, whose
+    own page answers a query that is too long (tests/test_serve_long_query.py)."""
+    cmd = gunicorn_command({})
+    limit = int(_flag(cmd, "--limit-request-line") or 4094)  # gunicorn's default
+    q = urlencode({"q": "ệ" * 500, "library": "HY-TIENLU", "sort": "year"})
+    line = f"GET /search/?{q}&mtype=book&lang=vie&year=2000-2010 HTTP/1.1"
+    assert len(line.encode()) < limit <= 8190  # 8190: gunicorn's ceiling

@@ -9,6 +9,7 @@ through the circulation and patrons services; a refusal is shown in plain words.
 from __future__ import annotations
 
 import json
+import secrets
 from typing import Any
 
 from django.contrib import messages
@@ -27,6 +28,7 @@ from thuvien.circulation.selectors import (
     patron_fees,
     patron_holds,
     patron_loans,
+    patron_postal_requests,
 )
 from thuvien.circulation.services import (
     hold_cancel,
@@ -34,6 +36,7 @@ from thuvien.circulation.services import (
     loan_renew,
     postal_request_create,
 )
+from thuvien.circulation.services.postal import ADDRESS_MAX_LENGTH
 from thuvien.core.errors import ThuvienError
 from thuvien.core.scoping import library_scope
 from thuvien.network.selectors import library_list, sorted_vi
@@ -161,34 +164,67 @@ def hold_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(_overview_url("holds"))
 
 
+def _postal_records(patron: Any, ids: list[str]) -> list[Any]:
+    records = []
+    for record_id in dict.fromkeys(ids):  # in the order given, each once
+        record = record_for_reader(patron=patron, record_id=record_id)
+        if record is not None:
+            records.append(record)
+    return records
+
+
 @login_required_view
 def postal_view(request: HttpRequest) -> HttpResponse:
+    """Ask for books by post, and see the requests already sent with their status.
+
+    The books offered come from the address (``?record=``, from the record page); on POST
+    only the ticked ones are asked for: an unticked book is never sent because it was in the
+    address. The form carries a one-time token; the service turns the same form sent twice
+    (a double click) into one request."""
     patron = _patron(request)
     if patron is None:
         return _no_card(request)
-    ids = request.POST.getlist("record") if request.method == "POST" else []
-    ids = ids or request.GET.getlist("record")
-    records = [r for r in (record_for_reader(patron=patron, record_id=i) for i in ids) if r]
-    address = request.POST.get("address", patron.address) if request.method == "POST" else ""
-    address = address or patron.address
-    error = ""
+    offered = _postal_records(patron, request.GET.getlist("record"))
+    error, error_field = "", ""
     if request.method == "POST":
+        chosen = _postal_records(patron, request.POST.getlist("record"))
+        address = request.POST.get("address", "")
+        token = request.POST.get("token", "")
         try:
             postal_request_create(
-                patron=patron, items_or_records=records, address=address, actor=request.user
+                patron=patron,
+                items_or_records=chosen,
+                address=address,
+                actor=request.user,
+                token=token,
             )
         except ThuvienError as exc:
-            error = exc.message
+            error, error_field = exc.message, exc.field or "items"
         else:
             messages.success(
                 request,
                 _("Đã gửi yêu cầu mượn qua bưu chính. Thư viện sẽ liên hệ khi gửi sách."),
             )
-            return HttpResponseRedirect(_overview_url())
+            return HttpResponseRedirect(reverse("opac_account:postal") + "#requests")
+        offered += [r for r in chosen if r not in offered]
+        chosen_ids = {r.pk for r in chosen}
+    else:
+        address = patron.address
+        token = secrets.token_urlsafe(24)
+        chosen_ids = {r.pk for r in offered}
     return render(
         request,
         "opac/account/postal.html",
-        {"patron": patron, "records": records, "address": address, "error": error},
+        {
+            "patron": patron,
+            "records": [(r, r.pk in chosen_ids) for r in offered],
+            "address": address,
+            "address_max": ADDRESS_MAX_LENGTH,
+            "token": token,
+            "error": error,
+            "error_field": error_field,
+            "requests": patron_postal_requests(patron=patron),
+        },
         status=400 if error else 200,
     )
 

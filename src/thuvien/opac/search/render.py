@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 _MARK = 987654321
 
+# The longest query the parser reads (``search.query.parse_query``); every portal search box
+# keeps at most this many characters (``maxlength``, and ``_q_limit.html`` for the templates).
+QUERY_MAX_LENGTH = 500
+
 # The fixed texts of a result page. ``_texts`` translates and escapes them once per process
 # and language (~40 gettext and escape calls a page otherwise); the catalogues only change
 # with a deploy, and a test that changes the locale settings clears it (``_forget_texts``).
@@ -54,6 +58,15 @@ _TEXTS = (
     gettext_noop("‹ Trang trước"),
     gettext_noop("Trang sau ›"),
     gettext_noop("Có sẵn %(n)s/%(t)s"),
+    gettext_noop(
+        "Câu bạn dán dài {n} ký tự; ô tìm kiếm chỉ giữ {max} ký tự đầu. "
+        "Hãy rút gọn câu tìm kiếm cho đúng điều bạn cần tìm."
+    ),
+    gettext_noop("Đến trang kết quả cuối"),
+)
+_PASTED = (
+    "Câu bạn dán dài {n} ký tự; ô tìm kiếm chỉ giữ {max} ký tự đầu. "
+    "Hãy rút gọn câu tìm kiếm cho đúng điều bạn cần tìm."
 )
 
 
@@ -221,6 +234,8 @@ def content_html(
     prev_url: str | None,
     next_url: str | None,
     scope_label: str | None = None,
+    last_url: str | None = None,
+    query_length: int = 0,
 ) -> SafeString:
     """The page's ``content`` block: the search form, the count, the list, pager and facets.
 
@@ -234,7 +249,8 @@ def content_html(
         f'  <label for="q" class="visually-hidden">{t["Từ cần tìm"]}</label>\n'
         '  <div class="search-box">\n'
         f'    <input type="search" id="q" name="q" value="{escape(page.q)}" placeholder="'
-        f'{t["Nhan đề, tác giả, chủ đề, ISBN…"]}" autocomplete="off" maxlength="500">\n'
+        f'{t["Nhan đề, tác giả, chủ đề, ISBN…"]}" autocomplete="off" '
+        f'maxlength="{QUERY_MAX_LENGTH}" data-too-long="{t[_PASTED]}">\n'
         f'    <button class="btn btn-primary" type="submit">{t["Tìm"]}</button>\n'
         "  </div>\n"
         '  <div class="sopts">\n'
@@ -253,6 +269,15 @@ def content_html(
     for k, v in hidden:
         add(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">')
     add("\n  </div>\n</form>\n")
+    if page.error_code == "search.too_long":
+        # Not a syntax problem: no examples of syntax, but how long it was and what to do.
+        text = _(
+            "Câu tìm kiếm quá dài: %(n)s ký tự. Hệ thống tìm được với câu dài tối đa %(max)s "
+            "ký tự; ô tìm kiếm ở trên giữ %(max)s ký tự đầu của câu bạn gửi. Hãy rút gọn "
+            "rồi bấm Tìm."
+        ) % {"n": _num(query_length), "max": _num(QUERY_MAX_LENGTH)}
+        add(f'\n  <div class="alert alert-error" role="alert"><p>{escape(text)}</p></div>\n\n')
+        return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
     if page.error:
         add(
             '\n  <div class="alert alert-error" role="alert"><p><strong>'
@@ -263,7 +288,14 @@ def content_html(
         )
         return mark_safe("".join(out))  # noqa: S308 - every inserted value is escaped above
     first = page.start + 1
-    if page.total:
+    beyond = page.total and not page.rows and page.start > 0
+    if beyond:  # a start past the last result (an old link, a hand-edited address)
+        count = ngettext(
+            "Trang này nằm ngoài kết quả: chỉ có %(n)s kết quả.",
+            "Trang này nằm ngoài kết quả: chỉ có %(n)s kết quả.",
+            page.total,
+        ) % {"n": _num(page.total)}
+    elif page.total:
         total = _num(page.total)
         if page.total_approximate:  # a broad search's estimated total (engine_search)
             total = _("khoảng %(n)s") % {"n": total}
@@ -306,7 +338,14 @@ def content_html(
     add("\n    ")
     if page.facets:
         add(f'<p class="jump"><a href="#filters">{t["Lọc kết quả"]}</a></p>')
-    add(f'\n    <ol class="rlist" start="{first}">\n    {rows_html}\n    </ol>\n    ')
+    if beyond:
+        if last_url:
+            add(
+                f'<p class="beyond"><a class="btn" href="{escape(last_url)}">'
+                f"{t['Đến trang kết quả cuối']}</a></p>"
+            )
+    else:
+        add(f'\n    <ol class="rlist" start="{first}">\n    {rows_html}\n    </ol>\n    ')
     if page.window_end:
         limit = _("Chỉ xem được %(n)s kết quả đầu tiên. Hãy thêm từ cần tìm hoặc chọn bộ lọc "
                   "để thu hẹp kết quả.") % {"n": _num(page.start + len(page.rows))}  # fmt: skip

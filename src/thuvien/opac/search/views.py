@@ -22,11 +22,19 @@ from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
+from thuvien.search.engine_search import MAX_WINDOW
 from thuvien.search.record_page import record_page
-from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
+from thuvien.search.selectors import FACET_PARAMS, PAGE_SIZE, SORT_LABELS, search_catalogue
 
 from ..shell import render_public
-from .render import content_html, facets_html, options_html, results_html, url_pattern
+from .render import (
+    QUERY_MAX_LENGTH,
+    content_html,
+    facets_html,
+    options_html,
+    results_html,
+    url_pattern,
+)
 
 KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
 
@@ -80,11 +88,27 @@ def _toggler(pairs: list[tuple[str, str]]) -> Callable[[str, str], str]:
     return toggle
 
 
+def _last_start(total: int, start: int) -> int:
+    """The start of the last page that has results, for a page asked past the end.
+
+    ``total`` may be an estimate (a broad search), so the link never points at ``start``
+    itself or beyond: at worst it leads one page back, never round in a circle."""
+    reachable = min(total, MAX_WINDOW)
+    last = max(0, (reachable - 1) // PAGE_SIZE * PAGE_SIZE)
+    return last if last < start else max(0, start - PAGE_SIZE)
+
+
 @require_GET
 @public_view
 def search(request: HttpRequest) -> HttpResponse:
     page = search_catalogue(params=request.GET)
+    query_length = len(page.q)
+    if page.error_code == "search.too_long":
+        # The form, the title and the links keep what the box would have kept.
+        page.q = page.q[:QUERY_MAX_LENGTH]
     pairs = _params(request)
+    if query_length > QUERY_MAX_LENGTH:
+        pairs = [(k, v[:QUERY_MAX_LENGTH] if k == "q" else v) for k, v in pairs]
     toggle = _toggler(pairs)
     for group in page.facets:
         for value in group.values:
@@ -113,6 +137,7 @@ def search(request: HttpRequest) -> HttpResponse:
         # The menu's first entry searches the whole of this place; its chip leaves it.
         scope_label = name
         chosen.insert(0, (_("Phạm vi"), name, _url([p for p in pairs if p[0] != kind])))
+    beyond = bool(page.total and not page.rows and page.start > 0)
     content = content_html(
         page=page,
         search_url=url_pattern("opac_search:search", get_script_prefix()),
@@ -124,16 +149,21 @@ def search(request: HttpRequest) -> HttpResponse:
         facets_html=facets_html(page) if page.facets else "",
         suggestion_url=_url([p for p in pairs if p[0] != "q"] + [("q", page.suggestion or "")]),
         prev_url=_url([*pairs, ("start", str(page.prev_start))])
-        if page.prev_start is not None
+        if page.prev_start is not None and not beyond
         else None,
         next_url=_url([*pairs, ("start", str(page.next_start))])
         if page.next_start is not None
         else None,
         scope_label=scope_label,
+        last_url=_url([*pairs, ("start", str(_last_start(page.total, page.start)))])
+        if beyond
+        else None,
+        query_length=query_length,
     )
     title = _("Tra cứu")
     if page.q:
-        title = f"{page.q} – {title}"
+        shown = page.q if len(page.q) <= 80 else page.q[:79] + "…"
+        title = f"{shown} – {title}"
     return render_public(
         request,
         "opac/search/results.html",
