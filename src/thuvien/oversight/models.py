@@ -73,3 +73,68 @@ class LibraryMonth(models.Model):
 # The figures of a LibraryDay, in the order the pages and reports show them.
 STATE_FIGURES = ("titles", "copies", "readers")
 EVENT_FIGURES = ("copies_added", "readers_new", "loans", "returns", "holds")
+
+
+class Stocktake(models.Model):
+    """Kiểm kê: every copy on the shelves of a library (or one location) scanned, compared with
+    what the catalogue says should be there (Circular 18/2014 art. 9)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Đang kiểm kê")
+        CLOSED = "closed", _("Đã kết thúc")
+
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    location = models.ForeignKey(
+        "network.Location", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    reason = models.CharField(_("lý do kiểm kê"), max_length=255, blank=True)
+    started_at = models.DateTimeField()
+    started_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Filled at closing: what the stocktake found, kept for inspection.
+    expected = models.PositiveIntegerField(default=0)
+    missing = models.PositiveIntegerField(default=0)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("đợt kiểm kê")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.library_id} {self.started_at:%Y-%m-%d}"
+
+
+class ScanOutcome(models.TextChoices):
+    ON_SHELF = "on_shelf", _("Đúng chỗ")
+    FOUND = "found", _("Tìm thấy (đang ghi là mất)")
+    MISPLACED = "misplaced", _("Sai kho")
+    NOT_ON_SHELF = "not_on_shelf", _("Không lẽ ra ở trên giá")
+    OTHER_LIBRARY = "other_library", _("Của thư viện khác")
+    UNKNOWN = "unknown", _("Không có mã vạch này")
+
+
+class StocktakeScan(models.Model):
+    stocktake = models.ForeignKey(Stocktake, on_delete=models.CASCADE, related_name="scans")
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    barcode = models.CharField(max_length=50)
+    item = models.ForeignKey(
+        "holdings.Item", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome = models.CharField(max_length=16, choices=ScanOutcome.choices)
+    scanned_at = models.DateTimeField()
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stocktake", "barcode"], name="stocktake_barcode_once")
+        ]

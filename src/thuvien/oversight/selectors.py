@@ -8,12 +8,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
+from thuvien.core.errors import NotFound
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network.models import Library, LibraryType, Network
 
-from .models import EVENT_FIGURES, STATE_FIGURES, LibraryDay, LibraryMonth
+from .models import (
+    EVENT_FIGURES,
+    STATE_FIGURES,
+    LibraryDay,
+    LibraryMonth,
+    ScanOutcome,
+    Stocktake,
+    StocktakeScan,
+)
 
 FIGURES = STATE_FIGURES + EVENT_FIGURES
 
@@ -113,3 +122,50 @@ def network_overview(
         year=year,
         months=months_of(network=network, year=year),
     )
+
+
+def stocktake_list(*, library: Library) -> list[Stocktake]:
+    with scopes_disabled():
+        return list(
+            Stocktake.objects.filter(library=library).select_related("location")[:50]
+        )
+
+
+def stocktake_get_for(*, library: Library, pk: int) -> Stocktake:
+    """The library's stocktake; another library's answers as one that does not exist."""
+    with scopes_disabled():
+        stocktake = (
+            Stocktake.objects.filter(library=library, pk=pk).select_related("location").first()
+        )
+    if stocktake is None:
+        raise NotFound("oversight.stocktake_not_found", "Không có đợt kiểm kê này.")
+    return stocktake
+
+
+def stocktake_summary(*, stocktake: Stocktake) -> dict[str, object]:
+    """Counts by outcome, the latest scans, and what is still missing."""
+    from .stocktake import expected_items, stocktake_missing
+
+    with scopes_disabled():
+        scans = StocktakeScan.objects.filter(stocktake=stocktake)
+        by_outcome = dict(
+            scans.values_list("outcome").annotate(n=Count("pk")).values_list("outcome", "n")
+        )
+        return {
+            "expected": expected_items(stocktake).count()
+            if stocktake.status == Stocktake.Status.OPEN
+            else stocktake.expected,
+            "scanned": sum(by_outcome.values()),
+            "outcomes": [
+                (value, label, by_outcome.get(value, 0)) for value, label in ScanOutcome.choices
+            ],
+            "recent": list(scans.select_related("item__record").order_by("-scanned_at")[:20]),
+            "problems": list(
+                scans.exclude(outcome=ScanOutcome.ON_SHELF)
+                .select_related("item__record")
+                .order_by("outcome", "barcode")[:500]
+            ),
+            "missing": list(stocktake_missing(stocktake)[:500])
+            if stocktake.status == Stocktake.Status.OPEN
+            else [],
+        }

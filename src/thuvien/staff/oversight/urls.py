@@ -2,11 +2,16 @@
 
 from django.urls import path
 
-from . import views
+from . import stocktake_views, views
 
 app_name = "oversight"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("report/", views.network_report, name="network-report"),
     path("report/library/", views.library_report, name="library-report"),
+    path("stocktakes/", stocktake_views.stocktakes, name="stocktakes"),
+    path("stocktakes/start/", stocktake_views.start, name="stocktake-start"),
+    path("stocktakes/<int:pk>/", stocktake_views.stocktake, name="stocktake"),
+    path("stocktakes/<int:pk>/scan/", stocktake_views.scan, name="stocktake-scan"),
+    path("stocktakes/<int:pk>/close/", stocktake_views.close, name="stocktake-close"),
 ]
