@@ -10,6 +10,13 @@ class OversightErrorCode(ErrorCode):
     STOCKTAKE_CLOSED = "oversight.stocktake_closed"
     BARCODE_EMPTY = "oversight.barcode_empty"
     WRONG_LOCATION = "oversight.wrong_location"
+    EVALUATION_EXISTS = "oversight.evaluation_exists"
+    EVALUATION_STEP = "oversight.evaluation_step"
+    REQUIRED = "oversight.required"
+    TOO_LONG = "oversight.too_long"
+    SCORE_RANGE = "oversight.score_range"
+    NOTICE_TOO_SHORT = "oversight.notice_too_short"
+    YEAR_RANGE = "oversight.year_range"
 
 
 class OversightError(ThuvienError):

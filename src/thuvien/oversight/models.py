@@ -138,3 +138,60 @@ class StocktakeScan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["stocktake", "barcode"], name="stocktake_barcode_once")
         ]
+
+
+class Evaluation(models.Model):
+    """The annual evaluation of a library's activity (Library Law art. 37; Circular
+    05/2020/TT-BVHTTDL): the library's self-evaluation on Mẫu 01, then the founder's or the
+    state body's evaluation, recorded on Mẫu 02, with the circular's deadlines."""
+
+    class Status(models.TextChoices):
+        SELF_DRAFT = "self_draft", _("Thư viện đang tự đánh giá (Mẫu 01)")
+        SELF_SUBMITTED = "self_submitted", _("Đã gửi Mẫu 01")
+        SCHEDULED = "scheduled", _("Đã thông báo lịch đánh giá")
+        DRAFT_RESULT = "draft_result", _("Đã có dự thảo kết quả")
+        ANSWERED = "answered", _("Thư viện đã có ý kiến")
+        FINAL = "final", _("Đã có kết quả (Mẫu 02)")
+
+    class Method(models.TextChoices):
+        REPORT = "report", _("Qua báo cáo của thư viện")
+        ON_SITE = "on_site", _("Trực tiếp tại thư viện")
+        ONLINE = "online", _("Trực tuyến qua phần mềm xử lý dữ liệu")
+
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm đánh giá"))
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SELF_DRAFT)
+    # Mẫu 01: the figures as the system counted them when the library submitted, and its words.
+    figures = models.JSONField(default=list)
+    self_results = models.TextField(_("kết quả hoạt động nổi bật"), blank=True)
+    self_limits = models.TextField(_("hạn chế, nguyên nhân"), blank=True)
+    self_proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
+    self_score = models.PositiveSmallIntegerField(_("điểm tự đánh giá"), null=True, blank=True)
+    self_submitted_at = models.DateTimeField(null=True, blank=True)
+    # The evaluation by the founder or the state body.
+    method = models.CharField(max_length=10, choices=Method.choices, blank=True)
+    notified_on = models.DateField(_("ngày thông báo"), null=True, blank=True)
+    evaluation_on = models.DateField(_("ngày đánh giá"), null=True, blank=True)
+    draft_comments = models.TextField(_("nhận xét (dự thảo)"), blank=True)
+    draft_score = models.PositiveSmallIntegerField(_("điểm (dự thảo)"), null=True, blank=True)
+    draft_at = models.DateTimeField(null=True, blank=True)
+    library_answer = models.TextField(_("ý kiến của thư viện"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    final_comments = models.TextField(_("kết luận"), blank=True)
+    final_score = models.PositiveSmallIntegerField(_("điểm"), null=True, blank=True)
+    final_at = models.DateTimeField(null=True, blank=True)
+    evaluator = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("đánh giá hoạt động thư viện")
+        constraints = [
+            models.UniqueConstraint(fields=["library", "year"], name="evaluation_library_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.library_id} {self.year}"

@@ -17,6 +17,7 @@ from thuvien.network.models import Library, LibraryType, Network
 from .models import (
     EVENT_FIGURES,
     STATE_FIGURES,
+    Evaluation,
     LibraryDay,
     LibraryMonth,
     ScanOutcome,
@@ -169,3 +170,39 @@ def stocktake_summary(*, stocktake: Stocktake) -> dict[str, object]:
             if stocktake.status == Stocktake.Status.OPEN
             else [],
         }
+
+
+def evaluations_of_network(
+    *, network: Network, year: int
+) -> list[tuple[Library, Evaluation | None]]:
+    """Every library of the network with its evaluation for ``year`` (or none yet)."""
+    libraries = list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
+    with scopes_disabled():
+        found = {
+            e.library_id: e
+            for e in Evaluation.objects.filter(library__network=network, year=year)
+        }
+    return [(library, found.get(library.pk)) for library in libraries]
+
+
+def evaluations_of_library(*, library: Library) -> list[Evaluation]:
+    with scopes_disabled():
+        return list(Evaluation.objects.filter(library=library).order_by("-year"))
+
+
+def evaluation_get_for(
+    *, pk: int, library: Library | None = None, network: Network | None = None
+) -> Evaluation:
+    """The evaluation, seen from its library or from its network; anything else is a 404."""
+    with scopes_disabled():
+        rows = Evaluation.objects.select_related("library__network").filter(pk=pk)
+        if library is not None:
+            rows = rows.filter(library=library)
+        elif network is not None:
+            rows = rows.filter(library__network=network)
+        else:
+            rows = rows.none()
+        evaluation = rows.first()
+    if evaluation is None:
+        raise NotFound("oversight.evaluation_not_found", "Không có hồ sơ đánh giá này.")
+    return evaluation

@@ -2,13 +2,21 @@
 
 from django.urls import path
 
-from . import stocktake_views, views
+from . import evaluation_views, stocktake_views, views
 
 app_name = "oversight"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("report/", views.network_report, name="network-report"),
     path("report/library/", views.library_report, name="library-report"),
+    path("evaluations/", evaluation_views.network_list, name="evaluations"),
+    path("evaluations/<int:pk>/", evaluation_views.network_evaluation, name="evaluation"),
+    path("evaluations/library/", evaluation_views.library_list, name="library-evaluations"),
+    path(
+        "evaluations/library/<int:pk>/",
+        evaluation_views.library_evaluation,
+        name="library-evaluation",
+    ),
     path("stocktakes/", stocktake_views.stocktakes, name="stocktakes"),
     path("stocktakes/start/", stocktake_views.start, name="stocktake-start"),
     path("stocktakes/<int:pk>/", stocktake_views.stocktake, name="stocktake"),
