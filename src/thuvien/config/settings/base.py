@@ -278,6 +278,10 @@ else:
         "consumer": {"workers": 2, "worker_type": "thread"},
     }
 
+# The outbox drain holds a lease (core/leases.py) renewed while it runs: a worker killed in the
+# middle of a drain frees it this many seconds later, and the next worker resumes.
+OUTBOX_LEASE_SECONDS = float(os.environ.get("THUVIEN_OUTBOX_LEASE_SECONDS", "60"))
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
