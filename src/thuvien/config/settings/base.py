@@ -299,6 +299,7 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("THUVIEN_API_ANON_RATE", "120/min"),
         "user": os.environ.get("THUVIEN_API_USER_RATE", "600/min"),
         "token": os.environ.get("THUVIEN_API_TOKEN_RATE", "10/min"),
+        "search": os.environ.get("THUVIEN_SEARCH_RATE", "120/min"),
     },
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
@@ -317,11 +318,21 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Searches per client (the portal's and the API's), counted across every process.
+THUVIEN_SEARCH_RATE = os.environ.get("THUVIEN_SEARCH_RATE", "120/min")
+
+# One cache shared by every process (web workers, worker, SIP2): rate limits and login throttles
+# count there. Redis when configured, else files in the data directory. Not the per-process
+# memory cache: with 4 web workers it let 4 x 120 requests a minute through.
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
     )
 }
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
+from thuvien.core.ratelimit import rate_limited
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, SORT_LABELS, search_catalogue
@@ -82,6 +83,7 @@ def _toggler(pairs: list[tuple[str, str]]) -> Callable[[str, str], str]:
 
 @require_GET
 @public_view
+@rate_limited("search", "THUVIEN_SEARCH_RATE")
 def search(request: HttpRequest) -> HttpResponse:
     page = search_catalogue(params=request.GET)
     pairs = _params(request)
