@@ -177,6 +177,10 @@ AUTHENTICATION_BACKENDS = [
 # Lock-out: after this many failed logins in a row an account is locked for this long.
 THUVIEN_LOGIN_MAX_FAILURES = int(os.environ.get("THUVIEN_LOGIN_MAX_FAILURES", "5"))
 THUVIEN_LOGIN_LOCK_MINUTES = int(os.environ.get("THUVIEN_LOGIN_LOCK_MINUTES", "15"))
+# Failed logins one address may make, whatever the names, before it is refused for the lock time.
+THUVIEN_LOGIN_MAX_FAILURES_PER_ADDRESS = int(
+    os.environ.get("THUVIEN_LOGIN_MAX_FAILURES_PER_ADDRESS", "20")
+)
 # Network administrators must enrol a TOTP second factor before using /staff/ or /admin/.
 THUVIEN_REQUIRE_TOTP_FOR_NETWORK_ADMINS = (
     os.environ.get("THUVIEN_REQUIRE_TOTP_FOR_NETWORK_ADMINS", "1") == "1"
