@@ -197,15 +197,17 @@ def _count_failure(key: str) -> int:
     return entry[0]
 
 
-def login_refusal_for(*, identifier: str, address: str | None) -> LoginRefusal | None:
-    """The refusal that applies before any password is checked, or None."""
-    account = login_account_for(identifier)
-    pair, per_address = _keys(identifier, account, address)
+def _refusal(pair: str, per_address: str) -> LoginRefusal | None:
     minutes = max(
         _blocked_minutes(pair, _max_failures()),
         _blocked_minutes(per_address, _max_failures_per_address()),
     )
     return LoginRefusal("locked", minutes) if minutes else None
+
+
+def login_refusal_for(*, identifier: str, address: str | None) -> LoginRefusal | None:
+    """The refusal that applies before any password is checked, or None."""
+    return _refusal(*_keys(identifier, login_account_for(identifier), address))
 
 
 def login_guarded(
@@ -223,7 +225,7 @@ def login_guarded(
     """
     account = login_account_for(identifier)
     pair, per_address = _keys(identifier, account, address)
-    refusal = login_refusal_for(identifier=identifier, address=address)
+    refusal = _refusal(pair, per_address)
     if refusal is not None:
         _burn_hasher(password)
         return LoginResult(None, refusal)
@@ -240,8 +242,7 @@ def login_guarded(
             obj=account,
             changes={"address": address_key(address)},
         )
-    refusal = login_refusal_for(identifier=identifier, address=address)
-    return LoginResult(None, refusal or LoginRefusal("bad_credentials"))
+    return LoginResult(None, _refusal(pair, per_address) or LoginRefusal("bad_credentials"))
 
 
 def login_throttle_clear(*, user: User) -> None:
