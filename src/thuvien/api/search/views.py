@@ -8,10 +8,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
+from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from thuvien.api.permissions import PublicRead
+from thuvien.api.throttling import ClientAnonRateThrottle, ClientUserRateThrottle
 from thuvien.core.ratelimit import client_address
 from thuvien.search.selectors import FACET_PARAMS, SearchPage, search_catalogue
 
@@ -95,7 +96,7 @@ class SearchView(APIView):
     """Search the union catalogue (public), at most the ``search`` rate per client."""
 
     permission_classes = [PublicRead]
-    throttle_classes = [AnonRateThrottle, UserRateThrottle, SearchRateThrottle]
+    throttle_classes = [ClientAnonRateThrottle, ClientUserRateThrottle, SearchRateThrottle]
 
     @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:

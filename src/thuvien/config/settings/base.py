@@ -296,8 +296,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["thuvien.api.permissions.DenyUnlessDeclared"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "thuvien.api.throttling.ClientAnonRateThrottle",
+        "thuvien.api.throttling.ClientUserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("THUVIEN_API_ANON_RATE", "120/min"),

@@ -105,3 +105,20 @@ def test_the_api_search_is_limited_per_client(world, monkeypatch):
     codes = [api.get("/api/v1/search/", {"q": "lịch sử"}).status_code for _ in range(6)]
     assert codes == [200] * 5 + [429]
     assert APIClient(REMOTE_ADDR="198.51.100.9").get("/api/v1/search/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_does_not_escape_the_api_limits(world, monkeypatch):
+    from rest_framework.test import APIClient
+
+    from thuvien.api.throttling import ClientAnonRateThrottle
+
+    monkeypatch.setattr(
+        ClientAnonRateThrottle, "THROTTLE_RATES", {"anon": "3/min", "user": "1000/min"}
+    )
+    api = APIClient(REMOTE_ADDR="203.0.113.7")
+    codes = [
+        api.get("/api/v1/libraries/", HTTP_X_FORWARDED_FOR=f"10.0.0.{i}").status_code
+        for i in range(5)
+    ]
+    assert codes == [200, 200, 200, 429, 429]
