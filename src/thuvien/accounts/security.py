@@ -106,7 +106,8 @@ def login_success_record(*, user: User) -> None:
 
 
 def account_unlock(*, user: User, actor: Any) -> None:
-    """An administrator lifts a lock before it expires."""
+    """An administrator lifts a lock before it expires (and the login counts of every address)."""
+    login_throttle_clear(user=user)
     with transaction.atomic():
         user.failed_logins = 0
         user.locked_until = None

@@ -124,3 +124,13 @@ def test_ipv6_clients_are_counted_by_their_64():
     assert security.address_key("2001:db8:1:3::5") != security.address_key("2001:db8:1:2::5")
     assert security.address_key("::ffff:10.1.2.3") == "10.1.2.3"
     assert security.address_key("not an address") == "unknown"
+
+
+@pytest.mark.django_db
+def test_an_administrator_unlock_also_lifts_the_address_counts(client, world):
+    user = world.users["tinh_cataloguer"]
+    for _ in range(5):
+        _login(client, "tinh_cataloguer", "sai", ATTACKER)
+    assert "quá nhiều lần" in _errors(_login(client, "tinh_cataloguer", PASSWORD, ATTACKER))[0]
+    security.account_unlock(user=user, actor=world.users["hy_admin"])
+    assert _login(client, "tinh_cataloguer", PASSWORD, ATTACKER).status_code == 302
