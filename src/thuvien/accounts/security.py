@@ -1,19 +1,39 @@
-"""Login lock-out, counted per account whatever backend checks the password.
+"""Login throttling by (account, address) and by address, whatever backend checks the password.
 
-The login form (and the API token endpoint) call ``login_account_for`` to find the account an
-identifier names, refuse at once while it is locked (``account_is_locked``), and afterwards
-record the outcome with ``login_failure_record`` / ``login_success_record``. Apps whose backend
-accepts other identifiers (the patrons app: card numbers) register a resolver with
-``register_login_account_resolver`` so failures through them are counted too.
+Every login path (the login page, the API token endpoint, SIP2 kiosks) goes through
+``login_guarded``. The policy (OWASP's authentication cheat sheet):
+
+- a name that failed ``THUVIEN_LOGIN_MAX_FAILURES`` times from one address is refused from that
+  address for ``THUVIEN_LOGIN_LOCK_MINUTES``: the owner still logs in from any other address, so a
+  stranger cannot lock a reader, a librarian or a kiosk out by guessing;
+- one address that failed ``THUVIEN_LOGIN_MAX_FAILURES_PER_ADDRESS`` times, whatever the names,
+  is refused for the same time (guessing across many accounts);
+- an unknown name is counted and refused exactly as an existing one, with the same message, and
+  every refusal runs the password hasher (on a dummy hash), so neither the answer nor its time
+  tells which accounts exist.
+
+The counts live in the cache shared by every process (core.cache: Redis, else a file cache in
+the data directory). A successful login or a new password clears the account's counts.
+
+``account_is_locked`` / ``login_failure_record`` remain the account-wide lock of the second
+factor: only someone who knows the password reaches it, so it reveals nothing to a stranger.
+Apps whose backend accepts other identifiers (the patrons app: card numbers) register a resolver
+with ``register_login_account_resolver`` so their names count against the same account.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import ipaddress
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -78,6 +98,7 @@ def login_failure_record(*, user: User) -> bool:
 
 def login_success_record(*, user: User) -> None:
     """A successful login clears the failure count and any expired lock."""
+    login_throttle_clear(user=user)
     if user.failed_logins or user.locked_until:
         user.failed_logins = 0
         user.locked_until = None
@@ -85,9 +106,152 @@ def login_success_record(*, user: User) -> None:
 
 
 def account_unlock(*, user: User, actor: Any) -> None:
-    """An administrator lifts a lock before it expires."""
+    """An administrator lifts a lock before it expires (and the login counts of every address)."""
+    login_throttle_clear(user=user)
     with transaction.atomic():
         user.failed_logins = 0
         user.locked_until = None
         user.save(update_fields=["failed_logins", "locked_until"])
         audit_record(actor=actor, action="accounts.user.unlocked", obj=user)
+
+
+# --- throttling by (account, address) and by address ------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoginRefusal:
+    """Why a login was refused. ``code``: ``bad_credentials`` or ``locked``."""
+
+    code: str
+    retry_minutes: int = 0
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    user: User | None
+    refusal: LoginRefusal | None
+
+
+_DUMMY_HASH: list[str] = []
+
+
+def _burn_hasher(password: str) -> None:
+    """Spend the time of one password check, so a refusal takes as long as a real check."""
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(make_password("thuvien-dummy-password"))
+    check_password(password or "", _DUMMY_HASH[0])
+
+
+def address_key(address: str | None) -> str:
+    """The address counted: an IPv4 address, or the /64 network of an IPv6 address (one host
+    gets a whole /64)."""
+    try:
+        ip = ipaddress.ip_address((address or "").strip())
+    except ValueError:
+        return "unknown"
+    if ip.version == 6 and ip.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address) + "/64"
+    return str(ip.ipv4_mapped or ip) if ip.version == 6 else str(ip)
+
+
+def _max_failures() -> int:
+    return int(getattr(settings, "THUVIEN_LOGIN_MAX_FAILURES", 5))
+
+
+def _max_failures_per_address() -> int:
+    return int(getattr(settings, "THUVIEN_LOGIN_MAX_FAILURES_PER_ADDRESS", 20))
+
+
+def _subject(identifier: str, account: User | None) -> str:
+    """An account by its id and generation (a success or new password starts a new one); an
+    unknown name by a digest of its folded spelling."""
+    if account is not None:
+        generation = cache.get(f"login:gen:{account.pk}", 0)
+        return f"u{account.pk}.{generation}"
+    folded = (identifier or "").strip().casefold().encode()
+    return "n" + hashlib.sha256(folded).hexdigest()[:32]
+
+
+def _keys(identifier: str, account: User | None, address: str | None) -> tuple[str, str]:
+    where = address_key(address)
+    return f"login:pair:{_subject(identifier, account)}:{where}", f"login:addr:{where}"
+
+
+def _blocked_minutes(key: str, limit: int) -> int:
+    """Minutes left of the block on ``key`` (0 when not blocked)."""
+    entry = cache.get(key)
+    if not entry or entry[0] < limit:
+        return 0
+    remaining = entry[1] - time.time()
+    return max(1, int(-(-remaining // 60))) if remaining > 0 else 0
+
+
+def _count_failure(key: str) -> int:
+    """Add a failure to ``key``; the window is the lock time from the FIRST failure (a block
+    never lasts longer than the lock time, however fast the guesses come)."""
+    seconds = lock_minutes() * 60
+    entry = cache.get(key)
+    if not entry or entry[1] <= time.time():
+        entry = (0, time.time() + seconds)
+    entry = (entry[0] + 1, entry[1])
+    cache.set(key, entry, timeout=max(1, int(entry[1] - time.time()) + 1))
+    return entry[0]
+
+
+def _refusal(pair: str, per_address: str) -> LoginRefusal | None:
+    minutes = max(
+        _blocked_minutes(pair, _max_failures()),
+        _blocked_minutes(per_address, _max_failures_per_address()),
+    )
+    return LoginRefusal("locked", minutes) if minutes else None
+
+
+def login_refusal_for(*, identifier: str, address: str | None) -> LoginRefusal | None:
+    """The refusal that applies before any password is checked, or None."""
+    return _refusal(*_keys(identifier, login_account_for(identifier), address))
+
+
+def login_guarded(
+    *,
+    identifier: str,
+    password: str,
+    address: str | None,
+    check: Callable[[], User | None],
+) -> LoginResult:
+    """Run ``check`` (the backends' authenticate) unless the name or the address is throttled.
+
+    Returns the user, or the refusal: ``locked`` (with the minutes left) for a throttled name or
+    address, ``bad_credentials`` otherwise. The answer and its time are the same for a name
+    that exists and one that does not.
+    """
+    account = login_account_for(identifier)
+    pair, per_address = _keys(identifier, account, address)
+    refusal = _refusal(pair, per_address)
+    if refusal is not None:
+        _burn_hasher(password)
+        return LoginResult(None, refusal)
+    user = check()
+    if user is not None:
+        cache.delete(pair)
+        return LoginResult(user, None)
+    failures = _count_failure(pair)
+    _count_failure(per_address)
+    if failures == _max_failures() and account is not None:
+        audit_record(
+            actor=None,
+            action="accounts.login.throttled",
+            obj=account,
+            changes={"address": address_key(address)},
+        )
+    return LoginResult(None, _refusal(pair, per_address) or LoginRefusal("bad_credentials"))
+
+
+def login_throttle_clear(*, user: User) -> None:
+    """A successful login (second factor included) or a new password: the account's counts
+    start again from every address."""
+    key = f"login:gen:{user.pk}"
+    if not cache.add(key, 1, timeout=None):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired in between
+            cache.set(key, 1, timeout=None)

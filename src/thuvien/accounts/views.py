@@ -27,7 +27,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from . import totp
 from .backends import is_network_admin
 from .errors import AccountsError
-from .forms import LoginForm, ResetSetPasswordForm, TotpCodeForm, locked_message
+from .forms import (
+    LoginForm,
+    QueuedPasswordResetForm,
+    ResetSetPasswordForm,
+    TotpCodeForm,
+    locked_message,
+)
 from .permissions import login_required_view, public_view, staff_access
 from .security import account_is_locked, login_failure_record, login_success_record
 from .services import totp_disable, totp_enable
@@ -182,6 +188,7 @@ password_reset_view = public_view(
         template_name="accounts/password_reset_form.html",
         email_template_name="accounts/password_reset_email.txt",
         subject_template_name="accounts/password_reset_subject.txt",
+        form_class=QueuedPasswordResetForm,
         success_url=reverse_lazy("accounts:password-reset-done"),
     )
 )

@@ -354,22 +354,67 @@ def patron_set_password(*, patron: Patron, password: str, actor: Any) -> Patron:
 
 
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
-PHOTO_SIGNATURES = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
+PHOTO_MAX_PIXELS = 40_000_000  # a 2 MB file that unpacks to more is a decompression bomb
+PHOTO_MAX_SIDE = 1200  # a card photo is kept at most this large (the rest is wasted space)
+PHOTO_KINDS = {"JPEG", "PNG"}
+
+
+def _photo_reencoded(photo: Any) -> bytes:
+    """The photo decoded in full and written anew as a JPEG: bytes appended to a picture, a
+    payload behind a valid header or in its metadata do not survive. Raises PatronError for
+    anything that is not a whole JPEG or PNG picture of a sane size."""
+    import io
+    import warnings
+
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    refused = PatronError(
+        E.INVALID, _("Tệp này không phải là ảnh JPEG hoặc PNG đọc được."), field="photo"
+    )
+    too_large = PatronError(
+        E.INVALID, _("Ảnh quá lớn: tối đa 2 MB và 40 triệu điểm ảnh."), field="photo"
+    )
+    if photo.size > PHOTO_MAX_BYTES:
+        raise too_large
+    data = photo.read(PHOTO_MAX_BYTES + 1)
+    photo.seek(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data)) as probe:
+                if probe.format not in PHOTO_KINDS:
+                    raise refused
+                if probe.width * probe.height > PHOTO_MAX_PIXELS:
+                    raise too_large
+                probe.verify()  # the structure and checksums of the whole file
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()  # every pixel decoded: a truncated file fails here
+                picture = ImageOps.exif_transpose(image)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise too_large from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+            raise refused from None
+    if picture.mode not in ("RGB", "L"):
+        background = Image.new("RGB", picture.size, (255, 255, 255))
+        rgba = picture.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        picture = background
+    picture.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=88, optimize=True)  # no EXIF, no comments: pixels only
+    return out.getvalue()
 
 
 def patron_set_photo(*, patron: Patron, photo: Any, actor: Any) -> Patron:
-    """Keep a card photo (JPEG or PNG, at most 2 MB) with the reader's consent recorded."""
-    head = photo.read(8)
-    photo.seek(0)
-    kind = next((k for sig, k in PHOTO_SIGNATURES.items() if head.startswith(sig)), None)
-    if kind is None or photo.size > PHOTO_MAX_BYTES:
-        raise PatronError(
-            E.INVALID, _("Ảnh phải là tệp JPEG hoặc PNG, không quá 2 MB."), field="photo"
-        )
+    """Keep a card photo (a JPEG or PNG of at most 2 MB, stored re-encoded as JPEG) with the
+    reader's consent recorded."""
+    from django.core.files.base import ContentFile
+
+    clean = _photo_reencoded(photo)
     with transaction.atomic():
         if patron.photo:
             patron.photo.delete(save=False)
-        patron.photo.save(f"{patron.card_number}.{kind}", photo, save=False)
+        patron.photo.save(f"{patron.card_number}.jpg", ContentFile(clean), save=False)
         patron.save(update_fields=["photo", "updated_at"])
         _consent(patron, ConsentPurpose.PHOTO, actor=actor)
         audit_record(actor=actor, action="patrons.patron.photo_set", obj=patron)

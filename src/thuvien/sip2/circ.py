@@ -23,30 +23,33 @@ from thuvien.network.settings_registry import setting_get
 # --- kiosk accounts ----------------------------------------------------------------------------
 
 
-def kiosk_login(*, username: str, password: str, location: str = "") -> tuple[Any, Any, str] | None:
+def kiosk_login(
+    *, username: str, password: str, location: str = "", address: str = ""
+) -> tuple[Any, Any, str] | None:
     """(user, library, encoding) for a staff account holding CIRCULATE in one library.
 
     The library is the one whose code the kiosk sends as location (CP) when the account may
     circulate there, otherwise the only library where the account holds CIRCULATE. An account
-    that circulates in several libraries must name one with CP.
+    that circulates in several libraries must name one with CP. The login throttle of every
+    login path applies, by (account, kiosk address) and by address (accounts.security).
     """
     from thuvien.accounts.security import (
         account_is_locked,
-        login_account_for,
-        login_failure_record,
+        login_guarded,
         login_success_record,
     )
     from thuvien.network.models import Library
 
     if not username or not password:
         return None
-    account = login_account_for(username)
-    if account is not None and account_is_locked(account):
-        return None
-    user = authenticate(None, username=username, password=password)
-    if user is None or not user.is_active:
-        if account is not None:
-            login_failure_record(user=account)  # kiosks are no way around the lock-out
+
+    def check() -> Any:
+        user = authenticate(None, username=username, password=password)
+        return user if user is not None and user.is_active else None
+
+    result = login_guarded(identifier=username, password=password, address=address, check=check)
+    user = result.user
+    if user is None or account_is_locked(user):
         return None
     login_success_record(user=user)
     library = None

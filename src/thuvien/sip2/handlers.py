@@ -46,7 +46,12 @@ SUPPORTED_MESSAGES = "YYYNYYYYYYYNNNYN"
 
 def login(session: Session, message: Message) -> Reply:
     user_id, password = message.get("CN"), message.get("CO")
-    found = circ.kiosk_login(username=user_id, password=password, location=message.get("CP"))
+    found = circ.kiosk_login(
+        username=user_id,
+        password=password,
+        location=message.get("CP"),
+        address=session.peer.rpartition(":")[0],
+    )
     if found is None:
         session.user = session.library = None
         return Reply("94", ["0"])

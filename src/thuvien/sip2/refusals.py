@@ -149,7 +149,9 @@ def refusal(session: Session, message: Message, text: str) -> Reply:
             "66", ["0", "0000", "0000", now()], [("AO", ao(session, message)), ("AF", text)]
         ),
     }
-    return simple[command]()
+    answer = simple.get(command)
+    # A command with no negative form of its own (97 reaches here only by mistake): "resend".
+    return answer() if answer is not None else Reply("96", [])
 
 
 def money(amount: Decimal | int) -> str:

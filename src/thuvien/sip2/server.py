@@ -4,6 +4,10 @@ Each connection keeps a ``Session`` (who logged in, in which library, the last a
 ``97``). The socket has an idle timeout so a kiosk that vanished does not hold a thread for
 ever, a message longer than ``MAX_MESSAGE_BYTES`` without a CR closes the connection, and the
 thread's database connection is closed when the kiosk goes.
+
+Against a flood of connections that never log in (200 of them took every slot for the idle
+timeout): a connection must log in within ``login_timeout`` seconds from its opening, whatever it
+sends meanwhile, and one address holds at most ``max_per_address`` connections at once.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import logging
 import socketserver
 import threading
+import time
+from collections import Counter
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections
@@ -22,6 +28,8 @@ logger = logging.getLogger("thuvien.sip2")
 MAX_MESSAGE_BYTES = 16 * 1024
 DEFAULT_IDLE_TIMEOUT = 300.0
 DEFAULT_MAX_CONNECTIONS = 200
+DEFAULT_LOGIN_TIMEOUT = 15.0
+DEFAULT_MAX_PER_ADDRESS = 20
 
 
 class Sip2Handler(socketserver.BaseRequestHandler):
@@ -37,8 +45,17 @@ class Sip2Handler(socketserver.BaseRequestHandler):
     def handle(self) -> None:
         session = Session(peer=f"{self.client_address[0]}:{self.client_address[1]}")
         buffer = b""
+        login_by = time.monotonic() + self.server.login_timeout
         try:
             while not self.server.stopping.is_set():
+                if not session.logged_in:
+                    left = login_by - time.monotonic()
+                    if left <= 0:
+                        logger.info("sip2: %s did not log in in time, closed", session.peer)
+                        return
+                    self.request.settimeout(min(self.server.idle_timeout, left))
+                else:
+                    self.request.settimeout(self.server.idle_timeout)
                 cut = buffer.find(b"\r")
                 if cut < 0:
                     if len(buffer) > MAX_MESSAGE_BYTES:
@@ -85,9 +102,15 @@ class Sip2Server(socketserver.ThreadingTCPServer):
         *,
         idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        login_timeout: float = DEFAULT_LOGIN_TIMEOUT,
+        max_per_address: int = DEFAULT_MAX_PER_ADDRESS,
         **kwargs: Any,
     ) -> None:
         self.idle_timeout = idle_timeout
+        self.login_timeout = login_timeout
+        self.max_per_address = max_per_address
+        self.per_address: Counter[str] = Counter()
+        self.per_address_lock = threading.Lock()
         # Each kiosk holds a thread; past this many, a new connection is closed at once.
         self.slots = threading.BoundedSemaphore(max_connections)
         # Tests only, as Django's LiveServerThread does: answer on the test's own connection so
@@ -97,8 +120,20 @@ class Sip2Server(socketserver.ThreadingTCPServer):
         super().__init__(address, Sip2Handler, **kwargs)
 
     def process_request(self, request: Any, client_address: Any) -> None:
+        address = client_address[0]
+        with self.per_address_lock:
+            if self.per_address[address] >= self.max_per_address:
+                refused = True
+            else:
+                refused = False
+                self.per_address[address] += 1
+        if refused:
+            logger.warning("sip2: too many connections from %s, refusing one", address)
+            self.shutdown_request(request)
+            return
         if not self.slots.acquire(blocking=False):
-            logger.warning("sip2: too many connections, refusing %s", client_address[0])
+            logger.warning("sip2: too many connections, refusing %s", address)
+            self._address_done(address)
             self.shutdown_request(request)
             return
         super().process_request(request, client_address)
@@ -108,6 +143,13 @@ class Sip2Server(socketserver.ThreadingTCPServer):
             super().process_request_thread(request, client_address)
         finally:
             self.slots.release()
+            self._address_done(client_address[0])
+
+    def _address_done(self, address: str) -> None:
+        with self.per_address_lock:
+            self.per_address[address] -= 1
+            if self.per_address[address] <= 0:
+                del self.per_address[address]
 
     def shutdown(self) -> None:
         self.stopping.set()

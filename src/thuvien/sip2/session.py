@@ -57,6 +57,8 @@ class Session:
             logger.info("sip2: unreadable message from %s: %s", self.peer, exc.reason)
             if exc.command is None:
                 return protocol.serialize("96", [], [])
+            if exc.command == "97":  # a resend request with unreadable bytes after it
+                return self.last_reply or protocol.serialize("96", [], [])
             partial = Message(command=exc.command)
             return self._send(self._refuse(partial, _unreadable_text()), partial)
         if message.command == "97":

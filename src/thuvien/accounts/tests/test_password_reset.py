@@ -64,3 +64,41 @@ def test_password_change(client, world):
     assert ok.status_code == 302
     user.refresh_from_db()
     assert user.check_password("mot-mat-khau-moi-9")
+
+
+class RefusingBackend:
+    """An e-mail backend that fails the test if a mail is sent inside the request."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise AssertionError("a mail was sent inside the web request")
+
+
+@pytest.mark.django_db
+def test_the_reset_mail_is_sent_by_the_worker_not_in_the_request(client, world, settings):
+    from huey.contrib.djhuey import HUEY
+    from huey.storage import MemoryStorage
+
+    user = world.users["tinh_cataloguer"]
+    saved = HUEY.storage, HUEY._immediate
+    HUEY.storage, HUEY._immediate = MemoryStorage(name="reset-test"), False
+    try:
+        settings.EMAIL_BACKEND = "thuvien.accounts.tests.test_password_reset.RefusingBackend"
+        known = client.post(reverse("accounts:password-reset"), {"email": user.email})
+        unknown = client.post(reverse("accounts:password-reset"), {"email": "ai@example.org"})
+        assert known.status_code == unknown.status_code == 302
+        assert known["Location"] == unknown["Location"]
+        assert HUEY.pending_count() == 1  # queued for the worker; nothing for the unknown one
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        task = HUEY.dequeue()
+        HUEY._immediate = True  # run here, on the test's database connection
+        HUEY.execute(task)  # what the worker does
+    finally:
+        HUEY.storage, HUEY._immediate = saved
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
+    assert "Đặt lại mật khẩu" in mail.outbox[0].subject
+    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/\S+)", mail.outbox[0].body)
+    page = client.get(link.group(1), follow=True)
+    assert page.status_code == 200 and "new_password1" in page.content.decode()

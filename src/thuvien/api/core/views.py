@@ -10,7 +10,6 @@ from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
 from thuvien.accounts.forms import LoginForm
@@ -19,6 +18,7 @@ from thuvien.accounts.security import login_failure_record
 from thuvien.accounts.selectors import membership_visible_to
 from thuvien.accounts.totp import totp_consume
 from thuvien.accounts.views import totp_required_for
+from thuvien.api.throttling import ClientAnonRateThrottle, ClientScopedRateThrottle
 from thuvien.network.models import Library, Network
 
 from .serializers import (
@@ -38,7 +38,7 @@ class TokenObtainView(APIView):
 
     permission_classes = [AllowAny]  # open: the credentials are the check
     authentication_classes: list = []
-    throttle_classes = [AnonRateThrottle, ScopedRateThrottle]
+    throttle_classes = [ClientAnonRateThrottle, ClientScopedRateThrottle]
     throttle_scope = "token"
 
     @extend_schema(request=TokenRequestSerializer, responses={200: TokenResponseSerializer})

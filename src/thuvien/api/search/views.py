@@ -8,9 +8,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from thuvien.api.permissions import PublicRead
+from thuvien.api.throttling import ClientAnonRateThrottle, ClientUserRateThrottle
+from thuvien.core.ratelimit import client_address
 from thuvien.search.selectors import FACET_PARAMS, SearchPage, search_catalogue
 
 PARAMS = [
@@ -74,10 +77,26 @@ def page_json(page: SearchPage) -> dict[str, Any]:
     }
 
 
+class SearchRateThrottle(SimpleRateThrottle):
+    """Searches per client (the user, else the address as core.ratelimit sees it behind the
+    trusted proxy), the ``search`` rate, counted in the cache every process shares."""
+
+    scope = "search"
+
+    def get_cache_key(self, request: Any, view: Any) -> str:
+        user = getattr(request, "user", None)
+        ident = (
+            f"u{user.pk}" if user is not None and user.is_authenticated
+            else client_address(request) or "unknown"
+        )  # fmt: skip
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
 class SearchView(APIView):
-    """Search the union catalogue (public)."""
+    """Search the union catalogue (public), at most the ``search`` rate per client."""
 
     permission_classes = [PublicRead]
+    throttle_classes = [ClientAnonRateThrottle, ClientUserRateThrottle, SearchRateThrottle]
 
     @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:

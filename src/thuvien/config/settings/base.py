@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "thuvien.core.middleware.LanguageMiddleware",
+    # before anything reads the body (the CSRF check): a too large upload is refused unread
+    "thuvien.core.uploads.UploadLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -176,6 +178,10 @@ AUTHENTICATION_BACKENDS = [
 # Lock-out: after this many failed logins in a row an account is locked for this long.
 THUVIEN_LOGIN_MAX_FAILURES = int(os.environ.get("THUVIEN_LOGIN_MAX_FAILURES", "5"))
 THUVIEN_LOGIN_LOCK_MINUTES = int(os.environ.get("THUVIEN_LOGIN_LOCK_MINUTES", "15"))
+# Failed logins one address may make, whatever the names, before it is refused for the lock time.
+THUVIEN_LOGIN_MAX_FAILURES_PER_ADDRESS = int(
+    os.environ.get("THUVIEN_LOGIN_MAX_FAILURES_PER_ADDRESS", "20")
+)
 # Network administrators must enrol a TOTP second factor before using /staff/ or /admin/.
 THUVIEN_REQUIRE_TOTP_FOR_NETWORK_ADMINS = (
     os.environ.get("THUVIEN_REQUIRE_TOTP_FOR_NETWORK_ADMINS", "1") == "1"
@@ -279,6 +285,10 @@ else:
         "consumer": {"workers": 2, "worker_type": "thread"},
     }
 
+# The outbox drain holds a lease (core/leases.py) renewed while it runs: a worker killed in the
+# middle of a drain frees it this many seconds later, and the next worker resumes.
+OUTBOX_LEASE_SECONDS = float(os.environ.get("THUVIEN_OUTBOX_LEASE_SECONDS", "60"))
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -287,13 +297,14 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["thuvien.api.permissions.DenyUnlessDeclared"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "thuvien.api.throttling.ClientAnonRateThrottle",
+        "thuvien.api.throttling.ClientUserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("THUVIEN_API_ANON_RATE", "120/min"),
         "user": os.environ.get("THUVIEN_API_USER_RATE", "600/min"),
         "token": os.environ.get("THUVIEN_API_TOKEN_RATE", "10/min"),
+        "search": os.environ.get("THUVIEN_SEARCH_RATE", "120/min"),
     },
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
@@ -312,11 +323,21 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Searches per client (the portal's and the API's), counted across every process.
+THUVIEN_SEARCH_RATE = os.environ.get("THUVIEN_SEARCH_RATE", "120/min")
+
+# One cache shared by every process (web workers, worker, SIP2): rate limits and login throttles
+# count there. Redis when configured, else files in the data directory. Not the per-process
+# memory cache: with 4 web workers it let 4 x 120 requests a minute through.
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
     )
 }
 

@@ -29,6 +29,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["token"] = "10000/min"  # noqa: S105
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["search"] = "10000/min"
+THUVIEN_SEARCH_RATE = "10000/min"
+# Each test process counts alone (pytest-xdist workers must not share login throttles); the
+# production choice, shared by processes, is tested in core/tests/test_shared_rate_limits.py.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Circulation's per-process desk cache off: on SQLite a rolled-back test's primary keys are
 # reused by the next test, so a cached row could outlive its test (circulation.desk_cache).
 THUVIEN_DESK_CACHE_SECONDS = 0

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
+from thuvien.core.ratelimit import rate_limited
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.engine_search import MAX_WINDOW
 from thuvien.search.record_page import record_page
@@ -100,6 +101,7 @@ def _last_start(total: int, start: int) -> int:
 
 @require_GET
 @public_view
+@rate_limited("search", "THUVIEN_SEARCH_RATE")
 def search(request: HttpRequest) -> HttpResponse:
     page = search_catalogue(params=request.GET)
     query_length = len(page.q)

@@ -8,7 +8,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from thuvien.sip2.server import DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, make_server
+from thuvien.sip2.server import (
+    DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_LOGIN_TIMEOUT,
+    DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_MAX_PER_ADDRESS,
+    make_server,
+)
 
 
 class Command(BaseCommand):
@@ -29,10 +35,27 @@ class Command(BaseCommand):
             default=DEFAULT_MAX_CONNECTIONS,
             help="kiosk connections served at once (each holds a thread)",
         )
+        parser.add_argument(
+            "--login-timeout",
+            type=float,
+            default=DEFAULT_LOGIN_TIMEOUT,
+            help="seconds a new connection has to log in (93) before it is closed",
+        )
+        parser.add_argument(
+            "--max-per-address",
+            type=int,
+            default=DEFAULT_MAX_PER_ADDRESS,
+            help="connections one address may hold at once",
+        )
 
     def handle(self, *args: Any, host: str, port: int, idle_timeout: float, **opts: Any) -> None:
         server = make_server(
-            host, port, idle_timeout=idle_timeout, max_connections=opts["max_connections"]
+            host,
+            port,
+            idle_timeout=idle_timeout,
+            max_connections=opts["max_connections"],
+            login_timeout=opts["login_timeout"],
+            max_per_address=opts["max_per_address"],
         )
         self.stdout.write(f"SIP2 server listening on {host}:{server.server_address[1]}")
 

@@ -141,7 +141,13 @@ def test_replace_card_and_photo(world, admin):
     admin.post(f"/staff/circulation/patrons/{patron.pk}/photo/", {"photo": bad})
     patron.refresh_from_db()
     assert not patron.photo
-    png = SimpleUploadedFile("x.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, content_type="image/png")
+    import io
+
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (60, 80), (10, 120, 40)).save(picture, "PNG")
+    png = SimpleUploadedFile("x.png", picture.getvalue(), content_type="image/png")
     admin.post(f"/staff/circulation/patrons/{patron.pk}/photo/", {"photo": png})
     patron.refresh_from_db()
     assert patron.photo and Consent.objects.filter(patron=patron, purpose="photo").exists()

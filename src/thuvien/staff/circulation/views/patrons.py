@@ -19,9 +19,11 @@ from thuvien.circulation.models import Payment
 from thuvien.circulation.selectors import loan_history, patron_fees, patron_holds, patron_loans
 from thuvien.circulation.services import fee_create, fee_pay, fee_waive
 from thuvien.core.errors import ThuvienError
+from thuvien.core.uploads import upload_limit
 from thuvien.patrons.card import card_pdf
 from thuvien.patrons.selectors import patron_get_for, patron_search
 from thuvien.patrons.services import (
+    PHOTO_MAX_BYTES,
     categories_ensure,
     patron_block,
     patron_export_data,
@@ -119,6 +121,7 @@ def patron_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "staff/circulation/patrons/form.html", {"form": form, "patron": patron})
 
 
+@upload_limit(PHOTO_MAX_BYTES)  # the photo is the only file these actions take
 @requires(Capability.MANAGE_PATRONS)
 def patron_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """POST-only small actions on a reader: renew card, block, unblock, set password."""
