@@ -146,3 +146,27 @@ def test_the_months_are_the_sums_of_their_days(busy_world):
                 assert row.days == days.count()
                 assert row.loans == sum(d.loans for d in days)
                 assert row.readers_new == sum(d.readers_new for d in days)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_charts_draw_the_databases_numbers_in_the_browser(busy_world, page):
+    library_days_record()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(page.base_url + "/accounts/login/")
+    page.fill("#id_username", "hy_oversight")
+    page.fill("#id_password", "mat-khau-dai-123")
+    page.click("form button[type=submit].btn-primary")
+    page.wait_for_url(page.base_url + "/staff/")
+    page.goto(page.base_url + "/staff/oversight/")
+    page.wait_for_function("() => window.Chart && Chart.getChart('chart-months')")
+    months = page.evaluate("Chart.getChart('chart-months').data.datasets[0].data")
+    with scopes_disabled():
+        lent = Loan.all_objects.filter(library__network=busy_world.hung_yen).count()
+    assert sum(months) == lent == 2
+    copies = page.evaluate("Chart.getChart('chart-types').data.datasets[0].data")
+    assert sum(copies) == 5
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert errors == []
+    page.screenshot(path="/tmp/thuvien-browser-oversight.png", full_page=True)

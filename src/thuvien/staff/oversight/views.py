@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
@@ -24,7 +25,19 @@ def _year(value: str | None) -> int | None:
 @requires(Capability.OVERSEE, network_wide=True)
 def overview(request: HttpRequest) -> HttpResponse:
     data = network_overview(network=request.network, year=_year(request.GET.get("year")))
-    return render(request, "staff/oversight/overview.html", {"o": data})
+    charts = {
+        "chart_months": {
+            "label": _("Lượt mượn"),
+            "labels": [_("Tháng %(m)s") % {"m": m["month"]} for m in data.months],
+            "values": [m["loans"] for m in data.months],
+        },
+        "chart_types": {
+            "label": _("Bản"),
+            "labels": [label for _code, label, _f in data.by_type],
+            "values": [f.values["copies"] for _code, _label, f in data.by_type],
+        },
+    }
+    return render(request, "staff/oversight/overview.html", {"o": data, **charts})
 
 
 def _report_response(request: HttpRequest, **scope: object) -> HttpResponse:

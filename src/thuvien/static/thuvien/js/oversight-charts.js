@@ -1,0 +1,33 @@
+// Charts of the inspector's page, drawn with Chart.js (served by thuvien, see
+// scripts/vendor-assets.sh) from the JSON the page carries. Every chart has its numbers in the
+// table beside it, so nothing is told by colour or by the picture alone.
+(function () {
+  "use strict";
+  if (!window.Chart) return;
+  function data(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+  function bars(canvasId, dataId, horizontal) {
+    var canvas = document.getElementById(canvasId);
+    var d = data(dataId);
+    if (!canvas || !d) return;
+    new window.Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: d.labels,
+        datasets: [{ label: d.label, data: d.values, backgroundColor: "#0b5394", borderColor: "#062c50", borderWidth: 1 }],
+      },
+      options: {
+        indexAxis: horizontal ? "y" : "x",
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: { legend: { display: false } },
+        scales: { x: { ticks: { precision: 0 } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
+    });
+  }
+  bars("chart-months", "data-months", false);
+  bars("chart-types", "data-types", true);
+})();
