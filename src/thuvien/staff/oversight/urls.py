@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import evaluation_views, stocktake_views, views
+from . import evaluation_views, register_views, stocktake_views, views
 
 app_name = "oversight"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
         evaluation_views.library_evaluation,
         name="library-evaluation",
     ),
+    path("registers/", register_views.registers, name="registers"),
     path("stocktakes/", stocktake_views.stocktakes, name="stocktakes"),
     path("stocktakes/start/", stocktake_views.start, name="stocktake-start"),
     path("stocktakes/<int:pk>/", stocktake_views.stocktake, name="stocktake"),
