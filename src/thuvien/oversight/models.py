@@ -195,3 +195,41 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.library_id} {self.year}"
+
+
+class Target(models.Model):
+    """A numeric target of Decision 206/QĐ-TTg or the provincial plan carrying it out, stored
+    per network with its deadline; the system computes its progress where it knows the figure,
+    and keeps the value entered by hand (with its date) where it does not."""
+
+    class Measure(models.TextChoices):
+        PUBLIC_LINKED = "public_linked", _(
+            "Thư viện công cộng dùng phần mềm quản lý, liên thông với thư viện tỉnh"
+        )
+        SCHOOL_SPECIALISED_ONLINE = "school_specialised_online", _(
+            "Thư viện trường học, chuyên ngành có phần mềm và dịch vụ trực tuyến"
+        )
+        SPECIAL_DIGITISED = "special_digitised", _("Tài liệu có giá trị đặc biệt được số hóa")
+        STAFF_TRAINED = "staff_trained", _("Người làm công tác thư viện được đào tạo, bồi dưỡng")
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")
+    measure = models.CharField(_("chỉ tiêu"), max_length=32, choices=Measure.choices)
+    deadline = models.PositiveSmallIntegerField(_("năm đạt"))
+    percent = models.DecimalField(_("mục tiêu (%)"), max_digits=5, decimal_places=1)
+    entered_percent = models.DecimalField(
+        _("số liệu nhập tay (%)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    entered_on = models.DateField(_("ngày nhập"), null=True, blank=True)
+    source = models.CharField(_("căn cứ"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "measure", "deadline"], name="target_network_measure_year"
+            )
+        ]
+        ordering = ["deadline", "measure"]
+
+    def __str__(self) -> str:
+        return f"{self.network_id} {self.measure} {self.deadline}"
