@@ -257,10 +257,11 @@ _IDENTIFIER_SEPARATORS = re.compile(r"[\s\-‐‑‒–—]+")
 def identifier(text: str) -> Words | None:
     """The ``isbn:`` or ``issn:`` query of a search that is only an ISBN or ISSN, else None.
 
-    Valid-looking means the shape, not the check digit (a catalogue holds ISBNs printed with
-    a wrong one): 13 digits from 978 or 979, or 9 digits and a digit or X, is an ISBN; 7 digits
-    and a digit or X an ISSN. Hyphens and spaces anywhere ("978-604-1-23456-7",
-    "0 19 852663 6", "0317-8471").
+    An ISBN is known by its shape, not its check digit (catalogues hold ISBNs printed with a
+    wrong one): 13 digits from 978 or 979, or 9 digits and a digit or X. An ISSN is 7 digits
+    and a digit or X whose check digit is right, so that a range of years ("1990-2000") stays
+    words. Hyphens and spaces anywhere ("978-604-1-23456-7", "0 19 852663 6", "0317-8471").
+    Whatever is taken for one is still searched as words when no record carries it.
     """
     m = _IDENTIFIER.fullmatch(text.strip())
     if m is None:
@@ -273,9 +274,15 @@ def identifier(text: str) -> Words | None:
         return Words([code], "isbn")
     if len(code) == 10 and kind != "issn":
         return Words([code], "isbn")
-    if len(code) == 8 and kind != "isbn":
+    if len(code) == 8 and kind != "isbn" and _issn_check(code[:7]) == code[7]:
         return Words([code], "issn")
     return None
+
+
+def _issn_check(digits: str) -> str:
+    remainder = sum(int(d) * w for d, w in zip(digits, range(8, 1, -1), strict=True)) % 11
+    check = (11 - remainder) % 11
+    return "X" if check == 10 else str(check)
 
 
 def parse_query(text: str) -> Query | None:
