@@ -22,6 +22,7 @@ def search_backend(request, settings):
     settings.SEARCH_BACKEND = request.param
     return request.param
 
+
 TITLES = {
     "ls_vn": ("Lịch sử Việt Nam", {"subjects": ["Lịch sử -- Việt Nam"], "year": 2015}),
     "ls_hy": ("Lịch sử Hưng Yên", {"year": 2001}),
