@@ -132,3 +132,16 @@ def test_the_parsed_fallback_holds_the_normalised_code_then_the_words():
     assert node.first == Words(["9786042095846"], "isbn")
     assert identifier("2434-561x") == Words(["2434561X"], "issn")
     assert identifier("ISSN 9786042095846") is None  # 13 digits are no ISSN
+
+
+@pytest.mark.browser
+def test_an_isbn_pasted_from_a_bookshop_page_in_the_browser(transactional_db, world, page):
+    """A reader copies the ISBN from a bookshop's page (non-breaking hyphens) into the box."""
+    book = make_record(world.hung_yen, "Nhật ký Đặng Thùy Trâm", isbns=["9786042095846"])
+    make_record(world.hung_yen, "Mã vùng 978 604 và mã số 209584")
+    outbox_drain()
+    page.goto(page.base_url + "/search/")
+    page.fill("#q", "978‑604‑2‑09584‑6")  # as pasted: U+2011 between the groups
+    page.press("#q", "Enter")
+    page.wait_for_selector(".rlist")
+    assert page.locator(".rtitle").all_inner_texts() == [book.title]
