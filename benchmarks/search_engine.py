@@ -70,7 +70,8 @@ def main() -> None:
     )
     print(
         f"  CPU time of the same queries (what an idle core would take): p50 "
-        f"{pct(cpu, 50):.1f} ms  p95 {pct(cpu, 95):.1f} ms  p99 {pct(cpu, 99):.1f} ms"
+        f"{pct(cpu, 50):.1f} ms  p95 {pct(cpu, 95):.1f} ms  p99 {pct(cpu, 99):.1f} ms  "
+        f"mean {statistics.fmean(cpu):.2f} ms"
     )
     print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"scoped, title sort: p50 {pct(scoped, 50):.1f}  p95 {pct(scoped, 95):.1f} ms")

@@ -33,7 +33,7 @@ def main() -> None:
     from search_corpus import queries
 
     from thuvien.config.wsgi import application
-    from thuvien.search.engine import Engine
+    from thuvien.search.engine import SearchBackend as Engine
 
     engine_cpu = [0.0]
     search = Engine.search

@@ -205,7 +205,15 @@ def main() -> None:
     parser.add_argument("--load-generator", choices=("python", "wrk"), default="python")
     parser.add_argument("--worker-class", choices=("gthread", "sync"), default="")
     parser.add_argument("--proxy", choices=("none", "nginx"), default="none")
+    parser.add_argument(
+        "--path",
+        default="/search/",
+        help="the portal's result page (/search/) or the JSON search API (/api/v1/search/)",
+    )
     args = parser.parse_args()
+    target = args.path
+    # a result row of the page, or of the API's JSON: an empty index would look fast
+    found = b'"work_records"' if "/api/" in target else b'class="ritem"'
     from search_corpus import queries
 
     from thuvien.cli import gunicorn_command
@@ -215,6 +223,9 @@ def main() -> None:
         "THUVIEN_DATA_DIR": os.environ.get("THUVIEN_DATA_DIR", "/tmp/thuvien-bench"),
         "THUVIEN_DEBUG": "0",
         "DJANGO_SETTINGS_MODULE": "thuvien.config.settings.base",
+        # the clients share one address: the API's per-address throttles would answer 429
+        "THUVIEN_API_ANON_RATE": os.environ.get("THUVIEN_API_ANON_RATE", "1000000/min"),
+        "THUVIEN_API_USER_RATE": os.environ.get("THUVIEN_API_USER_RATE", "1000000/min"),
         **serve_settings(args),
     }
     command = gunicorn_command(env, ["--log-level", "warning"])
@@ -228,7 +239,7 @@ def main() -> None:
         while True:  # wait for the server; warm every worker's index reader
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
-                conn.request("GET", "/search/?q=warm")
+                conn.request("GET", target + "?q=warm")
                 response = conn.getresponse()
                 response.read()
                 if response.status != 200:  # nginx answers 502 until gunicorn listens
@@ -248,19 +259,19 @@ def main() -> None:
             if k < args.clients:
                 held.append(http.client.HTTPConnection("127.0.0.1", args.port, timeout=60))
             c = held[k % len(held)]
-            c.request("GET", "/search/?" + urlencode({"q": qs[k % len(qs)]}))
-            hits += b'class="ritem"' in c.getresponse().read()
+            c.request("GET", target + "?" + urlencode({"q": qs[k % len(qs)]}))
+            hits += found in c.getresponse().read()
         for c in held:
             c.close()
         if hits < max(30, args.clients) // 2:  # an empty index would look fast
             raise SystemExit(f"only {hits} warm-up queries found records: is the index empty?")
         if args.load_generator == "wrk":
-            paths = ["/search/?" + urlencode({"q": q}) for q in qs]
+            paths = [target + "?" + urlencode({"q": q}) for q in qs]
             cpu_before = server_tree_cpu(server, proxy)
             n, elapsed, line, client_cpu = run_wrk(args, paths)
             server_cpu = server_tree_cpu(server, proxy) - cpu_before
             print(
-                f"WEB /search/ {args.clients} clients (wrk), {served}: {n} requests in "
+                f"WEB {target} {args.clients} clients (wrk), {served}: {n} requests in "
                 f"{elapsed:.0f} s ({n / elapsed:.1f}/s), " + line
             )
             print(
@@ -285,7 +296,7 @@ def main() -> None:
                 i += 1
                 t = time.perf_counter()
                 c.request(
-                    "GET", "/search/?" + urlencode({"q": q}), headers={"Accept-Encoding": "gzip"}
+                    "GET", target + "?" + urlencode({"q": q}), headers={"Accept-Encoding": "gzip"}
                 )
                 resp = c.getresponse()
                 body = resp.read()
@@ -295,7 +306,7 @@ def main() -> None:
                     sizes.append(len(body))
                     if resp.status != 200:
                         errors.append(resp.status)
-                    elif b'class="ritem"' not in body and not resp.getheader("Content-Encoding"):
+                    elif found not in body and not resp.getheader("Content-Encoding"):
                         empty.append(1)
 
         threads = [threading.Thread(target=client, args=(k,)) for k in range(args.clients)]
@@ -310,7 +321,7 @@ def main() -> None:
         server_cpu = server_tree_cpu(server, proxy) - cpu_before
         client_cpu = time.process_time() - client_before
         print(
-            f"WEB /search/ {args.clients} clients, "
+            f"WEB {target} {args.clients} clients, "
             f"{served}: "
             f"{len(times)} requests in {elapsed:.0f} s ({len(times) / elapsed:.1f}/s), "
             f"p50 {pct(times, 50):.0f} ms  p95 {pct(times, 95):.0f} ms  p99 {pct(times, 99):.0f} ms"

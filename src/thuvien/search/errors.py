@@ -14,6 +14,7 @@ class SearchErrorCode(ErrorCode):
     EMPTY = "search.empty"
     TOO_LONG = "search.too_long"
     BAD_PARAMETER = "search.bad_parameter"
+    INVALID = "search.invalid"  # the parser read it but the engine cannot run it
     INDEX_UNAVAILABLE = "search.index_unavailable"
 
 

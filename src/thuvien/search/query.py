@@ -68,6 +68,22 @@ class Bool:
 
 Node = Words | Prefix | Phrase | Bool
 
+
+@dataclass
+class Fallback:
+    """Only at the root: run ``first``; when it finds nothing, run ``then`` instead.
+
+    A bare ISBN or ISSN typed in the search box is looked up as one (``isbn:``), whatever its
+    hyphens; if no record carries it, its words are searched as usual (VuFind and Koha do the
+    same). ``SearchBackend.search`` unwraps it, so a backend only compiles ``Node`` trees.
+    """
+
+    first: Node
+    then: Node | None = None
+
+
+Query = Node | Fallback
+
 _LEX = re.compile(r'\s*(?:(?P<quote>"[^"]*"?)|(?P<paren>[()])|(?P<word>[^\s()"]+))')
 
 
@@ -229,13 +245,63 @@ def _missing_operand() -> SearchQueryError:
     )
 
 
-def parse_query(text: str) -> Node | None:
-    """Parse ``text``; ``None`` for an empty query (browse everything)."""
+# A bare identifier: digits with hyphens, spaces or the dashes of a copied web page between
+# them, a final X, optionally after "ISBN" or "ISSN".
+_IDENTIFIER = re.compile(
+    r"(?:(?P<kind>ISBN|ISSN)(?:-1[03])?\s*:?\s*)?(?P<code>\d(?:[\d\s\-‐‑‒–—]*[\dXx])?)",
+    re.IGNORECASE,
+)
+_IDENTIFIER_SEPARATORS = re.compile(r"[\s\-‐‑‒–—]+")
+
+
+def identifier(text: str) -> Words | None:
+    """The ``isbn:`` or ``issn:`` query of a search that is only an ISBN or ISSN, else None.
+
+    An ISBN is known by its shape, not its check digit (catalogues hold ISBNs printed with a
+    wrong one): 13 digits from 978 or 979, or 9 digits and a digit or X. An ISSN is 7 digits
+    and a digit or X whose check digit is right, so that a range of years ("1990-2000") stays
+    words. Hyphens and spaces anywhere ("978-604-1-23456-7", "0 19 852663 6", "0317-8471").
+    Whatever is taken for one is still searched as words when no record carries it.
+    """
+    m = _IDENTIFIER.fullmatch(text.strip())
+    if m is None:
+        return None
+    code = _IDENTIFIER_SEPARATORS.sub("", m.group("code")).upper()
+    kind = (m.group("kind") or "").lower()
+    if not code[:-1].isdigit():
+        return None
+    if len(code) == 13 and code[:3] in ("978", "979") and code.isdigit() and kind != "issn":
+        return Words([code], "isbn")
+    if len(code) == 10 and kind != "issn":
+        return Words([code], "isbn")
+    if len(code) == 8 and kind != "isbn" and _issn_check(code[:7]) == code[7]:
+        return Words([code], "issn")
+    return None
+
+
+def _issn_check(digits: str) -> str:
+    remainder = sum(int(d) * w for d, w in zip(digits, range(8, 1, -1), strict=True)) % 11
+    check = (11 - remainder) % 11
+    return "X" if check == 10 else str(check)
+
+
+def parse_query(text: str) -> Query | None:
+    """Parse ``text``; ``None`` for an empty query (browse everything).
+
+    A bare ISBN or ISSN becomes a ``Fallback``: the identifier, then its words.
+    """
     text = (text or "").strip()
     if not text:
         return None
     if len(text) > 500:
         raise SearchQueryError(SearchErrorCode.TOO_LONG, _("Câu tìm kiếm quá dài."))
+    found = identifier(text)
+    if found is not None:
+        return Fallback(found, _parse(text))
+    return _parse(text)
+
+
+def _parse(text: str) -> Node | None:
     # A title typed in capitals ("KHÔNG GIA ĐÌNH") is words, not Vietnamese operators.
     all_caps = text.upper() == text and any(c.isalpha() for c in text)
     parser = _Parser(_lex(text), vietnamese_ops=not all_caps)
@@ -247,7 +313,7 @@ def parse_query(text: str) -> Node | None:
     return node
 
 
-def plain_words(node: Node | None) -> list[str]:
+def plain_words(node: Query | None) -> list[str]:
     """The plain unfielded words of a simple query (used by "did you mean")."""
     if isinstance(node, Words) and node.field is None:
         return node.words

@@ -3,10 +3,11 @@
 Why: building and analysing a document is ~0.13 ms of Python per record and the GIL keeps it
 on one core, so a million records took ~140 s of one core while tantivy's indexer waited.
 Worker processes (forked, each with its own database connection) read id ranges, build the
-documents, analyse them (``engine.tantivy_fields``) and send them as JSON texts, which the main
-process hands to the single index writer (``add_json``: parsed in Rust, outside the GIL's
-Python work). Title word counts for "did you mean" are counted in the workers too. Chunks come
-back in id order, at most two per worker in flight.
+documents, analyse them (``engine().prepare``: for tantivy the analysed fields as JSON texts)
+and send them to the main process, which hands them to the single index writer (tantivy's
+``add_json`` parses them in Rust, outside the GIL's Python work). Title word counts for
+"did you mean" are counted in the workers too. Chunks come back in id order, at most two
+per worker in flight.
 
 The outbox drain uses the same builders for a large batch (an import's): ``analysed_ids_stream``
 hands them chunks of record ids instead of id ranges.
@@ -29,10 +30,9 @@ from django.db import connection, connections
 
 from thuvien.catalog.models import Record
 from thuvien.core.forking import signals_default
-from thuvien.core.jsontext import compact_json
 
 from .documents import LibraryFacts, documents_after, documents_for
-from .engine import tantivy_fields
+from .engine import engine
 
 MIN_PARALLEL = 50_000
 RANGE = 5_000  # records per task: small enough to keep both workers busy to the end
@@ -104,12 +104,12 @@ def _encoded(docs: list[dict[str, Any]]) -> tuple[list[str], Counter[str]]:
 
     The titles' tokens (joined by spaces) are counted in one ``Counter`` call per chunk.
     """
-    encode = compact_json
+    prepare = engine().prepare
     out, titles = [], []
     for doc in docs:
-        fields = tantivy_fields(doc)
-        titles.append(fields["title_acc"][0])
-        out.append(encode(fields))
+        payload, title_words = prepare(doc)
+        titles.append(title_words)
+        out.append(payload)
     text = " ".join(t for t in titles if t)
     return out, Counter(text.split(" ") if text else ())
 

@@ -126,7 +126,7 @@ class SearchPage:
     facets: list[FacetGroup] = field(default_factory=list)
     available_count: int | None = None
     facets_approximate: bool = False
-    total_approximate: bool = False  # a broad search's total, estimated (see engine_search)
+    total_approximate: bool = False  # a broad search's total, estimated (see the backend)
     suggestion: str | None = None
     error: str | None = None
     error_code: str | None = None
@@ -225,10 +225,6 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
         response = engine().search(req)
     except SearchError as exc:
         page.error, page.error_code = exc.message, exc.code
-        return page
-    except ValueError:  # tantivy refused a query the parser let through (an odd regex)
-        page.error = _("Không đọc được câu tìm kiếm này. Hãy bỏ bớt ký tự đặc biệt.")
-        page.error_code = "search.invalid"
         return page
     page.sort, page.start, page.work = req.sort, response.offset, req.work
     page.total, page.took_ms = response.total, response.took_ms
@@ -426,7 +422,7 @@ def did_you_mean(req: SearchRequest, total: int) -> str | None:
             collapse=False,
         )
         found = engine().search(probe).total
-    except (SearchError, ValueError):
+    except SearchError:
         return None
     only_marks = fold(suggestion) == fold(" ".join(words))
     return suggestion if found > total or (only_marks and found) else None

@@ -1,13 +1,23 @@
-"""API v1: the union catalogue search with the same parameters and facets as the portal."""
+"""API v1: the union catalogue search with the same parameters and facets as the portal.
+
+The search is the API's hottest read, so its answer skips DRF's rendering: the dict is
+written with orjson straight into an ``HttpResponse`` (DRF's negotiation, ``Response`` and
+``JSONRenderer`` cost about a third of the web layer's time a request), with the same
+content type and the same compact UTF-8 JSON. Anonymous readers are throttled once, by
+address (DRF's ``UserRateThrottle`` counted every anonymous request a second time under the
+looser per-user rate, a cache read and write for nothing).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import orjson
+from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
-from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
@@ -92,15 +102,21 @@ class SearchRateThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
+def json_response(data: Any, status: int = 200) -> HttpResponse:
+    """``data`` as DRF's JSONRenderer writes it (compact UTF-8, ``application/json``)."""
+    return HttpResponse(orjson.dumps(data), status=status, content_type="application/json")
+
+
 class SearchView(APIView):
     """Search the union catalogue (public), at most the ``search`` rate per client."""
 
     permission_classes = [PublicRead]
+    renderer_classes = [JSONRenderer]  # what the schema and DRF's own errors are written in
     throttle_classes = [ClientAnonRateThrottle, ClientUserRateThrottle, SearchRateThrottle]
 
     @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponse:
         page = search_catalogue(params=request.query_params)
         if page.error:
-            return Response({"code": page.error_code, "detail": page.error}, status=400)
-        return Response(page_json(page))
+            return json_response({"code": page.error_code, "detail": page.error}, status=400)
+        return json_response(page_json(page))

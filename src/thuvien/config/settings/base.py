@@ -226,6 +226,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# The search backend (a name of thuvien.search.engine.BACKENDS; today only "tantivy").
+SEARCH_BACKEND = os.environ.get("THUVIEN_SEARCH_BACKEND", "tantivy")
 SEARCH_INDEX_DIR = Path(os.environ.get("THUVIEN_SEARCH_INDEX_DIR", DATA_DIR / "index"))
 # Above this many hits, facet counts are estimated from a fixed sample of about this many
 # records (shown with "≈"): the facet work of a broad search is proportional to it.

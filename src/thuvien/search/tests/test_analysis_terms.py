@@ -17,7 +17,7 @@ from thuvien.catalog.marc.extract import extract
 from thuvien.catalog.marc.reader import read_file
 from thuvien.core.text import fold as core_fold
 from thuvien.search import analysis as va
-from thuvien.search.engine import facet_hash
+from thuvien.search.backends.tantivy.schema import facet_hash
 
 from ...catalog.tests.conftest import MARC_DIR
 

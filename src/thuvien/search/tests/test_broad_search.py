@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from thuvien.core.outbox import outbox_drain
-from thuvien.search import engine_search
+from thuvien.search.backends.tantivy import run as engine_search
 from thuvien.search.engine import SearchRequest, engine
 from thuvien.search.query import parse_query
 from thuvien.search.selectors import search_catalogue

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 
-from thuvien.search.engine import SCHEMA_VERSION, Engine
+from thuvien.search.backends.tantivy import Engine
+from thuvien.search.backends.tantivy.schema import SCHEMA_VERSION
 
 
 def _doc(i: int) -> dict:

@@ -9,7 +9,7 @@ import pytest
 
 from thuvien.core.outbox import outbox_drain
 from thuvien.holdings.models import ItemStatus
-from thuvien.search import engine_search
+from thuvien.search.backends.tantivy import run as engine_search
 from thuvien.search.engine import SearchRequest, engine
 from thuvien.search.query import parse_query
 

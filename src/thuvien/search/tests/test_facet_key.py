@@ -7,7 +7,7 @@ from collections import Counter
 
 from thuvien.catalog.models import MaterialType
 from thuvien.network.models import LibraryType
-from thuvien.search import facet_key
+from thuvien.search.backends.tantivy import facet_key
 from thuvien.search.engine import FACET_SIZES, YEAR_RANGES
 
 

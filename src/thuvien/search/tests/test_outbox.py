@@ -7,7 +7,8 @@ import pytest
 from thuvien.core.models import OutboxEntry
 from thuvien.core.outbox import outbox_drain
 from thuvien.search import engine as engine_module
-from thuvien.search.engine import Engine, SearchRequest
+from thuvien.search.backends.tantivy import Engine
+from thuvien.search.engine import SearchRequest
 from thuvien.search.indexing import reindex_all
 from thuvien.search.query import parse_query
 

@@ -15,7 +15,8 @@ from django.conf import settings
 
 from thuvien.holdings.models import ItemStatus
 from thuvien.search import reindex_parallel as rp
-from thuvien.search.engine import SearchRequest, engine, tantivy_fields
+from thuvien.search.backends.tantivy.schema import tantivy_fields
+from thuvien.search.engine import SearchRequest, engine
 from thuvien.search.indexing import reindex_all
 from thuvien.search.query import parse_query
 from thuvien.search.suggest import FILE_NAME, load_vocabulary

@@ -1,14 +1,27 @@
-"""Relevance on a fixed set of Vietnamese queries with known best answers."""
+"""Relevance on a fixed set of Vietnamese queries with known best answers.
+
+Every test runs once per registered search backend (``search.engine.BACKENDS``): a new backend
+is accepted when these pass on it unchanged.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from thuvien.search.engine import registered_backends
 from thuvien.search.selectors import search_catalogue
 
 from .factories import make_record
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=registered_backends())
+def search_backend(request, settings):
+    """The backend under test: the portal's searches and the outbox drain go to it."""
+    settings.SEARCH_BACKEND = request.param
+    return request.param
+
 
 TITLES = {
     "ls_vn": ("Lịch sử Việt Nam", {"subjects": ["Lịch sử -- Việt Nam"], "year": 2015}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from thuvien.core.outbox import outbox_drain
-from thuvien.search import engine_search
+from thuvien.search.backends.tantivy import run as engine_search
 from thuvien.search.selectors import search_catalogue
 from thuvien.search.suggest import Vocabulary
 
@@ -65,7 +65,7 @@ def test_work_cluster_counts_each_library_once(world, monkeypatch, small_cluster
 
     Counted from the stored documents of a small work, by an aggregation for a large one.
     """
-    from thuvien.search import engine_search
+    from thuvien.search.backends.tantivy import run as engine_search
 
     monkeypatch.setattr(engine_search, "SMALL_CLUSTER", small_cluster)
     for year in (2001, 2002):

@@ -124,3 +124,27 @@ def test_each_library_feed_is_a_feed_of_its_own(client, world, books):
     assert f'href="http://testserver/search/new/?library={world.commune_a.code}"' in library
     assert client.get("/search/new/feed/", {"library": "NOPE"}).status_code == 404
     assert client.get("/search/new/", {"network": "zzz"}).status_code == 404
+
+
+def test_search_api_writes_the_json_drf_would_and_still_throttles(client, books, monkeypatch):
+    """The API answers with orjson instead of DRF's renderer: the same compact UTF-8 JSON and
+    content type, and the anonymous rate still applies (a second, looser count was dropped)."""
+    import json
+
+    from rest_framework.renderers import JSONRenderer
+    from rest_framework.throttling import AnonRateThrottle
+
+    response = client.get("/api/v1/search/", {"q": "nhãn lồng"})
+    assert response["Content-Type"] == "application/json"
+    data = json.loads(response.content)
+    assert data["results"][0]["title"] == "Nhãn lồng Hưng Yên"
+    assert "Nhãn lồng".encode() in response.content  # UTF-8, not \\u escapes
+    assert response.content == JSONRenderer().render(data)
+    bad = client.get("/api/v1/search/", {"q": '"nhãn lồng'})
+    assert bad.status_code == 400 and bad.json()["code"] == "search.unbalanced_quote"
+    monkeypatch.setattr(AnonRateThrottle, "get_rate", lambda self: "2/min")
+    from django.core.cache import cache
+
+    cache.clear()  # the requests above were counted too
+    codes = [client.get("/api/v1/search/", {"q": "ca dao"}).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]

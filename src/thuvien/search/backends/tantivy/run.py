@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING, Any
 import tantivy
 from django.conf import settings
 
+from thuvien.search.engine import FACET_SIZES, Hit, SearchRequest, SearchResponse
+
 from . import facet_key
 from .compile import available_query
+from .schema import ORDERS, SAMPLE_LEVELS, facet_hash
 
 if TYPE_CHECKING:
-    from .engine import Engine, SearchRequest, SearchResponse
+    from .index import TantivyBackend as Engine
 
 MAX_WINDOW = 10_000  # deepest raw position served; beyond it the reader narrows the search
 UNION_DEPTH = 200  # pages up to this raw position may be ranked through the term union
@@ -43,8 +46,6 @@ _SEPARATE = ("lib", "grp", "subj", "auth")  # many values each: a terms aggregat
 
 
 def _agg_spec(req: SearchRequest) -> dict[str, Any]:
-    from .engine import FACET_SIZES
-
     spec: dict[str, Any] = {
         name: {"terms": {"field": name, "size": FACET_SIZES[name]}} for name in _SEPARATE
     }
@@ -65,8 +66,6 @@ def _availability_libraries(req: SearchRequest) -> list | None:
 
 def _sample_level(total: float) -> int:
     """The sample level facets are counted on for ``total`` hits (0: every hit)."""
-    from .engine import SAMPLE_LEVELS
-
     if total <= SAMPLE_TARGET:
         return 0
     return min(SAMPLE_LEVELS, math.ceil(math.log2(total / SAMPLE_TARGET)))
@@ -99,8 +98,6 @@ def _facets(
     counted: bool = False,
 ) -> dict[str, list[tuple[str, int]]]:
     """Facet buckets by name; ``counted`` adds ``_n``: [("", records counted)]."""
-    from .engine import FACET_SIZES
-
     spec = _agg_spec(req)
     if counted:
         spec["_n"] = _COUNT["n"]
@@ -139,8 +136,6 @@ def _heading_labels(
     engine: Engine, searcher: tantivy.Searcher, name: str, buckets: list[tuple[Any, int]]
 ) -> list[tuple[str, int]]:
     """Turn hashed subject/author buckets back into their headings (one tiny search each)."""
-    from .engine import facet_hash
-
     out = []
     for key, count in buckets:
         label = _LABELS.get((name, int(key)))
@@ -245,8 +240,6 @@ def _estimate(engine: Engine, searcher: tantivy.Searcher, match: tantivy.Query) 
     where an exact count of a broad search reads 2–6 ms; good to a few percent from about
     10,000 hits up, which is where it decides anything.
     """
-    from .engine import SAMPLE_LEVELS
-
     sliced, scale = _sampled(engine, match, SAMPLE_LEVELS)
     return int(int(searcher.aggregate(sliced, _COUNT)["n"]["value"] or 0) * scale)
 
@@ -314,8 +307,6 @@ def run_search(engine: Engine, req: SearchRequest) -> SearchResponse:
 def _run_search(engine: Engine, req: SearchRequest, *, split: bool) -> SearchResponse:
     """Rank and read the shown records; count and facet here or, ``split``, meanwhile in
     the facet thread (see _facet_pool)."""
-    from .engine import Hit, SearchResponse
-
     started = time.perf_counter()
     searcher = engine.searcher()
     query = engine.compile(req, searcher=searcher)
@@ -400,9 +391,7 @@ def _ranked(
 
     ``broad``: so many hits that a plain word search is ranked through its term union.
     """
-    from .engine import SORTS
-
-    order_field, order = SORTS.get(req.sort, (None, None))
+    order_field, order = ORDERS.get(req.sort, (None, None))
     if broad and not order_field and offset + window <= UNION_DEPTH:
         union = engine.ranking_union(req, searcher)
         if union is not None:
@@ -490,8 +479,6 @@ def _fill_clusters(
     was tried: a terms aggregation over the work column (a value for nearly every record)
     cost 0.5 ms a page on a million records, eight times these searches.
     """
-    from .engine import FACET_SIZES
-
     schema = engine.schema
     network = (
         tantivy.Query.term_query(schema, "network", req.network_id)

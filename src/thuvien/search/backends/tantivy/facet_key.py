@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from thuvien.search.engine import YEAR_RANGES
+
 # Index + 1 is stored (0: none). Append new values; never reorder (or bump SCHEMA_VERSION).
 MATERIAL_TYPES = (
     "book",
@@ -47,8 +49,6 @@ _HOLDINGS = 1 << 40  # marks the holdings value
 
 def _year_bucket(year: int | None) -> int:
     """1 + the index of the YEAR_RANGES range holding ``year`` (0: no year)."""
-    from .engine import YEAR_RANGES
-
     if year is None:
         return 0
     for i, (_key, lo, hi) in enumerate(YEAR_RANGES):
@@ -123,8 +123,6 @@ def decode_counts(
     Each list is sorted by count (then key), as a terms aggregation returns it, and cut at
     its size; the year ranges keep their YEAR_RANGES order.
     """
-    from .engine import YEAR_RANGES
-
     mtype: dict[str, float] = {}
     lang: dict[str, float] = {}
     year: dict[int, float] = {}

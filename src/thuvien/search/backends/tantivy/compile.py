@@ -8,17 +8,17 @@ so a word beats its syllables scattered over the title.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import tantivy
 from django.utils.translation import gettext as _
 
-from . import analysis as va
-from .errors import SearchErrorCode, SearchQueryError
-from .query import Bool, Node, Phrase, Prefix, Words
+from thuvien.search import analysis as va
+from thuvien.search.engine import SearchRequest
+from thuvien.search.errors import SearchErrorCode, SearchQueryError
+from thuvien.search.query import Bool, Node, Phrase, Prefix, Words
 
-if TYPE_CHECKING:
-    from .engine import SearchRequest
+from .schema import STEMMERS, facet_hash
 
 Q = tantivy.Query
 Occ = tantivy.Occur
@@ -41,8 +41,6 @@ def _escape(text: str) -> str:
 
 
 def _stem(analyzer_name: str, token: str) -> str | None:
-    from .engine import STEMMERS
-
     out = STEMMERS[analyzer_name].analyze(token)
     return out[0] if out else None
 
@@ -159,7 +157,7 @@ def ranking_union(schema: tantivy.Schema, node: Node | None) -> tantivy.Query | 
     alone is ranked with block-max WAND, which skips the records that cannot reach the top.
     A record holding every required word gets the same score from both (a sum of the same
     term scores); the union also finds records that miss a word, which the caller drops by
-    checking the candidates against the real query (``engine_search``). None for any
+    checking the candidates against the real query (``run``). None for any
     other shape (phrases, prefixes, OR, identifiers). Words joined by AND, or with NOT
     (which scores nothing; the check drops what it excludes), sum their words' scores and
     qualify too. Worth it only for a search with many hits: with few, the union's best
@@ -187,7 +185,7 @@ def hits_bound(node: Node | None, searcher: tantivy.Searcher) -> int | None:
     lookup per word); None when the shape gives no cheap bound.
 
     Why: most searches name a word that few records hold; they need no estimate of their
-    size (``engine_search._estimate``) to know they will be counted exactly.
+    size (``run._estimate``) to know they will be counted exactly.
     """
     if isinstance(node, Words | Phrase) and node.field in TEXT_FIELDS:
         words = node.words if isinstance(node, Words) else [node.text]
@@ -320,12 +318,6 @@ def compile_query(
 
 _INT_FACETS = {"lib", "grp", "avail"}
 _HASHED_FACETS = {"subj", "auth"}
-
-
-def facet_hash(value: str) -> int:
-    from .engine import facet_hash as _hash
-
-    return _hash(value)
 
 
 def filter_queries(
