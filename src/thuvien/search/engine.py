@@ -50,6 +50,10 @@ FACETS = ("lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth")
 SORTS = ("relevance", "newest", "oldest", "title", "author")
 
 
+# The deepest position any backend serves; beyond it the reader is asked to narrow the search.
+MAX_WINDOW = 10_000
+
+
 @dataclass
 class SearchRequest:
     query: Query | None = None  # None: browse everything; a ``search.query`` tree

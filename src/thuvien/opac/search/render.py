@@ -297,7 +297,7 @@ def content_html(
         ) % {"n": _num(page.total)}
     elif page.total:
         total = _num(page.total)
-        if page.total_approximate:  # a broad search's estimated total (engine_search)
+        if page.total_approximate:  # a broad search's estimated total (the backend's)
             total = _("khoảng %(n)s") % {"n": total}
         count = ngettext(
             "%(first)s–%(last)s trong %(n)s kết quả",

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET
 from thuvien.accounts.permissions import public_view
 from thuvien.core.ratelimit import rate_limited
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
-from thuvien.search.engine_search import MAX_WINDOW
+from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, PAGE_SIZE, SORT_LABELS, search_catalogue
 

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 import tantivy
 from django.conf import settings
 
-from thuvien.search.engine import FACET_SIZES, Hit, SearchRequest, SearchResponse
+from thuvien.search.engine import (
+    FACET_SIZES,
+    MAX_WINDOW,
+    Hit,
+    SearchRequest,
+    SearchResponse,
+)
 
 from . import facet_key
 from .compile import available_query
@@ -24,7 +30,6 @@ from .schema import ORDERS, SAMPLE_LEVELS, facet_hash
 if TYPE_CHECKING:
     from .index import TantivyBackend as Engine
 
-MAX_WINDOW = 10_000  # deepest raw position served; beyond it the reader narrows the search
 UNION_DEPTH = 200  # pages up to this raw position may be ranked through the term union
 UNION_MAX_DEPTH = 1_000  # union records read at most before the real query takes over
 # totals above this are estimated (settings.SEARCH_EXACT_TOTAL); see _estimate
