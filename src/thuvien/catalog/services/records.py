@@ -86,7 +86,8 @@ def record_create(
     ``library`` only says where the cataloguer works (for the audit log): the record belongs to
     the whole network. Raises CatalogError for malformed MARC or a record without a title.
     """
-    clean = normalize_marc(marc)
+    removed: list[str] = []
+    clean = normalize_marc(marc, removed=removed)
     extracted = extract(clean)
     with transaction.atomic():
         record = Record(
@@ -103,7 +104,10 @@ def record_create(
             obj=record,
             library=library,
             network=network,
-            changes={"title": [None, record.title]},
+            changes={
+                "title": [None, record.title],
+                **({"controls_removed": [None, removed]} if removed else {}),
+            },
         )
         outbox_add(OUTBOX_TOPIC, record.pk)
     return record
@@ -119,7 +123,8 @@ def record_update(
     """Replace the MARC of ``record`` and re-extract everything that depends on it."""
     if record.is_deleted:
         raise CatalogError(CatalogErrorCode.RECORD_NOT_FOUND, gettext("Biểu ghi này đã bị xoá."))
-    clean = normalize_marc(marc)
+    removed: list[str] = []
+    clean = normalize_marc(marc, removed=removed)
     extracted = extract(clean)
     with transaction.atomic():
         changes = {
@@ -128,6 +133,8 @@ def record_update(
             if getattr(record, name) != extracted.values[name]
         }
         changes.update(marc_changes(record.marc, clean))
+        if removed:  # control characters dropped from these tags, for the audit log
+            changes["controls_removed"] = [None, removed]
         record.marc = clean
         for name, value in extracted.values.items():
             setattr(record, name, value)
