@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse as safe_iterparse
+from django.utils.translation import gettext
 from pymarc.marc8 import MARC8ToUnicode
 
 from .mij import MarcDict
@@ -326,6 +328,19 @@ def read_marcxml(handle: IO[bytes]) -> Iterator[ReadItem]:
                 elem.clear()
     except ET.ParseError as exc:
         yield ReadItem(position + 1, None, f"Tệp XML bị hỏng từ đây, không đọc tiếp được ({exc}).")
+    except DefusedXmlException:
+        # an entity or external reference declared in a DOCTYPE: never expanded (it is how XML
+        # bombs and file disclosure work), so the rest of this file is not read; other files of
+        # the import and the records read before go on
+        yield ReadItem(
+            position + 1,
+            None,
+            gettext(
+                "Tệp XML khai báo thực thể (ENTITY) hoặc tham chiếu ngoài trong DOCTYPE; vì an "
+                "toàn, hệ thống không đọc tệp này từ đây. Hãy xuất lại tệp MARCXML không có "
+                "khai báo DOCTYPE."
+            ),
+        )
 
 
 # --- MARC-in-JSON -----------------------------------------------------------------------

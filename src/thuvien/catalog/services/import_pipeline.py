@@ -239,6 +239,32 @@ def _child(queue: Any, path: Path, fmt: str | None, rules: tuple[str, ...], want
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
+class _Prefix:
+    """The prepared batches of the first ``limit`` records of a file (read in this process);
+    ``truncated`` tells, once consumed, whether the file had more."""
+
+    def __init__(self, path: Path, fmt: str | None, rules: tuple[str, ...], want_items: bool,
+                 limit: int) -> None:  # fmt: skip
+        self.path, self.fmt, self.rules = path, fmt, rules
+        self.want_items, self.limit = want_items, limit
+        self.truncated = False
+
+    def __iter__(self) -> Iterator[PreparedBatch]:
+        items = read_file(self.path, self.fmt)
+        try:
+            yield prepare_batch(itertools.islice(items, self.limit), self.rules, self.want_items)
+            self.truncated = next(items, None) is not None
+        finally:
+            items.close()
+
+
+def iter_prepared_prefix(
+    path: Path, fmt: str | None, rules: tuple[str, ...], want_items: bool, limit: int
+) -> _Prefix:
+    """One prepared batch of the first ``limit`` records of ``path`` (a bounded preview)."""
+    return _Prefix(path, fmt, rules, want_items, limit)
+
+
 def iter_prepared(
     path: Path,
     fmt: str | None,
