@@ -71,6 +71,13 @@ class Record(models.Model):
 
     class Meta:
         ordering = ["id"]
+        indexes = [
+            # the staff catalogue's list of a network's records, newest first, walked by key
+            # (``selectors.record_keyset_page``); its prefix also counts them from the index alone
+            models.Index(
+                fields=["network", "is_deleted", "updated_at", "id"], name="catalog_rec_browse"
+            ),
+        ]
         verbose_name = _("biểu ghi thư mục")
         verbose_name_plural = _("biểu ghi thư mục")
 

@@ -183,18 +183,18 @@ def record_keyset_page(
     """A page of ``records`` newest first (by ``updated_at`` then id, or by id), following
     the page whose last record is ``after`` or preceding the page whose first is ``before``.
     A cursor that does not parse (typed by hand) gives the first page."""
-    from django.db.models import Q
-
     order = ["-updated_at", "-id"] if by_updated else ["-id"]
     count = records.count()
     key = _parse_cursor(before, by_updated) if before else None
     if key is not None:  # walk backwards, then show the page in its usual order
         stamp, pk = key
-        cond = (
-            Q(updated_at__gt=stamp) | Q(updated_at=stamp, id__gt=pk) if by_updated else Q(id__gt=pk)
+        later = (
+            records.filter(updated_at__gte=stamp).exclude(updated_at=stamp, id__lte=pk)
+            if by_updated
+            else records.filter(id__gt=pk)
         )
         ascending = [o.lstrip("-") for o in order]
-        rows = list(records.filter(cond).order_by(*ascending)[: size + 1])
+        rows = list(later.order_by(*ascending)[: size + 1])
         more_before = len(rows) > size
         rows = rows[:size][::-1]
         if not more_before:  # reached the start: that is the first page, whole
@@ -210,8 +210,11 @@ def record_keyset_page(
     qs = records
     if key is not None:
         stamp, pk = key
-        qs = qs.filter(
-            Q(updated_at__lt=stamp) | Q(updated_at=stamp, id__lt=pk) if by_updated else Q(id__lt=pk)
+        # (updated_at, id) < (stamp, pk), written as a range the index can walk
+        qs = (
+            qs.filter(updated_at__lte=stamp).exclude(updated_at=stamp, id__gte=pk)
+            if by_updated
+            else qs.filter(id__lt=pk)
         )
     rows = list(qs.order_by(*order)[: size + 1])
     more = len(rows) > size

@@ -115,7 +115,7 @@ def check_fields(marc: MarcDict, *, before: MarcDict | None = None) -> list[Fiel
             problems.append(FieldProblem(tag, code, value, gettext(
                 "Năm xuất bản “%(v)s” không có năm bằng chữ số. Hãy ghi như 2020, c2020, [2020?] "
                 "hoặc [197-?]; không rõ năm thì ghi [K.n.]."
-            ) % {"v": value}, "error", "year"))  # fmt: skip
+            ) % {"v": text.rstrip(" .,;:")}, "error", "year"))  # fmt: skip
         elif tag == "041" and code in _LANG_SUBFIELDS and text:
             if not is_marc_language(text):
                 problems.append(FieldProblem(tag, code, value, gettext(
