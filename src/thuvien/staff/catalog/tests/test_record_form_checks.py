@@ -144,3 +144,14 @@ def test_isbd_punctuation_follows_leader_18(world, cataloguer):
     assert _subs(marc, "245") == [("a", "Dế Mèn phiêu lưu ký"), ("b", "truyện dài"),
                                   ("c", "Tô Hoài")]  # fmt: skip
     assert _subs(marc, "264") == [("a", "Hà Nội"), ("b", "Kim Đồng"), ("c", "2020")]
+
+
+def test_the_messages_are_in_english_too(world, cataloguer):
+    cataloguer.cookies["thuvien_language"] = "en"
+    response = post(cataloguer, ddc="abc", isbn="12345", year="năm hai nghìn")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "DDC number “abc” is malformed" in page
+    assert "ISBN “12345” is malformed" in page
+    assert "has no year in digits" in page
+    assert "Correct the marked fields below" in page
