@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='record',
-            index=models.Index(fields=['network', 'is_deleted', 'updated_at', 'id'], name='catalog_rec_browse'),
+            index=models.Index(fields=['network', 'updated_at', 'id', 'is_deleted'], name='catalog_rec_browse'),
         ),
     ]

@@ -155,3 +155,25 @@ def test_the_messages_are_in_english_too(world, cataloguer):
     assert "ISBN “12345” is malformed" in page
     assert "has no year in digits" in page
     assert "Correct the marked fields below" in page
+
+
+def test_the_marc_editor_refuses_and_confirms_the_same_way(world, cataloguer):
+    from .test_editor import F008, LEADER, editor_post
+
+    url = reverse("catalog:marc-editor-new")
+    fields = [
+        ("008", F008),
+        ("020", "#", "#", [("a", BAD_CHECK)]),
+        ("082", "0", "4", [("a", "abc")]),
+        ("245", "0", "0", [("a", "Sách thử")]),
+    ]
+    response = cataloguer.post(url, editor_post(LEADER, fields))
+    assert response.status_code == 400 and "Chỉ số DDC “abc”" in response.content.decode()
+    fields[2] = ("082", "0", "4", [("a", "895.9223")])
+    response = cataloguer.post(url, editor_post(LEADER, fields))
+    page = response.content.decode()
+    assert response.status_code == 400 and 'name="confirm_warnings"' in page
+    assert Record.objects.count() == 0
+    response = cataloguer.post(url, {**editor_post(LEADER, fields), "confirm_warnings": "on"})
+    assert response.status_code == 302
+    assert to_pymarc(Record.objects.get().marc)["020"].get_subfields("z") == [BAD_CHECK]

@@ -146,6 +146,7 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     material = _material(request.GET.get("type"))
     problems: list[Any] = []
     error = ""
+    needs_confirmation = False
     status = 200
     if request.method == "POST":
         editor = parse_editor_post(request.POST)
@@ -156,9 +157,13 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             problems = validate_record(editor)
             if not problems:
                 try:
-                    saved = save_marc(request, record, editor_to_pymarc(editor))
+                    saved = save_marc(
+                        request, record, editor_to_pymarc(editor),
+                        confirm=request.POST.get("confirm_warnings") == "on",
+                    )  # fmt: skip
                 except ThuvienError as exc:
                     error = exc.message
+                    needs_confirmation = exc.code == "catalog.needs_confirmation"
                 else:
                     return redirect(reverse("catalog:record-detail", args=[saved.pk]))
             status = 400
@@ -184,6 +189,7 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "rows_html": render_rows(rows),
             "problems": problems,
             "error": error,
+            "needs_confirmation": needs_confirmation,
             "material": material,
         },
         status=status,
