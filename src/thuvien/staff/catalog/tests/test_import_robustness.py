@@ -66,6 +66,7 @@ def test_the_command_reports_the_entity_file_and_imports_the_good_ones(world, tm
     rows = list(csv.reader(report_path.open(encoding="utf-8")))
     assert any(row[1] == "entity.xml" and "ENTITY" in row[3] for row in rows)
     assert "entity.xml" in out.getvalue()
+    assert "Đã nhập xong" in out.getvalue() and "lỗi 1" in out.getvalue()
 
 
 @pytest.mark.slow
