@@ -7,7 +7,8 @@ Used by OAI-PMH (``oai_dc``), the portal's metadata and open-data exports.
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
+
+from thuvien.core.xmltext import xml_text
 
 from .marc.extract import strip_punct
 from .marc.mij import MarcDict
@@ -119,6 +120,6 @@ def dc_to_xml(dc: dict[str, list[str]]) -> str:
     ]
     for element in DC_ELEMENTS:
         for value in dc.get(element, ()):
-            out.append(f"<dc:{element}>{escape(value)}</dc:{element}>")
+            out.append(f"<dc:{element}>{xml_text(value)}</dc:{element}>")
     out.append("</oai_dc:dc>")
     return "".join(out)

@@ -18,10 +18,22 @@ class CatalogErrorCode(ErrorCode):
     IMPORT_MATCH_RULE = "catalog.import_match_rule"
     IMPORT_FILE = "catalog.import_file"
     EXPORT_FORMAT = "catalog.export_format"
+    FIELD_INVALID = "catalog.field_invalid"
+    NEEDS_CONFIRMATION = "catalog.needs_confirmation"
 
 
 class CatalogError(ThuvienError):
     """A cataloguing rule was broken."""
+
+
+class RecordInvalid(CatalogError):
+    """Values of the record are refused (``catalog.field_invalid``) or need the cataloguer's
+    confirmation (``catalog.needs_confirmation``); ``problems`` lists each with its tag and
+    subfield (``marc.field_checks.FieldProblem``) so a form can show it on its field."""
+
+    def __init__(self, code: CatalogErrorCode, message: str, problems: list) -> None:
+        super().__init__(code, message, field="marc")
+        self.problems = problems
 
 
 class RecordNotFound(NotFound):

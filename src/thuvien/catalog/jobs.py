@@ -26,6 +26,7 @@ IMPORT_RESULT_LABELS = {
     "items_created": _("Bản sao đã tạo"),
     "items_existing": _("Bản sao đã có"),
     "matched_by": _("Trùng theo quy tắc"),
+    "failed": _("Biểu ghi không nhập được"),
     "errors": _("Lỗi"),
     "warnings": _("Lưu ý"),
     "dry_run": _("Chạy thử (không ghi)"),
@@ -73,9 +74,9 @@ def import_job(
                 progress=progress,
             )
     finally:
-        if not dry_run:  # the job runs once (no retries): its upload is of no further use
-            upload_discard(path)
-    job_progress(job, done=report.read, total=report.read)
+        # the job runs once (no retries): finished or failed, its upload is of no further use
+        upload_discard(path)
+    job_progress(job, done=report.read, total=report.read, message=report.summary())
     job.report.save(f"import-{job.pk}.csv", ContentFile(report.to_csv().encode("utf-8")))
     return {"file_name": name or Path(path).name, **report.as_dict()}
 

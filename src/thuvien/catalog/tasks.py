@@ -8,6 +8,6 @@ from huey.contrib.djhuey import db_periodic_task
 from .uploads import uploads_sweep
 
 
-@db_periodic_task(crontab(hour="3", minute="40"))
+@db_periodic_task(crontab(minute="40"))  # hourly
 def catalog_uploads_sweep() -> int:
     return uploads_sweep()

@@ -1,7 +1,8 @@
 """MARC files uploaded for an import: where they wait, and when they go.
 
 An upload waits under the data directory for its preview and the cataloguer's go-ahead; the
-import job removes it when it ends, and a daily sweep removes uploads nobody ran (an abandoned
+import job removes it when it ends (done or failed), a new upload replaces the same person's
+waiting ones, and an hourly sweep removes uploads nobody ran for a few hours (an abandoned
 preview), so a library's MARC exports do not pile up on the server's disk.
 """
 
@@ -15,7 +16,7 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
-ABANDONED_AFTER = 2 * 24 * 3600  # seconds an upload may wait for its go-ahead
+ABANDONED_AFTER = 6 * 3600  # seconds an upload may wait for its go-ahead
 
 
 def upload_dir() -> Path:

@@ -38,6 +38,11 @@ CIRCULATION_STATUSES = frozenset(
 MANUAL_STATUSES = tuple(s for s in ItemStatus if s not in CIRCULATION_STATUSES)
 
 
+# What a barcode label or a scanner gives: letters without marks, digits and a few separators.
+# Anything else (a pasted "<script>", quotes, a tone mark) is refused, never stored.
+BARCODE_CHARS = re.compile(r"[A-Z0-9][A-Z0-9.\-_/]*")
+
+
 def _clean_barcode(barcode: str) -> str:
     barcode = (barcode or "").strip().upper()
     if not barcode:
@@ -46,10 +51,13 @@ def _clean_barcode(barcode: str) -> str:
             gettext("Mã vạch không được để trống."),
             field="barcode",
         )
-    if len(barcode) > 50 or any(c.isspace() for c in barcode):
+    if len(barcode) > 50 or not BARCODE_CHARS.fullmatch(barcode):
         raise HoldingsError(
             HoldingsErrorCode.BARCODE_PATTERN,
-            gettext("Mã vạch không hợp lệ (tối đa 50 ký tự, không có khoảng trắng)."),
+            gettext(
+                "Mã vạch không hợp lệ: chỉ dùng chữ cái không dấu, chữ số và các dấu - . _ / "
+                "(tối đa 50 ký tự, không có khoảng trắng)."
+            ),
             field="barcode",
         )
     return barcode

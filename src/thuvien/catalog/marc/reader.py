@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse as safe_iterparse
+from django.utils.translation import gettext
 from pymarc.marc8 import MARC8ToUnicode
 
 from .mij import MarcDict
@@ -194,7 +196,10 @@ def _slow_fields(
 
 
 def _decode(raw: bytes, utf8: bool, marc8: MARC8ToUnicode | None, tag: str) -> str:
-    if raw.isascii():
+    # An ESC is ASCII, so a MARC-8 field whose only special characters are escape sequences
+    # (superscript/subscript digits as in "33 1/3 rpm", Greek symbols) looks like plain ASCII:
+    # it must still go through the converter, which turns the escapes into characters.
+    if raw.isascii() and (utf8 or b"\x1b" not in raw):
         return raw.decode("ascii")
     if utf8:
         try:
@@ -203,8 +208,13 @@ def _decode(raw: bytes, utf8: bool, marc8: MARC8ToUnicode | None, tag: str) -> s
             raise RecordError(
                 f"Trường {tag} chứa byte không hợp lệ trong mã UTF-8 (vị trí {exc.start})."
             ) from exc
+    converter = marc8 or MARC8ToUnicode(quiet=True)
+    # every field starts in the default sets (MARC-8: G0 = ASCII, G1 = ANSEL); the converter
+    # keeps the sets of the last escape, which a field that forgot to escape back would leak
+    # into the next field and the next record
+    converter.g0, converter.g1 = MARC8ToUnicode.basic_latin, MARC8ToUnicode.ansel
     try:
-        text = (marc8 or MARC8ToUnicode(quiet=True)).translate(raw)
+        text = converter.translate(raw)
     except Exception as exc:  # pymarc raises assorted errors on bad escapes
         raise RecordError(f"Trường {tag} có mã MARC-8 không đọc được.") from exc
     return unicodedata.normalize("NFC", text)
@@ -318,6 +328,19 @@ def read_marcxml(handle: IO[bytes]) -> Iterator[ReadItem]:
                 elem.clear()
     except ET.ParseError as exc:
         yield ReadItem(position + 1, None, f"Tệp XML bị hỏng từ đây, không đọc tiếp được ({exc}).")
+    except DefusedXmlException:
+        # an entity or external reference declared in a DOCTYPE: never expanded (it is how XML
+        # bombs and file disclosure work), so the rest of this file is not read; other files of
+        # the import and the records read before go on
+        yield ReadItem(
+            position + 1,
+            None,
+            gettext(
+                "Tệp XML khai báo thực thể (ENTITY) hoặc tham chiếu ngoài trong DOCTYPE; vì an "
+                "toàn, hệ thống không đọc tệp này từ đây. Hãy xuất lại tệp MARCXML không có "
+                "khai báo DOCTYPE."
+            ),
+        )
 
 
 # --- MARC-in-JSON -----------------------------------------------------------------------

@@ -13,6 +13,8 @@ from typing import Any
 import pymarc
 from django.utils.translation import gettext
 
+from thuvien.core.xmltext import has_controls, strip_controls
+
 from ..errors import CatalogError, CatalogErrorCode
 from .mij import MarcDict, from_pymarc
 
@@ -24,12 +26,63 @@ def _nfc(text: Any) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
+def _clean(text: Any, tag: str, removed: list[str] | None) -> str:
+    """NFC text without the control characters XML 1.0 forbids (``tag`` noted in ``removed``)."""
+    text = _nfc(text)
+    if has_controls(text):
+        text = strip_controls(text)
+        if removed is not None and tag not in removed:
+            removed.append(tag)
+    return text
+
+
+def marc_strip_controls(marc: MarcDict) -> list[str]:
+    """Drop, in place, every control character XML 1.0 forbids (an ESC of an unconverted
+    MARC-8 escape, a NUL) from ``marc``'s leader, indicators, codes and texts; returns the tags
+    that held one ("LDR" for the leader), for the import report."""
+    removed: list[str] = []
+    leader = marc.get("leader")
+    if isinstance(leader, str) and has_controls(leader):
+        marc["leader"] = (strip_controls(leader) + " " * 24)[:24]
+        removed.append("LDR")
+    for field in marc.get("fields", ()):
+        for tag, value in field.items():
+            if isinstance(value, str):
+                if has_controls(value):
+                    field[tag] = strip_controls(value)
+                    removed.append(tag)
+                continue
+            hit = False
+            for key in ("ind1", "ind2"):
+                ind = value.get(key)
+                if isinstance(ind, str) and has_controls(ind):
+                    value[key] = strip_controls(ind) or " "
+                    hit = True
+            subs = value.get("subfields") or []
+            for index, sub in enumerate(subs):
+                if any(has_controls(str(c)) or has_controls(str(v)) for c, v in sub.items()):
+                    subs[index] = {
+                        (strip_controls(str(c)) or "?"): strip_controls(str(v))
+                        for c, v in sub.items()
+                    }
+                    hit = True
+            if hit:
+                removed.append(tag)
+    return list(dict.fromkeys(removed))
+
+
 def _bad(message: str) -> CatalogError:
     return CatalogError(CatalogErrorCode.INVALID_MARC, message, field="marc")
 
 
-def normalize_marc(marc: MarcDict | pymarc.Record) -> MarcDict:
+def normalize_marc(
+    marc: MarcDict | pymarc.Record, *, removed: list[str] | None = None
+) -> MarcDict:
     """A clean copy of ``marc``: NFC text, 24-character leader, checked tags and codes.
+
+    Control characters that XML 1.0 forbids are dropped from every text (no stored record can
+    then break a MARCXML, OAI-PMH or SRU document); the tags that held one are appended to
+    ``removed`` so the caller can report it.
 
     Raises CatalogError (``catalog.invalid_marc`` / ``catalog.no_title``) with a Vietnamese
     message naming the bad field.
@@ -38,7 +91,7 @@ def normalize_marc(marc: MarcDict | pymarc.Record) -> MarcDict:
         marc = from_pymarc(marc)
     if not isinstance(marc, dict) or not isinstance(marc.get("fields"), list):
         raise _bad(gettext("Biểu ghi MARC không đúng cấu trúc (thiếu danh sách trường)."))
-    leader = str(marc.get("leader") or DEFAULT_LEADER)
+    leader = _clean(marc.get("leader") or DEFAULT_LEADER, "LDR", removed)
     leader = (leader + " " * 24)[:24]
     fields: list[dict[str, Any]] = []
     has_title = False
@@ -52,12 +105,12 @@ def normalize_marc(marc: MarcDict | pymarc.Record) -> MarcDict:
         if isinstance(value, str):
             if not tag.startswith("00"):
                 raise _bad(gettext("Trường %(tag)s phải có chỉ thị và trường con.") % {"tag": tag})
-            fields.append({tag: _nfc(value)})
+            fields.append({tag: _clean(value, tag, removed)})
             continue
         if not isinstance(value, dict):
             raise _bad(gettext("Trường %(tag)s không đúng cấu trúc.") % {"tag": tag})
-        ind1 = str(value.get("ind1") or " ")
-        ind2 = str(value.get("ind2") or " ")
+        ind1 = _clean(value.get("ind1") or " ", tag, removed) or " "
+        ind2 = _clean(value.get("ind2") or " ", tag, removed) or " "
         if len(ind1) != 1 or len(ind2) != 1:
             raise _bad(gettext("Chỉ thị của trường %(tag)s không hợp lệ.") % {"tag": tag})
         subfields = []
@@ -70,7 +123,7 @@ def normalize_marc(marc: MarcDict | pymarc.Record) -> MarcDict:
                     gettext("Mã trường con “%(code)s” của trường %(tag)s không hợp lệ.")
                     % {"code": code, "tag": tag}
                 )
-            subfields.append({str(code): _nfc(text)})
+            subfields.append({str(code): _clean(text, tag, removed)})
         if not subfields:
             raise _bad(gettext("Trường %(tag)s không có trường con nào.") % {"tag": tag})
         if tag == "245" and any(s.get("a", "").strip() for s in subfields):

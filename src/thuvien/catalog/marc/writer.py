@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from typing import IO, Any
-from xml.sax.saxutils import escape, quoteattr
+
+from thuvien.core.xmltext import xml_attr, xml_text
 
 from .mij import MarcDict
 
@@ -46,20 +47,22 @@ def to_iso2709(marc: MarcDict) -> bytes:
 
 
 def to_marcxml(marc: MarcDict, *, namespace: bool = False) -> str:
+    """One ``record`` element; every text and attribute goes through ``core.xmltext``, so no
+    stored value (an ESC left by an old import, a NUL) can make the document ill-formed."""
     ns = f' xmlns="{MARCXML_NS}"' if namespace else ""
-    out = [f"<record{ns}><leader>{escape((marc.get('leader') or '').ljust(24)[:24])}</leader>"]
+    out = [f"<record{ns}><leader>{xml_text((marc.get('leader') or '').ljust(24)[:24])}</leader>"]
     for field in marc.get("fields", ()):
         for tag, value in field.items():
             if isinstance(value, str):
-                out.append(f"<controlfield tag={quoteattr(tag)}>{escape(value)}</controlfield>")
+                out.append(f"<controlfield tag={xml_attr(tag)}>{xml_text(value)}</controlfield>")
                 continue
             out.append(
-                f"<datafield tag={quoteattr(tag)} ind1={quoteattr(value.get('ind1') or ' ')}"
-                f" ind2={quoteattr(value.get('ind2') or ' ')}>"
+                f"<datafield tag={xml_attr(tag)} ind1={xml_attr(value.get('ind1') or ' ')}"
+                f" ind2={xml_attr(value.get('ind2') or ' ')}>"
             )
             for sub in value.get("subfields", ()):
                 for code, text in sub.items():
-                    out.append(f"<subfield code={quoteattr(code)}>{escape(text)}</subfield>")
+                    out.append(f"<subfield code={xml_attr(code)}>{xml_text(text)}</subfield>")
             out.append("</datafield>")
     out.append("</record>")
     return "".join(out)

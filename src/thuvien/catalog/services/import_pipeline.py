@@ -15,6 +15,7 @@ import gc
 import hashlib
 import itertools
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,9 +35,14 @@ from ..marc.reader import (
     parse_iso2709,
     read_file,
 )
+from ..marc.validate import marc_strip_controls
 from .match_key import key_lookup
 from .rawinsert import dumps_utf8, extracted_row
 
+# What a control character that XML 1.0 forbids looks like in the stored MARC-in-JSON text
+# (orjson writes them as \u00XX, \b or \f; U+FFFE/U+FFFF as raw UTF-8): a cheap test on the
+# bytes decides whether a record needs the field-by-field clean-up.
+_MAY_HAVE_CONTROLS = re.compile(rb"\\u00[01]|\\[bf]|\\ud[89a-f]|\xef\xbf[\xbe\xbf]", re.I)
 PARALLEL_MIN_BYTES = 4 << 20
 READERS = 2  # reader processes for ISO 2709; with the writer that keeps two cores busy
 _QUEUE_BATCHES = 4
@@ -132,6 +138,14 @@ def prepare_batch(
             reason = gettext("Bỏ qua: đây là %(kind)s, không phải biểu ghi thư mục.")
             issues.append((item.position, reason % {"kind": kind}, "error"))
             continue
+        marc_json = dumps_utf8(item.marc)
+        if _MAY_HAVE_CONTROLS.search(marc_json):
+            removed = marc_strip_controls(item.marc)
+            if removed:
+                marc_json = dumps_utf8(item.marc)
+                issues.append((item.position, gettext(
+                    "Đã bỏ ký tự điều khiển không hợp lệ trong trường %(tags)s."
+                ) % {"tags": ", ".join(removed)}, "warning"))  # fmt: skip
         try:
             extracted = extract(item.marc)
         except Exception as exc:  # noqa: BLE001 - one odd record must not stop the file
@@ -140,7 +154,6 @@ def prepare_batch(
             continue
         if extracted.values["title"] == "[Không nhan đề]":
             issues.append((item.position, gettext("Biểu ghi không có nhan đề (245)."), "warning"))
-        marc_json = dumps_utf8(item.marc)
         sha = content_hash(marc_json)
         lookups: dict[str, list[str]] = {"sha": [sha]}
         for kind_, value in extracted.identifiers:
@@ -224,6 +237,32 @@ def _child(queue: Any, path: Path, fmt: str | None, rules: tuple[str, ...], want
         queue.put(("end", None))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+class _Prefix:
+    """The prepared batches of the first ``limit`` records of a file (read in this process);
+    ``truncated`` tells, once consumed, whether the file had more."""
+
+    def __init__(self, path: Path, fmt: str | None, rules: tuple[str, ...], want_items: bool,
+                 limit: int) -> None:  # fmt: skip
+        self.path, self.fmt, self.rules = path, fmt, rules
+        self.want_items, self.limit = want_items, limit
+        self.truncated = False
+
+    def __iter__(self) -> Iterator[PreparedBatch]:
+        items = read_file(self.path, self.fmt)
+        try:
+            yield prepare_batch(itertools.islice(items, self.limit), self.rules, self.want_items)
+            self.truncated = next(items, None) is not None
+        finally:
+            items.close()
+
+
+def iter_prepared_prefix(
+    path: Path, fmt: str | None, rules: tuple[str, ...], want_items: bool, limit: int
+) -> _Prefix:
+    """One prepared batch of the first ``limit`` records of ``path`` (a bounded preview)."""
+    return _Prefix(path, fmt, rules, want_items, limit)
 
 
 def iter_prepared(

@@ -30,7 +30,7 @@ from thuvien.core.scoping import scopes_disabled
 from ..errors import CatalogError, CatalogErrorCode
 from ..marc.reader import FORMATS
 from ..models import Record, RecordIdentifier
-from .import_pipeline import PreparedBatch, gc_relaxed, iter_prepared
+from .import_pipeline import PreparedBatch, gc_relaxed, iter_prepared, iter_prepared_prefix
 from .match_key import key_candidates
 from .rawinsert import (
     EXTRACTED_COLUMNS,
@@ -54,6 +54,7 @@ BATCH = 2000
 # for the readers.
 COMMIT_RECORDS = 10_000
 _IN_CHUNK = 900
+PREVIEW_RECORDS = 1000  # records the upload page's preview reads (in the request)
 
 
 @dataclass(slots=True)
@@ -89,10 +90,36 @@ class ImportReport:
     rows: list[ImportRow] = field(default_factory=list)
     dry_run: bool = False
     match_rules: tuple[str, ...] = DEFAULT_MATCH
+    truncated: bool = False  # a preview that read only the first records of the file
 
     @property
     def errors(self) -> list[ImportIssue]:
         return [i for i in self.issues if i.level == "error"]
+
+    @property
+    def failed(self) -> int:
+        """Records read but not imported (errors of a record, not of a whole file)."""
+        return sum(1 for i in self.issues if i.level == "error" and i.position > 0)
+
+    def summary(self) -> str:
+        """One sentence for people: what the import did (the job's final message)."""
+        if self.dry_run:
+            text = gettext(
+                "Chạy thử xong: đọc %(read)s biểu ghi; sẽ tạo mới %(created)s, trùng biểu ghi đã "
+                "có %(matched)s, sẽ cập nhật %(replaced)s, lỗi %(failed)s."
+            )
+        else:
+            text = gettext(
+                "Đã nhập xong: đọc %(read)s biểu ghi; tạo mới %(created)s, trùng biểu ghi đã có "
+                "%(matched)s, cập nhật %(replaced)s, lỗi %(failed)s."
+            )
+        return text % {
+            "read": self.read,
+            "created": self.created,
+            "matched": self.matched,
+            "replaced": self.replaced,
+            "failed": self.failed,
+        }
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -103,6 +130,7 @@ class ImportReport:
             "items_created": self.items_created,
             "items_existing": self.items_existing,
             "matched_by": self.matched_by,
+            "failed": self.failed,
             "errors": len(self.errors),
             "warnings": len(self.issues) - len(self.errors),
             "dry_run": self.dry_run,
@@ -110,12 +138,20 @@ class ImportReport:
         }
 
     def to_csv(self) -> str:
-        """The downloadable report: one line per problem (position, file, level, reason)."""
+        """The downloadable report: one line per problem (position in the file, file, level,
+        reason), every record that was not imported among them; a file without problems
+        says so in a line of its own, so the report is never a bare header."""
+        levels = {"error": gettext("Lỗi"), "warning": gettext("Lưu ý")}
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(["vi_tri", "tep", "muc_do", "ly_do"])
         for issue in self.issues:
-            writer.writerow([issue.position, issue.file, issue.level, issue.reason])
+            writer.writerow(
+                [issue.position, issue.file, levels.get(issue.level, issue.level), issue.reason]
+            )
+        if not self.errors:
+            writer.writerow(["", "", gettext("Không có lỗi"), gettext("Không có lỗi (no errors).")])
+        writer.writerow(["", "", gettext("Tổng kết"), self.summary()])
         return out.getvalue()
 
 
@@ -408,6 +444,7 @@ def import_run(
     batch_size: int = BATCH,
     parallel: bool | None = None,
     commit_records: int = COMMIT_RECORDS,
+    limit: int | None = None,
 ) -> ImportReport:
     """Import MARC files (``fmt`` None = guess) into ``network``; items go to ``library``.
 
@@ -418,6 +455,8 @@ def import_run(
     transaction holds whole batches, at least ``commit_records`` records (the last fewer).
     ``file_names`` are the names the report gives the files, in order (an upload's original
     name; the stored file has a random one); a file without one is named by its path.
+    ``limit`` reads only the first so many records of each file (a preview of a large file);
+    the report is then ``truncated`` if the file went on.
     """
     if fmt is not None and fmt not in FORMATS:
         raise CatalogError(
@@ -453,9 +492,14 @@ def import_run(
         if report is not None:
             importer.report = report
         read_before = importer.report.read
-        batches = iter_prepared(path, fmt, rules, library is not None, batch_size, parallel)
+        if limit is not None:
+            batches = iter_prepared_prefix(path, fmt, rules, library is not None, limit)
+        else:
+            batches = iter_prepared(path, fmt, rules, library is not None, batch_size, parallel)
         with gc_relaxed(), sqlite_bulk_writes():
             importer.run(batches, commit_records, batch_done)
+        if limit is not None and getattr(batches, "truncated", False):
+            importer.report.truncated = True
         if importer.report.read == read_before and path.stat().st_size:
             importer._issue(0, gettext("Tệp không chứa biểu ghi MARC nào đọc được."))
         report = importer.report
@@ -471,9 +515,13 @@ def import_preview(
     library: Any | None = None,
     sample: int = 50,
     name: str = "",
+    limit: int = PREVIEW_RECORDS,
 ) -> ImportPreview:
-    """A dry run of the whole file: counts, problems, and what happens to the first rows."""
+    """A dry run of the first ``limit`` records of the file (all of a small one): counts,
+    problems, and what happens to the first rows. It runs inside the web request, so it
+    reads a bounded prefix: a 200 MB file is previewed as fast as a small one, and the
+    import job reads the whole file."""
     return import_run(
         paths=[path], file_names=[name], network=network, fmt=fmt, library=library,
-        match_rules=match_rules, dry_run=True, sample=sample,
+        match_rules=match_rules, dry_run=True, sample=sample, limit=limit,
     )  # fmt: skip

@@ -17,8 +17,9 @@ from django.utils.translation import gettext
 from thuvien.core.audit import audit_record
 from thuvien.core.outbox import outbox_add
 
-from ..errors import CatalogError, CatalogErrorCode
+from ..errors import CatalogError, CatalogErrorCode, RecordInvalid
 from ..marc.extract import extract
+from ..marc.field_checks import check_fields, move_invalid_isbns
 from ..marc.mij import MarcDict
 from ..marc.validate import normalize_marc
 from ..models import Record, RecordIdentifier
@@ -67,6 +68,28 @@ def marc_changes(old: MarcDict | None, new: MarcDict) -> dict[str, list[Any]]:
     return changes
 
 
+def _checked(marc: MarcDict, before: MarcDict | None, confirm_warnings: bool) -> MarcDict:
+    """``marc`` once its new values pass ``check_fields``: errors refuse it; warnings refuse it
+    until ``confirm_warnings``, after which confirmed invalid ISBNs move to 020 $z."""
+    problems = check_fields(marc, before=before)
+    errors = [p for p in problems if p.level == "error"]
+    if errors:
+        raise RecordInvalid(
+            CatalogErrorCode.FIELD_INVALID,
+            " ".join(p.message for p in errors),
+            problems,
+        )
+    warnings = [p for p in problems if p.level == "warning"]
+    if warnings and not confirm_warnings:
+        raise RecordInvalid(
+            CatalogErrorCode.NEEDS_CONFIRMATION,
+            " ".join(p.message for p in warnings),
+            problems,
+        )
+    move_invalid_isbns(marc, {p.value for p in warnings if p.kind == "isbn_check"})
+    return marc
+
+
 def identifiers_for(record: Record, identifiers: Iterable[tuple[str, str]]) -> list:
     return [
         RecordIdentifier(record=record, network_id=record.network_id, kind=k, value=v[:255])
@@ -80,13 +103,17 @@ def record_create(
     marc: MarcDict | pymarc.Record,
     actor: Any | None = None,
     library: Any | None = None,
+    confirm_warnings: bool = False,
 ) -> Record:
     """Add a record to the network's union catalogue; returns the saved record.
 
     ``library`` only says where the cataloguer works (for the audit log): the record belongs to
-    the whole network. Raises CatalogError for malformed MARC or a record without a title.
+    the whole network. Raises CatalogError for malformed MARC or a record without a title, and
+    ``RecordInvalid`` for values ``marc.field_checks`` refuses or wants confirmed
+    (``confirm_warnings``: an ISBN with a wrong check digit is then kept in 020 $z).
     """
-    clean = normalize_marc(marc)
+    removed: list[str] = []
+    clean = _checked(normalize_marc(marc, removed=removed), None, confirm_warnings)
     extracted = extract(clean)
     with transaction.atomic():
         record = Record(
@@ -103,7 +130,10 @@ def record_create(
             obj=record,
             library=library,
             network=network,
-            changes={"title": [None, record.title]},
+            changes={
+                "title": [None, record.title],
+                **({"controls_removed": [None, removed]} if removed else {}),
+            },
         )
         outbox_add(OUTBOX_TOPIC, record.pk)
     return record
@@ -115,11 +145,15 @@ def record_update(
     marc: MarcDict | pymarc.Record,
     actor: Any | None = None,
     library: Any | None = None,
+    confirm_warnings: bool = False,
 ) -> Record:
-    """Replace the MARC of ``record`` and re-extract everything that depends on it."""
+    """Replace the MARC of ``record`` and re-extract everything that depends on it.
+
+    Values the record already had are not checked again (``record_create`` says which are)."""
     if record.is_deleted:
         raise CatalogError(CatalogErrorCode.RECORD_NOT_FOUND, gettext("Biểu ghi này đã bị xoá."))
-    clean = normalize_marc(marc)
+    removed: list[str] = []
+    clean = _checked(normalize_marc(marc, removed=removed), record.marc, confirm_warnings)
     extracted = extract(clean)
     with transaction.atomic():
         changes = {
@@ -128,6 +162,8 @@ def record_update(
             if getattr(record, name) != extracted.values[name]
         }
         changes.update(marc_changes(record.marc, clean))
+        if removed:  # control characters dropped from these tags, for the audit log
+            changes["controls_removed"] = [None, removed]
         record.marc = clean
         for name, value in extracted.values.items():
             setattr(record, name, value)

@@ -235,7 +235,7 @@ def test_import_job_with_report(world, tmp_path, django_capture_on_commit_callba
     job.refresh_from_db()
     assert job.status == Job.Status.DONE, job.error
     assert job.result["created"] == 1 and job.result["errors"] == 1
-    assert job.report.read().decode().count("\n") == 2
+    assert job.report.read().decode().count("\n") == 3  # header, the bad record, the summary
 
 
 def test_raw_stream_position_counts_blank_lines(world):

@@ -26,6 +26,11 @@ def record_form_class(material_type: str) -> type[forms.Form]:
     attrs["material_type"] = forms.ChoiceField(
         label=_("Loại tài liệu"), choices=TEMPLATE_CHOICES, widget=forms.HiddenInput
     )
+    attrs["confirm_warnings"] = forms.BooleanField(
+        label=_("Vẫn lưu: tôi đã đối chiếu với cuốn sách (ISBN sai chữ số kiểm tra được ghi vào "
+                "020 $z)"),
+        required=False,
+    )  # fmt: skip
     return type("RecordSimpleForm", (forms.Form,), attrs)
 
 

@@ -119,7 +119,8 @@ def new_record(material_type: str) -> pymarc.Record:
     rec = pymarc.Record(force_utf8=True)
     rec.leader = pymarc.Leader(f"00000n{kind} a2200000 a 4500")
     today = timezone.localdate()
-    f008 = f"{today:%y%m%d}s{today.year:4d}    vm " + " " * 17 + "vie d"
+    # dates unknown (008/06 "n") until the form gives a year: never this year by default
+    f008 = f"{today:%y%m%d}nuuuu    vm " + " " * 17 + "vie d"
     rec.add_field(pymarc.Field(tag="008", data=f008))
     rec.add_field(
         pymarc.Field(
@@ -173,6 +174,8 @@ def initial_from_record(rec: pymarc.Record, material_type: str) -> dict[str, str
     for spec in form_specs(material_type):
         tag = pub if spec.tag == "26X" else spec.tag
         values = [v for f in rec.get_fields(tag) for v in f.get_subfields(spec.code)]
+        if tag in _ISBD_TAGS:  # the form shows the words; saving writes the punctuation
+            values = [_bare(v) for v in values]
         if spec.multi:
             initial[spec.name] = "\n".join(values)
         else:
@@ -223,6 +226,63 @@ def set_008_year(rec: pymarc.Record, year_text: str) -> None:
     field.data = data[:6] + "s" + year + "    " + data[15:]
 
 
+def set_008_language(rec: pymarc.Record, code: str) -> None:
+    """008/35-37 follows the language typed in the form (041 $a), so the record page and the
+    search facets say the language the cataloguer chose. The code itself is checked by the
+    catalogue's service (``marc.field_checks``)."""
+    code = code.strip()
+    field = rec.get("008")
+    if field is None or not code:
+        return
+    data = (field.data or "").ljust(F008_LENGTH)
+    if len(code) == 3:  # another length is refused in 041 by the check, with its message
+        field.data = data[:35] + code + data[38:]
+
+
+# ISBD punctuation that ends a subfield, by the subfield that follows it (AACR2/ISBD in MARC).
+_ISBD_NEXT: dict[str, dict[str, str]] = {
+    "245": {"b": " :", "c": " /", "n": ".", "p": "."},
+    "260": {"a": " ;", "b": " :", "c": ","},
+    "264": {"a": " ;", "b": " :", "c": ","},
+    "300": {"b": " :", "c": " ;"},
+}
+_ISBD_TAGS = ("245", "250", "260", "264", "300")
+_ISBD_END = {"245": ".", "250": ".", "260": ".", "264": "."}
+_ISBD_TRAIL = re.compile(r"(?:\s*[:;/=,])+\s*$")
+_FULL_STOP = re.compile(r"(?<=[^\s.]{3})\.\s*$")
+
+
+def _bare(text: str) -> str:
+    """``text`` without the ISBD punctuation that ends it (a full stop after an abbreviation
+    such as "tr." or "Tp." stays)."""
+    text = _ISBD_TRAIL.sub("", text.rstrip())
+    return _FULL_STOP.sub("", text).rstrip()
+
+
+def apply_isbd(rec: pymarc.Record) -> None:
+    """Write or remove ISBD punctuation in 245, 250, 260/264 and 300 as leader/18 says.
+
+    Leader/18 "a" (AACR2) or "i" (ISBD punctuation included): each subfield ends with the
+    punctuation that introduces the next (" :" before $b, " /" before 245 $c, " ;" before
+    300 $c ...) and the field with a full stop. Any other value (" " non-ISBD, "c" punctuation
+    omitted): no such punctuation is stored; a display adds it."""
+    isbd = str(rec.leader)[18:19] in ("a", "i")
+    for tag in _ISBD_TAGS:
+        for field in rec.get_fields(tag):
+            subs = field.subfields
+            for i, sub in enumerate(subs):
+                if not sub.code.isalpha():
+                    continue
+                text = _bare(sub.value)
+                if isbd and text:
+                    following = next((s.code for s in subs[i + 1 :] if s.code.isalpha()), None)
+                    if following is not None:
+                        text += _ISBD_NEXT.get(tag, {}).get(following, "")
+                    elif tag in _ISBD_END and not text.endswith((".", "?", "!")):
+                        text += _ISBD_END[tag]
+                subs[i] = pymarc.Subfield(sub.code, text)
+
+
 def apply_form(rec: pymarc.Record, data: dict[str, str], material_type: str) -> pymarc.Record:
     """Write the form values into ``rec`` in place, keeping all the form does not show."""
     pub = _pub_tag(rec)
@@ -234,7 +294,10 @@ def apply_form(rec: pymarc.Record, data: dict[str, str], material_type: str) -> 
             existing = rec.get_fields(tag)
             keep_values = set(wanted)
             for f in existing:
-                if (f.get_subfields(spec.code) or [""])[0] not in keep_values:
+                # a field without the form's subfield (an invalid ISBN kept in 020 $z) is not
+                # the form's to remove
+                shown = f.get_subfields(spec.code)
+                if shown and shown[0] not in keep_values:
                     rec.remove_field(f)
             have = {(f.get_subfields(spec.code) or [""])[0] for f in rec.get_fields(tag)}
             for value in wanted:
@@ -266,6 +329,9 @@ def apply_form(rec: pymarc.Record, data: dict[str, str], material_type: str) -> 
         _mark_local_history(rec)
     if "year" in data:
         set_008_year(rec, data.get("year") or "")
+    if "language" in data:
+        set_008_language(rec, data.get("language") or "")
+    apply_isbd(rec)
     title = rec.get("245")
     if title is not None:
         has_main = any(rec.get(t) is not None for t in ("100", "110", "111", "130"))

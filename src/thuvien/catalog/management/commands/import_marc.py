@@ -68,6 +68,7 @@ class Command(BaseCommand):
             f"{report.replaced} thay thế, {report.items_created} bản sao mới, "
             f"{len(report.errors)} lỗi, quy tắc so trùng: {','.join(report.match_rules)}"
         )
+        self.stdout.write(report.summary())
         for issue in report.issues[:50]:
             self.stdout.write(f"  [{issue.level}] {issue.file} #{issue.position}: {issue.reason}")
         if len(report.issues) > 50:

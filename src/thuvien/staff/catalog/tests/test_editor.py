@@ -146,8 +146,13 @@ def test_simple_form_keeps_what_it_does_not_show(world, cataloguer, make_record)
     assert response.status_code == 302
     record.refresh_from_db()
     marc = to_pymarc(record.marc)
-    assert marc["245"]["a"] == "Dế Mèn phiêu lưu ký"
-    assert marc["264"]["c"] == "2021"
+    # leader/18 "a": the record carries ISBD punctuation, written by the form
+    assert marc["245"]["a"] == "Dế Mèn phiêu lưu ký."
+    assert (marc["264"]["a"], marc["264"]["b"], marc["264"]["c"]) == (
+        "Hà Nội :",
+        "Kim Đồng,",
+        "2021.",
+    )
     assert [f["a"] for f in marc.get_fields("650")] == ["Văn học thiếu nhi", "Truyện"]
     assert marc["008"] is not None  # not on the form, kept
 
@@ -244,7 +249,7 @@ def test_simple_form_year_goes_into_008_on_create_and_edit(world, cataloguer):
     assert response.status_code == 302, response.content.decode()[:2000]
     record = Record.objects.get()
     marc = to_pymarc(record.marc)
-    assert marc["264"]["c"] == "2024"
+    assert marc["264"]["c"] == "2024."  # leader/18 "a": ISBD punctuation
     assert marc["008"].data[6:11] == "s2024"
     assert len(marc["008"].data) == 40
     assert record.year == 2024
@@ -322,4 +327,8 @@ def test_a_save_audits_the_marc_tags_it_changed(world, cataloguer, make_record):
     )  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = AuditEntry.objects.get(action="catalog.record.updated")
-    assert entry.changes == {"MARC 500": [None, "  $aSách được giải thưởng"]}
+    assert entry.changes["MARC 500"] == [None, "  $aSách được giải thưởng"]
+    # the record's leader/18 "a" says it carries ISBD punctuation: the form wrote it in 245
+    # and 264, which the test record lacked; nothing else changed
+    assert set(entry.changes) == {"MARC 500", "MARC 245", "MARC 264"}
+    assert entry.changes["MARC 264"][1] == " 1$aHà Nội :$bKim Đồng,$c2020."

@@ -132,7 +132,8 @@ def copycat_import(request: HttpRequest) -> HttpResponse:
             return redirect(reverse("catalog:record-detail", args=[existing.pk]))
         if not editing:
             try:
-                saved = save_marc(request, None, rec)
+                # an ISBN with a wrong check digit in the source's 020 $a is kept, in 020 $z
+                saved = save_marc(request, None, rec, confirm=True)
             except ThuvienError as exc:
                 error = exc.message
             else:

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
+from thuvien.catalog.errors import RecordInvalid
 from thuvien.catalog.marc_validation import (
     EditorField,
     editor_from_pymarc,
@@ -45,15 +46,32 @@ def _material(value: str | None) -> str:
     return value if value in valid else MaterialType.BOOK
 
 
-def save_marc(request: HttpRequest, record: Record | None, marc: pymarc.Record) -> Record:
+def save_marc(
+    request: HttpRequest, record: Record | None, marc: pymarc.Record, *, confirm: bool = False
+) -> Record:
     """Create or update through the catalogue's services (they raise CatalogError)."""
     from thuvien.catalog.services import record_create, record_update
 
     if record is None:
         return record_create(
-            network=request.network, marc=marc, actor=request.user, library=request.library
-        )
-    return record_update(record=record, marc=marc, actor=request.user, library=request.library)
+            network=request.network, marc=marc, actor=request.user, library=request.library,
+            confirm_warnings=confirm,
+        )  # fmt: skip
+    return record_update(
+        record=record, marc=marc, actor=request.user, library=request.library,
+        confirm_warnings=confirm,
+    )  # fmt: skip
+
+
+def _field_name(specs: Any, tag: str, code: str) -> str | None:
+    """The simple form's field that edits ``tag`` $``code`` (260 and 264 are one field)."""
+    for spec in specs:
+        spec_tags = ("260", "264") if spec.tag == "26X" else (spec.tag,)
+        if tag in spec_tags and code == spec.code:
+            return spec.name
+    if tag == "008":
+        return "language"
+    return None
 
 
 @requires(Capability.CATALOGUE)
@@ -74,6 +92,7 @@ def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         marc = new_record(material)
     form_class = record_form_class(material)
     problems: list[Any] = []
+    warnings: list[Any] = []
     error = ""
     if request.method == "POST":
         form = form_class(request.POST)
@@ -82,7 +101,19 @@ def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             problems = validate_pymarc(marc)
             if not problems:
                 try:
-                    saved = save_marc(request, record, marc)
+                    saved = save_marc(
+                        request, record, marc, confirm=form.cleaned_data["confirm_warnings"]
+                    )
+                except RecordInvalid as exc:
+                    specs = form_specs(material)
+                    for p in exc.problems:
+                        name = _field_name(specs, p.tag, p.code)
+                        if p.level == "warning":
+                            warnings.append(p)
+                        elif name is not None:
+                            form.add_error(name, p.message)
+                        else:
+                            problems.append(p)
                 except ThuvienError as exc:
                     error = exc.message
                 else:
@@ -101,9 +132,10 @@ def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "material_label": dict(TEMPLATE_CHOICES).get(material, ""),
             "specs": form_specs(material),
             "problems": problems,
+            "warnings": warnings,
             "error": error,
         },
-        status=200 if not (problems or error or form.errors) else 400,
+        status=200 if not (problems or error or form.errors or warnings) else 400,
     )
 
 
@@ -114,6 +146,7 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     material = _material(request.GET.get("type"))
     problems: list[Any] = []
     error = ""
+    needs_confirmation = False
     status = 200
     if request.method == "POST":
         editor = parse_editor_post(request.POST)
@@ -124,9 +157,13 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             problems = validate_record(editor)
             if not problems:
                 try:
-                    saved = save_marc(request, record, editor_to_pymarc(editor))
+                    saved = save_marc(
+                        request, record, editor_to_pymarc(editor),
+                        confirm=request.POST.get("confirm_warnings") == "on",
+                    )  # fmt: skip
                 except ThuvienError as exc:
                     error = exc.message
+                    needs_confirmation = exc.code == "catalog.needs_confirmation"
                 else:
                     return redirect(reverse("catalog:record-detail", args=[saved.pk]))
             status = 400
@@ -152,6 +189,7 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "rows_html": render_rows(rows),
             "problems": problems,
             "error": error,
+            "needs_confirmation": needs_confirmation,
             "material": material,
         },
         status=status,

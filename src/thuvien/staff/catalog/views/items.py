@@ -34,8 +34,10 @@ def get_item(request: HttpRequest, pk: int) -> Item:
 
 
 def _form_error(form, exc: ThuvienError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
+    field = exc.field
+    if field == "barcode" and "first_barcode" in form.fields:  # the batch form's one barcode
+        field = "first_barcode"
+    form.add_error(field if field in form.fields else None, exc.message)
 
 
 def _suggest_call_number(record) -> str:

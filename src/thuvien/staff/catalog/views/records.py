@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,107 +22,148 @@ from thuvien.accounts.permissions import requires
 from thuvien.catalog.errors import RecordNotFound
 from thuvien.catalog.marc.isbn import normalize_isbn
 from thuvien.catalog.models import Record
-from thuvien.catalog.selectors import record_open
+from thuvien.catalog.selectors import record_keyset_page, record_open
 from thuvien.core.errors import NotFound
 from thuvien.core.text import fold
 from thuvien.holdings.selectors import item_by_barcode
 
 from ..editor import marc_lines
-from .common import can_write, engine_record_ids
+from .common import can_write
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 25
-SEARCH_LIMIT = 500
 _ISBN_LIKE = re.compile(r"^[0-9][0-9\- ]{7,}[0-9Xx]$")
 _BARCODE_LIKE = re.compile(r"^[A-Za-z0-9\-]{3,40}$")
 _WORD = re.compile(r"\w+")
+_MAX_PAGE_DIGITS = 7
 
 
 @dataclass
 class StaffSearch:
-    """What the search box found: record ids, the copy a barcode named, a message."""
+    """What the search box found: a page of records and how to reach the others.
 
-    ids: list[int]
+    Words go to the search engine and are paged by number (its ranking); what the database
+    answers (the newest records, an identifier, the fallback without an index) is walked by
+    key, so every page of a million-record catalogue is as quick as the first."""
+
+    records: list[Record] = field(default_factory=list)
+    count: int = 0
     barcode_record: int | None = None
     error: str = ""
+    # paged by number (engine)
+    number: int = 0
+    num_pages: int = 0
+    window_end: bool = False
+    count_approximate: bool = False
+    # paged by key (database)
+    next_cursor: str = ""
+    prev_cursor: str = ""
+    first: bool = True
 
 
-def _database_search(base, query: str) -> list[int]:
+def _page_number(value: str | None) -> int:
+    """The page asked for: a positive whole number, anything else is page 1."""
+    value = (value or "").strip()
+    if not value.isdigit() or len(value) > _MAX_PAGE_DIGITS:
+        return 1
+    return max(1, int(value))
+
+
+def _keyset(records, params, *, by_updated: bool = False) -> StaffSearch:
+    page = record_keyset_page(
+        records=records, by_updated=by_updated, after=params.get("after", "")[:80],
+        before=params.get("before", "")[:80], size=PAGE_SIZE,
+    )  # fmt: skip
+    return StaffSearch(
+        records=page.records, count=page.count, next_cursor=page.next_cursor,
+        prev_cursor=page.prev_cursor, first=page.first,
+    )  # fmt: skip
+
+
+def _database_search(base, query: str):
     """Every folded word in the folded title or first author (the fallback without an index)."""
     cond = Q()
     for word in _WORD.findall(fold(query)):
         cond &= Q(match_key__contains=word)
-    return list(base.filter(cond).order_by("-id").values_list("id", flat=True)[:SEARCH_LIMIT])
+    return base.filter(cond)
 
 
-def _engine_search(network, query: str) -> list[int]:
-    """Ranked ids of the network's records for ``query`` (raises SearchError)."""
-    from thuvien.search.engine import SearchRequest
+def _engine_page(network, base, query: str, number: int) -> StaffSearch:
+    """Page ``number`` of the engine's ranking for ``query`` (raises SearchError)."""
+    from thuvien.search.engine import SearchRequest, engine
     from thuvien.search.query import parse_query
 
     req = SearchRequest(
-        query=parse_query(query), network_id=network.pk, limit=100, facets=False, collapse=False
+        query=parse_query(query), network_id=network.pk, offset=(number - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE, facets=False, collapse=False,
+    )  # fmt: skip
+    response = engine().search(req)
+    total = response.total
+    num_pages = max(1, -(-total // PAGE_SIZE))
+    if number > num_pages:  # past the end (a typed number): the last page
+        return _engine_page(network, base, query, num_pages) if total else StaffSearch()
+    ids = [hit.record_id for hit in response.hits]
+    # the index may still hold a record deleted a moment ago: keep the live ones only
+    by_id = base.in_bulk(ids)
+    return StaffSearch(
+        records=[by_id[i] for i in ids if i in by_id],
+        count=total,
+        number=response.offset // PAGE_SIZE + 1,
+        num_pages=num_pages,
+        window_end=response.window_end or response.next_offset is None and number < num_pages,
+        count_approximate=response.total_approximate,
     )
-    return engine_record_ids(req, limit=SEARCH_LIMIT)
 
 
-def search_records(network, query: str, *, library=None) -> StaffSearch:
-    """The network's live records for the cataloguer's ``query``, best or newest first."""
+def search_records(network, query: str, *, library=None, params=None) -> StaffSearch:
+    """A page of the network's live records for the cataloguer's ``query``, best or newest
+    first; ``params`` holds the page asked for (``page`` number, or ``after``/``before``)."""
     from thuvien.search.errors import SearchError, SearchQueryError
 
+    params = params or {}
     base = Record.objects.filter(network=network, is_deleted=False)
     query = query.strip()
     if not query:
-        recent = base.order_by("-updated_at", "-id").values_list("id", flat=True)
-        return StaffSearch(list(recent[:SEARCH_LIMIT]))
+        return _keyset(base, params, by_updated=True)
     if library is not None and _BARCODE_LIKE.match(query):
         try:
             item = item_by_barcode(library=library, barcode=query)
         except NotFound:
             pass
         else:
-            return StaffSearch([item.record_id], barcode_record=item.record_id)
+            return StaffSearch(barcode_record=item.record_id)
     if _ISBN_LIKE.match(query):
         # records keep ISBN-13s only: an ISBN-10 (or a hyphenated -13) is compared in that
         # form; a partial number is looked for as typed, digits only
         digits = normalize_isbn(query) or re.sub(r"[^0-9Xx]", "", query)
-        qs = (
-            base.filter(isbns__icontains=digits)
-            | base.filter(issns__icontains=query)
-            | base.filter(control_number=query)
+        qs = base.filter(
+            Q(isbns__icontains=digits) | Q(issns__icontains=query) | Q(control_number=query)
         )
-        found = list(qs.order_by("-id").values_list("id", flat=True)[:SEARCH_LIMIT])
-        if found:
-            return StaffSearch(found)
+        if qs.exists():
+            return _keyset(qs, params)
     try:
-        ids = _engine_search(network, query)
+        return _engine_page(network, base, query, _page_number(params.get("page")))
     except SearchQueryError as exc:
-        return StaffSearch([], error=str(exc.message))
+        return StaffSearch(error=str(exc.message))
     except (SearchError, OSError, ValueError) as exc:
         logger.warning("staff catalogue search fell back to the database: %s", type(exc).__name__)
-        return StaffSearch(_database_search(base, query))
-    # the index may still hold a record deleted a moment ago: keep the live ones only
-    live = set(base.filter(id__in=ids).values_list("id", flat=True))
-    return StaffSearch([i for i in ids if i in live])
+        return _keyset(_database_search(base, query), params)
 
 
 @requires(Capability.CATALOGUE)
 def record_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
-    found = search_records(request.network, query, library=request.library)
+    found = search_records(request.network, query, library=request.library, params=request.GET)
     if found.barcode_record is not None:
         return redirect("catalog:record-detail", found.barcode_record)
-    page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    by_id = Record.objects.in_bulk(list(page.object_list))
-    records = [by_id[i] for i in page.object_list if i in by_id]
     return render(
         request,
         "staff/catalog/search.html",
         {
             "query": query,
-            "page": page,
-            "records": records,
+            "found": found,
+            "records": found.records,
             "error": found.error,
             "can_write": can_write(request),
         },

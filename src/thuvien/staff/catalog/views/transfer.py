@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can, requires
-from thuvien.catalog.uploads import upload_dir
+from thuvien.catalog.uploads import upload_dir, upload_discard
 from thuvien.core.errors import ThuvienError
 
 from ..forms import MATCH_CHOICES, ExportForm, ImportForm
@@ -120,7 +120,9 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 "library_id": data["library"],
             }
             imports = request.session.get(SESSION_KEY, {})
-            imports[token] = pending
+            for earlier in imports.values():  # a new file replaces the previews left waiting
+                upload_discard(earlier["path"])
+            imports = {token: pending}
             request.session[SESSION_KEY] = imports
             return _preview(request, token, pending)
     else:
