@@ -341,11 +341,13 @@ def demo_catalog(ctx: DemoContext, *, parallel: bool | None = None) -> None:
         args = (ctx.seed, agency, lib_specs, locations)
         use_fork = parallel if parallel is not None else missing >= 4 * BATCH
         done = total_items = 0
-        for prepared in _prepared_batches(jobs, args, use_fork):
-            with transaction.atomic():
-                n, items = _write_prepared(network.pk, prepared)
-            done += n
-            total_items += items
-            if done % 50_000 < BATCH:
-                ctx.say(f"  biên mục {network.code}: {have + done}/{target} biểu ghi")
+        with ctx.progress(total=missing, desc=f"Biên mục {network.code}") as bar:
+            for prepared in _prepared_batches(jobs, args, use_fork):
+                with transaction.atomic():
+                    n, items = _write_prepared(network.pk, prepared)
+                done += n
+                total_items += items
+                bar.to(done)
+                if done % 50_000 < BATCH and not bar.shown:
+                    ctx.say(f"  biên mục {network.code}: {have + done}/{target} biểu ghi")
         ctx.say(f"Biên mục {network.code}: +{done} biểu ghi, +{total_items} bản sao")
