@@ -22,5 +22,6 @@ def demo_search(ctx: DemoContext) -> None:
                 ctx.say(f"  tìm kiếm: {n} biểu ghi đã lập chỉ mục")
 
         stats = reindex_all(progress=progress, progress_every=1000 if bar.shown else 100_000)
+        bar.to(int(stats["documents"]))
     outbox_drain()
     ctx.say(f"Tìm kiếm: {int(stats['documents'])} biểu ghi trong {stats['seconds']:.1f} giây")

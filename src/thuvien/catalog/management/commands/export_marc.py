@@ -47,6 +47,10 @@ class Command(BaseCommand):
             bar.close()
             if opts["output"]:
                 out.close()
-        self.stderr.write(f"Đã xuất {count} biểu ghi.")
+        # On stderr, since stdout may carry the records; not in the red of an error.
+        self.stderr.write(f"Đã xuất {count} biểu ghi.", style_func=str)
         if skipped:
-            self.stderr.write(f"Bỏ qua {len(skipped)} biểu ghi dài quá 99.999 byte: {skipped[:20]}")
+            self.stderr.write(
+                f"Bỏ qua {len(skipped)} biểu ghi dài quá 99.999 byte: {skipped[:20]}",
+                style_func=str,
+            )

@@ -53,6 +53,7 @@ class Command(BaseCommand):
                 progress=progress,
                 progress_every=1000 if bar.shown else 100_000,
             )
+            bar.to(int(stats["documents"]))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Đã lập chỉ mục {int(stats['documents'])} biểu ghi "
