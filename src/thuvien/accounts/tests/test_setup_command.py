@@ -224,3 +224,9 @@ def test_import_marc_on_a_fresh_install_says_how_to_make_a_network():
         call_command("import_marc", str(MRC))
     with pytest.raises(CommandError, match="thuvien setup"):
         call_command("export_marc", output=os.devnull)
+
+
+@pytest.mark.django_db
+def test_sip2_account_on_a_fresh_install_says_how_to_make_a_network():
+    with pytest.raises(CommandError, match="thuvien setup"):
+        call_command("sip2_account", library="HY-TINH", username="kiosk")

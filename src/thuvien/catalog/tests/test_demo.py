@@ -166,3 +166,37 @@ def test_generated_titles_agree_with_their_subject_place_and_year():
         if rec["650"] == "Tin học":
             assert rec["year"] >= 1992, rec
     assert checked > 8000
+
+
+def test_demo_catalogue_draws_a_bar_on_a_terminal_only(world, monkeypatch, capsys):
+    """``thuvien demo-data`` on a terminal: a bar with the rate and the time left (on stderr,
+    a real pty here); in a pipe only the summary lines."""
+    import fcntl
+    import os
+    import struct
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    terminal = open(slave, "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+    monkeypatch.setattr("sys.stderr", terminal)
+    ctx = DemoContext(records=60, verbosity=1)
+    ctx.networks, ctx.libraries = [world.bac_ninh], [world.bn_provincial]
+    with scopes_disabled():
+        demo_catalog(ctx)
+    terminal.flush()
+    os.set_blocking(master, False)
+    shown = os.read(master, 65536).decode("utf-8", errors="replace")
+    terminal.close()
+    os.close(master)
+    assert "Biên mục bac-ninh" in shown and "60/60" in shown and "biểu ghi/s" in shown
+    assert "còn" in shown  # time left
+
+    piped = io.StringIO()  # not a terminal: nothing drawn
+    monkeypatch.setattr("sys.stderr", piped)
+    ctx = DemoContext(records=90, verbosity=1)
+    ctx.networks, ctx.libraries = [world.bac_ninh], [world.bn_provincial]
+    with scopes_disabled():
+        demo_catalog(ctx)
+    assert piped.getvalue() == ""
+    assert "Biên mục bac-ninh: +30 biểu ghi" in capsys.readouterr().out
