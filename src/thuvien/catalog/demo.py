@@ -112,18 +112,17 @@ def _fill(
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_RECENT = re.compile("|".join(re.escape(w) for w in V.FIRST_YEAR_BY_WORD))
 
 
 def _not_before(title: str, subject: str, year: int) -> int:
     """``year``, or later when the title names a later year ("(1945–2020)", "Nghị định số
     12/2019/NĐ-CP") or a thing of recent years (VietGAP, chuyển đổi số)."""
     floor = V.FIRST_YEAR_BY_SUBJECT.get(subject, 0)
-    for word, first in V.FIRST_YEAR_BY_WORD.items():
-        if word in title:
-            floor = max(floor, first)
-    years = [int(y) for y in _YEAR.findall(title)]
-    if years:
-        floor = max(floor, min(max(years), 2025))
+    for found in _RECENT.findall(title):
+        floor = max(floor, V.FIRST_YEAR_BY_WORD[found])
+    for found in _YEAR.findall(title):
+        floor = max(floor, min(int(found), 2025))
     return min(2025, max(year, floor))
 
 
