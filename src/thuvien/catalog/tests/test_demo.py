@@ -186,7 +186,16 @@ def test_demo_catalogue_draws_a_bar_on_a_terminal_only(world, monkeypatch, capsy
         demo_catalog(ctx)
     terminal.flush()
     os.set_blocking(master, False)
-    shown = os.read(master, 65536).decode("utf-8", errors="replace")
+    data = b""
+    while True:  # a pty hands its output over in pieces
+        try:
+            chunk = os.read(master, 65536)
+        except BlockingIOError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    shown = data.decode("utf-8", errors="replace")
     terminal.close()
     os.close(master)
     assert "Biên mục bac-ninh" in shown and "60/60" in shown and "biểu ghi/s" in shown

@@ -256,7 +256,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "\nBước tiếp theo / Next steps:\n"
             f"  1. Chạy máy chủ web / start the server:  thuvien serve  "
-            "(THUVIEN_BIND=0.0.0.0:8000, xem docs/operations.md)\n"
+            "(mặc định 127.0.0.1:8000, đặt sau nginx: xem docs/operations.md)\n"
             f"  2. Đăng nhập tại /accounts/login/ bằng {admin.username} và bật xác thực hai bước "
             "(bắt buộc với quản trị mạng lưới) tại /accounts/two-factor/setup/ "
             "/ log in and set up two-step verification.\n"
