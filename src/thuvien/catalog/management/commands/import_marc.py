@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from thuvien.catalog.errors import CatalogError
 from thuvien.catalog.services import DEFAULT_MATCH, import_run
-from thuvien.core.progress import progress_bar
+from thuvien.core.progress import is_terminal, progress_bar
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network.commands import command_network
 
@@ -25,7 +25,7 @@ def estimate_records(path: str, fmt: str | None) -> int:
         with open(path, "rb") as fh:
             head = fh.read(4096)
             fh.seek(0)
-            text = head.lstrip()
+            text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
             if fmt == "marcxml" or (fmt is None and text.startswith(b"<")):
                 needle: re.Pattern[bytes] | bytes = _XML_RECORD
             elif fmt == "json" or (fmt is None and text[:1] in (b"[", b"{")):
@@ -68,10 +68,11 @@ class Command(BaseCommand):
         )
         started = time.monotonic()
 
+        shown = bool(opts["verbosity"]) and is_terminal()
         bar = progress_bar(
-            total=sum(estimate_records(path, opts["format"]) for path in opts["files"]),
+            total=sum(estimate_records(p, opts["format"]) for p in opts["files"]) if shown else 0,
             desc="Nhập biểu ghi",
-            enabled=None if opts["verbosity"] else False,
+            enabled=shown,
         )
 
         def progress(done: int) -> None:
