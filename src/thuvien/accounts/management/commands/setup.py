@@ -186,6 +186,13 @@ class Command(BaseCommand):
     # --- running ------------------------------------------------------------------------
 
     def handle(self, *args: Any, **opts: Any) -> None:
+        try:
+            self._handle(opts)
+        except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a password prompt
+            self.stdout.write("")
+            raise CommandError("Đã huỷ; chưa tạo gì. (Cancelled; nothing was created.)") from None
+
+    def _handle(self, opts: dict[str, Any]) -> None:
         interactive = opts["interactive"]
         self.stdin = opts.get("stdin") or sys.stdin
         if interactive and "stdin" not in opts and not sys.stdin.isatty():
