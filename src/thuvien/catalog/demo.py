@@ -1,9 +1,12 @@
 """Demo step 20: Vietnamese bibliographic records in real MARC21, with items in every library.
 
-``demo_marc(seq, rng)`` builds one MARC-in-JSON record (the format pymarc reads and writes) from
-real Vietnamese titles, names, publishers, DDC 23 classes and matching subjects, with ISBN-13s
-under the Vietnamese prefix 978-604 whose check digits are valid. About 3 % are in English, 2 %
-in French, and a few are serials, theses, maps, local-history (địa chí) and Hán Nôm documents.
+``demo_marc(seq, rng)`` builds one MARC-in-JSON record (the format pymarc reads and writes)
+from the vocabularies of ``demo_vocab``: real works with their real authors and publishers,
+and for each DDC 23 class titles composed from its own words, so that the subject, the
+publisher and the year agree with the title and 200,000 records carry more than 100,000
+different titles. ISBN-13s are under the Vietnamese prefix 978-604 with valid check digits.
+A record depends only on the seed and its number, and ``demo_targets()`` names the records
+that occur once with the query that must find them (relevance tests on large catalogues).
 
 ``demo_catalog`` streams them into the database in batches (bulk_create, extraction without
 queries), so ``--records 1000000`` is practical, and skips a network that already holds the
@@ -14,9 +17,15 @@ ISO 2709 file for the import benchmark.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
+import math
 import random
+import re
+import string
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -37,17 +46,106 @@ def _isbn(seq: int) -> str:
     return body + isbn13_check_digit(body)
 
 
+_FAMOUS = {name for work in V.REAL_WORKS for name in work[1:3] if name}
+
+
 def _person(rng: random.Random) -> str:
-    if rng.random() < 0.15:
-        return rng.choice(V.FAMOUS)
-    middle = rng.choice(V.MIDDLE)
-    return f"{rng.choice(V.SURNAMES)} {middle} {rng.choice(V.GIVEN)}"
+    """A generated name; the famous authors only ever sign their own works (REAL_WORKS)."""
+    while True:
+        name = f"{rng.choice(V.SURNAMES)} {rng.choice(V.MIDDLE)} {rng.choice(V.GIVEN)}"
+        if name not in _FAMOUS:  # Hồ + Xuân + Hương can come out of the lists
+            return name
 
 
-def _fill(pattern: str, rng: random.Random) -> str:
-    return pattern.format(
-        place=rng.choice(V.PLACES), n=rng.randint(1, 12), surname=rng.choice(V.SURNAMES)
-    )
+_FORMATTER = string.Formatter()
+
+
+def _compile(pattern: str) -> tuple[str, tuple[str, ...]]:
+    return pattern, tuple(dict.fromkeys(f for _, f, _, _ in _FORMATTER.parse(pattern) if f))
+
+
+def _slot_values(name: str) -> list[str]:
+    if name in ("given", "given2"):
+        return V.GIVEN
+    if name == "surname":
+        return V.SURNAMES
+    return V.SLOTS[name]
+
+
+def _space(compiled: tuple[str, tuple[str, ...]]) -> int:
+    """How many titles a pattern can make."""
+    return math.prod(10_000 if n == "author" else len(_slot_values(n)) for n in compiled[1])
+
+
+def _patterns(patterns: list[str]) -> tuple[list[tuple[str, tuple[str, ...]]], list[float]]:
+    """The compiled patterns of a class and their cumulative weights: a pattern that can make
+    more titles is drawn more often (by the square root of its size), so titles are mostly
+    distinct while the short classics ("Từ điển tiếng Việt") still recur."""
+    compiled = [_compile(p) for p in patterns]
+    return compiled, list(itertools.accumulate(_space(c) ** 0.5 for c in compiled))
+
+
+# Each class compiled once: (DDC, subject, publishers, subtitles, series, patterns).
+_CLASSES = [
+    (ddc, subject, V.PUBLISHERS[pubs], V.SUBTITLES[subs], V.SERIES.get(subs),
+     _patterns(patterns))
+    for ddc, subject, pubs, subs, _weight, patterns in V.CLASSES
+]  # fmt: skip
+_CLASS_WEIGHTS = list(itertools.accumulate(weight for *_, weight, _p in V.CLASSES))
+_PLACE_SLOTS = ("commune", "province", "place")
+_THESES = [(_compile(p), ddc, subject) for p, ddc, subject in V.THESES]
+_MAPS = [_compile(p) for p in V.MAPS]
+_HAN_NOM = [_compile(p) for p in V.HAN_NOM]
+_LOCAL = [_compile(p) for p in V.LOCAL]
+TARGET_AT = {V.TARGET_FIRST + k * V.TARGET_STRIDE: k for k in range(len(V.TARGETS))}
+
+
+def _fill(
+    compiled: tuple[str, tuple[str, ...]], rng: random.Random, author: str = ""
+) -> tuple[str, str]:
+    """The title of a pattern with its slots filled, and the place it names (or "")."""
+    pattern, names = compiled
+    values = {n: (author if n == "author" else rng.choice(_slot_values(n))) for n in names}
+    title = pattern.format_map(values)
+    place = next((values[n] for n in _PLACE_SLOTS if n in values), "")
+    return title[:1].upper() + title[1:], place
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_RECENT = re.compile("|".join(re.escape(w) for w in V.FIRST_YEAR_BY_WORD))
+
+
+def _not_before(title: str, subject: str, year: int) -> int:
+    """``year``, or later when the title names a later year ("(1945–2020)", "Nghị định số
+    12/2019/NĐ-CP") or a thing of recent years (VietGAP, chuyển đổi số)."""
+    floor = V.FIRST_YEAR_BY_SUBJECT.get(subject, 0)
+    for found in _RECENT.findall(title):
+        floor = max(floor, V.FIRST_YEAR_BY_WORD[found])
+    for found in _YEAR.findall(title):
+        floor = max(floor, min(int(found), 2025))
+    return min(2025, max(year, floor))
+
+
+@dataclass(frozen=True)
+class DemoTarget:
+    """A record that occurs once in a generated catalogue, and the query that must find it."""
+
+    seq: int
+    title: str
+    author: str
+    query: str
+
+    def control_number(self, agency: str = "VN-HYTV") -> str:
+        return f"{agency}{self.seq:09d}"
+
+
+def demo_targets(count: int | None = None) -> list[DemoTarget]:
+    """The targets among the first ``count`` records (all of them when None)."""
+    return [
+        DemoTarget(seq, V.TARGETS[k][0], V.TARGETS[k][1], V.TARGETS[k][5])
+        for seq, k in sorted(TARGET_AT.items())
+        if count is None or seq <= count
+    ]
 
 
 def _f008(year: int, lang: str, entered: str, kind: str = " ") -> str:
@@ -58,51 +156,69 @@ def _f008(year: int, lang: str, entered: str, kind: str = " ") -> str:
 
 
 def demo_marc(seq: int, rng: random.Random, *, agency: str = "VN-HYTV") -> dict[str, Any]:
-    """One generated record as MARC-in-JSON; ``seq`` makes the 001 and the ISBN unique."""
+    """One generated record as MARC-in-JSON; ``seq`` makes the 001 and the ISBN unique.
+
+    About 7 % are real Vietnamese works with their real authors and publishers, 2 % English
+    and 1 % French books with theirs, a few serials, theses, maps, local-history (địa chí) and
+    Hán Nôm documents; the rest have titles composed for their subject (demo_vocab.CLASSES).
+    Record numbers in ``TARGET_AT`` carry the relevance targets.
+    """
     roll = rng.random()
     year = rng.randint(1960, 2025)
     lang, leader, kind, nature = "vie", "00000nam a2200000 i 4500", "book", " "
-    ddc, subject, titles = rng.choice(V.CLASSES)
-    authors = [_person(rng)]
-    if roll < 0.03:
-        ddc, subject, titles, names = rng.choice(V.ENGLISH)
-        lang, authors = "eng", [rng.choice(names)]
+    authors: list[str] = []
+    subtitles: list[str] = []
+    series = place_named = ""
+    subtitle_chance = 0.3
+    if seq in TARGET_AT:
+        title, author, ddc, subject, pubs, _query = V.TARGETS[TARGET_AT[seq]]
+        authors = [author] if author else []
+        publishers = V.PUBLISHERS[pubs]
+        subtitle_chance = 0.0
+    elif roll < 0.03:
+        title, author, ddc, subject, pubs = rng.choice(V.ENGLISH if roll < 0.02 else V.FRENCH)
+        lang, authors, publishers = ("eng" if roll < 0.02 else "fre"), [author], V.PUBLISHERS[pubs]
+        year = rng.randint(1995 if pubs == "eng_it" else 1960, 2025)
+    elif roll < 0.04:
+        kind, leader, ddc, subject = "serial", "00000nas a2200000 i 4500", "050", "Tạp chí"
+        title, publishers = rng.choice(V.SERIALS), V.PUBLISHERS["soc"]
     elif roll < 0.05:
-        ddc, subject, titles, names = rng.choice(V.FRENCH)
-        lang, authors = "fre", [rng.choice(names)]
-    elif roll < 0.06:
-        kind, leader, titles, ddc, subject = (
-            "serial",
-            "00000nas a2200000 i 4500",
-            V.SERIALS,
-            "050",
-            "Tạp chí",
-        )
+        compiled, ddc, subject = rng.choice(_THESES)
+        kind, nature, authors = "thesis", "m", [_person(rng)]
+        (title, place_named), publishers = _fill(compiled, rng), V.PUBLISHERS["school"]
+        subject = f"{subject} -- Luận án"
+        year = _not_before(title, subject, max(year, 1990))
+    elif roll < 0.055:
+        kind, leader, ddc, subject = "map", "00000nem a2200000 i 4500", "912.597", "Bản đồ"
+        (title, place_named), publishers = _fill(rng.choice(_MAPS), rng), V.PUBLISHERS["soc"]
+    elif roll < 0.065:
+        kind, ddc, subject, authors = "local", "959.733", "Địa chí", [_person(rng)]
+        (title, place_named), publishers = _fill(rng.choice(_LOCAL), rng), V.PUBLISHERS["local"]
     elif roll < 0.07:
-        kind, nature, titles, subject = "thesis", "m", V.THESES, "Luận án"
-    elif roll < 0.075:
-        kind, leader, titles, ddc, subject = (
-            "map",
-            "00000nem a2200000 i 4500",
-            V.MAPS,
-            "912.597",
-            "Bản đồ",
-        )
-    elif roll < 0.085:
-        kind, titles, ddc, subject = "local", V.LOCAL, "959.733", "Địa chí"
-    elif roll < 0.09:
-        kind, leader, titles, ddc, subject = (
-            "hannom",
-            "00000ntm a2200000 i 4500",
-            V.HAN_NOM,
-            "959.7",
-            "Tư liệu Hán Nôm",
-        )
+        kind, leader, ddc = "hannom", "00000ntm a2200000 i 4500", "959.7"
+        subject = "Tư liệu Hán Nôm"
         lang, year = "chi", rng.randint(1700, 1940)
-    title = _fill(rng.choice(titles), rng)
-    place, publisher = rng.choice(V.PUBLISHERS)
-    if rng.random() < 0.25:
-        authors.append(_person(rng))
+        (title, place_named), publishers = _fill(rng.choice(_HAN_NOM), rng), V.PUBLISHERS["local"]
+    elif roll < 0.14:
+        title, first, second, ddc, subject, pubs, published = rng.choice(V.REAL_WORKS)
+        authors = [a for a in (first, second) if a]
+        publishers = V.PUBLISHERS[pubs]
+        year = rng.randint(max(published, 1960), 2025)
+        subtitle_chance = 0.0
+    else:
+        ddc, subject, publishers, subtitles, series, patterns = _CLASSES[
+            bisect.bisect(_CLASS_WEIGHTS, rng.random() * _CLASS_WEIGHTS[-1])
+        ]
+        authors = [_person(rng)]
+        compiled, weights = patterns
+        pattern = compiled[bisect.bisect(weights, rng.random() * weights[-1])]
+        title, place_named = _fill(pattern, rng, authors[0])
+        if subtitles is V.SUBTITLES["child"]:
+            subtitle_chance = 0.6
+        if rng.random() < 0.2 and "author" not in pattern[1]:
+            authors.append(_person(rng))
+        year = _not_before(title, subject, 2025 - min(65, int(rng.expovariate(1 / 15))))
+    place, publisher = rng.choice(publishers)
     entered = f"{year % 100:02d}0{rng.randint(1, 9)}1{rng.randint(0, 9)}"
     fields: list[dict[str, Any]] = [
         {"001": f"{agency}{seq:09d}"},
@@ -121,21 +237,21 @@ def demo_marc(seq: int, rng: random.Random, *, agency: str = "VN-HYTV") -> dict[
         df("020", " ", " ", ("a", _isbn(seq)), ("c", f"{price}đ"))
     df("041", "0", " ", ("a", lang))
     df("082", "0", "4", ("a", ddc), ("2", "23"))
-    if kind != "serial":
+    if authors:
         name_ind = "1" if "," in authors[0] else "0"
         df("100", name_ind, " ", ("a", authors[0]))
-    subtitle = rng.choice(V.SUBTITLES) if rng.random() < 0.3 else ""
-    resp = " ; ".join(authors) if kind != "serial" else ""
+    subtitle = rng.choice(subtitles) if subtitles and rng.random() < subtitle_chance else ""
+    resp = " ; ".join(authors)
     subs: list[tuple[str, str]] = [("a", title + (" :" if subtitle else (" /" if resp else "")))]
     if subtitle:
         subs.append(("b", subtitle + (" /" if resp else "")))
     if resp:
         subs.append(("c", resp))
-    df("245", "1" if kind != "serial" else "0", "0", *subs)
-    if rng.random() < 0.15:
+    df("245", "1" if authors else "0", "0", *subs)
+    if rng.random() < (0.3 if 0.07 <= roll < 0.14 else 0.15):
         df("250", " ", " ", ("a", f"Tái bản lần thứ {rng.randint(1, 9)}"))
     if kind == "hannom":
-        df("264", " ", "0", ("a", rng.choice(V.PLACES)), ("c", str(year)))
+        df("264", " ", "0", ("a", place_named or "Hưng Yên"), ("c", str(year)))
     else:
         df("264", " ", "1", ("a", f"{place} :"), ("b", f"{publisher},"), ("c", str(year)))
     df(
@@ -145,15 +261,15 @@ def demo_marc(seq: int, rng: random.Random, *, agency: str = "VN-HYTV") -> dict[
         ("a", f"{rng.randint(48, 640)} tr. ;"),
         ("c", f"{rng.choice([19, 21, 24])} cm"),
     )
-    if rng.random() < 0.2:
-        df("490", "0", " ", ("a", rng.choice(V.SERIES)))
+    if series and rng.random() < 0.2:
+        df("490", "0", " ", ("a", series))
     if kind == "thesis":
         df("502", " ", " ", ("a", f"Luận án Tiến sĩ -- Đại học Quốc gia Hà Nội, {year}"))
     if kind == "hannom":
         df("546", " ", " ", ("a", "Chữ Hán, chữ Nôm"))
     df("650", " ", "7", ("a", subject), ("2", "Bộ TK TVQG"))
-    if lang == "vie" and rng.random() < 0.4:
-        df("651", " ", "7", ("a", rng.choice(V.PLACES)), ("2", "Bộ TK TVQG"))
+    if place_named and lang == "vie":
+        df("651", " ", "7", ("a", place_named), ("2", "Bộ TK TVQG"))
     if len(authors) > 1:
         df("700", "0", " ", ("a", authors[1]))
     if rng.random() < 0.03:
@@ -341,11 +457,13 @@ def demo_catalog(ctx: DemoContext, *, parallel: bool | None = None) -> None:
         args = (ctx.seed, agency, lib_specs, locations)
         use_fork = parallel if parallel is not None else missing >= 4 * BATCH
         done = total_items = 0
-        for prepared in _prepared_batches(jobs, args, use_fork):
-            with transaction.atomic():
-                n, items = _write_prepared(network.pk, prepared)
-            done += n
-            total_items += items
-            if done % 50_000 < BATCH:
-                ctx.say(f"  biên mục {network.code}: {have + done}/{target} biểu ghi")
+        with ctx.progress(total=missing, desc=f"Biên mục {network.code}") as bar:
+            for prepared in _prepared_batches(jobs, args, use_fork):
+                with transaction.atomic():
+                    n, items = _write_prepared(network.pk, prepared)
+                done += n
+                total_items += items
+                bar.to(done)
+                if done % 50_000 < BATCH and not bar.shown:
+                    ctx.say(f"  biên mục {network.code}: {have + done}/{target} biểu ghi")
         ctx.say(f"Biên mục {network.code}: +{done} biểu ghi, +{total_items} bản sao")

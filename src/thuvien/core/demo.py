@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .progress import Progress, progress_bar
+
 
 @dataclass
 class DemoContext:
@@ -32,6 +34,12 @@ class DemoContext:
     def say(self, message: str) -> None:
         if self.verbosity:
             print(message, flush=True)  # noqa: T201 - a command's own output
+
+    def progress(self, *, total: int, desc: str, unit: str = " biểu ghi") -> Progress:
+        """A progress bar on a terminal (nothing in a pipe or at verbosity 0)."""
+        return progress_bar(
+            total=total, desc=desc, unit=unit, enabled=None if self.verbosity else False
+        )
 
 
 DemoStep = Callable[[DemoContext], None]

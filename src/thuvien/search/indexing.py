@@ -57,9 +57,16 @@ def _vocabulary_add(add: Callable[[Vocabulary], None]) -> None:
 
 
 def reindex_all(
-    *, threads: int = 0, workers: int = 0, progress: Any = None, min_parallel: int | None = None
+    *,
+    threads: int = 0,
+    workers: int = 0,
+    progress: Any = None,
+    min_parallel: int | None = None,
+    progress_every: int = 100_000,
 ) -> dict[str, float]:
     """Rebuild the whole index from the database; returns counts and seconds.
+
+    ``progress(n)`` is called every ``progress_every`` documents (a bar asks for more often).
 
     ``workers`` processes build the documents when there are at least ``min_parallel``
     records (``reindex_parallel``); 0 = one per core, 1 = everything in this process.
@@ -73,7 +80,11 @@ def reindex_all(
     ranges = rp.id_ranges() if workers > 1 else []
     if workers > 1 and len(ranges) * rp.RANGE >= threshold and ranges:
         stream = rp.analysed_stream(
-            ranges, workers=workers, on_words=vocab.add_counts, progress=progress
+            ranges,
+            workers=workers,
+            on_words=vocab.add_counts,
+            progress=progress,
+            progress_every=progress_every,
         )
         count = engine().rebuild(stream, threads=threads, analysed=True)
         vocab.save(settings.SEARCH_INDEX_DIR)
@@ -86,7 +97,7 @@ def reindex_all(
             if len(titles) >= 50_000:
                 vocab.add_titles(titles)
                 titles.clear()
-            if progress and n % 100_000 == 0:
+            if progress and n % progress_every == 0:
                 progress(n)
             yield doc
 

@@ -142,13 +142,15 @@ def analysed_stream(
     on_words: Callable[[Counter[str]], None],
     progress: Callable[[int], None] | None = None,
     pool_factory: Callable[[int], Any] | None = None,
+    progress_every: int = 100_000,
 ) -> Iterator[str]:
     """JSON texts of the analysed fields of every range, in id order, built by ``workers``
     processes."""
     global _FACTS  # noqa: PLW0603 - see build_range
     _FACTS = None  # read anew by every rebuild's builders: libraries change between rebuilds
     yield from _stream(build_range, ranges, workers=workers, on_words=on_words,
-                       progress=progress, pool_factory=pool_factory)  # fmt: skip
+                       progress=progress, pool_factory=pool_factory,
+                       progress_every=progress_every)  # fmt: skip
 
 
 def analysed_ids_stream(
@@ -173,6 +175,7 @@ def _stream(
     on_words: Callable[[Counter[str]], None],
     progress: Callable[[int], None] | None = None,
     pool_factory: Callable[[int], Any] | None = None,
+    progress_every: int = 100_000,
 ) -> Iterator[str]:
     """The texts of ``task`` over ``args``, in order, from a pool of ``workers`` processes."""
     pool = (pool_factory or _pool)(workers)
@@ -182,7 +185,7 @@ def _stream(
             on_words(words)
             for f in fields:
                 count += 1
-                if progress and count % 100_000 == 0:
+                if progress and count % progress_every == 0:
                     progress(count)
                 yield f
         pool.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from django.db import connection
@@ -54,10 +54,12 @@ def export_run(
     library: Any | None = None,
     query: str | None = None,
     chunk_size: int = 2000,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[int, list[int]]:
     """Write the selected records to ``out``; returns (records written, ids too long to write).
 
-    Streams by primary key ranges so memory stays flat on a million records.
+    Streams by primary key ranges so memory stays flat on a million records. ``progress`` is
+    called with the running count of records read, every 1000 and at the end.
     """
     if fmt not in ("iso2709", "marcxml", "json"):
         raise CatalogError(
@@ -72,7 +74,9 @@ def export_run(
     else:
         rows = _queryset_rows(export_queryset(network=network, library=library, query=query),
                               chunk_size)  # fmt: skip
-    for pk, marc in rows:
+    for n, (pk, marc) in enumerate(rows, 1):
+        if progress and n % 1000 == 0:
+            progress(n)
         try:
             if fmt == "json" and isinstance(marc, str):
                 writer.write_json_text(marc)
@@ -81,6 +85,8 @@ def export_run(
         except RecordTooLong:
             skipped.append(pk)
     writer.close()
+    if progress:
+        progress(writer.count + len(skipped))
     return writer.count, skipped
 
 

@@ -8,6 +8,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from thuvien.catalog.errors import CatalogError
 from thuvien.catalog.services import export_run
+from thuvien.catalog.services.exporting import export_queryset
+from thuvien.core.progress import is_terminal, progress_bar
+from thuvien.core.scoping import scopes_disabled
+from thuvien.network.commands import command_network
 
 
 class Command(BaseCommand):
@@ -21,32 +25,32 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="tệp ra (mặc định: stdout)")
 
     def handle(self, *args, **opts) -> None:
-        from thuvien.network.models import Library, Network
-
-        library = network = None
-        if opts["library"]:
-            library = Library.objects.filter(code=opts["library"]).first()
-            if library is None:
-                raise CommandError(f"Không có thư viện mã {opts['library']}.")
-            network = library.network
-        if opts["network"]:
-            network = Network.objects.filter(code=opts["network"]).first()
-        if network is None:
-            networks = list(Network.objects.filter(is_active=True)[:2])
-            if len(networks) != 1:
-                raise CommandError("Hãy chọn --network hoặc --library.")
-            network = networks[0]
+        network, library = command_network(
+            network_code=opts["network"], library_code=opts["library"]
+        )
+        bar = progress_bar(total=0, desc="Xuất biểu ghi", enabled=False)
+        if opts["verbosity"] and is_terminal():
+            with scopes_disabled():
+                total = export_queryset(
+                    network=network, library=library, query=opts["query"]
+                ).count()
+            bar = progress_bar(total=total, desc="Xuất biểu ghi")
         out = open(opts["output"], "wb") if opts["output"] else sys.stdout.buffer  # noqa: SIM115
         try:
             count, skipped = export_run(
                 out=out, network=network, fmt=opts["format"], library=library,
-                query=opts["query"],
+                query=opts["query"], progress=bar.to,
             )  # fmt: skip
         except CatalogError as exc:
             raise CommandError(exc.message) from exc
         finally:
+            bar.close()
             if opts["output"]:
                 out.close()
-        self.stderr.write(f"Đã xuất {count} biểu ghi.")
+        # On stderr, since stdout may carry the records; not in the red of an error.
+        self.stderr.write(f"Đã xuất {count} biểu ghi.", style_func=str)
         if skipped:
-            self.stderr.write(f"Bỏ qua {len(skipped)} biểu ghi dài quá 99.999 byte: {skipped[:20]}")
+            self.stderr.write(
+                f"Bỏ qua {len(skipped)} biểu ghi dài quá 99.999 byte: {skipped[:20]}",
+                style_func=str,
+            )

@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
+import os
+import re
 import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from thuvien.catalog.errors import CatalogError
 from thuvien.catalog.services import DEFAULT_MATCH, import_run
+from thuvien.core.progress import is_terminal, progress_bar
 from thuvien.core.scoping import scopes_disabled
+from thuvien.network.commands import command_network
+
+_XML_RECORD = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?record[\s>]")
+
+
+def estimate_records(path: str, fmt: str | None) -> int:
+    """How many records a file holds, counted fast from its bytes (for the progress bar):
+    record terminators in ISO 2709, ``<record>`` elements in MARCXML, leaders in JSON."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+            fh.seek(0)
+            text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+            if fmt == "marcxml" or (fmt is None and text.startswith(b"<")):
+                needle: re.Pattern[bytes] | bytes = _XML_RECORD
+            elif fmt == "json" or (fmt is None and text[:1] in (b"[", b"{")):
+                needle = b'"leader"'
+            else:
+                needle = b"\x1d"
+            count = 0
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                data = tail + chunk
+                if isinstance(needle, bytes):
+                    count += chunk.count(needle)
+                else:
+                    count += len(needle.findall(data)) - len(needle.findall(tail))
+                    tail = chunk[-64:]
+            return count or (1 if size else 0)
+    except OSError:
+        return 0
 
 
 class Command(BaseCommand):
@@ -28,31 +63,25 @@ class Command(BaseCommand):
         parser.add_argument("--report", help="ghi báo cáo lỗi (CSV) vào tệp này")
 
     def handle(self, *args, **opts) -> None:
-        from thuvien.network.models import Library, Network
-
-        library = network = None
-        if opts["library"]:
-            library = Library.objects.filter(code=opts["library"]).first()
-            if library is None:
-                raise CommandError(f"Không có thư viện mã {opts['library']}.")
-            network = library.network
-        if opts["network"]:
-            network = Network.objects.filter(code=opts["network"]).first()
-            if network is None:
-                raise CommandError(f"Không có mạng lưới mã {opts['network']}.")
-        if network is None:
-            networks = list(Network.objects.filter(is_active=True)[:2])
-            if len(networks) != 1:
-                raise CommandError("Hãy chọn --network hoặc --library.")
-            network = networks[0]
+        network, library = command_network(
+            network_code=opts["network"], library_code=opts["library"]
+        )
         started = time.monotonic()
 
+        shown = bool(opts["verbosity"]) and is_terminal()
+        bar = progress_bar(
+            total=sum(estimate_records(p, opts["format"]) for p in opts["files"]) if shown else 0,
+            desc="Nhập biểu ghi",
+            enabled=shown,
+        )
+
         def progress(done: int) -> None:
-            if opts["verbosity"] > 1:
+            bar.to(done)
+            if opts["verbosity"] > 1 and not bar.shown:
                 self.stderr.write(f"  {done} ...")
 
         try:
-            with scopes_disabled():
+            with scopes_disabled(), bar:
                 report = import_run(
                     paths=opts["files"], network=network, fmt=opts["format"], library=library,
                     match_rules=opts["match"], dry_run=opts["dry_run"],

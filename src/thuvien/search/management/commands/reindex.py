@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from thuvien.core.progress import is_terminal, progress_bar
 from thuvien.search.indexing import reindex_all
 
 
@@ -30,15 +31,29 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        def progress(n: int) -> None:
-            self.stdout.write(f"  {n} biểu ghi…")
+        bar = progress_bar(total=0, desc="Lập chỉ mục", enabled=False)
+        if options["verbosity"] and is_terminal():
+            from thuvien.catalog.models import Record
 
-        stats = reindex_all(
-            threads=options["threads"],
-            workers=options["workers"],
-            min_parallel=options["min_parallel"],
-            progress=progress,
-        )
+            bar = progress_bar(
+                total=Record.objects.filter(is_deleted=False).count(), desc="Lập chỉ mục"
+            )
+
+        def progress(n: int) -> None:
+            if bar.shown:
+                bar.to(n)
+            elif options["verbosity"] > 1 or n % 100_000 == 0:
+                self.stdout.write(f"  {n} biểu ghi…")
+
+        with bar:
+            stats = reindex_all(
+                threads=options["threads"],
+                workers=options["workers"],
+                min_parallel=options["min_parallel"],
+                progress=progress,
+                progress_every=1000 if bar.shown else 100_000,
+            )
+            bar.to(int(stats["documents"]))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Đã lập chỉ mục {int(stats['documents'])} biểu ghi "

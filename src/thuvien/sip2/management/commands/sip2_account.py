@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scopes_disabled
 
 from thuvien.core.errors import ThuvienError
+from thuvien.network.commands import no_network_error
 from thuvien.network.models import Library
 from thuvien.sip2.kiosks import kiosk_account_ensure
 
@@ -24,6 +25,8 @@ class Command(BaseCommand):
         with scopes_disabled():
             lib = Library.objects.filter(code__iexact=library).first()
             if lib is None:
+                if not Library.objects.exists():
+                    raise no_network_error()
                 raise CommandError(f"no library with code {library!r}")
             try:
                 user, created_password = kiosk_account_ensure(
