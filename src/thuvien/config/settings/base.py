@@ -294,7 +294,7 @@ REST_FRAMEWORK = {
         "user": os.environ.get("THUVIEN_API_USER_RATE", "600/min"),
         "token": os.environ.get("THUVIEN_API_TOKEN_RATE", "10/min"),
     },
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "thuvien.api.pagination.ThuvienPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "thuvien.api.errors.exception_handler",
 }
