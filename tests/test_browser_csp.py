@@ -46,8 +46,12 @@ def test_main_pages_run_under_the_policy(builtin_roles, world, page):
     patron = make_patron(world.provincial)
     with scopes_disabled():
         # The circulation librarian also works at a commune library: the header offers a switch.
-        Membership.objects.create(user=world.users["tinh_circulation"], network=world.hung_yen,
-                                  library=world.commune_a, role=Role.objects.get(code="circulation"))
+        Membership.objects.create(
+            user=world.users["tinh_circulation"],
+            network=world.hung_yen,
+            library=world.commune_a,
+            role=Role.objects.get(code="circulation"),
+        )
 
     refused: list[str] = []
     page.on("console", lambda m: refused.append(m.text) if "Refused to" in m.text else None)

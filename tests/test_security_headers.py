@@ -60,7 +60,8 @@ def assert_secure_headers(response, path: str) -> None:
     assert d.get("form-action") == ["'self'"], where
     assert d.get("frame-ancestors") == ["'none'"], where
     assert "'unsafe-inline'" not in d.get("style-src", []), where
-    assert response.headers.get("Referrer-Policy") in ("same-origin", "strict-origin-when-cross-origin"), where
+    referrer = response.headers.get("Referrer-Policy")
+    assert referrer in ("same-origin", "strict-origin-when-cross-origin"), where
     assert response.headers.get("X-Content-Type-Options") == "nosniff", where
     policy = response.headers.get("Permissions-Policy", "")
     assert "camera=(self)" in policy and "microphone=()" in policy, where
