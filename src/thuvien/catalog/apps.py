@@ -10,6 +10,7 @@ class CatalogConfig(AppConfig):
         from thuvien.core.demo import register_demo_step
 
         from . import jobs  # noqa: F401 - registers the import job
+        from .copycat import targets  # noqa: F401 - declares catalog.copycat_targets
         from .demo import demo_catalog
 
         register_demo_step(20, "catalog", demo_catalog)
