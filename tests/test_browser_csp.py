@@ -100,3 +100,36 @@ def test_main_pages_run_under_the_policy(builtin_roles, world, page):
         page.select_option("#switch-library", str(world.commune_a.pk))
     assert page.locator("#switch-library option:checked").inner_text() == world.commune_a.name_vi
     assert not page.evaluate("window.__csp") and not refused
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_django_admin_runs_under_the_policy(builtin_roles, world, page):
+    """The installation administrators' /admin/ (Django's own templates and scripts)."""
+    from urllib.parse import urlparse
+
+    from django.conf import settings
+    from django.test import Client
+
+    from thuvien.accounts.models import User
+
+    root = User.objects.create_superuser("root", "root@example.org", "mat-khau-dai-123")
+    client = Client()
+    client.force_login(root)  # the test backend: the session counts as second-factor verified
+    host = urlparse(page.base_url).hostname
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "domain": host, "path": "/"}]
+    )
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Refused to" in m.text else None)
+    page.add_init_script(WATCH)
+    base = page.base_url
+    for path in (
+        "/admin/",
+        "/admin/network/library/",
+        f"/admin/network/library/{world.provincial.pk}/change/",
+        "/admin/accounts/user/",
+        f"/admin/accounts/user/{root.pk}/change/",
+    ):
+        _open(page, base + path, refused)
