@@ -22,6 +22,11 @@ document.addEventListener('securitypolicyviolation', function (e) {
 """
 
 
+def _policy_message(text: str) -> bool:
+    """A refusal by the CSP, or a header the browser could not read."""
+    return "Refused to" in text or "Permissions-Policy" in text or "Content Security" in text
+
+
 def _open(page, url: str, refused: list[str]) -> None:
     response = page.goto(url)
     page.wait_for_load_state("networkidle")
@@ -54,7 +59,7 @@ def test_main_pages_run_under_the_policy(builtin_roles, world, page):
         )
 
     refused: list[str] = []
-    page.on("console", lambda m: refused.append(m.text) if "Refused to" in m.text else None)
+    page.on("console", lambda m: refused.append(m.text) if _policy_message(m.text) else None)
     page.add_init_script(WATCH)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -122,7 +127,7 @@ def test_the_django_admin_runs_under_the_policy(builtin_roles, world, page):
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "domain": host, "path": "/"}]
     )
     refused: list[str] = []
-    page.on("console", lambda m: refused.append(m.text) if "Refused to" in m.text else None)
+    page.on("console", lambda m: refused.append(m.text) if _policy_message(m.text) else None)
     page.add_init_script(WATCH)
     base = page.base_url
     for path in (

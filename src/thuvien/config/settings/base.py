@@ -272,8 +272,8 @@ CONTENT_SECURITY_POLICY = {
 # scans barcodes with it); everything else off.
 THUVIEN_PERMISSIONS_POLICY = (
     "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
-    "bluetooth=(), magnetometer=(), gyroscope=(), accelerometer=(), midi=(), "
-    "display-capture=(), browsing-topics=(), interest-cohort=()"
+    "magnetometer=(), gyroscope=(), accelerometer=(), midi=(), "
+    "display-capture=(), browsing-topics=()"
 )
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
