@@ -30,7 +30,7 @@ demo: install
 	$(THUVIEN) demo-data --records $${RECORDS:-1000}
 	@echo ""
 	@echo "thuvien chạy tại / runs at http://127.0.0.1:8000  (Ctrl-C để dừng / to stop)"
-	THUVIEN_BIND=127.0.0.1:8000 $(THUVIEN) serve
+	THUVIEN_DEBUG=0 THUVIEN_BIND=127.0.0.1:8000 $(THUVIEN) serve
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src benchmarks

@@ -86,5 +86,9 @@ def test_network_admin_enrols_totp_in_the_browser(builtin_roles, world, page):
     secret = page.locator("code.secret").get_attribute("data-secret")
     page.fill("#id_code", pyotp.TOTP(secret).now())
     page.click("form button[type=submit].btn-primary")
+    # The recovery codes are shown once, then the person goes on to where they were going.
+    page.wait_for_url("**/accounts/two-factor/recovery-codes/**")
+    assert page.locator(".recovery-codes code").count() == 10
+    page.click("text=Tôi đã cất các mã, tiếp tục")
     page.wait_for_url(base + "/staff/")
     assert "Bảng điều khiển" in page.content()

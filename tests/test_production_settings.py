@@ -82,3 +82,19 @@ def test_thuvien_serve_refuses_to_start_and_names_the_variable(tmp_path):
     assert result.returncode == 2
     assert "THUVIEN_DATABASE_URL" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_production_sends_hsts_and_upgrades_requests(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("THUVIEN_", "DJANGO_"))}
+    clean.update(GOOD, THUVIEN_ENV="production", THUVIEN_DATA_DIR=str(tmp_path),
+                 PYTHONPATH=str(SRC))
+    code = (
+        "from thuvien.config.settings import base as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.LANGUAGE_COOKIE_SECURE, "
+        "s.CONTENT_SECURITY_POLICY['DIRECTIVES'].get('upgrade-insecure-requests'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=clean, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["31536000", "True", "True"]

@@ -148,6 +148,10 @@ def gunicorn_command(environ: Mapping[str, str], argv: list[str] | None = None) 
 
 
 def serve(argv: list[str]) -> int:
+    # gunicorn is the server people meet (``make demo``, a province's machine): it shows the
+    # project's own error pages, never Django's debug pages listing the URL patterns, unless
+    # THUVIEN_DEBUG=1 is asked for on purpose. WhiteNoise serves the static files either way.
+    os.environ.setdefault("THUVIEN_DEBUG", "0")
     code = _check_settings()
     if code:
         return code

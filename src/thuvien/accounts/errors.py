@@ -16,6 +16,9 @@ class AccountsErrorCode(ErrorCode):
     MEMBERSHIP_EXISTS = "membership_exists"
     LAST_ADMIN = "last_admin"
     INVALID = "invalid"
+    RECOVERY_CODE_INVALID = "recovery_code_invalid"
+    TOTP_RESET_FORBIDDEN = "totp_reset_forbidden"
+    REASON_REQUIRED = "reason_required"
 
 
 class AccountsError(ThuvienError):

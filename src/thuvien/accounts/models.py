@@ -99,3 +99,24 @@ class Membership(models.Model):
     def __str__(self) -> str:
         where = self.library or self.network
         return f"{self.user} · {self.role} · {where}"
+
+
+class RecoveryCode(models.Model):
+    """One single-use code that stands in for the second factor when the phone is lost.
+
+    Ten are made at enrolment (and again on request, replacing the rest) and shown once; only a
+    hash made with the project's password hasher is kept, so a copy of the database gives
+    nobody a way in. ``used_at`` is set when a code is spent.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mã khôi phục")
+        verbose_name_plural = _("mã khôi phục")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.created_at:%Y-%m-%d}"

@@ -8,8 +8,10 @@ network-wide roles.
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
+from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -22,7 +24,7 @@ from thuvien.core.errors import NotFound
 
 from .capabilities import Capability
 from .errors import AccountsError, AccountsErrorCode
-from .models import Membership, Role, User
+from .models import Membership, RecoveryCode, Role, User
 from .permissions import can, can_in_network
 from .totp import totp_matches
 
@@ -221,7 +223,137 @@ def totp_disable(*, user: User, actor: Any) -> None:
         user.totp_secret = ""
         user.totp_confirmed_at = None
         user.save(update_fields=["totp_secret", "totp_confirmed_at"])
+        RecoveryCode.objects.filter(user=user).delete()
         audit_record(actor=actor, action="accounts.user.totp_disabled", obj=user)
+
+
+# --- Recovery codes and the lost-phone procedure (docs/guides/accounts.md) --------------------
+
+RECOVERY_CODE_COUNT = 10
+# No 0/o, 1/l/i: codes are copied from paper. 10 characters of 31 carry about 49 bits.
+_RECOVERY_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+
+
+def recovery_code_normalise(text: Any) -> str:
+    """What a person typed, as stored: lower case, without spaces or hyphens."""
+    return "".join(ch for ch in str(text or "").lower() if ch.isalnum())
+
+
+def recovery_code_looks_like(text: Any) -> bool:
+    code = recovery_code_normalise(text)
+    return len(code) == 10 and all(ch in _RECOVERY_ALPHABET for ch in code)
+
+
+def recovery_codes_generate(*, user: User, actor: Any) -> list[str]:
+    """Make ten new single-use codes for ``user`` (the old ones stop working) and return them
+    for showing once, as ``abcde-fghij``; only their password hashes are kept."""
+    if not user.has_totp:
+        raise AccountsError(
+            AccountsErrorCode.TOTP_NOT_ENROLLED,
+            _("Hãy bật xác thực hai bước trước khi tạo mã khôi phục."),
+        )
+    plain = [
+        "".join(secrets.choice(_RECOVERY_ALPHABET) for _i in range(10))
+        for _n in range(RECOVERY_CODE_COUNT)
+    ]
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        RecoveryCode.objects.filter(user=user).delete()
+        RecoveryCode.objects.bulk_create(
+            [RecoveryCode(user=user, code_hash=make_password(code)) for code in plain]
+        )
+        audit_record(
+            actor=actor,
+            action="accounts.user.recovery_codes_generated",
+            obj=user,
+            changes={"recovery_codes": [None, RECOVERY_CODE_COUNT]},
+        )
+    return [f"{code[:5]}-{code[5:]}" for code in plain]
+
+
+def recovery_code_use(*, user: User, code: Any) -> bool:
+    """Spend one of ``user``'s unused codes; False if ``code`` is none of them.
+
+    The user's row is locked while the codes are compared, so one code cannot log in twice
+    from two requests at once. Every use is audited with the number of codes left.
+    """
+    typed = recovery_code_normalise(code)
+    if not recovery_code_looks_like(typed):
+        return False
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        unused = list(RecoveryCode.objects.filter(user=user, used_at__isnull=True))
+        match = next((row for row in unused if check_password(typed, row.code_hash)), None)
+        if match is None:
+            return False
+        match.used_at = timezone.now()
+        match.save(update_fields=["used_at"])
+        audit_record(
+            actor=user,
+            action="accounts.user.recovery_code_used",
+            obj=user,
+            changes={"recovery_codes_left": [len(unused), len(unused) - 1]},
+        )
+    return True
+
+
+def recovery_codes_left(*, user: User) -> int:
+    return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
+
+
+def may_reset_second_factor(actor: Any, user: User) -> bool:
+    """A superuser, or a network administrator of every network where ``user`` has a role
+    (so the administrator of one province cannot weaken a person who also works in another)."""
+    if not getattr(actor, "is_authenticated", False) or actor.pk == user.pk:
+        return False
+    if actor.is_superuser:
+        return True
+    networks = set(Membership.objects.filter(user=user).values_list("network_id", flat=True))
+    return bool(networks) and all(
+        can_in_network(actor, Capability.ADMINISTER_NETWORK, pk) for pk in networks
+    )
+
+
+def totp_reset(*, user: User, actor: Any, reason: str, by_operator: bool = False) -> None:
+    """Turn off ``user``'s second factor and recovery codes for a person who lost the phone
+    and every code, after the administrator has checked who is asking (the reason says how).
+
+    The person then logs in with the password and enrols again (a network administrator is
+    sent to enrolment at once). ``by_operator`` is the last resort of ``thuvien totp-reset``,
+    run on the server by whoever operates it (the only network administrator lost the phone).
+    """
+    if not by_operator and not may_reset_second_factor(actor, user):
+        raise AccountsError(
+            AccountsErrorCode.TOTP_RESET_FORBIDDEN,
+            _(
+                "Chỉ quản trị mạng lưới của người này (hoặc quản trị hệ thống) mới được đặt lại "
+                "xác thực hai bước."
+            ),
+        )
+    reason = " ".join(str(reason or "").split())[:300]
+    if not reason:
+        raise AccountsError(
+            AccountsErrorCode.REASON_REQUIRED,
+            _("Hãy ghi lý do và cách đã xác minh người yêu cầu."),
+            field="reason",
+        )
+    with transaction.atomic():
+        user.totp_secret = ""
+        user.totp_confirmed_at = None
+        user.save(update_fields=["totp_secret", "totp_confirmed_at"])
+        RecoveryCode.objects.filter(user=user).delete()
+        membership = Membership.objects.filter(user=user).select_related("network").first()
+        audit_record(
+            actor=actor,
+            action="accounts.user.totp_reset",
+            obj=user,
+            network=membership.network if membership else None,
+            changes={
+                "two_factor": [True, False],
+                "reason": [None, reason],
+                "by": [None, "operator" if by_operator else "administrator"],
+            },
+        )
 
 
 def builtin_roles_ensure(*, using: str = "default") -> None:

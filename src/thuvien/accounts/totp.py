@@ -19,6 +19,7 @@ SESSION_PENDING_USER = "thuvien_2fa_pending_user"
 SESSION_PENDING_BACKEND = "thuvien_2fa_pending_backend"
 SESSION_PENDING_NEXT = "thuvien_2fa_pending_next"
 SESSION_ENROL_SECRET = "thuvien_2fa_enrol_secret"  # noqa: S105 - a session key name
+SESSION_NEW_RECOVERY_CODES = "thuvien_2fa_new_recovery_codes"
 
 
 def totp_new_secret() -> str:

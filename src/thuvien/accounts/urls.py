@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("two-factor/", views.totp_verify_view, name="totp-verify"),
     path("two-factor/setup/", views.totp_enrol_view, name="totp-enrol"),
+    path("two-factor/recovery-codes/", views.recovery_codes_view, name="recovery-codes"),
     path("password/reset/", views.password_reset_view, name="password-reset"),
     path("password/reset/sent/", views.password_reset_done_view, name="password-reset-done"),
     path(

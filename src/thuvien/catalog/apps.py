@@ -11,6 +11,7 @@ class CatalogConfig(AppConfig):
         from thuvien.network.services.merge import network_merge_steps
 
         from . import jobs  # noqa: F401 - registers the import job
+        from .copycat import targets  # noqa: F401 - declares catalog.copycat_targets
         from .demo import demo_catalog
         from .services.network_merge import catalogue_move_network
 

@@ -16,10 +16,14 @@ register_setting(
     type=int,
     default=8,
     label=_("Số thư viện hiện trên trang chủ"),
+    min_value=0,
+    max_value=100,
 )
 register_setting(
     "portal.closed_days_shown",
     type=int,
     default=5,
     label=_("Số ngày nghỉ sắp tới hiện trên trang thư viện"),
+    min_value=0,
+    max_value=60,
 )

@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from thuvien.catalog.models import MaterialType, Record
+from thuvien.core.safeurl import url_is_safe
 from thuvien.core.scoping import library_scope
 from thuvien.holdings.models import Item, ItemStatus
 from thuvien.network.models import Library
@@ -193,7 +194,7 @@ def record_page(*, pk: int, base_url: str) -> RecordPage | None:
         apa=apa,
         tcvn=tcvn,
         jsonld=json_ld(record, f"{base_url}/search/record/{record.pk}/"),
-        links=[link for link in record.links or [] if str(link.get("url", "")).startswith("http")],
+        links=[link for link in record.links or [] if url_is_safe(link.get("url"))],
         similar=similar_records(record),
         cluster_size=cluster,
         available_total=sum(h[2] for h in holdings),

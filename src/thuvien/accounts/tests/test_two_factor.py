@@ -38,7 +38,10 @@ def test_network_admin_must_enrol_before_staff_and_admin(client, world):
 
     code = pyotp.TOTP(secret).now()
     ok = client.post(reverse("accounts:totp-enrol"), {"code": code, "next": "/staff/"})
-    assert ok.status_code == 302 and ok["Location"] == "/staff/"
+    # Enrolled: the recovery codes are shown once, with the way on to /staff/.
+    assert ok.status_code == 302
+    assert ok["Location"] == reverse("accounts:recovery-codes") + "?next=%2Fstaff%2F"
+    assert 'href="/staff/"' in client.get(ok["Location"]).content.decode()
     world.users["hy_admin"].refresh_from_db()
     assert world.users["hy_admin"].has_totp
     assert client.get("/staff/").status_code == 200

@@ -1,7 +1,8 @@
 """API v1 core: the schema, its browsable docs (served locally), tokens, who am I, people."""
 
+from csp.decorators import csp_update
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from thuvien.accounts.permissions import public_view
 
@@ -11,7 +12,14 @@ urlpatterns = [
     path("schema/", public_view(SpectacularAPIView.as_view()), name="api-schema"),
     path(
         "docs/",
-        public_view(SpectacularSwaggerView.as_view(url_name="api-schema")),
+        # The split view loads its start-up script from ?script instead of an inline <script>
+        # (the Content-Security-Policy refuses inline script); Swagger UI's page keeps one
+        # inline <style>, allowed on this page only.
+        public_view(
+            csp_update({"style-src-elem": ["'unsafe-inline'"]})(
+                SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+            )
+        ),
         name="api-docs",
     ),
     path("auth/token/", views.TokenObtainView.as_view(), name="api-token"),

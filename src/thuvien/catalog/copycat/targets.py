@@ -20,7 +20,7 @@ from typing import Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from thuvien.network.settings_registry import register_setting, setting_get
+from thuvien.network.settings_registry import SettingInvalid, register_setting, setting_get
 
 from .errors import CopycatError, CopycatErrorCode
 
@@ -48,9 +48,53 @@ DEFAULT_TARGETS: list[dict[str, Any]] = [
     },
 ]
 
+def _check_targets(value: list[dict[str, Any]]) -> None:
+    """Each entry names a server the copy-cataloguing page can reach; the message says which
+    entry and what is wrong (the network administrator types this JSON by hand)."""
+    label = gettext("Máy chủ biên mục sao chép")
+    codes: set[str] = set()
+    for number, raw in enumerate(value, start=1):
+        where = {"label": label, "n": number}
+        for name in ("code", "host"):
+            if not isinstance(raw.get(name), str) or not raw[name].strip():
+                raise SettingInvalid(
+                    gettext("“%(label)s”, máy chủ thứ %(n)s: thiếu “%(field)s”.")
+                    % {**where, "field": name}
+                )
+        protocol = str(raw.get("protocol", "")).lower().replace(".", "")
+        if protocol not in PROTOCOLS:
+            raise SettingInvalid(
+                gettext("“%(label)s”, máy chủ thứ %(n)s: protocol phải là sru hoặc z3950.")
+                % where
+            )
+        port = raw.get("port", 210)
+        if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
+            raise SettingInvalid(
+                gettext("“%(label)s”, máy chủ thứ %(n)s: cổng (port) phải từ 1 đến 65535.")
+                % where
+            )
+        timeout = raw.get("timeout", 15)
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not (
+            0 < timeout <= 120
+        ):
+            raise SettingInvalid(
+                gettext("“%(label)s”, máy chủ thứ %(n)s: timeout phải từ 1 đến 120 giây.")
+                % where
+            )
+        if raw["code"] in codes:
+            raise SettingInvalid(
+                gettext("“%(label)s”: mã “%(code)s” được dùng hai lần.")
+                % {"label": label, "code": raw["code"]}
+            )
+        codes.add(raw["code"])
+
+
 register_setting(
     SETTING_KEY,
     type=list,
+    item_type=dict,
+    max_items=30,
+    validate=_check_targets,
     default=DEFAULT_TARGETS,
     label=_("Máy chủ biên mục sao chép (SRU, Z39.50)"),
     help_text=_(

@@ -255,13 +255,8 @@ def notice_fee(*, fee_id: int) -> list[NoticeLog]:
 
 
 def _overdue_levels(library: Any) -> list[int]:
-    raw = str(setting_get("circulation.overdue_notice_days", library=library))
-    levels = []
-    for part in raw.split(","):
-        try:
-            levels.append(int(part.strip()))
-        except ValueError:
-            continue
+    # Declared as a list of whole days (1-365, at most three), checked when it is stored.
+    levels = setting_get("circulation.overdue_notice_days", library=library)
     return sorted(levels)[:3] or [1, 7, 21]
 
 

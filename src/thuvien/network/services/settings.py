@@ -6,20 +6,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from thuvien.core.audit import audit_record
 
 from ..errors import NetworkError, NetworkErrorCode
 from ..models import Library, Network, SettingValue
-from ..settings_registry import SettingDef, setting_definitions
-
-_TYPE_NAMES = {
-    int: gettext_lazy("số nguyên"),
-    float: gettext_lazy("số thập phân"),
-    bool: gettext_lazy("có/không"),
-    str: gettext_lazy("chuỗi ký tự"),
-}
+from ..settings_registry import SettingDef, SettingInvalid, setting_definitions
 
 
 def _definition(key: str) -> SettingDef:
@@ -43,28 +35,19 @@ def _target(library: Library | None, network: Network | None) -> tuple[Network, 
 
 
 def setting_coerce(definition: SettingDef, value: Any) -> Any:
-    """``value`` in the declared type, or a NetworkError naming the expected type."""
+    """``value`` in the declared type and range, or a NetworkError on the setting's field that
+    says what is expected (the registry's declaration decides: type, range, items, JSON)."""
     try:
-        if definition.type in (int, float) and isinstance(value, str):
-            value = value.strip().replace(",", ".") if definition.type is float else value.strip()
-        if definition.type is int and isinstance(value, float) and not value.is_integer():
-            raise ValueError(value)
-        if definition.type is int and isinstance(value, bool):
-            raise ValueError(value)
         return definition.coerce(value)
-    except (TypeError, ValueError):
-        if definition.choices is not None:
-            message = _("Giá trị của “%(label)s” phải là một trong: %(choices)s.") % {
-                "label": definition.label,
-                "choices": ", ".join(str(label) for _v, label in definition.choices),
-            }
-        else:
-            message = _("Giá trị của “%(label)s” phải là %(type)s.") % {
-                "label": definition.label,
-                "type": _TYPE_NAMES.get(definition.type, definition.type.__name__),
-            }
+    except SettingInvalid as exc:
         raise NetworkError(
-            NetworkErrorCode.INVALID_SETTING_VALUE, message, field=definition.key
+            NetworkErrorCode.INVALID_SETTING_VALUE, exc.message, field=definition.key
+        ) from None
+    except (TypeError, ValueError):
+        raise NetworkError(
+            NetworkErrorCode.INVALID_SETTING_VALUE,
+            _("Giá trị của “%(label)s” không hợp lệ.") % {"label": definition.label},
+            field=definition.key,
         ) from None
 
 

@@ -64,3 +64,14 @@ class AuditFilterForm(forms.Form):
         if isinstance(start, dt.date) and isinstance(end, dt.date) and start > end:
             self.add_error("date_to", _("Ngày kết thúc phải sau ngày bắt đầu."))
         return data
+
+
+class TotpResetForm(forms.Form):
+    """Why a person's second factor is reset, and how the administrator checked who asked."""
+
+    reason = forms.CharField(
+        label=_("Lý do và cách đã xác minh người yêu cầu"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )

@@ -10,5 +10,6 @@ urlpatterns = [
     path("add/", views.people_add, name="add"),
     path("<int:pk>/", views.membership_edit, name="edit"),
     path("<int:pk>/remove/", views.membership_delete, name="remove"),
+    path("<int:pk>/reset-2fa/", views.membership_reset_2fa, name="reset-2fa"),
     path("audit/", views.audit_log, name="audit"),
 ]

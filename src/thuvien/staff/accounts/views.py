@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -29,16 +30,18 @@ from thuvien.accounts.selectors import (
     roles_assignable,
 )
 from thuvien.accounts.services import (
+    may_reset_second_factor,
     membership_add,
     membership_change_role,
     membership_remove,
     staff_user_create,
+    totp_reset,
 )
 from thuvien.core.errors import NotFound
 from thuvien.core.selectors import audit_list
 from thuvien.network.models import Library
 
-from .forms import AuditFilterForm, MembershipAddForm, MembershipRoleForm
+from .forms import AuditFilterForm, MembershipAddForm, MembershipRoleForm, TotpResetForm
 
 AUDIT_PAGE_SIZE = 50
 
@@ -175,11 +178,46 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Đã đổi vai trò."))
                 return redirect(back)
+    return _edit_page(request, membership, form=form, back=back)
+
+
+def _edit_page(request: HttpRequest, membership: Any, **context: Any) -> HttpResponse:
+    """The membership page; it offers the second-factor reset to those who may make it."""
+    person = membership.user
+    if person.has_totp and may_reset_second_factor(request.user, person):
+        context.setdefault("reset_form", TotpResetForm())
     return render(
-        request,
-        "staff/accounts/membership_edit.html",
-        {"membership": membership, "form": form, "back": back},
+        request, "staff/accounts/membership_edit.html", {"membership": membership, **context}
     )
+
+
+@requires(Capability.ADMINISTER_LIBRARY)
+@require_POST
+def membership_reset_2fa(request: HttpRequest, pk: int) -> HttpResponse:
+    """Lost phone and lost recovery codes: a network administrator turns the person's second
+    factor off (audited with the reason), after checking who is asking (docs/guides/accounts.md).
+    """
+    membership = _membership_or_404(request, pk)
+    if not may_reset_second_factor(request.user, membership.user):
+        raise PermissionDenied
+    back = reverse("people:list") + "?" + _target_query(
+        membership.library, membership.library_id is None
+    )
+    form = TotpResetForm(request.POST)
+    if form.is_valid():
+        try:
+            totp_reset(user=membership.user, actor=request.user, reason=form.cleaned_data["reason"])
+        except AccountsError as exc:
+            form.add_error("reason" if exc.field == "reason" else None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Đã đặt lại xác thực hai bước của %(name)s.") % {"name": membership.user},
+            )
+            return redirect(back)
+    network_wide = membership.library_id is None
+    role_form = MembershipRoleForm(roles=roles_assignable(network_wide=network_wide))
+    return _edit_page(request, membership, form=role_form, back=back, reset_form=form)
 
 
 @requires(Capability.ADMINISTER_LIBRARY)

@@ -282,10 +282,16 @@ class SettingsForm(forms.Form):
         for row in rows:
             d = row.definition
             self.definitions[d.key] = d
-            help_text = _("Đang áp dụng: %(value)s") % {"value": _display(row.effective)}
+            # Values are shown in the syntax the field asks for (d.format: a list as "3, 7",
+            # JSON as JSON), so that saving the page unchanged stores the same values.
+            effective = _display(row.effective) if d.type is bool else d.format(row.effective)
+            if d.is_json:
+                help_text = _("Để trống thì áp dụng danh sách của cấp trên hoặc mặc định.")
+            else:
+                help_text = _("Đang áp dụng: %(value)s") % {"value": effective}
             if d.help_text:
                 help_text = f"{d.help_text} {help_text}"
-            initial = _raw(row.stored) if row.has_stored else ""
+            initial = d.format(row.stored) if row.has_stored else ""
             if d.type is bool or d.choices is not None:
                 options = (
                     [("true", _("Có")), ("false", _("Không"))]
@@ -297,18 +303,25 @@ class SettingsForm(forms.Form):
                     required=False,
                     error_messages={"invalid_choice": CHOICE},
                 )
+            elif d.is_json:
+                field = forms.CharField(
+                    required=False,
+                    max_length=20000,
+                    strip=False,
+                    widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+                )
+                if not row.has_stored:
+                    # The page shows the list in force, to copy and change.
+                    field.widget.attrs["placeholder"] = effective
             else:
-                field = forms.CharField(required=False, max_length=500)
+                attrs = {"inputmode": "numeric"} if d.type is int else {}
+                field = forms.CharField(
+                    required=False, max_length=max(d.max_length, 500), widget=forms.TextInput(attrs)
+                )
             field.label = d.label
             field.help_text = help_text
             field.initial = initial
             self.fields[d.key] = field
-
-
-def _raw(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
 
 
 def _display(value: Any) -> str:
