@@ -35,6 +35,10 @@ class CirculationErrorCode(ErrorCode):
     NOTHING_TO_PAY = "nothing_to_pay"
     POSTAL_INVALID = "postal_invalid"
     RULE_INVALID = "rule_invalid"
+    LOST_FEE_CHANGED = "lost_fee_changed"
+    LOST_UNDO_TOO_LATE = "lost_undo_too_late"
+    LOST_UNDO_FEE_SETTLED = "lost_undo_fee_settled"
+    LOST_UNDO_NOT_POSSIBLE = "lost_undo_not_possible"
 
 
 # Codes a staff member may override with a recorded reason (the others are facts, not rules).
@@ -91,6 +95,16 @@ def _messages() -> dict[str, str]:
         C.NOTHING_TO_PAY: _("Bạn đọc không còn khoản phí nào cần thanh toán."),
         C.POSTAL_INVALID: _("Yêu cầu mượn qua bưu chính không hợp lệ."),
         C.RULE_INVALID: _("Quy định mượn không hợp lệ."),
+        C.LOST_FEE_CHANGED: _(
+            "Số tiền bồi thường đã thay đổi từ lúc xác nhận. Hãy xem lại rồi xác nhận lần nữa."
+        ),
+        C.LOST_UNDO_TOO_LATE: _("Chỉ hoàn tác được việc báo mất trong ngày đã báo."),
+        C.LOST_UNDO_FEE_SETTLED: _(
+            "Khoản bồi thường đã được thu hoặc miễn giảm một phần: không hoàn tác được."
+        ),
+        C.LOST_UNDO_NOT_POSSIBLE: _(
+            "Không hoàn tác được: bản sao đã đổi trạng thái hoặc lượt mượn đã thay đổi."
+        ),
     }
 
 

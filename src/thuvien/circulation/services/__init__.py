@@ -1,8 +1,9 @@
 """Circulation's services (the only code that writes circulation data)."""
 
-from .fees import fee_create, fee_for_copying, fee_pay, fee_waive, item_declare_lost
+from .fees import fee_create, fee_for_copying, fee_pay, fee_waive
 from .holds import hold_cancel, hold_place, holds_expire, route_item
 from .loans import CheckinResult, loan_checkin, loan_checkout, loan_renew, loan_renew_item
+from .lost import item_declare_lost, item_lost_undo
 from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
 from .postal import postal_request_create, postal_request_mark, postal_request_send
 from .rules import (
@@ -22,6 +23,7 @@ __all__ = [
     "hold_place",
     "holds_expire",
     "item_declare_lost",
+    "item_lost_undo",
     "loan_checkin",
     "loan_checkout",
     "loan_renew",
