@@ -35,6 +35,14 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.username
 
+    def get_full_name(self) -> str:
+        """The name people call this person by (Vietnamese names are one field, not first and
+        last): the header shows it instead of a login such as ``reader-hytinh000001``."""
+        return self.full_name or super().get_full_name()
+
+    def get_short_name(self) -> str:
+        return self.full_name or super().get_short_name()
+
     @property
     def has_totp(self) -> bool:
         return bool(self.totp_secret and self.totp_confirmed_at)
