@@ -17,14 +17,14 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 # Every message id a service uses to write a fee description. Add yours here.
 FEE_DESCRIPTIONS = (
-    N_("Quá hạn %(days)d ngày: %(barcode)s"),
-    N_("Cấp lại thẻ %(card)s"),
-    N_("Sao chụp %(pages)d trang"),
-    N_("Cấp lại thẻ"),
+    gettext_noop("Quá hạn %(days)d ngày: %(barcode)s"),
+    gettext_noop("Cấp lại thẻ %(card)s"),
+    gettext_noop("Sao chụp %(pages)d trang"),
+    gettext_noop("Cấp lại thẻ"),
 )
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)([ds])")

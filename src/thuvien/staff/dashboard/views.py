@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.middleware import ACTIVE_LIBRARY_SESSION_KEY
 from thuvien.accounts.permissions import login_required_view
+from thuvien.accounts.services import user_set_working_library
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -45,6 +46,7 @@ def switch_library(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Bạn không làm việc tại thư viện này."))
     else:
         request.session[ACTIVE_LIBRARY_SESSION_KEY] = wanted
+        user_set_working_library(user=request.user, library=allowed[wanted])
         messages.success(
             request, _("Đang làm việc tại %(library)s.") % {"library": allowed[wanted].name}
         )
