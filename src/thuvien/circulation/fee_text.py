@@ -16,8 +16,7 @@ import re
 from typing import Any
 
 from django.utils import translation
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 # Every message id a service uses to write a fee description. Add yours here.
 FEE_DESCRIPTIONS = (
