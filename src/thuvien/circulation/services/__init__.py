@@ -8,6 +8,7 @@ from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
 from .postal import postal_request_create, postal_request_mark, postal_request_send
 from .rules import (
     loan_rule_delete,
+    loan_rule_may_change,
     loan_rule_save,
     notice_template_reset,
     notice_template_save,
@@ -29,6 +30,7 @@ __all__ = [
     "loan_renew",
     "loan_renew_item",
     "loan_rule_delete",
+    "loan_rule_may_change",
     "loan_rule_save",
     "notice_fee",
     "notice_hold_ready",

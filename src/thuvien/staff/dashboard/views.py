@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.middleware import ACTIVE_LIBRARY_SESSION_KEY
-from thuvien.accounts.permissions import login_required_view
+from thuvien.accounts.permissions import login_required_view, view_allowed
 from thuvien.accounts.services import user_set_working_library
 
 
@@ -20,9 +22,58 @@ def _require_staff(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+# The work each role comes for, in the order of a working day: (url name, title, what it is
+# for). A tile is shown when its page would let the person in: ``view_allowed`` reads the
+# page's own declaration, so the dashboard never keeps a second copy of who may do what.
+TILES: tuple[tuple[str, str, str], ...] = (
+    ("circulation:checkout", _l("Cho mượn"), _l("Quét thẻ bạn đọc rồi quét sách.")),
+    (
+        "circulation:checkin",
+        _l("Nhận trả"),
+        _l("Quét sách bạn đọc trả; tài liệu đặt trước được giữ lại."),
+    ),
+    ("circulation:renew", _l("Gia hạn"), _l("Gia hạn tài liệu đang mượn.")),
+    ("circulation:patron-list", _l("Bạn đọc"), _l("Tìm bạn đọc theo số thẻ, họ tên, điện thoại.")),
+    (
+        "circulation:patron-create",
+        _l("Đăng ký bạn đọc mới"),
+        _l("Cấp thẻ, ghi nhận sự đồng ý xử lý dữ liệu."),
+    ),
+    (
+        "circulation:deletion-requests",
+        _l("Yêu cầu xóa dữ liệu"),
+        _l("Yêu cầu của bạn đọc theo Luật Bảo vệ dữ liệu cá nhân."),
+    ),
+    ("circulation:reports", _l("Báo cáo lưu thông"), _l("Quá hạn, tài liệu cần lấy, luân chuyển.")),
+    ("catalog:search", _l("Biên mục"), _l("Tìm, sửa biểu ghi và bản sao.")),
+    ("catalog:import", _l("Nhập biểu ghi MARC"), _l("Nhập tệp MARC21 hoặc MARCXML.")),
+    (
+        "circulation:rules",
+        _l("Quy định mượn"),
+        _l("Số ngày mượn, số tài liệu, tiền phạt theo loại bạn đọc."),
+    ),
+    (
+        "network:index",
+        _l("Thư viện và mạng lưới"),
+        _l("Thông tin thư viện, kho, giờ mở cửa, cài đặt."),
+    ),
+    ("people:list", _l("Nhân sự và vai trò"), _l("Ai làm việc gì ở thư viện.")),
+    ("people:audit", _l("Nhật ký thao tác"), _l("Ai đã thay đổi gì, khi nào.")),
+)
+
+
+def dashboard_tiles(request: HttpRequest) -> list[dict[str, str]]:
+    tiles = []
+    for name, title, text in TILES:
+        url = reverse(name)
+        if view_allowed(request, url):
+            tiles.append({"url": url, "title": str(title), "text": str(text), "name": name})
+    return tiles
+
+
 @login_required_view
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Where a working day starts: the areas this person may open, and for the desk the day's
+    """Where a working day starts: the work this person may do, and for the desk the day's
     figures of the active library, each linked to the list behind it."""
     _require_staff(request)
     day = None
@@ -30,7 +81,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         from thuvien.circulation.selectors import library_day
 
         day = library_day(library=request.library)
-    return render(request, "staff/dashboard/home.html", {"day": day})
+    return render(
+        request, "staff/dashboard/home.html", {"day": day, "tiles": dashboard_tiles(request)}
+    )
 
 
 @login_required_view
