@@ -28,7 +28,15 @@ from ._access import (
     require_network_reader,
 )
 
-FIELDS = ("title_vi", "title_en", "description", "query", "filters", "is_active")
+FIELDS = (
+    "title_vi",
+    "title_en",
+    "description",
+    "description_en",
+    "query",
+    "filters",
+    "is_active",
+)
 
 
 def _owner(request: HttpRequest, code: str | None) -> tuple[dict[str, Any], bool, str, tuple]:
