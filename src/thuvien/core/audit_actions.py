@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 AUDIT_ACTIONS: dict[str, Promise] = {
@@ -127,27 +127,27 @@ def audit_action_choices() -> list[tuple[str, Any]]:
 
 # What the entries point at: ``object_type`` (app_label.model) -> the name of that kind.
 AUDIT_OBJECTS: dict[str, Promise] = {
-    "accounts.user": _("Tài khoản"),
-    "accounts.membership": _("Vai trò"),
-    "network.network": _("Mạng lưới"),
-    "network.library": _("Thư viện"),
-    "network.location": _("Kho, phòng đọc"),
-    "network.librarygroup": _("Nhóm thư viện"),
-    "network.settingvalue": _("Cài đặt"),
-    "network.closedday": _("Ngày nghỉ"),
-    "network.featuredcollection": _("Bộ sưu tập nổi bật"),
-    "catalog.record": _("Biểu ghi"),
-    "catalog.authority": _("Biểu ghi chuẩn"),
-    "holdings.item": _("Bản sao"),
-    "patrons.patron": _("Bạn đọc"),
-    "patrons.deletionrequest": _("Yêu cầu xóa dữ liệu"),
-    "circulation.loan": _("Lượt mượn"),
-    "circulation.hold": _("Đặt mượn trước"),
-    "circulation.fee": _("Khoản phí"),
-    "circulation.payment": _("Biên lai"),
-    "circulation.loanrule": _("Quy định mượn"),
-    "circulation.postalrequest": _("Yêu cầu mượn qua bưu chính"),
-    "circulation.noticetemplate": _("Mẫu thông báo"),
+    "accounts.user": pgettext_lazy("đối tượng nhật ký", "Tài khoản"),
+    "accounts.membership": pgettext_lazy("đối tượng nhật ký", "Vai trò"),
+    "network.network": pgettext_lazy("đối tượng nhật ký", "Mạng lưới"),
+    "network.library": pgettext_lazy("đối tượng nhật ký", "Thư viện"),
+    "network.location": pgettext_lazy("đối tượng nhật ký", "Kho, phòng đọc"),
+    "network.librarygroup": pgettext_lazy("đối tượng nhật ký", "Nhóm thư viện"),
+    "network.settingvalue": pgettext_lazy("đối tượng nhật ký", "Cài đặt"),
+    "network.closedday": pgettext_lazy("đối tượng nhật ký", "Ngày nghỉ"),
+    "network.featuredcollection": pgettext_lazy("đối tượng nhật ký", "Bộ sưu tập nổi bật"),
+    "catalog.record": pgettext_lazy("đối tượng nhật ký", "Biểu ghi"),
+    "catalog.authority": pgettext_lazy("đối tượng nhật ký", "Biểu ghi chuẩn"),
+    "holdings.item": pgettext_lazy("đối tượng nhật ký", "Bản sao"),
+    "patrons.patron": pgettext_lazy("đối tượng nhật ký", "Bạn đọc"),
+    "patrons.deletionrequest": pgettext_lazy("đối tượng nhật ký", "Yêu cầu xóa dữ liệu"),
+    "circulation.loan": pgettext_lazy("đối tượng nhật ký", "Lượt mượn"),
+    "circulation.hold": pgettext_lazy("đối tượng nhật ký", "Đặt mượn trước"),
+    "circulation.fee": pgettext_lazy("đối tượng nhật ký", "Khoản phí"),
+    "circulation.payment": pgettext_lazy("đối tượng nhật ký", "Biên lai"),
+    "circulation.loanrule": pgettext_lazy("đối tượng nhật ký", "Quy định mượn"),
+    "circulation.postalrequest": pgettext_lazy("đối tượng nhật ký", "Yêu cầu mượn qua bưu chính"),
+    "circulation.noticetemplate": pgettext_lazy("đối tượng nhật ký", "Mẫu thông báo"),
 }
 
 # Words for the keys of ``changes`` that services write.

@@ -124,4 +124,4 @@ def test_entries_read_as_words_not_codes(staff_client, world):
     assert "Cài đặt · #" in html
     client.post("/i18n/setlang/", {"language": "en", "next": "/staff/"})
     html = client.get(reverse("people:audit")).content.decode()
-    assert "<td>Check-out</td>" in html and f"Loan · #{loan.pk}" in html
+    assert "<td>Check out</td>" in html and f"Loan · #{loan.pk}" in html
