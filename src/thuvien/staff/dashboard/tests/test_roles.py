@@ -114,3 +114,10 @@ def test_removing_a_role_asks_first(world, staff_client):
     assert Membership.objects.filter(pk=membership.pk).exists()
     client.post(url)
     assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_oversight_reads_but_is_not_offered_the_desk(world, staff_client):
+    client = staff_client(world.users["hy_oversight"], world.provincial)
+    tiles = _tiles(client.get(reverse("dashboard:home")))
+    assert "circulation:checkout" not in tiles and "circulation:patron-create" not in tiles
+    assert "people:audit" in tiles and "circulation:reports" in tiles
