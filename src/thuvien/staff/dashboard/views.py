@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
@@ -37,39 +37,55 @@ DOING = frozenset(
     }
 )
 TILES: tuple[tuple[str, str, str], ...] = (
-    ("circulation:checkout", _l("Cho mượn"), _l("Quét thẻ bạn đọc rồi quét sách.")),
+    (
+        "circulation:checkout",
+        gettext_lazy("Cho mượn"),
+        gettext_lazy("Quét thẻ bạn đọc rồi quét sách."),
+    ),
     (
         "circulation:checkin",
-        _l("Nhận trả"),
-        _l("Quét sách bạn đọc trả; tài liệu đặt trước được giữ lại."),
+        gettext_lazy("Nhận trả"),
+        gettext_lazy("Quét sách bạn đọc trả; tài liệu đặt trước được giữ lại."),
     ),
-    ("circulation:renew", _l("Gia hạn"), _l("Gia hạn tài liệu đang mượn.")),
-    ("circulation:patron-list", _l("Bạn đọc"), _l("Tìm bạn đọc theo số thẻ, họ tên, điện thoại.")),
+    ("circulation:renew", gettext_lazy("Gia hạn"), gettext_lazy("Gia hạn tài liệu đang mượn.")),
+    (
+        "circulation:patron-list",
+        gettext_lazy("Bạn đọc"),
+        gettext_lazy("Tìm bạn đọc theo số thẻ, họ tên, điện thoại."),
+    ),
     (
         "circulation:patron-create",
-        _l("Đăng ký bạn đọc mới"),
-        _l("Cấp thẻ, ghi nhận sự đồng ý xử lý dữ liệu."),
+        gettext_lazy("Đăng ký bạn đọc mới"),
+        gettext_lazy("Cấp thẻ, ghi nhận sự đồng ý xử lý dữ liệu."),
     ),
     (
         "circulation:deletion-requests",
-        _l("Yêu cầu xóa dữ liệu"),
-        _l("Yêu cầu của bạn đọc theo Luật Bảo vệ dữ liệu cá nhân."),
+        gettext_lazy("Yêu cầu xóa dữ liệu"),
+        gettext_lazy("Yêu cầu của bạn đọc theo Luật Bảo vệ dữ liệu cá nhân."),
     ),
-    ("circulation:reports", _l("Báo cáo lưu thông"), _l("Quá hạn, tài liệu cần lấy, luân chuyển.")),
-    ("catalog:search", _l("Biên mục"), _l("Tìm, sửa biểu ghi và bản sao.")),
-    ("catalog:import", _l("Nhập biểu ghi MARC"), _l("Nhập tệp MARC21 hoặc MARCXML.")),
+    (
+        "circulation:reports",
+        gettext_lazy("Báo cáo lưu thông"),
+        gettext_lazy("Quá hạn, tài liệu cần lấy, luân chuyển."),
+    ),
+    ("catalog:search", gettext_lazy("Biên mục"), gettext_lazy("Tìm, sửa biểu ghi và bản sao.")),
+    (
+        "catalog:import",
+        gettext_lazy("Nhập biểu ghi MARC"),
+        gettext_lazy("Nhập tệp MARC21 hoặc MARCXML."),
+    ),
     (
         "circulation:rules",
-        _l("Quy định mượn"),
-        _l("Số ngày mượn, số tài liệu, tiền phạt theo loại bạn đọc."),
+        gettext_lazy("Quy định mượn"),
+        gettext_lazy("Số ngày mượn, số tài liệu, tiền phạt theo loại bạn đọc."),
     ),
     (
         "network:index",
-        _l("Thư viện và mạng lưới"),
-        _l("Thông tin thư viện, kho, giờ mở cửa, cài đặt."),
+        gettext_lazy("Thư viện và mạng lưới"),
+        gettext_lazy("Thông tin thư viện, kho, giờ mở cửa, cài đặt."),
     ),
-    ("people:list", _l("Nhân sự và vai trò"), _l("Ai làm việc gì ở thư viện.")),
-    ("people:audit", _l("Nhật ký thao tác"), _l("Ai đã thay đổi gì, khi nào.")),
+    ("people:list", gettext_lazy("Nhân sự và vai trò"), gettext_lazy("Ai làm việc gì ở thư viện.")),
+    ("people:audit", gettext_lazy("Nhật ký thao tác"), gettext_lazy("Ai đã thay đổi gì, khi nào.")),
 )
 
 

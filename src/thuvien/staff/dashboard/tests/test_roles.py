@@ -121,3 +121,11 @@ def test_oversight_reads_but_is_not_offered_the_desk(world, staff_client):
     tiles = _tiles(client.get(reverse("dashboard:home")))
     assert "circulation:checkout" not in tiles and "circulation:patron-create" not in tiles
     assert "people:audit" in tiles and "circulation:reports" in tiles
+
+
+def test_dashboard_in_english(world, staff_client):
+    client = staff_client(world.users["tinh_circulation"], world.provincial)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/staff/"})
+    page = client.get(reverse("dashboard:home")).content.decode()
+    assert "Scan the reader&#x27;s card, then the books." in page or "Scan the reader" in page
+    assert "Quét thẻ" not in page
