@@ -75,8 +75,9 @@ def item_lost_undo(*, fee: Fee, library: Any, staff: Any) -> Loan:
     """Undo a lost/damaged declaration the same day: the loan is open again with its due date,
     the copy is back on loan, and the unpaid fee is removed (the audit keeps its amount)."""
     with transaction.atomic():
+        # Lock the fee row alone (PostgreSQL refuses FOR UPDATE across the nullable joins).
         fee = (
-            Fee.all_objects.select_for_update()
+            Fee.all_objects.select_for_update(of=("self",))
             .select_related("loan", "patron")
             .filter(pk=fee.pk, library=library)
             .first()
