@@ -45,11 +45,15 @@ def resolve_active_library(request: HttpRequest):
     libraries = staff_libraries(request.user)
     if not libraries:
         return None, []
-    wanted = request.session.get(ACTIVE_LIBRARY_SESSION_KEY)
+    wanted = request.session.get(ACTIVE_LIBRARY_SESSION_KEY) or getattr(
+        request.user, "working_library_id", None
+    )
     by_id = {lib.pk: lib for lib in libraries}
+    # Without a choice: a library the person is a member of, else (network-wide roles) the
+    # network's provincial library, the head of the network, rather than the first by code.
     active = by_id.get(wanted) or next(
         (lib for lib in libraries if lib.pk in staff_access(request.user).library_caps),
-        libraries[0],
+        next((lib for lib in libraries if lib.library_type == "provincial"), libraries[0]),
     )
     return active, libraries
 

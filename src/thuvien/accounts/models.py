@@ -27,6 +27,16 @@ class User(AbstractUser):
     # TOTP second factor (RFC 6238); the secret is only stored once confirmed.
     totp_secret = models.CharField(max_length=64, blank=True)
     totp_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The library a person chose to work for (staff of several libraries, network admins):
+    # kept across logins, since a session starts empty at each login.
+    working_library = models.ForeignKey(
+        "network.Library",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("thư viện đang làm việc"),
+    )
 
     class Meta:
         verbose_name = _("người dùng")
@@ -34,6 +44,14 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        """The name people call this person by (Vietnamese names are one field, not first and
+        last): the header shows it instead of a login such as ``reader-hytinh000001``."""
+        return self.full_name or super().get_full_name()
+
+    def get_short_name(self) -> str:
+        return self.full_name or super().get_short_name()
 
     @property
     def has_totp(self) -> bool:

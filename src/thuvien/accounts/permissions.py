@@ -121,30 +121,93 @@ def check_capability(
     request: HttpRequest, capability: Capability | str, *, network_wide: bool = False
 ) -> None:
     """Raise PermissionDenied unless the request may exercise ``capability``."""
-    write = request.method not in SAFE_METHODS
-    if network_wide:
-        network = getattr(request, "network", None)
-        ok = can_in_network(request.user, capability, network.pk if network else None, write=write)
-    else:
-        ok = can(request.user, capability, getattr(request, "library", None), write=write)
-    if not ok:
+    if not request_may(request, (capability,), network_wide=network_wide):
         raise PermissionDenied
 
 
-def requires(capability: Capability | str, *, network_wide: bool = False) -> Callable:
-    """Declare that a function view needs ``capability`` in the active library (or network)."""
+def request_may(
+    request: HttpRequest,
+    capabilities: tuple[Capability | str, ...],
+    *,
+    network_wide: bool = False,
+    method: str | None = None,
+) -> bool:
+    """May this request's user exercise any of ``capabilities`` (with ``method``, by default
+    the request's own) in the active library, or network-wide?"""
+    write = (method or request.method or "GET").upper() not in SAFE_METHODS
+    for capability in capabilities:
+        if network_wide:
+            network = getattr(request, "network", None)
+            ok = can_in_network(
+                request.user, capability, network.pk if network else None, write=write
+            )
+        else:
+            ok = can(request.user, capability, getattr(request, "library", None), write=write)
+        if ok:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """What a view declared: any one of ``capabilities``, in the library or network-wide."""
+
+    capabilities: tuple[str, ...]
+    network_wide: bool = False
+
+
+REQUIREMENT_ATTR = "thuvien_requirement"
+
+
+def requires(*capabilities: Capability | str, network_wide: bool = False) -> Callable:
+    """Declare that a function view needs one of ``capabilities`` in the active library (or
+    network). Pages read the same declaration to show only what a person may use
+    (``view_allowed``)."""
+    if not capabilities:
+        raise TypeError("requires() needs at least one capability")
+    caps = tuple(str(c) for c in capabilities)
 
     def decorate(view: Callable) -> Callable:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-            check_capability(request, capability, network_wide=network_wide)
+            if not request_may(request, caps, network_wide=network_wide):
+                raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return _mark(wrapped, f"capability:{capability}")
+        setattr(wrapped, REQUIREMENT_ATTR, Requirement(caps, network_wide))
+        return _mark(wrapped, "capability:" + "|".join(caps))
 
     return decorate
+
+
+def view_allowed(request: HttpRequest, path: str, *, method: str = "GET") -> bool:
+    """Would the view behind ``path`` let this request's user in with ``method``?
+
+    Read from the view's own declaration (``requires`` / ``CapabilityRequiredMixin``), so a
+    button is shown exactly when pressing it is allowed: there is no second copy of the rule.
+    A view that checks more after its declaration (an object-level rule) offers that check
+    to its templates itself."""
+    from django.urls import Resolver404, resolve
+
+    if not getattr(request.user, "is_authenticated", False):
+        return False
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    view = match.func
+    requirement = getattr(view, REQUIREMENT_ATTR, None)
+    if requirement is None:
+        view_class = getattr(view, "view_class", None)
+        cap = getattr(view_class, "required_capability", None)
+        if cap is None:
+            return getattr(view, ACCESS_ATTR, None) in ("public", "authenticated")
+        requirement = Requirement((str(cap),), bool(getattr(view_class, "network_wide", False)))
+    return request_may(
+        request, requirement.capabilities, network_wide=requirement.network_wide, method=method
+    )
 
 
 class CapabilityRequiredMixin:

@@ -203,6 +203,20 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
         membership.delete()
 
 
+def user_set_working_library(*, user: User, library: Any) -> None:
+    """Remember the library ``user`` chose to work for, for this and later logins.
+
+    Only a library the person may act for is kept (the caller offers those alone)."""
+    from .middleware import staff_libraries
+
+    if library.pk not in {lib.pk for lib in staff_libraries(user)}:
+        raise NotFound("not_found", _("Không tìm thấy thư viện."))
+    if user.working_library_id == library.pk:
+        return
+    user.working_library = library
+    user.save(update_fields=["working_library"])
+
+
 def totp_enable(*, user: User, secret: str, code: str) -> None:
     """Store the secret once the person proved it with a valid code."""
     if not totp_matches(secret, code):

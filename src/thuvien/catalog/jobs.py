@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from thuvien.core.jobs import job_enqueue, job_progress, job_task
 from thuvien.core.models import Job
 from thuvien.core.scoping import scopes_disabled
+from thuvien.core.stored_text import register_stored_messages
 
 from .services.importing import import_run, parse_match_rules
 from .uploads import upload_discard
@@ -32,6 +33,16 @@ IMPORT_RESULT_LABELS = {
     "dry_run": _("Chạy thử (không ghi)"),
     "match_rules": _("Quy tắc so trùng"),
 }
+
+# The titles and progress messages stored on import jobs, shown in the reader's language.
+register_stored_messages(
+    "jobs",
+    (
+        gettext_noop("Nhập biểu ghi MARC: %(name)s"),
+        gettext_noop("Nhập biểu ghi MARC"),
+        gettext_noop("Đã đọc %(n)s biểu ghi"),
+    ),
+)
 
 
 @job_task(IMPORT_KIND, retries=0, result_labels=IMPORT_RESULT_LABELS)

@@ -36,6 +36,10 @@ class CirculationErrorCode(ErrorCode):
     POSTAL_INVALID = "postal_invalid"
     POSTAL_DUPLICATE = "postal_duplicate"
     RULE_INVALID = "rule_invalid"
+    LOST_FEE_CHANGED = "lost_fee_changed"
+    LOST_UNDO_TOO_LATE = "lost_undo_too_late"
+    LOST_UNDO_FEE_SETTLED = "lost_undo_fee_settled"
+    LOST_UNDO_NOT_POSSIBLE = "lost_undo_not_possible"
 
 
 # Codes a staff member may override with a recorded reason (the others are facts, not rules).
@@ -93,6 +97,16 @@ def _messages() -> dict[str, str]:
         C.POSTAL_INVALID: _("Yêu cầu mượn qua bưu chính không hợp lệ."),
         C.POSTAL_DUPLICATE: _("Bạn đã gửi yêu cầu mượn tài liệu này qua bưu chính rồi."),
         C.RULE_INVALID: _("Quy định mượn không hợp lệ."),
+        C.LOST_FEE_CHANGED: _(
+            "Số tiền bồi thường đã thay đổi từ lúc xác nhận. Hãy xem lại rồi xác nhận lần nữa."
+        ),
+        C.LOST_UNDO_TOO_LATE: _("Chỉ hoàn tác được việc báo mất trong ngày đã báo."),
+        C.LOST_UNDO_FEE_SETTLED: _(
+            "Khoản bồi thường đã được thu hoặc miễn giảm một phần: không hoàn tác được."
+        ),
+        C.LOST_UNDO_NOT_POSSIBLE: _(
+            "Không hoàn tác được: bản sao đã đổi trạng thái hoặc lượt mượn đã thay đổi."
+        ),
     }
 
 

@@ -13,6 +13,7 @@ from thuvien.core.errors import NotFound
 from .models import (
     ACTIVE_HOLD_STATUSES,
     Fee,
+    FeeKind,
     Hold,
     HoldStatus,
     Loan,
@@ -229,3 +230,76 @@ def library_day(*, library: Any, today: dt.date | None = None) -> dict[str, int]
             library=library, status__in=[PostalStatus.REQUESTED, PostalStatus.PACKED]
         ).count(),
     }
+
+
+# --- lost and damaged copies ----------------------------------------------------------------
+
+LOST_FEE_KINDS = (FeeKind.LOST, FeeKind.DAMAGED)
+
+
+def lost_fee_quote(*, loan: Loan) -> Decimal:
+    """What declaring the loan's copy lost (or damaged) charges: the copy's price, or the
+    library's default fee when the copy has none. The confirmation shows it; the service
+    charges it (and refuses if it changed in between)."""
+    from thuvien.network.settings_registry import setting_get
+
+    price = loan.item.price or setting_get(
+        "circulation.lost_item_default_fee", library=loan.library
+    )
+    return Decimal(str(price or 0)).quantize(Decimal(1))
+
+
+def lost_undo_refusal(*, fee: Fee, today: dt.date | None = None) -> str | None:
+    """Why a lost/damaged declaration cannot be undone (a ``CirculationErrorCode``), or None.
+
+    The same rule decides whether the reader page offers "Hoàn tác" and whether the service
+    does it: only the day it was declared, only while nothing was paid or waived on the fee,
+    and only while the copy is still marked lost (damaged) with no other loan."""
+    from django.utils import timezone
+
+    from thuvien.holdings.models import ItemStatus
+
+    from .errors import CirculationErrorCode as C
+
+    today = today or timezone.localdate()
+    loan = fee.loan
+    if fee.kind not in LOST_FEE_KINDS or loan is None or loan.returned_at is None:
+        return C.LOST_UNDO_NOT_POSSIBLE
+    if timezone.localdate(fee.created_at) != today:
+        return C.LOST_UNDO_TOO_LATE
+    if fee.outstanding != fee.amount or fee.allocations.exists():
+        return C.LOST_UNDO_FEE_SETTLED
+    wanted = ItemStatus.LOST if fee.kind == FeeKind.LOST else ItemStatus.DAMAGED
+    if loan.item.status != wanted:
+        return C.LOST_UNDO_NOT_POSSIBLE
+    if Loan.all_objects.filter(item_id=loan.item_id, returned_at__isnull=True).exists():
+        return C.LOST_UNDO_NOT_POSSIBLE
+    return None
+
+
+def lost_fees_undoable(*, patron: Any, library: Any) -> list[Fee]:
+    """Today's lost/damaged declarations of ``patron`` at ``library`` that may still be undone."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
+    fees = (
+        Fee.all_objects.filter(
+            patron=patron, library=library, kind__in=LOST_FEE_KINDS, created_at__gte=start
+        )
+        .select_related("loan__item__record")
+        .order_by("created_at", "id")
+    )
+    return [f for f in fees if lost_undo_refusal(fee=f, today=today) is None]
+
+
+def lost_fee_get_for(*, library: Any, pk: int) -> Fee:
+    """A lost/damaged fee charged by ``library``; another library's answers NotFound."""
+    fee = (
+        Fee.all_objects.filter(pk=pk, library=library, kind__in=LOST_FEE_KINDS)
+        .select_related("loan__item__record", "patron", "library")
+        .first()
+    )
+    if fee is None:
+        raise NotFound("not_found", "Không tìm thấy khoản bồi thường.")
+    return fee

@@ -425,14 +425,16 @@ def _schools_group(network: Network) -> None:
 
 
 # Featured collections: (owner: network code or library code, Vietnamese title, English title,
-# description, search words, /search/ filters). Their searches find records of the demo catalogue
-# (see catalog/demo_vocab.py: local-history titles, "Dành cho thiếu nhi", Vietnamese literature).
+# description, English description, search words, /search/ filters). Their searches find
+# records of the demo catalogue (see catalog/demo_vocab.py: local-history titles, "Dành cho
+# thiếu nhi", Vietnamese literature).
 FEATURED = [
     (
         "HY-TINH",
         "Tài liệu địa chí Hưng Yên",
         "Hưng Yên local history",
         "Địa chí, văn bia, di tích và tư liệu về vùng đất Hưng Yên – Phố Hiến.",
+        "Local records, stelae, monuments and documents on the land of Hưng Yên – Phố Hiến.",
         "Hưng Yên",
         "",
     ),
@@ -441,6 +443,7 @@ FEATURED = [
         "Sách thiếu nhi",
         "Children's books",
         "Truyện và sách tham khảo dành cho thiếu nhi ở mọi thư viện trong tỉnh.",
+        "Stories and reference books for children in every library of the province.",
         "thiếu nhi",
         "",
     ),
@@ -449,6 +452,7 @@ FEATURED = [
         "Văn học Việt Nam",
         "Vietnamese literature",
         "Tiểu thuyết Việt Nam: Tắt đèn, Số đỏ, Chí Phèo, Đất rừng phương Nam, Mắt biếc…",
+        "Vietnamese novels: Tắt đèn, Số đỏ, Chí Phèo, Đất rừng phương Nam, Mắt biếc…",
         "",
         "subj=Văn học Việt Nam -- Tiểu thuyết",
     ),
@@ -457,6 +461,7 @@ FEATURED = [
         "Thơ Việt Nam",
         "Vietnamese poetry",
         "Truyện Kiều, Chinh phụ ngâm, thơ Hồ Xuân Hương, Xuân Diệu và thơ của tỉnh.",
+        "Truyện Kiều, Chinh phụ ngâm, poems by Hồ Xuân Hương, Xuân Diệu and the province's poets.",
         "",
         "subj=Văn học Việt Nam -- Thơ",
     ),
@@ -465,6 +470,7 @@ FEATURED = [
         "Dân ca quan họ và nghệ thuật truyền thống",
         "Quan họ folk songs and traditional arts",
         "Quan họ Bắc Ninh, chèo, ca trù, hát xoan.",
+        "Bắc Ninh's quan họ, chèo theatre, ca trù and xoan singing.",
         "",
         "subj=Âm nhạc dân gian",
     ),
@@ -473,7 +479,7 @@ FEATURED = [
 
 def _featured(network: Network) -> None:
     codes = {network.code, *network.libraries.values_list("code", flat=True)}
-    for owner, title, title_en, description, query, filters in FEATURED:
+    for owner, title, title_en, description, description_en, query, filters in FEATURED:
         if owner not in codes:
             continue
         where = (
@@ -485,6 +491,7 @@ def _featured(network: Network) -> None:
             title_vi=title,
             title_en=title_en,
             description=description,
+            description_en=description_en,
             query=query,
             filters=filters,
             actor=None,

@@ -257,6 +257,9 @@ class FeaturedCollection(models.Model):
     title_vi = models.CharField(_("tên tiếng Việt"), max_length=200)
     title_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
     description = models.CharField(_("mô tả ngắn"), max_length=300, blank=True)
+    # Per-network text a person writes: its English wording is written by a person too (like
+    # the names), not generated; empty, the English page shows the Vietnamese one.
+    description_en = models.CharField(_("mô tả ngắn tiếng Anh"), max_length=300, blank=True)
     query = models.CharField(_("từ khóa tìm kiếm"), max_length=200, blank=True)
     filters = models.CharField(_("bộ lọc"), max_length=1000, blank=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
@@ -278,6 +281,13 @@ class FeaturedCollection(models.Model):
     @property
     def title(self) -> str:
         return self.title_en if get_language() == "en" and self.title_en else self.title_vi
+
+    @property
+    def description_text(self) -> str:
+        """The description in the page's language (the Vietnamese one when no English)."""
+        if get_language() == "en" and self.description_en:
+            return self.description_en
+        return self.description
 
     def search_pairs(self, at: Library | None = None) -> list[tuple[str, str]]:
         """The /search/ parameters of the collection, scoped to its library or network, or to

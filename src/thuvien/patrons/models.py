@@ -57,7 +57,14 @@ class PatronCategory(models.Model):
         verbose_name_plural = _("loại bạn đọc")
 
     def __str__(self) -> str:
-        return self.name_vi
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the page's language (English when the network gave one)."""
+        from django.utils.translation import get_language
+
+        return self.name_en if get_language() == "en" and self.name_en else self.name_vi
 
 
 class Language(models.TextChoices):

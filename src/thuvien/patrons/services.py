@@ -16,6 +16,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,7 @@ from thuvien.core.hooks import Hook
 from thuvien.core.text import clean, fold
 from thuvien.network.settings_registry import setting_get
 
+from .auth import email_key
 from .errors import PatronError, PatronErrorCode
 from .models import (
     CardSequence,
@@ -125,7 +127,7 @@ def card_number_next(*, library: Any) -> str:
 def _check_email(email: str, exclude_pk: int | None = None) -> None:
     if not email:
         return
-    qs = Patron.all_objects.filter(email__iexact=email, is_anonymised=False)
+    qs = Patron.all_objects.filter(Q(email=email) | Q(email__iexact=email), is_anonymised=False)
     if exclude_pk:
         qs = qs.exclude(pk=exclude_pk)
     if qs.exists():
@@ -194,7 +196,7 @@ def patron_register(
             ),
             field="guardian_name",
         )
-    email = (email or "").strip().lower()
+    email = email_key(email)
     _check_email(email)
     with transaction.atomic():
         number = clean(card_number or "").upper() or card_number_next(library=library)
@@ -258,7 +260,7 @@ def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
         if not values["full_name"]:
             raise PatronError(E.INVALID, _("Cần nhập họ và tên."), field="full_name")
     if "email" in values:
-        values["email"] = (values["email"] or "").strip().lower()
+        values["email"] = email_key(values["email"])
         _check_email(values["email"], exclude_pk=patron.pk)
     changed = [name for name, value in values.items() if getattr(patron, name) != value]
     if not changed:
@@ -276,6 +278,12 @@ def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
             patron.birth_year = patron.birth_date.year if patron.birth_date else None
             fields.append("birth_year")
         patron.save(update_fields=[*fields, "updated_at"])
+        login_fields = [n for n in ("full_name", "email") if n in changed]
+        if patron.user_id and login_fields:
+            # The portal login shows the reader's name and finds them by e-mail: keep it so.
+            for name in login_fields:
+                setattr(patron.user, name, getattr(patron, name))
+            patron.user.save(update_fields=login_fields)
         if patron.keep_history and not history_before:
             _consent(patron, ConsentPurpose.HISTORY, actor=actor)
         notify_now = patron.notify_email or patron.notify_sms

@@ -1,12 +1,14 @@
 """Circulation's services (the only code that writes circulation data)."""
 
-from .fees import fee_create, fee_for_copying, fee_pay, fee_waive, item_declare_lost
+from .fees import fee_create, fee_for_copying, fee_pay, fee_waive
 from .holds import hold_cancel, hold_place, holds_expire, route_item
 from .loans import CheckinResult, loan_checkin, loan_checkout, loan_renew, loan_renew_item
+from .lost import item_declare_lost, item_lost_undo
 from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
 from .postal import postal_request_create, postal_request_mark, postal_request_send
 from .rules import (
     loan_rule_delete,
+    loan_rule_may_change,
     loan_rule_save,
     notice_template_reset,
     notice_template_save,
@@ -22,11 +24,13 @@ __all__ = [
     "hold_place",
     "holds_expire",
     "item_declare_lost",
+    "item_lost_undo",
     "loan_checkin",
     "loan_checkout",
     "loan_renew",
     "loan_renew_item",
     "loan_rule_delete",
+    "loan_rule_may_change",
     "loan_rule_save",
     "notice_fee",
     "notice_hold_ready",

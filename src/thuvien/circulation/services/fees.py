@@ -15,11 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.audit import audit_record
-from thuvien.holdings.models import ItemStatus
 from thuvien.network.settings_registry import setting_get
 
 from ..errors import CirculationError, CirculationErrorCode
-from ..items import item_lock, item_set_status
 from ..models import Fee, FeeKind, Loan, Payment, PaymentAllocation
 
 C = CirculationErrorCode
@@ -202,28 +200,3 @@ def fee_for_copying(*, patron: Any, library: Any, pages: int, staff: Any, note: 
             _("Sao chụp %(pages)d trang") % {"pages": pages} + (f": {note}" if note else "")
         )[:255],
     )
-
-
-def item_declare_lost(*, loan: Loan, staff: Any, damaged: bool = False) -> Fee:
-    """The reader lost (or damaged) the copy: close the loan, charge its price."""
-    with transaction.atomic():
-        item = item_lock(pk=loan.item_id)
-        loan = Loan.all_objects.select_related("patron", "library").get(pk=loan.pk)
-        if loan.returned_at is not None or loan.patron is None:
-            raise CirculationError(C.ITEM_NOT_ON_LOAN)
-        loan.returned_at = timezone.now()
-        loan.returned_library = loan.library
-        loan.save(update_fields=["returned_at", "returned_library"])
-        price = item.price or setting_get("circulation.lost_item_default_fee", library=loan.library)
-        item_set_status(
-            item=item, status=ItemStatus.DAMAGED if damaged else ItemStatus.LOST, actor=staff
-        )
-        return fee_create(
-            patron=loan.patron,
-            library=loan.library,
-            kind=FeeKind.DAMAGED if damaged else FeeKind.LOST,
-            amount=price,
-            staff=staff,
-            description=item.barcode,
-            loan=loan,
-        )

@@ -5,10 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.permissions import can, can_in_network
 from thuvien.core.audit import audit_record
+from thuvien.core.errors import PermissionDenied
 
 from ..models import LoanRule, NoticeTemplate
+
+
+def loan_rule_may_change(*, actor: Any, library: Any, network_wide: bool) -> bool:
+    """Who may write a cell of the matrix: the network's rows belong to network admins, a
+    library's rows to that library's administrators (and network admins). The staff page
+    shows "Xóa" and the form by this same function."""
+    if network_wide:
+        return can_in_network(actor, Capability.ADMINISTER_NETWORK, library.network_id)
+    return can(actor, Capability.ADMINISTER_LIBRARY, library)
+
+
+def _check_may_change(*, actor: Any, library: Any, network_wide: bool) -> None:
+    if not loan_rule_may_change(actor=actor, library=library, network_wide=network_wide):
+        raise PermissionDenied(
+            "rule_forbidden",
+            _("Chỉ quản trị mạng lưới được thay đổi quy định chung của mạng lưới.")
+            if network_wide
+            else _("Chỉ quản trị thư viện được thay đổi quy định mượn của thư viện."),
+        )
 
 
 def loan_rule_save(
@@ -22,8 +45,9 @@ def loan_rule_save(
 ) -> LoanRule:
     """Create or replace one cell of the matrix (library or network × category × item type).
 
-    Who may write a network-wide cell is the caller's check (a network admin's right).
+    A network-wide cell is a network admin's to write (``loan_rule_may_change``).
     """
+    _check_may_change(actor=actor, library=library, network_wide=network_wide)
     key = {
         "network": library.network,
         "library": None if network_wide else library,
@@ -44,6 +68,10 @@ def loan_rule_save(
 
 
 def loan_rule_delete(*, rule: LoanRule, library: Any, actor: Any) -> None:
+    """Remove a cell; the next more general rule applies again."""
+    if rule.network_id != library.network_id or rule.library_id not in (None, library.pk):
+        raise PermissionDenied("rule_forbidden", _("Không tìm thấy quy định."))
+    _check_may_change(actor=actor, library=library, network_wide=rule.library_id is None)
     with transaction.atomic():
         audit_record(actor=actor, action="circulation.rule.deleted", obj=rule, library=library)
         rule.delete()

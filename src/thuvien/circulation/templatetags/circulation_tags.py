@@ -17,3 +17,11 @@ def vnd(value: Any) -> str:
     except (InvalidOperation, ValueError, TypeError):
         return ""
     return f"{number:,.0f}".replace(",", ".")
+
+
+@register.simple_tag
+def fee_text(fee: Any) -> str:
+    """``{% fee_text fee %}``: the fee's description in the page's language."""
+    from thuvien.circulation.fee_text import fee_description
+
+    return fee_description(fee)

@@ -126,6 +126,7 @@ def featured_collection_create(
     network: Network | None = None,
     title_en: str = "",
     description: str = "",
+    description_en: str = "",
     query: str = "",
     filters: str = "",
     is_active: bool = True,
@@ -136,6 +137,7 @@ def featured_collection_create(
     title_vi = _title(title_vi)
     title_en = _short(title_en, field="title_en", limit=200)
     description = _short(description, field="description", limit=300)
+    description_en = _short(description_en, field="description_en", limit=300)
     query, filters = featured_search_clean(query=query, filters=filters)
     with transaction.atomic():
         last = _siblings(network, library).aggregate(m=Max("position"))["m"]
@@ -145,6 +147,7 @@ def featured_collection_create(
             title_vi=title_vi,
             title_en=title_en,
             description=description,
+            description_en=description_en,
             query=query,
             filters=filters,
             position=0 if last is None else last + 1,
@@ -168,6 +171,7 @@ def featured_collection_update(
     title_vi: str = UNSET,
     title_en: str = UNSET,
     description: str = UNSET,
+    description_en: str = UNSET,
     query: str = UNSET,
     filters: str = UNSET,
     is_active: bool = UNSET,
@@ -179,6 +183,9 @@ def featured_collection_update(
         "description": UNSET
         if description is UNSET
         else _short(description, field="description", limit=300),
+        "description_en": UNSET
+        if description_en is UNSET
+        else _short(description_en, field="description_en", limit=300),
         "is_active": UNSET if is_active is UNSET else bool(is_active),
     }
     if query is not UNSET or filters is not UNSET:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +50,7 @@ class MembershipRoleForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.CharField(label=_("Hành động"), required=False, max_length=100)
+    action = forms.ChoiceField(label=_("Hành động"), required=False)
     user = forms.CharField(label=_("Người thực hiện"), required=False, max_length=150)
     date_from = forms.DateField(
         label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -57,6 +58,12 @@ class AuditFilterForm(forms.Form):
     date_to = forms.DateField(
         label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from thuvien.core.audit_actions import audit_action_choices
+
+        self.fields["action"].choices = audit_action_choices()
 
     def clean(self):
         data = super().clean()

@@ -221,14 +221,20 @@ def membership_reset_2fa(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-@require_POST
 def membership_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks to confirm who loses which role where; POST removes it."""
     membership = _membership_or_404(request, pk)
     back = (
         reverse("people:list")
         + "?"
         + _target_query(membership.library, membership.library_id is None)
     )
+    if request.method != "POST":
+        return render(
+            request,
+            "staff/accounts/membership_remove.html",
+            {"membership": membership, "back": back},
+        )
     try:
         membership_remove(actor=request.user, membership=membership)
     except NotFound as exc:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("patrons/<int:pk>/hold/", extra.patron_hold, name="patron-hold"),
     path("holds/<int:pk>/cancel/", extra.hold_cancel_view, name="hold-cancel"),
     path("loans/<int:pk>/<slug:kind>/", extra.loan_lost, name="loan-lost"),
+    path("fees/<int:pk>/undo-lost/", extra.lost_undo, name="lost-undo"),
     path("notices/", extra.notice_templates, name="notice-templates"),
     path("ledger/", extra.ledger, name="ledger"),
     path("patrons/<int:pk>/<slug:action>/", patrons.patron_action, name="patron-action"),

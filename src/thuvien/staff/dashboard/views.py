@@ -6,12 +6,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.middleware import ACTIVE_LIBRARY_SESSION_KEY
-from thuvien.accounts.permissions import login_required_view
+from thuvien.accounts.permissions import login_required_view, view_allowed
+from thuvien.accounts.services import user_set_working_library
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -19,9 +22,85 @@ def _require_staff(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+# The work each role comes for, in the order of a working day: (url name, title, what it is
+# for). A tile is shown when its page would let the person in: ``view_allowed`` reads the
+# page's own declaration, so the dashboard never keeps a second copy of who may do what.
+# The pages whose work is writing (lending, registering) are offered to those who may write
+# there (``DOING``): an oversight officer reads every page but lends nothing.
+DOING = frozenset(
+    {
+        "circulation:checkout",
+        "circulation:checkin",
+        "circulation:renew",
+        "circulation:patron-create",
+        "catalog:import",
+    }
+)
+TILES: tuple[tuple[str, str, str], ...] = (
+    (
+        "circulation:checkout",
+        gettext_lazy("Cho mượn"),
+        gettext_lazy("Quét thẻ bạn đọc rồi quét sách."),
+    ),
+    (
+        "circulation:checkin",
+        gettext_lazy("Nhận trả"),
+        gettext_lazy("Quét sách bạn đọc trả; tài liệu đặt trước được giữ lại."),
+    ),
+    ("circulation:renew", gettext_lazy("Gia hạn"), gettext_lazy("Gia hạn tài liệu đang mượn.")),
+    (
+        "circulation:patron-list",
+        gettext_lazy("Bạn đọc"),
+        gettext_lazy("Tìm bạn đọc theo số thẻ, họ tên, điện thoại."),
+    ),
+    (
+        "circulation:patron-create",
+        gettext_lazy("Đăng ký bạn đọc mới"),
+        gettext_lazy("Cấp thẻ, ghi nhận sự đồng ý xử lý dữ liệu."),
+    ),
+    (
+        "circulation:deletion-requests",
+        gettext_lazy("Yêu cầu xóa dữ liệu"),
+        gettext_lazy("Yêu cầu của bạn đọc theo Luật Bảo vệ dữ liệu cá nhân."),
+    ),
+    (
+        "circulation:reports",
+        gettext_lazy("Báo cáo lưu thông"),
+        gettext_lazy("Quá hạn, tài liệu cần lấy, luân chuyển."),
+    ),
+    ("catalog:search", gettext_lazy("Biên mục"), gettext_lazy("Tìm, sửa biểu ghi và bản sao.")),
+    (
+        "catalog:import",
+        gettext_lazy("Nhập biểu ghi MARC"),
+        gettext_lazy("Nhập tệp MARC21 hoặc MARCXML."),
+    ),
+    (
+        "circulation:rules",
+        gettext_lazy("Quy định mượn"),
+        gettext_lazy("Số ngày mượn, số tài liệu, tiền phạt theo loại bạn đọc."),
+    ),
+    (
+        "network:index",
+        gettext_lazy("Thư viện và mạng lưới"),
+        gettext_lazy("Thông tin thư viện, kho, giờ mở cửa, cài đặt."),
+    ),
+    ("people:list", gettext_lazy("Nhân sự và vai trò"), gettext_lazy("Ai làm việc gì ở thư viện.")),
+    ("people:audit", gettext_lazy("Nhật ký thao tác"), gettext_lazy("Ai đã thay đổi gì, khi nào.")),
+)
+
+
+def dashboard_tiles(request: HttpRequest) -> list[dict[str, str]]:
+    tiles = []
+    for name, title, text in TILES:
+        url = reverse(name)
+        if view_allowed(request, url, method="POST" if name in DOING else "GET"):
+            tiles.append({"url": url, "title": str(title), "text": str(text), "name": name})
+    return tiles
+
+
 @login_required_view
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Where a working day starts: the areas this person may open, and for the desk the day's
+    """Where a working day starts: the work this person may do, and for the desk the day's
     figures of the active library, each linked to the list behind it."""
     _require_staff(request)
     day = None
@@ -29,7 +108,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         from thuvien.circulation.selectors import library_day
 
         day = library_day(library=request.library)
-    return render(request, "staff/dashboard/home.html", {"day": day})
+    return render(
+        request, "staff/dashboard/home.html", {"day": day, "tiles": dashboard_tiles(request)}
+    )
 
 
 @login_required_view
@@ -45,6 +126,7 @@ def switch_library(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Bạn không làm việc tại thư viện này."))
     else:
         request.session[ACTIVE_LIBRARY_SESSION_KEY] = wanted
+        user_set_working_library(user=request.user, library=allowed[wanted])
         messages.success(
             request, _("Đang làm việc tại %(library)s.") % {"library": allowed[wanted].name}
         )

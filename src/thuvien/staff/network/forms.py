@@ -348,6 +348,13 @@ class FeaturedForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    description_en = forms.CharField(
+        label=gettext_lazy("Mô tả ngắn tiếng Anh"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Để trống thì trang tiếng Anh dùng mô tả tiếng Việt."),
+    )
     query = forms.CharField(
         label=gettext_lazy("Từ khóa tìm kiếm"),
         max_length=200,

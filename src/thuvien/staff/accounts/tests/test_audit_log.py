@@ -35,8 +35,8 @@ def test_library_admin_reads_own_library_only(staff_client, world):
     _entries(world, n_a=3)
     client = staff_client(world.users["tienlu_library_admin"], world.commune_a)
     html = client.get(reverse("people:audit")).content.decode()
-    assert "catalog.record.updated" in html
-    assert "circulation.loan.checked_out" not in html
+    assert "<td>Sửa biểu ghi</td>" in html and "<td>catalog.record.updated" not in html
+    assert "<td>Cho mượn</td>" not in html
 
 
 @pytest.mark.django_db
@@ -45,8 +45,8 @@ def test_network_admin_reads_the_network(staff_client, world):
     audit_record(actor=None, action="network.library.updated", obj=world.bn_provincial)
     client = staff_client(world.users["hy_admin"], world.provincial)
     html = client.get(reverse("people:audit")).content.decode()
-    assert "catalog.record.updated" in html and "circulation.loan.checked_out" in html
-    assert "network.library.updated" not in html  # another network
+    assert "<td>Sửa biểu ghi</td>" in html and "<td>Cho mượn</td>" in html
+    assert "<td>Sửa thông tin thư viện</td>" not in html  # another network
 
 
 @pytest.mark.django_db
@@ -57,9 +57,9 @@ def test_filters(staff_client, world):
     client = staff_client(world.users["hy_admin"], world.provincial)
     url = reverse("people:audit")
     html = client.get(url, {"action": "circulation"}).content.decode()
-    assert "circulation.loan.checked_out" in html and "catalog.record.updated" not in html
+    assert "<td>Cho mượn</td>" in html and "<td>Sửa biểu ghi</td>" not in html
     html = client.get(url, {"user": "phohien_cataloguer"}).content.decode()
-    assert "catalog.record.updated" not in html
+    assert "<td>Sửa biểu ghi</td>" not in html
     today = timezone.localdate()
     page = client.get(url, {"date_from": (today - dt.timedelta(days=1)).isoformat()})
     assert len(page.context["page"].object_list) == 5
@@ -92,4 +92,36 @@ def test_oversight_officer_reads_the_network_log(staff_client, world):
     client = staff_client(world.users["hy_oversight"], world.provincial)
     assert "people/audit/" in client.get("/staff/").content.decode()
     html = client.get(reverse("people:audit")).content.decode()
-    assert "catalog.record.updated" in html and "circulation.loan.checked_out" in html
+    assert "<td>Sửa biểu ghi</td>" in html and "<td>Cho mượn</td>" in html
+
+
+@pytest.mark.django_db
+def test_entries_read_as_words_not_codes(staff_client, world):
+    """No internal code on the screen: actions, objects and changes are named in words."""
+    from thuvien.circulation.services import loan_checkout
+    from thuvien.circulation.tests.factories import make_item, make_patron
+    from thuvien.network.services import setting_set
+
+    patron = make_patron(world.provincial)
+    item = make_item(world.provincial, barcode="DM0010000000582")
+    loan = loan_checkout(
+        item=item, patron=patron, library=world.provincial, staff=world.users["tinh_circulation"]
+    )
+    setting_set(
+        key="circulation.copy_fee_per_page",
+        value=700,
+        library=world.provincial,
+        actor=world.users["tinh_library_admin"],
+    )
+    client = staff_client(world.users["tinh_library_admin"], world.provincial)
+    html = client.get(reverse("people:audit")).content.decode().split('class="filters"')[1]
+    html = html.split("</form>", 1)[1]  # the table, not the filter's option values
+    for code in ("circulation.loan.checked_out", "SettingValue object", f"loan {loan.pk}",
+                 "network.setting.set"):  # fmt: skip
+        assert code not in html, code
+    assert "<td>Cho mượn</td>" in html and "<td>Đổi cài đặt</td>" in html
+    assert f"Lượt mượn · #{loan.pk} · DM0010000000582" in html
+    assert "Cài đặt · #" in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/staff/"})
+    html = client.get(reverse("people:audit")).content.decode()
+    assert "<td>Check out</td>" in html and f"Loan · #{loan.pk}" in html

@@ -42,17 +42,37 @@ def test_hold_place_and_cancel_from_reader_page(world, admin):
     assert Hold.all_objects.filter(patron=other).count() == 0
 
 
-def test_declare_lost(world, admin):
+def test_declare_lost_confirms_the_fee_first_and_undo_the_same_day(world, admin):
     patron = make_patron(world.provincial)
     item = make_item(world.provincial, price=85000)
     loan = loan_checkout(item=item, patron=patron, library=world.provincial, staff=None)
-    admin.post(f"/staff/circulation/loans/{loan.pk}/lost/")
+    page = admin.get(f"/staff/circulation/patrons/{patron.pk}/").content.decode()
+    lost_url = f"/staff/circulation/loans/{loan.pk}/lost/"
+    assert f'href="{lost_url}"' in page  # a link to the confirmation, not a charging button
+    r = admin.get(lost_url)
+    assert r.status_code == 200 and "85.000 đ" in r.content.decode()
+    assert Fee.all_objects.count() == 0  # looking charges nothing
+    r = admin.post(lost_url)  # no confirmed amount: asked again, nothing charged
+    assert r.status_code == 200 and Fee.all_objects.count() == 0
+    r = admin.post(lost_url, {"amount": "85000"})
+    assert r.status_code == 302
     item.refresh_from_db()
     assert item.status == ItemStatus.LOST
-    assert Fee.all_objects.get().amount == 85000
-    assert admin.post(f"/staff/circulation/loans/{loan.pk}/lost/").status_code == 404
+    fee = Fee.all_objects.get()
+    assert fee.amount == 85000
+    assert admin.post(lost_url, {"amount": "85000"}).status_code == 404
     r = admin.get("/staff/circulation/ledger/")
     assert "85.000 đ".encode() in r.content
+    page = admin.get(f"/staff/circulation/patrons/{patron.pk}/").content.decode()
+    undo_url = f"/staff/circulation/fees/{fee.pk}/undo-lost/"
+    assert undo_url in page
+    assert "Hoàn tác" in admin.get(undo_url).content.decode()
+    r = admin.post(undo_url)
+    assert r.status_code == 302
+    item.refresh_from_db()
+    assert item.status == ItemStatus.ON_LOAN and not Fee.all_objects.exists()
+    page = admin.get(f"/staff/circulation/patrons/{patron.pk}/").content.decode()
+    assert undo_url not in page and lost_url in page
 
 
 def test_notice_templates_page(world, admin, staff_client):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.models import Record
+from thuvien.circulation.errors import CirculationError, CirculationErrorCode
 from thuvien.circulation.models import (
     Fee,
     Hold,
@@ -22,15 +23,23 @@ from thuvien.circulation.models import (
     NoticeTemplate,
     Payment,
 )
-from thuvien.circulation.selectors import item_for_desk, library_ledger
+from thuvien.circulation.selectors import (
+    item_for_desk,
+    library_ledger,
+    lost_fee_get_for,
+    lost_fee_quote,
+    lost_undo_refusal,
+)
 from thuvien.circulation.services import (
     hold_cancel,
     hold_place,
     item_declare_lost,
+    item_lost_undo,
     notice_template_reset,
     notice_template_save,
 )
 from thuvien.circulation.services.notices import template_for
+from thuvien.circulation.templatetags.circulation_tags import vnd
 from thuvien.core.errors import ThuvienError
 from thuvien.patrons.selectors import patron_get_for
 
@@ -86,19 +95,78 @@ def hold_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(Capability.CIRCULATE)
 def loan_lost(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    loan = Loan.objects.filter(pk=pk, library=request.library, returned_at__isnull=True).first()
-    if loan is None or kind not in ("lost", "damaged"):
+    """ "Báo mất" / "Hư hỏng": GET shows the fee that will be charged, POST (with the amount
+    that was shown) charges it. Nothing is charged by a single click."""
+    loan = (
+        Loan.objects.filter(pk=pk, library=request.library, returned_at__isnull=True)
+        .select_related("item__record", "patron", "library")
+        .first()
+    )
+    if loan is None or kind not in ("lost", "damaged") or loan.patron_id is None:
         raise Http404
+    back = redirect("circulation:patron-detail", pk=loan.patron_id)
+    amount = lost_fee_quote(loan=loan)
     if request.method == "POST":
         try:
-            item_declare_lost(loan=loan, staff=request.user, damaged=kind == "damaged")
-            messages.success(request, _("Đã ghi nhận và tính tiền bồi thường."))
-        except ThuvienError as exc:
+            item_declare_lost(
+                loan=loan,
+                staff=request.user,
+                damaged=kind == "damaged",
+                expected_amount=request.POST.get("amount", ""),
+            )
+        except CirculationError as exc:
+            if exc.code != CirculationErrorCode.LOST_FEE_CHANGED:
+                messages.error(request, exc.message)
+                return back
             messages.error(request, exc.message)
-    return (
-        redirect("circulation:patron-detail", pk=loan.patron_id)
-        if loan.patron_id
-        else (redirect("circulation:home"))
+            amount = lost_fee_quote(loan=loan)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã ghi nhận và tính tiền bồi thường %(amount)s đ. "
+                    "Có thể hoàn tác trong hôm nay."
+                )
+                % {"amount": vnd(amount)},
+            )
+            return back
+    return render(
+        request,
+        "staff/circulation/patrons/lost_confirm.html",
+        {"loan": loan, "kind": kind, "amount": amount, "patron": loan.patron},
+    )
+
+
+@requires(Capability.CIRCULATE)
+def lost_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a lost/damaged declaration of today: GET asks, POST does it."""
+    fee = get_or_404(lost_fee_get_for, library=request.library, pk=pk)
+    if fee.patron_id is None:
+        raise Http404
+    back = redirect("circulation:patron-detail", pk=fee.patron_id)
+    if request.method == "POST":
+        try:
+            item_lost_undo(fee=fee, library=request.library, staff=request.user)
+        except CirculationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã hoàn tác: %(barcode)s trở lại danh sách đang mượn, "
+                    "khoản %(amount)s đ đã được hủy."
+                )
+                % {"barcode": fee.loan.item.barcode, "amount": vnd(fee.amount)},
+            )
+        return back
+    refusal = lost_undo_refusal(fee=fee)
+    if refusal is not None:
+        messages.error(request, CirculationError(refusal).message)
+        return back
+    return render(
+        request,
+        "staff/circulation/patrons/lost_undo_confirm.html",
+        {"fee": fee, "loan": fee.loan, "patron": fee.patron},
     )
 
 

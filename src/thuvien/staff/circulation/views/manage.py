@@ -17,18 +17,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
-from thuvien.accounts.permissions import can, can_in_network, requires
+from thuvien.accounts.permissions import requires
 from thuvien.circulation.models import Hold, HoldStatus, Loan, LoanRule, PostalRequest, PostalStatus
 from thuvien.circulation.selectors import library_transactions_on, transits_expected
 from thuvien.circulation.services import (
     loan_rule_delete,
+    loan_rule_may_change,
     loan_rule_save,
     postal_request_mark,
     postal_request_send,
 )
 from thuvien.core.errors import ThuvienError
-from thuvien.holdings.models import ItemStatus
-from thuvien.patrons.models import DeletionRequest
+from thuvien.holdings.models import ItemStatus, ItemType
+from thuvien.patrons.models import CategoryCode, DeletionRequest
+from thuvien.patrons.selectors import categories_for
 from thuvien.patrons.services import deletion_request_process
 
 from ..forms import LoanRuleForm, PostalReturnForm, PostalSendForm
@@ -37,35 +39,61 @@ from .common import item_by_barcode
 # --- loan rules -----------------------------------------------------------------------------
 
 
+def _rule_rows(rules: Any, *, request: HttpRequest) -> list[dict[str, Any]]:
+    """Each rule with the words a person reads (the category's and the copy type's names,
+    "Tất cả" for a wildcard) and whether this person may delete it (the service's own rule)."""
+    library = request.library
+    categories = {c.code: c.name for c in categories_for(network=library.network)}
+    types = dict(ItemType.choices)
+    everyone = _("Tất cả")
+    may = {
+        wide: loan_rule_may_change(actor=request.user, library=library, network_wide=wide)
+        for wide in (True, False)
+    }
+    return [
+        {
+            "rule": r,
+            "category": categories.get(r.patron_category)
+            or dict(CategoryCode.choices).get(r.patron_category, r.patron_category)
+            if r.patron_category
+            else everyone,
+            "item_type": types.get(r.item_type, r.item_type) if r.item_type else everyone,
+            "may_delete": may[r.library_id is None],
+        }
+        for r in rules
+    ]
+
+
 @requires(Capability.CIRCULATE)
 def rules(request: HttpRequest) -> HttpResponse:
     library = request.library
     rows = LoanRule.objects.filter(network=library.network).filter(
         Q(library__isnull=True) | Q(library=library)
     )
-    may_library = can(request.user, Capability.ADMINISTER_LIBRARY, library)
-    may_network = can_in_network(request.user, Capability.ADMINISTER_NETWORK, library.network_id)
+    may_library = loan_rule_may_change(actor=request.user, library=library, network_wide=False)
+    may_network = loan_rule_may_change(actor=request.user, library=library, network_wide=True)
     form = LoanRuleForm(request.POST or None)
     if request.method == "POST":
         if not (may_library or may_network):
             raise PermissionDenied
         if form.is_valid():
             network_wide = form.cleaned_data.pop("network_wide")
-            if network_wide and not may_network:
-                form.add_error("network_wide", _("Chỉ quản trị mạng lưới được đặt quy định chung."))
+            try:
+                _rule_save(form, library, network_wide, request.user)
+            except ThuvienError as exc:
+                form.add_error("network_wide" if network_wide else None, exc.message)
+            except IntegrityError:
+                form.add_error(None, _("Quy định mượn không hợp lệ."))
             else:
-                try:
-                    _rule_save(form, library, network_wide, request.user)
-                except IntegrityError:
-                    form.add_error(None, _("Quy định mượn không hợp lệ."))
-                else:
-                    messages.success(request, _("Đã lưu quy định mượn."))
-                    return redirect("circulation:rules")
+                messages.success(request, _("Đã lưu quy định mượn."))
+                return redirect("circulation:rules")
     return render(
         request,
         "staff/circulation/rules.html",
         {
-            "rules": rows.order_by("library_id", "patron_category", "item_type"),
+            "rows": _rule_rows(
+                rows.order_by("library_id", "patron_category", "item_type"), request=request
+            ),
             "form": form,
             "may_edit": may_library or may_network,
             "may_network": may_network,
@@ -87,19 +115,26 @@ def _rule_save(form: LoanRuleForm, library: Any, network_wide: bool, actor: Any)
     )
 
 
-@requires(Capability.ADMINISTER_LIBRARY)
+@requires(Capability.CIRCULATE)
 def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks to confirm (what the rule said, and that the general rule applies again);
+    POST deletes. Refused by the service for a rule the person may not change."""
     library = request.library
     rule = LoanRule.objects.filter(pk=pk, network=library.network).first()
     if rule is None or (rule.library_id not in (None, library.pk)):
         raise Http404
-    if rule.library_id is None and not can_in_network(
-        request.user, Capability.ADMINISTER_NETWORK, library.network_id
-    ):
+    row = _rule_rows([rule], request=request)[0]
+    if not row["may_delete"]:
         raise PermissionDenied
     if request.method == "POST":
-        loan_rule_delete(rule=rule, library=library, actor=request.user)
-    return redirect("circulation:rules")
+        try:
+            loan_rule_delete(rule=rule, library=library, actor=request.user)
+        except ThuvienError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Đã xóa quy định mượn."))
+        return redirect("circulation:rules")
+    return render(request, "staff/circulation/rule_delete.html", {"row": row})
 
 
 # --- reports --------------------------------------------------------------------------------

@@ -5,18 +5,26 @@ libraries answer 404 (``patron_get_for`` filters by the active library)."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.circulation.errors import CirculationError
 from thuvien.circulation.models import Payment
-from thuvien.circulation.selectors import loan_history, patron_fees, patron_holds, patron_loans
+from thuvien.circulation.selectors import (
+    loan_history,
+    lost_fees_undoable,
+    patron_fees,
+    patron_holds,
+    patron_loans,
+)
 from thuvien.circulation.services import fee_create, fee_pay, fee_waive
 from thuvien.core.errors import ThuvienError
 from thuvien.core.uploads import upload_limit
@@ -58,7 +66,10 @@ def _form_error(form: Any, exc: ThuvienError) -> None:
     form.add_error(field, exc.message)
 
 
-@requires(Capability.CIRCULATE)
+READ_PATRONS = (Capability.CIRCULATE, Capability.MANAGE_PATRONS)
+
+
+@requires(*READ_PATRONS)
 def patron_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     patrons = patron_search(library=request.library, query=query)
@@ -81,14 +92,27 @@ def patron_create(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/circulation/patrons/form.html", {"form": form, "creating": True})
 
 
-@requires(Capability.CIRCULATE)
+@requires(*READ_PATRONS)
 def patron_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reader as the desk needs them: who, whether the card works, what they owe, what
+    they have; the rarer actions grouped below."""
     patron = _patron(request, pk)
+    today = timezone.localdate()
+    loans = list(patron_loans(patron=patron))
+    fees = list(patron_fees(patron=patron))
     ctx = {
         "patron": patron,
-        "loans": patron_loans(patron=patron),
+        "today": today,
+        "card_expired": patron.expires_on < today,
+        "loans": loans,
+        "overdue_count": sum(1 for loan in loans if loan.due_on < today),
         "holds": patron_holds(patron=patron),
-        "fees": patron_fees(patron=patron),
+        "fees": fees,
+        "owed": sum((f.outstanding for f in fees), Decimal(0)),
+        "owed_here": sum(
+            (f.outstanding for f in fees if f.library_id == request.library.pk), Decimal(0)
+        ),
+        "lost_undoable": lost_fees_undoable(patron=patron, library=request.library),
         "history": loan_history(patron=patron)[:20] if patron.keep_history else [],
         "consents": patron.consents.all(),
         "payments": Payment.all_objects.filter(patron=patron, library=request.library).order_by(
@@ -168,7 +192,7 @@ def patron_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return redirect("circulation:patron-detail", pk=pk)
 
 
-@requires(Capability.CIRCULATE)
+@requires(*READ_PATRONS)
 def patron_card(request: HttpRequest, pk: int) -> HttpResponse:
     patron = _patron(request, pk)
     response = HttpResponse(card_pdf(patron=patron), content_type="application/pdf")

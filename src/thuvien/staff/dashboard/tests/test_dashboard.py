@@ -48,3 +48,18 @@ def test_a_cataloguer_gets_no_desk_figures(world, staff_client):
     response = client.get(reverse("dashboard:home"))
     assert response.status_code == 200 and response.context["day"] is None
     assert "Hôm nay tại quầy" not in response.content.decode()
+
+
+def test_a_network_admins_working_library_is_kept_across_logins(world, client):
+    admin = world.users["hy_admin"]
+    client.force_login(admin)
+    assert client.get(reverse("dashboard:home")).context["active_library"] == world.provincial
+    client.post(reverse("dashboard:switch-library"), {"library": world.commune_b.pk})
+    assert client.get(reverse("dashboard:home")).context["active_library"] == world.commune_b
+    client.logout()
+    client.force_login(admin)  # a new session: the choice is still there
+    assert client.get(reverse("dashboard:home")).context["active_library"] == world.commune_b
+    # A library the person may not act for is never kept.
+    client.post(reverse("dashboard:switch-library"), {"library": world.bn_provincial.pk})
+    admin.refresh_from_db()
+    assert admin.working_library == world.commune_b

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from thuvien.network.models import ClosedDay, Location, SettingValue
@@ -113,3 +115,22 @@ def test_network_admin_of_another_network_gets_404(world, staff_client):
     assert client.get(f"{BASE}libraries/HY-TIENLU/").status_code == 404
     assert client.get(f"{BASE}libraries/HY-TIENLU/move/").status_code == 404
     assert client.get(f"{BASE}libraries/BN-TINH/").status_code == 200
+
+
+def test_removing_a_closed_day_asks_first(world, staff_client):
+    from thuvien.network.services import closed_day_add
+
+    day = closed_day_add(
+        library=world.provincial,
+        date=dt.date(2027, 3, 8),
+        reason="Họp cơ quan",
+        actor=world.users["tinh_library_admin"],
+    )
+    client = staff_client(world.users["tinh_library_admin"], world.provincial)
+    url = f"{BASE}libraries/HY-TINH/closed-days/{day.pk}/delete/"
+    assert url in client.get(f"{BASE}libraries/HY-TINH/closed-days/").content.decode()
+    page = client.get(url)
+    assert page.status_code == 200 and "08/03/2027 · Họp cơ quan" in page.content.decode()
+    assert ClosedDay.objects.filter(pk=day.pk).exists()
+    client.post(url)
+    assert not ClosedDay.objects.filter(pk=day.pk).exists()

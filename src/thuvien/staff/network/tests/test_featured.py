@@ -46,7 +46,9 @@ def test_library_admin_adds_edits_moves_and_deletes_his_library_collections(worl
     ]
     assert client.post(f"{url}{first.pk}/delete/").status_code == 302
     assert list(FeaturedCollection.objects.all()) == [second]
-    assert client.get(f"{url}{second.pk}/delete/").status_code == 405
+    confirm = client.get(f"{url}{second.pk}/delete/")  # asks first, deletes nothing
+    assert confirm.status_code == 200 and "Xóa bộ sưu tập" in confirm.content.decode()
+    assert list(FeaturedCollection.objects.all()) == [second]
 
 
 def test_bad_input_shows_a_message_not_an_error_page(world, staff_client):

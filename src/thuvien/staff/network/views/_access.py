@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from thuvien.accounts.capabilities import Capability
@@ -65,3 +65,24 @@ def render_page(request: HttpRequest, template: str, context: dict[str, Any], **
     context.setdefault("is_network_admin", can_admin_network(request))
     context.setdefault("is_network_reader", can_read_network(request))
     return render(request, template, context, **kw)
+
+
+def closed_day_confirm(request: HttpRequest, day: Any, back: str) -> HttpResponse:
+    """The confirmation step before a closed day is removed (the date opens again)."""
+    from django.utils.translation import gettext as _
+
+    return render_page(
+        request,
+        "staff/confirm_delete.html",
+        {
+            "confirm_title": _("Bỏ ngày nghỉ?"),
+            "confirm_object": f"{day.date:%d/%m/%Y} · {day.reason}"
+            if day.reason
+            else f"{day.date:%d/%m/%Y}",
+            "confirm_text": _(
+                "Thư viện sẽ được tính là mở cửa ngày này: hạn trả và tiền phạt tính lại theo đó."
+            ),
+            "confirm_button": _("Bỏ ngày nghỉ"),
+            "confirm_back": back,
+        },
+    )

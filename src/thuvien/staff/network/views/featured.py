@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,7 +29,15 @@ from ._access import (
     require_network_reader,
 )
 
-FIELDS = ("title_vi", "title_en", "description", "query", "filters", "is_active")
+FIELDS = (
+    "title_vi",
+    "title_en",
+    "description",
+    "description_en",
+    "query",
+    "filters",
+    "is_active",
+)
 
 
 def _owner(request: HttpRequest, code: str | None) -> tuple[dict[str, Any], bool, str, tuple]:
@@ -110,8 +119,24 @@ def _edit(request: HttpRequest, code: str | None, pk: int) -> HttpResponse:
 
 
 def _delete(request: HttpRequest, code: str | None, pk: int) -> HttpResponse:
+    """GET asks to confirm; POST deletes."""
     owner, _can_edit, _title, back = _owner(request, code)
-    services.featured_collection_delete(collection=_get(owner, pk), actor=request.user)
+    collection = _get(owner, pk)
+    if request.method != "POST":
+        return render_page(
+            request,
+            "staff/confirm_delete.html",
+            {
+                "confirm_title": _("Xóa bộ sưu tập nổi bật?"),
+                "confirm_object": collection.title,
+                "confirm_text": _(
+                    "Bộ sưu tập không còn hiện trên cổng tra cứu; các biểu ghi không bị ảnh hưởng."
+                ),
+                "confirm_button": _("Xóa bộ sưu tập"),
+                "confirm_back": reverse(*back[:1], args=back[1:]),
+            },
+        )
+    services.featured_collection_delete(collection=collection, actor=request.user)
     messages.success(request, _("Đã xóa bộ sưu tập."))
     return redirect(*back)
 
@@ -142,7 +167,6 @@ def library_featured_edit(request: HttpRequest, code: str, pk: int) -> HttpRespo
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-@require_POST
 def library_featured_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return _delete(request, code, pk)
 
@@ -168,7 +192,6 @@ def network_featured_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_NETWORK, network_wide=True)
-@require_POST
 def network_featured_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return _delete(request, None, pk)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
@@ -18,7 +18,7 @@ from thuvien.network.errors import NetworkError
 from thuvien.network.models import Location
 
 from ..forms import ClosedDayForm, HoursForm, LocationForm, SettingsForm, apply_error
-from ._access import library_for, may_edit, render_page
+from ._access import closed_day_confirm, library_for, may_edit, render_page
 from .settings_helpers import save_settings
 
 
@@ -127,13 +127,17 @@ def library_closed_days(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-@require_POST
 def library_closed_day_delete(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """GET asks to confirm; POST removes the closed day."""
     library = library_for(request, code, write=True)
     try:
         day = selectors.closed_day_get(network=library.network, library=library, pk=pk)
     except NotFound:
         raise Http404 from None
+    if request.method != "POST":
+        return closed_day_confirm(
+            request, day, reverse("network:library-closed-days", args=[library.code])
+        )
     services.closed_day_remove(closed_day=day, actor=request.user)
     messages.success(request, _("Đã bỏ ngày nghỉ."))
     return redirect("network:library-closed-days", code=library.code)

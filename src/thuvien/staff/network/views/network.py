@@ -7,10 +7,10 @@ from django.apps import apps
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can_in_network, requires, staff_access
@@ -21,7 +21,13 @@ from thuvien.network.errors import NetworkError
 from thuvien.network.models import Library, Network
 
 from ..forms import ClosedDayForm, GroupForm, NetworkForm, SettingsForm, apply_error
-from ._access import can_admin_network, network_of, render_page, require_network_reader
+from ._access import (
+    can_admin_network,
+    closed_day_confirm,
+    network_of,
+    render_page,
+    require_network_reader,
+)
 from .settings_helpers import save_settings
 
 
@@ -171,13 +177,15 @@ def network_closed_days(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_NETWORK, network_wide=True)
-@require_POST
 def network_closed_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks to confirm; POST removes the closed day."""
     network = network_of(request)
     try:
         day = selectors.closed_day_get(network=network, library=None, pk=pk)
     except NotFound:
         raise Http404 from None
+    if request.method != "POST":
+        return closed_day_confirm(request, day, reverse("network:closed-days"))
     services.closed_day_remove(closed_day=day, actor=request.user)
     messages.success(request, _("Đã bỏ ngày nghỉ."))
     return redirect("network:closed-days")
