@@ -12,6 +12,9 @@ class Capability(models.TextChoices):
     ADMINISTER_LIBRARY = "can_administer_library", _("Quản trị thư viện")
     CATALOGUE = "can_catalogue", _("Biên mục")
     CIRCULATE = "can_circulate", _("Lưu thông")
+    # Lend or renew past a rule (loan limit, expired card, ...) with a typed reason: Koha's
+    # ``force_checkout``. Library and network administrators hold it; a desk role may be given it.
+    OVERRIDE_CIRCULATION = "can_override_circulation", _("Bỏ qua quy định lưu thông (có lý do)")
     MANAGE_PATRONS = "can_manage_patrons", _("Quản lý bạn đọc")
     DIGITISE = "can_digitise", _("Số hóa")
 
