@@ -99,8 +99,9 @@ def override_check(*, reason: str, staff: Any, library: Any) -> None:
         raise CirculationError(C.OVERRIDE_REASON_INVALID)
     code = text.upper()
     if (
-        Item._base_manager.filter(barcode__in={text, code}, library__network_id=library.network_id)
-        .exists()
+        Item._base_manager.filter(
+            barcode__in={text, code}, library__network_id=library.network_id
+        ).exists()
         or Patron.all_objects.filter(card_number=code, network_id=library.network_id).exists()
     ):
         raise CirculationError(C.OVERRIDE_REASON_INVALID)
@@ -232,9 +233,7 @@ def loan_checkout(
         if facts.open_loans >= rule.max_loans:
             errors.append(CirculationError(C.LOAN_LIMIT_REACHED))
         errors += _fines_over(facts.owed, library)
-        overridden = _raise_or_override(
-            errors, override_reason, staff=staff, library=library
-        )
+        overridden = _raise_or_override(errors, override_reason, staff=staff, library=library)
         now = timezone.now()
         try:
             # No savepoint: an IntegrityError here ends the whole checkout anyway (the

@@ -209,7 +209,8 @@ def test_renew(desk):
     assert loan.renewals == 1
     assert loan.due_on >= timezone.localdate() + dt.timedelta(days=20)
     refused(C.RENEWAL_LIMIT, loan_renew, loan=loan, actor=staff)
-    refused(C.OVERRIDE_FORBIDDEN, loan_renew, loan=loan, actor=staff, override_reason="Nghiên cứu luận văn")  # fmt: skip
+    reason = "Nghiên cứu luận văn"
+    refused(C.OVERRIDE_FORBIDDEN, loan_renew, loan=loan, actor=staff, override_reason=reason)
     admin = world.users["tinh_library_admin"]
     loan = loan_renew(loan=loan, actor=admin, override_reason="Nghiên cứu luận văn")
     assert loan.renewals == 2

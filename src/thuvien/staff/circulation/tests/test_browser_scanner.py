@@ -67,8 +67,11 @@ def _open_loans(patron) -> list[str]:
         )
 
 
-def _session_entries(page) -> int:
-    return page.locator("#desk-session li").count()
+def _wait_for_answers(page, n: int) -> None:
+    """Until the session list holds ``n`` answered lines (no line waiting or being sent)."""
+    page.wait_for_function(
+        f"document.querySelectorAll('#desk-session li:not(.pending)').length === {n}"
+    )
 
 
 def test_six_books_at_scanner_speed_are_all_lent_in_order(world, page):
@@ -107,7 +110,7 @@ def test_a_scan_after_a_refusal_is_the_next_scan_not_an_override(world, page):
     assert _open_loans(patron) == [first, second, third]
     with scopes_disabled():
         assert not Loan.all_objects.filter(item=refused).exists()
-    page.wait_for_function("document.querySelectorAll('#desk-session li:not(.pending)').length === 4")
+    _wait_for_answers(page, 4)
     assert "chỉ đọc tại chỗ" in page.inner_text("#desk-session li.refused")
     # The scan field kept the focus: the override is its own deliberate act.
     assert page.evaluate("document.activeElement.id") == "scan"
@@ -140,7 +143,7 @@ def test_checkin_at_scanner_speed_keeps_every_scan_in_order(world, page):
             .values_list("item__barcode", flat=True)
         )  # fmt: skip
     assert returned == codes
-    page.wait_for_function("document.querySelectorAll('#desk-session li:not(.pending)').length === 7")
+    _wait_for_answers(page, 7)
     assert page.locator("#desk-session li.refused").count() == 1
     assert stray.barcode in page.inner_text("#desk-session li.refused")
 
@@ -163,7 +166,7 @@ def test_renew_at_scanner_speed_and_after_a_refusal(world, page):
 
     expected = {code: 1 for code in codes} | {codes[1]: 2}
     assert _eventually(lambda: renewed() == expected), renewed()
-    page.wait_for_function("document.querySelectorAll('#desk-session li:not(.pending)').length === 5")
+    _wait_for_answers(page, 5)
     time.sleep(1.0)
     assert renewed() == expected
     with scopes_disabled():

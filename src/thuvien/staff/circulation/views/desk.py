@@ -59,9 +59,7 @@ def _is_scan(request: HttpRequest) -> bool:
 def _entry_html(request: HttpRequest, entry: dict[str, Any] | None) -> str:
     if entry is None:
         return ""
-    return render_to_string(
-        "staff/circulation/desk/_entry.html", {"entry": entry}, request=request
-    )
+    return render_to_string("staff/circulation/desk/_entry.html", {"entry": entry}, request=request)
 
 
 def _override_wanted(request: HttpRequest) -> str | None:
@@ -147,9 +145,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
             if h.status == "ready" and h.library_id == library.pk
         ]
     if _is_scan(request):
-        patron_html = render_to_string(
-            "staff/circulation/desk/_patron.html", ctx, request=request
-        )
+        patron_html = render_to_string("staff/circulation/desk/_patron.html", ctx, request=request)
         return JsonResponse(
             {
                 "card_number": ctx["card_number"],
