@@ -172,3 +172,32 @@ def test_renew_at_scanner_speed_and_after_a_refusal(world, page):
     with scopes_disabled():
         assert Loan.all_objects.get(pk=loans[1].pk).override_reason == ""
     assert codes[1] in page.inner_text("#desk-session li.refused")
+
+
+def test_an_override_is_typed_and_clicked_and_a_scan_into_its_box_is_the_next_scan(world, page):
+    """A library administrator (who may override) gets the reason box in the refused line. A
+    book scanned while the reason box has the focus is taken out of it and lent as the next
+    book; the refused copy is lent only when a reason is typed and the button is clicked."""
+    patron = make_patron(world.provincial)
+    LoanRule.objects.create(network=world.hung_yen, item_type="reference", loan_days=0)
+    refused = make_item(world.provincial, barcode="DM0010000000950", item_type="reference")
+    after = make_item(world.provincial, barcode="DM0010000000951")
+    _login(page, "/staff/circulation/checkout/", username="tinh_library_admin")
+    _scan(page, patron.card_number)
+    _scan(page, refused.barcode)
+    _wait_for_answers(page, 1)
+    box = page.locator("#desk-session li.refused textarea")
+    box.click()  # the librarian clicked into the reason box by mistake...
+    _scan(page, after.barcode)  # ...and scans the next book
+    assert _eventually(lambda: _open_loans(patron) == [after.barcode]), _open_loans(patron)
+    assert box.input_value() == ""
+    with scopes_disabled():
+        assert not Loan.all_objects.filter(item=refused).exists()
+    box.click()
+    page.keyboard.type("Giáo viên mượn để soạn bài", delay=60)  # a person types
+    page.locator("#desk-session li.refused button").click()
+    assert _eventually(lambda: len(_open_loans(patron)) == 2), _open_loans(patron)
+    with scopes_disabled():
+        assert Loan.all_objects.get(item=refused).override_reason == "Giáo viên mượn để soạn bài"
+    _wait_for_answers(page, 2)
+    assert page.locator("#desk-session li.refused").count() == 0

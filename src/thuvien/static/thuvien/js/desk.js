@@ -189,9 +189,15 @@
       var value = box.value;
       var code = value.slice(value.length - burst);
       box.value = value.slice(0, value.length - burst);
-      box.setCustomValidity(text("scanned-reason"));
-      box.reportValidity();
-      window.setTimeout(function () { box.setCustomValidity(""); }, 3000);
+      var overrideForm = box.closest("form");
+      var note = overrideForm.querySelector(".desk-note");
+      if (!note) {
+        note = document.createElement("p");
+        note.className = "desk-note";
+        note.setAttribute("role", "alert");
+        overrideForm.appendChild(note);
+      }
+      note.textContent = text("scanned-reason");
       input.focus();
       enqueue({ code: code.trim() });
     }
