@@ -163,15 +163,18 @@ def _already_on_loan(item: Any) -> CirculationError:
     )
 
 
-def patron_checkout_blocks(*, patron: Any, library: Any) -> list[CirculationError]:
+def patron_checkout_blocks(
+    *, patron: Any, library: Any, owed: Decimal | None = None
+) -> list[CirculationError]:
     """What would refuse any check-out to ``patron`` at ``library`` today (blocked or expired
     card, a reader of another library where that is not allowed, fines over the limit): the
-    desk flags them when the card is scanned, not at the first book. Reads only."""
+    desk flags them when the card is scanned, not at the first book. Reads only; ``owed`` is
+    the reader's outstanding fees when the caller has read them already."""
     try:
         errors = _patron_checks(patron, library, _today())
     except CirculationError as exc:
         return [exc]
-    return errors + _fines_over(patron_outstanding(patron), library)
+    return errors + _fines_over(patron_outstanding(patron) if owed is None else owed, library)
 
 
 @dataclass(frozen=True)

@@ -136,9 +136,10 @@ def checkout(request: HttpRequest) -> HttpResponse:
     if patron is not None and request.method == "POST" and barcode:
         ctx["entry"] = _checkout_one(request, patron, barcode)
     if patron is not None:
-        ctx["blocks"] = [e.message for e in patron_checkout_blocks(patron=patron, library=library)]
-        ctx["loans"] = list(patron_loans(patron=patron))
         ctx["balance"] = patron_balance(patron=patron)
+        blocks = patron_checkout_blocks(patron=patron, library=library, owed=ctx["balance"])
+        ctx["blocks"] = [e.message for e in blocks]
+        ctx["loans"] = list(patron_loans(patron=patron))
         ctx["ready_holds"] = [
             h
             for h in patron_holds(patron=patron)
