@@ -95,7 +95,7 @@ def override_check(*, reason: str, staff: Any, library: Any) -> None:
     if staff is None or not can(staff, Capability.OVERRIDE_CIRCULATION, library):
         raise CirculationError(C.OVERRIDE_FORBIDDEN)
     text = clean(reason or "").strip()
-    if len(text) < 5 or _CODE_LIKE.match(text):
+    if len(text) < 5 or _CODE_LIKE.match(text) or not text.isprintable():
         raise CirculationError(C.OVERRIDE_REASON_INVALID)
     code = text.upper()
     if (

@@ -199,3 +199,21 @@ def test_the_desk_speaks_english_too(desk):
     client.post("/i18n/setlang/", {"language": "en", "next": OUT})
     r = client.get(OUT)
     assert b"Scan the reader" in r.content and b'data-text-failed="Not sent' in r.content
+
+
+def test_hostile_input_gets_a_plain_answer(world):
+    admin = _client(world, "tinh_library_admin", world.provincial)
+    LoanRule.objects.create(network=world.hung_yen, item_type="reference", loan_days=0)
+    patron = make_patron(world.provincial)
+    ref = make_item(world.provincial, item_type="reference")
+    for code in ("DM\x00001", "x" * 20000, "'; DROP TABLE loans; --", "\u202etxt.exe"):
+        for url, data in ((OUT, {"card_number": code}), (IN, {"barcode": code}),
+                          (OUT, {"card_number": patron.card_number, "barcode": code})):  # fmt: skip
+            r = admin.post(url, data, **SCAN)
+            assert r.status_code == 200 and "refused" in r.json()["entry_html"]
+            assert len(r.content) < 20000
+    reason = "Giáo viên\x00 mượn"
+    r = admin.post(OUT, {"card_number": patron.card_number, "barcode": ref.barcode,
+                         "action": "override", "override_reason": reason}, **SCAN)  # fmt: skip
+    assert "mã vạch" in r.json()["entry_html"]
+    assert not Loan.all_objects.filter(item=ref).exists()

@@ -36,10 +36,12 @@ from thuvien.circulation.services import (
     patron_checkout_blocks,
 )
 from thuvien.core.errors import NotFound
+from thuvien.core.text import clean
 from thuvien.patrons.selectors import patron_get_by_card, patron_search
 
 from .common import get_or_404, is_htmx, item_by_barcode
 
+CODE_MAX = 100  # longer than any barcode, card number, name or phone typed at a desk
 SESSION_KEY = "desk.checkins"  # the check-ins of this session, today, newest first
 SESSION_KEEP = 200
 
@@ -49,6 +51,13 @@ def _render(request: HttpRequest, name: str, ctx: dict[str, Any]) -> HttpRespons
     if is_htmx(request):
         template = f"staff/circulation/desk/_{name}_panel.html"
     return render(request, template, ctx)
+
+
+def _code(value: str | None) -> str:
+    """A scanned or typed code: NFC, no control characters (a NUL breaks PostgreSQL), trimmed,
+    at most ``CODE_MAX`` characters (a pasted page is refused as "not found", not stored)."""
+    text = "".join(ch for ch in clean(value or "") if ch.isprintable())
+    return text.strip()[:CODE_MAX]
 
 
 def _is_scan(request: HttpRequest) -> bool:
@@ -116,7 +125,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
     """Scan the card (or type a name or phone), then the copies one after another."""
     library = request.library
     data = request.POST if request.method == "POST" else request.GET
-    card = (data.get("card_number") or "").strip()
+    card = _code(data.get("card_number"))
     ctx: dict[str, Any] = {"card_number": card, "patron": None, "entry": None, "choices": []}
     if card:
         patron, ctx["choices"] = _find_patron(library, card)
@@ -132,7 +141,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
             ctx["patron"] = patron
             ctx["card_number"] = patron.card_number
     patron = ctx["patron"]
-    barcode = (data.get("barcode") or "").strip()
+    barcode = _code(data.get("barcode"))
     if patron is not None and request.method == "POST" and barcode:
         ctx["entry"] = _checkout_one(request, patron, barcode)
     if patron is not None:
@@ -193,7 +202,7 @@ def _checkins_today(request: HttpRequest) -> list[dict[str, Any]]:
 @requires(Capability.CIRCULATE)
 def checkin(request: HttpRequest) -> HttpResponse:
     entry = None
-    barcode = (request.POST.get("barcode") or "").strip() if request.method == "POST" else ""
+    barcode = _code(request.POST.get("barcode")) if request.method == "POST" else ""
     if barcode:
         entry = _checkin_one(request, barcode)
         entries = [entry, *_checkins_today(request)][:SESSION_KEEP]
@@ -241,7 +250,7 @@ def _checkin_one(request: HttpRequest, barcode: str) -> dict[str, Any]:
 @requires(Capability.CIRCULATE)
 def renew(request: HttpRequest) -> HttpResponse:
     entry = None
-    barcode = (request.POST.get("barcode") or "").strip() if request.method == "POST" else ""
+    barcode = _code(request.POST.get("barcode")) if request.method == "POST" else ""
     if barcode:
         entry = _renew_one(request, barcode)
     if _is_scan(request):
