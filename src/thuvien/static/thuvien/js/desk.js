@@ -8,8 +8,8 @@
  * the codes after it are books.
  *
  * An override is never a scan: it has its own form in the refused line, with a reason typed by
- * a person and its own button; the focus stays in the scan field. A burst of keys ending with
- * Enter in a reason box (a scanner) is taken out of it and queued as the next scan.
+ * a person and its own button; the focus stays in the scan field. A code ending with Enter in
+ * a reason box (a scanner) is taken out of it and queued as the next scan.
  *
  * Without JavaScript the same forms post and the server answers with a whole page.
  */
@@ -158,7 +158,6 @@
 
   // Overrides: the refused line's own form, sent through the same queue (so it keeps its place
   // among the scans); the answer replaces that line.
-  var keys = new WeakMap();  // reason box -> times of the recent keys
   list.addEventListener("submit", function (event) {
     var override = event.target.closest("form.desk-override");
     if (!override) { return; }
@@ -168,38 +167,30 @@
     enqueue({ code: "", data: new FormData(override), line: line });
     input.focus();
   });
+  // Enter in a reason box: a reason is one sentence, so Enter never adds a line; and what
+  // ends with Enter there is a scanner's code (one "word" with a digit, as the server's rule
+  // for reasons): it is taken out of the box and queued as the next scan. Timing is not used:
+  // on a busy computer a scanner's keys can arrive as slowly as a person's.
+  var CODE_LIKE = /^[\w.\/:-]*\d[\w.\/:-]*$/;
   list.addEventListener("keydown", function (event) {
     var box = event.target;
-    if (!box.matches || !box.matches(".desk-override textarea")) { return; }
-    var now = event.timeStamp;
-    var times = keys.get(box) || [];
-    if (event.key !== "Enter") {
-      if (event.key.length === 1) { times.push(now); }
-      if (times.length > 64) { times.shift(); }
-      keys.set(box, times);
+    if (event.key !== "Enter" || !box.matches || !box.matches(".desk-override textarea")) {
       return;
     }
-    // Enter: count the keys that came in a scanner's burst (under 35 ms apart) just before it.
-    var burst = 0;
-    var last = now;
-    for (var i = times.length - 1; i >= 0 && last - times[i] < 35; i--) { burst++; last = times[i]; }
-    keys.set(box, []);
-    if (burst >= 4) {
-      event.preventDefault();
-      var value = box.value;
-      var code = value.slice(value.length - burst);
-      box.value = value.slice(0, value.length - burst);
-      var overrideForm = box.closest("form");
-      var note = overrideForm.querySelector(".desk-note");
-      if (!note) {
-        note = document.createElement("p");
-        note.className = "desk-note";
-        note.setAttribute("role", "alert");
-        overrideForm.appendChild(note);
-      }
-      note.textContent = text("scanned-reason");
-      input.focus();
-      enqueue({ code: code.trim() });
+    event.preventDefault();
+    var found = /(\S+)\s*$/.exec(box.value);
+    if (!found || found[1].length < 4 || !CODE_LIKE.test(found[1])) { return; }
+    box.value = box.value.slice(0, found.index);
+    var overrideForm = box.closest("form");
+    var note = overrideForm.querySelector(".desk-note");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "desk-note";
+      note.setAttribute("role", "alert");
+      overrideForm.appendChild(note);
     }
+    note.textContent = text("scanned-reason");
+    input.focus();
+    enqueue({ code: found[1] });
   });
 }());
