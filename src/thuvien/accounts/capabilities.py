@@ -47,6 +47,12 @@ BUILTIN_ROLES: dict[str, tuple[str, str, frozenset[str], bool]] = {
         frozenset({Capability.CIRCULATE}),
         False,
     ),
+    "circulation_lead": (
+        "Cán bộ lưu thông chính (được bỏ qua quy định)",
+        "Lead circulation librarian (may override rules)",
+        frozenset({Capability.CIRCULATE, Capability.OVERRIDE_CIRCULATION}),
+        False,
+    ),
     "patron_manager": (
         "Cán bộ quản lý bạn đọc",
         "Patron manager",

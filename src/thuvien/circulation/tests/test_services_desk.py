@@ -49,6 +49,7 @@ def test_the_override_capability_is_declared_and_given_to_administrators():
     assert Capability.OVERRIDE_CIRCULATION in BUILTIN_ROLES["library_admin"][2]
     assert Capability.OVERRIDE_CIRCULATION in BUILTIN_ROLES["network_admin"][2]
     assert Capability.OVERRIDE_CIRCULATION not in BUILTIN_ROLES["circulation"][2]
+    assert Capability.OVERRIDE_CIRCULATION in BUILTIN_ROLES["circulation_lead"][2]
 
 
 def test_an_override_needs_the_capability(at_limit):
