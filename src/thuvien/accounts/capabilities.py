@@ -12,6 +12,9 @@ class Capability(models.TextChoices):
     ADMINISTER_LIBRARY = "can_administer_library", _("Quản trị thư viện")
     CATALOGUE = "can_catalogue", _("Biên mục")
     CIRCULATE = "can_circulate", _("Lưu thông")
+    # Lend or renew past a rule (loan limit, expired card, ...) with a typed reason: Koha's
+    # ``force_checkout``. Library and network administrators hold it; a desk role may be given it.
+    OVERRIDE_CIRCULATION = "can_override_circulation", _("Bỏ qua quy định lưu thông (có lý do)")
     MANAGE_PATRONS = "can_manage_patrons", _("Quản lý bạn đọc")
     DIGITISE = "can_digitise", _("Số hóa")
 
@@ -42,6 +45,12 @@ BUILTIN_ROLES: dict[str, tuple[str, str, frozenset[str], bool]] = {
         "Cán bộ lưu thông",
         "Circulation librarian",
         frozenset({Capability.CIRCULATE}),
+        False,
+    ),
+    "circulation_lead": (
+        "Cán bộ lưu thông chính (được bỏ qua quy định)",
+        "Lead circulation librarian (may override rules)",
+        frozenset({Capability.CIRCULATE, Capability.OVERRIDE_CIRCULATION}),
         False,
     ),
     "patron_manager": (

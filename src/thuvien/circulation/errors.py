@@ -27,6 +27,8 @@ class CirculationErrorCode(ErrorCode):
     RENEWAL_BLOCKED_BY_HOLD = "renewal_blocked_by_hold"
     BORROWING_NOT_ALLOWED_HERE = "borrowing_not_allowed_here"
     OVERRIDE_NOT_ALLOWED = "override_not_allowed"
+    OVERRIDE_FORBIDDEN = "override_forbidden"
+    OVERRIDE_REASON_INVALID = "override_reason_invalid"
     HOLD_NOT_ALLOWED = "hold_not_allowed"
     HOLD_LIMIT_REACHED = "hold_limit_reached"
     HOLD_ALREADY_PLACED = "hold_already_placed"
@@ -62,6 +64,7 @@ BAD_INPUT = frozenset(
         CirculationErrorCode.AMOUNT_INVALID,
         CirculationErrorCode.POSTAL_INVALID,
         CirculationErrorCode.RULE_INVALID,
+        CirculationErrorCode.OVERRIDE_REASON_INVALID,
     }
 )
 
@@ -88,6 +91,13 @@ def _messages() -> dict[str, str]:
             "Bạn đọc của thư viện khác không được mượn tại thư viện này."
         ),
         C.OVERRIDE_NOT_ALLOWED: _("Trường hợp này không thể bỏ qua quy định."),
+        C.OVERRIDE_FORBIDDEN: _(
+            "Bạn không có quyền bỏ qua quy định lưu thông. Mời cán bộ quản lý thư viện xử lý."
+        ),
+        C.OVERRIDE_REASON_INVALID: _(
+            "Lý do bỏ qua quy định phải là một câu do cán bộ gõ (ít nhất 5 ký tự), không phải"
+            " một mã vạch hay số thẻ."
+        ),
         C.HOLD_NOT_ALLOWED: _("Tài liệu này không nhận đặt mượn trước."),
         C.HOLD_LIMIT_REACHED: _("Bạn đọc đã đặt trước đủ số tài liệu được phép."),
         C.HOLD_ALREADY_PLACED: _("Bạn đọc đã đặt trước tài liệu này rồi."),
@@ -124,6 +134,8 @@ class CirculationError(ThuvienError):
         super().__init__(code, message or _messages()[code], field=field, **params)
         if code in BAD_INPUT:
             self.http_status = 400  # the request was malformed, not refused by a rule
+        elif code == CirculationErrorCode.OVERRIDE_FORBIDDEN:
+            self.http_status = 403
 
     @property
     def overridable(self) -> bool:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
 
@@ -118,6 +119,34 @@ def library_ledger(*, library: Any) -> dict[str, Any]:
     }
 
 
+def hold_slip_get(*, library: Any, pk: int) -> Hold:
+    """A hold waiting at ``library`` (its pickup library) for its hold slip; another library's
+    hold is NotFound."""
+    hold = (
+        Hold.all_objects.filter(pk=pk, library=library)
+        .select_related("patron", "record", "item", "library")
+        .first()
+    )
+    if hold is None:
+        raise NotFound("not_found", _("Không tìm thấy yêu cầu đặt trước."))
+    return hold
+
+
+def transit_slip_get(*, library: Any, pk: int) -> Transit:
+    """A transit leaving or reaching ``library``, for its transit slip; any other is NotFound."""
+    from django.db.models import Q
+
+    transit = (
+        Transit.all_objects.filter(pk=pk)
+        .filter(Q(from_library=library) | Q(library=library))
+        .select_related("item__record", "library", "from_library", "hold__patron")
+        .first()
+    )
+    if transit is None:
+        raise NotFound("not_found", _("Không tìm thấy phiếu luân chuyển."))
+    return transit
+
+
 def transits_expected(*, library: Any) -> QuerySet[Transit]:
     return (
         Transit.objects.filter(library=library, received_at__isnull=True)
@@ -182,15 +211,20 @@ def item_for_desk(*, library: Any, barcode: str, lock: bool = False) -> Any:
 
     code = (barcode or "").strip()
     item = None
-    if code:
+    # Barcodes are stored in capitals (holdings' ``_clean_barcode``); a scanner set to lower
+    # case or a typed ``dm001...`` finds ``DM001...``. A code stored otherwise (an old import)
+    # is still found as typed.
+    for candidate in dict.fromkeys((code.upper(), code)) if code else ():
         if lock:  # the desk's hot path: one prepared statement (items.desk_item_locked)
-            item = desk_item_locked(barcode=code, network_id=library.network_id)
+            item = desk_item_locked(barcode=candidate, network_id=library.network_id)
         else:
             # barcode is unique: no ORDER BY needed (it costs compile time on every scan)
-            qs = desk_items().filter(barcode=code, library__network_id=library.network_id)
+            qs = desk_items().filter(barcode=candidate, library__network_id=library.network_id)
             item = next(iter(qs.order_by()[:1]), None)
+        if item is not None:
+            break
     if item is None:
-        raise NotFound("item_not_found", "Không tìm thấy tài liệu có mã vạch này.")
+        raise NotFound("item_not_found", _("Không tìm thấy tài liệu có mã vạch này."))
     return item
 
 

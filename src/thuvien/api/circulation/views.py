@@ -218,7 +218,12 @@ class DeskView(APIView):
             try:
                 return fn()
             except ThuvienError as exc:
-                return Response({"code": exc.code, "detail": exc.message}, status=exc.http_status)
+                body = {"code": exc.code, "detail": exc.message}
+                if exc.code == CirculationErrorCode.ITEM_ALREADY_ON_LOAN and exc.params:
+                    # Staff may know whom the copy is lent to (kiosks get the bare message).
+                    body["card_number"] = exc.params.get("card_number")
+                    body["due_on"] = exc.params["due_on"].isoformat()
+                return Response(body, status=exc.http_status)
 
 
 class CheckoutView(DeskView):

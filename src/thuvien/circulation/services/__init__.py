@@ -2,7 +2,15 @@
 
 from .fees import fee_create, fee_for_copying, fee_pay, fee_waive
 from .holds import hold_cancel, hold_place, holds_expire, route_item
-from .loans import CheckinResult, loan_checkin, loan_checkout, loan_renew, loan_renew_item
+from .loans import (
+    CheckinResult,
+    loan_checkin,
+    loan_checkout,
+    loan_renew,
+    loan_renew_item,
+    override_check,
+    patron_checkout_blocks,
+)
 from .lost import item_declare_lost, item_lost_undo
 from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
 from .postal import postal_request_create, postal_request_mark, postal_request_send
@@ -38,6 +46,8 @@ __all__ = [
     "notice_template_reset",
     "notice_template_save",
     "notices_run",
+    "override_check",
+    "patron_checkout_blocks",
     "postal_request_create",
     "postal_request_mark",
     "postal_request_send",

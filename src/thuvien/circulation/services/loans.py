@@ -9,6 +9,7 @@ queries: the desk target is p95 < 50 ms server time.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -52,8 +53,11 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _raise_or_override(errors: list[CirculationError], override_reason: str | None) -> list[str]:
-    """Raise the first refusal unless every refusal may be overridden and a reason is given."""
+def _raise_or_override(
+    errors: list[CirculationError], override_reason: str | None, *, staff: Any, library: Any
+) -> list[str]:
+    """Raise the first refusal unless every refusal may be overridden and a reason is given by
+    a person who may override (``override_check``)."""
     if not errors:
         return []
     reason = (override_reason or "").strip()
@@ -68,7 +72,39 @@ def _raise_or_override(errors: list[CirculationError], override_reason: str | No
         raise hard[0]
     if not reason:
         raise errors[0]
+    override_check(reason=reason, staff=staff, library=library)
     return [e.code for e in errors]
+
+
+# A scanned code: one "word" of letters, digits and separators with at least one digit.
+_CODE_LIKE = re.compile(r"^[\w./:-]*\d[\w./:-]*$")
+
+
+def override_check(*, reason: str, staff: Any, library: Any) -> None:
+    """An override is a deliberate act: the person holds ``can_override_circulation`` in the
+    library, and the reason is a sentence they typed, not a scanned code (the desk once took
+    the next book's barcode, scanned into the reason box, as the reason and lent the refused
+    copy). A reason that is shorter than 5 characters, looks like a code, or is a barcode or a
+    card number of the network is refused with ``override_reason_invalid``."""
+    from thuvien.accounts.capabilities import Capability
+    from thuvien.accounts.permissions import can
+    from thuvien.core.text import clean
+    from thuvien.holdings.models import Item
+    from thuvien.patrons.models import Patron
+
+    if staff is None or not can(staff, Capability.OVERRIDE_CIRCULATION, library):
+        raise CirculationError(C.OVERRIDE_FORBIDDEN)
+    text = clean(reason or "").strip()
+    if len(text) < 5 or _CODE_LIKE.match(text) or not text.isprintable():
+        raise CirculationError(C.OVERRIDE_REASON_INVALID)
+    code = text.upper()
+    if (
+        Item._base_manager.filter(
+            barcode__in={text, code}, library__network_id=library.network_id
+        ).exists()
+        or Patron.all_objects.filter(card_number=code, network_id=library.network_id).exists()
+    ):
+        raise CirculationError(C.OVERRIDE_REASON_INVALID)
 
 
 def patron_outstanding(patron: Any) -> Decimal:
@@ -104,9 +140,41 @@ def _item_refusals(item: Any, library: Any) -> None:
     if item.library.network_id != library.network_id:
         raise CirculationError(C.ITEM_UNAVAILABLE)
     if item.status == ItemStatus.ON_LOAN:
-        raise CirculationError(C.ITEM_ALREADY_ON_LOAN)
+        raise _already_on_loan(item)
     if item.status in UNAVAILABLE_STATUSES:
         raise CirculationError(C.ITEM_UNAVAILABLE)
+
+
+def _already_on_loan(item: Any) -> CirculationError:
+    """The refusal of a copy that is out, with whom it is out to and until when (``params``:
+    ``card_number``, ``due_on``, ``patron_id``) for the staff desk. The message itself names no
+    reader: SIP2 kiosks show it to the person at the kiosk."""
+    row = (
+        Loan.all_objects.filter(item=item, returned_at__isnull=True)
+        .values_list("patron__card_number", "due_on", "patron_id")
+        .order_by()
+        .first()
+    )
+    if row is None:
+        return CirculationError(C.ITEM_ALREADY_ON_LOAN)
+    card, due_on, patron_id = row
+    return CirculationError(
+        C.ITEM_ALREADY_ON_LOAN, card_number=card or "", due_on=due_on, patron_id=patron_id
+    )
+
+
+def patron_checkout_blocks(
+    *, patron: Any, library: Any, owed: Decimal | None = None
+) -> list[CirculationError]:
+    """What would refuse any check-out to ``patron`` at ``library`` today (blocked or expired
+    card, a reader of another library where that is not allowed, fines over the limit): the
+    desk flags them when the card is scanned, not at the first book. Reads only; ``owed`` is
+    the reader's outstanding fees when the caller has read them already."""
+    try:
+        errors = _patron_checks(patron, library, _today())
+    except CirculationError as exc:
+        return [exc]
+    return errors + _fines_over(patron_outstanding(patron) if owed is None else owed, library)
 
 
 @dataclass(frozen=True)
@@ -168,7 +236,7 @@ def loan_checkout(
         if facts.open_loans >= rule.max_loans:
             errors.append(CirculationError(C.LOAN_LIMIT_REACHED))
         errors += _fines_over(facts.owed, library)
-        overridden = _raise_or_override(errors, override_reason)
+        overridden = _raise_or_override(errors, override_reason, staff=staff, library=library)
         now = timezone.now()
         try:
             # No savepoint: an IntegrityError here ends the whole checkout anyway (the
@@ -189,7 +257,7 @@ def loan_checkout(
                     )
                 )
         except IntegrityError:
-            raise CirculationError(C.ITEM_ALREADY_ON_LOAN) from None
+            raise _already_on_loan(item) from None
         if facts.own_hold:
             # The reader's own hold on this copy or title is fulfilled by the loan.
             Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES).filter(
@@ -438,7 +506,7 @@ def _renew(
         errors.append(CirculationError(C.RENEWAL_LIMIT))
     if patron is not None:
         errors += _fines_over(owed, library)
-    overridden = _raise_or_override(errors, override_reason)
+    overridden = _raise_or_override(errors, override_reason, staff=actor, library=library)
     new_due = due_date(library=loan.library, start=today, days=max(rule.renewal_days, 1))
     loan.due_on = max(new_due, loan.due_on)
     loan.renewals += 1

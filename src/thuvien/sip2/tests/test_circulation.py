@@ -359,3 +359,15 @@ def test_english_kiosk_language_gets_english_messages(kiosk, desk):
         )
     )
     assert answer.screen_message == ("Reader not found.",)  # needs `make messages`
+
+
+def test_barcodes_and_cards_whatever_their_case(kiosk, desk):
+    """A kiosk's scanner set to lower case: the circulation selectors match any case, and the
+    kiosk is not told whom a copy already out is lent to."""
+    card = desk["reader"].card_number
+    lent = checkout(kiosk, card.lower(), "tl0001")
+    assert lent.ok == "1", lent.screen_message
+    again = checkout(kiosk, card, "Tl0001")
+    assert again.ok == "0" and again.screen_message == ("Tài liệu này đang được mượn.",)
+    back = checkin(kiosk, "tl0001")
+    assert back.ok == "1", back.screen_message

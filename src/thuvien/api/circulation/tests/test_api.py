@@ -195,3 +195,34 @@ def test_desk_throttle_on_redis(world, api, monkeypatch, settings):
         assert 0 < client.ttl(key) <= 61
     finally:
         client.delete(key)
+
+
+def test_desk_rules_shared_with_the_staff_desk(world, api):
+    """Barcodes whatever their case, whom a copy is lent to, and deliberate overrides."""
+    from thuvien.circulation.models import Loan, LoanRule
+
+    patron, other = make_patron(world.provincial), make_patron(world.provincial)
+    item = make_item(world.provincial, barcode="DM0010000000582")
+    r = api.post("/api/v1/circulation/checkout/", {"card_number": patron.card_number.lower(),
+                 "barcode": "dm0010000000582"}, format="json")  # fmt: skip
+    assert r.status_code == 201, r.content
+    due = r.json()["due_on"]
+    r = api.post("/api/v1/circulation/checkout/", {"card_number": other.card_number,
+                 "barcode": item.barcode}, format="json")  # fmt: skip
+    assert r.status_code == 409
+    assert r.json()["card_number"] == patron.card_number and r.json()["due_on"] == due
+    LoanRule.objects.create(network=world.hung_yen, item_type="reference", loan_days=0)
+    ref = make_item(world.provincial, item_type="reference")
+    body = {"card_number": other.card_number, "barcode": ref.barcode,
+            "override_reason": "Giáo viên mượn photo"}  # fmt: skip
+    r = api.post("/api/v1/circulation/checkout/", body, format="json")
+    assert r.status_code == 403 and r.json()["code"] == "override_forbidden"
+    admin = APIClient()
+    token = Token.objects.create(user=world.users["tinh_library_admin"])
+    admin.credentials(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_X_LIBRARY="HY-TINH")
+    r = admin.post("/api/v1/circulation/checkout/", {**body, "override_reason": item.barcode},
+                   format="json")  # fmt: skip
+    assert r.status_code == 400 and r.json()["code"] == "override_reason_invalid"
+    r = admin.post("/api/v1/circulation/checkout/", body, format="json")
+    assert r.status_code == 201
+    assert Loan.all_objects.get(item=ref).override_reason == "Giáo viên mượn photo"

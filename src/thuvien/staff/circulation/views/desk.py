@@ -1,30 +1,49 @@
-"""The desk: built for a barcode scanner and the keyboard. Each screen has one field with
-autofocus; Enter submits; htmx swaps the result panel; refusals are big plain sentences and an
-overridable one offers a field for the reason (recorded in the audit log)."""
+"""The desk: built for a barcode scanner and the keyboard, on a slow line.
+
+Each screen has one scan field that the answers never replace. With JavaScript (``desk.js``)
+every scan is queued in the page and sent one after the other; each answer (JSON carrying
+rendered fragments, asked for with the ``X-Desk-Scan`` header) becomes one line of the session
+list. Without JavaScript the same forms post and the page answers in full. A refusal is a big
+plain sentence; an overridable one offers, to staff who may override, a separate form with its
+own button and a reason typed by a person (the rule is checked by the circulation service)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
-from thuvien.accounts.permissions import requires
-from thuvien.circulation.errors import CirculationError
+from thuvien.accounts.permissions import can, requires
+from thuvien.circulation.errors import CirculationError, CirculationErrorCode
 from thuvien.circulation.selectors import (
-    open_loan_for_item,
+    hold_slip_get,
     patron_balance,
     patron_holds,
     patron_loans,
+    transit_slip_get,
 )
-from thuvien.circulation.services import loan_checkin, loan_checkout, loan_renew
+from thuvien.circulation.services import (
+    loan_checkin,
+    loan_checkout,
+    loan_renew_item,
+    patron_checkout_blocks,
+)
 from thuvien.core.errors import NotFound
-from thuvien.patrons.selectors import patron_get_by_card
+from thuvien.core.text import clean
+from thuvien.patrons.selectors import patron_get_by_card, patron_search
 
-from .common import is_htmx, item_by_barcode
+from .common import get_or_404, is_htmx, item_by_barcode
+
+CODE_MAX = 100  # longer than any barcode, card number, name or phone typed at a desk
+SESSION_KEY = "desk.checkins"  # the check-ins of this session, today, newest first
+SESSION_KEEP = 200
 
 
 def _render(request: HttpRequest, name: str, ctx: dict[str, Any]) -> HttpResponse:
@@ -34,98 +53,249 @@ def _render(request: HttpRequest, name: str, ctx: dict[str, Any]) -> HttpRespons
     return render(request, template, ctx)
 
 
+def _code(value: str | None) -> str:
+    """A scanned or typed code: NFC, no control characters (a NUL breaks PostgreSQL), trimmed,
+    at most ``CODE_MAX`` characters (a pasted page is refused as "not found", not stored)."""
+    text = "".join(ch for ch in clean(value or "") if ch.isprintable())
+    return text.strip()[:CODE_MAX]
+
+
+def _is_scan(request: HttpRequest) -> bool:
+    """A scan sent by the page's queue (desk.js): answered with JSON fragments."""
+    return request.headers.get("X-Desk-Scan") == "1"
+
+
+def _entry_html(request: HttpRequest, entry: dict[str, Any] | None) -> str:
+    if entry is None:
+        return ""
+    return render_to_string("staff/circulation/desk/_entry.html", {"entry": entry}, request=request)
+
+
+def _override_wanted(request: HttpRequest) -> str | None:
+    """The reason, only when the override form's own button sent it (a scan never does)."""
+    if request.POST.get("action") != "override":
+        return None
+    return (request.POST.get("override_reason") or "").strip() or None
+
+
+def _refusal(request: HttpRequest, exc: CirculationError, barcode: str, **extra: Any) -> dict:
+    message = exc.message
+    if exc.code == CirculationErrorCode.ITEM_ALREADY_ON_LOAN and exc.params.get("due_on"):
+        message = _("Tài liệu này đang được mượn: thẻ %(card)s, hạn trả %(due)s.") % {
+            "card": exc.params.get("card_number") or "-",
+            "due": exc.params["due_on"].strftime("%d/%m/%Y"),
+        }
+    return {
+        "status": "refused",
+        "barcode": barcode,
+        "message": message,
+        "code": exc.code,
+        "overridable": exc.overridable
+        and can(request.user, Capability.OVERRIDE_CIRCULATION, request.library),
+        **extra,
+    }
+
+
+def _now() -> str:
+    return timezone.localtime().strftime("%H:%M:%S")
+
+
 @requires(Capability.CIRCULATE)
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/circulation/home.html", {})
 
 
+def _find_patron(library: Any, query: str) -> tuple[Any, list[Any]]:
+    """The reader by card number anywhere in the network, else by name or phone among the
+    library's own readers: (the one found or None, the readers to choose from)."""
+    try:
+        return patron_get_by_card(network=library.network, card_number=query), []
+    except NotFound:
+        pass
+    if len(query) < 3:
+        return None, []
+    found = list(patron_search(library=library, query=query, limit=21))
+    if len(found) == 1:
+        return found[0], []
+    return None, found
+
+
 @requires(Capability.CIRCULATE)
 def checkout(request: HttpRequest) -> HttpResponse:
-    """Scan the card, then the copies one after another."""
+    """Scan the card (or type a name or phone), then the copies one after another."""
     library = request.library
     data = request.POST if request.method == "POST" else request.GET
-    card = (data.get("card_number") or "").strip()
-    ctx: dict[str, Any] = {"card_number": card, "patron": None, "done": [], "error": None}
-    if not card:
-        return _render(request, "checkout", ctx)
-    try:
-        patron = patron_get_by_card(network=library.network, card_number=card)
-    except NotFound:
-        ctx["error"] = {"message": _("Không tìm thấy bạn đọc có số thẻ này.")}
-        ctx["card_number"] = ""
-        return _render(request, "checkout", ctx)
-    ctx["patron"] = patron
-    barcode = (data.get("barcode") or "").strip()
-    if request.method == "POST" and barcode:
-        try:
-            with transaction.atomic():  # the copy is read once, locked, for the service
-                item = item_by_barcode(library=library, barcode=barcode, lock=True)
-                loan = loan_checkout(
-                    item=item,
-                    patron=patron,
-                    library=library,
-                    staff=request.user,
-                    override_reason=data.get("override_reason") or None,
-                )
-            ctx["success"] = _("Đã cho mượn «%(title)s». Hạn trả: %(due)s.") % {
-                "title": item.record.title[:80],
-                "due": loan.due_on.strftime("%d/%m/%Y"),
+    card = _code(data.get("card_number"))
+    ctx: dict[str, Any] = {"card_number": card, "patron": None, "entry": None, "choices": []}
+    if card:
+        patron, ctx["choices"] = _find_patron(library, card)
+        if patron is None:
+            ctx["card_number"] = ""
+            if not ctx["choices"]:
+                ctx["entry"] = {
+                    "status": "refused",
+                    "barcode": card,
+                    "message": _("Không tìm thấy bạn đọc có số thẻ, tên hoặc số điện thoại này."),
+                }
+        else:
+            ctx["patron"] = patron
+            ctx["card_number"] = patron.card_number
+    patron = ctx["patron"]
+    barcode = _code(data.get("barcode"))
+    if patron is not None and request.method == "POST" and barcode:
+        ctx["entry"] = _checkout_one(request, patron, barcode)
+    if patron is not None:
+        ctx["balance"] = patron_balance(patron=patron)
+        blocks = patron_checkout_blocks(patron=patron, library=library, owed=ctx["balance"])
+        ctx["blocks"] = [e.message for e in blocks]
+        ctx["loans"] = list(patron_loans(patron=patron))
+        ctx["ready_holds"] = [
+            h
+            for h in patron_holds(patron=patron)
+            if h.status == "ready" and h.library_id == library.pk
+        ]
+    if _is_scan(request):
+        patron_html = render_to_string("staff/circulation/desk/_patron.html", ctx, request=request)
+        return JsonResponse(
+            {
+                "card_number": ctx["card_number"],
+                "patron_html": patron_html,
+                "entry_html": _entry_html(request, ctx["entry"]),
             }
-        except CirculationError as exc:
-            ctx["error"] = {
-                "message": exc.message,
-                "code": exc.code,
-                "overridable": exc.overridable,
-                "barcode": barcode,
-            }
-        except NotFound as exc:
-            ctx["error"] = {"message": exc.message}
-    ctx["loans"] = list(patron_loans(patron=patron))
-    ctx["balance"] = patron_balance(patron=patron)
-    ctx["ready_holds"] = [
-        h for h in patron_holds(patron=patron) if h.status == "ready" and h.library_id == library.pk
-    ]
+        )
+    ctx["entries"] = [ctx["entry"]] if ctx["entry"] else []
     return _render(request, "checkout", ctx)
+
+
+def _checkout_one(request: HttpRequest, patron: Any, barcode: str) -> dict[str, Any]:
+    library = request.library
+    try:
+        with transaction.atomic():  # the copy is read once, locked, for the service
+            item = item_by_barcode(library=library, barcode=barcode, lock=True)
+            loan = loan_checkout(
+                item=item,
+                patron=patron,
+                library=library,
+                staff=request.user,
+                override_reason=_override_wanted(request),
+            )
+    except CirculationError as exc:
+        return _refusal(request, exc, barcode, card_number=patron.card_number)
+    except NotFound as exc:
+        return {"status": "refused", "barcode": barcode, "message": exc.message}
+    return {
+        "status": "ok",
+        "barcode": item.barcode,
+        "title": item.record.title,
+        "message": _("Đã cho mượn. Hạn trả: %(due)s.") % {"due": loan.due_on.strftime("%d/%m/%Y")},
+        "override": bool(loan.override_reason),
+    }
+
+
+def _checkins_today(request: HttpRequest) -> list[dict[str, Any]]:
+    kept = request.session.get(SESSION_KEY) or {}
+    if kept.get("day") != timezone.localdate().isoformat():
+        return []
+    return list(kept.get("entries") or [])
 
 
 @requires(Capability.CIRCULATE)
 def checkin(request: HttpRequest) -> HttpResponse:
-    ctx: dict[str, Any] = {"result": None, "error": None}
-    barcode = (request.POST.get("barcode") or "").strip() if request.method == "POST" else ""
+    entry = None
+    barcode = _code(request.POST.get("barcode")) if request.method == "POST" else ""
     if barcode:
-        try:
-            with transaction.atomic():  # the copy is read once, locked, for the service
-                item = item_by_barcode(library=request.library, barcode=barcode, lock=True)
-                ctx["result"] = loan_checkin(item=item, library=request.library, staff=request.user)
-            ctx["item"] = item
-        except (CirculationError, NotFound) as exc:
-            ctx["error"] = {"message": exc.message, "barcode": barcode}
-    return _render(request, "checkin", ctx)
+        entry = _checkin_one(request, barcode)
+        entries = [entry, *_checkins_today(request)][:SESSION_KEEP]
+        request.session[SESSION_KEY] = {
+            "day": timezone.localdate().isoformat(),
+            "entries": entries,
+        }
+    if _is_scan(request):
+        return JsonResponse({"entry_html": _entry_html(request, entry)})
+    # The result of this scan first, then the rest of today's session (htmx: this one only).
+    entries = _checkins_today(request) if not is_htmx(request) else ([entry] if entry else [])
+    return _render(request, "checkin", {"entry": entry, "entries": entries})
+
+
+def _checkin_one(request: HttpRequest, barcode: str) -> dict[str, Any]:
+    library = request.library
+    try:
+        with transaction.atomic():  # the copy is read once, locked, for the service
+            item = item_by_barcode(library=library, barcode=barcode, lock=True)
+            result = loan_checkin(item=item, library=library, staff=request.user)
+    except (CirculationError, NotFound) as exc:
+        return {"status": "refused", "barcode": barcode, "message": exc.message, "time": _now()}
+    slips = []
+    if result.hold is not None and result.transit is None:
+        slips.append(
+            (_("In phiếu giữ chỗ"), reverse("circulation:slip-hold", args=[result.hold.pk]))
+        )
+    if result.transit is not None:
+        slips.append(
+            (
+                _("In phiếu luân chuyển"),
+                reverse("circulation:slip-transit", args=[result.transit.pk]),
+            )
+        )
+    return {
+        "status": "info" if slips else "ok",
+        "barcode": item.barcode,
+        "title": item.record.title,
+        "message": result.message,
+        "slips": slips,
+        "time": _now(),
+    }
 
 
 @requires(Capability.CIRCULATE)
 def renew(request: HttpRequest) -> HttpResponse:
-    ctx: dict[str, Any] = {"loan": None, "error": None}
-    barcode = (request.POST.get("barcode") or "").strip() if request.method == "POST" else ""
+    entry = None
+    barcode = _code(request.POST.get("barcode")) if request.method == "POST" else ""
     if barcode:
-        try:
-            item = item_by_barcode(library=request.library, barcode=barcode)
-            loan = open_loan_for_item(item=item)
-            if loan is None:
-                raise NotFound("not_on_loan", _("Tài liệu này không có trong danh sách đang mượn."))
-            ctx["loan"] = loan_renew(
-                loan=loan,
+        entry = _renew_one(request, barcode)
+    if _is_scan(request):
+        return JsonResponse({"entry_html": _entry_html(request, entry)})
+    return _render(request, "renew", {"entry": entry, "entries": [entry] if entry else []})
+
+
+def _renew_one(request: HttpRequest, barcode: str) -> dict[str, Any]:
+    library = request.library
+    try:
+        with transaction.atomic():  # the copy is read once, locked, for the service
+            item = item_by_barcode(library=library, barcode=barcode, lock=True)
+            loan = loan_renew_item(
+                item=item,
                 actor=request.user,
-                library=request.library,
-                override_reason=request.POST.get("override_reason") or None,
+                library=library,
+                override_reason=_override_wanted(request),
             )
-            ctx["item"] = item
-        except CirculationError as exc:
-            ctx["error"] = {
-                "message": exc.message,
-                "overridable": exc.overridable,
-                "barcode": barcode,
-            }
-        except NotFound as exc:
-            ctx["error"] = {"message": exc.message, "barcode": barcode}
-    return _render(request, "renew", ctx)
+    except CirculationError as exc:
+        return _refusal(request, exc, barcode)
+    except NotFound as exc:
+        return {"status": "refused", "barcode": barcode, "message": exc.message}
+    return {
+        "status": "ok",
+        "barcode": item.barcode,
+        "title": item.record.title,
+        "message": _("Đã gia hạn. Hạn trả mới: %(due)s.")
+        % {"due": loan.due_on.strftime("%d/%m/%Y")},
+        "override": bool(loan.override_reason),
+    }
+
+
+@requires(Capability.CIRCULATE)
+def slip_hold(request: HttpRequest, pk: int) -> HttpResponse:
+    """The slip put in a copy set on the hold shelf: for whom, until when."""
+    hold = get_or_404(hold_slip_get, library=request.library, pk=pk)
+    return render(request, "staff/circulation/desk/slip.html", {"hold": hold, "kind": "hold"})
+
+
+@requires(Capability.CIRCULATE)
+def slip_transit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The slip put in a copy sent to another library: where to, from where, for whom."""
+    transit = get_or_404(transit_slip_get, library=request.library, pk=pk)
+    return render(
+        request,
+        "staff/circulation/desk/slip.html",
+        {"transit": transit, "hold": transit.hold, "kind": "transit"},
+    )
