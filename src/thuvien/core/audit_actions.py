@@ -26,6 +26,10 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "accounts.user.unlocked": _("Mở khóa tài khoản"),
     "accounts.user.totp_enabled": _("Bật xác thực hai bước"),
     "accounts.user.totp_disabled": _("Tắt xác thực hai bước"),
+    "accounts.user.totp_reset": _("Quản trị đặt lại xác thực hai bước"),
+    "accounts.user.recovery_codes_generated": _("Tạo mã khôi phục xác thực hai bước"),
+    "accounts.user.recovery_code_used": _("Đăng nhập bằng mã khôi phục"),
+    "accounts.login.throttled": _("Từ chối đăng nhập do thử sai nhiều lần"),
     "accounts.membership.added": _("Giao vai trò"),
     "accounts.membership.role_changed": _("Đổi vai trò"),
     "accounts.membership.removed": _("Bỏ vai trò"),
@@ -101,6 +105,18 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "circulation.postal.sent": _("Gửi tài liệu qua bưu chính"),
     "circulation.postal.returned": _("Nhận lại tài liệu mượn qua bưu chính"),
     "circulation.postal.cancelled": _("Hủy yêu cầu mượn qua bưu chính"),
+    # oversight
+    "oversight.stocktake.started": _("Bắt đầu kiểm kê"),
+    "oversight.stocktake.closed": _("Kết thúc kiểm kê"),
+    "oversight.evaluation.started": _("Lập Mẫu 01 đánh giá hoạt động"),
+    "oversight.evaluation.self_saved": _("Lưu nháp Mẫu 01"),
+    "oversight.evaluation.self_submitted": _("Gửi Mẫu 01"),
+    "oversight.evaluation.scheduled": _("Thông báo lịch đánh giá"),
+    "oversight.evaluation.drafted": _("Gửi dự thảo kết quả đánh giá"),
+    "oversight.evaluation.answered": _("Thư viện cho ý kiến về dự thảo"),
+    "oversight.evaluation.finalised": _("Ghi kết quả đánh giá (Mẫu 02)"),
+    "oversight.targets.added": _("Thêm chỉ tiêu theo Quyết định 206"),
+    "oversight.target.changed": _("Sửa chỉ tiêu"),
 }
 
 # The apps, for grouping codes in the audit log's filter.
@@ -111,6 +127,7 @@ AUDIT_GROUPS: dict[str, Promise] = {
     "holdings": _("Bản sao"),
     "network": _("Mạng lưới và thư viện"),
     "accounts": _("Tài khoản và vai trò"),
+    "oversight": _("Quản lý, giám sát"),
 }
 
 

@@ -18,6 +18,8 @@ BUILT = [
     "circulation.loan.declared_lost",
     "circulation.loan.declared_damaged",
     *(f"circulation.postal.{s}" for s in ("packed", "sent", "returned", "cancelled")),
+    "oversight.evaluation.self_saved",
+    "oversight.evaluation.self_submitted",
 ]
 
 

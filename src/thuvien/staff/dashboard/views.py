@@ -34,6 +34,8 @@ DOING = frozenset(
         "circulation:renew",
         "circulation:patron-create",
         "catalog:import",
+        "oversight:stocktakes",
+        "oversight:library-evaluations",
     }
 )
 TILES: tuple[tuple[str, str, str], ...] = (
@@ -86,6 +88,41 @@ TILES: tuple[tuple[str, str, str], ...] = (
     ),
     ("people:list", gettext_lazy("Nhân sự và vai trò"), gettext_lazy("Ai làm việc gì ở thư viện.")),
     ("people:audit", gettext_lazy("Nhật ký thao tác"), gettext_lazy("Ai đã thay đổi gì, khi nào.")),
+    (
+        "oversight:overview",
+        gettext_lazy("Số liệu toàn mạng lưới"),
+        gettext_lazy("Vốn tài liệu, bạn đọc, lưu thông của từng thư viện; báo cáo năm."),
+    ),
+    (
+        "oversight:targets",
+        gettext_lazy("Chỉ tiêu chuyển đổi số"),
+        gettext_lazy("Tiến độ các chỉ tiêu của Quyết định 206."),
+    ),
+    (
+        "oversight:evaluations",
+        gettext_lazy("Đánh giá hoạt động thư viện"),
+        gettext_lazy("Mẫu 01, lịch đánh giá, Mẫu 02 (Thông tư 05/2020)."),
+    ),
+    (
+        "oversight:library-evaluations",
+        gettext_lazy("Tự đánh giá (Mẫu 01)"),
+        gettext_lazy("Đánh giá hoạt động năm của thư viện (Thông tư 05/2020)."),
+    ),
+    (
+        "oversight:library-report",
+        gettext_lazy("Báo cáo thống kê năm"),
+        gettext_lazy("XLSX, PDF, CSV từ số liệu của hệ thống."),
+    ),
+    (
+        "oversight:stocktakes",
+        gettext_lazy("Kiểm kê"),
+        gettext_lazy("Quét tài liệu trên giá, tìm bản thiếu, sai kho."),
+    ),
+    (
+        "oversight:registers",
+        gettext_lazy("Sổ đăng ký tài liệu"),
+        gettext_lazy("Sổ đăng ký tổng quát và cá biệt."),
+    ),
 )
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import evaluation_views, register_views, stocktake_views, views
+from . import evaluation_views, register_views, stocktake_views, target_views, views
 
 app_name = "oversight"
 urlpatterns = [
@@ -18,6 +18,9 @@ urlpatterns = [
         name="library-evaluation",
     ),
     path("registers/", register_views.registers, name="registers"),
+    path("targets/", target_views.targets, name="targets"),
+    path("targets/add/", target_views.targets_add, name="targets-add"),
+    path("targets/<int:pk>/", target_views.target_edit, name="target-edit"),
     path("stocktakes/", stocktake_views.stocktakes, name="stocktakes"),
     path("stocktakes/start/", stocktake_views.start, name="stocktake-start"),
     path("stocktakes/<int:pk>/", stocktake_views.stocktake, name="stocktake"),

@@ -65,13 +65,17 @@ def test_cataloguer_and_admin_dashboards(world, staff_client):
             reverse("dashboard:home")
         )
     )
-    assert tiles == ["catalog:search", "catalog:import"]
+    assert tiles == [
+        "catalog:search", "catalog:import", "oversight:stocktakes", "oversight:registers"
+    ]
     admin_tiles = _tiles(
         staff_client(world.users["tinh_library_admin"], world.provincial).get(
             reverse("dashboard:home")
         )
     )
     assert {"people:list", "people:audit", "circulation:rules", "network:index"} <= set(admin_tiles)
+    assert {"oversight:library-evaluations", "oversight:library-report"} <= set(admin_tiles)
+    assert "oversight:overview" not in admin_tiles  # the network's figures are the inspector's
 
 
 def test_loan_rules_show_labels_and_delete_only_what_one_may(world, staff_client):
@@ -121,6 +125,9 @@ def test_oversight_reads_but_is_not_offered_the_desk(world, staff_client):
     tiles = _tiles(client.get(reverse("dashboard:home")))
     assert "circulation:checkout" not in tiles and "circulation:patron-create" not in tiles
     assert "people:audit" in tiles and "circulation:reports" in tiles
+    # The inspector's own work leads from the dashboard (issue 16: it reached only the log).
+    assert {"oversight:overview", "oversight:targets", "oversight:evaluations"} <= set(tiles)
+    assert "oversight:stocktakes" not in tiles and "oversight:library-evaluations" not in tiles
 
 
 def test_dashboard_in_english(world, staff_client):
