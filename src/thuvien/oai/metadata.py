@@ -100,7 +100,6 @@ def _dc(element: str) -> str:
 
 
 def oai_dc(parent: etree._Element, marc: dict[str, Any], holdings: Any = None) -> None:
-    """``marc`` comes through ``clean_marc``."""
     root = etree.SubElement(
         parent, f"{{{OAI_DC_NS}}}dc", nsmap={"oai_dc": OAI_DC_NS, "dc": DC_NS, "xsi": XSI}
     )
@@ -117,26 +116,44 @@ _DATA = f"{{{MARC_NS}}}datafield"
 _SUB = f"{{{MARC_NS}}}subfield"
 
 
+_TAGS_OK: set[str] = set()
+_IND_OK = frozenset("0123456789abcdefghijklmnopqrstuvwxyz ")
+
+
 def _marc(
     parent: etree._Element, marc: dict[str, Any], extra: list[dict[str, Any]] | None = None
 ) -> None:
-    """``marc`` comes through ``clean_marc``."""
+    """Fast path on the stored MARC; lxml refuses control characters and anything not a string
+    with ValueError/TypeError, and a bad tag or indicator raises ValueError here: the caller
+    then writes ``clean_marc(marc)`` instead."""
     record = etree.SubElement(parent, _RECORD, nsmap={"marc": MARC_NS, "xsi": XSI})
     record.set(f"{{{XSI}}}schemaLocation", f"{MARC_NS} {FORMATS['marc21'][0]}")
     record.set("type", "Bibliographic")
-    etree.SubElement(record, _LEADER).text = marc["leader"]
+    leader = marc["leader"]
+    if len(leader) != 24:
+        raise ValueError("leader")
+    etree.SubElement(record, _LEADER).text = leader
     fields = marc["fields"]
     if extra is not None:
         fields = [f for f in fields if "852" not in f] + extra
     sub_element = etree.SubElement
     for fld in fields:
         for tag, value in fld.items():
-            if isinstance(value, str):
+            if tag not in _TAGS_OK:
+                if not _TAG.match(tag):
+                    raise ValueError("tag")
+                _TAGS_OK.add(tag)
+            if value.__class__ is str:
                 sub_element(record, _CONTROL, tag=tag).text = value
                 continue
-            data = sub_element(record, _DATA, tag=tag, ind1=value["ind1"], ind2=value["ind2"])
+            ind1, ind2 = value["ind1"], value["ind2"]
+            if ind1 not in _IND_OK or ind2 not in _IND_OK:
+                raise ValueError("indicator")
+            data = sub_element(record, _DATA, tag=tag, ind1=ind1, ind2=ind2)
             for sub in value["subfields"]:
                 for code, text in sub.items():
+                    if len(code) != 1:
+                        raise ValueError("code")
                     sub_element(data, _SUB, code=code).text = text
 
 
@@ -160,6 +177,24 @@ def marc21_withholdings(
         subs = [{k: xml_safe(v)} for sub in subs for k, v in sub.items()]
         extra.append({"852": {"ind1": " ", "ind2": " ", "subfields": subs}})
     _marc(parent, marc, extra)
+
+
+def write_metadata(
+    parent: etree._Element, prefix: str, marc: Any, holdings: list[dict[str, Any]] | None
+) -> None:
+    """Append the record in ``prefix`` to ``parent``: straight from the stored MARC when it is
+    clean (nearly always), else from ``clean_marc`` of it, so no stored text can make a page
+    ill-formed or fail."""
+    writer = WRITERS[prefix]
+    scratch = etree.Element("scratch")
+    try:
+        if not isinstance(marc, dict):
+            raise TypeError("marc")
+        writer(scratch, marc, holdings)  # lxml refuses U+FFFE, U+FFFF, surrogates, C0
+    except (ValueError, TypeError, KeyError, AttributeError):
+        scratch = etree.Element("scratch")
+        writer(scratch, clean_marc(marc), holdings)
+    parent.append(scratch[0])
 
 
 WRITERS: dict[str, Callable[..., None]] = {

@@ -16,7 +16,7 @@ from lxml import etree
 from thuvien.catalog import selectors_harvest as harvest
 from thuvien.core.access import public_view
 
-from .metadata import FORMATS, WRITERS, clean_marc, xml_safe
+from .metadata import FORMATS, write_metadata, xml_safe
 from .protocol import OaiError, OaiRequest, format_datestamp, parse, token_for
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -209,7 +209,7 @@ def _record(
     _header(record, entry, sets)
     if not entry.deleted:
         metadata = _sub(record, "metadata")
-        WRITERS[prefix](metadata, clean_marc(entry.marc), holdings.get(entry.record_id))
+        write_metadata(metadata, prefix, entry.marc, holdings.get(entry.record_id))
 
 
 def _get_record(root: Any, oai: OaiRequest, sets: _Sets) -> None:

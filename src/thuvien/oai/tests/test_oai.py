@@ -357,6 +357,17 @@ def test_control_characters_in_a_record_never_break_a_page(client, world, settin
         root = oai(client, verb="ListRecords", metadataPrefix=prefix)
         text = etree.tostring(root, encoding="unicode")
         assert "\x01" not in text and "\x0b" not in text and "Sách có ký tự  điều khiển" in text
+        assert "\ufffe" not in text
+
+
+def test_a_noncharacter_alone_never_breaks_a_page(client, world):
+    record = record_create(network=world.hung_yen, marc=vi_marc(title="Chỉ"))
+    marc = vi_marc(title="Chỉ\uffff một ký tự cấm", extra=[("500", " ", " ", [("a", "\ufffe")])])
+    Record.objects.filter(pk=record.pk).update(marc=marc)
+    for prefix in ("oai_dc", "marc21"):
+        root = oai(client, verb="GetRecord", identifier=ident(record), metadataPrefix=prefix)
+        text = etree.tostring(root, encoding="unicode")
+        assert "Chỉ một ký tự cấm" in text and "\uffff" not in text
 
 
 def test_hostile_arguments_are_answered_with_errors_never_500(client, catalogue):
