@@ -38,8 +38,34 @@ def xml_safe(text: Any) -> str:
     return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
 
 
-_TAG = re.compile(r"^[0-9A-Za-z]{3}$")
+# The MARC21 slim schema's patterns.
+_CONTROL_TAG = re.compile(r"^00[1-9A-Za-z]$")
+_DATA_TAG = re.compile(
+    r"^(?:0[1-9A-Z][0-9A-Z]|0[1-9a-z][0-9a-z]|[1-9A-Z][0-9A-Z]{2}|[1-9a-z][0-9a-z]{2})$"
+)
+_LEADER_OK = re.compile(
+    r"^[\d ]{5}[\dA-Za-z ][\dA-Za-z][\dA-Za-z ]{3}[2 ][2 ][\d ]{5}[\dA-Za-z ]{3}(?:4500|    )$"
+)
+_CODES_OK = frozenset("0123456789abcdefghijklmnopqrstuvwxyz!\"#$%&'()*+,-./:;<=>?{}_^`~[]\\")
 _IND = re.compile(r"^[0-9a-z ]$")
+
+
+def _leader(value: str) -> str:
+    """A leader the schema accepts, keeping every position that is valid as it stands."""
+    value = value.ljust(24)[:24]
+    if _LEADER_OK.match(value):
+        return value
+
+    def keep(start: int, end: int, pattern: str, default: str) -> str:
+        part = value[start:end]
+        return part if re.fullmatch(pattern, part) else default
+
+    return (
+        keep(0, 5, r"[\d ]{5}", "00000") + keep(5, 6, r"[\dA-Za-z ]", "n")
+        + keep(6, 7, r"[\dA-Za-z]", "a") + keep(7, 10, r"[\dA-Za-z ]{3}", "m  ")
+        + "22" + keep(12, 17, r"[\d ]{5}", "00000") + keep(17, 20, r"[\dA-Za-z ]{3}", "   ")
+        + "4500"
+    )  # fmt: skip
 
 
 def _indicator(value: Any) -> str:
@@ -54,19 +80,20 @@ def clean_marc(marc: Any) -> dict[str, Any]:
     if not isinstance(marc, dict):
         return {"leader": " " * 24, "fields": []}
     leader = marc.get("leader")
-    leader = xml_safe(leader if isinstance(leader, str) else "").ljust(24)[:24]
+    leader = _leader(xml_safe(leader if isinstance(leader, str) else ""))
     fields: list[dict[str, Any]] = []
     raw_fields = marc.get("fields")
     for fld in raw_fields if isinstance(raw_fields, list) else ():
         if not isinstance(fld, dict):
             continue
         for tag, value in fld.items():
-            if not isinstance(tag, str) or not _TAG.match(tag):
+            if not isinstance(tag, str):
                 continue
             if isinstance(value, str):
-                fields.append({tag: xml_safe(value)})
+                if _CONTROL_TAG.match(tag):
+                    fields.append({tag: xml_safe(value)})
                 continue
-            if not isinstance(value, dict):
+            if not isinstance(value, dict) or not _DATA_TAG.match(tag):
                 continue
             subs = []
             raw_subs = value.get("subfields")
@@ -74,9 +101,10 @@ def clean_marc(marc: Any) -> dict[str, Any]:
                 if not isinstance(sub, dict):
                     continue
                 for code, text in sub.items():
-                    code = xml_safe(code)[:1] if isinstance(code, str) else ""
-                    if code.strip() and text is not None:
+                    if code in _CODES_OK and text is not None:
                         subs.append({code: xml_safe(text)})
+            if not subs:
+                continue
             fields.append(
                 {
                     tag: {
@@ -116,45 +144,55 @@ _DATA = f"{{{MARC_NS}}}datafield"
 _SUB = f"{{{MARC_NS}}}subfield"
 
 
-_TAGS_OK: set[str] = set()
+_CONTROL_OK: set[str] = set()
+_DATA_OK: set[str] = set()
 _IND_OK = frozenset("0123456789abcdefghijklmnopqrstuvwxyz ")
 
 
 def _marc(
     parent: etree._Element, marc: dict[str, Any], extra: list[dict[str, Any]] | None = None
 ) -> None:
-    """Fast path on the stored MARC; lxml refuses control characters and anything not a string
-    with ValueError/TypeError, and a bad tag or indicator raises ValueError here: the caller
-    then writes ``clean_marc(marc)`` instead."""
+    """Fast path on the stored MARC. lxml refuses control characters and anything not a string
+    with ValueError/TypeError, and whatever the MARC21 slim schema would refuse (a bad leader,
+    tag, indicator or subfield code, a data field without subfields) raises ValueError here:
+    the caller then writes ``clean_marc(marc)`` instead. Control fields go before data fields,
+    as the schema wants."""
     record = etree.SubElement(parent, _RECORD, nsmap={"marc": MARC_NS, "xsi": XSI})
     record.set(f"{{{XSI}}}schemaLocation", f"{MARC_NS} {FORMATS['marc21'][0]}")
     record.set("type", "Bibliographic")
     leader = marc["leader"]
-    if len(leader) != 24:
+    if not _LEADER_OK.match(leader):
         raise ValueError("leader")
     etree.SubElement(record, _LEADER).text = leader
     fields = marc["fields"]
     if extra is not None:
         fields = [f for f in fields if "852" not in f] + extra
     sub_element = etree.SubElement
+    data_fields = []
     for fld in fields:
         for tag, value in fld.items():
-            if tag not in _TAGS_OK:
-                if not _TAG.match(tag):
-                    raise ValueError("tag")
-                _TAGS_OK.add(tag)
             if value.__class__ is str:
+                if tag not in _CONTROL_OK:
+                    if not _CONTROL_TAG.match(tag):
+                        raise ValueError("tag")
+                    _CONTROL_OK.add(tag)
                 sub_element(record, _CONTROL, tag=tag).text = value
-                continue
-            ind1, ind2 = value["ind1"], value["ind2"]
-            if ind1 not in _IND_OK or ind2 not in _IND_OK:
-                raise ValueError("indicator")
-            data = sub_element(record, _DATA, tag=tag, ind1=ind1, ind2=ind2)
-            for sub in value["subfields"]:
-                for code, text in sub.items():
-                    if len(code) != 1:
-                        raise ValueError("code")
-                    sub_element(data, _SUB, code=code).text = text
+            else:
+                data_fields.append((tag, value))
+    for tag, value in data_fields:
+        if tag not in _DATA_OK:
+            if not _DATA_TAG.match(tag):
+                raise ValueError("tag")
+            _DATA_OK.add(tag)
+        ind1, ind2 = value["ind1"], value["ind2"]
+        if ind1 not in _IND_OK or ind2 not in _IND_OK or not value["subfields"]:
+            raise ValueError("indicator")
+        data = sub_element(record, _DATA, tag=tag, ind1=ind1, ind2=ind2)
+        for sub in value["subfields"]:
+            for code, text in sub.items():
+                if code not in _CODES_OK:
+                    raise ValueError("code")
+                sub_element(data, _SUB, code=code).text = text
 
 
 def marc21(parent: etree._Element, marc: dict[str, Any], holdings: Any = None) -> None:

@@ -23,6 +23,11 @@ OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 OAI_SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 ID_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier"
+_ECHO_PATTERNS = {
+    "metadataPrefix": re.compile(r"^[A-Za-z0-9\-_.!~*'()]+$"),
+    "set": re.compile(r"^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$"),
+    "identifier": re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[\x21-\x7e]*$"),
+}
 _LOCAL_ID = re.compile(r"^record/([1-9][0-9]{0,17})$")
 
 
@@ -85,7 +90,9 @@ def _envelope(request: HttpRequest, oai: OaiRequest | None, *, echo: bool) -> An
     if echo and oai is not None:
         base.set("verb", oai.verb)
         for key, value in sorted(oai.args.items()):
-            base.set(key, xml_safe(value))
+            pattern = _ECHO_PATTERNS.get(key)
+            if pattern is None or pattern.match(value):  # a value its type refuses is left out
+                base.set(key, xml_safe(value))
     return root
 
 
