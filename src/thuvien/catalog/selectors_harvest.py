@@ -125,9 +125,11 @@ def _window(
     if before is not None:
         qs = qs.filter(**{f"{date_field}__lt": before})
     if after is not None:
+        # (date, id) > (ts, pk), written so that the index range starts at ts (a seek, not a
+        # scan from the start: the page at the end of a harvest costs what the first does)
         ts, pk = after
-        qs = qs.filter(
-            Q(**{f"{date_field}__gt": ts}) | Q(**{date_field: ts, f"{id_field}__gt": pk})
+        qs = qs.filter(**{f"{date_field}__gte": ts}).filter(
+            Q(**{f"{date_field}__gt": ts}) | Q(**{f"{id_field}__gt": pk})
         )
     return qs.order_by(date_field, id_field)
 
