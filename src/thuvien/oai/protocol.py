@@ -70,17 +70,24 @@ def parse_datestamp(value: str, *, until: bool) -> tuple[datetime, str]:
     try:
         if _DAY.match(value):
             day = datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
-            return (day + timedelta(days=1) if until else day), "day"
+            return (_after(day, timedelta(days=1)) if until else day), "day"
         if _SECONDS.match(value):
             moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-            return (moment + timedelta(seconds=1) if until else moment), "seconds"
-    except (ValueError, OverflowError):
+            return (_after(moment, timedelta(seconds=1)) if until else moment), "seconds"
+    except ValueError:
         pass
     raise OaiError(
         "badArgument",
         gettext("Ngày “%(value)s” không đúng dạng YYYY-MM-DD hoặc YYYY-MM-DDThh:mm:ssZ.")
         % {"value": value},
     )
+
+
+def _after(moment: datetime, step: timedelta) -> datetime:
+    try:
+        return moment + step
+    except OverflowError:  # until=9999-12-31: the end of time
+        return datetime.max.replace(tzinfo=UTC)
 
 
 def encode_token(payload: dict[str, Any]) -> str:

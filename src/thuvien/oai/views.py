@@ -246,11 +246,7 @@ def _list(root: Any, oai: OaiRequest, sets: _Sets) -> None:
         before=oai.before,
         with_marc=records,
     )
-    if not entries:
-        if oai.after is not None:  # a token whose list has since emptied: an empty last page
-            node = _sub(root, oai.verb)
-            _sub(node, "resumptionToken", "", cursor=str(oai.delivered))
-            return
+    if not entries:  # also a token whose rest has since gone (a list is never empty)
         raise OaiError("noRecordsMatch", gettext("Không có biểu ghi nào khớp với yêu cầu."))
     node = _sub(root, oai.verb)
     if records:
