@@ -72,7 +72,8 @@ class Record(models.Model):
     class Meta:
         ordering = ["id"]
         indexes = [
-            # the staff catalogue's list of a network's records, newest first, walked by key
+            # the staff catalogue's list of a network's records, newest first, walked by key,
+            # and OAI-PMH's harvest by datestamp with a keyset cursor (its prefix)
             # (``selectors.record_keyset_page``); with is_deleted last it also counts them from
             # the index alone (Django writes ``is_deleted=False`` as ``NOT is_deleted``, which
             # an index with is_deleted before updated_at could not use for the order)
@@ -85,6 +86,40 @@ class Record(models.Model):
 
     def __str__(self) -> str:
         return self.title[:120]
+
+
+class TombstoneReason(models.TextChoices):
+    DELETED = "deleted", _("Đã xoá")
+    MERGED = "merged", _("Đã gộp vào biểu ghi khác")
+    MOVED = "moved", _("Đã chuyển sang mạng lưới khác")
+
+
+class RecordTombstone(models.Model):
+    """A record that left a network's catalogue: deleted, merged into another record, or moved
+    to another network when its network was merged. Written by the service that removes the
+    record, in the same transaction, and never removed: OAI-PMH reports it as deleted forever
+    (``deletedRecord`` persistent). ``record_id`` is a plain number so the tombstone outlives
+    the record's row."""
+
+    record_id = models.BigIntegerField()
+    network = models.ForeignKey("network.Network", on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(max_length=10, choices=TombstoneReason.choices)
+    merged_into_id = models.BigIntegerField(null=True, blank=True)
+    datestamp = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record_id", "network"], name="tombstone_unique")
+        ]
+        indexes = [
+            models.Index(fields=["network", "datestamp", "record_id"], name="catalog_tomb_oai"),
+            models.Index(fields=["datestamp", "record_id"], name="catalog_tomb_date"),
+        ]
+        verbose_name = _("biểu ghi đã rời mục lục")
+        verbose_name_plural = _("biểu ghi đã rời mục lục")
+
+    def __str__(self) -> str:
+        return f"{self.record_id} ({self.reason})"
 
 
 class RecordIdentifier(models.Model):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("thuvien.accounts.urls")),
     path("staff/", include("thuvien.staff.urls")),
     path("api/v1/", include("thuvien.api.urls")),
+    path("oai", include("thuvien.oai.urls")),
     path("", include("thuvien.opac.urls")),
 ]
 if settings.DEBUG:

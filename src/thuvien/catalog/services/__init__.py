@@ -19,7 +19,14 @@ from .importing import (
     import_preview,
     import_run,
 )
-from .records import OUTBOX_TOPIC, record_create, record_delete, record_reextract, record_update
+from .records import (
+    OUTBOX_TOPIC,
+    record_create,
+    record_delete,
+    record_reextract,
+    record_tombstone_add,
+    record_update,
+)
 
 __all__ = [
     "DEFAULT_MATCH",
@@ -41,5 +48,6 @@ __all__ = [
     "record_create",
     "record_delete",
     "record_reextract",
+    "record_tombstone_add",
     "record_update",
 ]

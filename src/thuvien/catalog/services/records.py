@@ -22,7 +22,7 @@ from ..marc.extract import extract
 from ..marc.field_checks import check_fields, move_invalid_isbns
 from ..marc.mij import MarcDict
 from ..marc.validate import normalize_marc
-from ..models import Record, RecordIdentifier
+from ..models import Record, RecordIdentifier, RecordTombstone, TombstoneReason
 
 OUTBOX_TOPIC = "catalog.record"
 _AUDITED = ("title", "authors", "publisher", "year", "isbns", "ddc", "material_type")
@@ -202,6 +202,7 @@ def record_delete(*, record: Record, actor: Any | None = None, library: Any | No
         record.is_deleted = True
         record.save(update_fields=["is_deleted", "updated_at"])
         RecordIdentifier.objects.filter(record=record).delete()
+        record_tombstone_add(record=record, reason=TombstoneReason.DELETED)
         audit_record(
             actor=actor,
             action="catalog.record.deleted",
@@ -210,6 +211,23 @@ def record_delete(*, record: Record, actor: Any | None = None, library: Any | No
             network=record.network,
         )
         outbox_add(OUTBOX_TOPIC, record.pk)
+
+
+def record_tombstone_add(
+    *, record: Record, reason: str, merged_into: Record | None = None
+) -> RecordTombstone:
+    """Remember, for ever, that ``record`` left its network's catalogue (OAI-PMH shows it as
+    deleted). Call it inside the transaction of the service that removes the record."""
+    tombstone, _ = RecordTombstone.objects.update_or_create(
+        record_id=record.pk,
+        network_id=record.network_id,
+        defaults={
+            "reason": reason,
+            "merged_into_id": merged_into.pk if merged_into is not None else None,
+            "datestamp": record.updated_at,
+        },
+    )
+    return tombstone
 
 
 def record_reextract(*, records: Iterable[Record]) -> int:

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "thuvien.opac",
     "thuvien.api",
     "thuvien.sip2",
+    "thuvien.oai",
     # third party; the admin site is ours (open to network administrators only)
     "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",
@@ -306,6 +307,13 @@ EMAIL_HOST_USER = os.environ.get("THUVIEN_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("THUVIEN_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("THUVIEN_EMAIL_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("THUVIEN_FROM_EMAIL", "thuvien@localhost")
+
+# OAI-PMH provider at /oai. The namespace of the identifiers (oai:<namespace>:record/<id>) must
+# be a domain name the repository controls; the admin address must have a dotted domain.
+OAI_NAMESPACE = os.environ.get("THUVIEN_OAI_NAMESPACE", "thuvien.localhost")
+OAI_REPOSITORY_NAME = os.environ.get("THUVIEN_OAI_NAME", "Thư viện số — mục lục liên hợp")
+OAI_ADMIN_EMAIL = os.environ.get("THUVIEN_OAI_ADMIN_EMAIL", "thuvien@example.org")
+OAI_PAGE_SIZE = int(os.environ.get("THUVIEN_OAI_PAGE_SIZE", "500"))
 
 # The queue: Huey, embedded on SQLite by default, on Redis when THUVIEN_REDIS_URL is set.
 if REDIS_URL:

@@ -1,0 +1,236 @@
+"""Reading the union catalogue for harvesters (OAI-PMH): records and tombstones in datestamp
+order, page by page with a keyset cursor (datestamp, record id), never an offset, so the page at
+the end of a million-record harvest costs what the first one does.
+
+A record's datestamp is ``Record.updated_at``; a record that left a network (deleted, merged,
+moved with its network's merger) is a ``RecordTombstone`` dated when it left, kept for ever.
+
+Sets: ``network`` (every network), ``network:<code>``, ``library`` (records any library holds)
+and ``library:<code>`` (records with a copy in that library). The same record id never appears
+twice in one listing: a deleted record is only its tombstone, and a tombstone of a record that
+moved to another network only counts in the set of the network it left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
+
+from thuvien.network.models import Library, Network
+
+from .models import Record, RecordTombstone, TombstoneReason
+
+WITHDRAWN = "withdrawn"  # holdings' ItemStatus.WITHDRAWN: a copy that no longer counts
+
+
+def _item_model() -> Any:
+    # holdings sits above catalog: reach its model through the reverse relation, not an import
+    return Record._meta.get_field("items").related_model
+
+
+@dataclass(frozen=True)
+class HarvestScope:
+    """Which records a listing covers: everything, one network, one library, or every library
+    (``library_any``)."""
+
+    network_id: int | None = None
+    library_id: int | None = None
+    library_any: bool = False
+
+
+@dataclass
+class HarvestEntry:
+    record_id: int
+    network_id: int
+    datestamp: datetime
+    deleted: bool
+    marc: dict[str, Any] | None = None
+    library_codes: list[str] = field(default_factory=list)
+
+
+def harvest_networks() -> list[Network]:
+    return list(Network.objects.order_by("code"))
+
+
+def harvest_libraries() -> list[Library]:
+    return list(Library.objects.order_by("code"))
+
+
+def harvest_network_by_code(code: str) -> Network | None:
+    return Network.objects.filter(code=code).first()
+
+
+def harvest_library_by_code(code: str) -> Library | None:
+    return Library.objects.filter(code=code).first()
+
+
+def harvest_earliest_datestamp() -> datetime | None:
+    """The oldest datestamp the repository holds (live records and tombstones)."""
+    values = [
+        Record.objects.aggregate(v=Min("updated_at"))["v"],
+        RecordTombstone.objects.aggregate(v=Min("datestamp"))["v"],
+    ]
+    present = [v for v in values if v is not None]
+    return min(present) if present else None
+
+
+def harvest_latest_datestamp() -> datetime | None:
+    values = [
+        Record.objects.aggregate(v=Max("updated_at"))["v"],
+        RecordTombstone.objects.aggregate(v=Max("datestamp"))["v"],
+    ]
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
+
+
+def _held(library_id: int | None) -> Any:
+    items = _item_model()._base_manager.filter(record=OuterRef("pk")).exclude(status=WITHDRAWN)
+    if library_id is not None:
+        items = items.filter(library_id=library_id)
+    return Exists(items)
+
+
+def _live(scope: HarvestScope) -> QuerySet[Record]:
+    qs = Record.objects.filter(is_deleted=False)
+    if scope.network_id is not None:
+        qs = qs.filter(network_id=scope.network_id)
+    if scope.library_id is not None or scope.library_any:
+        qs = qs.filter(_held(scope.library_id))
+    return qs
+
+
+def _tombstones(scope: HarvestScope) -> QuerySet[RecordTombstone]:
+    qs = RecordTombstone.objects.all()
+    if scope.network_id is not None:
+        return qs.filter(network_id=scope.network_id)
+    qs = qs.exclude(reason=TombstoneReason.MOVED)
+    if scope.library_id is not None or scope.library_any:
+        items = _item_model()._base_manager.all()
+        if scope.library_id is not None:
+            items = items.filter(library_id=scope.library_id)
+        qs = qs.filter(record_id__in=items.values("record_id"))
+    return qs
+
+
+def _window(
+    qs: QuerySet, date_field: str, id_field: str, *, after: tuple[datetime, int] | None,
+    since: datetime | None, before: datetime | None,
+) -> QuerySet:  # fmt: skip
+    if since is not None:
+        qs = qs.filter(**{f"{date_field}__gte": since})
+    if before is not None:
+        qs = qs.filter(**{f"{date_field}__lt": before})
+    if after is not None:
+        # (date, id) > (ts, pk), written so that the index range starts at ts (a seek, not a
+        # scan from the start: the page at the end of a harvest costs what the first does)
+        ts, pk = after
+        qs = qs.filter(**{f"{date_field}__gte": ts}).filter(
+            Q(**{f"{date_field}__gt": ts}) | Q(**{f"{id_field}__gt": pk})
+        )
+    return qs.order_by(date_field, id_field)
+
+
+def harvest_page(
+    *,
+    scope: HarvestScope,
+    limit: int,
+    after: tuple[datetime, int] | None = None,
+    since: datetime | None = None,
+    before: datetime | None = None,
+    with_marc: bool = True,
+) -> tuple[list[HarvestEntry], bool]:
+    """Up to ``limit`` entries after the cursor ``after`` (datestamp, record id), with
+    ``since <= datestamp < before``; and whether more follow."""
+    live_fields = ["id", "network_id", "updated_at"] + (["marc"] if with_marc else [])
+    live = _window(_live(scope), "updated_at", "id", after=after, since=since, before=before)
+    dead = _window(
+        _tombstones(scope), "datestamp", "record_id", after=after, since=since, before=before
+    )
+    entries = [
+        HarvestEntry(
+            record_id=row[0],
+            network_id=row[1],
+            datestamp=row[2],
+            deleted=False,
+            marc=row[3] if with_marc else None,
+        )
+        for row in live.values_list(*live_fields)[: limit + 1]
+    ]
+    entries += [
+        HarvestEntry(record_id=r, network_id=n, datestamp=d, deleted=True)
+        for r, n, d in dead.values_list("record_id", "network_id", "datestamp")[: limit + 1]
+    ]
+    entries.sort(key=lambda e: (e.datestamp, e.record_id))
+    more = len(entries) > limit
+    entries = entries[:limit]
+    harvest_add_libraries(entries)
+    return entries, more
+
+
+def harvest_get(*, record_id: int) -> HarvestEntry | None:
+    """One record by id: live with its MARC, or deleted if it has a tombstone (or is marked
+    deleted); None if the repository never had it."""
+    row = (
+        Record.objects.filter(pk=record_id)
+        .values_list("id", "network_id", "updated_at", "marc", "is_deleted")
+        .first()
+    )
+    if row is not None and not row[4]:
+        entry = HarvestEntry(
+            record_id=row[0], network_id=row[1], datestamp=row[2], deleted=False, marc=row[3]
+        )
+        harvest_add_libraries([entry])
+        return entry
+    tomb = (
+        RecordTombstone.objects.filter(record_id=record_id)
+        .order_by("-datestamp")
+        .values_list("network_id", "datestamp")
+        .first()
+    )
+    if tomb is not None:
+        return HarvestEntry(
+            record_id=record_id, network_id=tomb[0], datestamp=tomb[1], deleted=True
+        )
+    if row is not None:  # marked deleted by a path that wrote no tombstone
+        return HarvestEntry(record_id=row[0], network_id=row[1], datestamp=row[2], deleted=True)
+    return None
+
+
+def harvest_add_libraries(entries: Iterable[HarvestEntry]) -> None:
+    """Fill ``library_codes`` of live entries: the libraries holding a copy (one query)."""
+    live = {e.record_id: e for e in entries if not e.deleted}
+    if not live:
+        return
+    rows = (
+        _item_model()
+        ._base_manager.filter(record_id__in=list(live))
+        .exclude(status=WITHDRAWN)
+        .values_list("record_id", "library__code")
+        .distinct()
+    )
+    for record_id, code in rows:
+        live[record_id].library_codes.append(code)
+    for entry in live.values():
+        entry.library_codes.sort()
+
+
+def harvest_holdings(*, record_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Public holdings of each record, for MARC 852: one entry per copy that counts."""
+    rows = (
+        _item_model()
+        ._base_manager.filter(record_id__in=record_ids)
+        .exclude(status=WITHDRAWN)
+        .order_by("library__code", "barcode")
+        .values(
+            "record_id", "barcode", "call_number", "status", "library__code",
+            "library__name_vi", "location__name_vi",
+        )
+    )  # fmt: skip
+    out: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(row["record_id"], []).append(row)
+    return out

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OaiConfig(AppConfig):
+    name = "thuvien.oai"
+    label = "oai"
+    verbose_name = "OAI-PMH"
