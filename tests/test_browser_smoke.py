@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from thuvien.testing.fixtures import wait_for_js
+
 SHOTS = "/tmp/thuvien-browser-{}.png"
 
 
@@ -60,7 +62,7 @@ def test_service_worker_serves_the_offline_page(builtin_roles, page):
     page.goto(page.base_url + "/offline/")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed and active
     page.reload()  # now controlled by the worker
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30000)
+    wait_for_js(page, "navigator.serviceWorker.controller !== null", timeout=30000)
     page.context.set_offline(True)
     try:
         page.goto(page.base_url + "/libraries/")

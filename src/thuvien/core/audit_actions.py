@@ -13,11 +13,14 @@ labels that need an app's data (a setting's label) are looked up lazily by name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+
+from .hooks import Hook
 
 AUDIT_ACTIONS: dict[str, Promise] = {
     # accounts
@@ -209,18 +212,19 @@ def audit_field_label(key: str) -> str:
     return setting or key.replace("_", " ")
 
 
+# Apps above core name the fields they own (network: a setting's label, by its dotted key);
+# ``labeller(key)`` answers "" for a key that is not theirs.
+audit_field_labellers: Hook[Callable[[str], str]] = Hook("core.audit_field_label")
+
+
 def _setting_label(key: str) -> str:
     if "." not in key:
         return ""
-    try:
-        from thuvien.network.settings_registry import setting_definition
-    except ImportError:  # pragma: no cover - the network app is always installed
-        return ""
-    try:
-        definition = setting_definition(key)
-    except (KeyError, LookupError, ValueError):
-        return ""
-    return str(definition.label) if definition is not None else ""
+    for labeller in audit_field_labellers:
+        label = labeller(key)
+        if label:
+            return label
+    return ""
 
 
 def audit_object_text(entry: Any) -> str:

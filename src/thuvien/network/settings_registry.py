@@ -333,6 +333,13 @@ def setting_definition(key: str) -> SettingDef:
         raise KeyError(f"unknown setting {key!r}; declare it with register_setting") from None
 
 
+def setting_label_for_audit(key: str) -> str:
+    """The label of the setting ``key`` for the audit log, or "" when no setting has it
+    (registered on ``core.audit_actions.audit_field_labellers`` by the network app)."""
+    definition = _REGISTRY.get(key)
+    return str(definition.label) if definition is not None else ""
+
+
 def setting_get(key: str, *, library: Any | None = None, network: Any | None = None) -> Any:
     """The value of ``key`` for ``library`` (or for ``network`` alone), with fallback.
 

@@ -94,3 +94,22 @@ def page(chromium, live_server):
     pg.base_url = live_server.url
     yield pg
     context.close()
+
+
+def wait_for_js(page, expression: str, *, timeout: float = 30000, interval: float = 50) -> object:
+    """Wait until ``expression`` (or ``() => ...``) is truthy in the page.
+
+    Playwright's ``wait_for_function`` evaluates its predicate with ``eval`` inside the page,
+    which our Content-Security-Policy (no 'unsafe-eval') refuses; ``page.evaluate`` goes
+    through the DevTools protocol, which the policy does not govern. Times in milliseconds.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout:.0f} ms: {expression}")
+        page.wait_for_timeout(interval)

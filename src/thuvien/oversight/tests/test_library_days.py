@@ -16,6 +16,7 @@ from thuvien.holdings.models import Item, ItemStatus
 from thuvien.oversight.models import LibraryDay
 from thuvien.oversight.services import library_days_record
 from thuvien.patrons.models import Patron
+from thuvien.testing.fixtures import wait_for_js
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +161,7 @@ def test_the_charts_draw_the_databases_numbers_in_the_browser(busy_world, page):
     page.click("form button[type=submit].btn-primary")
     page.wait_for_url(page.base_url + "/staff/")
     page.goto(page.base_url + "/staff/oversight/")
-    page.wait_for_function("() => window.Chart && Chart.getChart('chart-months')")
+    wait_for_js(page, "() => window.Chart && Chart.getChart('chart-months')")
     months = page.evaluate("Chart.getChart('chart-months').data.datasets[0].data")
     with scopes_disabled():
         lent = Loan.all_objects.filter(library__network=busy_world.hung_yen).count()

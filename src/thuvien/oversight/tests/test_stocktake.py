@@ -18,6 +18,7 @@ from thuvien.oversight.stocktake import (
     stocktake_scan,
     stocktake_start,
 )
+from thuvien.testing.fixtures import wait_for_js
 
 
 @pytest.fixture
@@ -134,7 +135,8 @@ def test_a_phone_at_scanner_speed_over_a_slow_line_loses_no_scan(world, page):
         page.keyboard.type(code.lower(), delay=3)
         page.keyboard.press("Enter")
         page.wait_for_timeout(350)
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "() => !document.querySelector('#stocktake-log .outcome-queued')", timeout=20000
     )
     log = page.inner_text("#stocktake-log")

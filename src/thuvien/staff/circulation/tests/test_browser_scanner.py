@@ -16,6 +16,7 @@ from django_scopes import scopes_disabled
 from thuvien.circulation.models import Loan, LoanRule
 from thuvien.circulation.services import loan_checkout
 from thuvien.circulation.tests.factories import make_item, make_patron
+from thuvien.testing.fixtures import wait_for_js
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,7 +70,8 @@ def _open_loans(patron) -> list[str]:
 
 def _wait_for_answers(page, n: int) -> None:
     """Until the session list holds ``n`` answered lines (no line waiting or being sent)."""
-    page.wait_for_function(
+    wait_for_js(
+        page,
         f"document.querySelectorAll('#desk-session li:not(.pending)').length === {n}"
     )
 
@@ -86,7 +88,7 @@ def test_six_books_at_scanner_speed_are_all_lent_in_order(world, page):
         _scan(page, code)
     assert _eventually(lambda: len(_open_loans(patron)) == 6), _open_loans(patron)
     assert _open_loans(patron) == codes  # in the order scanned
-    page.wait_for_function("document.querySelectorAll('#desk-session li.ok').length === 6")
+    wait_for_js(page, "document.querySelectorAll('#desk-session li.ok').length === 6")
     text = page.inner_text("#desk-session")
     assert all(code in text for code in codes)
     assert patron.full_name in page.inner_text("#desk-patron")
