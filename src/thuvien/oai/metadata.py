@@ -12,6 +12,7 @@ from typing import Any
 from lxml import etree
 
 from thuvien.catalog.crosswalk import marc_to_dc
+from thuvien.core.xmltext import strip_controls
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -27,15 +28,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Characters XML 1.0 forbids (C0 controls but tab, newline, carriage return; surrogates;
-# U+FFFE and U+FFFF). The catalog's own writers have no such helper yet.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def xml_safe(text: Any) -> str:
-    """``text`` as a string XML 1.0 can carry: forbidden characters are dropped."""
-    text = text if isinstance(text, str) else str(text)
-    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+    """``text`` as a string XML 1.0 can carry: forbidden characters are dropped (the one rule
+    every writer follows, ``core.xmltext``)."""
+    return strip_controls(text if isinstance(text, str) else str(text))
 
 
 # The MARC21 slim schema's patterns.
