@@ -120,6 +120,7 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "oversight.evaluation.finalised": _("Ghi kết quả đánh giá (Mẫu 02)"),
     "oversight.targets.added": _("Thêm chỉ tiêu theo Quyết định 206"),
     "oversight.target.changed": _("Sửa chỉ tiêu"),
+    "oversight.year_figures.saved": _("Nhập số liệu hằng năm"),
 }
 
 # The apps, for grouping codes in the audit log's filter.

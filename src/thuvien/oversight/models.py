@@ -233,3 +233,49 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.network_id} {self.measure} {self.deadline}"
+
+
+class YearFigure(models.Model):
+    """A figure the system cannot count (floor area, seats, budget, staff, events, population
+    served...), entered once a year per library and flagged, as the US IMLS survey flags every
+    value: entered, estimated, or missing (a row is only kept for the first two)."""
+
+    class Key(models.TextChoices):
+        FLOOR_AREA = "floor_area", _("Diện tích sử dụng (m²)")
+        READING_AREA = "reading_area", _("Diện tích phòng đọc (m²)")
+        CHILDREN_AREA = "children_area", _("Diện tích cho thiếu nhi, người khuyết tật (m²)")
+        SEATS = "seats", _("Số chỗ ngồi đọc")
+        COMPUTERS = "computers", _("Số máy tính phục vụ bạn đọc")
+        OPENING_HOURS = "opening_hours", _("Số giờ mở cửa mỗi tuần")
+        PERIODICALS = "periodicals", _("Số tên báo, tạp chí")
+        BUDGET = "budget", _("Kinh phí hoạt động (đồng)")
+        ACQUISITION_BUDGET = "acquisition_budget", _("Kinh phí bổ sung tài liệu (đồng)")
+        STAFF = "staff", _("Số người làm công tác thư viện")
+        STAFF_QUALIFIED = "staff_qualified", _("Số người có chuyên môn, nghiệp vụ thư viện")
+        VISITS = "visits", _("Lượt bạn đọc đến thư viện")
+        EVENTS = "events", _("Số sự kiện, hoạt động")
+        EVENT_ATTENDANCE = "event_attendance", _("Lượt người dự sự kiện")
+        POPULATION = "population", _("Dân số (số người) được phục vụ")
+
+    class Flag(models.TextChoices):
+        ENTERED = "entered", _("nhập tay")
+        ESTIMATED = "estimated", _("ước tính")
+
+    library = models.ForeignKey("network.Library", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    key = models.CharField(max_length=32, choices=Key.choices)
+    value = models.DecimalField(max_digits=16, decimal_places=1)
+    flag = models.CharField(max_length=10, choices=Flag.choices, default=Flag.ENTERED)
+    entered_at = models.DateTimeField(auto_now=True)
+    entered_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("số liệu nhập tay trong năm")
+        constraints = [
+            models.UniqueConstraint(fields=["library", "year", "key"], name="year_figure_once")
+        ]

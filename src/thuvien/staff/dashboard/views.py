@@ -36,6 +36,7 @@ DOING = frozenset(
         "catalog:import",
         "oversight:stocktakes",
         "oversight:library-evaluations",
+        "oversight:year-figures",
     }
 )
 TILES: tuple[tuple[str, str, str], ...] = (
@@ -112,6 +113,11 @@ TILES: tuple[tuple[str, str, str], ...] = (
         "oversight:library-report",
         gettext_lazy("Báo cáo thống kê năm"),
         gettext_lazy("XLSX, PDF, CSV từ số liệu của hệ thống."),
+    ),
+    (
+        "oversight:year-figures",
+        gettext_lazy("Số liệu nhập hằng năm"),
+        gettext_lazy("Diện tích, chỗ ngồi, kinh phí, nhân lực; chỉ số và điều kiện tối thiểu."),
     ),
     (
         "oversight:stocktakes",

@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from . import evaluation_views, register_views, stocktake_views, target_views, views
+from . import (
+    evaluation_views,
+    figure_views,
+    register_views,
+    stocktake_views,
+    target_views,
+    views,
+)
 
 app_name = "oversight"
 urlpatterns = [
@@ -18,6 +25,7 @@ urlpatterns = [
         name="library-evaluation",
     ),
     path("registers/", register_views.registers, name="registers"),
+    path("figures/", figure_views.year_figures, name="year-figures"),
     path("targets/", target_views.targets, name="targets"),
     path("targets/add/", target_views.targets_add, name="targets-add"),
     path("targets/<int:pk>/", target_views.target_edit, name="target-edit"),

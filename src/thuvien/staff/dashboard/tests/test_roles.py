@@ -74,7 +74,9 @@ def test_cataloguer_and_admin_dashboards(world, staff_client):
         )
     )
     assert {"people:list", "people:audit", "circulation:rules", "network:index"} <= set(admin_tiles)
-    assert {"oversight:library-evaluations", "oversight:library-report"} <= set(admin_tiles)
+    assert {
+        "oversight:library-evaluations", "oversight:library-report", "oversight:year-figures"
+    } <= set(admin_tiles)
     assert "oversight:overview" not in admin_tiles  # the network's figures are the inspector's
 
 

@@ -1,0 +1,223 @@
+"""Figures a library enters once a year (what the system cannot count), and the ISO 11620 /
+TCVN 11774 indicators and Decree 93/2020 thresholds that need them.
+
+A value is entered or estimated; a figure with no row is missing, and every indicator that
+needs it says so instead of showing a number (IMLS flags every value the same way).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from thuvien.core.audit import audit_record
+from thuvien.core.scoping import scopes_disabled
+from thuvien.network.models import Library, LibraryType
+
+from .errors import OversightError, OversightErrorCode
+from .models import YearFigure
+
+K = YearFigure.Key
+MAX_VALUE = Decimal("1e14")
+# Decree 93/2020/NĐ-CP, art. 14 (the provincial public library's minimum conditions) and the
+# 70% of qualified staff it asks of every public library.
+PROVINCIAL_MINIMUMS = (
+    ("copies", Decimal(200_000)),
+    ("titles", Decimal(50_000)),
+    (K.PERIODICALS, Decimal(50)),
+    (K.READING_AREA, Decimal(100)),
+    (K.CHILDREN_AREA, Decimal(50)),
+)
+QUALIFIED_SHARE = Decimal(70)
+
+
+def year_figures_get(*, library: Library, year: int) -> dict[str, YearFigure]:
+    with scopes_disabled():
+        return {f.key: f for f in YearFigure.objects.filter(library=library, year=year)}
+
+
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+def _plain(text: str) -> str:
+    """A number as Vietnamese (1.234,5) or English (1,234.5 / 85.5) writes it, in plain form."""
+    raw = text.strip().replace(" ", "").replace("\u00a0", "")
+    if "," in raw and "." in raw:
+        # the last separator is the decimal one
+        if raw.rfind(",") > raw.rfind("."):
+            return raw.replace(".", "").replace(",", ".")
+        return raw.replace(",", "")
+    if "," in raw:
+        return raw.replace(",", ".") if raw.count(",") == 1 else raw.replace(",", "")
+    if _GROUPED.match(raw):
+        return raw.replace(".", "")
+    return raw
+
+
+def _number(text: Any, key: str) -> Decimal | None:
+    raw = _plain(str(text if text is not None else ""))
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0 or value >= MAX_VALUE:
+        raise OversightError(
+            OversightErrorCode.SCORE_RANGE,
+            _("“%(label)s”: một số không âm.") % {"label": K(key).label},
+            field=key,
+        )
+    return value.quantize(Decimal("0.1"))
+
+
+def year_figures_save(
+    *, library: Library, year: int, actor: Any, values: dict[str, Any], flags: dict[str, str]
+) -> int:
+    """Store the year's figures: an empty value removes it (missing again). Checked together
+    (the qualified staff cannot outnumber the staff); returns how many are now stored."""
+    if not 2000 <= int(year) <= 2100:
+        raise OversightError(OversightErrorCode.YEAR_RANGE, _("Năm không hợp lệ."), field="year")
+    parsed = {key: _number(values.get(key), key) for key in K.values}
+    staff, qualified = parsed[K.STAFF], parsed[K.STAFF_QUALIFIED]
+    if staff is not None and qualified is not None and qualified > staff:
+        raise OversightError(
+            OversightErrorCode.SCORE_RANGE,
+            _("Số người có chuyên môn không thể nhiều hơn số người làm công tác thư viện."),
+            field=K.STAFF_QUALIFIED,
+        )
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    changes: dict[str, list[Any]] = {}
+    with transaction.atomic(), scopes_disabled():
+        existing = {f.key: f for f in YearFigure.objects.filter(library=library, year=year)}
+        for key, value in parsed.items():
+            old = existing.get(key)
+            flag = flags.get(key) if flags.get(key) in YearFigure.Flag.values else "entered"
+            if value is None:
+                if old is not None:
+                    old.delete()
+                    changes[key] = [str(old.value), None]
+                continue
+            if old is None:
+                YearFigure.objects.create(library=library, year=year, key=key, value=value,
+                                          flag=flag, entered_by=user)  # fmt: skip
+                changes[key] = [None, str(value)]
+            elif old.value != value or old.flag != flag:
+                changes[key] = [str(old.value), str(value)]
+                old.value, old.flag, old.entered_by = value, flag, user
+                old.save(update_fields=["value", "flag", "entered_by", "entered_at"])
+        if changes:
+            audit_record(actor=actor, action="oversight.year_figures.saved", obj=library,
+                         changes={"year": [None, year], **changes})  # fmt: skip
+        return YearFigure.objects.filter(library=library, year=year).count()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    label: str
+    formula: str
+    value: Decimal | None
+    missing: str = ""  # what is missing when there is no value
+
+
+def _per(numerator: Decimal | int | None, denominator: Decimal | int | None,
+         scale: int = 1) -> Decimal | None:  # fmt: skip
+    if numerator is None or not denominator:
+        return None
+    return (Decimal(numerator) * scale / Decimal(denominator)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
+def indicators(
+    *, counted: dict[str, int], entered: dict[str, YearFigure], unused_copies: int | None
+) -> list[Indicator]:
+    """ISO 11620 / TCVN 11774 indicators of one library's year, with their formulas."""
+
+    def v(key: str) -> Decimal | None:
+        figure = entered.get(key)
+        return figure.value if figure is not None else None
+
+    population, staff = v(K.POPULATION), v(K.STAFF)
+    loans, copies = counted.get("loans", 0), counted.get("copies", 0)
+    rows = [
+        Indicator(_("Lượt mượn bình quân đầu người"), _("lượt mượn ÷ dân số được phục vụ"),
+                  _per(loans, population), _("dân số")),
+        Indicator(_("Lượt đến thư viện bình quân đầu người"),
+                  _("lượt đến ÷ dân số được phục vụ"), _per(v(K.VISITS), population),
+                  _("lượt đến, dân số")),
+        Indicator(_("Chỗ ngồi trên 1.000 dân"), _("chỗ ngồi × 1.000 ÷ dân số"),
+                  _per(v(K.SEATS), population, 1000), _("chỗ ngồi, dân số")),
+        Indicator(_("Tỷ lệ tài liệu không được dùng (%)"),
+                  _("bản không có lượt mượn trong kỳ × 100 ÷ số bản"),
+                  _per(unused_copies, copies, 100), ""),
+        Indicator(_("Tỷ lệ người làm thư viện có chuyên môn (%)"),
+                  _("người có chuyên môn × 100 ÷ người làm công tác thư viện"),
+                  _per(v(K.STAFF_QUALIFIED), staff, 100), _("số người")),
+    ]  # fmt: skip
+    return rows
+
+
+@dataclass(frozen=True)
+class Threshold:
+    label: str
+    required: Decimal
+    actual: Decimal | None
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.actual is None else self.actual >= self.required
+
+
+def decree_93_thresholds(
+    *, library: Library, counted: dict[str, int], entered: dict[str, YearFigure]
+) -> list[Threshold]:
+    """Decree 93/2020's minimums that apply to the library, with what it has."""
+    out: list[Threshold] = []
+    if library.library_type == LibraryType.PROVINCIAL:
+        labels = {"copies": _("Số bản tài liệu"), "titles": _("Số tên tài liệu")}
+        for key, required in PROVINCIAL_MINIMUMS:
+            if key in labels:
+                out.append(Threshold(labels[key], required, Decimal(counted.get(key, 0))))
+            else:
+                figure = entered.get(key)
+                out.append(Threshold(str(K(key).label), required,
+                                     figure.value if figure else None))  # fmt: skip
+    if library.library_type in (LibraryType.PROVINCIAL, LibraryType.COMMUNE):
+        staff, qualified = entered.get(K.STAFF), entered.get(K.STAFF_QUALIFIED)
+        share = _per(qualified.value if qualified else None, staff.value if staff else None, 100)
+        out.append(Threshold(_("Người làm thư viện có chuyên môn (%)"), QUALIFIED_SHARE, share))
+    if library.library_type == LibraryType.COMMUNE:
+        out.append(Threshold(_("Số bản tài liệu"), Decimal(2_000),
+                             Decimal(counted.get("copies", 0))))  # fmt: skip
+    return out
+
+
+def unused_copies(*, library: Library, start: Any, end: Any) -> int:
+    """Copies in stock at ``end`` that no loan of ``start``..``end`` touched."""
+    import datetime as dt
+
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from thuvien.circulation.models import Loan
+    from thuvien.holdings.models import Item
+
+    from .services import GONE
+
+    first = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
+    after = timezone.make_aware(dt.datetime.combine(end, dt.time.min)) + dt.timedelta(days=1)
+    with scopes_disabled():
+        lent = Loan.all_objects.filter(library=library, issued_at__gte=first, issued_at__lt=after)
+        return (
+            Item.objects.filter(library=library)
+            .exclude(status__in=GONE)
+            .filter(Q(acquired_on__isnull=True) | Q(acquired_on__lte=end))
+            .exclude(pk__in=lent.values("item_id"))
+            .count()
+        )
