@@ -16,13 +16,13 @@ from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound as DRFNotFound
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.api.pagination import Pagination
 from thuvien.api.permissions import HasCapability
 from thuvien.catalog.crosswalk import marc_to_dc
 from thuvien.catalog.marc_validation import editor_from_mij, editor_to_pymarc, validate_record
@@ -157,7 +157,7 @@ class RecordListView(CatalogueView):
             for word in fold(query).split():
                 cond &= Q(match_key__contains=word)
             qs = qs.filter(cond | Q(identifiers__kind="isbn", identifiers__value=query)).distinct()
-        paginator = LimitOffsetPagination()
+        paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response([record_json(r, full=False) for r in page])
 

@@ -306,7 +306,7 @@ REST_FRAMEWORK = {
         "token": os.environ.get("THUVIEN_API_TOKEN_RATE", "10/min"),
         "search": os.environ.get("THUVIEN_SEARCH_RATE", "120/min"),
     },
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "thuvien.api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "thuvien.api.errors.exception_handler",
 }
