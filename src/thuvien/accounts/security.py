@@ -39,7 +39,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from thuvien.core.audit import audit_record
-from thuvien.core.ratelimit import rate_limit_hit, rate_parse
+from thuvien.core.ratelimit import counter_lock, rate_limit_hit, rate_parse
 
 from .models import User
 
@@ -191,11 +191,12 @@ def _count_failure(key: str) -> int:
     """Add a failure to ``key``; the window is the lock time from the FIRST failure (a block
     never lasts longer than the lock time, however fast the guesses come)."""
     seconds = lock_minutes() * 60
-    entry = cache.get(key)
-    if not entry or entry[1] <= time.time():
-        entry = (0, time.time() + seconds)
-    entry = (entry[0] + 1, entry[1])
-    cache.set(key, entry, timeout=max(1, int(entry[1] - time.time()) + 1))
+    with counter_lock(key):  # guesses sent in parallel each count
+        entry = cache.get(key)
+        if not entry or entry[1] <= time.time():
+            entry = (0, time.time() + seconds)
+        entry = (entry[0] + 1, entry[1])
+        cache.set(key, entry, timeout=max(1, int(entry[1] - time.time()) + 1))
     return entry[0]
 
 
