@@ -3,6 +3,7 @@ whatever backend accepts the credentials (username, card number ...)."""
 
 from __future__ import annotations
 
+import logging
 import math
 from typing import Any
 
@@ -15,7 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from thuvien.core.ratelimit import client_address
 
-from .security import account_is_locked, login_guarded, login_success_record
+from .security import (
+    account_is_locked,
+    login_guarded,
+    login_success_record,
+    password_reset_mail_allowed,
+    password_reset_request_allowed,
+)
+
+log = logging.getLogger(__name__)
 
 
 def locked_message(user: Any) -> str:
@@ -97,7 +106,17 @@ class ResetSetPasswordForm(SetPasswordForm):
 
 class QueuedPasswordResetForm(PasswordResetForm):
     """The reset mail goes out from the worker: the answer comes as fast for an address that
-    has an account as for one that has none (sent in the request it was ten times slower)."""
+    has an account as for one that has none (sent in the request it was ten times slower).
+
+    Limited without a different answer: an address asks ``THUVIEN_PASSWORD_RESET_RATE`` times
+    an hour, an account receives ``THUVIEN_PASSWORD_RESET_MAILS`` mails an hour; past either,
+    the page says the same and no mail goes out (logged)."""
+
+    def save(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+        if not password_reset_request_allowed(address=client_address(request)):
+            log.warning("accounts: password reset requests over the limit from one address")
+            return
+        super().save(*args, request=request, **kwargs)
 
     def send_mail(
         self,
@@ -110,6 +129,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
     ) -> None:
         from .tasks import password_reset_mail_send
 
+        if not password_reset_mail_allowed(user=context["user"]):
+            log.warning("accounts: reset mails over the limit for user %s", context["user"].pk)
+            return
         password_reset_mail_send(
             user_id=context["user"].pk,
             domain=context["domain"],

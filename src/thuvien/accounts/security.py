@@ -39,6 +39,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from thuvien.core.audit import audit_record
+from thuvien.core.ratelimit import counter_lock, rate_limit_hit, rate_parse
 
 from .models import User
 
@@ -190,11 +191,12 @@ def _count_failure(key: str) -> int:
     """Add a failure to ``key``; the window is the lock time from the FIRST failure (a block
     never lasts longer than the lock time, however fast the guesses come)."""
     seconds = lock_minutes() * 60
-    entry = cache.get(key)
-    if not entry or entry[1] <= time.time():
-        entry = (0, time.time() + seconds)
-    entry = (entry[0] + 1, entry[1])
-    cache.set(key, entry, timeout=max(1, int(entry[1] - time.time()) + 1))
+    with counter_lock(key):  # guesses sent in parallel each count
+        entry = cache.get(key)
+        if not entry or entry[1] <= time.time():
+            entry = (0, time.time() + seconds)
+        entry = (entry[0] + 1, entry[1])
+        cache.set(key, entry, timeout=max(1, int(entry[1] - time.time()) + 1))
     return entry[0]
 
 
@@ -255,3 +257,28 @@ def login_throttle_clear(*, user: User) -> None:
             cache.incr(key)
         except ValueError:  # expired in between
             cache.set(key, 1, timeout=None)
+
+
+# --- password reset mails ----------------------------------------------------------------------
+
+
+def _rate(setting: str, default: str) -> tuple[int, int]:
+    return rate_parse(str(getattr(settings, setting, default) or default))
+
+
+def password_reset_request_allowed(*, address: str | None) -> bool:
+    """One more reset request from ``address`` (``THUVIEN_PASSWORD_RESET_RATE``, 20 an hour),
+    counted whether the address typed has an account or not."""
+    limit, per = _rate("THUVIEN_PASSWORD_RESET_RATE", "20/hour")
+    return not rate_limit_hit(
+        scope="password-reset", ident=address_key(address), limit=limit, per_seconds=per
+    )
+
+
+def password_reset_mail_allowed(*, user: User) -> bool:
+    """One more reset mail to ``user`` (``THUVIEN_PASSWORD_RESET_MAILS``, 3 an hour): a
+    stranger asking again and again from many addresses cannot flood the owner's mailbox."""
+    limit, per = _rate("THUVIEN_PASSWORD_RESET_MAILS", "3/hour")
+    return not rate_limit_hit(
+        scope="password-reset-mail", ident=str(user.pk), limit=limit, per_seconds=per
+    )

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext
 from django_scopes.exceptions import ScopeError
 from rest_framework import status
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import ParseError, Throttled
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -43,4 +43,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         )
     if isinstance(exc, ParseError):
         return _parse_error(exc)
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if isinstance(exc, Throttled) and response is not None:
+        # DRF's words are English ("Request was throttled..."); Retry-After stays as DRF set it
+        seconds = max(1, int(exc.wait or 1))
+        response.data = {
+            "code": "throttled",
+            "detail": gettext("Quá nhiều yêu cầu. Hãy thử lại sau %(seconds)s giây.")
+            % {"seconds": seconds},
+        }
+    return response

@@ -7,16 +7,23 @@ per-process memory cache let 4 workers × 120/min through.
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import hashlib
 import ipaddress
 import math
 import os
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -45,23 +52,51 @@ def client_address(request: Any) -> str:
     return remote
 
 
+_thread_lock = threading.Lock()
+
+
+@contextmanager
+def counter_lock(key: str) -> Iterator[None]:
+    """Hold ``key``'s counter alone while it is read and written back, across every process
+    that shares the cache: a Redis lock on Redis, an exclusive ``flock`` on a file of the
+    cache directory on the file cache, a thread lock on a per-process cache (the tests')."""
+    backend = caches["default"]  # ``cache`` is a proxy: isinstance needs the backend itself
+    if isinstance(backend, RedisCache):
+        client = backend._cache.get_client(key, write=True)
+        with client.lock(f"{key}:lock", timeout=5, blocking_timeout=5):
+            yield
+        return
+    if isinstance(backend, FileBasedCache):
+        digest = hashlib.sha256(key.encode()).hexdigest()[:2]  # 256 lock files at most
+        path = Path(backend._dir) / f"counter-{digest}.lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        return
+    with _thread_lock:
+        yield
+
+
 def rate_limit_hit(*, scope: str, ident: str, limit: int, per_seconds: int) -> int:
     """Count one request of ``ident`` in ``scope``; 0 when allowed, else the seconds to wait.
 
-    A fixed window of ``per_seconds`` started by the first request. ``cache.add`` then ``incr``
-    is atomic on Redis; on the file cache two processes may each miss one count of the other at
-    the same instant, which a limit can afford.
+    A fixed window of ``per_seconds`` started by the first request, read and written under
+    ``counter_lock``: without it, clients arriving at the same instant overwrote each other's
+    counts (20 parallel clients got 214 answers of a 120/min limit).
     """
     key = f"rl:{scope}:{ident}"
-    now = time.time()
-    if cache.add(key, (1, now + per_seconds), timeout=per_seconds + 1):
-        return 0
-    entry = cache.get(key)
-    if not entry or entry[1] <= now:
-        cache.set(key, (1, now + per_seconds), timeout=per_seconds + 1)
-        return 0
-    count, until = entry[0] + 1, entry[1]
-    cache.set(key, (count, until), timeout=max(1, math.ceil(until - now)) + 1)
+    with counter_lock(key):
+        now = time.time()
+        entry = cache.get(key)
+        if not entry or entry[1] <= now:
+            cache.set(key, (1, now + per_seconds), timeout=per_seconds + 1)
+            return 0
+        count, until = entry[0] + 1, entry[1]
+        cache.set(key, (count, until), timeout=max(1, math.ceil(until - now)) + 1)
     return max(1, math.ceil(until - now)) if count > limit else 0
 
 

@@ -20,9 +20,14 @@ def nfc(text: str | None) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+# Control characters that are not whitespace (NUL, ESC, DEL, the C1 controls): never text a
+# person meant. PostgreSQL refuses a NUL in a text column; ESC starts a terminal sequence.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
 def clean(text: str | None) -> str:
-    """NFC with runs of whitespace folded to one space."""
-    return _WS.sub(" ", nfc(text))
+    """NFC with runs of whitespace folded to one space and control characters dropped."""
+    return _WS.sub(" ", _CONTROL.sub("", nfc(text))).strip()
 
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L"})

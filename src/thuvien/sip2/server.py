@@ -13,10 +13,11 @@ sends meanwhile, and one address holds at most ``max_per_address`` connections a
 from __future__ import annotations
 
 import logging
+import socket
 import socketserver
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections
@@ -78,6 +79,8 @@ class Sip2Handler(socketserver.BaseRequestHandler):
                     reply = b"96\r"
                 if reply:
                     self.request.sendall(reply)
+                if session.logged_in:
+                    self.server.logged_in(self.request)
         except TimeoutError:
             logger.info("sip2: idle connection %s closed", session.peer)
         except OSError as exc:
@@ -113,6 +116,10 @@ class Sip2Server(socketserver.ThreadingTCPServer):
         self.per_address_lock = threading.Lock()
         # Each kiosk holds a thread; past this many, a new connection is closed at once.
         self.slots = threading.BoundedSemaphore(max_connections)
+        # Connections that have not logged in yet, oldest first: when every slot is taken, a new
+        # connection closes the oldest of them (idle strangers cannot keep the kiosks out).
+        self.waiting: OrderedDict[int, Any] = OrderedDict()
+        self.waiting_lock = threading.Lock()
         # Tests only, as Django's LiveServerThread does: answer on the test's own connection so
         # that data written inside the test transaction is seen (requests are sequential).
         self.shared_connection: Any = None
@@ -131,17 +138,37 @@ class Sip2Server(socketserver.ThreadingTCPServer):
             logger.warning("sip2: too many connections from %s, refusing one", address)
             self.shutdown_request(request)
             return
-        if not self.slots.acquire(blocking=False):
+        if not self.slots.acquire(blocking=False) and not self._make_room():
             logger.warning("sip2: too many connections, refusing %s", address)
             self._address_done(address)
             self.shutdown_request(request)
             return
+        with self.waiting_lock:
+            self.waiting[id(request)] = request
         super().process_request(request, client_address)
+
+    def _make_room(self) -> bool:
+        """Close the oldest connection that has not logged in, and take its slot."""
+        with self.waiting_lock:
+            if not self.waiting:
+                return False
+            _key, oldest = self.waiting.popitem(last=False)
+        logger.warning("sip2: server full, closing a connection that has not logged in")
+        try:
+            oldest.shutdown(socket.SHUT_RDWR)  # its thread's recv returns; the slot comes back
+        except OSError:
+            pass
+        return self.slots.acquire(timeout=5)
+
+    def logged_in(self, request: Any) -> None:
+        with self.waiting_lock:
+            self.waiting.pop(id(request), None)
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
+            self.logged_in(request)  # gone from the waiting list, logged in or not
             self.slots.release()
             self._address_done(client_address[0])
 

@@ -102,3 +102,31 @@ def test_the_reset_mail_is_sent_by_the_worker_not_in_the_request(client, world, 
     link = re.search(r"https?://[^/\s]+(/accounts/password/reset/\S+)", mail.outbox[0].body)
     page = client.get(link.group(1), follow=True)
     assert page.status_code == 200 and "new_password1" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_stranger_cannot_flood_a_mailbox_with_reset_mails(client, world):
+    """Found by attack: 30 reset requests for one address (from 30 addresses) sent 30 mails
+    within a second. An account gets THUVIEN_PASSWORD_RESET_MAILS (3 an hour); the page
+    still says the same to every request, so it tells nothing about the account."""
+    user = world.users["tinh_cataloguer"]
+    answers = set()
+    for i in range(30):
+        response = client.post(
+            reverse("accounts:password-reset"), {"email": user.email}, REMOTE_ADDR=f"10.0.0.{i}"
+        )
+        answers.add((response.status_code, response["Location"]))
+    assert answers == {(302, reverse("accounts:password-reset-done"))}
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_one_address_cannot_send_reset_mails_to_every_account(client, world):
+    """One address asking for many accounts' resets is limited too (20 an hour), whatever
+    the accounts, without a different answer."""
+    users = [u for u in world.users.values() if u.email]
+    for _ in range(3):
+        for user in users:
+            response = client.post(reverse("accounts:password-reset"), {"email": user.email})
+            assert response.status_code == 302
+    assert len(mail.outbox) == min(20, 3 * len(users))

@@ -373,6 +373,8 @@ SPECTACULAR_SETTINGS = {
 
 # Searches per client (the portal's and the API's), counted across every process.
 THUVIEN_SEARCH_RATE = os.environ.get("THUVIEN_SEARCH_RATE", "120/min")
+THUVIEN_PASSWORD_RESET_RATE = os.environ.get("THUVIEN_PASSWORD_RESET_RATE", "20/hour")
+THUVIEN_PASSWORD_RESET_MAILS = os.environ.get("THUVIEN_PASSWORD_RESET_MAILS", "3/hour")
 
 # One cache shared by every process (web workers, worker, SIP2): rate limits and login throttles
 # count there. Redis when configured, else files in the data directory. Not the per-process

@@ -27,10 +27,20 @@ WAIT_SECONDS = 60  # an upper bound for a busy machine, never an expectation
 @pytest.fixture
 def guarded_server(db):
     """The real server with the production defaults except a 2-second time to log in."""
+    yield from _serve(login_timeout=2)
+
+
+@pytest.fixture
+def patient_server(db):
+    """The real server with a time to log in longer than any test waits."""
+    yield from _serve(login_timeout=120)
+
+
+def _serve(**options):
     from django.db import DEFAULT_DB_ALIAS, connections
 
     connection = connections[DEFAULT_DB_ALIAS]
-    server = make_server("127.0.0.1", 0, login_timeout=2)
+    server = make_server("127.0.0.1", 0, **options)
     connection.inc_thread_sharing()
     server.shared_connection = connection
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
@@ -106,6 +116,25 @@ def test_idle_connections_from_many_addresses_are_closed_if_they_do_not_log_in(
             except (ConnectionError, OSError):
                 assert time.monotonic() < deadline
                 time.sleep(0.2)
+    finally:
+        for sock in idle:
+            sock.close()
+
+
+def test_a_kiosk_is_served_at_once_while_every_slot_holds_an_idle_stranger(patient_server, world):
+    """Found by audit: 20 idle connections from each of 10 addresses took all 200 slots and the
+    kiosk was refused until they timed out, again and again as the stranger reconnects. A new
+    connection when the server is full closes the oldest one that has not logged in."""
+    idle = []
+    for a in range(10):
+        idle += _idle(patient_server, f"127.0.20.{a + 1}", 20)
+    try:
+        assert len(idle) == 200
+        time.sleep(0.5)  # every one of them holds a slot
+        started = time.monotonic()
+        with Sip2TestClient(*patient_server) as kiosk:
+            assert _login(kiosk).ok == "1"
+        assert time.monotonic() - started < 10  # not the 120 s time to log in
     finally:
         for sock in idle:
             sock.close()

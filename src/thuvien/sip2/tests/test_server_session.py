@@ -164,14 +164,21 @@ def test_connections_beyond_the_limit_are_closed(world_tx):
     import threading
     import time
 
+    from django.db import DEFAULT_DB_ALIAS, connections
+
     from thuvien.sip2.server import make_server
 
     server = make_server("127.0.0.1", 0, idle_timeout=5, max_connections=1)
+    connection = connections[DEFAULT_DB_ALIAS]  # the world is in the test's transaction
+    connection.inc_thread_sharing()
+    server.shared_connection = connection
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:
         with Sip2TestClient(*server.server_address) as first:
-            first.send_raw(b"XYZ\r")  # the first kiosk holds the only slot
+            # the first kiosk, logged in, holds the only slot (one that has not logged in
+            # yet would give it up to a newcomer: test_attacks)
+            assert login(first).ok == "1"
             with socket.create_connection(server.server_address, timeout=5) as second:
                 second.sendall(b"XYZ\r")
                 assert second.recv(10) == b""  # closed without an answer
@@ -187,3 +194,4 @@ def test_connections_beyond_the_limit_are_closed(world_tx):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+        connection.dec_thread_sharing()

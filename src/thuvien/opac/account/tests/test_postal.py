@@ -108,3 +108,18 @@ def test_english_reader_reads_english(client, readers):
     ).content.decode()
     assert "The delivery address is 300 characters long" in body
     assert "Requests you have sent" in body
+
+
+def test_a_pasted_address_keeps_no_control_character(client, readers):
+    """Found by audit: an address pasted with NUL and ESC (and in NFD) was stored as sent;
+    PostgreSQL refuses a NUL in text (a 500) and the parcel label would print garbage."""
+    login(client, readers["dao"])
+    url, page = _form(client, readers)
+    pasted = "Sô\u0301 5,\x00 thôn Đông\x1b[31m, xã Tiên Lữ,\x7f tỉnh Hưng Yên\u0085"
+    response = client.post(
+        url, {"record": [readers["record"].pk], "address": pasted, "token": _token(page)}
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        address = PostalRequest.all_objects.get(patron=readers["dao"]).address
+    assert address == "Số 5, thôn Đông[31m, xã Tiên Lữ, tỉnh Hưng Yên"
