@@ -77,10 +77,12 @@ class Sip2Handler(socketserver.BaseRequestHandler):
                 except Exception:  # the session answers everything; this is the last guard
                     logger.exception("sip2: unexpected failure answering %s", session.peer)
                     reply = b"96\r"
+                if session.logged_in:
+                    # before the answer goes out: a kiosk that has read "941" must already
+                    # be safe from a newcomer closing the oldest not-yet-logged-in connection
+                    self.server.logged_in(self.request)
                 if reply:
                     self.request.sendall(reply)
-                if session.logged_in:
-                    self.server.logged_in(self.request)
         except TimeoutError:
             logger.info("sip2: idle connection %s closed", session.peer)
         except OSError as exc:

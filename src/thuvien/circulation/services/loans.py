@@ -94,7 +94,12 @@ def override_check(*, reason: str, staff: Any, library: Any) -> None:
 
     if staff is None or not can(staff, Capability.OVERRIDE_CIRCULATION, library):
         raise CirculationError(C.OVERRIDE_FORBIDDEN)
-    text = clean(reason or "").strip()
+    raw = reason or ""
+    # A control character (a scanner's prefix or suffix, a pasted NUL) means the text was not
+    # typed by a person; checked before ``clean`` drops such characters.
+    if any(not ch.isprintable() and not ch.isspace() for ch in raw):
+        raise CirculationError(C.OVERRIDE_REASON_INVALID)
+    text = clean(raw).strip()
     if len(text) < 5 or _CODE_LIKE.match(text) or not text.isprintable():
         raise CirculationError(C.OVERRIDE_REASON_INVALID)
     code = text.upper()
