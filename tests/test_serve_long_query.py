@@ -116,3 +116,22 @@ def test_a_5000_character_query_in_the_address_gets_the_portals_own_page(served)
     assert 'lang="vi"' in body
     # the box holds what it would have kept, ready to shorten and search again
     assert f'value="{q[:500]}"' in body
+
+
+def test_a_link_longer_than_the_server_takes_gets_the_portals_page(served):
+    """Found by audit: 5,000 Vietnamese letters in a link (about 45 KB) were past gunicorn's
+    8,190-byte ceiling and got its raw English "URI Too Long"; the workers of ``thuvien
+    serve`` answer with a Vietnamese and English page and the security headers."""
+    query = urllib.parse.quote("ễ" * 5000)
+    try:
+        with urllib.request.urlopen(f"{served}/search/?q={query}", timeout=30) as r:
+            status, headers, body = r.status, r.headers, r.read().decode()
+    except urllib.error.HTTPError as exc:
+        status, headers, body = exc.code, exc.headers, exc.read().decode()
+    assert status == 414
+    assert "Địa chỉ quá dài" in body and "Address too long" in body
+    assert 'name="q" maxlength="500"' in body
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert "Request Line is too large" not in body
+    # the server goes on answering
+    assert _get(f"{served}/search/?q=kieu")[0] == 200

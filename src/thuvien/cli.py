@@ -18,6 +18,12 @@ import sys
 import time
 from collections.abc import Mapping
 
+# gunicorn's workers with the portal's own page for an over-long address (config/web_workers.py)
+WORKER_CLASSES = {
+    "sync": "thuvien.config.web_workers.SyncWorker",
+    "gthread": "thuvien.config.web_workers.ThreadWorker",
+}
+
 
 def _settings_module() -> str:
     return os.environ.get("DJANGO_SETTINGS_MODULE", "thuvien.config.settings.base")
@@ -112,7 +118,7 @@ def gunicorn_command(environ: Mapping[str, str], argv: list[str] | None = None) 
         "--workers",
         workers,
         "--worker-class",
-        worker_class,
+        WORKER_CLASSES.get(worker_class, worker_class),
     ]
     if worker_class == "sync":
         cmd += ["--threads", "1"]  # more than one would make gunicorn switch to gthread
@@ -136,8 +142,8 @@ def gunicorn_command(environ: Mapping[str, str], argv: list[str] | None = None) 
         # own English "URI Too Long" page before the portal could say anything. 8,190 is
         # gunicorn's ceiling and the size of nginx's default header buffer (8k) in front: a
         # full search box always reaches Django, which answers a longer query with its own
-        # Vietnamese page (opac/search/views.py); only a hand-made address past 8 KB is
-        # still refused by the server.
+        # Vietnamese page (opac/search/views.py); a link past 8 KB is refused by gunicorn,
+        # and our workers (config/web_workers.py) answer that refusal with the portal's page.
         "--limit-request-line",
         "8190",
         # The reverse proxy in front (nginx, Caddy) sets X-Forwarded-*; trust it only from here.

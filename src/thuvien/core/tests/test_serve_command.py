@@ -19,7 +19,7 @@ def test_threaded_workers_cap_their_keep_alive_connections():
             "THUVIEN_WEB_THREADS": "2",
         }
     )
-    assert _flag(cmd, "--worker-class") == "gthread"
+    assert _flag(cmd, "--worker-class") == "thuvien.config.web_workers.ThreadWorker"
     assert (_flag(cmd, "--workers"), _flag(cmd, "--threads")) == ("3", "2")
     assert _flag(cmd, "--worker-connections") == "8"  # default_worker_connections(2)
     assert _flag(cmd, "--bind") == "127.0.0.1:8000"
@@ -28,7 +28,7 @@ def test_threaded_workers_cap_their_keep_alive_connections():
 def test_sync_workers_are_the_default_and_run_one_thread_each():
     """More than one thread would make gunicorn switch a sync worker to gthread."""
     cmd = gunicorn_command({"THUVIEN_WEB_THREADS": "4", "THUVIEN_BIND": ":9"})
-    assert _flag(cmd, "--worker-class") == "sync"
+    assert _flag(cmd, "--worker-class") == "thuvien.config.web_workers.SyncWorker"
     assert _flag(cmd, "--threads") == "1"
     assert "--worker-connections" not in cmd
     assert _flag(cmd, "--bind") == ":9"
