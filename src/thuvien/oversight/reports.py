@@ -107,7 +107,9 @@ def annual_report(
         if library is not None
         else list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
     )
-    counted = library_period_figures(start=start, end=end)
+    counted = library_period_figures(
+        start=start, end=end, library_ids=[lib.pk for lib in libraries]
+    )
     estimated = _state_at_end(libraries, end, counted)
     per_library = [(lib, counted.get(lib.pk, {})) for lib in libraries]
     total = {

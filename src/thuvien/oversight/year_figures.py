@@ -7,20 +7,26 @@ needs it says so instead of showing a number (IMLS flags every value the same wa
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thuvien.circulation.models import Loan
 from thuvien.core.audit import audit_record
 from thuvien.core.scoping import scopes_disabled
+from thuvien.holdings.models import Item
 from thuvien.network.models import Library, LibraryType
 
 from .errors import OversightError, OversightErrorCode
 from .models import YearFigure
+from .services import GONE
 
 K = YearFigure.Key
 MAX_VALUE = Decimal("1e14")
@@ -200,16 +206,6 @@ def decree_93_thresholds(
 
 def unused_copies(*, library: Library, start: Any, end: Any) -> int:
     """Copies in stock at ``end`` that no loan of ``start``..``end`` touched."""
-    import datetime as dt
-
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from thuvien.circulation.models import Loan
-    from thuvien.holdings.models import Item
-
-    from .services import GONE
-
     first = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
     after = timezone.make_aware(dt.datetime.combine(end, dt.time.min)) + dt.timedelta(days=1)
     with scopes_disabled():

@@ -52,7 +52,9 @@ def year_figures(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã lưu."))
             return redirect(f"{request.path}?year={year}")
     start, end = dt.date(year, 1, 1), min(dt.date(year, 12, 31), timezone.localdate())
-    counted = library_period_figures(start=start, end=end).get(library.pk, {})
+    counted = library_period_figures(start=start, end=end, library_ids=[library.pk]).get(
+        library.pk, {}
+    )
     entered = year_figures_get(library=library, year=year)
     rows = [
         (key, label, entered.get(key), request.POST.get(key) if error else None)
