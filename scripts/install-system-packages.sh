@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages thuvien needs on a fresh machine: a browser for the browser tests, gettext to
 # compile translations, YAZ and Zebra for Z39.50 copy cataloguing, fonts with Vietnamese glyphs
-# for PDFs. Installs only what is missing, so a second run costs nothing.
+# for PDFs, ClamAV, Tesseract with its Vietnamese model, libvips, Ghostscript (ocrmypdf), Index
+# Data's simple2zoom (Z39.50 in front of our SRU) and restic (backups). Installs only what is
+# missing, so a second run costs nothing.
 set -euo pipefail
-PACKAGES=(chromium gettext fonts-dejavu-core yaz idzebra-2.0 poppler-utils)
+PACKAGES=(chromium gettext fonts-dejavu-core yaz idzebra-2.0 poppler-utils
+  clamav clamav-daemon tesseract-ocr tesseract-ocr-vie tesseract-ocr-chi-tra tesseract-ocr-fra
+  tesseract-ocr-eng libvips42 ghostscript libnet-z3950-simple2zoom-perl restic)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
