@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "thuvien.holdings",
     "thuvien.patrons",
     "thuvien.circulation",
+    "thuvien.digital",
     "thuvien.search",
     "thuvien.oversight",
     # interface apps (own no models)
@@ -108,6 +109,7 @@ INSTALLED_APPS = [
     "thuvien.api",
     "thuvien.sip2",
     "thuvien.oai",
+    "thuvien.iiif",
     # third party; the admin site is ours (open to network administrators only)
     "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",
