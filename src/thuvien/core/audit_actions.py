@@ -36,6 +36,8 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "accounts.membership.added": _("Giao vai trò"),
     "accounts.membership.role_changed": _("Đổi vai trò"),
     "accounts.membership.removed": _("Bỏ vai trò"),
+    # screening
+    "screening.upload.refused": _("Từ chối tệp tải lên (đã cách ly)"),
     # network
     "network.network.created": _("Tạo mạng lưới"),
     "network.network.updated": _("Sửa thông tin mạng lưới"),
