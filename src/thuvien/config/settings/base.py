@@ -446,5 +446,6 @@ LOGGING = {
     "loggers": {
         "huey": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        "pyvips": {"level": "WARNING"},  # libvips logs every operation at INFO
     },
 }
