@@ -10,7 +10,7 @@ urlpatterns = [
     path("image/<int:obj_id>-<int:seq>/info.json", views.image_info, name="info"),
     re_path(
         r"^image/(?P<obj_id>\d+)-(?P<seq>\d+)/(?P<region>[^/]+)/(?P<size>[^/]+)/"
-        r"(?P<rotation>[^/]+)/(?P<quality>[a-z]+)\.(?P<fmt>[a-z0-9]+)$",
+        r"(?P<rotation>[^/]+)/(?P<quality>[^/.]+)\.(?P<fmt>[^/.]+)$",
         views.image,
         name="image",
     ),
