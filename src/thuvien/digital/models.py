@@ -82,7 +82,7 @@ class DigitalObject(models.Model):
         related_name="digital_objects",
         verbose_name=_("biểu ghi thư mục"),
     )
-    collections = models.ManyToManyField(Collection, blank=True, related_name="objects")
+    collections = models.ManyToManyField(Collection, blank=True, related_name="members")
     object_type = models.CharField(
         _("loại"), max_length=16, choices=ObjectType.choices, default=ObjectType.BOOK
     )
