@@ -86,9 +86,10 @@ def access_decide(*, obj: DigitalObject, user: Any, ip: str | None) -> Decision:
             return Decision.ALLOW
         return refuse
     if level == AccessLevel.RESTRICTED:
+        # 403 even to an anonymous visitor: logging in opens it only to the few granted it.
         if authenticated and _granted(user, obj):
             return Decision.ALLOW
-        return refuse
+        return Decision.DENY
     return refuse  # paid: not built yet
 
 

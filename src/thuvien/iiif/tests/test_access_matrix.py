@@ -92,8 +92,7 @@ def test_access_matrix(world, objects):
                 if allowed and response.status_code != 200:
                     wrong.append((who, level, name, response.status_code))
                 if not allowed:
-                    expected = 401 if (who == "anonymous" and level == "registered" or
-                                       who == "anonymous" and level == "restricted") else 403
+                    expected = 401 if (who, level) == ("anonymous", "registered") else 403
                     if response.status_code != expected:
                         wrong.append((who, level, name, response.status_code, expected))
                     if response.get("Content-Type", "").startswith("image/"):

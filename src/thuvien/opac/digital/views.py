@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
+from csp.decorators import csp_update
 
 from thuvien.accounts.permissions import public_view
 from thuvien.core.errors import NotFound
@@ -32,6 +33,13 @@ def _refused(request: HttpRequest, obj, decision: Decision) -> HttpResponse:  # 
                   status=status)
 
 
+# Mirador's styles (MUI on emotion) go in through empty <style> elements filled by CSSOM
+# insertRule, which CSP does not govern; only the empty element itself needs allowing. The hash
+# of the empty string admits exactly that and nothing with content: no 'unsafe-inline'.
+EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+
+
+@csp_update({"style-src-elem": [EMPTY_STYLE_HASH]})
 @require_GET
 @public_view
 def viewer(request: HttpRequest, pk: int) -> HttpResponse:
