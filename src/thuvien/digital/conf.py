@@ -32,7 +32,7 @@ register_setting(
     max_length=1000,
     label=_("Dải địa chỉ IP của thư viện (tài liệu số chỉ đọc tại chỗ)"),
     help_text=_(
-        "Tài liệu số có quyền \u201cchỉ đọc tại thư viện\u201d mở được từ các máy có địa chỉ "
+        "Tài liệu số có quyền “chỉ đọc tại thư viện” mở được từ các máy có địa chỉ "
         "trong các dải này, ví dụ 203.0.113.0/24."
     ),
     validate=_networks_valid,

@@ -143,17 +143,19 @@ def render_region(
     """
     x, y, w, h = region
     tw, th = size
-    first = pyvips.Image.new_from_file(str(path), access="random")
-    try:
-        levels = int(first.get("n-pages"))
-    except pyvips.Error:
-        levels = 1
+    # The pyramid halves each level (libvips stops below one tile), so the level to read
+    # follows from the request alone; opening it directly skips reading the full level.
     level = 0
-    while level + 1 < levels and w / (2 ** (level + 1)) >= tw and h / (2 ** (level + 1)) >= th:
+    while w / (2 ** (level + 1)) >= tw and h / (2 ** (level + 1)) >= th and level < 12:
         level += 1
-    image = first if level == 0 else pyvips.Image.new_from_file(
-        str(path), page=level, access="random"
-    )
+    image = None
+    while image is None:
+        try:
+            image = pyvips.Image.new_from_file(str(path), page=level, access="random")
+        except pyvips.Error:
+            if level == 0:
+                raise
+            level -= 1  # a smaller image has fewer levels
     f = 2**level
     lx, ly = x // f, y // f
     lw = max(1, min(image.width - lx, round(w / f)))

@@ -42,7 +42,7 @@ class IngestForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Nhan đề (nếu không có tệp CSV)"), required=False,
                             max_length=500)
     access = forms.ChoiceField(label=gettext_lazy("Quyền truy cập"), required=False,
-                               choices=[("", gettext_lazy("Theo tệp CSV (mặc định: mở))")),
+                               choices=[("", gettext_lazy("Theo tệp CSV (mặc định: mở)")),
                                         *AccessLevel.choices])
     ocr = forms.ChoiceField(label=gettext_lazy("Nhận dạng chữ (OCR)"), required=False,
                             choices=OCR_CHOICES, initial="vie")
