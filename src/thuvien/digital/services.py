@@ -595,3 +595,18 @@ def usage_count(*, obj: DigitalObject, views: int = 0, downloads: int = 0) -> No
                 views=F("views") + views, downloads=F("downloads") + downloads
             )
 
+
+
+def embargo_lifted_reindex(*, today: date) -> int:
+    """Queue the records of objects whose embargo ended yesterday or today for the index."""
+    from datetime import timedelta
+
+    ids = list(
+        DigitalObject.all_objects.filter(
+            embargo_until__gt=today - timedelta(days=2), embargo_until__lte=today,
+            record__isnull=False,
+        ).values_list("record_id", flat=True).distinct()
+    )
+    with transaction.atomic():
+        outbox_add("catalog.record", ids)
+    return len(ids)

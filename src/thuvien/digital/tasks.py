@@ -164,3 +164,12 @@ def fixity_daily() -> int:
     for library in Library.objects.filter(pk__in=ids):
         fixity_enqueue(library=library)
     return len(ids)
+
+
+@db_periodic_task(crontab(hour="0", minute="5"))
+def embargo_lift_daily() -> int:
+    """An embargo ends by itself (access is decided by date); here the full text of objects
+    whose embargo ended in the last two days goes back into the union index."""
+    from .services import embargo_lifted_reindex
+
+    return embargo_lifted_reindex(today=timezone.localdate())

@@ -3,12 +3,12 @@ words highlighted; the object as a PDF. Access is the domain's decision; a refus
 
 from __future__ import annotations
 
+from csp.decorators import csp_update
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
-from csp.decorators import csp_update
 
 from thuvien.accounts.permissions import public_view
 from thuvien.core.errors import NotFound
