@@ -93,3 +93,22 @@ def test_collection_bag_validates_and_imports_back(world, two_objects, tmp_path)
 
     with scopes_disabled(), pytest.raises(DigitalError):
         bag_import(path=bag, library=world.commune_b)
+
+
+@pytest.mark.django_db
+def test_command_line_ingest_and_collection_bag(world, tmp_path, capsys):
+    from django.core.management import call_command
+
+    folder = booklet_folder(tmp_path / "cli", pages=["Một", "Hai"])
+    with scopes_disabled():
+        Collection.objects.create(network=world.hung_yen, library=world.provincial,
+                                  code="dia-chi", title_vi="Địa chí")
+    call_command("digital_ingest", str(folder), "--library", "HY-TINH", "--collection",
+                 "dia-chi", "--publish", verbosity=0)
+    with scopes_disabled():
+        obj = DigitalObject.all_objects.get()
+        assert obj.published and obj.collections.get().code == "dia-chi"
+    call_command("digital_bag", "export", str(tmp_path / "bag"), "--collection", "dia-chi")
+    import bagit
+
+    assert bagit.Bag(str(tmp_path / "bag")).is_valid()
