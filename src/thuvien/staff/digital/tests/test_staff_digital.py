@@ -12,7 +12,6 @@ from thuvien.core.models import Job
 from thuvien.digital.models import DigitalObject, Page, UsageCount
 from thuvien.digital.services import digital_ingest
 from thuvien.digital.tests.booklet import page_image
-from thuvien.digital.tests.conftest import digitiser, search_index_dir  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
