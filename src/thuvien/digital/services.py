@@ -309,10 +309,10 @@ def _ingest_file(
     """Keep one screened master and make its pages; one transaction."""
     is_pdf = result.kind == "pdf"
     library = obj.library
-    storage_name = default_storage.save(
-        f"digital/{library.pk}/{obj.pk}/masters/{result.sha256[:16]}-{path.name}",
-        open(path, "rb"),  # noqa: SIM115 - the storage closes it
-    )
+    with open(path, "rb") as fh:
+        storage_name = default_storage.save(
+            f"digital/{library.pk}/{obj.pk}/masters/{result.sha256[:16]}-{path.name}", fh
+        )
     try:
         with derivatives.master_local_path(storage_name) as local:
             count = derivatives.page_count(local) if is_pdf else 1

@@ -98,7 +98,7 @@ def ingest_view(request: HttpRequest) -> HttpResponse:
             paths = [str(folder / Path(files[0].name).name)]
         job = ingest_enqueue(library=request.library, paths=paths, user=request.user,
                              title=data["title"], access=data["access"], ocr=data["ocr"],
-                             publish=data["publish"])
+                             publish=data["publish"], upload_dir=str(folder))
         return redirect(reverse("jobs:detail", args=[job.pk]))
     return render(request, "staff/digital/ingest.html", {"form": form},
                   status=400 if form.errors else 200)

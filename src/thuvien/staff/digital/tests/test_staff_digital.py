@@ -3,6 +3,8 @@ correcting a page's text; another library's object is a 404."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -47,6 +49,7 @@ def test_ingest_form_queues_a_job(world, digitiser, tmp_path, django_capture_on_
     assert response.status_code == 302
     job = Job.objects.get(kind="digital.ingest")
     assert job.status == Job.Status.DONE and job.result["pages"] == 1
+    assert not Path(job.params["upload_dir"]).exists()  # the upload's copy is gone
     with scopes_disabled():
         assert DigitalObject.all_objects.get(title="Tờ rơi").published
     # no file: a clear error, nothing queued
