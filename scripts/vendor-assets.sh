@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENDOR=src/thuvien/static/thuvien/vendor
 CHARTJS=4.6.2
+# Mirador 4 (Apache-2.0): the IIIF viewer of the digital library; one UMD bundle, Vietnamese
+# locale included, no eval (it runs under the project's CSP).
+MIRADOR=4.0.0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm pack --silent "chart.js@$CHARTJS" >/dev/null && tar xzf "chart.js-$CHARTJS.tgz")
@@ -13,3 +16,8 @@ mkdir -p "$VENDOR"
 cp "$work/package/dist/chart.umd.js" "$VENDOR/chart.umd.min.js"
 cp "$work/package/LICENSE.md" "$VENDOR/chart.js-LICENSE.md"
 echo "chart.js $CHARTJS -> $VENDOR"
+(cd "$work" && npm pack --silent "mirador@$MIRADOR" >/dev/null && mkdir mirador \
+  && tar xzf "mirador-$MIRADOR.tgz" -C mirador)
+cp "$work/mirador/package/dist/mirador.min.js" "$VENDOR/mirador.min.js"
+cp "$work/mirador/package/LICENSE" "$VENDOR/mirador-LICENSE"
+echo "mirador $MIRADOR -> $VENDOR"

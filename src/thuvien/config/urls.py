@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/", include("thuvien.staff.urls")),
     path("api/v1/", include("thuvien.api.urls")),
     path("oai", include("thuvien.oai.urls")),
+    path("iiif/3/", include("thuvien.iiif.urls")),
     path("", include("thuvien.opac.urls")),
 ]
 if settings.DEBUG:

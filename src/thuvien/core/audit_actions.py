@@ -36,6 +36,8 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "accounts.membership.added": _("Giao vai trò"),
     "accounts.membership.role_changed": _("Đổi vai trò"),
     "accounts.membership.removed": _("Bỏ vai trò"),
+    # screening
+    "screening.upload.refused": _("Từ chối tệp tải lên (đã cách ly)"),
     # network
     "network.network.created": _("Tạo mạng lưới"),
     "network.network.updated": _("Sửa thông tin mạng lưới"),
@@ -74,6 +76,17 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "holdings.item.deleted": _("Xóa bản sao"),
     "holdings.item.status_changed": _("Đổi trạng thái bản sao"),
     # patrons
+    # digital
+    "digital.object.created": _("Tạo tài liệu số"),
+    "digital.object.ingested": _("Tiếp nhận xong tài liệu số"),
+    "digital.object.discarded": _("Bỏ tài liệu số không có trang nào"),
+    "digital.object.updated": _("Sửa tài liệu số"),
+    "digital.object.published": _("Công bố tài liệu số"),
+    "digital.object.unpublished": _("Ngừng công bố tài liệu số"),
+    "digital.object.exported": _("Xuất tài liệu số thành gói BagIt"),
+    "digital.file.ingested": _("Tiếp nhận tệp gốc"),
+    "digital.file.fixity_failed": _("Tệp gốc bị thay đổi hoặc mất"),
+    "digital.page.text_corrected": _("Hiệu đính văn bản trang"),
     "patrons.patron.registered": _("Cấp thẻ bạn đọc"),
     "patrons.patron.updated": _("Sửa thông tin bạn đọc"),
     "patrons.patron.card_renewed": _("Gia hạn thẻ"),

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("libraries/", include("thuvien.opac.libraries.urls")),
     path("search/", include("thuvien.opac.search.urls")),
+    path("digital/", include("thuvien.opac.digital.urls")),
     path("account/", include("thuvien.opac.account.urls")),
     path("", include("thuvien.opac.home.urls")),
 ]

@@ -17,6 +17,7 @@ from django.db import connection
 from thuvien.catalog.marc.extract import fast_sort_string
 from thuvien.catalog.models import Record
 from thuvien.core.text import vi_sort_string
+from thuvien.digital.selectors import record_fulltext
 from thuvien.holdings.models import Item, ItemStatus
 from thuvien.network.models import Library, LibraryGroup
 
@@ -158,7 +159,7 @@ def documents_for(record_ids: list[int]) -> tuple[list[dict[str, Any]], list[int
         marks = ", ".join(["%s"] * len(ids))
         rows += _record_rows(f"{qn('id')} IN ({marks})", ids)
         items.update(_item_rows(f"{qn('record_id')} IN ({marks})", ids))
-    docs = [build_document(r, items.get(r["id"], []), facts) for r in rows]
+    docs = _with_fulltext([build_document(r, items.get(r["id"], []), facts) for r in rows])
     kept = {d["id"] for d in docs}
     return docs, [i for i in record_ids if i not in kept]
 
@@ -233,4 +234,15 @@ def documents_after(
         return [], after
     first, last = rows[0]["id"], rows[-1]["id"]
     items = _item_rows(f"{qn('record_id')} >= %s AND {qn('record_id')} <= %s", [first, last])
-    return [build_document(row, items.get(row["id"], []), facts) for row in rows], last
+    docs = [build_document(row, items.get(row["id"], []), facts) for row in rows]
+    return _with_fulltext(docs), last
+
+
+def _with_fulltext(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the OCR text of the digital objects linked to each record (``fulltext``)."""
+    texts = record_fulltext([d["id"] for d in docs])
+    for doc in docs:
+        text = texts.get(doc["id"])
+        if text:
+            doc["fulltext"] = text
+    return docs

@@ -9,5 +9,6 @@ urlpatterns = [
     path("jobs/", include("thuvien.staff.jobs.urls")),
     path("catalog/", include("thuvien.staff.catalog.urls")),
     path("circulation/", include("thuvien.staff.circulation.urls")),
+    path("digital/", include("thuvien.staff.digital.urls")),
     path("oversight/", include("thuvien.staff.oversight.urls")),
 ]

@@ -113,3 +113,21 @@ def wait_for_js(page, expression: str, *, timeout: float = 30000, interval: floa
         if time.monotonic() > deadline:
             raise TimeoutError(f"still false after {timeout:.0f} ms: {expression}")
         page.wait_for_timeout(interval)
+
+
+@pytest.fixture(scope="session")
+def clamd_daemon(tmp_path_factory):
+    """A real clamd (Debian's clamav-daemon) with a local EICAR signature, one per process."""
+    from .clamav import clamd_start
+
+    daemon = clamd_start(tmp_path_factory.mktemp("clamd"))
+    yield daemon
+    daemon.stop()
+
+
+@pytest.fixture
+def clamav(clamd_daemon, settings):
+    """Screening talks to the test clamd, and refuses uploads when it is down (production)."""
+    settings.THUVIEN_CLAMD_SOCKET = clamd_daemon.socket_path
+    settings.THUVIEN_CLAMAV_REQUIRED = True
+    return clamd_daemon

@@ -94,12 +94,14 @@ THUVIEN_SITE_NAME = os.environ.get("THUVIEN_SITE_NAME", "Thư viện số")
 INSTALLED_APPS = [
     # domain apps (own models and rules)
     "thuvien.core",
+    "thuvien.screening",
     "thuvien.network",
     "thuvien.accounts",
     "thuvien.catalog",
     "thuvien.holdings",
     "thuvien.patrons",
     "thuvien.circulation",
+    "thuvien.digital",
     "thuvien.search",
     "thuvien.oversight",
     # interface apps (own no models)
@@ -108,6 +110,7 @@ INSTALLED_APPS = [
     "thuvien.api",
     "thuvien.sip2",
     "thuvien.oai",
+    "thuvien.iiif",
     # third party; the admin site is ours (open to network administrators only)
     "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",
@@ -294,6 +297,47 @@ if PRODUCTION:
     LANGUAGE_COOKIE_SECURE = True
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
+def _env_switch(name: str, default: bool) -> bool:
+    """A yes/no switch: "1" or "0"; anything else stops start-up with a message."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if value not in ("0", "1"):
+        raise ImproperlyConfigured(f"{name} phải là 0 hoặc 1 ({name} must be 0 or 1): {value!r}")
+    return value == "1"
+
+
+def _env_int(name: str, default: int, *, minimum: int = 1) -> int:
+    """A whole number of at least ``minimum``; anything else stops start-up with a message."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = minimum - 1
+    if number < minimum:
+        raise ImproperlyConfigured(
+            f"{name} phải là số nguyên >= {minimum} ({name} must be an integer >= {minimum}): "
+            f"{value!r}"
+        )
+    return number
+
+
+# Upload screening (thuvien.screening): every file that enters is checked by content and by
+# ClamAV (clamd's socket). Production refuses uploads while clamd is down; development records
+# "not_run" and goes on (THUVIEN_CLAMAV_REQUIRED=0). clamd's StreamMaxLength, MaxFileSize and
+# MaxScanSize must be at least the largest upload (docs/operations.md).
+THUVIEN_CLAMD_SOCKET = os.environ.get("THUVIEN_CLAMD_SOCKET", "/run/clamav/clamd.ctl").strip()
+THUVIEN_CLAMAV_REQUIRED = _env_switch("THUVIEN_CLAMAV_REQUIRED", PRODUCTION)
+THUVIEN_CLAMD_TIMEOUT = _env_int("THUVIEN_CLAMD_TIMEOUT", 120)
+THUVIEN_SCREEN_MAX_PIXELS = _env_int("THUVIEN_SCREEN_MAX_PIXELS", 180_000_000)
+THUVIEN_SCREEN_ZIP_MAX_ENTRIES = _env_int("THUVIEN_SCREEN_ZIP_MAX_ENTRIES", 10_000)
+THUVIEN_SCREEN_ZIP_MAX_BYTES = _env_int("THUVIEN_SCREEN_ZIP_MAX_BYTES", 4 * 1024**3)
+THUVIEN_SCREEN_ZIP_MAX_RATIO = _env_int("THUVIEN_SCREEN_ZIP_MAX_RATIO", 100)
+# A refused file larger than this is recorded (name, size, SHA-256) but its bytes not kept.
+THUVIEN_QUARANTINE_MAX_BYTES = _env_int("THUVIEN_QUARANTINE_MAX_BYTES", 64 * 1024**2)
+
 EMAIL_BACKEND = os.environ.get(
     "THUVIEN_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -402,5 +446,6 @@ LOGGING = {
     "loggers": {
         "huey": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        "pyvips": {"level": "WARNING"},  # libvips logs every operation at INFO
     },
 }

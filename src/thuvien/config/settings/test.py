@@ -48,3 +48,7 @@ AUTHENTICATION_BACKENDS = [
     *AUTHENTICATION_BACKENDS,  # noqa: F405
 ]
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing dir
+# clamd is started by the tests that need it (thuvien.testing.clamav); elsewhere an upload is
+# screened without it ("not_run"), as in development, never against the machine's own clamd.
+THUVIEN_CLAMD_SOCKET = str(DATA_DIR / "no-clamd.sock")
+THUVIEN_CLAMAV_REQUIRED = False

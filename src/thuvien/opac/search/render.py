@@ -108,8 +108,9 @@ def _num(n: int) -> str:
     return f"{n:,}".replace(",", "," if get_language() == "en" else ".")
 
 
-def results_html(rows: list[ResultRow]) -> SafeString:
-    """The ``<li class="ritem">`` elements of one result page."""
+def results_html(rows: list[ResultRow], extras: dict[int, str] | None = None) -> SafeString:
+    """The ``<li class="ritem">`` elements of one result page; ``extras`` adds safe HTML under
+    a record's line (full-text hits in its digital copy)."""
     t = _texts(get_language())
     record_url = url_pattern("opac_search:record", get_script_prefix())
     available = t["Có sẵn %(n)s/%(t)s"]
@@ -134,6 +135,8 @@ def results_html(rows: list[ResultRow]) -> SafeString:
         if rec.year:
             add(escape(str(rec.year)) + " · ")
         add(f'<span class="mt">{_esc(str(row.material_label))}</span></p>\n')
+        if extras and rec.pk in extras:
+            add(f"    {extras[rec.pk]}\n")
         if row.holdings:
             add('    <ul class="avail">\n      ')
             for h in row.holdings[:3]:

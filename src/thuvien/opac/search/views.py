@@ -21,12 +21,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
-from thuvien.core.ratelimit import rate_limited
+from thuvien.core.ratelimit import client_address, rate_limited
+from thuvien.digital.selectors import objects_for_record
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, PAGE_SIZE, SORT_LABELS, search_catalogue
 
+from ..digital.snippets import fulltext_snippets
 from ..shell import render_public
 from .render import (
     QUERY_MAX_LENGTH,
@@ -147,7 +149,10 @@ def search(request: HttpRequest) -> HttpResponse:
         sort_options=options_html(list(SORT_LABELS.items()), page.sort),
         hidden=[p for p in pairs if p[0] not in ("q", "library", "sort")],
         chosen=chosen,
-        rows_html=results_html(page.rows),
+        rows_html=results_html(page.rows, fulltext_snippets(
+            record_ids=[row.record.pk for row in page.rows], q=page.q, user=request.user,
+            ip=client_address(request),
+        )),
         facets_html=facets_html(page) if page.facets else "",
         suggestion_url=_url([p for p in pairs if p[0] != "q"] + [("q", page.suggestion or "")]),
         prev_url=_url([*pairs, ("start", str(page.prev_start))])
@@ -181,7 +186,8 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     data = record_page(pk=pk, base_url=request.build_absolute_uri("/").rstrip("/"))
     if data is None:
         raise Http404(_("Không tìm thấy biểu ghi."))
-    return render(request, "opac/search/record.html", {"r": data})
+    digital = objects_for_record(record_id=pk)
+    return render(request, "opac/search/record.html", {"r": data, "digital": digital})
 
 
 def _new_items_place(request: HttpRequest) -> tuple[Any, str]:

@@ -140,6 +140,9 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
     notes = get("notes")
     if series or notes:
         parts = [*[(x, memo) for x in series], *parts, *[(x, once) for x in notes or ()]]
+    fulltext = get("fulltext")  # the text of a linked digital object's pages
+    if fulltext:
+        parts.append((fulltext, once))
     o_acc, o_fold, o_pairs, _ap = va.analyse_parts(parts)
     available_at = get("available_at")
     fields: dict[str, Any] = {

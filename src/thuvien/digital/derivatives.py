@@ -1,0 +1,180 @@
+"""Derivatives made with libvips: a pyramidal tiled TIFF per page, thumbnails, a PDF.
+
+They are a cache under ``DATA_DIR/digital`` that can be rebuilt from the masters; the masters
+stay on the storage API. ``pyvips`` is imported here only, so the rest of the app does not need
+libvips to load.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyvips
+from django.conf import settings
+from django.core.files.storage import default_storage
+
+THUMB_SIZES = (150, 400, 1000)
+PDF_LONG_SIDE = 1600
+PDF_RENDER_DPI = 300
+
+
+def derivative_dir(*, library_id: int, obj_id: int) -> Path:
+    path = Path(settings.DATA_DIR) / "digital" / str(library_id) / str(obj_id)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def pyramid_path(*, library_id: int, obj_id: int, seq: int) -> Path:
+    return derivative_dir(library_id=library_id, obj_id=obj_id) / f"p{seq:05d}.tif"
+
+
+def thumb_path(*, library_id: int, obj_id: int, seq: int, size: int) -> Path:
+    return derivative_dir(library_id=library_id, obj_id=obj_id) / f"p{seq:05d}-t{size}.jpg"
+
+
+@contextmanager
+def master_local_path(storage_name: str) -> Iterator[Path]:
+    """A local path to a master: the file itself on disk storage, a temporary copy otherwise."""
+    try:
+        yield Path(default_storage.path(storage_name))
+        return
+    except NotImplementedError:
+        pass
+    fd, tmp = tempfile.mkstemp(suffix=Path(storage_name).suffix)
+    try:
+        with os.fdopen(fd, "wb") as out, default_storage.open(storage_name, "rb") as src:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                out.write(chunk)
+        yield Path(tmp)
+    finally:
+        os.unlink(tmp)
+
+
+def page_count(path: Path) -> int:
+    """Pages of a master: PDF pages, TIFF pages, or 1."""
+    image = pyvips.Image.new_from_file(str(path), access="sequential")
+    try:
+        return int(image.get("n-pages"))
+    except pyvips.Error:
+        return 1
+
+
+def _load(path: Path, page: int, *, is_pdf: bool) -> pyvips.Image:
+    if is_pdf:
+        image = pyvips.Image.pdfload(str(path), page=page, dpi=PDF_RENDER_DPI)
+    else:
+        image = pyvips.Image.new_from_file(str(path), page=page) if page else (
+            pyvips.Image.new_from_file(str(path))
+        )
+    return _to_srgb(image)
+
+
+def _to_srgb(image: pyvips.Image) -> pyvips.Image:
+    if image.hasalpha():
+        image = image.flatten(background=[255, 255, 255])
+    if image.interpretation not in ("srgb", "b-w"):
+        image = image.colourspace("srgb")
+    if image.format != "uchar":
+        image = image.cast("uchar")
+    return image
+
+
+def make_page_derivatives(
+    *, master: Path, file_page: int, is_pdf: bool, library_id: int, obj_id: int, seq: int
+) -> tuple[int, int]:
+    """Write the page's pyramid and thumbnails; return the full image's width and height."""
+    image = _load(master, file_page, is_pdf=is_pdf)
+    out = pyramid_path(library_id=library_id, obj_id=obj_id, seq=seq)
+    tmp = out.with_suffix(".tmp.tif")
+    image.tiffsave(
+        str(tmp),
+        tile=True,
+        pyramid=True,
+        compression="jpeg",
+        Q=88,
+        tile_width=256,
+        tile_height=256,
+    )
+    os.replace(tmp, out)  # a reader never sees half a pyramid
+    for size in THUMB_SIZES:
+        thumb = pyvips.Image.thumbnail(str(out), size, height=size)
+        target = thumb_path(library_id=library_id, obj_id=obj_id, seq=seq, size=size)
+        thumb.jpegsave(str(target), Q=85, strip=True)
+    return image.width, image.height
+
+
+def page_text_layer(master: Path, file_page: int) -> str:
+    """The text layer of a PDF page (empty when it has none)."""
+    import subprocess
+
+    result = subprocess.run(
+        ["pdftotext", "-f", str(file_page + 1), "-l", str(file_page + 1), "-enc", "UTF-8",
+         str(master), "-"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    return result.stdout.decode("utf-8", "replace").strip() if result.returncode == 0 else ""
+
+
+def ocr_input(*, library_id: int, obj_id: int, seq: int) -> Path:
+    """The full-resolution page as a TIFF for Tesseract (the pyramid's first level)."""
+    return pyramid_path(library_id=library_id, obj_id=obj_id, seq=seq)
+
+
+def render_region(
+    *,
+    path: Path,
+    region: tuple[int, int, int, int],
+    size: tuple[int, int],
+    rotation: int = 0,
+    mirror: bool = False,
+    quality: str = "default",
+    fmt: str = "jpg",
+) -> bytes:
+    """A region of a page's pyramid scaled to ``size``, as IIIF Image API asks for it.
+
+    Reads from the smallest pyramid level that still has enough pixels, so a thumbnail of a
+    whole 300 dpi page decodes a few tiles, not the full image.
+    """
+    x, y, w, h = region
+    tw, th = size
+    # The pyramid halves each level (libvips stops below one tile), so the level to read
+    # follows from the request alone; opening it directly skips reading the full level.
+    level = 0
+    while w / (2 ** (level + 1)) >= tw and h / (2 ** (level + 1)) >= th and level < 12:
+        level += 1
+    image = None
+    while image is None:
+        try:
+            image = pyvips.Image.new_from_file(str(path), page=level, access="random")
+        except pyvips.Error:
+            if level == 0:
+                raise
+            level -= 1  # a smaller image has fewer levels
+    f = 2**level
+    lx, ly = x // f, y // f
+    lw = max(1, min(image.width - lx, round(w / f)))
+    lh = max(1, min(image.height - ly, round(h / f)))
+    image = image.crop(lx, ly, lw, lh)
+    if (lw, lh) != (tw, th):
+        image = image.resize(tw / lw, vscale=th / lh, kernel="lanczos3")
+    if mirror:
+        image = image.fliphor()
+    if rotation:
+        image = image.rotate(rotation) if rotation % 90 else {
+            90: image.rot90, 180: image.rot180, 270: image.rot270
+        }[rotation]()
+    if quality in ("gray", "bitonal") and image.bands >= 3:
+        image = image.colourspace("b-w")
+    if quality == "bitonal":
+        image = (image > 128).ifthenelse(255, 0)
+    if fmt == "png":
+        return image.pngsave_buffer(compression=6)
+    if fmt == "webp":
+        return image.webpsave_buffer(Q=80)
+    return image.jpegsave_buffer(Q=85, strip=True)

@@ -1,0 +1,46 @@
+"""The downloadable PDF of an object: its pages at 1600 px on the long side, each page the size
+of the scan at 300 dpi. Kept beside the other derivatives and rebuilt when the object changes."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from . import derivatives
+from .models import DigitalObject, Page
+
+DPI = 300
+
+
+def object_pdf(obj: DigitalObject) -> Path:
+    pages = list(Page.all_objects.filter(obj=obj).order_by("seq").only("seq", "width", "height"))
+    folder = derivatives.derivative_dir(library_id=obj.library_id, obj_id=obj.pk)
+    stamp = int(obj.updated_at.timestamp())
+    target = folder / f"object-{len(pages)}-{stamp}.pdf"
+    if target.exists():
+        return target
+    tmp = target.with_suffix(".tmp")
+    pdf = canvas.Canvas(str(tmp))
+    pdf.setTitle(obj.title)
+    pdf.setAuthor(obj.library.name_vi)
+    for page in pages:
+        w_pt, h_pt = page.width * 72 / DPI, page.height * 72 / DPI
+        scale = min(1.0, derivatives.PDF_LONG_SIDE / max(page.width, page.height))
+        size = (max(1, round(page.width * scale)), max(1, round(page.height * scale)))
+        data = derivatives.render_region(
+            path=derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq),
+            region=(0, 0, page.width, page.height), size=size,
+        )
+        pdf.setPageSize((w_pt, h_pt))
+        pdf.drawImage(ImageReader(io.BytesIO(data)), 0, 0, width=w_pt, height=h_pt)
+        pdf.showPage()
+    pdf.save()
+    os.replace(tmp, target)
+    for old in folder.glob("object-*.pdf"):
+        if old != target:
+            old.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,182 @@
+"""The digital library's background work: ingest jobs, OCR one page per task, fixity audits."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from thuvien.core.jobs import job_enqueue, job_progress, job_task
+from thuvien.core.models import Job
+
+log = logging.getLogger(__name__)
+
+FIXITY_CYCLE_DAYS = 30
+FIXITY_FILES_PER_RUN = 5000
+
+
+@job_task(
+    "digital.ingest",
+    retries=1,
+    result_labels={
+        "objects": gettext_lazy("Tài liệu số"),
+        "pages": gettext_lazy("Số trang đã tiếp nhận"),
+        "skipped": gettext_lazy("Tài liệu đã có (bỏ qua)"),
+        "refused": gettext_lazy("Tệp bị từ chối"),
+    },
+)
+def ingest_job(job: Job, **params: Any) -> dict:
+    from thuvien.accounts.models import User
+    from thuvien.core.scoping import library_scope
+    from thuvien.network.models import Library
+
+    from .services import digital_ingest
+
+    library = Library.objects.get(pk=params["library_id"])
+    actor = User.objects.filter(pk=job.created_by_id).first()
+
+    def progress(done: int, total: int, name: str) -> None:
+        job_progress(job, done=done, total=total, message=name)
+
+    with library_scope(library):
+        report = digital_ingest(
+            paths=[Path(p) for p in params["paths"]],
+            library=library,
+            actor=actor,
+            collection_code=params.get("collection") or None,
+            title=params.get("title") or None,
+            access=params.get("access") or None,
+            ocr_language=params.get("ocr") or "",
+            publish=bool(params.get("publish")),
+            progress=progress,
+        )
+    result = report.as_dict()
+    result["refused"] = [f"{r['file']}: {r['reason']}" for r in report.refused]
+    upload = params.get("upload_dir")
+    uploads = (Path(settings.DATA_DIR) / "uploads" / "digital").resolve()
+    if upload and Path(upload).resolve().parent == uploads:
+        import shutil  # the staff upload's copy: the masters are on the storage now
+
+        shutil.rmtree(upload, ignore_errors=True)
+    return result
+
+
+def ingest_enqueue(*, library: Any, paths: list[str], user: Any = None, title: str = "",
+                   **options: Any) -> Job:
+    return job_enqueue(
+        kind="digital.ingest",
+        title=_("Tiếp nhận tài liệu số: %(t)s") % {"t": title or Path(paths[0]).name},
+        params={"library_id": library.pk, "paths": [str(p) for p in paths], "title": title,
+                **options},
+        library=library,
+        user=user,
+    )
+
+
+@db_task(retries=2, retry_delay=30)
+def ocr_page_task(page_id: int, language: str) -> float | None:
+    """OCR one page (one task per page, so pages run side by side on the workers)."""
+    from thuvien.network.settings_registry import setting_get
+
+    from . import derivatives
+    from .models import Page
+    from .ocr import ocr_image
+    from .services import page_ocr_store
+
+    page = Page.all_objects.select_related("obj", "library").filter(pk=page_id).first()
+    if page is None or page.ocr_status == Page.OcrStatus.CORRECTED:
+        return None
+    path = derivatives.pyramid_path(library_id=page.library_id, obj_id=page.obj_id, seq=page.seq)
+    try:
+        result = ocr_image(path, language=language)
+    except Exception:
+        Page.all_objects.filter(pk=page_id).update(ocr_status=Page.OcrStatus.FAILED)
+        raise
+    review_below = float(setting_get("digital.ocr_review_below", library=page.library))
+    page_ocr_store(page=page, text=result.text, words=result.words,
+                   confidence=result.confidence, review_below=review_below)
+    return result.confidence
+
+
+@job_task(
+    "digital.fixity",
+    retries=0,
+    result_labels={
+        "checked": gettext_lazy("Tệp đã kiểm tra"),
+        "changed": gettext_lazy("Tệp bị thay đổi hoặc mất"),
+    },
+)
+def fixity_job(job: Job, **params: Any) -> dict:
+    from thuvien.network.models import Library
+    from thuvien.network.settings_registry import setting_get
+
+    from .models import DigitalFile
+    from .services import fixity_check
+
+    library = Library.objects.get(pk=params["library_id"])
+    due = timezone.now() - timedelta(days=params.get("cycle_days", FIXITY_CYCLE_DAYS))
+    files = DigitalFile.all_objects.filter(library=library, replaced=False)
+    if not params.get("all"):
+        files = files.filter(fixity_checked_at__lt=due) | files.filter(
+            fixity_checked_at__isnull=True
+        )
+    files = list(files.select_related("library").order_by("fixity_checked_at", "id")[
+        : params.get("limit", FIXITY_FILES_PER_RUN)])
+    report = fixity_check(files=files)
+    job_progress(job, done=report.checked, total=len(files))
+    changed = [f"{c['name']} (#{c['object_id']}): {c['outcome']}" for c in report.changed]
+    if changed:
+        to = setting_get("digital.fixity_alert_email", library=library)
+        recipients = [to] if to else []
+        if recipients:
+            send_mail(
+                _("Cảnh báo toàn vẹn tệp số: %(lib)s") % {"lib": library.name_vi},
+                _("Kiểm tra toàn vẹn phát hiện tệp gốc bị thay đổi hoặc mất:\n%(list)s")
+                % {"list": "\n".join(changed)},
+                None,
+                recipients,
+            )
+        job.message = _("%(n)s tệp bị thay đổi hoặc mất") % {"n": len(changed)}
+        Job.objects.filter(pk=job.pk).update(message=job.message[:500])
+    return {"checked": report.checked, "changed": changed}
+
+
+def fixity_enqueue(*, library: Any, user: Any = None, check_all: bool = False) -> Job:
+    return job_enqueue(
+        kind="digital.fixity",
+        title=_("Kiểm tra toàn vẹn tệp số: %(lib)s") % {"lib": library.name_vi},
+        params={"library_id": library.pk, "all": check_all},
+        library=library,
+        user=user,
+    )
+
+
+@db_periodic_task(crontab(hour="2", minute="20"))
+def fixity_daily() -> int:
+    """Every night, each library's masters not re-read for a cycle are read again."""
+    from thuvien.network.models import Library
+
+    from .models import DigitalFile
+
+    ids = set(DigitalFile.all_objects.values_list("library_id", flat=True).distinct())
+    for library in Library.objects.filter(pk__in=ids):
+        fixity_enqueue(library=library)
+    return len(ids)
+
+
+@db_periodic_task(crontab(hour="0", minute="5"))
+def embargo_lift_daily() -> int:
+    """An embargo ends by itself (access is decided by date); here the full text of objects
+    whose embargo ended in the last two days goes back into the union index."""
+    from .services import embargo_lifted_reindex
+
+    return embargo_lifted_reindex(today=timezone.localdate())

@@ -1,0 +1,215 @@
+"""IIIF at /iiif/3/: Image API 3 (level 2, from the pyramids), Presentation 3 manifests and
+collections, Content Search 2 (and 1 for Mirador 4). Every answer about an object passes the
+digital library's access decision: a refused tile is a 401 (log in first) or a 403, with a JSON
+body, never an image."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from thuvien.accounts.permissions import public_view
+from thuvien.core.errors import NotFound
+from thuvien.core.ratelimit import client_address
+from thuvien.digital import derivatives
+from thuvien.digital.access import Decision, access_decide
+from thuvien.digital.models import AccessLevel, DigitalObject
+from thuvien.digital.selectors import (
+    collection_get,
+    collection_objects,
+    object_get_public,
+    page_get,
+    page_hits,
+    pages_of,
+    ranges_of,
+)
+
+from . import imageapi, presentation
+
+CORS = {"Access-Control-Allow-Origin": "*"}
+LD_JSON = 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
+IMAGE_LD = 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"'
+
+
+def _base(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _object(request: HttpRequest, obj_id: int) -> tuple[DigitalObject, HttpResponse | None]:
+    """The object, or the refusal to send instead (401/403 JSON)."""
+    try:
+        obj = object_get_public(pk=obj_id)
+    except NotFound as exc:
+        raise Http404 from exc
+    decision = access_decide(obj=obj, user=request.user, ip=client_address(request))
+    if decision is Decision.ALLOW:
+        return obj, None
+    status = 401 if decision is Decision.LOGIN else 403
+    body = {"error": "login_required" if status == 401 else "forbidden"}
+    response = JsonResponse(body, status=status, headers={"Cache-Control": "no-store", **CORS})
+    if status == 401:
+        response["WWW-Authenticate"] = 'Cookie realm="thuvien"'
+    return obj, response
+
+
+def _cache_headers(response: HttpResponse, obj: DigitalObject, *, max_age: int) -> HttpResponse:
+    """Open objects are cacheable by anyone; the others only by the reader's browser."""
+    public = obj.access == AccessLevel.OPEN and obj.embargo_until is None and obj.published
+    response["Cache-Control"] = (
+        f"public, max-age={max_age}" if public else f"private, max-age={min(max_age, 300)}"
+    )
+    if not public:
+        response["Vary"] = "Cookie"
+    for key, value in CORS.items():
+        response[key] = value
+    return response
+
+
+def _json(data: dict[str, Any], *, content_type: str = "application/json") -> HttpResponse:
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")), content_type=content_type
+    )
+
+
+def _page(obj: DigitalObject, seq: int) -> Any:
+    try:
+        return page_get(obj=obj, seq=seq)
+    except NotFound as exc:
+        raise Http404 from exc
+
+
+@require_GET
+@public_view
+def image_base(request: HttpRequest, obj_id: int, seq: int) -> HttpResponse:
+    return HttpResponseRedirect(reverse("iiif:info", args=[obj_id, seq]), status=303)
+
+
+@require_GET
+@public_view
+def image_info(request: HttpRequest, obj_id: int, seq: int) -> HttpResponse:
+    obj, refused = _object(request, obj_id)
+    if refused:
+        return refused
+    page = _page(obj, seq)
+    iid = presentation.image_id(_base(request), obj.pk, seq)
+    sizes, w, h = [], page.width, page.height
+    while w > 64 and h > 64:
+        sizes.insert(0, {"width": w, "height": h})
+        w, h = (w + 1) // 2, (h + 1) // 2
+    info = {
+        "@context": "http://iiif.io/api/image/3/context.json",
+        "id": iid,
+        "type": "ImageService3",
+        "protocol": "http://iiif.io/api/image",
+        "profile": "level2",
+        "width": page.width,
+        "height": page.height,
+        "maxArea": imageapi.MAX_AREA,
+        "maxWidth": imageapi.MAX_WIDTH,
+        "sizes": sizes[-6:],
+        "tiles": [{"width": 512, "scaleFactors": [1, 2, 4, 8, 16, 32]}],
+        "extraFormats": ["png", "webp"],
+        "extraQualities": ["color", "gray", "bitonal"],
+        "extraFeatures": ["mirroring", "regionByPct", "sizeByPct", "sizeByConfinedWh",
+                          "sizeByWh", "sizeUpscaling", "rotationBy90s", "profileLinkHeader"],
+        "rights": presentation.rights_uri(obj),
+    }
+    accept = request.headers.get("Accept", "")
+    ctype = IMAGE_LD if "application/ld+json" in accept else "application/json"
+    response = _json(info, content_type=ctype)
+    response["Link"] = '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
+    return _cache_headers(response, obj, max_age=86400)
+
+
+@require_GET
+@public_view
+def image(request: HttpRequest, obj_id: int, seq: int, region: str, size: str, rotation: str,
+          quality: str, fmt: str) -> HttpResponse:
+    obj_id, seq = int(obj_id), int(seq)
+    obj, refused = _object(request, obj_id)
+    if refused:
+        return refused
+    page = _page(obj, seq)
+    try:
+        req = imageapi.parse(region=region, size=size, rotation=rotation, quality=quality,
+                             fmt=fmt, width=page.width, height=page.height)
+    except imageapi.ImageRequestError as exc:
+        return JsonResponse({"error": "invalid_request", "parameter": str(exc)}, status=400,
+                            headers=CORS)
+    path = derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=seq)
+    if not path.exists():
+        raise Http404
+    data = derivatives.render_region(path=path, region=req.region, size=req.size,
+                                     rotation=req.rotation, mirror=req.mirror,
+                                     quality=req.quality, fmt=req.fmt)
+    response = HttpResponse(data, content_type=imageapi.FORMATS[req.fmt])
+    response["Link"] = '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
+    return _cache_headers(response, obj, max_age=30 * 86400)
+
+
+@require_GET
+@public_view
+def manifest(request: HttpRequest, obj_id: int) -> HttpResponse:
+    obj, refused = _object(request, obj_id)
+    if refused:
+        return refused
+    base = _base(request)
+    record_url = (
+        base + reverse("opac_search:record", args=[obj.record_id]) if obj.record_id else ""
+    )
+    data = presentation.build_manifest(
+        obj=obj, pages=pages_of(obj), ranges=ranges_of(obj), base=base, record_url=record_url,
+        library_name=obj.library.name_vi,
+    )
+    return _cache_headers(_json(data, content_type=LD_JSON if "ld+json" in request.headers.get(
+        "Accept", "") else "application/json"), obj, max_age=300)
+
+
+@require_GET
+@public_view
+def collection(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        coll = collection_get(pk=pk)
+    except NotFound as exc:
+        raise Http404 from exc
+    objects = [
+        o for o in collection_objects(coll)
+        if access_decide(obj=o, user=request.user, ip=client_address(request)) is not
+        Decision.DENY
+    ]
+    data = presentation.build_collection(
+        collection=coll, objects=objects, children=list(coll.children.order_by("code")),
+        base=_base(request),
+    )
+    response = _json(data)
+    response["Cache-Control"] = "private, max-age=300"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _search(request: HttpRequest, obj_id: int, version: int) -> HttpResponse:
+    obj, refused = _object(request, obj_id)
+    if refused:
+        return refused
+    q = (request.GET.get("q") or "")[:200]
+    hits = page_hits(obj=obj, query=q) if q.strip() else []
+    base = _base(request)
+    build = presentation.search2 if version == 2 else presentation.search1
+    data = build(obj_id=obj.pk, hits=hits, base=base, query_url=request.build_absolute_uri())
+    return _cache_headers(_json(data), obj, max_age=60)
+
+
+@require_GET
+@public_view
+def search(request: HttpRequest, obj_id: int) -> HttpResponse:
+    return _search(request, obj_id, 2)
+
+
+@require_GET
+@public_view
+def search_v1(request: HttpRequest, obj_id: int) -> HttpResponse:
+    return _search(request, obj_id, 1)

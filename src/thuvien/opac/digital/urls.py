@@ -1,0 +1,11 @@
+"""Public pages of the digital library: the viewer and the PDF download."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "opac_digital"
+urlpatterns = [
+    path("<int:pk>/", views.viewer, name="viewer"),
+    path("<int:pk>/pdf", views.pdf, name="pdf"),
+]
