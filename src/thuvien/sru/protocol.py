@@ -34,6 +34,7 @@ class SruRequest:
     library: str = ""  # x-library / x-network: the portal's scope
     network: str = ""
     gateway: str = ""  # x-thuvien-gateway: the Z39.50 server's own requests
+    decompose: bool = False  # x-marc8-ready=1: texts decomposed for a MARC-8 converter
     echo: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -87,6 +88,7 @@ def parse(params: dict[str, list[str]]) -> SruRequest:
     req.library = (_one(params, "x-library") or "").strip()
     req.network = (_one(params, "x-network") or "").strip()
     req.gateway = (_one(params, "x-thuvien-gateway") or "").strip()
+    req.decompose = (_one(params, "x-marc8-ready") or "").strip() == "1"
     if operation == "searchRetrieve":
         _search_params(params, req)
     elif operation == "scan":

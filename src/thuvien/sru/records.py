@@ -9,6 +9,7 @@ make a response ill-formed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,8 +74,21 @@ def _text(value: Any) -> str:
     return strip_controls(value if isinstance(value, str) else str(value))
 
 
+_HORN = re.compile("([OoUu])\u031b")
+
+
+def marc8_ready(text: str) -> str:
+    """``text`` decomposed the way MARC-8 writes Vietnamese: the horned letters (ơ, ư) are
+    letters of their own in MARC-8 and keep their horn; every other mark is combining. Perl's
+    MARC::Charset (which the Z39.50 server uses for MARC-8) decomposes only some of them
+    right, and gives up on "ữ" written as one character."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return _HORN.sub(lambda m: unicodedata.normalize("NFC", m.group(0)), decomposed)
+
+
 def _leader(value: Any) -> str:
     text = _text(value or "").ljust(24)[:24]
+    text = text[:9] + "a" + text[10:]  # MARCXML is Unicode whatever the record came in
     if _LEADER.match(text):
         return text
     return "00000nam a2200000   4500"
@@ -84,7 +98,9 @@ def _indicator(value: Any) -> str:
     return value if isinstance(value, str) and _INDICATOR.match(value) else " "
 
 
-def marcxml(parent: etree._Element, marc: Any) -> None:
+def marcxml(parent: etree._Element, marc: Any, *, decompose: bool = False) -> None:
+    """``decompose``: texts as ``marc8_ready`` makes them (the Z39.50 server's MARC-8)."""
+    text_of = (lambda v: marc8_ready(_text(v))) if decompose else _text
     record = etree.SubElement(parent, f"{{{MARC_NS}}}record", nsmap={None: MARC_NS})
     record.set("type", "Bibliographic")
     marc = marc if isinstance(marc, dict) else {}
@@ -100,7 +116,7 @@ def marcxml(parent: etree._Element, marc: Any) -> None:
             if isinstance(value, str):
                 if _CONTROL_TAG.match(tag):
                     node = etree.SubElement(record, f"{{{MARC_NS}}}controlfield", tag=tag)
-                    node.text = _text(value)
+                    node.text = text_of(value)
             elif isinstance(value, dict) and _DATA_TAG.match(tag):
                 data.append((tag, value))
     for tag, value in data:  # the schema wants control fields first
@@ -122,7 +138,7 @@ def marcxml(parent: etree._Element, marc: Any) -> None:
             ind2=_indicator(value.get("ind2")),
         )
         for code, text in pairs:
-            etree.SubElement(node, f"{{{MARC_NS}}}subfield", code=code).text = _text(text)
+            etree.SubElement(node, f"{{{MARC_NS}}}subfield", code=code).text = text_of(text)
 
 
 def dublin_core(parent: etree._Element, marc: Any) -> None:
@@ -136,5 +152,8 @@ def dublin_core(parent: etree._Element, marc: Any) -> None:
             etree.SubElement(root, f"{{{DC_NS}}}{element}").text = _text(value)
 
 
-def write(parent: etree._Element, schema: Schema, marc: Any) -> None:
-    (marcxml if schema is MARCXML else dublin_core)(parent, marc)
+def write(parent: etree._Element, schema: Schema, marc: Any, *, decompose: bool = False) -> None:
+    if schema is MARCXML:
+        marcxml(parent, marc, decompose=decompose)
+    else:
+        dublin_core(parent, marc)

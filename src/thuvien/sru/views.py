@@ -7,7 +7,6 @@ portal's own scope and request (``search.selectors``), write the answer with lxm
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 from typing import Any
@@ -33,6 +32,7 @@ from .cql import CONTEXT_SETS, INDEXES, parse_cql, translate
 from .cql import clause as cql_clause
 from .diagnostics import SruDiagnostic
 from .protocol import SruRequest, parse, version_of
+from .z3950 import gateway_token
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +53,6 @@ ZEEREX_NS = "http://explain.z3950.org/dtd/2.0/"
 ZEEREX_SCHEMA = "http://explain.z3950.org/dtd/2.0/"
 DIAG_SCHEMA = "info:srw/schema/1/diagnostics-v1.1"
 PRECISION = "info:srw/vocabulary/resultCountPrecision/1/"
-
-
-def gateway_token() -> str:
-    """The secret the Z39.50 server adds to its requests (``x-thuvien-gateway``), so that its
-    clients are counted under their own rate instead of as one SRU client."""
-    return hmac.new(
-        settings.SECRET_KEY.encode(), b"thuvien-z3950-gateway", hashlib.sha256
-    ).hexdigest()[:32]
 
 
 class _Writer:
@@ -238,7 +230,7 @@ def _record(
         writer.diagnostic(holder, SruDiagnostic(65, str(record_id)))
     else:
         schema_id = req.schema.identifier
-        records.write(holder, req.schema, marc)
+        records.write(holder, req.schema, marc, decompose=req.decompose)
     writer.sub(record, "recordSchema", schema_id)
     writer.sub(record, "recordXMLEscaping" if writer.version == "2.0" else "recordPacking",
                req.packing)  # fmt: skip

@@ -328,6 +328,8 @@ THUVIEN_SRU_RATE = os.environ.get(
 THUVIEN_Z3950_RATE = os.environ.get("THUVIEN_Z3950_RATE", "1200/min")
 Z3950_PORT = int(os.environ.get("THUVIEN_Z3950_PORT", "0") or 0)
 Z3950_DATABASE = os.environ.get("THUVIEN_Z3950_DATABASE", "thuvien")
+if Z3950_PORT and "127.0.0.1" not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append("127.0.0.1")  # the Z39.50 server asks our SRU on the loopback
 
 # The queue: Huey, embedded on SQLite by default, on Redis when THUVIEN_REDIS_URL is set.
 if REDIS_URL:
