@@ -266,8 +266,8 @@ def _explain(request: HttpRequest, writer: _Writer, req: SruRequest) -> Any:
 
 
 def zeerex(request: HttpRequest, version: str) -> Any:
-    def z(parent: Any, name: str, text: str | None = None, **attrs: str) -> Any:
-        element = etree.SubElement(parent, f"{{{ZEEREX_NS}}}{name}", **attrs)
+    def z(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
+        element = etree.SubElement(parent, f"{{{ZEEREX_NS}}}{tag}", **attrs)
         if text is not None:
             element.text = text
         return element
