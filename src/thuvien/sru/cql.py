@@ -16,6 +16,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from cql.lexer import CQLLexer, CQLLexerError
 from cql.parser import (
@@ -26,6 +27,8 @@ from cql.parser import (
     CQLSearchClause,
     CQLTriple,
 )
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thuvien.search.query import Bool, Node, Phrase, Prefix, Words
 
@@ -60,35 +63,35 @@ class IndexInfo:
     context_set: str
     name: str
     field: str | None  # a ``search.query`` field; None: every field
-    title: str  # for the explain record
+    title: Any  # for the explain record (translated lazily)
 
 
 INDEXES: list[IndexInfo] = [
-    IndexInfo("cql", "serverChoice", None, "Mọi trường"),
-    IndexInfo("cql", "anywhere", None, "Mọi trường"),
-    IndexInfo("cql", "keywords", None, "Từ khoá, mọi trường"),
-    IndexInfo("cql", "allIndexes", None, "Mọi chỉ mục"),
-    IndexInfo("cql", "anyIndexes", None, "Một chỉ mục bất kỳ"),
-    IndexInfo("cql", "allRecords", ALL_RECORDS, "Mọi biểu ghi"),
-    IndexInfo("dc", "title", "title", "Nhan đề"),
-    IndexInfo("dc", "creator", "author", "Tác giả"),
-    IndexInfo("dc", "contributor", "author", "Tác giả phụ"),
-    IndexInfo("dc", "subject", "subject", "Chủ đề"),
-    IndexInfo("dc", "identifier", IDENTIFIER, "ISBN hoặc ISSN"),
-    IndexInfo("dc", "publisher", "publisher", "Nhà xuất bản"),
-    IndexInfo("dc", "date", "year", "Năm xuất bản"),
-    IndexInfo("bath", "keyTitle", "title", "Nhan đề"),
-    IndexInfo("bath", "uniformTitle", "title", "Nhan đề thống nhất"),
-    IndexInfo("bath", "name", "author", "Tên tác giả"),
-    IndexInfo("bath", "personalName", "author", "Tên cá nhân"),
-    IndexInfo("bath", "corporateName", "author", "Tên tập thể"),
-    IndexInfo("bath", "conferenceName", "author", "Tên hội nghị"),
-    IndexInfo("bath", "topicalSubject", "subject", "Chủ đề"),
-    IndexInfo("bath", "geographicName", "subject", "Địa danh"),
-    IndexInfo("bath", "genreForm", "subject", "Thể loại"),
-    IndexInfo("bath", "isbn", "isbn", "ISBN"),
-    IndexInfo("bath", "issn", "issn", "ISSN"),
-    IndexInfo("bath", "standardIdentifier", IDENTIFIER, "ISBN hoặc ISSN"),
+    IndexInfo("cql", "serverChoice", None, gettext_lazy("Mọi trường")),
+    IndexInfo("cql", "anywhere", None, gettext_lazy("Mọi trường")),
+    IndexInfo("cql", "keywords", None, gettext_lazy("Từ khoá, mọi trường")),
+    IndexInfo("cql", "allIndexes", None, gettext_lazy("Mọi chỉ mục")),
+    IndexInfo("cql", "anyIndexes", None, gettext_lazy("Một chỉ mục bất kỳ")),
+    IndexInfo("cql", "allRecords", ALL_RECORDS, gettext_lazy("Mọi biểu ghi")),
+    IndexInfo("dc", "title", "title", gettext_lazy("Nhan đề")),
+    IndexInfo("dc", "creator", "author", gettext_lazy("Tác giả")),
+    IndexInfo("dc", "contributor", "author", gettext_lazy("Tác giả phụ")),
+    IndexInfo("dc", "subject", "subject", gettext_lazy("Chủ đề")),
+    IndexInfo("dc", "identifier", IDENTIFIER, gettext_lazy("ISBN hoặc ISSN")),
+    IndexInfo("dc", "publisher", "publisher", gettext_lazy("Nhà xuất bản")),
+    IndexInfo("dc", "date", "year", gettext_lazy("Năm xuất bản")),
+    IndexInfo("bath", "keyTitle", "title", gettext_lazy("Nhan đề")),
+    IndexInfo("bath", "uniformTitle", "title", gettext_lazy("Nhan đề thống nhất")),
+    IndexInfo("bath", "name", "author", gettext_lazy("Tên tác giả")),
+    IndexInfo("bath", "personalName", "author", gettext_lazy("Tên cá nhân")),
+    IndexInfo("bath", "corporateName", "author", gettext_lazy("Tên tập thể")),
+    IndexInfo("bath", "conferenceName", "author", gettext_lazy("Tên hội nghị")),
+    IndexInfo("bath", "topicalSubject", "subject", gettext_lazy("Chủ đề")),
+    IndexInfo("bath", "geographicName", "subject", gettext_lazy("Địa danh")),
+    IndexInfo("bath", "genreForm", "subject", gettext_lazy("Thể loại")),
+    IndexInfo("bath", "isbn", "isbn", gettext_lazy("ISBN")),
+    IndexInfo("bath", "issn", "issn", gettext_lazy("ISSN")),
+    IndexInfo("bath", "standardIdentifier", IDENTIFIER, gettext_lazy("ISBN hoặc ISSN")),
 ]
 _BY_SET = {(i.context_set, i.name.lower()): i for i in INDEXES}
 # Unprefixed names (the server's default set is ``cql``; these are what partners type).
@@ -133,9 +136,9 @@ def _parser() -> CQLParser12:
 
 def parse_cql(text: str) -> CQLQuery:
     if len(text) > MAX_QUERY:
-        raise SruDiagnostic(10, text[:50], "Câu truy vấn quá dài.")
+        raise SruDiagnostic(10, text[:50], _("Câu truy vấn quá dài."))
     if not text.strip():
-        raise SruDiagnostic(10, "", "Câu truy vấn đang trống.")
+        raise SruDiagnostic(10, "", _("Câu truy vấn đang trống."))
     try:
         parsed = _parser().parse(text)
     except (CQLParserError, CQLLexerError) as exc:
@@ -235,7 +238,7 @@ class _Walker:
                 return _ALL
             return Bool(should=[*_shoulds(left), *_shoulds(right)])
         if right is _ALL:  # x NOT everything: nothing
-            raise SruDiagnostic(10, "not cql.allRecords", "Phép NOT với mọi biểu ghi luôn rỗng.")
+            raise SruDiagnostic(10, "not cql.allRecords", _("Phép NOT với mọi biểu ghi luôn rỗng."))
         if left is _ALL:
             return Bool(must_not=[right])
         if isinstance(left, Bool) and not left.should:
@@ -309,7 +312,7 @@ def clause(obj: CQLSearchClause, env: dict[str, str]) -> Node | _AllRecords:
     if term.endswith("^") and not term.endswith("\\^"):
         term = term[:-1]
     if re.search(r"(?<!\\)\^", term):
-        raise SruDiagnostic(28, term, "Dấu ^ chỉ được đứng ở đầu hoặc cuối từ tìm kiếm.")
+        raise SruDiagnostic(28, term, _("Dấu ^ chỉ được đứng ở đầu hoặc cuối từ tìm kiếm."))
     if not term.strip():
         raise SruDiagnostic(27, index)
     if field in ("isbn", "issn", IDENTIFIER):
@@ -324,10 +327,10 @@ def clause(obj: CQLSearchClause, env: dict[str, str]) -> Node | _AllRecords:
 
 def _build(words: list[tuple[str, bool]], relation: str, field: str | None) -> Node:
     if field == "year" and any(truncated for _w, truncated in words):
-        raise SruDiagnostic(28, "*", "Không dùng dấu * với năm xuất bản.")
+        raise SruDiagnostic(28, "*", _("Không dùng dấu * với năm xuất bản."))
     if relation in ("adj", "==", "exact"):
         if any(truncated for _w, truncated in words):
-            raise SruDiagnostic(28, relation, "Không dùng dấu * trong một cụm từ chính xác.")
+            raise SruDiagnostic(28, relation, _("Không dùng dấu * trong một cụm từ chính xác."))
         return Phrase(" ".join(w for w, _t in words), field)
     parts: list[Node] = []
     if relation == "any":
@@ -354,7 +357,7 @@ def _sort(root: object, env: dict[str, str]) -> str:
     if not specs:
         return "relevance"
     if len(specs) > 1:
-        raise SruDiagnostic(80, str(specs[1].index), "Chỉ hỗ trợ một khoá sắp xếp.")
+        raise SruDiagnostic(80, str(specs[1].index), _("Chỉ hỗ trợ một khoá sắp xếp."))
     spec = specs[0]
     name = str(spec.index)
     if name.lower() in ("cql.relevance", "rec.relevance", "relevance", "score"):

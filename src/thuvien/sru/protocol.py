@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .diagnostics import SruDiagnostic
 from .records import Schema, schema_for
@@ -47,7 +48,7 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
     if not values:
         return None
     if len(values) > 1:
-        raise SruDiagnostic(6, name, "Tham số chỉ được gửi một lần.")
+        raise SruDiagnostic(6, name, _("Tham số chỉ được gửi một lần."))
     return values[0]
 
 
@@ -71,7 +72,7 @@ def parse(params: dict[str, list[str]]) -> SruRequest:
     req = SruRequest(version=version_of(params))
     raw_version = (_one(params, "version") or "").strip()
     if raw_version and raw_version not in VERSIONS:
-        raise SruDiagnostic(5, "2.0", "Máy chủ hỗ trợ SRU 1.1, 1.2 và 2.0.")
+        raise SruDiagnostic(5, "2.0", _("Máy chủ hỗ trợ SRU 1.1, 1.2 và 2.0."))
     operation = (_one(params, "operation") or "").strip()
     if not operation:
         if "query" in params:

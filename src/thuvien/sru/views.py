@@ -165,7 +165,9 @@ def _scope(req: SruRequest) -> Any:
     if scope.unknown:
         kind, code = scope.unknown[0]
         raise SruDiagnostic(
-            6, f"x-{kind}", gettext("Không có %(kind)s “%(code)s”.") % {"kind": kind, "code": code}
+            6,
+            f"x-{kind}",
+            gettext("Không có mạng lưới hay thư viện mang mã “%(code)s”.") % {"code": code},
         )
     return scope
 
@@ -292,7 +294,7 @@ def zeerex(request: HttpRequest, version: str) -> Any:
         scan = "true" if index.field in ("subject", "author") else "false"
         sort = "true" if index.field in ("title", "author", "year") else "false"
         node = z(index_info, "index", search="true", scan=scan, sort=sort)
-        z(node, "title", index.title, lang="vi")
+        z(node, "title", str(index.title))
         z(z(node, "map"), "name", index.name, set=index.context_set)
     schema_info = z(root, "schemaInfo")
     for schema in records.SCHEMAS:
