@@ -82,6 +82,7 @@ def config_xml(*, url: str, database: str, token: str, timeout: int = 30) -> str
     <option name="sru">get</option>
     <option name="sru_version">1.2</option>
     <option name="timeout">{int(timeout)}</option>
+    <option name="schema">marcxml</option>
     <option name="extraArgs">{escape(extra)}</option>
     <search>
       <querytype>cql</querytype>
