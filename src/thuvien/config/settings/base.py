@@ -326,7 +326,10 @@ THUVIEN_SRU_RATE = os.environ.get(
     "THUVIEN_SRU_RATE", os.environ.get("THUVIEN_SEARCH_RATE", "120/min")
 )
 THUVIEN_Z3950_RATE = os.environ.get("THUVIEN_Z3950_RATE", "1200/min")
-Z3950_PORT = int(os.environ.get("THUVIEN_Z3950_PORT", "0") or 0)
+_z3950_port = os.environ.get("THUVIEN_Z3950_PORT", "").strip()
+if _z3950_port and not (_z3950_port.isdigit() and 0 < int(_z3950_port) < 65536):
+    raise ImproperlyConfigured(f"THUVIEN_Z3950_PORT must be a port number, not {_z3950_port!r}")
+Z3950_PORT = int(_z3950_port or 0)
 Z3950_DATABASE = os.environ.get("THUVIEN_Z3950_DATABASE", "thuvien")
 if Z3950_PORT and "127.0.0.1" not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append("127.0.0.1")  # the Z39.50 server asks our SRU on the loopback
