@@ -82,6 +82,20 @@ def reaped_cpu(pid: int) -> float:
     return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
 
 
+def wait_tcp(port: int, proc: subprocess.Popen, seconds: float = 60) -> None:
+    import socket
+
+    deadline = time.time() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -268,7 +282,7 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(2)
+        wait_tcp(Z3950_PORT, s2z)
         pqfs = [pqf_of(q) for q in plain]
         zoom_run(f"127.0.0.1:{Z3950_PORT}/thuvien", pqfs[:10])  # warm
 
@@ -303,7 +317,7 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            time.sleep(2)
+            wait_tcp(zport, zebra)
             zpqfs = [q.replace("@attr 1=1016", "@attr 1=1016 @attr 2=102 @attr 4=6") for q in pqfs]
             zoom_run(f"127.0.0.1:{zport}/Default", zpqfs[:10])
             before = tree_cpu(zebra.pid)
