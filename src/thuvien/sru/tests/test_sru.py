@@ -255,3 +255,17 @@ def test_throttled_like_the_portal(client, catalogue, settings):
     response = client.get("/sru", {"version": "1.2", "operation": "searchRetrieve", "query": "a"})
     assert diagnostic(etree.fromstring(response.content)) == "info:srw/diagnostic/1/2"
     assert int(response["Retry-After"]) > 0
+
+
+def test_the_z3950_servers_requests_count_under_their_own_rate(client, catalogue, settings):
+    from thuvien.sru.z3950 import gateway_token
+
+    settings.THUVIEN_SRU_RATE = "1/min"
+    settings.THUVIEN_Z3950_RATE = "3/min"
+    for _ in range(3):
+        root = search(client, "a", **{"x-thuvien-gateway": gateway_token()})
+        assert diagnostic(root) is None
+    root = search(client, "a", **{"x-thuvien-gateway": gateway_token()})
+    assert diagnostic(root) == "info:srw/diagnostic/1/2"
+    assert diagnostic(search(client, "a", **{"x-thuvien-gateway": "guess"})) is None  # 1st
+    assert diagnostic(search(client, "a")) == "info:srw/diagnostic/1/2"  # a client's 2nd
