@@ -141,6 +141,8 @@ def endpoint(request: HttpRequest) -> HttpResponse:
             operation = "searchRetrieve"
         elif (params.get("operation") or [""])[0] in ("explain", "scan"):
             operation = params["operation"][0]
+        elif "scanClause" in params and "operation" not in params:
+            operation = "scan"
         return _respond(_fatal(writer, operation, diag))
 
 

@@ -269,3 +269,14 @@ def test_the_z3950_servers_requests_count_under_their_own_rate(client, catalogue
     assert diagnostic(root) == "info:srw/diagnostic/1/2"
     assert diagnostic(search(client, "a", **{"x-thuvien-gateway": "guess"})) is None  # 1st
     assert diagnostic(search(client, "a")) == "info:srw/diagnostic/1/2"  # a client's 2nd
+
+
+def test_scan_diagnostics_come_in_a_scan_response(client, catalogue):
+    for params in (
+        {"operation": "scan", "version": "1.2", "scanClause": "dc.title = x"},
+        {"scanClause": "dc.subject = x", "maximumTerms": "1000"},
+        {"operation": "scan", "version": "1.2"},
+    ):
+        root = sru(client, **params)
+        assert etree.QName(root).localname == "scanResponse"
+        assert diagnostic(root).startswith("info:srw/diagnostic/1/")
