@@ -43,14 +43,22 @@ def _check_settings() -> int:
     return 0
 
 
-def _run_with_worker(server_cmd: list[str], *, with_worker: bool = True) -> int:
-    """Start the web server (and the worker); stop both when either ends or on a signal."""
+def _run_with_worker(
+    server_cmd: list[str],
+    *,
+    with_worker: bool = True,
+    extra: list[tuple[list[str], dict[str, str]]] | None = None,
+) -> int:
+    """Start the web server (and the worker, and ``extra`` servers with their environment);
+    stop them all when one ends or on a signal."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": _settings_module()}
     procs: list[subprocess.Popen] = []
     server = subprocess.Popen(server_cmd, env=env)
     procs.append(server)
     if with_worker:
         procs.append(subprocess.Popen([sys.executable, "-m", "thuvien.cli", "worker"], env=env))
+    for cmd, extra_env in extra or []:
+        procs.append(subprocess.Popen(cmd, env=extra_env))
     stopping = False
 
     def stop(*_: object) -> None:
@@ -162,7 +170,43 @@ def serve(argv: list[str]) -> int:
     if code:
         return code
     with_worker = os.environ.get("THUVIEN_SERVE_WORKER", "1") != "0"
-    return _run_with_worker(gunicorn_command(os.environ, argv), with_worker=with_worker)
+    extra = []
+    z3950 = z3950_command(os.environ)
+    if z3950 is not None:
+        extra.append(z3950)
+    return _run_with_worker(
+        gunicorn_command(os.environ, argv), with_worker=with_worker, extra=extra
+    )
+
+
+def z3950_command(environ: Mapping[str, str]) -> tuple[list[str], dict[str, str]] | None:
+    """The Z39.50 server (simple2zoom in front of our SRU) when ``THUVIEN_Z3950_PORT`` is set:
+    its configuration is written into the data directory from the settings first."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from thuvien.sru import z3950
+
+    if not settings.Z3950_PORT:
+        return None
+    if not z3950.available():
+        print(
+            "thuvien: THUVIEN_Z3950_PORT is set but simple2zoom is not installed "
+            "(Debian package libnet-z3950-simple2zoom-perl).",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    data = Path(settings.DATA_DIR)
+    config = z3950.write_config(
+        data / "z3950" / "simple2zoom.xml",
+        url=z3950.sru_url(environ),
+        database=settings.Z3950_DATABASE,
+        token=z3950.gateway_token(),
+    )
+    host = environ.get("THUVIEN_Z3950_HOST", "@")
+    cmd = z3950.command(config, port=settings.Z3950_PORT, host=host)
+    return cmd, z3950.environment(environ)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -234,3 +234,10 @@ def harvest_holdings(*, record_ids: list[int]) -> dict[int, list[dict[str, Any]]
     for row in rows:
         out.setdefault(row["record_id"], []).append(row)
     return out
+
+
+def harvest_marc(*, record_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The stored MARC of the live records among ``record_ids`` (one query), for protocol
+    answers that found them through the index (SRU, Z39.50)."""
+    rows = Record.objects.filter(pk__in=record_ids, is_deleted=False).values_list("id", "marc")
+    return dict(rows)

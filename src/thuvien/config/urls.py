@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v1/", include("thuvien.api.urls")),
     path("oai", include("thuvien.oai.urls")),
     path("iiif/3/", include("thuvien.iiif.urls")),
+    path("sru", include("thuvien.sru.urls")),
     path("", include("thuvien.opac.urls")),
 ]
 if settings.DEBUG:

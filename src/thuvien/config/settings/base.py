@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "thuvien.sip2",
     "thuvien.oai",
     "thuvien.iiif",
+    "thuvien.sru",
     # third party; the admin site is ours (open to network administrators only)
     "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",
@@ -358,6 +359,24 @@ OAI_NAMESPACE = os.environ.get("THUVIEN_OAI_NAMESPACE", "thuvien.localhost")
 OAI_REPOSITORY_NAME = os.environ.get("THUVIEN_OAI_NAME", "Thư viện số — mục lục liên hợp")
 OAI_ADMIN_EMAIL = os.environ.get("THUVIEN_OAI_ADMIN_EMAIL", "thuvien@example.org")
 OAI_PAGE_SIZE = int(os.environ.get("THUVIEN_OAI_PAGE_SIZE", "500"))
+
+# SRU at /sru and the Z39.50 server that fronts it (simple2zoom, started by `thuvien serve`
+# when THUVIEN_Z3950_PORT is set). SRU_RATE counts per client like the portal's searches;
+# the Z39.50 server's requests count together under Z3950_RATE (they all come from it).
+SRU_DEFAULT_RECORDS = int(os.environ.get("THUVIEN_SRU_DEFAULT_RECORDS", "10"))
+SRU_MAX_RECORDS = int(os.environ.get("THUVIEN_SRU_MAX_RECORDS", "100"))
+SRU_DATABASE_TITLE = os.environ.get("THUVIEN_SRU_TITLE", OAI_REPOSITORY_NAME)
+THUVIEN_SRU_RATE = os.environ.get(
+    "THUVIEN_SRU_RATE", os.environ.get("THUVIEN_SEARCH_RATE", "120/min")
+)
+THUVIEN_Z3950_RATE = os.environ.get("THUVIEN_Z3950_RATE", "1200/min")
+_z3950_port = os.environ.get("THUVIEN_Z3950_PORT", "").strip()
+if _z3950_port and not (_z3950_port.isdigit() and 0 < int(_z3950_port) < 65536):
+    raise ImproperlyConfigured(f"THUVIEN_Z3950_PORT must be a port number, not {_z3950_port!r}")
+Z3950_PORT = int(_z3950_port or 0)
+Z3950_DATABASE = os.environ.get("THUVIEN_Z3950_DATABASE", "thuvien")
+if Z3950_PORT and "127.0.0.1" not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append("127.0.0.1")  # the Z39.50 server asks our SRU on the loopback
 
 # The queue: Huey, embedded on SQLite by default, on Redis when THUVIEN_REDIS_URL is set.
 if REDIS_URL:
