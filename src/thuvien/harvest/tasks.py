@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
@@ -63,7 +63,7 @@ def harvest_job(job: Job, *, partner_id: int) -> dict[str, Any]:
 def harvest_enqueue(*, partner: Partner, user: Any | None = None) -> Job:
     return job_enqueue(
         kind=HARVEST_KIND,
-        title="Thu thập OAI-PMH: %(name)s" % {"name": partner.name},
+        title=gettext("Thu thập OAI-PMH: %(name)s") % {"name": partner.name},
         params={"partner_id": partner.pk},
         network=partner.network,
         user=user,
