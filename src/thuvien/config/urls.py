@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/", include("thuvien.staff.urls")),
     path("api/v1/", include("thuvien.api.urls")),
     path("oai", include("thuvien.oai.urls")),
+    path("opendata/", include("thuvien.opendata.urls")),
     path("", include("thuvien.opac.urls")),
 ]
 if settings.DEBUG:

@@ -328,6 +328,8 @@ HARVEST_MAX_RETRY_AFTER = int(os.environ.get("THUVIEN_HARVEST_MAX_RETRY_AFTER", 
 # at OPENDATA_REBUILD_HOUR (local time) every day.
 OPENDATA_PREFIX = os.environ.get("THUVIEN_OPENDATA_PREFIX", "opendata")
 OPENDATA_REBUILD_HOUR = int(os.environ.get("THUVIEN_OPENDATA_REBUILD_HOUR", "3"))
+# The public address of the portal, for the URIs of linked data (BIBFRAME resources).
+PUBLIC_URL = os.environ.get("THUVIEN_PUBLIC_URL", "http://localhost:8000").rstrip("/")
 
 # The queue: Huey, embedded on SQLite by default, on Redis when THUVIEN_REDIS_URL is set.
 if REDIS_URL:
