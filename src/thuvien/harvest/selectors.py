@@ -51,3 +51,15 @@ def partner_collection_record_ids(*, network: Any) -> set[int]:
             record__isnull=False,
         ).values_list("record_id", flat=True)
     )
+
+
+def partner_of_record(*, record_id: int) -> Partner | None:
+    """The partner whose collection a record came from (held by no library here), or None."""
+    link = (
+        HarvestedRecord.objects.filter(
+            record_id=record_id, deleted=False, partner__target=Partner.Target.PARTNER
+        )
+        .select_related("partner")
+        .first()
+    )
+    return link.partner if link is not None else None

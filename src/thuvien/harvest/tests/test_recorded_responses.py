@@ -199,3 +199,12 @@ def test_records_that_cannot_be_mapped_are_refused_with_a_reason(partner_at):
     assert run.refusals[0]["identifier"] == "oai:test.example.com:1585322"
     assert "MARCXML" in run.refusals[0]["reason"]
     assert Record.objects.count() == 0
+
+
+def test_the_portal_says_a_partner_record_is_not_held_here(partner_at, client):
+    partner = partner_at(Script(route=sickle_route))
+    harvest_run(partner=partner)
+    link = HarvestedRecord.objects.get(partner=partner, deleted=False)
+    page = client.get(f"/search/record/{link.record_id}/").content.decode()
+    assert "Sample Title" in page
+    assert "bộ sưu tập đối tác “Kho thử nghiệm”" in page

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
 from thuvien.core.ratelimit import rate_limited
+from thuvien.harvest.selectors import partner_of_record
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
@@ -181,7 +182,8 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     data = record_page(pk=pk, base_url=request.build_absolute_uri("/").rstrip("/"))
     if data is None:
         raise Http404(_("Không tìm thấy biểu ghi."))
-    return render(request, "opac/search/record.html", {"r": data})
+    partner = partner_of_record(record_id=pk)
+    return render(request, "opac/search/record.html", {"r": data, "partner": partner})
 
 
 def _new_items_place(request: HttpRequest) -> tuple[Any, str]:
