@@ -28,7 +28,6 @@ FORMATS: dict[str, tuple[str, str]] = {
     ),
 }
 
-
 def xml_safe(text: Any) -> str:
     """``text`` as a string XML 1.0 can carry: forbidden characters are dropped (the one rule
     every writer follows, ``core.xmltext``)."""

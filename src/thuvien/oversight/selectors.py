@@ -90,7 +90,9 @@ def network_overview(
     """The network at a glance on its last recorded day (or ``day``): totals, each library
     type, each library; and the events month by month of ``year``."""
     on = latest_day(network=network, on_or_before=day)
-    libraries = list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
+    libraries = list(
+        Library.objects.filter(network=network).order_by("library_type", "name_vi")
+    )
     with scopes_disabled():
         rows = {
             r["library_id"]: r
@@ -125,7 +127,9 @@ def network_overview(
 
 def stocktake_list(*, library: Library) -> list[Stocktake]:
     with scopes_disabled():
-        return list(Stocktake.objects.filter(library=library).select_related("location")[:50])
+        return list(
+            Stocktake.objects.filter(library=library).select_related("location")[:50]
+        )
 
 
 def stocktake_get_for(*, library: Library, pk: int) -> Stocktake:
@@ -175,7 +179,8 @@ def evaluations_of_network(
     libraries = list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
     with scopes_disabled():
         found = {
-            e.library_id: e for e in Evaluation.objects.filter(library__network=network, year=year)
+            e.library_id: e
+            for e in Evaluation.objects.filter(library__network=network, year=year)
         }
     return [(library, found.get(library.pk)) for library in libraries]
 

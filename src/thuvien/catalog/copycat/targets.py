@@ -48,7 +48,6 @@ DEFAULT_TARGETS: list[dict[str, Any]] = [
     },
 ]
 
-
 def _check_targets(value: list[dict[str, Any]]) -> None:
     """Each entry names a server the copy-cataloguing page can reach; the message says which
     entry and what is wrong (the network administrator types this JSON by hand)."""
@@ -65,21 +64,22 @@ def _check_targets(value: list[dict[str, Any]]) -> None:
         protocol = str(raw.get("protocol", "")).lower().replace(".", "")
         if protocol not in PROTOCOLS:
             raise SettingInvalid(
-                gettext("“%(label)s”, máy chủ thứ %(n)s: protocol phải là sru hoặc z3950.") % where
+                gettext("“%(label)s”, máy chủ thứ %(n)s: protocol phải là sru hoặc z3950.")
+                % where
             )
         port = raw.get("port", 210)
         if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
             raise SettingInvalid(
-                gettext("“%(label)s”, máy chủ thứ %(n)s: cổng (port) phải từ 1 đến 65535.") % where
+                gettext("“%(label)s”, máy chủ thứ %(n)s: cổng (port) phải từ 1 đến 65535.")
+                % where
             )
         timeout = raw.get("timeout", 15)
-        if (
-            isinstance(timeout, bool)
-            or not isinstance(timeout, int | float)
-            or not (0 < timeout <= 120)
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not (
+            0 < timeout <= 120
         ):
             raise SettingInvalid(
-                gettext("“%(label)s”, máy chủ thứ %(n)s: timeout phải từ 1 đến 120 giây.") % where
+                gettext("“%(label)s”, máy chủ thứ %(n)s: timeout phải từ 1 đến 120 giây.")
+                % where
             )
         if raw["code"] in codes:
             raise SettingInvalid(

@@ -108,9 +108,8 @@ def check_fields(marc: MarcDict, *, before: MarcDict | None = None) -> list[Fiel
                 ) % {"v": value}, "error", "isbn_shape"))  # fmt: skip
             elif status == "check":
                 problems.append(
-                    FieldProblem(
-                        tag, code, value, _isbn_check_message(value), "warning", "isbn_check"
-                    )  # fmt: skip
+                    FieldProblem(tag, code, value, _isbn_check_message(value), "warning",
+                                 "isbn_check")  # fmt: skip
                 )
         elif tag in ("260", "264") and code == "c" and not _year_ok(text):
             problems.append(FieldProblem(tag, code, value, gettext(
@@ -125,10 +124,8 @@ def check_fields(marc: MarcDict, *, before: MarcDict | None = None) -> list[Fiel
                 ) % {"v": value}, "error", "language"))  # fmt: skip
         elif tag == "008" and len(value) >= 38:
             lang = value[35:38]
-            if (
-                lang.strip(" |")
-                and not is_marc_language(lang)
-                and (not before or _f008_lang(before) != lang)
+            if lang.strip(" |") and not is_marc_language(lang) and (
+                not before or _f008_lang(before) != lang
             ):
                 problems.append(FieldProblem(tag, "", lang, gettext(
                     "Trường 008 vị trí 35-37: mã ngôn ngữ “%(v)s” không có trong danh mục mã ngôn "

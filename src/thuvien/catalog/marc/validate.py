@@ -75,7 +75,9 @@ def _bad(message: str) -> CatalogError:
     return CatalogError(CatalogErrorCode.INVALID_MARC, message, field="marc")
 
 
-def normalize_marc(marc: MarcDict | pymarc.Record, *, removed: list[str] | None = None) -> MarcDict:
+def normalize_marc(
+    marc: MarcDict | pymarc.Record, *, removed: list[str] | None = None
+) -> MarcDict:
     """A clean copy of ``marc``: NFC text, 24-character leader, checked tags and codes.
 
     Control characters that XML 1.0 forbids are dropped from every text (no stored record can
