@@ -208,3 +208,23 @@ def test_the_portal_says_a_partner_record_is_not_held_here(partner_at, client):
     page = client.get(f"/search/record/{link.record_id}/").content.decode()
     assert "Sample Title" in page
     assert "bộ sưu tập đối tác “Kho thử nghiệm”" in page
+
+
+def test_the_schedule_starts_due_partners_as_jobs_with_progress(
+    partner_at, django_capture_on_commit_callbacks
+):
+    from thuvien.core.models import Job
+    from thuvien.harvest.tasks import harvest_due_partners
+
+    partner = partner_at(Script(route=sickle_route), interval_hours=6)
+    paused = partner_at(Script(route=sickle_route), interval_hours=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert harvest_due_partners.call_local() == 1  # the manual-only partner is not due
+    job = Job.objects.get(kind="harvest.run")
+    assert job.status == Job.Status.DONE and job.progress_done == 8
+    assert job.result["created"] == 1 and job.result["refused"] == 1
+    run = HarvestRun.objects.get(partner=partner)
+    assert run.job_id == job.pk
+    partner.refresh_from_db()
+    assert partner.next_run_at is not None  # six hours on
+    assert not HarvestRun.objects.filter(partner=paused).exists()
