@@ -6,7 +6,8 @@ A record's datestamp is ``Record.updated_at``; a record that left a network (del
 moved with its network's merger) is a ``RecordTombstone`` dated when it left, kept for ever.
 
 Sets: ``network`` (every network), ``network:<code>``, ``library`` (records any library holds)
-and ``library:<code>`` (records with a copy in that library). The same record id never appears
+and ``library:<code>`` (records with a copy in that library). A record whose last copy in a
+library is withdrawn shows as deleted in that library's set. The same record id never appears
 twice in one listing: a deleted record is only its tombstone, and a tombstone of a record that
 moved to another network only counts in the set of the network it left.
 """
@@ -103,6 +104,21 @@ def _live(scope: HarvestScope) -> QuerySet[Record]:
     return qs
 
 
+def _withdrawn_here(scope: HarvestScope) -> QuerySet[Record] | None:
+    """Live records that left a library's set: the library (any library, for ``library``)
+    had copies of them and every one is withdrawn now. They show as deleted in that set, dated
+    by the record's datestamp (which the withdrawal moved, ``holdings`` touching the record)."""
+    if scope.library_id is None and not scope.library_any:
+        return None
+    items = _item_model()._base_manager.filter(record=OuterRef("pk"))
+    if scope.library_id is not None:
+        items = items.filter(library_id=scope.library_id)
+    qs = Record.objects.filter(is_deleted=False).filter(Exists(items))
+    if scope.network_id is not None:
+        qs = qs.filter(network_id=scope.network_id)
+    return qs.exclude(_held(scope.library_id))
+
+
 def _tombstones(scope: HarvestScope) -> QuerySet[RecordTombstone]:
     qs = RecordTombstone.objects.all()
     if scope.network_id is not None:
@@ -164,6 +180,13 @@ def harvest_page(
         HarvestEntry(record_id=r, network_id=n, datestamp=d, deleted=True)
         for r, n, d in dead.values_list("record_id", "network_id", "datestamp")[: limit + 1]
     ]
+    left = _withdrawn_here(scope)
+    if left is not None:
+        left = _window(left, "updated_at", "id", after=after, since=since, before=before)
+        entries += [
+            HarvestEntry(record_id=r, network_id=n, datestamp=d, deleted=True)
+            for r, n, d in left.values_list("id", "network_id", "updated_at")[: limit + 1]
+        ]
     entries.sort(key=lambda e: (e.datestamp, e.record_id))
     more = len(entries) > limit
     entries = entries[:limit]

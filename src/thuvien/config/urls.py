@@ -21,6 +21,7 @@ urlpatterns = [
     path("oai", include("thuvien.oai.urls")),
     path("iiif/3/", include("thuvien.iiif.urls")),
     path("sru", include("thuvien.sru.urls")),
+    path("opendata/", include("thuvien.opendata.urls")),
     path("", include("thuvien.opac.urls")),
 ]
 if settings.DEBUG:

@@ -122,6 +122,8 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "circulation.postal.returned": _("Nhận lại tài liệu mượn qua bưu chính"),
     "circulation.postal.cancelled": _("Hủy yêu cầu mượn qua bưu chính"),
     # oversight
+    "harvest.partner.created": _("Thêm kho đối tác OAI-PMH"),
+    "harvest.partner.updated": _("Sửa kho đối tác OAI-PMH"),
     "oversight.stocktake.started": _("Bắt đầu kiểm kê"),
     "oversight.stocktake.closed": _("Kết thúc kiểm kê"),
     "oversight.evaluation.started": _("Lập Mẫu 01 đánh giá hoạt động"),

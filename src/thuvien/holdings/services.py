@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from thuvien.catalog.services.records import record_touch
 from thuvien.core.audit import audit_record
 from thuvien.core.db import prepared_update
 from thuvien.core.hooks import Hook
@@ -232,6 +233,7 @@ def items_create_batch(
                     changes={"barcode": [None, item.barcode], "record": [None, record.pk]},
                 )
             outbox_add(OUTBOX_TOPIC, record.pk)
+            record_touch(record_ids=[record.pk])
     except IntegrityError as exc:  # a concurrent desk took one of the barcodes
         raise _barcode_taken_error(_taken(barcodes) or barcodes) from exc
     return items
@@ -295,6 +297,7 @@ def item_update(
             item.save(update_fields=[*changes.keys(), "updated_at"])
             audit_record(actor=actor, action="holdings.item.updated", obj=item, changes=changes)
             outbox_add(OUTBOX_TOPIC, {old_record_id, item.record_id})
+            record_touch(record_ids=[old_record_id, item.record_id])
     except IntegrityError as exc:
         raise _barcode_taken_error([new.get("barcode", item.barcode)]) from exc
     return item
@@ -325,6 +328,8 @@ def item_status_change(
             changes["note"] = note
         audit_record(actor=actor, action="holdings.item.status_changed", obj=item, changes=changes)
         outbox_add(OUTBOX_TOPIC, item.record_id)
+        if ItemStatus.WITHDRAWN in (old, status):  # the copy left (or came back to) its set
+            record_touch(record_ids=[item.record_id])
     return item
 
 
@@ -419,3 +424,4 @@ def item_delete(*, item: Item, actor: Any | None = None) -> None:
             item_status_change(item=item, status=ItemStatus.WITHDRAWN, actor=actor)
             return
         outbox_add(OUTBOX_TOPIC, record_id)
+        record_touch(record_ids=[record_id])

@@ -16,7 +16,7 @@ from lxml import etree
 from thuvien.catalog import selectors_harvest as harvest
 from thuvien.core.access import public_view
 
-from .metadata import FORMATS, write_metadata, xml_safe
+from .metadata import DC_NS, FORMATS, OAI_DC_NS, write_metadata, xml_safe
 from .protocol import OaiError, OaiRequest, format_datestamp, parse, token_for
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -163,17 +163,31 @@ def _list_metadata_formats(root: Any, oai: OaiRequest, sets: _Sets) -> None:
 def _list_sets(root: Any, oai: OaiRequest, sets: _Sets) -> None:
     node = _sub(root, "ListSets")
     rows = [
-        ("network", gettext("Mạng lưới thư viện"), ""),
-        ("library", gettext("Thư viện"), ""),
+        ("network", "Mạng lưới thư viện", "Library networks"),
+        ("library", "Thư viện", "Records held by a library"),
     ]
     rows += [(f"network:{n.code}", n.name_vi, n.name_en) for n in harvest.harvest_networks()]
     rows += [
         (f"library:{lib.code}", lib.name_vi, lib.name_en) for lib in harvest.harvest_libraries()
     ]
-    for spec, name, _english in rows:
+    for spec, name, english in rows:
         one = _sub(node, "set")
         _sub(one, "setSpec", spec)
         _sub(one, "setName", name)
+        # the names in both languages, for harvesters abroad (setName holds one string)
+        description = _sub(one, "setDescription")
+        dc = etree.SubElement(
+            description, f"{{{OAI_DC_NS}}}dc", nsmap={"oai_dc": OAI_DC_NS, "dc": DC_NS, "xsi": XSI}
+        )
+        dc.set(
+            f"{{{XSI}}}schemaLocation",
+            f"{OAI_DC_NS} http://www.openarchives.org/OAI/2.0/oai_dc.xsd",
+        )
+        for lang, text in (("vi", name), ("en", english)):
+            if text:
+                title = etree.SubElement(dc, f"{{{DC_NS}}}title")
+                title.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+                title.text = xml_safe(text)
 
 
 def _check_prefix(prefix: str | None) -> str:

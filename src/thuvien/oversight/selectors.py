@@ -206,3 +206,24 @@ def evaluation_get_for(
     if evaluation is None:
         raise NotFound("oversight.evaluation_not_found", "Không có hồ sơ đánh giá này.")
     return evaluation
+
+
+def library_months_public(
+    *, exclude_library_ids: set[int] | None = None
+) -> list[dict[str, object]]:
+    """Every library's monthly sums of events (copies added, new readers, loans, returns,
+    holds), oldest month first: aggregate figures with no person in them, for open data."""
+    with scopes_disabled():
+        rows = (
+            LibraryMonth.objects.exclude(library_id__in=exclude_library_ids or set())
+            .order_by("month", "library__code")
+            .values("library__code", "library__network__code", "month", "days", *EVENT_FIGURES)
+        )
+        return [
+            {
+                "library": row.pop("library__code"),
+                "network": row.pop("library__network__code"),
+                **row,
+            }
+            for row in rows
+        ]

@@ -11,4 +11,5 @@ urlpatterns = [
     path("circulation/", include("thuvien.staff.circulation.urls")),
     path("digital/", include("thuvien.staff.digital.urls")),
     path("oversight/", include("thuvien.staff.oversight.urls")),
+    path("harvest/", include("thuvien.staff.harvest.urls")),
 ]

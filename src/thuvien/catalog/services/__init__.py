@@ -25,10 +25,12 @@ from .records import (
     record_delete,
     record_reextract,
     record_tombstone_add,
+    record_touch,
     record_update,
 )
 
 __all__ = [
+    "record_touch",
     "DEFAULT_MATCH",
     "MATCH_RULES",
     "OUTBOX_TOPIC",

@@ -230,6 +230,18 @@ def record_tombstone_add(
     return tombstone
 
 
+def record_touch(*, record_ids: Iterable[int]) -> int:
+    """Move the datestamp of live records whose copies changed (added, withdrawn, moved,
+    removed): OAI-PMH harvesters asking ``from`` see them again, with their new sets and 852s.
+    Call it inside the transaction of the service that changed the copies."""
+    from django.utils import timezone
+
+    ids = {i for i in record_ids if i is not None}
+    if not ids:
+        return 0
+    return Record.objects.filter(pk__in=ids, is_deleted=False).update(updated_at=timezone.now())
+
+
 def record_reextract(*, records: Iterable[Record]) -> int:
     """Re-extract the columns of ``records`` from their MARC (after a change of the extractor)."""
     count = 0

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "thuvien.digital",
     "thuvien.search",
     "thuvien.oversight",
+    "thuvien.harvest",
     # interface apps (own no models)
     "thuvien.staff",
     "thuvien.opac",
@@ -112,6 +113,7 @@ INSTALLED_APPS = [
     "thuvien.oai",
     "thuvien.iiif",
     "thuvien.sru",
+    "thuvien.opendata",
     # third party; the admin site is ours (open to network administrators only)
     "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",
@@ -359,6 +361,20 @@ OAI_NAMESPACE = os.environ.get("THUVIEN_OAI_NAMESPACE", "thuvien.localhost")
 OAI_REPOSITORY_NAME = os.environ.get("THUVIEN_OAI_NAME", "Thư viện số — mục lục liên hợp")
 OAI_ADMIN_EMAIL = os.environ.get("THUVIEN_OAI_ADMIN_EMAIL", "thuvien@example.org")
 OAI_PAGE_SIZE = int(os.environ.get("THUVIEN_OAI_PAGE_SIZE", "500"))
+# The OAI-PMH harvester: each request to a partner times out after this many seconds and is
+# retried this many times, waiting HARVEST_BACKOFF_SECONDS, then twice that, ... (and what a
+# partner's Retry-After asks, up to HARVEST_MAX_RETRY_AFTER). A run that still fails stops with
+# its resumption token saved; the next run resumes there.
+HARVEST_TIMEOUT_SECONDS = float(os.environ.get("THUVIEN_HARVEST_TIMEOUT_SECONDS", "60"))
+HARVEST_RETRIES = int(os.environ.get("THUVIEN_HARVEST_RETRIES", "4"))
+HARVEST_BACKOFF_SECONDS = float(os.environ.get("THUVIEN_HARVEST_BACKOFF_SECONDS", "5"))
+HARVEST_MAX_RETRY_AFTER = int(os.environ.get("THUVIEN_HARVEST_MAX_RETRY_AFTER", "300"))
+# Open data: dumps are written on the storage API under this prefix, rebuilt by the worker
+# at OPENDATA_REBUILD_HOUR (local time) every day.
+OPENDATA_PREFIX = os.environ.get("THUVIEN_OPENDATA_PREFIX", "opendata")
+OPENDATA_REBUILD_HOUR = int(os.environ.get("THUVIEN_OPENDATA_REBUILD_HOUR", "3"))
+# The public address of the portal, for the URIs of linked data (BIBFRAME resources).
+PUBLIC_URL = os.environ.get("THUVIEN_PUBLIC_URL", "http://localhost:8000").rstrip("/")
 
 # SRU at /sru and the Z39.50 server that fronts it (simple2zoom, started by `thuvien serve`
 # when THUVIEN_Z3950_PORT is set). SRU_RATE counts per client like the portal's searches;

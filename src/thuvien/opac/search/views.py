@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET
 from thuvien.accounts.permissions import public_view
 from thuvien.core.ratelimit import client_address, rate_limited
 from thuvien.digital.selectors import objects_for_record
+from thuvien.harvest.selectors import partner_of_record
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
@@ -187,7 +188,12 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     if data is None:
         raise Http404(_("Không tìm thấy biểu ghi."))
     digital = objects_for_record(record_id=pk)
-    return render(request, "opac/search/record.html", {"r": data, "digital": digital})
+    partner = partner_of_record(record_id=pk)
+    return render(
+        request,
+        "opac/search/record.html",
+        {"r": data, "digital": digital, "partner": partner},
+    )
 
 
 def _new_items_place(request: HttpRequest) -> tuple[Any, str]:

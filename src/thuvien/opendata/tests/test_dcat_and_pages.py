@@ -1,0 +1,87 @@
+"""The DCAT-AP 3 catalogue validates against the official DCAT-AP 3.0.0 SHACL shapes (SEMIC,
+vendored from PyPI by scripts/vendor-opendata.sh) with pyshacl, in Turtle and JSON-LD; the
+download page speaks Vietnamese and English; files are served by name from the manifest only."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+import pyshacl
+import pytest
+import rdflib
+
+from thuvien.catalog.services import record_create
+from thuvien.catalog.tests.factories import vi_marc
+from thuvien.opendata.build import CC0, opendata_build
+
+SHAPES = Path(__file__).resolve().parents[1] / "shapes" / "dcat-ap-3.0.0-shacl.jsonld"
+DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
+
+
+@pytest.fixture
+def built(world):
+    for i in range(3):
+        record_create(network=world.hung_yen, marc=vi_marc(title=f"Địa chí {i}", isbn=None))
+    return opendata_build()
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    return rdflib.Graph().parse(SHAPES, format="json-ld")
+
+
+@pytest.mark.parametrize("path,fmt", [("catalog.ttl", "turtle"), ("catalog.jsonld", "json-ld")])
+def test_the_dcat_catalogue_validates_against_dcat_ap_3(client, built, shapes, path, fmt):
+    response = client.get(f"/opendata/{path}")
+    assert response.status_code == 200
+    graph = rdflib.Graph().parse(data=response.content.decode(), format=fmt)
+    conforms, _report, text = pyshacl.validate(
+        graph, shacl_graph=shapes, inference="rdfs", allow_warnings=True
+    )
+    assert conforms, text
+    datasets = set(graph.subjects(rdflib.RDF.type, DCAT.Dataset))
+    distributions = set(graph.subjects(rdflib.RDF.type, DCAT.Distribution))
+    assert len(datasets) == 3 and len(distributions) == 10
+    for dist in distributions:  # every download URL answers with the file it describes
+        url = str(graph.value(dist, DCAT.downloadURL))
+        assert url.startswith("http://testserver/opendata/files/")
+        body = b"".join(client.get(url.removeprefix("http://testserver")).streaming_content)
+        node = graph.value(dist, SPDX.checksum)
+        checksum = graph.value(node, SPDX.checksumValue)
+        assert hashlib.sha256(body).hexdigest() == str(checksum)
+        content = gzip.decompress(body)
+        # a CSV states the licence on each row (a column): an empty one has only its header
+        assert CC0.encode() in content or content.count(b"\n") == 1, url
+
+
+def test_a_catalogue_missing_a_mandatory_property_does_not_validate(client, built, shapes):
+    graph = rdflib.Graph().parse(data=client.get("/opendata/catalog.ttl").content, format="turtle")
+    for dataset in list(graph.subjects(rdflib.RDF.type, DCAT.Dataset)):
+        graph.remove((dataset, rdflib.URIRef("http://purl.org/dc/terms/description"), None))
+    conforms, _report, _text = pyshacl.validate(graph, shacl_graph=shapes, inference="rdfs")
+    assert not conforms
+
+
+def test_the_download_page_in_both_languages(client, built):
+    page = client.get("/opendata/").content.decode()
+    assert "Mục lục liên hợp" in page and "catalogue-marcxml.xml.gz" in page and "CC0" in page
+    client.cookies["thuvien_language"] = "en"
+    english = client.get("/opendata/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Union catalogue" in english and "Library registry" in english
+    sums = client.get("/opendata/SHA256SUMS").content.decode().splitlines()
+    assert len(sums) == 10 and all(len(line.split("  ")[0]) == 64 for line in sums)
+
+
+def test_only_files_named_in_the_manifest_are_served(client, built):
+    assert client.get("/opendata/files/manifest.json").status_code == 404
+    assert client.get("/opendata/files/..%2Fsecret").status_code == 404
+    assert client.get("/opendata/files/catalogue-csv.csv.gz").status_code == 200
+
+
+def test_before_the_first_build_the_page_says_so(client, db):
+    page = client.get("/opendata/")
+    assert page.status_code == 200
+    assert client.get("/opendata/catalog.ttl").status_code == 404
