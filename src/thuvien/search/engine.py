@@ -66,6 +66,9 @@ class SearchRequest:
     year_from: int | None = None  # inclusive
     year_to: int | None = None  # inclusive
     work: str | None = None  # only the records of one work cluster
+    # only these records (meaning-based search asks the engine which of its nearest neighbours
+    # the reader may see in this scope, with their facets); None = no such filter
+    record_ids: list[int] | None = None
     sort: str = "relevance"  # one of SORTS
     offset: int = 0
     limit: int = 20

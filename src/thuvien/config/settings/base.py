@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "thuvien.circulation",
     "thuvien.search",
     "thuvien.oversight",
+    "thuvien.ai",
     # interface apps (own no models)
     "thuvien.staff",
     "thuvien.opac",
@@ -233,6 +234,11 @@ WHITENOISE_USE_FINDERS = True
 # The search backend (a name of thuvien.search.engine.BACKENDS; today only "tantivy").
 SEARCH_BACKEND = os.environ.get("THUVIEN_SEARCH_BACKEND", "tantivy")
 SEARCH_INDEX_DIR = Path(os.environ.get("THUVIEN_SEARCH_INDEX_DIR", DATA_DIR / "index"))
+# Meaning-based search (thuvien.ai): the nearest-neighbour files, the embedding switch (the
+# worker computes vectors only when on) and the CPU threads one embedding call may use (0: all).
+AI_VECTOR_DIR = Path(os.environ.get("THUVIEN_AI_VECTOR_DIR", DATA_DIR / "vectors"))
+AI_EMBEDDINGS = os.environ.get("THUVIEN_AI_EMBEDDINGS", "1") not in ("0", "false", "no")
+AI_THREADS = int(os.environ.get("THUVIEN_AI_THREADS", "1"))
 # Above this many hits, facet counts are estimated from a fixed sample of about this many
 # records (shown with "≈"): the facet work of a broad search is proportional to it.
 SEARCH_FACET_SAMPLE = int(os.environ.get("THUVIEN_SEARCH_FACET_SAMPLE", "4000"))

@@ -1,0 +1,218 @@
+"""Reads of the AI services: what needs embedding, and meaning-based search in a reader's scope.
+
+Meaning-based results never bypass the catalogue's rules: the nearest neighbours are only
+candidates, and the search engine decides which of them the reader may see in the scope asked
+(network, library, group, facet choices, visibility), counts their facets and returns them in
+the same shape as a word search, so the portal and the API render them the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+from django.db.models import F, Q
+
+from thuvien.catalog.models import Record
+from thuvien.search.engine import engine
+from thuvien.search.errors import SearchError
+from thuvien.search.selectors import (
+    PAGE_SIZE,
+    SearchPage,
+    build_request,
+    facet_groups,
+    library_directory,
+    resolve_scope,
+    result_rows,
+    search_catalogue,
+)
+
+from . import vectors
+from .embedding import MODEL_NAME, embed_query
+from .models import RecordEmbedding
+
+CANDIDATES = 100  # nearest neighbours asked for; the engine keeps those the reader may see
+# e5's cosines are crowded (unrelated Vietnamese titles score 0.70–0.80 against a query), so a
+# fixed cut either drops good answers or keeps noise: keep what is near the best match
+# (``MARGIN``) and above a floor (measured on the demo catalogue: benchmarks/ai_relevance.py)
+FLOOR = 0.78
+MARGIN = 0.06
+MODES = ("lexical", "semantic", "hybrid")
+
+
+def record_passage(record: Record) -> str:
+    """What a record means, in the words the model reads: title, subjects, summary, series."""
+    parts = [record.title]
+    subjects = [s if isinstance(s, str) else str(s.get("heading", "")) for s in record.subjects]
+    if subjects:
+        parts.append("; ".join(s for s in subjects if s))
+    notes = [n for n in record.notes if isinstance(n, str)]
+    if notes:
+        parts.append(" ".join(notes[:2]))
+    if record.series:
+        parts.append("; ".join(str(s) for s in record.series))
+    return ". ".join(p.strip() for p in parts if p and p.strip())
+
+
+def passage_hash(text: str) -> str:
+    return hashlib.blake2b(f"{MODEL_NAME}\n{text}".encode(), digest_size=16).hexdigest()
+
+
+def stale_record_ids(*, limit: int, after_id: int = 0) -> list[int]:
+    """Live records with no vector, a vector of another model, or edited since (id order)."""
+    return list(
+        Record.objects.filter(is_deleted=False, pk__gt=after_id)
+        .filter(
+            Q(embedding__isnull=True)
+            | ~Q(embedding__model=MODEL_NAME)
+            | Q(embedding__source_updated__lt=F("updated_at"))
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def stale_count() -> int:
+    return (
+        Record.objects.filter(is_deleted=False)
+        .filter(
+            Q(embedding__isnull=True)
+            | ~Q(embedding__model=MODEL_NAME)
+            | Q(embedding__source_updated__lt=F("updated_at"))
+        )
+        .count()
+    )
+
+
+def stored_vectors(chunk: int = 5_000) -> Iterator[tuple[list[int], np.ndarray]]:
+    """Every current vector, by id range (rebuild of the index)."""
+    last = 0
+    while True:
+        rows = list(
+            RecordEmbedding.objects.filter(
+                model=MODEL_NAME, record_id__gt=last, record__is_deleted=False
+            )
+            .order_by("record_id")
+            .values_list("record_id", "vector")[:chunk]
+        )
+        if not rows:
+            return
+        last = rows[-1][0]
+        ids = [r[0] for r in rows]
+        yield ids, np.frombuffer(b"".join(bytes(r[1]) for r in rows), dtype="<f4").reshape(
+            len(rows), -1
+        )
+
+
+def _scoped_candidates(
+    params: Any, ranked: list[tuple[int, float]], *, facets: bool
+) -> tuple[SearchPage, list[Any], dict[int, float]]:
+    """Ask the engine which candidates the reader may see here; hits most similar first."""
+    scope = resolve_scope(params)
+    page = SearchPage(q=str(params.get("q", "") or "").strip(), params={}, scope=scope)
+    page.libraries = library_directory()
+    sims = dict(ranked)
+    req, page.params = build_request(params, scope)
+    req = replace(
+        req, query=None, record_ids=list(sims), offset=0, limit=CANDIDATES, facets=facets
+    )
+    response = engine().search(req)
+    hits = sorted(response.hits, key=lambda h: -sims.get(h.record_id, 0.0))
+    if facets:
+        page.facets = facet_groups(
+            response.facets, page.params, response.available_count, libraries=page.libraries
+        )
+    page.available_count = response.available_count
+    return page, hits, sims
+
+
+def _near_the_best(ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    if not ranked:
+        return []
+    cut = max(FLOOR, ranked[0][1] - MARGIN)
+    return [(rid, sim) for rid, sim in ranked if sim >= cut]
+
+
+def semantic_page(*, params: Any, facets: bool = True) -> SearchPage:
+    """Records nearest in meaning to the query, in the reader's scope, a page at a time."""
+    started = time.perf_counter()
+    text = str(params.get("q", "") or "").strip()
+    if not text:
+        return search_catalogue(params=params, facets=facets)
+    try:
+        ranked = _near_the_best(vectors.nearest(embed_query(text), CANDIDATES))
+        page, hits, _ = _scoped_candidates(params, ranked, facets=facets)
+    except SearchError as exc:
+        page = SearchPage(q=text, params={}, scope=resolve_scope(params))
+        page.error, page.error_code = exc.message, exc.code
+        return page
+    _paginate(page, hits, params)
+    page.took_ms = (time.perf_counter() - started) * 1000
+    return page
+
+
+def hybrid_page(*, params: Any, facets: bool = True) -> SearchPage:
+    """Words first, meaning fills in.
+
+    The word search keeps its order (an exact title typed with its tone marks stays first);
+    records found only by meaning follow, most similar first, when the words find fewer than
+    a page or nothing at all ("sách về nghề nuôi ong" finds "Kỹ thuật nuôi ong mật").
+    """
+    lexical = search_catalogue(params=params, facets=facets)
+    if lexical.error or not lexical.q or lexical.total >= PAGE_SIZE or lexical.start:
+        return lexical
+    semantic = semantic_page(params=params, facets=False)
+    if semantic.error:
+        return lexical
+    seen = {row.record.pk for row in lexical.rows}
+    extra = [row for row in semantic.rows if row.record.pk not in seen]
+    lexical.rows = lexical.rows + extra[: PAGE_SIZE - len(lexical.rows)]
+    lexical.total += len(extra)
+    lexical.suggestion = None if extra else lexical.suggestion
+    return lexical
+
+
+def _paginate(page: SearchPage, hits: list[Any], params: Any) -> None:
+    start_text = str(params.get("start", "") or "")
+    start = int(start_text) if start_text.isdigit() else 0
+    start = min(start, max(0, len(hits) - 1)) if hits else 0
+    chosen = hits[start : start + PAGE_SIZE]
+    page.start, page.total = start, len(hits)
+    page.rows = result_rows(chosen, page.scope, libraries=page.libraries)
+    page.next_start = start + PAGE_SIZE if start + PAGE_SIZE < len(hits) else None
+    page.prev_start = max(0, start - PAGE_SIZE) if start > 0 else None
+
+
+def search_page(*, params: Any, facets: bool = True) -> SearchPage:
+    """The portal's and the API's entry: ``mode`` = lexical (default), semantic or hybrid."""
+    mode = str(params.get("mode", "") or "lexical")
+    if mode == "semantic":
+        return semantic_page(params=params, facets=facets)
+    if mode == "hybrid":
+        return hybrid_page(params=params, facets=facets)
+    return search_catalogue(params=params, facets=facets)
+
+
+def similar_records(*, record_id: int, params: Any, limit: int = 6) -> list[Any]:
+    """"More like this": the records nearest in meaning to one record, in the reader's scope.
+
+    Result rows as the result page has them; the record itself and records of its own work
+    cluster are left out.
+    """
+    vector = vectors.vector_of(record_id)
+    if vector is None:
+        return []
+    ranked = [(rid, s) for rid, s in vectors.nearest(vector, 40) if rid != record_id and s >= 0.85]
+    if not ranked:
+        return []
+    try:
+        page, hits, _ = _scoped_candidates(params, ranked, facets=False)
+    except SearchError:
+        return []
+    work = Record.objects.filter(pk=record_id).values_list("work_key", flat=True).first()
+    hits = [h for h in hits if h.record_id != record_id and (not work or h.work != work)]
+    return result_rows(hits[:limit], page.scope, libraries=page.libraries)

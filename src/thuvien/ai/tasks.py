@@ -1,0 +1,29 @@
+"""The worker keeps record vectors current: a catch-up every minute, under a lease."""
+
+from __future__ import annotations
+
+import logging
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+from thuvien.core.leases import LeaseBusy, lease
+
+log = logging.getLogger(__name__)
+# a catch-up embeds at most this many records (~30 s of CPU), so it never holds the worker long
+CATCH_UP = 2_000
+LEASE = "ai-embeddings"
+
+
+@db_periodic_task(crontab(minute="*"))
+def record_embeddings_catch_up() -> int:
+    from .services import embeddings_enabled, record_embeddings_refresh
+
+    if not embeddings_enabled():
+        return 0
+    try:  # a lease, not lock_task: a worker killed mid-batch must not block the next for good
+        with lease(LEASE, ttl=120):
+            return record_embeddings_refresh(limit=CATCH_UP)
+    except LeaseBusy:
+        log.info("ai: another worker is embedding")
+        return 0
