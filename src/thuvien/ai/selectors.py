@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy
 
 from thuvien.catalog.models import Record
 from thuvien.search.engine import engine
@@ -41,7 +42,12 @@ CANDIDATES = 100  # nearest neighbours asked for; the engine keeps those the rea
 # (``MARGIN``) and above a floor (measured on the demo catalogue: benchmarks/ai_relevance.py)
 FLOOR = 0.78
 MARGIN = 0.06
-MODES = ("lexical", "semantic", "hybrid")
+MODE_LABELS = {
+    "lexical": gettext_lazy("Theo từ"),
+    "semantic": gettext_lazy("Theo ý nghĩa"),
+    "hybrid": gettext_lazy("Theo từ và ý nghĩa"),
+}
+MODES = tuple(MODE_LABELS)
 
 
 def record_passage(record: Record) -> str:
@@ -216,3 +222,12 @@ def similar_records(*, record_id: int, params: Any, limit: int = 6) -> list[Any]
     work = Record.objects.filter(pk=record_id).values_list("work_key", flat=True).first()
     hits = [h for h in hits if h.record_id != record_id and (not work or h.work != work)]
     return result_rows(hits[:limit], page.scope, libraries=page.libraries)
+
+
+def similar_for_record_page(*, record: Record, limit: int = 6) -> list[Record]:
+    """The record page's "similar documents" by meaning, in the record's network; empty when
+    the record has no vector yet (the page then keeps its subject and title-word neighbours)."""
+    network = record.network.code if record.network_id else ""
+    rows = similar_records(record_id=record.pk, params={"network": network}, limit=limit)
+    found = Record.objects.filter(pk__in=[r.record.pk for r in rows], is_deleted=False).in_bulk()
+    return [found[r.record.pk] for r in rows if r.record.pk in found]

@@ -25,7 +25,8 @@ from thuvien.core.ratelimit import rate_limited
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
-from thuvien.search.selectors import FACET_PARAMS, PAGE_SIZE, SORT_LABELS, search_catalogue
+from thuvien.ai.selectors import MODE_LABELS, search_page, similar_for_record_page
+from thuvien.search.selectors import FACET_PARAMS, PAGE_SIZE, SORT_LABELS
 
 from ..shell import render_public
 from .render import (
@@ -103,7 +104,7 @@ def _last_start(total: int, start: int) -> int:
 @public_view
 @rate_limited("search", "THUVIEN_SEARCH_RATE")
 def search(request: HttpRequest) -> HttpResponse:
-    page = search_catalogue(params=request.GET)
+    page = search_page(params=request.GET)
     query_length = len(page.q)
     if page.error_code == "search.too_long":
         # The form, the title and the links keep what the box would have kept.
@@ -145,7 +146,8 @@ def search(request: HttpRequest) -> HttpResponse:
         search_url=url_pattern("opac_search:search", get_script_prefix()),
         library_options=options_html(menu, page.scope.library.code if page.scope.library else ""),
         sort_options=options_html(list(SORT_LABELS.items()), page.sort),
-        hidden=[p for p in pairs if p[0] not in ("q", "library", "sort")],
+        hidden=[p for p in pairs if p[0] not in ("q", "library", "sort", "mode")],
+        mode_options=options_html(list(MODE_LABELS.items()), request.GET.get("mode", "lexical")),
         chosen=chosen,
         rows_html=results_html(page.rows),
         facets_html=facets_html(page) if page.facets else "",
@@ -181,6 +183,9 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     data = record_page(pk=pk, base_url=request.build_absolute_uri("/").rstrip("/"))
     if data is None:
         raise Http404(_("Không tìm thấy biểu ghi."))
+    by_meaning = similar_for_record_page(record=data.record)
+    if by_meaning:
+        data.similar = by_meaning
     return render(request, "opac/search/record.html", {"r": data})
 
 
