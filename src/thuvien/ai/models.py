@@ -26,3 +26,32 @@ class RecordEmbedding(models.Model):
     class Meta:
         verbose_name = _("véc-tơ ngữ nghĩa của biểu ghi")
         verbose_name_plural = _("véc-tơ ngữ nghĩa của biểu ghi")
+
+
+class BorrowedTogether(models.Model):
+    """How many distinct readers borrowed both records: counts only, never who.
+
+    Rebuilt nightly from the loans of readers who chose to keep their borrowing history (the
+    "history" consent; a child's is given by a parent or guardian), keeping for each record its
+    ten strongest companions with at least ``settings.AI_MIN_READERS`` readers, so no pair
+    shown can point at one reader.
+    """
+
+    record = models.ForeignKey("catalog.Record", on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey("catalog.Record", on_delete=models.CASCADE, related_name="+")
+    readers = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record", "other"], name="ai_borrowed_together_pair")
+        ]
+        indexes = [models.Index(fields=["record", "-readers"], name="ai_borrowed_together_top")]
+
+
+class SuggestionsHidden(models.Model):
+    """A reader who asked not to see personal suggestions in their account."""
+
+    patron = models.OneToOneField(
+        "patrons.Patron", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    hidden_at = models.DateTimeField(auto_now_add=True)

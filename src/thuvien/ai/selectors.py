@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -231,3 +231,94 @@ def similar_for_record_page(*, record: Record, limit: int = 6) -> list[Record]:
     rows = similar_records(record_id=record.pk, params={"network": network}, limit=limit)
     found = Record.objects.filter(pk__in=[r.record.pk for r in rows], is_deleted=False).in_bulk()
     return [found[r.record.pk] for r in rows if r.record.pk in found]
+
+
+def _visible_records(network_code: str, ranked: list[tuple[int, float]]) -> list[Record]:
+    """The ranked records a reader of this network may see, in the ranked order."""
+    if not ranked:
+        return []
+    try:
+        _page, hits, _sims = _scoped_candidates({"network": network_code}, ranked, facets=False)
+    except SearchError:
+        return []
+    order = {rid: i for i, (rid, _s) in enumerate(ranked)}
+    ids = sorted({h.record_id for h in hits}, key=lambda rid: order.get(rid, len(order)))
+    found = Record.objects.filter(pk__in=ids, is_deleted=False).in_bulk()
+    return [found[i] for i in ids if i in found]
+
+
+def also_borrowed(*, record: Record, limit: int = 6) -> list[Record]:
+    """"Readers who borrowed this also borrowed": only pairs that ``AI_MIN_READERS`` or more
+    distinct readers support (the nightly count keeps no other), strongest first."""
+    from django.conf import settings
+
+    from .models import BorrowedTogether
+
+    pairs = list(
+        BorrowedTogether.objects.filter(record=record, readers__gte=settings.AI_MIN_READERS)
+        .order_by("-readers", "other_id")
+        .values_list("other_id", "readers")[: limit * 2]
+    )
+    network = record.network.code if record.network_id else ""
+    ranked = [(rid, float(n)) for rid, n in pairs]
+    return _visible_records(network, ranked)[:limit]
+
+
+@dataclass
+class Suggestion:
+    record: Record
+    because: Record  # "vì bạn đã mượn …"
+
+
+def personal_suggestions(*, patron: Any, limit: int = 6) -> list[Suggestion]:
+    """Suggestions for a reader who keeps their history and has not hidden them.
+
+    None for a reader who did not opt in to keep their history, nor for a child whose history
+    consent was not given by a parent or guardian; each suggestion says which of the reader's
+    own loans it comes from.
+    """
+    from django.conf import settings
+
+    from thuvien.circulation.models import Loan
+    from thuvien.patrons.models import Consent, ConsentPurpose
+
+    from .models import BorrowedTogether, SuggestionsHidden
+
+    if not patron.keep_history or SuggestionsHidden.objects.filter(patron=patron).exists():
+        return []
+    if patron.category.needs_guardian and not Consent.objects.filter(
+        patron=patron,
+        purpose=ConsentPurpose.HISTORY,
+        given_by_guardian=True,
+        withdrawn_at__isnull=True,
+    ).exists():
+        return []
+    read = list(
+        Loan.all_objects.filter(patron=patron)
+        .order_by("-issued_at")
+        .values_list("item__record_id", flat=True)[:200]
+    )
+    if not read:
+        return []
+    recent = list(dict.fromkeys(read))[:20]
+    score: dict[int, float] = {}
+    because: dict[int, tuple[int, int]] = {}
+    for source, other, readers in BorrowedTogether.objects.filter(
+        record_id__in=recent, readers__gte=settings.AI_MIN_READERS
+    ).values_list("record_id", "other_id", "readers"):
+        if other in read:
+            continue
+        score[other] = score.get(other, 0.0) + readers
+        if readers > because.get(other, (0, 0))[1]:
+            because[other] = (source, readers)
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[: limit * 2]
+    network = patron.library.network.code
+    records = _visible_records(network, ranked)[:limit]
+    sources = Record.objects.in_bulk([because[r.pk][0] for r in records])
+    return [Suggestion(record=r, because=sources[because[r.pk][0]]) for r in records]
+
+
+def suggestions_hidden(*, patron: Any) -> bool:
+    from .models import SuggestionsHidden
+
+    return SuggestionsHidden.objects.filter(patron=patron).exists()

@@ -11,14 +11,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from thuvien.catalog.models import Record
 
 from . import vectors
 from .embedding import MODEL_NAME, embed_passages
-from .models import RecordEmbedding
+from .models import BorrowedTogether, RecordEmbedding, SuggestionsHidden
+from .recommend import co_borrowed
 from .selectors import passage_hash, record_passage, stale_record_ids, stored_vectors
 
 log = logging.getLogger(__name__)
@@ -96,4 +98,50 @@ def embeddings_enabled() -> bool:
     return bool(getattr(settings, "AI_EMBEDDINGS", True))
 
 
+
+
+
+def _consented_borrowings() -> tuple[np.ndarray, np.ndarray]:
+    """(reader, record) of every loan still linked to a reader who keeps their history."""
+    from thuvien.circulation.models import Loan
+
+    query = Loan.all_objects.filter(
+        patron__isnull=False, patron__keep_history=True
+    ).values_list("patron_id", "item__record_id")
+    sql, params = query.query.sql_with_params()
+    readers: list[np.ndarray] = []
+    records: list[np.ndarray] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(200_000):
+            pairs = np.asarray(rows, dtype=np.int64)
+            readers.append(pairs[:, 0])
+            records.append(pairs[:, 1])
+    if not readers:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(readers), np.concatenate(records)
+
+
+def borrowed_together_rebuild(*, min_readers: int | None = None) -> int:
+    """Count again which records readers borrow together; return how many pairs are kept."""
+    k = int(min_readers if min_readers is not None else settings.AI_MIN_READERS)
+    readers, records = _consented_borrowings()
+    pairs = co_borrowed(readers, records, min_readers=max(k, 2))
+    with transaction.atomic():
+        BorrowedTogether.objects.all().delete()
+        BorrowedTogether.objects.bulk_create(
+            (BorrowedTogether(record_id=a, other_id=b, readers=n) for a, b, n in pairs),
+            batch_size=5_000,
+        )
+    log.info("ai: %d borrowed-together pairs from %d borrowings", len(pairs), len(readers))
+    return len(pairs)
+
+
+def suggestions_hide(*, patron_id: int) -> None:
+    """The reader no longer wants personal suggestions in their account."""
+    SuggestionsHidden.objects.get_or_create(patron_id=patron_id)
+
+
+def suggestions_show(*, patron_id: int) -> None:
+    SuggestionsHidden.objects.filter(patron_id=patron_id).delete()
 

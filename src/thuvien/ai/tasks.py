@@ -27,3 +27,10 @@ def record_embeddings_catch_up() -> int:
     except LeaseBusy:
         log.info("ai: another worker is embedding")
         return 0
+
+
+@db_periodic_task(crontab(hour="2", minute="30"))
+def borrowed_together_nightly() -> int:
+    from .services import borrowed_together_rebuild
+
+    return borrowed_together_rebuild()

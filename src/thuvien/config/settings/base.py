@@ -239,6 +239,9 @@ SEARCH_INDEX_DIR = Path(os.environ.get("THUVIEN_SEARCH_INDEX_DIR", DATA_DIR / "i
 AI_VECTOR_DIR = Path(os.environ.get("THUVIEN_AI_VECTOR_DIR", DATA_DIR / "vectors"))
 AI_EMBEDDINGS = os.environ.get("THUVIEN_AI_EMBEDDINGS", "1") not in ("0", "false", "no")
 AI_THREADS = int(os.environ.get("THUVIEN_AI_THREADS", "1"))
+# "Readers who borrowed this also borrowed" shows a pair only when at least this many distinct
+# readers borrowed both (no single reader can be inferred from a suggestion).
+AI_MIN_READERS = int(os.environ.get("THUVIEN_AI_MIN_READERS", "5"))
 # Above this many hits, facet counts are estimated from a fixed sample of about this many
 # records (shown with "≈"): the facet work of a broad search is proportional to it.
 SEARCH_FACET_SAMPLE = int(os.environ.get("THUVIEN_SEARCH_FACET_SAMPLE", "4000"))

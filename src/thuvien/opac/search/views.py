@@ -21,11 +21,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
+from thuvien.ai.selectors import (
+    MODE_LABELS,
+    also_borrowed,
+    search_page,
+    similar_for_record_page,
+)
 from thuvien.core.ratelimit import rate_limited
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
-from thuvien.ai.selectors import MODE_LABELS, search_page, similar_for_record_page
 from thuvien.search.selectors import FACET_PARAMS, PAGE_SIZE, SORT_LABELS
 
 from ..shell import render_public
@@ -38,7 +43,7 @@ from .render import (
     url_pattern,
 )
 
-KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
+KEEP = ("q", "library", "group", "network", "sort", "mode", "work", "year", "avail", *FACET_PARAMS)
 
 
 def _params(request: HttpRequest) -> list[tuple[str, str]]:
@@ -186,7 +191,11 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     by_meaning = similar_for_record_page(record=data.record)
     if by_meaning:
         data.similar = by_meaning
-    return render(request, "opac/search/record.html", {"r": data})
+    return render(
+        request,
+        "opac/search/record.html",
+        {"r": data, "also_borrowed": also_borrowed(record=data.record)},
+    )
 
 
 def _new_items_place(request: HttpRequest) -> tuple[Any, str]:
