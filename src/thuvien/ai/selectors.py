@@ -322,3 +322,70 @@ def suggestions_hidden(*, patron: Any) -> bool:
     from .models import SuggestionsHidden
 
     return SuggestionsHidden.objects.filter(patron=patron).exists()
+
+
+def ddc_training_rows(
+    *, network_id: int, vectors_by_record: dict[int, np.ndarray] | None = None
+) -> list[tuple[str, np.ndarray]]:
+    """(DDC section, vector) of the network's records that carry a class and a vector."""
+    from .cataloguing import ddc_section
+
+    rows = (
+        RecordEmbedding.objects.filter(
+            model=MODEL_NAME, record__network_id=network_id, record__is_deleted=False
+        )
+        .exclude(record__ddc="")
+        .values_list("record_id", "record__ddc", "vector")
+    )
+    out: list[tuple[str, np.ndarray]] = []
+    for record_id, ddc, blob in rows.iterator(chunk_size=5_000):
+        section = ddc_section(ddc)
+        if section is None:
+            continue
+        vector = (vectors_by_record or {}).get(record_id)
+        if vector is None:
+            vector = np.frombuffer(bytes(blob), dtype="<f4")
+        out.append((section, vector))
+    return out
+
+
+@dataclass
+class CataloguingSuggestions:
+    ddc: list[Any]
+    subjects: list[Any]
+    trained: bool
+
+
+def cataloguing_suggestions(*, network_id: int, text: str) -> CataloguingSuggestions:
+    """DDC sections and subject headings for what a cataloguer has written so far."""
+    from .cataloguing import ddc_propose, ddc_section, vote
+    from .embedding import embed_passages
+    from .tasks import ddc_train_task
+
+    text = text.strip()
+    if not text:
+        return CataloguingSuggestions([], [], trained=False)
+    vector = embed_passages([text])[0]
+    neighbours = vectors.nearest(vector, 30)
+    records = Record.objects.filter(
+        pk__in=[rid for rid, _s in neighbours], network_id=network_id, is_deleted=False
+    ).only("pk", "ddc", "subjects")
+    by_id = {r.pk: r for r in records}
+    heads: list[tuple[str, float]] = []
+    classes: list[tuple[str, float]] = []
+    for rid, sim in neighbours:
+        record = by_id.get(rid)
+        if record is None:
+            continue
+        weight = max(sim - 0.7, 0.0) ** 2  # nearer neighbours count much more
+        heads += [(str(s), weight) for s in record.subjects if str(s).strip()]
+        section = ddc_section(record.ddc)
+        if section:
+            classes.append((section, weight))
+    proposals = ddc_propose(network_id=network_id, vector=vector)
+    trained = bool(proposals)
+    if not trained:  # no model yet: the neighbours vote, and the worker trains one
+        proposals = vote(classes)
+        if classes:
+            ddc_train_task(network_id)
+    return CataloguingSuggestions(ddc=proposals, subjects=vote(heads), trained=trained)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from thuvien.core.leases import LeaseBusy, lease
 
@@ -34,3 +34,21 @@ def borrowed_together_nightly() -> int:
     from .services import borrowed_together_rebuild
 
     return borrowed_together_rebuild()
+
+
+@db_task()
+def ddc_train_task(network_id: int) -> int:
+    """Train one network's DDC model (asked for by a cataloguer's first suggestion)."""
+    from .cataloguing import ddc_train
+
+    return ddc_train(network_id=network_id)
+
+
+@db_periodic_task(crontab(hour="3", minute="10"))
+def ddc_train_nightly() -> int:
+    """Every network's DDC model, from the catalogue as it stands tonight."""
+    from thuvien.network.models import Network
+
+    from .cataloguing import ddc_train
+
+    return sum(ddc_train(network_id=pk) for pk in Network.objects.values_list("pk", flat=True))
