@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import authorities, copycat, editing, items, labels, records, transfer
+from .views import authorities, copycat, editing, items, labels, records, suggest, transfer
 
 app_name = "catalog"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("records/new/marc/", editing.marc_editor, name="marc-editor-new"),
     path("records/<int:pk>/form/", editing.record_form, name="record-form"),
     path("records/<int:pk>/marc/", editing.marc_editor, name="marc-editor"),
+    path("suggest/", suggest.suggest_view, name="suggest"),
     path("records/<int:record_pk>/items/add/", items.item_add, name="item-add"),
     path("items/<int:pk>/", items.item_edit, name="item-edit"),
     path("labels/", labels.labels, name="labels"),
