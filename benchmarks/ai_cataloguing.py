@@ -49,7 +49,9 @@ def records() -> list[dict]:
                 if key in seen:
                     continue
                 seen.add(key)
-                subjects = [" -- ".join(f.get_subfields("a", "x", "z")) for f in rec.get_fields("650")]
+                subjects = [
+                    " -- ".join(f.get_subfields("a", "x", "z")) for f in rec.get_fields("650")
+                ]
                 summary = " ".join(" ".join(f.get_subfields("a")) for f in rec.get_fields("520"))
                 toc = " ".join(" ".join(f.get_subfields("a")) for f in rec.get_fields("505"))
                 out.append({"key": key, "ddc": ddc[:3], "title": title, "subjects": subjects,
@@ -75,8 +77,12 @@ def main() -> None:
     for r in train:
         counts[r["ddc"]] = counts.get(r["ddc"], 0) + 1
     train = [r for r in train if counts[r["ddc"]] >= 2]
-    passage = lambda r: ". ".join(x for x in [r["title"], "; ".join(r["subjects"]), r["summary"]] if x)  # noqa: E731
-    query = lambda r: ". ".join(x for x in [r["title"], r["summary"], r["toc"]] if x)  # noqa: E731
+    def passage(r: dict) -> str:
+        return ". ".join(x for x in [r["title"], "; ".join(r["subjects"]), r["summary"]] if x)
+
+    def query(r: dict) -> str:
+        return ". ".join(x for x in [r["title"], r["summary"], r["toc"]] if x)
+
     cpu = time.process_time()
     xt = embed_passages([passage(r) for r in train])
     xq = embed_passages([query(r) for r in held])
@@ -96,7 +102,8 @@ def main() -> None:
     lr = LogisticRegression(max_iter=2000, C=10.0).fit(xt, yt)
     fit = time.process_time() - cpu
     probs = lr.predict_proba(xq)
-    report("embeddings + logistic regression", [list(lr.classes_[np.argsort(-p)[:3]]) for p in probs])
+    top3 = [list(lr.classes_[np.argsort(-p)[:3]]) for p in probs]
+    report("embeddings + logistic regression", top3)
     print(f"  (fit {fit:.1f} s CPU)")
     sims = xq @ xt.T
     knn = []

@@ -14,14 +14,13 @@ from typing import Any
 
 import orjson
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
-
-from django.utils.translation import gettext as _
 
 from thuvien.ai.selectors import MODES, search_page
 from thuvien.api.permissions import PublicRead
