@@ -55,3 +55,46 @@ class SuggestionsHidden(models.Model):
         "patrons.Patron", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     hidden_at = models.DateTimeField(auto_now_add=True)
+
+
+class EntityKind(models.TextChoices):
+    PLACE = "place", _("Địa danh")
+    PERSON = "person", _("Nhân vật")
+    ORGANISATION = "organisation", _("Tổ chức")
+
+
+class EntityStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Chờ xem xét")
+    ACCEPTED = "accepted", _("Đã nhận làm chủ đề")
+    REJECTED = "rejected", _("Đã bỏ qua")
+
+
+class EntityProposal(models.Model):
+    """A name found in a record's text (notes, digitised text), proposed to staff as a subject.
+
+    Accepted, it becomes a subject field of the record (651, 600 or 610) and a value of the
+    portal's "Địa danh" / "Nhân vật" facets; rejected, it is not proposed again.
+    """
+
+    record = models.ForeignKey("catalog.Record", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("loại"), max_length=20, choices=EntityKind.choices)
+    name = models.CharField(_("tên"), max_length=255)
+    mentions = models.PositiveIntegerField(_("số lần nhắc đến"), default=1)
+    authority = models.ForeignKey(
+        "catalog.Authority", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10, choices=EntityStatus.choices, default=EntityStatus.PROPOSED
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["record_id", "-mentions", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["record", "kind", "name"], name="ai_entity_once")
+        ]
+        indexes = [models.Index(fields=["record", "status"], name="ai_entity_record_status")]

@@ -389,3 +389,34 @@ def cataloguing_suggestions(*, network_id: int, text: str) -> CataloguingSuggest
         if classes:
             ddc_train_task(network_id)
     return CataloguingSuggestions(ddc=proposals, subjects=vote(heads), trained=trained)
+
+
+def accepted_entities(record_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """The places and people staff confirmed for these records (the search index's facets)."""
+    from .models import EntityProposal, EntityStatus
+
+    out: dict[int, dict[str, list[str]]] = {}
+    rows = EntityProposal.objects.filter(
+        record_id__in=record_ids, status=EntityStatus.ACCEPTED, kind__in=("place", "person")
+    ).values_list("record_id", "kind", "name", "authority__heading")
+    for record_id, kind, name, heading in rows:
+        key = "places" if kind == "place" else "persons"
+        out.setdefault(record_id, {}).setdefault(key, []).append(heading or name)
+    return out
+
+
+def record_entity_proposals(*, record: Record) -> list[Any]:
+    from .models import EntityProposal
+
+    return list(EntityProposal.objects.filter(record=record).select_related("authority"))
+
+
+def entity_proposal_get(*, record: Record, pk: int) -> Any | None:
+    from .models import EntityProposal
+
+    return EntityProposal.objects.filter(record=record, pk=pk).select_related("record").first()
+
+
+def record_text(*, record: Record) -> str:
+    """The text of a record in which names are looked for: its notes and summary."""
+    return "\n".join(str(n) for n in record.notes)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils import timezone
 
 from thuvien.catalog.models import Record
 
@@ -145,3 +146,111 @@ def suggestions_hide(*, patron_id: int) -> None:
 def suggestions_show(*, patron_id: int) -> None:
     SuggestionsHidden.objects.filter(patron_id=patron_id).delete()
 
+
+
+# 651 geographic name, 600 personal name, 610 corporate name: subject added entries
+_ENTITY_TAGS = {"place": ("651", " "), "person": ("600", "1"), "organisation": ("610", "2")}
+_AUTHORITY_KINDS = {"place": "geographic", "person": "personal", "organisation": "corporate"}
+
+
+def entities_propose(*, record: Record, text: str, actor: object | None = None) -> int:
+    """Propose the names found in ``text`` as subjects of ``record``; return how many are new.
+
+    A name the record already has as a subject, or that staff rejected before, is not proposed
+    again; a name that matches an authority of the network is linked to it.
+    """
+    from thuvien.catalog.models import Authority
+    from thuvien.core.audit import audit_record
+    from thuvien.search.analysis import fold
+
+    from .entities import find_entities
+    from .models import EntityProposal
+
+    known = {fold(str(s)) for s in record.subjects}
+    existing = set(
+        EntityProposal.objects.filter(record=record).values_list("kind", "name")
+    )
+    new = [
+        e for e in find_entities(text)
+        if (e.kind, e.name) not in existing and fold(e.name) not in known
+    ]  # fmt: skip
+    if not new:
+        return 0
+    authorities = {
+        (a.kind, a.heading_folded): a
+        for a in Authority.objects.filter(
+            network_id=record.network_id,
+            heading_folded__in=[fold(e.name) for e in new],
+        )
+    }
+    with transaction.atomic():
+        EntityProposal.objects.bulk_create(
+            [
+                EntityProposal(
+                    record=record,
+                    kind=e.kind,
+                    name=e.name[:255],
+                    mentions=e.count,
+                    authority=authorities.get((_AUTHORITY_KINDS[e.kind], fold(e.name))),
+                )
+                for e in new
+            ],
+            ignore_conflicts=True,
+        )
+        audit_record(
+            actor=actor, action="ai.entity.proposed", obj=record, changes={"names": len(new)}
+        )
+    return len(new)
+
+
+def entity_accept(*, proposal: object, actor: object, library: object | None = None) -> None:
+    """Make a proposed name a subject of its record (MARC 651/600/610, second indicator 4)."""
+    import pymarc
+
+    from thuvien.catalog.marc.mij import to_pymarc
+    from thuvien.catalog.services.records import record_update
+    from thuvien.core.audit import audit_record
+
+    from .models import EntityProposal, EntityStatus
+
+    assert isinstance(proposal, EntityProposal)
+    record = proposal.record
+    heading = proposal.authority.heading if proposal.authority_id else proposal.name
+    tag, ind1 = _ENTITY_TAGS[proposal.kind]
+    with transaction.atomic():
+        marc = to_pymarc(record.marc)
+        marc.add_ordered_field(
+            pymarc.Field(
+                tag=tag,
+                indicators=pymarc.Indicators(ind1, "4"),
+                subfields=[pymarc.Subfield("a", heading)],
+            )
+        )
+        record_update(record=record, marc=marc, actor=actor, library=library)
+        proposal.status = EntityStatus.ACCEPTED
+        proposal.decided_by = actor  # type: ignore[assignment]
+        proposal.decided_at = timezone.now()
+        proposal.save(update_fields=["status", "decided_by", "decided_at"])
+        audit_record(actor=actor, action="ai.entity.accepted", obj=record, library=library,
+                     changes={"kind": proposal.kind, "name": heading})  # fmt: skip
+
+
+def entity_reject(*, proposal: object, actor: object, library: object | None = None) -> None:
+    """Staff say the name is not a subject of the record: it is not proposed again."""
+    from thuvien.core.audit import audit_record
+
+    from .models import EntityProposal, EntityStatus
+
+    assert isinstance(proposal, EntityProposal)
+    with transaction.atomic():
+        proposal.status = EntityStatus.REJECTED
+        proposal.decided_by = actor  # type: ignore[assignment]
+        proposal.decided_at = timezone.now()
+        proposal.save(update_fields=["status", "decided_by", "decided_at"])
+        audit_record(
+            actor=actor,
+            action="ai.entity.rejected",
+            obj=proposal.record,
+            library=library,
+            changes={"kind": proposal.kind, "name": proposal.name},
+        )

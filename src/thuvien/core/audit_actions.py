@@ -109,6 +109,10 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "circulation.postal.returned": _("Nhận lại tài liệu mượn qua bưu chính"),
     "circulation.postal.cancelled": _("Hủy yêu cầu mượn qua bưu chính"),
     # oversight
+    # ai
+    "ai.entity.proposed": _("Tìm tên riêng trong văn bản của biểu ghi"),
+    "ai.entity.accepted": _("Nhận tên riêng làm chủ đề"),
+    "ai.entity.rejected": _("Bỏ qua tên riêng được gợi ý"),
     "oversight.stocktake.started": _("Bắt đầu kiểm kê"),
     "oversight.stocktake.closed": _("Kết thúc kiểm kê"),
     "oversight.evaluation.started": _("Lập Mẫu 01 đánh giá hoạt động"),

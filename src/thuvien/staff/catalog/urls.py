@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from .views import authorities, copycat, editing, items, labels, records, suggest, transfer
+from .views import (
+    authorities,
+    copycat,
+    editing,
+    entities,
+    items,
+    labels,
+    records,
+    suggest,
+    transfer,
+)
 
 app_name = "catalog"
 urlpatterns = [
@@ -14,6 +24,19 @@ urlpatterns = [
     path("records/<int:pk>/form/", editing.record_form, name="record-form"),
     path("records/<int:pk>/marc/", editing.marc_editor, name="marc-editor"),
     path("suggest/", suggest.suggest_view, name="suggest"),
+    path("records/<int:pk>/entities/find/", entities.entity_find, name="entity-find"),
+    path(
+        "records/<int:pk>/entities/<int:entity_pk>/accept/",
+        entities.entity_decide,
+        {"accept": True},
+        name="entity-accept",
+    ),
+    path(
+        "records/<int:pk>/entities/<int:entity_pk>/reject/",
+        entities.entity_decide,
+        {"accept": False},
+        name="entity-reject",
+    ),
     path("records/<int:record_pk>/items/add/", items.item_add, name="item-add"),
     path("items/<int:pk>/", items.item_edit, name="item-edit"),
     path("labels/", labels.labels, name="labels"),

@@ -317,7 +317,7 @@ def compile_query(
 
 
 _INT_FACETS = {"lib", "grp", "avail"}
-_HASHED_FACETS = {"subj", "auth"}
+_HASHED_FACETS = {"subj", "auth", "place", "person"}
 
 
 def filter_queries(
