@@ -242,6 +242,12 @@ AI_THREADS = int(os.environ.get("THUVIEN_AI_THREADS", "1"))
 # "Readers who borrowed this also borrowed" shows a pair only when at least this many distinct
 # readers borrowed both (no single reader can be inferred from a suggestion).
 AI_MIN_READERS = int(os.environ.get("THUVIEN_AI_MIN_READERS", "5"))
+# "Ask the library": an OpenAI-compatible generation service the province hosts; without it
+# the page shows the retrieved passages only (nothing generates text on this server).
+AI_GENERATION_URL = os.environ.get("THUVIEN_AI_GENERATION_URL", "")
+AI_GENERATION_MODEL = os.environ.get("THUVIEN_AI_GENERATION_MODEL", "")
+AI_GENERATION_KEY = os.environ.get("THUVIEN_AI_GENERATION_KEY", "")
+AI_GENERATION_TIMEOUT = float(os.environ.get("THUVIEN_AI_GENERATION_TIMEOUT", "20"))
 # Above this many hits, facet counts are estimated from a fixed sample of about this many
 # records (shown with "≈"): the facet work of a broad search is proportional to it.
 SEARCH_FACET_SAMPLE = int(os.environ.get("THUVIEN_SEARCH_FACET_SAMPLE", "4000"))

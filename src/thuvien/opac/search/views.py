@@ -261,3 +261,15 @@ def new_items_feed(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")
     return response
+
+
+@require_GET
+@public_view
+@rate_limited("search", "THUVIEN_SEARCH_RATE")
+def ask_view(request: HttpRequest) -> HttpResponse:
+    """Ask the library: passages of its own records, and a cited answer where configured."""
+    from thuvien.ai.ask import ask
+
+    question = (request.GET.get("q") or "").strip()
+    answer = ask(question=question, params=request.GET) if question else None
+    return render(request, "opac/search/ask.html", {"question": question, "answer": answer})
