@@ -420,3 +420,72 @@ def entity_proposal_get(*, record: Record, pk: int) -> Any | None:
 def record_text(*, record: Record) -> str:
     """The text of a record in which names are looked for: its notes and summary."""
     return "\n".join(str(n) for n in record.notes)
+
+
+@dataclass
+class PurchaseSuggestion:
+    record: Record
+    requests: int  # holds placed for pickup here and loans of other libraries' copies
+    held_by: int  # libraries of the network holding a copy
+
+
+def purchase_suggestions(*, library: Any, days: int = 365, limit: int = 30) -> list[Any]:
+    """What a library could buy next: titles its readers asked for that it does not hold.
+
+    Counted over ``days``: holds placed for pickup at this library, and loans to its readers of
+    copies that belong to other libraries (loans between libraries). Titles the library holds
+    are left out; each comes with how many libraries of the network have it.
+    """
+    import datetime as dt
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from thuvien.circulation.models import Hold, Loan
+    from thuvien.core.scoping import library_scope
+    from thuvien.holdings.models import Item
+    from thuvien.network.models import Library
+
+    network_libraries = Library.objects.filter(network_id=library.network_id)
+    since = timezone.now() - dt.timedelta(days=days)
+    asked: dict[int, int] = {}
+    holds = (
+        Hold.all_objects.filter(library=library, placed_at__gte=since)
+        .values("record_id")
+        .annotate(n=Count("id"))
+    )
+    for row in holds:
+        asked[row["record_id"]] = asked.get(row["record_id"], 0) + row["n"]
+    borrowed = (
+        Loan.all_objects.filter(patron_library=library, issued_at__gte=since)
+        .exclude(item__library=library)
+        .values("item__record_id")
+        .annotate(n=Count("id"))
+    )
+    for row in borrowed:
+        rid = row["item__record_id"]
+        asked[rid] = asked.get(rid, 0) + row["n"]
+    if not asked:
+        return []
+    with library_scope(library):
+        own = set(
+            Item.objects.filter(library=library, record_id__in=list(asked)).values_list(
+                "record_id", flat=True
+            )
+        )
+    wanted = sorted(
+        ((rid, n) for rid, n in asked.items() if rid not in own), key=lambda kv: (-kv[1], kv[0])
+    )[:limit]
+    with library_scope(network_libraries):  # counts of the network's libraries, no copy shown
+        held = dict(
+            Item.objects.filter(record_id__in=[rid for rid, _n in wanted])
+            .values("record_id")
+            .annotate(n=Count("library_id", distinct=True))
+            .values_list("record_id", "n")
+        )
+    records = Record.objects.in_bulk([rid for rid, _n in wanted])
+    return [
+        PurchaseSuggestion(records[rid], n, held.get(rid, 0))
+        for rid, n in wanted
+        if rid in records and not records[rid].is_deleted
+    ]

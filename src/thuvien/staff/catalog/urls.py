@@ -4,6 +4,7 @@ from django.urls import path
 
 from .views import (
     authorities,
+    buy_next,
     copycat,
     editing,
     entities,
@@ -24,6 +25,7 @@ urlpatterns = [
     path("records/<int:pk>/form/", editing.record_form, name="record-form"),
     path("records/<int:pk>/marc/", editing.marc_editor, name="marc-editor"),
     path("suggest/", suggest.suggest_view, name="suggest"),
+    path("buy-next/", buy_next.buy_next, name="buy-next"),
     path("records/<int:pk>/entities/find/", entities.entity_find, name="entity-find"),
     path(
         "records/<int:pk>/entities/<int:entity_pk>/accept/",
