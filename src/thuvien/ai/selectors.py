@@ -149,6 +149,10 @@ def semantic_page(*, params: Any, facets: bool = True) -> SearchPage:
     text = str(params.get("q", "") or "").strip()
     if not text:
         return search_catalogue(params=params, facets=facets)
+    if not vectors.main_size() and not vectors.delta_size():  # nothing embedded yet
+        page = SearchPage(q=text, params={}, scope=resolve_scope(params))
+        page.libraries = library_directory()
+        return page
     try:
         ranked = _near_the_best(vectors.nearest(embed_query(text), CANDIDATES))
         page, hits, _ = _scoped_candidates(params, ranked, facets=facets)
@@ -178,7 +182,6 @@ def hybrid_page(*, params: Any, facets: bool = True) -> SearchPage:
     extra = [row for row in semantic.rows if row.record.pk not in seen]
     lexical.rows = lexical.rows + extra[: PAGE_SIZE - len(lexical.rows)]
     lexical.total += len(extra)
-    lexical.suggestion = None if extra else lexical.suggestion
     return lexical
 
 
@@ -195,7 +198,9 @@ def _paginate(page: SearchPage, hits: list[Any], params: Any) -> None:
 
 def search_page(*, params: Any, facets: bool = True) -> SearchPage:
     """The portal's and the API's entry: ``mode`` = lexical (default), semantic or hybrid."""
-    mode = str(params.get("mode", "") or "lexical")
+    from django.conf import settings
+
+    mode = str(params.get("mode", "") or settings.AI_DEFAULT_MODE)
     if mode == "semantic":
         return semantic_page(params=params, facets=facets)
     if mode == "hybrid":

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -42,8 +43,8 @@ PARAMS = [
         "mode",
         str,
         enum=list(MODES),
-        description="lexical: theo từ (mặc định); semantic: theo ý nghĩa, cả câu hỏi tiếng Anh; "
-        "hybrid: theo từ trước, theo ý nghĩa bổ sung",
+        description="lexical: theo từ; semantic: theo ý nghĩa, cả câu hỏi tiếng Anh; "
+        "hybrid: theo từ trước, theo ý nghĩa bổ sung (mặc định, THUVIEN_AI_DEFAULT_MODE)",
     ),
     *[OpenApiParameter(name, str, many=True) for name in FACET_PARAMS],
 ]
@@ -126,7 +127,7 @@ class SearchView(APIView):
 
     @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> HttpResponse:
-        mode = request.query_params.get("mode") or "lexical"
+        mode = request.query_params.get("mode") or settings.AI_DEFAULT_MODE
         if mode not in MODES:
             detail = _("Cách tìm không hợp lệ: dùng lexical, semantic hoặc hybrid.")
             return json_response({"code": "search.bad_mode", "detail": detail}, status=400)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import get_script_prefix, reverse
@@ -152,7 +153,9 @@ def search(request: HttpRequest) -> HttpResponse:
         library_options=options_html(menu, page.scope.library.code if page.scope.library else ""),
         sort_options=options_html(list(SORT_LABELS.items()), page.sort),
         hidden=[p for p in pairs if p[0] not in ("q", "library", "sort", "mode")],
-        mode_options=options_html(list(MODE_LABELS.items()), request.GET.get("mode", "lexical")),
+        mode_options=options_html(
+            list(MODE_LABELS.items()), request.GET.get("mode") or settings.AI_DEFAULT_MODE
+        ),
         chosen=chosen,
         rows_html=results_html(page.rows),
         facets_html=facets_html(page) if page.facets else "",
