@@ -124,6 +124,10 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     # oversight
     "harvest.partner.created": _("Thêm kho đối tác OAI-PMH"),
     "harvest.partner.updated": _("Sửa kho đối tác OAI-PMH"),
+    # ai
+    "ai.entity.proposed": _("Tìm tên riêng trong văn bản của biểu ghi"),
+    "ai.entity.accepted": _("Nhận tên riêng làm chủ đề"),
+    "ai.entity.rejected": _("Bỏ qua tên riêng được gợi ý"),
     "oversight.stocktake.started": _("Bắt đầu kiểm kê"),
     "oversight.stocktake.closed": _("Kết thúc kiểm kê"),
     "oversight.evaluation.started": _("Lập Mẫu 01 đánh giá hoạt động"),

@@ -16,6 +16,7 @@ from django.db import connection
 
 from thuvien.catalog.marc.extract import fast_sort_string
 from thuvien.catalog.models import Record
+from thuvien.core.hooks import Hook
 from thuvien.core.text import vi_sort_string
 from thuvien.digital.selectors import record_fulltext
 from thuvien.holdings.models import Item, ItemStatus
@@ -46,6 +47,23 @@ NOTES_CAP = 2000
 AVAILABLE = str(ItemStatus.AVAILABLE.value)  # a plain str: enum comparisons are slow
 JSON_FIELDS = {"authors", "isbns", "issns", "subjects", "series", "notes"}
 _IN_CHUNK = 900  # ids per IN list (SQLite builds before 3.32 allow 999 parameters)
+
+
+# Facet values a higher app knows of a record ("places", "persons": names staff confirmed in
+# its text, thuvien.ai): each registered function takes record ids and returns
+# {record id: {"places": [...], "persons": [...]}}; called once per batch of documents.
+document_extras: Hook[Any] = Hook("search.document_extras")
+
+
+def _add_extras(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if not docs:
+        return docs
+    ids = [d["id"] for d in docs]
+    for extras in document_extras:
+        found = extras(ids)
+        for doc in docs:
+            doc.update(found.get(doc["id"], {}))
+    return docs
 
 
 _AUTHOR_KEYS: dict[str, str] = {}
@@ -159,7 +177,9 @@ def documents_for(record_ids: list[int]) -> tuple[list[dict[str, Any]], list[int
         marks = ", ".join(["%s"] * len(ids))
         rows += _record_rows(f"{qn('id')} IN ({marks})", ids)
         items.update(_item_rows(f"{qn('record_id')} IN ({marks})", ids))
-    docs = _with_fulltext([build_document(r, items.get(r["id"], []), facts) for r in rows])
+    docs = _add_extras(
+        _with_fulltext([build_document(r, items.get(r["id"], []), facts) for r in rows])
+    )
     kept = {d["id"] for d in docs}
     return docs, [i for i in record_ids if i not in kept]
 
@@ -235,7 +255,7 @@ def documents_after(
     first, last = rows[0]["id"], rows[-1]["id"]
     items = _item_rows(f"{qn('record_id')} >= %s AND {qn('record_id')} <= %s", [first, last])
     docs = [build_document(row, items.get(row["id"], []), facts) for row in rows]
-    return _with_fulltext(docs), last
+    return _add_extras(_with_fulltext(docs)), last
 
 
 def _with_fulltext(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:

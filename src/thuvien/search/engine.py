@@ -44,8 +44,9 @@ YEAR_RANGES: list[tuple[str, int | None, int | None]] = [
     ("2020-", 2020, None),
 ]
 # The facets a response carries (keys of ``SearchResponse.facets``) and how many values each.
-FACET_SIZES = {"lib": 300, "ltype": 20, "grp": 100, "mtype": 20, "lang": 30, "subj": 15, "auth": 15}
-FACETS = ("lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth")
+FACET_SIZES = {"lib": 300, "ltype": 20, "grp": 100, "mtype": 20, "lang": 30, "subj": 15, "auth": 15,
+               "place": 15, "person": 15}  # fmt: skip
+FACETS = ("lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth", "place", "person")
 # Orders a request may ask for; "relevance" is the backend's score.
 SORTS = ("relevance", "newest", "oldest", "title", "author")
 
@@ -60,12 +61,16 @@ class SearchRequest:
     network_id: int | None = None
     library_ids: list[int] | None = None  # the scope (one library or a group); None = network
     # facet choices, by facet name: "lib", "grp" (ids as text), "ltype", "mtype", "lang",
-    # "subj", "auth" (headings); values of one facet are ORed, facets ANDed
+    # "subj", "auth" (headings), "place", "person" (names staff confirmed in the record's
+    # text: ``search.documents.document_extras``); values of one facet are ORed, facets ANDed
     filters: dict[str, list[str]] = field(default_factory=dict)
     available: bool = False  # a copy on a shelf in the scope (or the chosen libraries)
     year_from: int | None = None  # inclusive
     year_to: int | None = None  # inclusive
     work: str | None = None  # only the records of one work cluster
+    # only these records (meaning-based search asks the engine which of its nearest neighbours
+    # the reader may see in this scope, with their facets); None = no such filter
+    record_ids: list[int] | None = None
     sort: str = "relevance"  # one of SORTS
     offset: int = 0
     limit: int = 20

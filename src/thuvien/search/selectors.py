@@ -31,7 +31,7 @@ from .suggest import load_vocabulary
 
 PAGE_SIZE = 20
 AVAILABLE = str(ItemStatus.AVAILABLE.value)
-FACET_PARAMS = ("lib", "ltype", "grp", "mtype", "lang", "subj", "auth")
+FACET_PARAMS = ("lib", "ltype", "grp", "mtype", "lang", "subj", "auth", "place", "person")
 LANGUAGES = {
     "vie": gettext_lazy("Tiếng Việt"),
     "eng": gettext_lazy("Tiếng Anh"),
@@ -54,6 +54,8 @@ FACET_TITLES = {
     "year": gettext_lazy("Năm xuất bản"),
     "subj": gettext_lazy("Chủ đề"),
     "auth": gettext_lazy("Tác giả"),
+    "place": gettext_lazy("Địa danh"),
+    "person": gettext_lazy("Nhân vật"),
 }
 SORT_LABELS = {
     "relevance": gettext_lazy("Phù hợp nhất"),
@@ -386,7 +388,7 @@ def facet_groups(
                 [FacetValue("1", titles["avail:1"], available, "1" in chosen.get("avail", []))],
             )
         )
-    for name in ("lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth"):
+    for name in ("lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth", "place", "person"):
         buckets = raw.get(name) or []
         if not buckets:
             continue

@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from django.conf import settings
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.renderers import JSONRenderer
@@ -21,10 +23,11 @@ from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from thuvien.ai.selectors import MODES, search_page
 from thuvien.api.permissions import PublicRead
 from thuvien.api.throttling import ClientAnonRateThrottle, ClientUserRateThrottle
 from thuvien.core.ratelimit import client_address
-from thuvien.search.selectors import FACET_PARAMS, SearchPage, search_catalogue
+from thuvien.search.selectors import FACET_PARAMS, SearchPage
 
 PARAMS = [
     OpenApiParameter("q", str, description='Câu tìm kiếm (từ, "cụm từ", field:word, AND OR NOT)'),
@@ -36,13 +39,21 @@ PARAMS = [
     OpenApiParameter("avail", str, enum=["1"], description="Chỉ tài liệu có sẵn trên giá"),
     OpenApiParameter("year", str, description="Khoảng năm, ví dụ 2000-2009"),
     OpenApiParameter("work", str, description="Các biểu ghi của một tác phẩm"),
+    OpenApiParameter(
+        "mode",
+        str,
+        enum=list(MODES),
+        description="lexical: theo từ; semantic: theo ý nghĩa, cả câu hỏi tiếng Anh; "
+        "hybrid: theo từ trước, theo ý nghĩa bổ sung (mặc định, THUVIEN_AI_DEFAULT_MODE)",
+    ),
     *[OpenApiParameter(name, str, many=True) for name in FACET_PARAMS],
 ]
 
 
-def page_json(page: SearchPage) -> dict[str, Any]:
+def page_json(page: SearchPage, mode: str = "lexical") -> dict[str, Any]:
     return {
         "q": page.q,
+        "mode": mode,
         "total": page.total,
         "start": page.start,
         "next_start": page.next_start,
@@ -116,7 +127,11 @@ class SearchView(APIView):
 
     @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> HttpResponse:
-        page = search_catalogue(params=request.query_params)
+        mode = request.query_params.get("mode") or settings.AI_DEFAULT_MODE
+        if mode not in MODES:
+            detail = _("Cách tìm không hợp lệ: dùng lexical, semantic hoặc hybrid.")
+            return json_response({"code": "search.bad_mode", "detail": detail}, status=400)
+        page = search_page(params=request.query_params)
         if page.error:
             return json_response({"code": page.error_code, "detail": page.error}, status=400)
-        return json_response(page_json(page))
+        return json_response(page_json(page, mode))

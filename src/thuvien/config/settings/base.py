@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "thuvien.search",
     "thuvien.oversight",
     "thuvien.harvest",
+    "thuvien.ai",
     # interface apps (own no models)
     "thuvien.staff",
     "thuvien.opac",
@@ -239,6 +240,28 @@ WHITENOISE_USE_FINDERS = True
 # The search backend (a name of thuvien.search.engine.BACKENDS; today only "tantivy").
 SEARCH_BACKEND = os.environ.get("THUVIEN_SEARCH_BACKEND", "tantivy")
 SEARCH_INDEX_DIR = Path(os.environ.get("THUVIEN_SEARCH_INDEX_DIR", DATA_DIR / "index"))
+# Meaning-based search (thuvien.ai): the nearest-neighbour files, the embedding switch (the
+# worker computes vectors only when on) and the CPU threads one embedding call may use (0: all).
+AI_VECTOR_DIR = Path(os.environ.get("THUVIEN_AI_VECTOR_DIR", DATA_DIR / "vectors"))
+AI_EMBEDDINGS = os.environ.get("THUVIEN_AI_EMBEDDINGS", "1") not in ("0", "false", "no")
+AI_THREADS = int(os.environ.get("THUVIEN_AI_THREADS", "1"))
+# OpenMP reads its thread count when its library loads, which may be before thuvien.ai asks:
+# set it for the process here (the first thing Django imports). Measured: a query's embedding
+# cost 10–12 ms of CPU with it, 23–1,059 ms without (threads spinning on a busy machine).
+if AI_THREADS:
+    os.environ.setdefault("OMP_NUM_THREADS", str(AI_THREADS))
+# "Readers who borrowed this also borrowed" shows a pair only when at least this many distinct
+# readers borrowed both (no single reader can be inferred from a suggestion).
+AI_MIN_READERS = int(os.environ.get("THUVIEN_AI_MIN_READERS", "5"))
+# How the portal and the search API search when the reader does not say: "hybrid" (words
+# first, meaning fills in) beat "lexical" on every kind of query of benchmarks/ai_relevance.py.
+AI_DEFAULT_MODE = os.environ.get("THUVIEN_AI_DEFAULT_MODE", "hybrid")
+# "Ask the library": an OpenAI-compatible generation service the province hosts; without it
+# the page shows the retrieved passages only (nothing generates text on this server).
+AI_GENERATION_URL = os.environ.get("THUVIEN_AI_GENERATION_URL", "")
+AI_GENERATION_MODEL = os.environ.get("THUVIEN_AI_GENERATION_MODEL", "")
+AI_GENERATION_KEY = os.environ.get("THUVIEN_AI_GENERATION_KEY", "")
+AI_GENERATION_TIMEOUT = float(os.environ.get("THUVIEN_AI_GENERATION_TIMEOUT", "20"))
 # Above this many hits, facet counts are estimated from a fixed sample of about this many
 # records (shown with "≈"): the facet work of a broad search is proportional to it.
 SEARCH_FACET_SAMPLE = int(os.environ.get("THUVIEN_SEARCH_FACET_SAMPLE", "4000"))

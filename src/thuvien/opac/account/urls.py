@@ -11,6 +11,7 @@ urlpatterns = [
     path("holds/place/", views.hold_place_view, name="hold_place"),
     path("holds/<int:pk>/cancel/", views.hold_cancel_view, name="hold_cancel"),
     path("postal/", views.postal_view, name="postal"),
+    path("suggestions/", views.suggestions_view, name="suggestions"),
     path("privacy/", views.privacy_view, name="privacy"),
     path("privacy/export/", views.privacy_export_view, name="privacy_export"),
     path("privacy/delete/", views.privacy_delete_view, name="privacy_delete"),

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thuvien.accounts.permissions import login_required_view
+from thuvien.ai.selectors import personal_suggestions, suggestions_hidden
+from thuvien.ai.services import suggestions_hide, suggestions_show
 from thuvien.circulation.selectors import (
     hold_queue_position,
     loan_history,
@@ -73,6 +75,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     for loan in loans:
         loan.is_overdue = loan.due_on < today
     history = list(loan_history(patron=patron)[:HISTORY_LIMIT]) if patron.keep_history else []
+    hidden = patron.keep_history and suggestions_hidden(patron=patron)
     return render(
         request,
         "opac/account/overview.html",
@@ -83,8 +86,24 @@ def overview(request: HttpRequest) -> HttpResponse:
             "fees": list(patron_fees(patron=patron)),
             "balance": patron_balance(patron=patron),
             "history": history,
+            "suggestions_hidden": hidden,
+            "suggestions": [] if hidden else personal_suggestions(patron=patron),
         },
     )
+
+
+@login_required_view
+@require_POST
+def suggestions_view(request: HttpRequest) -> HttpResponse:
+    """Hide or show again the reader's personal suggestions."""
+    patron = _patron(request)
+    if patron is None:
+        raise Http404
+    if request.POST.get("show"):
+        suggestions_show(patron_id=patron.pk)
+    else:
+        suggestions_hide(patron_id=patron.pk)
+    return HttpResponseRedirect(_overview_url("suggestions"))
 
 
 @login_required_view

@@ -35,6 +35,7 @@ QUERY_MAX_LENGTH = 500
 # and language (~40 gettext and escape calls a page otherwise); the catalogues only change
 # with a deploy, and a test that changes the locale settings clears it (``_forget_texts``).
 _TEXTS = (
+    gettext_noop("Cách tìm"),
     gettext_noop("Đang mượn hết"),
     gettext_noop("Chưa có bản sao trên giá."),
     gettext_noop("Đã chọn:"),
@@ -239,6 +240,7 @@ def content_html(
     scope_label: str | None = None,
     last_url: str | None = None,
     query_length: int = 0,
+    mode_options: str = "",
 ) -> SafeString:
     """The page's ``content`` block: the search form, the count, the list, pager and facets.
 
@@ -268,6 +270,11 @@ def content_html(
         f"      {sort_options}\n"
         "    </select>\n    "
     ]
+    if mode_options:  # meaning-based search (thuvien.ai): words, meaning, or words then meaning
+        out.append(
+            f'<label for="mode">{t["Cách tìm"]}</label>\n'
+            f'    <select id="mode" name="mode">{mode_options}</select>\n    '
+        )
     add = out.append
     for k, v in hidden:
         add(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">')

@@ -10,4 +10,5 @@ urlpatterns = [
     path("record/<int:pk>/", views.record, name="record"),
     path("new/", views.new_items, name="new_items"),
     path("new/feed/", views.new_items_feed, name="new_items_feed"),
+    path("ask/", views.ask_view, name="ask"),
 ]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import get_script_prefix, reverse
@@ -21,13 +22,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
+from thuvien.ai.selectors import (
+    MODE_LABELS,
+    also_borrowed,
+    search_page,
+    similar_for_record_page,
+)
 from thuvien.core.ratelimit import client_address, rate_limited
 from thuvien.digital.selectors import objects_for_record
 from thuvien.harvest.selectors import partner_of_record
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
-from thuvien.search.selectors import FACET_PARAMS, PAGE_SIZE, SORT_LABELS, search_catalogue
+from thuvien.search.selectors import FACET_PARAMS, PAGE_SIZE, SORT_LABELS
 
 from ..digital.snippets import fulltext_snippets
 from ..shell import render_public
@@ -40,7 +47,7 @@ from .render import (
     url_pattern,
 )
 
-KEEP = ("q", "library", "group", "network", "sort", "work", "year", "avail", *FACET_PARAMS)
+KEEP = ("q", "library", "group", "network", "sort", "mode", "work", "year", "avail", *FACET_PARAMS)
 
 
 def _params(request: HttpRequest) -> list[tuple[str, str]]:
@@ -106,7 +113,7 @@ def _last_start(total: int, start: int) -> int:
 @public_view
 @rate_limited("search", "THUVIEN_SEARCH_RATE")
 def search(request: HttpRequest) -> HttpResponse:
-    page = search_catalogue(params=request.GET)
+    page = search_page(params=request.GET)
     query_length = len(page.q)
     if page.error_code == "search.too_long":
         # The form, the title and the links keep what the box would have kept.
@@ -148,7 +155,10 @@ def search(request: HttpRequest) -> HttpResponse:
         search_url=url_pattern("opac_search:search", get_script_prefix()),
         library_options=options_html(menu, page.scope.library.code if page.scope.library else ""),
         sort_options=options_html(list(SORT_LABELS.items()), page.sort),
-        hidden=[p for p in pairs if p[0] not in ("q", "library", "sort")],
+        hidden=[p for p in pairs if p[0] not in ("q", "library", "sort", "mode")],
+        mode_options=options_html(
+            list(MODE_LABELS.items()), request.GET.get("mode") or settings.AI_DEFAULT_MODE
+        ),
         chosen=chosen,
         rows_html=results_html(page.rows, fulltext_snippets(
             record_ids=[row.record.pk for row in page.rows], q=page.q, user=request.user,
@@ -189,10 +199,18 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(_("Không tìm thấy biểu ghi."))
     digital = objects_for_record(record_id=pk)
     partner = partner_of_record(record_id=pk)
+    by_meaning = similar_for_record_page(record=data.record)
+    if by_meaning:
+        data.similar = by_meaning
     return render(
         request,
         "opac/search/record.html",
-        {"r": data, "digital": digital, "partner": partner},
+        {
+            "r": data,
+            "digital": digital,
+            "partner": partner,
+            "also_borrowed": also_borrowed(record=data.record),
+        },
     )
 
 
@@ -259,3 +277,15 @@ def new_items_feed(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")
     return response
+
+
+@require_GET
+@public_view
+@rate_limited("search", "THUVIEN_SEARCH_RATE")
+def ask_view(request: HttpRequest) -> HttpResponse:
+    """Ask the library: passages of its own records, and a cited answer where configured."""
+    from thuvien.ai.ask import ask
+
+    question = (request.GET.get("q") or "").strip()
+    answer = ask(question=question, params=request.GET) if question else None
+    return render(request, "opac/search/ask.html", {"question": question, "answer": answer})

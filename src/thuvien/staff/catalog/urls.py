@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .views import authorities, copycat, editing, items, labels, records, transfer
+from .views import (
+    authorities,
+    buy_next,
+    copycat,
+    editing,
+    entities,
+    items,
+    labels,
+    records,
+    suggest,
+    transfer,
+)
 
 app_name = "catalog"
 urlpatterns = [
@@ -13,6 +24,21 @@ urlpatterns = [
     path("records/new/marc/", editing.marc_editor, name="marc-editor-new"),
     path("records/<int:pk>/form/", editing.record_form, name="record-form"),
     path("records/<int:pk>/marc/", editing.marc_editor, name="marc-editor"),
+    path("suggest/", suggest.suggest_view, name="suggest"),
+    path("buy-next/", buy_next.buy_next, name="buy-next"),
+    path("records/<int:pk>/entities/find/", entities.entity_find, name="entity-find"),
+    path(
+        "records/<int:pk>/entities/<int:entity_pk>/accept/",
+        entities.entity_decide,
+        {"accept": True},
+        name="entity-accept",
+    ),
+    path(
+        "records/<int:pk>/entities/<int:entity_pk>/reject/",
+        entities.entity_decide,
+        {"accept": False},
+        name="entity-reject",
+    ),
     path("records/<int:record_pk>/items/add/", items.item_add, name="item-add"),
     path("items/<int:pk>/", items.item_edit, name="item-edit"),
     path("labels/", labels.labels, name="labels"),

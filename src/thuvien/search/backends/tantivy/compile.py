@@ -317,7 +317,7 @@ def compile_query(
 
 
 _INT_FACETS = {"lib", "grp", "avail"}
-_HASHED_FACETS = {"subj", "auth"}
+_HASHED_FACETS = {"subj", "auth", "place", "person"}
 
 
 def filter_queries(
@@ -349,6 +349,8 @@ def filter_queries(
         )
     if req.work:
         out.append(Q.term_query(schema, "work", req.work))
+    if req.record_ids is not None:
+        out.append(Q.term_set_query(schema, "id", [int(i) for i in req.record_ids] or [0]))
     return out
 
 

@@ -47,7 +47,8 @@ SMALL_CLUSTER = 4  # works with up to this many records: libraries read from the
 # fkey holds the five small facets (facet_key): one bucket per distinct combination, at most
 # one per counted record; facets are counted on up to about SAMPLE_TARGET records.
 _FKEY_BUCKETS = 20_000
-_SEPARATE = ("lib", "grp", "subj", "auth")  # many values each: a terms aggregation of their own
+# many values each: a terms aggregation of their own
+_SEPARATE = ("lib", "grp", "subj", "auth", "place", "person")
 
 
 def _agg_spec(req: SearchRequest) -> dict[str, Any]:
@@ -129,7 +130,7 @@ def _facets(
             if name == "lib" and scope is not None and int(key) not in scope:
                 continue  # another library's holdings are not counted inside a scope
             buckets.append((key, int(round(b["doc_count"] * scale))))
-        if name in ("subj", "auth"):
+        if name in ("subj", "auth", "place", "person"):
             buckets = _heading_labels(engine, searcher, name, buckets)
         out[name] = [(str(k), n) for k, n in buckets]
     if records is not None:

@@ -22,7 +22,7 @@ TITLE_PAIRS = "title_bia"  # adjacent accented title syllables, "truyện_kiều
 VERIFY_MAX_LIST = 10_000  # see Engine.title_pairs
 
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"  # 12: place and person facets (thuvien.ai entities)
 ORDERS = {  # SORTS -> (fast field, order)
     "relevance": (None, None),
     "newest": ("year", tantivy.Order.Desc),
@@ -86,7 +86,7 @@ def build_schema() -> tantivy.Schema:
     # Subjects and authors have hundreds of thousands of values: counted as 64-bit hashes
     # (a text column's terms aggregation costs per distinct value on every query); the
     # stored texts give the labels back.
-    for name in ("subj", "auth"):
+    for name in ("subj", "auth", "place", "person"):
         sb.add_unsigned_field(name, indexed=True, fast=True)
         sb.add_text_field(f"{name}_s", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field("sample", indexed=True)  # sample levels (see sample_levels)
@@ -173,6 +173,11 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
         fields["subject_fold"] = [s_fold]
         fields["subj_s"] = list(dict.fromkeys(subjects))
         fields["subj"] = [facet_hash(x) for x in fields["subj_s"]]
+    for key, name in (("places", "place"), ("persons", "person")):
+        names = get(key)
+        if names:
+            fields[f"{name}_s"] = list(dict.fromkeys(names))
+            fields[name] = [facet_hash(x) for x in fields[f"{name}_s"]]
     if publisher:
         fields["publisher_fold"] = [va.fold(publisher)]
     if series:

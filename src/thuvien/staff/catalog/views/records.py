@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
+from thuvien.ai.selectors import record_entity_proposals
 from thuvien.catalog.errors import RecordNotFound
 from thuvien.catalog.marc.isbn import normalize_isbn
 from thuvien.catalog.models import Record
@@ -186,5 +187,6 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "items": view.items,
             "holdings": view.holdings,
             "can_write": can_write(request),
+            "entities": record_entity_proposals(record=view.record),
         },
     )

@@ -1,0 +1,129 @@
+"""nDCG@10 of word, meaning-based and hybrid search on a fixed set of graded queries, and the
+CPU time a query costs in each mode.
+
+The demo catalogue is the test bed: its titles agree with their subjects, so a query's answers
+can be graded by rule (2: the record is what was asked for; 1: it is on the subject). The
+queries are what readers type: exact Vietnamese titles and words (with and without tone marks),
+Vietnamese paraphrases whose words differ from the titles, and English questions.
+
+    THUVIEN_DATA_DIR=/tmp/tv-ai .venv/bin/thuvien migrate
+    THUVIEN_DATA_DIR=/tmp/tv-ai .venv/bin/thuvien demo-data --records 5000
+    THUVIEN_DATA_DIR=/tmp/tv-ai .venv/bin/thuvien ai_embed
+    THUVIEN_DATA_DIR=/tmp/tv-ai .venv/bin/python benchmarks/ai_relevance.py
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("THUVIEN_DATA_DIR", "/tmp/tv-ai")
+os.environ["DJANGO_SETTINGS_MODULE"] = "thuvien.config.settings.base"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+Judge = Callable[[str, list[str]], int]
+
+
+def on(subject: str, *words: str) -> Judge:
+    """2 when the record is on ``subject`` and its title holds one of ``words`` (or no words
+    are asked), 1 when it is only on the subject."""
+
+    def grade(title: str, subjects: list[str]) -> int:
+        if not any(s.startswith(subject) for s in subjects):
+            return 0
+        low = title.lower()
+        return 2 if not words or any(w in low for w in words) else 1
+
+    return grade
+
+
+QUERIES: list[tuple[str, str, Judge]] = [
+    # exact words, with and without tone marks (the word search must stay first here)
+    ("exact", "nuôi ong mật", on("Chăn nuôi", "ong")),
+    ("exact", "nuoi ong mat", on("Chăn nuôi", "ong")),
+    ("exact", "trồng lúa", on("Trồng trọt", "lúa")),
+    ("exact", "bệnh tiểu đường", on("Y học", "tiểu đường")),
+    ("exact", "lap trinh python", on("Tin học", "python")),
+    ("exact", "lễ hội truyền thống", on("Phong tục tập quán", "lễ hội")),
+    ("exact", "luật thi đấu bóng đá", on("Thể thao", "bóng đá")),
+    ("exact", "tiếng Anh giao tiếp", on("Ngoại ngữ", "anh")),
+    # Vietnamese paraphrases: the words differ from the titles
+    ("paraphrase", "sách về nghề nuôi ong", on("Chăn nuôi", "ong")),
+    ("paraphrase", "cách chăm heo cho mau lớn", on("Chăn nuôi", "lợn")),
+    ("paraphrase", "làm giàu từ ao cá", on("Nuôi trồng thuỷ sản", "cá")),
+    ("paraphrase", "chữa bệnh đái tháo đường", on("Y học", "tiểu đường")),
+    ("paraphrase", "sức khoẻ ông bà", on("Y học", "cao tuổi")),
+    ("paraphrase", "học viết phần mềm máy tính", on("Tin học", "lập trình")),
+    ("paraphrase", "đám cưới truyền thống", on("Phong tục tập quán", "cưới")),
+    ("paraphrase", "món ăn ngon ngày Tết", on("Nấu ăn")),
+    ("paraphrase", "quá khứ dân tộc Việt", on("Lịch sử Việt Nam")),
+    ("paraphrase", "đạo Phật", on("Phật giáo")),
+    # English questions over a Vietnamese catalogue
+    ("english", "beekeeping", on("Chăn nuôi", "ong")),
+    ("english", "pig farming", on("Chăn nuôi", "lợn")),
+    ("english", "rice cultivation", on("Trồng trọt", "lúa")),
+    ("english", "fish farming", on("Nuôi trồng thuỷ sản")),
+    ("english", "diabetes", on("Y học", "tiểu đường")),
+    ("english", "learn programming", on("Tin học", "lập trình")),
+    ("english", "history of Vietnam", on("Lịch sử Việt Nam")),
+    ("english", "Vietnamese cooking", on("Nấu ăn")),
+    ("english", "Buddhism", on("Phật giáo")),
+    ("english", "football rules", on("Thể thao", "bóng đá")),
+    ("english", "folk songs", on("Âm nhạc dân gian")),
+    ("english", "mathematics exercises", on("Toán học", "bài tập")),
+]
+
+
+def dcg(grades: list[int]) -> float:
+    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades[:10]))
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+    from django.http import QueryDict
+
+    from thuvien.ai.selectors import search_page
+    from thuvien.catalog.models import Record
+
+    everything = list(
+        Record.objects.filter(is_deleted=False).values_list("pk", "title", "subjects")
+    )
+    print(f"{len(everything)} records; {len(QUERIES)} graded queries")
+    table: dict[str, dict[str, list[float]]] = {}
+    cpu: dict[str, list[float]] = {}
+    for kind, text, judge in QUERIES:
+        ideal = sorted((judge(t, s) for _pk, t, s in everything), reverse=True)
+        best = dcg(ideal) or 1.0
+        for mode in ("lexical", "semantic", "hybrid"):
+            params = QueryDict(mutable=True)
+            params.update({"q": text, "mode": mode})
+            search_page(params=params, facets=False)  # warm (model, files) once per mode
+            started = time.process_time()
+            page = search_page(params=params, facets=True)
+            cpu.setdefault(mode, []).append(time.process_time() - started)
+            ids = [row.record.pk for row in page.rows][:10]
+            found = Record.objects.in_bulk(ids)
+            grades = [judge(found[i].title, found[i].subjects) for i in ids if i in found]
+            table.setdefault(mode, {}).setdefault(kind, []).append(dcg(grades) / best)
+    kinds = ["exact", "paraphrase", "english"]
+    print(f"{'nDCG@10':10s}" + "".join(f"{k:>12s}" for k in [*kinds, "all"]))
+    for mode, by_kind in table.items():
+        allv = [v for k in kinds for v in by_kind[k]]
+        cells = "".join(f"{statistics.mean(by_kind[k]):12.3f}" for k in kinds)
+        print(f"{mode:10s}{cells}{statistics.mean(allv):12.3f}")
+    for mode, times in cpu.items():
+        times = sorted(times)
+        p95 = times[int(0.95 * (len(times) - 1))]
+        median = statistics.median(times) * 1000
+        print(f"{mode:10s} CPU a query, facets: median {median:.1f} ms, p95 {p95 * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,496 @@
+"""Reads of the AI services: what needs embedding, and meaning-based search in a reader's scope.
+
+Meaning-based results never bypass the catalogue's rules: the nearest neighbours are only
+candidates, and the search engine decides which of them the reader may see in the scope asked
+(network, library, group, facet choices, visibility), counts their facets and returns them in
+the same shape as a word search, so the portal and the API render them the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy
+
+from thuvien.catalog.models import Record
+from thuvien.search.engine import engine
+from thuvien.search.errors import SearchError
+from thuvien.search.selectors import (
+    PAGE_SIZE,
+    SearchPage,
+    build_request,
+    facet_groups,
+    library_directory,
+    resolve_scope,
+    result_rows,
+    search_catalogue,
+)
+
+from . import vectors
+from .embedding import MODEL_NAME, embed_query
+from .models import RecordEmbedding
+
+CANDIDATES = 100  # nearest neighbours asked for; the engine keeps those the reader may see
+# e5's cosines are crowded (unrelated Vietnamese titles score 0.70–0.80 against a query), so a
+# fixed cut either drops good answers or keeps noise: keep what is near the best match
+# (``MARGIN``) and above a floor (measured on the demo catalogue: benchmarks/ai_relevance.py)
+FLOOR = 0.78
+MARGIN = 0.06
+MODE_LABELS = {
+    "lexical": gettext_lazy("Theo từ"),
+    "semantic": gettext_lazy("Theo ý nghĩa"),
+    "hybrid": gettext_lazy("Theo từ và ý nghĩa"),
+}
+MODES = tuple(MODE_LABELS)
+
+
+def record_passage(record: Record) -> str:
+    """What a record means, in the words the model reads: title, subjects, summary, series."""
+    parts = [record.title]
+    subjects = [s if isinstance(s, str) else str(s.get("heading", "")) for s in record.subjects]
+    if subjects:
+        parts.append("; ".join(s for s in subjects if s))
+    notes = [n for n in record.notes if isinstance(n, str)]
+    if notes:
+        parts.append(" ".join(notes[:2]))
+    if record.series:
+        parts.append("; ".join(str(s) for s in record.series))
+    return ". ".join(p.strip() for p in parts if p and p.strip())
+
+
+def passage_hash(text: str) -> str:
+    return hashlib.blake2b(f"{MODEL_NAME}\n{text}".encode(), digest_size=16).hexdigest()
+
+
+def stale_record_ids(*, limit: int, after_id: int = 0) -> list[int]:
+    """Live records with no vector, a vector of another model, or edited since (id order)."""
+    return list(
+        Record.objects.filter(is_deleted=False, pk__gt=after_id)
+        .filter(
+            Q(embedding__isnull=True)
+            | ~Q(embedding__model=MODEL_NAME)
+            | Q(embedding__source_updated__lt=F("updated_at"))
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def stale_count() -> int:
+    return (
+        Record.objects.filter(is_deleted=False)
+        .filter(
+            Q(embedding__isnull=True)
+            | ~Q(embedding__model=MODEL_NAME)
+            | Q(embedding__source_updated__lt=F("updated_at"))
+        )
+        .count()
+    )
+
+
+def stored_vectors(chunk: int = 5_000) -> Iterator[tuple[list[int], np.ndarray]]:
+    """Every current vector, by id range (rebuild of the index)."""
+    last = 0
+    while True:
+        rows = list(
+            RecordEmbedding.objects.filter(
+                model=MODEL_NAME, record_id__gt=last, record__is_deleted=False
+            )
+            .order_by("record_id")
+            .values_list("record_id", "vector")[:chunk]
+        )
+        if not rows:
+            return
+        last = rows[-1][0]
+        ids = [r[0] for r in rows]
+        yield ids, np.frombuffer(b"".join(bytes(r[1]) for r in rows), dtype="<f4").reshape(
+            len(rows), -1
+        )
+
+
+def _scoped_candidates(
+    params: Any, ranked: list[tuple[int, float]], *, facets: bool
+) -> tuple[SearchPage, list[Any], dict[int, float]]:
+    """Ask the engine which candidates the reader may see here; hits most similar first."""
+    scope = resolve_scope(params)
+    page = SearchPage(q=str(params.get("q", "") or "").strip(), params={}, scope=scope)
+    page.libraries = library_directory()
+    sims = dict(ranked)
+    req, page.params = build_request(params, scope)
+    req = replace(
+        req, query=None, record_ids=list(sims), offset=0, limit=CANDIDATES, facets=facets
+    )
+    response = engine().search(req)
+    hits = sorted(response.hits, key=lambda h: -sims.get(h.record_id, 0.0))
+    if facets:
+        page.facets = facet_groups(
+            response.facets, page.params, response.available_count, libraries=page.libraries
+        )
+    page.available_count = response.available_count
+    return page, hits, sims
+
+
+def _near_the_best(ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    if not ranked:
+        return []
+    cut = max(FLOOR, ranked[0][1] - MARGIN)
+    return [(rid, sim) for rid, sim in ranked if sim >= cut]
+
+
+def semantic_page(*, params: Any, facets: bool = True) -> SearchPage:
+    """Records nearest in meaning to the query, in the reader's scope, a page at a time."""
+    started = time.perf_counter()
+    text = str(params.get("q", "") or "").strip()
+    if not text:
+        return search_catalogue(params=params, facets=facets)
+    if not vectors.main_size() and not vectors.delta_size():  # nothing embedded yet
+        page = SearchPage(q=text, params={}, scope=resolve_scope(params))
+        page.libraries = library_directory()
+        return page
+    try:
+        ranked = _near_the_best(vectors.nearest(embed_query(text), CANDIDATES))
+        page, hits, _ = _scoped_candidates(params, ranked, facets=facets)
+    except SearchError as exc:
+        page = SearchPage(q=text, params={}, scope=resolve_scope(params))
+        page.error, page.error_code = exc.message, exc.code
+        return page
+    _paginate(page, hits, params)
+    page.took_ms = (time.perf_counter() - started) * 1000
+    return page
+
+
+def hybrid_page(*, params: Any, facets: bool = True) -> SearchPage:
+    """Words first, meaning fills in.
+
+    The word search keeps its order (an exact title typed with its tone marks stays first);
+    records found only by meaning follow, most similar first, when the words find fewer than
+    a page or nothing at all ("sách về nghề nuôi ong" finds "Kỹ thuật nuôi ong mật").
+    """
+    lexical = search_catalogue(params=params, facets=facets)
+    if lexical.error or not lexical.q or lexical.total >= PAGE_SIZE or lexical.start:
+        return lexical
+    semantic = semantic_page(params=params, facets=False)
+    if semantic.error:
+        return lexical
+    seen = {row.record.pk for row in lexical.rows}
+    extra = [row for row in semantic.rows if row.record.pk not in seen]
+    lexical.rows = lexical.rows + extra[: PAGE_SIZE - len(lexical.rows)]
+    lexical.total += len(extra)
+    return lexical
+
+
+def _paginate(page: SearchPage, hits: list[Any], params: Any) -> None:
+    start_text = str(params.get("start", "") or "")
+    start = int(start_text) if start_text.isdigit() else 0
+    start = min(start, max(0, len(hits) - 1)) if hits else 0
+    chosen = hits[start : start + PAGE_SIZE]
+    page.start, page.total = start, len(hits)
+    page.rows = result_rows(chosen, page.scope, libraries=page.libraries)
+    page.next_start = start + PAGE_SIZE if start + PAGE_SIZE < len(hits) else None
+    page.prev_start = max(0, start - PAGE_SIZE) if start > 0 else None
+
+
+def search_page(*, params: Any, facets: bool = True) -> SearchPage:
+    """The portal's and the API's entry: ``mode`` = lexical (default), semantic or hybrid."""
+    from django.conf import settings
+
+    mode = str(params.get("mode", "") or settings.AI_DEFAULT_MODE)
+    if mode == "semantic":
+        return semantic_page(params=params, facets=facets)
+    if mode == "hybrid":
+        return hybrid_page(params=params, facets=facets)
+    return search_catalogue(params=params, facets=facets)
+
+
+def similar_records(*, record_id: int, params: Any, limit: int = 6) -> list[Any]:
+    """"More like this": the records nearest in meaning to one record, in the reader's scope.
+
+    Result rows as the result page has them; the record itself and records of its own work
+    cluster are left out.
+    """
+    vector = vectors.vector_of(record_id)
+    if vector is None:
+        return []
+    ranked = [(rid, s) for rid, s in vectors.nearest(vector, 40) if rid != record_id and s >= 0.85]
+    if not ranked:
+        return []
+    try:
+        page, hits, _ = _scoped_candidates(params, ranked, facets=False)
+    except SearchError:
+        return []
+    work = Record.objects.filter(pk=record_id).values_list("work_key", flat=True).first()
+    hits = [h for h in hits if h.record_id != record_id and (not work or h.work != work)]
+    return result_rows(hits[:limit], page.scope, libraries=page.libraries)
+
+
+def similar_for_record_page(*, record: Record, limit: int = 6) -> list[Record]:
+    """The record page's "similar documents" by meaning, in the record's network; empty when
+    the record has no vector yet (the page then keeps its subject and title-word neighbours)."""
+    network = record.network.code if record.network_id else ""
+    rows = similar_records(record_id=record.pk, params={"network": network}, limit=limit)
+    found = Record.objects.filter(pk__in=[r.record.pk for r in rows], is_deleted=False).in_bulk()
+    return [found[r.record.pk] for r in rows if r.record.pk in found]
+
+
+def _visible_records(network_code: str, ranked: list[tuple[int, float]]) -> list[Record]:
+    """The ranked records a reader of this network may see, in the ranked order."""
+    if not ranked:
+        return []
+    try:
+        _page, hits, _sims = _scoped_candidates({"network": network_code}, ranked, facets=False)
+    except SearchError:
+        return []
+    order = {rid: i for i, (rid, _s) in enumerate(ranked)}
+    ids = sorted({h.record_id for h in hits}, key=lambda rid: order.get(rid, len(order)))
+    found = Record.objects.filter(pk__in=ids, is_deleted=False).in_bulk()
+    return [found[i] for i in ids if i in found]
+
+
+def also_borrowed(*, record: Record, limit: int = 6) -> list[Record]:
+    """"Readers who borrowed this also borrowed": only pairs that ``AI_MIN_READERS`` or more
+    distinct readers support (the nightly count keeps no other), strongest first."""
+    from django.conf import settings
+
+    from .models import BorrowedTogether
+
+    pairs = list(
+        BorrowedTogether.objects.filter(record=record, readers__gte=settings.AI_MIN_READERS)
+        .order_by("-readers", "other_id")
+        .values_list("other_id", "readers")[: limit * 2]
+    )
+    network = record.network.code if record.network_id else ""
+    ranked = [(rid, float(n)) for rid, n in pairs]
+    return _visible_records(network, ranked)[:limit]
+
+
+@dataclass
+class Suggestion:
+    record: Record
+    because: Record  # "vì bạn đã mượn …"
+
+
+def personal_suggestions(*, patron: Any, limit: int = 6) -> list[Suggestion]:
+    """Suggestions for a reader who keeps their history and has not hidden them.
+
+    None for a reader who did not opt in to keep their history, nor for a child whose history
+    consent was not given by a parent or guardian; each suggestion says which of the reader's
+    own loans it comes from.
+    """
+    from django.conf import settings
+
+    from thuvien.circulation.models import Loan
+    from thuvien.patrons.models import Consent, ConsentPurpose
+
+    from .models import BorrowedTogether, SuggestionsHidden
+
+    if not patron.keep_history or SuggestionsHidden.objects.filter(patron=patron).exists():
+        return []
+    if patron.category.needs_guardian and not Consent.objects.filter(
+        patron=patron,
+        purpose=ConsentPurpose.HISTORY,
+        given_by_guardian=True,
+        withdrawn_at__isnull=True,
+    ).exists():
+        return []
+    read = list(
+        Loan.all_objects.filter(patron=patron)
+        .order_by("-issued_at")
+        .values_list("item__record_id", flat=True)[:200]
+    )
+    if not read:
+        return []
+    recent = list(dict.fromkeys(read))[:20]
+    score: dict[int, float] = {}
+    because: dict[int, tuple[int, int]] = {}
+    for source, other, readers in BorrowedTogether.objects.filter(
+        record_id__in=recent, readers__gte=settings.AI_MIN_READERS
+    ).values_list("record_id", "other_id", "readers"):
+        if other in read:
+            continue
+        score[other] = score.get(other, 0.0) + readers
+        if readers > because.get(other, (0, 0))[1]:
+            because[other] = (source, readers)
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[: limit * 2]
+    network = patron.library.network.code
+    records = _visible_records(network, ranked)[:limit]
+    sources = Record.objects.in_bulk([because[r.pk][0] for r in records])
+    return [Suggestion(record=r, because=sources[because[r.pk][0]]) for r in records]
+
+
+def suggestions_hidden(*, patron: Any) -> bool:
+    from .models import SuggestionsHidden
+
+    return SuggestionsHidden.objects.filter(patron=patron).exists()
+
+
+def ddc_training_rows(
+    *, network_id: int, vectors_by_record: dict[int, np.ndarray] | None = None
+) -> list[tuple[str, np.ndarray]]:
+    """(DDC section, vector) of the network's records that carry a class and a vector."""
+    from .cataloguing import ddc_section
+
+    rows = (
+        RecordEmbedding.objects.filter(
+            model=MODEL_NAME, record__network_id=network_id, record__is_deleted=False
+        )
+        .exclude(record__ddc="")
+        .values_list("record_id", "record__ddc", "vector")
+    )
+    out: list[tuple[str, np.ndarray]] = []
+    for record_id, ddc, blob in rows.iterator(chunk_size=5_000):
+        section = ddc_section(ddc)
+        if section is None:
+            continue
+        vector = (vectors_by_record or {}).get(record_id)
+        if vector is None:
+            vector = np.frombuffer(bytes(blob), dtype="<f4")
+        out.append((section, vector))
+    return out
+
+
+@dataclass
+class CataloguingSuggestions:
+    ddc: list[Any]
+    subjects: list[Any]
+    trained: bool
+
+
+def cataloguing_suggestions(*, network_id: int, text: str) -> CataloguingSuggestions:
+    """DDC sections and subject headings for what a cataloguer has written so far."""
+    from .cataloguing import ddc_propose, ddc_section, vote
+    from .embedding import embed_passages
+    from .tasks import ddc_train_task
+
+    text = text.strip()
+    if not text:
+        return CataloguingSuggestions([], [], trained=False)
+    vector = embed_passages([text])[0]
+    neighbours = vectors.nearest(vector, 30)
+    records = Record.objects.filter(
+        pk__in=[rid for rid, _s in neighbours], network_id=network_id, is_deleted=False
+    ).only("pk", "ddc", "subjects")
+    by_id = {r.pk: r for r in records}
+    heads: list[tuple[str, float]] = []
+    classes: list[tuple[str, float]] = []
+    for rid, sim in neighbours:
+        record = by_id.get(rid)
+        if record is None:
+            continue
+        weight = max(sim - 0.7, 0.0) ** 2  # nearer neighbours count much more
+        heads += [(str(s), weight) for s in record.subjects if str(s).strip()]
+        section = ddc_section(record.ddc)
+        if section:
+            classes.append((section, weight))
+    proposals = ddc_propose(network_id=network_id, vector=vector)
+    trained = bool(proposals)
+    if not trained:  # no model yet: the neighbours vote, and the worker trains one
+        proposals = vote(classes)
+        if classes:
+            ddc_train_task(network_id)
+    return CataloguingSuggestions(ddc=proposals, subjects=vote(heads), trained=trained)
+
+
+def accepted_entities(record_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """The places and people staff confirmed for these records (the search index's facets)."""
+    from .models import EntityProposal, EntityStatus
+
+    out: dict[int, dict[str, list[str]]] = {}
+    rows = EntityProposal.objects.filter(
+        record_id__in=record_ids, status=EntityStatus.ACCEPTED, kind__in=("place", "person")
+    ).values_list("record_id", "kind", "name", "authority__heading")
+    for record_id, kind, name, heading in rows:
+        key = "places" if kind == "place" else "persons"
+        out.setdefault(record_id, {}).setdefault(key, []).append(heading or name)
+    return out
+
+
+def record_entity_proposals(*, record: Record) -> list[Any]:
+    from .models import EntityProposal
+
+    return list(EntityProposal.objects.filter(record=record).select_related("authority"))
+
+
+def entity_proposal_get(*, record: Record, pk: int) -> Any | None:
+    from .models import EntityProposal
+
+    return EntityProposal.objects.filter(record=record, pk=pk).select_related("record").first()
+
+
+def record_text(*, record: Record) -> str:
+    """The text of a record in which names are looked for: its notes and summary."""
+    return "\n".join(str(n) for n in record.notes)
+
+
+@dataclass
+class PurchaseSuggestion:
+    record: Record
+    requests: int  # holds placed for pickup here and loans of other libraries' copies
+    held_by: int  # libraries of the network holding a copy
+
+
+def purchase_suggestions(*, library: Any, days: int = 365, limit: int = 30) -> list[Any]:
+    """What a library could buy next: titles its readers asked for that it does not hold.
+
+    Counted over ``days``: holds placed for pickup at this library, and loans to its readers of
+    copies that belong to other libraries (loans between libraries). Titles the library holds
+    are left out; each comes with how many libraries of the network have it.
+    """
+    import datetime as dt
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from thuvien.circulation.models import Hold, Loan
+    from thuvien.core.scoping import library_scope
+    from thuvien.holdings.models import Item
+    from thuvien.network.models import Library
+
+    network_libraries = Library.objects.filter(network_id=library.network_id)
+    since = timezone.now() - dt.timedelta(days=days)
+    asked: dict[int, int] = {}
+    holds = (
+        Hold.all_objects.filter(library=library, placed_at__gte=since)
+        .values("record_id")
+        .annotate(n=Count("id"))
+    )
+    for row in holds:
+        asked[row["record_id"]] = asked.get(row["record_id"], 0) + row["n"]
+    borrowed = (
+        Loan.all_objects.filter(patron_library=library, issued_at__gte=since)
+        .exclude(item__library=library)
+        .values("item__record_id")
+        .annotate(n=Count("id"))
+    )
+    for row in borrowed:
+        rid = row["item__record_id"]
+        asked[rid] = asked.get(rid, 0) + row["n"]
+    if not asked:
+        return []
+    with library_scope(library):
+        own = set(
+            Item.objects.filter(library=library, record_id__in=list(asked)).values_list(
+                "record_id", flat=True
+            )
+        )
+    wanted = sorted(
+        ((rid, n) for rid, n in asked.items() if rid not in own), key=lambda kv: (-kv[1], kv[0])
+    )[:limit]
+    with library_scope(network_libraries):  # counts of the network's libraries, no copy shown
+        held = dict(
+            Item.objects.filter(record_id__in=[rid for rid, _n in wanted])
+            .values("record_id")
+            .annotate(n=Count("library_id", distinct=True))
+            .values_list("record_id", "n")
+        )
+    records = Record.objects.in_bulk([rid for rid, _n in wanted])
+    return [
+        PurchaseSuggestion(records[rid], n, held.get(rid, 0))
+        for rid, n in wanted
+        if rid in records and not records[rid].is_deleted
+    ]
