@@ -121,6 +121,9 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "oversight.targets.added": _("Thêm chỉ tiêu theo Quyết định 206"),
     "oversight.target.changed": _("Sửa chỉ tiêu"),
     "oversight.year_figures.saved": _("Nhập số liệu hằng năm"),
+    "oversight.weeding.created": _("Lập danh sách thanh lọc"),
+    "oversight.weeding.copy_removed": _("Bỏ một bản khỏi danh sách thanh lọc"),
+    "oversight.weeding.approved": _("Phê duyệt thanh lọc theo quyết định"),
 }
 
 # The apps, for grouping codes in the audit log's filter.

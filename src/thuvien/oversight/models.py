@@ -279,3 +279,54 @@ class YearFigure(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["library", "year", "key"], name="year_figure_once")
         ]
+
+
+class Weeding(models.Model):
+    """Thanh lọc: a list of copies chosen to leave the collection, approved by a decision with
+    its number and date (Circular 02/2020/TT-BVHTTDL art. 28); the copies are then withdrawn
+    and marked "đã thanh lọc" with the decision number in the individual register."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang lập danh sách")
+        APPROVED = "approved", _("Đã có quyết định, đã thanh lọc")
+
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    reason = models.CharField(_("lý do thanh lọc"), max_length=255, blank=True)
+    # How the copies were chosen, as the page showed it (kept for inspection).
+    criteria = models.JSONField(default=dict)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("đợt thanh lọc")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.library_id} {self.decision_number or f'{self.created_at:%Y-%m-%d}'}"
+
+
+class WeedingCopy(models.Model):
+    weeding = models.ForeignKey(Weeding, on_delete=models.CASCADE, related_name="copies")
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    item = models.ForeignKey("holdings.Item", on_delete=models.PROTECT, related_name="+")
+    why = models.CharField(_("lý do"), max_length=255, blank=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["weeding", "item"], name="weeding_copy_once")
+        ]

@@ -23,6 +23,7 @@ from .models import (
     ScanOutcome,
     Stocktake,
     StocktakeScan,
+    Weeding,
 )
 
 FIGURES = STATE_FIGURES + EVENT_FIGURES
@@ -206,3 +207,19 @@ def evaluation_get_for(
     if evaluation is None:
         raise NotFound("oversight.evaluation_not_found", "Không có hồ sơ đánh giá này.")
     return evaluation
+
+
+def weeding_list(*, library: Library) -> list[Weeding]:
+    with scopes_disabled():
+        return list(
+            Weeding.objects.filter(library=library).annotate(n=Count("copies"))[:100]
+        )
+
+
+def weeding_get_for(*, library: Library, pk: int) -> Weeding:
+    """The library's weeding; another library's answers as one that does not exist."""
+    with scopes_disabled():
+        weeding = Weeding.objects.filter(library=library, pk=pk).first()
+    if weeding is None:
+        raise NotFound("oversight.weeding_not_found", "Không có đợt thanh lọc này.")
+    return weeding

@@ -37,6 +37,7 @@ DOING = frozenset(
         "oversight:stocktakes",
         "oversight:library-evaluations",
         "oversight:year-figures",
+        "oversight:weedings",
     }
 )
 TILES: tuple[tuple[str, str, str], ...] = (
@@ -128,6 +129,11 @@ TILES: tuple[tuple[str, str, str], ...] = (
         "oversight:registers",
         gettext_lazy("Sổ đăng ký tài liệu"),
         gettext_lazy("Sổ đăng ký tổng quát và cá biệt."),
+    ),
+    (
+        "oversight:weedings",
+        gettext_lazy("Thanh lọc tài liệu"),
+        gettext_lazy("Chọn bản sao, phê duyệt theo quyết định, ghi “đã thanh lọc”."),
     ),
 )
 

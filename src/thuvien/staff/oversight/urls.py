@@ -9,6 +9,7 @@ from . import (
     stocktake_views,
     target_views,
     views,
+    weeding_views,
 )
 
 app_name = "oversight"
@@ -34,4 +35,9 @@ urlpatterns = [
     path("stocktakes/<int:pk>/", stocktake_views.stocktake, name="stocktake"),
     path("stocktakes/<int:pk>/scan/", stocktake_views.scan, name="stocktake-scan"),
     path("stocktakes/<int:pk>/close/", stocktake_views.close, name="stocktake-close"),
+    path("weeding/", weeding_views.weedings, name="weedings"),
+    path("weeding/create/", weeding_views.create, name="weeding-create"),
+    path("weeding/<int:pk>/", weeding_views.weeding, name="weeding"),
+    path("weeding/<int:pk>/remove/", weeding_views.remove, name="weeding-remove"),
+    path("weeding/<int:pk>/approve/", weeding_views.approve, name="weeding-approve"),
 ]
