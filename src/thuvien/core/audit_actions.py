@@ -124,6 +124,10 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "oversight.weeding.created": _("Lập danh sách thanh lọc"),
     "oversight.weeding.copy_removed": _("Bỏ một bản khỏi danh sách thanh lọc"),
     "oversight.weeding.approved": _("Phê duyệt thanh lọc theo quyết định"),
+    "oversight.training.person_saved": _("Lưu hồ sơ người làm công tác thư viện"),
+    "oversight.training.course_added": _("Thêm khóa đào tạo, bồi dưỡng"),
+    "oversight.training.attendance_recorded": _("Ghi nhận người dự khóa đào tạo"),
+    "oversight.training.credential_added": _("Thêm văn bằng, chứng chỉ"),
 }
 
 # The apps, for grouping codes in the audit log's filter.

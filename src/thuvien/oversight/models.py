@@ -330,3 +330,115 @@ class WeedingCopy(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["weeding", "item"], name="weeding_copy_once")
         ]
+
+
+class StaffPerson(models.Model):
+    """A person who works in a library (người làm công tác thư viện, Library Law art. 46), with
+    or without a login: their professional title and library qualification, for the share of
+    staff trained and qualified (Decree 93/2020: 70 %)."""
+
+    class Title(models.TextChoices):
+        # Professional titles of library staff (Circular 02/2022/TT-BVHTTDL).
+        NONE = "", _("Chưa bổ nhiệm chức danh")
+        GRADE_I = "V.10.02.30", _("Thư viện viên hạng I")
+        GRADE_II = "V.10.02.05", _("Thư viện viên hạng II")
+        GRADE_III = "V.10.02.06", _("Thư viện viên hạng III")
+        GRADE_IV = "V.10.02.07", _("Thư viện viên hạng IV")
+
+    class Qualification(models.TextChoices):
+        NONE = "", _("Chưa có chuyên môn thư viện")
+        CERTIFICATE = "certificate", _("Chứng chỉ bồi dưỡng nghiệp vụ thư viện")
+        INTERMEDIATE = "intermediate", _("Trung cấp thư viện")
+        COLLEGE = "college", _("Cao đẳng thư viện")
+        BACHELOR = "bachelor", _("Đại học thư viện, thông tin")
+        MASTER = "master", _("Thạc sĩ thư viện, thông tin")
+        DOCTORATE = "doctorate", _("Tiến sĩ thư viện, thông tin")
+
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    user = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(
+        _("chức danh nghề nghiệp"), max_length=12, choices=Title.choices, blank=True
+    )
+    qualification = models.CharField(
+        _("trình độ chuyên môn thư viện"), max_length=12, choices=Qualification.choices,
+        blank=True,
+    )  # fmt: skip
+    active = models.BooleanField(_("đang làm việc"), default=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("người làm công tác thư viện")
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Course(models.Model):
+    """A training course (đào tạo, bồi dưỡng) offered to the network's library staff."""
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")
+    topic = models.CharField(_("nội dung, chủ đề"), max_length=255)
+    provider = models.CharField(_("đơn vị tổ chức"), max_length=255)
+    hours = models.DecimalField(_("số giờ"), max_digits=6, decimal_places=1)
+    starts_on = models.DateField(_("ngày bắt đầu"))
+    ends_on = models.DateField(_("ngày kết thúc"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("khóa đào tạo, bồi dưỡng")
+        ordering = ["-starts_on", "topic"]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class Attendance(models.Model):
+    """A person's attendance of a course; ``completed`` when they finished it."""
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="attendances")
+    person = models.ForeignKey(StaffPerson, on_delete=models.CASCADE, related_name="attendances")
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    completed = models.BooleanField(_("hoàn thành"), default=True)
+    certificate_number = models.CharField(_("số chứng nhận"), max_length=60, blank=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["course", "person"], name="attendance_once")
+        ]
+
+
+class Credential(models.Model):
+    """A diploma, certificate or appointment to a title that a person holds, with its scan."""
+
+    class Kind(models.TextChoices):
+        DIPLOMA = "diploma", _("Văn bằng")
+        CERTIFICATE = "certificate", _("Chứng chỉ, giấy chứng nhận")
+        APPOINTMENT = "appointment", _("Quyết định bổ nhiệm chức danh")
+
+    person = models.ForeignKey(StaffPerson, on_delete=models.CASCADE, related_name="credentials")
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices)
+    name = models.CharField(_("tên văn bằng, chứng chỉ"), max_length=255)
+    issuer = models.CharField(_("nơi cấp"), max_length=255, blank=True)
+    issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
+    scan = models.FileField(_("bản chụp"), upload_to="training/credentials/%Y/", blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("văn bằng, chứng chỉ")
+        ordering = ["-issued_on"]

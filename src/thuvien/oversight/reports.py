@@ -25,6 +25,7 @@ from thuvien.network.models import Library, Network
 
 from .models import STATE_FIGURES, LibraryDay
 from .services import library_period_figures
+from .training import TrainingRow, training_figures
 
 PERIODS = ("calendar", "evaluation")
 
@@ -33,7 +34,7 @@ PERIODS = ("calendar", "evaluation")
 class ReportLine:
     section: str
     label: str
-    value: int | Decimal
+    value: int | Decimal | None  # None: the system has no such figure yet (said in the note)
     note: str = ""
 
 
@@ -117,7 +118,13 @@ def annual_report(
         for name in ("titles", "copies", "readers", "copies_added", "readers_new", "loans",
                      "returns", "holds")
     }  # fmt: skip
+    staff = TrainingRow()
+    for row in training_figures(
+        library_ids=[lib.pk for lib in libraries], start=start, end=end
+    ).values():
+        staff.add(row)
     collection, readers, use = _("Vốn tài liệu"), _("Bạn đọc"), _("Lưu thông")
+    people = _("Nhân lực (Luật Thư viện, điều 46)")
     indicators = _("Chỉ số (TCVN 11774:2016 / ISO 11620)")
     lines = [
         ReportLine(collection, _("Số tên tài liệu cuối kỳ"), total["titles"],
@@ -134,7 +141,18 @@ def annual_report(
         ReportLine(indicators, _("Lượt mượn bình quân một bạn đọc"),
                    _ratio(total["loans"], total["readers"]),
                    _("lượt mượn ÷ bạn đọc có thẻ còn hạn")),
-        ReportLine(_("Số hóa"), _("Tài liệu số hóa"), 0,
+        ReportLine(indicators, _("Số giờ đào tạo bình quân một người làm công tác thư viện"),
+                   staff.hours_per_person if staff.staff else None,
+                   _("giờ đào tạo trong kỳ ÷ người đang làm việc")),
+        ReportLine(people, _("Người làm công tác thư viện (đang làm việc)"), staff.staff,
+                   "" if staff.staff else _("chưa có hồ sơ nhân sự trong hệ thống")),
+        ReportLine(people, _("Người có chuyên môn, nghiệp vụ thư viện"), staff.qualified,
+                   _("Nghị định 93/2020: tối thiểu 70%%; hiện nay %(share)s%%")
+                   % {"share": staff.qualified_percent if staff.staff else "—"}),
+        ReportLine(people, _("Người hoàn thành khóa đào tạo, bồi dưỡng trong kỳ"),
+                   staff.trained),
+        ReportLine(people, _("Số giờ đào tạo, bồi dưỡng trong kỳ"), staff.hours),
+        ReportLine(_("Số hóa"), _("Tài liệu số hóa"), None,
                    _("chưa có số liệu: thư viện số chưa được triển khai")),
     ]  # fmt: skip
     unit = library.name if library is not None else network.name  # type: ignore[union-attr]
@@ -183,6 +201,18 @@ def _heading(report: AnnualReport) -> list[str]:
     return lines
 
 
+def _shown(value: int | Decimal | None) -> int | Decimal | str:
+    return _("chưa có") if value is None else value
+
+
+def _shown_pdf(value: int | Decimal | None) -> str:
+    if value is None:
+        return _("chưa có")
+    text = f"{value:,}"
+    # Vietnamese: 1.234,56
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 def report_csv(report: AnnualReport) -> bytes:
     """UTF-8 with a byte-order mark, so that spreadsheet programs read the Vietnamese right."""
     out = io.StringIO()
@@ -192,7 +222,7 @@ def report_csv(report: AnnualReport) -> bytes:
     writer.writerow([])
     writer.writerow([_("Mục"), _("Chỉ tiêu"), _("Số liệu"), _("Ghi chú")])
     for line in report.lines:
-        writer.writerow([line.section, line.label, line.value, line.note])
+        writer.writerow([line.section, line.label, _shown(line.value), line.note])
     if report.libraries:
         writer.writerow([])
         writer.writerow(_library_headers())
@@ -217,7 +247,7 @@ def report_xlsx(report: AnnualReport) -> bytes:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for line in report.lines:
-        sheet.append([line.section, line.label, line.value, line.note])
+        sheet.append([line.section, line.label, _shown(line.value), line.note])
         if isinstance(line.value, Decimal):
             sheet.cell(row=sheet.max_row, column=3).number_format = "0.00"
     for column, width in zip("ABCD", (34, 40, 14, 48), strict=True):
@@ -257,7 +287,7 @@ def report_pdf(report: AnnualReport) -> bytes:
     rows = [[_("Mục"), _("Chỉ tiêu"), _("Số liệu"), _("Ghi chú")]]
     rows += [
         [Paragraph(line.section, normal), Paragraph(line.label, normal),
-         f"{line.value:,}".replace(",", "."), Paragraph(line.note, normal)]
+         _shown_pdf(line.value), Paragraph(line.note, normal)]
         for line in report.lines
     ]  # fmt: skip
     table_style = TableStyle(

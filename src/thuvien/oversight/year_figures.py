@@ -27,6 +27,7 @@ from thuvien.network.models import Library, LibraryType
 from .errors import OversightError, OversightErrorCode
 from .models import YearFigure
 from .services import GONE
+from .training import TrainingRow
 
 K = YearFigure.Key
 MAX_VALUE = Decimal("1e14")
@@ -140,8 +141,23 @@ def _per(numerator: Decimal | int | None, denominator: Decimal | int | None,
     )
 
 
+def _staff(
+    entered: dict[str, YearFigure], training: TrainingRow | None
+) -> tuple[Decimal | None, Decimal | None]:
+    """(staff, qualified): from the staff records kept here when the library keeps them,
+    otherwise from the figures entered for the year."""
+    if training is not None and training.staff:
+        return Decimal(training.staff), Decimal(training.qualified)
+    staff, qualified = entered.get(K.STAFF), entered.get(K.STAFF_QUALIFIED)
+    return (staff.value if staff else None), (qualified.value if qualified else None)
+
+
 def indicators(
-    *, counted: dict[str, int], entered: dict[str, YearFigure], unused_copies: int | None
+    *,
+    counted: dict[str, int],
+    entered: dict[str, YearFigure],
+    unused_copies: int | None,
+    training: TrainingRow | None = None,
 ) -> list[Indicator]:
     """ISO 11620 / TCVN 11774 indicators of one library's year, with their formulas."""
 
@@ -149,7 +165,9 @@ def indicators(
         figure = entered.get(key)
         return figure.value if figure is not None else None
 
-    population, staff = v(K.POPULATION), v(K.STAFF)
+    population = v(K.POPULATION)
+    staff, qualified = _staff(entered, training)
+    hours = training.hours if training is not None and training.staff else None
     loans, copies = counted.get("loans", 0), counted.get("copies", 0)
     rows = [
         Indicator(_("Lượt mượn bình quân đầu người"), _("lượt mượn ÷ dân số được phục vụ"),
@@ -164,7 +182,10 @@ def indicators(
                   _per(unused_copies, copies, 100), ""),
         Indicator(_("Tỷ lệ người làm thư viện có chuyên môn (%)"),
                   _("người có chuyên môn × 100 ÷ người làm công tác thư viện"),
-                  _per(v(K.STAFF_QUALIFIED), staff, 100), _("số người")),
+                  _per(qualified, staff, 100), _("số người")),
+        Indicator(_("Số giờ đào tạo bình quân một người làm công tác thư viện"),
+                  _("giờ của các khóa đã hoàn thành trong kỳ ÷ người đang làm việc"),
+                  _per(hours, staff), _("hồ sơ nhân sự, đào tạo")),
     ]  # fmt: skip
     return rows
 
@@ -181,7 +202,11 @@ class Threshold:
 
 
 def decree_93_thresholds(
-    *, library: Library, counted: dict[str, int], entered: dict[str, YearFigure]
+    *,
+    library: Library,
+    counted: dict[str, int],
+    entered: dict[str, YearFigure],
+    training: TrainingRow | None = None,
 ) -> list[Threshold]:
     """Decree 93/2020's minimums that apply to the library, with what it has."""
     out: list[Threshold] = []
@@ -195,8 +220,8 @@ def decree_93_thresholds(
                 out.append(Threshold(str(K(key).label), required,
                                      figure.value if figure else None))  # fmt: skip
     if library.library_type in (LibraryType.PROVINCIAL, LibraryType.COMMUNE):
-        staff, qualified = entered.get(K.STAFF), entered.get(K.STAFF_QUALIFIED)
-        share = _per(qualified.value if qualified else None, staff.value if staff else None, 100)
+        staff, qualified = _staff(entered, training)
+        share = _per(qualified, staff, 100)
         out.append(Threshold(_("Người làm thư viện có chuyên môn (%)"), QUALIFIED_SHARE, share))
     if library.library_type == LibraryType.COMMUNE:
         out.append(Threshold(_("Số bản tài liệu"), Decimal(2_000),

@@ -38,6 +38,7 @@ DOING = frozenset(
         "oversight:library-evaluations",
         "oversight:year-figures",
         "oversight:weedings",
+        "oversight:training",
     }
 )
 TILES: tuple[tuple[str, str, str], ...] = (
@@ -129,6 +130,16 @@ TILES: tuple[tuple[str, str, str], ...] = (
         "oversight:registers",
         gettext_lazy("Sổ đăng ký tài liệu"),
         gettext_lazy("Sổ đăng ký tổng quát và cá biệt."),
+    ),
+    (
+        "oversight:training",
+        gettext_lazy("Nhân lực, đào tạo"),
+        gettext_lazy("Chức danh, trình độ, khóa bồi dưỡng, văn bằng của người làm thư viện."),
+    ),
+    (
+        "oversight:training-network",
+        gettext_lazy("Đào tạo toàn mạng lưới"),
+        gettext_lazy("Tỷ lệ đã đào tạo, có chuyên môn theo loại thư viện và chỉ tiêu."),
     ),
     (
         "oversight:weedings",

@@ -12,6 +12,7 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.oversight.reports import FORMATS, PERIODS, annual_report
 from thuvien.oversight.selectors import network_overview
+from thuvien.oversight.training import QUALIFIED_SHARE, network_training
 
 
 def _year(value: str | None) -> int | None:
@@ -37,7 +38,12 @@ def overview(request: HttpRequest) -> HttpResponse:
             "values": [f.values["copies"] for _code, _label, f in data.by_type],
         },
     }
-    return render(request, "staff/oversight/overview.html", {"o": data, **charts})
+    training = network_training(network=request.network)
+    return render(
+        request,
+        "staff/oversight/overview.html",
+        {"o": data, "training": training, "threshold": QUALIFIED_SHARE, **charts},
+    )
 
 
 def _report_response(request: HttpRequest, **scope: object) -> HttpResponse:
