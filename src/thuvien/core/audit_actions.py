@@ -128,6 +128,8 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "oversight.training.course_added": _("Thêm khóa đào tạo, bồi dưỡng"),
     "oversight.training.attendance_recorded": _("Ghi nhận người dự khóa đào tạo"),
     "oversight.training.credential_added": _("Thêm văn bằng, chứng chỉ"),
+    "oversight.admin_units.imported": _("Nhập bảng chuyển đổi đơn vị hành chính"),
+    "oversight.library_unit.set": _("Gắn thư viện với xã, phường"),
 }
 
 # The apps, for grouping codes in the audit log's filter.

@@ -442,3 +442,65 @@ class Credential(models.Model):
     class Meta:
         verbose_name = _("văn bằng, chứng chỉ")
         ordering = ["-issued_on"]
+
+
+REFORM_DAY = "2025-07-01"  # Resolution 202/2025/QH15: 34 provinces, communes, no districts
+
+
+class AdminUnit(models.Model):
+    """An administrative unit under the codes in force before 1 July 2025 (province, district,
+    commune) or from then on (Decision 19/2025/QĐ-TTg: province and commune only)."""
+
+    class Era(models.TextChoices):
+        OLD = "old", _("Trước 01/7/2025 (63 tỉnh, có cấp huyện)")
+        NEW = "new", _("Từ 01/7/2025 (34 tỉnh, không có cấp huyện)")
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Tỉnh, thành phố")
+        DISTRICT = "district", _("Huyện, quận, thị xã, thành phố thuộc tỉnh")
+        COMMUNE = "commune", _("Xã, phường, đặc khu")
+
+    era = models.CharField(max_length=3, choices=Era.choices)
+    level = models.CharField(max_length=8, choices=Level.choices)
+    code = models.CharField(_("mã"), max_length=5)
+    name = models.CharField(_("tên"), max_length=120)
+    # The unit above: the district (old communes), the province (new communes, districts).
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính")
+        constraints = [
+            models.UniqueConstraint(fields=["era", "level", "code"], name="admin_unit_code")
+        ]
+        ordering = ["era", "level", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class AdminUnitLink(models.Model):
+    """An old commune went (wholly or in part) into a new commune."""
+
+    old = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="links_new")
+    new = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="links_old")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["old", "new"], name="admin_unit_link")]
+
+
+class LibraryUnit(models.Model):
+    """The commune a library belonged to before the reform (old) and after it (new): past
+    years' statistics stay with the old unit, and either can be found from the other."""
+
+    library = models.ForeignKey("network.Library", on_delete=models.CASCADE, related_name="+")
+    era = models.CharField(max_length=3, choices=AdminUnit.Era.choices)
+    unit = models.ForeignKey(AdminUnit, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["library", "era"], name="library_unit_era")
+        ]

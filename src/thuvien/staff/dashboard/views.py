@@ -142,6 +142,11 @@ TILES: tuple[tuple[str, str, str], ...] = (
         gettext_lazy("Tỷ lệ đã đào tạo, có chuyên môn theo loại thư viện và chỉ tiêu."),
     ),
     (
+        "oversight:units",
+        gettext_lazy("Số liệu theo đơn vị hành chính"),
+        gettext_lazy("Theo xã, tỉnh cũ hoặc mới (sắp xếp 2025); tra cứu mã cũ ↔ mới."),
+    ),
+    (
         "oversight:weedings",
         gettext_lazy("Thanh lọc tài liệu"),
         gettext_lazy("Chọn bản sao, phê duyệt theo quyết định, ghi “đã thanh lọc”."),

@@ -9,6 +9,7 @@ from . import (
     stocktake_views,
     target_views,
     training_views,
+    unit_views,
     views,
     weeding_views,
 )
@@ -47,6 +48,7 @@ urlpatterns = [
         name="training-scan",
     ),
     path("training/network/", training_views.network, name="training-network"),
+    path("units/", unit_views.units, name="units"),
     path("weeding/", weeding_views.weedings, name="weedings"),
     path("weeding/create/", weeding_views.create, name="weeding-create"),
     path("weeding/<int:pk>/", weeding_views.weeding, name="weeding"),
