@@ -157,9 +157,7 @@ def units_new_for(*, code: str, level: str = Level.COMMUNE) -> list[AdminUnit]:
     news = AdminUnit.objects.filter(links_old__old__in=communes).distinct()
     if level == Level.COMMUNE:
         return list(news.order_by("code"))
-    return list(
-        AdminUnit.objects.filter(children__in=news).distinct().order_by("code")
-    )
+    return list(AdminUnit.objects.filter(children__in=news).distinct().order_by("code"))
 
 
 def units_old_for(*, code: str, level: str = Level.COMMUNE) -> list[AdminUnit]:
@@ -172,9 +170,9 @@ def units_old_for(*, code: str, level: str = Level.COMMUNE) -> list[AdminUnit]:
     if level == Level.COMMUNE:
         return list(olds.order_by("code"))
     return list(
-        AdminUnit.objects.filter(
-            level=Level.PROVINCE, children__children__in=olds
-        ).distinct().order_by("code")
+        AdminUnit.objects.filter(level=Level.PROVINCE, children__children__in=olds)
+        .distinct()
+        .order_by("code")
     )
 
 
@@ -206,7 +204,7 @@ def library_unit_set(*, library: Library, era: str, code: str, actor: Any) -> Li
 def _short(name: str) -> str:
     for prefix in ("Phường ", "Xã ", "Thị trấn ", "Đặc khu "):
         if name.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -301,9 +299,9 @@ def units_report(
         with scopes_disabled():
             sums = {
                 r["library_id"]: r
-                for r in LibraryMonth.objects.filter(
-                    library_id__in=ids, month__year=year
-                ).values("library_id").annotate(**{n: Sum(n) for n in FIGURES})
+                for r in LibraryMonth.objects.filter(library_id__in=ids, month__year=year)
+                .values("library_id")
+                .annotate(**{n: Sum(n) for n in FIGURES})
             }
         for library_id in ids:
             if library_id not in memo:

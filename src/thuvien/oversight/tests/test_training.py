@@ -96,7 +96,10 @@ def test_shares_trained_and_qualified_per_library_type_and_the_target(staffed):
         Target.Measure.STAFF_TRAINED
     ]
     assert (trained.how, trained.counted, trained.of, trained.percent) == (
-        "counted", 2, 4, Decimal("50.0")
+        "counted",
+        2,
+        4,
+        Decimal("50.0"),
     )
     # Bắc Ninh keeps no staff here: its target stays entered by hand.
     targets_ensure_decision_206(network=world.bac_ninh, actor=None)
@@ -105,8 +108,10 @@ def test_shares_trained_and_qualified_per_library_type_and_the_target(staffed):
 
     # Decree 93's 70 % is checked from the records, and training hours per person shown.
     threshold = next(
-        t for t in decree_93_thresholds(library=world.provincial, counted={}, entered={},
-                                        training=tinh)  # fmt: skip
+        t
+        for t in decree_93_thresholds(
+            library=world.provincial, counted={}, entered={}, training=tinh
+        )  # fmt: skip
         if "chuyên môn" in t.label
     )
     assert (threshold.actual, threshold.met) == (Decimal("66.67"), False)
@@ -212,7 +217,7 @@ def test_the_head_keeps_the_records_on_the_page_and_inspectors_only_read(
     assert 'data-type="total"' in net and "✗" in net  # the commune has no qualified staff
     figures = network_training(network=world.hung_yen).total
     assert (figures.staff, figures.trained) == (5, 2)
-    assert f"<td class=\"num\">{figures.staff}</td><td class=\"num\">{figures.trained}</td>" in net
+    assert f'<td class="num">{figures.staff}</td><td class="num">{figures.trained}</td>' in net
     # A library's head does not read the network's page (the client logs in as the head again).
     head = staff_client(world.users["tinh_library_admin"], world.provincial)
     assert head.get("/staff/oversight/training/network/").status_code == 403

@@ -53,12 +53,10 @@ def units(request: HttpRequest) -> HttpResponse:
     if code.isdigit():
         mapping = {
             "code": code,
-            "new": units_new_for(code=code.zfill(5)) or units_new_for(
-                code=code.zfill(2), level=AdminUnit.Level.PROVINCE
-            ),
-            "old": units_old_for(code=code.zfill(5)) or units_old_for(
-                code=code.zfill(2), level=AdminUnit.Level.PROVINCE
-            ),
+            "new": units_new_for(code=code.zfill(5))
+            or units_new_for(code=code.zfill(2), level=AdminUnit.Level.PROVINCE),
+            "old": units_old_for(code=code.zfill(5))
+            or units_old_for(code=code.zfill(2), level=AdminUnit.Level.PROVINCE),
         }
     return render(
         request,
