@@ -130,6 +130,9 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "oversight.training.credential_added": _("Thêm văn bằng, chứng chỉ"),
     "oversight.admin_units.imported": _("Nhập bảng chuyển đổi đơn vị hành chính"),
     "oversight.library_unit.set": _("Gắn thư viện với xã, phường"),
+    "oversight.report_schedule.created": _("Đặt lịch lập báo cáo"),
+    "oversight.report_schedule.stopped": _("Dừng lịch lập báo cáo"),
+    "oversight.report.kept": _("Lập và lưu báo cáo"),
 }
 
 # The apps, for grouping codes in the audit log's filter.

@@ -504,3 +504,73 @@ class LibraryUnit(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["library", "era"], name="library_unit_era")
         ]
+
+
+class ReportSchedule(models.Model):
+    """A report made by the worker every month (for the month before) or every year (for the
+    year before), kept and e-mailed: of a library, a group of libraries or the network."""
+
+    class Scope(models.TextChoices):
+        NETWORK = "network", _("Toàn mạng lưới (tỉnh)")
+        GROUP = "group", _("Nhóm thư viện")
+        LIBRARY = "library", _("Một thư viện")
+
+    class Kind(models.TextChoices):
+        MONTHLY = "monthly", _("Hằng tháng (tháng trước)")
+        ANNUAL = "annual", _("Hằng năm (năm trước)")
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")
+    scope = models.CharField(_("phạm vi"), max_length=8, choices=Scope.choices)
+    library = models.ForeignKey(
+        "network.Library", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    group = models.ForeignKey(
+        "network.LibraryGroup", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kỳ"), max_length=8, choices=Kind.choices)
+    fmt = models.CharField(_("định dạng"), max_length=4)
+    recipients = models.JSONField(_("người nhận"), default=list)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lịch lập báo cáo")
+        ordering = ["-created_at"]
+
+
+class KeptReport(models.Model):
+    """A report as it was made: the file on the storage API with its SHA-256, whom it was sent
+    to and when; kept for inspection."""
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")
+    schedule = models.ForeignKey(
+        ReportSchedule, null=True, blank=True, on_delete=models.SET_NULL, related_name="kept"
+    )
+    title = models.CharField(max_length=255)
+    unit = models.CharField(max_length=255)
+    start = models.DateField()
+    end = models.DateField()
+    fmt = models.CharField(max_length=4)
+    file = models.FileField(upload_to="reports/%Y/%m/")
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    made_at = models.DateTimeField()
+    made_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_to = models.JSONField(default=list)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("báo cáo đã lập")
+        ordering = ["-made_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["schedule", "start"],
+                condition=models.Q(schedule__isnull=False),
+                name="kept_report_once_a_period",
+            )
+        ]

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.scoping import scopes_disabled
-from thuvien.network.models import Library, Network
+from thuvien.network.models import Library, LibraryGroup, Network
 
 from .models import STATE_FIGURES, LibraryDay
 from .services import library_period_figures
@@ -97,17 +97,27 @@ def annual_report(
     year: int,
     library: Library | None = None,
     network: Network | None = None,
+    group: LibraryGroup | None = None,
     period: str = "calendar",
+    month: int | None = None,
 ) -> AnnualReport:
-    """The report of one library, or of every library of a network, for ``year``."""
-    if (library is None) == (network is None):
-        raise ValueError("annual_report needs a library or a network")
-    start, end = report_period(year, period)
-    libraries = (
-        [library]
-        if library is not None
-        else list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
-    )
+    """The report of one library, of a group of libraries, or of every library of a network,
+    for ``year`` (or for one ``month`` of it: the monthly report)."""
+    if sum(x is not None for x in (library, network, group)) != 1:
+        raise ValueError("annual_report needs a library, a group or a network")
+    if month is not None:
+        start = dt.date(year, month, 1)
+        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    else:
+        start, end = report_period(year, period)
+    if library is not None:
+        libraries = [library]
+    elif group is not None:
+        libraries = list(group.libraries.order_by("library_type", "name_vi"))
+    else:
+        libraries = list(
+            Library.objects.filter(network=network).order_by("library_type", "name_vi")
+        )
     counted = library_period_figures(
         start=start, end=end, library_ids=[lib.pk for lib in libraries]
     )
@@ -128,7 +138,7 @@ def annual_report(
     indicators = _("Chỉ số (TCVN 11774:2016 / ISO 11620)")
     lines = [
         ReportLine(collection, _("Số tên tài liệu cuối kỳ"), total["titles"],
-                   _("cộng theo từng thư viện") if network else ""),
+                   _("cộng theo từng thư viện") if library is None else ""),
         ReportLine(collection, _("Số bản tài liệu cuối kỳ"), total["copies"]),
         ReportLine(collection, _("Số bản bổ sung trong kỳ"), total["copies_added"]),
         ReportLine(readers, _("Bạn đọc có thẻ còn hạn cuối kỳ"), total["readers"]),
@@ -155,15 +165,21 @@ def annual_report(
         ReportLine(_("Số hóa"), _("Tài liệu số hóa"), None,
                    _("chưa có số liệu: thư viện số chưa được triển khai")),
     ]  # fmt: skip
-    unit = library.name if library is not None else network.name  # type: ignore[union-attr]
+    unit = (library or group or network).name  # type: ignore[union-attr]
+    title = (
+        _("Báo cáo thống kê hoạt động thư viện tháng %(month)02d/%(year)d")
+        % {"month": month, "year": year}
+        if month is not None
+        else _("Báo cáo thống kê hoạt động thư viện năm %(year)d") % {"year": year}
+    )
     return AnnualReport(
-        title=_("Báo cáo thống kê hoạt động thư viện năm %(year)d") % {"year": year},
+        title=title,
         unit=unit,
         start=start,
         end=end,
         made_at=timezone.localtime(),
         lines=lines,
-        libraries=per_library if network is not None else [],
+        libraries=per_library if library is None else [],
         estimated=estimated,
     )
 

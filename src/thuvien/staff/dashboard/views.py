@@ -142,6 +142,11 @@ TILES: tuple[tuple[str, str, str], ...] = (
         gettext_lazy("Tỷ lệ đã đào tạo, có chuyên môn theo loại thư viện và chỉ tiêu."),
     ),
     (
+        "oversight:reports",
+        gettext_lazy("Báo cáo định kỳ"),
+        gettext_lazy("Đặt lịch, lưu và gửi thư báo cáo tháng, năm của thư viện, nhóm, tỉnh."),
+    ),
+    (
         "oversight:units",
         gettext_lazy("Số liệu theo đơn vị hành chính"),
         gettext_lazy("Theo xã, tỉnh cũ hoặc mới (sắp xếp 2025); tra cứu mã cũ ↔ mới."),
