@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.oversight.reports import FORMATS, PERIODS, annual_report
-from thuvien.oversight.selectors import network_overview
+from thuvien.oversight.selectors import library_map, network_overview
 from thuvien.oversight.training import QUALIFIED_SHARE, network_training
 
 
@@ -42,7 +42,13 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "staff/oversight/overview.html",
-        {"o": data, "training": training, "threshold": QUALIFIED_SHARE, **charts},
+        {
+            "o": data,
+            "training": training,
+            "threshold": QUALIFIED_SHARE,
+            "map": library_map(overview=data),
+            **charts,
+        },
     )
 
 
