@@ -256,6 +256,11 @@ class YearFigure(models.Model):
         EVENTS = "events", _("Số sự kiện, hoạt động")
         EVENT_ATTENDANCE = "event_attendance", _("Lượt người dự sự kiện")
         POPULATION = "population", _("Dân số (số người) được phục vụ")
+        # School libraries: pupils by level, for the copies a pupil each level needs.
+        PUPILS_PRESCHOOL = "pupils_preschool", _("Số trẻ mầm non")
+        PUPILS_PRIMARY = "pupils_primary", _("Số học sinh tiểu học")
+        PUPILS_LOWER = "pupils_lower", _("Số học sinh trung học cơ sở")
+        PUPILS_UPPER = "pupils_upper", _("Số học sinh trung học phổ thông")
 
     class Flag(models.TextChoices):
         ENTERED = "entered", _("nhập tay")

@@ -16,6 +16,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from types import SimpleNamespace
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,9 +24,11 @@ from django.utils.translation import gettext as _
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network.models import Library, LibraryGroup, Network
 
-from .models import STATE_FIGURES, LibraryDay
+from .models import STATE_FIGURES, LibraryDay, YearFigure
 from .services import library_period_figures
 from .training import TrainingRow, training_figures
+from .year_figures import Indicator, unused_copies
+from .year_figures import indicators as year_indicators
 
 PERIODS = ("calendar", "evaluation")
 
@@ -92,6 +95,25 @@ def _ratio(numerator: int, denominator: int) -> Decimal:
     )
 
 
+def _more_indicators(
+    libraries: list[Library], start: dt.date, end: dt.date, total: dict[str, int],
+    staff: TrainingRow,
+) -> list[Indicator]:
+    """The ISO 11620 / TCVN 11774 indicators that need figures entered for the year (summed
+    over the libraries that entered them) or the staff records."""
+    sums: dict[str, Decimal] = {}
+    with scopes_disabled():
+        for key, value in YearFigure.objects.filter(
+            library__in=libraries, year=end.year
+        ).values_list("key", "value"):
+            sums[key] = sums.get(key, Decimal(0)) + value
+    entered = {key: SimpleNamespace(value=value) for key, value in sums.items()}
+    unused = unused_copies(start=start, end=min(end, timezone.localdate()),
+                           library_ids=[lib.pk for lib in libraries])  # fmt: skip
+    return year_indicators(counted=total, entered=entered, unused_copies=unused,  # type: ignore[arg-type]
+                           training=staff)  # fmt: skip
+
+
 def annual_report(
     *,
     year: int,
@@ -151,9 +173,11 @@ def annual_report(
         ReportLine(indicators, _("Lượt mượn bình quân một bạn đọc"),
                    _ratio(total["loans"], total["readers"]),
                    _("lượt mượn ÷ bạn đọc có thẻ còn hạn")),
-        ReportLine(indicators, _("Số giờ đào tạo bình quân một người làm công tác thư viện"),
-                   staff.hours_per_person if staff.staff else None,
-                   _("giờ đào tạo trong kỳ ÷ người đang làm việc")),
+        *[ReportLine(indicators, i.label, i.value,
+                     i.formula if i.value is not None
+                     else _("%(formula)s — chưa có số liệu: %(missing)s")
+                     % {"formula": i.formula, "missing": i.missing})
+          for i in _more_indicators(libraries, start, end, total, staff)],
         ReportLine(people, _("Người làm công tác thư viện (đang làm việc)"), staff.staff,
                    "" if staff.staff else _("chưa có hồ sơ nhân sự trong hệ thống")),
         ReportLine(people, _("Người có chuyên môn, nghiệp vụ thư viện"), staff.qualified,

@@ -13,6 +13,7 @@ from thuvien.accounts.permissions import requires
 from thuvien.oversight.reports import FORMATS, PERIODS, annual_report
 from thuvien.oversight.selectors import library_map, network_overview
 from thuvien.oversight.training import QUALIFIED_SHARE, network_training
+from thuvien.oversight.year_figures import network_thresholds
 
 
 def _year(value: str | None) -> int | None:
@@ -47,6 +48,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "training": training,
             "threshold": QUALIFIED_SHARE,
             "map": library_map(overview=data),
+            "decree_93": network_thresholds(libraries=data.libraries, year=data.year),
             **charts,
         },
     )
