@@ -61,3 +61,11 @@ def test_the_map_places_libraries_by_commune_with_their_numbers(busy_world, staf
     unplaced = html[html.index('id="map-unplaced"') :]
     assert world.school.name_vi in unplaced[:500]
     assert world.bn_provincial.code not in html
+
+
+def test_digitisation_is_said_to_be_not_yet_available(busy_world, staff_client):
+    library_days_record()
+    client = staff_client(busy_world.users["hy_oversight"], busy_world.provincial)
+    html = client.get("/staff/oversight/").content.decode()
+    block = html[html.index('id="digitisation-figures"') :][:300]
+    assert "chưa có" in block.lower() or "Số liệu số hóa" in block

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -49,6 +50,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "threshold": QUALIFIED_SHARE,
             "map": library_map(overview=data),
             "decree_93": network_thresholds(libraries=data.libraries, year=data.year),
+            "digital_installed": apps.is_installed("thuvien.digital"),
             **charts,
         },
     )
