@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
+from thuvien.network.models import Network
 from thuvien.oversight.reports import FORMATS, PERIODS, annual_report
 from thuvien.oversight.selectors import library_map, network_overview
 from thuvien.oversight.training import QUALIFIED_SHARE, network_training
@@ -25,9 +28,9 @@ def _year(value: str | None) -> int | None:
     return year if 2000 <= year <= 2100 else None
 
 
-@requires(Capability.OVERSEE, network_wide=True)
-def overview(request: HttpRequest) -> HttpResponse:
-    data = network_overview(network=request.network, year=_year(request.GET.get("year")))
+def overview_context(*, network: Network, year: int | None) -> dict[str, Any]:
+    """Everything the inspector's page shows (also what the benchmark measures)."""
+    data = network_overview(network=network, year=year)
     charts = {
         "chart_months": {
             "label": _("Lượt mượn"),
@@ -40,20 +43,21 @@ def overview(request: HttpRequest) -> HttpResponse:
             "values": [f.values["copies"] for _code, _label, f in data.by_type],
         },
     }
-    training = network_training(network=request.network)
-    return render(
-        request,
-        "staff/oversight/overview.html",
-        {
-            "o": data,
-            "training": training,
-            "threshold": QUALIFIED_SHARE,
-            "map": library_map(overview=data),
-            "decree_93": network_thresholds(libraries=data.libraries, year=data.year),
-            "digital_installed": apps.is_installed("thuvien.digital"),
-            **charts,
-        },
-    )
+    return {
+        "o": data,
+        "training": network_training(network=network),
+        "threshold": QUALIFIED_SHARE,
+        "map": library_map(overview=data),
+        "decree_93": network_thresholds(libraries=data.libraries, year=data.year),
+        "digital_installed": apps.is_installed("thuvien.digital"),
+        **charts,
+    }
+
+
+@requires(Capability.OVERSEE, network_wide=True)
+def overview(request: HttpRequest) -> HttpResponse:
+    context = overview_context(network=request.network, year=_year(request.GET.get("year")))
+    return render(request, "staff/oversight/overview.html", context)
 
 
 def _report_response(request: HttpRequest, **scope: object) -> HttpResponse:
