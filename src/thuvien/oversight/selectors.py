@@ -252,6 +252,30 @@ SHAPES = {
 }
 
 
+def _spread(points: list[MapPoint], near: float = 14.0) -> None:
+    """Libraries that stand (almost) on one spot are set around it in a small ring, so each
+    shape and its number can be read."""
+    import math
+
+    groups: list[list[MapPoint]] = []
+    for point in points:
+        for group in groups:
+            if abs(group[0].x - point.x) < near and abs(group[0].y - point.y) < near:
+                group.append(point)
+                break
+        else:
+            groups.append([point])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        cx, cy = group[0].x, group[0].y
+        radius = 10 + 3 * len(group)
+        for i, point in enumerate(group):
+            angle = 2 * math.pi * i / len(group)
+            point.x = round(cx + radius * math.cos(angle), 1)
+            point.y = round(cy + radius * math.sin(angle), 1)
+
+
 def library_map(*, overview: NetworkOverview, width: int = 640) -> LibraryMap:
     """Each library at its coordinates (or, without them, at the centre of the new commune it
     is placed in), projected onto a ``width``-wide picture; labelled by commune. No tiles: a
@@ -301,6 +325,7 @@ def library_map(*, overview: NetworkOverview, width: int = 640) -> LibraryMap:
         )
         if commune:
             communes.setdefault(commune, []).append((x, y))
+    _spread(points)
     labels = [
         (name, round(sum(x for x, _y in xy) / len(xy), 1),
          round(max(y for _x, y in xy) + 22, 1), len(xy))
