@@ -54,6 +54,8 @@ def test_the_map_places_libraries_by_commune_with_their_numbers(busy_world, staf
             )
             assert point and int(point.group(1)) == copies, library.code
     assert svg.count('class="map-point"') == 3
+    # Coordinates are numbers SVG reads (a localised "126,4" places each letter apart).
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", v) for v in re.findall(r' [xy]="([^"]*)"', svg))
     # A shape per type: the provincial library a star, the commune ones circles.
     assert 'data-library="HY-TINH"' in svg and "#shape-star" in svg and "#shape-circle" in svg
     assert "Phường Phố Hiến" in svg and "Tiên Lữ" in svg  # commune labels
