@@ -4,7 +4,8 @@ monthly sums the recording keeps).
 
 Run: ``.venv/bin/python benchmarks/oversight_dashboard.py [libraries] [days]``. Prints the
 median wall and CPU milliseconds of the selector (``network_overview``) and of the selector
-plus the page's template, over 20 runs. A fresh SQLite database in a temporary directory,
+plus everything else the page shows (staff training shares, the map, Decree 93's checks) and
+its template, over 20 runs. A fresh SQLite database in a temporary directory,
 unless THUVIEN_DATABASE_URL is set (then use an empty database).
 """
 
@@ -49,10 +50,22 @@ def main() -> None:
             code=f"O-{i}",
             name_vi=f"Thư viện số {i}",
             library_type="provincial" if i == 0 else kinds[i % len(kinds)],
+            commune=f"Xã {i % 104}",
+            latitude=round(20.3 + rng.random() * 0.8, 6),
+            longitude=round(105.9 + rng.random() * 0.7, 6),
         )
         for i in range(count)
     )
     ids = list(Library.objects.filter(network=network).values_list("pk", flat=True))
+    # Three people a library on the staff records, two of them qualified.
+    from thuvien.oversight.models import StaffPerson
+
+    StaffPerson.all_objects.bulk_create(
+        StaffPerson(library_id=pk, full_name=f"Người {pk}-{n}",
+                    qualification="bachelor" if n else "")  # fmt: skip
+        for pk in ids
+        for n in range(3)
+    )
     start = dt.date(2026, 12, 31) - dt.timedelta(days=days - 1)
     loans = 0
     t = time.perf_counter()
@@ -81,10 +94,15 @@ def main() -> None:
     def selector():
         return network_overview(network=network, year=2026)
 
-    def page():
-        return render_to_string("staff/oversight/overview.html", {"o": selector()})
+    from thuvien.staff.oversight.views import overview_context
 
-    for name, fn in (("network_overview", selector), ("selector + page", page)):
+    def page():
+        # Everything the page shows: figures, staff training, map, Decree 93 checks.
+        return render_to_string(
+            "staff/oversight/overview.html", overview_context(network=network, year=2026)
+        )
+
+    for name, fn in (("network_overview", selector), ("whole page (context + template)", page)):
         wall, cpu = _measure(fn)
         print(f"{name}: median {wall:.1f} ms wall, {cpu:.1f} ms CPU")
 

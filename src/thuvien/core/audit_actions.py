@@ -140,6 +140,18 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "oversight.targets.added": _("Thêm chỉ tiêu theo Quyết định 206"),
     "oversight.target.changed": _("Sửa chỉ tiêu"),
     "oversight.year_figures.saved": _("Nhập số liệu hằng năm"),
+    "oversight.weeding.created": _("Lập một danh sách thanh lọc"),
+    "oversight.weeding.copy_removed": _("Bỏ một bản khỏi danh sách thanh lọc"),
+    "oversight.weeding.approved": _("Phê duyệt thanh lọc theo quyết định"),
+    "oversight.training.person_saved": _("Lưu hồ sơ người làm công tác thư viện"),
+    "oversight.training.course_added": _("Thêm khóa đào tạo, bồi dưỡng"),
+    "oversight.training.attendance_recorded": _("Ghi nhận người dự khóa đào tạo"),
+    "oversight.training.credential_added": _("Lưu văn bằng, chứng chỉ của một người"),
+    "oversight.admin_units.imported": _("Nhập bảng chuyển đổi đơn vị hành chính"),
+    "oversight.library_unit.set": _("Gắn thư viện với xã, phường"),
+    "oversight.report_schedule.created": _("Đặt lịch lập báo cáo"),
+    "oversight.report_schedule.stopped": _("Dừng lịch lập báo cáo"),
+    "oversight.report.kept": _("Lập và lưu báo cáo"),
 }
 
 # The apps, for grouping codes in the audit log's filter.

@@ -17,6 +17,13 @@ class OversightErrorCode(ErrorCode):
     SCORE_RANGE = "oversight.score_range"
     NOTICE_TOO_SHORT = "oversight.notice_too_short"
     YEAR_RANGE = "oversight.year_range"
+    WEEDING_EMPTY = "oversight.weeding_empty"
+    WEEDING_STEP = "oversight.weeding_step"
+    COPY_IN_USE = "oversight.copy_in_use"
+    BAD_DATE = "oversight.bad_date"
+    BAD_NUMBER = "oversight.bad_number"
+    BAD_FILE = "oversight.bad_file"
+    NOT_FOUND = "oversight.not_found"
 
 
 class OversightError(ThuvienError):

@@ -93,7 +93,10 @@ def _step(evaluation: Evaluation, *allowed: str) -> Evaluation:
 
 def _figures(library: Library, year: int) -> list[list[str]]:
     report = annual_report(year=year, library=library, period="evaluation")
-    return [[line.section, line.label, str(line.value), line.note] for line in report.lines]
+    return [
+        [line.section, line.label, "" if line.value is None else str(line.value), line.note]
+        for line in report.lines
+    ]
 
 
 def evaluation_start(*, library: Library, year: int, actor: Any) -> Evaluation:

@@ -256,6 +256,11 @@ class YearFigure(models.Model):
         EVENTS = "events", _("Số sự kiện, hoạt động")
         EVENT_ATTENDANCE = "event_attendance", _("Lượt người dự sự kiện")
         POPULATION = "population", _("Dân số (số người) được phục vụ")
+        # School libraries: pupils by level, for the copies a pupil each level needs.
+        PUPILS_PRESCHOOL = "pupils_preschool", _("Số trẻ mầm non")
+        PUPILS_PRIMARY = "pupils_primary", _("Số học sinh tiểu học")
+        PUPILS_LOWER = "pupils_lower", _("Số học sinh trung học cơ sở")
+        PUPILS_UPPER = "pupils_upper", _("Số học sinh trung học phổ thông")
 
     class Flag(models.TextChoices):
         ENTERED = "entered", _("nhập tay")
@@ -278,4 +283,299 @@ class YearFigure(models.Model):
         verbose_name = _("số liệu nhập tay trong năm")
         constraints = [
             models.UniqueConstraint(fields=["library", "year", "key"], name="year_figure_once")
+        ]
+
+
+class Weeding(models.Model):
+    """Thanh lọc: a list of copies chosen to leave the collection, approved by a decision with
+    its number and date (Circular 02/2020/TT-BVHTTDL art. 28); the copies are then withdrawn
+    and marked "đã thanh lọc" with the decision number in the individual register."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang lập danh sách")
+        APPROVED = "approved", _("Đã có quyết định, đã thanh lọc")
+
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    reason = models.CharField(_("lý do thanh lọc"), max_length=255, blank=True)
+    # How the copies were chosen, as the page showed it (kept for inspection).
+    criteria = models.JSONField(default=dict)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("đợt thanh lọc")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.library_id} {self.decision_number or f'{self.created_at:%Y-%m-%d}'}"
+
+
+class WeedingCopy(models.Model):
+    weeding = models.ForeignKey(Weeding, on_delete=models.CASCADE, related_name="copies")
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    item = models.ForeignKey("holdings.Item", on_delete=models.PROTECT, related_name="+")
+    why = models.CharField(_("lý do"), max_length=255, blank=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["weeding", "item"], name="weeding_copy_once")
+        ]
+
+
+class StaffPerson(models.Model):
+    """A person who works in a library (người làm công tác thư viện, Library Law art. 46), with
+    or without a login: their professional title and library qualification, for the share of
+    staff trained and qualified (Decree 93/2020: 70 %)."""
+
+    class Title(models.TextChoices):
+        # Professional titles of library staff (Circular 02/2022/TT-BVHTTDL).
+        NONE = "", _("Chưa bổ nhiệm chức danh")
+        GRADE_I = "V.10.02.30", _("Thư viện viên hạng I")
+        GRADE_II = "V.10.02.05", _("Thư viện viên hạng II")
+        GRADE_III = "V.10.02.06", _("Thư viện viên hạng III")
+        GRADE_IV = "V.10.02.07", _("Thư viện viên hạng IV")
+
+    class Qualification(models.TextChoices):
+        NONE = "", _("Chưa có chuyên môn thư viện")
+        CERTIFICATE = "certificate", _("Chứng chỉ bồi dưỡng nghiệp vụ thư viện")
+        INTERMEDIATE = "intermediate", _("Trung cấp thư viện")
+        COLLEGE = "college", _("Cao đẳng thư viện")
+        BACHELOR = "bachelor", _("Đại học thư viện, thông tin")
+        MASTER = "master", _("Thạc sĩ thư viện, thông tin")
+        DOCTORATE = "doctorate", _("Tiến sĩ thư viện, thông tin")
+
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    user = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(
+        _("chức danh nghề nghiệp"), max_length=12, choices=Title.choices, blank=True
+    )
+    qualification = models.CharField(
+        _("trình độ chuyên môn thư viện"), max_length=12, choices=Qualification.choices,
+        blank=True,
+    )  # fmt: skip
+    active = models.BooleanField(_("đang làm việc"), default=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("người làm công tác thư viện")
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Course(models.Model):
+    """A training course (đào tạo, bồi dưỡng) offered to the network's library staff."""
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")
+    topic = models.CharField(_("nội dung, chủ đề"), max_length=255)
+    provider = models.CharField(_("đơn vị tổ chức"), max_length=255)
+    hours = models.DecimalField(_("số giờ"), max_digits=6, decimal_places=1)
+    starts_on = models.DateField(_("ngày bắt đầu"))
+    ends_on = models.DateField(_("ngày kết thúc"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("khóa đào tạo, bồi dưỡng")
+        ordering = ["-starts_on", "topic"]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class Attendance(models.Model):
+    """A person's attendance of a course; ``completed`` when they finished it."""
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="attendances")
+    person = models.ForeignKey(StaffPerson, on_delete=models.CASCADE, related_name="attendances")
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    completed = models.BooleanField(_("hoàn thành"), default=True)
+    certificate_number = models.CharField(_("số chứng nhận"), max_length=60, blank=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["course", "person"], name="attendance_once")
+        ]
+
+
+class Credential(models.Model):
+    """A diploma, certificate or appointment to a title that a person holds, with its scan."""
+
+    class Kind(models.TextChoices):
+        DIPLOMA = "diploma", _("Văn bằng")
+        CERTIFICATE = "certificate", _("Chứng chỉ, giấy chứng nhận")
+        APPOINTMENT = "appointment", _("Quyết định bổ nhiệm chức danh")
+
+    person = models.ForeignKey(StaffPerson, on_delete=models.CASCADE, related_name="credentials")
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices)
+    name = models.CharField(_("tên văn bằng, chứng chỉ"), max_length=255)
+    issuer = models.CharField(_("nơi cấp"), max_length=255, blank=True)
+    issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
+    scan = models.FileField(_("bản chụp"), upload_to="training/credentials/%Y/", blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+
+    class Meta:
+        verbose_name = _("văn bằng, chứng chỉ")
+        ordering = ["-issued_on"]
+
+
+REFORM_DAY = "2025-07-01"  # Resolution 202/2025/QH15: 34 provinces, communes, no districts
+
+
+class AdminUnit(models.Model):
+    """An administrative unit under the codes in force before 1 July 2025 (province, district,
+    commune) or from then on (Decision 19/2025/QĐ-TTg: province and commune only)."""
+
+    class Era(models.TextChoices):
+        OLD = "old", _("Trước 01/7/2025 (63 tỉnh, có cấp huyện)")
+        NEW = "new", _("Từ 01/7/2025 (34 tỉnh, không có cấp huyện)")
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Tỉnh, thành phố")
+        DISTRICT = "district", _("Huyện, quận, thị xã, thành phố thuộc tỉnh")
+        COMMUNE = "commune", _("Xã, phường, đặc khu")
+
+    era = models.CharField(max_length=3, choices=Era.choices)
+    level = models.CharField(max_length=8, choices=Level.choices)
+    code = models.CharField(_("mã"), max_length=5)
+    name = models.CharField(_("tên"), max_length=120)
+    # The unit above: the district (old communes), the province (new communes, districts).
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính")
+        constraints = [
+            models.UniqueConstraint(fields=["era", "level", "code"], name="admin_unit_code")
+        ]
+        ordering = ["era", "level", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class AdminUnitLink(models.Model):
+    """An old commune went (wholly or in part) into a new commune."""
+
+    old = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="links_new")
+    new = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="links_old")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["old", "new"], name="admin_unit_link")]
+
+
+class LibraryUnit(models.Model):
+    """The commune a library belonged to before the reform (old) and after it (new): past
+    years' statistics stay with the old unit, and either can be found from the other."""
+
+    library = models.ForeignKey("network.Library", on_delete=models.CASCADE, related_name="+")
+    era = models.CharField(max_length=3, choices=AdminUnit.Era.choices)
+    unit = models.ForeignKey(AdminUnit, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["library", "era"], name="library_unit_era")
+        ]
+
+
+class ReportSchedule(models.Model):
+    """A report made by the worker every month (for the month before) or every year (for the
+    year before), kept and e-mailed: of a library, a group of libraries or the network."""
+
+    class Scope(models.TextChoices):
+        NETWORK = "network", _("Toàn mạng lưới (tỉnh)")
+        GROUP = "group", _("Nhóm thư viện")
+        LIBRARY = "library", _("Một thư viện")
+
+    class Kind(models.TextChoices):
+        MONTHLY = "monthly", _("Hằng tháng (tháng trước)")
+        ANNUAL = "annual", _("Hằng năm (năm trước)")
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")
+    scope = models.CharField(_("phạm vi"), max_length=8, choices=Scope.choices)
+    library = models.ForeignKey(
+        "network.Library", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    group = models.ForeignKey(
+        "network.LibraryGroup", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kỳ"), max_length=8, choices=Kind.choices)
+    fmt = models.CharField(_("định dạng"), max_length=4)
+    recipients = models.JSONField(_("người nhận"), default=list)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lịch lập báo cáo")
+        ordering = ["-created_at"]
+
+
+class KeptReport(models.Model):
+    """A report as it was made: the file on the storage API with its SHA-256, whom it was sent
+    to and when; kept for inspection."""
+
+    network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")
+    schedule = models.ForeignKey(
+        ReportSchedule, null=True, blank=True, on_delete=models.SET_NULL, related_name="kept"
+    )
+    title = models.CharField(max_length=255)
+    unit = models.CharField(max_length=255)
+    start = models.DateField()
+    end = models.DateField()
+    fmt = models.CharField(max_length=4)
+    file = models.FileField(upload_to="reports/%Y/%m/")
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    made_at = models.DateTimeField()
+    made_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_to = models.JSONField(default=list)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("báo cáo đã lập")
+        ordering = ["-made_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["schedule", "start"],
+                condition=models.Q(schedule__isnull=False),
+                name="kept_report_once_a_period",
+            )
         ]

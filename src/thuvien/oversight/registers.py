@@ -26,6 +26,8 @@ from thuvien.core.scoping import scopes_disabled
 from thuvien.holdings.models import Item, ItemStatus, ItemType
 from thuvien.network.models import Library
 
+from .weeding import weeded_notes
+
 GONE = (ItemStatus.WITHDRAWN, ItemStatus.LOST)
 
 
@@ -38,7 +40,8 @@ class RegisterLine:
     call_number: str
     price: Decimal | None
     source: str
-    gone: str  # "Đã thanh lý 12/03/2026" or ""
+    # "Đã thanh lý 12/03/2026", "Đã thanh lọc theo Quyết định số … ngày …" or ""
+    gone: str
 
 
 @dataclass
@@ -62,10 +65,13 @@ def _items(library: Library, year: int | None):
 
 
 def individual_register(*, library: Library, year: int | None = None) -> list[RegisterLine]:
+    weeded = weeded_notes(library=library)
     lines = []
     for item in _items(library, year).iterator(chunk_size=2000):
         gone = ""
-        if item.status in GONE:
+        if item.status == ItemStatus.WITHDRAWN and item.pk in weeded:
+            gone = weeded[item.pk]
+        elif item.status in GONE:
             when = item.status_changed_at.strftime("%d/%m/%Y") if item.status_changed_at else ""
             gone = f"{ItemStatus(item.status).label} {when}".strip()
         authors = item.record.authors or []

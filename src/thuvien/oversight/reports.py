@@ -16,15 +16,19 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from types import SimpleNamespace
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.scoping import scopes_disabled
-from thuvien.network.models import Library, Network
+from thuvien.network.models import Library, LibraryGroup, Network
 
-from .models import STATE_FIGURES, LibraryDay
+from .models import STATE_FIGURES, LibraryDay, YearFigure
 from .services import library_period_figures
+from .training import TrainingRow, training_figures
+from .year_figures import Indicator, unused_copies
+from .year_figures import indicators as year_indicators
 
 PERIODS = ("calendar", "evaluation")
 
@@ -33,7 +37,7 @@ PERIODS = ("calendar", "evaluation")
 class ReportLine:
     section: str
     label: str
-    value: int | Decimal
+    value: int | Decimal | None  # None: the system has no such figure yet (said in the note)
     note: str = ""
 
 
@@ -91,22 +95,51 @@ def _ratio(numerator: int, denominator: int) -> Decimal:
     )
 
 
+def _more_indicators(
+    libraries: list[Library], start: dt.date, end: dt.date, total: dict[str, int],
+    staff: TrainingRow,
+) -> list[Indicator]:
+    """The ISO 11620 / TCVN 11774 indicators that need figures entered for the year (summed
+    over the libraries that entered them) or the staff records."""
+    sums: dict[str, Decimal] = {}
+    with scopes_disabled():
+        for key, value in YearFigure.objects.filter(
+            library__in=libraries, year=end.year
+        ).values_list("key", "value"):
+            sums[key] = sums.get(key, Decimal(0)) + value
+    entered = {key: SimpleNamespace(value=value) for key, value in sums.items()}
+    unused = unused_copies(start=start, end=min(end, timezone.localdate()),
+                           library_ids=[lib.pk for lib in libraries])  # fmt: skip
+    return year_indicators(counted=total, entered=entered, unused_copies=unused,  # type: ignore[arg-type]
+                           training=staff)  # fmt: skip
+
+
 def annual_report(
     *,
     year: int,
     library: Library | None = None,
     network: Network | None = None,
+    group: LibraryGroup | None = None,
     period: str = "calendar",
+    month: int | None = None,
 ) -> AnnualReport:
-    """The report of one library, or of every library of a network, for ``year``."""
-    if (library is None) == (network is None):
-        raise ValueError("annual_report needs a library or a network")
-    start, end = report_period(year, period)
-    libraries = (
-        [library]
-        if library is not None
-        else list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
-    )
+    """The report of one library, of a group of libraries, or of every library of a network,
+    for ``year`` (or for one ``month`` of it: the monthly report)."""
+    if sum(x is not None for x in (library, network, group)) != 1:
+        raise ValueError("annual_report needs a library, a group or a network")
+    if month is not None:
+        start = dt.date(year, month, 1)
+        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    else:
+        start, end = report_period(year, period)
+    if library is not None:
+        libraries = [library]
+    elif group is not None:
+        libraries = list(group.libraries.order_by("library_type", "name_vi"))
+    else:
+        libraries = list(
+            Library.objects.filter(network=network).order_by("library_type", "name_vi")
+        )
     counted = library_period_figures(
         start=start, end=end, library_ids=[lib.pk for lib in libraries]
     )
@@ -117,11 +150,17 @@ def annual_report(
         for name in ("titles", "copies", "readers", "copies_added", "readers_new", "loans",
                      "returns", "holds")
     }  # fmt: skip
+    staff = TrainingRow()
+    for row in training_figures(
+        library_ids=[lib.pk for lib in libraries], start=start, end=end
+    ).values():
+        staff.add(row)
     collection, readers, use = _("Vốn tài liệu"), _("Bạn đọc"), _("Lưu thông")
+    people = _("Nhân lực (Luật Thư viện, điều 46)")
     indicators = _("Chỉ số (TCVN 11774:2016 / ISO 11620)")
     lines = [
         ReportLine(collection, _("Số tên tài liệu cuối kỳ"), total["titles"],
-                   _("cộng theo từng thư viện") if network else ""),
+                   _("cộng theo từng thư viện") if library is None else ""),
         ReportLine(collection, _("Số bản tài liệu cuối kỳ"), total["copies"]),
         ReportLine(collection, _("Số bản bổ sung trong kỳ"), total["copies_added"]),
         ReportLine(readers, _("Bạn đọc có thẻ còn hạn cuối kỳ"), total["readers"]),
@@ -134,18 +173,37 @@ def annual_report(
         ReportLine(indicators, _("Lượt mượn bình quân một bạn đọc"),
                    _ratio(total["loans"], total["readers"]),
                    _("lượt mượn ÷ bạn đọc có thẻ còn hạn")),
-        ReportLine(_("Số hóa"), _("Tài liệu số hóa"), 0,
+        *[ReportLine(indicators, i.label, i.value,
+                     i.formula if i.value is not None
+                     else _("%(formula)s — chưa có số liệu: %(missing)s")
+                     % {"formula": i.formula, "missing": i.missing})
+          for i in _more_indicators(libraries, start, end, total, staff)],
+        ReportLine(people, _("Người làm công tác thư viện (đang làm việc)"), staff.staff,
+                   "" if staff.staff else _("chưa có hồ sơ nhân sự trong hệ thống")),
+        ReportLine(people, _("Người có chuyên môn, nghiệp vụ thư viện"), staff.qualified,
+                   _("Nghị định 93/2020: tối thiểu 70%%; hiện nay %(share)s%%")
+                   % {"share": staff.qualified_percent if staff.staff else "—"}),
+        ReportLine(people, _("Người hoàn thành khóa đào tạo, bồi dưỡng trong kỳ"),
+                   staff.trained),
+        ReportLine(people, _("Số giờ đào tạo, bồi dưỡng trong kỳ"), staff.hours),
+        ReportLine(_("Số hóa"), _("Tài liệu số hóa"), None,
                    _("chưa có số liệu: thư viện số chưa được triển khai")),
     ]  # fmt: skip
-    unit = library.name if library is not None else network.name  # type: ignore[union-attr]
+    unit = (library or group or network).name  # type: ignore[union-attr]
+    title = (
+        _("Báo cáo thống kê hoạt động thư viện tháng %(month)02d/%(year)d")
+        % {"month": month, "year": year}
+        if month is not None
+        else _("Báo cáo thống kê hoạt động thư viện năm %(year)d") % {"year": year}
+    )
     return AnnualReport(
-        title=_("Báo cáo thống kê hoạt động thư viện năm %(year)d") % {"year": year},
+        title=title,
         unit=unit,
         start=start,
         end=end,
         made_at=timezone.localtime(),
         lines=lines,
-        libraries=per_library if network is not None else [],
+        libraries=per_library if library is None else [],
         estimated=estimated,
     )
 
@@ -183,6 +241,18 @@ def _heading(report: AnnualReport) -> list[str]:
     return lines
 
 
+def _shown(value: int | Decimal | None) -> int | Decimal | str:
+    return _("chưa có") if value is None else value
+
+
+def _shown_pdf(value: int | Decimal | None) -> str:
+    if value is None:
+        return _("chưa có")
+    text = f"{value:,}"
+    # Vietnamese: 1.234,56
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 def report_csv(report: AnnualReport) -> bytes:
     """UTF-8 with a byte-order mark, so that spreadsheet programs read the Vietnamese right."""
     out = io.StringIO()
@@ -192,7 +262,7 @@ def report_csv(report: AnnualReport) -> bytes:
     writer.writerow([])
     writer.writerow([_("Mục"), _("Chỉ tiêu"), _("Số liệu"), _("Ghi chú")])
     for line in report.lines:
-        writer.writerow([line.section, line.label, line.value, line.note])
+        writer.writerow([line.section, line.label, _shown(line.value), line.note])
     if report.libraries:
         writer.writerow([])
         writer.writerow(_library_headers())
@@ -217,7 +287,7 @@ def report_xlsx(report: AnnualReport) -> bytes:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for line in report.lines:
-        sheet.append([line.section, line.label, line.value, line.note])
+        sheet.append([line.section, line.label, _shown(line.value), line.note])
         if isinstance(line.value, Decimal):
             sheet.cell(row=sheet.max_row, column=3).number_format = "0.00"
     for column, width in zip("ABCD", (34, 40, 14, 48), strict=True):
@@ -257,7 +327,7 @@ def report_pdf(report: AnnualReport) -> bytes:
     rows = [[_("Mục"), _("Chỉ tiêu"), _("Số liệu"), _("Ghi chú")]]
     rows += [
         [Paragraph(line.section, normal), Paragraph(line.label, normal),
-         f"{line.value:,}".replace(",", "."), Paragraph(line.note, normal)]
+         _shown_pdf(line.value), Paragraph(line.note, normal)]
         for line in report.lines
     ]  # fmt: skip
     table_style = TableStyle(

@@ -23,6 +23,7 @@ from .models import (
     ScanOutcome,
     Stocktake,
     StocktakeScan,
+    Weeding,
 )
 
 FIGURES = STATE_FIGURES + EVENT_FIGURES
@@ -90,9 +91,7 @@ def network_overview(
     """The network at a glance on its last recorded day (or ``day``): totals, each library
     type, each library; and the events month by month of ``year``."""
     on = latest_day(network=network, on_or_before=day)
-    libraries = list(
-        Library.objects.filter(network=network).order_by("library_type", "name_vi")
-    )
+    libraries = list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
     with scopes_disabled():
         rows = {
             r["library_id"]: r
@@ -127,9 +126,7 @@ def network_overview(
 
 def stocktake_list(*, library: Library) -> list[Stocktake]:
     with scopes_disabled():
-        return list(
-            Stocktake.objects.filter(library=library).select_related("location")[:50]
-        )
+        return list(Stocktake.objects.filter(library=library).select_related("location")[:50])
 
 
 def stocktake_get_for(*, library: Library, pk: int) -> Stocktake:
@@ -179,8 +176,7 @@ def evaluations_of_network(
     libraries = list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
     with scopes_disabled():
         found = {
-            e.library_id: e
-            for e in Evaluation.objects.filter(library__network=network, year=year)
+            e.library_id: e for e in Evaluation.objects.filter(library__network=network, year=year)
         }
     return [(library, found.get(library.pk)) for library in libraries]
 
@@ -227,3 +223,138 @@ def library_months_public(
             }
             for row in rows
         ]
+
+
+def weeding_list(*, library: Library) -> list[Weeding]:
+    with scopes_disabled():
+        return list(Weeding.objects.filter(library=library).annotate(n=Count("copies"))[:100])
+
+
+def weeding_get_for(*, library: Library, pk: int) -> Weeding:
+    """The library's weeding; another library's answers as one that does not exist."""
+    with scopes_disabled():
+        weeding = Weeding.objects.filter(library=library, pk=pk).first()
+    if weeding is None:
+        raise NotFound("oversight.weeding_not_found", "Không có đợt thanh lọc này.")
+    return weeding
+
+
+@dataclass
+class MapPoint:
+    library: Library
+    x: float
+    y: float
+    shape: str
+    commune: str
+    copies: int
+    loans: int
+    approximate: bool  # placed at its commune's centre (the library has no coordinates)
+
+
+@dataclass
+class LibraryMap:
+    width: int
+    height: int
+    points: list[MapPoint]
+    communes: list[tuple[str, float, float, int]]  # name, x, y, libraries
+    unplaced: list[Library]
+    shapes: list[tuple[str, str]]  # shape, library type label
+
+
+# One shape per library type, so the map reads without colour.
+SHAPES = {
+    LibraryType.PROVINCIAL: "star",
+    LibraryType.COMMUNE: "circle",
+    LibraryType.SCHOOL: "square",
+    LibraryType.UNIVERSITY: "diamond",
+    LibraryType.SPECIALISED: "triangle",
+    LibraryType.ARMED_FORCES: "triangle-down",
+    LibraryType.COMMUNITY: "ring",
+}
+
+
+def _spread(points: list[MapPoint], near: float = 14.0) -> None:
+    """Libraries that stand (almost) on one spot are set around it in a small ring, so each
+    shape and its number can be read."""
+    import math
+
+    groups: list[list[MapPoint]] = []
+    for point in points:
+        for group in groups:
+            if abs(group[0].x - point.x) < near and abs(group[0].y - point.y) < near:
+                group.append(point)
+                break
+        else:
+            groups.append([point])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        cx, cy = group[0].x, group[0].y
+        radius = 10 + 3 * len(group)
+        for i, point in enumerate(group):
+            angle = 2 * math.pi * i / len(group)
+            point.x = round(cx + radius * math.cos(angle), 1)
+            point.y = round(cy + radius * math.sin(angle), 1)
+
+
+def library_map(*, overview: NetworkOverview, width: int = 640) -> LibraryMap:
+    """Each library at its coordinates (or, without them, at the centre of the new commune it
+    is placed in), projected onto a ``width``-wide picture; labelled by commune. No tiles: a
+    scatter of the network's own points, drawn by the page as SVG."""
+    from .models import LibraryUnit
+
+    units = {
+        lu.library_id: lu.unit
+        for lu in LibraryUnit.objects.filter(
+            era="new", library__network=overview.network
+        ).select_related("unit")
+    }
+    placed: list[tuple[Library, float, float, bool, dict[str, int]]] = []
+    unplaced = []
+    for library, values in overview.libraries:
+        lat, lon, approximate = library.latitude, library.longitude, False
+        unit = units.get(library.pk)
+        if (lat is None or lon is None) and unit is not None and unit.latitude is not None:
+            lat, lon, approximate = unit.latitude, unit.longitude, True
+        if lat is None or lon is None:
+            unplaced.append(library)
+            continue
+        placed.append((library, float(lat), float(lon), approximate, values))
+    if not placed:
+        return LibraryMap(width, 0, [], [], unplaced, [])
+    import math
+
+    lats = [p[1] for p in placed]
+    lons = [p[2] for p in placed]
+    mid = math.cos(math.radians(sum(lats) / len(lats)))
+    span_x = max((max(lons) - min(lons)) * mid, 0.01)
+    span_y = max(max(lats) - min(lats), 0.01)
+    margin = 40
+    scale = (width - 2 * margin) / max(span_x, span_y)
+    height = int(span_y * scale + 2 * margin)
+    points = []
+    communes: dict[str, list[tuple[float, float]]] = {}
+    for library, lat, lon, approximate, values in placed:
+        x = margin + (lon - min(lons)) * mid * scale
+        y = margin + (max(lats) - lat) * scale
+        unit = units.get(library.pk)
+        commune = unit.name if unit is not None else library.commune
+        shape = SHAPES.get(library.library_type, "circle")
+        copies, loans = values.get("copies", 0), values.get("loans", 0)
+        points.append(
+            MapPoint(library, round(x, 1), round(y, 1), shape, commune, copies, loans, approximate)
+        )
+        if commune:
+            communes.setdefault(commune, []).append((x, y))
+    _spread(points)
+    labels = [
+        (name, round(sum(x for x, _y in xy) / len(xy), 1),
+         round(max(y for _x, y in xy) + 22, 1), len(xy))
+        for name, xy in sorted(communes.items())
+    ]  # fmt: skip
+    shapes = [
+        (SHAPES[value], str(label))
+        for value, label in LibraryType.choices
+        if value in SHAPES and any(p.library.library_type == value for p in points)
+    ]
+    return LibraryMap(width, height, points, labels, unplaced, shapes)

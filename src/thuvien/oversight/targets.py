@@ -6,8 +6,10 @@ What the system computes, and how (shown on the page beside the figure):
   commune libraries of the network holding at least one copy in thuvien, over all of them;
 - school and specialised libraries with software and online services: school, university and
   specialised libraries holding at least one copy (their catalogue is then in the portal).
-Digitisation of special-value documents and staff training are entered until the digital
-library and the training records exist.
+- staff trained: once the network keeps its staff here (``oversight.training``), the people
+  working now who completed a course since 2021 over all of them, by library type.
+Digitisation of special-value documents is entered until the digital library exists; staff
+training is entered while a network keeps no staff records.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from thuvien.network.models import Library, LibraryType, Network
 
 from .errors import OversightError, OversightErrorCode
 from .models import Target
+from .training import network_training
 
 M = Target.Measure
 COMPUTED_TYPES: dict[str, tuple[str, ...]] = {
@@ -75,10 +78,20 @@ def targets_progress(*, network: Network) -> list[Progress]:
             .distinct()
         )
     libraries = list(Library.objects.filter(network=network, is_active=True))
+    training = (
+        network_training(network=network)
+        if any(t.measure == M.STAFF_TRAINED for t in targets)
+        else None
+    )
     out = []
     for target in targets:
         kinds = COMPUTED_TYPES.get(target.measure)
-        if kinds is not None:
+        if target.measure == M.STAFF_TRAINED and training is not None and training.kept:
+            rows = [(label, f.trained, f.staff) for _code, label, f, _n in training.by_type]
+            total = training.total
+            out.append(Progress(target, total.trained_percent, "counted", total.trained,
+                                total.staff, tuple(rows)))  # fmt: skip
+        elif kinds is not None:
             rows = []
             for kind in kinds:
                 of_kind = [lib for lib in libraries if lib.library_type == kind]

@@ -27,6 +27,7 @@ from thuvien.network.models import Library, LibraryType
 from .errors import OversightError, OversightErrorCode
 from .models import YearFigure
 from .services import GONE
+from .training import TrainingRow
 
 K = YearFigure.Key
 MAX_VALUE = Decimal("1e14")
@@ -40,6 +41,14 @@ PROVINCIAL_MINIMUMS = (
     (K.CHILDREN_AREA, Decimal(50)),
 )
 QUALIFIED_SHARE = Decimal(70)
+# Copies a pupil needs in a school library, by level (Decree 93/2020/NĐ-CP as issue 16 cites
+# it: 2, 3, 4, 5 from pre-school to upper secondary).
+COPIES_PER_PUPIL = (
+    (K.PUPILS_PRESCHOOL, Decimal(2)),
+    (K.PUPILS_PRIMARY, Decimal(3)),
+    (K.PUPILS_LOWER, Decimal(4)),
+    (K.PUPILS_UPPER, Decimal(5)),
+)
 
 
 def year_figures_get(*, library: Library, year: int) -> dict[str, YearFigure]:
@@ -140,8 +149,23 @@ def _per(numerator: Decimal | int | None, denominator: Decimal | int | None,
     )
 
 
+def _staff(
+    entered: dict[str, YearFigure], training: TrainingRow | None
+) -> tuple[Decimal | None, Decimal | None]:
+    """(staff, qualified): from the staff records kept here when the library keeps them,
+    otherwise from the figures entered for the year."""
+    if training is not None and training.staff:
+        return Decimal(training.staff), Decimal(training.qualified)
+    staff, qualified = entered.get(K.STAFF), entered.get(K.STAFF_QUALIFIED)
+    return (staff.value if staff else None), (qualified.value if qualified else None)
+
+
 def indicators(
-    *, counted: dict[str, int], entered: dict[str, YearFigure], unused_copies: int | None
+    *,
+    counted: dict[str, int],
+    entered: dict[str, YearFigure],
+    unused_copies: int | None,
+    training: TrainingRow | None = None,
 ) -> list[Indicator]:
     """ISO 11620 / TCVN 11774 indicators of one library's year, with their formulas."""
 
@@ -149,7 +173,9 @@ def indicators(
         figure = entered.get(key)
         return figure.value if figure is not None else None
 
-    population, staff = v(K.POPULATION), v(K.STAFF)
+    population = v(K.POPULATION)
+    staff, qualified = _staff(entered, training)
+    hours = training.hours if training is not None and training.staff else None
     loans, copies = counted.get("loans", 0), counted.get("copies", 0)
     rows = [
         Indicator(_("Lượt mượn bình quân đầu người"), _("lượt mượn ÷ dân số được phục vụ"),
@@ -164,7 +190,10 @@ def indicators(
                   _per(unused_copies, copies, 100), ""),
         Indicator(_("Tỷ lệ người làm thư viện có chuyên môn (%)"),
                   _("người có chuyên môn × 100 ÷ người làm công tác thư viện"),
-                  _per(v(K.STAFF_QUALIFIED), staff, 100), _("số người")),
+                  _per(qualified, staff, 100), _("số người")),
+        Indicator(_("Số giờ đào tạo bình quân một người làm công tác thư viện"),
+                  _("giờ của các khóa đã hoàn thành trong kỳ ÷ người đang làm việc"),
+                  _per(hours, staff), _("hồ sơ nhân sự, đào tạo")),
     ]  # fmt: skip
     return rows
 
@@ -172,16 +201,30 @@ def indicators(
 @dataclass(frozen=True)
 class Threshold:
     label: str
-    required: Decimal
+    required: Decimal | None  # None: what is required depends on a figure not entered
     actual: Decimal | None
+    missing: str = ""
 
     @property
     def met(self) -> bool | None:
-        return None if self.actual is None else self.actual >= self.required
+        if self.actual is None or self.required is None:
+            return None
+        return self.actual >= self.required
+
+    @property
+    def gap(self) -> Decimal | None:
+        """How much is lacking (nothing when met or unknown)."""
+        if self.met is not False:
+            return None
+        return self.required - self.actual  # type: ignore[operator]
 
 
 def decree_93_thresholds(
-    *, library: Library, counted: dict[str, int], entered: dict[str, YearFigure]
+    *,
+    library: Library,
+    counted: dict[str, int],
+    entered: dict[str, YearFigure],
+    training: TrainingRow | None = None,
 ) -> list[Threshold]:
     """Decree 93/2020's minimums that apply to the library, with what it has."""
     out: list[Threshold] = []
@@ -195,25 +238,83 @@ def decree_93_thresholds(
                 out.append(Threshold(str(K(key).label), required,
                                      figure.value if figure else None))  # fmt: skip
     if library.library_type in (LibraryType.PROVINCIAL, LibraryType.COMMUNE):
-        staff, qualified = entered.get(K.STAFF), entered.get(K.STAFF_QUALIFIED)
-        share = _per(qualified.value if qualified else None, staff.value if staff else None, 100)
+        staff, qualified = _staff(entered, training)
+        share = _per(qualified, staff, 100)
         out.append(Threshold(_("Người làm thư viện có chuyên môn (%)"), QUALIFIED_SHARE, share))
     if library.library_type == LibraryType.COMMUNE:
         out.append(Threshold(_("Số bản tài liệu"), Decimal(2_000),
                              Decimal(counted.get("copies", 0))))  # fmt: skip
+    if library.library_type == LibraryType.SCHOOL:
+        pupils = [(entered[key].value, per) for key, per in COPIES_PER_PUPIL if key in entered]
+        required = sum((n * per for n, per in pupils), Decimal(0)) if pupils else None
+        out.append(Threshold(
+            _("Số bản sách theo số học sinh (2/3/4/5 bản mỗi em từ mầm non đến THPT)"),
+            required, Decimal(counted.get("copies", 0)),
+            _("số học sinh theo cấp học") if required is None else "",
+        ))  # fmt: skip
     return out
 
 
-def unused_copies(*, library: Library, start: Any, end: Any) -> int:
-    """Copies in stock at ``end`` that no loan of ``start``..``end`` touched."""
+def unused_copies(
+    *, start: Any, end: Any, library: Library | None = None, library_ids: list[int] | None = None
+) -> int:
+    """Copies in stock at ``end`` that no loan of ``start``..``end`` touched (of one library,
+    or of several in one query)."""
+    ids = [library.pk] if library is not None else list(library_ids or [])
     first = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
     after = timezone.make_aware(dt.datetime.combine(end, dt.time.min)) + dt.timedelta(days=1)
     with scopes_disabled():
-        lent = Loan.all_objects.filter(library=library, issued_at__gte=first, issued_at__lt=after)
+        lent = Loan.all_objects.filter(
+            library_id__in=ids, issued_at__gte=first, issued_at__lt=after
+        )
         return (
-            Item.objects.filter(library=library)
+            Item.objects.filter(library_id__in=ids)
             .exclude(status__in=GONE)
             .filter(Q(acquired_on__isnull=True) | Q(acquired_on__lte=end))
             .exclude(pk__in=lent.values("item_id"))
             .count()
         )
+
+
+@dataclass
+class NetworkThresholds:
+    met: int
+    short: int
+    unknown: int
+    gaps: list[tuple[Library, Threshold]]
+    missing: list[tuple[Library, Threshold]]
+
+
+def network_thresholds(
+    *, libraries: list[tuple[Library, dict[str, int]]], year: int
+) -> NetworkThresholds:
+    """Decree 93's minimums checked for every library at once: ``libraries`` are (library,
+    its counted figures) as the overview has them; the entered figures of ``year`` and the
+    staff records are read in two queries."""
+    ids = [lib.pk for lib, _f in libraries]
+    entered: dict[int, dict[str, YearFigure]] = {}
+    with scopes_disabled():
+        for figure in YearFigure.objects.filter(library_id__in=ids, year=year):
+            entered.setdefault(figure.library_id, {})[figure.key] = figure
+    from .training import training_figures
+
+    staff = training_figures(library_ids=ids)
+    out = NetworkThresholds(0, 0, 0, [], [])
+    for library, counted in libraries:
+        checks = decree_93_thresholds(
+            library=library, counted=counted, entered=entered.get(library.pk, {}),
+            training=staff.get(library.pk),
+        )  # fmt: skip
+        if not checks:
+            continue
+        short = [t for t in checks if t.met is False]
+        unknown = [t for t in checks if t.met is None]
+        out.gaps += [(library, t) for t in short]
+        out.missing += [(library, t) for t in unknown]
+        if short:
+            out.short += 1
+        elif unknown:
+            out.unknown += 1
+        else:
+            out.met += 1
+    return out

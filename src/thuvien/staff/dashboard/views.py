@@ -37,6 +37,8 @@ DOING = frozenset(
         "oversight:stocktakes",
         "oversight:library-evaluations",
         "oversight:year-figures",
+        "oversight:weedings",
+        "oversight:training",
     }
 )
 TILES: tuple[tuple[str, str, str], ...] = (
@@ -128,6 +130,31 @@ TILES: tuple[tuple[str, str, str], ...] = (
         "oversight:registers",
         gettext_lazy("Sổ đăng ký tài liệu"),
         gettext_lazy("Sổ đăng ký tổng quát và cá biệt."),
+    ),
+    (
+        "oversight:training",
+        gettext_lazy("Nhân lực, đào tạo"),
+        gettext_lazy("Chức danh, trình độ, khóa bồi dưỡng, văn bằng của người làm thư viện."),
+    ),
+    (
+        "oversight:training-network",
+        gettext_lazy("Đào tạo toàn mạng lưới"),
+        gettext_lazy("Tỷ lệ đã đào tạo, có chuyên môn theo loại thư viện và chỉ tiêu."),
+    ),
+    (
+        "oversight:reports",
+        gettext_lazy("Báo cáo định kỳ"),
+        gettext_lazy("Đặt lịch, lưu và gửi thư báo cáo tháng, năm của thư viện, nhóm, tỉnh."),
+    ),
+    (
+        "oversight:units",
+        gettext_lazy("Số liệu theo đơn vị hành chính"),
+        gettext_lazy("Theo xã, tỉnh cũ hoặc mới (sắp xếp 2025); tra cứu mã cũ ↔ mới."),
+    ),
+    (
+        "oversight:weedings",
+        gettext_lazy("Thanh lọc tài liệu"),
+        gettext_lazy("Chọn bản sao, phê duyệt theo quyết định, ghi “đã thanh lọc”."),
     ),
 )
 

@@ -16,6 +16,7 @@ from thuvien.accounts.permissions import requires
 from thuvien.oversight.errors import OversightError
 from thuvien.oversight.models import YearFigure
 from thuvien.oversight.services import library_period_figures
+from thuvien.oversight.training import training_figures
 from thuvien.oversight.year_figures import (
     decree_93_thresholds,
     indicators,
@@ -56,6 +57,7 @@ def year_figures(request: HttpRequest) -> HttpResponse:
         library.pk, {}
     )
     entered = year_figures_get(library=library, year=year)
+    training = training_figures(library_ids=[library.pk], start=start, end=end)[library.pk]
     rows = [
         (key, label, entered.get(key), request.POST.get(key) if error else None)
         for key, label in YearFigure.Key.choices
@@ -71,8 +73,12 @@ def year_figures(request: HttpRequest) -> HttpResponse:
             "indicators": indicators(
                 counted=counted, entered=entered,
                 unused_copies=unused_copies(library=library, start=start, end=end),
+                training=training,
             ),  # fmt: skip
-            "thresholds": decree_93_thresholds(library=library, counted=counted, entered=entered),
+            "thresholds": decree_93_thresholds(
+                library=library, counted=counted, entered=entered, training=training
+            ),
+            "training": training,
         },
         status=400 if error else 200,
     )

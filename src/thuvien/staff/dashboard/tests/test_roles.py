@@ -66,7 +66,8 @@ def test_cataloguer_and_admin_dashboards(world, staff_client):
         )
     )
     assert tiles == [
-        "catalog:search", "catalog:import", "oversight:stocktakes", "oversight:registers"
+        "catalog:search", "catalog:import", "oversight:stocktakes", "oversight:registers",
+        "oversight:weedings",
     ]
     admin_tiles = _tiles(
         staff_client(world.users["tinh_library_admin"], world.provincial).get(
@@ -75,8 +76,10 @@ def test_cataloguer_and_admin_dashboards(world, staff_client):
     )
     assert {"people:list", "people:audit", "circulation:rules", "network:index"} <= set(admin_tiles)
     assert {
-        "oversight:library-evaluations", "oversight:library-report", "oversight:year-figures"
+        "oversight:library-evaluations", "oversight:library-report", "oversight:year-figures",
+        "oversight:training",
     } <= set(admin_tiles)
+    assert "oversight:training-network" not in admin_tiles
     assert "oversight:overview" not in admin_tiles  # the network's figures are the inspector's
 
 
@@ -130,6 +133,8 @@ def test_oversight_reads_but_is_not_offered_the_desk(world, staff_client):
     # The inspector's own work leads from the dashboard (issue 16: it reached only the log).
     assert {"oversight:overview", "oversight:targets", "oversight:evaluations"} <= set(tiles)
     assert "oversight:stocktakes" not in tiles and "oversight:library-evaluations" not in tiles
+    assert "oversight:training-network" in tiles
+    assert "oversight:weedings" not in tiles and "oversight:training" not in tiles
 
 
 def test_dashboard_in_english(world, staff_client):
