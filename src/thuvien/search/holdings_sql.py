@@ -12,14 +12,22 @@ from __future__ import annotations
 from django.db import connection
 
 from thuvien.holdings.models import Item, ItemStatus
+from thuvien.holdings.visibility import HIDDEN, Viewer
+from thuvien.network.models import Location
 
 _COLUMNS = {"id", "record_id", "library_id", "status", "call_number"}
 
 
 def item_rows(
-    *, record_ids: list[int], library_ids: list[int], columns: tuple[str, ...]
+    *,
+    record_ids: list[int],
+    library_ids: list[int],
+    columns: tuple[str, ...],
+    viewer: Viewer | None = None,
 ) -> list[tuple]:
-    """``columns`` of the non-withdrawn items of ``record_ids`` held by ``library_ids``."""
+    """``columns`` of the non-withdrawn items of ``record_ids`` held by ``library_ids``; with
+    a ``viewer``, only the copies shown to him (``holdings.visibility``: no hidden copy or
+    location, except to the staff of its library)."""
     if not record_ids or not library_ids:
         return []
     assert set(columns) <= _COLUMNS, columns  # noqa: S101 - column names are ours, never input
@@ -30,13 +38,33 @@ def item_rows(
         f"SELECT {', '.join(columns)} FROM {table} "  # noqa: S608 - fixed names, bound values
         f"WHERE record_id IN ({rec}) AND +library_id IN ({libs}) AND status <> %s"
     )
+    params = [*record_ids, *library_ids, str(ItemStatus.WITHDRAWN.value)]
+    if viewer is not None and not viewer.superuser:
+        hidden_locs = hidden_location_ids()
+        cond = "visibility <> %s"
+        params.append(HIDDEN)
+        if hidden_locs:
+            marks = ", ".join(["%s"] * len(hidden_locs))
+            cond += f" AND (location_id IS NULL OR location_id NOT IN ({marks}))"
+            params += hidden_locs
+        if viewer.own_libraries:
+            own = sorted(viewer.own_libraries)
+            cond = f"({cond}) OR library_id IN ({', '.join(['%s'] * len(own))})"
+            params += own
+        sql += f" AND ({cond})"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*record_ids, *library_ids, str(ItemStatus.WITHDRAWN.value)])
+        cursor.execute(sql, params)
         return cursor.fetchall()
 
 
+def hidden_location_ids() -> list[int]:
+    """Locations marked "not shown" (few: read each time, so a change applies at once)."""
+    return list(Location.objects.filter(visibility=HIDDEN).values_list("pk", flat=True))
+
+
 def newest_item_rows(*, library_ids: list[int], limit: int) -> list[tuple]:
-    """(record_id, library_id, acquired_on, created_at) of the newest items of many libraries.
+    """(record_id, library_id, acquired_on, created_at, visibility, location_id) of the newest
+    items of many libraries.
 
     Walks the acquisition-date index newest first and stops after ``limit`` rows, instead of
     reading every item of every library through the library index and sorting them.
@@ -46,7 +74,8 @@ def newest_item_rows(*, library_ids: list[int], limit: int) -> list[tuple]:
     table = Item._meta.db_table
     libs = ", ".join(["%s"] * len(library_ids))
     sql = (
-        f"SELECT record_id, library_id, acquired_on, created_at FROM {table} "  # noqa: S608
+        "SELECT record_id, library_id, acquired_on, created_at, visibility, location_id "  # noqa: S608
+        f"FROM {table} "
         f"WHERE +library_id IN ({libs}) AND status <> %s AND acquired_on IS NOT NULL "
         "ORDER BY acquired_on DESC, id DESC LIMIT %s"
     )

@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 from thuvien.api.permissions import PublicRead
 from thuvien.api.throttling import ClientAnonRateThrottle, ClientUserRateThrottle
 from thuvien.core.ratelimit import client_address
+from thuvien.holdings.visibility import viewer_for
 from thuvien.search.selectors import FACET_PARAMS, SearchPage, search_catalogue
 
 PARAMS = [
@@ -116,7 +117,7 @@ class SearchView(APIView):
 
     @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> HttpResponse:
-        page = search_catalogue(params=request.query_params)
+        page = search_catalogue(params=request.query_params, viewer=viewer_for(request.user))
         if page.error:
             return json_response({"code": page.error_code, "detail": page.error}, status=400)
         return json_response(page_json(page))

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
 from thuvien.core.ratelimit import rate_limited
+from thuvien.holdings.visibility import viewer_for
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
@@ -103,7 +104,7 @@ def _last_start(total: int, start: int) -> int:
 @public_view
 @rate_limited("search", "THUVIEN_SEARCH_RATE")
 def search(request: HttpRequest) -> HttpResponse:
-    page = search_catalogue(params=request.GET)
+    page = search_catalogue(params=request.GET, viewer=viewer_for(request.user))
     query_length = len(page.q)
     if page.error_code == "search.too_long":
         # The form, the title and the links keep what the box would have kept.
@@ -178,7 +179,11 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_GET
 @public_view
 def record(request: HttpRequest, pk: int) -> HttpResponse:
-    data = record_page(pk=pk, base_url=request.build_absolute_uri("/").rstrip("/"))
+    data = record_page(
+        pk=pk,
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+        viewer=viewer_for(request.user),
+    )
     if data is None:
         raise Http404(_("Không tìm thấy biểu ghi."))
     return render(request, "opac/search/record.html", {"r": data})
@@ -190,7 +195,9 @@ def _new_items_place(request: HttpRequest) -> tuple[Any, str]:
     A code that names nothing is a 404 (a stale feed address must fail visibly for the feed
     reader, not turn into the whole network's feed)."""
     codes = {k: request.GET[k].strip() for k in ("library", "network") if request.GET.get(k)}
-    place = resolve_place(codes.get("library", ""), codes.get("network", ""))
+    place = resolve_place(
+        codes.get("library", ""), codes.get("network", ""), viewer_for(request.user)
+    )
     if codes and place is None:
         raise Http404(_("Không có thư viện hay mạng lưới mã này."))
     return place, urlencode(codes)
@@ -200,7 +207,7 @@ def _new_items_place(request: HttpRequest) -> tuple[Any, str]:
 @public_view
 def new_items(request: HttpRequest) -> HttpResponse:
     place, query = _new_items_place(request)
-    records = new_acquisitions(place=place, limit=40)
+    records = new_acquisitions(place=place, limit=40, viewer=viewer_for(request.user))
     return render(
         request,
         "opac/search/new_items.html",
@@ -224,7 +231,7 @@ def new_items_feed(request: HttpRequest) -> HttpResponse:
         feed_url=request.build_absolute_uri(feed_url),
         feed_guid=request.build_absolute_uri(feed_url),
     )
-    for row in new_acquisitions(place=place, limit=50):
+    for row in new_acquisitions(place=place, limit=50, viewer=viewer_for(request.user)):
         url = request.build_absolute_uri(reverse("opac_search:record", args=[row.record.pk]))
         feed.add_item(
             title=row.record.title,

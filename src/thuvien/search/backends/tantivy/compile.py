@@ -321,15 +321,18 @@ _HASHED_FACETS = {"subj", "auth"}
 
 
 def filter_queries(
-    schema: tantivy.Schema, req: SearchRequest, *, network: bool = True
+    schema: tantivy.Schema, req: SearchRequest, *, network: bool = True, visibility: bool = True
 ) -> list[tantivy.Query]:
-    """Scope (network, libraries), facet choices, availability, years, work cluster.
+    """Scope (network, libraries), visibility, facet choices, availability, years, work.
 
-    ``network=False`` leaves the network filter out (the index holds no other network).
+    ``network=False`` leaves the network filter out (the index holds no other network);
+    ``visibility=False`` the visibility filter (every record of the index is public).
     """
     out: list[tantivy.Query] = []
     if req.network_id and network:
         out.append(Q.term_query(schema, "network", req.network_id))
+    if req.visible_to is not None and visibility:
+        out.append(visibility_query(schema, req.visible_to))
     if req.library_ids is not None:
         out.append(Q.term_set_query(schema, "lib", [int(i) for i in req.library_ids] or [0]))
     for name, values in req.filters.items():
@@ -353,8 +356,15 @@ def filter_queries(
 
 
 def available_query(schema: tantivy.Schema, req: SearchRequest) -> tantivy.Query:
-    """On the shelf now in the scope (or in a chosen library, or anywhere)."""
+    """On the shelf now in the scope (or in a chosen library, or anywhere the reader sees)."""
     libs = req.filters.get("lib") or req.library_ids
+    if libs is None and req.visible_libraries is not None:
+        libs = req.visible_libraries
     if libs is not None:
         return Q.term_set_query(schema, "avail", [int(i) for i in libs] or [0])
     return Q.exists_query("avail")
+
+
+def visibility_query(schema: tantivy.Schema, tokens: list[str]) -> tantivy.Query:
+    """Records visible through one of ``tokens`` (``holdings.visibility``)."""
+    return Q.term_set_query(schema, "vis", list(tokens) or ["-"])

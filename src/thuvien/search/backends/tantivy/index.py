@@ -66,7 +66,7 @@ class TantivyBackend(SearchBackend):
         self._lock = threading.Lock()
         self._index: tantivy.Index | None = None
         self._meta_mtime: float = 0.0
-        self._only_network: dict[tuple[float, int | None], bool] = {}
+        self._only_network: dict[tuple[float, int | str | None], bool] = {}
 
     # -- opening -------------------------------------------------------------------------
     def _open(self) -> tantivy.Index:
@@ -323,7 +323,28 @@ class TantivyBackend(SearchBackend):
         network = bool(req.network_id) and not (
             searcher is not None and self.holds_only(searcher, req.network_id)
         )
-        return filter_queries(self.schema, req, network=network)
+        visibility = req.visible_to is not None and not (
+            "pub" in req.visible_to and searcher is not None and self.all_public(searcher)
+        )
+        return filter_queries(self.schema, req, network=network, visibility=visibility)
+
+    def all_public(self, searcher: tantivy.Searcher) -> bool:
+        """Whether every document of the index is visible to everyone (token ``pub``): then
+        the visibility filter matches everything and is left out, as the network's is."""
+        key = (self._meta_mtime, "pub")
+        known = self._only_network.get(key)
+        if known is None:
+            others = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, tantivy.Query.all_query()),
+                    (tantivy.Occur.MustNot, tantivy.Query.term_query(self.schema, "vis", "pub")),
+                ]
+            )
+            known = searcher.search(others, limit=1, count=True).count == 0
+            if len(self._only_network) > 64:
+                self._only_network.clear()
+            self._only_network[key] = known
+        return known
 
 
 Engine = TantivyBackend  # the name the benchmarks and older tests use
