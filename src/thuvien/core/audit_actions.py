@@ -45,8 +45,10 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "network.library.moved": _("Chuyển thư viện sang đơn vị quản lý khác"),
     "network.library.deactivated": _("Ngừng hoạt động thư viện"),
     "network.library.reactivated": _("Cho thư viện hoạt động lại"),
+    "network.library.visibility_changed": _("Đổi phạm vi hiển thị vốn tài liệu của thư viện"),
     "network.location.created": _("Tạo kho, phòng đọc"),
     "network.location.updated": _("Sửa kho, phòng đọc"),
+    "network.location.visibility_changed": _("Đổi chế độ hiển thị kho, phòng đọc"),
     "network.group.created": _("Tạo nhóm thư viện"),
     "network.group.updated": _("Sửa nhóm thư viện"),
     "network.group.libraries_set": _("Đổi thư viện trong nhóm"),
@@ -73,6 +75,7 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "holdings.item.updated": _("Sửa bản sao"),
     "holdings.item.deleted": _("Xóa bản sao"),
     "holdings.item.status_changed": _("Đổi trạng thái bản sao"),
+    "holdings.item.visibility_changed": _("Đổi chế độ hiển thị bản sao"),
     # patrons
     "patrons.patron.registered": _("Cấp thẻ bạn đọc"),
     "patrons.patron.updated": _("Sửa thông tin bạn đọc"),
