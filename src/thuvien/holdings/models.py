@@ -79,6 +79,7 @@ class Item(models.Model):
         max_length=20,
         choices=ShelfVisibility.choices,
         default=ShelfVisibility.NORMAL,
+        db_default=ShelfVisibility.NORMAL,
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)

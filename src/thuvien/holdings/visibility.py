@@ -92,11 +92,18 @@ EVERYONE = Viewer(superuser=True)  # internal work (reindex, oversight figures):
 
 def viewer_for(user: Any) -> Viewer:
     """The viewer of a request's user (cached on the user object for the request)."""
-    if user is None or not getattr(user, "is_authenticated", False):
+    if user is None:
         return ANONYMOUS
     cached = getattr(user, "_thuvien_viewer", None)
     if cached is not None:
         return cached
+    if not getattr(user, "is_authenticated", False):
+        viewer = Viewer()  # anonymous, with a cache of its own for this request
+        try:
+            user._thuvien_viewer = viewer
+        except AttributeError:  # pragma: no cover
+            pass
+        return viewer
     from thuvien.accounts.capabilities import Capability
     from thuvien.accounts.permissions import staff_access
 
@@ -155,8 +162,13 @@ def library_tokens(network_id: int, library_id: int, visibility: str) -> str:
     return f"l{library_id}" if prefix == "l" else f"{prefix}{network_id}"
 
 
-def visible_library_ids(viewer: Viewer) -> set[int] | None:
-    """Ids of the libraries whose holdings ``viewer`` may see; None: every library."""
+def visible_library_ids(
+    viewer: Viewer, rows: Iterable[tuple[int, int, str]] | None = None
+) -> set[int] | None:
+    """Ids of the libraries whose holdings ``viewer`` may see; None: every library.
+
+    ``rows``: (id, network id, visibility) of every library when the caller has read them
+    already (the portal's page reads every library once); computed once per viewer."""
     tokens = viewer.tokens
     if tokens is None:
         return None
@@ -164,9 +176,11 @@ def visible_library_ids(viewer: Viewer) -> set[int] | None:
     if cached is not None:
         return cached
     wanted = set(tokens)
+    if rows is None:
+        rows = ((pk, net, vis) for pk, net, vis, _share in _library_rows())
     out = {
         pk
-        for pk, net, vis, _share in _library_rows()
+        for pk, net, vis in rows
         if library_tokens(net, pk, vis) in wanted or f"l{pk}" in wanted
     }
     if viewer is not ANONYMOUS:  # the shared anonymous viewer caches nothing (changes apply)

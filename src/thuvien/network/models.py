@@ -110,9 +110,12 @@ class Library(models.Model):
         max_length=20,
         choices=LibraryVisibility.choices,
         default=LibraryVisibility.PUBLIC,
+        db_default=LibraryVisibility.PUBLIC,
     )
     # A non-public library's records stay visible to the network's cataloguers (copy cataloguing)
-    share_for_copy_cataloguing = models.BooleanField(_("cho phép biên mục sao chép"), default=True)
+    share_for_copy_cataloguing = models.BooleanField(
+        _("cho phép biên mục sao chép"), default=True, db_default=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -178,6 +181,7 @@ class Location(models.Model):
         max_length=20,
         choices=ShelfVisibility.choices,
         default=ShelfVisibility.NORMAL,
+        db_default=ShelfVisibility.NORMAL,
     )
 
     class Meta:

@@ -40,13 +40,12 @@ def item_rows(
     )
     params = [*record_ids, *library_ids, str(ItemStatus.WITHDRAWN.value)]
     if viewer is not None and not viewer.superuser:
-        hidden_locs = hidden_location_ids()
-        cond = "visibility <> %s"
-        params.append(HIDDEN)
-        if hidden_locs:
-            marks = ", ".join(["%s"] * len(hidden_locs))
-            cond += f" AND (location_id IS NULL OR location_id NOT IN ({marks}))"
-            params += hidden_locs
+        locations = Location._meta.db_table
+        cond = (
+            "visibility <> %s AND (location_id IS NULL OR location_id NOT IN "  # noqa: S608 - table name from meta
+            f"(SELECT id FROM {locations} WHERE visibility = %s))"
+        )
+        params += [HIDDEN, HIDDEN]
         if viewer.own_libraries:
             own = sorted(viewer.own_libraries)
             cond = f"({cond}) OR library_id IN ({', '.join(['%s'] * len(own))})"

@@ -240,10 +240,15 @@ def search_catalogue(
 ) -> SearchPage:
     """Run the reader's search as ``viewer`` may see it; a bad query comes back as
     ``page.error``, never raised."""
+    if viewer is ANONYMOUS:  # a viewer of its own: what it reads is kept for this page
+        viewer = Viewer()
+    libraries = library_directory()
+    seen = visible_library_ids(
+        viewer, rows=((lib.pk, lib.network_id, lib.visibility) for lib in libraries.values())
+    )
     scope = resolve_scope(params, viewer)
     page = SearchPage(q=_first(params, "q"), params={}, scope=scope)
-    page.libraries = library_directory()
-    seen = visible_library_ids(viewer)
+    page.libraries = libraries
     if seen is not None:
         page.libraries = {pk: lib for pk, lib in page.libraries.items() if pk in seen}
     try:

@@ -26,6 +26,7 @@ class Migration(migrations.Migration):
                     ("own_staff", "Chỉ cán bộ của thư viện"),
                 ],
                 default="public",
+                db_default="public",
                 max_length=20,
                 verbose_name="phạm vi hiển thị",
             ),
@@ -33,7 +34,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="library",
             name="share_for_copy_cataloguing",
-            field=models.BooleanField(default=True, verbose_name="cho phép biên mục sao chép"),
+            field=models.BooleanField(
+                db_default=True, default=True, verbose_name="cho phép biên mục sao chép"
+            ),
         ),
         migrations.AddField(
             model_name="location",
@@ -45,6 +48,7 @@ class Migration(migrations.Migration):
                     ("hidden", "Không hiển thị"),
                 ],
                 default="normal",
+                db_default="normal",
                 max_length=20,
                 verbose_name="hiển thị",
             ),
