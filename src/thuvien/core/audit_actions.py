@@ -88,6 +88,9 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "patrons.patron.anonymised": _("Ẩn danh hóa dữ liệu bạn đọc"),
     "patrons.deletion.requested": _("Bạn đọc yêu cầu xóa dữ liệu"),
     # circulation
+    "circulation.reading_permission.requested": _("Ghi yêu cầu đọc hạn chế"),
+    "circulation.reading_permission.granted": _("Cho phép đọc hạn chế"),
+    "circulation.reading_permission.refused": _("Từ chối đọc hạn chế"),
     "circulation.loan.checked_out": _("Cho mượn"),
     "circulation.loan.checked_in": _("Nhận trả"),
     "circulation.loan.renewed": _("Gia hạn"),
@@ -172,6 +175,7 @@ AUDIT_OBJECTS: dict[str, Promise] = {
     "circulation.loanrule": pgettext_lazy("đối tượng nhật ký", "Quy định mượn"),
     "circulation.postalrequest": pgettext_lazy("đối tượng nhật ký", "Yêu cầu mượn qua bưu chính"),
     "circulation.noticetemplate": pgettext_lazy("đối tượng nhật ký", "Mẫu thông báo"),
+    "circulation.readingpermission": pgettext_lazy("đối tượng nhật ký", "Phép đọc hạn chế"),
 }
 
 # Words for the keys of ``changes`` that services write.
@@ -187,6 +191,8 @@ AUDIT_FIELDS: dict[str, Promise] = {
     "expires_on": _("Hạn thẻ"),
     "note": _("Ghi chú"),
     "reason": _("Lý do"),
+    "visibility": _("Phạm vi hiển thị"),
+    "share_for_copy_cataloguing": _("Cho phép biên mục sao chép"),
     "locked_until": _("Khóa đến"),
     "status": _("Trạng thái"),
     "channel": _("Kênh"),

@@ -99,7 +99,7 @@ def vw(django_db_setup, django_db_blocker, tmp_path_factory):
         library_visibility_set,
         location_visibility_set,
     )
-    from thuvien.network.models import Location, LibraryType
+    from thuvien.network.models import LibraryType, Location
     from thuvien.network.services import library_create
     from thuvien.patrons.models import Patron
     from thuvien.search.tests.factories import make_item, make_record
@@ -290,7 +290,7 @@ def test_new_acquisitions_feeds_and_similar(vw, viewer):
         # "more like this" on the public record's page (every record shares its subject)
         client.get(f"/search/record/{vw.records['public'].pk}/").content.decode(),
     ]
-    for record, rec in vw.records.items():
+    for record in vw.records:
         if record == "public":
             continue
         word = RECORDS[record][0]
