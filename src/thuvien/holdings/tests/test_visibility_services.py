@@ -278,3 +278,28 @@ def test_switching_to_public_is_findable_through_the_real_worker(tmp_path, setti
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
         HUEY.storage, HUEY._immediate = saved
+
+
+def test_staff_catalogue_shows_hidden_records_for_copy_cataloguing_only_if_shared(
+    world, staff_client
+):
+    rec = make_record(world.hung_yen, "Điều lệnh quản lý bộ đội")
+    make_item(rec, world.school)
+    outbox_drain()
+    library_visibility_set(library=world.school, visibility="own_staff", actor=None)
+    outbox_drain()
+    client = staff_client(world.users["tinh_cataloguer"], world.provincial)
+    assert client.get(f"/staff/catalog/records/{rec.pk}/").status_code == 200
+    assert f"/staff/catalog/records/{rec.pk}/" in client.get(
+        "/staff/catalog/", {"q": "dieu lenh quan ly"}
+    ).content.decode()
+    library_visibility_set(
+        library=world.school, visibility="own_staff", share_for_copy_cataloguing=False, actor=None
+    )
+    outbox_drain()
+    assert client.get(f"/staff/catalog/records/{rec.pk}/").status_code == 404
+    assert f"/staff/catalog/records/{rec.pk}/" not in client.get(
+        "/staff/catalog/", {"q": "dieu lenh quan ly"}
+    ).content.decode()
+    own = staff_client(world.users["thpt_cataloguer"], world.school)
+    assert own.get(f"/staff/catalog/records/{rec.pk}/").status_code == 200
