@@ -197,11 +197,21 @@ def library_visible(viewer: Viewer, library: Any) -> bool:
 
 
 def library_visibility_q(viewer: Viewer, prefix: str = "") -> Q:
-    """A filter of Library (or of a model through ``prefix``, e.g. ``library__``)."""
-    ids = visible_library_ids(viewer)
-    if ids is None:
+    """A filter of Library (or of a model through ``prefix``, e.g. ``library__``): the same
+    rule as ``visible_library_ids``, written as a condition (no query of its own)."""
+    if viewer.superuser:
         return Q()
-    return Q(**{f"{prefix}pk__in": sorted(ids)})
+    vis = f"{prefix}visibility"
+    q = Q(**{vis: LibraryVisibility.PUBLIC})
+    readers = viewer.reader_networks | viewer.staff_networks
+    if readers:
+        q |= Q(**{vis: LibraryVisibility.NETWORK_READERS, f"{prefix}network_id__in": readers})
+    if viewer.staff_networks:
+        staff = viewer.staff_networks
+        q |= Q(**{vis: LibraryVisibility.NETWORK_STAFF, f"{prefix}network_id__in": staff})
+    if viewer.own_libraries:
+        q |= Q(**{f"{prefix}pk__in": sorted(viewer.own_libraries)})
+    return q
 
 
 # --- items -----------------------------------------------------------------------------------

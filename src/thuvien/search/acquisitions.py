@@ -15,14 +15,13 @@ from thuvien.core.scoping import library_scope
 from thuvien.holdings.models import Item, ItemStatus
 from thuvien.holdings.visibility import (
     ANONYMOUS,
-    HIDDEN,
     Viewer,
     visible_items_q,
     visible_library_ids,
 )
 from thuvien.network.models import Library, Network
 
-from .holdings_sql import hidden_location_ids, newest_item_rows
+from .holdings_sql import newest_item_rows
 
 
 @dataclass
@@ -58,14 +57,24 @@ def feed_query(place: Library | Network | None) -> str:
 
 def _library_ids(place: Any, viewer: Viewer) -> list[int]:
     if isinstance(place, Library):
-        ids = [place.pk]
+        rows = [(place.pk, place.network_id, place.visibility)]
     else:
         libs = Library.objects.all()
         if isinstance(place, Network):
             libs = libs.filter(network=place)
-        ids = list(libs.values_list("pk", flat=True))
-    seen = visible_library_ids(viewer)
-    return ids if seen is None else [i for i in ids if i in seen or i in viewer.own_libraries]
+        rows = list(libs.values_list("pk", "network_id", "visibility"))
+    seen = visible_library_ids(Viewer(**_fields(viewer)), rows=rows)  # of these rows only
+    ids = [pk for pk, _n, _v in rows]
+    return ids if seen is None else [i for i in ids if i in seen]
+
+
+def _fields(viewer: Viewer) -> dict[str, Any]:
+    return {
+        "superuser": viewer.superuser,
+        "reader_networks": viewer.reader_networks,
+        "staff_networks": viewer.staff_networks,
+        "own_libraries": viewer.own_libraries,
+    }
 
 
 def new_acquisitions(
@@ -77,15 +86,7 @@ def new_acquisitions(
     seen: dict[int, tuple[datetime, set[int]]] = {}
     with library_scope(lib_ids):
         if len(lib_ids) > 1:  # many libraries: walk the date index (see holdings_sql)
-            rows = newest_item_rows(library_ids=lib_ids, limit=limit * 8)
-            hidden_locs = set() if viewer.superuser else set(hidden_location_ids())
-            rows = [
-                r[:4]
-                for r in rows
-                if viewer.superuser
-                or r[1] in viewer.own_libraries
-                or (r[4] != HIDDEN and (r[5] or 0) not in hidden_locs)
-            ]
+            rows = newest_item_rows(library_ids=lib_ids, limit=limit * 8, viewer=viewer)
         else:
             rows = list(
                 Item.objects.exclude(status=ItemStatus.WITHDRAWN)

@@ -9,6 +9,8 @@ applied: only the given libraries' items are read.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connection
 
 from thuvien.holdings.models import Item, ItemStatus
@@ -56,14 +58,30 @@ def item_rows(
         return cursor.fetchall()
 
 
-def hidden_location_ids() -> list[int]:
-    """Locations marked "not shown" (few: read each time, so a change applies at once)."""
-    return list(Location.objects.filter(visibility=HIDDEN).values_list("pk", flat=True))
+
+def _shown_condition(viewer: Viewer | None) -> tuple[str, list[Any]]:
+    """The SQL condition (and its values) keeping the copies shown to ``viewer``: none hidden,
+    none in a hidden location, except to the staff of its library."""
+    if viewer is None or viewer.superuser:
+        return "", []
+    locations = Location._meta.db_table
+    cond = (
+        "visibility <> %s AND (location_id IS NULL OR location_id NOT IN "  # noqa: S608
+        f"(SELECT id FROM {locations} WHERE visibility = %s))"
+    )
+    params: list[Any] = [HIDDEN, HIDDEN]
+    if viewer.own_libraries:
+        own = sorted(viewer.own_libraries)
+        cond = f"({cond}) OR library_id IN ({', '.join(['%s'] * len(own))})"
+        params += own
+    return f" AND ({cond})", params
 
 
-def newest_item_rows(*, library_ids: list[int], limit: int) -> list[tuple]:
-    """(record_id, library_id, acquired_on, created_at, visibility, location_id) of the newest
-    items of many libraries.
+def newest_item_rows(
+    *, library_ids: list[int], limit: int, viewer: Viewer | None = None
+) -> list[tuple]:
+    """(record_id, library_id, acquired_on, created_at) of the newest items of many libraries
+    (with a ``viewer``: of the copies shown to him).
 
     Walks the acquisition-date index newest first and stops after ``limit`` rows, instead of
     reading every item of every library through the library index and sorting them.
@@ -72,12 +90,12 @@ def newest_item_rows(*, library_ids: list[int], limit: int) -> list[tuple]:
         return []
     table = Item._meta.db_table
     libs = ", ".join(["%s"] * len(library_ids))
+    shown, params = _shown_condition(viewer)
     sql = (
-        "SELECT record_id, library_id, acquired_on, created_at, visibility, location_id "  # noqa: S608
-        f"FROM {table} "
-        f"WHERE +library_id IN ({libs}) AND status <> %s AND acquired_on IS NOT NULL "
-        "ORDER BY acquired_on DESC, id DESC LIMIT %s"
+        f"SELECT record_id, library_id, acquired_on, created_at FROM {table} "  # noqa: S608
+        f"WHERE +library_id IN ({libs}) AND status <> %s AND acquired_on IS NOT NULL"
+        f"{shown} ORDER BY acquired_on DESC, id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*library_ids, str(ItemStatus.WITHDRAWN.value), limit])
+        cursor.execute(sql, [*library_ids, str(ItemStatus.WITHDRAWN.value), *params, limit])
         return cursor.fetchall()
