@@ -363,3 +363,14 @@ def test_sip2_item_information(vw, kiosk, copy, found):
         assert text.split("AB", 1)[0][:2] == unknown.split("AB", 1)[0][:2] == "18"
         assert re.sub(r"AB[^|]*\|", "", text)[24:] == re.sub(r"AB[^|]*\|", "", unknown)[24:]
 
+
+
+@pytest.mark.parametrize("record", list(RECORDS))
+def test_a_reader_places_holds_and_postal_loans_only_on_what_he_sees(vw, record):
+    rec = vw.records[record]
+    client = vw.client("reader")
+    sees = vw.sees("reader", record)
+    hold = client.get("/account/holds/place/", {"record": rec.pk})
+    assert hold.status_code == (200 if sees else 404)
+    postal = client.get("/account/postal/", {"record": rec.pk}).content.decode()
+    assert (RECORDS[record][0] in postal) is sees
