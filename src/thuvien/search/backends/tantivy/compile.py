@@ -331,8 +331,8 @@ def filter_queries(
     out: list[tantivy.Query] = []
     if req.network_id and network:
         out.append(Q.term_query(schema, "network", req.network_id))
-    if req.visible_to is not None and visibility:
-        out.append(visibility_query(schema, req.visible_to))
+    if req.visible_to is not None and visibility and "pub" not in req.visible_to:
+        out.append(visibility_query(schema, req.visible_to))  # (every viewer sees "pub")
     if req.library_ids is not None:
         out.append(Q.term_set_query(schema, "lib", [int(i) for i in req.library_ids] or [0]))
     for name, values in req.filters.items():
@@ -368,3 +368,33 @@ def available_query(schema: tantivy.Schema, req: SearchRequest) -> tantivy.Query
 def visibility_query(schema: tantivy.Schema, tokens: list[str]) -> tantivy.Query:
     """Records visible through one of ``tokens`` (``holdings.visibility``)."""
     return Q.term_set_query(schema, "vis", list(tokens) or ["-"])
+
+
+NOT_PUBLIC = "npub"  # the token of a record hidden from the public (schema.tantivy_fields)
+
+
+def excluded_queries(
+    schema: tantivy.Schema, req: SearchRequest, *, visibility: bool = True
+) -> list[tantivy.Query]:
+    """What a request must not match: the records hidden from its viewer.
+
+    Written as an exclusion, not a filter: nearly every record is public, so a required
+    "visible" term would walk a posting list of the whole index on every search (the engine's
+    time doubled on the 20,000-record benchmark), where the records hidden from the public are
+    few. For a viewer who sees more, those he sees through his other tokens are taken back out
+    of the exclusion."""
+    tokens = req.visible_to
+    if tokens is None or not visibility or "pub" not in tokens:
+        return []
+    return [hidden_query(schema, tokens)]
+
+
+def hidden_query(schema: tantivy.Schema, tokens: list[str]) -> tantivy.Query:
+    """The records hidden from a viewer who sees through ``tokens`` ("pub" among them)."""
+    hidden = Q.term_query(schema, "vis", NOT_PUBLIC)
+    others = [t for t in tokens if t != "pub"]
+    if not others:
+        return hidden
+    return Q.boolean_query(
+        [(Occ.Must, hidden), (Occ.MustNot, Q.term_set_query(schema, "vis", others))]
+    )

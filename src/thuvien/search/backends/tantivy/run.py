@@ -24,7 +24,7 @@ from thuvien.search.engine import (
 )
 
 from . import facet_key
-from .compile import available_query, visibility_query
+from .compile import available_query, hidden_query, visibility_query
 from .schema import ORDERS, SAMPLE_LEVELS, facet_hash
 
 if TYPE_CHECKING:
@@ -493,17 +493,21 @@ def _fill_clusters(
         if req.network_id and not engine.holds_only(searcher, req.network_id)
         else None
     )
+    hidden = None
     if req.visible_to is not None and not (
         "pub" in req.visible_to and engine.all_public(searcher)
     ):  # a hidden edition is no part of the work the reader sees
-        vis = visibility_query(schema, req.visible_to)
-        network = (
-            vis
-            if network is None
-            else tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, network), (tantivy.Occur.Must, vis)]
+        if "pub" in req.visible_to:
+            hidden = hidden_query(schema, req.visible_to)
+        else:
+            vis = visibility_query(schema, req.visible_to)
+            network = (
+                vis
+                if network is None
+                else tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, network), (tantivy.Occur.Must, vis)]
+                )
             )
-        )
     seen = set(req.visible_libraries) if req.visible_libraries is not None else None
     done: dict[str, tuple[int, int]] = {}
     for hit in hits:
@@ -514,6 +518,10 @@ def _fill_clusters(
             if network is not None:
                 query = tantivy.Query.boolean_query(
                     [(tantivy.Occur.Must, query), (tantivy.Occur.Must, network)]
+                )
+            if hidden is not None:
+                query = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, query), (tantivy.Occur.MustNot, hidden)]
                 )
             res = searcher.search(query, limit=SMALL_CLUSTER, count=True)
             size = res.count or 1

@@ -161,7 +161,7 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
         "author_sort": [get("author_sort") or "~"],
         "mtype": [get("material_type") or "other"],
         "sample": sample_levels(rid),
-        "vis": get("visible_to") or ["pub"],
+        "vis": _visibility_tokens(get("visible_to")),
     }
     if authors:
         fields["author_acc"] = [a_acc]
@@ -203,6 +203,13 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
 
 
 _NOTHING: tuple[str, str, list[str], list[str]] = ("", "", [], [])
+
+
+def _visibility_tokens(tokens: list[str] | None) -> list[str]:
+    """The record's visibility tokens, and ``npub`` when the public does not see it (the
+    engine excludes those few records instead of requiring "pub" of every one)."""
+    tokens = list(tokens or ["pub"])
+    return tokens if "pub" in tokens else [*tokens, "npub"]
 
 
 def _headings(values: list[str]) -> tuple[str, str, list[str], list[str]]:
