@@ -82,6 +82,7 @@ class ItemEditForm(forms.Form):
         label=_("Hiển thị với bạn đọc"),
         choices=ShelfVisibility.choices,
         initial=ShelfVisibility.NORMAL,
+        required=False,  # left out (an older form, a script): the copy keeps its setting
         help_text=_(
             "Đọc hạn chế: bạn đọc thấy bản sao nhưng chỉ đọc tại chỗ khi được cho phép. "
             "Không hiển thị: chỉ cán bộ thư viện thấy."

@@ -172,6 +172,7 @@ class LocationForm(forms.Form):
         label=gettext_lazy("Hiển thị tài liệu"),
         choices=ShelfVisibility.choices,
         initial=ShelfVisibility.NORMAL,
+        required=False,  # left out: the location keeps its setting (a new one: normal)
         help_text=gettext_lazy(
             "Đọc hạn chế: tài liệu ở đây chỉ đọc tại chỗ, theo yêu cầu, khi được cho phép. "
             "Không hiển thị: tài liệu ở đây không xuất hiện với bạn đọc."

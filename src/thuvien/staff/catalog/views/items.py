@@ -132,7 +132,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             if form.is_valid():
                 try:
                     data = dict(form.cleaned_data)
-                    visibility = data.pop("visibility")
+                    visibility = data.pop("visibility") or item.visibility
                     item_update(item=item, actor=request.user, **data)
                     item_visibility_set(item=item, visibility=visibility, actor=request.user)
                 except ThuvienError as exc:

@@ -38,7 +38,7 @@ def location_create(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             data = dict(form.cleaned_data)
-            visibility = data.pop("visibility")
+            visibility = data.pop("visibility") or "normal"
             # two services, each in its own transaction (an interface opens none); the form
             # has checked the visibility, so the second cannot refuse it
             location = services.location_create(library=library, actor=request.user, **data)
@@ -69,7 +69,7 @@ def location_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             data = dict(form.cleaned_data)
-            visibility = data.pop("visibility")
+            visibility = data.pop("visibility") or location.visibility
             services.location_update(location=location, actor=request.user, **data)
             location_visibility_set(location=location, visibility=visibility, actor=request.user)
         except (NetworkError, HoldingsError) as exc:
