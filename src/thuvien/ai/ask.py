@@ -76,7 +76,7 @@ def _best_passage(question_vector: np.ndarray, texts: list[str]) -> str:
     return windows[int(np.argmax(scores))]
 
 
-def retrieve(*, question: str, params: Any) -> list[Source]:
+def retrieve(*, question: str, params: Any, viewer: Any = None) -> list[Source]:
     """The records a hybrid search finds for the question and a passage of each."""
     from django.http import QueryDict
 
@@ -90,12 +90,15 @@ def retrieve(*, question: str, params: Any) -> list[Source]:
         if params.get(key):
             query[key] = params.get(key)
     query["q"] = question
-    page = hybrid_page(params=query, facets=False)
+    from thuvien.holdings.visibility import ANONYMOUS
+
+    viewer = viewer if viewer is not None else ANONYMOUS
+    page = hybrid_page(params=query, facets=False, viewer=viewer)
     if page.error or not page.rows:
         query["mode"] = "semantic"
         from .selectors import semantic_page
 
-        page = semantic_page(params=query, facets=False)
+        page = semantic_page(params=query, facets=False, viewer=viewer)
     ids = [row.record.pk for row in page.rows][:MAX_SOURCES]
     records = Record.objects.in_bulk(ids)
     vector = embed_query(question)
@@ -156,12 +159,12 @@ def only_cited(text: str, sources: list[Source]) -> str:
     return " ".join(s.strip() for s in kept if s.strip())
 
 
-def ask(*, question: str, params: Any) -> Answer:
+def ask(*, question: str, params: Any, viewer: Any = None) -> Answer:
     question = " ".join(question.split())[:500]
     answer = Answer(question=question)
     if not question:
         return answer
-    answer.sources = retrieve(question=question, params=params)
+    answer.sources = retrieve(question=question, params=params, viewer=viewer)
     text = only_cited(_generate(question, answer.sources), answer.sources)
     answer.text, answer.generated = text, bool(text)
     return answer

@@ -19,6 +19,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy
 
 from thuvien.catalog.models import Record
+from thuvien.holdings.visibility import ANONYMOUS, Viewer
 from thuvien.search.engine import engine
 from thuvien.search.errors import SearchError
 from thuvien.search.selectors import (
@@ -30,6 +31,7 @@ from thuvien.search.selectors import (
     resolve_scope,
     result_rows,
     search_catalogue,
+    with_viewer,
 )
 
 from . import vectors
@@ -115,17 +117,24 @@ def stored_vectors(chunk: int = 5_000) -> Iterator[tuple[list[int], np.ndarray]]
 
 
 def _scoped_candidates(
-    params: Any, ranked: list[tuple[int, float]], *, facets: bool
+    params: Any, ranked: list[tuple[int, float]], *, facets: bool, viewer: Viewer = ANONYMOUS
 ) -> tuple[SearchPage, list[Any], dict[int, float]]:
-    """Ask the engine which candidates the reader may see here; hits most similar first."""
-    scope = resolve_scope(params)
+    """Ask the engine which candidates the reader may see here (scope, filters, visibility);
+    hits most similar first."""
+    from thuvien.holdings.visibility import visible_library_ids
+
+    scope = resolve_scope(params, viewer)
     page = SearchPage(q=str(params.get("q", "") or "").strip(), params={}, scope=scope)
     page.libraries = library_directory()
+    seen = visible_library_ids(viewer)
+    if seen is not None:
+        page.libraries = {pk: lib for pk, lib in page.libraries.items() if pk in seen}
     sims = dict(ranked)
     req, page.params = build_request(params, scope)
     req = replace(
         req, query=None, record_ids=list(sims), offset=0, limit=CANDIDATES, facets=facets
     )
+    with_viewer(req, viewer)
     response = engine().search(req)
     hits = sorted(response.hits, key=lambda h: -sims.get(h.record_id, 0.0))
     if facets:
@@ -133,6 +142,7 @@ def _scoped_candidates(
             response.facets, page.params, response.available_count, libraries=page.libraries
         )
     page.available_count = response.available_count
+    page.viewer = viewer  # type: ignore[attr-defined]
     return page, hits, sims
 
 
@@ -143,19 +153,19 @@ def _near_the_best(ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
     return [(rid, sim) for rid, sim in ranked if sim >= cut]
 
 
-def semantic_page(*, params: Any, facets: bool = True) -> SearchPage:
+def semantic_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS) -> SearchPage:
     """Records nearest in meaning to the query, in the reader's scope, a page at a time."""
     started = time.perf_counter()
     text = str(params.get("q", "") or "").strip()
     if not text:
-        return search_catalogue(params=params, facets=facets)
+        return search_catalogue(params=params, facets=facets, viewer=viewer)
     if not vectors.main_size() and not vectors.delta_size():  # nothing embedded yet
         page = SearchPage(q=text, params={}, scope=resolve_scope(params))
         page.libraries = library_directory()
         return page
     try:
         ranked = _near_the_best(vectors.nearest(embed_query(text), CANDIDATES))
-        page, hits, _ = _scoped_candidates(params, ranked, facets=facets)
+        page, hits, _ = _scoped_candidates(params, ranked, facets=facets, viewer=viewer)
     except SearchError as exc:
         page = SearchPage(q=text, params={}, scope=resolve_scope(params))
         page.error, page.error_code = exc.message, exc.code
@@ -165,17 +175,17 @@ def semantic_page(*, params: Any, facets: bool = True) -> SearchPage:
     return page
 
 
-def hybrid_page(*, params: Any, facets: bool = True) -> SearchPage:
+def hybrid_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS) -> SearchPage:
     """Words first, meaning fills in.
 
     The word search keeps its order (an exact title typed with its tone marks stays first);
     records found only by meaning follow, most similar first, when the words find fewer than
     a page or nothing at all ("sách về nghề nuôi ong" finds "Kỹ thuật nuôi ong mật").
     """
-    lexical = search_catalogue(params=params, facets=facets)
+    lexical = search_catalogue(params=params, facets=facets, viewer=viewer)
     if lexical.error or not lexical.q or lexical.total >= PAGE_SIZE or lexical.start:
         return lexical
-    semantic = semantic_page(params=params, facets=False)
+    semantic = semantic_page(params=params, facets=False, viewer=viewer)
     if semantic.error:
         return lexical
     seen = {row.record.pk for row in lexical.rows}
@@ -191,24 +201,28 @@ def _paginate(page: SearchPage, hits: list[Any], params: Any) -> None:
     start = min(start, max(0, len(hits) - 1)) if hits else 0
     chosen = hits[start : start + PAGE_SIZE]
     page.start, page.total = start, len(hits)
-    page.rows = result_rows(chosen, page.scope, libraries=page.libraries)
+    page.rows = result_rows(
+        chosen, page.scope, libraries=page.libraries, viewer=getattr(page, "viewer", ANONYMOUS)
+    )
     page.next_start = start + PAGE_SIZE if start + PAGE_SIZE < len(hits) else None
     page.prev_start = max(0, start - PAGE_SIZE) if start > 0 else None
 
 
-def search_page(*, params: Any, facets: bool = True) -> SearchPage:
+def search_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS) -> SearchPage:
     """The portal's and the API's entry: ``mode`` = lexical (default), semantic or hybrid."""
     from django.conf import settings
 
     mode = str(params.get("mode", "") or settings.AI_DEFAULT_MODE)
     if mode == "semantic":
-        return semantic_page(params=params, facets=facets)
+        return semantic_page(params=params, facets=facets, viewer=viewer)
     if mode == "hybrid":
-        return hybrid_page(params=params, facets=facets)
-    return search_catalogue(params=params, facets=facets)
+        return hybrid_page(params=params, facets=facets, viewer=viewer)
+    return search_catalogue(params=params, facets=facets, viewer=viewer)
 
 
-def similar_records(*, record_id: int, params: Any, limit: int = 6) -> list[Any]:
+def similar_records(
+    *, record_id: int, params: Any, limit: int = 6, viewer: Viewer = ANONYMOUS
+) -> list[Any]:
     """"More like this": the records nearest in meaning to one record, in the reader's scope.
 
     Result rows as the result page has them; the record itself and records of its own work
@@ -221,29 +235,37 @@ def similar_records(*, record_id: int, params: Any, limit: int = 6) -> list[Any]
     if not ranked:
         return []
     try:
-        page, hits, _ = _scoped_candidates(params, ranked, facets=False)
+        page, hits, _ = _scoped_candidates(params, ranked, facets=False, viewer=viewer)
     except SearchError:
         return []
     work = Record.objects.filter(pk=record_id).values_list("work_key", flat=True).first()
     hits = [h for h in hits if h.record_id != record_id and (not work or h.work != work)]
-    return result_rows(hits[:limit], page.scope, libraries=page.libraries)
+    return result_rows(hits[:limit], page.scope, libraries=page.libraries, viewer=viewer)
 
 
-def similar_for_record_page(*, record: Record, limit: int = 6) -> list[Record]:
+def similar_for_record_page(
+    *, record: Record, limit: int = 6, viewer: Viewer = ANONYMOUS
+) -> list[Record]:
     """The record page's "similar documents" by meaning, in the record's network; empty when
     the record has no vector yet (the page then keeps its subject and title-word neighbours)."""
     network = record.network.code if record.network_id else ""
-    rows = similar_records(record_id=record.pk, params={"network": network}, limit=limit)
+    rows = similar_records(
+        record_id=record.pk, params={"network": network}, limit=limit, viewer=viewer
+    )
     found = Record.objects.filter(pk__in=[r.record.pk for r in rows], is_deleted=False).in_bulk()
     return [found[r.record.pk] for r in rows if r.record.pk in found]
 
 
-def _visible_records(network_code: str, ranked: list[tuple[int, float]]) -> list[Record]:
+def _visible_records(
+    network_code: str, ranked: list[tuple[int, float]], viewer: Viewer = ANONYMOUS
+) -> list[Record]:
     """The ranked records a reader of this network may see, in the ranked order."""
     if not ranked:
         return []
     try:
-        _page, hits, _sims = _scoped_candidates({"network": network_code}, ranked, facets=False)
+        _page, hits, _sims = _scoped_candidates(
+            {"network": network_code}, ranked, facets=False, viewer=viewer
+        )
     except SearchError:
         return []
     order = {rid: i for i, (rid, _s) in enumerate(ranked)}
@@ -252,7 +274,7 @@ def _visible_records(network_code: str, ranked: list[tuple[int, float]]) -> list
     return [found[i] for i in ids if i in found]
 
 
-def also_borrowed(*, record: Record, limit: int = 6) -> list[Record]:
+def also_borrowed(*, record: Record, limit: int = 6, viewer: Viewer = ANONYMOUS) -> list[Record]:
     """"Readers who borrowed this also borrowed": only pairs that ``AI_MIN_READERS`` or more
     distinct readers support (the nightly count keeps no other), strongest first."""
     from django.conf import settings
@@ -266,7 +288,7 @@ def also_borrowed(*, record: Record, limit: int = 6) -> list[Record]:
     )
     network = record.network.code if record.network_id else ""
     ranked = [(rid, float(n)) for rid, n in pairs]
-    return _visible_records(network, ranked)[:limit]
+    return _visible_records(network, ranked, viewer)[:limit]
 
 
 @dataclass
@@ -275,7 +297,9 @@ class Suggestion:
     because: Record  # "vì bạn đã mượn …"
 
 
-def personal_suggestions(*, patron: Any, limit: int = 6) -> list[Suggestion]:
+def personal_suggestions(
+    *, patron: Any, limit: int = 6, viewer: Viewer = ANONYMOUS
+) -> list[Suggestion]:
     """Suggestions for a reader who keeps their history and has not hidden them.
 
     None for a reader who did not opt in to keep their history, nor for a child whose history
@@ -318,7 +342,7 @@ def personal_suggestions(*, patron: Any, limit: int = 6) -> list[Suggestion]:
             because[other] = (source, readers)
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[: limit * 2]
     network = patron.library.network.code
-    records = _visible_records(network, ranked)[:limit]
+    records = _visible_records(network, ranked, viewer)[:limit]
     sources = Record.objects.in_bulk([because[r.pk][0] for r in records])
     return [Suggestion(record=r, because=sources[because[r.pk][0]]) for r in records]
 

@@ -92,6 +92,9 @@ class TombstoneReason(models.TextChoices):
     DELETED = "deleted", _("Đã xoá")
     MERGED = "merged", _("Đã gộp vào biểu ghi khác")
     MOVED = "moved", _("Đã chuyển sang mạng lưới khác")
+    # no longer shown to the public (its libraries' holdings were hidden, issue 19); removed
+    # when the record is shown again
+    HIDDEN = "hidden", _("Đã ẩn khỏi công chúng")
 
 
 class RecordTombstone(models.Model):

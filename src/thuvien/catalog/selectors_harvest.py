@@ -34,6 +34,19 @@ def _item_model() -> Any:
 
 
 @dataclass(frozen=True)
+class HarvestVisibility:
+    """What the public may harvest (built by the caller from ``holdings.visibility``, which
+    sits above catalog): filters of Record, of Item and of Library. Empty: everything."""
+
+    records: Q = field(default_factory=Q)
+    items: Q = field(default_factory=Q)
+    libraries: Q = field(default_factory=Q)
+
+
+EVERYTHING = HarvestVisibility()
+
+
+@dataclass(frozen=True)
 class HarvestScope:
     """Which records a listing covers: everything, one network, one library, or every library
     (``library_any``)."""
@@ -57,16 +70,18 @@ def harvest_networks() -> list[Network]:
     return list(Network.objects.order_by("code"))
 
 
-def harvest_libraries() -> list[Library]:
-    return list(Library.objects.order_by("code"))
+def harvest_libraries(visibility: HarvestVisibility = EVERYTHING) -> list[Library]:
+    return list(Library.objects.filter(visibility.libraries).order_by("code"))
 
 
 def harvest_network_by_code(code: str) -> Network | None:
     return Network.objects.filter(code=code).first()
 
 
-def harvest_library_by_code(code: str) -> Library | None:
-    return Library.objects.filter(code=code).first()
+def harvest_library_by_code(
+    code: str, visibility: HarvestVisibility = EVERYTHING
+) -> Library | None:
+    return Library.objects.filter(visibility.libraries).filter(code=code).first()
 
 
 def harvest_earliest_datestamp() -> datetime | None:
@@ -88,19 +103,24 @@ def harvest_latest_datestamp() -> datetime | None:
     return max(present) if present else None
 
 
-def _held(library_id: int | None) -> Any:
-    items = _item_model()._base_manager.filter(record=OuterRef("pk")).exclude(status=WITHDRAWN)
+def _held(library_id: int | None, visibility: HarvestVisibility = EVERYTHING) -> Any:
+    items = (
+        _item_model()
+        ._base_manager.filter(record=OuterRef("pk"))
+        .filter(visibility.items)
+        .exclude(status=WITHDRAWN)
+    )
     if library_id is not None:
         items = items.filter(library_id=library_id)
     return Exists(items)
 
 
-def _live(scope: HarvestScope) -> QuerySet[Record]:
-    qs = Record.objects.filter(is_deleted=False)
+def _live(scope: HarvestScope, visibility: HarvestVisibility = EVERYTHING) -> QuerySet[Record]:
+    qs = Record.objects.filter(is_deleted=False).filter(visibility.records)
     if scope.network_id is not None:
         qs = qs.filter(network_id=scope.network_id)
     if scope.library_id is not None or scope.library_any:
-        qs = qs.filter(_held(scope.library_id))
+        qs = qs.filter(_held(scope.library_id, visibility))
     return qs
 
 
@@ -158,11 +178,15 @@ def harvest_page(
     since: datetime | None = None,
     before: datetime | None = None,
     with_marc: bool = True,
+    visibility: HarvestVisibility = EVERYTHING,
 ) -> tuple[list[HarvestEntry], bool]:
     """Up to ``limit`` entries after the cursor ``after`` (datestamp, record id), with
-    ``since <= datestamp < before``; and whether more follow."""
+    ``since <= datestamp < before``; and whether more follow. A record hidden from the
+    harvester is left out; once shown, then hidden, it is a tombstone (``HIDDEN``)."""
     live_fields = ["id", "network_id", "updated_at"] + (["marc"] if with_marc else [])
-    live = _window(_live(scope), "updated_at", "id", after=after, since=since, before=before)
+    live = _window(
+        _live(scope, visibility), "updated_at", "id", after=after, since=since, before=before
+    )
     dead = _window(
         _tombstones(scope), "datestamp", "record_id", after=after, since=since, before=before
     )
@@ -190,23 +214,31 @@ def harvest_page(
     entries.sort(key=lambda e: (e.datestamp, e.record_id))
     more = len(entries) > limit
     entries = entries[:limit]
-    harvest_add_libraries(entries)
+    harvest_add_libraries(entries, visibility)
     return entries, more
 
 
-def harvest_get(*, record_id: int) -> HarvestEntry | None:
+def harvest_get(
+    *, record_id: int, visibility: HarvestVisibility = EVERYTHING
+) -> HarvestEntry | None:
     """One record by id: live with its MARC, or deleted if it has a tombstone (or is marked
-    deleted); None if the repository never had it."""
+    deleted); None if the repository never had it (or never showed it to this harvester)."""
     row = (
         Record.objects.filter(pk=record_id)
         .values_list("id", "network_id", "updated_at", "marc", "is_deleted")
         .first()
     )
+    if (
+        row is not None
+        and visibility is not EVERYTHING
+        and not Record.objects.filter(pk=record_id).filter(visibility.records).exists()
+    ):
+        row = None  # hidden: its tombstone if it was once shown, else as if it never was
     if row is not None and not row[4]:
         entry = HarvestEntry(
             record_id=row[0], network_id=row[1], datestamp=row[2], deleted=False, marc=row[3]
         )
-        harvest_add_libraries([entry])
+        harvest_add_libraries([entry], visibility)
         return entry
     tomb = (
         RecordTombstone.objects.filter(record_id=record_id)
@@ -223,7 +255,9 @@ def harvest_get(*, record_id: int) -> HarvestEntry | None:
     return None
 
 
-def harvest_add_libraries(entries: Iterable[HarvestEntry]) -> None:
+def harvest_add_libraries(
+    entries: Iterable[HarvestEntry], visibility: HarvestVisibility = EVERYTHING
+) -> None:
     """Fill ``library_codes`` of live entries: the libraries holding a copy (one query)."""
     live = {e.record_id: e for e in entries if not e.deleted}
     if not live:
@@ -231,6 +265,7 @@ def harvest_add_libraries(entries: Iterable[HarvestEntry]) -> None:
     rows = (
         _item_model()
         ._base_manager.filter(record_id__in=list(live))
+        .filter(visibility.items)
         .exclude(status=WITHDRAWN)
         .values_list("record_id", "library__code")
         .distinct()
@@ -241,11 +276,14 @@ def harvest_add_libraries(entries: Iterable[HarvestEntry]) -> None:
         entry.library_codes.sort()
 
 
-def harvest_holdings(*, record_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def harvest_holdings(
+    *, record_ids: list[int], visibility: HarvestVisibility = EVERYTHING
+) -> dict[int, list[dict[str, Any]]]:
     """Public holdings of each record, for MARC 852: one entry per copy that counts."""
     rows = (
         _item_model()
         ._base_manager.filter(record_id__in=record_ids)
+        .filter(visibility.items)
         .exclude(status=WITHDRAWN)
         .order_by("library__code", "barcode")
         .values(

@@ -42,6 +42,11 @@ class CirculationErrorCode(ErrorCode):
     LOST_UNDO_TOO_LATE = "lost_undo_too_late"
     LOST_UNDO_FEE_SETTLED = "lost_undo_fee_settled"
     LOST_UNDO_NOT_POSSIBLE = "lost_undo_not_possible"
+    # restricted reading (đọc hạn chế)
+    REASON_REQUIRED = "reading_reason_required"
+    WRONG_LIBRARY = "reading_wrong_library"
+    NOT_RESTRICTED = "reading_not_restricted"
+    ALREADY_DECIDED = "reading_already_decided"
 
 
 # Codes a staff member may override with a recorded reason (the others are facts, not rules).
@@ -65,6 +70,10 @@ BAD_INPUT = frozenset(
         CirculationErrorCode.POSTAL_INVALID,
         CirculationErrorCode.RULE_INVALID,
         CirculationErrorCode.OVERRIDE_REASON_INVALID,
+        CirculationErrorCode.REASON_REQUIRED,
+        CirculationErrorCode.WRONG_LIBRARY,
+        CirculationErrorCode.NOT_RESTRICTED,
+        CirculationErrorCode.ALREADY_DECIDED,
     }
 )
 

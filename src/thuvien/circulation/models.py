@@ -430,3 +430,45 @@ class PostalLine(models.Model):
     loan = models.ForeignKey(
         Loan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+
+class ReadingPermissionStatus(models.TextChoices):
+    REQUESTED = "requested", _("Chờ xét")
+    GRANTED = "granted", _("Được phép")
+    REFUSED = "refused", _("Không được phép")
+
+
+class ReadingPermission(models.Model):
+    """Restricted reading (đọc hạn chế, issue 19): a reader asks to read a copy marked
+    restricted (or kept in a restricted location) in the reading room; staff record the
+    decision with its reason. Written only by ``circulation.services.reading``."""
+
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    item = models.ForeignKey("holdings.Item", on_delete=models.PROTECT, related_name="+")
+    patron = models.ForeignKey("patrons.Patron", on_delete=models.PROTECT, related_name="+")
+    purpose = models.CharField(_("mục đích đọc"), max_length=500)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=ReadingPermissionStatus.choices,
+        default=ReadingPermissionStatus.REQUESTED,
+        db_index=True,
+    )
+    reason = models.CharField(_("lý do quyết định"), max_length=500, blank=True)
+    requested_at = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        base_manager_name = "all_objects"
+        verbose_name = _("phép đọc hạn chế")
+        verbose_name_plural = _("phép đọc hạn chế")
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"

@@ -47,8 +47,10 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "network.library.moved": _("Chuyển thư viện sang đơn vị quản lý khác"),
     "network.library.deactivated": _("Ngừng hoạt động thư viện"),
     "network.library.reactivated": _("Cho thư viện hoạt động lại"),
+    "network.library.visibility_changed": _("Đổi phạm vi hiển thị vốn tài liệu của thư viện"),
     "network.location.created": _("Tạo kho, phòng đọc"),
     "network.location.updated": _("Sửa kho, phòng đọc"),
+    "network.location.visibility_changed": _("Đổi chế độ hiển thị kho, phòng đọc"),
     "network.group.created": _("Tạo nhóm thư viện"),
     "network.group.updated": _("Sửa nhóm thư viện"),
     "network.group.libraries_set": _("Đổi thư viện trong nhóm"),
@@ -75,6 +77,7 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "holdings.item.updated": _("Sửa bản sao"),
     "holdings.item.deleted": _("Xóa bản sao"),
     "holdings.item.status_changed": _("Đổi trạng thái bản sao"),
+    "holdings.item.visibility_changed": _("Đổi chế độ hiển thị bản sao"),
     # patrons
     # digital
     "digital.object.created": _("Tạo tài liệu số"),
@@ -98,6 +101,9 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "patrons.patron.anonymised": _("Ẩn danh hóa dữ liệu bạn đọc"),
     "patrons.deletion.requested": _("Bạn đọc yêu cầu xóa dữ liệu"),
     # circulation
+    "circulation.reading_permission.requested": _("Ghi yêu cầu đọc hạn chế"),
+    "circulation.reading_permission.granted": _("Cho phép đọc hạn chế"),
+    "circulation.reading_permission.refused": _("Từ chối đọc hạn chế"),
     "circulation.loan.checked_out": _("Cho mượn"),
     "circulation.loan.checked_in": _("Nhận trả"),
     "circulation.loan.renewed": _("Gia hạn"),
@@ -200,6 +206,7 @@ AUDIT_OBJECTS: dict[str, Promise] = {
     "circulation.loanrule": pgettext_lazy("đối tượng nhật ký", "Quy định mượn"),
     "circulation.postalrequest": pgettext_lazy("đối tượng nhật ký", "Yêu cầu mượn qua bưu chính"),
     "circulation.noticetemplate": pgettext_lazy("đối tượng nhật ký", "Mẫu thông báo"),
+    "circulation.readingpermission": pgettext_lazy("đối tượng nhật ký", "Phép đọc hạn chế"),
 }
 
 # Words for the keys of ``changes`` that services write.
@@ -215,6 +222,8 @@ AUDIT_FIELDS: dict[str, Promise] = {
     "expires_on": _("Hạn thẻ"),
     "note": _("Ghi chú"),
     "reason": _("Lý do"),
+    "visibility": _("Phạm vi hiển thị"),
+    "share_for_copy_cataloguing": _("Cho phép biên mục sao chép"),
     "locked_until": _("Khóa đến"),
     "status": _("Trạng thái"),
     "channel": _("Kênh"),

@@ -17,6 +17,7 @@ class HoldingsErrorCode(ErrorCode):
     STATUS_CIRCULATION_ONLY = "holdings.status_circulation_only"
     PRICE_NEGATIVE = "holdings.price_negative"
     RECORD_DELETED = "holdings.record_deleted"
+    BAD_VISIBILITY = "holdings.bad_visibility"
 
 
 class HoldingsError(ThuvienError):

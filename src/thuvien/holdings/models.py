@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from thuvien.core.scoping import LibraryScopedManager
+from thuvien.network.models import ShelfVisibility
 
 
 class ItemStatus(models.TextChoices):
@@ -72,6 +73,14 @@ class Item(models.Model):
     )
     status_changed_at = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
+    # normal / restricted reading / not shown (network.ShelfVisibility); see holdings.visibility
+    visibility = models.CharField(
+        _("hiển thị"),
+        max_length=20,
+        choices=ShelfVisibility.choices,
+        default=ShelfVisibility.NORMAL,
+        db_default=ShelfVisibility.NORMAL,
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -425,3 +425,154 @@ def item_delete(*, item: Item, actor: Any | None = None) -> None:
             return
         outbox_add(OUTBOX_TOPIC, record_id)
         record_touch(record_ids=[record_id])
+
+
+# --- visibility (issue 19): who may see a library's, a location's, an item's holdings ---------
+# Library and location visibility are written here, not in network: a change re-indexes every
+# record the place holds, and items belong to holdings (network sits below it).
+
+
+def _records_held(*, library_id: int | None = None, location_id: int | None = None) -> list[int]:
+    from django.db import connection
+
+    column, value = ("library_id", library_id) if library_id else ("location_id", location_id)
+    sql = f"SELECT DISTINCT record_id FROM {Item._meta.db_table} WHERE {column} = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _public_before(record_ids: list[int]) -> set[int]:
+    from .visibility import ANONYMOUS, visible_record_ids
+
+    return visible_record_ids(ANONYMOUS, record_ids)
+
+
+def _public_after(record_ids: list[int], before: set[int]) -> None:
+    """Records the public no longer sees get a ``hidden`` tombstone (a harvester is told they
+    are deleted); records it sees again lose it and are dated now (harvested again)."""
+    from thuvien.catalog.models import Record, RecordTombstone, TombstoneReason
+
+    from .visibility import ANONYMOUS, visible_record_ids
+
+    after = visible_record_ids(ANONYMOUS, record_ids)
+    now = timezone.now()
+    gone, back = sorted(before - after), sorted(after - before)
+    for start in range(0, len(gone), 900):
+        rows = list(
+            Record.objects.filter(pk__in=gone[start : start + 900], is_deleted=False).values_list(
+                "pk", "network_id"
+            )
+        )
+        RecordTombstone.objects.filter(
+            record_id__in=[pk for pk, _n in rows], reason=TombstoneReason.HIDDEN
+        ).delete()
+        RecordTombstone.objects.bulk_create(
+            [
+                RecordTombstone(
+                    record_id=pk, network_id=net, reason=TombstoneReason.HIDDEN, datestamp=now
+                )
+                for pk, net in rows
+            ],
+            ignore_conflicts=True,
+        )
+    for start in range(0, len(back), 900):
+        chunk = back[start : start + 900]
+        RecordTombstone.objects.filter(record_id__in=chunk, reason=TombstoneReason.HIDDEN).delete()
+        Record.objects.filter(pk__in=chunk).update(updated_at=now)
+
+
+def library_visibility_set(
+    *,
+    library: Any,
+    visibility: str,
+    actor: Any | None,
+    share_for_copy_cataloguing: bool | None = None,
+) -> Any:
+    """Set who may see a library's holdings (the network admin's choice), audited; every
+    record it holds goes to the search index through the outbox in the same transaction, so
+    the worker applies it within seconds."""
+    from thuvien.network.models import Library, LibraryVisibility
+
+    if visibility not in LibraryVisibility.values:
+        raise HoldingsError(
+            HoldingsErrorCode.BAD_VISIBILITY, gettext("Phạm vi hiển thị không hợp lệ.")
+        )
+    with transaction.atomic():
+        library = Library.objects.select_for_update().get(pk=library.pk)
+        changes: dict[str, Any] = {}
+        if library.visibility != visibility:
+            changes["visibility"] = [library.visibility, visibility]
+            library.visibility = visibility
+        share = share_for_copy_cataloguing
+        if share is not None and library.share_for_copy_cataloguing != share:
+            changes["share_for_copy_cataloguing"] = [library.share_for_copy_cataloguing, share]
+            library.share_for_copy_cataloguing = share
+        if not changes:
+            return library
+        held = _records_held(library_id=library.pk)
+        before = _public_before(held)
+        library.save(update_fields=[*changes, "updated_at"])
+        _public_after(held, before)
+        audit_record(
+            actor=actor, action="network.library.visibility_changed", obj=library, changes=changes
+        )
+        outbox_add(OUTBOX_TOPIC, held)
+    return library
+
+
+def location_visibility_set(*, location: Any, visibility: str, actor: Any | None) -> Any:
+    """Mark a location normal, restricted reading or not shown; audited and re-indexed."""
+    from thuvien.network.models import Location, ShelfVisibility
+
+    if visibility not in ShelfVisibility.values:
+        raise HoldingsError(
+            HoldingsErrorCode.BAD_VISIBILITY, gettext("Chế độ hiển thị không hợp lệ.")
+        )
+    with transaction.atomic():
+        location = Location.objects.select_for_update().get(pk=location.pk)
+        if location.visibility == visibility:
+            return location
+        changes = {"visibility": [location.visibility, visibility]}
+        held = _records_held(location_id=location.pk)
+        before = _public_before(held)
+        location.visibility = visibility
+        location.save(update_fields=["visibility"])
+        _public_after(held, before)
+        audit_record(
+            actor=actor,
+            action="network.location.visibility_changed",
+            obj=location,
+            library=location.library,
+            changes=changes,
+        )
+        outbox_add(OUTBOX_TOPIC, held)
+    return location
+
+
+def item_visibility_set(*, item: Item, visibility: str, actor: Any | None) -> Item:
+    """Mark one copy normal, restricted reading or not shown; audited and re-indexed."""
+    from thuvien.network.models import ShelfVisibility
+
+    if visibility not in ShelfVisibility.values:
+        raise HoldingsError(
+            HoldingsErrorCode.BAD_VISIBILITY, gettext("Chế độ hiển thị không hợp lệ.")
+        )
+    with transaction.atomic(), scopes_disabled():
+        item = Item.objects.select_for_update().get(pk=item.pk)
+        if item.visibility == visibility:
+            return item
+        changes = {"visibility": [item.visibility, visibility]}
+        before = _public_before([item.record_id])
+        item.visibility = visibility
+        item.save(update_fields=["visibility", "updated_at"])
+        _public_after([item.record_id], before)
+        audit_record(
+            actor=actor,
+            action="holdings.item.visibility_changed",
+            obj=item,
+            library=item.library,
+            changes=changes,
+        )
+        outbox_add(OUTBOX_TOPIC, item.record_id)
+    return item

@@ -333,6 +333,8 @@ STAFF = [
     ("phohien.luuthong", "Lương Thị Thu", "circulation", "HY-PHOHIEN", "hung-yen"),
     ("tienlu.luuthong", "Cao Văn Đức", "circulation", "HY-TIENLU", "hung-yen"),
     ("truong.quantri", "Mai Thị Ngọc", "library_admin", "HY-THPT-CHUYEN", "hung-yen"),
+    # the provincial Military Command's library: its holdings are shown to its own staff only
+    ("bchqs.bienmuc", "Đinh Văn Quân", "cataloguer", "HY-BCHQS", "hung-yen"),
     ("bacninh.admin", "Nguyễn Thị Kim", "network_admin", None, "bac-ninh"),
     ("bacninh.bienmuc", "Tạ Văn Sơn", "cataloguer", "BN-TINH", "bac-ninh"),
     ("bacninh.luuthong", "Lý Thị Yến", "circulation", "BN-TINH", "bac-ninh"),

@@ -50,6 +50,30 @@ class LibraryType(models.TextChoices):
     COMMUNITY = "community", _("Thư viện cộng đồng / tư nhân")
 
 
+class LibraryVisibility(models.TextChoices):
+    """Who may see a library's holdings (issue 19); the rule itself is ``holdings.visibility``."""
+
+    PUBLIC = "public", _("Công khai")
+    NETWORK_READERS = "network_readers", _("Bạn đọc đã đăng nhập của mạng lưới")
+    NETWORK_STAFF = "network_staff", _("Chỉ cán bộ thư viện trong mạng lưới")
+    OWN_STAFF = "own_staff", _("Chỉ cán bộ của thư viện")
+
+
+def default_visibility(library_type: str) -> str:
+    """The visibility a new library starts with: armed-forces libraries start hidden."""
+    if library_type == LibraryType.ARMED_FORCES:
+        return LibraryVisibility.OWN_STAFF
+    return LibraryVisibility.PUBLIC
+
+
+class ShelfVisibility(models.TextChoices):
+    """What a location or an item shows: normal, restricted reading (đọc hạn chế) or nothing."""
+
+    NORMAL = "normal", _("Bình thường")
+    RESTRICTED = "restricted", _("Đọc hạn chế")
+    HIDDEN = "hidden", _("Không hiển thị")
+
+
 class Library(models.Model):
     """A library or a branch of one (``parent``). Owns items, readers, loans and statistics."""
 
@@ -80,6 +104,18 @@ class Library(models.Model):
     website = models.URLField(_("trang web"), blank=True)
     description = models.TextField(_("giới thiệu"), blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Who may see its holdings; changed only by ``holdings.services.library_visibility_set``.
+    visibility = models.CharField(
+        _("phạm vi hiển thị"),
+        max_length=20,
+        choices=LibraryVisibility.choices,
+        default=LibraryVisibility.PUBLIC,
+        db_default=LibraryVisibility.PUBLIC,
+    )
+    # A non-public library's records stay visible to the network's cataloguers (copy cataloguing)
+    share_for_copy_cataloguing = models.BooleanField(
+        _("cho phép biên mục sao chép"), default=True, db_default=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -140,6 +176,13 @@ class Location(models.Model):
     name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.STACKS)
     is_public = models.BooleanField(_("bạn đọc tiếp cận"), default=True)
+    visibility = models.CharField(
+        _("hiển thị"),
+        max_length=20,
+        choices=ShelfVisibility.choices,
+        default=ShelfVisibility.NORMAL,
+        db_default=ShelfVisibility.NORMAL,
+    )
 
     class Meta:
         ordering = ["library_id", "code"]

@@ -15,6 +15,12 @@ from lxml import etree
 
 from thuvien.catalog import selectors_harvest as harvest
 from thuvien.core.access import public_view
+from thuvien.holdings.visibility import (
+    ANONYMOUS,
+    library_visibility_q,
+    record_visibility_q,
+    visible_items_q,
+)
 
 from .metadata import DC_NS, FORMATS, OAI_DC_NS, write_metadata, xml_safe
 from .protocol import OaiError, OaiRequest, format_datestamp, parse, token_for
@@ -29,6 +35,16 @@ _ECHO_PATTERNS = {
     "identifier": re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[\x21-\x7e]*$"),
 }
 _LOCAL_ID = re.compile(r"^record/([1-9][0-9]{0,17})$")
+
+
+def public_harvest() -> harvest.HarvestVisibility:
+    """What a harvester sees: what the public sees (``holdings.visibility``), whoever logs in.
+    A record hidden after it was shown is harvested as deleted (its ``hidden`` tombstone)."""
+    return harvest.HarvestVisibility(
+        records=record_visibility_q(ANONYMOUS),
+        items=visible_items_q(ANONYMOUS),
+        libraries=library_visibility_q(ANONYMOUS),
+    )
 
 
 def _q(name: str) -> str:
@@ -77,7 +93,7 @@ class _Sets:
             network = harvest.harvest_network_by_code(code)
             return harvest.HarvestScope(network_id=network.pk) if network else None
         if kind == "library" and code:
-            library = harvest.harvest_library_by_code(code)
+            library = harvest.harvest_library_by_code(code, public_harvest())
             return harvest.HarvestScope(library_id=library.pk) if library else None
         return None
 
@@ -168,7 +184,8 @@ def _list_sets(root: Any, oai: OaiRequest, sets: _Sets) -> None:
     ]
     rows += [(f"network:{n.code}", n.name_vi, n.name_en) for n in harvest.harvest_networks()]
     rows += [
-        (f"library:{lib.code}", lib.name_vi, lib.name_en) for lib in harvest.harvest_libraries()
+        (f"library:{lib.code}", lib.name_vi, lib.name_en)
+        for lib in harvest.harvest_libraries(public_harvest())
     ]
     for spec, name, english in rows:
         one = _sub(node, "set")
@@ -201,7 +218,11 @@ def _check_prefix(prefix: str | None) -> str:
 
 def _entry_or_error(identifier: str) -> harvest.HarvestEntry:
     record_id = _record_id(identifier)
-    entry = harvest.harvest_get(record_id=record_id) if record_id is not None else None
+    entry = (
+        harvest.harvest_get(record_id=record_id, visibility=public_harvest())
+        if record_id is not None
+        else None
+    )
     if entry is None:
         raise OaiError(
             "idDoesNotExist",
@@ -238,7 +259,9 @@ def _get_record(root: Any, oai: OaiRequest, sets: _Sets) -> None:
     prefix = _check_prefix(oai.metadata_prefix)
     holdings = {}
     if prefix == "marc21_withholdings" and not entry.deleted:
-        holdings = harvest.harvest_holdings(record_ids=[entry.record_id])
+        holdings = harvest.harvest_holdings(
+            record_ids=[entry.record_id], visibility=public_harvest()
+        )
     _record(_sub(root, "GetRecord"), entry, prefix, sets, holdings)
 
 
@@ -259,6 +282,7 @@ def _list(root: Any, oai: OaiRequest, sets: _Sets) -> None:
         since=oai.since,
         before=oai.before,
         with_marc=records,
+        visibility=public_harvest(),
     )
     if not entries:  # also a token whose rest has since gone (a list is never empty)
         raise OaiError("noRecordsMatch", gettext("Không có biểu ghi nào khớp với yêu cầu."))
@@ -267,7 +291,8 @@ def _list(root: Any, oai: OaiRequest, sets: _Sets) -> None:
         holdings = {}
         if prefix == "marc21_withholdings":
             holdings = harvest.harvest_holdings(
-                record_ids=[e.record_id for e in entries if not e.deleted]
+                record_ids=[e.record_id for e in entries if not e.deleted],
+                visibility=public_harvest(),
             )
         for entry in entries:
             _record(node, entry, prefix, sets, holdings)

@@ -13,6 +13,12 @@ from django.utils.translation import get_language
 from thuvien.catalog.models import Record
 from thuvien.core.scoping import library_scope
 from thuvien.holdings.models import Item, ItemStatus
+from thuvien.holdings.visibility import (
+    ANONYMOUS,
+    Viewer,
+    visible_items_q,
+    visible_library_ids,
+)
 from thuvien.network.models import Library, Network
 
 from .holdings_sql import newest_item_rows
@@ -25,11 +31,15 @@ class NewRow:
     library_names: str
 
 
-def resolve_place(library_code: str, network_code: str) -> Library | Network | None:
-    """A library (by code), else a network (by code), else None for every network."""
+def resolve_place(
+    library_code: str, network_code: str, viewer: Viewer = ANONYMOUS
+) -> Library | Network | None:
+    """A library (by code), else a network (by code), else None for every network. A library
+    the viewer may not see is not found, as one that does not exist."""
     if library_code:
         lib = Library.objects.filter(code=library_code, is_active=True).first()
-        if lib:
+        seen = visible_library_ids(viewer)
+        if lib and (seen is None or lib.pk in seen):
             return lib
     if network_code:
         return Network.objects.filter(code=network_code, is_active=True).first()
@@ -45,26 +55,43 @@ def feed_query(place: Library | Network | None) -> str:
     return ""
 
 
-def _library_ids(place: Any) -> list[int]:
+def _library_ids(place: Any, viewer: Viewer) -> list[int]:
     if isinstance(place, Library):
-        return [place.pk]
-    libs = Library.objects.all()
-    if isinstance(place, Network):
-        libs = libs.filter(network=place)
-    return list(libs.values_list("pk", flat=True))
+        rows = [(place.pk, place.network_id, place.visibility)]
+    else:
+        libs = Library.objects.all()
+        if isinstance(place, Network):
+            libs = libs.filter(network=place)
+        rows = list(libs.values_list("pk", "network_id", "visibility"))
+    seen = visible_library_ids(Viewer(**_fields(viewer)), rows=rows)  # of these rows only
+    ids = [pk for pk, _n, _v in rows]
+    return ids if seen is None else [i for i in ids if i in seen]
 
 
-def new_acquisitions(*, place: Library | Network | None, limit: int = 20) -> list[NewRow]:
-    """The ``limit`` most recently acquired records in ``place`` (newest first)."""
-    lib_ids = _library_ids(place)
+def _fields(viewer: Viewer) -> dict[str, Any]:
+    return {
+        "superuser": viewer.superuser,
+        "reader_networks": viewer.reader_networks,
+        "staff_networks": viewer.staff_networks,
+        "own_libraries": viewer.own_libraries,
+    }
+
+
+def new_acquisitions(
+    *, place: Library | Network | None, limit: int = 20, viewer: Viewer = ANONYMOUS
+) -> list[NewRow]:
+    """The ``limit`` most recently acquired records in ``place`` (newest first) that
+    ``viewer`` may see: copies of libraries hidden from him, or not shown, are left out."""
+    lib_ids = _library_ids(place, viewer)
     seen: dict[int, tuple[datetime, set[int]]] = {}
     with library_scope(lib_ids):
         if len(lib_ids) > 1:  # many libraries: walk the date index (see holdings_sql)
-            rows = newest_item_rows(library_ids=lib_ids, limit=limit * 8)
+            rows = newest_item_rows(library_ids=lib_ids, limit=limit * 8, viewer=viewer)
         else:
             rows = list(
                 Item.objects.exclude(status=ItemStatus.WITHDRAWN)
                 .filter(acquired_on__isnull=False)
+                .filter(visible_items_q(viewer))
                 .order_by("-acquired_on", "-id")
                 .values_list("record_id", "library_id", "acquired_on", "created_at")[: limit * 8]
             )

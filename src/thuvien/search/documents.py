@@ -20,6 +20,7 @@ from thuvien.core.hooks import Hook
 from thuvien.core.text import vi_sort_string
 from thuvien.digital.selectors import record_fulltext
 from thuvien.holdings.models import Item, ItemStatus
+from thuvien.holdings.visibility import HIDDEN, LibraryTiers, record_tokens
 from thuvien.network.models import Library, LibraryGroup
 
 RECORD_FIELDS = (
@@ -42,7 +43,7 @@ RECORD_FIELDS = (
     "series",
     "notes",
 )
-ITEM_FIELDS = ("record_id", "library_id", "status", "call_number")
+ITEM_FIELDS = ("record_id", "library_id", "status", "call_number", "visibility", "location_id")
 NOTES_CAP = 2000
 AVAILABLE = str(ItemStatus.AVAILABLE.value)  # a plain str: enum comparisons are slow
 JSON_FIELDS = {"authors", "isbns", "issns", "subjects", "series", "notes"}
@@ -84,11 +85,16 @@ def author_key(name: str) -> str:
 
 
 class LibraryFacts:
-    """Library type and groups of every library, read once per batch (a small table)."""
+    """Library type, groups and visibility of every library, read once per batch (a small
+    table)."""
 
     def __init__(self) -> None:
         self.ids = list(Library.objects.values_list("id", flat=True))
         self.types = dict(Library.objects.values_list("id", "library_type"))
+        self.tiers = LibraryTiers()
+        # Library types and groups are counted over public holdings only: a count under
+        # "armed forces" must not give a hidden library's holdings away (issue 19).
+        self.public = {pk for pk, (_n, vis, _s) in self.tiers.libs.items() if vis == "public"}
         self.groups: dict[int, list[int]] = defaultdict(list)
         for group_id, lib_id in LibraryGroup.libraries.through.objects.values_list(
             "librarygroup_id", "library_id"
@@ -108,11 +114,17 @@ class LibraryFacts:
         return facts
 
 
-def build_document(
-    row: dict[str, Any], items: list[tuple[int, int, str, str]], facts: LibraryFacts
-) -> dict[str, Any]:
-    """The document of one record row (``RECORD_FIELDS``) and its item tuples."""
-    libs = sorted({lib for _r, lib, _s, _c in items})
+def build_document(row: dict[str, Any], items: list[tuple], facts: LibraryFacts) -> dict[str, Any]:
+    """The document of one record row (``RECORD_FIELDS``) and its item tuples (``ITEM_FIELDS``).
+
+    ``visible_to`` holds the visibility tokens of the record (``holdings.visibility``); copies
+    not shown (an item or location marked hidden) count for no library, availability or call
+    number, and library types and groups come from public libraries only."""
+    visible_to = record_tokens([(it[1], it[4], it[5]) for it in items], facts.tiers)
+    loc_vis = facts.tiers.location_vis
+    if any(it[4] == HIDDEN or it[5] in loc_vis for it in items):
+        items = [it for it in items if it[4] != HIDDEN and loc_vis.get(it[5] or 0) != HIDDEN]
+    libs = sorted({it[1] for it in items})
     notes = " ".join(row.get("notes") or [])[:NOTES_CAP]
     authors = row.get("authors") or []
     return {
@@ -135,9 +147,12 @@ def build_document(
         "notes": [notes] if notes else [],
         "work": row.get("work_key") or "",
         "libraries": libs,
-        "available_at": sorted({lib for _r, lib, s, _c in items if s == AVAILABLE}),
-        "call_numbers": sorted({c for _r, _l, _s, c in items if c}),
-        **facts.of(libs),
+        "available_at": sorted({it[1] for it in items if it[2] == AVAILABLE}),
+        "call_numbers": sorted({it[3] for it in items if it[3]}),
+        "visible_to": visible_to,
+        # "on a shelf somewhere" as everyone may see it (the count of the availability facet)
+        "available_public": any(it[2] == AVAILABLE and it[1] in facts.public for it in items),
+        **facts.of([lib for lib in libs if lib in facts.public]),
     }
 
 

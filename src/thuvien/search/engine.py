@@ -76,6 +76,11 @@ class SearchRequest:
     limit: int = 20
     facets: bool = True  # count facets, the total and the available count
     collapse: bool = True  # one hit per work cluster (with its size)
+    # Who asks (issue 19, ``holdings.visibility``): the visibility tokens a record must carry
+    # one of (None: no filter), and the libraries whose holdings may be counted and shown in
+    # facets and clusters (None: every library).
+    visible_to: list[str] | None = None
+    visible_libraries: list[int] | None = None
 
 
 @dataclass
@@ -104,6 +109,16 @@ class SearchResponse:
     took_ms: float = 0.0
 
 
+def _seen_libraries(response: SearchResponse, req: SearchRequest) -> SearchResponse:
+    """A hit names only the libraries the reader may see (``req.visible_libraries``)."""
+    if req.visible_libraries is not None:
+        seen = set(req.visible_libraries)
+        for hit in response.hits:
+            hit.libraries = [i for i in hit.libraries if i in seen]
+            hit.available_at = [i for i in hit.available_at if i in seen]
+    return response
+
+
 class PreparedDocument(NamedTuple):
     """A document made ready for the backend's writer in a builder process (picklable)."""
 
@@ -121,10 +136,10 @@ class SearchBackend(abc.ABC):
         node = req.query
         if isinstance(node, Fallback):
             first = self.run(replace(req, query=node.first))
-            if first.total:
-                return first
-            return self.run(replace(req, query=node.then))
-        return self.run(req)
+            if not first.total:
+                first = self.run(replace(req, query=node.then))
+            return _seen_libraries(first, req)
+        return _seen_libraries(self.run(req), req)
 
     @abc.abstractmethod
     def run(self, req: SearchRequest) -> SearchResponse:

@@ -67,6 +67,7 @@ class LibraryRef:
     name_vi: str
     name_en: str
     is_active: bool = True
+    visibility: str = "public"  # who may see its holdings (holdings.visibility)
 
     @property
     def id(self) -> int:
@@ -90,7 +91,7 @@ def _record_select() -> str:
 
 @cache
 def _library_select() -> str:
-    names = ("id", "network", "code", "name_vi", "name_en", "is_active")
+    names = ("id", "network", "code", "name_vi", "name_en", "is_active", "visibility")
     columns = ", ".join(_column(Library, n) for n in names)
     table = connection.ops.quote_name(Library._meta.db_table)
     order = f"{_column(Library, 'network')}, {_column(Library, 'name_vi')}"
@@ -125,8 +126,8 @@ def library_directory() -> dict[int, LibraryRef]:
         cursor.execute(_library_select())
         rows = cursor.fetchall()
     return {
-        pk: LibraryRef(pk, network_id, code, vi, en, bool(active))
-        for pk, network_id, code, vi, en, active in rows
+        pk: LibraryRef(pk, network_id, code, vi, en, bool(active), visibility)
+        for pk, network_id, code, vi, en, active, visibility in rows
     }
 
 

@@ -20,6 +20,14 @@ from thuvien.catalog.models import MaterialType, Record
 from thuvien.core.safeurl import url_is_safe
 from thuvien.core.scoping import library_scope
 from thuvien.holdings.models import Item, ItemStatus
+from thuvien.holdings.visibility import (
+    ANONYMOUS,
+    Viewer,
+    item_restricted,
+    record_visible,
+    visible_library_ids,
+    visible_record_ids,
+)
 from thuvien.network.models import Library
 
 from .engine import SearchRequest, engine
@@ -136,7 +144,7 @@ def json_ld(record: Record, url: str) -> SafeString:
     return mark_safe(text)  # noqa: S308 - escaped above
 
 
-def similar_records(record: Record, limit: int = 6) -> list[Record]:
+def similar_records(record: Record, limit: int = 6, viewer: Viewer = ANONYMOUS) -> list[Record]:
     """More like this: records sharing subjects or title words, ranked by the engine."""
     should: list[Any] = [Phrase(s, "subject") for s in (record.subjects or [])[:5]]
     should += [Words([w], "title") for w in record.title.split()[:8] if len(w) > 1]
@@ -147,6 +155,7 @@ def similar_records(record: Record, limit: int = 6) -> list[Record]:
         network_id=record.network_id,
         limit=limit + 1,
         facets=False,
+        visible_to=viewer.tokens,
     )
     try:
         hits = engine().search(req).hits
@@ -157,15 +166,23 @@ def similar_records(record: Record, limit: int = 6) -> list[Record]:
     return [found[i] for i in ids if i in found]
 
 
-def record_page(*, pk: int, base_url: str) -> RecordPage | None:
+def record_page(*, pk: int, base_url: str, viewer: Viewer = ANONYMOUS) -> RecordPage | None:
+    """The page of a record as ``viewer`` may see it; None (a 404) when it does not exist or
+    is hidden from him (``holdings.visibility``)."""
     record = Record.objects.filter(pk=pk, is_deleted=False).first()
-    if record is None:
+    if record is None or not record_visible(viewer, record):
         return None
     libraries = list(
         Library.objects.filter(network_id=record.network_id).values_list("pk", flat=True)
     )
+    seen = visible_library_ids(viewer)
+    if seen is not None:
+        libraries = [i for i in libraries if i in seen or i in viewer.own_libraries]
     item_ids = [
-        row[0] for row in item_rows(record_ids=[record.pk], library_ids=libraries, columns=("id",))
+        row[0]
+        for row in item_rows(
+            record_ids=[record.pk], library_ids=libraries, columns=("id",), viewer=viewer
+        )
     ]
     with library_scope(libraries):
         items = list(
@@ -175,6 +192,11 @@ def record_page(*, pk: int, base_url: str) -> RecordPage | None:
         )
     by_lib: dict[int, tuple[Library, list[Item]]] = {}
     for item in items:
+        # restricted reading (đọc hạn chế): shown, read on request in the reading room
+        item.restricted = item_restricted(
+            visibility=item.visibility,
+            location_visibility=item.location.visibility if item.location else "",
+        )
         by_lib.setdefault(item.library_id, (item.library, []))[1].append(item)
     holdings = [
         (lib, its, sum(i.status == ItemStatus.AVAILABLE for i in its))
@@ -183,9 +205,10 @@ def record_page(*, pk: int, base_url: str) -> RecordPage | None:
     apa, tcvn = citations(record)
     cluster = 1
     if record.work_key:
-        cluster = Record.objects.filter(
+        editions = Record.objects.filter(
             work_key=record.work_key, network_id=record.network_id, is_deleted=False
-        ).count()
+        ).values_list("pk", flat=True)[:500]
+        cluster = len(visible_record_ids(viewer, list(editions)))
     return RecordPage(
         record=record,
         lines=_display_lines(record),
@@ -195,7 +218,7 @@ def record_page(*, pk: int, base_url: str) -> RecordPage | None:
         tcvn=tcvn,
         jsonld=json_ld(record, f"{base_url}/search/record/{record.pk}/"),
         links=[link for link in record.links or [] if url_is_safe(link.get("url"))],
-        similar=similar_records(record),
+        similar=similar_records(record, viewer=viewer),
         cluster_size=cluster,
         available_total=sum(h[2] for h in holdings),
     )

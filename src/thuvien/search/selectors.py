@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from thuvien.catalog.models import MaterialType
 from thuvien.holdings.models import ItemStatus
+from thuvien.holdings.visibility import ANONYMOUS, Viewer, visible_library_ids
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
 
 from .analysis import fold
@@ -157,9 +158,26 @@ def _all(params: Any, name: str) -> list[str]:
     return [value] if value else []
 
 
-def resolve_scope(params: Any) -> Scope:
+def with_viewer(req: SearchRequest, viewer: Viewer) -> SearchRequest:
+    """The request as ``viewer`` may see it (``holdings.visibility``): records visible to him,
+    libraries he may see in facets and clusters, a chosen library he may not see matching
+    nothing (as a library that does not exist)."""
+    req.visible_to = viewer.tokens
+    seen = visible_library_ids(viewer)
+    if seen is None:
+        return req
+    req.visible_libraries = sorted(seen)
+    if req.library_ids is not None:
+        req.library_ids = [i for i in req.library_ids if int(i) in seen]
+    if req.filters.get("lib"):
+        req.filters["lib"] = [v if int(v) in seen else "0" for v in req.filters["lib"]]
+    return req
+
+
+def resolve_scope(params: Any, viewer: Viewer = ANONYMOUS) -> Scope:
     """``network``/``library`` codes and ``group`` id; an unknown one widens the search and is
-    listed in ``scope.unknown`` for the page to say so (never a 500)."""
+    listed in ``scope.unknown`` for the page to say so (never a 500). A library the viewer may
+    not see is unknown, exactly as one that does not exist."""
     scope = Scope()
     code = _first(params, "network")
     if code:
@@ -169,6 +187,9 @@ def resolve_scope(params: Any) -> Scope:
     lib_code = _first(params, "library")
     if lib_code:
         scope.library = Library.objects.filter(code=lib_code, is_active=True).first()
+        seen = visible_library_ids(viewer)
+        if scope.library is not None and seen is not None and scope.library.pk not in seen:
+            scope.library = None
         if scope.library is None:
             scope.unknown.append(("library", lib_code))
     group = _first(params, "group")
@@ -216,13 +237,25 @@ def build_request(params: Any, scope: Scope) -> tuple[SearchRequest, dict[str, l
     return req, chosen
 
 
-def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
-    """Run the reader's search; a bad query comes back as ``page.error``, never raised."""
-    scope = resolve_scope(params)
+def search_catalogue(
+    *, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS
+) -> SearchPage:
+    """Run the reader's search as ``viewer`` may see it; a bad query comes back as
+    ``page.error``, never raised."""
+    if viewer is ANONYMOUS:  # a viewer of its own: what it reads is kept for this page
+        viewer = Viewer()
+    libraries = library_directory()
+    seen = visible_library_ids(
+        viewer, rows=((lib.pk, lib.network_id, lib.visibility) for lib in libraries.values())
+    )
+    scope = resolve_scope(params, viewer)
     page = SearchPage(q=_first(params, "q"), params={}, scope=scope)
-    page.libraries = library_directory()
+    page.libraries = libraries
+    if seen is not None:
+        page.libraries = {pk: lib for pk, lib in page.libraries.items() if pk in seen}
     try:
         req, page.params = build_request(params, scope)
+        with_viewer(req, viewer)
         req.facets = facets
         response = engine().search(req)
     except SearchError as exc:
@@ -236,7 +269,7 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
     page.next_start = response.next_offset
     page.prev_start = max(0, page.start - PAGE_SIZE) if page.start > 0 else None
     page.window_end = response.window_end
-    page.rows = result_rows(response.hits, scope, libraries=page.libraries)
+    page.rows = result_rows(response.hits, scope, libraries=page.libraries, viewer=viewer)
     if facets:
         page.facets = facet_groups(
             response.facets, page.params, response.available_count, libraries=page.libraries
@@ -247,7 +280,11 @@ def search_catalogue(*, params: Any, facets: bool = True) -> SearchPage:
 
 
 def result_rows(
-    hits: list[Hit], scope: Scope, *, libraries: dict[int, LibraryRef] | None = None
+    hits: list[Hit],
+    scope: Scope,
+    *,
+    libraries: dict[int, LibraryRef] | None = None,
+    viewer: Viewer = ANONYMOUS,
 ) -> list[ResultRow]:
     """Records of the hits (one query) with availability per library (one query).
 
@@ -264,7 +301,10 @@ def result_rows(
     in_scope = [pk for pk, lib in libraries.items() if lib.network_id in network_ids]
     counts: dict[int, dict[int, list[int]]] = {}  # record -> library -> [items, available]
     rows = item_rows(
-        record_ids=ids, library_ids=in_scope, columns=("record_id", "library_id", "status")
+        record_ids=ids,
+        library_ids=in_scope,
+        columns=("record_id", "library_id", "status"),
+        viewer=viewer,
     )
     for rid, lib, status in rows:
         per = counts.get(rid)
@@ -422,6 +462,8 @@ def did_you_mean(req: SearchRequest, total: int) -> str | None:
             limit=1,
             facets=False,
             collapse=False,
+            visible_to=req.visible_to,
+            visible_libraries=req.visible_libraries,
         )
         found = engine().search(probe).total
     except SearchError:

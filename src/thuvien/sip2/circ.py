@@ -185,6 +185,23 @@ def item_by_barcode(*, library: Any, barcode: str) -> Any | None:
         return None
 
 
+def item_shown_at_kiosk(*, item: Any, library: Any) -> bool:
+    """Whether a kiosk of ``library`` may describe this copy (``holdings.visibility``): its
+    readers are the network's readers, and the kiosk's own library's copies are always its."""
+    from thuvien.holdings.visibility import Viewer, item_shown
+
+    viewer = Viewer(
+        reader_networks=frozenset({library.network_id}), own_libraries=frozenset({library.pk})
+    )
+    location = item.location
+    return item_shown(
+        viewer,
+        library_id=item.library_id,
+        visibility=item.visibility,
+        location_visibility=location.visibility if location is not None else "",
+    )
+
+
 def title_of(item: Any) -> str:
     return item.record.title[:120] if item is not None else ""
 

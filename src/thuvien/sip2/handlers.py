@@ -196,7 +196,8 @@ def end_patron_session(session: Session, message: Message) -> Reply:
 
 def item_information(session: Session, message: Message) -> Reply:
     item = circ.item_by_barcode(library=session.library, barcode=message.get("AB"))
-    if item is None:
+    if item is None or not circ.item_shown_at_kiosk(item=item, library=session.library):
+        # a copy hidden from this kiosk's readers answers as one that does not exist
         return refusal_18(session, message, _("Không tìm thấy tài liệu."))
     state = circ.item_state(item=item)
     return Reply(

@@ -30,6 +30,14 @@ from thuvien.catalog.models import Record
 from thuvien.core.errors import ThuvienError
 from thuvien.core.scoping import library_scope
 from thuvien.core.text import fold
+from thuvien.holdings.visibility import (
+    Viewer,
+    item_restricted,
+    record_visibility_q,
+    record_visible,
+    viewer_for,
+    visible_items_q,
+)
 from thuvien.network.models import Library, Network
 
 FIELDS = (
@@ -147,7 +155,12 @@ class CatalogueView(APIView):
 class RecordListView(CatalogueView):
     @extend_schema(responses=RecordOut(many=True))
     def get(self, request: Request) -> Response:
-        qs = Record.objects.filter(is_deleted=False).select_related("network").order_by("-id")
+        qs = (
+            Record.objects.filter(is_deleted=False)
+            .filter(record_visibility_q(viewer_for(request.user)))
+            .select_related("network")
+            .order_by("-id")
+        )
         network = request.query_params.get("network")
         if network:
             qs = qs.filter(network__code=network)
@@ -177,12 +190,14 @@ class RecordListView(CatalogueView):
         return Response(record_json(record, full=True), status=201)
 
 
-def _record(pk: int, network: Network | None = None) -> Record:
+def _record(pk: int, network: Network | None = None, viewer: Viewer | None = None) -> Record:
+    """The record, or 404 when missing, of another network (writes) or hidden from
+    ``viewer`` (reads, ``holdings.visibility``)."""
     qs = Record.objects.filter(pk=pk, is_deleted=False).select_related("network")
     if network is not None:
         qs = qs.filter(network=network)
     record = qs.first()
-    if record is None:
+    if record is None or (viewer is not None and not record_visible(viewer, record)):
         raise DRFNotFound(gettext("Không tìm thấy biểu ghi."))
     return record
 
@@ -190,7 +205,7 @@ def _record(pk: int, network: Network | None = None) -> Record:
 class RecordDetailView(CatalogueView):
     @extend_schema(responses=RecordOut)
     def get(self, request: Request, pk: int) -> Response:
-        return Response(record_json(_record(pk), full=True))
+        return Response(record_json(_record(pk, viewer=viewer_for(request.user)), full=True))
 
     @extend_schema(request=RecordIn, responses=RecordOut)
     def put(self, request: Request, pk: int) -> Response:
@@ -216,11 +231,13 @@ class RecordItemsView(CatalogueView):
     def get(self, request: Request, pk: int) -> Response:
         from thuvien.holdings.models import Item, ItemStatus
 
-        record = _record(pk)
+        viewer = viewer_for(request.user)
+        record = _record(pk, viewer=viewer)
         libraries = Library.objects.filter(network=record.network)
         with library_scope(libraries):
             items = (
                 Item.objects.filter(record=record)
+                .filter(visible_items_q(viewer))
                 .exclude(status=ItemStatus.WITHDRAWN)
                 .select_related("library", "location")
                 .order_by("library__code", "call_number", "id")
@@ -232,6 +249,10 @@ class RecordItemsView(CatalogueView):
                     "location": i.location.name_vi if i.location else "",
                     "status": i.status,
                     "status_label": str(i.get_status_display()),
+                    "restricted": item_restricted(
+                        visibility=i.visibility,
+                        location_visibility=i.location.visibility if i.location else "",
+                    ),
                 }
                 for i in items
             ]

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.api.permissions import HasCapability, PublicRead
+from thuvien.holdings.visibility import library_visibility_q, viewer_for
 from thuvien.network import selectors, services
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
 
@@ -79,8 +80,13 @@ class LibraryViewSet(
         return library.network if library else None
 
     def get_queryset(self) -> QuerySet[Library]:
+        viewer = viewer_for(self.request.user)
         if self.action != "list":
-            return Library.objects.select_related("network", "parent").filter(is_active=True)
+            return (
+                Library.objects.select_related("network", "parent")
+                .filter(is_active=True)
+                .filter(library_visibility_q(viewer))
+            )
         params = self.request.query_params
         network = Network.objects.filter(code=params.get("network", "")).first()
         group = None
@@ -93,9 +99,13 @@ class LibraryViewSet(
         kind = params.get("type") or None
         if kind and kind not in LibraryType.values:
             return Library.objects.none()
-        return selectors.library_list(
-            network=network, library_type=kind, group=group, q=params.get("q") or None
-        ).order_by("code")
+        return (
+            selectors.library_list(
+                network=network, library_type=kind, group=group, q=params.get("q") or None
+            )
+            .filter(library_visibility_q(viewer))
+            .order_by("code")
+        )
 
     @extend_schema(parameters=LIBRARY_FILTERS)
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -27,6 +27,7 @@ from thuvien.ai.selectors import MODES, search_page
 from thuvien.api.permissions import PublicRead
 from thuvien.api.throttling import ClientAnonRateThrottle, ClientUserRateThrottle
 from thuvien.core.ratelimit import client_address
+from thuvien.holdings.visibility import viewer_for
 from thuvien.search.selectors import FACET_PARAMS, SearchPage
 
 PARAMS = [
@@ -131,7 +132,7 @@ class SearchView(APIView):
         if mode not in MODES:
             detail = _("Cách tìm không hợp lệ: dùng lexical, semantic hoặc hybrid.")
             return json_response({"code": "search.bad_mode", "detail": detail}, status=400)
-        page = search_page(params=request.query_params)
+        page = search_page(params=request.query_params, viewer=viewer_for(request.user))
         if page.error:
             return json_response({"code": page.error_code, "detail": page.error}, status=400)
         return json_response(page_json(page, mode))

@@ -14,6 +14,7 @@ from .loans import (
 from .lost import item_declare_lost, item_lost_undo
 from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
 from .postal import postal_request_create, postal_request_mark, postal_request_send
+from .reading import reading_permission_decide, reading_permission_request
 from .rules import (
     loan_rule_delete,
     loan_rule_may_change,
@@ -23,6 +24,8 @@ from .rules import (
 )
 
 __all__ = [
+    "reading_permission_decide",
+    "reading_permission_request",
     "CheckinResult",
     "fee_create",
     "fee_for_copying",

@@ -25,6 +25,7 @@ from ..models import (
     LibraryPlacement,
     LibraryType,
     Network,
+    default_visibility,
 )
 from ._common import UNSET, apply_changes, required_text, valid_code
 
@@ -249,6 +250,8 @@ def library_create(
                 _("Mã thư viện “%(code)s” đã được dùng.") % {"code": code},
                 field="code",
             )
+        # who sees its holdings starts from its type: armed-forces libraries start hidden
+        values.setdefault("visibility", default_visibility(values["library_type"]))
         library = Library.objects.create(network=network, parent=parent, code=code, **values)
         _open_placement(library, at=at, reason="created", network=network, parent=parent)
         audit_record(

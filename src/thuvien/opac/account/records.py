@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 
-def record_for_reader(*, patron: Any, record_id: Any) -> Any | None:
-    """The live record ``record_id`` of the reader's network, or None (the view answers 404).
+def record_for_reader(*, patron: Any, record_id: Any, viewer: Any = None) -> Any | None:
+    """The live record ``record_id`` of the reader's network that ``viewer`` (the reader) may
+    see (``holdings.visibility``), or None (the view answers 404, as for a missing record).
 
-    Records belong to the network, not to a library, so the network is the only filter.
+    Records belong to the network, not to a library, so the network is the only other filter.
     """
     from thuvien.catalog.models import Record
+    from thuvien.holdings.visibility import record_visible
 
     try:
         pk = int(str(record_id))
     except (TypeError, ValueError):
         return None
-    return Record.objects.filter(pk=pk, network_id=patron.network_id, is_deleted=False).first()
+    record = Record.objects.filter(pk=pk, network_id=patron.network_id, is_deleted=False).first()
+    if record is not None and viewer is not None and not record_visible(viewer, record):
+        return None
+    return record

@@ -41,6 +41,7 @@ from thuvien.circulation.services import (
 from thuvien.circulation.services.postal import ADDRESS_MAX_LENGTH
 from thuvien.core.errors import ThuvienError
 from thuvien.core.scoping import library_scope
+from thuvien.holdings.visibility import viewer_for
 from thuvien.network.selectors import library_list, sorted_vi
 from thuvien.patrons.privacy import deletion_request_create, patron_export_data
 from thuvien.patrons.selectors import patron_get_for_user
@@ -87,7 +88,9 @@ def overview(request: HttpRequest) -> HttpResponse:
             "balance": patron_balance(patron=patron),
             "history": history,
             "suggestions_hidden": hidden,
-            "suggestions": [] if hidden else personal_suggestions(patron=patron),
+            "suggestions": []
+            if hidden
+            else personal_suggestions(patron=patron, viewer=viewer_for(request.user)),
         },
     )
 
@@ -130,7 +133,9 @@ def hold_place_view(request: HttpRequest) -> HttpResponse:
     patron = _patron(request)
     if patron is None:
         return _no_card(request)
-    record = record_for_reader(patron=patron, record_id=request.GET.get("record"))
+    record = record_for_reader(
+        patron=patron, record_id=request.GET.get("record"), viewer=viewer_for(request.user)
+    )
     if record is None:
         raise Http404
     libraries = sorted_vi(library_list(network=patron.network))
@@ -183,10 +188,10 @@ def hold_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(_overview_url("holds"))
 
 
-def _postal_records(patron: Any, ids: list[str]) -> list[Any]:
+def _postal_records(patron: Any, ids: list[str], viewer: Any = None) -> list[Any]:
     records = []
     for record_id in dict.fromkeys(ids):  # in the order given, each once
-        record = record_for_reader(patron=patron, record_id=record_id)
+        record = record_for_reader(patron=patron, record_id=record_id, viewer=viewer)
         if record is not None:
             records.append(record)
     return records
@@ -203,10 +208,11 @@ def postal_view(request: HttpRequest) -> HttpResponse:
     patron = _patron(request)
     if patron is None:
         return _no_card(request)
-    offered = _postal_records(patron, request.GET.getlist("record"))
+    viewer = viewer_for(request.user)
+    offered = _postal_records(patron, request.GET.getlist("record"), viewer)
     error, error_field = "", ""
     if request.method == "POST":
-        chosen = _postal_records(patron, request.POST.getlist("record"))
+        chosen = _postal_records(patron, request.POST.getlist("record"), viewer)
         address = request.POST.get("address", "")
         token = request.POST.get("token", "")
         try:

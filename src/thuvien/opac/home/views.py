@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from thuvien.accounts.permissions import public_view
+from thuvien.holdings.visibility import library_visibility_q, viewer_for
 from thuvien.network import selectors
 from thuvien.network.models import Library, LibraryType
 from thuvien.network.settings_registry import setting_get
@@ -14,15 +15,18 @@ from thuvien.network.settings_registry import setting_get
 from .new_items import new_items_context
 
 
-def _featured(network, count: int) -> list[Library]:
+def _featured(network, count: int, viewer) -> list[Library]:
     """Provincial libraries first, then the others, in Vietnamese name order."""
-    libraries = selectors.sorted_vi(selectors.library_list(network=network))
+    libraries = selectors.sorted_vi(
+        selectors.library_list(network=network).filter(library_visibility_q(viewer))
+    )
     libraries.sort(key=lambda lib: lib.library_type != LibraryType.PROVINCIAL)
     return libraries[: max(count, 0)]
 
 
 @public_view
 def home(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request.user)
     networks = []
     all_networks = list(selectors.network_list())
     featured = selectors.featured_by_network(networks=all_networks)
@@ -31,8 +35,10 @@ def home(request: HttpRequest) -> HttpResponse:
         networks.append(
             {
                 "network": network,
-                "libraries": _featured(network, count),
-                "total": Library.objects.filter(network=network, is_active=True).count(),
+                "libraries": _featured(network, count, viewer),
+                "total": Library.objects.filter(network=network, is_active=True)
+                .filter(library_visibility_q(viewer))
+                .count(),
                 "featured": featured[network.pk],
             }
         )
@@ -42,6 +48,6 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "networks": networks,
             "has_featured": any(entry["featured"] for entry in networks),
-            "new_items": new_items_context(None, 8),
+            "new_items": new_items_context(None, 8, viewer),
         },
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from thuvien.accounts.permissions import public_view
 from thuvien.core.errors import NotFound
+from thuvien.holdings.visibility import library_visibility_q, library_visible, viewer_for
 from thuvien.network import selectors
 from thuvien.network.models import FeaturedCollection, Library, LibraryType
 from thuvien.network.settings_registry import setting_get
@@ -36,7 +37,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             province=province or None,
             commune=commune or None,
             q=q or None,
-        )
+        ).filter(library_visibility_q(viewer_for(request.user)))
     )
     page = Paginator(libraries, PAGE_SIZE).get_page(request.GET.get("page"))
     provinces, communes = selectors.area_choices(network=network)
@@ -77,8 +78,9 @@ def library_page(request: HttpRequest, code: str) -> HttpResponse:
         library = selectors.library_get(code=code)
     except NotFound:
         raise Http404 from None
-    if not library.is_active:
-        raise Http404
+    viewer = viewer_for(request.user)
+    if not library.is_active or not library_visible(viewer, library):
+        raise Http404  # a library whose holdings are hidden from this reader: as if none
     show_map = setting_get("portal.show_map_link", library=library)
     closed_shown = setting_get("portal.closed_days_shown", library=library)
     map_url = None
@@ -96,10 +98,12 @@ def library_page(request: HttpRequest, code: str) -> HttpResponse:
             "map_url": map_url,
             "week": selectors.opening_hours_week(library=library),
             "closed_days": closed,
-            "branches": selectors.library_branches(library=library),
+            "branches": [
+                b for b in selectors.library_branches(library=library) if library_visible(viewer, b)
+            ],
             "locations": selectors.location_list(library=library, public_only=True),
             "parent": library.parent if library.parent and library.parent.is_active else None,
             "featured": _featured(library),
-            "new_items": new_items_context(library, 6),
+            "new_items": new_items_context(library, 6, viewer),
         },
     )

@@ -31,6 +31,7 @@ from thuvien.ai.selectors import (
 from thuvien.core.ratelimit import client_address, rate_limited
 from thuvien.digital.selectors import objects_for_record
 from thuvien.harvest.selectors import partner_of_record
+from thuvien.holdings.visibility import viewer_for
 from thuvien.search.acquisitions import new_acquisitions, resolve_place
 from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
@@ -113,7 +114,7 @@ def _last_start(total: int, start: int) -> int:
 @public_view
 @rate_limited("search", "THUVIEN_SEARCH_RATE")
 def search(request: HttpRequest) -> HttpResponse:
-    page = search_page(params=request.GET)
+    page = search_page(params=request.GET, viewer=viewer_for(request.user))
     query_length = len(page.q)
     if page.error_code == "search.too_long":
         # The form, the title and the links keep what the box would have kept.
@@ -194,12 +195,17 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_GET
 @public_view
 def record(request: HttpRequest, pk: int) -> HttpResponse:
-    data = record_page(pk=pk, base_url=request.build_absolute_uri("/").rstrip("/"))
+    viewer = viewer_for(request.user)
+    data = record_page(
+        pk=pk,
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+        viewer=viewer,
+    )
     if data is None:
         raise Http404(_("Không tìm thấy biểu ghi."))
     digital = objects_for_record(record_id=pk)
     partner = partner_of_record(record_id=pk)
-    by_meaning = similar_for_record_page(record=data.record)
+    by_meaning = similar_for_record_page(record=data.record, viewer=viewer)
     if by_meaning:
         data.similar = by_meaning
     return render(
@@ -209,7 +215,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             "r": data,
             "digital": digital,
             "partner": partner,
-            "also_borrowed": also_borrowed(record=data.record),
+            "also_borrowed": also_borrowed(record=data.record, viewer=viewer),
         },
     )
 
@@ -220,7 +226,9 @@ def _new_items_place(request: HttpRequest) -> tuple[Any, str]:
     A code that names nothing is a 404 (a stale feed address must fail visibly for the feed
     reader, not turn into the whole network's feed)."""
     codes = {k: request.GET[k].strip() for k in ("library", "network") if request.GET.get(k)}
-    place = resolve_place(codes.get("library", ""), codes.get("network", ""))
+    place = resolve_place(
+        codes.get("library", ""), codes.get("network", ""), viewer_for(request.user)
+    )
     if codes and place is None:
         raise Http404(_("Không có thư viện hay mạng lưới mã này."))
     return place, urlencode(codes)
@@ -230,7 +238,7 @@ def _new_items_place(request: HttpRequest) -> tuple[Any, str]:
 @public_view
 def new_items(request: HttpRequest) -> HttpResponse:
     place, query = _new_items_place(request)
-    records = new_acquisitions(place=place, limit=40)
+    records = new_acquisitions(place=place, limit=40, viewer=viewer_for(request.user))
     return render(
         request,
         "opac/search/new_items.html",
@@ -254,7 +262,7 @@ def new_items_feed(request: HttpRequest) -> HttpResponse:
         feed_url=request.build_absolute_uri(feed_url),
         feed_guid=request.build_absolute_uri(feed_url),
     )
-    for row in new_acquisitions(place=place, limit=50):
+    for row in new_acquisitions(place=place, limit=50, viewer=viewer_for(request.user)):
         url = request.build_absolute_uri(reverse("opac_search:record", args=[row.record.pk]))
         feed.add_item(
             title=row.record.title,
@@ -287,5 +295,6 @@ def ask_view(request: HttpRequest) -> HttpResponse:
     from thuvien.ai.ask import ask
 
     question = (request.GET.get("q") or "").strip()
-    answer = ask(question=question, params=request.GET) if question else None
+    viewer = viewer_for(request.user)
+    answer = ask(question=question, params=request.GET, viewer=viewer) if question else None
     return render(request, "opac/search/ask.html", {"question": question, "answer": answer})

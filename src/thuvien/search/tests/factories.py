@@ -71,11 +71,13 @@ def make_item(
     status: str = ItemStatus.AVAILABLE,
     call_number: str = "",
     acquired_on: date | None = None,
+    location: Any = None,
 ) -> Item:
     with scopes_disabled():
         item = Item.objects.create(
             record=record,
             library=library,
+            location=location,
             barcode=f"TV{next(_barcodes):08d}",
             status=status,
             call_number=call_number,

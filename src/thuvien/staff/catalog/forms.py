@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thuvien.holdings.models import ItemType
 from thuvien.holdings.services import MANUAL_STATUSES
+from thuvien.network.models import ShelfVisibility
 
 from .material import TEMPLATE_CHOICES, form_specs
 
@@ -76,6 +77,16 @@ class ItemEditForm(forms.Form):
     acquisition_source = forms.CharField(label=_("Nguồn bổ sung"), max_length=255, required=False)
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    visibility = forms.ChoiceField(
+        label=_("Hiển thị với bạn đọc"),
+        choices=ShelfVisibility.choices,
+        initial=ShelfVisibility.NORMAL,
+        required=False,  # left out (an older form, a script): the copy keeps its setting
+        help_text=_(
+            "Đọc hạn chế: bạn đọc thấy bản sao nhưng chỉ đọc tại chỗ khi được cho phép. "
+            "Không hiển thị: chỉ cán bộ thư viện thấy."
+        ),
     )
 
     def __init__(self, *args, library=None, **kwargs) -> None:

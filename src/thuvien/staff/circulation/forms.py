@@ -157,3 +157,13 @@ class NoticeTemplateForm(forms.Form):
                 _("Mẫu có lỗi cú pháp (kiểm tra các cặp {{ }} và {% %}).")
             ) from None
         return body
+
+
+class ReadingRequestForm(forms.Form):
+    """A reader asks to read a restricted copy (đọc hạn chế) in the reading room."""
+
+    barcode = forms.CharField(label=_("Mã vạch bản sao"), max_length=50)
+    card_number = forms.CharField(label=_("Số thẻ bạn đọc"), max_length=32)
+    purpose = forms.CharField(
+        label=_("Mục đích đọc"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -32,6 +32,7 @@ urlpatterns = [
     path("reports/", manage.reports, name="reports"),
     path("reports/<slug:name>/", manage.reports, name="report"),
     path("postal/", manage.postal_list, name="postal-list"),
+    path("reading/", manage.reading_permissions, name="reading"),
     path("postal/<int:pk>/<slug:action>/", manage.postal_action, name="postal-action"),
     path("deletion-requests/", manage.deletion_requests, name="deletion-requests"),
 ]

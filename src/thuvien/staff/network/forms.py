@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thuvien.core.errors import ThuvienError
-from thuvien.network.models import Library, LibraryType, Location, Network
+from thuvien.network.models import (
+    Library,
+    LibraryType,
+    LibraryVisibility,
+    Location,
+    Network,
+    ShelfVisibility,
+)
 from thuvien.network.selectors import WEEKDAY_NAMES
 from thuvien.network.settings_registry import SettingDef
 
@@ -161,11 +168,35 @@ class LocationForm(forms.Form):
     is_public = forms.BooleanField(
         label=gettext_lazy("Bạn đọc tiếp cận được"), required=False, initial=True
     )
+    visibility = forms.ChoiceField(
+        label=gettext_lazy("Hiển thị tài liệu"),
+        choices=ShelfVisibility.choices,
+        initial=ShelfVisibility.NORMAL,
+        required=False,  # left out: the location keeps its setting (a new one: normal)
+        help_text=gettext_lazy(
+            "Đọc hạn chế: tài liệu ở đây chỉ đọc tại chỗ, theo yêu cầu, khi được cho phép. "
+            "Không hiển thị: tài liệu ở đây không xuất hiện với bạn đọc."
+        ),
+    )
 
     def __init__(self, *args: Any, creating: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not creating:
             del self.fields["code"]
+
+
+class LibraryVisibilityForm(forms.Form):
+    visibility = forms.ChoiceField(
+        label=gettext_lazy("Ai được thấy vốn tài liệu của thư viện"),
+        choices=LibraryVisibility.choices,
+        widget=forms.RadioSelect,
+    )
+    share_for_copy_cataloguing = forms.BooleanField(
+        label=gettext_lazy(
+            "Cán bộ biên mục trong mạng lưới vẫn thấy biểu ghi để biên mục sao chép"
+        ),
+        required=False,
+    )
 
 
 class GroupForm(forms.Form):

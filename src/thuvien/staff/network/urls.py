@@ -13,6 +13,11 @@ urlpatterns = [
     path("libraries/<str:code>/move/", libraries.library_move, name="library-move"),
     path("libraries/<str:code>/status/", libraries.library_status, name="library-status"),
     path(
+        "libraries/<str:code>/visibility/",
+        libraries.library_visibility,
+        name="library-visibility",
+    ),
+    path(
         "libraries/<str:code>/locations/new/",
         library_parts.location_create,
         name="location-create",

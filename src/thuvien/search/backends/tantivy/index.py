@@ -33,7 +33,14 @@ from thuvien.search.engine import (
 from thuvien.search.errors import SearchErrorCode, SearchQueryError
 from thuvien.search.suggest import PairCount, Verify
 
-from .compile import compile_query, filter_queries, hits_bound, ranking_union
+from .compile import (
+    NOT_PUBLIC,
+    compile_query,
+    excluded_queries,
+    filter_queries,
+    hits_bound,
+    ranking_union,
+)
 from .run import run_search
 from .schema import (
     SCHEMA_VERSION,
@@ -66,7 +73,7 @@ class TantivyBackend(SearchBackend):
         self._lock = threading.Lock()
         self._index: tantivy.Index | None = None
         self._meta_mtime: float = 0.0
-        self._only_network: dict[tuple[float, int | None], bool] = {}
+        self._only_network: dict[tuple[float, int | str | None], bool] = {}
 
     # -- opening -------------------------------------------------------------------------
     def _open(self) -> tantivy.Index:
@@ -298,16 +305,23 @@ class TantivyBackend(SearchBackend):
         """
         base = compile_query(self.schema, req.query, scoring=scoring)
         filters = self._filters(req, searcher)
-        if not filters:
+        excluded = excluded_queries(self.schema, req, visibility=self._visibility(req, searcher))
+        if not filters and not excluded:
             return base
         occ = tantivy.Occur
-        return tantivy.Query.boolean_query([(occ.Must, base)] + [(occ.Must, f) for f in filters])
+        return tantivy.Query.boolean_query(
+            [(occ.Must, base)]
+            + [(occ.Must, f) for f in filters]
+            + [(occ.MustNot, x) for x in excluded]
+        )
 
     def ranking_union(self, req: SearchRequest, searcher: tantivy.Searcher) -> tantivy.Query | None:
         """The request's scores as a flat union of terms (``compile.ranking_union``).
 
         Only for a plain word search with no filter to apply: a filter is a required clause,
         which turns block-max WAND off again, and it may leave few of the union's records.
+        The records hidden from the viewer (an exclusion, few) are dropped by the check of the
+        union's candidates against the real matches.
         """
         if self._filters(req, searcher):
             return None
@@ -323,7 +337,21 @@ class TantivyBackend(SearchBackend):
         network = bool(req.network_id) and not (
             searcher is not None and self.holds_only(searcher, req.network_id)
         )
-        return filter_queries(self.schema, req, network=network)
+        return filter_queries(
+            self.schema, req, network=network, visibility=self._visibility(req, searcher)
+        )
+
+    def _visibility(self, req: SearchRequest, searcher: tantivy.Searcher | None) -> bool:
+        """Whether ``req`` needs its visibility clause (not when every record is public)."""
+        return req.visible_to is not None and not (
+            "pub" in req.visible_to and searcher is not None and self.all_public(searcher)
+        )
+
+    def all_public(self, searcher: tantivy.Searcher) -> bool:
+        """Whether every document of the index is visible to everyone (no ``npub`` term; a
+        deleted document not yet merged away may still count): then the visibility clause is
+        left out, as a network filter every document passes is."""
+        return searcher.doc_freq("vis", NOT_PUBLIC) == 0
 
 
 Engine = TantivyBackend  # the name the benchmarks and older tests use

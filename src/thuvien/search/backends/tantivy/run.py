@@ -24,7 +24,7 @@ from thuvien.search.engine import (
 )
 
 from . import facet_key
-from .compile import available_query
+from .compile import available_query, hidden_query, visibility_query
 from .schema import ORDERS, SAMPLE_LEVELS, facet_hash
 
 if TYPE_CHECKING:
@@ -119,6 +119,9 @@ def _facets(
         for b in raw.pop("avail", {}).get("buckets", [])
     ]
     scope = {int(i) for i in req.library_ids} if req.library_ids is not None else None
+    if req.visible_libraries is not None:  # a library the reader may not see counts nothing
+        seen = {int(i) for i in req.visible_libraries}
+        scope = seen if scope is None else scope & seen
     for name, result in raw.items():
         buckets = []
         for b in result.get("buckets", []):
@@ -491,6 +494,22 @@ def _fill_clusters(
         if req.network_id and not engine.holds_only(searcher, req.network_id)
         else None
     )
+    hidden = None
+    if req.visible_to is not None and not (
+        "pub" in req.visible_to and engine.all_public(searcher)
+    ):  # a hidden edition is no part of the work the reader sees
+        if "pub" in req.visible_to:
+            hidden = hidden_query(schema, req.visible_to)
+        else:
+            vis = visibility_query(schema, req.visible_to)
+            network = (
+                vis
+                if network is None
+                else tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, network), (tantivy.Occur.Must, vis)]
+                )
+            )
+    seen = set(req.visible_libraries) if req.visible_libraries is not None else None
     done: dict[str, tuple[int, int]] = {}
     for hit in hits:
         if not hit.work or hit.work.startswith("~"):
@@ -501,15 +520,23 @@ def _fill_clusters(
                 query = tantivy.Query.boolean_query(
                     [(tantivy.Occur.Must, query), (tantivy.Occur.Must, network)]
                 )
+            if hidden is not None:
+                query = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, query), (tantivy.Occur.MustNot, hidden)]
+                )
             res = searcher.search(query, limit=SMALL_CLUSTER, count=True)
             size = res.count or 1
             if size <= SMALL_CLUSTER:
                 libraries: set[int] = set()
                 for _score, addr in res.hits:
                     libraries.update(_hit_fields(searcher.doc(addr))[2])
+                if seen is not None:
+                    libraries &= seen
                 done[hit.work] = (size, len(libraries))
             else:
                 spec = {"l": {"terms": {"field": "lib", "size": FACET_SIZES["lib"]}}}
                 buckets = searcher.aggregate(query, spec)["l"]["buckets"]
+                if seen is not None:
+                    buckets = [b for b in buckets if int(b["key"]) in seen]
                 done[hit.work] = (size, len(buckets))
         hit.cluster_size, hit.cluster_libraries = done[hit.work]

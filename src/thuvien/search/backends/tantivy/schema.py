@@ -22,7 +22,7 @@ TITLE_PAIRS = "title_bia"  # adjacent accented title syllables, "truyện_kiều
 VERIFY_MAX_LIST = 10_000  # see Engine.title_pairs
 
 
-SCHEMA_VERSION = "12"  # 12: place and person facets (thuvien.ai entities)
+SCHEMA_VERSION = "13"  # 12: visibility tokens (vis); 13: place and person facets (thuvien.ai)
 ORDERS = {  # SORTS -> (fast field, order)
     "relevance": (None, None),
     "newest": ("year", tantivy.Order.Desc),
@@ -81,6 +81,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("stem_fr", tokenizer_name="fr_stem")
     for name in ("isbn", "issn", "callno", "ddc"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    # the visibility tokens of the record (holdings.visibility): the engine filters on them
+    sb.add_text_field("vis", tokenizer_name="raw", index_option="basic")
     for name in ("mtype", "lang", "ltype"):  # filters; their counts come from fkey
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     # Subjects and authors have hundreds of thousands of values: counted as 64-bit hashes
@@ -162,6 +164,7 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
         "author_sort": [get("author_sort") or "~"],
         "mtype": [get("material_type") or "other"],
         "sample": sample_levels(rid),
+        "vis": _visibility_tokens(get("visible_to")),
     }
     if authors:
         fields["author_acc"] = [a_acc]
@@ -201,13 +204,20 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
         fields["mtype"][0],
         lang,
         fields["year"][0] if "year" in fields else None,
-        bool(available_at),
+        bool(get("available_public", bool(available_at))),
         ltypes or (),
     )
     return fields
 
 
 _NOTHING: tuple[str, str, list[str], list[str]] = ("", "", [], [])
+
+
+def _visibility_tokens(tokens: list[str] | None) -> list[str]:
+    """The record's visibility tokens, and ``npub`` when the public does not see it (the
+    engine excludes those few records instead of requiring "pub" of every one)."""
+    tokens = list(tokens or ["pub"])
+    return tokens if "pub" in tokens else [*tokens, "npub"]
 
 
 def _headings(values: list[str]) -> tuple[str, str, list[str], list[str]]:

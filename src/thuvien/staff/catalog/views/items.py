@@ -104,6 +104,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         CIRCULATION_STATUSES,
         item_status_set,
         item_update,
+        item_visibility_set,
         item_withdraw,
     )
 
@@ -120,6 +121,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "acquired_on": item.acquired_on,
             "acquisition_source": item.acquisition_source,
             "notes": item.notes,
+            "visibility": item.visibility,
         },
     )
     status_form = ItemStatusForm(initial={"status": item.status})
@@ -129,7 +131,10 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form = ItemEditForm(request.POST, library=library)
             if form.is_valid():
                 try:
-                    item_update(item=item, actor=request.user, **form.cleaned_data)
+                    data = dict(form.cleaned_data)
+                    visibility = data.pop("visibility") or item.visibility
+                    item_update(item=item, actor=request.user, **data)
+                    item_visibility_set(item=item, visibility=visibility, actor=request.user)
                 except ThuvienError as exc:
                     _form_error(form, exc)
                 else:

@@ -27,6 +27,7 @@ from thuvien.catalog.selectors import record_keyset_page, record_open
 from thuvien.core.errors import NotFound
 from thuvien.core.text import fold
 from thuvien.holdings.selectors import item_by_barcode
+from thuvien.holdings.visibility import record_visibility_q, record_visible, viewer_for
 
 from ..editor import marc_lines
 from .common import can_write
@@ -90,7 +91,7 @@ def _database_search(base, query: str):
     return base.filter(cond)
 
 
-def _engine_page(network, base, query: str, number: int) -> StaffSearch:
+def _engine_page(network, base, query: str, number: int, viewer=None) -> StaffSearch:
     """Page ``number`` of the engine's ranking for ``query`` (raises SearchError)."""
     from thuvien.search.engine import SearchRequest, engine
     from thuvien.search.query import parse_query
@@ -98,12 +99,13 @@ def _engine_page(network, base, query: str, number: int) -> StaffSearch:
     req = SearchRequest(
         query=parse_query(query), network_id=network.pk, offset=(number - 1) * PAGE_SIZE,
         limit=PAGE_SIZE, facets=False, collapse=False,
+        visible_to=viewer.tokens if viewer is not None else None,
     )  # fmt: skip
     response = engine().search(req)
     total = response.total
     num_pages = max(1, -(-total // PAGE_SIZE))
     if number > num_pages:  # past the end (a typed number): the last page
-        return _engine_page(network, base, query, num_pages) if total else StaffSearch()
+        return _engine_page(network, base, query, num_pages, viewer) if total else StaffSearch()
     ids = [hit.record_id for hit in response.hits]
     # the index may still hold a record deleted a moment ago: keep the live ones only
     by_id = base.in_bulk(ids)
@@ -117,13 +119,19 @@ def _engine_page(network, base, query: str, number: int) -> StaffSearch:
     )
 
 
-def search_records(network, query: str, *, library=None, params=None) -> StaffSearch:
+def search_records(
+    network, query: str, *, library=None, params=None, viewer=None
+) -> StaffSearch:
     """A page of the network's live records for the cataloguer's ``query``, best or newest
-    first; ``params`` holds the page asked for (``page`` number, or ``after``/``before``)."""
+    first; ``params`` holds the page asked for (``page`` number, or ``after``/``before``).
+    ``viewer``: the cataloguer, who sees what ``holdings.visibility`` lets him (hidden
+    libraries' records when they allow copy cataloguing)."""
     from thuvien.search.errors import SearchError, SearchQueryError
 
     params = params or {}
     base = Record.objects.filter(network=network, is_deleted=False)
+    if viewer is not None:
+        base = base.filter(record_visibility_q(viewer))
     query = query.strip()
     if not query:
         return _keyset(base, params, by_updated=True)
@@ -144,7 +152,7 @@ def search_records(network, query: str, *, library=None, params=None) -> StaffSe
         if qs.exists():
             return _keyset(qs, params)
     try:
-        return _engine_page(network, base, query, _page_number(params.get("page")))
+        return _engine_page(network, base, query, _page_number(params.get("page")), viewer)
     except SearchQueryError as exc:
         return StaffSearch(error=str(exc.message))
     except (SearchError, OSError, ValueError) as exc:
@@ -155,7 +163,13 @@ def search_records(network, query: str, *, library=None, params=None) -> StaffSe
 @requires(Capability.CATALOGUE)
 def record_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
-    found = search_records(request.network, query, library=request.library, params=request.GET)
+    found = search_records(
+        request.network,
+        query,
+        library=request.library,
+        params=request.GET,
+        viewer=viewer_for(request.user).for_copy_cataloguing(),
+    )
     if found.barcode_record is not None:
         return redirect("catalog:record-detail", found.barcode_record)
     return render(
@@ -173,6 +187,8 @@ def record_search(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.CATALOGUE)
 def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if not record_visible(viewer_for(request.user).for_copy_cataloguing(), pk):
+        raise Http404  # hidden from this cataloguer (holdings.visibility): as if missing
     try:
         view = record_open(network=request.network, pk=pk, library=request.library)
     except RecordNotFound as exc:

@@ -33,7 +33,7 @@ from thuvien.patrons.models import CategoryCode, DeletionRequest
 from thuvien.patrons.selectors import categories_for
 from thuvien.patrons.services import deletion_request_process
 
-from ..forms import LoanRuleForm, PostalReturnForm, PostalSendForm
+from ..forms import LoanRuleForm, PostalReturnForm, PostalSendForm, ReadingRequestForm
 from .common import item_by_barcode
 
 # --- loan rules -----------------------------------------------------------------------------
@@ -324,3 +324,67 @@ def deletion_requests(request: HttpRequest) -> HttpResponse:
         return redirect("circulation:deletion-requests")
     qs = DeletionRequest.objects.filter(library=request.library).select_related("patron")
     return render(request, "staff/circulation/deletion_requests.html", {"requests": qs[:200]})
+
+
+# --- restricted reading (đọc hạn chế) -------------------------------------------------------
+
+
+@requires(Capability.CIRCULATE)
+def reading_permissions(request: HttpRequest) -> HttpResponse:
+    """Requests to read a restricted copy in the reading room: record one, then grant or refuse
+    it with a reason (``circulation.services.reading``)."""
+    from thuvien.circulation.models import ReadingPermission
+    from thuvien.circulation.services import (
+        reading_permission_decide,
+        reading_permission_request,
+    )
+    from thuvien.patrons.selectors import patron_get_by_card
+
+    library = request.library
+    form = ReadingRequestForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "decide":
+                permission = ReadingPermission.objects.filter(
+                    pk=request.POST.get("pk") or 0, library=library
+                ).first()
+                if permission is None:
+                    raise Http404
+                reading_permission_decide(
+                    permission=permission,
+                    granted=request.POST.get("granted") == "1",
+                    reason=request.POST.get("reason", ""),
+                    actor=request.user,
+                )
+                messages.success(request, _("Đã ghi quyết định."))
+                return redirect("circulation:reading")
+            if form.is_valid():
+                item = item_by_barcode(library=library, barcode=form.cleaned_data["barcode"])
+                patron = patron_get_by_card(
+                    network=library.network, card_number=form.cleaned_data["card_number"]
+                )
+                reading_permission_request(
+                    library=library,
+                    item=item,
+                    patron=patron,
+                    purpose=form.cleaned_data["purpose"],
+                    actor=request.user,
+                )
+                messages.success(request, _("Đã ghi yêu cầu đọc hạn chế."))
+                return redirect("circulation:reading")
+            status = 400
+        except ThuvienError as exc:
+            messages.error(request, exc.message)
+            status = 400
+    rows = (
+        ReadingPermission.objects.filter(library=library)
+        .select_related("item__record", "patron", "decided_by")
+        .order_by("-requested_at", "-id")[:200]
+    )
+    return render(
+        request,
+        "staff/circulation/reading.html",
+        {"form": form, "rows": rows},
+        status=status,
+    )

@@ -17,7 +17,7 @@ from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
 from thuvien.network.models import LibraryType, Network
 
-from ..forms import LibraryForm, MoveForm, apply_error
+from ..forms import LibraryForm, LibraryVisibilityForm, MoveForm, apply_error
 from ._access import (
     can_admin_network,
     can_read_network,
@@ -239,4 +239,45 @@ def library_status(request: HttpRequest, code: str) -> HttpResponse:
         "staff/network/library_status.html",
         {"library": library, "error": error},
         status=400 if error else 200,
+    )
+
+
+@requires(Capability.ADMINISTER_NETWORK, network_wide=True)
+def library_visibility(request: HttpRequest, code: str) -> HttpResponse:
+    """The network admin chooses who may see a library's holdings (issue 19)."""
+    from thuvien.holdings.errors import HoldingsError
+    from thuvien.holdings.services import library_visibility_set
+
+    library = library_for(request, code, write=True)
+    if not can_admin_network(request, library.network):
+        raise Http404
+    form = LibraryVisibilityForm(
+        request.POST or None,
+        initial={
+            "visibility": library.visibility,
+            "share_for_copy_cataloguing": library.share_for_copy_cataloguing,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            library_visibility_set(
+                library=library,
+                visibility=form.cleaned_data["visibility"],
+                share_for_copy_cataloguing=form.cleaned_data["share_for_copy_cataloguing"],
+                actor=request.user,
+            )
+        except HoldingsError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu phạm vi hiển thị của thư viện."))
+            return redirect("network:library", code=library.code)
+    return render_page(
+        request,
+        "staff/network/form.html",
+        {
+            "form": form,
+            "title": _("Ai được thấy vốn tài liệu: %(name)s") % {"name": library.name_vi},
+            "library": library,
+        },
+        status=400 if form.errors else 200,
     )

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.core.errors import NotFound
+from thuvien.holdings.errors import HoldingsError
+from thuvien.holdings.services import location_visibility_set
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
 from thuvien.network.models import Location
@@ -35,8 +37,13 @@ def location_create(request: HttpRequest, code: str) -> HttpResponse:
     form = LocationForm(request.POST or None, creating=True, initial={"kind": Location.Kind.STACKS})
     if request.method == "POST" and form.is_valid():
         try:
-            services.location_create(library=library, actor=request.user, **form.cleaned_data)
-        except NetworkError as exc:
+            data = dict(form.cleaned_data)
+            visibility = data.pop("visibility") or "normal"
+            # two services, each in its own transaction (an interface opens none); the form
+            # has checked the visibility, so the second cannot refuse it
+            location = services.location_create(library=library, actor=request.user, **data)
+            location_visibility_set(location=location, visibility=visibility, actor=request.user)
+        except (NetworkError, HoldingsError) as exc:
             apply_error(form, exc)
         else:
             messages.success(request, _("Đã thêm vị trí."))
@@ -56,12 +63,16 @@ def location_create(request: HttpRequest, code: str) -> HttpResponse:
 def location_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     library = library_for(request, code, write=True)
     location = _location(library, pk)
-    initial = {n: getattr(location, n) for n in ("name_vi", "name_en", "kind", "is_public")}
+    names = ("name_vi", "name_en", "kind", "is_public", "visibility")
+    initial = {n: getattr(location, n) for n in names}
     form = LocationForm(request.POST or None, creating=False, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.location_update(location=location, actor=request.user, **form.cleaned_data)
-        except NetworkError as exc:
+            data = dict(form.cleaned_data)
+            visibility = data.pop("visibility") or location.visibility
+            services.location_update(location=location, actor=request.user, **data)
+            location_visibility_set(location=location, visibility=visibility, actor=request.user)
+        except (NetworkError, HoldingsError) as exc:
             apply_error(form, exc)
         else:
             messages.success(request, _("Đã lưu vị trí."))

@@ -1,0 +1,376 @@
+"""Who may see what (issue 19): every path × every visibility level × every kind of viewer.
+
+One world is built per module (libraries at each visibility level, a hidden and a restricted
+copy, a hidden location; readers and staff of each kind) and indexed once. Each case asks a
+real path (the portal, the APIs, OAI-PMH, SIP2, feeds) as one viewer and checks the answer:
+present, or absent exactly as a record that does not exist (status, totals, facet counts).
+
+The expected table below is written out by hand, not computed by the rule under test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import Client, override_settings
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+pytestmark = pytest.mark.django_db
+
+WORD = "kyvisib"  # in every title: a search that finds every record of the world
+# record key -> (unique title word, holding copies [(library key, item visibility, location)])
+RECORDS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
+    "public": ("alphavis", [("prov", "normal", "kho")]),
+    "readers": ("bravovis", [("tienlu", "normal", "kho")]),
+    "staff": ("charlievis", [("phohien", "normal", "kho")]),
+    "own": ("deltavis", [("bchqs", "normal", "kho")]),
+    "mixed": ("echovis", [("prov", "normal", "kho"), ("bchqs", "normal", "kho")]),
+    "hidden_item": ("foxtrotvis", [("prov", "hidden", "kho")]),
+    "hidden_loc": ("golfvis", [("prov", "normal", "an")]),
+    "restricted": ("hotelvis", [("prov", "restricted", "kho")]),
+}
+VIEWERS = ("anonymous", "reader", "other_staff", "owner_staff", "bn_staff")
+# record -> the viewers who see it ("owner_staff" is staff of the library that holds it:
+# BCHQS for "own", the provincial library for the hidden copy and location)
+SEES: dict[str, set[str]] = {
+    "public": set(VIEWERS),
+    "readers": {"reader", "other_staff", "owner_staff"},  # logged-in readers of Hưng Yên
+    "staff": {"other_staff", "owner_staff"},  # staff of the Hưng Yên network
+    "own": {"owner_staff"},
+    "mixed": set(VIEWERS),
+    "hidden_item": {"owner_staff"},
+    "hidden_loc": {"owner_staff"},
+    "restricted": set(VIEWERS),
+}
+# whose staff "owner_staff" is, per record
+OWNER = {"own": "bchqs", "hidden_item": "prov", "hidden_loc": "prov"}
+# libraries each viewer may see in facets and library pages (issue's four levels)
+LIB_SEES = {
+    "anonymous": {"prov", "bn"},
+    "reader": {"prov", "tienlu", "bn"},
+    "other_staff": {"prov", "tienlu", "phohien", "bn"},
+    "bn_staff": {"prov", "bn"},
+}
+
+
+@dataclass
+class VWorld:
+    libs: dict[str, Any]
+    records: dict[str, Any]
+    items: dict[str, list[Any]]
+    users: dict[str, Any]
+    clients: dict[tuple[str, str], Client] = field(default_factory=dict)
+
+    def client(self, viewer: str, record: str = "own") -> Client:
+        """A client logged in as ``viewer`` (owner staff of the record's library)."""
+        key = (viewer, OWNER.get(record, "bchqs") if viewer == "owner_staff" else "")
+        found = self.clients.get(key)
+        if found is None:
+            found = self.clients[key] = Client()
+            user = self.user(viewer, record)
+            if user is not None:
+                found.force_login(user)
+        return found
+
+    def user(self, viewer: str, record: str = "own") -> Any:
+        if viewer == "owner_staff":
+            return self.users[f"owner_{OWNER.get(record, 'bchqs')}"]
+        return self.users.get(viewer)
+
+    def sees(self, viewer: str, record: str) -> bool:
+        if viewer == "owner_staff" and record not in OWNER:
+            # the owner of BCHQS is staff of the Hưng Yên network too
+            return record in {"public", "readers", "staff", "mixed", "restricted"}
+        return viewer in SEES[record]
+
+
+@pytest.fixture(scope="module")
+def vw(django_db_setup, django_db_blocker, tmp_path_factory):
+    from thuvien.accounts.models import Membership, Role, User
+    from thuvien.conftest import build_world
+    from thuvien.core.outbox import outbox_drain
+    from thuvien.holdings.services import (
+        item_visibility_set,
+        library_visibility_set,
+        location_visibility_set,
+    )
+    from thuvien.network.models import LibraryType, Location
+    from thuvien.network.services import library_create
+    from thuvien.patrons.models import Patron
+    from thuvien.search.tests.factories import make_item, make_record
+
+    index_dir = tmp_path_factory.mktemp("visibility-index")
+    with override_settings(SEARCH_INDEX_DIR=index_dir), django_db_blocker.unblock():
+        with transaction.atomic(), scopes_disabled():
+            w = build_world()
+            admin = w.users["hy_admin"]
+            bchqs = library_create(
+                network=w.hung_yen,
+                code="HY-BCHQS",
+                name_vi="Thư viện Bộ Chỉ huy Quân sự tỉnh",
+                library_type=LibraryType.ARMED_FORCES,
+                actor=admin,
+            )
+            Location.objects.create(library=bchqs, code="kho", name_vi="Kho")
+            Location.objects.create(library=w.provincial, code="an", name_vi="Kho mật")
+            libs = {
+                "prov": w.provincial,
+                "tienlu": w.commune_a,
+                "phohien": w.commune_b,
+                "bchqs": bchqs,
+                "bn": w.bn_provincial,
+            }
+            library_visibility_set(library=w.commune_a, visibility="network_readers", actor=admin)
+            library_visibility_set(library=w.commune_b, visibility="network_staff", actor=admin)
+            roles = {r.code: r for r in Role.objects.all()}
+            users: dict[str, Any] = {}
+            for key, lib in (("owner_bchqs", bchqs), ("owner_prov", w.provincial)):
+                users[key] = User.objects.create_user(username=f"vis_{key}", password="x" * 12)
+                Membership.objects.create(
+                    user=users[key], network=lib.network, library=lib, role=roles["cataloguer"]
+                )
+            users["other_staff"] = w.users["tienlu_cataloguer"]
+            users["bn_staff"] = w.users["bn_cataloguer"]
+            from thuvien.circulation.tests.factories import make_patron
+
+            patron = make_patron(w.commune_b)
+            users["reader"] = User.objects.create_user(username="vis_reader", password="x" * 12)
+            Patron.objects.filter(pk=patron.pk).update(user=users["reader"])
+            records, items = {}, {}
+            if True:
+                for key, (word, copies) in RECORDS.items():
+                    rec = make_record(
+                        w.hung_yen, f"{word} {WORD} sách", subjects=["Quân sự địa phương"]
+                    )
+                    records[key] = rec
+                    items[key] = []
+                    for lib_key, vis, loc_code in copies:
+                        lib = libs[lib_key]
+                        item = make_item(
+                            rec,
+                            lib,
+                            acquired_on=timezone.localdate(),
+                            location=Location.objects.get(library=lib, code=loc_code),
+                        )
+                        if vis != "normal":
+                            item_visibility_set(item=item, visibility=vis, actor=admin)
+                        items[key].append(item)
+                location_visibility_set(
+                    location=Location.objects.get(library=w.provincial, code="an"),
+                    visibility="hidden",
+                    actor=admin,
+                )
+            outbox_drain()
+            world = VWorld(libs, records, items, users)
+            # logged in here, inside the module's transaction: a session written inside a test
+            # would be rolled back with it
+            for viewer in VIEWERS:
+                for record in ("own", "hidden_item"):
+                    world.client(viewer, record)
+            yield world
+            transaction.set_rollback(True)
+
+
+CASES = [(r, v) for r in RECORDS for v in VIEWERS]
+
+
+def _same_page(content: bytes, pk: int) -> str:
+    """A page with what differs per request (the CSRF token, its own address) masked."""
+    text = re.sub(r"[A-Za-z0-9]{64}", "TOKEN", content.decode())
+    return text.replace(f"/search/record/{pk}/", "/search/record/PK/")
+
+
+def _ids_in(html: str) -> set[int]:
+    return {int(x) for x in re.findall(r"/search/record/(\d+)/", html)}
+
+
+@pytest.mark.parametrize(("record", "viewer"), CASES)
+def test_portal_search_and_record_page(vw, record, viewer):
+    rec = vw.records[record]
+    client = vw.client(viewer, record)
+    sees = vw.sees(viewer, record)
+    word = RECORDS[record][0]
+    html = client.get("/search/", {"q": word}).content.decode()
+    assert (rec.pk in _ids_in(html)) is sees
+    api = client.get("/api/v1/search/", {"q": word}).json()
+    assert api["total"] == (1 if sees else 0)
+    # absent exactly as a word that finds nothing
+    if not sees:
+        nothing = client.get("/api/v1/search/", {"q": "khongcogica"}).json()
+        assert {k: v for k, v in api.items() if k not in ("q", "took_ms")} == {
+            k: v for k, v in nothing.items() if k not in ("q", "took_ms")
+        }
+    page = client.get(f"/search/record/{rec.pk}/")
+    assert page.status_code == (200 if sees else 404)
+    if not sees:
+        missing = client.get("/search/record/99999999/")
+        assert _same_page(page.content, rec.pk) == _same_page(missing.content, 99999999)
+    else:
+        body = page.content.decode()
+        assert '"@type"' in body  # JSON-LD is on the page it belongs to
+        if record == "restricted":
+            assert "Đọc hạn chế" in body
+
+
+@pytest.mark.parametrize(("record", "viewer"), CASES)
+def test_rest_api_records_and_items(vw, record, viewer):
+    rec = vw.records[record]
+    client = vw.client(viewer, record)
+    sees = vw.sees(viewer, record)
+    assert client.get(f"/api/v1/records/{rec.pk}/").status_code == (200 if sees else 404)
+    items = client.get(f"/api/v1/records/{rec.pk}/items/")
+    assert items.status_code == (200 if sees else 404)
+    listed = client.get("/api/v1/records/", {"network": "hung-yen", "limit": 100}).json()
+    assert (rec.pk in {r["id"] for r in listed["results"]}) is sees
+    if sees and record == "mixed" and viewer != "owner_staff":
+        codes = {i["library"]["code"] for i in items.json()["items"]}
+        assert codes == {"HY-TINH"}  # the armed forces' copy is not told
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_facets_and_totals_count_only_what_the_viewer_sees(vw, viewer):
+    client = vw.client(viewer)
+    data = client.get("/api/v1/search/", {"q": WORD}).json()
+    expected = {r for r in RECORDS if vw.sees(viewer, r)}
+    if viewer == "owner_staff":  # staff of BCHQS: not the provincial library's hidden copies
+        expected -= {"hidden_item", "hidden_loc"}
+    assert data["total"] == len(expected)
+    facets = {
+        name: {v["value"]: v["count"] for v in values} for name, values in data["facets"].items()
+    }
+    libs = facets.get("lib", {})
+    shown = {k for k, lib in vw.libs.items() if str(lib.pk) in libs}
+    if viewer in LIB_SEES:
+        assert shown <= LIB_SEES[viewer]
+        assert str(vw.libs["bchqs"].pk) not in libs
+        assert "armed_forces" not in facets.get("ltype", {})
+        # the provincial library counts its shown copies only (not the hidden copy/location)
+        assert libs[str(vw.libs["prov"].pk)] == 3  # public, mixed, restricted
+    else:  # staff of BCHQS: its own library is counted
+        assert libs[str(vw.libs["bchqs"].pk)] == 2  # own, mixed
+    # a hidden library chosen as a filter or a scope finds nothing, as an unknown one
+    hidden_lib = client.get("/api/v1/search/", {"q": WORD, "lib": vw.libs["bchqs"].pk}).json()
+    unknown = client.get("/api/v1/search/", {"q": WORD, "lib": 999999}).json()
+    if viewer != "owner_staff":
+        assert hidden_lib["total"] == unknown["total"] == 0
+        scoped = client.get("/api/v1/search/", {"q": WORD, "library": "HY-BCHQS"}).json()
+        stale = client.get("/api/v1/search/", {"q": WORD, "library": "KHONG-CO"}).json()
+        assert scoped["total"] == stale["total"] == data["total"]
+    else:
+        assert hidden_lib["total"] == 2
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_library_pages_and_api(vw, viewer):
+    client = vw.client(viewer)
+    for key, lib in vw.libs.items():
+        sees = viewer == "owner_staff" and key in ("prov", "tienlu", "phohien", "bchqs", "bn")
+        sees = sees or key in LIB_SEES.get(viewer, set())
+        assert client.get(f"/libraries/{lib.code}/").status_code == (200 if sees else 404)
+        assert client.get(f"/api/v1/libraries/{lib.code}/").status_code == (
+            200 if sees else 404
+        )
+        listed = client.get("/libraries/").content.decode()
+        assert (f"/libraries/{lib.code}/" in listed) is sees
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_new_acquisitions_feeds_and_similar(vw, viewer):
+    client = vw.client(viewer)
+    pages = [
+        client.get("/search/new/").content.decode(),
+        client.get("/search/new/feed/").content.decode(),
+        client.get("/search/new/", {"network": "hung-yen"}).content.decode(),
+        client.get("/").content.decode(),
+        # "more like this" on the public record's page (every record shares its subject)
+        client.get(f"/search/record/{vw.records['public'].pk}/").content.decode(),
+    ]
+    for record in vw.records:
+        if record == "public":
+            continue
+        word = RECORDS[record][0]
+        seen = [word in page for page in pages]
+        if not vw.sees(viewer, record):
+            assert not any(seen), (record, seen)
+    assert client.get("/search/new/", {"library": "HY-BCHQS"}).status_code == (
+        200 if viewer == "owner_staff" else 404
+    )
+    assert client.get("/search/new/feed/", {"library": "HY-BCHQS"}).status_code == (
+        200 if viewer == "owner_staff" else 404
+    )
+
+
+@pytest.mark.parametrize("record", list(RECORDS))
+def test_oai_pmh_shows_what_the_public_sees(vw, record):
+    rec = vw.records[record]
+    client = vw.client("anonymous")
+    sees = vw.sees("anonymous", record)
+    got = client.get(
+        "/oai", {"verb": "GetRecord", "identifier": _oai_id(rec.pk), "metadataPrefix": "oai_dc"}
+    ).content.decode()
+    word = RECORDS[record][0]
+    assert (word in got) is sees
+    listed = client.get("/oai", {"verb": "ListRecords", "metadataPrefix": "oai_dc"})
+    listed_text = listed.content.decode()
+    assert (word in listed_text) is sees
+    if not sees:
+        # never shown: as if it never was; shown, then hidden (a copy or a location marked
+        # hidden after it was catalogued): a deleted header, no metadata
+        once_public = record in ("hidden_item", "hidden_loc")
+        assert ("idDoesNotExist" in got) is not once_public
+        assert ('status="deleted"' in got) is once_public
+        header = re.search(
+            r"<header[^>]*>\s*<identifier>" + re.escape(_oai_id(rec.pk)), listed_text
+        )
+        assert (header is not None) is once_public
+        if header:
+            assert 'status="deleted"' in header.group(0)
+    with_holdings = client.get(
+        "/oai", {"verb": "ListRecords", "metadataPrefix": "marc21_withholdings"}
+    ).content.decode()
+    assert "HY-BCHQS" not in with_holdings
+    assert "library:HY-BCHQS" not in client.get("/oai", {"verb": "ListSets"}).content.decode()
+
+
+def _oai_id(pk: int) -> str:
+    from thuvien.oai.views import _identifier
+
+    return _identifier(pk)
+
+
+@pytest.mark.parametrize(("kiosk", "copy", "found"), [
+    ("prov", "own", False),  # a kiosk of another library: as an unknown barcode
+    ("bchqs", "own", True),  # its own library's kiosk lends to its own readers
+    ("prov", "hidden_item", True),  # the provincial library's own hidden copy
+    ("tienlu", "hidden_item", False),
+    ("tienlu", "public", True),
+])  # fmt: skip
+def test_sip2_item_information(vw, kiosk, copy, found):
+    from thuvien.sip2.session import Session
+
+    item = vw.items[copy][0]
+    session = Session(user=vw.users["owner_prov"], library=vw.libs[kiosk])
+    reply = session.handle(f"1720261207    120000AO|AB{item.barcode}|AC|".encode())
+    text = reply.decode("utf-8")
+    assert (RECORDS[copy][0] in text) is found
+    if not found:
+        unknown = session.handle(b"1720261207    120000AO|ABKHONGCO999|AC|").decode("utf-8")
+        assert text.split("AB", 1)[0][:2] == unknown.split("AB", 1)[0][:2] == "18"
+        assert re.sub(r"AB[^|]*\|", "", text)[24:] == re.sub(r"AB[^|]*\|", "", unknown)[24:]
+
+
+
+@pytest.mark.parametrize("record", list(RECORDS))
+def test_a_reader_places_holds_and_postal_loans_only_on_what_he_sees(vw, record):
+    rec = vw.records[record]
+    client = vw.client("reader")
+    sees = vw.sees("reader", record)
+    hold = client.get("/account/holds/place/", {"record": rec.pk})
+    assert hold.status_code == (200 if sees else 404)
+    postal = client.get("/account/postal/", {"record": rec.pk}).content.decode()
+    assert (RECORDS[record][0] in postal) is sees
