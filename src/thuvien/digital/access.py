@@ -71,7 +71,7 @@ def access_decide(*, obj: DigitalObject, user: Any, ip: str | None) -> Decision:
     authenticated = bool(getattr(user, "is_authenticated", False))
     if authenticated and is_library_staff(user, obj):
         return Decision.ALLOW
-    if not (obj.published and obj.ingest_complete):
+    if not (obj.published and obj.ingest_complete) or not _library_shown(user, obj):
         return Decision.DENY
     refuse = Decision.DENY if authenticated else Decision.LOGIN
     if embargoed(obj):
@@ -93,6 +93,17 @@ def access_decide(*, obj: DigitalObject, user: Any, ip: str | None) -> Decision:
     return refuse  # paid: not built yet
 
 
+def _library_shown(user: Any, obj: DigitalObject) -> bool:
+    """The library's holdings are visible to this person (issue 19: an armed-forces library's
+    documents are not shown to the public, digital ones included)."""
+    from thuvien.holdings.visibility import library_visible, viewer_for
+
+    return library_visible(viewer_for(user), obj.library)
+
+
 def visible_in_listing(*, obj: DigitalObject, user: Any) -> bool:
-    """Is the object's existence shown (its title and catalogue card)? Published ones are."""
-    return (obj.published and obj.ingest_complete) or is_library_staff(user, obj)
+    """Is the object's existence shown (its title and catalogue card)? Published ones of a
+    library whose holdings the person may see are."""
+    if is_library_staff(user, obj):
+        return True
+    return obj.published and obj.ingest_complete and _library_shown(user, obj)

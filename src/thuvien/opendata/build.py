@@ -132,21 +132,47 @@ def _record_url(record_id: int) -> str:
 # --- what goes in ----------------------------------------------------------------------------
 
 
+def public_visibility() -> harvest.HarvestVisibility:
+    """What open data may show: what an anonymous visitor sees (``holdings.visibility``)."""
+    from thuvien.holdings.visibility import (
+        ANONYMOUS,
+        library_visibility_q,
+        record_visibility_q,
+        visible_items_q,
+    )
+
+    return harvest.HarvestVisibility(
+        records=record_visibility_q(ANONYMOUS),
+        items=visible_items_q(ANONYMOUS),
+        libraries=library_visibility_q(ANONYMOUS),
+    )
+
+
 def published_libraries() -> tuple[list[Any], set[int]]:
-    """The active libraries that publish, and the ids of those that opted out."""
+    """The active libraries that publish, and the ids of those left out: those that opted out
+    and those whose holdings the public may not see (they are not named in open data)."""
+    from thuvien.holdings.visibility import ANONYMOUS, library_visible
+
     libraries = list(network_selectors.library_list(active_only=True).order_by("code"))
-    out = {lib.pk for lib in libraries if not setting_get("opendata.publish", library=lib)}
+    out = {
+        lib.pk
+        for lib in libraries
+        if not setting_get("opendata.publish", library=lib) or not library_visible(ANONYMOUS, lib)
+    }
     return [lib for lib in libraries if lib.pk not in out], out
 
 
 def catalogue_entries(*, hidden_codes: set[str]) -> Iterator[harvest.HarvestEntry]:
     """Every live record of every network with its public holding libraries, in datestamp
     order by keyset pages (a million records never sit in memory)."""
+    visibility = public_visibility()
     for network in harvest.harvest_networks():
         scope = harvest.HarvestScope(network_id=network.pk)
         after = None
         while True:
-            entries, more = harvest.harvest_page(scope=scope, limit=BATCH, after=after)
+            entries, more = harvest.harvest_page(
+                scope=scope, limit=BATCH, after=after, visibility=visibility
+            )
             for entry in entries:
                 if entry.deleted:
                     continue

@@ -25,7 +25,8 @@ from thuvien.search.analysis import fold
 from thuvien.search.engine import MAX_WINDOW, SearchResponse, engine
 from thuvien.search.errors import SearchError
 from thuvien.search.query import Prefix, Words
-from thuvien.search.selectors import build_request, resolve_scope
+from thuvien.holdings.visibility import ANONYMOUS
+from thuvien.search.selectors import build_request, resolve_scope, with_viewer
 
 from . import records
 from .cql import CONTEXT_SETS, INDEXES, parse_cql, translate
@@ -177,6 +178,7 @@ def _scope(req: SruRequest) -> Any:
 def _run(req: SruRequest, node: Any, *, sort: str, offset: int, limit: int) -> SearchResponse:
     scope = _scope(req)
     search, _chosen = build_request({"network": req.network, "library": req.library}, scope)
+    with_viewer(search, ANONYMOUS)  # a protocol client sees what the public sees
     search.query = node
     search.sort = sort
     search.offset = offset
@@ -349,6 +351,7 @@ def _scan(writer: _Writer, req: SruRequest) -> Any:
     facet = "subj" if node.field == "subject" else "auth"
     scope = _scope(req)
     search, _chosen = build_request({"network": req.network, "library": req.library}, scope)
+    with_viewer(search, ANONYMOUS)
     search.query = stem
     search.limit = 1
     search.facets = True
