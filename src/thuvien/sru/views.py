@@ -21,11 +21,11 @@ from thuvien.catalog import selectors_harvest as harvest
 from thuvien.core.access import public_view
 from thuvien.core.ratelimit import client_address, rate_limit_hit, rate_parse
 from thuvien.core.xmltext import strip_controls
+from thuvien.holdings.visibility import ANONYMOUS
 from thuvien.search.analysis import fold
 from thuvien.search.engine import MAX_WINDOW, SearchResponse, engine
 from thuvien.search.errors import SearchError
 from thuvien.search.query import Prefix, Words
-from thuvien.holdings.visibility import ANONYMOUS
 from thuvien.search.selectors import build_request, resolve_scope, with_viewer
 
 from . import records
