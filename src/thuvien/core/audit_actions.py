@@ -121,6 +121,12 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "oversight.targets.added": _("Thêm chỉ tiêu theo Quyết định 206"),
     "oversight.target.changed": _("Sửa chỉ tiêu"),
     "oversight.year_figures.saved": _("Nhập số liệu hằng năm"),
+    # backup (installation-wide: no library, no network)
+    "backup.completed": _("Sao lưu xong"),
+    "backup.failed": _("Sao lưu thất bại"),
+    "backup.verified": _("Kiểm tra bản sao lưu: khớp"),
+    "backup.verify_failed": _("Kiểm tra bản sao lưu thất bại"),
+    "backup.restored": _("Phục hồi từ bản sao lưu"),
 }
 
 # The apps, for grouping codes in the audit log's filter.

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "thuvien.circulation",
     "thuvien.search",
     "thuvien.oversight",
+    "thuvien.backup",
     # interface apps (own no models)
     "thuvien.staff",
     "thuvien.opac",
@@ -336,6 +337,22 @@ else:
 # The outbox drain holds a lease (core/leases.py) renewed while it runs: a worker killed in the
 # middle of a drain frees it this many seconds later, and the next worker resumes.
 OUTBOX_LEASE_SECONDS = float(os.environ.get("THUVIEN_OUTBOX_LEASE_SECONDS", "60"))
+
+# Backups (docs/operations.md): restic repository (a path or any restic URL: sftp:, s3:, rest:),
+# encrypted with a password the operator keeps outside the repository: a key file
+# (THUVIEN_BACKUP_PASSWORD_FILE) or THUVIEN_BACKUP_PASSWORD in the service's environment.
+BACKUP_REPOSITORY = os.environ.get("THUVIEN_BACKUP_REPOSITORY", str(DATA_DIR / "backups"))
+BACKUP_PASSWORD_FILE = os.environ.get("THUVIEN_BACKUP_PASSWORD_FILE", "")
+BACKUP_RESTIC = os.environ.get("THUVIEN_BACKUP_RESTIC", "restic")
+BACKUP_PG_BIN_DIR = os.environ.get("THUVIEN_PG_BIN_DIR", "")
+BACKUP_SCRATCH_DIR = os.environ.get("THUVIEN_BACKUP_SCRATCH_DIR", str(DATA_DIR / "backup-verify"))
+# The worker's nightly backup (Huey's clock, UTC) and what it keeps.
+BACKUP_SCHEDULED = os.environ.get("THUVIEN_BACKUP_SCHEDULED", "1") == "1"
+BACKUP_HOUR = int(os.environ.get("THUVIEN_BACKUP_HOUR", "19"))  # 02:00 in Việt Nam
+BACKUP_MINUTE = int(os.environ.get("THUVIEN_BACKUP_MINUTE", "0"))
+BACKUP_KEEP_DAILY = int(os.environ.get("THUVIEN_BACKUP_KEEP_DAILY", "7"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("THUVIEN_BACKUP_KEEP_WEEKLY", "5"))
+BACKUP_KEEP_MONTHLY = int(os.environ.get("THUVIEN_BACKUP_KEEP_MONTHLY", "12"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
