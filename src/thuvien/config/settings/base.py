@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "thuvien.api",
     "thuvien.sip2",
     "thuvien.oai",
+    "thuvien.ops",
     # third party; the admin site is ours (open to network administrators only)
     "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",
@@ -128,6 +129,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "thuvien.ops.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "thuvien.core.middleware.PermissionsPolicyMiddleware",
@@ -408,11 +410,34 @@ CACHES = {
     )
 }
 
+# Monitoring (docs/operations.md): /metrics answers a bearer token or an allowed address only;
+# /readyz fails below this much free disk in the data directory.
+OPS_METRICS_TOKEN = os.environ.get("THUVIEN_METRICS_TOKEN", "")
+OPS_METRICS_ALLOW = [
+    a.strip()
+    for a in os.environ.get("THUVIEN_METRICS_ALLOW", "127.0.0.1/32,::1/128").split(",")
+    if a.strip()
+]
+OPS_MIN_FREE_DISK_MB = int(os.environ.get("THUVIEN_MIN_FREE_DISK_MB", "1024"))
+
+# Logs: one JSON object a line in production (THUVIEN_LOG_FORMAT=json|plain), cleaned of
+# personal data either way (ops/logging.py).
+LOG_FORMAT = os.environ.get("THUVIEN_LOG_FORMAT", "json" if PRODUCTION else "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"no_personal_data": {"()": "thuvien.ops.logging.PersonalDataFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "thuvien.ops.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["no_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("THUVIEN_LOG_LEVEL", "INFO")},
     # huey's run_huey adds a handler of its own to a "huey" logger that has none, and the line
     # then also reaches the root handler: give it ours and stop propagation (one line each).
