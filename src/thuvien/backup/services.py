@@ -294,9 +294,10 @@ def installation_is_empty() -> bool:
         tables = set()
     else:
         tables = set(connection.introspection.table_names())
-    with connection.cursor() as cur:
-        for name in _DATA_TABLES:
-            if name in tables:
+    present = [name for name in _DATA_TABLES if name in tables]
+    if present:
+        with connection.cursor() as cur:
+            for name in present:
                 cur.execute(f"SELECT 1 FROM {connection.ops.quote_name(name)} LIMIT 1")  # noqa: S608
                 if cur.fetchone():
                     return False
