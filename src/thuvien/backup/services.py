@@ -239,6 +239,7 @@ def backup_verify(
     """Restore ``snapshot`` into scratch space and compare it with its manifest. Returns the
     result; raises ``BackupError(MISMATCH)`` listing every difference."""
     restic = Restic(repository)
+    restic.unlock()  # locks left by a killed backup (restic removes only dead processes' locks)
     snap = restic.snapshot(snapshot)
     progress(_("Kiểm tra kho sao lưu"))
     restic.check()
