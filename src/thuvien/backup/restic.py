@@ -26,7 +26,7 @@ HOST = "thuvien"  # a fixed host name: the previous snapshot is found after a ma
 TAG = "thuvien"
 
 
-def _password_env() -> dict[str, str]:
+def password_env() -> dict[str, str]:
     key_file = (settings.BACKUP_PASSWORD_FILE or "").strip()
     password = os.environ.get("THUVIEN_BACKUP_PASSWORD", "")
     if key_file:
@@ -50,7 +50,7 @@ def _password_env() -> dict[str, str]:
 
 def configured() -> bool:
     try:
-        _password_env()
+        password_env()
     except BackupError:
         return False
     return True
@@ -68,7 +68,7 @@ class Restic:
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("RESTIC_")}
-        env.update(_password_env())
+        env.update(password_env())
         env["RESTIC_REPOSITORY"] = self.repository
         env.setdefault("RESTIC_CACHE_DIR", str(Path(settings.DATA_DIR) / "restic-cache"))
         return env

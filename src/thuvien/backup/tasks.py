@@ -127,13 +127,10 @@ def run_verify_job(job: Job, snapshot: str = "latest") -> dict[str, Any]:
 
 def backup_schedule(*, verify: bool = True) -> Job | None:
     """Queue tonight's backup (and its verification after it)."""
-    if not restic.configured():
-        _alert(
-            "backup.failed",
-            _("Sao lưu thất bại"),
-            str(BackupError("not_configured", _("Chưa cấu hình khoá sao lưu."))),
-            {},
-        )
+    try:
+        restic.password_env()
+    except BackupError as exc:
+        _alert("backup.failed", _("Sao lưu thất bại"), str(exc), {})
         return None
     return job_enqueue(kind=BACKUP_KIND, title=_("Sao lưu theo lịch"), params={"verify": verify})
 
