@@ -69,7 +69,7 @@ class Installation:
             env=self.env,
             capture_output=True,
             text=True,
-            timeout=600,
+            timeout=1800,  # a bound for a shared machine under heavy load, not an expectation
         )
         if check:
             assert proc.returncode == 0, (args, proc.stdout[-3000:], proc.stderr[-3000:])
