@@ -161,6 +161,18 @@ def gunicorn_command(environ: Mapping[str, str], argv: list[str] | None = None) 
     ]
 
 
+def _metrics_dir() -> None:
+    """Prometheus samples of every gunicorn worker go to files in one directory, added up when
+    /metrics is scraped (prometheus_client's multiprocess mode); emptied at each start."""
+    import shutil
+    from pathlib import Path
+
+    default = Path(os.environ.get("THUVIEN_DATA_DIR", Path.cwd() / "var")) / "prometheus"
+    path = Path(os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(default)))
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True, exist_ok=True)
+
+
 def serve(argv: list[str]) -> int:
     # gunicorn is the server people meet (``make demo``, a province's machine): it shows the
     # project's own error pages, never Django's debug pages listing the URL patterns, unless
@@ -170,6 +182,7 @@ def serve(argv: list[str]) -> int:
     if code:
         return code
     with_worker = os.environ.get("THUVIEN_SERVE_WORKER", "1") != "0"
+    _metrics_dir()
     extra = []
     z3950 = z3950_command(os.environ)
     if z3950 is not None:

@@ -6,11 +6,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from thuvien.core import pwa
-from thuvien.core import views as core_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", core_views.healthz, name="healthz"),
+    path("", include("thuvien.ops.urls")),
     path("manifest.webmanifest", pwa.manifest, name="pwa-manifest"),
     path("sw.js", pwa.service_worker, name="pwa-service-worker"),
     path("offline/", pwa.offline, name="pwa-offline"),

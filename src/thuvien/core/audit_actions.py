@@ -158,6 +158,12 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "oversight.report_schedule.created": _("Đặt lịch lập báo cáo"),
     "oversight.report_schedule.stopped": _("Dừng lịch lập báo cáo"),
     "oversight.report.kept": _("Lập và lưu báo cáo"),
+    # backup (installation-wide: no library, no network)
+    "backup.completed": _("Sao lưu xong"),
+    "backup.failed": _("Sao lưu thất bại"),
+    "backup.verified": _("Kiểm tra bản sao lưu: khớp"),
+    "backup.verify_failed": _("Kiểm tra bản sao lưu thất bại"),
+    "backup.restored": _("Phục hồi từ bản sao lưu"),
 }
 
 # The apps, for grouping codes in the audit log's filter.

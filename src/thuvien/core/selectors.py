@@ -48,7 +48,11 @@ def job_list(*, library: Any | None = None, network: Any | None = None) -> Query
     if library is not None:
         qs = Job.objects.filter(library=library)
     elif network is not None:
-        qs = Job.objects.filter(network=network)
+        # with the installation's own jobs (backups and their verification: no network)
+        qs = Job.objects.filter(
+            Q(network=network)
+            | Q(network__isnull=True, library__isnull=True, kind__startswith="backup.")
+        )
     else:
         raise ValueError("job_list needs a library or a network")
     return qs.select_related("library", "created_by").order_by("-created_at", "-id")

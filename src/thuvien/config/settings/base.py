@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "thuvien.oversight",
     "thuvien.harvest",
     "thuvien.ai",
+    "thuvien.backup",
     # interface apps (own no models)
     "thuvien.staff",
     "thuvien.opac",
@@ -115,6 +116,7 @@ INSTALLED_APPS = [
     "thuvien.iiif",
     "thuvien.sru",
     "thuvien.opendata",
+    "thuvien.ops",
     # third party; the admin site is ours (open to network administrators only)
     "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",
@@ -134,6 +136,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "thuvien.ops.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "thuvien.core.middleware.PermissionsPolicyMiddleware",
@@ -439,6 +442,22 @@ else:
 # middle of a drain frees it this many seconds later, and the next worker resumes.
 OUTBOX_LEASE_SECONDS = float(os.environ.get("THUVIEN_OUTBOX_LEASE_SECONDS", "60"))
 
+# Backups (docs/operations.md): restic repository (a path or any restic URL: sftp:, s3:, rest:),
+# encrypted with a password the operator keeps outside the repository: a key file
+# (THUVIEN_BACKUP_PASSWORD_FILE) or THUVIEN_BACKUP_PASSWORD in the service's environment.
+BACKUP_REPOSITORY = os.environ.get("THUVIEN_BACKUP_REPOSITORY", str(DATA_DIR / "backups"))
+BACKUP_PASSWORD_FILE = os.environ.get("THUVIEN_BACKUP_PASSWORD_FILE", "")
+BACKUP_RESTIC = os.environ.get("THUVIEN_BACKUP_RESTIC", "restic")
+BACKUP_PG_BIN_DIR = os.environ.get("THUVIEN_PG_BIN_DIR", "")
+BACKUP_SCRATCH_DIR = os.environ.get("THUVIEN_BACKUP_SCRATCH_DIR", str(DATA_DIR / "backup-verify"))
+# The worker's nightly backup (Huey's clock, UTC) and what it keeps.
+BACKUP_SCHEDULED = os.environ.get("THUVIEN_BACKUP_SCHEDULED", "1") == "1"
+BACKUP_HOUR = int(os.environ.get("THUVIEN_BACKUP_HOUR", "19"))  # 02:00 in Việt Nam
+BACKUP_MINUTE = int(os.environ.get("THUVIEN_BACKUP_MINUTE", "0"))
+BACKUP_KEEP_DAILY = int(os.environ.get("THUVIEN_BACKUP_KEEP_DAILY", "7"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("THUVIEN_BACKUP_KEEP_WEEKLY", "5"))
+BACKUP_KEEP_MONTHLY = int(os.environ.get("THUVIEN_BACKUP_KEEP_MONTHLY", "12"))
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -493,11 +512,34 @@ CACHES = {
     )
 }
 
+# Monitoring (docs/operations.md): /metrics answers a bearer token or an allowed address only;
+# /readyz fails below this much free disk in the data directory.
+OPS_METRICS_TOKEN = os.environ.get("THUVIEN_METRICS_TOKEN", "")
+OPS_METRICS_ALLOW = [
+    a.strip()
+    for a in os.environ.get("THUVIEN_METRICS_ALLOW", "127.0.0.1/32,::1/128").split(",")
+    if a.strip()
+]
+OPS_MIN_FREE_DISK_MB = int(os.environ.get("THUVIEN_MIN_FREE_DISK_MB", "1024"))
+
+# Logs: one JSON object a line in production (THUVIEN_LOG_FORMAT=json|plain), cleaned of
+# personal data either way (ops/logging.py).
+LOG_FORMAT = os.environ.get("THUVIEN_LOG_FORMAT", "json" if PRODUCTION else "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"no_personal_data": {"()": "thuvien.ops.logging.PersonalDataFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "thuvien.ops.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["no_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("THUVIEN_LOG_LEVEL", "INFO")},
     # huey's run_huey adds a handler of its own to a "huey" logger that has none, and the line
     # then also reaches the root handler: give it ours and stop propagation (one line each).
