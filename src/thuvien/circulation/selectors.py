@@ -201,13 +201,11 @@ def patron_for_desk(*, library: Any, card_number: str) -> Any:
     return patron
 
 
-def item_for_desk(*, library: Any, barcode: str, lock: bool = False) -> Any:
+def item_for_desk(*, library: Any, barcode: str) -> Any:
     """A copy of the library's network by barcode: a desk takes back any copy of the network.
-
-    With ``lock`` (inside a ``transaction.atomic`` block opened for this one desk operation) the
-    row is also locked, so that the desk service that follows reads it no second time and opens
-    no savepoint (see ``items.item_lock``); let the service's refusal leave that block."""
-    from .items import desk_item_locked, desk_items
+    A read without a lock; the desk services lock the copy themselves
+    (``services.desk_checkout``, ``items.desk_item_for_update``)."""
+    from .items import desk_items
 
     code = (barcode or "").strip()
     item = None
@@ -215,12 +213,9 @@ def item_for_desk(*, library: Any, barcode: str, lock: bool = False) -> Any:
     # case or a typed ``dm001...`` finds ``DM001...``. A code stored otherwise (an old import)
     # is still found as typed.
     for candidate in dict.fromkeys((code.upper(), code)) if code else ():
-        if lock:  # the desk's hot path: one prepared statement (items.desk_item_locked)
-            item = desk_item_locked(barcode=candidate, network_id=library.network_id)
-        else:
-            # barcode is unique: no ORDER BY needed (it costs compile time on every scan)
-            qs = desk_items().filter(barcode=candidate, library__network_id=library.network_id)
-            item = next(iter(qs.order_by()[:1]), None)
+        # barcode is unique: no ORDER BY needed (it costs compile time on every scan)
+        qs = desk_items().filter(barcode=candidate, library__network_id=library.network_id)
+        item = next(iter(qs.order_by()[:1]), None)
         if item is not None:
             break
     if item is None:

@@ -235,23 +235,24 @@ def sort_bin(result: Any) -> str | None:
 # --- circulation -------------------------------------------------------------------------------
 
 
-def checkout(*, item: Any, patron: Any, library: Any, staff: Any) -> Any:
-    from thuvien.circulation.services import loan_checkout
+def checkout(*, barcode: str, patron: Any, library: Any, staff: Any) -> Any:
+    """The desk's own service: it locks the copy and decides every refusal."""
+    from thuvien.circulation.services import desk_checkout
 
-    return loan_checkout(item=item, patron=patron, library=library, staff=staff)
-
-
-def checkin(*, item: Any, library: Any, staff: Any) -> Any:
-    from thuvien.circulation.services import loan_checkin
-
-    return loan_checkin(item=item, library=library, staff=staff)
+    return desk_checkout(library=library, barcode=barcode, patron=patron, staff=staff)
 
 
-def renew(*, item: Any, patron: Any, library: Any, staff: Any) -> Any:
-    from thuvien.circulation.services import loan_renew_item
+def checkin(*, barcode: str, library: Any, staff: Any) -> Any:
+    from thuvien.circulation.services import desk_checkin
 
-    # The desk's path: the copy locked and the reader's open loan read once, in the service.
-    return loan_renew_item(item=item, patron=patron, library=library, actor=staff)
+    return desk_checkin(library=library, barcode=barcode, staff=staff)
+
+
+def renew(*, barcode: str, patron: Any, library: Any, staff: Any) -> Any:
+    from thuvien.circulation.services import desk_renew
+
+    # A kiosk renews the loans of the reader at it only.
+    return desk_renew(library=library, barcode=barcode, patron=patron, staff=staff)
 
 
 def pay(

@@ -230,7 +230,9 @@ def checkout(session: Session, message: Message) -> Reply:
     if item is None:
         return refuse(_("Không tìm thấy tài liệu."))
     try:
-        loan = circ.checkout(item=item, patron=patron, library=session.library, staff=session.user)
+        loan = circ.checkout(
+            barcode=item.barcode, patron=patron, library=session.library, staff=session.user
+        )
     except ThuvienError as exc:
         return refuse(exc.message)
     return Reply(
@@ -254,7 +256,7 @@ def checkin(session: Session, message: Message) -> Reply:
     if item is None:
         return refusal_10(session, message, _("Không tìm thấy tài liệu."))
     try:
-        result = circ.checkin(item=item, library=session.library, staff=session.user)
+        result = circ.checkin(barcode=item.barcode, library=session.library, staff=session.user)
     except ThuvienError as exc:
         return refusal_10(session, message, exc.message, item=item)
     set_aside = result.hold is not None or result.transit is not None
@@ -289,7 +291,9 @@ def renew(session: Session, message: Message) -> Reply:
     if item is None:
         return refuse(_("Không tìm thấy tài liệu."))
     try:
-        loan = circ.renew(item=item, patron=patron, library=session.library, staff=session.user)
+        loan = circ.renew(
+            barcode=item.barcode, patron=patron, library=session.library, staff=session.user
+        )
     except ThuvienError as exc:
         return refuse(exc.message)
     return Reply(

@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +20,6 @@ from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.errors import AccountsError
-from thuvien.accounts.models import User
 from thuvien.accounts.permissions import can_in_network, requires
 from thuvien.accounts.selectors import (
     managed_places,
@@ -31,10 +29,9 @@ from thuvien.accounts.selectors import (
 )
 from thuvien.accounts.services import (
     may_reset_second_factor,
-    membership_add,
     membership_change_role,
     membership_remove,
-    staff_user_create,
+    staff_member_add,
     totp_reset,
 )
 from thuvien.core.errors import NotFound
@@ -110,34 +107,17 @@ def people_add(request: HttpRequest) -> HttpResponse:
         return redirect(back)
     data = form.cleaned_data
     try:
-        with transaction.atomic():  # a new account without its membership is not kept
-            if data["create"]:
-                user = staff_user_create(
-                    actor=request.user,
-                    username=data["username"],
-                    full_name=data["full_name"],
-                    email=data["email"],
-                    password=data["password"],
-                )
-            else:
-                user = User.objects.filter(username__iexact=data["username"].strip()).first()
-                if user is None:
-                    messages.error(
-                        request,
-                        _(
-                            "Không có tài khoản nào tên %(username)s. Chọn “Tạo tài khoản mới” "
-                            "để tạo."
-                        )
-                        % {"username": data["username"]},
-                    )
-                    return redirect(back)
-            membership_add(
-                actor=request.user,
-                user=user,
-                role=data["role"],
-                network=network,
-                library=None if network_wide else library,
-            )
+        user, _membership = staff_member_add(
+            actor=request.user,
+            role=data["role"],
+            network=network,
+            library=None if network_wide else library,
+            username=data["username"],
+            create=data["create"],
+            full_name=data["full_name"],
+            email=data["email"],
+            password=data["password"],
+        )
     except NotFound as exc:
         raise Http404 from exc
     except AccountsError as exc:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -30,16 +29,16 @@ from thuvien.circulation.selectors import (
     transit_slip_get,
 )
 from thuvien.circulation.services import (
-    loan_checkin,
-    loan_checkout,
-    loan_renew_item,
+    desk_checkin,
+    desk_checkout,
+    desk_renew,
     patron_checkout_blocks,
 )
 from thuvien.core.errors import NotFound
 from thuvien.core.text import clean
 from thuvien.patrons.selectors import patron_get_by_card, patron_search
 
-from .common import get_or_404, is_htmx, item_by_barcode
+from .common import get_or_404, is_htmx
 
 CODE_MAX = 100  # longer than any barcode, card number, name or phone typed at a desk
 SESSION_KEY = "desk.checkins"  # the check-ins of this session, today, newest first
@@ -170,19 +169,18 @@ def checkout(request: HttpRequest) -> HttpResponse:
 def _checkout_one(request: HttpRequest, patron: Any, barcode: str) -> dict[str, Any]:
     library = request.library
     try:
-        with transaction.atomic():  # the copy is read once, locked, for the service
-            item = item_by_barcode(library=library, barcode=barcode, lock=True)
-            loan = loan_checkout(
-                item=item,
-                patron=patron,
-                library=library,
-                staff=request.user,
-                override_reason=_override_wanted(request),
-            )
+        loan = desk_checkout(
+            library=library,
+            barcode=barcode,
+            patron=patron,
+            staff=request.user,
+            override_reason=_override_wanted(request),
+        )
     except CirculationError as exc:
         return _refusal(request, exc, barcode, card_number=patron.card_number)
     except NotFound as exc:
         return {"status": "refused", "barcode": barcode, "message": exc.message}
+    item = loan.item
     return {
         "status": "ok",
         "barcode": item.barcode,
@@ -220,11 +218,10 @@ def checkin(request: HttpRequest) -> HttpResponse:
 def _checkin_one(request: HttpRequest, barcode: str) -> dict[str, Any]:
     library = request.library
     try:
-        with transaction.atomic():  # the copy is read once, locked, for the service
-            item = item_by_barcode(library=library, barcode=barcode, lock=True)
-            result = loan_checkin(item=item, library=library, staff=request.user)
+        result = desk_checkin(library=library, barcode=barcode, staff=request.user)
     except (CirculationError, NotFound) as exc:
         return {"status": "refused", "barcode": barcode, "message": exc.message, "time": _now()}
+    item = result.item
     slips = []
     if result.hold is not None and result.transit is None:
         slips.append(
@@ -261,18 +258,17 @@ def renew(request: HttpRequest) -> HttpResponse:
 def _renew_one(request: HttpRequest, barcode: str) -> dict[str, Any]:
     library = request.library
     try:
-        with transaction.atomic():  # the copy is read once, locked, for the service
-            item = item_by_barcode(library=library, barcode=barcode, lock=True)
-            loan = loan_renew_item(
-                item=item,
-                actor=request.user,
-                library=library,
-                override_reason=_override_wanted(request),
-            )
+        loan = desk_renew(
+            library=library,
+            barcode=barcode,
+            staff=request.user,
+            override_reason=_override_wanted(request),
+        )
     except CirculationError as exc:
         return _refusal(request, exc, barcode)
     except NotFound as exc:
         return {"status": "refused", "barcode": barcode, "message": exc.message}
+    item = loan.item
     return {
         "status": "ok",
         "barcode": item.barcode,
