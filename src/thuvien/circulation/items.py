@@ -11,7 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thuvien.core.errors import NotFound
+
+from . import desk_sql as q
 
 
 def item_set_status(*, item: Any, status: str, actor: Any) -> None:
@@ -60,8 +66,6 @@ def _desk_item_statement() -> tuple[str, list[Any]]:
     from thuvien.holdings.models import Item
     from thuvien.network.models import Library, Network
 
-    from . import desk_sql as q
-
     found = _DESK_ITEM.get(connection.vendor)
     if found is None:
         parts = [
@@ -89,10 +93,6 @@ def desk_item_locked(*, barcode: str, network_id: int) -> Any:
     wait for each other). One prepared statement; the same row and objects as
     ``lock_queryset(desk_items())``. Only the desk services call it, inside their own atomic
     block (``services.desk``)."""
-    from django.db.transaction import TransactionManagementError
-
-    from . import desk_sql as q
-
     if transaction.get_autocommit():  # as Django's select_for_update (on every database)
         raise TransactionManagementError("desk_item_locked() outside of a transaction.")
     sql, parts = _desk_item_statement()
@@ -110,10 +110,6 @@ def desk_item_for_update(*, library: Any, barcode: str) -> Any:
     """The scanned copy of the library's network, locked (``desk_item_locked``); a code typed
     in lower case finds the copy stored in capitals. ``NotFound`` (``item_not_found``) when no
     copy has that barcode."""
-    from django.utils.translation import gettext as _
-
-    from thuvien.core.errors import NotFound
-
     code = (barcode or "").strip()
     for candidate in dict.fromkeys((code.upper(), code)) if code else ():
         item = desk_item_locked(barcode=candidate, network_id=library.network_id)

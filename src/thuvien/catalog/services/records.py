@@ -21,7 +21,8 @@ from ..errors import CatalogError, CatalogErrorCode, RecordInvalid
 from ..marc.extract import extract
 from ..marc.field_checks import check_fields, move_invalid_isbns
 from ..marc.mij import MarcDict
-from ..marc.validate import normalize_marc
+from ..marc.validate import DEFAULT_LEADER, normalize_marc
+from ..marc_validation import editor_from_mij, editor_from_pymarc, validate_record
 from ..models import Record, RecordIdentifier, RecordTombstone, TombstoneReason
 
 OUTBOX_TOPIC = "catalog.record"
@@ -68,6 +69,27 @@ def marc_changes(old: MarcDict | None, new: MarcDict) -> dict[str, list[Any]]:
     return changes
 
 
+def _marc_rules(marc: MarcDict | pymarc.Record) -> None:
+    """Refuse a record that breaks the MARC21 rules the cataloguing editors show
+    (``marc_validation``: leader, tags, indicators, subfields, repeatability), every problem at
+    once (``catalog.marc_rules``). Checked on what was given, before normalisation pads the
+    leader; a record given without a leader gets the default one."""
+    try:
+        if isinstance(marc, pymarc.Record):
+            editor = editor_from_pymarc(marc)
+        else:
+            editor = editor_from_mij(marc)
+    except ValueError:
+        return  # not MARC-in-JSON at all: normalize_marc says what is wrong
+    if not editor.leader.strip():
+        editor.leader = DEFAULT_LEADER
+    broken = validate_record(editor)
+    if broken:
+        raise RecordInvalid(
+            CatalogErrorCode.MARC_RULES, " ".join(p.message for p in broken), broken
+        )
+
+
 def _checked(marc: MarcDict, before: MarcDict | None, confirm_warnings: bool) -> MarcDict:
     """``marc`` once its new values pass ``check_fields``: errors refuse it; warnings refuse it
     until ``confirm_warnings``, after which confirmed invalid ISBNs move to 020 $z."""
@@ -112,6 +134,7 @@ def record_create(
     ``RecordInvalid`` for values ``marc.field_checks`` refuses or wants confirmed
     (``confirm_warnings``: an ISBN with a wrong check digit is then kept in 020 $z).
     """
+    _marc_rules(marc)  # every MARC21 problem at once, as the editors show them
     removed: list[str] = []
     clean = _checked(normalize_marc(marc, removed=removed), None, confirm_warnings)
     extracted = extract(clean)
@@ -152,6 +175,7 @@ def record_update(
     Values the record already had are not checked again (``record_create`` says which are)."""
     if record.is_deleted:
         raise CatalogError(CatalogErrorCode.RECORD_NOT_FOUND, gettext("Biểu ghi này đã bị xoá."))
+    _marc_rules(marc)  # every MARC21 problem at once, as the editors show them
     removed: list[str] = []
     clean = _checked(normalize_marc(marc, removed=removed), record.marc, confirm_warnings)
     extracted = extract(clean)
