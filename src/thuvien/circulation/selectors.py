@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
@@ -221,6 +221,20 @@ def item_for_desk(*, library: Any, barcode: str) -> Any:
     if item is None:
         raise NotFound("item_not_found", _("Không tìm thấy tài liệu có mã vạch này."))
     return item
+
+
+def hold_for_desk(*, library: Any, pk: int) -> Hold:
+    """A hold the desk of ``library`` may act on (cancel): one picked up at this library or
+    placed by one of its readers. ``NotFound`` otherwise (not yours and does not exist alike)."""
+    hold = (
+        Hold.all_objects.filter(pk=pk)
+        .filter(Q(library=library) | Q(patron__library=library))
+        .select_related("patron")
+        .first()
+    )
+    if hold is None:
+        raise NotFound("not_found", _("Không tìm thấy yêu cầu đặt trước."))
+    return hold
 
 
 def library_transactions_on(*, library: Any, day: dt.date) -> tuple[int, int]:

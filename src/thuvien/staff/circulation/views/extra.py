@@ -16,7 +16,6 @@ from thuvien.catalog.models import Record
 from thuvien.circulation.errors import CirculationError, CirculationErrorCode
 from thuvien.circulation.models import (
     Fee,
-    Hold,
     Loan,
     NoticeChannel,
     NoticeKind,
@@ -24,6 +23,7 @@ from thuvien.circulation.models import (
     Payment,
 )
 from thuvien.circulation.selectors import (
+    hold_for_desk,
     item_for_desk,
     library_ledger,
     lost_fee_get_for,
@@ -77,11 +77,7 @@ def patron_hold(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.CIRCULATE)
 def hold_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Cancel a hold picked up at this library or placed by one of its readers."""
-    hold = Hold.all_objects.filter(pk=pk, patron__library=request.library).first() or (
-        Hold.objects.filter(pk=pk, library=request.library).first()
-    )
-    if hold is None:
-        raise Http404
+    hold = get_or_404(hold_for_desk, library=request.library, pk=pk)
     if request.method == "POST":
         try:
             hold_cancel(hold=hold, actor=request.user)
