@@ -1,9 +1,8 @@
-"""Changing a copy's status goes through the holdings app's service when it exists; locking a
-copy's row for the length of a desk transaction.
+"""Changing a copy's status through the holdings app's service; reading a copy's row locked for
+the length of a desk service's transaction.
 
 The holdings app owns ``Item``; circulation never writes to it except through
-``holdings.services.item_status_change``. Until that service is published this module falls
-back to the narrowest possible write (two columns, ``update_fields``).
+``holdings.services.item_status_change``.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.transaction import TransactionManagementError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
@@ -23,16 +21,9 @@ from . import desk_sql as q
 def item_set_status(*, item: Any, status: str, actor: Any) -> None:
     if item.status == status:
         return
-    try:
-        from thuvien.holdings.services import item_status_change
-    except ImportError:
-        item_status_change = None
-    if item_status_change is not None:
-        item_status_change(item=item, status=status, actor=actor)
-        return
-    item.status = status
-    item.status_changed_at = timezone.now()
-    item.save(update_fields=["status", "status_changed_at", "updated_at"])
+    from thuvien.holdings.services import item_status_change
+
+    item_status_change(item=item, status=status, actor=actor)
 
 
 def desk_items() -> Any:

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
@@ -179,7 +180,7 @@ def patron_for_desk(*, library: Any, card_number: str) -> Any:
     from . import desk_sql as q
 
     number = clean(card_number or "").upper()
-    found = _DESK_PATRON.get(q.connection.vendor)
+    found = _DESK_PATRON.get(connection.vendor)
     if found is None:
         parts = [
             q.part(Patron, "p", _DESK_PATRON_FIELDS),
@@ -191,7 +192,7 @@ def patron_for_desk(*, library: Any, card_number: str) -> Any:
             f" INNER JOIN {q.table(PatronCategory)} c ON c.id = p.category_id"
             " WHERE p.card_number = %s AND p.network_id = %s AND p.is_anonymised = %s"
         )
-        found = _DESK_PATRON[q.connection.vendor] = (sql, parts)
+        found = _DESK_PATRON[connection.vendor] = (sql, parts)
     sql, parts = found
     row = q.fetch_one(sql, [number, library.network_id, False]) if number else None
     if row is None:

@@ -365,7 +365,8 @@ def _open_loan_of(item: Any) -> Loan | None:
     q.attach(loan, "library", library)
     q.attach(loan, "patron", patron)
     loan.first_hold_id = row[0]
-    return loan
+    found: Loan = loan
+    return found
 
 
 def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:

@@ -11,12 +11,13 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.copycat import CopycatError, search, target_get, targets_for
 from thuvien.catalog.copycat.search import INDEXES
@@ -59,7 +60,7 @@ def _summary(rec) -> dict[str, Any]:
 
 
 @requires(Capability.CATALOGUE)
-def copycat_search(request: HttpRequest) -> HttpResponse:
+def copycat_search(request: StaffRequest) -> HttpResponse:
     targets = targets_for(request.network)
     code = request.GET.get("target") or (targets[0].code if targets else "")
     index = request.GET.get("index", "any")
@@ -112,7 +113,7 @@ def _existing(network, rec) -> Any | None:
 
 
 @requires(Capability.CATALOGUE)
-def copycat_import(request: HttpRequest) -> HttpResponse:
+def copycat_import(request: StaffRequest) -> HttpResponse:
     if request.method != "POST":
         return redirect(reverse("catalog:copycat"))
     try:

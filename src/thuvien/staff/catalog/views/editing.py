@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import pymarc
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.errors import CatalogErrorCode, RecordInvalid
 from thuvien.catalog.marc_validation import (
@@ -45,7 +46,7 @@ def _material(value: str | None) -> str:
 
 
 def save_marc(
-    request: HttpRequest,
+    request: StaffRequest,
     record: Record | None,
     marc: pymarc.Record | dict[str, Any],
     *,
@@ -77,14 +78,14 @@ def _field_name(specs: Any, tag: str, code: str) -> str | None:
 
 
 @requires(Capability.CATALOGUE)
-def record_new(request: HttpRequest) -> HttpResponse:
+def record_new(request: StaffRequest) -> HttpResponse:
     """Pick a template (material type), then open the simple form or the MARC editor."""
     form = TemplateChoiceForm(request.GET or None)
     return render(request, "staff/catalog/new.html", {"form": form, "choices": TEMPLATE_CHOICES})
 
 
 @requires(Capability.CATALOGUE)
-def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def record_form(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     record = get_record(request, pk) if pk else None
     if record is not None:
         marc = record_to_pymarc(record.marc)
@@ -143,7 +144,7 @@ def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @requires(Capability.CATALOGUE)
-def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def marc_editor(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     """The full MARC editor: leader, control fields, data fields with indicators and subfields."""
     record = get_record(request, pk) if pk else None
     material = _material(request.GET.get("type"))

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.errors import RecordNotFound
 from thuvien.catalog.marc.isbn import normalize_isbn
@@ -152,7 +153,7 @@ def search_records(network, query: str, *, library=None, params=None) -> StaffSe
 
 
 @requires(Capability.CATALOGUE)
-def record_search(request: HttpRequest) -> HttpResponse:
+def record_search(request: StaffRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
     found = search_records(request.network, query, library=request.library, params=request.GET)
     if found.barcode_record is not None:
@@ -171,7 +172,7 @@ def record_search(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.CATALOGUE)
-def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def record_detail(request: StaffRequest, pk: int) -> HttpResponse:
     try:
         view = record_open(network=request.network, pk=pk, library=request.library)
     except RecordNotFound as exc:
