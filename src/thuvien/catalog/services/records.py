@@ -7,7 +7,7 @@ topic ``catalog.record``) in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pymarc
@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_record
+from thuvien.core.hooks import Hook
 from thuvien.core.outbox import outbox_add
 
 from ..errors import CatalogError, CatalogErrorCode, RecordInvalid
@@ -207,18 +208,19 @@ def record_update(
     return record
 
 
+# "Does a library still hold a copy of this record?" Holdings answers (it owns the copies and
+# registers from its AppConfig.ready); the catalogue never reads their table.
+record_in_use_checks: Hook[Callable[[Record], bool]] = Hook("catalog.record_in_use")
+
+
 def record_delete(*, record: Record, actor: Any | None = None, library: Any | None = None) -> None:
-    """Mark a record deleted; refused while any library still holds an item under it.
+    """Mark a record deleted; refused while any library still holds an item under it
+    (``record_in_use_checks``).
 
     The row stays (is_deleted) so OAI-PMH can report the deletion and links keep resolving.
     """
-    from thuvien.core.scoping import scopes_disabled
-    from thuvien.holdings.models import Item
-
     with transaction.atomic():
-        with scopes_disabled():
-            held = Item.objects.filter(record=record).exclude(status="withdrawn").exists()
-        if held:
+        if any(check(record) for check in record_in_use_checks):
             raise CatalogError(
                 CatalogErrorCode.RECORD_HAS_ITEMS,
                 gettext("Không thể xoá biểu ghi vì vẫn còn bản sao thuộc biểu ghi này."),
