@@ -8,7 +8,7 @@ export THUVIEN_DATA_DIR ?= $(CURDIR)/var
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/thuvien
 PYTEST_WORKERS ?= 2
 
-.PHONY: install system-packages messages demo serve test test-sqlite test-postgres lint benchmarks clean
+.PHONY: install system-packages messages demo serve test test-sqlite test-postgres lint typecheck benchmarks clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,10 @@ demo: install
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src benchmarks
 
-test: install lint test-sqlite test-postgres
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
+test: install lint typecheck test-sqlite test-postgres
 
 test-sqlite:
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -q

@@ -72,25 +72,24 @@ def _desk(fn):
 
 def _services(via_desk: bool):
     """Check-out and check-in as the services are called: with the copy object in hand, or as
-    the REST desk and the staff desk call them (the copy read by barcode and locked, ``SELECT
-    ... FOR UPDATE OF`` in one prepared statement, inside the operation's atomic block)."""
-    from django.db import transaction
-
-    from thuvien.circulation.selectors import item_for_desk
-    from thuvien.circulation.services import loan_checkin, loan_checkout
+    the REST desk, the staff desk and SIP2 call them (``desk_checkout``: the copy read by
+    barcode and locked, ``SELECT ... FOR UPDATE OF`` in one prepared statement, inside the
+    service's own atomic block)."""
+    from thuvien.circulation.services import (
+        desk_checkin,
+        desk_checkout,
+        loan_checkin,
+        loan_checkout,
+    )
 
     if not via_desk:
         return loan_checkout, loan_checkin
 
     def checkout(*, item, patron, library, staff):
-        with transaction.atomic():
-            locked = item_for_desk(library=library, barcode=item.barcode, lock=True)
-            return loan_checkout(item=locked, patron=patron, library=library, staff=staff)
+        return desk_checkout(library=library, barcode=item.barcode, patron=patron, staff=staff)
 
     def checkin(*, item, library, staff):
-        with transaction.atomic():
-            locked = item_for_desk(library=library, barcode=item.barcode, lock=True)
-            return loan_checkin(item=locked, library=library, staff=staff)
+        return desk_checkin(library=library, barcode=item.barcode, staff=staff)
 
     return checkout, checkin
 

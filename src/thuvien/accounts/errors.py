@@ -19,6 +19,7 @@ class AccountsErrorCode(ErrorCode):
     RECOVERY_CODE_INVALID = "recovery_code_invalid"
     TOTP_RESET_FORBIDDEN = "totp_reset_forbidden"
     REASON_REQUIRED = "reason_required"
+    NO_ACTOR = "no_actor"
 
 
 class AccountsError(ThuvienError):

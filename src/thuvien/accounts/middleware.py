@@ -63,17 +63,18 @@ class LibraryScopeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.library = None
-        request.network = None
-        request.staff_libraries = []
-        request.capabilities = frozenset()
+        # The attributes of ``http.StaffRequest``; None outside the staff pages.
+        request.library = None  # type: ignore[attr-defined]
+        request.network = None  # type: ignore[attr-defined]
+        request.staff_libraries = []  # type: ignore[attr-defined]
+        request.capabilities = frozenset()  # type: ignore[attr-defined]
         if not request.path.startswith(SCOPED_PREFIXES) or not request.user.is_authenticated:
             return self.get_response(request)
         active, libraries = resolve_active_library(request)
-        request.library = active
-        request.network = active.network if active else None
-        request.staff_libraries = libraries
-        request.capabilities = staff_access(request.user).caps_for(active)
+        request.library = active  # type: ignore[attr-defined]
+        request.network = active.network if active else None  # type: ignore[attr-defined]
+        request.staff_libraries = libraries  # type: ignore[attr-defined]
+        request.capabilities = staff_access(request.user).caps_for(active)  # type: ignore[attr-defined]
         with library_scope([active] if active else []):
             return self.get_response(request)
 

@@ -138,6 +138,96 @@ def membership_add(
     return membership
 
 
+def staff_member_add(
+    *,
+    actor: Any,
+    role: Role,
+    network: Any,
+    library: Any | None,
+    username: str,
+    create: bool = False,
+    full_name: str = "",
+    email: str = "",
+    password: str = "",
+) -> tuple[User, Membership]:
+    """Give a person ``role`` in ``library`` (or network-wide): an existing account named
+    ``username``, or with ``create`` a new one. All or nothing: a new account whose membership
+    is refused is not kept. ``user_not_found`` when the account does not exist."""
+    with transaction.atomic():
+        if create:
+            user = staff_user_create(
+                actor=actor, username=username, full_name=full_name, email=email, password=password
+            )
+        else:
+            found = User.objects.filter(username__iexact=username.strip()).first()
+            if found is None:
+                raise AccountsError(
+                    AccountsErrorCode.USER_NOT_FOUND,
+                    _(
+                        "Không có tài khoản nào tên %(username)s. Chọn “Tạo tài khoản mới” "
+                        "để tạo."
+                    )
+                    % {"username": username},
+                    field="username",
+                )
+            user = found
+        membership = membership_add(
+            actor=actor, user=user, role=role, network=network, library=library
+        )
+    return user, membership
+
+
+def network_admin_for(library: Any) -> User | None:
+    """An active account that administers the library's network (the actor of writes made by
+    the operator's commands and the demo), else the first superuser."""
+    superuser = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+    for membership in (
+        Membership.objects.filter(network=library.network, library__isnull=True)
+        .filter(user__is_active=True)
+        .select_related("role", "user")
+        .order_by("pk")
+    ):
+        if membership.role.grants(Capability.ADMINISTER_NETWORK):
+            return membership.user
+    return superuser
+
+
+def kiosk_account_ensure(
+    *, library: Any, username: str, password: str | None = None, actor: Any = None
+) -> tuple[User, str | None]:
+    """Create (or find) the self-check kiosk account ``username`` with the circulation role in
+    ``library``: a kiosk logs in (SIP2 message 93) like a librarian and its transactions are
+    recorded under that account. Written as a network administrator of the library's network.
+
+    Returns (user, password) — the password only when the account was created now (a random
+    one unless given). Idempotent: running it again changes nothing.
+    """
+    actor = actor or network_admin_for(library)
+    if actor is None:
+        raise AccountsError(
+            AccountsErrorCode.NO_ACTOR,
+            _("Chưa có quản trị mạng lưới để tạo tài khoản; hãy tạo trên trang cán bộ."),
+        )
+    with transaction.atomic():
+        user = User.objects.filter(username__iexact=username).first()
+        created_password = None
+        if user is None:
+            created_password = password or secrets.token_urlsafe(12)
+            user = staff_user_create(
+                actor=actor,
+                username=username,
+                full_name=f"Máy tự phục vụ {library.name_vi}",
+                email="",
+                password=created_password,
+            )
+        role = Role.objects.get(code="circulation")
+        if not Membership.objects.filter(user=user, library=library, role=role).exists():
+            membership_add(
+                actor=actor, user=user, role=role, network=library.network, library=library
+            )
+    return user, created_password
+
+
 def _check_not_self_demotion(*, actor: Any, membership: Membership) -> None:
     admin_caps = {Capability.ADMINISTER_LIBRARY, Capability.ADMINISTER_NETWORK}
     if membership.user_id == getattr(actor, "pk", None) and admin_caps & set(

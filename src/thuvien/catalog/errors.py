@@ -20,6 +20,7 @@ class CatalogErrorCode(ErrorCode):
     EXPORT_FORMAT = "catalog.export_format"
     FIELD_INVALID = "catalog.field_invalid"
     NEEDS_CONFIRMATION = "catalog.needs_confirmation"
+    MARC_RULES = "catalog.marc_rules"
 
 
 class CatalogError(ThuvienError):
@@ -29,7 +30,9 @@ class CatalogError(ThuvienError):
 class RecordInvalid(CatalogError):
     """Values of the record are refused (``catalog.field_invalid``) or need the cataloguer's
     confirmation (``catalog.needs_confirmation``); ``problems`` lists each with its tag and
-    subfield (``marc.field_checks.FieldProblem``) so a form can show it on its field."""
+    subfield (``marc.field_checks.FieldProblem``) so a form can show it on its field. With
+    ``catalog.marc_rules`` the record breaks the MARC21 rules of ``marc_validation`` (tags,
+    indicators, subfields, repeatability) and ``problems`` are its ``MarcProblem`` rows."""
 
     def __init__(self, code: CatalogErrorCode, message: str, problems: list) -> None:
         super().__init__(code, message, field="marc")

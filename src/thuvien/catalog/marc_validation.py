@@ -413,6 +413,26 @@ def editor_to_pymarc(record: EditorRecord) -> pymarc.Record:
     return rec
 
 
+def editor_to_mij(record: EditorRecord) -> dict:
+    """MARC-in-JSON of the editor structure, without pymarc's own checks: the record services
+    take it and return every problem (``catalog.marc_rules``) of a record still being typed."""
+    fields: list[dict] = []
+    for f in record.fields:
+        if f.is_control:
+            fields.append({f.tag: f.value or ""})
+        else:
+            fields.append(
+                {
+                    f.tag: {
+                        "ind1": f.ind1,
+                        "ind2": f.ind2,
+                        "subfields": [{c: v} for c, v in f.subfields],
+                    }
+                }
+            )
+    return {"leader": record.leader, "fields": fields}
+
+
 def validate_pymarc(record: pymarc.Record) -> list[MarcProblem]:
     return validate_record(editor_from_pymarc(record))
 

@@ -87,10 +87,10 @@ def _converters(p: _Part, conn: Any) -> list[tuple[list[Any], Any]]:
     return found
 
 
-def split(row: Sequence[Any], parts: Sequence[_Part]) -> list[models.Model | None]:
+def split(row: Sequence[Any], parts: Sequence[_Part]) -> list[Any]:
     """One instance per part; None for a part whose primary key is NULL (a LEFT JOIN miss)."""
     conn = connections[DEFAULT_DB_ALIAS]  # the wrapper itself: the proxy costs a lookup per use
-    out: list[models.Model | None] = []
+    out: list[Any] = []
     start = 0
     for p in parts:
         values = row[start : start + p.width]

@@ -1,9 +1,8 @@
-"""Changing a copy's status goes through the holdings app's service when it exists; locking a
-copy's row for the length of a desk transaction.
+"""Changing a copy's status through the holdings app's service; reading a copy's row locked for
+the length of a desk service's transaction.
 
 The holdings app owns ``Item``; circulation never writes to it except through
-``holdings.services.item_status_change``. Until that service is published this module falls
-back to the narrowest possible write (two columns, ``update_fields``).
+``holdings.services.item_status_change``.
 """
 
 from __future__ import annotations
@@ -11,22 +10,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.transaction import TransactionManagementError
+from django.utils.translation import gettext as _
+
+from thuvien.core.errors import NotFound
+
+from . import desk_sql as q
 
 
 def item_set_status(*, item: Any, status: str, actor: Any) -> None:
     if item.status == status:
         return
-    try:
-        from thuvien.holdings.services import item_status_change
-    except ImportError:
-        item_status_change = None
-    if item_status_change is not None:
-        item_status_change(item=item, status=status, actor=actor)
-        return
-    item.status = status
-    item.status_changed_at = timezone.now()
-    item.save(update_fields=["status", "status_changed_at", "updated_at"])
+    from thuvien.holdings.services import item_status_change
+
+    item_status_change(item=item, status=status, actor=actor)
 
 
 def desk_items() -> Any:
@@ -60,8 +57,6 @@ def _desk_item_statement() -> tuple[str, list[Any]]:
     from thuvien.holdings.models import Item
     from thuvien.network.models import Library, Network
 
-    from . import desk_sql as q
-
     found = _DESK_ITEM.get(connection.vendor)
     if found is None:
         parts = [
@@ -87,11 +82,8 @@ def desk_item_locked(*, barcode: str, network_id: int) -> Any:
     network, its row locked until the end of the transaction (``SELECT ... FOR UPDATE OF`` the
     copy alone: the library and network rows stay unlocked, or every desk of a library would
     wait for each other). One prepared statement; the same row and objects as
-    ``lock_queryset(desk_items())``. Call it inside the desk operation's atomic block."""
-    from django.db.transaction import TransactionManagementError
-
-    from . import desk_sql as q
-
+    ``lock_queryset(desk_items())``. Only the desk services call it, inside their own atomic
+    block (``services.desk``)."""
     if transaction.get_autocommit():  # as Django's select_for_update (on every database)
         raise TransactionManagementError("desk_item_locked() outside of a transaction.")
     sql, parts = _desk_item_statement()
@@ -102,12 +94,19 @@ def desk_item_locked(*, barcode: str, network_id: int) -> Any:
     q.attach(library, "network", network)
     q.attach(item, "library", library)
     q.attach(item, "record", record)
-    return mark_locked(item)
+    return item
 
 
-def _open_blocks() -> list[Any]:
-    connection = transaction.get_connection()
-    return connection.atomic_blocks if connection.in_atomic_block else []
+def desk_item_for_update(*, library: Any, barcode: str) -> Any:
+    """The scanned copy of the library's network, locked (``desk_item_locked``); a code typed
+    in lower case finds the copy stored in capitals. ``NotFound`` (``item_not_found``) when no
+    copy has that barcode."""
+    code = (barcode or "").strip()
+    for candidate in dict.fromkeys((code.upper(), code)) if code else ():
+        item = desk_item_locked(barcode=candidate, network_id=library.network_id)
+        if item is not None:
+            return item
+    raise NotFound("item_not_found", _("Không tìm thấy tài liệu có mã vạch này."))
 
 
 def lock_queryset(qs: Any) -> Any:
@@ -116,33 +115,6 @@ def lock_queryset(qs: Any) -> Any:
     return qs.select_for_update(of=("self",))
 
 
-def mark_locked(item: Any) -> Any:
-    """Remember which ``transaction.atomic`` block locked ``item``'s row."""
-    blocks = _open_blocks()
-    item._desk_lock_owner = blocks[-1] if blocks else None
-    return item
-
-
-def _owner(item: Any) -> Any:
-    return getattr(item, "_desk_lock_owner", None) if item is not None else None
-
-
-def locked_by_caller(item: Any) -> bool:
-    """The caller's own, innermost atomic block locked this copy for this one desk operation
-    (``item_for_desk(lock=True)``): the service then needs no savepoint of its own, since a
-    refusal leaves that block and rolls it back (the caller must not catch it inside)."""
-    owner = _owner(item)
-    blocks = _open_blocks()
-    return owner is not None and bool(blocks) and blocks[-1] is owner
-
-
-def item_lock(*, pk: int, item: Any = None) -> Any:
-    """The copy's row, locked until the end of the transaction (works in any library scope).
-
-    ``item`` already locked by a block of this transaction that is still open is returned as it
-    is: one query less per scan. Any other object is read again under the lock, since its
-    state may be stale."""
-    owner = _owner(item)
-    if owner is not None and item.pk == pk and any(b is owner for b in _open_blocks()):
-        return item
-    return mark_locked(lock_queryset(desk_items()).get(pk=pk))
+def item_lock(*, pk: int) -> Any:
+    """The copy's row, locked until the end of the transaction (works in any library scope)."""
+    return lock_queryset(desk_items()).get(pk=pk)

@@ -77,6 +77,10 @@ class Loan(models.Model):
     second one even if two desks race past the row lock.
     """
 
+    # Not a column: the first waiting hold's id, read with the open loan by the check-in
+    # (``services.loans._open_loan_of``) for the routing that follows.
+    first_hold_id: int | None
+
     library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
     item = models.ForeignKey("holdings.Item", on_delete=models.PROTECT, related_name="loans")
     patron = models.ForeignKey(

@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
@@ -179,7 +180,7 @@ def patron_for_desk(*, library: Any, card_number: str) -> Any:
     from . import desk_sql as q
 
     number = clean(card_number or "").upper()
-    found = _DESK_PATRON.get(q.connection.vendor)
+    found = _DESK_PATRON.get(connection.vendor)
     if found is None:
         parts = [
             q.part(Patron, "p", _DESK_PATRON_FIELDS),
@@ -191,7 +192,7 @@ def patron_for_desk(*, library: Any, card_number: str) -> Any:
             f" INNER JOIN {q.table(PatronCategory)} c ON c.id = p.category_id"
             " WHERE p.card_number = %s AND p.network_id = %s AND p.is_anonymised = %s"
         )
-        found = _DESK_PATRON[q.connection.vendor] = (sql, parts)
+        found = _DESK_PATRON[connection.vendor] = (sql, parts)
     sql, parts = found
     row = q.fetch_one(sql, [number, library.network_id, False]) if number else None
     if row is None:
@@ -201,13 +202,11 @@ def patron_for_desk(*, library: Any, card_number: str) -> Any:
     return patron
 
 
-def item_for_desk(*, library: Any, barcode: str, lock: bool = False) -> Any:
+def item_for_desk(*, library: Any, barcode: str) -> Any:
     """A copy of the library's network by barcode: a desk takes back any copy of the network.
-
-    With ``lock`` (inside a ``transaction.atomic`` block opened for this one desk operation) the
-    row is also locked, so that the desk service that follows reads it no second time and opens
-    no savepoint (see ``items.item_lock``); let the service's refusal leave that block."""
-    from .items import desk_item_locked, desk_items
+    A read without a lock; the desk services lock the copy themselves
+    (``services.desk_checkout``, ``items.desk_item_for_update``)."""
+    from .items import desk_items
 
     code = (barcode or "").strip()
     item = None
@@ -215,17 +214,28 @@ def item_for_desk(*, library: Any, barcode: str, lock: bool = False) -> Any:
     # case or a typed ``dm001...`` finds ``DM001...``. A code stored otherwise (an old import)
     # is still found as typed.
     for candidate in dict.fromkeys((code.upper(), code)) if code else ():
-        if lock:  # the desk's hot path: one prepared statement (items.desk_item_locked)
-            item = desk_item_locked(barcode=candidate, network_id=library.network_id)
-        else:
-            # barcode is unique: no ORDER BY needed (it costs compile time on every scan)
-            qs = desk_items().filter(barcode=candidate, library__network_id=library.network_id)
-            item = next(iter(qs.order_by()[:1]), None)
+        # barcode is unique: no ORDER BY needed (it costs compile time on every scan)
+        qs = desk_items().filter(barcode=candidate, library__network_id=library.network_id)
+        item = next(iter(qs.order_by()[:1]), None)
         if item is not None:
             break
     if item is None:
         raise NotFound("item_not_found", _("Không tìm thấy tài liệu có mã vạch này."))
     return item
+
+
+def hold_for_desk(*, library: Any, pk: int) -> Hold:
+    """A hold the desk of ``library`` may act on (cancel): one picked up at this library or
+    placed by one of its readers. ``NotFound`` otherwise (not yours and does not exist alike)."""
+    hold = (
+        Hold.all_objects.filter(pk=pk)
+        .filter(Q(library=library) | Q(patron__library=library))
+        .select_related("patron")
+        .first()
+    )
+    if hold is None:
+        raise NotFound("not_found", _("Không tìm thấy yêu cầu đặt trước."))
+    return hold
 
 
 def library_transactions_on(*, library: Any, day: dt.date) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models
 
@@ -35,11 +35,12 @@ def prepared_cursor() -> Any:
         return conn._prepare_cursor(ServerBindingCursor(conn.connection))
 
 
+_M = TypeVar("_M", bound=models.Model)
 _INSERTS: dict[tuple[str, type[models.Model]], tuple[str, list[Any]]] = {}
 _UPDATES: dict[tuple[str, type[models.Model], tuple[str, ...]], tuple[str, list[Any]]] = {}
 
 
-def prepared_insert(obj: models.Model) -> models.Model:
+def prepared_insert(obj: _M) -> _M:
     """``obj.save(force_insert=True)`` as one prepared ``INSERT ... RETURNING`` the primary key.
 
     The values are prepared as Django's insert prepares them (``pre_save`` fills

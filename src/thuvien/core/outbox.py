@@ -88,6 +88,13 @@ def _kick_worker() -> None:
     outbox_drain_task()
 
 
+def outbox_kick_after_commit() -> None:
+    """Have the worker drain the outbox once the current transaction commits: for a writer that
+    inserted its ``OutboxEntry`` rows in bulk itself (the MARC import's raw inserts), as
+    ``outbox_add`` does after its own rows."""
+    transaction.on_commit(_kick_worker)
+
+
 def outbox_pending() -> int:
     return OutboxEntry.objects.count()
 

@@ -5,3 +5,10 @@ class HoldingsConfig(AppConfig):
     name = "thuvien.holdings"
     label = "holdings"
     verbose_name = "Tài liệu (bản sao)"
+
+    def ready(self) -> None:
+        from thuvien.catalog.services.records import record_in_use_checks
+
+        from .selectors import record_has_copies
+
+        record_in_use_checks.register(record_has_copies)

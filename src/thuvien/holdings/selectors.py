@@ -7,10 +7,11 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext
 
+from thuvien.catalog.models import Record
 from thuvien.core.errors import NotFound
-from thuvien.core.scoping import library_scope
+from thuvien.core.scoping import library_scope, scopes_disabled
 
-from .models import Item
+from .models import Item, ItemStatus
 
 
 def _not_found() -> NotFound:
@@ -64,3 +65,10 @@ def call_number_for(*, record: Any) -> str:
     return propose_call_number(
         ddc=record.ddc, authors=record.authors, title=record.title, nonfiling=nonfiling
     )
+
+
+def record_has_copies(record: Record) -> bool:
+    """A library of the record's network still holds a copy of it (withdrawn ones aside), in
+    any library scope: the catalogue asks before deleting the record."""
+    with scopes_disabled():
+        return Item.objects.filter(record=record).exclude(status=ItemStatus.WITHDRAWN).exists()

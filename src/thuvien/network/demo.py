@@ -317,30 +317,6 @@ HOLIDAYS_2027 = [
     (dt.date(2027, 9, 3), "Nghỉ Quốc khánh"),
 ]
 
-# (username, full name, role code, library code or None for the network, network code)
-STAFF = [
-    ("admin", "Nguyễn Văn Quản", "network_admin", None, "hung-yen"),
-    ("thanhtra", "Trần Thị Thanh", "oversight_officer", None, "hung-yen"),
-    ("tinh.quantri", "Phạm Minh Tuấn", "library_admin", "HY-TINH", "hung-yen"),
-    ("tinh.bienmuc", "Lê Thị Mai", "cataloguer", "HY-TINH", "hung-yen"),
-    ("tinh.luuthong", "Đỗ Văn Hùng", "circulation", "HY-TINH", "hung-yen"),
-    ("tinh.bandoc", "Vũ Thị Lan", "patron_manager", "HY-TINH", "hung-yen"),
-    ("tinh.sohoa", "Hoàng Văn Nam", "digitiser", "HY-TINH", "hung-yen"),
-    ("thaibinh.quantri", "Bùi Thị Hoa", "library_admin", "TB-TINH", "hung-yen"),
-    ("thaibinh.bienmuc", "Đặng Văn Long", "cataloguer", "TB-TINH", "hung-yen"),
-    ("thaibinh.luuthong", "Ngô Thị Hạnh", "circulation", "TB-TINH", "hung-yen"),
-    ("phohien.quantri", "Trịnh Văn Bình", "library_admin", "HY-PHOHIEN", "hung-yen"),
-    ("phohien.luuthong", "Lương Thị Thu", "circulation", "HY-PHOHIEN", "hung-yen"),
-    ("tienlu.luuthong", "Cao Văn Đức", "circulation", "HY-TIENLU", "hung-yen"),
-    ("truong.quantri", "Mai Thị Ngọc", "library_admin", "HY-THPT-CHUYEN", "hung-yen"),
-    # the provincial Military Command's library: its holdings are shown to its own staff only
-    ("bchqs.bienmuc", "Đinh Văn Quân", "cataloguer", "HY-BCHQS", "hung-yen"),
-    ("bacninh.admin", "Nguyễn Thị Kim", "network_admin", None, "bac-ninh"),
-    ("bacninh.bienmuc", "Tạ Văn Sơn", "cataloguer", "BN-TINH", "bac-ninh"),
-    ("bacninh.luuthong", "Lý Thị Yến", "circulation", "BN-TINH", "bac-ninh"),
-]
-
-
 def _build_libraries(network: Network, rows: list[tuple]) -> list[Library]:
     made: dict[str, Library] = {}
     for code, name, name_en, kind, parent, commune, address, lat, lon in rows:
@@ -526,28 +502,6 @@ def _build_pair(target: tuple, source: tuple, ctx: DemoContext) -> None:
     ctx.say(f"  network {t_code}: {net.libraries.count()} libraries (with {s_code} merged)")
 
 
-def _staff(ctx: DemoContext) -> None:
-    from thuvien.accounts.models import Membership, Role, User
-
-    roles = {r.code: r for r in Role.objects.all()}
-    for username, full_name, role_code, lib_code, net_code in STAFF:
-        network = Network.objects.get(code=net_code)
-        library = Library.objects.get(code=lib_code) if lib_code else None
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            user = User.objects.create_user(
-                username=username,
-                password=ctx.password,
-                full_name=full_name,
-                email=f"{username}@thuvien.example.vn",
-            )
-        Membership.objects.get_or_create(
-            user=user, network=network, library=library, role=roles[role_code]
-        )
-        where = library.name_vi if library else network.name_vi
-        ctx.logins.append((username, roles[role_code].name_vi, where))
-
-
 def demo_network(ctx: DemoContext) -> None:
     with scopes_disabled():
         if not Network.objects.filter(code="hung-yen").exists():
@@ -586,7 +540,6 @@ def demo_network(ctx: DemoContext) -> None:
                 ),
                 ctx,
             )
-        _staff(ctx)
         networks = [Network.objects.get(code="hung-yen"), Network.objects.get(code="bac-ninh")]
         ctx.networks = networks
         order = {

@@ -26,6 +26,7 @@ class NetworkErrorCode(ErrorCode):
     UNKNOWN_SETTING = "unknown_setting"
     INVALID_SETTING_VALUE = "invalid_setting_value"
     SETTING_TARGET = "setting_target"
+    SETTINGS_INVALID = "settings_invalid"
     INVALID_DATE = "invalid_date"
     INVALID_SEARCH = "invalid_search"
     INVALID_ORDER = "invalid_order"

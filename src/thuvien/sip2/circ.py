@@ -97,30 +97,35 @@ def balance(*, patron: Any) -> Decimal:
     return Decimal(patron_balance(patron=patron) or 0)
 
 
-def patron_status_flags(*, patron: Any, library: Any) -> str:
-    """The 14 Y/blank flags of the patron status field.
+def patron_blocks(*, patron: Any, library: Any, owed: Decimal | None = None) -> list[Any]:
+    """What refuses any check-out to this reader here: circulation's one rule
+    (``patron_checkout_blocks``: blocked or expired card, a reader of another library where
+    that is not allowed, fines over the library's limit), as the staff desk shows it."""
+    from thuvien.circulation.services import patron_checkout_blocks
+
+    return patron_checkout_blocks(patron=patron, library=library, owed=owed)
+
+
+def patron_status_flags(*, blocks: list[Any]) -> str:
+    """The 14 Y/blank flags of the patron status field, from ``patron_blocks``.
 
     Positions: charge, renewal, recall, hold privileges denied; card reported lost; too many
     items charged; overdue; renewals; claims; lost; excessive fines; excessive fees; recall
     overdue; too many billed.
     """
+    from thuvien.circulation.errors import CirculationErrorCode
+
     flags = [" "] * 14
-    blocked = patron.is_blocked or (patron.expires_on and patron.expires_on < timezone.localdate())
-    if blocked:
+    if blocks:
         flags[0] = flags[1] = flags[2] = flags[3] = "Y"
+    if any(e.code == CirculationErrorCode.FINES_OVER_LIMIT for e in blocks):
+        flags[10] = "Y"
     return "".join(flags)
 
 
-def patron_screen_messages(*, patron: Any, library: Any) -> list[tuple[str, str]]:
-    """Plain-language reasons the reader may be refused, shown on the kiosk (AF)."""
-    from thuvien.circulation.errors import CirculationError, CirculationErrorCode
-
-    out: list[tuple[str, str]] = []
-    if patron.is_blocked:
-        out.append(("AF", CirculationError(CirculationErrorCode.PATRON_BLOCKED).message))
-    elif patron.expires_on and patron.expires_on < timezone.localdate():
-        out.append(("AF", CirculationError(CirculationErrorCode.CARD_EXPIRED).message))
-    return out
+def patron_screen_messages(*, blocks: list[Any]) -> list[tuple[str, str]]:
+    """Plain-language reasons the reader is refused, shown on the kiosk (AF)."""
+    return [("AF", e.message) for e in blocks]
 
 
 def patron_limits(*, patron: Any, library: Any) -> tuple[int, int]:
@@ -252,23 +257,24 @@ def sort_bin(result: Any) -> str | None:
 # --- circulation -------------------------------------------------------------------------------
 
 
-def checkout(*, item: Any, patron: Any, library: Any, staff: Any) -> Any:
-    from thuvien.circulation.services import loan_checkout
+def checkout(*, barcode: str, patron: Any, library: Any, staff: Any) -> Any:
+    """The desk's own service: it locks the copy and decides every refusal."""
+    from thuvien.circulation.services import desk_checkout
 
-    return loan_checkout(item=item, patron=patron, library=library, staff=staff)
-
-
-def checkin(*, item: Any, library: Any, staff: Any) -> Any:
-    from thuvien.circulation.services import loan_checkin
-
-    return loan_checkin(item=item, library=library, staff=staff)
+    return desk_checkout(library=library, barcode=barcode, patron=patron, staff=staff)
 
 
-def renew(*, item: Any, patron: Any, library: Any, staff: Any) -> Any:
-    from thuvien.circulation.services import loan_renew_item
+def checkin(*, barcode: str, library: Any, staff: Any) -> Any:
+    from thuvien.circulation.services import desk_checkin
 
-    # The desk's path: the copy locked and the reader's open loan read once, in the service.
-    return loan_renew_item(item=item, patron=patron, library=library, actor=staff)
+    return desk_checkin(library=library, barcode=barcode, staff=staff)
+
+
+def renew(*, barcode: str, patron: Any, library: Any, staff: Any) -> Any:
+    from thuvien.circulation.services import desk_renew
+
+    # A kiosk renews the loans of the reader at it only.
+    return desk_renew(library=library, barcode=barcode, patron=patron, staff=staff)
 
 
 def pay(

@@ -8,7 +8,7 @@ from django_scopes import scopes_disabled
 
 
 def demo_kiosks(ctx: Any) -> None:
-    from .kiosks import kiosk_account_ensure
+    from thuvien.accounts.services import kiosk_account_ensure
 
     with scopes_disabled():
         libraries = [lib for lib in ctx.libraries if getattr(lib, "pk", None)][:2]

@@ -99,9 +99,10 @@ def patron_status(session: Session, message: Message) -> Reply:
     patron, cq, balance = _patron_context(session, message)
     if patron is None:
         return invalid_patron_24(session, message)
+    blocks = circ.patron_blocks(patron=patron, library=session.library, owed=balance)
     return Reply(
         "24",
-        [circ.patron_status_flags(patron=patron, library=session.library), "000", now()],
+        [circ.patron_status_flags(blocks=blocks), "000", now()],
         [
             ("AO", ao(session, message)),
             ("AA", patron.card_number),
@@ -110,7 +111,7 @@ def patron_status(session: Session, message: Message) -> Reply:
             ("CQ", cq),
             ("BH", CURRENCY),
             ("BV", money(balance)),
-            *circ.patron_screen_messages(patron=patron, library=session.library),
+            *circ.patron_screen_messages(blocks=blocks),
         ],
     )
 
@@ -130,6 +131,7 @@ def patron_information(session: Session, message: Message) -> Reply:
     if patron is None:
         return refusal_64(session, message, _("Không tìm thấy bạn đọc."))
     info = circ.patron_lists(patron=patron)
+    blocks = circ.patron_blocks(patron=patron, library=session.library, owed=balance)
     hold_limit, loan_limit = circ.patron_limits(patron=patron, library=session.library)
     summary = message.fixed.get("summary", "").ljust(10)
     wanted = {i for i, c in enumerate(summary[:6]) if c not in " N"}
@@ -146,7 +148,7 @@ def patron_information(session: Session, message: Message) -> Reply:
         if index in wanted:
             item_fields += [(field_id, v) for v in _window(values, message)]
     fixed = [
-        circ.patron_status_flags(patron=patron, library=session.library),
+        circ.patron_status_flags(blocks=blocks),
         "000",
         now(),
         count4(len(info.holds_ready)),
@@ -173,7 +175,7 @@ def patron_information(session: Session, message: Message) -> Reply:
             ("BD", patron.address or None),
             ("BE", patron.email or None),
             ("BF", patron.phone or None),
-            *circ.patron_screen_messages(patron=patron, library=session.library),
+            *circ.patron_screen_messages(blocks=blocks),
         ],
     )
 
@@ -231,7 +233,9 @@ def checkout(session: Session, message: Message) -> Reply:
     if item is None:
         return refuse(_("Không tìm thấy tài liệu."))
     try:
-        loan = circ.checkout(item=item, patron=patron, library=session.library, staff=session.user)
+        loan = circ.checkout(
+            barcode=item.barcode, patron=patron, library=session.library, staff=session.user
+        )
     except ThuvienError as exc:
         return refuse(exc.message)
     return Reply(
@@ -255,7 +259,7 @@ def checkin(session: Session, message: Message) -> Reply:
     if item is None:
         return refusal_10(session, message, _("Không tìm thấy tài liệu."))
     try:
-        result = circ.checkin(item=item, library=session.library, staff=session.user)
+        result = circ.checkin(barcode=item.barcode, library=session.library, staff=session.user)
     except ThuvienError as exc:
         return refusal_10(session, message, exc.message, item=item)
     set_aside = result.hold is not None or result.transit is not None
@@ -290,7 +294,9 @@ def renew(session: Session, message: Message) -> Reply:
     if item is None:
         return refuse(_("Không tìm thấy tài liệu."))
     try:
-        loan = circ.renew(item=item, patron=patron, library=session.library, staff=session.user)
+        loan = circ.renew(
+            barcode=item.barcode, patron=patron, library=session.library, staff=session.user
+        )
     except ThuvienError as exc:
         return refuse(exc.message)
     return Reply(

@@ -25,7 +25,8 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.api.pagination import ThuvienPagination
 from thuvien.api.permissions import HasCapability
 from thuvien.catalog.crosswalk import marc_to_dc
-from thuvien.catalog.marc_validation import editor_from_mij, editor_to_pymarc, validate_record
+from thuvien.catalog.errors import CatalogErrorCode, RecordInvalid
+from thuvien.catalog.marc_validation import editor_from_mij, editor_to_mij
 from thuvien.catalog.models import Record
 from thuvien.core.errors import ThuvienError
 from thuvien.core.scoping import library_scope
@@ -117,7 +118,7 @@ class CatalogueView(APIView):
         super().initial(request, *args, **kwargs)
 
     def marc_from(self, request: Request) -> Any:
-        """The posted MARC-in-JSON as pymarc, or a 400 response with every problem."""
+        """The posted MARC-in-JSON as the record services take it, or a 400 response."""
         marc = request.data.get("marc") if isinstance(request.data, dict) else None
         if not isinstance(marc, dict) or not isinstance(marc.get("fields"), list):
             return None, Response(
@@ -131,25 +132,30 @@ class CatalogueView(APIView):
                 {"code": "invalid", "detail": gettext("Biểu ghi MARC-in-JSON không đọc được.")},
                 status=400,
             )
-        problems = validate_record(editor)
-        if problems:
-            return None, Response(
-                {
-                    "code": "catalog.invalid_marc",
-                    "detail": gettext("Biểu ghi không hợp lệ theo MARC21; không có gì được lưu."),
-                    "problems": [
-                        {
-                            "message": p.message,
-                            "tag": p.tag,
-                            "subfield": p.subfield,
-                            "position": p.position,
-                        }
-                        for p in problems
-                    ],
-                },
-                status=400,
-            )
-        return editor_to_pymarc(editor), None
+        return editor_to_mij(editor), None  # the record services check the MARC21 rules
+
+
+def _refused(exc: ThuvienError) -> Response:
+    """A refusal of the record services; the MARC21 rules they check come back with every
+    problem (tag, subfield, position) as the editor shows them."""
+    if isinstance(exc, RecordInvalid) and exc.code == CatalogErrorCode.MARC_RULES:
+        return Response(
+            {
+                "code": "catalog.invalid_marc",
+                "detail": gettext("Biểu ghi không hợp lệ theo MARC21; không có gì được lưu."),
+                "problems": [
+                    {
+                        "message": p.message,
+                        "tag": p.tag,
+                        "subfield": p.subfield,
+                        "position": p.position,
+                    }
+                    for p in exc.problems
+                ],
+            },
+            status=400,
+        )
+    return Response({"code": exc.code, "detail": exc.message}, status=exc.http_status)
 
 
 class RecordListView(CatalogueView):
@@ -186,7 +192,7 @@ class RecordListView(CatalogueView):
                 network=request.network, marc=rec, actor=request.user, library=request.library
             )
         except ThuvienError as exc:
-            return Response({"code": exc.code, "detail": exc.message}, status=exc.http_status)
+            return _refused(exc)
         return Response(record_json(record, full=True), status=201)
 
 
@@ -220,7 +226,7 @@ class RecordDetailView(CatalogueView):
                 record=record, marc=rec, actor=request.user, library=request.library
             )
         except ThuvienError as exc:
-            return Response({"code": exc.code, "detail": exc.message}, status=exc.http_status)
+            return _refused(exc)
         return Response(record_json(record, full=True))
 
 

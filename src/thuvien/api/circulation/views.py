@@ -12,7 +12,6 @@ from typing import Any
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
-from django.db import transaction
 from django.utils.connection import ConnectionProxy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -32,14 +31,13 @@ from thuvien.circulation.desk_cache import AUTH_SECONDS, cached
 from thuvien.circulation.errors import CirculationError, CirculationErrorCode
 from thuvien.circulation.models import Loan
 from thuvien.circulation.selectors import (
-    item_for_desk,
     patron_balance,
     patron_fees,
     patron_for_desk,
     patron_holds,
     patron_loans,
 )
-from thuvien.circulation.services import loan_checkin, loan_checkout, loan_renew_item
+from thuvien.circulation.services import desk_checkin, desk_checkout, desk_renew
 from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.core.scoping import library_scope
 from thuvien.network.models import Library
@@ -237,15 +235,13 @@ class CheckoutView(DeskView):
         def go() -> Response:
             library = request.library
             patron = patron_for_desk(library=library, card_number=v["card_number"])
-            with transaction.atomic():  # the copy is read once, locked, for the service
-                item = item_for_desk(library=library, barcode=v["barcode"], lock=True)
-                loan = loan_checkout(
-                    item=item,
-                    patron=patron,
-                    library=library,
-                    staff=request.user,
-                    override_reason=v.get("override_reason") or None,
-                )
+            loan = desk_checkout(
+                library=library,
+                barcode=v["barcode"],
+                patron=patron,
+                staff=request.user,
+                override_reason=v.get("override_reason") or None,
+            )
             return Response(loan_json(loan), status=201)
 
         return self.run(request, go)
@@ -260,12 +256,10 @@ class CheckinView(DeskView):
 
         def go() -> Response:
             barcode = data.validated_data["barcode"]
-            with transaction.atomic():  # the copy is read once, locked, for the service
-                item = item_for_desk(library=request.library, barcode=barcode, lock=True)
-                result = loan_checkin(item=item, library=request.library, staff=request.user)
+            result = desk_checkin(library=request.library, barcode=barcode, staff=request.user)
             return Response(
                 {
-                    "barcode": item.barcode,
+                    "barcode": result.item.barcode,
                     "loan": loan_json(result.loan) if result.loan else None,
                     "hold": result.hold.pk if result.hold else None,
                     "transit_to": result.transit.library.code if result.transit else None,
@@ -286,18 +280,12 @@ class RenewView(DeskView):
 
         def go() -> Response:
             try:
-                with transaction.atomic():  # the copy is read once, locked, for the service
-                    item = item_for_desk(
-                        library=request.library,
-                        barcode=data.validated_data["barcode"],
-                        lock=True,
-                    )
-                    loan = loan_renew_item(
-                        item=item,
-                        actor=request.user,
-                        library=request.library,
-                        override_reason=data.validated_data.get("override_reason") or None,
-                    )
+                loan = desk_renew(
+                    library=request.library,
+                    barcode=data.validated_data["barcode"],
+                    staff=request.user,
+                    override_reason=data.validated_data.get("override_reason") or None,
+                )
             except CirculationError as exc:
                 if exc.code != CirculationErrorCode.ITEM_NOT_ON_LOAN:
                     raise

@@ -188,7 +188,7 @@ def insert_outbox(topic: str, ids: Iterable[int]) -> None:
     if not rows:
         return
     insert_rows(OutboxEntry, ("topic", "object_id", "created_at", "attempts", "last_error"), rows)
-    transaction.on_commit(outbox._kick_worker)
+    outbox.outbox_kick_after_commit()
 
 
 def insert_items(rows: Iterable[dict[str, Any]]) -> None:

@@ -7,7 +7,7 @@ topic ``catalog.record``) in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pymarc
@@ -15,13 +15,15 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_record
+from thuvien.core.hooks import Hook
 from thuvien.core.outbox import outbox_add
 
 from ..errors import CatalogError, CatalogErrorCode, RecordInvalid
 from ..marc.extract import extract
 from ..marc.field_checks import check_fields, move_invalid_isbns
 from ..marc.mij import MarcDict
-from ..marc.validate import normalize_marc
+from ..marc.validate import DEFAULT_LEADER, normalize_marc
+from ..marc_validation import editor_from_mij, editor_from_pymarc, validate_record
 from ..models import Record, RecordIdentifier, RecordTombstone, TombstoneReason
 
 OUTBOX_TOPIC = "catalog.record"
@@ -68,6 +70,27 @@ def marc_changes(old: MarcDict | None, new: MarcDict) -> dict[str, list[Any]]:
     return changes
 
 
+def _marc_rules(marc: MarcDict | pymarc.Record) -> None:
+    """Refuse a record that breaks the MARC21 rules the cataloguing editors show
+    (``marc_validation``: leader, tags, indicators, subfields, repeatability), every problem at
+    once (``catalog.marc_rules``). Checked on what was given, before normalisation pads the
+    leader; a record given without a leader gets the default one."""
+    try:
+        if isinstance(marc, pymarc.Record):
+            editor = editor_from_pymarc(marc)
+        else:
+            editor = editor_from_mij(marc)
+    except ValueError:
+        return  # not MARC-in-JSON at all: normalize_marc says what is wrong
+    if not editor.leader.strip():
+        editor.leader = DEFAULT_LEADER
+    broken = validate_record(editor)
+    if broken:
+        raise RecordInvalid(
+            CatalogErrorCode.MARC_RULES, " ".join(p.message for p in broken), broken
+        )
+
+
 def _checked(marc: MarcDict, before: MarcDict | None, confirm_warnings: bool) -> MarcDict:
     """``marc`` once its new values pass ``check_fields``: errors refuse it; warnings refuse it
     until ``confirm_warnings``, after which confirmed invalid ISBNs move to 020 $z."""
@@ -112,6 +135,7 @@ def record_create(
     ``RecordInvalid`` for values ``marc.field_checks`` refuses or wants confirmed
     (``confirm_warnings``: an ISBN with a wrong check digit is then kept in 020 $z).
     """
+    _marc_rules(marc)  # every MARC21 problem at once, as the editors show them
     removed: list[str] = []
     clean = _checked(normalize_marc(marc, removed=removed), None, confirm_warnings)
     extracted = extract(clean)
@@ -152,6 +176,7 @@ def record_update(
     Values the record already had are not checked again (``record_create`` says which are)."""
     if record.is_deleted:
         raise CatalogError(CatalogErrorCode.RECORD_NOT_FOUND, gettext("Biểu ghi này đã bị xoá."))
+    _marc_rules(marc)  # every MARC21 problem at once, as the editors show them
     removed: list[str] = []
     clean = _checked(normalize_marc(marc, removed=removed), record.marc, confirm_warnings)
     extracted = extract(clean)
@@ -183,18 +208,19 @@ def record_update(
     return record
 
 
+# "Does a library still hold a copy of this record?" Holdings answers (it owns the copies and
+# registers from its AppConfig.ready); the catalogue never reads their table.
+record_in_use_checks: Hook[Callable[[Record], bool]] = Hook("catalog.record_in_use")
+
+
 def record_delete(*, record: Record, actor: Any | None = None, library: Any | None = None) -> None:
-    """Mark a record deleted; refused while any library still holds an item under it.
+    """Mark a record deleted; refused while any library still holds an item under it
+    (``record_in_use_checks``).
 
     The row stays (is_deleted) so OAI-PMH can report the deletion and links keep resolving.
     """
-    from thuvien.core.scoping import scopes_disabled
-    from thuvien.holdings.models import Item
-
     with transaction.atomic():
-        with scopes_disabled():
-            held = Item.objects.filter(record=record).exclude(status="withdrawn").exists()
-        if held:
+        if any(check(record) for check in record_in_use_checks):
             raise CatalogError(
                 CatalogErrorCode.RECORD_HAS_ITEMS,
                 gettext("Không thể xoá biểu ghi vì vẫn còn bản sao thuộc biểu ghi này."),

@@ -40,13 +40,19 @@ def test_record_create_refuses_without_title(world):
     marc["fields"] = [f for f in marc["fields"] if "245" not in f]
     with pytest.raises(CatalogError) as err:
         record_create(network=world.hung_yen, marc=marc)
-    assert err.value.code == "catalog.no_title"
+    # The MARC21 rules (marc_validation) are the service's own: every problem, by tag.
+    assert err.value.code == "catalog.marc_rules"
+    assert [p.tag for p in err.value.problems] == ["245"]
     assert Record.objects.count() == 0
 
 
 def test_record_create_refuses_malformed(world):
     with pytest.raises(CatalogError) as err:
         record_create(network=world.hung_yen, marc={"leader": "x", "fields": [{"24": "x"}]})
+    assert err.value.code == "catalog.marc_rules"  # leader length, tag "24", no 245
+    assert len(err.value.problems) == 3
+    with pytest.raises(CatalogError) as err:
+        record_create(network=world.hung_yen, marc={"leader": "x", "fields": "not a list"})
     assert err.value.code == "catalog.invalid_marc"
 
 

@@ -4,6 +4,9 @@ from .fees import fee_create, fee_for_copying, fee_pay, fee_waive
 from .holds import hold_cancel, hold_place, holds_expire, route_item
 from .loans import (
     CheckinResult,
+    desk_checkin,
+    desk_checkout,
+    desk_renew,
     loan_checkin,
     loan_checkout,
     loan_renew,
@@ -27,6 +30,9 @@ __all__ = [
     "reading_permission_decide",
     "reading_permission_request",
     "CheckinResult",
+    "desk_checkin",
+    "desk_checkout",
+    "desk_renew",
     "fee_create",
     "fee_for_copying",
     "fee_pay",

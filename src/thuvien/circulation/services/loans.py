@@ -26,7 +26,7 @@ from thuvien.network.settings_registry import setting_get
 from .. import desk_sql
 from ..desk_sql import desk_cursor
 from ..errors import CirculationError, CirculationErrorCode
-from ..items import item_lock, item_set_status, locked_by_caller
+from ..items import desk_item_for_update, item_lock, item_set_status
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
 from ..rules import RuleValues, due_date, fine_days, rule_for
 from .holds import UNKNOWN, first_queued_hold_sql, route_item
@@ -43,6 +43,7 @@ UNAVAILABLE_STATUSES = {
 @dataclass
 class CheckinResult:
     loan: Loan | None
+    item: Any = None  # the copy taken back (with its record, library and network)
     hold: Hold | None = None
     transit: Transit | None = None
     fees: list[Fee] = field(default_factory=list)
@@ -221,66 +222,99 @@ def loan_checkout(
     *, item: Any, patron: Any, library: Any, staff: Any, override_reason: str | None = None
 ) -> Loan:
     """Lend ``item`` to ``patron`` at ``library``; refusals raise ``CirculationError``.
-
-    Queries in the usual case: the locked copy (none when the caller locked it already with
-    ``item_for_desk(lock=True)``), one for the reader's counts and the holds, the loan, the
-    copy's status (update, audit, outbox) and the loan's audit entry. Rules and the calendar
-    come from the desk cache."""
-    today = _today()
+    The desk lends a scanned barcode with ``desk_checkout``."""
     # The audit entries of the scan (the copy's status, the loan) go in with one insert.
-    with transaction.atomic(savepoint=not locked_by_caller(item)), audit_batch():
-        item = item_lock(pk=item.pk, item=item)
-        errors = _patron_checks(patron, library, today)
-        _item_refusals(item, library)
-        facts = _checkout_facts(patron_id=patron.pk, item=item)
-        if facts.other_hold:
-            errors.append(CirculationError(C.ITEM_ON_HOLD_FOR_OTHER))
-        rule = rule_for(library=library, category=patron.category.code, item_type=item.item_type)
-        if not rule.for_loan:
-            errors.append(CirculationError(C.ITEM_NOT_FOR_LOAN))
-        if facts.open_loans >= rule.max_loans:
-            errors.append(CirculationError(C.LOAN_LIMIT_REACHED))
-        errors += _fines_over(facts.owed, library)
-        overridden = _raise_or_override(errors, override_reason, staff=staff, library=library)
-        now = timezone.now()
-        try:
-            # No savepoint: an IntegrityError here ends the whole checkout anyway (the
-            # exception leaves the outer atomic block, which rolls back).
-            # One prepared INSERT (desk_sql.insert: the same row as Loan.objects.create).
-            with transaction.atomic(savepoint=False):
-                loan = desk_sql.insert(
-                    Loan(
-                        library=library,
-                        item=item,
-                        patron=patron,
-                        patron_category=patron.category.code,
-                        patron_library_id=patron.library_id,
-                        issued_at=now,
-                        due_on=due_date(library=library, start=today, days=max(rule.loan_days, 1)),
-                        staff=staff if getattr(staff, "is_authenticated", False) else None,
-                        override_reason=(override_reason or "").strip()[:255] if overridden else "",
-                    )
-                )
-        except IntegrityError:
-            raise _already_on_loan(item) from None
-        if facts.own_hold:
-            # The reader's own hold on this copy or title is fulfilled by the loan.
-            Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES).filter(
-                Q(item=item)
-                | Q(record_id=item.record_id, item_level=False, status=HoldStatus.QUEUED)
-            ).update(status=HoldStatus.FULFILLED, closed_at=now, item=item)
-        if item.status == ItemStatus.IN_TRANSIT:
-            Transit.all_objects.filter(item=item, received_at__isnull=True).update(received_at=now)
-        item_set_status(item=item, status=ItemStatus.ON_LOAN, actor=staff)
-        audit_record(
-            actor=staff,
-            action="circulation.loan.overridden" if overridden else "circulation.loan.checked_out",
-            obj=loan,
+    with transaction.atomic(), audit_batch():
+        return _checkout_locked(
+            item=item_lock(pk=item.pk),
+            patron=patron,
             library=library,
-            changes={"item": item.barcode, "override": overridden, "reason": loan.override_reason}
-            if overridden
-            else {"item": item.barcode},
+            staff=staff,
+            override_reason=override_reason,
         )
+
+
+def desk_checkout(
+    *,
+    library: Any,
+    barcode: str,
+    patron: Any,
+    staff: Any,
+    override_reason: str | None = None,
+) -> Loan:
+    """Lend the copy with this barcode (scanned at a desk, the API or a kiosk) to ``patron``.
+
+    The service takes its own transaction and the copy's row lock (``FOR UPDATE OF`` the copy
+    alone, one prepared statement) and reads the copy once. Queries in the usual case: the
+    locked copy, one for the reader's counts and the holds, the loan, the copy's status
+    (update, audit, outbox) and the loan's audit entry. Rules and the calendar come from the
+    desk cache. ``NotFound`` (``item_not_found``) for an unknown barcode; refusals raise
+    ``CirculationError``; ``loan.item`` is the copy."""
+    with transaction.atomic(), audit_batch():
+        return _checkout_locked(
+            item=desk_item_for_update(library=library, barcode=barcode),
+            patron=patron,
+            library=library,
+            staff=staff,
+            override_reason=override_reason,
+        )
+
+
+def _checkout_locked(
+    *, item: Any, patron: Any, library: Any, staff: Any, override_reason: str | None
+) -> Loan:
+    """The check-out itself, inside the caller's transaction with the copy locked."""
+    today = _today()
+    errors = _patron_checks(patron, library, today)
+    _item_refusals(item, library)
+    facts = _checkout_facts(patron_id=patron.pk, item=item)
+    if facts.other_hold:
+        errors.append(CirculationError(C.ITEM_ON_HOLD_FOR_OTHER))
+    rule = rule_for(library=library, category=patron.category.code, item_type=item.item_type)
+    if not rule.for_loan:
+        errors.append(CirculationError(C.ITEM_NOT_FOR_LOAN))
+    if facts.open_loans >= rule.max_loans:
+        errors.append(CirculationError(C.LOAN_LIMIT_REACHED))
+    errors += _fines_over(facts.owed, library)
+    overridden = _raise_or_override(errors, override_reason, staff=staff, library=library)
+    now = timezone.now()
+    try:
+        # No savepoint: an IntegrityError here ends the whole checkout anyway (the
+        # exception leaves the outer atomic block, which rolls back).
+        # One prepared INSERT (desk_sql.insert: the same row as Loan.objects.create).
+        with transaction.atomic(savepoint=False):
+            loan = desk_sql.insert(
+                Loan(
+                    library=library,
+                    item=item,
+                    patron=patron,
+                    patron_category=patron.category.code,
+                    patron_library_id=patron.library_id,
+                    issued_at=now,
+                    due_on=due_date(library=library, start=today, days=max(rule.loan_days, 1)),
+                    staff=staff if getattr(staff, "is_authenticated", False) else None,
+                    override_reason=(override_reason or "").strip()[:255] if overridden else "",
+                )
+            )
+    except IntegrityError:
+        raise _already_on_loan(item) from None
+    if facts.own_hold:
+        # The reader's own hold on this copy or title is fulfilled by the loan.
+        Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES).filter(
+            Q(item=item) | Q(record_id=item.record_id, item_level=False, status=HoldStatus.QUEUED)
+        ).update(status=HoldStatus.FULFILLED, closed_at=now, item=item)
+    if item.status == ItemStatus.IN_TRANSIT:
+        Transit.all_objects.filter(item=item, received_at__isnull=True).update(received_at=now)
+    item_set_status(item=item, status=ItemStatus.ON_LOAN, actor=staff)
+    audit_record(
+        actor=staff,
+        action="circulation.loan.overridden" if overridden else "circulation.loan.checked_out",
+        obj=loan,
+        library=library,
+        changes={"item": item.barcode, "override": overridden, "reason": loan.override_reason}
+        if overridden
+        else {"item": item.barcode},
+    )
     return loan
 
 
@@ -331,75 +365,92 @@ def _open_loan_of(item: Any) -> Loan | None:
     q.attach(loan, "library", library)
     q.attach(loan, "patron", patron)
     loan.first_hold_id = row[0]
-    return loan
+    found: Loan = loan
+    return found
 
 
 def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
     """Take a copy back at ``library``: close the loan, charge the overdue fine, then route the
-    copy (to the next hold in the queue, back home in transit, or back on the shelf)."""
+    copy (to the next hold in the queue, back home in transit, or back on the shelf). The desk
+    takes back a scanned barcode with ``desk_checkin``."""
+    # The audit entries of the scan (the copy's status, the loan) go in with one insert.
+    with transaction.atomic(), audit_batch():
+        return _checkin_locked(item=item_lock(pk=item.pk), library=library, staff=staff)
+
+
+def desk_checkin(*, library: Any, barcode: str, staff: Any) -> CheckinResult:
+    """Take back the copy with this barcode at ``library`` (desk, API, kiosk): its own
+    transaction and row lock, the copy read once (see ``desk_checkout``). ``NotFound`` for an
+    unknown barcode; ``result.item`` is the copy."""
+    with transaction.atomic(), audit_batch():
+        return _checkin_locked(
+            item=desk_item_for_update(library=library, barcode=barcode),
+            library=library,
+            staff=staff,
+        )
+
+
+def _checkin_locked(*, item: Any, library: Any, staff: Any) -> CheckinResult:
+    """The check-in itself, inside the caller's transaction with the copy locked."""
     today = _today()
     now = timezone.now()
-    # The audit entries of the scan (the copy's status, the loan) go in with one insert.
-    with transaction.atomic(savepoint=not locked_by_caller(item)), audit_batch():
-        item = item_lock(pk=item.pk, item=item)
-        if item.library.network_id != library.network_id:
-            raise CirculationError(C.ITEM_NOT_ON_LOAN)
-        loan = _open_loan_of(item)
-        result = CheckinResult(loan=loan)
-        if loan is not None:
-            loan.item = item  # the answer shows the copy; no second read of it
-            loan.returned_at = now
-            loan.returned_library = library
-            desk_sql.update(loan, ["returned_at", "returned_library"])  # one prepared UPDATE
-            fine, days = Decimal(0), 0
-            if loan.due_on < today:  # the rule is only read when a fine may be due
-                rule = rule_for(
-                    library=loan.library, category=loan.patron_category, item_type=item.item_type
-                )
-                fine, days = _overdue_fine(loan, rule, today)
-            if fine > 0 and loan.patron_id:
-                result.fees.append(
-                    Fee.all_objects.create(
-                        library=loan.library,
-                        patron_id=loan.patron_id,
-                        loan=loan,
-                        kind=FeeKind.OVERDUE,
-                        amount=fine,
-                        outstanding=fine,
-                        description=_("Quá hạn %(days)d ngày: %(barcode)s")
-                        % {"days": days, "barcode": item.barcode},
-                        created_at=now,
-                        created_by=staff if getattr(staff, "is_authenticated", False) else None,
-                    )
-                )
-            audit_record(
-                actor=staff,
-                action="circulation.loan.checked_in",
-                obj=loan,
-                library=library,
-                changes={"item": item.barcode},
+    if item.library.network_id != library.network_id:
+        raise CirculationError(C.ITEM_NOT_ON_LOAN)
+    loan = _open_loan_of(item)
+    result = CheckinResult(loan=loan, item=item)
+    if loan is not None:
+        loan.item = item  # the answer shows the copy; no second read of it
+        loan.returned_at = now
+        loan.returned_library = library
+        desk_sql.update(loan, ["returned_at", "returned_library"])  # one prepared UPDATE
+        fine, days = Decimal(0), 0
+        if loan.due_on < today:  # the rule is only read when a fine may be due
+            rule = rule_for(
+                library=loan.library, category=loan.patron_category, item_type=item.item_type
             )
-        elif item.status not in {ItemStatus.IN_TRANSIT, ItemStatus.AVAILABLE}:
-            raise CirculationError(C.ITEM_NOT_ON_LOAN)
-        routed = route_item(
-            item=item,
-            library=library,
+            fine, days = _overdue_fine(loan, rule, today)
+        if fine > 0 and loan.patron_id:
+            result.fees.append(
+                Fee.all_objects.create(
+                    library=loan.library,
+                    patron_id=loan.patron_id,
+                    loan=loan,
+                    kind=FeeKind.OVERDUE,
+                    amount=fine,
+                    outstanding=fine,
+                    description=_("Quá hạn %(days)d ngày: %(barcode)s")
+                    % {"days": days, "barcode": item.barcode},
+                    created_at=now,
+                    created_by=staff if getattr(staff, "is_authenticated", False) else None,
+                )
+            )
+        audit_record(
             actor=staff,
-            now=now,
-            first_hold_id=loan.first_hold_id if loan is not None else UNKNOWN,
+            action="circulation.loan.checked_in",
+            obj=loan,
+            library=library,
+            changes={"item": item.barcode},
         )
-        if loan is None and routed.nothing_to_do:
-            raise CirculationError(C.ITEM_NOT_ON_LOAN)
-        result.hold, result.transit = routed.hold, routed.transit
-        result.message = routed.message
-        if result.fees:
-            total = sum((f.amount for f in result.fees), Decimal(0))
-            result.message = (
-                result.message
-                + " "
-                + _("Phạt quá hạn: %(amount)s đồng.")
-                % {"amount": f"{total:,.0f}".replace(",", ".")}
-            ).strip()
+    elif item.status not in {ItemStatus.IN_TRANSIT, ItemStatus.AVAILABLE}:
+        raise CirculationError(C.ITEM_NOT_ON_LOAN)
+    routed = route_item(
+        item=item,
+        library=library,
+        actor=staff,
+        now=now,
+        first_hold_id=loan.first_hold_id if loan is not None else UNKNOWN,
+    )
+    if loan is None and routed.nothing_to_do:
+        raise CirculationError(C.ITEM_NOT_ON_LOAN)
+    result.hold, result.transit = routed.hold, routed.transit
+    result.message = routed.message
+    if result.fees:
+        total = sum((f.amount for f in result.fees), Decimal(0))
+        result.message = (
+            result.message
+            + " "
+            + _("Phạt quá hạn: %(amount)s đồng.") % {"amount": f"{total:,.0f}".replace(",", ".")}
+        ).strip()
     return result
 
 
@@ -431,33 +482,65 @@ def loan_renew_item(
     patron: Any = None,
     override_reason: str | None = None,
 ) -> Loan:
-    """Renew the open loan of a scanned copy (the desk API and SIP2 kiosks).
-
-    Like check-out and check-in, a copy locked by the caller (``item_for_desk(lock=True)``) is
-    read no second time, and the open loan is read once. With ``patron`` the loan must be that
-    reader's (a kiosk renews the loans of the reader at it)."""
-    today = _today()
-    with transaction.atomic(savepoint=not locked_by_caller(item)), audit_batch():
-        item = item_lock(pk=item.pk, item=item)
-        loan = next(
-            iter(
-                Loan.all_objects.select_related("patron__category", "library")
-                .filter(item=item, returned_at__isnull=True)
-                .order_by()[:1]
-            ),
-            None,
-        )
-        if loan is None or (patron is not None and loan.patron_id != patron.pk):
-            raise CirculationError(C.ITEM_NOT_ON_LOAN)
-        loan.item = item
-        return _renew(
-            loan=loan,
-            item=item,
+    """Renew the open loan of a copy. With ``patron`` the loan must be that reader's (a kiosk
+    renews the loans of the reader at it). The desk renews a scanned barcode with
+    ``desk_renew``."""
+    with transaction.atomic(), audit_batch():
+        return _renew_item_locked(
+            item=item_lock(pk=item.pk),
             actor=actor,
             library=library,
-            today=today,
+            patron=patron,
             override_reason=override_reason,
         )
+
+
+def desk_renew(
+    *,
+    library: Any,
+    barcode: str,
+    staff: Any,
+    patron: Any = None,
+    override_reason: str | None = None,
+) -> Loan:
+    """Renew the open loan of the copy with this barcode (desk, API, kiosk): its own
+    transaction and row lock, the copy and the open loan read once (see ``desk_checkout``).
+    ``NotFound`` for an unknown barcode; ``item_not_on_loan`` when the copy is not out (or,
+    with ``patron``, not out to that reader)."""
+    with transaction.atomic(), audit_batch():
+        return _renew_item_locked(
+            item=desk_item_for_update(library=library, barcode=barcode),
+            actor=staff,
+            library=library,
+            patron=patron,
+            override_reason=override_reason,
+        )
+
+
+def _renew_item_locked(
+    *, item: Any, actor: Any, library: Any, patron: Any, override_reason: str | None
+) -> Loan:
+    """The renewal of the copy's open loan, inside the caller's transaction, copy locked."""
+    today = _today()
+    loan = next(
+        iter(
+            Loan.all_objects.select_related("patron__category", "library")
+            .filter(item=item, returned_at__isnull=True)
+            .order_by()[:1]
+        ),
+        None,
+    )
+    if loan is None or (patron is not None and loan.patron_id != patron.pk):
+        raise CirculationError(C.ITEM_NOT_ON_LOAN)
+    loan.item = item
+    return _renew(
+        loan=loan,
+        item=item,
+        actor=actor,
+        library=library,
+        today=today,
+        override_reason=override_reason,
+    )
 
 
 _RENEWAL_FACTS_SQL = (

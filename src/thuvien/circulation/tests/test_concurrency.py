@@ -6,15 +6,19 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from thuvien.circulation.desk_cache import desk_cache_clear
 from thuvien.circulation.errors import CirculationError
 from thuvien.circulation.errors import CirculationErrorCode as C
 from thuvien.circulation.models import Loan
-from thuvien.circulation.selectors import item_for_desk
-from thuvien.circulation.services import loan_checkin, loan_checkout, loan_renew_item
+from thuvien.circulation.services import (
+    desk_checkout,
+    desk_renew,
+    loan_checkin,
+    loan_checkout,
+)
 from thuvien.conftest import build_world
 
 from .factories import make_item, make_patron
@@ -75,18 +79,19 @@ def test_desk_query_counts(world, settings):
     # (update), both audit entries and the outbox row in one insert (two on SQLite), release.
     # Was 13, then 10.
     assert len(out) <= (7 if one else 8), [q["sql"] for q in out.captured_queries]
-    # A copy the caller locked already (item_for_desk(lock=True)): no second read, no savepoint.
-    with transaction.atomic():
-        item = item_for_desk(library=world.provincial, barcode=items[1].barcode, lock=True)
-        with CaptureQueriesContext(connection) as out:
-            loan_checkout(item=item, patron=patron, library=world.provincial, staff=staff)
-    assert len(out) <= (4 if one else 5), [q["sql"] for q in out.captured_queries]  # was 6
-    # Renewal of a scanned copy takes the same path: the open loan, holds and debt in one,
-    # the update, the audit entry. Was 7 reads and writes after a copy read twice.
-    with transaction.atomic():
-        item = item_for_desk(library=world.provincial, barcode=items[1].barcode, lock=True)
-        with CaptureQueriesContext(connection) as out:
-            loan = loan_renew_item(item=item, actor=staff, library=world.provincial)
-    assert len(out) <= 4, [q["sql"] for q in out.captured_queries]
+    # The desk services read the scanned copy once, locked, in one prepared statement:
+    # savepoint, lock the copy by barcode, counts+holds in one, insert loan, item status,
+    # audit entries and outbox in one insert (two on SQLite), release.
+    with CaptureQueriesContext(connection) as out:
+        loan = desk_checkout(
+            library=world.provincial, barcode=items[1].barcode.lower(), patron=patron, staff=staff
+        )
+    assert len(out) <= (7 if one else 8), [q["sql"] for q in out.captured_queries]
+    assert loan.item.barcode == items[1].barcode
+    # Renewal of a scanned copy: savepoint, the locked copy, the open loan, holds and debt in
+    # one, the update, the audit entry, release. Was 7 reads and writes after a copy read twice.
+    with CaptureQueriesContext(connection) as out:
+        loan = desk_renew(library=world.provincial, barcode=items[1].barcode, staff=staff)
+    assert len(out) <= 7, [q["sql"] for q in out.captured_queries]
     assert loan.renewals == 1
     desk_cache_clear()

@@ -10,8 +10,8 @@ from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
-from thuvien.circulation.items import desk_item_locked, desk_items
-from thuvien.circulation.selectors import item_for_desk, patron_for_desk
+from thuvien.circulation.items import desk_item_for_update, desk_item_locked, desk_items
+from thuvien.circulation.selectors import patron_for_desk
 from thuvien.core.errors import NotFound
 from thuvien.patrons.models import Patron
 
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def test_desk_item_is_the_orm_item_with_its_relations(world):
     item = make_item(world.commune_a, price=125000, call_number="895.92 NG-D")
     with transaction.atomic():
-        got = item_for_desk(library=world.provincial, barcode=f"  {item.barcode} ", lock=True)
+        got = desk_item_for_update(library=world.provincial, barcode=f"  {item.barcode} ")
         with scopes_disabled():
             orm = desk_items().get(pk=item.pk)
         assert model_to_dict(got) == model_to_dict(orm)
@@ -38,7 +38,7 @@ def test_desk_item_is_the_orm_item_with_its_relations(world):
 def test_desk_item_stays_in_the_network(world):
     item = make_item(world.provincial)
     with transaction.atomic(), pytest.raises(NotFound):
-        item_for_desk(library=world.bn_provincial, barcode=item.barcode, lock=True)
+        desk_item_for_update(library=world.bn_provincial, barcode=item.barcode)
 
 
 @pytest.mark.django_db(transaction=True)

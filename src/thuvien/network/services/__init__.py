@@ -27,7 +27,7 @@ from .places import (
     location_create,
     location_update,
 )
-from .settings import setting_clear, setting_coerce, setting_set
+from .settings import setting_clear, setting_coerce, setting_set, settings_save
 from .tree import descendant_ids, library_move
 
 __all__ = [
@@ -58,4 +58,5 @@ __all__ = [
     "setting_clear",
     "setting_coerce",
     "setting_set",
+    "settings_save",
 ]

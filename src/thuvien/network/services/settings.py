@@ -104,3 +104,36 @@ def setting_clear(
             changes={key: [row.value, None]},
         )
         row.delete()
+
+
+def settings_save(
+    *,
+    values: dict[str, Any],
+    actor: Any,
+    library: Library | None = None,
+    network: Network | None = None,
+) -> None:
+    """Write a whole settings form at once: an empty value clears the stored one (the level
+    above applies again), any other is stored. All or nothing: every value is checked first and
+    a bad one raises ``settings_invalid`` with ``params["errors"]`` (key -> message) before
+    anything is written; a refusal while writing rolls every write back."""
+    errors: dict[str, str] = {}
+    for key, raw in values.items():
+        if raw in ("", None):
+            continue
+        try:
+            setting_coerce(_definition(key), raw)
+        except NetworkError as exc:
+            errors[key] = exc.message
+    if errors:
+        raise NetworkError(
+            NetworkErrorCode.SETTINGS_INVALID,
+            _("Một số thiết lập chưa hợp lệ; chưa thiết lập nào được lưu."),
+            errors=errors,
+        )
+    with transaction.atomic():
+        for key, raw in values.items():
+            if raw in ("", None):
+                setting_clear(key=key, library=library, network=network, actor=actor)
+            else:
+                setting_set(key=key, value=raw, library=library, network=network, actor=actor)

@@ -254,6 +254,53 @@ def test_blocked_reader_gets_status_flags_and_plain_message(kiosk, desk):
     assert refused.screen_message == ("Thẻ bạn đọc đang bị khóa.",)
 
 
+def test_reader_over_the_fines_limit_is_blocked_as_at_the_desk(kiosk, desk):
+    """One rule (circulation's ``patron_checkout_blocks``): a reader owing more than the
+    library's limit (50,000 đồng by default) is shown blocked by patron status and patron
+    information, with the desk's own sentence, and the kiosk's check-out is refused."""
+    from thuvien.circulation.services import fee_create
+
+    reader = desk["reader"]
+    fines = "Bạn đọc còn nợ phí vượt mức cho phép. Mời thanh toán trước khi mượn."
+    with scopes_disabled():
+        fee_create(
+            patron=reader,
+            library=desk["world"].commune_a,
+            kind="overdue",
+            amount=Decimal(50000),  # at the limit: not over it
+            staff=None,
+            description="Quá hạn",
+        )
+    info = patron_info(kiosk, reader.card_number)
+    assert info.patron_status == " " * 14 and not info.screen_message
+    with scopes_disabled():
+        fee_create(
+            patron=reader,
+            library=desk["world"].commune_a,
+            kind="overdue",
+            amount=Decimal(1),
+            staff=None,
+            description="Quá hạn",
+        )
+    status = kiosk.request(
+        PatronStatusRequest(
+            language="000",
+            transaction_date=sip_now(),
+            institution_id="HY-TIENLU",
+            patron_identifier=reader.card_number,
+            terminal_password="",
+            patron_password="mat-khau-ban-doc-1",
+        )
+    )
+    assert status.patron_status == "YYYY      Y   "  # privileges denied, excessive fines
+    assert status.screen_message == (fines,)
+    info = patron_info(kiosk, reader.card_number)
+    assert info.patron_status == "YYYY      Y   " and info.screen_message == (fines,)
+    refused = checkout(kiosk, reader.card_number, "TL0001")
+    assert refused.ok == "0"
+    assert refused.screen_message == (fines,)
+
+
 def test_fee_paid_settles_the_balance(kiosk, desk):
     from thuvien.circulation.services import fee_create
 

@@ -11,8 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.errors import AccountsError
-from thuvien.accounts.models import User
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can_in_network, requires
 from thuvien.accounts.selectors import (
     managed_places,
@@ -31,10 +30,9 @@ from thuvien.accounts.selectors import (
 )
 from thuvien.accounts.services import (
     may_reset_second_factor,
-    membership_add,
     membership_change_role,
     membership_remove,
-    staff_user_create,
+    staff_member_add,
     totp_reset,
 )
 from thuvien.core.errors import NotFound
@@ -46,7 +44,7 @@ from .forms import AuditFilterForm, MembershipAddForm, MembershipRoleForm, TotpR
 AUDIT_PAGE_SIZE = 50
 
 
-def _target(request: HttpRequest) -> tuple[Library | None, bool]:
+def _target(request: StaffRequest) -> tuple[Library | None, bool]:
     """(library, network_wide) the page is about; 404 for a place the person does not manage."""
     libraries, networks = managed_places(request.user)
     wanted = request.GET.get("library") or request.POST.get("target_library")
@@ -72,7 +70,7 @@ def _target_query(library: Library | None, network_wide: bool) -> str:
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def people_list(request: HttpRequest) -> HttpResponse:
+def people_list(request: StaffRequest) -> HttpResponse:
     library, network_wide = _target(request)
     network = request.network if network_wide else library.network
     memberships = membership_list(library=None if network_wide else library, network=network)
@@ -97,7 +95,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.ADMINISTER_LIBRARY)
 @require_POST
-def people_add(request: HttpRequest) -> HttpResponse:
+def people_add(request: StaffRequest) -> HttpResponse:
     library, network_wide = _target(request)
     network = request.network if network_wide else library.network
     back = reverse("people:list") + "?" + _target_query(library, network_wide)
@@ -110,34 +108,17 @@ def people_add(request: HttpRequest) -> HttpResponse:
         return redirect(back)
     data = form.cleaned_data
     try:
-        with transaction.atomic():  # a new account without its membership is not kept
-            if data["create"]:
-                user = staff_user_create(
-                    actor=request.user,
-                    username=data["username"],
-                    full_name=data["full_name"],
-                    email=data["email"],
-                    password=data["password"],
-                )
-            else:
-                user = User.objects.filter(username__iexact=data["username"].strip()).first()
-                if user is None:
-                    messages.error(
-                        request,
-                        _(
-                            "Không có tài khoản nào tên %(username)s. Chọn “Tạo tài khoản mới” "
-                            "để tạo."
-                        )
-                        % {"username": data["username"]},
-                    )
-                    return redirect(back)
-            membership_add(
-                actor=request.user,
-                user=user,
-                role=data["role"],
-                network=network,
-                library=None if network_wide else library,
-            )
+        user, _membership = staff_member_add(
+            actor=request.user,
+            role=data["role"],
+            network=network,
+            library=None if network_wide else library,
+            username=data["username"],
+            create=data["create"],
+            full_name=data["full_name"],
+            email=data["email"],
+            password=data["password"],
+        )
     except NotFound as exc:
         raise Http404 from exc
     except AccountsError as exc:
@@ -150,7 +131,7 @@ def people_add(request: HttpRequest) -> HttpResponse:
     return redirect(back)
 
 
-def _membership_or_404(request: HttpRequest, pk: int):
+def _membership_or_404(request: StaffRequest, pk: int):
     try:
         return membership_get_for(user=request.user, pk=pk)
     except NotFound as exc:
@@ -158,7 +139,7 @@ def _membership_or_404(request: HttpRequest, pk: int):
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_edit(request: StaffRequest, pk: int) -> HttpResponse:
     membership = _membership_or_404(request, pk)
     network_wide = membership.library_id is None
     back = reverse("people:list") + "?" + _target_query(membership.library, network_wide)
@@ -181,7 +162,7 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _edit_page(request, membership, form=form, back=back)
 
 
-def _edit_page(request: HttpRequest, membership: Any, **context: Any) -> HttpResponse:
+def _edit_page(request: StaffRequest, membership: Any, **context: Any) -> HttpResponse:
     """The membership page; it offers the second-factor reset to those who may make it."""
     person = membership.user
     if person.has_totp and may_reset_second_factor(request.user, person):
@@ -193,15 +174,17 @@ def _edit_page(request: HttpRequest, membership: Any, **context: Any) -> HttpRes
 
 @requires(Capability.ADMINISTER_LIBRARY)
 @require_POST
-def membership_reset_2fa(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_reset_2fa(request: StaffRequest, pk: int) -> HttpResponse:
     """Lost phone and lost recovery codes: a network administrator turns the person's second
     factor off (audited with the reason), after checking who is asking (docs/guides/accounts.md).
     """
     membership = _membership_or_404(request, pk)
     if not may_reset_second_factor(request.user, membership.user):
         raise PermissionDenied
-    back = reverse("people:list") + "?" + _target_query(
-        membership.library, membership.library_id is None
+    back = (
+        reverse("people:list")
+        + "?"
+        + _target_query(membership.library, membership.library_id is None)
     )
     form = TotpResetForm(request.POST)
     if form.is_valid():
@@ -221,7 +204,7 @@ def membership_reset_2fa(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def membership_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_delete(request: StaffRequest, pk: int) -> HttpResponse:
     """GET asks to confirm who loses which role where; POST removes it."""
     membership = _membership_or_404(request, pk)
     back = (
@@ -246,7 +229,7 @@ def membership_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(back)
 
 
-def _audit_place(request: HttpRequest) -> dict[str, Any]:
+def _audit_place(request: StaffRequest) -> dict[str, Any]:
     """Network admins and oversight officers read the whole network; others their library."""
     network = request.network
     if network is not None and (
@@ -258,7 +241,7 @@ def _audit_place(request: HttpRequest) -> dict[str, Any]:
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: StaffRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
     if form.is_bound and form.is_valid():

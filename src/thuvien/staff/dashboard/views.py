@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.middleware import ACTIVE_LIBRARY_SESSION_KEY
 from thuvien.accounts.permissions import login_required_view, view_allowed
 from thuvien.accounts.services import user_set_working_library
 
 
-def _require_staff(request: HttpRequest) -> None:
+def _require_staff(request: StaffRequest) -> None:
     if request.library is None:
         raise PermissionDenied
 
@@ -159,7 +160,7 @@ TILES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def dashboard_tiles(request: HttpRequest) -> list[dict[str, str]]:
+def dashboard_tiles(request: StaffRequest) -> list[dict[str, str]]:
     tiles = []
     for name, title, text in TILES:
         url = reverse(name)
@@ -169,7 +170,7 @@ def dashboard_tiles(request: HttpRequest) -> list[dict[str, str]]:
 
 
 @login_required_view
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: StaffRequest) -> HttpResponse:
     """Where a working day starts: the work this person may do, and for the desk the day's
     figures of the active library, each linked to the list behind it."""
     _require_staff(request)
@@ -185,7 +186,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required_view
 @require_POST
-def switch_library(request: HttpRequest) -> HttpResponse:
+def switch_library(request: StaffRequest) -> HttpResponse:
     _require_staff(request)
     try:
         wanted = int(request.POST.get("library", ""))

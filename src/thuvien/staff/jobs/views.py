@@ -8,10 +8,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can_in_network, login_required_view
 from thuvien.core.errors import NotFound
 from thuvien.core.jobs import job_result_rows
@@ -21,7 +22,7 @@ from thuvien.core.selectors import job_get_for, job_list
 PAGE_SIZE = 30
 
 
-def _place(request: HttpRequest) -> dict[str, Any]:
+def _place(request: StaffRequest) -> dict[str, Any]:
     if request.library is None:  # not staff anywhere
         raise PermissionDenied
     network = request.network
@@ -32,7 +33,7 @@ def _place(request: HttpRequest) -> dict[str, Any]:
     return {"library": request.library}
 
 
-def _job_or_404(request: HttpRequest, pk: int) -> Job:
+def _job_or_404(request: StaffRequest, pk: int) -> Job:
     try:
         return job_get_for(pk=pk, **_place(request))
     except NotFound as exc:
@@ -40,7 +41,7 @@ def _job_or_404(request: HttpRequest, pk: int) -> Job:
 
 
 @login_required_view
-def job_list_view(request: HttpRequest) -> HttpResponse:
+def job_list_view(request: StaffRequest) -> HttpResponse:
     place = _place(request)
     page = Paginator(job_list(**place), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -51,7 +52,7 @@ def job_list_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required_view
-def job_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def job_detail_view(request: StaffRequest, pk: int) -> HttpResponse:
     """The job's row; htmx asks for it every 2 s while the job is queued or running."""
     job = _job_or_404(request, pk)
     if request.htmx:
@@ -62,7 +63,7 @@ def job_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required_view
-def job_report_view(request: HttpRequest, pk: int) -> FileResponse:
+def job_report_view(request: StaffRequest, pk: int) -> FileResponse:
     job = _job_or_404(request, pk)
     if not job.report:
         raise Http404

@@ -7,10 +7,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scopes_disabled
 
+from thuvien.accounts.services import kiosk_account_ensure
 from thuvien.core.errors import ThuvienError
 from thuvien.network.commands import no_network_error
 from thuvien.network.models import Library
-from thuvien.sip2.kiosks import kiosk_account_ensure
 
 
 class Command(BaseCommand):

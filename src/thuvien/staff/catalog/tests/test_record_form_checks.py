@@ -22,10 +22,14 @@ def post(client, url=NEW, **fields):
     return client.post(url, {"material_type": "book", "title": "Sách thử", **fields})
 
 
+_INDICATORS = {"082": ("0", "4"), "041": ("0", " ")}  # as MARC21 allows (marc_validation)
+
+
 def _marc(**subfields):
     fields = [{"245": {"ind1": "0", "ind2": "0", "subfields": [{"a": "Sách thử"}]}}]
     for tag, (code, value) in subfields.items():
-        fields.append({tag[1:]: {"ind1": " ", "ind2": " ", "subfields": [{code: value}]}})
+        ind1, ind2 = _INDICATORS.get(tag[1:], (" ", " "))
+        fields.append({tag[1:]: {"ind1": ind1, "ind2": ind2, "subfields": [{code: value}]}})
     return {"leader": "00000nam a2200000 a 4500", "fields": fields}
 
 
@@ -99,6 +103,14 @@ def test_the_service_refuses_and_warns_without_the_form(world):
         network=world.hung_yen, marc=_marc(a020=("a", BAD_CHECK)), confirm_warnings=True
     )
     assert record.marc["fields"][1]["020"]["subfields"] == [{"z": BAD_CHECK}]
+    # The MARC21 rules the editors show are the service's own: a form or API that forgets
+    # them still cannot store a broken record.
+    broken = _marc()
+    broken["fields"].append({"245": {"ind1": "0", "ind2": "0", "subfields": [{"a": "Hai"}]}})
+    with pytest.raises(RecordInvalid) as exc:
+        record_create(network=world.hung_yen, marc=broken)
+    assert exc.value.code == "catalog.marc_rules"
+    assert exc.value.problems[0].tag == "245" and exc.value.problems[0].position == 2
 
 
 def test_an_old_value_nobody_touched_does_not_block_an_edit(world):

@@ -13,11 +13,12 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.models import Authority, AuthorityKind
 from thuvien.catalog.selectors import authority_get, authority_list
@@ -38,7 +39,7 @@ SEARCH_FIELD = {
 }
 
 
-def _get(request: HttpRequest, pk: int) -> Authority:
+def _get(request: StaffRequest, pk: int) -> Authority:
     try:
         return authority_get(network=request.network, pk=pk)
     except NotFound as exc:
@@ -71,7 +72,7 @@ def candidate_records(authority: Authority) -> list[int]:
 
 
 @requires(Capability.CATALOGUE)
-def authority_index(request: HttpRequest) -> HttpResponse:
+def authority_index(request: StaffRequest) -> HttpResponse:
     """The network's authorities, searchable with or without tone marks; a form to add one."""
     from thuvien.catalog.services import authority_create
 
@@ -130,7 +131,7 @@ def _linked_records(authority: Authority) -> tuple[int, list[Any]]:
 
 
 @requires(Capability.CATALOGUE)
-def authority_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def authority_detail(request: StaffRequest, pk: int) -> HttpResponse:
     """One authority: edit its heading (linked records follow), link, merge."""
     from thuvien.catalog import services
 

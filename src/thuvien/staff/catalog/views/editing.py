@@ -10,19 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 import pymarc
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
-from thuvien.catalog.errors import RecordInvalid
+from thuvien.catalog.errors import CatalogErrorCode, RecordInvalid
 from thuvien.catalog.marc_validation import (
     EditorField,
     editor_from_pymarc,
-    editor_to_pymarc,
-    validate_pymarc,
-    validate_record,
+    editor_to_mij,
 )
 from thuvien.catalog.models import MaterialType, Record
 from thuvien.core.errors import ThuvienError
@@ -47,7 +46,11 @@ def _material(value: str | None) -> str:
 
 
 def save_marc(
-    request: HttpRequest, record: Record | None, marc: pymarc.Record, *, confirm: bool = False
+    request: StaffRequest,
+    record: Record | None,
+    marc: pymarc.Record | dict[str, Any],
+    *,
+    confirm: bool = False,
 ) -> Record:
     """Create or update through the catalogue's services (they raise CatalogError)."""
     from thuvien.catalog.services import record_create, record_update
@@ -75,14 +78,14 @@ def _field_name(specs: Any, tag: str, code: str) -> str | None:
 
 
 @requires(Capability.CATALOGUE)
-def record_new(request: HttpRequest) -> HttpResponse:
+def record_new(request: StaffRequest) -> HttpResponse:
     """Pick a template (material type), then open the simple form or the MARC editor."""
     form = TemplateChoiceForm(request.GET or None)
     return render(request, "staff/catalog/new.html", {"form": form, "choices": TEMPLATE_CHOICES})
 
 
 @requires(Capability.CATALOGUE)
-def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def record_form(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     record = get_record(request, pk) if pk else None
     if record is not None:
         marc = record_to_pymarc(record.marc)
@@ -98,13 +101,14 @@ def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         form = form_class(request.POST)
         if form.is_valid():
             apply_form(marc, form.cleaned_data, material)
-            problems = validate_pymarc(marc)
-            if not problems:
-                try:
-                    saved = save_marc(
-                        request, record, marc, confirm=form.cleaned_data["confirm_warnings"]
-                    )
-                except RecordInvalid as exc:
+            try:
+                saved = save_marc(
+                    request, record, marc, confirm=form.cleaned_data["confirm_warnings"]
+                )
+            except RecordInvalid as exc:
+                if exc.code == CatalogErrorCode.MARC_RULES:  # the MARC21 rules: listed as such
+                    problems = list(exc.problems)
+                else:
                     specs = form_specs(material)
                     for p in exc.problems:
                         name = _field_name(specs, p.tag, p.code)
@@ -114,10 +118,10 @@ def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                             form.add_error(name, p.message)
                         else:
                             problems.append(p)
-                except ThuvienError as exc:
-                    error = exc.message
-                else:
-                    return redirect(reverse("catalog:record-detail", args=[saved.pk]))
+            except ThuvienError as exc:
+                error = exc.message
+            else:
+                return redirect(reverse("catalog:record-detail", args=[saved.pk]))
     else:
         initial = initial_from_record(marc, material) if record else {}
         initial["material_type"] = material
@@ -140,7 +144,7 @@ def record_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @requires(Capability.CATALOGUE)
-def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def marc_editor(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     """The full MARC editor: leader, control fields, data fields with indicators and subfields."""
     record = get_record(request, pk) if pk else None
     material = _material(request.GET.get("type"))
@@ -154,18 +158,21 @@ def marc_editor(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if action != "save":
             apply_action(editor, action)
         else:
-            problems = validate_record(editor)
-            if not problems:
-                try:
-                    saved = save_marc(
-                        request, record, editor_to_pymarc(editor),
-                        confirm=request.POST.get("confirm_warnings") == "on",
-                    )  # fmt: skip
-                except ThuvienError as exc:
-                    error = exc.message
-                    needs_confirmation = exc.code == "catalog.needs_confirmation"
+            try:
+                saved = save_marc(
+                    request, record, editor_to_mij(editor),
+                    confirm=request.POST.get("confirm_warnings") == "on",
+                )  # fmt: skip
+            except RecordInvalid as exc:
+                if exc.code == CatalogErrorCode.MARC_RULES:
+                    problems = exc.problems
                 else:
-                    return redirect(reverse("catalog:record-detail", args=[saved.pk]))
+                    error = exc.message
+                    needs_confirmation = exc.code == CatalogErrorCode.NEEDS_CONFIRMATION
+            except ThuvienError as exc:
+                error = exc.message
+            else:
+                return redirect(reverse("catalog:record-detail", args=[saved.pk]))
             status = 400
     elif record is not None:
         editor = editor_from_pymarc(record_to_pymarc(record.marc))

@@ -7,13 +7,14 @@ one that does not exist. Every write goes through ``holdings.services``.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.core.errors import ThuvienError
 from thuvien.holdings.models import Item
@@ -22,7 +23,7 @@ from ..forms import ItemBatchForm, ItemEditForm, ItemStatusForm
 from .common import get_record
 
 
-def get_item(request: HttpRequest, pk: int) -> Item:
+def get_item(request: StaffRequest, pk: int) -> Item:
     item = (
         Item.objects.filter(pk=pk, library=request.library)
         .select_related("record", "location")
@@ -49,7 +50,7 @@ def _suggest_call_number(record) -> str:
 
 
 @requires(Capability.CATALOGUE)
-def item_add(request: HttpRequest, record_pk: int) -> HttpResponse:
+def item_add(request: StaffRequest, record_pk: int) -> HttpResponse:
     from thuvien.holdings.services import items_create_batch
 
     record = get_record(request, record_pk)
@@ -99,7 +100,7 @@ def item_add(request: HttpRequest, record_pk: int) -> HttpResponse:
 
 
 @requires(Capability.CATALOGUE)
-def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def item_edit(request: StaffRequest, pk: int) -> HttpResponse:
     from thuvien.holdings.services import (
         CIRCULATION_STATUSES,
         item_status_set,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.holdings.labels import labels_for_items, labels_pdf
 from thuvien.holdings.models import Item
@@ -27,7 +28,7 @@ def items_added_today(library) -> list[Item]:
 
 
 @requires(Capability.CATALOGUE)
-def labels(request: HttpRequest) -> HttpResponse:
+def labels(request: StaffRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     if data is None and request.GET.get("barcodes"):
         data = {

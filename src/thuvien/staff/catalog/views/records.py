@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.ai.selectors import record_entity_proposals
 from thuvien.catalog.errors import RecordNotFound
@@ -161,7 +162,7 @@ def search_records(
 
 
 @requires(Capability.CATALOGUE)
-def record_search(request: HttpRequest) -> HttpResponse:
+def record_search(request: StaffRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
     found = search_records(
         request.network,
@@ -186,7 +187,7 @@ def record_search(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.CATALOGUE)
-def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def record_detail(request: StaffRequest, pk: int) -> HttpResponse:
     if not record_visible(viewer_for(request.user).for_copy_cataloguing(), pk):
         raise Http404  # hidden from this cataloguer (holdings.visibility): as if missing
     try:

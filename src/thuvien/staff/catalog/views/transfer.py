@@ -12,12 +12,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can, requires
 from thuvien.catalog.uploads import upload_dir, upload_discard
 from thuvien.core.errors import ThuvienError
@@ -33,7 +34,7 @@ CONTENT_TYPE = {
 }
 
 
-def _cataloguing_libraries(request: HttpRequest) -> list[Any]:
+def _cataloguing_libraries(request: StaffRequest) -> list[Any]:
     return [
         lib
         for lib in request.staff_libraries
@@ -41,14 +42,14 @@ def _cataloguing_libraries(request: HttpRequest) -> list[Any]:
     ]
 
 
-def _pending(request: HttpRequest, token: str) -> dict[str, Any]:
+def _pending(request: StaffRequest, token: str) -> dict[str, Any]:
     pending = request.session.get(SESSION_KEY, {}).get(token)
     if pending is None or not Path(pending["path"]).is_file():
         raise Http404
     return pending
 
 
-def _library(request: HttpRequest, library_id: int | None) -> Any | None:
+def _library(request: StaffRequest, library_id: int | None) -> Any | None:
     if library_id is None:
         return None
     for lib in _cataloguing_libraries(request):
@@ -63,7 +64,7 @@ def _rule_labels(rules: Any) -> list[str]:
     return [str(labels.get(rule, rule)) for rule in rules]
 
 
-def _preview(request: HttpRequest, token: str, pending: dict[str, Any]) -> HttpResponse:
+def _preview(request: StaffRequest, token: str, pending: dict[str, Any]) -> HttpResponse:
     from thuvien.catalog.services.importing import import_preview
 
     library = _library(request, pending["library_id"])
@@ -98,7 +99,7 @@ def _preview(request: HttpRequest, token: str, pending: dict[str, Any]) -> HttpR
 
 
 @requires(Capability.CATALOGUE)
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: StaffRequest) -> HttpResponse:
     libraries = _cataloguing_libraries(request)
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES, libraries=libraries)
@@ -133,7 +134,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.CATALOGUE)
-def import_preview_view(request: HttpRequest, token: str) -> HttpResponse:
+def import_preview_view(request: StaffRequest, token: str) -> HttpResponse:
     """GET shows the preview again; POST queues the import and goes to the job's page."""
     pending = _pending(request, token)
     if request.method != "POST":
@@ -157,7 +158,7 @@ def import_preview_view(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @requires(Capability.CATALOGUE)
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: StaffRequest) -> HttpResponse:
     """Download the active library's holdings, or the records matching a query."""
     from thuvien.catalog.services.exporting import export_run
 

@@ -10,8 +10,8 @@ from thuvien.circulation.selectors import item_for_desk
 from thuvien.core.errors import NotFound
 
 
-def item_by_barcode(*, library: Any, barcode: str, lock: bool = False) -> Any:
-    return item_for_desk(library=library, barcode=barcode, lock=lock)
+def item_by_barcode(*, library: Any, barcode: str) -> Any:
+    return item_for_desk(library=library, barcode=barcode)
 
 
 def get_or_404(fn: Any, **kwargs: Any) -> Any:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can, requires
 from thuvien.circulation.errors import CirculationError, CirculationErrorCode
 from thuvien.circulation.selectors import (
@@ -30,23 +30,23 @@ from thuvien.circulation.selectors import (
     transit_slip_get,
 )
 from thuvien.circulation.services import (
-    loan_checkin,
-    loan_checkout,
-    loan_renew_item,
+    desk_checkin,
+    desk_checkout,
+    desk_renew,
     patron_checkout_blocks,
 )
 from thuvien.core.errors import NotFound
 from thuvien.core.text import clean
 from thuvien.patrons.selectors import patron_get_by_card, patron_search
 
-from .common import get_or_404, is_htmx, item_by_barcode
+from .common import get_or_404, is_htmx
 
 CODE_MAX = 100  # longer than any barcode, card number, name or phone typed at a desk
 SESSION_KEY = "desk.checkins"  # the check-ins of this session, today, newest first
 SESSION_KEEP = 200
 
 
-def _render(request: HttpRequest, name: str, ctx: dict[str, Any]) -> HttpResponse:
+def _render(request: StaffRequest, name: str, ctx: dict[str, Any]) -> HttpResponse:
     template = f"staff/circulation/desk/{name}.html"
     if is_htmx(request):
         template = f"staff/circulation/desk/_{name}_panel.html"
@@ -60,25 +60,25 @@ def _code(value: str | None) -> str:
     return text.strip()[:CODE_MAX]
 
 
-def _is_scan(request: HttpRequest) -> bool:
+def _is_scan(request: StaffRequest) -> bool:
     """A scan sent by the page's queue (desk.js): answered with JSON fragments."""
     return request.headers.get("X-Desk-Scan") == "1"
 
 
-def _entry_html(request: HttpRequest, entry: dict[str, Any] | None) -> str:
+def _entry_html(request: StaffRequest, entry: dict[str, Any] | None) -> str:
     if entry is None:
         return ""
     return render_to_string("staff/circulation/desk/_entry.html", {"entry": entry}, request=request)
 
 
-def _override_wanted(request: HttpRequest) -> str | None:
+def _override_wanted(request: StaffRequest) -> str | None:
     """The reason, only when the override form's own button sent it (a scan never does)."""
     if request.POST.get("action") != "override":
         return None
     return (request.POST.get("override_reason") or "").strip() or None
 
 
-def _refusal(request: HttpRequest, exc: CirculationError, barcode: str, **extra: Any) -> dict:
+def _refusal(request: StaffRequest, exc: CirculationError, barcode: str, **extra: Any) -> dict:
     message = exc.message
     if exc.code == CirculationErrorCode.ITEM_ALREADY_ON_LOAN and exc.params.get("due_on"):
         message = _("Tài liệu này đang được mượn: thẻ %(card)s, hạn trả %(due)s.") % {
@@ -101,7 +101,7 @@ def _now() -> str:
 
 
 @requires(Capability.CIRCULATE)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: StaffRequest) -> HttpResponse:
     return render(request, "staff/circulation/home.html", {})
 
 
@@ -121,7 +121,7 @@ def _find_patron(library: Any, query: str) -> tuple[Any, list[Any]]:
 
 
 @requires(Capability.CIRCULATE)
-def checkout(request: HttpRequest) -> HttpResponse:
+def checkout(request: StaffRequest) -> HttpResponse:
     """Scan the card (or type a name or phone), then the copies one after another."""
     library = request.library
     data = request.POST if request.method == "POST" else request.GET
@@ -167,22 +167,21 @@ def checkout(request: HttpRequest) -> HttpResponse:
     return _render(request, "checkout", ctx)
 
 
-def _checkout_one(request: HttpRequest, patron: Any, barcode: str) -> dict[str, Any]:
+def _checkout_one(request: StaffRequest, patron: Any, barcode: str) -> dict[str, Any]:
     library = request.library
     try:
-        with transaction.atomic():  # the copy is read once, locked, for the service
-            item = item_by_barcode(library=library, barcode=barcode, lock=True)
-            loan = loan_checkout(
-                item=item,
-                patron=patron,
-                library=library,
-                staff=request.user,
-                override_reason=_override_wanted(request),
-            )
+        loan = desk_checkout(
+            library=library,
+            barcode=barcode,
+            patron=patron,
+            staff=request.user,
+            override_reason=_override_wanted(request),
+        )
     except CirculationError as exc:
         return _refusal(request, exc, barcode, card_number=patron.card_number)
     except NotFound as exc:
         return {"status": "refused", "barcode": barcode, "message": exc.message}
+    item = loan.item
     return {
         "status": "ok",
         "barcode": item.barcode,
@@ -192,7 +191,7 @@ def _checkout_one(request: HttpRequest, patron: Any, barcode: str) -> dict[str, 
     }
 
 
-def _checkins_today(request: HttpRequest) -> list[dict[str, Any]]:
+def _checkins_today(request: StaffRequest) -> list[dict[str, Any]]:
     kept = request.session.get(SESSION_KEY) or {}
     if kept.get("day") != timezone.localdate().isoformat():
         return []
@@ -200,7 +199,7 @@ def _checkins_today(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @requires(Capability.CIRCULATE)
-def checkin(request: HttpRequest) -> HttpResponse:
+def checkin(request: StaffRequest) -> HttpResponse:
     entry = None
     barcode = _code(request.POST.get("barcode")) if request.method == "POST" else ""
     if barcode:
@@ -217,14 +216,13 @@ def checkin(request: HttpRequest) -> HttpResponse:
     return _render(request, "checkin", {"entry": entry, "entries": entries})
 
 
-def _checkin_one(request: HttpRequest, barcode: str) -> dict[str, Any]:
+def _checkin_one(request: StaffRequest, barcode: str) -> dict[str, Any]:
     library = request.library
     try:
-        with transaction.atomic():  # the copy is read once, locked, for the service
-            item = item_by_barcode(library=library, barcode=barcode, lock=True)
-            result = loan_checkin(item=item, library=library, staff=request.user)
+        result = desk_checkin(library=library, barcode=barcode, staff=request.user)
     except (CirculationError, NotFound) as exc:
         return {"status": "refused", "barcode": barcode, "message": exc.message, "time": _now()}
+    item = result.item
     slips = []
     if result.hold is not None and result.transit is None:
         slips.append(
@@ -248,7 +246,7 @@ def _checkin_one(request: HttpRequest, barcode: str) -> dict[str, Any]:
 
 
 @requires(Capability.CIRCULATE)
-def renew(request: HttpRequest) -> HttpResponse:
+def renew(request: StaffRequest) -> HttpResponse:
     entry = None
     barcode = _code(request.POST.get("barcode")) if request.method == "POST" else ""
     if barcode:
@@ -258,21 +256,20 @@ def renew(request: HttpRequest) -> HttpResponse:
     return _render(request, "renew", {"entry": entry, "entries": [entry] if entry else []})
 
 
-def _renew_one(request: HttpRequest, barcode: str) -> dict[str, Any]:
+def _renew_one(request: StaffRequest, barcode: str) -> dict[str, Any]:
     library = request.library
     try:
-        with transaction.atomic():  # the copy is read once, locked, for the service
-            item = item_by_barcode(library=library, barcode=barcode, lock=True)
-            loan = loan_renew_item(
-                item=item,
-                actor=request.user,
-                library=library,
-                override_reason=_override_wanted(request),
-            )
+        loan = desk_renew(
+            library=library,
+            barcode=barcode,
+            staff=request.user,
+            override_reason=_override_wanted(request),
+        )
     except CirculationError as exc:
         return _refusal(request, exc, barcode)
     except NotFound as exc:
         return {"status": "refused", "barcode": barcode, "message": exc.message}
+    item = loan.item
     return {
         "status": "ok",
         "barcode": item.barcode,
@@ -284,14 +281,14 @@ def _renew_one(request: HttpRequest, barcode: str) -> dict[str, Any]:
 
 
 @requires(Capability.CIRCULATE)
-def slip_hold(request: HttpRequest, pk: int) -> HttpResponse:
+def slip_hold(request: StaffRequest, pk: int) -> HttpResponse:
     """The slip put in a copy set on the hold shelf: for whom, until when."""
     hold = get_or_404(hold_slip_get, library=request.library, pk=pk)
     return render(request, "staff/circulation/desk/slip.html", {"hold": hold, "kind": "hold"})
 
 
 @requires(Capability.CIRCULATE)
-def slip_transit(request: HttpRequest, pk: int) -> HttpResponse:
+def slip_transit(request: StaffRequest, pk: int) -> HttpResponse:
     """The slip put in a copy sent to another library: where to, from where, for whom."""
     transit = get_or_404(transit_slip_get, library=request.library, pk=pk)
     return render(

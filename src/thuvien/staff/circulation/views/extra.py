@@ -6,17 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.models import Record
 from thuvien.circulation.errors import CirculationError, CirculationErrorCode
 from thuvien.circulation.models import (
     Fee,
-    Hold,
     Loan,
     NoticeChannel,
     NoticeKind,
@@ -24,6 +24,7 @@ from thuvien.circulation.models import (
     Payment,
 )
 from thuvien.circulation.selectors import (
+    hold_for_desk,
     item_for_desk,
     library_ledger,
     lost_fee_get_for,
@@ -48,7 +49,7 @@ from .common import get_or_404
 
 
 @requires(Capability.CIRCULATE)
-def patron_hold(request: HttpRequest, pk: int) -> HttpResponse:
+def patron_hold(request: StaffRequest, pk: int) -> HttpResponse:
     patron = get_or_404(patron_get_for, library=request.library, pk=pk)
     if request.method != "POST":
         return redirect("circulation:patron-detail", pk=pk)
@@ -75,13 +76,9 @@ def patron_hold(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.CIRCULATE)
-def hold_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
+def hold_cancel_view(request: StaffRequest, pk: int) -> HttpResponse:
     """Cancel a hold picked up at this library or placed by one of its readers."""
-    hold = Hold.all_objects.filter(pk=pk, patron__library=request.library).first() or (
-        Hold.objects.filter(pk=pk, library=request.library).first()
-    )
-    if hold is None:
-        raise Http404
+    hold = get_or_404(hold_for_desk, library=request.library, pk=pk)
     if request.method == "POST":
         try:
             hold_cancel(hold=hold, actor=request.user)
@@ -94,7 +91,7 @@ def hold_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.CIRCULATE)
-def loan_lost(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def loan_lost(request: StaffRequest, pk: int, kind: str) -> HttpResponse:
     """ "Báo mất" / "Hư hỏng": GET shows the fee that will be charged, POST (with the amount
     that was shown) charges it. Nothing is charged by a single click."""
     loan = (
@@ -138,7 +135,7 @@ def loan_lost(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 
 @requires(Capability.CIRCULATE)
-def lost_undo(request: HttpRequest, pk: int) -> HttpResponse:
+def lost_undo(request: StaffRequest, pk: int) -> HttpResponse:
     """Undo a lost/damaged declaration of today: GET asks, POST does it."""
     fee = get_or_404(lost_fee_get_for, library=request.library, pk=pk)
     if fee.patron_id is None:
@@ -171,7 +168,7 @@ def lost_undo(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def notice_templates(request: HttpRequest) -> HttpResponse:
+def notice_templates(request: StaffRequest) -> HttpResponse:
     """The library's own wording of each notice; an empty body goes back to the default."""
     library = request.library
     kind = request.GET.get("kind") or request.POST.get("kind") or NoticeKind.HOLD_READY
@@ -204,7 +201,7 @@ def notice_templates(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.CIRCULATE)
-def ledger(request: HttpRequest) -> HttpResponse:
+def ledger(request: StaffRequest) -> HttpResponse:
     library = request.library
     fees = Fee.objects.filter(library=library).select_related("patron").order_by("-created_at")
     pays = Payment.objects.filter(library=library).select_related("patron").order_by("-created_at")

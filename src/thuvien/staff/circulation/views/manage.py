@@ -11,12 +11,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.circulation.models import Hold, HoldStatus, Loan, LoanRule, PostalRequest, PostalStatus
 from thuvien.circulation.selectors import library_transactions_on, transits_expected
@@ -39,7 +40,7 @@ from .common import item_by_barcode
 # --- loan rules -----------------------------------------------------------------------------
 
 
-def _rule_rows(rules: Any, *, request: HttpRequest) -> list[dict[str, Any]]:
+def _rule_rows(rules: Any, *, request: StaffRequest) -> list[dict[str, Any]]:
     """Each rule with the words a person reads (the category's and the copy type's names,
     "Tất cả" for a wildcard) and whether this person may delete it (the service's own rule)."""
     library = request.library
@@ -65,7 +66,7 @@ def _rule_rows(rules: Any, *, request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @requires(Capability.CIRCULATE)
-def rules(request: HttpRequest) -> HttpResponse:
+def rules(request: StaffRequest) -> HttpResponse:
     library = request.library
     rows = LoanRule.objects.filter(network=library.network).filter(
         Q(library__isnull=True) | Q(library=library)
@@ -116,7 +117,7 @@ def _rule_save(form: LoanRuleForm, library: Any, network_wide: bool, actor: Any)
 
 
 @requires(Capability.CIRCULATE)
-def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def rule_delete(request: StaffRequest, pk: int) -> HttpResponse:
     """GET asks to confirm (what the rule said, and that the general rule applies again);
     POST deletes. Refused by the service for a rule the person may not change."""
     library = request.library
@@ -217,7 +218,7 @@ def _holds_to_pull(library: Any) -> tuple[list[str], list[list[Any]]]:
 
 
 @requires(Capability.CIRCULATE)
-def reports(request: HttpRequest, name: str = "overdue") -> HttpResponse:
+def reports(request: StaffRequest, name: str = "overdue") -> HttpResponse:
     if name not in REPORTS:
         raise Http404
     try:
@@ -249,7 +250,7 @@ def reports(request: HttpRequest, name: str = "overdue") -> HttpResponse:
 
 
 @requires(Capability.CIRCULATE)
-def postal_list(request: HttpRequest) -> HttpResponse:
+def postal_list(request: StaffRequest) -> HttpResponse:
     qs = PostalRequest.objects.filter(library=request.library).select_related("patron")
     qs = qs.prefetch_related("lines__record").exclude(status=PostalStatus.CANCELLED)
     return render(
@@ -264,7 +265,7 @@ def postal_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.CIRCULATE)
-def postal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def postal_action(request: StaffRequest, pk: int, action: str) -> HttpResponse:
     postal = PostalRequest.objects.filter(pk=pk, library=request.library).first()
     if postal is None:
         raise Http404
@@ -304,7 +305,7 @@ def postal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_PATRONS)
-def deletion_requests(request: HttpRequest) -> HttpResponse:
+def deletion_requests(request: StaffRequest) -> HttpResponse:
     if request.method == "POST":
         req = DeletionRequest.objects.filter(
             pk=request.POST.get("pk") or 0, library=request.library

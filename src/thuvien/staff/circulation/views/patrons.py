@@ -9,12 +9,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.circulation.errors import CirculationError
 from thuvien.circulation.models import Payment
@@ -57,7 +58,7 @@ from ..forms import (
 from .common import get_or_404
 
 
-def _patron(request: HttpRequest, pk: int) -> Any:
+def _patron(request: StaffRequest, pk: int) -> Any:
     return get_or_404(patron_get_for, library=request.library, pk=pk)
 
 
@@ -70,14 +71,14 @@ READ_PATRONS = (Capability.CIRCULATE, Capability.MANAGE_PATRONS)
 
 
 @requires(*READ_PATRONS)
-def patron_list(request: HttpRequest) -> HttpResponse:
+def patron_list(request: StaffRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     patrons = patron_search(library=request.library, query=query)
     return render(request, "staff/circulation/patrons/list.html", {"patrons": patrons, "q": query})
 
 
 @requires(Capability.MANAGE_PATRONS)
-def patron_create(request: HttpRequest) -> HttpResponse:
+def patron_create(request: StaffRequest) -> HttpResponse:
     categories_ensure(network=request.network)
     form = PatronRegisterForm(request.POST or None, network=request.network)
     if request.method == "POST" and form.is_valid():
@@ -93,7 +94,7 @@ def patron_create(request: HttpRequest) -> HttpResponse:
 
 
 @requires(*READ_PATRONS)
-def patron_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def patron_detail(request: StaffRequest, pk: int) -> HttpResponse:
     """The reader as the desk needs them: who, whether the card works, what they owe, what
     they have; the rarer actions grouped below."""
     patron = _patron(request, pk)
@@ -129,7 +130,7 @@ def patron_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_PATRONS)
-def patron_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def patron_edit(request: StaffRequest, pk: int) -> HttpResponse:
     patron = _patron(request, pk)
     form = PatronForm(request.POST or None, instance=patron, network=request.network)
     if request.method == "POST" and form.is_valid():
@@ -147,7 +148,7 @@ def patron_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @upload_limit(PHOTO_MAX_BYTES)  # the photo is the only file these actions take
 @requires(Capability.MANAGE_PATRONS)
-def patron_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def patron_action(request: StaffRequest, pk: int, action: str) -> HttpResponse:
     """POST-only small actions on a reader: renew card, block, unblock, set password."""
     patron = _patron(request, pk)
     if request.method != "POST":
@@ -193,7 +194,7 @@ def patron_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @requires(*READ_PATRONS)
-def patron_card(request: HttpRequest, pk: int) -> HttpResponse:
+def patron_card(request: StaffRequest, pk: int) -> HttpResponse:
     patron = _patron(request, pk)
     response = HttpResponse(card_pdf(patron=patron), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="the-{patron.card_number}.pdf"'
@@ -201,7 +202,7 @@ def patron_card(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_PATRONS)
-def patron_export(request: HttpRequest, pk: int) -> HttpResponse:
+def patron_export(request: StaffRequest, pk: int) -> HttpResponse:
     patron = _patron(request, pk)
     body = json.dumps(patron_export_data(patron=patron), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
@@ -210,7 +211,7 @@ def patron_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.CIRCULATE)
-def patron_fee_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def patron_fee_action(request: StaffRequest, pk: int, action: str) -> HttpResponse:
     """Pay, waive or charge; on bad input nothing is saved and the reason is shown."""
     patron = _patron(request, pk)
     if request.method != "POST":
@@ -259,7 +260,7 @@ def patron_fee_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 
 
 @requires(Capability.CIRCULATE)
-def receipt(request: HttpRequest, pk: int) -> HttpResponse:
+def receipt(request: StaffRequest, pk: int) -> HttpResponse:
     payment = get_or_404(_payment_get, library=request.library, pk=pk)
     return render(request, "staff/circulation/patrons/receipt.html", {"payment": payment})
 

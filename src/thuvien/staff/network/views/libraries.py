@@ -6,12 +6,13 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can_in_network, requires, staff_access
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
@@ -34,7 +35,7 @@ LIBRARY_FIELDS = (
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: StaffRequest) -> HttpResponse:
     """The network's tree for its admins and oversight; a library admin's own libraries."""
     network = network_of(request)
     if not can_read_network(request, network):
@@ -71,7 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_NETWORK, network_wide=True)
-def library_create(request: HttpRequest) -> HttpResponse:
+def library_create(request: StaffRequest) -> HttpResponse:
     network = network_of(request)
     form = LibraryForm(
         request.POST or None,
@@ -106,7 +107,7 @@ def _blank(value):
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def library_detail(request: HttpRequest, code: str) -> HttpResponse:
+def library_detail(request: StaffRequest, code: str) -> HttpResponse:
     library = library_for(request, code)
     today = timezone.localdate()
     return render_page(
@@ -129,7 +130,7 @@ def library_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def library_edit(request: HttpRequest, code: str) -> HttpResponse:
+def library_edit(request: StaffRequest, code: str) -> HttpResponse:
     library = library_for(request, code, write=True)
     initial = {name: getattr(library, name) for name in LIBRARY_FIELDS}
     form = LibraryForm(
@@ -158,7 +159,7 @@ def library_edit(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _admin_networks(request: HttpRequest):
+def _admin_networks(request: StaffRequest):
     ids = [
         pk
         for pk in staff_access(request.user).network_caps
@@ -168,7 +169,7 @@ def _admin_networks(request: HttpRequest):
 
 
 @requires(Capability.ADMINISTER_NETWORK, network_wide=True)
-def library_move(request: HttpRequest, code: str) -> HttpResponse:
+def library_move(request: StaffRequest, code: str) -> HttpResponse:
     library = library_for(request, code, write=True)
     if not can_admin_network(request, library.network):
         raise Http404
@@ -214,7 +215,7 @@ def library_move(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_NETWORK, network_wide=True)
-def library_status(request: HttpRequest, code: str) -> HttpResponse:
+def library_status(request: StaffRequest, code: str) -> HttpResponse:
     """Confirm and then deactivate (or reactivate) a library."""
     library = library_for(request, code, write=True)
     if not can_admin_network(request, library.network):

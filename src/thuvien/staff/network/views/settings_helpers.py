@@ -1,41 +1,23 @@
-"""Saving a settings form: every value is checked first, then all are written at once."""
+"""Saving a settings form through the network's ``settings_save`` (all or nothing)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-
 from thuvien.network import services
-from thuvien.network.errors import NetworkError
+from thuvien.network.errors import NetworkError, NetworkErrorCode
 
 
 def save_settings(form: Any, *, actor: Any, library: Any = None, network: Any = None) -> bool:
-    """Write the form's settings in one transaction; False (and field errors) if any is bad."""
+    """Save the form's settings; False (and the errors on the form's fields) if any is bad."""
+    values = {key: form.cleaned_data.get(key, "") for key in form.definitions}
     try:
-        with transaction.atomic():
-            errors = False
-            for key, definition in form.definitions.items():
-                raw = form.cleaned_data.get(key, "")
-                try:
-                    if raw in ("", None):
-                        services.setting_clear(
-                            key=key, library=library, network=network, actor=actor
-                        )
-                    else:
-                        services.setting_coerce(definition, raw)
-                        services.setting_set(
-                            key=key, value=raw, library=library, network=network, actor=actor
-                        )
-                except NetworkError as exc:
-                    form.add_error(key, exc.message)
-                    errors = True
-            if errors:
-                raise _Rollback
-    except _Rollback:
+        services.settings_save(values=values, actor=actor, library=library, network=network)
+    except NetworkError as exc:
+        if exc.code == NetworkErrorCode.SETTINGS_INVALID:
+            for key, message in exc.params["errors"].items():
+                form.add_error(key, message)
+        else:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return False
     return True
-
-
-class _Rollback(Exception):
-    """Undo the settings already written when a later one is bad: all or nothing."""
