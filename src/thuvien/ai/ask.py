@@ -102,7 +102,7 @@ def retrieve(*, question: str, params: Any, viewer: Any = None) -> list[Source]:
     ids = [row.record.pk for row in page.rows][:MAX_SOURCES]
     records = Record.objects.in_bulk(ids)
     vector = embed_query(question)
-    sources = []
+    sources: list[Source] = []
     for rid in ids:
         record = records.get(rid)
         if record is None:

@@ -22,12 +22,12 @@ from thuvien.catalog.models import Record
 from thuvien.holdings.visibility import ANONYMOUS, Viewer
 from thuvien.search.engine import engine
 from thuvien.search.errors import SearchError
+from thuvien.search.page_sql import library_directory
 from thuvien.search.selectors import (
     PAGE_SIZE,
     SearchPage,
     build_request,
     facet_groups,
-    library_directory,
     resolve_scope,
     result_rows,
     search_catalogue,
@@ -491,9 +491,9 @@ def purchase_suggestions(*, library: Any, days: int = 365, limit: int = 30) -> l
         .values("item__record_id")
         .annotate(n=Count("id"))
     )
-    for row in borrowed:
-        rid = row["item__record_id"]
-        asked[rid] = asked.get(rid, 0) + row["n"]
+    for loan_row in borrowed:
+        rid = loan_row["item__record_id"]
+        asked[rid] = asked.get(rid, 0) + loan_row["n"]
     if not asked:
         return []
     with library_scope(library):

@@ -215,7 +215,7 @@ def entity_accept(*, proposal: object, actor: object, library: object | None = N
 
     assert isinstance(proposal, EntityProposal)
     record = proposal.record
-    heading = proposal.authority.heading if proposal.authority_id else proposal.name
+    heading = proposal.authority.heading if proposal.authority else proposal.name
     tag, ind1 = _ENTITY_TAGS[proposal.kind]
     with transaction.atomic():
         marc = to_pymarc(record.marc)

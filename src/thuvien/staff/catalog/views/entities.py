@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.ai.selectors import entity_proposal_get, record_text
 from thuvien.ai.services import entities_propose, entity_accept, entity_reject
@@ -23,7 +24,7 @@ def _back(pk: int) -> HttpResponseRedirect:
 
 @requires(Capability.CATALOGUE)
 @require_POST
-def entity_find(request: HttpRequest, pk: int) -> HttpResponse:
+def entity_find(request: StaffRequest, pk: int) -> HttpResponse:
     record = get_record(request, pk)
     found = entities_propose(record=record, text=record_text(record=record), actor=request.user)
     if found:
@@ -35,7 +36,7 @@ def entity_find(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(Capability.CATALOGUE)
 @require_POST
-def entity_decide(request: HttpRequest, pk: int, entity_pk: int, accept: bool) -> HttpResponse:
+def entity_decide(request: StaffRequest, pk: int, entity_pk: int, accept: bool) -> HttpResponse:
     record = get_record(request, pk)
     proposal = entity_proposal_get(record=record, pk=entity_pk)
     if proposal is None:

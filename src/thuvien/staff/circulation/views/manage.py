@@ -331,7 +331,7 @@ def deletion_requests(request: StaffRequest) -> HttpResponse:
 
 
 @requires(Capability.CIRCULATE)
-def reading_permissions(request: HttpRequest) -> HttpResponse:
+def reading_permissions(request: StaffRequest) -> HttpResponse:
     """Requests to read a restricted copy in the reading room: record one, then grant or refuse
     it with a reason (``circulation.services.reading``)."""
     from thuvien.circulation.models import ReadingPermission

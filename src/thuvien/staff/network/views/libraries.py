@@ -244,7 +244,7 @@ def library_status(request: StaffRequest, code: str) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_NETWORK, network_wide=True)
-def library_visibility(request: HttpRequest, code: str) -> HttpResponse:
+def library_visibility(request: StaffRequest, code: str) -> HttpResponse:
     """The network admin chooses who may see a library's holdings (issue 19)."""
     from thuvien.holdings.errors import HoldingsError
     from thuvien.holdings.services import library_visibility_set
