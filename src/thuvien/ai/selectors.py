@@ -185,6 +185,8 @@ def hybrid_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS)
     lexical = search_catalogue(params=params, facets=facets, viewer=viewer)
     if lexical.error or not lexical.q or lexical.total >= PAGE_SIZE or lexical.start:
         return lexical
+    if not vectors.main_size() and not vectors.delta_size():  # nothing embedded yet
+        return lexical
     semantic = semantic_page(params=params, facets=False, viewer=viewer)
     if semantic.error:
         return lexical

@@ -56,14 +56,27 @@ def _build_demo() -> dict:
             Item.objects.filter(record=gone).update(status="withdrawn")
             record_delete(record=gone)
             patrons = list(Patron.objects.values("full_name", "card_number", "email", "phone"))
-            months = LibraryMonth.all_objects.exclude(library=quiet).count()
+            from thuvien.holdings.visibility import ANONYMOUS as PUBLIC
+            from thuvien.holdings.visibility import library_visibility_q
+
+            # libraries the public may not see (issue 19) are not named in open data either
+            months = (
+                LibraryMonth.all_objects.exclude(library=quiet)
+                .filter(library__in=Library.objects.filter(library_visibility_q(PUBLIC)))
+                .count()
+            )
             manifest = opendata_build()
             files = {
                 x["file"]: default_storage.open(f"{settings.OPENDATA_PREFIX}/{x['file']}").read()
                 for d in manifest["datasets"]
                 for x in d["distributions"]
             }
-            live = Record.objects.filter(is_deleted=False).count()
+            from thuvien.holdings.visibility import ANONYMOUS, record_visibility_q
+
+            # what the public may see: the demo's Military Command library is hidden (issue 19)
+            live = Record.objects.filter(is_deleted=False).filter(
+                record_visibility_q(ANONYMOUS)
+            ).count()
             marc_text = json.dumps(
                 list(Record.objects.values_list("marc", flat=True)), ensure_ascii=False
             )
