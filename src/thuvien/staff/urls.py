@@ -10,4 +10,5 @@ urlpatterns = [
     path("catalog/", include("thuvien.staff.catalog.urls")),
     path("circulation/", include("thuvien.staff.circulation.urls")),
     path("oversight/", include("thuvien.staff.oversight.urls")),
+    path("security/", include("thuvien.staff.security.urls")),
 ]

@@ -339,6 +339,13 @@ THUVIEN_SCREEN_ZIP_MAX_BYTES = _env_int("THUVIEN_SCREEN_ZIP_MAX_BYTES", 4 * 1024
 THUVIEN_SCREEN_ZIP_MAX_RATIO = _env_int("THUVIEN_SCREEN_ZIP_MAX_RATIO", 100)
 # A refused file larger than this is recorded (name, size, SHA-256) but its bytes not kept.
 THUVIEN_QUARANTINE_MAX_BYTES = _env_int("THUVIEN_QUARANTINE_MAX_BYTES", 64 * 1024**2)
+# Security events (/staff/security/): a person refused this many pages within ten minutes is a
+# burst worth an audit entry; the worker mails the network administrators when this many events
+# come within the window (a failed backup or malware at once), at most once per quiet period.
+THUVIEN_PERMISSION_DENIED_BURST = _env_int("THUVIEN_PERMISSION_DENIED_BURST", 10)
+THUVIEN_SECURITY_ALERT_BURST = _env_int("THUVIEN_SECURITY_ALERT_BURST", 10)
+THUVIEN_SECURITY_ALERT_WINDOW_MINUTES = _env_int("THUVIEN_SECURITY_ALERT_WINDOW_MINUTES", 15)
+THUVIEN_SECURITY_ALERT_MINUTES = _env_int("THUVIEN_SECURITY_ALERT_MINUTES", 60)
 
 EMAIL_BACKEND = os.environ.get(
     "THUVIEN_EMAIL_BACKEND",
