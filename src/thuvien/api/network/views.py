@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.api.params import check_choice, check_whole
 from thuvien.api.permissions import HasCapability, PublicRead
 from thuvien.network import selectors, services
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
@@ -82,6 +83,8 @@ class LibraryViewSet(
         if self.action != "list":
             return Library.objects.select_related("network", "parent").filter(is_active=True)
         params = self.request.query_params
+        check_choice(params, "type", LibraryType.values)
+        check_whole(params, "group")
         network = Network.objects.filter(code=params.get("network", "")).first()
         group = None
         if params.get("group", "").isdigit():

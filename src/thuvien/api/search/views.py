@@ -21,17 +21,19 @@ from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from thuvien.api.params import BadParameter, check_choice, check_whole
 from thuvien.api.permissions import PublicRead
 from thuvien.api.throttling import ClientAnonRateThrottle, ClientUserRateThrottle
 from thuvien.core.ratelimit import client_address
 from thuvien.search.selectors import FACET_PARAMS, SearchPage, search_catalogue
 
+SORTS = ["relevance", "newest", "oldest", "title", "author"]
 PARAMS = [
     OpenApiParameter("q", str, description='Câu tìm kiếm (từ, "cụm từ", field:word, AND OR NOT)'),
     OpenApiParameter("library", str, description="Mã thư viện: chỉ tìm trong thư viện này"),
     OpenApiParameter("group", int, description="Nhóm thư viện"),
     OpenApiParameter("network", str, description="Mã mạng lưới"),
-    OpenApiParameter("sort", str, enum=["relevance", "newest", "oldest", "title", "author"]),
+    OpenApiParameter("sort", str, enum=SORTS),
     OpenApiParameter("start", int, description="Vị trí bắt đầu (next_start của trang trước)"),
     OpenApiParameter("avail", str, enum=["1"], description="Chỉ tài liệu có sẵn trên giá"),
     OpenApiParameter("year", str, description="Khoảng năm, ví dụ 2000-2009"),
@@ -116,6 +118,16 @@ class SearchView(APIView):
 
     @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> HttpResponse:
+        # The portal forgives a bad value (a hand-edited address shows page one); an API
+        # client is told, as the schema declares these (found by schemathesis).
+        params = request.query_params
+        try:
+            check_whole(params, "start")
+            check_whole(params, "group")
+            check_choice(params, "sort", SORTS)
+            check_choice(params, "avail", ["1"])
+        except BadParameter as exc:
+            return json_response(exc.detail, status=400)
         page = search_catalogue(params=request.query_params)
         if page.error:
             return json_response({"code": page.error_code, "detail": page.error}, status=400)
