@@ -16,6 +16,11 @@ import pytest
 from thuvien.testing.fuzzing import TARGETS, seed_corpus
 
 SECONDS = int(os.environ.get("THUVIEN_FUZZ_SECONDS", "4"))
+# Nothing here touches the suite's database: run once, in the SQLite pass of ``make test``.
+pytestmark = pytest.mark.skipif(
+    os.environ.get("THUVIEN_DATABASE_URL", "").startswith("postgres"),
+    reason="database-independent; runs in the SQLite pass",
+)
 
 
 @pytest.mark.parametrize("target", sorted(TARGETS))

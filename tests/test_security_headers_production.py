@@ -15,7 +15,14 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+# Nothing here touches the suite's database: run once, in the SQLite pass of ``make test``.
+pytestmark = pytest.mark.skipif(
+    os.environ.get("THUVIEN_DATABASE_URL", "").startswith("postgres"),
+    reason="database-independent; runs in the SQLite pass",
+)
 
 CHILD = textwrap.dedent(
     """
