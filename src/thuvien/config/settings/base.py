@@ -136,6 +136,7 @@ MIDDLEWARE = [
     "thuvien.core.middleware.LanguageMiddleware",
     # before anything reads the body (the CSRF check): a too large upload is refused unread
     "thuvien.core.uploads.UploadLimitMiddleware",
+    "thuvien.core.middleware.NulInQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
