@@ -173,6 +173,13 @@ def requires(*capabilities: Capability | str, network_wide: bool = False) -> Cal
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
             if not request_may(request, caps, network_wide=network_wide):
+                from .security import permission_denial_record
+
+                permission_denial_record(
+                    user=request.user,
+                    network=getattr(request, "network", None),
+                    path=request.path,
+                )
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -282,3 +282,41 @@ def password_reset_mail_allowed(*, user: User) -> bool:
     return not rate_limit_hit(
         scope="password-reset-mail", ident=str(user.pk), limit=limit, per_seconds=per
     )
+
+
+def second_factor_failure_record(*, user: User) -> bool:
+    """A wrong second-factor code: audited (the security events page counts them), then counted
+    towards the account-wide lock. Returns True if the account is now locked."""
+    audit_record(actor=None, action="accounts.user.totp_failed", obj=user)
+    return login_failure_record(user=user)
+
+
+PERMISSION_BURST_WINDOW = 600  # seconds
+
+
+def permission_denial_record(*, user: Any, network: Any | None, path: str) -> bool:
+    """Count a refused page for a logged-in person; at ``THUVIEN_PERMISSION_DENIED_BURST``
+    refusals within ten minutes write ONE audit entry (a burst: someone probing what they may
+    reach), not one per refusal. Returns True when this refusal made the burst."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    limit = int(getattr(settings, "THUVIEN_PERMISSION_DENIED_BURST", 10))
+    key = f"perm-denied:{user.pk}:{int(time.time() // PERMISSION_BURST_WINDOW)}"
+    if cache.add(key, 1, timeout=PERMISSION_BURST_WINDOW * 2):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=PERMISSION_BURST_WINDOW * 2)
+            count = 1
+    if count != limit:
+        return False
+    audit_record(
+        actor=user,
+        action="accounts.permission.denied_burst",
+        obj=user,
+        network=network,
+        changes={"count": count, "minutes": PERMISSION_BURST_WINDOW // 60, "path": path[:200]},
+    )
+    return True

@@ -15,7 +15,8 @@ from django.template import loader
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from .models import User
 
@@ -52,3 +53,20 @@ def password_reset_mail_send(
     EmailMultiAlternatives(subject, body, from_email, [user.email]).send()
     log.info("accounts: password reset mail sent to user %s", user.pk)
     return True
+
+
+@db_periodic_task(crontab(minute="*/5"))
+def security_alerts_send() -> int:
+    """Every five minutes: mail each network's administrators about a burst of security events
+    (throttled inside ``security_alert_check``). Returns how many alerts went out."""
+    from thuvien.network.models import Network
+
+    from .security_events import security_alert_check
+
+    sent = 0
+    for network in Network.objects.filter(is_active=True):
+        try:
+            sent += security_alert_check(network=network)
+        except Exception:  # one network's failure (a mail server down) must not stop the rest
+            log.exception("security alert for network %s failed", network.pk)
+    return sent

@@ -35,7 +35,11 @@ from .forms import (
     locked_message,
 )
 from .permissions import login_required_view, public_view, staff_access
-from .security import account_is_locked, login_failure_record, login_success_record
+from .security import (
+    account_is_locked,
+    login_success_record,
+    second_factor_failure_record,
+)
 from .services import (
     recovery_code_use,
     recovery_codes_generate,
@@ -134,7 +138,7 @@ def totp_verify_view(request: HttpRequest) -> HttpResponse:
             login_success_record(user=user)
             request.session[totp.SESSION_VERIFIED] = True
             return HttpResponseRedirect(next_url)
-        elif login_failure_record(user=user):
+        elif second_factor_failure_record(user=user):
             form.add_error(None, locked_message(user))
         else:
             form.add_error("code", _("Mã xác thực không đúng."))

@@ -53,3 +53,32 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             % {"seconds": seconds},
         }
     return response
+
+
+def _wants_json(request: Any) -> bool:
+    return request.path.startswith("/api/")
+
+
+def page_not_found(request: Any, exception: Exception) -> Any:
+    """Django's 404 page, except under /api/ where the answer is the API's JSON error (a URL
+    that matches no route, ``/api/v1/groups/abc/``, was an HTML page: a schema violation)."""
+    from django.http import JsonResponse
+    from django.views import defaults
+
+    if _wants_json(request):
+        return JsonResponse(
+            {"code": "not_found", "detail": gettext("Không tìm thấy.")}, status=404
+        )
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: Any) -> Any:
+    from django.http import JsonResponse
+    from django.views import defaults
+
+    if _wants_json(request):
+        return JsonResponse(
+            {"code": "server_error", "detail": gettext("Lỗi máy chủ. Hãy thử lại sau.")},
+            status=500,
+        )
+    return defaults.server_error(request)

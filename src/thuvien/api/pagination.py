@@ -61,3 +61,31 @@ class ThuvienPagination(LimitOffsetPagination):
         self.get_limit(request)
         self.get_offset(request)
         return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        """The ranges above, in the schema: a client (and schemathesis) knows ``limit=0`` is
+        refused before sending it."""
+        params = super().get_schema_operation_parameters(view)
+        for param in params:
+            if param["name"] == self.limit_query_param:
+                param["schema"].update({"minimum": 1, "maximum": self.max_limit})
+            elif param["name"] == self.offset_query_param:
+                param["schema"].update({"minimum": 0, "maximum": MAX_OFFSET})
+        return params
+
+
+def paginated(item: type, name: str) -> type:
+    """The schema of a page of ``item`` as ``ThuvienPagination`` writes it, for views that
+    paginate by hand (an ``APIView`` whose schema would otherwise say a bare list)."""
+    from rest_framework import serializers
+
+    return type(
+        name,
+        (serializers.Serializer,),
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": item(many=True),
+        },
+    )

@@ -25,3 +25,7 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Under /api/ an unknown URL or a server error answers in the API's JSON error format.
+handler404 = "thuvien.api.errors.page_not_found"
+handler500 = "thuvien.api.errors.server_error"

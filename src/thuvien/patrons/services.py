@@ -413,11 +413,43 @@ def _photo_reencoded(photo: Any) -> bytes:
     return out.getvalue()
 
 
+def _photo_screened(photo: Any, *, patron: Patron, actor: Any) -> None:
+    """Screen the upload as it came (ClamAV, type by content, size, pixel cap); a refusal
+    (``ScreeningRefused``, a ThuvienError) quarantines it, before anything of the reader changes."""
+    import tempfile
+    from pathlib import Path
+
+    from thuvien.screening import screen_upload
+
+    kwargs = {
+        "purpose": "patron_photo",
+        "declared_name": getattr(photo, "name", "") or "",
+        "allowed_kinds": frozenset({"image"}),
+        "max_bytes": PHOTO_MAX_BYTES,
+        "library_id": patron.library_id,
+        "actor_id": getattr(actor, "pk", None),
+    }
+    on_disk = getattr(photo, "temporary_file_path", None)
+    if on_disk is not None:  # Django already wrote a large upload to a temporary file
+        screen_upload(Path(on_disk()), **kwargs)
+        return
+    with tempfile.NamedTemporaryFile(prefix="thuvien-photo-", suffix=".upload") as out:
+        photo.seek(0)
+        for chunk in iter(lambda: photo.read(1024 * 1024), b""):
+            out.write(chunk)
+            if out.tell() > PHOTO_MAX_BYTES + 1:
+                break
+        out.flush()
+        photo.seek(0)
+        screen_upload(Path(out.name), **kwargs)
+
+
 def patron_set_photo(*, patron: Patron, photo: Any, actor: Any) -> Patron:
     """Keep a card photo (a JPEG or PNG of at most 2 MB, stored re-encoded as JPEG) with the
     reader's consent recorded."""
     from django.core.files.base import ContentFile
 
+    _photo_screened(photo, patron=patron, actor=actor)
     clean = _photo_reencoded(photo)
     with transaction.atomic():
         if patron.photo:

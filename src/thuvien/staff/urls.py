@@ -12,4 +12,5 @@ urlpatterns = [
     path("digital/", include("thuvien.staff.digital.urls")),
     path("oversight/", include("thuvien.staff.oversight.urls")),
     path("harvest/", include("thuvien.staff.harvest.urls")),
+    path("security/", include("thuvien.staff.security.urls")),
 ]

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound as DRFNotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from thuvien.accounts.capabilities import Capability
-from thuvien.api.pagination import ThuvienPagination
+from thuvien.api.pagination import ThuvienPagination, paginated
 from thuvien.api.permissions import HasCapability
 from thuvien.catalog.crosswalk import marc_to_dc
 from thuvien.catalog.errors import CatalogErrorCode, RecordInvalid
@@ -159,7 +159,13 @@ def _refused(exc: ThuvienError) -> Response:
 
 
 class RecordListView(CatalogueView):
-    @extend_schema(responses=RecordOut(many=True))
+    @extend_schema(
+        responses=paginated(RecordOut, "PaginatedRecordOutList"),
+        parameters=[
+            OpenApiParameter("network", str, description="mã mạng lưới"),
+            OpenApiParameter("q", str, description="nhan đề, tác giả hoặc ISBN"),
+        ],
+    )
     def get(self, request: Request) -> Response:
         qs = (
             Record.objects.filter(is_deleted=False)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Location, Network
 
 
 class NetworkSerializer(serializers.ModelSerializer):
-    merged_into = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    merged_into = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Network
@@ -16,9 +17,26 @@ class NetworkSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_field(
+    {"oneOf": [{"type": "string", "format": "uri"}, {"type": "string", "maxLength": 0}]}
+)
+class BlankableURLField(serializers.URLField):
+    """A website that may be left empty: the schema says "a URL or empty" (schemathesis found
+    "" answered where the schema promised a URI)."""
+
+
+@extend_schema_field(
+    {"oneOf": [{"type": "string", "format": "email"}, {"type": "string", "maxLength": 0}]}
+)
+class BlankableEmailField(serializers.EmailField):
+    """An e-mail address that may be left empty."""
+
+
 class LibrarySerializer(serializers.ModelSerializer):
     network = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    email = BlankableEmailField(read_only=True)
+    website = BlankableURLField(read_only=True)
     library_type_label = serializers.CharField(source="get_library_type_display", read_only=True)
 
     class Meta:

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.api.params import check_choice, check_whole
 from thuvien.api.permissions import HasCapability, PublicRead
 from thuvien.holdings.visibility import library_visibility_q, viewer_for
 from thuvien.network import selectors, services
@@ -88,6 +89,8 @@ class LibraryViewSet(
                 .filter(library_visibility_q(viewer))
             )
         params = self.request.query_params
+        check_choice(params, "type", LibraryType.values)
+        check_whole(params, "group")
         network = Network.objects.filter(code=params.get("network", "")).first()
         group = None
         if params.get("group", "").isdigit():

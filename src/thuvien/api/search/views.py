@@ -24,18 +24,20 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from thuvien.ai.selectors import MODES, search_page
+from thuvien.api.params import BadParameter, check_choice, check_whole
 from thuvien.api.permissions import PublicRead
 from thuvien.api.throttling import ClientAnonRateThrottle, ClientUserRateThrottle
 from thuvien.core.ratelimit import client_address
 from thuvien.holdings.visibility import viewer_for
 from thuvien.search.selectors import FACET_PARAMS, SearchPage
 
+SORTS = ["relevance", "newest", "oldest", "title", "author"]
 PARAMS = [
     OpenApiParameter("q", str, description='Câu tìm kiếm (từ, "cụm từ", field:word, AND OR NOT)'),
     OpenApiParameter("library", str, description="Mã thư viện: chỉ tìm trong thư viện này"),
     OpenApiParameter("group", int, description="Nhóm thư viện"),
     OpenApiParameter("network", str, description="Mã mạng lưới"),
-    OpenApiParameter("sort", str, enum=["relevance", "newest", "oldest", "title", "author"]),
+    OpenApiParameter("sort", str, enum=SORTS),
     OpenApiParameter("start", int, description="Vị trí bắt đầu (next_start của trang trước)"),
     OpenApiParameter("avail", str, enum=["1"], description="Chỉ tài liệu có sẵn trên giá"),
     OpenApiParameter("year", str, description="Khoảng năm, ví dụ 2000-2009"),
@@ -128,11 +130,21 @@ class SearchView(APIView):
 
     @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> HttpResponse:
-        mode = request.query_params.get("mode") or settings.AI_DEFAULT_MODE
+        # The portal forgives a bad value (a hand-edited address shows page one); an API
+        # client is told, as the schema declares these (found by schemathesis).
+        params = request.query_params
+        try:
+            check_whole(params, "start")
+            check_whole(params, "group")
+            check_choice(params, "sort", SORTS)
+            check_choice(params, "avail", ["1"])
+        except BadParameter as exc:
+            return json_response(exc.detail, status=400)
+        mode = params.get("mode") or settings.AI_DEFAULT_MODE
         if mode not in MODES:
             detail = _("Cách tìm không hợp lệ: dùng lexical, semantic hoặc hybrid.")
             return json_response({"code": "search.bad_mode", "detail": detail}, status=400)
-        page = search_page(params=request.query_params, viewer=viewer_for(request.user))
+        page = search_page(params=params, viewer=viewer_for(request.user))
         if page.error:
             return json_response({"code": page.error_code, "detail": page.error}, status=400)
         return json_response(page_json(page, mode))

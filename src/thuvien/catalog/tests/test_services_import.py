@@ -322,3 +322,15 @@ def test_json_array_compact_or_pretty_keeps_every_good_record(world, tmp_path, c
     report = import_run(paths=[lines], network=world.hung_yen, dry_run=True)
     assert [e.position for e in report.errors] == [2, 4]
     assert report.created == 2
+
+
+def test_an_unknown_xml_encoding_is_a_reported_error_not_an_exception():
+    """Found by the MARCXML fuzzer (tests/test_fuzzers.py)."""
+    import io
+
+    from thuvien.catalog.marc.reader import read_marcxml
+
+    for name in (b"UTF-5", b"UTF-7"):
+        head = b'<?xml version="1.0" encoding="' + name + b'"?><a>x</a>'
+        items = list(read_marcxml(io.BytesIO(head)))
+        assert len(items) == 1 and items[0].marc is None and items[0].error

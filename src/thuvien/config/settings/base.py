@@ -145,6 +145,7 @@ MIDDLEWARE = [
     "thuvien.core.middleware.LanguageMiddleware",
     # before anything reads the body (the CSRF check): a too large upload is refused unread
     "thuvien.core.uploads.UploadLimitMiddleware",
+    "thuvien.core.middleware.NulInQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -281,6 +282,10 @@ SEARCH_REINDEX_MEMORY_MB = int(os.environ.get("THUVIEN_SEARCH_REINDEX_MEMORY_MB"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Pages carry the CSRF token themselves (forms, hx-headers); no script reads these cookies.
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -366,6 +371,13 @@ THUVIEN_SCREEN_ZIP_MAX_BYTES = _env_int("THUVIEN_SCREEN_ZIP_MAX_BYTES", 4 * 1024
 THUVIEN_SCREEN_ZIP_MAX_RATIO = _env_int("THUVIEN_SCREEN_ZIP_MAX_RATIO", 100)
 # A refused file larger than this is recorded (name, size, SHA-256) but its bytes not kept.
 THUVIEN_QUARANTINE_MAX_BYTES = _env_int("THUVIEN_QUARANTINE_MAX_BYTES", 64 * 1024**2)
+# Security events (/staff/security/): a person refused this many pages within ten minutes is a
+# burst worth an audit entry; the worker mails the network administrators when this many events
+# come within the window (a failed backup or malware at once), at most once per quiet period.
+THUVIEN_PERMISSION_DENIED_BURST = _env_int("THUVIEN_PERMISSION_DENIED_BURST", 10)
+THUVIEN_SECURITY_ALERT_BURST = _env_int("THUVIEN_SECURITY_ALERT_BURST", 10)
+THUVIEN_SECURITY_ALERT_WINDOW_MINUTES = _env_int("THUVIEN_SECURITY_ALERT_WINDOW_MINUTES", 15)
+THUVIEN_SECURITY_ALERT_MINUTES = _env_int("THUVIEN_SECURITY_ALERT_MINUTES", 60)
 
 EMAIL_BACKEND = os.environ.get(
     "THUVIEN_EMAIL_BACKEND",
@@ -490,6 +502,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "thuvien.api.schema.error_responses",
+    ],
 }
 
 # Searches per client (the portal's and the API's), counted across every process.

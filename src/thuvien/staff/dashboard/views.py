@@ -93,6 +93,11 @@ TILES: tuple[tuple[str, str, str], ...] = (
     ("people:list", gettext_lazy("Nhân sự và vai trò"), gettext_lazy("Ai làm việc gì ở thư viện.")),
     ("people:audit", gettext_lazy("Nhật ký thao tác"), gettext_lazy("Ai đã thay đổi gì, khi nào.")),
     (
+        "security:events",
+        gettext_lazy("Sự kiện an ninh"),
+        gettext_lazy("Khóa tài khoản, tệp bị từ chối, sao lưu thất bại."),
+    ),
+    (
         "oversight:overview",
         gettext_lazy("Số liệu toàn mạng lưới"),
         gettext_lazy("Vốn tài liệu, bạn đọc, lưu thông của từng thư viện; báo cáo năm."),

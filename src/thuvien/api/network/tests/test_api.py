@@ -50,7 +50,9 @@ def test_library_filters(world, api):
     assert codes(q="tien lu") == ["HY-TIENLU"]
     assert codes(q="Tiên Lữ") == ["HY-TIENLU"]
     assert codes(network="no-such") == []
-    assert codes(type="castle") == []
+    # An unknown type is the client's mistake, said so (it silently found nothing before).
+    refused = api.get(f"{API}libraries/", {"type": "castle"})
+    assert refused.status_code == 400 and refused.json()["field"] == "type"
     group = services.group_create(network=world.hung_yen, code="xa", name_vi="Xã", actor=None)
     services.group_set_libraries(group=group, libraries=[world.commune_a], actor=None)
     assert codes(group=group.pk) == ["HY-TIENLU"]

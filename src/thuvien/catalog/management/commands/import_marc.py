@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -13,6 +14,9 @@ from thuvien.catalog.services import DEFAULT_MATCH, import_run
 from thuvien.core.progress import is_terminal, progress_bar
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network.commands import command_network
+from thuvien.screening import ScreeningRefused, screen_upload
+
+MARC_KINDS = frozenset({"marc", "xml", "json"})
 
 _XML_RECORD = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?record[\s>]")
 
@@ -66,6 +70,19 @@ class Command(BaseCommand):
         network, library = command_network(
             network_code=opts["network"], library_code=opts["library"]
         )
+        for path in opts["files"]:  # every file is screened before anything is read
+            try:
+                screen_upload(
+                    Path(path),
+                    purpose="marc_import",
+                    declared_name=os.path.basename(path),
+                    allowed_kinds=MARC_KINDS,
+                    library_id=library.pk if library is not None else None,
+                )
+            except ScreeningRefused as refusal:
+                raise CommandError(f"{path}: {refusal.message}") from refusal
+            except OSError as exc:
+                raise CommandError(f"{path}: {exc.strerror or exc}") from exc
         started = time.monotonic()
 
         shown = bool(opts["verbosity"]) and is_terminal()

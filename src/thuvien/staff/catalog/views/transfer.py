@@ -22,10 +22,12 @@ from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can, requires
 from thuvien.catalog.uploads import upload_dir, upload_discard
 from thuvien.core.errors import ThuvienError
+from thuvien.screening import ScreeningRefused, screen_upload
 
 from ..forms import MATCH_CHOICES, ExportForm, ImportForm
 
 SESSION_KEY = "thuvien_catalog_imports"
+MARC_KINDS = frozenset({"marc", "xml", "json"})
 SUFFIX = {"iso2709": ".mrc", "marcxml": ".xml", "json": ".json"}
 CONTENT_TYPE = {
     "iso2709": "application/marc",
@@ -112,6 +114,19 @@ def import_upload(request: StaffRequest) -> HttpResponse:
             with path.open("wb") as out:
                 for chunk in upload.chunks():
                     out.write(chunk)
+            try:
+                screen_upload(
+                    path,
+                    purpose="marc_import",
+                    declared_name=upload.name,
+                    allowed_kinds=MARC_KINDS,
+                    library_id=request.library.pk,
+                    actor_id=request.user.pk,
+                )
+            except ScreeningRefused as refusal:
+                upload_discard(path)  # kept in quarantine by the screening service
+                form.add_error("file", refusal.message)
+                return render(request, "staff/catalog/import.html", {"form": form}, status=400)
             pending = {
                 "path": str(path),
                 "name": upload.name[:200],
