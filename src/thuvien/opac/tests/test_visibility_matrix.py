@@ -374,3 +374,43 @@ def test_a_reader_places_holds_and_postal_loans_only_on_what_he_sees(vw, record)
     assert hold.status_code == (200 if sees else 404)
     postal = client.get("/account/postal/", {"record": rec.pk}).content.decode()
     assert (RECORDS[record][0] in postal) is sees
+
+
+@pytest.mark.parametrize("record", list(RECORDS))
+def test_sru_answers_what_the_public_sees(vw, record):
+    """SRU (and the Z39.50 server in front of it) search as an anonymous visitor."""
+    word = RECORDS[record][0]
+    got = vw.client("anonymous").get(
+        "/sru",
+        {"operation": "searchRetrieve", "version": "1.2", "query": f"dc.title = {word}",
+         "recordSchema": "dc", "maximumRecords": "5"},
+    ).content.decode()  # fmt: skip
+    count = re.search(r"numberOfRecords>(\d+)<", got)
+    assert count is not None, got[:500]
+    assert int(count.group(1)) == (1 if vw.sees("anonymous", record) else 0)
+
+
+def test_open_data_dumps_show_what_the_public_sees(vw):
+    """The catalogue dumps carry the public's records; the registry does not name a library
+    the public may not see."""
+    import gzip
+
+    from django.conf import settings
+    from django.core.files.storage import default_storage
+
+    from thuvien.opendata.build import opendata_build
+
+    manifest = opendata_build()
+    files = {
+        x["file"]: gzip.decompress(
+            default_storage.open(f"{settings.OPENDATA_PREFIX}/{x['file']}").read()
+        ).decode("utf-8")
+        for d in manifest["datasets"]
+        for x in d["distributions"]
+        if x["file"].endswith(".gz")
+    }
+    catalogue = files["catalogue-marcxml.xml.gz"]
+    for record, (word, _copies) in RECORDS.items():
+        assert (word in catalogue) is vw.sees("anonymous", record), record
+    registry = "".join(text for name, text in files.items() if name.startswith("libraries"))
+    assert "HY-BCHQS" not in registry and "HY-BCHQS" not in catalogue
