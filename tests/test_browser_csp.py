@@ -43,6 +43,7 @@ def test_main_pages_run_under_the_policy(builtin_roles, world, page):
     from thuvien.circulation.tests.factories import make_patron
 
     marc = pymarc.Record()
+    marc.leader = pymarc.Leader("00000nam a2200000 a 4500")
     marc.add_field(pymarc.Field(tag="245", indicators=pymarc.Indicators("1", "0"),
                                 subfields=[pymarc.Subfield("a", "Truyện Kiều")]))
     marc.add_field(pymarc.Field(tag="856", indicators=pymarc.Indicators("4", "0"),

@@ -72,6 +72,7 @@ def test_helper_keeps_safe_urls(url):
 def test_record_page_links_no_hostile_856(client, world, settings, tmp_path):
     settings.SEARCH_INDEX_DIR = tmp_path / "index"
     marc = pymarc.Record()
+    marc.leader = pymarc.Leader("00000nam a2200000 a 4500")
     marc.add_field(
         pymarc.Field(
             tag="245",

@@ -21,10 +21,13 @@ from thuvien.harvest.services import harvest_run, partner_create
 COUNT = """
 import json
 from thuvien.catalog.models import Record, RecordTombstone
+from thuvien.holdings.visibility import ANONYMOUS, record_visibility_q
 from thuvien.network.models import Network
 n = Network.objects.get(code="hung-yen")
 print(json.dumps({
-    "live": Record.objects.filter(network=n, is_deleted=False).count(),
+    # what a harvester may see: the public's records (the Military Command library is hidden)
+    "live": Record.objects.filter(network=n, is_deleted=False)
+    .filter(record_visibility_q(ANONYMOUS)).count(),
     "deleted": RecordTombstone.objects.filter(network=n).count(),
 }))
 """

@@ -22,9 +22,15 @@ from thuvien.holdings.models import Item, ItemStatus
 _barcodes = itertools.count(1)
 
 
+# Valid MARC21 indicators for the fields these records carry (the record services check them).
+_INDICATORS = {"245": ("0", "0"), "650": (" ", "4"), "100": ("1", " "), "700": ("1", " "),
+               "856": ("4", "0")}  # fmt: skip
+
+
 def _df(tag: str, **subfields: str) -> dict[str, Any]:
     subs = [{code: text} for code, text in subfields.items() if text]
-    return {tag: {"ind1": " ", "ind2": " ", "subfields": subs}}
+    ind1, ind2 = _INDICATORS.get(tag, (" ", " "))
+    return {tag: {"ind1": ind1, "ind2": ind2, "subfields": subs}}
 
 
 def marc_for(title: str, values: dict[str, Any]) -> dict[str, Any]:
