@@ -144,3 +144,21 @@ def test_unpublished_and_other_library_staff(world, objects):
     own = Client()
     own.force_login(world.users["tinh_cataloguer"])
     assert own.get(_paths(obj)["tile"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_hidden_librarys_objects_are_refused_to_the_public(world, objects):
+    """Issue 19: when the library's holdings are shown to its own staff only (an armed-forces
+    library), its open digital objects are refused on every path to the public and to a
+    reader, and stay open to its staff."""
+    from thuvien.holdings.services import library_visibility_set
+
+    library_visibility_set(library=world.provincial, visibility="own_staff", actor=None)
+    clients = _clients(world)
+    obj = objects["open"]
+    for name, path in _paths(obj).items():
+        assert clients["anonymous"].get(path).status_code in (401, 403, 404), name
+        assert clients["reader"].get(path).status_code in (403, 404), name
+        assert clients["staff"].get(path).status_code == 200, name
+    library_visibility_set(library=world.provincial, visibility="public", actor=None)
+    assert clients["anonymous"].get(_paths(obj)["manifest"]).status_code == 200
