@@ -50,7 +50,10 @@ class NulInQueryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if "%00" in request.META.get("QUERY_STRING", "") and any(
+        # The protocol servers answer in their own error formats (OAI-PMH badArgument, SRU
+        # diagnostics), never with a page.
+        protocol = request.path.startswith(("/oai", "/sru"))
+        if not protocol and "%00" in request.META.get("QUERY_STRING", "") and any(
             "\x00" in key or any("\x00" in v for v in values)
             for key, values in request.GET.lists()
         ):

@@ -328,12 +328,6 @@ def read_marcxml(handle: IO[bytes]) -> Iterator[ReadItem]:
                 elem.clear()
     except ET.ParseError as exc:
         yield ReadItem(position + 1, None, f"Tệp XML bị hỏng từ đây, không đọc tiếp được ({exc}).")
-    except (LookupError, ValueError) as exc:
-        # an encoding the XML declaration names that Python does not know or expat cannot read
-        # (found by fuzzing: encoding="UTF-5" and "UTF-7" raised out of the reader)
-        yield ReadItem(
-            position + 1, None, f"Tệp XML khai báo bảng mã không được hỗ trợ ({exc})."
-        )
     except DefusedXmlException:
         # an entity or external reference declared in a DOCTYPE: never expanded (it is how XML
         # bombs and file disclosure work), so the rest of this file is not read; other files of
@@ -346,6 +340,13 @@ def read_marcxml(handle: IO[bytes]) -> Iterator[ReadItem]:
                 "toàn, hệ thống không đọc tệp này từ đây. Hãy xuất lại tệp MARCXML không có "
                 "khai báo DOCTYPE."
             ),
+        )
+    except (LookupError, ValueError) as exc:
+        # an encoding the XML declaration names that Python does not know or expat cannot read
+        # (found by fuzzing: encoding="UTF-5" and "UTF-7" raised out of the reader); after
+        # DefusedXmlException, which is a ValueError too
+        yield ReadItem(
+            position + 1, None, f"Tệp XML khai báo bảng mã không được hỗ trợ ({exc})."
         )
 
 
