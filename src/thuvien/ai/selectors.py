@@ -70,30 +70,24 @@ def passage_hash(text: str) -> str:
     return hashlib.blake2b(f"{MODEL_NAME}\n{text}".encode(), digest_size=16).hexdigest()
 
 
+def _stale() -> Any:
+    """Live records with no vector, a vector of another model, or edited since."""
+    return Record.objects.filter(is_deleted=False).filter(
+        Q(embedding__isnull=True)
+        | ~Q(embedding__model=MODEL_NAME)
+        | Q(embedding__source_updated__lt=F("updated_at"))
+    )
+
+
 def stale_record_ids(*, limit: int, after_id: int = 0) -> list[int]:
-    """Live records with no vector, a vector of another model, or edited since (id order)."""
+    """The next ``limit`` records needing a vector, in id order."""
     return list(
-        Record.objects.filter(is_deleted=False, pk__gt=after_id)
-        .filter(
-            Q(embedding__isnull=True)
-            | ~Q(embedding__model=MODEL_NAME)
-            | Q(embedding__source_updated__lt=F("updated_at"))
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)[:limit]
+        _stale().filter(pk__gt=after_id).order_by("pk").values_list("pk", flat=True)[:limit]
     )
 
 
 def stale_count() -> int:
-    return (
-        Record.objects.filter(is_deleted=False)
-        .filter(
-            Q(embedding__isnull=True)
-            | ~Q(embedding__model=MODEL_NAME)
-            | Q(embedding__source_updated__lt=F("updated_at"))
-        )
-        .count()
-    )
+    return _stale().count()
 
 
 def stored_vectors(chunk: int = 5_000) -> Iterator[tuple[list[int], np.ndarray]]:
@@ -142,7 +136,6 @@ def _scoped_candidates(
             response.facets, page.params, response.available_count, libraries=page.libraries
         )
     page.available_count = response.available_count
-    page.viewer = viewer  # type: ignore[attr-defined]
     return page, hits, sims
 
 
@@ -170,7 +163,7 @@ def semantic_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOU
         page = SearchPage(q=text, params={}, scope=resolve_scope(params))
         page.error, page.error_code = exc.message, exc.code
         return page
-    _paginate(page, hits, params)
+    _paginate(page, hits, params, viewer)
     page.took_ms = (time.perf_counter() - started) * 1000
     return page
 
@@ -197,15 +190,13 @@ def hybrid_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS)
     return lexical
 
 
-def _paginate(page: SearchPage, hits: list[Any], params: Any) -> None:
+def _paginate(page: SearchPage, hits: list[Any], params: Any, viewer: Viewer) -> None:
     start_text = str(params.get("start", "") or "")
     start = int(start_text) if start_text.isdigit() else 0
     start = min(start, max(0, len(hits) - 1)) if hits else 0
     chosen = hits[start : start + PAGE_SIZE]
     page.start, page.total = start, len(hits)
-    page.rows = result_rows(
-        chosen, page.scope, libraries=page.libraries, viewer=getattr(page, "viewer", ANONYMOUS)
-    )
+    page.rows = result_rows(chosen, page.scope, libraries=page.libraries, viewer=viewer)
     page.next_start = start + PAGE_SIZE if start + PAGE_SIZE < len(hits) else None
     page.prev_start = max(0, start - PAGE_SIZE) if start > 0 else None
 
