@@ -13,6 +13,8 @@ import hashlib
 import ipaddress
 import math
 import os
+import random
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -81,23 +83,75 @@ def counter_lock(key: str) -> Iterator[None]:
         yield
 
 
-def rate_limit_hit(*, scope: str, ident: str, limit: int, per_seconds: int) -> int:
-    """Count one request of ``ident`` in ``scope``; 0 when allowed, else the seconds to wait.
+_counter_db = threading.local()
+_COUNTER_SQL = """
+INSERT INTO counters (key, hits, until) VALUES (?, 1, ?)
+ON CONFLICT (key) DO UPDATE SET
+  hits = CASE WHEN counters.until <= ? THEN 1 ELSE counters.hits + 1 END,
+  until = CASE WHEN counters.until <= ? THEN excluded.until ELSE counters.until END
+RETURNING hits, until
+"""
 
-    A fixed window of ``per_seconds`` started by the first request, read and written under
-    ``counter_lock``: without it, clients arriving at the same instant overwrote each other's
-    counts (20 parallel clients got 214 answers of a 120/min limit).
+
+def _file_counters(directory: str) -> sqlite3.Connection:
+    """This thread's connection to the counters beside the file cache: one SQLite statement
+    counts a hit atomically across processes, where the file cache's get-then-set under a
+    ``flock`` wrote a temporary file and renamed it (0.6 ms of CPU a throttle, three a search)."""
+    conn: sqlite3.Connection | None = getattr(_counter_db, "conn", None)
+    if conn is not None and getattr(_counter_db, "directory", None) == directory:
+        return conn
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(Path(directory) / "rate-counters.sqlite3", timeout=10,
+                           isolation_level=None, check_same_thread=False)  # fmt: skip
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")  # a counter lost in a power cut costs nothing
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, hits INTEGER, until REAL)"
+    )
+    _counter_db.conn, _counter_db.directory = conn, directory
+    return conn
+
+
+def window_hit(key: str, per_seconds: int) -> tuple[int, float]:
+    """Count one hit of ``key`` in its fixed window of ``per_seconds`` (started by the window's
+    first hit); returns the hits so far in the window and the seconds until it ends.
+
+    One atomic step on each shared store, so clients arriving at the same instant never
+    overwrite each other's counts (20 parallel clients once got 214 answers of 120/min): Redis
+    ``SET NX EX`` + ``INCR`` + ``PTTL`` in one round trip; an upsert in a SQLite file beside the
+    file cache; a thread lock on a per-process cache (the tests').
     """
-    key = f"rl:{scope}:{ident}"
-    with counter_lock(key):
-        now = time.time()
+    backend = caches["default"]  # ``cache`` is a proxy: isinstance needs the backend itself
+    now = time.time()
+    if isinstance(backend, RedisCache):
+        full = backend.make_and_validate_key(key)
+        pipe = backend._cache.get_client(full, write=True).pipeline()
+        pipe.set(full, 0, ex=per_seconds, nx=True)
+        pipe.incr(full)
+        pipe.pttl(full)
+        _, hits, ttl_ms = pipe.execute()
+        return int(hits), max(0.0, ttl_ms / 1000) if ttl_ms > 0 else float(per_seconds)
+    if isinstance(backend, FileBasedCache):
+        conn = _file_counters(backend._dir)
+        # fetchall: a RETURNING statement left half-read would keep its write lock open.
+        row = conn.execute(_COUNTER_SQL, (key, now + per_seconds, now, now)).fetchall()[0]
+        if row[0] == 1 and random.random() < 0.001:  # noqa: S311 - not a secret  # now and then, forget ended windows
+            conn.execute("DELETE FROM counters WHERE until <= ?", (now,))
+        return int(row[0]), max(0.0, row[1] - now)
+    with _thread_lock:
         entry = cache.get(key)
         if not entry or entry[1] <= now:
-            cache.set(key, (1, now + per_seconds), timeout=per_seconds + 1)
-            return 0
-        count, until = entry[0] + 1, entry[1]
-        cache.set(key, (count, until), timeout=max(1, math.ceil(until - now)) + 1)
-    return max(1, math.ceil(until - now)) if count > limit else 0
+            entry = (0, now + per_seconds)
+        entry = (entry[0] + 1, entry[1])
+        cache.set(key, entry, timeout=max(1, math.ceil(entry[1] - now)) + 1)
+    return entry[0], entry[1] - now
+
+
+def rate_limit_hit(*, scope: str, ident: str, limit: int, per_seconds: int) -> int:
+    """Count one request of ``ident`` in ``scope``; 0 when allowed, else the seconds to wait
+    (a fixed window of ``per_seconds`` started by the first request, ``window_hit``)."""
+    hits, left = window_hit(f"rl:{scope}:{ident}", per_seconds)
+    return max(1, math.ceil(left)) if hits > limit else 0
 
 
 _PERIODS = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60, "h": 3600,

@@ -20,13 +20,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
-from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from thuvien.ai.selectors import MODES, search_page
 from thuvien.api.params import BadParameter, check_choice, check_whole
 from thuvien.api.permissions import PublicRead
-from thuvien.api.throttling import ClientAnonRateThrottle, ClientUserRateThrottle
+from thuvien.api.throttling import (
+    ClientAnonRateThrottle,
+    ClientUserRateThrottle,
+    WindowRateThrottle,
+)
 from thuvien.core.ratelimit import client_address
 from thuvien.holdings.visibility import viewer_for
 from thuvien.search.selectors import FACET_PARAMS, SearchPage
@@ -101,7 +104,7 @@ def page_json(page: SearchPage, mode: str = "lexical") -> dict[str, Any]:
     }
 
 
-class SearchRateThrottle(SimpleRateThrottle):
+class SearchRateThrottle(WindowRateThrottle):
     """Searches per client (the user, else the address as core.ratelimit sees it behind the
     trusted proxy), the ``search`` rate, counted in the cache every process shares."""
 
