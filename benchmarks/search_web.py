@@ -226,6 +226,7 @@ def main() -> None:
         # the clients share one address: the API's per-address throttles would answer 429
         "THUVIEN_API_ANON_RATE": os.environ.get("THUVIEN_API_ANON_RATE", "1000000/min"),
         "THUVIEN_API_USER_RATE": os.environ.get("THUVIEN_API_USER_RATE", "1000000/min"),
+        "THUVIEN_SEARCH_RATE": os.environ.get("THUVIEN_SEARCH_RATE", "1000000/min"),
         **serve_settings(args),
     }
     command = gunicorn_command(env, ["--log-level", "warning"])

@@ -28,6 +28,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thuvien.config.settings.base")
 os.environ.setdefault("THUVIEN_DEBUG", "0")
 os.environ.setdefault("THUVIEN_API_ANON_RATE", "1000000/min")
 os.environ.setdefault("THUVIEN_API_USER_RATE", "1000000/min")
+os.environ.setdefault("THUVIEN_SEARCH_RATE", "1000000/min")
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 

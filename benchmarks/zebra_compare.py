@@ -277,6 +277,7 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
             "THUVIEN_BIND": f"127.0.0.1:{aport}",
             "THUVIEN_API_ANON_RATE": "1000000/min",
             "THUVIEN_API_USER_RATE": "1000000/min",
+            "THUVIEN_SEARCH_RATE": "1000000/min",
         }
         web = subprocess.Popen(  # noqa: S603
             gunicorn_command(env, ["--log-level", "warning"]),
