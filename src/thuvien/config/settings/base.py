@@ -433,12 +433,15 @@ if Z3950_PORT and "127.0.0.1" not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append("127.0.0.1")  # the Z39.50 server asks our SRU on the loopback
 
 # The queue: Huey, embedded on SQLite by default, on Redis when THUVIEN_REDIS_URL is set.
+# ``utc: False``: periodic tasks' crontab hours are the library's (TIME_ZONE, which Django puts
+# in the process's TZ), so the 02:00 backup runs at night in Vietnam, not at 09:00 (Huey's UTC).
 if REDIS_URL:
     HUEY = {
         "huey_class": "huey.RedisHuey",
         "name": os.environ.get("THUVIEN_QUEUE_NAME", "thuvien"),
         "url": REDIS_URL,
         "immediate": False,
+        "utc": False,
         "consumer": {"workers": 2, "worker_type": "thread"},
     }
 else:
@@ -447,6 +450,7 @@ else:
         "name": "thuvien",
         "filename": str(DATA_DIR / "queue.sqlite3"),
         "immediate": False,
+        "utc": False,
         "consumer": {"workers": 2, "worker_type": "thread"},
     }
 
@@ -464,7 +468,7 @@ BACKUP_PG_BIN_DIR = os.environ.get("THUVIEN_PG_BIN_DIR", "")
 BACKUP_SCRATCH_DIR = os.environ.get("THUVIEN_BACKUP_SCRATCH_DIR", str(DATA_DIR / "backup-verify"))
 # The worker's nightly backup (Huey's clock, UTC) and what it keeps.
 BACKUP_SCHEDULED = os.environ.get("THUVIEN_BACKUP_SCHEDULED", "1") == "1"
-BACKUP_HOUR = int(os.environ.get("THUVIEN_BACKUP_HOUR", "19"))  # 02:00 in Việt Nam
+BACKUP_HOUR = int(os.environ.get("THUVIEN_BACKUP_HOUR", "2"))  # local time (TIME_ZONE)
 BACKUP_MINUTE = int(os.environ.get("THUVIEN_BACKUP_MINUTE", "0"))
 BACKUP_KEEP_DAILY = int(os.environ.get("THUVIEN_BACKUP_KEEP_DAILY", "7"))
 BACKUP_KEEP_WEEKLY = int(os.environ.get("THUVIEN_BACKUP_KEEP_WEEKLY", "5"))

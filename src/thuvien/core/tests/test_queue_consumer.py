@@ -163,3 +163,16 @@ def test_thuvien_redis_url_switches_the_worker_to_redis(tmp_path):
     finally:
         client.storage.flush_all()
     assert not (tmp_path / "queue.sqlite3").exists()
+
+
+def test_the_schedule_keeps_the_librarys_clock_not_utc():
+    """Found in review: Huey counts crontab hours in UTC by default, so the "02:00" backup ran
+    at 09:00 in Việt Nam, in the middle of the desks' morning. The queue keeps local time."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+
+    assert HUEY.utc is False
+    local_now = datetime.now(ZoneInfo(settings.TIME_ZONE)).replace(tzinfo=None)
+    assert abs((HUEY._get_timestamp() - local_now).total_seconds()) < 120
