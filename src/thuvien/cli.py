@@ -140,6 +140,8 @@ def gunicorn_command(environ: Mapping[str, str], argv: list[str] | None = None) 
         *cmd,
         "--access-logfile",
         "-",
+        "--logger-class",  # no secret of a request line in the log (ops/access_log.py)
+        "thuvien.ops.access_log.RedactingLogger",
         "--timeout",
         environ.get("THUVIEN_WEB_TIMEOUT", "60"),
         "--graceful-timeout",

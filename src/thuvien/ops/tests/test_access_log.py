@@ -1,0 +1,61 @@
+"""The access log of ``thuvien serve`` keeps no replayable secret: a real gunicorn, started with
+the command line ``thuvien serve`` builds, logs requests carrying the Z39.50 gateway's token, a
+password-reset link and an API token; the log shows the requests, not the secrets."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from thuvien.cli import gunicorn_command
+
+SRC = Path(__file__).resolve().parents[3]
+SECRETS = ["Zq9TOKENgateway", "c8k2-5f1e9d0a7b3c4e2f1a0b9c8d7e6f5a4b", "sk_live_abcdef123"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_secrets_in_addresses_never_reach_the_access_log(tmp_path):
+    port = _free_port()
+    cmd = gunicorn_command({"THUVIEN_BIND": f"127.0.0.1:{port}", "THUVIEN_WEB_WORKERS": "1"})
+    assert "thuvien.ops.access_log.RedactingLogger" in cmd
+    # The same server and logger in front of a one-line WSGI app: Django is not what is tested.
+    cmd[cmd.index("thuvien.config.wsgi:application")] = "thuvien.ops.tests.tiny_wsgi:app"
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    log = tmp_path / "access.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            for _ in range(300):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            for path, headers in [
+                (f"/sru?query=dc.title%3Dlich&x-thuvien-gateway={SECRETS[0]}", {}),
+                (f"/accounts/password/reset/MTI/{SECRETS[1]}/", {}),
+                (f"/api/v1/records/?token={SECRETS[2]}&q=a",
+                 {"Referer": f"http://x/?x-thuvien-gateway={SECRETS[0]}"}),
+            ]:  # fmt: skip
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn.request("GET", path, headers=headers)
+                assert conn.getresponse().status == 200
+                conn.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    text = log.read_text()
+    assert "/sru?query=dc.title%3Dlich&x-thuvien-gateway=[redacted]" in text
+    assert "/accounts/password/reset/[redacted]/" in text
+    assert "token=[redacted]&q=a" in text
+    for secret in SECRETS:
+        assert secret not in text, text
