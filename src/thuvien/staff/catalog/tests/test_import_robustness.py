@@ -72,14 +72,13 @@ def test_the_command_reports_the_entity_file_and_imports_the_good_ones(world, tm
 @pytest.mark.slow
 def test_a_large_file_is_previewed_from_a_bounded_prefix(world, cataloguer):
     data = UVA.read_bytes() * 20  # 40,000 real records, ~ 40 MB
-    started = time.monotonic()
     response = upload(cataloguer, "large.mrc", data)
-    elapsed = time.monotonic() - started
     assert response.status_code == 200
     report = response.context["report"]
     assert report.truncated and report.read == 1000
     assert 'id="preview-truncated"' in response.content.decode()
-    assert elapsed < 10, elapsed
+    # The bound is the record count read (not a wall-clock limit, which a busy machine breaks):
+    # benchmarks/catalog_import.py measures the time.
 
 
 def test_a_new_upload_replaces_the_waiting_one_and_old_uploads_are_swept(world, cataloguer):
