@@ -129,7 +129,7 @@ MAX_PASSAGES = 3
 _QUESTION_WORDS = {
     "la", "gi", "o", "dau", "nao", "the", "sao", "co", "khong", "ai", "bao", "gio", "nhu",
     "va", "cua", "nhung", "cac", "mot", "ve", "tai", "vi", "duoc", "cho", "voi", "trong",
-    "what", "is", "are", "was", "the", "where", "who", "of", "a", "an", "in", "how", "why",
+    "what", "is", "are", "was", "where", "who", "of", "a", "an", "in", "how", "why",
     "when", "which", "and", "to", "about", "did", "does", "do",
 }  # fmt: skip
 
