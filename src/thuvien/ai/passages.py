@@ -78,6 +78,8 @@ def digital_passages_refresh(*, limit: int | None = None) -> int:
     ids = DigitalTextState.objects.filter(dirty=True).order_by("obj_id")
     for obj_id in list(ids.values_list("obj_id", flat=True)[:limit]):
         done += _read_object(obj_id)
+    if vectors.delta_size(kind="passages") > max(10_000, vectors.main_size(kind="passages") // 10):
+        passage_index_rebuild()
     return done
 
 

@@ -4,6 +4,17 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def mark_every_object(apps, schema_editor):
+    """Objects ingested before passages existed are read by the worker's next run."""
+    DigitalObject = apps.get_model("digital", "DigitalObject")
+    DigitalTextState = apps.get_model("ai", "DigitalTextState")
+    DigitalTextState.objects.bulk_create(
+        [DigitalTextState(obj_id=pk, dirty=True)
+         for pk in DigitalObject.objects.values_list("pk", flat=True).iterator()],
+        batch_size=1000,
+    )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -41,4 +52,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('page', 'part'), name='ai_passage_page_part')],
             },
         ),
+        migrations.RunPython(mark_every_object, migrations.RunPython.noop),
     ]
