@@ -12,6 +12,7 @@ the report gives the false-fill rate: the share of queries whose first page show
 at all, and the mean number of records shown. A meaning-based mode that always shows its
 nearest records would be at 100%.
 
+    --z 4.5     runs with another ``Z_MIN`` (what-if; the shipped value is the default)
     --details   prints, per query, the best candidate's similarity and how far it stands
                 above the query's background (z), to choose ``ai.selectors.Z_MIN``
 
@@ -130,6 +131,13 @@ def main() -> None:
     from thuvien.ai.selectors import search_page
     from thuvien.catalog.models import Record
 
+    if "--z" in sys.argv:
+        from thuvien.ai import selectors
+
+        selectors.Z_MIN = float(sys.argv[sys.argv.index("--z") + 1])
+    from thuvien.ai.selectors import Z_MIN
+
+    print(f"fill-in rule: z >= {Z_MIN} over the query's background, within the margin")
     everything = list(
         Record.objects.filter(is_deleted=False).values_list("pk", "title", "subjects")
     )

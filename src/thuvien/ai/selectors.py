@@ -46,7 +46,7 @@ CANDIDATES = 100  # nearest neighbours asked for; the engine keeps those the rea
 # of random records (``vectors.background``), by ``Z_MIN`` standard deviations, and stays
 # within ``MARGIN`` of the best. Measured on the demo catalogue with answered and no-answer
 # queries (benchmarks/ai_relevance.py).
-Z_MIN = 4.0
+Z_MIN = 4.5
 MARGIN = 0.06
 MODE_LABELS = {
     "lexical": gettext_lazy("Theo từ"),

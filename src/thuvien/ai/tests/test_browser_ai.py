@@ -36,7 +36,6 @@ def catalogue(world, tmp_path, settings):
     from thuvien.digital.tests.booklet import booklet_folder
     from thuvien.search.tests.factories import make_item, make_record
 
-    settings.AI_DEFAULT_MODE = "hybrid"
     for title, subject in DEMO_LIKE:
         make_item(make_record(world.hung_yen, title, subjects=[subject]), world.provincial)
     record = make_record(world.hung_yen, "Địa chí Phố Hiến", subjects=["Địa chí"])
@@ -73,7 +72,10 @@ def _phone(page) -> list[str]:
 
 
 def _search(page, text: str) -> list[str]:
-    page.goto(page.base_url + "/search/")
+    """Words and meaning, chosen in the "Cách tìm" menu (the default is the word search)."""
+    page.goto(page.base_url + "/search/?q=")
+    assert page.locator("select#mode").input_value() == "lexical"
+    page.select_option("select#mode", "hybrid")
     page.fill("input[name=q]", text)
     page.locator("form[role=search] button[type=submit]").first.click()
     page.wait_for_load_state()

@@ -94,3 +94,11 @@ def test_the_bee_book_is_found_by_its_paraphrase_once_it_is_there(demo_like, wor
 def test_english_and_exact_queries_still_answer(demo_like):
     assert titles("history of Vietnam")[0].startswith(("Lịch sử Việt Nam", "Đại cương lịch sử"))
     assert titles("Truyện Kiều")[0] == "Truyện Kiều"
+
+
+@pytest.mark.django_db
+def test_the_word_search_is_the_default_and_the_menu_offers_the_others(client):
+    html = client.get("/search/?q=lịch+sử").content.decode()
+    menu = html.split('<select id="mode"')[1].split("</select>")[0]
+    assert 'value="lexical" selected' in menu
+    assert 'value="hybrid"' in menu and 'value="semantic"' in menu
