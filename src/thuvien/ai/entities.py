@@ -21,6 +21,10 @@ _ADMIN = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị tr�
 # common nouns that begin a place's name ("sông Hồng", "chùa Chuông", "đền Mẫu")
 _PLACE_NOUNS = {"sông", "chùa", "đền", "đình", "miếu", "núi", "hồ", "đầm", "cầu", "phố", "chợ",
                 "đảo", "vịnh", "cửa", "bến", "đồng", "thành", "văn", "lăng"}  # fmt: skip
+# a name the tagger calls a person but that begins with one of these is a place ("Phố Hiến",
+# "Chùa Chuông"); "Hồ", "Văn", "Đồng", "Thành" are left out: they begin people's names too
+_PLACE_FIRST = {"phố", "sông", "chùa", "đền", "đình", "miếu", "núi", "đầm", "vịnh", "đảo",
+                "chợ", "bến", "cầu", "làng", "thôn", "xã", "huyện", "tỉnh"}  # fmt: skip
 _TIME_WORDS = {"thời", "năm", "thế", "triều", "đời", "thập", "tháng", "ngày"}
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 _PUNCT = set(".,;:!?()[]\"'“”‘’…-–—/")
@@ -38,6 +42,12 @@ def _tidy_place(name: str) -> str:
     """Drop leading words that are not part of the name ("bên bờ sông Hồng" → "sông Hồng");
     empty for a time mistaken for a place ("thời Lê")."""
     words = name.split()
+    # an OCR slip can glue a common word to a place ("năm bên bờ sông Hồng" for "nằm bên..."):
+    # a place noun further on starts the name
+    nouns = [i for i, w in enumerate(words) if i and w in _PLACE_NOUNS and
+             all(x.islower() for x in words[:i])]  # fmt: skip
+    if nouns and len(words) > nouns[0] + 1 and not words[nouns[0] + 1].islower():
+        words = words[nouns[0] :]
     if words and words[0].lower() in _TIME_WORDS:
         return ""
     while len(words) > 1 and words[0].islower() and words[0] not in _PLACE_NOUNS:
@@ -78,6 +88,8 @@ def find_entities(text: str) -> list[Entity]:
                 continue
             if span and kind in KINDS:
                 name = " ".join(span).strip()
+                if kind == "PER" and name.split()[0].lower() in _PLACE_FIRST:
+                    kind = "LOC"
                 if kind == "LOC":
                     name = _strip_admin(_tidy_place(name))
                 if len(name) > 1 and any(ch.isupper() for ch in name):

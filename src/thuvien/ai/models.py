@@ -98,3 +98,43 @@ class EntityProposal(models.Model):
             models.UniqueConstraint(fields=["record", "kind", "name"], name="ai_entity_once")
         ]
         indexes = [models.Index(fields=["record", "status"], name="ai_entity_record_status")]
+
+
+class DigitalPassage(models.Model):
+    """A passage of a digitised page's text (about 100 words), with its meaning vector and the
+    names found in it.
+
+    Made by the worker from ``digital.Page.text`` when the outbox says an object changed; the
+    page's passages are replaced when its text changes, and a passage whose text is unchanged
+    keeps its vector and names (``text_hash``). Who may read a passage is decided when it is
+    shown, by the digital library's access rule for its object (``digital.access``).
+    """
+
+    obj = models.ForeignKey("digital.DigitalObject", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("digital.Page", on_delete=models.CASCADE, related_name="+")
+    seq = models.PositiveIntegerField(_("trang"))
+    part = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+    text_folded = models.TextField()  # without tone marks, lower case: the word match
+    text_hash = models.CharField(max_length=32)
+    model = models.CharField(max_length=80)
+    vector = models.BinaryField()  # float32 × DIM, little-endian
+    # [[kind, name], ...] found by the NER in this passage (cached with the passage)
+    entities = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["obj_id", "seq", "part"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "part"], name="ai_passage_page_part")
+        ]
+        indexes = [models.Index(fields=["text_hash"], name="ai_passage_hash")]
+
+
+class DigitalTextState(models.Model):
+    """An object whose text the worker must read again (set by the outbox, cleared after)."""
+
+    obj = models.OneToOneField(
+        "digital.DigitalObject", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    dirty = models.BooleanField(default=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)

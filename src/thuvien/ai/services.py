@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from django.conf import settings
@@ -153,8 +154,11 @@ _ENTITY_TAGS = {"place": ("651", " "), "person": ("600", "1"), "organisation": (
 _AUTHORITY_KINDS = {"place": "geographic", "person": "personal", "organisation": "corporate"}
 
 
-def entities_propose(*, record: Record, text: str, actor: object | None = None) -> int:
-    """Propose the names found in ``text`` as subjects of ``record``; return how many are new.
+def entities_propose(
+    *, record: Record, text: str = "", found: list[Any] | None = None, actor: object | None = None
+) -> int:
+    """Propose the names found in ``text`` (or the names ``found`` already, by the worker in a
+    digitised text) as subjects of ``record``; return how many are new.
 
     A name the record already has as a subject, or that staff rejected before, is not proposed
     again; a name that matches an authority of the network is linked to it.
@@ -171,7 +175,7 @@ def entities_propose(*, record: Record, text: str, actor: object | None = None) 
         EntityProposal.objects.filter(record=record).values_list("kind", "name")
     )
     new = [
-        e for e in find_entities(text)
+        e for e in (found if found is not None else find_entities(text))
         if (e.kind, e.name) not in existing and fold(e.name) not in known
     ]  # fmt: skip
     if not new:

@@ -29,6 +29,32 @@ def record_embeddings_catch_up() -> int:
         return 0
 
 
+PASSAGES_LEASE = "ai-passages"
+PASSAGE_OBJECTS = 50  # objects read in one run (a book of 300 pages is ~1,500 passages)
+
+
+@db_task()
+def digital_passages_task() -> int:
+    """Read the digitised texts the outbox marked: passages, vectors, names."""
+    from .passages import digital_passages_refresh
+    from .services import embeddings_enabled
+
+    if not embeddings_enabled():
+        return 0
+    try:
+        with lease(PASSAGES_LEASE, ttl=600):
+            return digital_passages_refresh(limit=PASSAGE_OBJECTS)
+    except LeaseBusy:
+        log.info("ai: another worker is reading digitised texts")
+        return 0
+
+
+@db_periodic_task(crontab(minute="*/5"))
+def digital_passages_catch_up() -> int:
+    """What a lost task left marked is read within five minutes."""
+    return int(digital_passages_task.call_local())
+
+
 @db_periodic_task(crontab(hour="2", minute="30"))
 def borrowed_together_nightly() -> int:
     from .services import borrowed_together_rebuild

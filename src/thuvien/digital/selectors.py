@@ -85,13 +85,19 @@ def collection_objects(collection: Collection) -> list[DigitalObject]:
     )
 
 
-def record_fulltext(record_ids: list[int]) -> dict[int, str]:
-    """Text of the published, indexable objects linked to each record (for the search index)."""
-    out: dict[int, list[str]] = {}
+def indexable_objects(record_ids: list[int]) -> dict[int, int]:
+    """{object id: record id} of the published objects linked to these records whose text the
+    union index may carry (not restricted, not under embargo)."""
     objects = DigitalObject.all_objects.filter(
         record_id__in=record_ids, published=True, ingest_complete=True, access__in=INDEXED_LEVELS
     )
-    allowed = {o.pk: o.record_id for o in objects if not embargoed(o)}
+    return {o.pk: o.record_id for o in objects if not embargoed(o)}
+
+
+def record_fulltext(record_ids: list[int]) -> dict[int, str]:
+    """Text of the published, indexable objects linked to each record (for the search index)."""
+    out: dict[int, list[str]] = {}
+    allowed = indexable_objects(record_ids)
     if not allowed:
         return {}
     rows = (

@@ -469,7 +469,9 @@ def _queue_ocr(page_ids: list[int], language: str) -> None:
 
 
 def _outbox(obj: DigitalObject) -> None:
-    """The record the object is linked to shows it (and its full text) in the search index."""
+    """The record the object is linked to shows it (and its full text) in the search index;
+    ``digital.object`` tells who reads the text (the AI services' passages and names)."""
+    outbox_add("digital.object", obj.pk)
     if obj.record_id:
         outbox_add("catalog.record", obj.record_id)
 

@@ -49,8 +49,8 @@ PARAMS = [
         "mode",
         str,
         enum=list(MODES),
-        description="lexical: theo từ; semantic: theo ý nghĩa, cả câu hỏi tiếng Anh; "
-        "hybrid: theo từ trước, theo ý nghĩa bổ sung (mặc định, THUVIEN_AI_DEFAULT_MODE)",
+        description="lexical: theo từ (mặc định, THUVIEN_AI_DEFAULT_MODE); semantic: theo ý "
+        "nghĩa, cả câu hỏi tiếng Anh; hybrid: theo từ trước, theo ý nghĩa bổ sung",
     ),
     *[OpenApiParameter(name, str, many=True) for name in FACET_PARAMS],
 ]

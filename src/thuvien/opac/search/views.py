@@ -296,5 +296,8 @@ def ask_view(request: HttpRequest) -> HttpResponse:
 
     question = (request.GET.get("q") or "").strip()
     viewer = viewer_for(request.user)
-    answer = ask(question=question, params=request.GET, viewer=viewer) if question else None
+    answer = None
+    if question:
+        answer = ask(question=question, params=request.GET, viewer=viewer, user=request.user,
+                     ip=client_address(request))
     return render(request, "opac/search/ask.html", {"question": question, "answer": answer})

@@ -29,6 +29,13 @@ class Command(BaseCommand):
         total = stale_count() if opts["limit"] is None else min(stale_count(), opts["limit"])
         with progress_bar(total=total, desc=_("Véc-tơ ngữ nghĩa")) as bar:
             done = record_embeddings_refresh(limit=opts["limit"], progress=bar.add)
+        from thuvien.ai.passages import digital_passages_refresh, passage_index_rebuild
+
+        passages = digital_passages_refresh()  # the digitised texts marked for reading
+        if opts["rebuild_index"]:
+            passage_index_rebuild()
+        if passages:
+            self.stdout.write(_("Đã đọc văn bản số hoá: %(n)d đoạn mới.") % {"n": passages})
         if opts["rebuild_index"] or done:
             count = vector_index_rebuild()
             self.stdout.write(_("Đã tính %(done)d véc-tơ; chỉ mục có %(count)d biểu ghi.")
