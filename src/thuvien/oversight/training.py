@@ -257,10 +257,12 @@ class TrainingRow:
     qualified: int = 0
     trained: int = 0
     hours: Decimal = field(default_factory=lambda: Decimal(0))
+    graduates: int = 0  # a bachelor's degree or more in library and information science
 
     def add(self, other: TrainingRow) -> None:
         self.staff += other.staff
         self.qualified += other.qualified
+        self.graduates += other.graduates
         self.trained += other.trained
         self.hours += other.hours
 
@@ -292,6 +294,12 @@ class TrainingRow:
         return (self.hours / self.staff).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+GRADUATE = (
+    StaffPerson.Qualification.BACHELOR, StaffPerson.Qualification.MASTER,
+    StaffPerson.Qualification.DOCTORATE,
+)  # fmt: skip
+
+
 def training_figures(
     *,
     library_ids: list[int],
@@ -309,11 +317,13 @@ def training_figures(
             .annotate(
                 staff=Count("pk"),
                 qualified=Count("pk", filter=~Q(qualification="")),
+                graduates=Count("pk", filter=Q(qualification__in=GRADUATE)),
             )
         )
         for row in people:
             out[row["library_id"]].staff = row["staff"]
             out[row["library_id"]].qualified = row["qualified"]
+            out[row["library_id"]].graduates = row["graduates"]
         done = Attendance.objects.filter(
             library_id__in=library_ids,
             completed=True,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,10 +14,11 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.network.models import Network
+from thuvien.oversight.digitisation import digitisation_shares, share
 from thuvien.oversight.reports import FORMATS, PERIODS, annual_report
 from thuvien.oversight.selectors import MapPoint, library_map, network_overview
 from thuvien.oversight.training import QUALIFIED_SHARE, network_training
-from thuvien.oversight.year_figures import network_thresholds
+from thuvien.oversight.year_figures import key_library_unchecked, network_thresholds
 
 
 def _year(value: str | None) -> int | None:
@@ -76,6 +76,7 @@ def overview_context(*, network: Network, year: int | None) -> dict[str, Any]:
             "values": [f.values["copies"] for _code, _label, f in data.by_type],
         },
     }
+    everything, special, endogenous = digitisation_shares(data.libraries)
     drawn = library_map(overview=data)
     svg, rows = _map_markup(drawn.points)
     return {
@@ -86,7 +87,12 @@ def overview_context(*, network: Network, year: int | None) -> dict[str, Any]:
         "map_points_svg": svg,
         "map_rows": rows,
         "decree_93": network_thresholds(libraries=data.libraries, year=data.year),
-        "digital_installed": apps.is_installed("thuvien.digital"),
+        "digital_shares": (everything, special, endogenous),
+        "digital_by_type": [
+            (code, label, f.values, share(f.values["titles_digitised"], f.values["titles"]))
+            for code, label, f in data.by_type
+        ],
+        "key_unchecked": key_library_unchecked(),
         **charts,
     }
 
