@@ -114,13 +114,17 @@ def test_key_library_thresholds_are_checked_with_the_figures_behind_them(
     assert re.findall(r'data-library="([^"]+)" data-status="(\w+)"', table) == [
         (world.provincial.code, "short")
     ]
-    cells = dict(re.findall(r"<td>([^<]+)</td><td class=\"num\">[\d.,]+</td>"
-                            r"<td class=\"num\">([^<]+)</td>", table))  # fmt: skip
+    heads = re.findall(r'<th scope="col" class="num">([^<]+) \(≥ [\d.,]+\)</th>', table)
+    row = table[table.index(f'data-library="{world.provincial.code}"') :]
+    values = re.findall(r'<td class="num" data-met="(\w+)">([^<]+) [✓✗?]</td>', row)
+    cells = {head: value for head, (_met, value) in zip(heads, values, strict=True)}
+    met = {head: m for head, (m, _value) in zip(heads, values, strict=True)}
     assert cells["Đơn vị bảo quản (bản tài liệu và tài liệu số)"] == str(copies)
+    assert met["Đơn vị bảo quản (bản tài liệu và tài liệu số)"] == "no"
     assert cells["Bạn đọc có thẻ còn hạn (người đăng ký sử dụng thư viện)"] == str(readers)
     # 2 of 3 people are graduates of library science: 66.67% against 70%.
     graduates = "Người làm thư viện tốt nghiệp đại học trở lên ngành thông tin - thư viện (%)"
-    assert cells[graduates] in ("66.67", "66,67")
+    assert cells[graduates] in ("66.67", "66,67") and met[graduates] == "no"
     assert cells["Lượt đến thư viện và truy cập trang thông tin điện tử trong năm"] in (
         "31200.0", "31200,0"
     )  # fmt: skip

@@ -20,7 +20,7 @@ from thuvien.network.models import Library, LibraryType, Network
 from thuvien.oversight.digitisation import digitisation_shares, share
 from thuvien.oversight.reports import FORMATS, PERIODS, annual_report
 from thuvien.oversight.selectors import MapPoint, library_map, network_overview
-from thuvien.oversight.training import QUALIFIED_SHARE, network_training
+from thuvien.oversight.training import QUALIFIED_SHARE, network_training, training_figures
 from thuvien.oversight.year_figures import Threshold, key_library_unchecked, network_thresholds
 
 
@@ -91,6 +91,25 @@ def _library_rows(libraries: list[tuple[Library, dict[str, int]]], types: dict[s
     ))  # fmt: skip
 
 
+def _key_rows(key: list[tuple[Library, list[Threshold], str]]) -> str:
+    """Decree 93 art. 3: one row a candidate library, a cell a threshold (what it has, with
+    ✓ reached / ✗ not / ? no figure, so the table reads without colour)."""
+    words = {"met": "✓ " + _("đạt mọi ngưỡng số liệu"), "short": "✗ " + _("chưa đạt ngưỡng"),
+             "unknown": "? " + _("còn thiếu số liệu")}  # fmt: skip
+    marks = {True: ("yes", "✓"), False: ("no", "✗"), None: ("unknown", "?")}
+
+    def cell(t: Threshold) -> str:
+        met, mark = marks[t.met]
+        actual = _num(t.actual) if t.actual is not None else "—"
+        return f'<td class="num" data-met="{met}">{actual} {mark}</td>'
+
+    return mark_safe("".join(  # noqa: S308 - every value escaped
+        f'<tr data-library="{_e(lib.code)}" data-status="{status}"><th scope="row">'
+        f"{_e(lib.name)}</th><td>{_e(words[status])}</td>{''.join(cell(t) for t in checks)}</tr>"
+        for lib, checks, status in key
+    ))  # fmt: skip
+
+
 def _gap_rows(gaps: list[tuple[Library, Threshold]]) -> str:
     """Decree 93's unmet minimums, one row each (hundreds in a province)."""
     return mark_safe("".join(  # noqa: S308 - every value escaped
@@ -120,10 +139,13 @@ def overview_context(*, network: Network, year: int | None) -> dict[str, Any]:
     drawn = library_map(overview=data)
     types = _type_labels()
     svg, rows = _map_markup(drawn.points, types)
-    decree_93 = network_thresholds(libraries=data.libraries, year=data.year)
+    staff = training_figures(library_ids=[lib.pk for lib, _v in data.libraries],
+                             network=network)  # fmt: skip
+    decree_93 = network_thresholds(libraries=data.libraries, year=data.year, network=network,
+                                   staff=staff)  # fmt: skip
     return {
         "o": data,
-        "training": network_training(network=network),
+        "training": network_training(network=network, rows=staff),
         "threshold": QUALIFIED_SHARE,
         "map": drawn,
         "map_points_svg": svg,
@@ -137,6 +159,8 @@ def overview_context(*, network: Network, year: int | None) -> dict[str, Any]:
             for code, label, f in data.by_type
         ],
         "key_unchecked": key_library_unchecked(),
+        "key_rows": _key_rows(decree_93.key),
+        "key_heads": [(t.label, t.required) for t in decree_93.key[0][1]] if decree_93.key else [],
         **charts,
     }
 
