@@ -32,6 +32,8 @@ from .year_figures import Indicator, unused_copies
 from .year_figures import indicators as year_indicators
 
 PERIODS = ("calendar", "evaluation")
+# Counted over the whole period at once (``library_period_figures``), not summed from days.
+PERIOD_FIGURES = ("active_readers", "loans_other_libraries")
 
 
 @dataclass
@@ -189,7 +191,7 @@ def annual_report(
     per_library = [(lib, counted.get(lib.pk, {})) for lib in libraries]
     total = {
         name: sum(int(f.get(name, 0)) for _lib, f in per_library)
-        for name in (*STATE_FIGURES, *EVENT_FIGURES, *USE_FIGURES)
+        for name in (*STATE_FIGURES, *EVENT_FIGURES, *USE_FIGURES, *PERIOD_FIGURES)
     }
     everything, special, endogenous = digitisation_shares(per_library,
                                                           all_types=library is not None)
@@ -208,9 +210,16 @@ def annual_report(
         ReportLine(collection, _("Số bản bổ sung trong kỳ"), total["copies_added"]),
         ReportLine(readers, _("Bạn đọc có thẻ còn hạn cuối kỳ"), total["readers"]),
         ReportLine(readers, _("Bạn đọc đăng ký mới trong kỳ"), total["readers_new"]),
+        ReportLine(readers, _("Bạn đọc có mượn trong kỳ"), total["active_readers"],
+                   _("mỗi người đếm một lần; lượt mượn đã ẩn danh không còn người")
+                   if library is not None
+                   else _("mỗi người đếm một lần ở mỗi thư viện rồi cộng lại; lượt mượn đã ẩn "
+                          "danh không còn người")),
         ReportLine(use, _("Lượt mượn về nhà"), total["loans"]),
         ReportLine(use, _("Lượt trả"), total["returns"]),
         ReportLine(use, _("Lượt đặt mượn"), total["holds"]),
+        ReportLine(use, _("Lượt mượn của bạn đọc thư viện khác"),
+                   total["loans_other_libraries"], _("liên thông (Luật Thư viện, điều 29)")),
         ReportLine(indicators, _("Vòng quay tài liệu"), _ratio(total["loans"], total["copies"]),
                    _("lượt mượn ÷ số bản cuối kỳ")),
         ReportLine(indicators, _("Lượt mượn bình quân một bạn đọc"),

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from thuvien.circulation.models import Hold, Loan
@@ -89,6 +89,20 @@ def library_period_figures(
                 Hold.all_objects.filter(placed_at__gte=first, placed_at__lt=after), n=Count("pk")
             ),
         }
+        if with_use:
+            # Over the period as a whole (not a sum of days): people who borrowed, counted at
+            # once from the loans and kept nowhere (an anonymised loan has lost its reader),
+            # and loans to readers registered at another library.
+            lent = Loan.all_objects.filter(issued_at__gte=first, issued_at__lt=after)
+            figures["active_readers"] = _grouped(
+                lent.filter(patron__isnull=False), n=Count("patron_id", distinct=True)
+            )
+            figures["loans_other_libraries"] = _grouped(
+                lent.filter(patron_library__isnull=False).exclude(
+                    patron_library_id=F("library_id")
+                ),
+                n=Count("pk"),
+            )
         if library_ids is not None:
             stock = stock.filter(library_id__in=list(library_ids))
         figures.update(digital_state(stock=stock, after=after, library_ids=library_ids))
