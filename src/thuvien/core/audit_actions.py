@@ -160,6 +160,7 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "oversight.library_unit.set": _("Gắn thư viện với xã, phường"),
     "oversight.report_schedule.created": _("Đặt lịch lập báo cáo"),
     "oversight.report_schedule.stopped": _("Dừng lịch lập báo cáo"),
+    "oversight.report_schedule.changed": _("Đổi lịch lập báo cáo"),
     "oversight.report.kept": _("Lập và lưu báo cáo"),
     # backup (installation-wide: no library, no network)
     "backup.completed": _("Sao lưu xong"),

@@ -24,6 +24,20 @@ class LibraryDay(models.Model):
     titles = models.PositiveIntegerField(_("số tên tài liệu"), default=0)
     copies = models.PositiveIntegerField(_("số bản"), default=0)
     readers = models.PositiveIntegerField(_("bạn đọc có thẻ còn hạn"), default=0)
+    book_copies = models.PositiveIntegerField(_("số bản sách"), default=0)
+    # The digital library at the end of the day (``oversight.digitisation``).
+    digital_objects = models.PositiveIntegerField(_("tài liệu số"), default=0)
+    digital_pages = models.PositiveIntegerField(_("trang đã số hóa"), default=0)
+    digital_published = models.PositiveIntegerField(_("tài liệu số đã công bố"), default=0)
+    titles_digitised = models.PositiveIntegerField(_("tên tài liệu đã số hóa"), default=0)
+    special_titles = models.PositiveIntegerField(_("tên tài liệu địa chí, Hán Nôm"), default=0)
+    special_digitised = models.PositiveIntegerField(
+        _("tên tài liệu địa chí, Hán Nôm đã số hóa"), default=0
+    )
+    endogenous_titles = models.PositiveIntegerField(_("tên tài liệu nội sinh"), default=0)
+    endogenous_digitised = models.PositiveIntegerField(
+        _("tên tài liệu nội sinh đã số hóa"), default=0
+    )
     # The day's events.
     copies_added = models.PositiveIntegerField(_("bản bổ sung"), default=0)
     readers_new = models.PositiveIntegerField(_("bạn đọc đăng ký mới"), default=0)
@@ -58,6 +72,10 @@ class LibraryMonth(models.Model):
     loans = models.PositiveIntegerField(_("lượt mượn"), default=0)
     returns = models.PositiveIntegerField(_("lượt trả"), default=0)
     holds = models.PositiveIntegerField(_("lượt đặt mượn"), default=0)
+    # Use of the library's digital documents in the month (``digital.UsageCount`` is kept per
+    # month, so these are copied from it, not summed from days).
+    views = models.PositiveIntegerField(_("lượt xem tài liệu số"), default=0)
+    downloads = models.PositiveIntegerField(_("lượt tải tài liệu số"), default=0)
 
     objects = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
@@ -71,8 +89,13 @@ class LibraryMonth(models.Model):
 
 
 # The figures of a LibraryDay, in the order the pages and reports show them.
-STATE_FIGURES = ("titles", "copies", "readers")
+DIGITAL_FIGURES = (
+    "digital_objects", "digital_pages", "digital_published", "titles_digitised",
+    "special_titles", "special_digitised", "endogenous_titles", "endogenous_digitised",
+)  # fmt: skip
+STATE_FIGURES = ("titles", "copies", "readers", "book_copies", *DIGITAL_FIGURES)
 EVENT_FIGURES = ("copies_added", "readers_new", "loans", "returns", "holds")
+USE_FIGURES = ("views", "downloads")  # per month, from digital.UsageCount
 
 
 class Stocktake(models.Model):
@@ -210,6 +233,9 @@ class Target(models.Model):
             "Thư viện trường học, chuyên ngành có phần mềm và dịch vụ trực tuyến"
         )
         SPECIAL_DIGITISED = "special_digitised", _("Tài liệu có giá trị đặc biệt được số hóa")
+        ENDOGENOUS_DIGITISED = "endogenous_digitised", _(
+            "Tài liệu nội sinh của thư viện đại học, chuyên ngành, lực lượng vũ trang được số hóa"
+        )
         STAFF_TRAINED = "staff_trained", _("Người làm công tác thư viện được đào tạo, bồi dưỡng")
 
     network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")
@@ -253,6 +279,7 @@ class YearFigure(models.Model):
         STAFF = "staff", _("Số người làm công tác thư viện")
         STAFF_QUALIFIED = "staff_qualified", _("Số người có chuyên môn, nghiệp vụ thư viện")
         VISITS = "visits", _("Lượt bạn đọc đến thư viện")
+        WEB_VISITS = "web_visits", _("Lượt truy cập trang thông tin điện tử của thư viện")
         EVENTS = "events", _("Số sự kiện, hoạt động")
         EVENT_ATTENDANCE = "event_attendance", _("Lượt người dự sự kiện")
         POPULATION = "population", _("Dân số (số người) được phục vụ")

@@ -24,13 +24,16 @@ from django.utils.translation import gettext as _
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network.models import Library, LibraryGroup, Network
 
-from .models import STATE_FIGURES, LibraryDay, YearFigure
+from .digitisation import DigitisationShare, digitisation_shares
+from .models import EVENT_FIGURES, STATE_FIGURES, USE_FIGURES, LibraryDay, YearFigure
 from .services import library_period_figures
 from .training import TrainingRow, training_figures
 from .year_figures import Indicator, unused_copies
 from .year_figures import indicators as year_indicators
 
 PERIODS = ("calendar", "evaluation")
+# Counted over the whole period at once (``library_period_figures``), not summed from days.
+PERIOD_FIGURES = ("active_readers", "loans_other_libraries")
 
 
 @dataclass
@@ -114,6 +117,47 @@ def _more_indicators(
                            training=staff)  # fmt: skip
 
 
+def _digitisation_lines(
+    total: dict[str, int],
+    everything: DigitisationShare,
+    special: DigitisationShare,
+    endogenous: DigitisationShare,
+) -> list[ReportLine]:
+    """The digital library's figures (``oversight.digitisation`` says what each counts)."""
+    section = _("Số hóa (thư viện số)")
+
+    def percent(part: DigitisationShare, goal: str) -> ReportLine:
+        return ReportLine(
+            section, _("Tỷ lệ %(what)s (%%)") % {"what": part.label}, part.percent,
+            _("%(done)s ÷ %(held)s tên tài liệu; %(goal)s")
+            % {"done": part.digitised, "held": part.held, "goal": goal}
+            if part.held else _("không có tên tài liệu loại này; %(goal)s") % {"goal": goal},
+        )  # fmt: skip
+
+    return [
+        ReportLine(section, _("Tài liệu số cuối kỳ"), total["digital_objects"],
+                   _("đối tượng số đã tiếp nhận xong")),
+        ReportLine(section, _("Số trang đã số hóa cuối kỳ"), total["digital_pages"]),
+        ReportLine(section, _("Tài liệu số đã công bố cuối kỳ"), total["digital_published"]),
+        ReportLine(section, _("Tên tài liệu có bản số đã công bố"), total["titles_digitised"]),
+        percent(everything, _("tên có bản số ÷ tên tài liệu đang giữ")),
+        ReportLine(section, _("Tên tài liệu địa chí, Hán Nôm đang giữ"),
+                   total["special_titles"]),
+        ReportLine(section, _("Tên tài liệu địa chí, Hán Nôm đã số hóa"),
+                   total["special_digitised"]),
+        percent(special, _("Quyết định 206/QĐ-TTg: 70% năm 2025, 100% năm 2030 "
+                           "(tài liệu của thư viện cấp tỉnh)")),
+        ReportLine(section, _("Tên tài liệu nội sinh (luận văn, luận án) đang giữ"),
+                   total["endogenous_titles"]),
+        ReportLine(section, _("Tên tài liệu nội sinh đã số hóa"),
+                   total["endogenous_digitised"]),
+        percent(endogenous, _("Quyết định 206/QĐ-TTg: 50% năm 2025, 70% năm 2030 "
+                              "(thư viện đại học, chuyên ngành, lực lượng vũ trang)")),
+        ReportLine(section, _("Lượt xem tài liệu số trong kỳ"), total["views"]),
+        ReportLine(section, _("Lượt tải tài liệu số trong kỳ"), total["downloads"]),
+    ]  # fmt: skip
+
+
 def annual_report(
     *,
     year: int,
@@ -147,9 +191,10 @@ def annual_report(
     per_library = [(lib, counted.get(lib.pk, {})) for lib in libraries]
     total = {
         name: sum(int(f.get(name, 0)) for _lib, f in per_library)
-        for name in ("titles", "copies", "readers", "copies_added", "readers_new", "loans",
-                     "returns", "holds")
-    }  # fmt: skip
+        for name in (*STATE_FIGURES, *EVENT_FIGURES, *USE_FIGURES, *PERIOD_FIGURES)
+    }
+    everything, special, endogenous = digitisation_shares(per_library,
+                                                          all_types=library is not None)
     staff = TrainingRow()
     for row in training_figures(
         library_ids=[lib.pk for lib in libraries], start=start, end=end
@@ -165,9 +210,16 @@ def annual_report(
         ReportLine(collection, _("Số bản bổ sung trong kỳ"), total["copies_added"]),
         ReportLine(readers, _("Bạn đọc có thẻ còn hạn cuối kỳ"), total["readers"]),
         ReportLine(readers, _("Bạn đọc đăng ký mới trong kỳ"), total["readers_new"]),
+        ReportLine(readers, _("Bạn đọc có mượn trong kỳ"), total["active_readers"],
+                   _("mỗi người đếm một lần; lượt mượn đã ẩn danh không còn người")
+                   if library is not None
+                   else _("mỗi người đếm một lần ở mỗi thư viện rồi cộng lại; lượt mượn đã ẩn "
+                          "danh không còn người")),
         ReportLine(use, _("Lượt mượn về nhà"), total["loans"]),
         ReportLine(use, _("Lượt trả"), total["returns"]),
         ReportLine(use, _("Lượt đặt mượn"), total["holds"]),
+        ReportLine(use, _("Lượt mượn của bạn đọc thư viện khác"),
+                   total["loans_other_libraries"], _("liên thông (Luật Thư viện, điều 29)")),
         ReportLine(indicators, _("Vòng quay tài liệu"), _ratio(total["loans"], total["copies"]),
                    _("lượt mượn ÷ số bản cuối kỳ")),
         ReportLine(indicators, _("Lượt mượn bình quân một bạn đọc"),
@@ -186,8 +238,7 @@ def annual_report(
         ReportLine(people, _("Người hoàn thành khóa đào tạo, bồi dưỡng trong kỳ"),
                    staff.trained),
         ReportLine(people, _("Số giờ đào tạo, bồi dưỡng trong kỳ"), staff.hours),
-        ReportLine(_("Số hóa"), _("Tài liệu số hóa"), None,
-                   _("chưa có số liệu: thư viện số chưa được triển khai")),
+        *_digitisation_lines(total, everything, special, endogenous),
     ]  # fmt: skip
     unit = (library or group or network).name  # type: ignore[union-attr]
     title = (

@@ -113,6 +113,42 @@ def schedule_create(
     return schedule
 
 
+def schedule_update(
+    *,
+    schedule: ReportSchedule,
+    actor: Any,
+    scope: str,
+    kind: str,
+    fmt: str,
+    recipients: str | list[str],
+    library: Any = None,
+    group: Any = None,
+) -> ReportSchedule:
+    """Change what a schedule makes and for whom, checked as when it was made; the audit entry
+    keeps each change (a period already made is not made again)."""
+    if kind not in ReportSchedule.Kind.values:
+        raise OversightError(E.REQUIRED, _("Chọn kỳ báo cáo."), field="kind")
+    if fmt not in FORMATS:
+        raise OversightError(E.REQUIRED, _("Chọn định dạng."), field="fmt")
+    lib, grp = _scope(schedule.network, scope, library, group)
+    emails = _recipients(recipients)
+    with transaction.atomic():
+        locked = ReportSchedule.objects.select_for_update().get(pk=schedule.pk)
+        new = {"scope": scope, "kind": kind, "fmt": fmt, "recipients": emails,
+               "library": lib, "group": grp}  # fmt: skip
+        changes = {}
+        for name, value in new.items():
+            old = getattr(locked, name)
+            if old != value:
+                changes[name] = [getattr(old, "code", old), getattr(value, "code", value)]
+                setattr(locked, name, value)
+        if changes:
+            locked.save(update_fields=list(new))
+            audit_record(actor=actor, action="oversight.report_schedule.changed", obj=locked,
+                         network=locked.network, changes=changes)  # fmt: skip
+    return locked
+
+
 def schedule_stop(*, schedule: ReportSchedule, actor: Any) -> ReportSchedule:
     with transaction.atomic():
         schedule.active = False

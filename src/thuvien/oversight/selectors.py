@@ -17,6 +17,7 @@ from thuvien.network.models import Library, LibraryType, Network
 from .models import (
     EVENT_FIGURES,
     STATE_FIGURES,
+    USE_FIGURES,
     Evaluation,
     LibraryDay,
     LibraryMonth,
@@ -55,6 +56,11 @@ class NetworkOverview:
     def month_max(self) -> int:
         return max([m["loans"] for m in self.months] + [1])
 
+    @property
+    def use(self) -> dict[str, int]:
+        """Views and downloads of the network's digital documents in the year."""
+        return {n: sum(m[n] for m in self.months) for n in USE_FIGURES}
+
 
 def latest_day(*, network: Network, on_or_before: dt.date | None = None) -> dt.date | None:
     """The last day whose figures were recorded for the network."""
@@ -76,13 +82,14 @@ def months_of(*, network: Network, year: int) -> list[dict[str, int]]:
                 month__lte=dt.date(year, 12, 1),
             )
             .values("month")
-            .annotate(**{name: Sum(name) for name in EVENT_FIGURES})
+            .annotate(**{name: Sum(name) for name in EVENT_FIGURES + USE_FIGURES})
         )
         by_month = {row["month"].month: row for row in rows}
     return [
-        {"month": m, **{n: int(by_month.get(m, {}).get(n) or 0) for n in EVENT_FIGURES}}
+        {"month": m,
+         **{n: int(by_month.get(m, {}).get(n) or 0) for n in EVENT_FIGURES + USE_FIGURES}}
         for m in range(1, 13)
-    ]
+    ]  # fmt: skip
 
 
 def network_overview(

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from thuvien.circulation.models import Hold, Loan
@@ -16,7 +16,8 @@ from thuvien.holdings.models import Item, ItemStatus
 from thuvien.network.models import Library
 from thuvien.patrons.models import Patron
 
-from .models import EVENT_FIGURES, STATE_FIGURES, LibraryDay, LibraryMonth
+from .digitisation import digital_state, digital_use
+from .models import EVENT_FIGURES, STATE_FIGURES, USE_FIGURES, LibraryDay, LibraryMonth
 
 # Copies that are no longer part of the stock.
 GONE = (ItemStatus.WITHDRAWN, ItemStatus.LOST)
@@ -36,12 +37,18 @@ def _grouped_all(queryset: QuerySet, field: str = "library_id", **count: Count) 
 
 
 def library_period_figures(
-    *, start: dt.date, end: dt.date, library_ids: Collection[int] | None = None
+    *,
+    start: dt.date,
+    end: dt.date,
+    library_ids: Collection[int] | None = None,
+    with_use: bool = True,
 ) -> dict[int, dict[str, int]]:
     """Every library's figures (or only ``library_ids``'), counted straight from the database,
     one grouped query a figure (not a query a library): the state at the end of ``end`` as the
     tables show it now (copies acquired by then and not gone, readers registered by then whose
-    card runs to ``end``), and the events of the days ``start`` to ``end``."""
+    card runs to ``end``, the digital library: ``oversight.digitisation``), the events of the
+    days ``start`` to ``end``, and (``with_use``) the views and downloads of digital documents
+    in the months the period covers."""
     first, _ = _day_bounds(start)
     _, after = _day_bounds(end)
 
@@ -82,6 +89,25 @@ def library_period_figures(
                 Hold.all_objects.filter(placed_at__gte=first, placed_at__lt=after), n=Count("pk")
             ),
         }
+        if with_use:
+            # Over the period as a whole (not a sum of days): people who borrowed, counted at
+            # once from the loans and kept nowhere (an anonymised loan has lost its reader),
+            # and loans to readers registered at another library.
+            lent = Loan.all_objects.filter(issued_at__gte=first, issued_at__lt=after)
+            figures["active_readers"] = _grouped(
+                lent.filter(patron__isnull=False), n=Count("patron_id", distinct=True)
+            )
+            figures["loans_other_libraries"] = _grouped(
+                lent.filter(patron_library__isnull=False).exclude(
+                    patron_library_id=F("library_id")
+                ),
+                n=Count("pk"),
+            )
+        if library_ids is not None:
+            stock = stock.filter(library_id__in=list(library_ids))
+        figures.update(digital_state(stock=stock, after=after, library_ids=library_ids))
+        if with_use:
+            figures.update(digital_use(start=start, end=end, library_ids=library_ids))
     per_library: dict[int, dict[str, int]] = defaultdict(dict)
     for name, counts in figures.items():
         for library_id, n in counts.items():
@@ -96,7 +122,7 @@ def library_days_record(*, day: dt.date | None = None) -> int:
     a missed night can be caught up. Returns how many libraries were recorded.
     """
     day = day or timezone.localdate()
-    counted = library_period_figures(start=day, end=day)
+    counted = library_period_figures(start=day, end=day, with_use=False)
     names = STATE_FIGURES + EVENT_FIGURES
     rows = [
         LibraryDay(library_id=pk, day=day, **{n: counted.get(pk, {}).get(n, 0) for n in names})
@@ -114,7 +140,8 @@ def library_days_record(*, day: dt.date | None = None) -> int:
 
 
 def library_month_rollup(*, day: dt.date) -> None:
-    """Rewrite every library's sums for the month of ``day`` from its recorded days."""
+    """Rewrite every library's sums for the month of ``day`` from its recorded days, with the
+    month's views and downloads of its digital documents as ``digital.UsageCount`` has them."""
     first = day.replace(day=1)
     following = (first + dt.timedelta(days=32)).replace(day=1)
     sums = (
@@ -122,9 +149,14 @@ def library_month_rollup(*, day: dt.date) -> None:
         .values("library_id")
         .annotate(days=Count("pk"), **{name: Sum(name) for name in EVENT_FIGURES})
     )
+    use = digital_use(start=first, end=first)
     LibraryMonth.all_objects.bulk_create(
-        [LibraryMonth(month=first, **row) for row in sums],
+        [
+            LibraryMonth(month=first, **row,
+                         **{n: use[n].get(row["library_id"], 0) for n in USE_FIGURES})
+            for row in sums
+        ],  # fmt: skip
         update_conflicts=True,
         unique_fields=["library", "month"],
-        update_fields=["days", *EVENT_FIGURES],
+        update_fields=["days", *EVENT_FIGURES, *USE_FIGURES],
     )

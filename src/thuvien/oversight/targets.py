@@ -8,8 +8,11 @@ What the system computes, and how (shown on the page beside the figure):
   specialised libraries holding at least one copy (their catalogue is then in the portal).
 - staff trained: once the network keeps its staff here (``oversight.training``), the people
   working now who completed a course since 2021 over all of them, by library type.
-Digitisation of special-value documents is entered until the digital library exists; staff
-training is entered while a network keeps no staff records.
+- special-value documents digitised (provincial libraries) and endogenous documents digitised
+  (university, specialised, armed-forces libraries): titles held with a published digital object
+  over titles held, by library type (``oversight.digitisation``); entered by hand only while
+  no such library holds a title of the kind.
+Staff training is entered while a network keeps no staff records.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from thuvien.core.scoping import scopes_disabled
 from thuvien.holdings.models import Item
 from thuvien.network.models import Library, LibraryType, Network
 
+from .digitisation import ENDOGENOUS_LIBRARY_TYPES, SPECIAL_LIBRARY_TYPES
 from .errors import OversightError, OversightErrorCode
 from .models import Target
+from .services import library_period_figures
 from .training import network_training
 
 M = Target.Measure
@@ -44,9 +49,20 @@ COMPUTED_TYPES: dict[str, tuple[str, ...]] = {
 DECISION_206 = (
     (M.PUBLIC_LINKED, 2025, Decimal("80")),
     (M.SCHOOL_SPECIALISED_ONLINE, 2025, Decimal("70")),
+    (M.SPECIAL_DIGITISED, 2025, Decimal("70")),
     (M.SPECIAL_DIGITISED, 2030, Decimal("100")),
+    (M.ENDOGENOUS_DIGITISED, 2025, Decimal("50")),
+    (M.ENDOGENOUS_DIGITISED, 2030, Decimal("70")),
     (M.STAFF_TRAINED, 2025, Decimal("80")),
 )
+# The digitisation targets, counted from the digital library (``oversight.digitisation``):
+# measure -> (library types, titles held, titles digitised).
+DIGITISED: dict[str, tuple[tuple[str, ...], str, str]] = {
+    M.SPECIAL_DIGITISED: (SPECIAL_LIBRARY_TYPES, "special_titles", "special_digitised"),
+    M.ENDOGENOUS_DIGITISED: (
+        ENDOGENOUS_LIBRARY_TYPES, "endogenous_titles", "endogenous_digitised",
+    ),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -83,10 +99,35 @@ def targets_progress(*, network: Network) -> list[Progress]:
         if any(t.measure == M.STAFF_TRAINED for t in targets)
         else None
     )
+    digital: dict[int, dict[str, int]] = {}
+    if any(t.measure in DIGITISED for t in targets):
+        today = timezone.localdate()
+        kinds_needed = {k for kinds, _h, _d in DIGITISED.values() for k in kinds}
+        digital = library_period_figures(
+            start=today, end=today, with_use=False,
+            library_ids=[lib.pk for lib in libraries if lib.library_type in kinds_needed],
+        )  # fmt: skip
     out = []
     for target in targets:
         kinds = COMPUTED_TYPES.get(target.measure)
-        if target.measure == M.STAFF_TRAINED and training is not None and training.kept:
+        if target.measure in DIGITISED:
+            types, held_key, done_key = DIGITISED[target.measure]
+            rows = []
+            for kind in types:
+                figures = [digital.get(lib.pk, {}) for lib in libraries
+                           if lib.library_type == kind]  # fmt: skip
+                rows.append((str(LibraryType(kind).label),
+                             sum(f.get(done_key, 0) for f in figures),
+                             sum(f.get(held_key, 0) for f in figures)))  # fmt: skip
+            done, held = sum(r[1] for r in rows), sum(r[2] for r in rows)
+            if held:
+                out.append(Progress(target, _share(done, held), "counted", done, held,
+                                    tuple(rows)))  # fmt: skip
+            elif target.entered_percent is not None:
+                out.append(Progress(target, target.entered_percent, "entered"))
+            else:
+                out.append(Progress(target, None, "missing", 0, 0, tuple(rows)))
+        elif target.measure == M.STAFF_TRAINED and training is not None and training.kept:
             rows = [(label, f.trained, f.staff) for _code, label, f, _n in training.by_type]
             total = training.total
             out.append(Progress(target, total.trained_percent, "counted", total.trained,

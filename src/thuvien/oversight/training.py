@@ -257,10 +257,12 @@ class TrainingRow:
     qualified: int = 0
     trained: int = 0
     hours: Decimal = field(default_factory=lambda: Decimal(0))
+    graduates: int = 0  # a bachelor's degree or more in library and information science
 
     def add(self, other: TrainingRow) -> None:
         self.staff += other.staff
         self.qualified += other.qualified
+        self.graduates += other.graduates
         self.trained += other.trained
         self.hours += other.hours
 
@@ -292,30 +294,45 @@ class TrainingRow:
         return (self.hours / self.staff).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+GRADUATE = (
+    StaffPerson.Qualification.BACHELOR, StaffPerson.Qualification.MASTER,
+    StaffPerson.Qualification.DOCTORATE,
+)  # fmt: skip
+
+
 def training_figures(
     *,
     library_ids: list[int],
     start: dt.date = PLAN_START,
     end: dt.date | None = None,
+    network: Network | None = None,
 ) -> dict[int, TrainingRow]:
     """Per library: people working now, qualified, trained (a course completed that ended in
-    ``start``..``end``), and the hours of those courses."""
+    ``start``..``end``), and the hours of those courses. With ``network`` (the libraries are
+    all of it) the rows are picked by network instead of a list of a thousand ids."""
     end = end or timezone.localdate()
     out = {pk: TrainingRow() for pk in library_ids}
+    where: dict[str, Any] = (
+        {"library__network": network} if network is not None else {"library_id__in": library_ids}
+    )
     with scopes_disabled():
         people = (
-            StaffPerson.objects.filter(library_id__in=library_ids, active=True)
+            StaffPerson.objects.filter(**where, active=True)
             .values("library_id")
             .annotate(
                 staff=Count("pk"),
                 qualified=Count("pk", filter=~Q(qualification="")),
+                graduates=Count("pk", filter=Q(qualification__in=GRADUATE)),
             )
         )
         for row in people:
+            if row["library_id"] not in out:
+                continue
             out[row["library_id"]].staff = row["staff"]
             out[row["library_id"]].qualified = row["qualified"]
+            out[row["library_id"]].graduates = row["graduates"]
         done = Attendance.objects.filter(
-            library_id__in=library_ids,
+            **where,
             completed=True,
             course__ends_on__gte=start,
             course__ends_on__lte=end,
@@ -326,9 +343,11 @@ def training_figures(
             .annotate(n=Count("person_id", distinct=True))
         )
         for row in trained:
-            out[row["library_id"]].trained = row["n"]
+            if row["library_id"] in out:
+                out[row["library_id"]].trained = row["n"]
         for row in done.values("library_id").annotate(h=Sum("course__hours")):
-            out[row["library_id"]].hours = row["h"] or Decimal(0)
+            if row["library_id"] in out:
+                out[row["library_id"]].hours = row["h"] or Decimal(0)
     return out
 
 
@@ -345,12 +364,20 @@ class NetworkTraining:
 
 
 def network_training(
-    *, network: Network, start: dt.date = PLAN_START, end: dt.date | None = None
+    *,
+    network: Network,
+    start: dt.date = PLAN_START,
+    end: dt.date | None = None,
+    rows: dict[int, TrainingRow] | None = None,
 ) -> NetworkTraining:
+    """The network's active libraries' staff figures, by type and in total (``rows``: the
+    figures ``training_figures`` already counted for the same period, if at hand)."""
     libraries = list(
         Library.objects.filter(network=network, is_active=True).order_by("library_type", "name_vi")
     )
-    rows = training_figures(library_ids=[lib.pk for lib in libraries], start=start, end=end)
+    if rows is None:
+        rows = training_figures(library_ids=[lib.pk for lib in libraries], start=start, end=end,
+                                network=network)  # fmt: skip
     total = TrainingRow()
     types: dict[str, tuple[TrainingRow, list[int]]] = {}
     for lib in libraries:

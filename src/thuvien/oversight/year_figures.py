@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -185,6 +185,12 @@ def indicators(
                   _("lượt đến, dân số")),
         Indicator(_("Chỗ ngồi trên 1.000 dân"), _("chỗ ngồi × 1.000 ÷ dân số"),
                   _per(v(K.SEATS), population, 1000), _("chỗ ngồi, dân số")),
+        Indicator(_("Tỷ lệ dân số được phục vụ có mượn tài liệu (%)"),
+                  _("bạn đọc có mượn trong kỳ × 100 ÷ dân số được phục vụ"),
+                  _per(counted.get("active_readers"), population, 100), _("dân số")),
+        Indicator(_("Giờ mở cửa mỗi tuần trên 1.000 dân"),
+                  _("giờ mở cửa mỗi tuần × 1.000 ÷ dân số"),
+                  _per(v(K.OPENING_HOURS), population, 1000), _("giờ mở cửa, dân số")),
         Indicator(_("Tỷ lệ tài liệu không được dùng (%)"),
                   _("bản không có lượt mượn trong kỳ × 100 ÷ số bản"),
                   _per(unused_copies, copies, 100), ""),
@@ -194,6 +200,13 @@ def indicators(
         Indicator(_("Số giờ đào tạo bình quân một người làm công tác thư viện"),
                   _("giờ của các khóa đã hoàn thành trong kỳ ÷ người đang làm việc"),
                   _per(hours, staff), _("hồ sơ nhân sự, đào tạo")),
+        Indicator(_("Tài liệu số hóa trên 1.000 bản tài liệu"),
+                  _("tài liệu số × 1.000 ÷ số bản"),
+                  _per(counted.get("digital_objects", 0), copies, 1000), _("số bản")),
+        Indicator(_("Lượt tải bình quân một tài liệu số đã công bố"),
+                  _("lượt tải trong kỳ ÷ tài liệu số đã công bố"),
+                  _per(counted.get("downloads", 0), counted.get("digital_published", 0)),
+                  _("tài liệu số đã công bố")),
     ]  # fmt: skip
     return rows
 
@@ -255,6 +268,67 @@ def decree_93_thresholds(
     return out
 
 
+# Decree 93/2020/NĐ-CP art. 3: a state library of an important role, prioritised for the
+# State's investment ("thư viện có vai trò quan trọng"). The figures it sets (clause 2: at least
+# 500,000 preservation units with at least 200,000 copies of books and 5,000 digital titles;
+# clause 3: at least 70% of the staff university graduates in library and information science;
+# clause 4: at least 6,000 registered users and 1,000,000 visits to the library and its website
+# a year, and 80% of its work done with technology) are checked from the system's counts and the
+# figures entered for the year; what only a file can show (clause 1's duties, shared databases
+# to national standards, the share of work done with technology) is listed for the inspector.
+KEY_LIBRARY_TYPES = (
+    LibraryType.PROVINCIAL, LibraryType.UNIVERSITY, LibraryType.SPECIALISED,
+    LibraryType.ARMED_FORCES,
+)  # fmt: skip
+
+
+def key_library_criteria(
+    *,
+    counted: dict[str, int],
+    entered: dict[str, YearFigure],
+    training: TrainingRow | None = None,
+) -> list[Threshold]:
+    """Decree 93/2020 art. 3's figures for a library of an important role, with what it has."""
+    copies, digital = counted.get("copies", 0), counted.get("digital_objects", 0)
+    staff = training.staff if training is not None else 0
+    graduates = _per(training.graduates, staff, 100) if training is not None else None
+    visits = [entered[k].value for k in (K.VISITS, K.WEB_VISITS) if k in entered]
+    return [
+        Threshold(_("Đơn vị bảo quản (bản tài liệu và tài liệu số)"), Decimal(500_000),
+                  Decimal(copies + digital)),
+        Threshold(_("Bản sách"), Decimal(200_000), Decimal(counted.get("book_copies", 0))),
+        Threshold(_("Tài liệu số (đầu tài liệu)"), Decimal(5_000), Decimal(digital)),
+        Threshold(_("Người làm thư viện tốt nghiệp đại học trở lên ngành thông tin - thư viện (%)"),
+                  Decimal(70), graduates, _("hồ sơ nhân sự")),
+        Threshold(_("Bạn đọc có thẻ còn hạn (người đăng ký sử dụng thư viện)"), Decimal(6_000),
+                  Decimal(counted.get("readers", 0))),
+        Threshold(_("Lượt đến thư viện và truy cập trang thông tin điện tử trong năm"),
+                  Decimal(1_000_000), sum(visits, Decimal(0)) if visits else None,
+                  _("lượt đến, lượt truy cập")),
+    ]  # fmt: skip
+
+
+def key_library_unchecked() -> list[str]:
+    """Decree 93/2020 art. 3's criteria that no count can show (judged from the file)."""
+    return [
+        _("Đủ điều kiện, khả năng thực hiện nhiệm vụ tại các điều 25, 26, 27, 28 của Luật Thư "
+          "viện và chủ trì xây dựng, chia sẻ tài nguyên thông tin dùng chung (khoản 1)"),
+        _("Cơ sở dữ liệu dùng chung theo tiêu chuẩn quốc gia; tài nguyên được lưu trữ, bảo quản "
+          "bằng hạ tầng, công nghệ hiện đại (khoản 2)"),
+        _("Ít nhất 80% hoạt động chuyên môn, dịch vụ ứng dụng khoa học, công nghệ; có cổng hoặc "
+          "trang thông tin điện tử và mục lục trực tuyến (khoản 4)"),
+    ]  # fmt: skip
+
+
+def key_library_status(checks: list[Threshold]) -> str:
+    """"met" when every figure is reached, "short" when one is not, "unknown" otherwise."""
+    if any(t.met is False for t in checks):
+        return "short"
+    if any(t.met is None for t in checks):
+        return "unknown"
+    return "met"
+
+
 def unused_copies(
     *, start: Any, end: Any, library: Library | None = None, library_ids: list[int] | None = None
 ) -> int:
@@ -283,24 +357,37 @@ class NetworkThresholds:
     unknown: int
     gaps: list[tuple[Library, Threshold]]
     missing: list[tuple[Library, Threshold]]
+    # Decree 93 art. 3: each candidate library, its figures against the thresholds, its status.
+    key: list[tuple[Library, list[Threshold], str]] = field(default_factory=list)
 
 
 def network_thresholds(
-    *, libraries: list[tuple[Library, dict[str, int]]], year: int
+    *,
+    libraries: list[tuple[Library, dict[str, int]]],
+    year: int,
+    network: Any = None,
+    staff: dict[int, TrainingRow] | None = None,
 ) -> NetworkThresholds:
     """Decree 93's minimums checked for every library at once: ``libraries`` are (library,
-    its counted figures) as the overview has them; the entered figures of ``year`` and the
-    staff records are read in two queries."""
+    its counted figures) as the overview has them (all of ``network``'s, when given: rows are
+    then picked by network, not by a thousand ids); the entered figures of ``year`` and the
+    staff records (``staff``, if already counted) are read in a few queries."""
     ids = [lib.pk for lib, _f in libraries]
     entered: dict[int, dict[str, YearFigure]] = {}
+    where = {"library__network": network} if network is not None else {"library_id__in": ids}
     with scopes_disabled():
-        for figure in YearFigure.objects.filter(library_id__in=ids, year=year):
+        for figure in YearFigure.objects.filter(**where, year=year):
             entered.setdefault(figure.library_id, {})[figure.key] = figure
     from .training import training_figures
 
-    staff = training_figures(library_ids=ids)
+    if staff is None:
+        staff = training_figures(library_ids=ids, network=network)
     out = NetworkThresholds(0, 0, 0, [], [])
     for library, counted in libraries:
+        if library.library_type in KEY_LIBRARY_TYPES:
+            key = key_library_criteria(counted=counted, entered=entered.get(library.pk, {}),
+                                       training=staff.get(library.pk))  # fmt: skip
+            out.key.append((library, key, key_library_status(key)))
         checks = decree_93_thresholds(
             library=library, counted=counted, entered=entered.get(library.pk, {}),
             training=staff.get(library.pk),

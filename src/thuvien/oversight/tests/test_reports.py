@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import models
 from django.utils import timezone
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
@@ -117,3 +118,38 @@ def test_the_pages_give_each_their_report(busy_world, staff_client):
 
     cataloguer = staff_client(busy_world.users["tinh_cataloguer"], busy_world.provincial)
     assert cataloguer.get("/staff/oversight/report/library/").status_code == 403
+
+
+def test_readers_who_borrowed_and_loans_to_other_libraries_readers(busy_world):
+    """People who borrowed in the period, each once, and loans a library made to readers of
+    another library (liên thông), counted straight from the loans."""
+    from thuvien.circulation.services import loan_checkout
+
+    world = busy_world
+    with scopes_disabled():
+        reader = Patron.objects.filter(library=world.provincial, loans__isnull=False).first()
+        item = Item.objects.filter(library=world.commune_a).first()
+    loan_checkout(item=item, patron=reader, library=world.commune_a,
+                  staff=world.users["tienlu_circulation"])  # fmt: skip
+    with scopes_disabled():
+        lent = Loan.all_objects.filter(issued_at__year=YEAR)
+        borrowers = {lib: lent.filter(library=lib).values("patron").distinct().count()
+                     for lib in (world.provincial, world.commune_a)}  # fmt: skip
+        visiting = lent.exclude(patron_library=models.F("library")).filter(
+            library=world.commune_a
+        ).count()
+    assert borrowers == {world.provincial: 1, world.commune_a: 1} and visiting == 1
+    report = annual_report(year=YEAR, library=world.commune_a)
+    assert report.value("Bạn đọc có mượn trong kỳ") == borrowers[world.commune_a]
+    assert report.value("Lượt mượn của bạn đọc thư viện khác") == visiting
+    provincial = annual_report(year=YEAR, library=world.provincial)
+    assert provincial.value("Lượt mượn của bạn đọc thư viện khác") == 0
+    network = annual_report(year=YEAR, network=world.hung_yen)
+    assert network.value("Bạn đọc có mượn trong kỳ") == 2  # one person, counted per library
+    from thuvien.oversight.year_figures import year_figures_save
+
+    year_figures_save(library=world.commune_a, year=YEAR, actor=None,
+                      values={"population": "1.000", "opening_hours": "40"}, flags={})  # fmt: skip
+    report = annual_report(year=YEAR, library=world.commune_a)
+    assert str(report.value("Tỷ lệ dân số được phục vụ có mượn tài liệu (%)")) == "0.10"
+    assert str(report.value("Giờ mở cửa mỗi tuần trên 1.000 dân")) == "40.00"

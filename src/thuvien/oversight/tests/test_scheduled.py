@@ -102,3 +102,63 @@ def test_scheduled_reports_are_made_once_kept_and_mailed(
     head = staff_client(world.users["tinh_library_admin"], world.provincial)
     assert head.get("/staff/oversight/reports/").status_code == 403
     assert head.get(f"/staff/oversight/reports/{kept.pk}/file/").status_code == 403
+
+
+def test_an_inspector_edits_a_schedule_of_their_network_others_are_refused(
+    world, staff_client
+):
+    from thuvien.accounts.models import Membership, Role, User
+
+    schedule = schedule_create(network=world.hung_yen, actor=world.users["hy_oversight"],
+                               scope="network", kind="monthly", fmt="xlsx",
+                               recipients="so-vh@example.vn")  # fmt: skip
+    url = f"/staff/oversight/reports/schedules/{schedule.pk}/"
+    inspector = staff_client(world.users["hy_oversight"], world.provincial)
+    page = inspector.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'value="monthly" selected' in html and "so-vh@example.vn" in html
+    assert f'href="{url}"' in inspector.get("/staff/oversight/reports/").content.decode()
+
+    change = {"scope": "library", "library": world.commune_a.pk, "group": "", "kind": "annual",
+              "fmt": "pdf", "recipients": "so-vh@example.vn, truong-phong@example.vn"}  # fmt: skip
+    # Bad input: a broken address, another network's library, junk ids: a clear error, no change.
+    for bad in ({"recipients": "so-vh@example.vn, javascript:alert(1)"},
+                {"library": world.bn_provincial.pk}, {"library": "1 OR 1=1"},
+                {"kind": "weekly"}, {"fmt": "exe"}):  # fmt: skip
+        response = inspector.post(url, {**change, **bad})
+        assert response.status_code == 400, bad
+        assert 'role="alert"' in response.content.decode()
+    schedule.refresh_from_db()
+    assert (schedule.scope, schedule.kind, schedule.fmt) == ("network", "monthly", "xlsx")
+
+    assert inspector.post(url, change).status_code == 302
+    schedule.refresh_from_db()
+    assert (schedule.scope, schedule.library_id, schedule.kind, schedule.fmt) == (
+        "library", world.commune_a.pk, "annual", "pdf"
+    )
+    assert schedule.recipients == ["so-vh@example.vn", "truong-phong@example.vn"]
+    entry = AuditEntry.objects.get(action="oversight.report_schedule.changed")
+    assert entry.actor_id == world.users["hy_oversight"].pk
+    assert entry.changes["kind"] == ["monthly", "annual"]
+    assert entry.changes["library"] == [None, world.commune_a.code]
+
+    # Other roles of the network are refused; another network's inspector finds nothing.
+    for username, library in (("tinh_library_admin", world.provincial),
+                              ("tinh_cataloguer", world.provincial),
+                              ("tienlu_library_admin", world.commune_a)):  # fmt: skip
+        other = staff_client(world.users[username], library)
+        assert other.get(url).status_code == 403
+        assert other.post(url, {**change, "kind": "monthly"}).status_code == 403
+        assert other.post("/staff/oversight/reports/schedule/", change).status_code == 403
+    with scopes_disabled():
+        bn_inspector = User.objects.create_user(username="bn_oversight", full_name="Thanh tra BN",
+                                                password="mat-khau-dai-123")  # fmt: skip
+        Membership.objects.create(user=bn_inspector, network=world.bac_ninh,
+                                  role=Role.objects.get(code="oversight_officer"))  # fmt: skip
+    stranger = staff_client(bn_inspector, world.bn_provincial)
+    assert stranger.get(url).status_code == 404
+    assert stranger.post(url, {**change, "kind": "monthly"}).status_code == 404
+    schedule.refresh_from_db()
+    assert schedule.kind == "annual"
+    assert AuditEntry.objects.filter(action="oversight.report_schedule.changed").count() == 1

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_programmes_targets_and_their_progress(world):
     admin = world.users["hy_admin"]
-    assert targets_ensure_decision_206(network=world.hung_yen, actor=admin) == 4
+    assert targets_ensure_decision_206(network=world.hung_yen, actor=admin) == 7
     assert targets_ensure_decision_206(network=world.hung_yen, actor=admin) == 0
     make_item(world.provincial)
     make_item(world.commune_a)

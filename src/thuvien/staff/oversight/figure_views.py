@@ -18,8 +18,12 @@ from thuvien.oversight.models import YearFigure
 from thuvien.oversight.services import library_period_figures
 from thuvien.oversight.training import training_figures
 from thuvien.oversight.year_figures import (
+    KEY_LIBRARY_TYPES,
     decree_93_thresholds,
     indicators,
+    key_library_criteria,
+    key_library_status,
+    key_library_unchecked,
     unused_copies,
     year_figures_get,
     year_figures_save,
@@ -58,6 +62,11 @@ def year_figures(request: HttpRequest) -> HttpResponse:
     )
     entered = year_figures_get(library=library, year=year)
     training = training_figures(library_ids=[library.pk], start=start, end=end)[library.pk]
+    key_checks = (
+        key_library_criteria(counted=counted, entered=entered, training=training)
+        if library.library_type in KEY_LIBRARY_TYPES
+        else []
+    )
     rows = [
         (key, label, entered.get(key), request.POST.get(key) if error else None)
         for key, label in YearFigure.Key.choices
@@ -79,6 +88,9 @@ def year_figures(request: HttpRequest) -> HttpResponse:
                 library=library, counted=counted, entered=entered, training=training
             ),
             "training": training,
+            "key_library": key_checks,
+            "key_status": key_library_status(key_checks) if key_checks else "",
+            "key_unchecked": key_library_unchecked() if key_checks else [],
         },
         status=400 if error else 200,
     )

@@ -14,10 +14,15 @@ from django.views.decorators.http import require_POST
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.network.models import Library, LibraryGroup
-from thuvien.oversight.errors import OversightError
+from thuvien.oversight.errors import OversightError, OversightErrorCode
 from thuvien.oversight.models import KeptReport, ReportSchedule
 from thuvien.oversight.reports import FORMATS
-from thuvien.oversight.scheduled import report_now, schedule_create, schedule_stop
+from thuvien.oversight.scheduled import (
+    report_now,
+    schedule_create,
+    schedule_stop,
+    schedule_update,
+)
 
 
 @requires(Capability.OVERSEE, network_wide=True)
@@ -85,6 +90,53 @@ def stop(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     schedule_stop(schedule=found, actor=request.user)
     return redirect("oversight:reports")
+
+
+@requires(Capability.OVERSEE, network_wide=True)
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a running schedule (inspectors and network admins of its network; another
+    network's schedule answers as one that does not exist)."""
+    found = ReportSchedule.objects.filter(network=request.network, pk=pk, active=True).first()
+    if found is None:
+        raise Http404
+    error = None
+    if request.method == "POST":
+        if not _ids_ok(request):
+            error = OversightError(OversightErrorCode.REQUIRED, _("Phạm vi không hợp lệ."),
+                                   field="scope")
+        else:
+            try:
+                schedule_update(
+                    schedule=found,
+                    actor=request.user,
+                    kind=request.POST.get("kind", ""),
+                    recipients=request.POST.get("recipients", ""),
+                    **_scope_args(request),
+                )
+            except OversightError as exc:
+                error = exc
+            else:
+                messages.success(request, _("Đã lưu lịch."))
+                return redirect("oversight:reports")
+    network = request.network
+    return render(
+        request,
+        "staff/oversight/report_schedule.html",
+        {
+            "current": found,
+            "recipients": request.POST.get("recipients", "") if error
+            else ", ".join(found.recipients),
+            "error": error,
+            "libraries": Library.objects.filter(network=network, is_active=True).order_by(
+                "library_type", "name_vi"
+            ),
+            "groups": LibraryGroup.objects.filter(network=network),
+            "scopes": ReportSchedule.Scope.choices,
+            "kinds": ReportSchedule.Kind.choices,
+            "formats": sorted(FORMATS),
+        },
+        status=400 if error else 200,
+    )
 
 
 @requires(Capability.OVERSEE, network_wide=True)

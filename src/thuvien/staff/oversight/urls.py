@@ -53,6 +53,7 @@ urlpatterns = [
     path("reports/", schedule_views.reports, name="reports"),
     path("reports/schedule/", schedule_views.schedule, name="reports-schedule"),
     path("reports/schedules/<int:pk>/stop/", schedule_views.stop, name="reports-stop"),
+    path("reports/schedules/<int:pk>/", schedule_views.edit, name="reports-edit"),
     path("reports/make/", schedule_views.make, name="reports-make"),
     path("reports/<int:pk>/file/", schedule_views.kept_file, name="reports-file"),
     path("weeding/", weeding_views.weedings, name="weedings"),

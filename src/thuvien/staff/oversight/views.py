@@ -3,22 +3,25 @@
 
 from __future__ import annotations
 
+import html
+from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.formats import get_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
-from thuvien.network.models import Network
+from thuvien.network.models import Library, LibraryType, Network
+from thuvien.oversight.digitisation import digitisation_shares, share
 from thuvien.oversight.reports import FORMATS, PERIODS, annual_report
 from thuvien.oversight.selectors import MapPoint, library_map, network_overview
-from thuvien.oversight.training import QUALIFIED_SHARE, network_training
-from thuvien.oversight.year_figures import network_thresholds
+from thuvien.oversight.training import QUALIFIED_SHARE, network_training, training_figures
+from thuvien.oversight.year_figures import Threshold, key_library_unchecked, network_thresholds
 
 
 def _year(value: str | None) -> int | None:
@@ -29,36 +32,92 @@ def _year(value: str | None) -> int | None:
     return year if 2000 <= year <= 2100 else None
 
 
-def _map_markup(points: list[MapPoint]) -> tuple[str, str]:
+def _e(value: object) -> str:
+    """HTML-escaped text (the stdlib's escape: Django's checks every argument for laziness,
+    which over a thousand libraries' rows cost more than the rest of the page)."""
+    return html.escape(str(value), quote=True)
+
+
+def _num(value: object) -> str:
+    """A number as the template would print it: integers plain, decimals with the active
+    language's decimal separator (no grouping, as the settings have it)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f").replace(".", str(get_format("DECIMAL_SEPARATOR")))
+    return str(value)
+
+
+def _type_labels() -> dict[str, str]:
+    return {value: str(label) for value, label in LibraryType.choices}
+
+
+def _map_markup(points: list[MapPoint], types: dict[str, str]) -> tuple[str, str]:
     """The map's points and its table rows, written here rather than looped in the template:
     a province has a thousand libraries and the template loop cost most of the page's CPU."""
     each, lent, centre = _("bản"), _("lượt mượn trong ngày"), _("đặt ở trung tâm xã")
     centre_short = _("trung tâm xã")
-    svg = format_html_join(
-        "",
-        '<g class="map-point" data-library="{}" fill="#1a4d80" color="#1a4d80"><title>{}{}: '
-        '{} {}, {} {}{}</title><use href="#shape-{}" x="{}" y="{}" width="18" height="18" '
-        'transform="translate(-9 -9)"/><text x="{}" y="{}" dx="11" dy="4" font-size="11" '
-        'fill="#000">{}</text></g>',
-        (
-            (p.library.code, p.library.name, f" — {p.commune}" if p.commune else "",
-             p.copies, each, p.loans, lent, f" ({centre})" if p.approximate else "",
-             p.shape, repr(p.x), repr(p.y), repr(p.x), repr(p.y), p.copies)
-            for p in points
-        ),
+    svg = "".join(
+        f'<g class="map-point" data-library="{_e(p.library.code)}" fill="#1a4d80" '
+        f'color="#1a4d80"><title>{_e(p.library.name)}'
+        f'{_e(f" — {p.commune}") if p.commune else ""}: {p.copies} {_e(each)}, {p.loans} '
+        f'{_e(lent)}{_e(f" ({centre})") if p.approximate else ""}</title><use '
+        f'href="#shape-{_e(p.shape)}" x="{p.x!r}" y="{p.y!r}" width="18" height="18" '
+        f'transform="translate(-9 -9)"/><text x="{p.x!r}" y="{p.y!r}" dx="11" dy="4" '
+        f'font-size="11" fill="#000">{p.copies}</text></g>'
+        for p in points
+    )
+    rows = "".join(
+        f'<tr><td>{_e(p.commune or "—")}</td><th scope="row">{_e(p.library.name)}</th>'
+        f"<td>{_e(types.get(p.library.library_type, ''))}</td>"
+        f'<td class="num">{p.copies}</td><td>'
+        + (_e(centre_short) if p.approximate
+           else _e(f"{p.library.latitude}, {p.library.longitude}"))
+        + "</td></tr>"
+        for p in points
     )  # fmt: skip
-    rows = format_html_join(
-        "",
-        '<tr><td>{}</td><th scope="row">{}</th><td>{}</td><td class="num">{}</td>'
-        "<td>{}</td></tr>",
-        (
-            (p.commune or "—", p.library.name, p.library.get_library_type_display(), p.copies,
-             centre_short if p.approximate
-             else f"{p.library.latitude}, {p.library.longitude}")
-            for p in points
-        ),
-    )  # fmt: skip
-    return svg, rows
+    return mark_safe(svg), mark_safe(rows)  # noqa: S308 - every value escaped above
+
+
+def _library_rows(libraries: list[tuple[Library, dict[str, int]]], types: dict[str, str]) -> str:
+    """The table of every library (a thousand rows: written here for the same reason)."""
+    return mark_safe("".join(  # noqa: S308 - every value escaped
+        f'<tr data-library="{_e(lib.code)}"><th scope="row">{_e(lib.name)}</th>'
+        f"<td>{_e(types.get(lib.library_type, ''))}</td><td class=\"num\">{v['titles']}</td>"
+        f"<td class=\"num\">{v['copies']}</td><td class=\"num\">{v['readers']}</td>"
+        f"<td class=\"num\">{v['loans']}</td><td class=\"num\">{v['digital_objects']}</td>"
+        "</tr>"
+        for lib, v in libraries
+    ))  # fmt: skip
+
+
+def _key_rows(key: list[tuple[Library, list[Threshold], str]]) -> str:
+    """Decree 93 art. 3: one row a candidate library, a cell a threshold (what it has, with
+    ✓ reached / ✗ not / ? no figure, so the table reads without colour)."""
+    words = {"met": "✓ " + _("đạt mọi ngưỡng số liệu"), "short": "✗ " + _("chưa đạt ngưỡng"),
+             "unknown": "? " + _("còn thiếu số liệu")}  # fmt: skip
+    marks = {True: ("yes", "✓"), False: ("no", "✗"), None: ("unknown", "?")}
+
+    def cell(t: Threshold) -> str:
+        met, mark = marks[t.met]
+        actual = _num(t.actual) if t.actual is not None else "—"
+        return f'<td class="num" data-met="{met}">{actual} {mark}</td>'
+
+    return mark_safe("".join(  # noqa: S308 - every value escaped
+        f'<tr data-library="{_e(lib.code)}" data-status="{status}"><th scope="row">'
+        f"{_e(lib.name)}</th><td>{_e(words[status])}</td>{''.join(cell(t) for t in checks)}</tr>"
+        for lib, checks, status in key
+    ))  # fmt: skip
+
+
+def _gap_rows(gaps: list[tuple[Library, Threshold]]) -> str:
+    """Decree 93's unmet minimums, one row each (hundreds in a province)."""
+    return mark_safe("".join(  # noqa: S308 - every value escaped
+        f'<tr data-library="{_e(lib.code)}"><th scope="row">{_e(lib.name)}</th>'
+        f'<td>{_e(t.label)}</td><td class="num">{_num(t.required)}</td>'
+        f'<td class="num">{_num(t.actual)}</td><td class="num" data-gap>{_num(t.gap)}</td></tr>'
+        for lib, t in gaps
+    ))  # fmt: skip
 
 
 def overview_context(*, network: Network, year: int | None) -> dict[str, Any]:
@@ -76,17 +135,32 @@ def overview_context(*, network: Network, year: int | None) -> dict[str, Any]:
             "values": [f.values["copies"] for _code, _label, f in data.by_type],
         },
     }
+    everything, special, endogenous = digitisation_shares(data.libraries)
     drawn = library_map(overview=data)
-    svg, rows = _map_markup(drawn.points)
+    types = _type_labels()
+    svg, rows = _map_markup(drawn.points, types)
+    staff = training_figures(library_ids=[lib.pk for lib, _v in data.libraries],
+                             network=network)  # fmt: skip
+    decree_93 = network_thresholds(libraries=data.libraries, year=data.year, network=network,
+                                   staff=staff)  # fmt: skip
     return {
         "o": data,
-        "training": network_training(network=network),
+        "training": network_training(network=network, rows=staff),
         "threshold": QUALIFIED_SHARE,
         "map": drawn,
         "map_points_svg": svg,
         "map_rows": rows,
-        "decree_93": network_thresholds(libraries=data.libraries, year=data.year),
-        "digital_installed": apps.is_installed("thuvien.digital"),
+        "decree_93": decree_93,
+        "decree_93_gap_rows": _gap_rows(decree_93.gaps),
+        "library_rows": _library_rows(data.libraries, types),
+        "digital_shares": (everything, special, endogenous),
+        "digital_by_type": [
+            (code, label, f.values, share(f.values["titles_digitised"], f.values["titles"]))
+            for code, label, f in data.by_type
+        ],
+        "key_unchecked": key_library_unchecked(),
+        "key_rows": _key_rows(decree_93.key),
+        "key_heads": [(t.label, t.required) for t in decree_93.key[0][1]] if decree_93.key else [],
         **charts,
     }
 
