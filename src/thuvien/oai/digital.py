@@ -21,7 +21,7 @@ QDC_SCHEMA = "http://www.ukoln.ac.uk/metadata/dcmi/xmlschema/qualifieddc.xsd"
 DCMITYPE = "http://purl.org/dc/dcmitype/"
 
 # The DCMI Type of each kind of object, for harvesters that sort by it.
-DCMI_TYPES = {
+DCMI_TYPES: dict[str, str] = {
     ObjectType.BOOK: "Text",
     ObjectType.MAP: "Image",
     ObjectType.MANUSCRIPT: "Text",
@@ -32,7 +32,7 @@ DCMI_TYPES = {
     ObjectType.VIDEO: "MovingImage",
     ObjectType.DOCUMENT: "Text",
 }
-RIGHTS_URIS = {
+RIGHTS_URIS: dict[str, str] = {
     RightsStatus.PUBLIC_DOMAIN: "http://creativecommons.org/publicdomain/mark/1.0/",
     RightsStatus.IN_COPYRIGHT_PERMITTED: "http://rightsstatements.org/vocab/InC/1.0/",
     RightsStatus.ORPHAN: "http://rightsstatements.org/vocab/InC-OW-EU/1.0/",
