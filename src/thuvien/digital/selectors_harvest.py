@@ -28,6 +28,7 @@ _MEMBERS = DigitalObject.collections.through
 class DigitalScope:
     network_id: int | None = None
     library_id: int | None = None
+    library_ids: tuple[int, ...] | None = None  # objects of one of these (a type, a group)
     collection_ids: frozenset[int] | None = None  # objects filed in any of these
 
 
@@ -59,6 +60,8 @@ def _scoped(qs: QuerySet, scope: DigitalScope, id_field: str) -> QuerySet:
         qs = qs.filter(network_id=scope.network_id)
     if scope.library_id is not None:
         qs = qs.filter(library_id=scope.library_id)
+    if scope.library_ids is not None:
+        qs = qs.filter(library_id__in=sorted(scope.library_ids))
     if scope.collection_ids is not None:
         members = _MEMBERS.objects.filter(collection_id__in=sorted(scope.collection_ids))
         qs = qs.filter(**{f"{id_field}__in": members.values("digitalobject_id")})

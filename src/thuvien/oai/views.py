@@ -10,11 +10,13 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from lxml import etree
 
 from thuvien.catalog import selectors_harvest as harvest
+from thuvien.catalog.models import MaterialType
 from thuvien.core.access import public_view
 from thuvien.digital import selectors_harvest as digital
 from thuvien.holdings.visibility import (
@@ -23,6 +25,7 @@ from thuvien.holdings.visibility import (
     record_visibility_q,
     visible_items_q,
 )
+from thuvien.network.models import LibraryType
 
 from .digital import DIGITAL_WRITERS
 from .metadata import (
@@ -108,6 +111,29 @@ class _Sets:
     def __init__(self) -> None:
         self._networks: dict[int, str] | None = None
         self._collections: dict[int, Any] | None = None
+        self._libraries: dict[str, Any] | None = None
+        self._groups: list[Any] | None = None
+
+    def libraries(self) -> dict[str, Any]:
+        """The libraries the public may see, by code."""
+        if self._libraries is None:
+            self._libraries = {lib.code: lib for lib in harvest.harvest_libraries(public_harvest())}
+        return self._libraries
+
+    def groups(self) -> list[Any]:
+        if self._groups is None:
+            self._groups = harvest.harvest_groups()
+        return self._groups
+
+    def group_specs(self, library_codes: list[str]) -> list[str]:
+        """``type:<library type>`` and ``group:<network>:<group>`` sets of these libraries."""
+        libraries = [self.libraries()[c] for c in library_codes if c in self.libraries()]
+        ids = {lib.pk for lib in libraries}
+        specs = {f"type:{lib.library_type}" for lib in libraries}
+        specs |= {
+            f"group:{g.network.code}:{g.code}" for g in self.groups() if ids & set(g.member_ids)
+        }
+        return sorted(specs)
 
     def network_code(self, network_id: int) -> str:
         if self._networks is None:
@@ -157,6 +183,26 @@ class _Sets:
                 harvest.HarvestScope(library_id=library.pk),
                 digital.DigitalScope(library_id=library.pk),
             )
+        if kind == "type" and code:
+            ids = tuple(
+                sorted(lib.pk for lib in self.libraries().values() if lib.library_type == code)
+            )
+            if not ids:
+                return None
+            return _Scope(
+                harvest.HarvestScope(library_ids=ids), digital.DigitalScope(library_ids=ids)
+            )
+        if kind == "group" and code:
+            group = next((g for g in self.groups() if f"{g.network.code}:{g.code}" == code), None)
+            if group is None:
+                return None
+            shown = {lib.pk for lib in self.libraries().values()}
+            ids = tuple(pk for pk in group.member_ids if pk in shown)
+            return _Scope(
+                harvest.HarvestScope(library_ids=ids), digital.DigitalScope(library_ids=ids)
+            )
+        if kind == "material" and code in MaterialType.values:
+            return _Scope(harvest.HarvestScope(material_type=code), None)
         if spec == "digital":
             return _Scope(None, digital.DigitalScope())
         if kind == "digital" and code:
@@ -269,6 +315,12 @@ def _list_sets(root: Any, oai: OaiRequest, sets: _Sets) -> None:
         (f"library:{lib.code}", lib.name_vi, lib.name_en)
         for lib in harvest.harvest_libraries(public_harvest())
     ]
+    types = sorted({lib.library_type for lib in sets.libraries().values()})
+    rows += [
+        (f"type:{t}", str(LibraryType(t).label), _english(LibraryType(t).label)) for t in types
+    ]
+    rows += [(f"group:{g.network.code}:{g.code}", g.name_vi, g.name_en) for g in sets.groups()]
+    rows += [(f"material:{m.value}", str(m.label), _english(m.label)) for m in MaterialType]
     rows.append(("digital", "Thư viện số", "Digital library"))
     rows += [
         (f"digital:{n.code}", f"Thư viện số — {n.name_vi}",
@@ -294,6 +346,12 @@ def _list_sets(root: Any, oai: OaiRequest, sets: _Sets) -> None:
                 title = etree.SubElement(dc, f"{{{DC_NS}}}title")
                 title.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
                 title.text = xml_safe(text)
+
+
+def _english(label: Any) -> str:
+    with translation.override("en"):
+        text = str(label)
+    return text if text != str(label) else ""
 
 
 def _check_prefix(prefix: str | None) -> str:
@@ -331,6 +389,10 @@ def _header(parent: Any, entry: harvest.HarvestEntry, sets: _Sets) -> None:
         _sub(header, "setSpec", "library")
     for code in entry.library_codes:
         _sub(header, "setSpec", f"library:{code}")
+    for spec in sets.group_specs(entry.library_codes):
+        _sub(header, "setSpec", spec)
+    if entry.material_type:
+        _sub(header, "setSpec", f"material:{entry.material_type}")
 
 
 def _digital_header(parent: Any, entry: digital.DigitalEntry, sets: _Sets) -> None:
@@ -342,6 +404,8 @@ def _digital_header(parent: Any, entry: digital.DigitalEntry, sets: _Sets) -> No
     _sub(header, "setSpec", f"network:{network}")
     if entry.library_code:
         _sub(header, "setSpec", f"library:{entry.library_code}")
+        for spec in sets.group_specs([entry.library_code]):
+            _sub(header, "setSpec", spec)
     filed = [sets.collection_spec(pk) for pk in entry.collection_ids]
     specs = sorted({spec for spec in filed if spec is not None})
     for spec in specs or [f"digital:{network}"]:
