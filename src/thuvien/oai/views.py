@@ -24,6 +24,7 @@ from thuvien.holdings.visibility import (
     library_visibility_q,
     record_visibility_q,
     visible_items_q,
+    visible_record_ids,
 )
 from thuvien.network.models import LibraryType
 
@@ -60,6 +61,7 @@ def public_harvest() -> harvest.HarvestVisibility:
         records=record_visibility_q(ANONYMOUS),
         items=visible_items_q(ANONYMOUS),
         libraries=library_visibility_q(ANONYMOUS),
+        record_ids=lambda ids: visible_record_ids(ANONYMOUS, ids),
     )
 
 
