@@ -7,7 +7,12 @@ class DigitalConfig(AppConfig):
     verbose_name = "Thư viện số"
 
     def ready(self) -> None:
+        from thuvien.holdings.services import library_visibility_changed
+
         from . import (
             conf,  # noqa: F401 - registers the settings
             tasks,  # noqa: F401 - registers the background jobs
         )
+        from .harvest_state import library_public_changed
+
+        library_visibility_changed.register(library_public_changed)

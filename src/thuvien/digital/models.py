@@ -120,7 +120,11 @@ class DigitalObject(models.Model):
     class Meta:
         ordering = ["-created_at", "id"]
         verbose_name = _("tài liệu số")
-        indexes = [models.Index(fields=["record", "published"])]
+        indexes = [
+            models.Index(fields=["record", "published"]),
+            # OAI-PMH lists objects in datestamp order with a keyset cursor
+            models.Index(fields=["updated_at", "id"], name="digital_obj_oai"),
+        ]
 
     def __str__(self) -> str:
         return self.title[:120]
@@ -269,3 +273,33 @@ class UsageCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["obj", "month"], name="digital_usage_month")
         ]
+
+
+class TombstoneReason(models.TextChoices):
+    UNPUBLISHED = "unpublished", _("Thôi công bố")
+    CLOSED = "closed", _("Không còn mở cho mọi người")
+    HIDDEN = "hidden", _("Thư viện không còn công khai")
+
+
+class DigitalTombstone(models.Model):
+    """A digital object harvesters were shown and no longer are: unpublished, no longer open
+    to everyone (access, embargo) or its library hidden from the public. OAI-PMH
+    reports it as deleted from ``datestamp`` on, for ever, unless it is shown again (then the
+    row goes and the object's own datestamp moves past it). ``object_id`` is a plain number
+    (the row is read without the object's)."""
+
+    object_id = models.BigIntegerField(unique=True)
+    network = models.ForeignKey("network.Network", on_delete=models.PROTECT, related_name="+")
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(max_length=16, choices=TombstoneReason.choices)
+    datestamp = models.DateTimeField()
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012
+
+    class Meta:
+        indexes = [models.Index(fields=["datestamp", "object_id"], name="digital_tomb_date")]
+        verbose_name = _("tài liệu số đã rời kho thu thập")
+
+    def __str__(self) -> str:
+        return f"{self.object_id} ({self.reason})"

@@ -33,6 +33,7 @@ from thuvien.network.models import Library
 
 from . import derivatives
 from .errors import DigitalError, DigitalErrorCode
+from .harvest_state import embargo_lifted_touch, harvest_open, harvest_state_follow
 from .models import (
     AccessLevel,
     Collection,
@@ -490,6 +491,7 @@ def object_update(*, obj: DigitalObject, actor: Any, **values: Any) -> DigitalOb
         raise ValueError(f"not editable: {sorted(unknown)}")
     with transaction.atomic():
         old_record = obj.record_id
+        was_open = harvest_open(obj)
         changes = diff_fields(obj, values)
         for name, value in values.items():
             setattr(obj, name, value)
@@ -498,6 +500,7 @@ def object_update(*, obj: DigitalObject, actor: Any, **values: Any) -> DigitalOb
         if set(values) == {"published"}:
             action = "digital.object.published" if obj.published else "digital.object.unpublished"
         audit_record(actor=actor, action=action, obj=obj, library=obj.library, changes=changes)
+        harvest_state_follow(obj=obj, was_open=was_open)
         _outbox(obj)
         if old_record and old_record != obj.record_id:
             outbox_add("catalog.record", old_record)
@@ -611,4 +614,5 @@ def embargo_lifted_reindex(*, today: date) -> int:
     )
     with transaction.atomic():
         outbox_add("catalog.record", ids)
+        embargo_lifted_touch(today=today)
     return len(ids)

@@ -75,6 +75,9 @@ class HarvestRun(models.Model):
     changed = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
     deleted = models.PositiveIntegerField(default=0)
+    # new identifiers that duplicated a local record (ISBN, or title + author + year) and were
+    # joined to it instead of becoming a second record
+    merged = models.PositiveIntegerField(default=0)
     refused = models.PositiveIntegerField(default=0)
     refusals = models.JSONField(default=list, blank=True)  # [{"identifier", "reason"}], capped
     error = models.TextField(blank=True)
@@ -99,6 +102,9 @@ class HarvestedRecord(models.Model):
     )
     datestamp = models.CharField(max_length=30, blank=True)
     deleted = models.BooleanField(default=False)
+    # joined to a local record it duplicates: the partner also holds that work; the local
+    # cataloguing is never overwritten or deleted by the partner's changes
+    merged = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -23,8 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from thuvien.catalog.errors import CatalogError
-from thuvien.catalog.models import Record
+from thuvien.catalog.marc.extract import extract
+from thuvien.catalog.models import Record, RecordIdentifier
 from thuvien.catalog.services import record_create, record_delete, record_update
+from thuvien.catalog.services.match_key import key_candidates, key_lookup
 from thuvien.core.audit import audit_record
 
 from .client import OaiProtocolError, PartnerClient, PartnerUnreachable
@@ -131,8 +133,40 @@ def partner_update(*, partner: Partner, actor: Any | None = None, **values: Any)
 
 @dataclass
 class _Outcome:
-    kind: str  # created | changed | unchanged | deleted | refused
+    kind: str  # created | changed | unchanged | deleted | merged | refused
     reason: str = ""
+
+
+def _local_duplicate(network: Any, marc: dict[str, Any]) -> int | None:
+    """The network's own record (not one a harvest created) of the same work: one sharing an
+    ISBN, else one with the same title, first author and year, tone marks included (the
+    import's ``key`` rule). The oldest when several match."""
+    extracted = extract(marc)
+    harvested = HarvestedRecord.objects.filter(merged=False, record__isnull=False).values(
+        "record_id"
+    )
+    isbns = [value for kind, value in extracted.identifiers if kind == "isbn"]
+    if isbns:
+        found = (
+            RecordIdentifier.objects.filter(
+                network=network, kind="isbn", value__in=isbns, record__is_deleted=False
+            )
+            .exclude(record_id__in=harvested)
+            .order_by("record_id")
+            .values_list("record_id", flat=True)
+            .first()
+        )
+        if found is not None:
+            return found
+    values = extracted.values
+    if not values.get("title"):
+        return None
+    lookup = key_lookup(values)
+    ids = sorted(pk for value, pk in key_candidates(network, [lookup]) if value == lookup)
+    if not ids:
+        return None
+    own = Record.objects.filter(pk__in=ids).exclude(pk__in=harvested).order_by("id")
+    return own.values_list("id", flat=True).first()
 
 
 def _metadata_element(item: Any) -> Any:
@@ -172,6 +206,11 @@ def _apply(partner: Partner, item: Any) -> _Outcome:
         record = None
         if link is not None and link.record_id is not None:
             record = Record.objects.filter(pk=link.record_id, is_deleted=False).first()
+        if link is not None and link.merged and record is not None:
+            # the partner's copy of a local work: its changes and deletion only move the link
+            link.deleted, link.datestamp = bool(item.header.deleted), datestamp
+            link.save(update_fields=["deleted", "datestamp", "updated_at"])
+            return _Outcome("unchanged")
         if item.header.deleted:
             if record is None:
                 outcome = _Outcome("unchanged")
@@ -185,6 +224,19 @@ def _apply(partner: Partner, item: Any) -> _Outcome:
         if record is not None and link.datestamp == datestamp and not link.deleted:
             return _Outcome("unchanged")
         marc = _to_marc(partner, item)
+        duplicate = None if record is not None else _local_duplicate(partner.network, marc)
+        if duplicate is not None:
+            HarvestedRecord.objects.update_or_create(
+                partner=partner,
+                identifier=identifier,
+                defaults={
+                    "record_id": duplicate,
+                    "datestamp": datestamp,
+                    "deleted": False,
+                    "merged": True,
+                },
+            )
+            return _Outcome("merged")
         if record is not None:
             record_update(record=record, marc=marc, confirm_warnings=True)
             outcome = _Outcome("changed")
@@ -194,7 +246,7 @@ def _apply(partner: Partner, item: Any) -> _Outcome:
         HarvestedRecord.objects.update_or_create(
             partner=partner,
             identifier=identifier,
-            defaults={"record": record, "datestamp": datestamp, "deleted": False},
+            defaults={"record": record, "datestamp": datestamp, "deleted": False, "merged": False},
         )
         return outcome
 
@@ -238,7 +290,9 @@ def harvest_run(
     with its report. The partner's failure ends the run ``failed`` with its state saved."""
     run = HarvestRun.objects.create(partner=partner, job=job)
     client = client or PartnerClient(partner.base_url)
-    counts = dict.fromkeys(("came", "created", "changed", "unchanged", "deleted", "refused"), 0)
+    counts = dict.fromkeys(
+        ("came", "created", "changed", "unchanged", "deleted", "merged", "refused"), 0
+    )
     refusals: list[dict[str, str]] = []
 
     def finish(status: str, error: str = "") -> HarvestRun:

@@ -26,6 +26,7 @@ RESULT_LABELS = {
     "changed": _("Cập nhật"),
     "unchanged": _("Không đổi"),
     "deleted": _("Đã xoá"),
+    "merged": _("Trùng biểu ghi sẵn có, đã gộp"),
     "refused": _("Từ chối"),
 }
 register_stored_messages(
@@ -56,6 +57,7 @@ def harvest_job(job: Job, *, partner_id: int) -> dict[str, Any]:
         "changed": run.changed,
         "unchanged": run.unchanged,
         "deleted": run.deleted,
+        "merged": run.merged,
         "refused": run.refused,
     }
 

@@ -482,6 +482,22 @@ def _public_after(record_ids: list[int], before: set[int]) -> None:
         Record.objects.filter(pk__in=chunk).update(updated_at=now)
 
 
+# Higher apps whose public content follows a library's visibility (the digital library's
+# objects over OAI-PMH) hear of a change inside its transaction: (library, public before,
+# public after).
+library_visibility_changed: Hook[Callable[[Any, bool, bool], None]] = Hook(
+    "holdings.library_visibility_changed"
+)
+
+
+def _public_library(library_id: int) -> bool:
+    from thuvien.network.models import Library
+
+    from .visibility import ANONYMOUS, library_visibility_q
+
+    return Library.objects.filter(pk=library_id).filter(library_visibility_q(ANONYMOUS)).exists()
+
+
 def library_visibility_set(
     *,
     library: Any,
@@ -512,8 +528,12 @@ def library_visibility_set(
             return library
         held = _records_held(library_id=library.pk)
         before = _public_before(held)
+        was_public = _public_library(library.pk)
         library.save(update_fields=[*changes, "updated_at"])
         _public_after(held, before)
+        is_public = _public_library(library.pk)
+        for follow in library_visibility_changed:
+            follow(library, was_public, is_public)
         audit_record(
             actor=actor, action="network.library.visibility_changed", obj=library, changes=changes
         )

@@ -26,7 +26,14 @@ FORMATS: dict[str, tuple[str, str]] = {
         "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd",
         MARC_NS,
     ),
+    # qualified Dublin Core: digital objects only (``oai.digital``)
+    "qdc": (
+        "http://www.ukoln.ac.uk/metadata/dcmi/xmlschema/qualifieddc.xsd",
+        "http://dspace.org/qualifieddc/",
+    ),
 }
+RECORD_FORMATS = ("oai_dc", "marc21", "marc21_withholdings")
+DIGITAL_FORMATS = ("oai_dc", "qdc")
 
 def xml_safe(text: Any) -> str:
     """``text`` as a string XML 1.0 can carry: forbidden characters are dropped (the one rule

@@ -57,6 +57,7 @@ class OaiRequest:
     since: datetime | None = None  # from, inclusive
     before: datetime | None = None  # until, as an exclusive bound
     after: tuple[datetime, int] | None = None  # cursor of a resumption token
+    after_kind: int = 0  # of the cursor's entry: 0 a catalogue record, 1 a digital object
     delivered: int = 0  # entries delivered before this page (the token's cursor attribute)
 
 
@@ -129,6 +130,8 @@ def decode_token(token: str, verb: str) -> dict[str, Any]:
         data["c"] = (moment, pk)
         if not isinstance(data.get("n", 0), int):
             raise ValueError("n")
+        if data.get("k", 0) not in (0, 1) or isinstance(data.get("k", 0), bool):
+            raise ValueError("k")
         return data
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError, OverflowError):
         raise _bad_token() from None
@@ -169,6 +172,7 @@ def parse(params: dict[str, list[str]]) -> OaiRequest:
         request.since = data["f"]
         request.before = data["u"]
         request.after = data["c"]
+        request.after_kind = data.get("k", 0)
         request.delivered = data.get("n", 0)
         return request
     unknown = sorted(set(args) - required - optional)
@@ -204,9 +208,12 @@ def parse(params: dict[str, list[str]]) -> OaiRequest:
     return request
 
 
-def token_for(request: OaiRequest, last: tuple[datetime, int], delivered: int) -> str:
+def token_for(
+    request: OaiRequest, last: tuple[datetime, int], delivered: int, kind: int = 0
+) -> str:
     return encode_token(
         {
+            "k": kind,
             "v": 1,
             "verb": request.verb,
             "m": request.metadata_prefix,

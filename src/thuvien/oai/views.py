@@ -4,25 +4,40 @@ selectors, write the answer with lxml. Protocol errors are answers (HTTP 200 wit
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from lxml import etree
 
 from thuvien.catalog import selectors_harvest as harvest
+from thuvien.catalog.models import MaterialType
 from thuvien.core.access import public_view
+from thuvien.digital import selectors_harvest as digital
 from thuvien.holdings.visibility import (
     ANONYMOUS,
     library_visibility_q,
     record_visibility_q,
     visible_items_q,
+    visible_record_ids,
 )
+from thuvien.network.models import LibraryType
 
-from .metadata import DC_NS, FORMATS, OAI_DC_NS, write_metadata, xml_safe
+from .digital import DIGITAL_WRITERS
+from .metadata import (
+    DC_NS,
+    DIGITAL_FORMATS,
+    FORMATS,
+    OAI_DC_NS,
+    RECORD_FORMATS,
+    write_metadata,
+    xml_safe,
+)
 from .protocol import OaiError, OaiRequest, format_datestamp, parse, token_for
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
@@ -34,7 +49,9 @@ _ECHO_PATTERNS = {
     "set": re.compile(r"^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$"),
     "identifier": re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[\x21-\x7e]*$"),
 }
-_LOCAL_ID = re.compile(r"^record/([1-9][0-9]{0,17})$")
+_LOCAL_ID = re.compile(r"^(record|digital)/([1-9][0-9]{0,17})$")
+RECORD, DIGITAL = 0, 1  # kinds of item, in the order entries of one datestamp are listed
+_LAST_ID = 2**62  # "after every id" in a cursor
 
 
 def public_harvest() -> harvest.HarvestVisibility:
@@ -44,6 +61,7 @@ def public_harvest() -> harvest.HarvestVisibility:
         records=record_visibility_q(ANONYMOUS),
         items=visible_items_q(ANONYMOUS),
         libraries=library_visibility_q(ANONYMOUS),
+        record_ids=lambda ids: visible_record_ids(ANONYMOUS, ids),
     )
 
 
@@ -58,44 +76,151 @@ def _sub(parent: etree._Element, name: str, text: str | None = None, **attrs: st
     return element
 
 
-def _identifier(record_id: int) -> str:
-    return f"oai:{settings.OAI_NAMESPACE}:record/{record_id}"
+def _identifier(record_id: int, kind: int = RECORD) -> str:
+    name = "digital" if kind == DIGITAL else "record"
+    return f"oai:{settings.OAI_NAMESPACE}:{name}/{record_id}"
 
 
-def _record_id(identifier: str) -> int | None:
+def _local_id(identifier: str) -> tuple[int, int] | None:
+    """(kind, id) of one of our identifiers."""
     prefix = f"oai:{settings.OAI_NAMESPACE}:"
     if not identifier.startswith(prefix):
         return None
     match = _LOCAL_ID.match(identifier[len(prefix) :])
-    return int(match.group(1)) if match else None
+    if not match:
+        return None
+    return (DIGITAL if match.group(1) == "digital" else RECORD), int(match.group(2))
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What a set covers: catalogue records and digital objects (None: none of that kind)."""
+
+    records: harvest.HarvestScope | None
+    digital: digital.DigitalScope | None
 
 
 class _Sets:
-    """setSpec <-> scope, and the network codes of a page (one query per response)."""
+    """setSpec <-> scope, and the codes a page's headers need (one query each per response).
+
+    Catalogue records are in ``network``, ``network:<network>``, ``library`` and
+    ``library:<library>``. A digital object is in its network's and its library's sets too,
+    and in the digital library's hierarchy: ``digital``, ``digital:<network>`` and below it
+    one set per collection, its path from the top collection down
+    (``digital:<network>:<collection>:<sub-collection>``). A header names the fewest sets that
+    say where the item is (the protocol's rule: a set implies the sets above it)."""
 
     def __init__(self) -> None:
         self._networks: dict[int, str] | None = None
+        self._collections: dict[int, Any] | None = None
+        self._libraries: dict[str, Any] | None = None
+        self._groups: list[Any] | None = None
+
+    def libraries(self) -> dict[str, Any]:
+        """The libraries the public may see, by code."""
+        if self._libraries is None:
+            self._libraries = {lib.code: lib for lib in harvest.harvest_libraries(public_harvest())}
+        return self._libraries
+
+    def groups(self) -> list[Any]:
+        if self._groups is None:
+            self._groups = harvest.harvest_groups()
+        return self._groups
+
+    def group_specs(self, library_codes: list[str]) -> list[str]:
+        """``type:<library type>`` and ``group:<network>:<group>`` sets of these libraries."""
+        libraries = [self.libraries()[c] for c in library_codes if c in self.libraries()]
+        ids = {lib.pk for lib in libraries}
+        specs = {f"type:{lib.library_type}" for lib in libraries}
+        specs |= {
+            f"group:{g.network.code}:{g.code}" for g in self.groups() if ids & set(g.member_ids)
+        }
+        return sorted(specs)
 
     def network_code(self, network_id: int) -> str:
         if self._networks is None:
             self._networks = {n.pk: n.code for n in harvest.harvest_networks()}
         return self._networks.get(network_id, str(network_id))
 
-    @staticmethod
-    def scope(spec: str | None) -> harvest.HarvestScope | None:
+    def collections(self) -> dict[int, Any]:
+        if self._collections is None:
+            self._collections = {c.pk: c for c in digital.harvest_collections()}
+        return self._collections
+
+    def collection_spec(self, collection_id: int) -> str | None:
+        """``digital:<network>:<top>:...:<collection>``; None for a collection not shown."""
+        known = self.collections()
+        path: list[str] = []
+        node = known.get(collection_id)
+        while node is not None and len(path) < 16:
+            path.append(node.code)
+            if node.parent_id is None:
+                return ":".join(["digital", node.network.code, *reversed(path)])
+            node = known.get(node.parent_id)
+        return None
+
+    def collection_rows(self) -> list[tuple[str, Any]]:
+        rows = [(self.collection_spec(pk), c) for pk, c in self.collections().items()]
+        return sorted((spec, c) for spec, c in rows if spec is not None)
+
+    def scope(self, spec: str | None) -> _Scope | None:
         """None when the set does not exist."""
-        if spec is None or spec == "network":
-            return harvest.HarvestScope()
-        if spec == "library":
-            return harvest.HarvestScope(library_any=True)
+        if spec is None or spec in ("network", "library"):
+            records = harvest.HarvestScope(library_any=spec == "library")
+            return _Scope(records, digital.DigitalScope())
         kind, _, code = spec.partition(":")
         if kind == "network" and code:
             network = harvest.harvest_network_by_code(code)
-            return harvest.HarvestScope(network_id=network.pk) if network else None
+            if network is None:
+                return None
+            return _Scope(
+                harvest.HarvestScope(network_id=network.pk),
+                digital.DigitalScope(network_id=network.pk),
+            )
         if kind == "library" and code:
             library = harvest.harvest_library_by_code(code, public_harvest())
-            return harvest.HarvestScope(library_id=library.pk) if library else None
+            if library is None:
+                return None
+            return _Scope(
+                harvest.HarvestScope(library_id=library.pk),
+                digital.DigitalScope(library_id=library.pk),
+            )
+        if kind == "type" and code:
+            ids = tuple(
+                sorted(lib.pk for lib in self.libraries().values() if lib.library_type == code)
+            )
+            if not ids:
+                return None
+            return _Scope(
+                harvest.HarvestScope(library_ids=ids), digital.DigitalScope(library_ids=ids)
+            )
+        if kind == "group" and code:
+            group = next((g for g in self.groups() if f"{g.network.code}:{g.code}" == code), None)
+            if group is None:
+                return None
+            shown = {lib.pk for lib in self.libraries().values()}
+            ids = tuple(pk for pk in group.member_ids if pk in shown)
+            return _Scope(
+                harvest.HarvestScope(library_ids=ids), digital.DigitalScope(library_ids=ids)
+            )
+        if kind == "material" and code in MaterialType.values:
+            return _Scope(harvest.HarvestScope(material_type=code), None)
+        if spec == "digital":
+            return _Scope(None, digital.DigitalScope())
+        if kind == "digital" and code:
+            return self._digital_scope(spec)
         return None
+
+    def _digital_scope(self, spec: str) -> _Scope | None:
+        parts = spec.split(":")
+        if len(parts) == 2:
+            network = harvest.harvest_network_by_code(parts[1])
+            return _Scope(None, digital.DigitalScope(network_id=network.pk)) if network else None
+        rows = self.collection_rows()
+        ids = frozenset(c.pk for s, c in rows if s == spec or s.startswith(spec + ":"))
+        if not any(s == spec for s, _c in rows):
+            return None
+        return _Scope(None, digital.DigitalScope(collection_ids=ids))
 
 
 def _envelope(request: HttpRequest, oai: OaiRequest | None, *, echo: bool) -> Any:
@@ -147,7 +272,8 @@ def _identify(root: Any, oai: OaiRequest, sets: _Sets) -> None:
     _sub(node, "baseURL", root.find(_q("request")).text)
     _sub(node, "protocolVersion", "2.0")
     _sub(node, "adminEmail", settings.OAI_ADMIN_EMAIL)
-    earliest = harvest.harvest_earliest_datestamp() or datetime.now(UTC)
+    known = [harvest.harvest_earliest_datestamp(), digital.digital_earliest_datestamp()]
+    earliest = min((d for d in known if d is not None), default=datetime.now(UTC))
     _sub(node, "earliestDatestamp", format_datestamp(earliest))
     _sub(node, "deletedRecord", "persistent")
     _sub(node, "granularity", "YYYY-MM-DDThh:mm:ssZ")
@@ -166,10 +292,14 @@ def _identify(root: Any, oai: OaiRequest, sets: _Sets) -> None:
 
 
 def _list_metadata_formats(root: Any, oai: OaiRequest, sets: _Sets) -> None:
+    prefixes = list(FORMATS)
     if oai.identifier is not None:
-        _entry_or_error(oai.identifier)
+        entry = _entry_or_error(oai.identifier)
+        prefixes = list(DIGITAL_FORMATS if isinstance(entry, digital.DigitalEntry)
+                        else RECORD_FORMATS)  # fmt: skip
     node = _sub(root, "ListMetadataFormats")
-    for prefix, (schema, namespace) in FORMATS.items():
+    for prefix in prefixes:
+        schema, namespace = FORMATS[prefix]
         fmt = _sub(node, "metadataFormat")
         _sub(fmt, "metadataPrefix", prefix)
         _sub(fmt, "schema", schema)
@@ -187,6 +317,19 @@ def _list_sets(root: Any, oai: OaiRequest, sets: _Sets) -> None:
         (f"library:{lib.code}", lib.name_vi, lib.name_en)
         for lib in harvest.harvest_libraries(public_harvest())
     ]
+    types = sorted({lib.library_type for lib in sets.libraries().values()})
+    rows += [
+        (f"type:{t}", str(LibraryType(t).label), _english(LibraryType(t).label)) for t in types
+    ]
+    rows += [(f"group:{g.network.code}:{g.code}", g.name_vi, g.name_en) for g in sets.groups()]
+    rows += [(f"material:{m.value}", str(m.label), _english(m.label)) for m in MaterialType]
+    rows.append(("digital", "Thư viện số", "Digital library"))
+    rows += [
+        (f"digital:{n.code}", f"Thư viện số — {n.name_vi}",
+         f"Digital library — {n.name_en}" if n.name_en else "")
+        for n in harvest.harvest_networks()
+    ]  # fmt: skip
+    rows += [(spec, c.title_vi, c.title_en) for spec, c in sets.collection_rows()]
     for spec, name, english in rows:
         one = _sub(node, "set")
         _sub(one, "setSpec", spec)
@@ -207,6 +350,12 @@ def _list_sets(root: Any, oai: OaiRequest, sets: _Sets) -> None:
                 title.text = xml_safe(text)
 
 
+def _english(label: Any) -> str:
+    with translation.override("en"):
+        text = str(label)
+    return text if text != str(label) else ""
+
+
 def _check_prefix(prefix: str | None) -> str:
     if prefix not in FORMATS:
         raise OaiError(
@@ -216,13 +365,13 @@ def _check_prefix(prefix: str | None) -> str:
     return prefix
 
 
-def _entry_or_error(identifier: str) -> harvest.HarvestEntry:
-    record_id = _record_id(identifier)
-    entry = (
-        harvest.harvest_get(record_id=record_id, visibility=public_harvest())
-        if record_id is not None
-        else None
-    )
+def _entry_or_error(identifier: str) -> harvest.HarvestEntry | digital.DigitalEntry:
+    local = _local_id(identifier)
+    entry: harvest.HarvestEntry | digital.DigitalEntry | None = None
+    if local is not None and local[0] == DIGITAL:
+        entry = digital.digital_harvest_get(object_id=local[1])
+    elif local is not None:
+        entry = harvest.harvest_get(record_id=local[1], visibility=public_harvest())
     if entry is None:
         raise OaiError(
             "idDoesNotExist",
@@ -242,12 +391,51 @@ def _header(parent: Any, entry: harvest.HarvestEntry, sets: _Sets) -> None:
         _sub(header, "setSpec", "library")
     for code in entry.library_codes:
         _sub(header, "setSpec", f"library:{code}")
+    for spec in sets.group_specs(entry.library_codes):
+        _sub(header, "setSpec", spec)
+    if entry.material_type:
+        _sub(header, "setSpec", f"material:{entry.material_type}")
+
+
+def _digital_header(parent: Any, entry: digital.DigitalEntry, sets: _Sets) -> None:
+    attrs = {"status": "deleted"} if entry.deleted else {}
+    header = _sub(parent, "header", **attrs)
+    _sub(header, "identifier", _identifier(entry.object_id, DIGITAL))
+    _sub(header, "datestamp", format_datestamp(entry.datestamp))
+    network = sets.network_code(entry.network_id)
+    _sub(header, "setSpec", f"network:{network}")
+    if entry.library_code:
+        _sub(header, "setSpec", f"library:{entry.library_code}")
+        for spec in sets.group_specs([entry.library_code]):
+            _sub(header, "setSpec", spec)
+    filed = [sets.collection_spec(pk) for pk in entry.collection_ids]
+    specs = sorted({spec for spec in filed if spec is not None})
+    for spec in specs or [f"digital:{network}"]:
+        _sub(header, "setSpec", spec)
+
+
+def _collection_titles(entry: digital.DigitalEntry, sets: _Sets) -> list[str]:
+    known = sets.collections()
+    return [known[pk].title_vi for pk in entry.collection_ids if pk in known]
 
 
 def _record(
-    parent: Any, entry: harvest.HarvestEntry, prefix: str, sets: _Sets, holdings: Any
+    parent: Any,
+    entry: harvest.HarvestEntry | digital.DigitalEntry,
+    prefix: str,
+    sets: _Sets,
+    holdings: Any,
+    base: str = "",
 ) -> None:
     record = _sub(parent, "record")
+    if isinstance(entry, digital.DigitalEntry):
+        _digital_header(record, entry, sets)
+        if not entry.deleted and entry.obj is not None:
+            metadata = _sub(record, "metadata")
+            scratch = etree.Element("scratch")
+            DIGITAL_WRITERS[prefix](scratch, entry.obj, base, _collection_titles(entry, sets))
+            metadata.append(scratch[0])
+        return
     _header(record, entry, sets)
     if not entry.deleted:
         metadata = _sub(record, "metadata")
@@ -257,12 +445,34 @@ def _record(
 def _get_record(root: Any, oai: OaiRequest, sets: _Sets) -> None:
     entry = _entry_or_error(oai.identifier or "")
     prefix = _check_prefix(oai.metadata_prefix)
-    holdings = {}
-    if prefix == "marc21_withholdings" and not entry.deleted:
-        holdings = harvest.harvest_holdings(
-            record_ids=[entry.record_id], visibility=public_harvest()
+    is_digital = isinstance(entry, digital.DigitalEntry)
+    if prefix not in (DIGITAL_FORMATS if is_digital else RECORD_FORMATS):
+        raise OaiError(
+            "cannotDisseminateFormat",
+            gettext("Biểu ghi “%(id)s” không có ở định dạng “%(prefix)s”.")
+            % {"id": oai.identifier or "", "prefix": prefix},
         )
-    _record(_sub(root, "GetRecord"), entry, prefix, sets, holdings)
+    holdings = {}
+    if isinstance(entry, harvest.HarvestEntry) and prefix == "marc21_withholdings":
+        if not entry.deleted:
+            holdings = harvest.harvest_holdings(
+                record_ids=[entry.record_id], visibility=public_harvest()
+            )
+    _record(_sub(root, "GetRecord"), entry, prefix, sets, holdings, _base(root))
+
+
+def _base(root: Any) -> str:
+    """The site's address, from the request's base URL (``.../oai``)."""
+    return str(root.find(_q("request")).text).rsplit("/oai", 1)[0]
+
+
+Entry = harvest.HarvestEntry | digital.DigitalEntry
+
+
+def _key(entry: Entry) -> tuple[datetime, int, int]:
+    if isinstance(entry, digital.DigitalEntry):
+        return (entry.datestamp, DIGITAL, entry.object_id)
+    return (entry.datestamp, RECORD, entry.record_id)
 
 
 def _list(root: Any, oai: OaiRequest, sets: _Sets) -> None:
@@ -273,17 +483,47 @@ def _list(root: Any, oai: OaiRequest, sets: _Sets) -> None:
             "noRecordsMatch",
             gettext("Không có tập hợp “%(set)s”.") % {"set": oai.set_spec or ""},
         )
+    if prefix not in RECORD_FORMATS:
+        scope = replace(scope, records=None)
+    if prefix not in DIGITAL_FORMATS:
+        scope = replace(scope, digital=None)
     records = oai.verb == "ListRecords"
     size = settings.OAI_PAGE_SIZE if records else settings.OAI_PAGE_SIZE * 2
-    entries, more = harvest.harvest_page(
-        scope=scope,
-        limit=size,
-        after=oai.after,
-        since=oai.since,
-        before=oai.before,
-        with_marc=records,
-        visibility=public_harvest(),
-    )
+    # One listing, ordered by (datestamp, kind, id): records before digital objects of the
+    # same second. The cursor's kind says where each kind resumes.
+    entries: list[Entry] = []
+    more = False
+    if scope.records is not None:
+        after = oai.after
+        if after is not None and oai.after_kind == DIGITAL:
+            after = (after[0], _LAST_ID)  # every record of that datestamp was listed
+        found, more = harvest.harvest_page(
+            scope=scope.records,
+            limit=size,
+            after=after,
+            since=oai.since,
+            before=oai.before,
+            with_marc=records,
+            visibility=public_harvest(),
+        )
+        entries += found
+    if scope.digital is not None:
+        after = oai.after
+        if after is not None and oai.after_kind == RECORD:
+            after = (after[0], 0)  # every object of that datestamp is still to come
+        objects, more_objects = digital.digital_harvest_page(
+            scope=scope.digital,
+            limit=size,
+            after=after,
+            since=oai.since,
+            before=oai.before,
+            with_metadata=records,
+        )
+        entries += objects
+        more = more or more_objects
+    entries.sort(key=_key)
+    if len(entries) > size:
+        entries, more = entries[:size], True
     if not entries:  # also a token whose rest has since gone (a list is never empty)
         raise OaiError("noRecordsMatch", gettext("Không có biểu ghi nào khớp với yêu cầu."))
     node = _sub(root, oai.verb)
@@ -291,17 +531,25 @@ def _list(root: Any, oai: OaiRequest, sets: _Sets) -> None:
         holdings = {}
         if prefix == "marc21_withholdings":
             holdings = harvest.harvest_holdings(
-                record_ids=[e.record_id for e in entries if not e.deleted],
+                record_ids=[
+                    e.record_id
+                    for e in entries
+                    if isinstance(e, harvest.HarvestEntry) and not e.deleted
+                ],
                 visibility=public_harvest(),
             )
+        base = _base(root)
         for entry in entries:
-            _record(node, entry, prefix, sets, holdings)
+            _record(node, entry, prefix, sets, holdings, base)
     else:
         for entry in entries:
-            _header(node, entry, sets)
+            if isinstance(entry, digital.DigitalEntry):
+                _digital_header(node, entry, sets)
+            else:
+                _header(node, entry, sets)
     if more:
-        last = entries[-1]
-        token = token_for(oai, (last.datestamp, last.record_id), oai.delivered + len(entries))
+        last, kind, pk = _key(entries[-1])
+        token = token_for(oai, (last, pk), oai.delivered + len(entries), kind)
         _sub(node, "resumptionToken", token, cursor=str(oai.delivered))
     elif oai.after is not None:
         _sub(node, "resumptionToken", "", cursor=str(oai.delivered))

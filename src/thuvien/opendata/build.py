@@ -80,10 +80,42 @@ class Dataset:
     distributions: list[Distribution] = field(default_factory=list)
 
 
-def datasets() -> list[Dataset]:
-    def dist(key: str, ext: str, media: str, fmt: str, title: str) -> Distribution:
-        return Distribution(key, f"{key}.{ext}.gz", media, fmt, title)
+CATALOGUE_FORMATS = (  # (suffix, file extension, media type, EU file type, title)
+    ("marcxml", "xml", "application/marcxml+xml", "XML", "MARCXML"),
+    ("marcjson", "jsonl", "application/jsonl", "JSON", "MARC-in-JSON"),
+    ("csv", "csv", "text/csv", "CSV", "CSV"),
+    ("schema", "jsonld", "application/ld+json", "JSON_LD", "schema.org"),
+    ("bibframe", "rdf", "application/rdf+xml", "RDF_XML", "BIBFRAME 2"),
+)
 
+
+def _dist(key: str, ext: str, media: str, fmt: str, title: str) -> Distribution:
+    return Distribution(key, f"{key}.{ext}.gz", media, fmt, title)
+
+
+def network_dataset(network: Any) -> Dataset:
+    """One network's own catalogue (``catalogue-<network code>``), in the same formats as the
+    union catalogue of every network."""
+    key = f"catalogue-{network.code}"
+    return Dataset(
+        key,
+        f"Mục lục liên hợp — {network.name_vi}",
+        f"Union catalogue — {network.name_en or network.code}",
+        f"Biểu ghi thư mục của các thư viện thuộc {network.name_vi}.",
+        f"Bibliographic records of the libraries of {network.name_en or network.code}.",
+        distributions=[
+            _dist(f"{key}-{suffix}", ext, media, fmt, title)
+            for suffix, ext, media, fmt, title in CATALOGUE_FORMATS
+        ],
+    )
+
+
+def datasets(networks: list[Any] | None = None) -> list[Dataset]:
+    """The union catalogue of every network, then the registry and the figures, then each
+    network's own catalogue (``networks``: every network when None)."""
+    dist = _dist
+    if networks is None:
+        networks = harvest.harvest_networks()
     return [
         Dataset(
             "catalogue",
@@ -92,11 +124,8 @@ def datasets() -> list[Dataset]:
             "Biểu ghi thư mục của mục lục liên hợp các thư viện trong mạng lưới.",
             "Bibliographic records of the union catalogue of the network's libraries.",
             distributions=[
-                dist("catalogue-marcxml", "xml", "application/marcxml+xml", "XML", "MARCXML"),
-                dist("catalogue-marcjson", "jsonl", "application/jsonl", "JSON", "MARC-in-JSON"),
-                dist("catalogue-csv", "csv", "text/csv", "CSV", "CSV"),
-                dist("catalogue-schema", "jsonld", "application/ld+json", "JSON_LD", "schema.org"),
-                dist("catalogue-bibframe", "rdf", "application/rdf+xml", "RDF_XML", "BIBFRAME 2"),
+                _dist(f"catalogue-{suffix}", ext, media, fmt, title)
+                for suffix, ext, media, fmt, title in CATALOGUE_FORMATS
             ],
         ),
         Dataset(
@@ -122,6 +151,7 @@ def datasets() -> list[Dataset]:
                 dist("statistics-json", "json", "application/json", "JSON", "JSON"),
             ],
         ),
+        *(network_dataset(n) for n in networks),
     ]
 
 
@@ -253,14 +283,19 @@ class _Bibframe:
         "madsrdf": "http://www.loc.gov/mads/rdf/v1#",
     }
 
-    def __init__(self, out: _Gz) -> None:
-        self.xslt = etree.XSLT(etree.parse(str(XSL_DIR / "marc2bibframe2.xsl")))
+    def __init__(self, out: _Gz | None, also: _Gz | None = None) -> None:
+        """``also``: a second output (the union file) that gets the same descriptions; the
+        stylesheet runs once for both. ``out`` None: ``also`` alone, opened and closed by
+        its owner (no header here)."""
+        self.xslt = _bibframe_xslt()
         self.out = out
+        self.also = also
         self.batch: list[str] = []
-        self.out.text.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        self.out.text.write(f"<!-- {LICENCE_NOTE} -->\n")
-        ns = " ".join(f'xmlns:{k}="{v}"' for k, v in self.NSMAP.items())
-        self.out.text.write(f"<rdf:RDF {ns}>\n")
+        if out is not None:
+            self.out.text.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+            self.out.text.write(f"<!-- {LICENCE_NOTE} -->\n")
+            ns = " ".join(f'xmlns:{k}="{v}"' for k, v in self.NSMAP.items())
+            self.out.text.write(f"<rdf:RDF {ns}>\n")
 
     def add(self, entry: harvest.HarvestEntry) -> None:
         self.batch.append(to_marcxml(_with_001(entry)))
@@ -278,12 +313,25 @@ class _Bibframe:
         )
         root = result.getroot()
         for child in root:
-            self.out.text.write(etree.tostring(child, encoding="unicode"))
-            self.out.text.write("\n")
+            text = etree.tostring(child, encoding="unicode") + "\n"
+            for target in (self.out, self.also):
+                if target is not None:
+                    target.text.write(text)
 
     def close(self) -> None:
         self.flush()
-        self.out.text.write("</rdf:RDF>\n")
+        if self.out is not None:
+            self.out.text.write("</rdf:RDF>\n")
+
+
+_XSLT: list[Any] = []
+
+
+def _bibframe_xslt() -> Any:
+    """marc2bibframe2 compiled once a process (it takes about a second)."""
+    if not _XSLT:
+        _XSLT.append(etree.XSLT(etree.parse(str(XSL_DIR / "marc2bibframe2.xsl"))))
+    return _XSLT[0]
 
 
 def _with_001(entry: harvest.HarvestEntry) -> dict[str, Any]:
@@ -293,39 +341,52 @@ def _with_001(entry: harvest.HarvestEntry) -> dict[str, Any]:
     return {"leader": marc.get("leader", ""), "fields": [{"001": str(entry.record_id)}, *fields]}
 
 
-def _write_catalogue(folder: str, dataset: Dataset, hidden: set[str], tick: Callable) -> None:
-    files = {d.key: _Gz(folder, d) for d in dataset.distributions}
-    xml = files["catalogue-marcxml"].text
-    xml.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<!-- {LICENCE_NOTE} -->\n')
-    xml.write(f'<collection xmlns="{MARCXML_NS}">\n')
-    mij = files["catalogue-marcjson"].text
-    mij.write(json.dumps({"license": CC0, "note": LICENCE_NOTE}, ensure_ascii=False) + "\n")
-    table = csv.writer(files["catalogue-csv"].text)
-    table.writerow(CSV_COLUMNS)
-    jsonld = files["catalogue-schema"].text
-    jsonld.write('{"@context": {"@vocab": "https://schema.org/"}, "@graph": [\n')
-    jsonld.write(
-        json.dumps(
-            {
-                "@id": settings.PUBLIC_URL + reverse("opendata:index") + "#catalogue",
-                "@type": "Dataset",
-                "name": dataset.title_vi,
-                "license": CC0,
-                "description": LICENCE_NOTE,
-            },
-            ensure_ascii=False,
+class _CatalogueFiles:
+    """The five files of one catalogue dataset, written record by record. ``union``: the
+    province-wide files, which take a network's BIBFRAME from that network's own stylesheet
+    run (the costly part is done once)."""
+
+    def __init__(self, folder: str, dataset: Dataset, *, union: _CatalogueFiles | None = None,
+                 bibframe: bool = True) -> None:  # fmt: skip
+        self.dataset = dataset
+        self.files = {d.key.rsplit("-", 1)[1]: _Gz(folder, d) for d in dataset.distributions}
+        self.count = 0
+        xml = self.files["marcxml"].text
+        xml.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<!-- {LICENCE_NOTE} -->\n')
+        xml.write(f'<collection xmlns="{MARCXML_NS}">\n')
+        self.files["marcjson"].text.write(
+            json.dumps({"license": CC0, "note": LICENCE_NOTE}, ensure_ascii=False) + "\n"
         )
-    )
-    bibframe = _Bibframe(files["catalogue-bibframe"])
-    count = 0
-    for entry in catalogue_entries(hidden_codes=hidden):
-        values = extract(entry.marc).values
-        xml.write(to_marcxml(_with_001(entry)))
-        xml.write("\n")
-        mij.write(json.dumps(_with_001(entry), ensure_ascii=False) + "\n")
-        table.writerow(
+        self.table = csv.writer(self.files["csv"].text)
+        self.table.writerow(CSV_COLUMNS)
+        jsonld = self.files["schema"].text
+        jsonld.write('{"@context": {"@vocab": "https://schema.org/"}, "@graph": [\n')
+        jsonld.write(
+            json.dumps(
+                {
+                    "@id": settings.PUBLIC_URL + reverse("opendata:index") + "#" + dataset.key,
+                    "@type": "Dataset",
+                    "name": dataset.title_vi,
+                    "license": CC0,
+                    "description": LICENCE_NOTE,
+                },
+                ensure_ascii=False,
+            )
+        )
+        # the union's BIBFRAME file gets its header here and its descriptions from the
+        # networks' own stylesheet runs (``also``)
+        also = union.files["bibframe"] if union is not None else None
+        self.bibframe_head = _Bibframe(self.files["bibframe"]) if not bibframe else None
+        self.bibframe = _Bibframe(self.files["bibframe"], also) if bibframe else None
+
+    def add(self, entry: harvest.HarvestEntry, values: dict[str, Any], marc: dict[str, Any],
+            marcxml: str) -> None:  # fmt: skip
+        self.files["marcxml"].text.write(marcxml)
+        self.files["marcxml"].text.write("\n")
+        self.files["marcjson"].text.write(json.dumps(marc, ensure_ascii=False) + "\n")
+        self.table.writerow(
             [
-                entry.record_id, _record_url(entry.record_id), entry.network_code,
+                entry.record_id, _record_url(entry.record_id), entry.network_code,  # type: ignore[attr-defined]
                 values.get("title", ""), " | ".join(values.get("authors") or []),
                 values.get("publisher", ""), values.get("place", ""), values.get("year") or "",
                 values.get("edition", ""), " | ".join(values.get("isbns") or []),
@@ -334,17 +395,67 @@ def _write_catalogue(folder: str, dataset: Dataset, hidden: set[str], tick: Call
                 values.get("material_type", ""), " | ".join(entry.library_codes), CC0,
             ]
         )  # fmt: skip
-        jsonld.write(",\n" + json.dumps(_schema_node(entry, values), ensure_ascii=False))
-        bibframe.add(entry)
-        count += 1
-        if count % BATCH == 0:
-            tick(count)
-    xml.write("</collection>\n")
-    jsonld.write("\n]}\n")
-    bibframe.close()
-    for f in files.values():
-        f.dist.items = count
-        f.close()
+        self.files["schema"].text.write(
+            ",\n" + json.dumps(_schema_node(entry, values), ensure_ascii=False)
+        )
+        if self.bibframe is not None:
+            self.bibframe.batch.append(marcxml)
+            if len(self.bibframe.batch) >= BF_BATCH:
+                self.bibframe.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        self.files["marcxml"].text.write("</collection>\n")
+        self.files["schema"].text.write("\n]}\n")
+        if self.bibframe is not None:
+            self.bibframe.close()
+        if self.bibframe_head is not None:
+            self.bibframe_head.close()
+        for f in self.files.values():
+            f.dist.items = self.count
+            f.close()
+
+
+def _write_catalogue(
+    folder: str, dataset: Dataset, hidden: set[str], tick: Callable,
+    by_network: dict[str, Dataset] | None = None,
+) -> None:  # fmt: skip
+    """The union catalogue and, in the same pass, each network's own (``by_network``: network
+    code -> its dataset; a network with no public record gets empty files)."""
+    by_network = by_network or {}
+    union = _CatalogueFiles(folder, dataset, bibframe=False)
+    # records of a network without files of its own: their BIBFRAME goes to the union alone
+    orphans = _Bibframe(None, union.files["bibframe"])
+    current: tuple[str, _CatalogueFiles] | None = None
+    done: set[str] = set()
+    for entry in catalogue_entries(hidden_codes=hidden):
+        code = entry.network_code  # type: ignore[attr-defined]
+        if current is None or current[0] != code:
+            if current is not None:
+                current[1].close()
+            current = None
+            if code in by_network:
+                current = (code, _CatalogueFiles(folder, by_network[code], union=union))
+                done.add(code)
+        values = extract(entry.marc).values
+        marc = _with_001(entry)
+        marcxml = to_marcxml(marc)
+        union.add(entry, values, marc, marcxml)
+        if current is not None:
+            current[1].add(entry, values, marc, marcxml)
+        else:
+            orphans.batch.append(marcxml)
+            if len(orphans.batch) >= BF_BATCH:
+                orphans.flush()
+        if union.count % BATCH == 0:
+            tick(union.count)
+    if current is not None:
+        current[1].close()
+    orphans.close()
+    for code, network_set in by_network.items():
+        if code not in done:
+            _CatalogueFiles(folder, network_set, union=union).close()
+    union.close()
 
 
 def _hours(library: Any) -> dict[str, list[str]]:
@@ -459,10 +570,15 @@ def _build(progress: Callable[[int, str], None] | None) -> dict[str, Any]:
         .filter(pk__in=hidden_ids)
         .values_list("code", flat=True)
     )
-    sets = datasets()
+    networks = harvest.harvest_networks()
+    sets = datasets(networks)
     with tempfile.TemporaryDirectory(prefix="thuvien-opendata-") as folder:
         by_key = {d.key: d for d in sets}
-        _write_catalogue(folder, by_key["catalogue"], hidden_codes, tick)
+        by_network = {n.code: by_key[f"catalogue-{n.code}"] for n in networks}
+        _write_catalogue(folder, by_key["catalogue"], hidden_codes, tick, by_network)
+        # a network with no public record has no catalogue of its own to offer
+        sets = [d for d in sets if d.key == "catalogue" or not d.key.startswith("catalogue-")
+                or d.distributions[0].items]  # fmt: skip
         _write_libraries(folder, by_key["libraries"], libraries)
         _write_statistics(folder, by_key["statistics"], hidden_ids)
         for dataset in sets:

@@ -55,6 +55,7 @@ class Prefix:
 class Phrase:
     text: str
     field: str | None = None
+    slop: int = 0  # words allowed between the phrase's words, in order (SRU's ``prox``)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cql.lexer import CQLLexer, CQLLexerError
@@ -45,6 +45,8 @@ CONTEXT_SETS = {
     "cql": "info:srw/cql-context-set/1/cql-v1.2",
     "dc": "info:srw/cql-context-set/1/dc-v1.1",
     "bath": "http://zing.z3950.org/cql/bath/2.0/",
+    # the network's own set: the library holding a copy
+    "thuvien": "info:srw/cql-context-set/x/thuvien-v1",
 }
 # Other identifiers of the same sets that clients send in prefix assignments.
 _SET_URIS = {
@@ -56,6 +58,10 @@ _SET_URIS = {
 
 ALL_RECORDS = "*all*"  # the field of cql.allRecords
 IDENTIFIER = "*identifier*"  # ISBN or ISSN
+# Answered by the search's scope and filters, not the query tree: only AND-ed at the top.
+LIBRARY = "*library*"  # a library (by its code) holding a copy
+LANGUAGE = "*language*"  # the language code of the record (008/35-37, 041)
+FILTERS = (LIBRARY, LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,8 @@ INDEXES: list[IndexInfo] = [
     IndexInfo("dc", "subject", "subject", gettext_lazy("Chủ đề")),
     IndexInfo("dc", "identifier", IDENTIFIER, gettext_lazy("ISBN hoặc ISSN")),
     IndexInfo("dc", "publisher", "publisher", gettext_lazy("Nhà xuất bản")),
-    IndexInfo("dc", "date", "year", gettext_lazy("Năm xuất bản")),
+    IndexInfo("dc", "date", "year", gettext_lazy("Năm xuất bản (cả khoảng năm: <, >, within)")),
+    IndexInfo("dc", "language", LANGUAGE, gettext_lazy("Ngôn ngữ (mã, ví dụ vie)")),
     IndexInfo("bath", "keyTitle", "title", gettext_lazy("Nhan đề")),
     IndexInfo("bath", "uniformTitle", "title", gettext_lazy("Nhan đề thống nhất")),
     IndexInfo("bath", "name", "author", gettext_lazy("Tên tác giả")),
@@ -92,6 +99,7 @@ INDEXES: list[IndexInfo] = [
     IndexInfo("bath", "isbn", "isbn", gettext_lazy("ISBN")),
     IndexInfo("bath", "issn", "issn", gettext_lazy("ISSN")),
     IndexInfo("bath", "standardIdentifier", IDENTIFIER, gettext_lazy("ISBN hoặc ISSN")),
+    IndexInfo("thuvien", "library", LIBRARY, gettext_lazy("Thư viện có bản (mã thư viện)")),
 ]
 _BY_SET = {(i.context_set, i.name.lower()): i for i in INDEXES}
 # Unprefixed names (the server's default set is ``cql``; these are what partners type).
@@ -100,7 +108,8 @@ _BARE = {
     "allindexes": None, "anyindexes": None, "allrecords": ALL_RECORDS,
     "title": "title", "creator": "author", "author": "author", "name": "author",
     "subject": "subject", "identifier": IDENTIFIER, "isbn": "isbn", "issn": "issn",
-    "publisher": "publisher", "date": "year", "year": "year",
+    "publisher": "publisher", "date": "year", "year": "year", "language": LANGUAGE,
+    "library": LIBRARY,
 }  # fmt: skip
 
 _RELATIONS = {"=", "==", "all", "any", "adj", "exact", "scr"}
@@ -117,6 +126,9 @@ _MASK = re.compile(r"(?<!\\)(?:\\\\)*[*?]")
 class Translated:
     query: Node | None  # None: every record (cql.allRecords)
     sort: str = "relevance"  # one of search.engine.SORTS
+    library: str | None = None  # thuvien.library: the code of the library holding a copy
+    languages: list[str] = field(default_factory=list)  # dc.language codes (AND-ed)
+    sort_given: bool = False  # the query had a sortBy clause
 
 
 _local = threading.local()
@@ -156,11 +168,15 @@ def translate(text: str) -> Translated:
     """The query tree and sort order of a CQL query, or ``SruDiagnostic``."""
     parsed = parse_cql(text)
     walker = _Walker()
-    node = walker.walk(parsed.root, {})
+    node = walker.walk(parsed.root, {}, top=True)
     sort = _sort(parsed.root, {})
-    if node is _ALL:
-        return Translated(None, sort)
-    return Translated(node, sort)
+    query = None if node is _ALL else node
+    if isinstance(query, _AllRecords):  # pragma: no cover - narrowed above
+        query = None
+    given = bool(getattr(parsed.root, "sortSpecs", None))
+    return Translated(
+        query, sort, library=walker.library, languages=walker.languages, sort_given=given
+    )
 
 
 class _AllRecords:
@@ -205,28 +221,53 @@ def resolve_index(name: str, env: dict[str, str] | None = None) -> str | None:
 class _Walker:
     def __init__(self) -> None:
         self.booleans = 0
+        self.library: str | None = None
+        self.languages: list[str] = []
 
-    def walk(self, obj: object, env: dict[str, str]) -> Node | _AllRecords:
+    def walk(self, obj: object, env: dict[str, str], top: bool = False) -> Node | _AllRecords:
+        """``top``: ``obj`` is AND-ed with the whole query (filters may stand there)."""
         env = _prefixes(obj, env)
         if isinstance(obj, CQLTriple):
-            return self.triple(obj, env)
+            return self.triple(obj, env, top)
         if isinstance(obj, CQLSearchClause):
-            return clause(obj, env)
+            return self.clause(obj, env, top)
         raise SruDiagnostic(10, type(obj).__name__)
 
-    def triple(self, obj: CQLTriple, env: dict[str, str]) -> Node | _AllRecords:
+    def clause(self, obj: CQLSearchClause, env: dict[str, str], top: bool) -> Node | _AllRecords:
+        index = str(obj.index) if obj.index is not None else "cql.serverChoice"
+        field = resolve_index(index, env)
+        if field not in FILTERS:
+            return clause(obj, env)
+        if not top:
+            raise SruDiagnostic(
+                16, index, _("Chỉ mục này chỉ dùng được với AND ở ngoài cùng câu truy vấn.")
+            )
+        if _relation(obj) not in ("=", "==", "exact"):
+            raise SruDiagnostic(19, str(obj.relation.comparitor))
+        value = (obj.term or "").strip()
+        if not value or any(c in value for c in "*?^"):
+            raise SruDiagnostic(27 if not value else 28, index)
+        if field == LIBRARY:
+            if self.library not in (None, value):
+                raise SruDiagnostic(16, index, _("Chỉ chọn được một thư viện."))
+            self.library = value
+        else:
+            self.languages.append(value.lower()[:8])
+        return _ALL
+
+    def triple(self, obj: CQLTriple, env: dict[str, str], top: bool) -> Node | _AllRecords:
         self.booleans += 1
         if self.booleans > MAX_BOOLEANS:
             raise SruDiagnostic(38, str(MAX_BOOLEANS))
         op = str(obj.operator.value).lower()
         if op == "prox":
-            raise SruDiagnostic(39, "prox")
+            return self.prox(obj, env)
         if op not in ("and", "or", "not"):
             raise SruDiagnostic(37, op)
         if obj.operator.modifiers:
             raise SruDiagnostic(46, str(obj.operator.modifiers[0].name))
-        left = self.walk(obj.left, env)
-        right = self.walk(obj.right, env)
+        left = self.walk(obj.left, env, top and op in ("and", "not"))
+        right = self.walk(obj.right, env, top and op == "and")
         if op == "and":
             if left is _ALL:
                 return right
@@ -244,6 +285,60 @@ class _Walker:
         if isinstance(left, Bool) and not left.should:
             return Bool(must=list(left.must), must_not=[*left.must_not, right])
         return Bool(must=[left], must_not=[right])
+
+    def prox(self, obj: CQLTriple, env: dict[str, str]) -> Node:
+        """``a prox/unit=word/distance<=N[/ordered] b``: the words of ``a`` then those of
+        ``b`` (or either way round, unordered: the default) with at most N-1 words between
+        them, as a phrase with slop. Both sides must be plain word searches of one index."""
+        distance, ordered = 1, False
+        for modifier in obj.operator.modifiers or ():
+            name = str(modifier.name).lower()
+            name = name[5:] if name.startswith("prox.") else name
+            comparison, value = modifier.comparitor, modifier.value
+            if name == "unit":
+                if str(value).lower() != "word":
+                    raise SruDiagnostic(42, str(value))
+            elif name == "distance":
+                try:
+                    number = int(str(value))
+                except ValueError:
+                    raise SruDiagnostic(41, str(value)) from None
+                if comparison == "<" and number >= 2:
+                    distance = number - 1
+                elif comparison in ("<=", "=") and number >= 1 and (
+                    comparison == "<=" or number == 1
+                ):
+                    distance = number
+                else:
+                    raise SruDiagnostic(40 if comparison not in ("<", "<=", "=") else 41,
+                                        f"{comparison}{value}")  # fmt: skip
+                if distance > 20:
+                    raise SruDiagnostic(41, str(value))
+            elif name in ("ordered", "unordered"):
+                ordered = name == "ordered"
+            else:
+                raise SruDiagnostic(46, str(modifier.name))
+        left = self.walk(obj.left, env)
+        right = self.walk(obj.right, env)
+        sides = []
+        for side in (left, right):
+            if isinstance(side, Words) and side.field not in _NOT_TEXT:
+                sides.append((" ".join(side.words), side.field))
+            elif isinstance(side, Phrase) and side.field not in _NOT_TEXT and not side.slop:
+                sides.append((side.text, side.field))
+            else:
+                raise SruDiagnostic(39, "prox", _("Phép prox chỉ nối hai từ hoặc cụm từ."))
+        if sides[0][1] != sides[1][1]:
+            raise SruDiagnostic(39, "prox", _("Phép prox chỉ nối hai từ trong cùng một chỉ mục."))
+        (a, fld), (b, _f) = sides
+        slop = distance - 1
+        forward = Phrase(f"{a} {b}", fld, slop)
+        if ordered:
+            return forward
+        return Bool(should=[forward, Phrase(f"{b} {a}", fld, slop)])
+
+
+_NOT_TEXT = ("year", "isbn", "issn", IDENTIFIER)
 
 
 def _musts(node: Node) -> list[Node]:
@@ -264,7 +359,7 @@ def _relation(obj: CQLSearchClause) -> str:
     rel = str(obj.relation.comparitor).lower()
     if rel.startswith("cql."):
         rel = rel[4:]
-    if rel in _ORDERED or rel not in _RELATIONS:
+    if rel not in _RELATIONS and rel not in _ORDERED:
         raise SruDiagnostic(19, str(obj.relation.comparitor))
     for modifier in obj.relation.modifiers or ():
         name = str(modifier.name).lower()
@@ -320,9 +415,31 @@ def clause(obj: CQLSearchClause, env: dict[str, str]) -> Node | _AllRecords:
     words = _words(term)
     if not words:
         raise SruDiagnostic(27, index)
+    if relation in _ORDERED:
+        return _year_range(index, field, relation, term)
     if field == IDENTIFIER:
         return Bool(should=[_build(words, relation, "isbn"), _build(words, relation, "issn")])
     return _build(words, relation, field)
+
+
+def _year_range(index: str, field: str | None, relation: str, term: str) -> Node:
+    """``dc.date >= 1990``, ``< 2000``, ``within "1990 2000"``: a range of years (the engine
+    reads ``low-high`` with either end open)."""
+    if field != "year" or relation in ("<>", "encloses"):
+        raise SruDiagnostic(19, relation, _("Chỉ so sánh lớn hơn, nhỏ hơn với năm xuất bản."))
+    numbers = term.split()
+    if not all(n.isdigit() and len(n) <= 4 for n in numbers) or not numbers:
+        raise SruDiagnostic(36, term, _("Năm xuất bản phải là số, ví dụ 1990."))
+    if relation == "within":
+        if len(numbers) != 2:
+            raise SruDiagnostic(36, term, _("Khoảng năm viết dạng \"1990 2000\"."))
+        low, high = sorted(int(n) for n in numbers)
+        return Words([f"{low}-{high}"], "year")
+    if len(numbers) != 1:
+        raise SruDiagnostic(36, term)
+    year = int(numbers[0])
+    bounds = {"<": f"-{year - 1}", "<=": f"-{year}", ">": f"{year + 1}-", ">=": f"{year}-"}
+    return Words([bounds[relation]], "year")
 
 
 def _build(words: list[tuple[str, bool]], relation: str, field: str | None) -> Node:
@@ -350,6 +467,40 @@ _SORT_KEYS = {
     "year": ("oldest", "newest"),
     None: ("relevance", "relevance"),
 }
+
+
+def sort_from_keys(text: str) -> str:
+    """SRU 1.1/1.2's ``sortKeys`` parameter (``path,schema,ascending,caseSensitive,missing``,
+    keys apart by spaces), the path being an index name (``dc.title``, ``dc.date``, ``title``):
+    the same orders as CQL's ``sortBy``."""
+    keys = text.split()
+    if len(keys) > 1:
+        raise SruDiagnostic(80, keys[1], _("Chỉ hỗ trợ một khoá sắp xếp."))
+    parts = keys[0].split(",")
+    name = parts[0].strip()
+    if not name:
+        raise SruDiagnostic(80, keys[0])
+    if len(parts) > 2 and parts[2].strip() not in ("", "0", "1"):
+        raise SruDiagnostic(80, keys[0])
+    descending = len(parts) > 2 and parts[2].strip() == "0"
+    if len(parts) > 1 and parts[1].strip() and parts[1].strip().lower() not in (
+        "marcxml", "dc", "info:srw/schema/1/marcxml-v1.1", "info:srw/schema/1/dc-v1.1",
+    ):  # fmt: skip
+        raise SruDiagnostic(86, parts[1])
+    if name.lower() in ("cql.relevance", "rec.relevance", "relevance", "score"):
+        return "relevance"
+    try:
+        field_name = resolve_index(name, {})
+    except SruDiagnostic:
+        raise SruDiagnostic(80, name) from None
+    if field_name not in _SORT_KEYS:
+        raise SruDiagnostic(80, name)
+    ascending_key, descending_key = _SORT_KEYS[field_name]
+    if descending:
+        if descending_key is None:
+            raise SruDiagnostic(82, f"{name},,0")
+        return descending_key
+    return ascending_key
 
 
 def _sort(root: object, env: dict[str, str]) -> str:

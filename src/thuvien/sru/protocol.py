@@ -32,6 +32,7 @@ class SruRequest:
     scan_clause: str = ""
     response_position: int = 1
     maximum_terms: int = 20
+    sort_keys: str = ""  # SRU 1.1/1.2 sortKeys (answered in 2.0 too, beside CQL's sortBy)
     library: str = ""  # x-library / x-network: the portal's scope
     network: str = ""
     gateway: str = ""  # x-thuvien-gateway: the Z39.50 server's own requests
@@ -114,6 +115,7 @@ def _search_params(params: dict[str, list[str]], req: SruRequest) -> None:
     if query_type != "cql":
         raise SruDiagnostic(6, "queryType")
     req.start = _integer(params, "startRecord", 1, 1)
+    req.sort_keys = (_one(params, "sortKeys") or "").strip()
     req.maximum = min(
         _integer(params, "maximumRecords", settings.SRU_DEFAULT_RECORDS, 0),
         settings.SRU_MAX_RECORDS,

@@ -29,7 +29,7 @@ from thuvien.search.query import Prefix, Words
 from thuvien.search.selectors import build_request, resolve_scope, with_viewer
 
 from . import records
-from .cql import CONTEXT_SETS, INDEXES, parse_cql, translate
+from .cql import CONTEXT_SETS, INDEXES, parse_cql, sort_from_keys, translate
 from .cql import clause as cql_clause
 from .diagnostics import SruDiagnostic
 from .protocol import SruRequest, parse, version_of
@@ -175,10 +175,22 @@ def _scope(req: SruRequest) -> Any:
     return scope
 
 
-def _run(req: SruRequest, node: Any, *, sort: str, offset: int, limit: int) -> SearchResponse:
+def _run(
+    req: SruRequest,
+    node: Any,
+    *,
+    sort: str,
+    offset: int,
+    limit: int,
+    languages: list[str] | None = None,
+) -> SearchResponse:
     scope = _scope(req)
     search, _chosen = build_request({"network": req.network, "library": req.library}, scope)
     with_viewer(search, ANONYMOUS)  # a protocol client sees what the public sees
+    if languages:
+        if len(set(languages)) > 1:  # AND of two languages: nothing is in both
+            search.record_ids = []
+        search.filters["lang"] = sorted(set(languages))
     search.query = node
     search.sort = sort
     search.offset = offset
@@ -193,6 +205,19 @@ def _run(req: SruRequest, node: Any, *, sort: str, offset: int, limit: int) -> S
 
 def _search_retrieve(request: HttpRequest, writer: _Writer, req: SruRequest) -> Any:
     translated = translate(req.query)
+    sort = translated.sort
+    if req.sort_keys:
+        if translated.sort_given:
+            raise SruDiagnostic(
+                80, "sortKeys", gettext("Không dùng sortKeys cùng với sortBy trong câu truy vấn.")
+            )
+        sort = sort_from_keys(req.sort_keys)
+    if translated.library is not None:
+        if req.library and req.library != translated.library:
+            raise SruDiagnostic(
+                6, "x-library", gettext("Thư viện trong câu truy vấn khác với x-library.")
+            )
+        req.library = translated.library  # the portal's scope of that library
     if req.start - 1 >= MAX_WINDOW:
         raise SruDiagnostic(
             61,
@@ -202,7 +227,12 @@ def _search_retrieve(request: HttpRequest, writer: _Writer, req: SruRequest) -> 
         )
     limit = min(req.maximum, MAX_WINDOW - (req.start - 1))
     response = _run(
-        req, translated.query, sort=translated.sort, offset=req.start - 1, limit=max(1, limit)
+        req,
+        translated.query,
+        sort=sort,
+        offset=req.start - 1,
+        limit=max(1, limit),
+        languages=translated.languages,
     )
     total = response.total
     if req.start > 1 and req.start > total:
@@ -319,12 +349,14 @@ def zeerex(request: HttpRequest, version: str) -> Any:
     z(config, "default", "cql.serverChoice", type="index")
     z(config, "default", "=", type="relation")
     z(config, "default", records.MARCXML.identifier, type="retrieveSchema")
-    for relation in ("=", "==", "all", "any", "adj"):
+    for relation in ("=", "==", "all", "any", "adj", "<", ">", "<=", ">=", "within"):
         z(config, "supports", relation, type="relation")
+    z(config, "supports", "", type="proximity")  # prox/unit=word/distance<=N[/ordered]
     for modifier in ("relevant", "stem", "ignoreCase", "ignoreAccents"):
         z(config, "supports", modifier, type="relationModifier")
     z(config, "supports", "*", type="maskingCharacter")
     z(config, "supports", "", type="sortSyntax")
+    z(config, "supports", "", type="sortKeys")  # SRU 1.1/1.2's parameter, 2.0 too
     return root
 
 

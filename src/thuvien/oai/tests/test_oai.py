@@ -164,7 +164,8 @@ def test_identify_says_deleted_records_are_persistent(client, catalogue):
 def test_list_metadata_formats_and_sets(client, catalogue):
     root = oai(client, verb="ListMetadataFormats")
     prefixes = [e.text for e in root.iterfind(".//o:metadataPrefix", NS)]
-    assert prefixes == ["oai_dc", "marc21", "marc21_withholdings"]
+    # qdc: qualified Dublin Core of digital objects (a catalogue record has the other three)
+    assert prefixes == ["oai_dc", "marc21", "marc21_withholdings", "qdc"]
     marc_ns = root.xpath(
         ".//o:metadataFormat[o:metadataPrefix='marc21']/o:metadataNamespace", namespaces=NS
     )

@@ -89,3 +89,57 @@ def test_sets_are_named_in_both_languages(client, world):
         "en": "Hưng Yên library network",
     }
     assert names["library"]["en"] == "Records held by a library"
+
+
+def test_sets_per_library_type_group_and_material_type(client, world):
+    """``type:<library type>`` and ``group:<network>:<group>``: records with a copy in such a
+    library; ``material:<type>``: records of that material type; headers name them; a record
+    deleted stays in its sets as deleted."""
+    from django_scopes import scopes_disabled
+
+    from thuvien.catalog.services import record_delete
+    from thuvien.holdings.models import Item
+    from thuvien.network.models import LibraryGroup
+
+    from .test_digital_objects import _harvest, _ids
+    from .test_oai import NS, error_code, oai
+
+    with scopes_disabled():
+        group = LibraryGroup.objects.create(
+            network=world.hung_yen, code="ven-song", name_vi="Thư viện ven sông"
+        )
+        group.libraries.add(world.commune_a)
+    at_school = record_create(
+        network=world.hung_yen, marc=vi_marc(title="Sách giáo khoa", isbn=None)
+    )
+    at_commune = record_create(network=world.hung_yen, marc=vi_marc(title="Ca dao", isbn=None))
+    gone = record_create(network=world.hung_yen, marc=vi_marc(title="Sách cũ", isbn=None))
+    with scopes_disabled():
+        Item.objects.create(library=world.school, record=at_school, barcode="SET-S-1")
+        Item.objects.create(library=world.commune_a, record=at_commune, barcode="SET-C-1")
+        Item.objects.create(
+            library=world.school, record=gone, barcode="SET-S-2", status="withdrawn"
+        )
+    record_delete(record=gone)
+
+    def ident(record):
+        return f"oai:thuvien.localhost:record/{record.pk}"
+
+    specs = {e.text for e in oai(client, verb="ListSets").iterfind(".//o:setSpec", NS)}
+    assert {"type:school", "type:commune", "group:hung-yen:ven-song", "material:book"} <= specs
+    school = _harvest(client, metadataPrefix="oai_dc", set="type:school")
+    assert {h.findtext("o:identifier", namespaces=NS): h.get("status") for h in school} == {
+        ident(at_school): None,
+        ident(gone): "deleted",
+    }
+    assert set(_ids(_harvest(client, metadataPrefix="marc21", set="group:hung-yen:ven-song"))) == {
+        ident(at_commune)
+    }
+    books = set(_ids(_harvest(client, metadataPrefix="marc21", set="material:book")))
+    assert {ident(at_school), ident(at_commune), ident(gone)} <= books
+    root = oai(client, verb="GetRecord", identifier=ident(at_commune), metadataPrefix="oai_dc")
+    header_specs = [e.text for e in root.iterfind(".//o:header/o:setSpec", NS)]
+    assert {"type:commune", "group:hung-yen:ven-song", "material:book"} <= set(header_specs)
+    for missing in ("type:nowhere", "group:hung-yen:khong-co", "material:khong-co"):
+        root = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set=missing)
+        assert error_code(root) == "noRecordsMatch"

@@ -25,6 +25,7 @@ SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
 def built(world):
     for i in range(3):
         record_create(network=world.hung_yen, marc=vi_marc(title=f"Địa chí {i}", isbn=None))
+    record_create(network=world.bac_ninh, marc=vi_marc(title="Quan họ", isbn=None))
     return opendata_build()
 
 
@@ -44,7 +45,10 @@ def test_the_dcat_catalogue_validates_against_dcat_ap_3(client, built, shapes, p
     assert conforms, text
     datasets = set(graph.subjects(rdflib.RDF.type, DCAT.Dataset))
     distributions = set(graph.subjects(rdflib.RDF.type, DCAT.Distribution))
-    assert len(datasets) == 3 and len(distributions) == 10
+    # the union catalogue, the registry, the figures, and each of the two networks' catalogue
+    assert len(datasets) == 3 + 2 and len(distributions) == 10 + 2 * 5
+    for code in ("hung-yen", "bac-ninh"):
+        assert rdflib.URIRef(f"http://testserver/opendata/#catalogue-{code}") in datasets
     for dist in distributions:  # every download URL answers with the file it describes
         url = str(graph.value(dist, DCAT.downloadURL))
         assert url.startswith("http://testserver/opendata/files/")
@@ -72,7 +76,7 @@ def test_the_download_page_in_both_languages(client, built):
     english = client.get("/opendata/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Union catalogue" in english and "Library registry" in english
     sums = client.get("/opendata/SHA256SUMS").content.decode().splitlines()
-    assert len(sums) == 10 and all(len(line.split("  ")[0]) == 64 for line in sums)
+    assert len(sums) == 10 + 2 * 5 and all(len(line.split("  ")[0]) == 64 for line in sums)
 
 
 def test_only_files_named_in_the_manifest_are_served(client, built):
@@ -85,3 +89,36 @@ def test_before_the_first_build_the_page_says_so(client, db):
     page = client.get("/opendata/")
     assert page.status_code == 200
     assert client.get("/opendata/catalog.ttl").status_code == 404
+
+
+def test_each_network_has_its_own_dump_that_parses_back(client, world):
+    """Hưng Yên's dump holds Hưng Yên's records, Bắc Ninh's its own; together they are the
+    union catalogue; a network's BIBFRAME and schema.org parse with rdflib."""
+    import io
+
+    import pymarc
+
+    hy = [record_create(network=world.hung_yen, marc=vi_marc(title=f"Phố Hiến {i}", isbn=None))
+          for i in range(3)]  # fmt: skip
+    bn = [record_create(network=world.bac_ninh, marc=vi_marc(title="Quan họ", isbn=None))]
+    manifest = opendata_build()
+    keys = [d["key"] for d in manifest["datasets"]]
+    assert {"catalogue", "catalogue-hung-yen", "catalogue-bac-ninh"} <= set(keys)
+
+    def text(name: str) -> str:
+        body = b"".join(client.get(f"/opendata/files/{name}").streaming_content)
+        return gzip.decompress(body).decode()
+
+    def ids(name: str) -> set[int]:
+        return {int(r["001"].data) for r in pymarc.parse_xml_to_array(io.StringIO(text(name)))}
+
+    assert ids("catalogue-hung-yen-marcxml.xml.gz") == {r.pk for r in hy}
+    assert ids("catalogue-bac-ninh-marcxml.xml.gz") == {r.pk for r in bn}
+    assert ids("catalogue-marcxml.xml.gz") == {r.pk for r in hy + bn}
+    works = rdflib.Namespace("http://id.loc.gov/ontologies/bibframe/")
+    for name, count in (("catalogue-hung-yen", 3), ("catalogue-bac-ninh", 1), ("catalogue", 4)):
+        graph = rdflib.Graph().parse(data=text(f"{name}-bibframe.rdf.gz"), format="xml")
+        assert len(set(graph.subjects(rdflib.RDF.type, works.Instance))) == count, name
+        schema = rdflib.Graph().parse(data=text(f"{name}-schema.jsonld.gz"), format="json-ld")
+        books = set(schema.subjects(rdflib.RDF.type, rdflib.URIRef("https://schema.org/Book")))
+        assert len(books) == count, name

@@ -77,7 +77,8 @@ def test_sort_by(cql, sort):
         ("lịch sử", 10),  # two words need quotes in CQL
         ("a and", 10),
         ("((a)", 10),
-        ("a prox b", 39),
+        ("dc.title=a prox dc.creator=b", 39),  # prox within one index only
+        ("a prox/unit=paragraph b", 42),
         ("dc.foo = x", 16),
         ("nothere = x", 16),
         ("foo.title = x", 15),

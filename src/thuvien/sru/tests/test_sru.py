@@ -140,7 +140,7 @@ def test_sort_by_title(client, catalogue):
         ({"query": "a", "startRecord": "0"}, 6),
         ({"query": "a", "maximumRecords": "-1"}, 6),
         ({"query": "a", "recordPacking": "json"}, 71),
-        ({"query": "a prox b"}, 39),
+        ({"query": "dc.title=a prox dc.creator=b"}, 39),  # prox within one index only
         ({"query": "dc.title > a"}, 19),
         ({"version": "3.0", "query": "a"}, 5),
         ({"operation": "searchRetrieve"}, 7),

@@ -242,7 +242,7 @@ def _phrase(schema: tantivy.Schema, node: Phrase, scoring: bool = True) -> tanti
         return _words(schema, Words(toks, field), scoring=scoring) if toks else None
     fold_f, acc_f, _bi, bia_f = TEXT_FIELDS[field]
     folded = [va.fold(t) for t in toks]
-    clauses = [(Occ.Must, Q.phrase_query(schema, fold_f, folded))]
+    clauses = [(Occ.Must, Q.phrase_query(schema, fold_f, folded, node.slop))]
     if not scoring:
         return _bool(clauses)
     if field is None:  # the phrase in the title weighs more
