@@ -142,6 +142,10 @@ class DigitalFile(models.Model):
     fixity_checked_at = models.DateTimeField(null=True, blank=True)
     fixity_ok = models.BooleanField(default=True)
     replaced = models.BooleanField(default=False)
+    # The master that took this one's place (a replaced page); the old one is kept and audited.
+    replaced_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = LibraryScopedManager()

@@ -124,7 +124,8 @@ def fixity_job(job: Job, **params: Any) -> dict:
 
     library = Library.objects.get(pk=params["library_id"])
     due = timezone.now() - timedelta(days=params.get("cycle_days", FIXITY_CYCLE_DAYS))
-    files = DigitalFile.all_objects.filter(library=library, replaced=False)
+    # replaced masters are kept as earlier versions: they stay in the audit
+    files = DigitalFile.all_objects.filter(library=library)
     if not params.get("all"):
         files = files.filter(fixity_checked_at__lt=due) | files.filter(
             fixity_checked_at__isnull=True
