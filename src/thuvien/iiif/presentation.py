@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from thuvien.digital.dublincore import DC_TERMS
 from thuvien.digital.models import DigitalObject, RightsStatus
 
 PREZI_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
@@ -118,7 +119,7 @@ def build_manifest(
         })
     metadata = []
     for term, values in (obj.dc or {}).items():
-        vi, en = DC_LABELS.get(term, (term, term))
+        vi, en = DC_LABELS.get(term) or DC_TERMS.get(term, (term, term))
         if values:
             metadata.append({"label": _both(vi, en), "value": {"none": list(values)}})
     with override("vi"):
