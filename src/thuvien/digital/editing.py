@@ -232,6 +232,8 @@ def page_replace(*, page: Page, path: Path, declared_name: str, actor: Any) -> P
                 old.replaced = True
                 old.replaced_by = new
                 old.save(update_fields=["replaced", "replaced_by"])
+            # the cached PDFs are keyed on it
+            DigitalObject.all_objects.filter(pk=obj.pk).update(updated_at=timezone.now())
             audit_record(actor=actor, action="digital.page.replaced", obj=obj, library=library,
                          changes={"page": [page.seq, page.seq],
                                   "sha256": [old.sha256, result.sha256]})

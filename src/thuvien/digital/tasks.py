@@ -181,3 +181,22 @@ def embargo_lift_daily() -> int:
     from .services import embargo_lifted_reindex
 
     return embargo_lifted_reindex(today=timezone.localdate())
+
+
+@db_task(retries=1, retry_delay=60)
+def pdfa_build_task(obj_id: int) -> str:
+    """Make the PDF/A (with its text layer) of one object; the download serves it once made."""
+    from huey.contrib.djhuey import HUEY
+    from huey.exceptions import TaskLockedException
+
+    from .models import DigitalObject
+    from .pdfa import pdfa_build
+
+    obj = DigitalObject.all_objects.select_related("library").filter(pk=obj_id).first()
+    if obj is None:
+        return ""
+    try:
+        with HUEY.lock_task(f"digital.pdfa.{obj_id}"):
+            return str(pdfa_build(obj))
+    except TaskLockedException:  # another worker is making it
+        return ""

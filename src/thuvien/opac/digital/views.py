@@ -15,6 +15,8 @@ from thuvien.core.errors import NotFound
 from thuvien.core.ratelimit import client_address
 from thuvien.digital.access import Decision, access_decide
 from thuvien.digital.pdf import object_pdf
+from thuvien.digital.pdfa import pdfa_ready
+from thuvien.digital.tasks import pdfa_build_task
 from thuvien.digital.selectors import object_get_public, page_hits
 from thuvien.digital.services import usage_count
 
@@ -73,7 +75,10 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     obj, decision = _decide(request, pk)
     if decision is not Decision.ALLOW:
         return _refused(request, obj, decision)
-    path = object_pdf(obj)
+    # The PDF/A with the text layer once the worker has made it; until then the image PDF.
+    path = pdfa_ready(obj) or object_pdf(obj)
+    if path.name.startswith("object-"):
+        pdfa_build_task(obj.pk)
     usage_count(obj=obj, downloads=1)
     response = FileResponse(open(path, "rb"), as_attachment=True,  # noqa: SIM115
                             filename=f"thuvien-{obj.pk}.pdf", content_type="application/pdf")
