@@ -16,9 +16,9 @@ from thuvien.core.ratelimit import client_address
 from thuvien.digital.access import Decision, access_decide
 from thuvien.digital.pdf import object_pdf
 from thuvien.digital.pdfa import pdfa_ready
-from thuvien.digital.tasks import pdfa_build_task
 from thuvien.digital.selectors import object_get_public, page_hits
 from thuvien.digital.services import usage_count
+from thuvien.digital.tasks import pdfa_build_task
 
 
 def _decide(request: HttpRequest, pk: int):  # noqa: ANN202
