@@ -209,6 +209,9 @@ class Page(models.Model):
     ocr_status = models.CharField(max_length=16, choices=OcrStatus.choices, default="none")
     ocr_confidence = models.FloatField(null=True, blank=True)
     needs_review = models.BooleanField(default=False)
+    # A time-based canvas: "audio" or "video" with its duration in seconds; "" for an image.
+    media = models.CharField(max_length=8, blank=True, default="")
+    duration = models.FloatField(null=True, blank=True)
 
     objects = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012

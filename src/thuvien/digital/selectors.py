@@ -54,8 +54,10 @@ def objects_for_record(*, record_id: int) -> list[DigitalObject]:
 def pages_of(obj: DigitalObject) -> list[Page]:
     return list(
         Page.all_objects.filter(obj=obj)
+        .select_related("file")
         .only("id", "seq", "label", "width", "height", "obj_id", "library_id", "ocr_status",
-              "ocr_confidence", "needs_review")
+              "ocr_confidence", "needs_review", "media", "duration", "file__mime",
+              "file__kind")
         .order_by("seq")
     )
 
@@ -268,3 +270,25 @@ def file_versions(obj: DigitalObject) -> list[Any]:
     from .models import DigitalFile
 
     return list(DigitalFile.all_objects.filter(obj=obj, replaced=True).order_by("-id"))
+
+
+def media_page(*, obj: DigitalObject, seq: int) -> Page:
+    """A recording's canvas (audio or video page) of ``obj`` with its master file."""
+    page = (Page.all_objects.filter(obj=obj, seq=seq).exclude(media="")
+            .select_related("file").first())
+    if page is None:
+        raise NotFound("not_found", "")
+    return page
+
+
+def epub_file(obj: DigitalObject) -> Any:
+    """The object's EPUB master, if it has one."""
+    from .models import DigitalFile
+
+    return DigitalFile.all_objects.filter(obj=obj, kind="epub", replaced=False).first()
+
+
+def media_pages(obj: DigitalObject) -> list[Page]:
+    """The recordings of ``obj`` (audio and video canvases) in order."""
+    return list(Page.all_objects.filter(obj=obj).exclude(media="").select_related("file")
+                .order_by("seq"))

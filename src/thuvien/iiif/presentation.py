@@ -80,6 +80,35 @@ def _thumbnail(iid: str, width: int, height: int) -> list[dict[str, Any]]:
     }]
 
 
+def media_url(base: str, obj_id: int, seq: int) -> str:
+    return f"{base}/digital/{obj_id}/media/{seq}"
+
+
+def _timed_canvas(p: Any, *, cid: str, iid: str, base: str, oid: int) -> dict[str, Any]:
+    """A recording's canvas: ``Sound`` (duration only) or ``Video`` (size and duration), with
+    the video's poster frame as its thumbnail."""
+    duration = round(float(p.duration or 0), 3)
+    body: dict[str, Any] = {
+        "id": media_url(base, oid, p.seq),
+        "type": "Video" if p.media == "video" else "Sound",
+        "format": getattr(getattr(p, "file", None), "mime", "") or (
+            "video/mp4" if p.media == "video" else "audio/mpeg"),
+        "duration": duration,
+    }
+    canvas: dict[str, Any] = {"id": cid, "type": "Canvas",
+                              "label": {"none": [p.label or str(p.seq)]}, "duration": duration}
+    if p.media == "video" and p.width and p.height:
+        canvas["width"], canvas["height"] = p.width, p.height
+        body["width"], body["height"] = p.width, p.height
+        canvas["thumbnail"] = _thumbnail(iid, p.width, p.height)
+    canvas["items"] = [{
+        "id": f"{cid}/page", "type": "AnnotationPage",
+        "items": [{"id": f"{cid}/annotation", "type": "Annotation", "motivation": "painting",
+                   "target": cid, "body": body}],
+    }]
+    return canvas
+
+
 def build_manifest(
     *, obj: DigitalObject, pages: list[Any], ranges: list[Any], base: str, record_url: str = "",
     library_name: str = "",
@@ -92,6 +121,9 @@ def build_manifest(
         seq, w, h = p.seq, p.width, p.height
         cid = f"{base}/iiif/3/{oid}/canvas/{seq}"
         iid = f"{base}/iiif/3/image/{oid}-{seq}"
+        if getattr(p, "media", ""):
+            items.append(_timed_canvas(p, cid=cid, iid=iid, base=base, oid=oid))
+            continue
         items.append({
             "id": cid,
             "type": "Canvas",
@@ -153,8 +185,9 @@ def build_manifest(
         manifest["summary"] = {"vi": [summary[0]]}
     if pages:
         thumb = next((p for p in pages if p.pk == obj.thumbnail_page_id), pages[0])
-        manifest["thumbnail"] = _thumbnail(image_id(base, oid, thumb.seq), thumb.width,
-                                           thumb.height)
+        if thumb.width and thumb.height:  # a sound recording has no image
+            manifest["thumbnail"] = _thumbnail(image_id(base, oid, thumb.seq), thumb.width,
+                                               thumb.height)
     if record_url:
         manifest["homepage"] = [{"id": record_url, "type": "Text", "label": {"vi": [obj.title]},
                                  "format": "text/html"}]

@@ -1,4 +1,5 @@
-"""A replaced master points to the one that took its place (staff editing, issue 14)."""
+"""A replaced master points to the one that took its place; a page can be a recording
+(audio/video canvas with a duration). Staff editing and media, issue 14."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -10,6 +11,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="page",
+            name="media",
+            field=models.CharField(blank=True, default="", max_length=8),
+        ),
+        migrations.AddField(
+            model_name="page",
+            name="duration",
+            field=models.FloatField(blank=True, null=True),
+        ),
         migrations.AddField(
             model_name="digitalfile",
             name="replaced_by",
