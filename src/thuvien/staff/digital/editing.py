@@ -184,8 +184,9 @@ def page_move_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Trang đã chuyển đến vị trí %(n)s.") % {"n": page.seq})
-    return redirect(reverse("digital:pages", args=[obj.pk])
-                    + f"?moved={page.pk}:{direction}#p-{page.pk}")
+    # no #fragment: a browser skips ``autofocus`` when the address names an element, and focus
+    # must come back to the moved page's button for the next key press
+    return redirect(reverse("digital:pages", args=[obj.pk]) + f"?moved={page.pk}:{direction}")
 
 
 @requires(Capability.DIGITISE)

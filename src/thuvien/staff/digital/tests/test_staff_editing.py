@@ -74,7 +74,7 @@ def test_move_a_page_down_and_up_without_javascript(world, digitiser, obj):
     response = client.post(f"/staff/digital/{obj.pk}/pages/move", {"page": first.pk,
                                                                    "direction": "down"})
     assert response.status_code == 302
-    assert f"#p-{first.pk}" in response["Location"]
+    assert f"moved={first.pk}:down" in response["Location"]
     assert _widths(obj) == [320, 300, 340]
     # the tiles follow the page: image 2 is now the old first page
     assert _tile_width(client, obj, 2) == 300

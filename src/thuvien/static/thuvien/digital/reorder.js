@@ -76,7 +76,11 @@
     dragged = null;
     submitOrder(row);
   });
-  // After a move the moved page's row is scrolled to and focused.
+  // After a move, focus is on the moved page's button (autofocus) or its row.
+  var again = document.querySelector("#page-rows [autofocus]");
+  if (again) {
+    again.focus();
+  }
   var hash = window.location.hash;
   if (hash && hash.indexOf("#p-") === 0) {
     var moved = document.getElementById(hash.slice(1));
