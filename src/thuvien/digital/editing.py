@@ -187,7 +187,7 @@ def page_replace(*, page: Page, path: Path, declared_name: str, actor: Any) -> P
     with open(path, "rb") as fh:
         storage_name = default_storage.save(
             f"digital/{library.pk}/{obj.pk}/masters/{result.sha256[:16]}-{safe_name}", fh)
-    pyramid = derivatives.pyramid_path(library_id=library.pk, obj_id=obj.pk, seq=page.seq)
+    # the page's current derivatives step aside until the new ones are in and committed
     kept = [(f, f.with_name(f.name + ".old")) for f in
             _derivative_files(library.pk, obj.pk, page.seq) if f.exists()]
     try:
@@ -249,8 +249,7 @@ def page_replace(*, page: Page, path: Path, declared_name: str, actor: Any) -> P
         raise
     for _src, backup in kept:
         backup.unlink(missing_ok=True)
-    if pyramid.exists():
-        log.info("page %s of object %s replaced", page.seq, obj.pk)
+    log.info("page %s of object %s replaced", page.seq, obj.pk)
     return page
 
 
