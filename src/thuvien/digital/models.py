@@ -146,6 +146,10 @@ class DigitalFile(models.Model):
     fixity_checked_at = models.DateTimeField(null=True, blank=True)
     fixity_ok = models.BooleanField(default=True)
     replaced = models.BooleanField(default=False)
+    # The master that took this one's place (a replaced page); the old one is kept and audited.
+    replaced_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = LibraryScopedManager()
@@ -209,6 +213,9 @@ class Page(models.Model):
     ocr_status = models.CharField(max_length=16, choices=OcrStatus.choices, default="none")
     ocr_confidence = models.FloatField(null=True, blank=True)
     needs_review = models.BooleanField(default=False)
+    # A time-based canvas: "audio" or "video" with its duration in seconds; "" for an image.
+    media = models.CharField(max_length=8, blank=True, default="")
+    duration = models.FloatField(null=True, blank=True)
 
     objects = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012

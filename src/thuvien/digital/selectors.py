@@ -54,8 +54,10 @@ def objects_for_record(*, record_id: int) -> list[DigitalObject]:
 def pages_of(obj: DigitalObject) -> list[Page]:
     return list(
         Page.all_objects.filter(obj=obj)
+        .select_related("file")
         .only("id", "seq", "label", "width", "height", "obj_id", "library_id", "ocr_status",
-              "ocr_confidence", "needs_review")
+              "ocr_confidence", "needs_review", "media", "duration", "file__mime",
+              "file__kind")
         .order_by("seq")
     )
 
@@ -188,3 +190,111 @@ def objects_for_records(record_ids: list[int]) -> dict[int, list[DigitalObject]]
     ).select_related("library").order_by("id"):
         out.setdefault(obj.record_id, []).append(obj)
     return out
+
+
+# --- staff editing ---------------------------------------------------------------------------
+
+
+def page_get_by_id(*, obj: DigitalObject, pk: int) -> Page:
+    page = Page.all_objects.filter(obj=obj, pk=pk).select_related("obj", "obj__library").first()
+    if page is None:
+        raise NotFound("not_found", "")
+    return page
+
+
+def range_get(*, obj: DigitalObject, pk: int) -> Range:
+    rng = Range.all_objects.filter(obj=obj, pk=pk).select_related("obj").first()
+    if rng is None:
+        raise NotFound("not_found", "")
+    return rng
+
+
+def collections_for(*, library: Any) -> list[Collection]:
+    """The library's own collections and the network-wide ones, parents before children."""
+    from django.db.models import Q
+
+    rows = list(
+        Collection.objects.filter(Q(library=library) | Q(library__isnull=True),
+                                  network_id=library.network_id)
+        .select_related("parent").order_by("code")
+    )
+    by_parent: dict[int | None, list[Collection]] = {}
+    for c in rows:
+        by_parent.setdefault(c.parent_id, []).append(c)
+    known = {c.pk for c in rows}
+    out: list[Collection] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for c in by_parent.get(parent, []):
+            c.depth = depth  # type: ignore[attr-defined]
+            out.append(c)
+            walk(c.pk, depth + 1)
+
+    walk(None, 0)
+    for c in rows:  # children of a collection of another library
+        if c.parent_id is not None and c.parent_id not in known:
+            c.depth = 0  # type: ignore[attr-defined]
+            out.append(c)
+            walk(c.pk, 1)
+    return out
+
+
+def collection_get_for(*, library: Any, pk: int) -> Collection:
+    """One of the library's collections or a network-wide one of its network."""
+    from django.db.models import Q
+
+    coll = (
+        Collection.objects.filter(Q(library=library) | Q(library__isnull=True),
+                                  network_id=library.network_id, pk=pk)
+        .select_related("parent", "library").first()
+    )
+    if coll is None:
+        raise NotFound("not_found", "")
+    return coll
+
+
+def collection_members_for(*, collection: Collection, library: Any) -> list[DigitalObject]:
+    """The library's objects in ``collection`` (published or not)."""
+    return list(DigitalObject.all_objects.filter(collections=collection, library=library)
+                .order_by("title", "id"))
+
+
+def grants_of(obj: DigitalObject) -> list[dict[str, Any]]:
+    """Who was granted ``obj``: card number, name, until."""
+    from thuvien.patrons.models import Patron
+
+    from .models import AccessGrant
+
+    grants = list(AccessGrant.all_objects.filter(obj=obj).order_by("created_at"))
+    patrons = {p.user_id: p for p in Patron.all_objects.filter(
+        user_id__in=[g.user_id for g in grants])}
+    return [{"grant": g, "patron": patrons.get(g.user_id)} for g in grants]
+
+
+def file_versions(obj: DigitalObject) -> list[Any]:
+    """The object's replaced masters, newest first (kept and still audited)."""
+    from .models import DigitalFile
+
+    return list(DigitalFile.all_objects.filter(obj=obj, replaced=True).order_by("-id"))
+
+
+def media_page(*, obj: DigitalObject, seq: int) -> Page:
+    """A recording's canvas (audio or video page) of ``obj`` with its master file."""
+    page = (Page.all_objects.filter(obj=obj, seq=seq).exclude(media="")
+            .select_related("file").first())
+    if page is None:
+        raise NotFound("not_found", "")
+    return page
+
+
+def epub_file(obj: DigitalObject) -> Any:
+    """The object's EPUB master, if it has one."""
+    from .models import DigitalFile
+
+    return DigitalFile.all_objects.filter(obj=obj, kind="epub", replaced=False).first()
+
+
+def media_pages(obj: DigitalObject) -> list[Page]:
+    """The recordings of ``obj`` (audio and video canvases) in order."""
+    return list(Page.all_objects.filter(obj=obj).exclude(media="").select_related("file")
+                .order_by("seq"))

@@ -31,7 +31,7 @@ from thuvien.core.audit import audit_record
 from thuvien.core.outbox import outbox_add
 from thuvien.network.models import Library
 
-from . import derivatives
+from . import derivatives, media
 from .errors import DigitalError, DigitalErrorCode
 from .harvest_state import embargo_lifted_touch, harvest_open, harvest_state_follow
 from .models import (
@@ -50,7 +50,8 @@ log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = {".tif", ".tiff", ".jpg", ".jpeg", ".jp2", ".j2k", ".png"}
 PDF_SUFFIXES = {".pdf"}
-ALLOWED_KINDS = frozenset({"image", "pdf"})
+# recordings and EPUBs: see ``media`` (one time-based canvas, or a download with its cover)
+ALLOWED_KINDS = frozenset({"image", "pdf", "audio", "video", "epub"})
 OBJECT_TOPIC = "digital.object"
 
 # CSV columns (one row per object) and the Dublin Core terms they fill.
@@ -113,7 +114,7 @@ def _media_files(folder: Path) -> list[Path]:
         (
             p
             for p in folder.iterdir()
-            if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES | PDF_SUFFIXES
+            if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES | PDF_SUFFIXES | media.SUFFIXES
         ),
         key=_natural_key,
     )
@@ -193,7 +194,7 @@ def ingest_plan(paths: list[Path], *, workdir: Path, report: IngestReport) -> li
             folder = _extract_zip(path, workdir, report)
             if folder is not None:
                 plans += _plans_from_folder(folder, report)
-        elif path.suffix.lower() in PDF_SUFFIXES:
+        elif path.suffix.lower() in PDF_SUFFIXES | media.SUFFIXES:
             plans.append(ObjectPlan(source=path.name, files=[path], title=path.stem))
         elif path.is_file():
             loose.append(path)
@@ -316,11 +317,17 @@ def _ingest_file(
         )
     try:
         with derivatives.master_local_path(storage_name) as local:
+            is_media = result.kind in media.MEDIA_KINDS
             count = derivatives.page_count(local) if is_pdf else 1
             first = (Page.all_objects.filter(obj=obj).order_by("-seq")
                      .values_list("seq", flat=True).first() or 0) + 1
             made = []
-            for n in range(count):
+            timed = media.MediaPage(0, 0, None, "")
+            if is_media:
+                timed = media.make_media_page(master=local, kind=result.kind, title=obj.title,
+                                              library_id=library.pk, obj_id=obj.pk, seq=first)
+                made.append((0, timed.width, timed.height, ""))
+            for n in range(0 if is_media else count):
                 w, h = derivatives.make_page_derivatives(
                     master=local, file_page=n, is_pdf=is_pdf, library_id=library.pk,
                     obj_id=obj.pk, seq=first + n,
@@ -346,7 +353,8 @@ def _ingest_file(
             pages = Page.all_objects.bulk_create([
                 Page(library=library, obj=obj, file=dfile, file_page=n, seq=first + i,
                      label=str(first + i), width=w, height=h, derivative_ready=True,
-                     text=text, ocr_status=Page.OcrStatus.DONE if text else Page.OcrStatus.NONE)
+                     text=text, ocr_status=Page.OcrStatus.DONE if text else Page.OcrStatus.NONE,
+                     media=timed.media, duration=timed.duration)
                 for i, (n, w, h, text) in enumerate(made)
             ])
             audit_record(actor=actor, action="digital.file.ingested", obj=dfile,
@@ -428,10 +436,13 @@ def digital_ingest(
                 except Exception as exc:  # libvips could not read it: refuse, keep going
                     import pyvips
 
-                    if not isinstance(exc, pyvips.Error):
+                    if not isinstance(exc, pyvips.Error | media.MediaError):
                         raise
-                    report.refused.append({"file": path.name, "reason": _(
-                        "Không đọc được ảnh: %(e)s") % {"e": str(exc).splitlines()[0][:200]}})
+                    first_line = (str(exc).splitlines() or [""])[0][:200]
+                    reason = _("Không đọc được ảnh: %(e)s") if isinstance(exc, pyvips.Error) \
+                        else _("Không đọc được tệp ghi âm, ghi hình hoặc sách điện tử: %(e)s")
+                    report.refused.append({"file": path.name, "reason": reason % {
+                        "e": first_line}})
                 if progress:
                     progress(done, total, path.name)
             _object_finish(obj=obj, actor=actor, report=report, ocr_language=ocr_language)
@@ -456,7 +467,8 @@ def _object_finish(*, obj: DigitalObject, actor: Any, report: IngestReport,
         _outbox(obj)
         if ocr_language:
             ids = [p.pk for p in pages if p.ocr_status in (Page.OcrStatus.NONE,
-                                                           Page.OcrStatus.FAILED)]
+                                                           Page.OcrStatus.FAILED)
+                   and not p.media]  # a recording has no text to read
             Page.all_objects.filter(pk__in=ids).update(ocr_status=Page.OcrStatus.PENDING)
             transaction.on_commit(lambda: _queue_ocr(ids, ocr_language))
     report.objects.append(obj.pk)

@@ -124,7 +124,8 @@ def fixity_job(job: Job, **params: Any) -> dict:
 
     library = Library.objects.get(pk=params["library_id"])
     due = timezone.now() - timedelta(days=params.get("cycle_days", FIXITY_CYCLE_DAYS))
-    files = DigitalFile.all_objects.filter(library=library, replaced=False)
+    # replaced masters are kept as earlier versions: they stay in the audit
+    files = DigitalFile.all_objects.filter(library=library)
     if not params.get("all"):
         files = files.filter(fixity_checked_at__lt=due) | files.filter(
             fixity_checked_at__isnull=True
@@ -180,3 +181,22 @@ def embargo_lift_daily() -> int:
     from .services import embargo_lifted_reindex
 
     return embargo_lifted_reindex(today=timezone.localdate())
+
+
+@db_task(retries=1, retry_delay=60)
+def pdfa_build_task(obj_id: int) -> str:
+    """Make the PDF/A (with its text layer) of one object; the download serves it once made."""
+    from huey.contrib.djhuey import HUEY
+    from huey.exceptions import TaskLockedException
+
+    from .models import DigitalObject
+    from .pdfa import pdfa_build
+
+    obj = DigitalObject.all_objects.select_related("library").filter(pk=obj_id).first()
+    if obj is None:
+        return ""
+    try:
+        with HUEY.lock_task(f"digital.pdfa.{obj_id}"):
+            return str(pdfa_build(obj))
+    except TaskLockedException:  # another worker is making it
+        return ""

@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from thuvien.digital.dublincore import DC_TERMS
 from thuvien.digital.models import DigitalObject, RightsStatus
 
 PREZI_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
@@ -79,6 +80,35 @@ def _thumbnail(iid: str, width: int, height: int) -> list[dict[str, Any]]:
     }]
 
 
+def media_url(base: str, obj_id: int, seq: int) -> str:
+    return f"{base}/digital/{obj_id}/media/{seq}"
+
+
+def _timed_canvas(p: Any, *, cid: str, iid: str, base: str, oid: int) -> dict[str, Any]:
+    """A recording's canvas: ``Sound`` (duration only) or ``Video`` (size and duration), with
+    the video's poster frame as its thumbnail."""
+    duration = round(float(p.duration or 0), 3)
+    body: dict[str, Any] = {
+        "id": media_url(base, oid, p.seq),
+        "type": "Video" if p.media == "video" else "Sound",
+        "format": getattr(getattr(p, "file", None), "mime", "") or (
+            "video/mp4" if p.media == "video" else "audio/mpeg"),
+        "duration": duration,
+    }
+    canvas: dict[str, Any] = {"id": cid, "type": "Canvas",
+                              "label": {"none": [p.label or str(p.seq)]}, "duration": duration}
+    if p.media == "video" and p.width and p.height:
+        canvas["width"], canvas["height"] = p.width, p.height
+        body["width"], body["height"] = p.width, p.height
+        canvas["thumbnail"] = _thumbnail(iid, p.width, p.height)
+    canvas["items"] = [{
+        "id": f"{cid}/page", "type": "AnnotationPage",
+        "items": [{"id": f"{cid}/annotation", "type": "Annotation", "motivation": "painting",
+                   "target": cid, "body": body}],
+    }]
+    return canvas
+
+
 def build_manifest(
     *, obj: DigitalObject, pages: list[Any], ranges: list[Any], base: str, record_url: str = "",
     library_name: str = "",
@@ -91,6 +121,9 @@ def build_manifest(
         seq, w, h = p.seq, p.width, p.height
         cid = f"{base}/iiif/3/{oid}/canvas/{seq}"
         iid = f"{base}/iiif/3/image/{oid}-{seq}"
+        if getattr(p, "media", ""):
+            items.append(_timed_canvas(p, cid=cid, iid=iid, base=base, oid=oid))
+            continue
         items.append({
             "id": cid,
             "type": "Canvas",
@@ -118,7 +151,7 @@ def build_manifest(
         })
     metadata = []
     for term, values in (obj.dc or {}).items():
-        vi, en = DC_LABELS.get(term, (term, term))
+        vi, en = DC_LABELS.get(term) or DC_TERMS.get(term, (term, term))
         if values:
             metadata.append({"label": _both(vi, en), "value": {"none": list(values)}})
     with override("vi"):
@@ -152,8 +185,9 @@ def build_manifest(
         manifest["summary"] = {"vi": [summary[0]]}
     if pages:
         thumb = next((p for p in pages if p.pk == obj.thumbnail_page_id), pages[0])
-        manifest["thumbnail"] = _thumbnail(image_id(base, oid, thumb.seq), thumb.width,
-                                           thumb.height)
+        if thumb.width and thumb.height:  # a sound recording has no image
+            manifest["thumbnail"] = _thumbnail(image_id(base, oid, thumb.seq), thumb.width,
+                                               thumb.height)
     if record_url:
         manifest["homepage"] = [{"id": record_url, "type": "Text", "label": {"vi": [obj.title]},
                                  "format": "text/html"}]

@@ -8,4 +8,6 @@ app_name = "opac_digital"
 urlpatterns = [
     path("<int:pk>/", views.viewer, name="viewer"),
     path("<int:pk>/pdf", views.pdf, name="pdf"),
+    path("<int:pk>/media/<int:seq>", views.media, name="media"),
+    path("<int:pk>/epub", views.epub, name="epub"),
 ]

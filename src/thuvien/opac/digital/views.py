@@ -3,8 +3,17 @@ words highlighted; the object as a PDF. Access is the domain's decision; a refus
 
 from __future__ import annotations
 
+import re
+
 from csp.decorators import csp_update
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -15,8 +24,16 @@ from thuvien.core.errors import NotFound
 from thuvien.core.ratelimit import client_address
 from thuvien.digital.access import Decision, access_decide
 from thuvien.digital.pdf import object_pdf
-from thuvien.digital.selectors import object_get_public, page_hits
+from thuvien.digital.pdfa import pdfa_ready
+from thuvien.digital.selectors import (
+    epub_file,
+    media_page,
+    media_pages,
+    object_get_public,
+    page_hits,
+)
 from thuvien.digital.services import usage_count
+from thuvien.digital.tasks import pdfa_build_task
 
 
 def _decide(request: HttpRequest, pk: int):  # noqa: ANN202
@@ -64,6 +81,9 @@ def viewer(request: HttpRequest, pk: int) -> HttpResponse:
         "q": q,
         "hits": hits,
         "lang": "en" if get_language() == "en" else "vi",
+        "recordings": [(p, reverse("opac_digital:media", args=[obj.pk, p.seq]))
+                       for p in media_pages(obj)],
+        "epub": epub_file(obj),
     })
 
 
@@ -73,9 +93,92 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     obj, decision = _decide(request, pk)
     if decision is not Decision.ALLOW:
         return _refused(request, obj, decision)
-    path = object_pdf(obj)
+    # The PDF/A with the text layer once the worker has made it; until then the image PDF.
+    path = pdfa_ready(obj) or object_pdf(obj)
+    if path.name.startswith("object-"):
+        pdfa_build_task(obj.pk)
     usage_count(obj=obj, downloads=1)
     response = FileResponse(open(path, "rb"), as_attachment=True,  # noqa: SIM115
                             filename=f"thuvien-{obj.pk}.pdf", content_type="application/pdf")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def _ranged(request: HttpRequest, storage_name: str, mime: str, *,
+            filename: str = "") -> HttpResponse:
+    """The master from the storage API, answering a single ``Range`` (players seek with it)."""
+    size = default_storage.size(storage_name)
+    handle = default_storage.open(storage_name, "rb")
+    match = _RANGE.match(request.headers.get("Range", "").strip())
+    start, end = 0, size - 1
+    status = 200
+    if match and (match.group(1) or match.group(2)):
+        if match.group(1):
+            start = int(match.group(1))
+            end = min(int(match.group(2)), size - 1) if match.group(2) else size - 1
+        else:  # the last N bytes
+            start = max(0, size - int(match.group(2)))
+        if start > end or start >= size:
+            handle.close()
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+            return response
+        status = 206
+    handle.seek(start)
+    length = end - start + 1
+
+    def chunks():  # noqa: ANN202
+        left = length
+        with handle:
+            while left > 0:
+                data = handle.read(min(1 << 16, left))
+                if not data:
+                    break
+                left -= len(data)
+                yield data
+
+    response = StreamingHttpResponse(chunks(), status=status, content_type=mime)
+    response["Content-Length"] = str(length)
+    response["Accept-Ranges"] = "bytes"
+    if status == 206:
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+@public_view
+def media(request: HttpRequest, pk: int, seq: int) -> HttpResponse:
+    """A recording, played in the page (HTML5 audio/video) or by any IIIF viewer."""
+    obj, decision = _decide(request, pk)
+    if decision is not Decision.ALLOW:
+        return _refused(request, obj, decision)
+    try:
+        page = media_page(obj=obj, seq=seq)
+    except NotFound as exc:
+        raise Http404 from exc
+    if not request.headers.get("Range", "").startswith("bytes=") or request.headers.get(
+            "Range", "").startswith("bytes=0-"):
+        usage_count(obj=obj, views=1)
+    return _ranged(request, page.file.storage_name, page.file.mime)
+
+
+@require_GET
+@public_view
+def epub(request: HttpRequest, pk: int) -> HttpResponse:
+    """The EPUB of a born-digital book, as a download."""
+    obj, decision = _decide(request, pk)
+    if decision is not Decision.ALLOW:
+        return _refused(request, obj, decision)
+    dfile = epub_file(obj)
+    if dfile is None:
+        raise Http404
+    usage_count(obj=obj, downloads=1)
+    return _ranged(request, dfile.storage_name, "application/epub+zip",
+                   filename=f"thuvien-{obj.pk}.epub")

@@ -1,1 +1,1 @@
-from thuvien.digital.tests.conftest import digitiser, search_index_dir  # noqa: F401
+from thuvien.digital.tests.conftest import digitiser, record, search_index_dir  # noqa: F401
