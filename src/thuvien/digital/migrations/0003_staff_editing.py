@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("digital", "0001_initial"),
+        ("digital", "0002_oai_tombstones"),
     ]
 
     operations = [
