@@ -18,6 +18,7 @@ from thuvien.oversight.errors import OversightError
 from thuvien.oversight.models import KeptReport, ReportSchedule
 from thuvien.oversight.reports import FORMATS
 from thuvien.oversight.scheduled import report_now, schedule_create, schedule_stop
+from thuvien.oversight.selectors import kept_report_get_for, report_schedule_get_for
 
 
 @requires(Capability.OVERSEE, network_wide=True)
@@ -80,7 +81,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 @requires(Capability.OVERSEE, network_wide=True)
 @require_POST
 def stop(request: HttpRequest, pk: int) -> HttpResponse:
-    found = ReportSchedule.objects.filter(network=request.network, pk=pk, active=True).first()
+    found = report_schedule_get_for(network=request.network, pk=pk)
     if found is None:
         raise Http404
     schedule_stop(schedule=found, actor=request.user)
@@ -111,7 +112,7 @@ def make(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.OVERSEE, network_wide=True)
 def kept_file(request: HttpRequest, pk: int) -> HttpResponse:
-    kept = KeptReport.objects.filter(network=request.network, pk=pk).first()
+    kept = kept_report_get_for(network=request.network, pk=pk)
     if kept is None or not kept.file:
         raise Http404
     mime = FORMATS[kept.fmt][1] if kept.fmt in FORMATS else "application/octet-stream"
