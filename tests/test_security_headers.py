@@ -22,10 +22,38 @@ ROLES = [None, "hy_admin", "hy_oversight", "tinh_library_admin", "tinh_catalogue
 _CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
 
 
+# Values tried for a regex route's named group, in order: the first the group accepts.
+_REGEX_SAMPLES = {
+    "app_label": ["core"],
+    "path": ["khong-co.png"],
+    "region": ["full"],
+    "size": ["max"],
+    "rotation": ["0"],
+    "quality": ["default"],
+    "fmt": ["jpg"],
+    "seq": ["1"],
+}
+_GROUP = re.compile(r"\(\?P<(\w+)>((?:[^()]|\([^()]*\))*)\)")
+
+
 def _sample(route: str) -> str | None:
-    """A concrete path for a route, or None for a regex route we cannot fill in."""
-    if route.startswith("^") or "(?P" in route:
-        return None
+    """A concrete path for a route (an id that does not exist, a value each regex group
+    accepts), or None if no value fits."""
+    if "^" in route or "$" in route or "(?P" in route:
+        failed = False
+
+        def group(match: re.Match) -> str:
+            nonlocal failed
+            name, pattern = match.group(1), match.group(2)
+            for value in [*_REGEX_SAMPLES.get(name, []), "999999", "KHONG-CO", "khong-co"]:
+                if re.fullmatch(pattern, value):
+                    return value
+            failed = True
+            return ""
+
+        path = _GROUP.sub(group, route)
+        path = path.replace("^", "").replace("$", "").replace("\\", "")
+        return None if failed else "/" + path
 
     def fill(match: re.Match) -> str:
         kind = match.group(1) or "str"
@@ -37,6 +65,35 @@ def _sample(route: str) -> str | None:
 def _paths() -> list[str]:
     paths = {_sample(route) for route, _view in _walk(get_resolver().url_patterns)}
     return sorted(p for p in paths if p)
+
+
+# Apps whose pages the walk must reach (a prefix of at least one path it fetches).
+MUST_REACH = [
+    "/staff/digital/", "/digital/", "/iiif/3/", "/iiif/3/image/", "/sru", "/oai",
+    "/opendata/", "/staff/harvest/", "/staff/oversight/", "/staff/security/",
+    "/staff/catalog/records/999999/entities/", "/staff/jobs/", "/healthz", "/readyz",
+    "/metrics", "/api/v1/networks/", "/api/v1/libraries/", "/api/v1/groups/", "/admin/",
+]  # fmt: skip
+
+
+def test_the_walk_reaches_every_route():
+    """Every pattern of the URL conf (regex routes of routers, IIIF and media included) gives a
+    path that resolves to that pattern's own view, so the page tests below fetch it."""
+    from django.urls import Resolver404, resolve
+
+    unreached = []
+    for route, view in _walk(get_resolver().url_patterns):
+        path = _sample(route)
+        try:
+            if path is None or resolve(path).func is not view:
+                unreached.append(f"{route} -> {path}")
+        except Resolver404:
+            unreached.append(f"{route} -> {path} (404)")
+    assert not unreached, unreached
+    paths = _paths()
+    assert all(any(p.startswith(prefix) for p in paths) for prefix in MUST_REACH), [
+        prefix for prefix in MUST_REACH if not any(p.startswith(prefix) for p in paths)
+    ]
 
 
 def csp_directives(header: str) -> dict[str, list[str]]:

@@ -14,8 +14,12 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from django.utils.datastructures import CaseInsensitiveMapping
+
+from .test_security_headers import MUST_REACH, assert_secure_headers
 
 ROOT = Path(__file__).resolve().parents[1]
 # Nothing here touches the suite's database: run once, in the SQLite pass of ``make test``.
@@ -44,7 +48,8 @@ CHILD = textwrap.dedent(
     for path in paths:
         response = client.get(path, secure=True)
         out["pages"][path] = [response.status_code,
-                              response.headers.get("Strict-Transport-Security", "")]
+                              response.headers.get("Strict-Transport-Security", ""),
+                              dict(response.headers)]
     out["http"] = client.get("/", secure=False).status_code
     User.objects.create_user(username="kiem_tra", password="mat-khau-dai-123")
     client.get("/accounts/login/", secure=True)
@@ -80,12 +85,21 @@ def test_production_pages_send_hsts_and_cookies_are_secure(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT"))
     result = json.loads(line.removeprefix("RESULT"))
-    assert len(result["pages"]) > 50
-    missing = [p for p, (_status, hsts) in result["pages"].items()
+    # Every route of the URL conf (regex routes of the API routers and IIIF included): the
+    # walk is test_security_headers' own, checked there to reach every pattern.
+    assert len(result["pages"]) > 200
+    for prefix in MUST_REACH:
+        if prefix != "/admin/":
+            assert any(p.startswith(prefix) for p in result["pages"]), prefix
+    missing = [p for p, (_status, hsts, _h) in result["pages"].items()
                if not hsts.startswith("max-age=31536000")]
     assert not missing, f"no HSTS on: {missing[:20]}"
-    errors = [p for p, (status, _hsts) in result["pages"].items() if status >= 500]
+    errors = [p for p, (status, _hsts, _h) in result["pages"].items() if status >= 500]
     assert not errors, errors
+    # And the same policy as in development: CSP, frame-ancestors, referrer, permissions.
+    for path, (status, _hsts, headers) in result["pages"].items():
+        response = SimpleNamespace(status_code=status, headers=CaseInsensitiveMapping(headers))
+        assert_secure_headers(response, path)
     assert result["http"] == 301  # plain HTTP goes to HTTPS
     cookies = result["cookies"]
     assert {"sessionid", "csrftoken", "thuvien_language"} <= set(cookies), cookies

@@ -120,6 +120,76 @@ SPEC: S = {
     "staff/oversight/stocktakes/<int:pk>/scan/": ("oversight.Stocktake", LIB, {"pk": "pk"}),
     "staff/oversight/stocktakes/<int:pk>/close/": ("oversight.Stocktake", LIB, {"pk": "pk"}),
     "api/v1/memberships/<int:pk>/": ("accounts.Membership", LIB, {"pk": "pk"}),
+    # The pages merged on 2026-12-07 (visibility, names found by AI, digital library, training,
+    # kept reports, weeding, harvest); who may use each is in MAY below.
+    "staff/network/libraries/<str:code>/visibility/": ("network.Library", LIB, {"code": "code"}),
+    "staff/catalog/records/<int:pk>/entities/find/": ("catalog.Record", NET, {"pk": "pk"}),
+    "staff/catalog/records/<int:pk>/entities/<int:entity_pk>/accept/": (
+        "ai.EntityProposal",
+        NET,
+        {"pk": "record.pk", "entity_pk": "pk"},
+    ),
+    "staff/catalog/records/<int:pk>/entities/<int:entity_pk>/reject/": (
+        "ai.EntityProposal",
+        NET,
+        {"pk": "record.pk", "entity_pk": "pk"},
+    ),
+    "staff/digital/<int:pk>/": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/bag": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/page/<int:seq>/": ("digital.Page", LIB, {"pk": "obj.pk", "seq": "seq"}),
+    "staff/oversight/training/credential/<int:pk>/scan/": (
+        "oversight.Credential",
+        LIB,
+        {"pk": "pk"},
+    ),
+    "staff/oversight/reports/schedules/<int:pk>/stop/": (
+        "oversight.ReportSchedule",
+        NET,
+        {"pk": "pk"},
+    ),
+    "staff/oversight/reports/<int:pk>/file/": ("oversight.KeptReport", NET, {"pk": "pk"}),
+    "staff/oversight/weeding/<int:pk>/": ("oversight.Weeding", LIB, {"pk": "pk"}),
+    "staff/oversight/weeding/<int:pk>/remove/": ("oversight.Weeding", LIB, {"pk": "pk"}),
+    "staff/oversight/weeding/<int:pk>/approve/": ("oversight.Weeding", LIB, {"pk": "pk"}),
+    "staff/harvest/<int:pk>/": ("harvest.Partner", NET, {"pk": "pk"}),
+    "staff/harvest/<int:pk>/edit/": ("harvest.Partner", NET, {"pk": "pk"}),
+    "staff/harvest/<int:pk>/run/": ("harvest.Partner", NET, {"pk": "pk"}),
+    "staff/harvest/runs/<int:pk>/": ("harvest.HarvestRun", NET, {"pk": "pk"}),
+}
+
+# Models whose owner is reached through another object: label -> (library path, network path).
+OWNER_PATHS = {
+    "ai.EntityProposal": (None, "record__network"),
+    "harvest.HarvestRun": (None, "partner__network"),
+}
+
+# The expected answer of each actor, written out (not derived) for the pages above: the roles
+# that MAY use the page (every other role gets 403, for its own library's object, another's and
+# one that does not exist alike); a role that may gets 404 for another library's or network's
+# object and for a missing one, and its own library's object opens (GET: 200 or a redirect; a
+# page that only takes POST answers GET with 405 once the capability is passed).
+NET_ADMIN = ("admin",)
+CATALOGUERS = ("admin", "tinh.quantri", "tinh.bienmuc")
+DIGITISERS = ("admin", "thanhtra", "tinh.quantri", "tinh.sohoa")  # thanhtra: reading
+OVERSEERS = ("admin", "thanhtra")
+MAY: dict[str, tuple[str, ...]] = {
+    "staff/network/libraries/<str:code>/visibility/": NET_ADMIN,
+    "staff/catalog/records/<int:pk>/entities/find/": CATALOGUERS,
+    "staff/catalog/records/<int:pk>/entities/<int:entity_pk>/accept/": CATALOGUERS,
+    "staff/catalog/records/<int:pk>/entities/<int:entity_pk>/reject/": CATALOGUERS,
+    "staff/digital/<int:pk>/": DIGITISERS,
+    "staff/digital/<int:pk>/bag": DIGITISERS,
+    "staff/digital/<int:pk>/page/<int:seq>/": DIGITISERS,
+    "staff/oversight/training/credential/<int:pk>/scan/": ("admin", "thanhtra", "tinh.quantri"),
+    "staff/oversight/reports/schedules/<int:pk>/stop/": OVERSEERS,
+    "staff/oversight/reports/<int:pk>/file/": OVERSEERS,
+    "staff/oversight/weeding/<int:pk>/": ("admin", "thanhtra", "tinh.quantri", "tinh.bienmuc"),
+    "staff/oversight/weeding/<int:pk>/remove/": CATALOGUERS,
+    "staff/oversight/weeding/<int:pk>/approve/": ("admin", "tinh.quantri"),
+    "staff/harvest/<int:pk>/": NET_ADMIN,
+    "staff/harvest/<int:pk>/edit/": NET_ADMIN,
+    "staff/harvest/<int:pk>/run/": NET_ADMIN,
+    "staff/harvest/runs/<int:pk>/": NET_ADMIN,
 }
 
 # URLs with an id that show every network's data on purpose, and why.
@@ -132,46 +202,6 @@ NETWORK_WIDE = {
     "api/v1/^groups/(?P<pk>[^/.]+)/$": "public: which libraries form a group",
     "api/v1/records/<int:pk>/": "the public union catalogue (the portal shows every record)",
     "api/v1/records/<int:pk>/items/": "public holdings of the union catalogue, as on the portal",
-}
-# Pages merged on 2026-12-07 (digital library, visibility, oversight, harvest, AI) whose
-# cross-library cases are not yet written here: each answers another library's object through
-# a selector that takes the library (a 404), tested in its own app; to move into SPEC (issue 17).
-NOT_YET_IN_MATRIX = {
-    "staff/network/libraries/<str:code>/visibility/",
-    "staff/catalog/records/<int:pk>/entities/find/",
-    "staff/catalog/records/<int:pk>/entities/<int:entity_pk>/accept/",
-    "staff/catalog/records/<int:pk>/entities/<int:entity_pk>/reject/",
-    "staff/digital/<int:pk>/",
-    "staff/digital/<int:pk>/bag",
-    "staff/digital/<int:pk>/page/<int:seq>/",
-    # staff editing of digital objects (issue 14): another library's object or collection is a
-    # 404 in staff/digital/tests/test_staff_editing.py::test_another_library_cannot_edit
-    "staff/digital/collections/<int:pk>/",
-    "staff/digital/<int:pk>/metadata",
-    "staff/digital/<int:pk>/crosswalk",
-    "staff/digital/<int:pk>/publish",
-    "staff/digital/<int:pk>/pages/",
-    "staff/digital/<int:pk>/pages/move",
-    "staff/digital/<int:pk>/pages/order",
-    "staff/digital/<int:pk>/pages/<int:page_id>/replace",
-    "staff/digital/<int:pk>/thumbnail",
-    "staff/digital/<int:pk>/structure",
-    "staff/digital/<int:pk>/structure/<int:range_id>/delete",
-    "staff/digital/<int:pk>/collections",
-    "staff/digital/<int:pk>/grants",
-    "staff/digital/<int:pk>/grants/<int:grant_id>/delete",
-    "staff/oversight/training/credential/<int:pk>/scan/",
-    "staff/oversight/reports/schedules/<int:pk>/stop/",
-    # another network's schedule answers 404: oversight/tests/test_scheduled.py
-    "staff/oversight/reports/schedules/<int:pk>/",
-    "staff/oversight/reports/<int:pk>/file/",
-    "staff/oversight/weeding/<int:pk>/",
-    "staff/oversight/weeding/<int:pk>/remove/",
-    "staff/oversight/weeding/<int:pk>/approve/",
-    "staff/harvest/<int:pk>/",
-    "staff/harvest/<int:pk>/edit/",
-    "staff/harvest/<int:pk>/run/",
-    "staff/harvest/runs/<int:pk>/",
 }
 # Parameters in an address that are not an object's id.
 NOT_AN_ID = {
@@ -206,7 +236,6 @@ def test_every_url_with_an_id_is_described():
         r
         for r in _routes_with_ids()
         if r not in SPEC and r not in NETWORK_WIDE and r not in NOT_AN_ID
-        and r not in NOT_YET_IN_MATRIX
     ]
     assert not unknown, "describe these URLs in SPEC (or say why they are network-wide):\n" + (
         "\n".join(unknown)
@@ -241,6 +270,8 @@ def _foreign(model: Any, owner: str, home: Any, *, other_network: bool) -> Any:
     names = {f.name for f in model._meta.get_fields()}
     if model._meta.label == "network.Library":
         lib_path, net_path = "pk", "network"
+    elif model._meta.label in OWNER_PATHS:
+        lib_path, net_path = OWNER_PATHS[model._meta.label]
     elif "library" in names:
         lib_path, net_path = "library", "network" if "network" in names else "library__network"
     else:
@@ -303,11 +334,78 @@ def _objects_the_demo_lacks() -> None:
             )
 
 
+def _objects_of_the_new_pages() -> None:
+    """Objects of the pages merged on 2026-12-07, in the home library, another library of the
+    home network and a library of the other network (and in each network)."""
+    import datetime as dt
+    import hashlib
+    import io
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+    from PIL import Image
+
+    from thuvien.ai.models import EntityProposal
+    from thuvien.catalog.models import Record
+    from thuvien.digital.models import DigitalFile, DigitalObject, Page
+    from thuvien.harvest.models import HarvestRun, Partner
+    from thuvien.network.models import Library
+    from thuvien.oversight.models import (
+        Credential,
+        KeptReport,
+        ReportSchedule,
+        StaffPerson,
+        Weeding,
+    )
+
+    now = timezone.now()
+    png = io.BytesIO()
+    Image.new("RGB", (60, 80), (240, 240, 230)).save(png, "PNG")
+    image = png.getvalue()
+    pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    for code in (HOME, "HY-PHOHIEN", "BN-TINH"):
+        lib = Library.objects.get(code=code)
+        net = lib.network
+        obj = DigitalObject.objects.create(library=lib, network=net, title=f"Hồ sơ {code}")
+        name = default_storage.save(f"digital/matrix/{code}/0001.png", ContentFile(image))
+        dfile = DigitalFile.objects.create(
+            library=lib, obj=obj, name="0001.png", storage_name=name, mime="image/png",
+            kind="image", size=len(image), sha256=hashlib.sha256(image).hexdigest(),
+        )  # fmt: skip
+        Page.objects.create(library=lib, obj=obj, file=dfile, seq=1, width=60, height=80)
+        person = StaffPerson.objects.create(library=lib, full_name="Nguyễn Thị Hoa")
+        credential = Credential(person=person, library=lib, kind="diploma", name="Cử nhân")
+        credential.scan.save(f"{lib.pk}-{person.pk}.pdf", ContentFile(pdf), save=False)
+        credential.save()
+        Weeding.objects.create(library=lib, created_at=now)
+        if code == "HY-PHOHIEN":
+            continue  # the rest belongs to a network, one each
+        record = Record.objects.filter(network=net).order_by("pk").first()
+        EntityProposal.objects.create(record=record, kind="person", name="Nguyễn Du")
+        partner = Partner.objects.create(
+            network=net, name=f"Kho {code}", base_url="https://kho.example.org/oai"
+        )
+        HarvestRun.objects.create(partner=partner)
+        ReportSchedule.objects.create(
+            network=net, scope="network", kind="monthly", fmt="xlsx", library=None
+        )
+        kept = KeptReport(
+            network=net, title="Báo cáo tháng", unit=net.name_vi, start=dt.date(2026, 11, 1),
+            end=dt.date(2026, 11, 30), fmt="xlsx", sha256=hashlib.sha256(pdf).hexdigest(),
+            size=len(pdf), made_at=now,
+        )  # fmt: skip
+        kept.file.save(f"bao-cao-{code}.xlsx", ContentFile(pdf), save=False)
+        kept.save()
+
+
 def _own(model: Any, owner: str, home: Any) -> Any:
     names = {f.name for f in model._meta.get_fields()}
     qs = model.objects.all()
     if model._meta.label == "network.Library":
         return home
+    if model._meta.label in OWNER_PATHS:
+        return qs.filter(**{OWNER_PATHS[model._meta.label][1]: home.network}).order_by("pk").first()
     if "library" in names and owner != NET:
         return qs.filter(library=home).order_by("pk").first()
     if "library" in names:
@@ -329,8 +427,10 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
 
         home = Library.objects.get(code=HOME)
         _objects_the_demo_lacks()
+        _objects_of_the_new_pages()
         cases: list[tuple[str, str, dict[str, Any], dict[str, Any], bool]] = []
         controls: list[str] = []
+        own_urls: dict[str, str] = {}
         absent = []
         for route, (label, owner, kwargs) in SPEC.items():
             model = apps.get_model(label)
@@ -343,21 +443,31 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
                     continue
                 values = {k: _attr(obj, v) for k, v in kwargs.items()}
                 cases.append((route, label, values, _missing(kwargs), other_network))
+                own = _own(model, owner, home)
+                if own is not None and _mixable(kwargs):
+                    # The home's own parent (library, record) with the other one's child id.
+                    mixed = {k: _attr(obj if v == "pk" else own, v) for k, v in kwargs.items()}
+                    cases.append((route, label + " (own parent)", mixed, _missing(kwargs),
+                                  other_network))  # fmt: skip
             own = _own(model, owner, home)
             if own is not None:
                 controls.append(_url(route, {k: _attr(own, v) for k, v in kwargs.items()}))
+                own_urls[route] = controls[-1]
         users = {
             u.username: u for u in User.objects.filter(username__in=ROLES_NETWORK + ROLES_LIBRARY)
         }
     assert not absent, "the demo lacks objects for: " + ", ".join(sorted(set(absent)))
     assert set(users) == set(ROLES_NETWORK + ROLES_LIBRARY)
+    assert set(MAY) <= set(SPEC) and set(MAY) <= set(own_urls), set(MAY) - set(own_urls)
 
     # The control: the network administrator opens the home network's own objects, so the
     # addresses are right and a 404 above means "refused", not "mistyped".
     admin = Client()
     admin.force_login(users["admin"])
-    opened = [url for url in controls if admin.get(url).status_code in (200, 302)]
-    assert len(controls) > 30 and len(opened) > len(controls) * 0.8, set(controls) - set(opened)
+    answers = {url: admin.get(url).status_code for url in controls}
+    opened = [url for url, status in answers.items() if status in (200, 302)]
+    gets = [url for url, status in answers.items() if status != 405]  # 405: a POST-only page
+    assert len(controls) > 30 and len(opened) > len(gets) * 0.8, set(gets) - set(opened)
 
     leaks = []
     for username in ROLES_NETWORK + ROLES_LIBRARY:
@@ -371,10 +481,24 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
                 continue  # network-wide roles read every library of their network
             got = _ask(client, _url(route, values))
             absent_status = _ask(client, _url(route, missing))
-            if got != absent_status or got not in (403, 404):
+            expected = {404 if username in MAY[route] else 403} if route in MAY else {absent_status}
+            if got not in expected or absent_status not in expected or got not in (403, 404):
                 leaks.append(
                     f"{username}: {_url(route, values)} ({label} of another "
                     f"{'network' if other_network else 'library'}) -> {got}, "
-                    f"a missing one -> {absent_status}"
+                    f"a missing one -> {absent_status}, expected {expected}"
                 )
+        # Their own library's object: open to those who may, 403 to the others.
+        for route, roles in MAY.items():
+            status = client.get(own_urls[route]).status_code
+            if status == 405 and username not in roles:  # refused before it could act
+                status = client.post(own_urls[route], {}).status_code
+            ok = {200, 302, 405} if username in roles else {403}
+            if status not in ok:
+                leaks.append(f"{username}: own {own_urls[route]} -> {status}, expected {ok}")
     assert not leaks, "\n".join(leaks)
+
+
+def _mixable(kwargs: dict[str, str]) -> bool:
+    """An address with a parent (library code, record) and a child id of its own."""
+    return "pk" in kwargs.values() and any("." in v for v in kwargs.values())

@@ -20,3 +20,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
 class JobAdmin(admin.ModelAdmin):
     list_display = ("created_at", "kind", "title", "status", "progress_done", "progress_total")
     list_filter = ("status", "kind")
+    # A job's report is written by the job; the admin does not take files (they would enter
+    # unscreened: tests/test_uploads_screened.py).
+    readonly_fields = ("report",)

@@ -151,8 +151,10 @@ def _extract_zip(path: Path, into: Path, report: IngestReport) -> Path | None:
     return target
 
 
-def _plans_from_folder(folder: Path, report: IngestReport) -> list[ObjectPlan]:
-    sheets = sorted(folder.glob("*.csv"))
+def _plans_from_folder(
+    folder: Path, report: IngestReport, skip: set[Path] | frozenset[Path] = frozenset()
+) -> list[ObjectPlan]:
+    sheets = [s for s in sorted(folder.glob("*.csv")) if s.resolve() not in skip]
     if not sheets:
         files = _media_files(folder)
         return [ObjectPlan(source=folder.name, files=files, title=folder.name)] if files else []
@@ -182,14 +184,22 @@ def _plans_from_folder(folder: Path, report: IngestReport) -> list[ObjectPlan]:
     return plans
 
 
-def ingest_plan(paths: list[Path], *, workdir: Path, report: IngestReport) -> list[ObjectPlan]:
-    """The objects the given folders, ZIPs, PDFs and images make."""
+def ingest_plan(
+    paths: list[Path],
+    *,
+    workdir: Path,
+    report: IngestReport,
+    skip: set[Path] | frozenset[Path] = frozenset(),
+) -> list[ObjectPlan]:
+    """The objects the given folders, ZIPs, PDFs and images make (``skip``: refused files)."""
     plans: list[ObjectPlan] = []
     loose: list[Path] = []
     for path in paths:
         path = Path(path)
+        if path.resolve() in skip:
+            continue
         if path.is_dir():
-            plans += _plans_from_folder(path, report)
+            plans += _plans_from_folder(path, report, skip)
         elif path.suffix.lower() == ".zip":
             folder = _extract_zip(path, workdir, report)
             if folder is not None:
@@ -290,6 +300,35 @@ def _record_id(value: str, library: Library) -> int | None:
         raise DigitalError(DigitalErrorCode.METADATA_INVALID,
                            _("Không có biểu ghi thư mục số %(v)s.") % {"v": value})
     return int(value)
+
+
+def _screen_the_rest(
+    paths: list[Path], *, library: Library, actor: Any, report: IngestReport
+) -> set[Path]:
+    """Every file that came in and will not be screened as a page (ZIPs, metadata sheets,
+    files of other names) goes through the screening service too; a refused one is
+    quarantined there and reported, and the planning leaves it unread (the set returned)."""
+    from thuvien.screening.errors import ScreeningRefused
+    from thuvien.screening.services import screen_upload
+
+    refused: set[Path] = set()
+    given = [Path(p) for p in paths]
+    files = [f for p in given for f in (sorted(p.rglob("*")) if p.is_dir() else [p])]
+    for path in files:
+        suffix = path.suffix.lower()
+        if not path.is_file() or path.is_symlink() or suffix in IMAGE_SUFFIXES | PDF_SUFFIXES:
+            continue
+        kinds = {".zip": {"zip"}, ".csv": {"csv", "text"}}.get(suffix, ALLOWED_KINDS)
+        try:
+            screen_upload(path, purpose="digital_master", declared_name=path.name,
+                          allowed_kinds=frozenset(kinds), library_id=library.pk,
+                          actor_id=getattr(actor, "pk", None))  # fmt: skip
+        except ScreeningRefused as exc:
+            report.refused.append(
+                {"file": path.name, "reason": str(exc.message), "code": str(exc.code)}
+            )
+            refused.add(path.resolve())
+    return refused
 
 
 def _screen(path: Path, *, library: Library, actor: Any) -> Any:
@@ -397,8 +436,9 @@ def digital_ingest(
                                _("Không có bộ sưu tập “%(c)s”.") % {"c": collection_code})
     if access:
         _choice(access, AccessLevel, AccessLevel.OPEN)
+    refused = _screen_the_rest(paths, library=library, actor=actor, report=report)
     with tempfile.TemporaryDirectory(prefix="thuvien-ingest-") as tmp:
-        plans = ingest_plan(paths, workdir=Path(tmp), report=report)
+        plans = ingest_plan(paths, workdir=Path(tmp), report=report, skip=refused)
         total = sum(len(p.files) for p in plans)
         if not plans:
             if report.refused:

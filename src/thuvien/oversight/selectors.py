@@ -19,8 +19,10 @@ from .models import (
     STATE_FIGURES,
     USE_FIGURES,
     Evaluation,
+    KeptReport,
     LibraryDay,
     LibraryMonth,
+    ReportSchedule,
     ScanOutcome,
     Stocktake,
     StocktakeScan,
@@ -235,6 +237,16 @@ def library_months_public(
 def weeding_list(*, library: Library) -> list[Weeding]:
     with scopes_disabled():
         return list(Weeding.objects.filter(library=library).annotate(n=Count("copies"))[:100])
+
+
+def report_schedule_get_for(*, network: Network, pk: int) -> ReportSchedule | None:
+    """A running report schedule of the network; another network's is None, as a missing one."""
+    return ReportSchedule.objects.filter(network=network, pk=pk, active=True).first()
+
+
+def kept_report_get_for(*, network: Network, pk: int) -> KeptReport | None:
+    """A report kept for the network; another network's is None, as a missing one."""
+    return KeptReport.objects.filter(network=network, pk=pk).first()
 
 
 def weeding_get_for(*, library: Library, pk: int) -> Weeding:

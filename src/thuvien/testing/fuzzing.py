@@ -1,6 +1,6 @@
 """Coverage-guided fuzzing (atheris, libFuzzer) of the parsers that read what strangers send:
 the MARC readers (ISO 2709, MARCXML, MARC-in-JSON), the search query parser, the SIP2 message
-parser and the OAI-PMH argument parser.
+parser, the OAI-PMH argument parser and SRU's CQL parser with its translation into a search.
 
 The contract each target checks: the parser ends (libFuzzer's ``-timeout`` catches a hang) and
 either answers or refuses with its own clean error; any other exception is a crash, and
@@ -64,6 +64,17 @@ def oai_target(data: bytes) -> None:
         pass
 
 
+def cql_target(data: bytes) -> None:
+    from thuvien.sru.cql import translate
+    from thuvien.sru.diagnostics import SruDiagnostic
+
+    text = data.decode("utf-8", "replace")
+    try:
+        translate(text)
+    except SruDiagnostic:
+        pass
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "iso2709": _marc("read_iso2709"),
     "marcxml": _marc("read_marcxml"),
@@ -71,6 +82,7 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "query": query_target,
     "sip2": sip2_target,
     "oai": oai_target,
+    "cql": cql_target,
 }
 
 # Seeds written next to the real files of ../shared/data (which seed the MARC targets).
@@ -81,7 +93,7 @@ SEEDS: dict[str, list[bytes]] = {
         b"(lich su OR dia ly) NOT thieu nhi",
         b"978-604-2-08821-3",
         b"0317-8471",
-        b"ti:tho* au:\"xuan dieu\"",
+        b'ti:tho* au:"xuan dieu"',
     ],
     "sip2": [
         b"9300CNkiosk|COmat-khau|CPHY-TINH|AY0AZF594\r",
@@ -91,6 +103,16 @@ SEEDS: dict[str, list[bytes]] = {
         b"6300120261207    100000          AOHY-TINH|AAPT0001|AD1234|BP1|BQ5|\r",
         b"2300120261207    100000AOHY-TINH|AAPT0001|AC|AD1234|\r",
         b"97\r",
+    ],
+    "cql": [
+        b"truyen kieu",
+        b'dc.title = "truy\xe1\xbb\x87n ki\xe1\xbb\x81u" and dc.creator = nguyen',
+        b"bath.isbn = 9786042088213",
+        b'cql.anywhere all "lich su" not dc.subject = "thieu nhi"',
+        b"(dc.title = tho* or dc.subject = van) sortBy dc.date/sort.descending",
+        b'> dc = "info:srw/cql-context-set/1/dc-v1.1" dc.title = x',
+        b'dc.date within "2000 2010"',
+        b"cql.allRecords = 1",
     ],
     "oai": [
         b"verb=Identify",

@@ -23,6 +23,7 @@ from thuvien.oversight.scheduled import (
     schedule_stop,
     schedule_update,
 )
+from thuvien.oversight.selectors import kept_report_get_for, report_schedule_get_for
 
 
 @requires(Capability.OVERSEE, network_wide=True)
@@ -85,7 +86,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 @requires(Capability.OVERSEE, network_wide=True)
 @require_POST
 def stop(request: HttpRequest, pk: int) -> HttpResponse:
-    found = ReportSchedule.objects.filter(network=request.network, pk=pk, active=True).first()
+    found = report_schedule_get_for(network=request.network, pk=pk)
     if found is None:
         raise Http404
     schedule_stop(schedule=found, actor=request.user)
@@ -96,7 +97,7 @@ def stop(request: HttpRequest, pk: int) -> HttpResponse:
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a running schedule (inspectors and network admins of its network; another
     network's schedule answers as one that does not exist)."""
-    found = ReportSchedule.objects.filter(network=request.network, pk=pk, active=True).first()
+    found = report_schedule_get_for(network=request.network, pk=pk)
     if found is None:
         raise Http404
     error = None
@@ -163,7 +164,7 @@ def make(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.OVERSEE, network_wide=True)
 def kept_file(request: HttpRequest, pk: int) -> HttpResponse:
-    kept = KeptReport.objects.filter(network=request.network, pk=pk).first()
+    kept = kept_report_get_for(network=request.network, pk=pk)
     if kept is None or not kept.file:
         raise Http404
     mime = FORMATS[kept.fmt][1] if kept.fmt in FORMATS else "application/octet-stream"
