@@ -11,3 +11,6 @@ class DigitalConfig(AppConfig):
             conf,  # noqa: F401 - registers the settings
             tasks,  # noqa: F401 - registers the background jobs
         )
+        from .paid import register
+
+        register()  # what a payment for a paid object or a remote copy does
