@@ -188,7 +188,9 @@ def copy_on_refunded(order: Order) -> None:
 
 def _copy_path(request: CopyRequest) -> Path:
     folder = derivatives.derivative_dir(library_id=request.library_id, obj_id=request.obj_id)
-    return folder / "copies" / f"copy-{request.pk}.pdf"
+    stamp = int(request.created_at.timestamp() * 1000)
+    pages = "-".join(str(n) for n in request.seqs)[:80]
+    return folder / "copies" / f"copy-{request.pk}-{stamp}-{pages}.pdf"
 
 
 def copy_file(*, request: CopyRequest, user: Any) -> bytes:
