@@ -66,7 +66,7 @@ def access_decide(*, obj: DigitalObject, user: Any, ip: str | None) -> Decision:
 
     Staff of the owning library see everything, unpublished objects included. Others see only
     published, fully ingested objects; an embargo keeps them out until its date passes, without
-    anyone lifting it. A paid object opens to a reader who paid for it (an access grant until a date).
+    anyone lifting it. A paid object opens to a reader who paid for it (a grant until a date).
     """
     authenticated = bool(getattr(user, "is_authenticated", False))
     if authenticated and is_library_staff(user, obj):

@@ -54,7 +54,8 @@ def pages_parse(text: str, *, page_count: int, max_pages: int) -> list[int]:
         if a < 1 or b < a or b > page_count:
             raise DigitalError(
                 E.PAGES_INVALID,
-                _("Tài liệu có %(n)d trang; hãy chọn các trang từ 1 đến %(n)d.") % {"n": page_count},
+                _("Tài liệu có %(n)d trang; hãy chọn các trang từ 1 đến %(n)d.")
+                % {"n": page_count},
                 field="pages",
             )
         if b - a >= max_pages:

@@ -79,7 +79,7 @@ def watermark_pdf(source: Path, text: str) -> bytes:
             key = (round(width, 1), round(height, 1))
             if key not in overlays:
                 overlays[key] = pikepdf.open(io.BytesIO(_overlay(width, height, text)))
-            page.add_overlay(overlays[key].pages[0])
+            page.add_overlay(overlays[key].pages[0], pikepdf.Rectangle(*map(float, box)))
         pdf.docinfo["/Subject"] = text
         out = io.BytesIO()
         pdf.save(out)

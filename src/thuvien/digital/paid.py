@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _

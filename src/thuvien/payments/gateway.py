@@ -48,6 +48,7 @@ class Gateway(Protocol):
 def gateway_get(code: str | None = None) -> Gateway:
     from .vnpay import VnpayGateway
 
-    gateways: dict[str, type] = {"vnpay": VnpayGateway}
     name = code or settings.PAYMENTS_GATEWAY
-    return gateways[name].from_settings()  # type: ignore[no-any-return]
+    if name == VnpayGateway.code:
+        return VnpayGateway.from_settings()
+    raise ValueError(f"unknown payment gateway: {name!r}")

@@ -62,12 +62,11 @@ class Order(models.Model):
     )
     refund_reason = models.CharField(max_length=255, blank=True)
 
-    objects = LibraryScopedManager()
+    objects: models.Manager[Order] = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        base_manager_name = "all_objects"
         indexes = [models.Index(fields=["user", "purpose", "subject_id"])]
         verbose_name = _("giao dịch thanh toán")
 
@@ -86,12 +85,11 @@ class Receipt(models.Model):
     amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
     issued_at = models.DateTimeField()
 
-    objects = LibraryScopedManager()
+    objects: models.Manager[Receipt] = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012
 
     class Meta:
         ordering = ["-issued_at", "-id"]
-        base_manager_name = "all_objects"
         constraints = [
             models.UniqueConstraint(fields=["library", "year", "seq"], name="payments_receipt_seq")
         ]

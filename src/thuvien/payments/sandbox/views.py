@@ -80,7 +80,7 @@ def _check(params: dict[str, str]) -> str:
 @public_view
 def pay_page(request: HttpRequest) -> HttpResponse:
     _enabled()
-    params = {k: v for k, v in request.GET.items()}
+    params = request.GET.dict()
     problem = _check(params)
     if problem:
         return render(request, "payments/sandbox/error.html", {"problem": problem}, status=400)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.digital.copies import copy_request_decide
@@ -23,7 +24,7 @@ from thuvien.payments.selectors import order_get_for, orders_for_library, receip
 
 
 @requires(Capability.CIRCULATE, Capability.ADMINISTER_LIBRARY)
-def payment_list(request: HttpRequest) -> HttpResponse:
+def payment_list(request: StaffRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     page = Paginator(orders_for_library(library=request.library, status=status), 50).get_page(
         request.GET.get("page"))
@@ -34,7 +35,7 @@ def payment_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @requires(Capability.ADMINISTER_LIBRARY)
-def refund(request: HttpRequest, pk: int) -> HttpResponse:
+def refund(request: StaffRequest, pk: int) -> HttpResponse:
     from thuvien.payments.services import order_refund
 
     try:
@@ -52,7 +53,7 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.CIRCULATE, Capability.ADMINISTER_LIBRARY)
-def receipt_view(request: HttpRequest, number: str) -> HttpResponse:
+def receipt_view(request: StaffRequest, number: str) -> HttpResponse:
     try:
         receipt = receipt_get_for(library=request.library, number=number)
     except NotFound as exc:
@@ -61,7 +62,7 @@ def receipt_view(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @requires(Capability.DIGITISE)
-def copy_queue_view(request: HttpRequest) -> HttpResponse:
+def copy_queue_view(request: StaffRequest) -> HttpResponse:
     status = request.GET.get("status", "pending")
     return render(request, "staff/payments/copies.html", {
         "copies": list(copy_queue(library=request.library, status=status)[:200]),
@@ -71,7 +72,7 @@ def copy_queue_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @requires(Capability.DIGITISE)
-def copy_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def copy_decide(request: StaffRequest, pk: int) -> HttpResponse:
     try:
         copy = copy_request_get_for(library=request.library, pk=pk)
     except NotFound as exc:
@@ -97,7 +98,7 @@ def _whole(value: str) -> tuple[bool, int | None]:
 
 @require_http_methods(["GET", "POST"])
 @requires(Capability.DIGITISE)
-def object_fees(request: HttpRequest, pk: int) -> HttpResponse:
+def object_fees(request: StaffRequest, pk: int) -> HttpResponse:
     try:
         obj = object_get_for(library=request.library, pk=pk)
     except NotFound as exc:
