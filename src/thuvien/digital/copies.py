@@ -170,6 +170,8 @@ def copy_pay_start(*, request: CopyRequest, user: Any) -> Order:
 
 
 def copy_on_paid(order: Order) -> None:
+    if order.purpose != Purpose.COPY:
+        return
     request = CopyRequest.all_objects.select_for_update().get(pk=order.subject_id)
     if request.status != CopyStatus.AWAITING_PAYMENT:
         return
@@ -181,6 +183,8 @@ def copy_on_paid(order: Order) -> None:
 
 
 def copy_on_refunded(order: Order) -> None:
+    if order.purpose != Purpose.COPY:
+        return
     request = CopyRequest.all_objects.select_for_update().get(pk=order.subject_id)
     request.status = CopyStatus.WITHDRAWN
     request.save(update_fields=["status"])

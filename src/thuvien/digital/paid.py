@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from thuvien.core.audit import audit_record
 from thuvien.network.settings_registry import setting_get
 from thuvien.patrons.models import Patron
-from thuvien.payments.hooks import purpose_register
+from thuvien.payments.hooks import order_paid_hooks, order_refunded_hooks
 from thuvien.payments.models import Order, Purpose
 from thuvien.payments.services import order_create
 
@@ -72,6 +72,8 @@ def _usage_add(obj: DigitalObject, field: str) -> None:
 
 def _on_paid(order: Order) -> None:
     """Runs inside the payment's transaction: the grant is written with it or not at all."""
+    if order.purpose != Purpose.DIGITAL_ACCESS:
+        return
     obj = DigitalObject.all_objects.select_related("library").get(pk=order.subject_id)
     days = int(setting_get("digital.paid_access_days", library=obj.library))
     until = timezone.localdate() + timedelta(days=days)
@@ -87,6 +89,8 @@ def _on_paid(order: Order) -> None:
 
 
 def _on_refunded(order: Order) -> None:
+    if order.purpose != Purpose.DIGITAL_ACCESS:
+        return
     obj = DigitalObject.all_objects.get(pk=order.subject_id)
     AccessGrant.all_objects.filter(obj=obj, user=order.user).delete()
     audit_record(actor=None, action="digital.grant.withdrawn", obj=obj, library=obj.library,
@@ -101,8 +105,9 @@ def grant_until(*, obj: DigitalObject, user: Any) -> Any:
 def register() -> None:
     from .copies import copy_on_paid, copy_on_refunded
 
-    purpose_register(Purpose.DIGITAL_ACCESS, on_paid=_on_paid, on_refunded=_on_refunded)
-    purpose_register(Purpose.COPY, on_paid=copy_on_paid, on_refunded=copy_on_refunded)
+    for paid, refunded in ((_on_paid, _on_refunded), (copy_on_paid, copy_on_refunded)):
+        order_paid_hooks.register(paid)
+        order_refunded_hooks.register(refunded)
 
 
 

@@ -24,7 +24,7 @@ from thuvien.core.audit import audit_record
 
 from .errors import PaymentsError, PaymentsErrorCode
 from .gateway import gateway_get
-from .hooks import hooks_for
+from .hooks import order_paid_hooks, order_refunded_hooks
 from .models import Order, OrderStatus, Purpose, Receipt, ReceiptCounter
 
 E = PaymentsErrorCode
@@ -123,9 +123,8 @@ def order_result_apply(*, params: Mapping[str, str], gateway: str | None = None,
         order.save(update_fields=fields)
         if order.status == OrderStatus.PAID:
             receipt = _receipt_issue(order)
-            hooks = hooks_for(order.purpose)
-            if hooks is not None:
-                hooks.on_paid(order)
+            for hook in order_paid_hooks:
+                hook(order)
             changes: dict[str, Any] = {"receipt": receipt.number, "source": source}
         else:
             changes = {"response_code": result.response_code, "source": source}
@@ -149,9 +148,8 @@ def order_refund(*, order: Order, staff: Any, reason: str) -> Order:
         locked.refunded_by = staff
         locked.refund_reason = reason[:255]
         locked.save(update_fields=["status", "refunded_at", "refunded_by", "refund_reason"])
-        hooks = hooks_for(locked.purpose)
-        if hooks is not None:
-            hooks.on_refunded(locked)
+        for hook in order_refunded_hooks:
+            hook(locked)
         audit_record(actor=staff, action="payments.order.refunded", obj=locked,
                      library=locked.library,
                      changes={"amount": locked.amount, "reason": reason[:255]})
