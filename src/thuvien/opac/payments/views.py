@@ -7,6 +7,7 @@ the result once; these views only translate. The IPN answers in VNPay's JSON wor
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib import messages
@@ -39,6 +40,8 @@ from thuvien.payments.models import Order, OrderStatus, Purpose
 from thuvien.payments.receipts import receipt_pdf
 from thuvien.payments.selectors import order_get_of_user, orders_of_user, receipt_get_of_user
 from thuvien.payments.services import order_checkout_url, order_result_apply
+
+log = logging.getLogger(__name__)
 
 
 def _to_gateway(request: HttpRequest, order: Order) -> HttpResponse:
@@ -92,8 +95,13 @@ def gateway_return(request: HttpRequest) -> HttpResponse:
 @require_GET
 @public_view
 def gateway_ipn(request: HttpRequest) -> HttpResponse:
-    """The gateway's server-to-server notice (VNPay IPN), answered in its JSON words."""
-    outcome = order_result_apply(params=request.GET.dict(), source="ipn")
+    """The gateway's server-to-server notice (VNPay IPN), answered in its JSON words; an
+    unexpected failure answers 99 (the gateway then sends the notice again)."""
+    try:
+        outcome = order_result_apply(params=request.GET.dict(), source="ipn")
+    except Exception:  # noqa: BLE001 - the gateway needs an answer in its own words
+        log.exception("payment notice not applied")
+        return JsonResponse(vnpay.IPN_ERROR)
     answers = {
         PaymentsErrorCode.SIGNATURE_INVALID: vnpay.IPN_SIGNATURE,
         PaymentsErrorCode.ORDER_UNKNOWN: vnpay.IPN_NOT_FOUND,

@@ -193,3 +193,22 @@ def test_in_english_the_price_and_the_reason_are_english(world, reader, paid_obj
     text = done.content.decode()
     assert "The payment was cancelled; the document has not been opened." in text
     assert "You cancelled the transaction." in text
+
+
+def test_sandbox_refuses_a_javascript_return_url_even_when_signed(world, reader):
+    params = {"vnp_Version": "2.1.0", "vnp_Command": "pay",
+              "vnp_TmnCode": settings.PAYMENTS_VNPAY["tmn_code"], "vnp_Amount": "2000000",
+              "vnp_CurrCode": "VND", "vnp_TxnRef": "TVJS", "vnp_OrderInfo": "x",
+              "vnp_ReturnUrl": "javascript:alert(document.cookie)", "vnp_IpAddr": "127.0.0.1",
+              "vnp_CreateDate": "20990101000000", "vnp_ExpireDate": "20990101001500"}
+    query = vnpay.signed_query(params, settings.PAYMENTS_VNPAY["hash_secret"])
+    page = reader.get("/sandbox/vnpay/paymentv2/vpcpay.html?" + query)
+    assert page.status_code == 400 and "Địa chỉ trả về không hợp lệ." in page.content.decode()
+    back = reader.post("/sandbox/vnpay/paymentv2/submit", {"query": query, "card": "ncb-ok"})
+    assert back.status_code == 400
+
+
+def test_sandbox_is_off_when_switched_off(world, reader, paid_obj, settings):
+    checkout = _start(reader, paid_obj)
+    settings.PAYMENTS_SANDBOX_ENABLED = False
+    assert reader.get(checkout).status_code == 404
