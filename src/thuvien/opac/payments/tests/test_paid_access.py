@@ -30,7 +30,8 @@ def _start(reader, obj):
 
 def test_paid_object_asks_for_payment_then_opens(world, reader, paid_obj):
     paths = Paths(paid_obj)
-    for path in (paths.tile, paths.manifest, paths.pdf):
+    others = [f"/iiif/3/image/{paid_obj.pk}-1/info.json", f"/iiif/3/{paid_obj.pk}/search?q=Trang"]
+    for path in (paths.tile, paths.manifest, paths.pdf, *others):
         assert reader.get(path).status_code == 403, path
     page = reader.get(paths.viewer)
     assert page.status_code == 403
@@ -47,6 +48,8 @@ def test_paid_object_asks_for_payment_then_opens(world, reader, paid_obj):
     tile = reader.get(paths.tile)
     assert tile.status_code == 200 and tile["Content-Type"] == "image/jpeg"
     assert reader.get(paths.manifest).status_code == 200
+    for path in others:
+        assert reader.get(path).status_code == 200, path
     pdf = reader.get(paths.pdf)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
