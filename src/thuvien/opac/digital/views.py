@@ -3,6 +3,9 @@ words highlighted; the object as a PDF. Access is the domain's decision; a refus
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
 from csp.decorators import csp_update
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -92,14 +95,11 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     path = object_pdf(obj)
     usage_count(obj=obj, downloads=1)
     filename = f"thuvien-{obj.pk}.pdf"
-    if needs_watermark(obj):
-        response: HttpResponse = HttpResponse(
-            watermark_pdf(path, watermark_text(obj=obj, user=request.user)),
-            content_type="application/pdf",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    else:
-        response = FileResponse(open(path, "rb"), as_attachment=True,  # noqa: SIM115
-                                filename=filename, content_type="application/pdf")
+    source: Any = (
+        io.BytesIO(watermark_pdf(path, watermark_text(obj=obj, user=request.user)))
+        if needs_watermark(obj) else open(path, "rb")  # noqa: SIM115
+    )
+    response = FileResponse(source, as_attachment=True, filename=filename,
+                            content_type="application/pdf")
     response["Cache-Control"] = "private, no-store"
     return response

@@ -51,7 +51,7 @@ def test_paid_object_asks_for_payment_then_opens(world, reader, paid_obj):
     for path in others:
         assert reader.get(path).status_code == 200, path
     pdf = reader.get(paths.pdf)
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.status_code == 200 and b"".join(pdf.streaming_content).startswith(b"%PDF")
 
     with scopes_disabled():
         order = Order.all_objects.get(user=reader.user)
