@@ -20,6 +20,7 @@ urlpatterns = [
     path("oai", include("thuvien.oai.urls")),
     path("iiif/3/", include("thuvien.iiif.urls")),
     path("sru", include("thuvien.sru.urls")),
+    path("sandbox/vnpay/", include("thuvien.payments.sandbox.urls")),
     path("opendata/", include("thuvien.opendata.urls")),
     path("", include("thuvien.opac.urls")),
 ]

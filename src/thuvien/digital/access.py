@@ -66,7 +66,7 @@ def access_decide(*, obj: DigitalObject, user: Any, ip: str | None) -> Decision:
 
     Staff of the owning library see everything, unpublished objects included. Others see only
     published, fully ingested objects; an embargo keeps them out until its date passes, without
-    anyone lifting it. Paid access is not built yet: a paid object is open to staff only.
+    anyone lifting it. A paid object opens to a reader who paid for it (a grant until a date).
     """
     authenticated = bool(getattr(user, "is_authenticated", False))
     if authenticated and is_library_staff(user, obj):
@@ -90,7 +90,10 @@ def access_decide(*, obj: DigitalObject, user: Any, ip: str | None) -> Decision:
         if authenticated and _granted(user, obj):
             return Decision.ALLOW
         return Decision.DENY
-    return refuse  # paid: not built yet
+    # paid: open to a reader holding a grant bought through the payment flow (digital.paid)
+    if authenticated and _granted(user, obj):
+        return Decision.ALLOW
+    return refuse
 
 
 def _library_shown(user: Any, obj: DigitalObject) -> bool:

@@ -16,3 +16,6 @@ class DigitalConfig(AppConfig):
         from .harvest_state import library_public_changed
 
         library_visibility_changed.register(library_public_changed)
+        from .paid import register
+
+        register()  # what a payment for a paid object or a remote copy does

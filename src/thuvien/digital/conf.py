@@ -51,3 +51,43 @@ register_setting(
     default="",
     label=_("Thư điện tử nhận cảnh báo khi tệp gốc bị thay đổi hoặc mất"),
 )
+register_setting(
+    "digital.paid_access_days",
+    type=int,
+    default=30,
+    min_value=1,
+    max_value=3650,
+    label=_("Số ngày bạn đọc được xem tài liệu số có thu phí sau khi thanh toán"),
+)
+register_setting(
+    "digital.download_limit_per_day",
+    type=int,
+    default=0,
+    min_value=0,
+    max_value=10000,
+    label=_("Số lần một bạn đọc được tải về một tài liệu số mỗi ngày (0: không giới hạn)"),
+)
+register_setting(
+    "digital.copy_requests_per_day",
+    type=int,
+    default=5,
+    min_value=1,
+    max_value=1000,
+    label=_("Số yêu cầu sao chụp từ xa một bạn đọc được gửi trong 24 giờ"),
+)
+register_setting(
+    "digital.copy_available_days",
+    type=int,
+    default=14,
+    min_value=1,
+    max_value=365,
+    label=_("Số ngày bản sao chụp từ xa được tải về"),
+)
+register_setting(
+    "digital.copy_max_pages",
+    type=int,
+    default=50,
+    min_value=1,
+    max_value=2000,
+    label=_("Số trang tối đa của một yêu cầu sao chụp từ xa"),
+)

@@ -13,6 +13,16 @@ class DigitalErrorCode(ErrorCode):
     LIBRARY_UNKNOWN = "library_unknown"
     BAG_INVALID = "bag_invalid"
     TEXT_INVALID = "text_invalid"
+    NOT_PAYABLE = "not_payable"
+    ALREADY_OPEN = "already_open"
+    NO_CARD = "no_card"
+    PAGES_INVALID = "pages_invalid"
+    PURPOSE_REQUIRED = "purpose_required"
+    TOO_MANY_REQUESTS = "too_many_requests"
+    COPY_STATE = "copy_state"
+    REASON_REQUIRED = "reason_required"
+    DOWNLOAD_LIMIT = "download_limit"
+    COPY_UNAVAILABLE = "copy_unavailable"
 
 
 class DigitalError(ThuvienError):

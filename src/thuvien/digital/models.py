@@ -101,6 +101,12 @@ class DigitalObject(models.Model):
         _("quyền truy cập"), max_length=16, choices=AccessLevel.choices, default=AccessLevel.OPEN
     )
     embargo_until = models.DateField(_("cấm truy cập đến ngày"), null=True, blank=True)
+    # Paid use (access "paid"): whole đồng, set by the owning library; no floats for money.
+    price = models.PositiveIntegerField(_("phí sử dụng (đồng)"), null=True, blank=True)
+    # Downloads a reader may make of this object a day; empty: the library's setting.
+    download_limit = models.PositiveIntegerField(
+        _("số lần tải về mỗi ngày của một bạn đọc"), null=True, blank=True
+    )
     published = models.BooleanField(_("đã công bố"), default=False)
     # An ingest in progress: invisible everywhere until the last page is in (a rerun continues).
     ingest_complete = models.BooleanField(default=False)
@@ -272,6 +278,8 @@ class UsageCount(models.Model):
     month = models.DateField()
     views = models.PositiveIntegerField(default=0)
     downloads = models.PositiveIntegerField(default=0)
+    paid_uses = models.PositiveIntegerField(default=0)
+    copy_requests = models.PositiveIntegerField(default=0)
 
     objects = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012
@@ -310,3 +318,67 @@ class DigitalTombstone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.object_id} ({self.reason})"
+
+
+class ReaderDownload(models.Model):
+    """How many times one reader downloaded one object on one day (the daily limit)."""
+
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    obj = models.ForeignKey(DigitalObject, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["obj", "user", "day"], name="digital_reader_download")
+        ]
+
+
+class CopyStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ thư viện xem xét")
+    AWAITING_PAYMENT = "awaiting_payment", _("Đã duyệt, chờ thanh toán")
+    READY = "ready", _("Sẵn sàng tải về")
+    REFUSED = "refused", _("Thư viện từ chối")
+    WITHDRAWN = "withdrawn", _("Đã hoàn tiền, bản sao bị thu hồi")
+
+
+class CopyRequest(models.Model):
+    """Remote copying (sao chụp từ xa): a reader asks for a copy of some pages of an object."""
+
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    obj = models.ForeignKey(DigitalObject, on_delete=models.CASCADE, related_name="copy_requests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    patron = models.ForeignKey("patrons.Patron", on_delete=models.CASCADE, related_name="+")
+    pages = models.CharField(_("các trang"), max_length=200)
+    seqs = models.JSONField(default=list)
+    purpose = models.CharField(_("mục đích sử dụng"), max_length=500)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=CopyStatus.choices, default=CopyStatus.PENDING
+    )
+    fee = models.PositiveIntegerField(_("phí (đồng)"), default=0)
+    reason = models.CharField(_("lý do từ chối"), max_length=500, blank=True)
+    order = models.ForeignKey(
+        "payments.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    available_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(db_index=True)
+
+    objects = LibraryScopedManager()
+    all_objects = models.Manager()  # noqa: DJ012
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "created_at"])]
+        verbose_name = _("yêu cầu sao chụp từ xa")
+
+    def __str__(self) -> str:
+        return f"copy {self.pk}"

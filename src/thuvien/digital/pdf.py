@@ -16,13 +16,7 @@ from .models import DigitalObject, Page
 DPI = 300
 
 
-def object_pdf(obj: DigitalObject) -> Path:
-    pages = list(Page.all_objects.filter(obj=obj).order_by("seq").only("seq", "width", "height"))
-    folder = derivatives.derivative_dir(library_id=obj.library_id, obj_id=obj.pk)
-    stamp = int(obj.updated_at.timestamp())
-    target = folder / f"object-{len(pages)}-{stamp}.pdf"
-    if target.exists():
-        return target
+def _render(obj: DigitalObject, pages: list[Page], target: Path) -> None:
     tmp = target.with_suffix(".tmp")
     pdf = canvas.Canvas(str(tmp))
     pdf.setTitle(obj.title)
@@ -40,7 +34,26 @@ def object_pdf(obj: DigitalObject) -> Path:
         pdf.showPage()
     pdf.save()
     os.replace(tmp, target)
+
+
+def object_pdf(obj: DigitalObject) -> Path:
+    pages = list(Page.all_objects.filter(obj=obj).order_by("seq").only("seq", "width", "height"))
+    folder = derivatives.derivative_dir(library_id=obj.library_id, obj_id=obj.pk)
+    stamp = int(obj.updated_at.timestamp())
+    target = folder / f"object-{len(pages)}-{stamp}.pdf"
+    if target.exists():
+        return target
+    _render(obj, pages, target)
     for old in folder.glob("object-*.pdf"):
         if old != target:
             old.unlink(missing_ok=True)
+    return target
+
+
+def pages_pdf(obj: DigitalObject, seqs: list[int], target: Path) -> Path:
+    """Only the pages ``seqs`` of ``obj`` (a remote copy), written to ``target``."""
+    pages = list(Page.all_objects.filter(obj=obj, seq__in=seqs).order_by("seq")
+                 .only("seq", "width", "height"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _render(obj, pages, target)
     return target

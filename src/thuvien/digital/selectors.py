@@ -13,7 +13,16 @@ from thuvien.core.errors import NotFound
 from thuvien.core.text import fold
 
 from .access import embargoed
-from .models import AccessLevel, Collection, DigitalObject, Page, Range, UsageCount
+from .models import (
+    AccessLevel,
+    Collection,
+    CopyRequest,
+    CopyStatus,
+    DigitalObject,
+    Page,
+    Range,
+    UsageCount,
+)
 
 # Access levels whose full text goes into the union index (the record then says "the word is in
 # this book"); a restricted object's words never leave its library.
@@ -298,3 +307,29 @@ def media_pages(obj: DigitalObject) -> list[Page]:
     """The recordings of ``obj`` (audio and video canvases) in order."""
     return list(Page.all_objects.filter(obj=obj).exclude(media="").select_related("file")
                 .order_by("seq"))
+# --- remote copying ------------------------------------------------------------------------
+
+
+def copy_requests_of_user(*, user: Any) -> QuerySet[CopyRequest]:
+    return CopyRequest.all_objects.filter(user=user).select_related("obj", "library")
+
+
+def copy_request_get_of_user(*, user: Any, pk: int) -> CopyRequest:
+    found = copy_requests_of_user(user=user).filter(pk=pk).first()
+    if found is None:
+        raise NotFound("copy_unknown", "Không tìm thấy yêu cầu sao chụp.")
+    return found
+
+
+def copy_queue(*, library: Any, status: str = "pending") -> QuerySet[CopyRequest]:
+    qs = CopyRequest.all_objects.filter(library=library).select_related("obj", "patron")
+    if status in CopyStatus.values:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def copy_request_get_for(*, library: Any, pk: int) -> CopyRequest:
+    found = copy_queue(library=library, status="").filter(pk=pk).first()
+    if found is None:
+        raise NotFound("copy_unknown", "Không tìm thấy yêu cầu sao chụp.")
+    return found

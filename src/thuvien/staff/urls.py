@@ -10,6 +10,7 @@ urlpatterns = [
     path("catalog/", include("thuvien.staff.catalog.urls")),
     path("circulation/", include("thuvien.staff.circulation.urls")),
     path("digital/", include("thuvien.staff.digital.urls")),
+    path("payments/", include("thuvien.staff.payments.urls")),
     path("oversight/", include("thuvien.staff.oversight.urls")),
     path("harvest/", include("thuvien.staff.harvest.urls")),
     path("security/", include("thuvien.staff.security.urls")),

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "thuvien.holdings",
     "thuvien.patrons",
     "thuvien.circulation",
+    "thuvien.payments",
     "thuvien.digital",
     "thuvien.search",
     "thuvien.oversight",
@@ -572,4 +573,22 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "pyvips": {"level": "WARNING"},  # libvips logs every operation at INFO
     },
+}
+
+
+# Online payment (fees for digitised documents, remote copying): VNPay's protocol. By default it
+# points at the sandbox gateway this project ships under /sandbox/vnpay/ (on in development,
+# demo and tests); production sets the merchant's terminal code, hash secret and VNPay's URL.
+PAYMENTS_GATEWAY = "vnpay"
+PAYMENTS_SANDBOX_ENABLED = _env_switch("THUVIEN_PAYMENTS_SANDBOX", not PRODUCTION)
+PAYMENTS_VNPAY = {
+    "tmn_code": os.environ.get("THUVIEN_VNPAY_TMN_CODE", "" if PRODUCTION else "THUVIEN1"),
+    "hash_secret": os.environ.get(
+        "THUVIEN_VNPAY_HASH_SECRET", "" if PRODUCTION else "sandbox-hash-secret-not-for-production"
+    ),
+    "pay_url": os.environ.get(
+        "THUVIEN_VNPAY_PAY_URL", "" if PRODUCTION else "/sandbox/vnpay/paymentv2/vpcpay.html"
+    ),
+    # The merchant's IPN URL as registered with VNPay; the sandbox calls it when it is set.
+    "ipn_url": os.environ.get("THUVIEN_VNPAY_IPN_URL", ""),
 }

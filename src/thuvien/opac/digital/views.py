@@ -3,7 +3,9 @@ words highlighted; the object as a PDF. Access is the domain's decision; a refus
 
 from __future__ import annotations
 
+import io
 import re
+from typing import Any
 
 from csp.decorators import csp_update
 from django.core.files.storage import default_storage
@@ -20,9 +22,16 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
-from thuvien.core.errors import NotFound
+from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.core.ratelimit import client_address
 from thuvien.digital.access import Decision, access_decide
+from thuvien.digital.downloads import (
+    download_count,
+    needs_watermark,
+    watermark_pdf,
+    watermark_text,
+)
+from thuvien.digital.paid import paid_price, reader_patron
 from thuvien.digital.pdf import object_pdf
 from thuvien.digital.pdfa import pdfa_ready
 from thuvien.digital.selectors import (
@@ -46,8 +55,11 @@ def _decide(request: HttpRequest, pk: int):  # noqa: ANN202
 
 def _refused(request: HttpRequest, obj, decision: Decision) -> HttpResponse:  # noqa: ANN001
     status = 401 if decision is Decision.LOGIN else 403
-    return render(request, "opac/digital/refused.html", {"obj": obj, "login": status == 401},
-                  status=status)
+    price = paid_price(obj)
+    return render(request, "opac/digital/refused.html", {
+        "obj": obj, "login": status == 401, "price": price,
+        "has_card": price is not None and reader_patron(user=request.user, obj=obj) is not None,
+    }, status=status)
 
 
 # Mirador's styles (MUI on emotion) go in through empty <style> elements filled by CSSOM
@@ -93,13 +105,24 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     obj, decision = _decide(request, pk)
     if decision is not Decision.ALLOW:
         return _refused(request, obj, decision)
+    try:
+        download_count(obj=obj, user=request.user)
+    except ThuvienError as exc:
+        status = 401 if exc.params.get("login") else 429
+        return render(request, "opac/digital/refused.html",
+                      {"obj": obj, "login": status == 401, "problem": exc.message}, status=status)
     # The PDF/A with the text layer once the worker has made it; until then the image PDF.
     path = pdfa_ready(obj) or object_pdf(obj)
     if path.name.startswith("object-"):
         pdfa_build_task(obj.pk)
     usage_count(obj=obj, downloads=1)
-    response = FileResponse(open(path, "rb"), as_attachment=True,  # noqa: SIM115
-                            filename=f"thuvien-{obj.pk}.pdf", content_type="application/pdf")
+    filename = f"thuvien-{obj.pk}.pdf"
+    source: Any = (
+        io.BytesIO(watermark_pdf(path, watermark_text(obj=obj, user=request.user)))
+        if needs_watermark(obj) else open(path, "rb")  # noqa: SIM115
+    )
+    response = FileResponse(source, as_attachment=True, filename=filename,
+                            content_type="application/pdf")
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -1,0 +1,58 @@
+"""Reads of online payment for pages: a reader's own orders, a library's payments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from thuvien.core.errors import NotFound
+
+from .models import Order, OrderStatus, Receipt
+
+
+def orders_of_user(*, user: Any) -> QuerySet[Order]:
+    return Order.all_objects.filter(user=user).select_related("library", "receipt")
+
+
+def order_get_of_user(*, user: Any, txn_ref: str) -> Order:
+    order = orders_of_user(user=user).filter(txn_ref=txn_ref).first()
+    if order is None:
+        raise NotFound("order_unknown", "Không tìm thấy giao dịch.")
+    return order
+
+
+def receipt_get_of_user(*, user: Any, number: str) -> Receipt:
+    receipt = (Receipt.all_objects.select_related("order", "library", "order__patron")
+               .filter(number=number, order__user=user).first())
+    if receipt is None:
+        raise NotFound("receipt_unknown", "Không tìm thấy biên lai.")
+    return receipt
+
+
+def receipt_get_for(*, library: Any, number: str) -> Receipt:
+    receipt = (Receipt.all_objects.select_related("order", "library", "order__patron")
+               .filter(number=number, library=library).first())
+    if receipt is None:
+        raise NotFound("receipt_unknown", "Không tìm thấy biên lai.")
+    return receipt
+
+
+def orders_for_library(*, library: Any, status: str = "") -> QuerySet[Order]:
+    qs = (Order.all_objects.filter(library=library)
+          .select_related("patron", "receipt", "refunded_by"))
+    if status in OrderStatus.values:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def order_get_for(*, library: Any, pk: int) -> Order:
+    order = Order.all_objects.filter(library=library, pk=pk).first()
+    if order is None:
+        raise NotFound("order_unknown", "Không tìm thấy giao dịch.")
+    return order
+
+
+def paid_order_for(*, user: Any, purpose: str, subject_id: int) -> Order | None:
+    return (Order.all_objects.filter(user=user, purpose=purpose, subject_id=subject_id,
+                                     status=OrderStatus.PAID).order_by("-paid_at").first())

@@ -1,0 +1,162 @@
+"""VNPay's payment protocol (version 2.1.0), as its merchant integration guide specifies.
+
+- The payment URL carries ``vnp_*`` parameters; the amount is in đồng × 100; dates are
+  yyyyMMddHHmmss in Vietnam's time (GMT+7).
+- ``vnp_SecureHash`` is HMAC-SHA512, keyed with the merchant's hash secret, over the
+  parameters sorted by name, each ``name=value`` URL-encoded (spaces as ``+``) and joined with
+  ``&``; ``vnp_SecureHash`` and ``vnp_SecureHashType`` are left out of the data.
+- The return URL and the IPN carry the result signed the same way; the IPN is answered with
+  ``{"RspCode": ..., "Message": ...}`` (00 confirmed, 01 order not found, 02 already
+  confirmed, 04 invalid amount, 97 invalid signature, 99 other error).
+- ``vnp_ResponseCode`` 00 is success, 24 the customer cancelled; the others are failures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote_plus, urlencode
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .errors import PaymentsError, PaymentsErrorCode
+from .gateway import GatewayResult
+
+if TYPE_CHECKING:
+    from .models import Order
+
+VERSION = "2.1.0"
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+EXPIRE_MINUTES = 15
+SUCCESS = "00"
+CANCELLED = "24"
+
+# vnp_ResponseCode -> what the reader is told (VNPay's table of response codes).
+RESPONSE_MESSAGES = {
+    "00": gettext_lazy("Giao dịch thành công."),
+    "07": gettext_lazy("Trừ tiền thành công nhưng giao dịch bị nghi ngờ gian lận."),
+    "09": gettext_lazy("Thẻ hoặc tài khoản chưa đăng ký dịch vụ ngân hàng trực tuyến."),
+    "10": gettext_lazy("Xác thực thông tin thẻ hoặc tài khoản sai quá 3 lần."),
+    "11": gettext_lazy("Đã hết hạn chờ thanh toán."),
+    "12": gettext_lazy("Thẻ hoặc tài khoản bị khóa."),
+    "13": gettext_lazy("Nhập sai mật khẩu xác thực giao dịch (OTP)."),
+    "24": gettext_lazy("Bạn đã hủy giao dịch."),
+    "51": gettext_lazy("Tài khoản không đủ số dư để thanh toán."),
+    "65": gettext_lazy("Tài khoản đã vượt quá hạn mức giao dịch trong ngày."),
+    "75": gettext_lazy("Ngân hàng thanh toán đang bảo trì."),
+    "79": gettext_lazy("Nhập sai mật khẩu thanh toán quá số lần quy định."),
+    "99": gettext_lazy("Lỗi khác của cổng thanh toán."),
+}
+
+IPN_CONFIRMED = {"RspCode": "00", "Message": "Confirm Success"}
+IPN_NOT_FOUND = {"RspCode": "01", "Message": "Order not found"}
+IPN_ALREADY = {"RspCode": "02", "Message": "Order already confirmed"}
+IPN_AMOUNT = {"RspCode": "04", "Message": "Invalid amount"}
+IPN_SIGNATURE = {"RspCode": "97", "Message": "Invalid signature"}
+IPN_ERROR = {"RspCode": "99", "Message": "Unknown error"}
+
+
+def response_message(code: str) -> str:
+    return str(RESPONSE_MESSAGES.get(code, RESPONSE_MESSAGES["99"]))
+
+
+def hash_data(params: Mapping[str, str]) -> str:
+    """The signed text: ``vnp_*`` parameters but the hash, sorted, URL-encoded, joined."""
+    return "&".join(
+        f"{quote_plus(key)}={quote_plus(str(value))}"
+        for key, value in sorted(params.items())
+        if key.startswith("vnp_")
+        and key not in ("vnp_SecureHash", "vnp_SecureHashType")
+        and str(value) != ""
+    )
+
+
+def sign(params: Mapping[str, str], secret: str) -> str:
+    return hmac.new(secret.encode(), hash_data(params).encode("utf-8"), hashlib.sha512).hexdigest()
+
+
+def signature_valid(params: Mapping[str, str], secret: str) -> bool:
+    given = str(params.get("vnp_SecureHash", ""))
+    return bool(given) and hmac.compare_digest(given.lower(), sign(params, secret))
+
+
+def vn_time(moment: datetime) -> str:
+    return moment.astimezone(VIETNAM).strftime("%Y%m%d%H%M%S")
+
+
+def signed_query(params: Mapping[str, str], secret: str) -> str:
+    ordered = sorted((k, str(v)) for k, v in params.items() if str(v) != "")
+    return urlencode([*ordered, ("vnp_SecureHash", sign(params, secret))])
+
+
+@dataclass
+class VnpayGateway:
+    """A merchant's VNPay terminal: its code, hash secret and the payment page's URL."""
+
+    tmn_code: str
+    hash_secret: str
+    pay_url: str
+    code: str = "vnpay"
+
+    @classmethod
+    def from_settings(cls) -> VnpayGateway:
+        conf: dict[str, Any] = settings.PAYMENTS_VNPAY
+        return cls(tmn_code=conf["tmn_code"], hash_secret=conf["hash_secret"],
+                   pay_url=conf["pay_url"])
+
+    def _ready(self) -> None:
+        if not (self.tmn_code and self.hash_secret and self.pay_url):
+            raise PaymentsError(
+                PaymentsErrorCode.GATEWAY_OFF,
+                _("Thanh toán trực tuyến chưa được cấu hình. Hãy liên hệ thư viện."),
+            )
+
+    def checkout_url(self, *, order: Order, return_url: str, ip: str, locale: str) -> str:
+        self._ready()
+        created = order.created_at
+        params = {
+            "vnp_Version": VERSION,
+            "vnp_Command": "pay",
+            "vnp_TmnCode": self.tmn_code,
+            "vnp_Amount": str(order.amount * 100),
+            "vnp_CurrCode": "VND",
+            "vnp_TxnRef": order.txn_ref,
+            # VNPay asks for the order information without accents
+            "vnp_OrderInfo": f"Thanh toan {order.txn_ref}",
+            "vnp_OrderType": "other",
+            "vnp_Locale": "en" if locale == "en" else "vn",
+            "vnp_ReturnUrl": return_url,
+            "vnp_IpAddr": ip or "127.0.0.1",
+            "vnp_CreateDate": vn_time(created),
+            "vnp_ExpireDate": vn_time(created + timedelta(minutes=EXPIRE_MINUTES)),
+        }
+        return f"{self.pay_url}?{signed_query(params, self.hash_secret)}"
+
+    def result_from(self, params: Mapping[str, str]) -> GatewayResult:
+        self._ready()
+        if not signature_valid(params, self.hash_secret):
+            raise PaymentsError(PaymentsErrorCode.SIGNATURE_INVALID,
+                                _("Chữ ký của cổng thanh toán không hợp lệ."))
+        try:
+            amount_x100 = int(params.get("vnp_Amount", ""))
+        except ValueError:
+            raise PaymentsError(PaymentsErrorCode.AMOUNT_MISMATCH,
+                                _("Số tiền cổng thanh toán báo về không hợp lệ.")) from None
+        code = str(params.get("vnp_ResponseCode", ""))
+        status = str(params.get("vnp_TransactionStatus", ""))
+        return GatewayResult(
+            txn_ref=str(params.get("vnp_TxnRef", "")),
+            amount=amount_x100 // 100 if amount_x100 % 100 == 0 else -1,
+            success=code == SUCCESS and status == SUCCESS,
+            cancelled=code == CANCELLED,
+            response_code=code[:4],
+            transaction_no=str(params.get("vnp_TransactionNo", ""))[:32],
+            bank_code=str(params.get("vnp_BankCode", ""))[:20],
+        )
