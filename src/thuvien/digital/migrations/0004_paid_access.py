@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('digital', '0001_initial'),
+        ("digital", "0003_staff_editing"),
         ('network', '0004_visibility'),
         ('patrons', '0001_initial'),
         ('payments', '0001_initial'),
