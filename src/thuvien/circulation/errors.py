@@ -47,6 +47,9 @@ class CirculationErrorCode(ErrorCode):
     WRONG_LIBRARY = "reading_wrong_library"
     NOT_RESTRICTED = "reading_not_restricted"
     ALREADY_DECIDED = "reading_already_decided"
+    NOT_GRANTED = "reading_not_granted"
+    ITEM_RESTRICTED_READING = "item_restricted_reading"
+    ITEM_OWN_READERS_ONLY = "item_own_readers_only"
 
 
 # Codes a staff member may override with a recorded reason (the others are facts, not rules).
@@ -74,6 +77,7 @@ BAD_INPUT = frozenset(
         CirculationErrorCode.WRONG_LIBRARY,
         CirculationErrorCode.NOT_RESTRICTED,
         CirculationErrorCode.ALREADY_DECIDED,
+        CirculationErrorCode.NOT_GRANTED,
     }
 )
 
@@ -123,6 +127,15 @@ def _messages() -> dict[str, str]:
         C.LOST_UNDO_FEE_SETTLED: _(
             "Khoản bồi thường đã được thu hoặc miễn giảm một phần: không hoàn tác được."
         ),
+        C.ITEM_RESTRICTED_READING: _(
+            "Tài liệu đọc hạn chế: chỉ đọc tại phòng đọc khi được cho phép (ghi yêu cầu và lý do"
+            " ở mục Đọc hạn chế), không cho mượn về nhà."
+        ),
+        C.ITEM_OWN_READERS_ONLY: _(
+            "Tài liệu này không hiển thị với bạn đọc ngoài thư viện sở hữu: chỉ bạn đọc của thư"
+            " viện đó được mượn."
+        ),
+        C.NOT_GRANTED: _("Yêu cầu đọc hạn chế này chưa được cho phép."),
         C.LOST_UNDO_NOT_POSSIBLE: _(
             "Không hoàn tác được: bản sao đã đổi trạng thái hoặc lượt mượn đã thay đổi."
         ),

@@ -26,6 +26,7 @@ from thuvien.network.settings_registry import setting_get
 from .. import desk_sql
 from ..desk_sql import desk_cursor
 from ..errors import CirculationError, CirculationErrorCode
+from ..lending import copy_lending_check
 from ..items import desk_item_for_update, item_lock, item_set_status
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
 from ..rules import RuleValues, due_date, fine_days, rule_for
@@ -267,6 +268,7 @@ def _checkout_locked(
     today = _today()
     errors = _patron_checks(patron, library, today)
     _item_refusals(item, library)
+    copy_lending_check(item=item, library=library, patron=patron)
     facts = _checkout_facts(patron_id=patron.pk, item=item)
     if facts.other_hold:
         errors.append(CirculationError(C.ITEM_ON_HOLD_FOR_OTHER))
