@@ -182,3 +182,22 @@ def objects_for_records(record_ids: list[int]) -> dict[int, list[DigitalObject]]
     ).select_related("library").order_by("id"):
         out.setdefault(obj.record_id, []).append(obj)
     return out
+
+
+def public_object_list() -> QuerySet[DigitalObject]:
+    """Objects an anonymous visitor may open (a sitemap's list): published, fully ingested,
+    open, under no embargo, of a library whose holdings the public sees (issue 19)."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from thuvien.holdings.visibility import ANONYMOUS, library_visibility_q
+
+    return (
+        DigitalObject.all_objects.filter(
+            published=True, ingest_complete=True, access=AccessLevel.OPEN
+        )
+        .filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=timezone.localdate()))
+        .filter(library_visibility_q(ANONYMOUS, prefix="library__"))
+        .order_by("pk")
+        .only("pk", "updated_at")
+    )

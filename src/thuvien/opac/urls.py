@@ -7,5 +7,6 @@ urlpatterns = [
     path("search/", include("thuvien.opac.search.urls")),
     path("digital/", include("thuvien.opac.digital.urls")),
     path("account/", include("thuvien.opac.account.urls")),
+    path("", include("thuvien.opac.sitemaps.urls")),
     path("", include("thuvien.opac.home.urls")),
 ]

@@ -414,3 +414,44 @@ def test_open_data_dumps_show_what_the_public_sees(vw):
         assert (word in catalogue) is vw.sees("anonymous", record), record
     registry = "".join(text for name, text in files.items() if name.startswith("libraries"))
     assert "HY-BCHQS" not in registry and "HY-BCHQS" not in catalogue
+
+
+def _sitemap_locs(client: Client) -> list[str]:
+    """Every address of the portal's sitemaps, followed from the index as a crawler does."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200 and b"<sitemapindex" in index.content
+    out: list[str] = []
+    for loc in re.findall(r"<loc>([^<]+)</loc>", index.content.decode()):
+        page = client.get(re.sub(r"^https?://[^/]+", "", loc).replace("&amp;", "&"))
+        assert page.status_code == 200, loc
+        body = page.content.decode()
+        locs = re.findall(r"<loc>([^<]+)</loc>", body)
+        assert len(locs) <= 50_000
+        assert body.count("<lastmod>") >= len(locs) - 3  # the portal's own pages have none
+        out += [re.sub(r"^https?://[^/]+", "", x) for x in locs]
+    return out
+
+
+@pytest.mark.parametrize("record", list(RECORDS))
+def test_sitemap_lists_what_the_public_sees(vw, record):
+    locs = _sitemap_locs(vw.client("anonymous"))
+    rec = vw.records[record]
+    assert (f"/search/record/{rec.pk}/" in locs) is vw.sees("anonymous", record)
+
+
+def test_sitemap_library_pages_and_the_switch_to_public(vw):
+    from thuvien.holdings.services import library_visibility_set
+
+    client = vw.client("anonymous")
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    locs = _sitemap_locs(client)
+    for key, lib in vw.libs.items():
+        assert (f"/libraries/{lib.code}/" in locs) is (key in LIB_SEES["anonymous"]), key
+    own = f"/search/record/{vw.records['own'].pk}/"
+    assert own not in locs
+    library_visibility_set(
+        library=vw.libs["bchqs"], visibility="public", actor=vw.users["owner_bchqs"]
+    )
+    locs = _sitemap_locs(client)
+    assert own in locs and "/libraries/HY-BCHQS/" in locs
