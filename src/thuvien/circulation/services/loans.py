@@ -26,8 +26,8 @@ from thuvien.network.settings_registry import setting_get
 from .. import desk_sql
 from ..desk_sql import desk_cursor
 from ..errors import CirculationError, CirculationErrorCode
-from ..lending import copy_lending_check
 from ..items import desk_item_for_update, item_lock, item_set_status
+from ..lending import copy_lending_check
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
 from ..rules import RuleValues, due_date, fine_days, rule_for
 from .holds import UNKNOWN, first_queued_hold_sql, route_item
