@@ -65,6 +65,7 @@ class VWorld:
     items: dict[str, list[Any]]
     users: dict[str, Any]
     clients: dict[tuple[str, str], Client] = field(default_factory=dict)
+    group_id: int = 0
 
     def client(self, viewer: str, record: str = "own") -> Client:
         """A client logged in as ``viewer`` (owner staff of the record's library)."""
@@ -118,6 +119,12 @@ def vw(django_db_setup, django_db_blocker, tmp_path_factory):
             )
             Location.objects.create(library=bchqs, code="kho", name_vi="Kho")
             Location.objects.create(library=w.provincial, code="an", name_vi="Kho mật")
+            from thuvien.network.models import LibraryGroup
+
+            group = LibraryGroup.objects.create(
+                network=w.hung_yen, code="quan-doan", name_vi="Nhóm thư viện kiểm thử"
+            )
+            group.libraries.set([w.provincial, w.commune_a, w.commune_b, bchqs])
             libs = {
                 "prov": w.provincial,
                 "tienlu": w.commune_a,
@@ -169,6 +176,7 @@ def vw(django_db_setup, django_db_blocker, tmp_path_factory):
             world = VWorld(libs, records, items, users)
             # logged in here, inside the module's transaction: a session written inside a test
             # would be rolled back with it
+            world.group_id = group.pk
             for viewer in VIEWERS:
                 for record in ("own", "hidden_item"):
                     world.client(viewer, record)
@@ -455,3 +463,63 @@ def test_sitemap_library_pages_and_the_switch_to_public(vw):
     )
     locs = _sitemap_locs(client)
     assert own in locs and "/libraries/HY-BCHQS/" in locs
+
+
+# Facet counts of the search for WORD, per viewer, written out by hand: library (by key),
+# library type and group (every Hưng Yên library but the Bắc Ninh one is in the group). A
+# viewer counts exactly the records he sees through a copy of that library, type or group.
+# "owner_prov" is staff of the provincial library: its hidden copy and location count for it.
+FACET_COUNTS: dict[str, dict[str, dict[str, int]]] = {
+    "anonymous": {
+        "lib": {"prov": 3},
+        "ltype": {"provincial": 3},
+        "grp": {"test": 3},
+    },
+    "reader": {
+        "lib": {"prov": 3, "tienlu": 1},
+        "ltype": {"provincial": 3, "commune": 1},
+        "grp": {"test": 4},
+    },
+    "other_staff": {
+        "lib": {"prov": 3, "tienlu": 1, "phohien": 1},
+        "ltype": {"provincial": 3, "commune": 2},
+        "grp": {"test": 5},
+    },
+    "owner_staff": {  # of the Military Command library (hidden: its own staff only)
+        "lib": {"prov": 3, "tienlu": 1, "phohien": 1, "bchqs": 2},
+        "ltype": {"provincial": 3, "commune": 2, "armed_forces": 2},
+        "grp": {"test": 6},
+    },
+    "owner_prov": {
+        "lib": {"prov": 5, "tienlu": 1, "phohien": 1},
+        "ltype": {"provincial": 5, "commune": 2},
+        "grp": {"test": 7},
+    },
+    "bn_staff": {
+        "lib": {"prov": 3},
+        "ltype": {"provincial": 3},
+        "grp": {"test": 3},
+    },
+}
+FACET_CASES = [(v, f) for v in FACET_COUNTS for f in ("lib", "ltype", "grp")]
+
+
+@pytest.mark.parametrize(("viewer", "facet"), FACET_CASES)
+def test_library_type_and_group_facets_count_exactly_what_the_viewer_sees(vw, viewer, facet):
+    if viewer == "owner_prov":
+        client = vw.client("owner_staff", "hidden_item")
+    else:
+        client = vw.client(viewer)
+    data = client.get("/api/v1/search/", {"q": WORD}).json()
+    got = {v["value"]: v["count"] for v in data["facets"].get(facet, [])}
+    names = {
+        "lib": {str(lib.pk): key for key, lib in vw.libs.items()},
+        "grp": {str(vw.group_id): "test"},
+    }.get(facet, {})
+    got = {names.get(k, k): n for k, n in got.items()}
+    assert got == FACET_COUNTS[viewer][facet]
+    # choosing a value finds as many records as its count said
+    for value, count in FACET_COUNTS[viewer][facet].items():
+        key = {v: k for k, v in names.items()}.get(value, value)
+        chosen = client.get("/api/v1/search/", {"q": WORD, facet: key}).json()
+        assert chosen["total"] == count, (value, chosen["total"])
