@@ -125,6 +125,14 @@ def vw(django_db_setup, django_db_blocker, tmp_path_factory):
                 network=w.hung_yen, code="quan-doan", name_vi="Nhóm thư viện kiểm thử"
             )
             group.libraries.set([w.provincial, w.commune_a, w.commune_b, bchqs])
+            from thuvien.network.models import FeaturedCollection
+
+            FeaturedCollection.objects.create(
+                network=w.hung_yen, title_vi="Bộ sưu tập mạng lưới kiểm thử", query=WORD
+            )
+            FeaturedCollection.objects.create(
+                network=w.hung_yen, library=bchqs, title_vi="Tủ sách truyền thống", query=WORD
+            )
             libs = {
                 "prov": w.provincial,
                 "tienlu": w.commune_a,
@@ -523,3 +531,26 @@ def test_library_type_and_group_facets_count_exactly_what_the_viewer_sees(vw, vi
         key = {v: k for k, v in names.items()}.get(value, value)
         chosen = client.get("/api/v1/search/", {"q": WORD, facet: key}).json()
         assert chosen["total"] == count, (value, chosen["total"])
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_featured_collections(vw, viewer):
+    """A network's collection is a card on the home page whose link finds only what the viewer
+    sees; a hidden library's own collection is on its page alone, which only its staff open."""
+    import html as html_lib
+
+    client = vw.client(viewer)
+    home = client.get("/").content.decode()
+    assert "Bộ sưu tập mạng lưới kiểm thử" in home
+    assert "Tủ sách truyền thống" not in home
+    link = re.search(r'href="(/search/\?[^"]*q=' + WORD + r'[^"]*)"', home)
+    assert link is not None
+    found = client.get(html_lib.unescape(link.group(1))).content.decode()
+    for record, (word, _copies) in RECORDS.items():
+        sees = vw.sees(viewer, record)
+        if viewer == "owner_staff" and record in OWNER and OWNER[record] == "prov":
+            sees = False  # staff of BCHQS: not the provincial library's hidden copies
+        assert (word in found) is sees, record
+    page = client.get("/libraries/HY-BCHQS/")
+    assert page.status_code == (200 if viewer == "owner_staff" else 404)
+    assert ("Tủ sách truyền thống" in page.content.decode()) is (viewer == "owner_staff")
