@@ -73,7 +73,7 @@ class PortalSitemap(Sitemap):  # type: ignore[type-arg]
         return reverse(item)
 
 
-SECTIONS: dict[str, type[Sitemap]] = {  # type: ignore[type-arg]
+SECTIONS: dict[str, type[Sitemap[Any]] | Sitemap[Any]] = {
     "portal": PortalSitemap,
     "libraries": LibrarySitemap,
     "records": RecordSitemap,
