@@ -48,6 +48,7 @@ class CirculationErrorCode(ErrorCode):
     NOT_RESTRICTED = "reading_not_restricted"
     ALREADY_DECIDED = "reading_already_decided"
     NOT_GRANTED = "reading_not_granted"
+    NOT_HANDED_OUT = "reading_not_handed_out"
     ITEM_RESTRICTED_READING = "item_restricted_reading"
     ITEM_OWN_READERS_ONLY = "item_own_readers_only"
 
@@ -78,6 +79,7 @@ BAD_INPUT = frozenset(
         CirculationErrorCode.NOT_RESTRICTED,
         CirculationErrorCode.ALREADY_DECIDED,
         CirculationErrorCode.NOT_GRANTED,
+        CirculationErrorCode.NOT_HANDED_OUT,
     }
 )
 
@@ -135,7 +137,10 @@ def _messages() -> dict[str, str]:
             "Tài liệu này không hiển thị với bạn đọc ngoài thư viện sở hữu: chỉ bạn đọc của thư"
             " viện đó được mượn."
         ),
-        C.NOT_GRANTED: _("Yêu cầu đọc hạn chế này chưa được cho phép."),
+        C.NOT_GRANTED: _(
+            "Yêu cầu đọc hạn chế này chưa được cho phép, hoặc tài liệu đã được giao đọc."
+        ),
+        C.NOT_HANDED_OUT: _("Tài liệu chưa được giao đọc hoặc đã được nhận lại."),
         C.LOST_UNDO_NOT_POSSIBLE: _(
             "Không hoàn tác được: bản sao đã đổi trạng thái hoặc lượt mượn đã thay đổi."
         ),

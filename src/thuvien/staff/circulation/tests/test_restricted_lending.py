@@ -132,3 +132,48 @@ def test_a_hidden_copy_goes_to_its_own_readers_only(desk):
     assert r.status_code == unknown.status_code == 404
     assert r.json() == unknown.json()
     assert not Loan.all_objects.filter(item=other).exists()
+
+
+def test_reading_room_use_under_a_granted_permission(desk):
+    """What the desk does instead of lending: the request recorded with its purpose, granted
+    with a reason, the copy handed over in the reading room and taken back, each step audited;
+    a copy cannot be handed over before the permission is granted."""
+    from thuvien.circulation.models import ReadingPermission
+    from thuvien.core.models import AuditEntry
+    from thuvien.holdings.services import item_visibility_set
+
+    world, client = desk
+    patron = make_patron(world.provincial)
+    copy = make_item(world.provincial)
+    item_visibility_set(item=copy, visibility="restricted", actor=world.users["hy_admin"])
+    r = client.post(
+        "/staff/circulation/reading/",
+        {"action": "request", "barcode": copy.barcode, "card_number": patron.card_number,
+         "purpose": "Nghiên cứu lịch sử địa phương"},
+    )  # fmt: skip
+    assert r.status_code == 302
+    permission = ReadingPermission.all_objects.get(item=copy)
+    r = client.post(
+        "/staff/circulation/reading/", {"action": "hand_out", "pk": permission.pk}, follow=True
+    )
+    assert "chưa được cho phép" in r.content.decode()
+    client.post(
+        "/staff/circulation/reading/",
+        {"action": "decide", "pk": permission.pk, "granted": "1", "reason": "Có giấy giới thiệu"},
+    )
+    r = client.post(
+        "/staff/circulation/reading/", {"action": "hand_out", "pk": permission.pk}, follow=True
+    )
+    page = r.content.decode()
+    assert "Đang đọc tại phòng đọc" in page
+    permission.refresh_from_db()
+    assert permission.handed_out_at is not None and permission.returned_at is None
+    client.post("/staff/circulation/reading/", {"action": "take_back", "pk": permission.pk})
+    permission.refresh_from_db()
+    assert permission.returned_at is not None
+    assert not Loan.all_objects.filter(item=copy).exists()  # read in the room, never lent
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {
+        "circulation.reading_permission.handed_out",
+        "circulation.reading_permission.returned",
+    } <= actions
