@@ -66,6 +66,7 @@ class VWorld:
     users: dict[str, Any]
     clients: dict[tuple[str, str], Client] = field(default_factory=dict)
     group_id: int = 0
+    digital: dict[str, int] = field(default_factory=dict)
 
     def client(self, viewer: str, record: str = "own") -> Client:
         """A client logged in as ``viewer`` (owner staff of the record's library)."""
@@ -185,6 +186,18 @@ def vw(django_db_setup, django_db_blocker, tmp_path_factory):
             # logged in here, inside the module's transaction: a session written inside a test
             # would be rolled back with it
             world.group_id = group.pk
+            from thuvien.digital.models import DigitalObject
+
+            for key, lib in (("own", bchqs), ("public", w.provincial)):
+                world.digital[key] = DigitalObject.all_objects.create(
+                    library=lib,
+                    network=w.hung_yen,
+                    record=records[key],
+                    title=f"{RECORDS[key][0]} số hoá",
+                    access="open",
+                    published=True,
+                    ingest_complete=True,
+                ).pk
             for viewer in VIEWERS:
                 for record in ("own", "hidden_item"):
                     world.client(viewer, record)
@@ -554,3 +567,22 @@ def test_featured_collections(vw, viewer):
     page = client.get("/libraries/HY-BCHQS/")
     assert page.status_code == (200 if viewer == "owner_staff" else 404)
     assert ("Tủ sách truyền thống" in page.content.decode()) is (viewer == "owner_staff")
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_digital_objects(vw, viewer):
+    """An open digital object of the hidden library is absent (404 as an unknown id) on the
+    viewer page and the IIIF manifest for everyone but its staff; the public library's is open."""
+    client = vw.client(viewer)
+    unknown = max(vw.digital.values()) + 1000
+    for key, pk in vw.digital.items():
+        sees = key == "public" or viewer == "owner_staff"
+        for path in (f"/digital/{pk}/", f"/iiif/3/{pk}/manifest"):
+            got = client.get(path)
+            assert got.status_code == (200 if sees else 404), (key, path)
+            if not sees:
+                missing = client.get(path.replace(str(pk), str(unknown)))
+                assert missing.status_code == 404
+                assert _same_page(got.content, pk).replace(f"/{pk}/", "/PK/") == _same_page(
+                    missing.content, unknown
+                ).replace(f"/{unknown}/", "/PK/")
