@@ -13,6 +13,12 @@ register_setting(
     label=_("Bạn đọc của thư viện khác trong mạng lưới được mượn tại đây"),
 )
 register_setting(
+    "circulation.lend_restricted_reading",
+    type=bool,
+    default=False,
+    label=_("Cho mượn về nhà tài liệu đọc hạn chế (mặc định: chỉ đọc tại phòng đọc khi được phép)"),
+)
+register_setting(
     "circulation.fines_block_limit",
     type=int,
     default=50000,

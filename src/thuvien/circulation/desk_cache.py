@@ -121,11 +121,11 @@ def connect_invalidation() -> None:
     from rest_framework.authtoken.models import Token
 
     from thuvien.accounts.models import Membership, Role
-    from thuvien.network.models import ClosedDay, Library, Network, OpeningHours
+    from thuvien.network.models import ClosedDay, Library, Location, Network, OpeningHours
 
     from .models import LoanRule
 
-    models = (LoanRule, Library, Network, ClosedDay, OpeningHours)
+    models = (LoanRule, Library, Network, ClosedDay, OpeningHours, Location)
     models += (Token, get_user_model(), Membership, Role)  # the desk's token check
     for model in models:
         uid = f"circulation-desk-cache-{model._meta.label_lower}"

@@ -47,6 +47,10 @@ class CirculationErrorCode(ErrorCode):
     WRONG_LIBRARY = "reading_wrong_library"
     NOT_RESTRICTED = "reading_not_restricted"
     ALREADY_DECIDED = "reading_already_decided"
+    NOT_GRANTED = "reading_not_granted"
+    NOT_HANDED_OUT = "reading_not_handed_out"
+    ITEM_RESTRICTED_READING = "item_restricted_reading"
+    ITEM_OWN_READERS_ONLY = "item_own_readers_only"
 
 
 # Codes a staff member may override with a recorded reason (the others are facts, not rules).
@@ -74,6 +78,8 @@ BAD_INPUT = frozenset(
         CirculationErrorCode.WRONG_LIBRARY,
         CirculationErrorCode.NOT_RESTRICTED,
         CirculationErrorCode.ALREADY_DECIDED,
+        CirculationErrorCode.NOT_GRANTED,
+        CirculationErrorCode.NOT_HANDED_OUT,
     }
 )
 
@@ -123,6 +129,18 @@ def _messages() -> dict[str, str]:
         C.LOST_UNDO_FEE_SETTLED: _(
             "Khoản bồi thường đã được thu hoặc miễn giảm một phần: không hoàn tác được."
         ),
+        C.ITEM_RESTRICTED_READING: _(
+            "Tài liệu đọc hạn chế: chỉ đọc tại phòng đọc khi được cho phép (ghi yêu cầu và lý do"
+            " ở mục Đọc hạn chế), không cho mượn về nhà."
+        ),
+        C.ITEM_OWN_READERS_ONLY: _(
+            "Tài liệu này không hiển thị với bạn đọc ngoài thư viện sở hữu: chỉ bạn đọc của thư"
+            " viện đó được mượn."
+        ),
+        C.NOT_GRANTED: _(
+            "Yêu cầu đọc hạn chế này chưa được cho phép, hoặc tài liệu đã được giao đọc."
+        ),
+        C.NOT_HANDED_OUT: _("Tài liệu chưa được giao đọc hoặc đã được nhận lại."),
         C.LOST_UNDO_NOT_POSSIBLE: _(
             "Không hoàn tác được: bản sao đã đổi trạng thái hoặc lượt mượn đã thay đổi."
         ),

@@ -42,7 +42,10 @@ def desk_items() -> Any:
     )
 
 
-_LIBRARY_FIELDS = ("network_id", "parent_id", "code", "name_vi", "name_en", "is_active")
+_LIBRARY_FIELDS = (
+    *("network_id", "parent_id", "code", "name_vi", "name_en", "is_active"),
+    "visibility",  # who may see its holdings: lending.copy_lending_check
+)
 _RECORD_FIELDS = ("network_id", "title")
 _NETWORK_FIELDS = ("code", "name_vi")
 _DESK_ITEM: dict[str, tuple[str, list[Any]]] = {}  # per database vendor: SQL text, parts

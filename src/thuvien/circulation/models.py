@@ -464,6 +464,10 @@ class ReadingPermission(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # the reading itself (Koha's on-site checkout): the copy handed over in the reading room
+    # and taken back; it never leaves the library
+    handed_out_at = models.DateTimeField(_("giao đọc lúc"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("nhận lại lúc"), null=True, blank=True)
 
     objects = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012

@@ -121,6 +121,8 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "circulation.reading_permission.requested": _("Ghi yêu cầu đọc hạn chế"),
     "circulation.reading_permission.granted": _("Cho phép đọc hạn chế"),
     "circulation.reading_permission.refused": _("Từ chối đọc hạn chế"),
+    "circulation.reading_permission.handed_out": _("Giao tài liệu đọc hạn chế tại phòng đọc"),
+    "circulation.reading_permission.returned": _("Nhận lại tài liệu đọc hạn chế"),
     "circulation.loan.checked_out": _("Cho mượn"),
     "circulation.loan.checked_in": _("Nhận trả"),
     "circulation.loan.renewed": _("Gia hạn"),

@@ -1,5 +1,6 @@
 """Who may see a digital object: one decision used on every path (page, tile, manifest, PDF,
-search snippet). Interfaces turn ``Decision.LOGIN`` into 401 and ``Decision.DENY`` into 403."""
+search snippet). Interfaces turn ``Decision.LOGIN`` into 401, ``Decision.DENY`` into 403 and
+``Decision.ABSENT`` into 404, as an object that does not exist."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ class Decision(enum.Enum):
     ALLOW = "allow"
     LOGIN = "login"  # an anonymous visitor who could see it after logging in
     DENY = "deny"
+    # not shown to this person at all (its library's holdings are hidden from him, issue 19):
+    # answered exactly as an object that does not exist
+    ABSENT = "absent"
 
 
 def is_library_staff(user: Any, obj: DigitalObject) -> bool:
@@ -71,7 +75,9 @@ def access_decide(*, obj: DigitalObject, user: Any, ip: str | None) -> Decision:
     authenticated = bool(getattr(user, "is_authenticated", False))
     if authenticated and is_library_staff(user, obj):
         return Decision.ALLOW
-    if not (obj.published and obj.ingest_complete) or not _library_shown(user, obj):
+    if not _library_shown(user, obj):
+        return Decision.ABSENT
+    if not (obj.published and obj.ingest_complete):
         return Decision.DENY
     refuse = Decision.DENY if authenticated else Decision.LOGIN
     if embargoed(obj):

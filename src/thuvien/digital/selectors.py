@@ -333,3 +333,20 @@ def copy_request_get_for(*, library: Any, pk: int) -> CopyRequest:
     if found is None:
         raise NotFound("copy_unknown", "Không tìm thấy yêu cầu sao chụp.")
     return found
+def public_object_list() -> QuerySet[DigitalObject]:
+    """Objects an anonymous visitor may open (a sitemap's list): published, fully ingested,
+    open, under no embargo, of a library whose holdings the public sees (issue 19)."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from thuvien.holdings.visibility import ANONYMOUS, library_visibility_q
+
+    return (
+        DigitalObject.all_objects.filter(
+            published=True, ingest_complete=True, access=AccessLevel.OPEN
+        )
+        .filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=timezone.localdate()))
+        .filter(library_visibility_q(ANONYMOUS, prefix="library__"))
+        .order_by("pk")
+        .only("pk", "updated_at")
+    )

@@ -7,8 +7,11 @@ class HoldingsConfig(AppConfig):
     verbose_name = "Tài liệu (bản sao)"
 
     def ready(self) -> None:
+        from thuvien.catalog.services.importing import copies_added_watchers
         from thuvien.catalog.services.records import record_in_use_checks
 
         from .selectors import record_has_copies
+        from .services import record_visibility_kept
 
         record_in_use_checks.register(record_has_copies)
+        copies_added_watchers.register(record_visibility_kept)

@@ -72,3 +72,33 @@ def record_has_copies(record: Record) -> bool:
     any library scope: the catalogue asks before deleting the record."""
     with scopes_disabled():
         return Item.objects.filter(record=record).exclude(status=ItemStatus.WITHDRAWN).exists()
+
+
+# --- what the public may see, for sitemaps (issue 19) ----------------------------------------
+
+
+def public_record_list() -> QuerySet[Record]:
+    """Records the public may see (``holdings.visibility``: no copy, or a copy shown to an
+    anonymous visitor), oldest first, with only what a sitemap needs (id, last change)."""
+    from .visibility import ANONYMOUS, record_visibility_q
+
+    return (
+        Record.objects.filter(is_deleted=False)
+        .filter(record_visibility_q(ANONYMOUS))
+        .order_by("pk")
+        .only("pk", "updated_at")
+    )
+
+
+def public_library_list() -> QuerySet[Any]:
+    """Active libraries whose holdings (and portal page) the public may see."""
+    from thuvien.network.models import Library
+
+    from .visibility import ANONYMOUS, library_visibility_q
+
+    return (
+        Library.objects.filter(is_active=True)
+        .filter(library_visibility_q(ANONYMOUS))
+        .order_by("code")
+        .only("pk", "code", "updated_at")
+    )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -222,8 +223,9 @@ def items_create_batch(
             taken = _taken(barcodes)
             if taken:
                 raise _barcode_taken_error(taken)
-            for item in items:
-                item.save()
+            with record_visibility_kept([record.pk]):
+                for item in items:
+                    item.save()
             for item in items:
                 audit_record(
                     actor=actor,
@@ -292,9 +294,12 @@ def item_update(
                     clash = Item.objects.filter(barcode=new["barcode"]).exclude(pk=item.pk)
                     if clash.exists():
                         raise _barcode_taken_error([new["barcode"]])
-            for name, (_old, value) in changes.items():
-                setattr(item, name, value)
-            item.save(update_fields=[*changes.keys(), "updated_at"])
+            moved = {"location", "record"} & changes.keys()  # where it is shown may change
+            to_record = new["record"].pk if "record" in changes else item.record_id
+            with record_visibility_kept([old_record_id, to_record] if moved else []):
+                for name, (_old, value) in changes.items():
+                    setattr(item, name, value)
+                item.save(update_fields=[*changes.keys(), "updated_at"])
             audit_record(actor=actor, action="holdings.item.updated", obj=item, changes=changes)
             outbox_add(OUTBOX_TOPIC, {old_record_id, item.record_id})
             record_touch(record_ids=[old_record_id, item.record_id])
@@ -417,7 +422,7 @@ def item_delete(*, item: Item, actor: Any | None = None) -> None:
             changes={"barcode": [item.barcode, None]},
         )
         try:
-            with transaction.atomic():
+            with transaction.atomic(), record_visibility_kept([record_id]):
                 item.delete()
         except IntegrityError:
             # protected by loans or other history: keep it, withdrawn
@@ -496,6 +501,19 @@ def _public_library(library_id: int) -> bool:
     from .visibility import ANONYMOUS, library_visibility_q
 
     return Library.objects.filter(pk=library_id).filter(library_visibility_q(ANONYMOUS)).exists()
+@contextmanager
+def record_visibility_kept(record_ids: Iterable[int]) -> Iterator[None]:
+    """Around a write that adds, moves or removes copies (inside its transaction): the records
+    the public stops seeing get a ``hidden`` tombstone, those it sees again lose it and are
+    dated now (``_public_after``). The index follows through the outbox row the write adds.
+    Every write path of copies goes through here or through the visibility services."""
+    ids = sorted({pk for pk in record_ids if pk})
+    if not ids:
+        yield
+        return
+    before = _public_before(ids)
+    yield
+    _public_after(ids, before)
 
 
 def library_visibility_set(

@@ -48,6 +48,8 @@ def _object(request: HttpRequest, obj_id: int) -> tuple[DigitalObject, HttpRespo
     decision = access_decide(obj=obj, user=request.user, ip=client_address(request))
     if decision is Decision.ALLOW:
         return obj, None
+    if decision is Decision.ABSENT:
+        raise Http404
     status = 401 if decision is Decision.LOGIN else 403
     body = {"error": "login_required" if status == 401 else "forbidden"}
     response = JsonResponse(body, status=status, headers={"Cache-Control": "no-store", **CORS})
@@ -178,8 +180,8 @@ def collection(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from exc
     objects = [
         o for o in collection_objects(coll)
-        if access_decide(obj=o, user=request.user, ip=client_address(request)) is not
-        Decision.DENY
+        if access_decide(obj=o, user=request.user, ip=client_address(request))
+        not in (Decision.DENY, Decision.ABSENT)
     ]
     data = presentation.build_collection(
         collection=coll, objects=objects, children=list(coll.children.order_by("code")),

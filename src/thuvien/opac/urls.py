@@ -8,5 +8,6 @@ urlpatterns = [
     path("digital/", include("thuvien.opac.digital.urls")),
     path("account/", include("thuvien.opac.account.urls")),
     path("payments/", include("thuvien.opac.payments.urls")),
+    path("", include("thuvien.opac.sitemaps.urls")),
     path("", include("thuvien.opac.home.urls")),
 ]

@@ -20,7 +20,7 @@ from thuvien.core.hooks import Hook
 from thuvien.core.text import vi_sort_string
 from thuvien.digital.selectors import record_fulltext
 from thuvien.holdings.models import Item, ItemStatus
-from thuvien.holdings.visibility import HIDDEN, LibraryTiers, record_tokens
+from thuvien.holdings.visibility import HIDDEN, LibraryTiers, library_tokens, record_tokens
 from thuvien.network.models import Library, LibraryGroup
 
 RECORD_FIELDS = (
@@ -122,7 +122,9 @@ def build_document(row: dict[str, Any], items: list[tuple], facts: LibraryFacts)
     number, and library types and groups come from public libraries only."""
     visible_to = record_tokens([(it[1], it[4], it[5]) for it in items], facts.tiers)
     loc_vis = facts.tiers.location_vis
-    if any(it[4] == HIDDEN or it[5] in loc_vis for it in items):
+    tiered: tuple[list[str], list[str]] = ([], [])
+    if any(it[4] == HIDDEN or it[5] in loc_vis or it[1] not in facts.public for it in items):
+        tiered = tiered_facets(items, facts)
         items = [it for it in items if it[4] != HIDDEN and loc_vis.get(it[5] or 0) != HIDDEN]
     libs = sorted({it[1] for it in items})
     notes = " ".join(row.get("notes") or [])[:NOTES_CAP]
@@ -153,7 +155,64 @@ def build_document(row: dict[str, Any], items: list[tuple], facts: LibraryFacts)
         # "on a shelf somewhere" as everyone may see it (the count of the availability facet)
         "available_public": any(it[2] == AVAILABLE and it[1] in facts.public for it in items),
         **facts.of([lib for lib in libs if lib in facts.public]),
+        # library, type and group values not everyone sees, with whom they are seen by
+        "tiered_facets": tiered[0],
+        "tiered_filters": tiered[1],
     }
+
+
+def tiered_facets(items: list[tuple], facts: LibraryFacts) -> tuple[list[str], list[str]]:
+    """The library, library-type and group values of a record that not everyone sees, written
+    with the visibility tokens they are seen through: ``kind|tokens|value`` once per value
+    (counted: a viewer holding one of the tokens counts the record once) and ``kind|token|value``
+    per token (chosen as a filter). A value seen by the public is left to the public fields
+    (``lib``, ``ltype``, ``grp``); a library with a shown copy is in ``lib`` already (counted
+    for the viewers who see that library), so here only its hidden copies count, for its staff.
+
+    A copy is seen through its library's token (when the copy and its location are shown) and
+    by its library's own staff (``l<library>``, always). Of the tokens of a value only the widest
+    are kept: ``r<N>`` (readers of N) covers ``s<N>`` (its staff) and ``l<L>`` (staff of a
+    library of N), as every holder of the narrower also holds the wider."""
+    tiers = facts.tiers
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    shown_libs: set[int] = set()
+    for it in items:
+        lib = it[1]
+        known = tiers.libs.get(lib)
+        if known is None:
+            continue
+        net, lib_vis, _share = known
+        tokens = {f"l{lib}"}
+        if it[4] != HIDDEN and tiers.location_vis.get(it[5] or 0) != HIDDEN:
+            tokens.add(library_tokens(net, lib, lib_vis))
+            shown_libs.add(lib)
+        seen[("lib", str(lib))] |= tokens
+        kind = facts.types.get(lib)
+        if kind:
+            seen[("ltype", kind)] |= tokens
+        for group in facts.groups.get(lib, ()):
+            seen[("grp", str(group))] |= tokens
+    counted: list[str] = []
+    chosen: list[str] = []
+    for (name, value), tokens in sorted(seen.items()):
+        if "pub" in tokens or (name == "lib" and int(value) in shown_libs):
+            continue
+        widest = _widest(tokens, tiers)
+        counted.append(f"{name}|{'+'.join(widest)}|{value}")
+        chosen += [f"{name}|{t}|{value}" for t in widest]
+    return counted, chosen
+
+
+def _widest(tokens: set[str], tiers: LibraryTiers) -> list[str]:
+    readers = {t[1:] for t in tokens if t[0] == "r"}
+    staff = {t[1:] for t in tokens if t[0] == "s"} - readers
+    networks = readers | staff
+    own = [
+        t
+        for t in tokens
+        if t[0] == "l" and str(tiers.libs.get(int(t[1:]), (0,))[0]) not in networks
+    ]
+    return sorted([*(f"r{n}" for n in readers), *(f"s{n}" for n in staff), *own])
 
 
 def _items_by_record(item_rows: Iterable[tuple]) -> dict[int, list[tuple]]:

@@ -16,6 +16,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_record
 from thuvien.core.db import sqlite_bulk_writes
+from thuvien.core.hooks import Hook
 from thuvien.core.scoping import scopes_disabled
 
 from ..errors import CatalogError, CatalogErrorCode
@@ -43,6 +45,14 @@ from .rawinsert import (
     lookup_identifiers,
 )
 from .records import OUTBOX_TOPIC
+
+# Who may see a record depends on its copies (issue 19), a rule of holdings: holdings registers
+# here a context manager that wraps the insert of copies into records that existed before the
+# import (``holdings.services.record_visibility_kept``: a record the public no longer sees is
+# told to harvesters as deleted). Records the import creates were never shown: not watched.
+copies_added_watchers: Hook[Callable[[list[int]], AbstractContextManager[None]]] = Hook(
+    "catalog.copies_added"
+)
 
 MATCH_RULES = ("isbn", "035", "001", "key")
 DEFAULT_MATCH = ("isbn", "035", "001")
@@ -400,7 +410,12 @@ class _Importer:
             )
             touched.add(record_id)
         if not self.dry_run:
-            insert_items(to_create)
+            matched = {p.match[1] for p in pending if p.match}
+            existing_ids = sorted({row["record_id"] for row in to_create} & matched)
+            with ExitStack() as watching:
+                for watch in copies_added_watchers if existing_ids else ():
+                    watching.enter_context(watch(existing_ids))
+                insert_items(to_create)
             self.report.items_created += len(to_create)
         return touched
 

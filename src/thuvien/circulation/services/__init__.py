@@ -17,7 +17,12 @@ from .loans import (
 from .lost import item_declare_lost, item_lost_undo
 from .notices import notice_fee, notice_hold_ready, notice_send, notices_run
 from .postal import postal_request_create, postal_request_mark, postal_request_send
-from .reading import reading_permission_decide, reading_permission_request
+from .reading import (
+    reading_permission_decide,
+    reading_permission_request,
+    reading_room_hand_out,
+    reading_room_take_back,
+)
 from .rules import (
     loan_rule_delete,
     loan_rule_may_change,
@@ -29,6 +34,8 @@ from .rules import (
 __all__ = [
     "reading_permission_decide",
     "reading_permission_request",
+    "reading_room_hand_out",
+    "reading_room_take_back",
     "CheckinResult",
     "desk_checkin",
     "desk_checkout",

@@ -27,6 +27,7 @@ from .. import desk_sql
 from ..desk_sql import desk_cursor
 from ..errors import CirculationError, CirculationErrorCode
 from ..items import desk_item_for_update, item_lock, item_set_status
+from ..lending import copy_lending_check
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
 from ..rules import RuleValues, due_date, fine_days, rule_for
 from .holds import UNKNOWN, first_queued_hold_sql, route_item
@@ -267,6 +268,7 @@ def _checkout_locked(
     today = _today()
     errors = _patron_checks(patron, library, today)
     _item_refusals(item, library)
+    copy_lending_check(item=item, library=library, patron=patron)
     facts = _checkout_facts(patron_id=patron.pk, item=item)
     if facts.other_hold:
         errors.append(CirculationError(C.ITEM_ON_HOLD_FOR_OTHER))

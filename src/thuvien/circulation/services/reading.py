@@ -94,3 +94,44 @@ def reading_permission_decide(
             changes={"reason": [None, reason]},
         )
     return permission
+
+
+def reading_room_hand_out(*, permission: ReadingPermission, actor: Any) -> ReadingPermission:
+    """Hand the copy to its reader in the reading room under a granted permission (what the
+    desk does instead of lending a restricted copy: it never leaves the library). Once per
+    permission; audited."""
+    with transaction.atomic():
+        permission = ReadingPermission.all_objects.select_for_update().get(pk=permission.pk)
+        if (
+            permission.status != ReadingPermissionStatus.GRANTED
+            or permission.handed_out_at is not None
+        ):
+            raise CirculationError(CirculationErrorCode.NOT_GRANTED)
+        permission.handed_out_at = timezone.now()
+        permission.save(update_fields=["handed_out_at"])
+        audit_record(
+            actor=actor,
+            action="circulation.reading_permission.handed_out",
+            obj=permission,
+            library=permission.library,
+            changes={"handed_out_at": [None, permission.handed_out_at.isoformat()]},
+        )
+    return permission
+
+
+def reading_room_take_back(*, permission: ReadingPermission, actor: Any) -> ReadingPermission:
+    """The reader gives the copy back at the reading room's desk; audited."""
+    with transaction.atomic():
+        permission = ReadingPermission.all_objects.select_for_update().get(pk=permission.pk)
+        if permission.handed_out_at is None or permission.returned_at is not None:
+            raise CirculationError(CirculationErrorCode.NOT_HANDED_OUT)
+        permission.returned_at = timezone.now()
+        permission.save(update_fields=["returned_at"])
+        audit_record(
+            actor=actor,
+            action="circulation.reading_permission.returned",
+            obj=permission,
+            library=permission.library,
+            changes={"returned_at": [None, permission.returned_at.isoformat()]},
+        )
+    return permission

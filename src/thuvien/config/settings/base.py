@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # its templates: the portal's /sitemap.xml (opac.sitemaps)
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",

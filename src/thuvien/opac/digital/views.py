@@ -50,7 +50,10 @@ def _decide(request: HttpRequest, pk: int):  # noqa: ANN202
         obj = object_get_public(pk=pk)
     except NotFound as exc:
         raise Http404 from exc
-    return obj, access_decide(obj=obj, user=request.user, ip=client_address(request))
+    decision = access_decide(obj=obj, user=request.user, ip=client_address(request))
+    if decision is Decision.ABSENT:
+        raise Http404
+    return obj, decision
 
 
 def _refused(request: HttpRequest, obj, decision: Decision) -> HttpResponse:  # noqa: ANN001

@@ -65,6 +65,8 @@ class VWorld:
     items: dict[str, list[Any]]
     users: dict[str, Any]
     clients: dict[tuple[str, str], Client] = field(default_factory=dict)
+    group_id: int = 0
+    digital: dict[str, int] = field(default_factory=dict)
 
     def client(self, viewer: str, record: str = "own") -> Client:
         """A client logged in as ``viewer`` (owner staff of the record's library)."""
@@ -118,6 +120,20 @@ def vw(django_db_setup, django_db_blocker, tmp_path_factory):
             )
             Location.objects.create(library=bchqs, code="kho", name_vi="Kho")
             Location.objects.create(library=w.provincial, code="an", name_vi="Kho mật")
+            from thuvien.network.models import LibraryGroup
+
+            group = LibraryGroup.objects.create(
+                network=w.hung_yen, code="quan-doan", name_vi="Nhóm thư viện kiểm thử"
+            )
+            group.libraries.set([w.provincial, w.commune_a, w.commune_b, bchqs])
+            from thuvien.network.models import FeaturedCollection
+
+            FeaturedCollection.objects.create(
+                network=w.hung_yen, title_vi="Bộ sưu tập mạng lưới kiểm thử", query=WORD
+            )
+            FeaturedCollection.objects.create(
+                network=w.hung_yen, library=bchqs, title_vi="Tủ sách truyền thống", query=WORD
+            )
             libs = {
                 "prov": w.provincial,
                 "tienlu": w.commune_a,
@@ -169,6 +185,19 @@ def vw(django_db_setup, django_db_blocker, tmp_path_factory):
             world = VWorld(libs, records, items, users)
             # logged in here, inside the module's transaction: a session written inside a test
             # would be rolled back with it
+            world.group_id = group.pk
+            from thuvien.digital.models import DigitalObject
+
+            for key, lib in (("own", bchqs), ("public", w.provincial)):
+                world.digital[key] = DigitalObject.all_objects.create(
+                    library=lib,
+                    network=w.hung_yen,
+                    record=records[key],
+                    title=f"{RECORDS[key][0]} số hoá",
+                    access="open",
+                    published=True,
+                    ingest_complete=True,
+                ).pk
             for viewer in VIEWERS:
                 for record in ("own", "hidden_item"):
                     world.client(viewer, record)
@@ -414,3 +443,146 @@ def test_open_data_dumps_show_what_the_public_sees(vw):
         assert (word in catalogue) is vw.sees("anonymous", record), record
     registry = "".join(text for name, text in files.items() if name.startswith("libraries"))
     assert "HY-BCHQS" not in registry and "HY-BCHQS" not in catalogue
+
+
+def _sitemap_locs(client: Client) -> list[str]:
+    """Every address of the portal's sitemaps, followed from the index as a crawler does."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200 and b"<sitemapindex" in index.content
+    out: list[str] = []
+    for loc in re.findall(r"<loc>([^<]+)</loc>", index.content.decode()):
+        page = client.get(re.sub(r"^https?://[^/]+", "", loc).replace("&amp;", "&"))
+        assert page.status_code == 200, loc
+        body = page.content.decode()
+        locs = re.findall(r"<loc>([^<]+)</loc>", body)
+        assert len(locs) <= 50_000
+        assert body.count("<lastmod>") >= len(locs) - 3  # the portal's own pages have none
+        out += [re.sub(r"^https?://[^/]+", "", x) for x in locs]
+    return out
+
+
+@pytest.mark.parametrize("record", list(RECORDS))
+def test_sitemap_lists_what_the_public_sees(vw, record):
+    locs = _sitemap_locs(vw.client("anonymous"))
+    rec = vw.records[record]
+    assert (f"/search/record/{rec.pk}/" in locs) is vw.sees("anonymous", record)
+
+
+def test_sitemap_library_pages_and_the_switch_to_public(vw):
+    from thuvien.holdings.services import library_visibility_set
+
+    client = vw.client("anonymous")
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    locs = _sitemap_locs(client)
+    for key, lib in vw.libs.items():
+        assert (f"/libraries/{lib.code}/" in locs) is (key in LIB_SEES["anonymous"]), key
+    own = f"/search/record/{vw.records['own'].pk}/"
+    assert own not in locs
+    library_visibility_set(
+        library=vw.libs["bchqs"], visibility="public", actor=vw.users["owner_bchqs"]
+    )
+    locs = _sitemap_locs(client)
+    assert own in locs and "/libraries/HY-BCHQS/" in locs
+
+
+# Facet counts of the search for WORD, per viewer, written out by hand: library (by key),
+# library type and group (every Hưng Yên library but the Bắc Ninh one is in the group). A
+# viewer counts exactly the records he sees through a copy of that library, type or group.
+# "owner_prov" is staff of the provincial library: its hidden copy and location count for it.
+FACET_COUNTS: dict[str, dict[str, dict[str, int]]] = {
+    "anonymous": {
+        "lib": {"prov": 3},
+        "ltype": {"provincial": 3},
+        "grp": {"test": 3},
+    },
+    "reader": {
+        "lib": {"prov": 3, "tienlu": 1},
+        "ltype": {"provincial": 3, "commune": 1},
+        "grp": {"test": 4},
+    },
+    "other_staff": {
+        "lib": {"prov": 3, "tienlu": 1, "phohien": 1},
+        "ltype": {"provincial": 3, "commune": 2},
+        "grp": {"test": 5},
+    },
+    "owner_staff": {  # of the Military Command library (hidden: its own staff only)
+        "lib": {"prov": 3, "tienlu": 1, "phohien": 1, "bchqs": 2},
+        "ltype": {"provincial": 3, "commune": 2, "armed_forces": 2},
+        "grp": {"test": 6},
+    },
+    "owner_prov": {
+        "lib": {"prov": 5, "tienlu": 1, "phohien": 1},
+        "ltype": {"provincial": 5, "commune": 2},
+        "grp": {"test": 7},
+    },
+    "bn_staff": {
+        "lib": {"prov": 3},
+        "ltype": {"provincial": 3},
+        "grp": {"test": 3},
+    },
+}
+FACET_CASES = [(v, f) for v in FACET_COUNTS for f in ("lib", "ltype", "grp")]
+
+
+@pytest.mark.parametrize(("viewer", "facet"), FACET_CASES)
+def test_library_type_and_group_facets_count_exactly_what_the_viewer_sees(vw, viewer, facet):
+    if viewer == "owner_prov":
+        client = vw.client("owner_staff", "hidden_item")
+    else:
+        client = vw.client(viewer)
+    data = client.get("/api/v1/search/", {"q": WORD}).json()
+    got = {v["value"]: v["count"] for v in data["facets"].get(facet, [])}
+    names = {
+        "lib": {str(lib.pk): key for key, lib in vw.libs.items()},
+        "grp": {str(vw.group_id): "test"},
+    }.get(facet, {})
+    got = {names.get(k, k): n for k, n in got.items()}
+    assert got == FACET_COUNTS[viewer][facet]
+    # choosing a value finds as many records as its count said
+    for value, count in FACET_COUNTS[viewer][facet].items():
+        key = {v: k for k, v in names.items()}.get(value, value)
+        chosen = client.get("/api/v1/search/", {"q": WORD, facet: key}).json()
+        assert chosen["total"] == count, (value, chosen["total"])
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_featured_collections(vw, viewer):
+    """A network's collection is a card on the home page whose link finds only what the viewer
+    sees; a hidden library's own collection is on its page alone, which only its staff open."""
+    import html as html_lib
+
+    client = vw.client(viewer)
+    home = client.get("/").content.decode()
+    assert "Bộ sưu tập mạng lưới kiểm thử" in home
+    assert "Tủ sách truyền thống" not in home
+    link = re.search(r'href="(/search/\?[^"]*q=' + WORD + r'[^"]*)"', home)
+    assert link is not None
+    found = client.get(html_lib.unescape(link.group(1))).content.decode()
+    for record, (word, _copies) in RECORDS.items():
+        sees = vw.sees(viewer, record)
+        if viewer == "owner_staff" and record in OWNER and OWNER[record] == "prov":
+            sees = False  # staff of BCHQS: not the provincial library's hidden copies
+        assert (word in found) is sees, record
+    page = client.get("/libraries/HY-BCHQS/")
+    assert page.status_code == (200 if viewer == "owner_staff" else 404)
+    assert ("Tủ sách truyền thống" in page.content.decode()) is (viewer == "owner_staff")
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_digital_objects(vw, viewer):
+    """An open digital object of the hidden library is absent (404 as an unknown id) on the
+    viewer page and the IIIF manifest for everyone but its staff; the public library's is open."""
+    client = vw.client(viewer)
+    unknown = max(vw.digital.values()) + 1000
+    for key, pk in vw.digital.items():
+        sees = key == "public" or viewer == "owner_staff"
+        for path in (f"/digital/{pk}/", f"/iiif/3/{pk}/manifest"):
+            got = client.get(path)
+            assert got.status_code == (200 if sees else 404), (key, path)
+            if not sees:
+                missing = client.get(path.replace(str(pk), str(unknown)))
+                assert missing.status_code == 404
+                assert _same_page(got.content, pk).replace(f"/{pk}/", "/PK/") == _same_page(
+                    missing.content, unknown
+                ).replace(f"/{unknown}/", "/PK/")

@@ -418,3 +418,18 @@ def test_barcodes_and_cards_whatever_their_case(kiosk, desk):
     assert again.ok == "0" and again.screen_message == ("Tài liệu này đang được mượn.",)
     back = checkin(kiosk, "tl0001")
     assert back.ok == "1", back.screen_message
+
+
+def test_a_kiosk_does_not_lend_a_restricted_reading_copy(kiosk, desk):
+    """Restricted reading (issue 19): read in the reading room by permission, never lent by a
+    kiosk; the reader is told why in the desk's own sentence."""
+    from thuvien.holdings.services import item_visibility_set
+
+    with scopes_disabled():
+        item_visibility_set(
+            item=desk["item"], visibility="restricted", actor=desk["world"].users["hy_admin"]
+        )
+    refused = checkout(kiosk, desk["reader"].card_number, "TL0001")
+    assert refused.ok == "0"
+    assert refused.screen_message[0].startswith("Tài liệu đọc hạn chế")
+    assert checkout(kiosk, desk["reader"].card_number, "TL0002").ok == "1"

@@ -8,6 +8,7 @@ so a word beats its syllables scattered over the title.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import tantivy
@@ -334,11 +335,17 @@ def filter_queries(
     if req.visible_to is not None and visibility and "pub" not in req.visible_to:
         out.append(visibility_query(schema, req.visible_to))  # (every viewer sees "pub")
     if req.library_ids is not None:
-        out.append(Q.term_set_query(schema, "lib", [int(i) for i in req.library_ids] or [0]))
+        libs = Q.term_set_query(schema, "lib", [int(i) for i in req.library_ids] or [0])
+        out.append(_or_tiered(schema, req, "lib", req.library_ids, libs))
     for name, values in req.filters.items():
         if not values:
             continue
-        if name in _INT_FACETS:
+        if name in _TIERED:
+            public = Q.term_set_query(
+                schema, name, [int(v) for v in values] if name in _INT_FACETS else list(values)
+            )
+            out.append(_or_tiered(schema, req, name, values, public))
+        elif name in _INT_FACETS:
             out.append(Q.term_set_query(schema, name, [int(v) for v in values]))
         elif name in _HASHED_FACETS:
             out.append(Q.term_set_query(schema, name, [facet_hash(v) for v in values]))
@@ -355,6 +362,26 @@ def filter_queries(
     if req.record_ids is not None:
         out.append(Q.term_set_query(schema, "id", [int(i) for i in req.record_ids] or [0]))
     return out
+
+
+_TIERED = {"lib", "ltype", "grp"}  # values some viewers see only (documents.tiered_facets)
+
+
+def _or_tiered(
+    schema: tantivy.Schema, req: SearchRequest, name: str, values: Any, public: tantivy.Query
+) -> tantivy.Query:
+    """``public`` or the same values seen through one of the viewer's other tokens."""
+    if req.visible_to is None:  # sees everything: through any token
+        terms = [
+            Q.regex_query(schema, "vff", f"{name}\\|[^|]+\\|{re.escape(str(v))}") for v in values
+        ]
+    else:
+        tokens = [t for t in req.visible_to if t != "pub"]
+        if not tokens:
+            return public
+        wanted = [f"{name}|{t}|{v}" for t in tokens for v in values]
+        terms = [Q.term_set_query(schema, "vff", wanted)]
+    return Q.boolean_query([(Occ.Should, public), *((Occ.Should, t) for t in terms)])
 
 
 def available_query(schema: tantivy.Schema, req: SearchRequest) -> tantivy.Query:

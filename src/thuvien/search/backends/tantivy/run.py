@@ -47,6 +47,7 @@ SMALL_CLUSTER = 4  # works with up to this many records: libraries read from the
 # fkey holds the five small facets (facet_key): one bucket per distinct combination, at most
 # one per counted record; facets are counted on up to about SAMPLE_TARGET records.
 _FKEY_BUCKETS = 20_000
+_TIERED_BUCKETS = 65_000
 # many values each: a terms aggregation of their own
 _SEPARATE = ("lib", "grp", "subj", "auth", "place", "person")
 
@@ -59,6 +60,9 @@ def _agg_spec(req: SearchRequest) -> dict[str, Any]:
     # Availability inside one library: the count the page shows, in the same pass; none when
     # the reader already asked for available copies (the total is the count). Anywhere in the
     # network is a bit of fkey; several libraries take a separate count.
+    if req.visible_to is None or any(t != "pub" for t in req.visible_to):
+        # values seen by some viewers only (documents.tiered_facets): a sparse column
+        spec["vfc"] = {"terms": {"field": "vfc", "size": _TIERED_BUCKETS}}
     libs = _availability_libraries(req)
     if not req.available and libs is not None and len(libs) == 1:
         spec["avail"] = {"terms": {"field": "avail", "size": FACET_SIZES["lib"]}}
@@ -109,6 +113,7 @@ def _facets(
         spec["_n"] = _COUNT["n"]
     raw = searcher.aggregate(query, spec)
     records = raw.pop("_n", None)
+    tiered = raw.pop("vfc", {}).get("buckets", [])
     packed = raw.pop("fkey", {}).get("buckets", [])
     out = facet_key.decode_counts(
         ((b["key"], b.get("doc_count", 0)) for b in packed), scale, FACET_SIZES
@@ -136,9 +141,36 @@ def _facets(
         if name in ("subj", "auth", "place", "person"):
             buckets = _heading_labels(engine, searcher, name, buckets)
         out[name] = [(str(k), n) for k, n in buckets]
+    if tiered:
+        _add_tiered(out, tiered, req, scale)
     if records is not None:
         out["_n"] = [("", int(records.get("value") or 0))]
     return out
+
+
+def _add_tiered(
+    out: dict[str, list[tuple[str, int]]], buckets: list[dict], req: SearchRequest, scale: float
+) -> None:
+    """Add the library, type and group values the viewer sees through his other tokens
+    (``kind|tokens|value``, one per record and value: a record counts once)."""
+    tokens = set(req.visible_to) if req.visible_to is not None else None
+    scope = {str(i) for i in req.library_ids} if req.library_ids is not None else None
+    extra: dict[str, dict[str, int]] = {}
+    for b in buckets:
+        count = b.get("doc_count", 0)
+        name, through, value = str(b["key"]).split("|", 2)
+        if not count or (tokens is not None and tokens.isdisjoint(through.split("+"))):
+            continue
+        if name == "lib" and scope is not None and value not in scope:
+            continue
+        per = extra.setdefault(name, {})
+        per[value] = per.get(value, 0) + int(round(count * scale))
+    for name, values in extra.items():
+        merged = dict(out.get(name, []))
+        for value, count in values.items():
+            merged[value] = merged.get(value, 0) + count
+        rows = sorted(merged.items(), key=lambda r: (-r[1], r[0]))
+        out[name] = rows[: FACET_SIZES[name]]
 
 
 def _heading_labels(

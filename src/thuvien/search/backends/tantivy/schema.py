@@ -22,7 +22,8 @@ TITLE_PAIRS = "title_bia"  # adjacent accented title syllables, "truyện_kiều
 VERIFY_MAX_LIST = 10_000  # see Engine.title_pairs
 
 
-SCHEMA_VERSION = "13"  # 12: visibility tokens (vis); 13: place and person facets (thuvien.ai)
+SCHEMA_VERSION = "14"  # 12: visibility tokens (vis); 13: place and person facets (thuvien.ai)
+# 14: library, type and group values seen by some viewers only (vfc counted, vff chosen)
 ORDERS = {  # SORTS -> (fast field, order)
     "relevance": (None, None),
     "newest": ("year", tantivy.Order.Desc),
@@ -83,6 +84,10 @@ def build_schema() -> tantivy.Schema:
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     # the visibility tokens of the record (holdings.visibility): the engine filters on them
     sb.add_text_field("vis", tokenizer_name="raw", index_option="basic")
+    # library, type and group values not everyone sees (search.documents.tiered_facets):
+    # "kind|tokens|value" counted per viewer, "kind|token|value" chosen as a filter
+    sb.add_text_field("vfc", tokenizer_name="raw", fast=True, index_option="basic")
+    sb.add_text_field("vff", tokenizer_name="raw", index_option="basic")
     for name in ("mtype", "lang", "ltype"):  # filters; their counts come from fkey
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     # Subjects and authors have hundreds of thousands of values: counted as 64-bit hashes
@@ -197,6 +202,10 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
         values = get(key)
         if values:
             fields[name] = sorted(set(values))
+    tiered = get("tiered_facets")
+    if tiered:
+        fields["vfc"] = tiered
+        fields["vff"] = get("tiered_filters") or []
     ltypes = get("library_types")
     if ltypes:
         fields["ltype"] = sorted(set(ltypes))

@@ -330,6 +330,10 @@ def deletion_requests(request: StaffRequest) -> HttpResponse:
 # --- restricted reading (đọc hạn chế) -------------------------------------------------------
 
 
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 12 else 0
+
+
 @requires(Capability.CIRCULATE)
 def reading_permissions(request: StaffRequest) -> HttpResponse:
     """Requests to read a restricted copy in the reading room: record one, then grant or refuse
@@ -338,6 +342,8 @@ def reading_permissions(request: StaffRequest) -> HttpResponse:
     from thuvien.circulation.services import (
         reading_permission_decide,
         reading_permission_request,
+        reading_room_hand_out,
+        reading_room_take_back,
     )
     from thuvien.patrons.selectors import patron_get_by_card
 
@@ -346,9 +352,23 @@ def reading_permissions(request: StaffRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "decide":
+            action = request.POST.get("action")
+            if action in ("hand_out", "take_back"):
                 permission = ReadingPermission.objects.filter(
-                    pk=request.POST.get("pk") or 0, library=library
+                    pk=_int(request.POST.get("pk")), library=library
+                ).first()
+                if permission is None:
+                    raise Http404
+                if action == "hand_out":
+                    reading_room_hand_out(permission=permission, actor=request.user)
+                    messages.success(request, _("Đã giao tài liệu đọc tại phòng đọc."))
+                else:
+                    reading_room_take_back(permission=permission, actor=request.user)
+                    messages.success(request, _("Đã nhận lại tài liệu."))
+                return redirect("circulation:reading")
+            if action == "decide":
+                permission = ReadingPermission.objects.filter(
+                    pk=_int(request.POST.get("pk")), library=library
                 ).first()
                 if permission is None:
                     raise Http404

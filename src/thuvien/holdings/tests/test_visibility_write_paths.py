@@ -1,0 +1,168 @@
+"""Who may see what (issue 19) when copies are written outside the visibility services: a copy
+added at a hidden location, moved between locations or records, deleted, withdrawn, or brought
+in by a MARC import. Each path keeps the record's visibility right everywhere: the index (through
+the outbox, drained as the worker drains it), and OAI-PMH (a record the public no longer sees
+gets a deleted header; one it sees again is harvested again)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from thuvien.catalog.models import RecordTombstone
+from thuvien.core.outbox import outbox_drain
+from thuvien.holdings.services import (
+    item_create,
+    item_delete,
+    item_update,
+    item_withdraw,
+    location_visibility_set,
+)
+from thuvien.holdings.visibility import ANONYMOUS, viewer_for
+from thuvien.network.models import LibraryType, Location
+from thuvien.network.services import library_create
+from thuvien.search.selectors import search_catalogue
+from thuvien.search.tests.factories import make_item, make_record
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def index_dir(settings, tmp_path):
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+
+
+@pytest.fixture
+def places(world):
+    admin = world.users["hy_admin"]
+    open_stacks = Location.objects.get(library=world.provincial, code="kho")
+    secret = Location.objects.create(library=world.provincial, code="an", name_vi="Kho mật")
+    location_visibility_set(location=secret, visibility="hidden", actor=admin)
+    return open_stacks, secret
+
+
+def _found(word, user=None):
+    viewer = ANONYMOUS if user is None else viewer_for(user)
+    outbox_drain()  # what the worker does after each commit
+    return search_catalogue(params={"q": word}, viewer=viewer).total
+
+
+def _oai(record) -> str:
+    """"shown", "deleted" (a deleted header) or "unknown", as a harvester is told."""
+    from thuvien.oai.views import _identifier
+
+    got = Client().get(
+        "/oai",
+        {"verb": "GetRecord", "identifier": _identifier(record.pk), "metadataPrefix": "oai_dc"},
+    ).content.decode()
+    if 'status="deleted"' in got:
+        return "deleted"
+    return "unknown" if "idDoesNotExist" in got else "shown"
+
+
+def test_a_copy_added_at_a_hidden_location_hides_a_union_record(world, places):
+    _open, secret = places
+    record = make_record(world.hung_yen, "Bản đồ phòng thủ khu vực", index=True)
+    assert _found("ban do phong thu") == 1 and _oai(record) == "shown"
+    item_create(
+        record=record, library=world.provincial, barcode="AN0001", location=secret, actor=None
+    )
+    assert _found("ban do phong thu") == 0
+    assert _found("ban do phong thu", world.users["tinh_cataloguer"]) == 1
+    assert _oai(record) == "deleted"
+
+
+def test_moving_the_only_copy_to_a_hidden_location_and_back(world, places):
+    open_stacks, secret = places
+    record = make_record(world.hung_yen, "Sơ đồ kho quân nhu")
+    item = make_item(record, world.provincial, location=open_stacks)
+    assert _found("so do kho quan nhu") == 1 and _oai(record) == "shown"
+    item_update(item=item, location=secret, actor=None)
+    assert _found("so do kho quan nhu") == 0 and _oai(record) == "deleted"
+    item_update(item=item, location=open_stacks, actor=None)
+    assert _found("so do kho quan nhu") == 1 and _oai(record) == "shown"
+    assert not RecordTombstone.objects.filter(record_id=record.pk).exists()
+
+
+def test_moving_a_hidden_copy_to_another_record(world, places):
+    _open, secret = places
+    first = make_record(world.hung_yen, "Sổ tay trinh sát")
+    second = make_record(world.hung_yen, "Cẩm nang hậu cần", index=True)
+    item = make_item(first, world.provincial, location=secret)
+    assert _found("so tay trinh sat") == 0 and _found("cam nang hau can") == 1
+    item_update(item=item, record=second, actor=None)
+    # the first record has no copy left: a union-catalogue record, public; the second is now
+    # held at a hidden location only
+    assert _found("so tay trinh sat") == 1 and _oai(first) == "shown"
+    assert _found("cam nang hau can") == 0 and _oai(second) == "deleted"
+
+
+def test_deleting_the_last_hidden_copy_shows_the_record_again(world, places):
+    _open, secret = places
+    record = make_record(world.hung_yen, "Danh bạ đơn vị dự bị", index=True)
+    assert _oai(record) == "shown"
+    item = item_create(
+        record=record, library=world.provincial, barcode="AN0002", location=secret, actor=None
+    )
+    assert _found("danh ba don vi du bi") == 0 and _oai(record) == "deleted"
+    item_delete(item=item, actor=None)
+    assert _found("danh ba don vi du bi") == 1 and _oai(record) == "shown"
+
+
+def test_withdrawing_a_copy_keeps_what_the_record_shows(world, places):
+    """A withdrawn copy stays on the record (for the statistics), so the record's visibility
+    does not change; the index takes the new status."""
+    open_stacks, secret = places
+    record = make_record(world.hung_yen, "Lịch sử trung đoàn pháo binh")
+    shown = make_item(record, world.provincial, location=open_stacks)
+    make_item(record, world.provincial, location=secret)
+    assert _found("trung doan phao binh") == 1
+    item_withdraw(item=shown, actor=None, reason="Rách nát")
+    assert _found("trung doan phao binh") == 1 and _oai(record) == "shown"
+
+
+def test_importing_copies_into_a_hidden_library_hides_a_matched_union_record(world, tmp_path):
+    from thuvien.catalog.marc.writer import MarcWriter
+    from thuvien.catalog.services import import_run
+    from thuvien.catalog.tests.factories import vi_marc
+
+    bchqs = library_create(
+        network=world.hung_yen,
+        code="HY-BCHQS",
+        name_vi="Thư viện Bộ Chỉ huy Quân sự tỉnh",
+        library_type=LibraryType.ARMED_FORCES,
+        actor=world.users["hy_admin"],
+    )
+    Location.objects.create(library=bchqs, code="kho", name_vi="Kho")
+    staff = world.users["tinh_cataloguer"]
+    from thuvien.accounts.models import Membership, Role, User
+
+    owner = User.objects.create_user(username="bchqs_cat", password="x" * 12)
+    Membership.objects.create(
+        user=owner, network=world.hung_yen, library=bchqs, role=Role.objects.get(code="cataloguer")
+    )
+
+    def write(name, with_copy):
+        extra = [("952", " ", " ", [("a", "HY-BCHQS"), ("c", "kho"), ("p", "QS0001")])]
+        marc = vi_marc(
+            title="Điều lệnh quản lý bộ đội", isbn="9786041112223", extra=extra if with_copy else []
+        )
+        path = tmp_path / name
+        with open(path, "wb") as out:
+            writer = MarcWriter(out, "iso2709")
+            writer.write(marc)
+            writer.close()
+        return path
+
+    import_run(paths=[write("union.mrc", False)], network=world.hung_yen)  # no copies: public
+    assert _found("dieu lenh quan ly bo doi") == 1
+    from thuvien.catalog.models import Record
+
+    record = Record.objects.get(title__startswith="Điều lệnh")
+    assert _oai(record) == "shown"
+    report = import_run(paths=[write("bchqs.mrc", True)], network=world.hung_yen, library=bchqs)
+    assert (report.matched, report.items_created) == (1, 1)
+    assert _found("dieu lenh quan ly bo doi") == 0
+    assert _found("dieu lenh quan ly bo doi", staff) == 0  # another library's staff
+    assert _found("dieu lenh quan ly bo doi", owner) == 1
+    assert _oai(record) == "deleted"
