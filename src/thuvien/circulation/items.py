@@ -13,9 +13,8 @@ from django.db import transaction
 from django.db.transaction import TransactionManagementError
 from django.utils.translation import gettext as _
 
+from thuvien.core import db as q
 from thuvien.core.errors import NotFound
-
-from . import desk_sql as q
 
 
 def item_set_status(*, item: Any, status: str, actor: Any) -> None:
@@ -50,7 +49,7 @@ _DESK_ITEM: dict[str, tuple[str, list[Any]]] = {}  # per database vendor: SQL te
 
 def _desk_item_statement() -> tuple[str, list[Any]]:
     """The text of ``desk_items().filter(barcode=.., library__network_id=..)`` locked ``FOR
-    UPDATE OF`` the copy alone, built once per process (see ``desk_sql``)."""
+    UPDATE OF`` the copy alone, built once per process (see ``core.db``)."""
     from django.db import connection
 
     from thuvien.catalog.models import Record

@@ -173,11 +173,10 @@ _DESK_PATRON_FIELDS = (
 def patron_for_desk(*, library: Any, card_number: str) -> Any:
     """The reader of ``library``'s network with this card (any library of it: desks serve
     visitors), with the category: ``patron_get_by_card(lean=True)`` as one prepared statement
-    (``desk_sql``), for the REST desk's check-out. An anonymised reader is not found."""
+    (``core.db``), for the REST desk's check-out. An anonymised reader is not found."""
+    from thuvien.core import db as q
     from thuvien.core.text import clean
     from thuvien.patrons.models import Patron, PatronCategory
-
-    from . import desk_sql as q
 
     number = clean(card_number or "").upper()
     found = _DESK_PATRON.get(connection.vendor)
