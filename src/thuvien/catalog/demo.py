@@ -373,7 +373,9 @@ def _prepare_batch(
 
 
 def _write_prepared(network_id: int, prepared: tuple) -> tuple[int, int]:
-    from .services.rawinsert import insert_identifiers, insert_items, insert_records
+    from thuvien.holdings.item_sql import insert_items
+
+    from .services.rawinsert import insert_identifiers, insert_records
 
     rows, identifiers, items = prepared
     ids = insert_records(network_id=network_id, rows=rows)

@@ -204,23 +204,10 @@ def patron_for_desk(*, library: Any, card_number: str) -> Any:
 def item_for_desk(*, library: Any, barcode: str) -> Any:
     """A copy of the library's network by barcode: a desk takes back any copy of the network.
     A read without a lock; the desk services lock the copy themselves
-    (``services.desk_checkout``, ``items.desk_item_for_update``)."""
-    from .items import desk_items
+    (``services.desk_checkout``, ``holdings.item_sql.desk_item_for_update``)."""
+    from thuvien.holdings.item_sql import desk_item_get
 
-    code = (barcode or "").strip()
-    item = None
-    # Barcodes are stored in capitals (holdings' ``_clean_barcode``); a scanner set to lower
-    # case or a typed ``dm001...`` finds ``DM001...``. A code stored otherwise (an old import)
-    # is still found as typed.
-    for candidate in dict.fromkeys((code.upper(), code)) if code else ():
-        # barcode is unique: no ORDER BY needed (it costs compile time on every scan)
-        qs = desk_items().filter(barcode=candidate, library__network_id=library.network_id)
-        item = next(iter(qs.order_by()[:1]), None)
-        if item is not None:
-            break
-    if item is None:
-        raise NotFound("item_not_found", _("Không tìm thấy tài liệu có mã vạch này."))
-    return item
+    return desk_item_get(library=library, barcode=barcode)
 
 
 def hold_for_desk(*, library: Any, pk: int) -> Hold:

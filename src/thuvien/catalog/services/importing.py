@@ -25,7 +25,6 @@ from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_record
 from thuvien.core.db import sqlite_bulk_writes
-from thuvien.core.scoping import scopes_disabled
 
 from ..errors import CatalogError, CatalogErrorCode
 from ..marc.reader import FORMATS
@@ -37,7 +36,6 @@ from .rawinsert import (
     TITLE_AT,
     extracted_values,
     insert_identifiers,
-    insert_items,
     insert_outbox,
     insert_records,
     lookup_identifiers,
@@ -356,17 +354,12 @@ class _Importer:
     def _items(self, pending: list[_Pending]) -> set[int]:
         if self.library is None:
             return set()
-        from thuvien.holdings.models import Item
+        from thuvien.holdings.item_sql import insert_items, item_records_by_barcode
 
         specs = [(p, s) for p in pending for s in p.items]
         if not specs:
             return set()
-        with scopes_disabled():
-            existing = dict(
-                Item.objects.filter(barcode__in=[s.barcode for _, s in specs]).values_list(
-                    "barcode", "record_id"
-                )
-            )
+        existing = item_records_by_barcode([s.barcode for _, s in specs])
         to_create, touched = [], set()
         for p, spec in specs:
             record_id = self._record_id(pending, p)

@@ -143,28 +143,3 @@ def insert_outbox(topic: str, ids: Iterable[int]) -> None:
         return
     insert_rows(OutboxEntry, ("topic", "object_id", "created_at", "attempts", "last_error"), rows)
     outbox.outbox_kick_after_commit()
-
-
-def insert_items(rows: Iterable[dict[str, Any]]) -> None:
-    """Items given as dicts of column values (record_id, library_id, barcode, ...)."""
-    from thuvien.holdings.models import Item
-
-    columns = (
-        "record_id", "library_id", "barcode", "location_id", "call_number", "item_type", "price",
-        "acquired_on", "acquisition_source", "status", "status_changed_at", "notes", "created_at",
-        "updated_at",
-    )  # fmt: skip
-    now = _db_now()
-    out = []
-    for r in rows:
-        price = r.get("price")
-        out.append(
-            (
-                r["record_id"], r["library_id"], r["barcode"], r.get("location_id"),
-                r.get("call_number", ""), r.get("item_type", "book"),
-                str(price) if price is not None else None, r.get("acquired_on"),
-                r.get("acquisition_source", ""), r.get("status", "available"), now,
-                r.get("notes", ""), now, now,
-            )
-        )  # fmt: skip
-    insert_rows(Item, columns, out)

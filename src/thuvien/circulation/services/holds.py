@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.audit import audit_record
+from thuvien.holdings.item_sql import item_lock
 from thuvien.holdings.models import ItemStatus
 
 from ..errors import CirculationError, CirculationErrorCode
-from ..items import item_lock, item_set_status
+from ..items import item_set_status
 from ..models import ACTIVE_HOLD_STATUSES, Hold, HoldStatus, Transit
 from ..rules import due_date, rule_for
 

@@ -21,11 +21,12 @@ from django.utils.translation import gettext as _
 
 from thuvien.core import db
 from thuvien.core.audit import audit_batch, audit_record
+from thuvien.holdings.item_sql import desk_item_for_update, item_lock
 from thuvien.holdings.models import ItemStatus
 from thuvien.network.settings_registry import setting_get
 
 from ..errors import CirculationError, CirculationErrorCode
-from ..items import desk_item_for_update, item_lock, item_set_status
+from ..items import item_set_status
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
 from ..rules import RuleValues, due_date, fine_days, rule_for
 from .holds import UNKNOWN, first_queued_hold_sql, route_item

@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from thuvien.core.audit import audit_record
+from thuvien.holdings.item_sql import item_lock
 from thuvien.holdings.models import ItemStatus
 
 from ..errors import CirculationError, CirculationErrorCode
-from ..items import item_lock, item_set_status
+from ..items import item_set_status
 from ..models import Fee, FeeKind, Loan
 from ..selectors import lost_fee_quote, lost_undo_refusal
 from .fees import fee_create

@@ -10,9 +10,9 @@ from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
-from thuvien.circulation.items import desk_item_for_update, desk_item_locked, desk_items
 from thuvien.circulation.selectors import patron_for_desk
 from thuvien.core.errors import NotFound
+from thuvien.holdings.item_sql import desk_item_for_update, desk_item_locked, desk_items
 from thuvien.patrons.models import Patron
 
 from .factories import make_item, make_patron
