@@ -16,6 +16,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_record
 from thuvien.core.db import sqlite_bulk_writes
+from thuvien.core.scoping import library_scope
 
 from ..errors import CatalogError, CatalogErrorCode
 from ..marc.reader import FORMATS
@@ -421,6 +423,14 @@ def _rule(kind: str) -> str:
     return "isbn" if kind == "issn" else kind
 
 
+
+def _import_scope(library: Any | None) -> AbstractContextManager[None]:
+    """The library scope an import writes in: the library its copies go to. An import of
+    records alone (no library) opens none: records belong to the network, and a query on
+    library-owned rows there fails loudly instead of reading every library's."""
+    return library_scope(library) if library is not None else nullcontext()
+
+
 def import_run(
     *,
     paths: Iterable[str | Path],
@@ -489,7 +499,7 @@ def import_run(
             batches = iter_prepared_prefix(path, fmt, rules, library is not None, limit)
         else:
             batches = iter_prepared(path, fmt, rules, library is not None, batch_size, parallel)
-        with gc_relaxed(), sqlite_bulk_writes():
+        with gc_relaxed(), sqlite_bulk_writes(), _import_scope(library):
             importer.run(batches, commit_records, batch_done)
         if limit is not None and getattr(batches, "truncated", False):
             importer.report.truncated = True
