@@ -22,7 +22,7 @@ from ..errors import CatalogError, CatalogErrorCode, RecordInvalid
 from ..marc.extract import extract
 from ..marc.field_checks import check_fields, move_invalid_isbns
 from ..marc.mij import MarcDict
-from ..marc.validate import DEFAULT_LEADER, normalize_marc
+from ..marc.normalize import DEFAULT_LEADER, normalize_marc
 from ..marc_validation import editor_from_mij, editor_from_pymarc, validate_record
 from ..models import Record, RecordIdentifier, RecordTombstone, TombstoneReason
 
