@@ -23,7 +23,7 @@ from ..marc.extract import extract
 from ..marc.field_checks import check_fields, move_invalid_isbns
 from ..marc.mij import MarcDict
 from ..marc.normalize import DEFAULT_LEADER, normalize_marc
-from ..marc_validation import editor_from_mij, editor_from_pymarc, validate_record
+from ..marc.validation import editor_from_mij, editor_from_pymarc, validate_record
 from ..models import Record, RecordIdentifier, RecordTombstone, TombstoneReason
 
 OUTBOX_TOPIC = "catalog.record"
@@ -72,7 +72,7 @@ def marc_changes(old: MarcDict | None, new: MarcDict) -> dict[str, list[Any]]:
 
 def _marc_rules(marc: MarcDict | pymarc.Record) -> None:
     """Refuse a record that breaks the MARC21 rules the cataloguing editors show
-    (``marc_validation``: leader, tags, indicators, subfields, repeatability), every problem at
+    (``marc.validation``: leader, tags, indicators, subfields, repeatability), every problem at
     once (``catalog.marc_rules``). Checked on what was given, before normalisation pads the
     leader; a record given without a leader gets the default one."""
     try:
