@@ -22,8 +22,8 @@ from thuvien.holdings.models import ItemStatus
 
 from ..errors import CirculationError, CirculationErrorCode
 from ..items import item_set_status
+from ..loan_policy import due_date, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Hold, HoldStatus, Transit
-from ..rules import due_date, rule_for
 
 C = CirculationErrorCode
 

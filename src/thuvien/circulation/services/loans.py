@@ -27,8 +27,8 @@ from thuvien.network.settings_registry import setting_get
 
 from ..errors import CirculationError, CirculationErrorCode
 from ..items import item_set_status
+from ..loan_policy import RuleValues, due_date, fine_days, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
-from ..rules import RuleValues, due_date, fine_days, rule_for
 from .holds import UNKNOWN, first_queued_hold_sql, route_item
 
 C = CirculationErrorCode
