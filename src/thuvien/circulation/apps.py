@@ -10,8 +10,8 @@ class CirculationConfig(AppConfig):
         from thuvien.core.demo import register_demo_step
 
         from . import (
-            conf,  # noqa: F401 - registers the settings
             hooks,
+            library_settings,  # noqa: F401 - registers the per-library settings
         )
         from .demo import demo_circulation
         from .desk_cache import connect_invalidation

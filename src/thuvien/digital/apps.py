@@ -8,6 +8,6 @@ class DigitalConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
-            conf,  # noqa: F401 - registers the settings
+            library_settings,  # noqa: F401 - registers the per-library settings
             tasks,  # noqa: F401 - registers the background jobs
         )

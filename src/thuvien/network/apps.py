@@ -10,7 +10,7 @@ class NetworkConfig(AppConfig):
         from thuvien.core.audit_actions import audit_field_labellers
         from thuvien.core.demo import register_demo_step
 
-        from . import registered_settings  # noqa: F401 - declares the portal settings
+        from . import library_settings  # noqa: F401 - declares the portal settings
         from .demo import demo_network
         from .settings_registry import setting_label_for_audit
 
