@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "thuvien.sru",
     "thuvien.opendata",
     "thuvien.ops",
+    "thuvien.demo",  # demo data: above every app, imports them all
     # third party; the admin site is ours (open to network administrators only)
     "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",
