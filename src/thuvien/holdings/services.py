@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,6 +25,9 @@ from thuvien.core.scoping import scopes_disabled
 
 from .errors import HoldingsError, HoldingsErrorCode
 from .models import Item, ItemStatus, ItemType
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
 
 OUTBOX_TOPIC = "catalog.record"
 MAX_BATCH = 500
@@ -77,7 +80,7 @@ def _barcode_taken_error(barcodes: list[str]) -> HoldingsError:
     )
 
 
-def _check_record_library(record: Any, library: Any) -> None:
+def _check_record_library(record: Any, library: Library) -> None:
     if record.is_deleted:
         raise HoldingsError(HoldingsErrorCode.RECORD_DELETED, gettext("Biểu ghi này đã bị xoá."))
     if record.network_id != library.network_id:
@@ -87,7 +90,7 @@ def _check_record_library(record: Any, library: Any) -> None:
         )
 
 
-def _check_location(location: Any, library: Any) -> None:
+def _check_location(location: Any, library: Library) -> None:
     if location is not None and location.library_id != library.pk:
         raise HoldingsError(
             HoldingsErrorCode.WRONG_LIBRARY,
@@ -115,7 +118,7 @@ def _check_price(price: Decimal | int | None) -> None:
 def item_create(
     *,
     record: Any,
-    library: Any,
+    library: Library,
     barcode: str,
     actor: Any | None = None,
     location: Any | None = None,
@@ -172,7 +175,7 @@ def barcode_sequence(first_barcode: str, count: int) -> list[str]:
 def items_create_batch(
     *,
     record: Any,
-    library: Any,
+    library: Library,
     first_barcode: str,
     count: int,
     actor: Any | None = None,
@@ -484,7 +487,7 @@ def _public_after(record_ids: list[int], before: set[int]) -> None:
 
 def library_visibility_set(
     *,
-    library: Any,
+    library: Library,
     visibility: str,
     actor: Any | None,
     share_for_copy_cataloguing: bool | None = None,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext
@@ -43,6 +43,9 @@ from .rawinsert import (
     lookup_identifiers,
 )
 from .records import OUTBOX_TOPIC
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
 
 MATCH_RULES = ("isbn", "035", "001", "key")
 DEFAULT_MATCH = ("isbn", "035", "001")
@@ -424,7 +427,7 @@ def _rule(kind: str) -> str:
 
 
 
-def _import_scope(library: Any | None) -> AbstractContextManager[None]:
+def _import_scope(library: Library | None) -> AbstractContextManager[None]:
     """The library scope an import writes in: the library its copies go to. An import of
     records alone (no library) opens none: records belong to the network, and a query on
     library-owned rows there fails loudly instead of reading every library's."""
