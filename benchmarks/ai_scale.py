@@ -42,7 +42,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 def passages(n: int) -> list[str]:
     import random
 
-    from thuvien.catalog import demo_vocab as v
+    from thuvien.demo import vocab as v
 
     rng = random.Random(7)
     out = []

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/catalog_export_open.py [--records 100000]
 
-Loads N demo records (catalog.demo step, with items) into a fresh database, exports them in
+Loads N demo records (demo.catalog step, with items) into a fresh database, exports them in
 each format with ``export_run`` and times ``record_open`` (record_get + pymarc + display form +
 items + holdings summary) on 300 random records: median and 95th percentile in milliseconds.
 """
@@ -23,12 +23,12 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     args = parser.parse_args()
     setup_django("bench-export")
-    from thuvien.catalog.demo import demo_catalog
     from thuvien.catalog.models import Record
     from thuvien.catalog.selectors import record_open
     from thuvien.catalog.services import export_run
     from thuvien.core.demo import DemoContext
     from thuvien.core.scoping import scopes_disabled
+    from thuvien.demo.catalog import demo_catalog
 
     network, library = network_and_library()
     ctx = DemoContext(records=args.records, verbosity=0)

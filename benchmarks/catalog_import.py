@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/catalog_import.py [--records 100000] [--file F] [--drain]
                                                   [--overlap]
 
-Writes N generated Vietnamese records (catalog.demo) to a file, imports them with
+Writes N generated Vietnamese records (demo.catalog) to a file, imports them with
 ``import_run`` (matching on ISBN, 035, 001; one outbox row per record for the search index),
 prints records/second and the peak resident memory during the import. ``--drain`` then feeds
 the outbox to the search handler, when one is registered, and times that separately.
@@ -36,10 +36,10 @@ def main() -> None:
                         help="index while importing, with the real queue worker")  # fmt: skip
     args = parser.parse_args()
     data = setup_django("bench-import")
-    from thuvien.catalog.demo import write_demo_iso2709
     from thuvien.catalog.services import import_run
     from thuvien.core.models import OutboxEntry
     from thuvien.core.scoping import scopes_disabled
+    from thuvien.demo.catalog import write_demo_iso2709
 
     path = args.file
     if not path:

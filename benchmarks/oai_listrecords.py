@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/oai_listrecords.py [--records 50000] [--page 500]
         [--prefix marc21] [--delete 1000]
 
-Loads N demo records (catalog.demo step, with items) into a fresh database, deletes some
+Loads N demo records (demo.catalog step, with items) into a fresh database, deletes some
 (tombstones), then harvests the whole repository with ListRecords through Django's full request
 path (middleware, view, lxml serialisation) in this process, following resumption tokens:
 records/s served in full pages and CPU ms per page. Then times the first page and the last page
@@ -32,11 +32,11 @@ def main() -> None:
     from django.test import Client
     from lxml import etree
 
-    from thuvien.catalog.demo import demo_catalog
     from thuvien.catalog.models import Record, RecordTombstone
     from thuvien.catalog.services import record_delete
     from thuvien.core.demo import DemoContext
     from thuvien.core.scoping import scopes_disabled
+    from thuvien.demo.catalog import demo_catalog
 
     settings.OAI_PAGE_SIZE = args.page
     network, library = network_and_library()

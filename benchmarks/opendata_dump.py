@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/opendata_dump.py [--records 5000]
 
-Loads N demo records (catalog.demo step, with items) into a fresh database, reads them once
+Loads N demo records (demo.catalog step, with items) into a fresh database, reads them once
 through the builder's selector (keyset pages of ``catalog.selectors_harvest``), then writes each
 format alone, gzip-compressed as the real dump is, timing CPU (process_time) and wall time:
 MARCXML, MARC-in-JSON lines, CSV (with the field extraction), schema.org JSON-LD, BIBFRAME 2
@@ -29,12 +29,12 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=5000)
     args = parser.parse_args()
     setup_django("bench-opendata")
-    from thuvien.catalog.demo import demo_catalog
     from thuvien.catalog.marc.extract import extract
     from thuvien.catalog.marc.writer import to_marcxml
     from thuvien.catalog.models import Record
     from thuvien.core.demo import DemoContext
     from thuvien.core.scoping import scopes_disabled
+    from thuvien.demo.catalog import demo_catalog
     from thuvien.opendata import build
 
     network, library = network_and_library()

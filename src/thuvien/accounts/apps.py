@@ -22,11 +22,6 @@ class AccountsConfig(AppConfig):
         post_migrate.connect(
             _builtin_roles_after_migrate, sender=self, dispatch_uid="thuvien-builtin-roles"
         )
-        from thuvien.core.demo import register_demo_step
-
-        from .demo import demo_staff
-
-        register_demo_step(11, "accounts", demo_staff)
 
 
 class ThuvienAdminConfig(admin_apps.AdminConfig):

@@ -9,7 +9,7 @@ network-wide roles.
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.password_validation import validate_password
@@ -28,8 +28,11 @@ from .models import Membership, RecoveryCode, Role, User
 from .permissions import can, can_in_network
 from .totp import totp_matches
 
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
 
-def may_manage_library(actor: Any, library: Any) -> bool:
+
+def may_manage_library(actor: Any, library: Library) -> bool:
     return can(actor, Capability.ADMINISTER_LIBRARY, library) or can(
         actor, Capability.ADMINISTER_NETWORK, library
     )
@@ -39,7 +42,7 @@ def may_manage_network(actor: Any, network: Any) -> bool:
     return can_in_network(actor, Capability.ADMINISTER_NETWORK, network.pk)
 
 
-def _check_target(*, actor: Any, role: Role, library: Any, network: Any) -> None:
+def _check_target(*, actor: Any, role: Role, library: Library, network: Any) -> None:
     """Refuse a role at the wrong level, or a place the actor does not manage (404)."""
     if role.network_wide:
         if library is not None:
@@ -103,7 +106,7 @@ def staff_user_create(
 
 
 def membership_add(
-    *, actor: Any, user: User, role: Role, network: Any, library: Any | None = None
+    *, actor: Any, user: User, role: Role, network: Any, library: Library | None = None
 ) -> Membership:
     """Give ``user`` ``role`` in ``library`` (or network-wide when the role is)."""
     if library is not None and library.network_id != network.pk:
@@ -143,7 +146,7 @@ def staff_member_add(
     actor: Any,
     role: Role,
     network: Any,
-    library: Any | None,
+    library: Library | None,
     username: str,
     create: bool = False,
     full_name: str = "",
@@ -177,7 +180,7 @@ def staff_member_add(
     return user, membership
 
 
-def network_admin_for(library: Any) -> User | None:
+def network_admin_for(library: Library) -> User | None:
     """An active account that administers the library's network (the actor of writes made by
     the operator's commands and the demo), else the first superuser."""
     superuser = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
@@ -193,7 +196,7 @@ def network_admin_for(library: Any) -> User | None:
 
 
 def kiosk_account_ensure(
-    *, library: Any, username: str, password: str | None = None, actor: Any = None
+    *, library: Library, username: str, password: str | None = None, actor: Any = None
 ) -> tuple[User, str | None]:
     """Create (or find) the self-check kiosk account ``username`` with the circulation role in
     ``library``: a kiosk logs in (SIP2 message 93) like a librarian and its transactions are
@@ -293,7 +296,7 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
         membership.delete()
 
 
-def user_set_working_library(*, user: User, library: Any) -> None:
+def user_set_working_library(*, user: User, library: Library) -> None:
     """Remember the library ``user`` chose to work for, for this and later logins.
 
     Only a library the person may act for is kept (the caller offers those alone)."""

@@ -12,7 +12,7 @@ import hashlib
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from django.db.models import F, Q
@@ -37,6 +37,10 @@ from thuvien.search.selectors import (
 from . import vectors
 from .embedding import MODEL_NAME, embed_query
 from .models import RecordEmbedding
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
 
 CANDIDATES = 100  # nearest neighbours asked for; the engine keeps those the reader may see
 # e5's cosines are crowded: against one query, unrelated Vietnamese titles score 0.70-0.85 and
@@ -318,7 +322,7 @@ class Suggestion:
 
 
 def personal_suggestions(
-    *, patron: Any, limit: int = 6, viewer: Viewer = ANONYMOUS
+    *, patron: Patron, limit: int = 6, viewer: Viewer = ANONYMOUS
 ) -> list[Suggestion]:
     """Suggestions for a reader who keeps their history and has not hidden them.
 
@@ -367,7 +371,7 @@ def personal_suggestions(
     return [Suggestion(record=r, because=sources[because[r.pk][0]]) for r in records]
 
 
-def suggestions_hidden(*, patron: Any) -> bool:
+def suggestions_hidden(*, patron: Patron) -> bool:
     from .models import SuggestionsHidden
 
     return SuggestionsHidden.objects.filter(patron=patron).exists()
@@ -507,7 +511,7 @@ class PurchaseSuggestion:
     held_by: int  # libraries of the network holding a copy
 
 
-def purchase_suggestions(*, library: Any, days: int = 365, limit: int = 30) -> list[Any]:
+def purchase_suggestions(*, library: Library, days: int = 365, limit: int = 30) -> list[Any]:
     """What a library could buy next: titles its readers asked for that it does not hold.
 
     Counted over ``days``: holds placed for pickup at this library, and loans to its readers of

@@ -31,7 +31,7 @@ class RecordInvalid(CatalogError):
     """Values of the record are refused (``catalog.field_invalid``) or need the cataloguer's
     confirmation (``catalog.needs_confirmation``); ``problems`` lists each with its tag and
     subfield (``marc.field_checks.FieldProblem``) so a form can show it on its field. With
-    ``catalog.marc_rules`` the record breaks the MARC21 rules of ``marc_validation`` (tags,
+    ``catalog.marc_rules`` the record breaks the MARC21 rules of ``marc.validation`` (tags,
     indicators, subfields, repeatability) and ``problems`` are its ``MarcProblem`` rows."""
 
     def __init__(self, code: CatalogErrorCode, message: str, problems: list) -> None:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from thuvien.core.jobs import job_enqueue, job_progress, job_task
 from thuvien.core.models import Job
-from thuvien.core.scoping import scopes_disabled
 from thuvien.core.stored_text import register_stored_messages
 
 from .services.importing import import_run, parse_match_rules
@@ -71,19 +70,19 @@ def import_job(
         job_progress(job, done=done, message=gettext("Đã đọc %(n)s biểu ghi") % {"n": done})
 
     try:
-        with scopes_disabled():
-            report = import_run(
-                paths=[path],
-                file_names=[name] if name else (),
-                network=network,
-                fmt=fmt,
-                library=library,
-                match_rules=match_rules,
-                dry_run=dry_run,
-                on_match=on_match,
-                actor=job.created_by,
-                progress=progress,
-            )
+        # import_run opens the scope of the library it writes in (no scopes_disabled)
+        report = import_run(
+            paths=[path],
+            file_names=[name] if name else (),
+            network=network,
+            fmt=fmt,
+            library=library,
+            match_rules=match_rules,
+            dry_run=dry_run,
+            on_match=on_match,
+            actor=job.created_by,
+            progress=progress,
+        )
     finally:
         # the job runs once (no retries): finished or failed, its upload is of no further use
         upload_discard(path)

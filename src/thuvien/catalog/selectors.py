@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pymarc
 from django.db.models import Count, QuerySet
@@ -14,6 +14,9 @@ from .display import DisplayLine, display_lines, isbd_text
 from .errors import RecordNotFound
 from .marc.mij import to_pymarc
 from .models import Authority, Record
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
 
 
 def record_get(*, network: Any, pk: int, include_deleted: bool = False) -> Record:
@@ -39,7 +42,7 @@ class RecordView:
 
 
 def record_open(
-    *, network: Any, pk: int, library: Any | None = None, language: str | None = None
+    *, network: Any, pk: int, library: Library | None = None, language: str | None = None
 ) -> RecordView:
     """A record ready to show or edit; ``library`` adds that library's items (scoped)."""
     record = record_get(network=network, pk=pk)
@@ -55,7 +58,7 @@ def record_open(
     return view
 
 
-def record_items(*, record: Record, library: Any) -> list[Any]:
+def record_items(*, record: Record, library: Library) -> list[Any]:
     """The copies ``library`` holds of ``record`` (another library's copies stay hidden)."""
     from thuvien.holdings.models import Item
 
@@ -95,7 +98,7 @@ def record_holdings_summary(*, record: Record) -> list[dict[str, Any]]:
 
 
 def record_list(
-    *, network: Any, query: str | None = None, library: Any | None = None
+    *, network: Any, query: str | None = None, library: Library | None = None
 ) -> QuerySet[Record]:
     """Records of the network, optionally narrowed to a title/ISBN query or a library."""
     from .services.exporting import export_queryset

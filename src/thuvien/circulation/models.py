@@ -19,7 +19,7 @@ class LoanRule(models.Model):
     """One cell of the matrix library x reader category x item type (Koha's circulation rules).
 
     A blank ``library`` is the network-wide default, a blank ``patron_category`` or ``item_type``
-    a wildcard. The most specific row wins (see ``circulation.rules.rule_for``).
+    a wildcard. The most specific row wins (see ``circulation.loan_policy.rule_for``).
     """
 
     network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="+")

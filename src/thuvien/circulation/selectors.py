@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet, Sum
@@ -25,8 +25,13 @@ from .models import (
     Transit,
 )
 
+if TYPE_CHECKING:
+    from thuvien.holdings.models import Item
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
 
-def patron_loans(*, patron: Any) -> QuerySet[Loan]:
+
+def patron_loans(*, patron: Patron) -> QuerySet[Loan]:
     """A reader's open loans anywhere in the network (their own view)."""
     return (
         Loan.all_objects.filter(patron=patron, returned_at__isnull=True)
@@ -35,7 +40,7 @@ def patron_loans(*, patron: Any) -> QuerySet[Loan]:
     )
 
 
-def loan_history(*, patron: Any) -> QuerySet[Loan]:
+def loan_history(*, patron: Patron) -> QuerySet[Loan]:
     """Returned loans still linked to the reader (kept only when they opted in)."""
     return (
         Loan.all_objects.filter(patron=patron, returned_at__isnull=False)
@@ -44,7 +49,7 @@ def loan_history(*, patron: Any) -> QuerySet[Loan]:
     )
 
 
-def patron_holds(*, patron: Any) -> QuerySet[Hold]:
+def patron_holds(*, patron: Patron) -> QuerySet[Hold]:
     return (
         Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES)
         .select_related("record", "library", "item")
@@ -52,7 +57,7 @@ def patron_holds(*, patron: Any) -> QuerySet[Hold]:
     )
 
 
-def patron_postal_requests(*, patron: Any, limit: int = 50) -> list[PostalRequest]:
+def patron_postal_requests(*, patron: Patron, limit: int = 50) -> list[PostalRequest]:
     """The reader's own postal-loan requests, newest first, with their books (three queries).
 
     A reader reads their own rows across the libraries of their network (the request lives at
@@ -67,12 +72,12 @@ def patron_postal_requests(*, patron: Any, limit: int = 50) -> list[PostalReques
     )
 
 
-def patron_fees(*, patron: Any, open_only: bool = True) -> QuerySet[Fee]:
+def patron_fees(*, patron: Patron, open_only: bool = True) -> QuerySet[Fee]:
     qs = Fee.all_objects.filter(patron=patron).select_related("library")
     return qs.filter(outstanding__gt=0) if open_only else qs
 
 
-def patron_balance(*, patron: Any, library: Any = None) -> Decimal:
+def patron_balance(*, patron: Patron, library: Library | None = None) -> Decimal:
     qs = Fee.all_objects.filter(patron=patron, outstanding__gt=0)
     if library is not None:
         qs = qs.filter(library=library)
@@ -91,7 +96,7 @@ def hold_queue_position(*, hold: Hold) -> int:
     )
 
 
-def loan_get_for(*, library: Any, pk: int) -> Loan:
+def loan_get_for(*, library: Library, pk: int) -> Loan:
     """A loan made at ``library``; another library's loan is NotFound (scoped manager)."""
     loan = Loan.objects.filter(pk=pk, library=library).select_related("item", "patron").first()
     if loan is None:
@@ -99,7 +104,7 @@ def loan_get_for(*, library: Any, pk: int) -> Loan:
     return loan
 
 
-def open_loan_for_item(*, item: Any) -> Loan | None:
+def open_loan_for_item(*, item: Item) -> Loan | None:
     return (
         Loan.all_objects.filter(item=item, returned_at__isnull=True)
         .select_related("patron", "library")
@@ -107,7 +112,7 @@ def open_loan_for_item(*, item: Any) -> Loan | None:
     )
 
 
-def library_ledger(*, library: Any) -> dict[str, Any]:
+def library_ledger(*, library: Library) -> dict[str, Any]:
     fees = Fee.objects.filter(library=library)
     pays = Payment.objects.filter(library=library)
     return {
@@ -120,7 +125,7 @@ def library_ledger(*, library: Any) -> dict[str, Any]:
     }
 
 
-def hold_slip_get(*, library: Any, pk: int) -> Hold:
+def hold_slip_get(*, library: Library, pk: int) -> Hold:
     """A hold waiting at ``library`` (its pickup library) for its hold slip; another library's
     hold is NotFound."""
     hold = (
@@ -133,7 +138,7 @@ def hold_slip_get(*, library: Any, pk: int) -> Hold:
     return hold
 
 
-def transit_slip_get(*, library: Any, pk: int) -> Transit:
+def transit_slip_get(*, library: Library, pk: int) -> Transit:
     """A transit leaving or reaching ``library``, for its transit slip; any other is NotFound."""
     from django.db.models import Q
 
@@ -148,7 +153,7 @@ def transit_slip_get(*, library: Any, pk: int) -> Transit:
     return transit
 
 
-def transits_expected(*, library: Any) -> QuerySet[Transit]:
+def transits_expected(*, library: Library) -> QuerySet[Transit]:
     return (
         Transit.objects.filter(library=library, received_at__isnull=True)
         .select_related("item__record", "from_library")
@@ -170,14 +175,13 @@ _DESK_PATRON_FIELDS = (
 )
 
 
-def patron_for_desk(*, library: Any, card_number: str) -> Any:
+def patron_for_desk(*, library: Library, card_number: str) -> Any:
     """The reader of ``library``'s network with this card (any library of it: desks serve
     visitors), with the category: ``patron_get_by_card(lean=True)`` as one prepared statement
-    (``desk_sql``), for the REST desk's check-out. An anonymised reader is not found."""
+    (``core.db``), for the REST desk's check-out. An anonymised reader is not found."""
+    from thuvien.core import db as q
     from thuvien.core.text import clean
     from thuvien.patrons.models import Patron, PatronCategory
-
-    from . import desk_sql as q
 
     number = clean(card_number or "").upper()
     found = _DESK_PATRON.get(connection.vendor)
@@ -202,29 +206,16 @@ def patron_for_desk(*, library: Any, card_number: str) -> Any:
     return patron
 
 
-def item_for_desk(*, library: Any, barcode: str) -> Any:
+def item_for_desk(*, library: Library, barcode: str) -> Any:
     """A copy of the library's network by barcode: a desk takes back any copy of the network.
     A read without a lock; the desk services lock the copy themselves
-    (``services.desk_checkout``, ``items.desk_item_for_update``)."""
-    from .items import desk_items
+    (``services.desk_checkout``, ``holdings.item_sql.desk_item_for_update``)."""
+    from thuvien.holdings.item_sql import desk_item_get
 
-    code = (barcode or "").strip()
-    item = None
-    # Barcodes are stored in capitals (holdings' ``_clean_barcode``); a scanner set to lower
-    # case or a typed ``dm001...`` finds ``DM001...``. A code stored otherwise (an old import)
-    # is still found as typed.
-    for candidate in dict.fromkeys((code.upper(), code)) if code else ():
-        # barcode is unique: no ORDER BY needed (it costs compile time on every scan)
-        qs = desk_items().filter(barcode=candidate, library__network_id=library.network_id)
-        item = next(iter(qs.order_by()[:1]), None)
-        if item is not None:
-            break
-    if item is None:
-        raise NotFound("item_not_found", _("Không tìm thấy tài liệu có mã vạch này."))
-    return item
+    return desk_item_get(library=library, barcode=barcode)
 
 
-def hold_for_desk(*, library: Any, pk: int) -> Hold:
+def hold_for_desk(*, library: Library, pk: int) -> Hold:
     """A hold the desk of ``library`` may act on (cancel): one picked up at this library or
     placed by one of its readers. ``NotFound`` otherwise (not yours and does not exist alike)."""
     hold = (
@@ -238,7 +229,7 @@ def hold_for_desk(*, library: Any, pk: int) -> Hold:
     return hold
 
 
-def library_transactions_on(*, library: Any, day: dt.date) -> tuple[int, int]:
+def library_transactions_on(*, library: Library, day: dt.date) -> tuple[int, int]:
     """(loans issued, copies returned) at ``library`` on ``day``: a return counts where the
     copy was scanned, whichever library lent it (the desk's own work)."""
     from django.utils import timezone
@@ -252,7 +243,7 @@ def library_transactions_on(*, library: Any, day: dt.date) -> tuple[int, int]:
     return lent, returned
 
 
-def library_day(*, library: Any, today: dt.date | None = None) -> dict[str, int]:
+def library_day(*, library: Library, today: dt.date | None = None) -> dict[str, int]:
     """Today's desk at a glance (the staff dashboard): lent and returned today, open and
     overdue loans, holds waiting on the shelf, copies travelling here, postal requests to do.
     One count query each, on indexed columns of this library's rows."""
@@ -321,7 +312,7 @@ def lost_undo_refusal(*, fee: Fee, today: dt.date | None = None) -> str | None:
     return None
 
 
-def lost_fees_undoable(*, patron: Any, library: Any) -> list[Fee]:
+def lost_fees_undoable(*, patron: Patron, library: Library) -> list[Fee]:
     """Today's lost/damaged declarations of ``patron`` at ``library`` that may still be undone."""
     from django.utils import timezone
 
@@ -337,7 +328,7 @@ def lost_fees_undoable(*, patron: Any, library: Any) -> list[Fee]:
     return [f for f in fees if lost_undo_refusal(fee=f, today=today) is None]
 
 
-def lost_fee_get_for(*, library: Any, pk: int) -> Fee:
+def lost_fee_get_for(*, library: Library, pk: int) -> Fee:
     """A lost/damaged fee charged by ``library``; another library's answers NotFound."""
     fee = (
         Fee.all_objects.filter(pk=pk, library=library, kind__in=LOST_FEE_KINDS)

@@ -15,7 +15,7 @@ from thuvien.accounts.permissions import staff_access
 from thuvien.network.settings_registry import setting_get
 from thuvien.patrons.models import Patron
 
-from .conf import onsite_networks
+from .library_settings import onsite_networks
 from .models import AccessGrant, AccessLevel, DigitalObject
 
 

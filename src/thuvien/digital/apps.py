@@ -10,7 +10,7 @@ class DigitalConfig(AppConfig):
         from thuvien.holdings.services import library_visibility_changed
 
         from . import (
-            conf,  # noqa: F401 - registers the settings
+            library_settings,  # noqa: F401 - registers the per-library settings
             tasks,  # noqa: F401 - registers the background jobs
         )
         from .harvest_state import library_public_changed

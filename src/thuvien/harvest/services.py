@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -33,6 +33,9 @@ from .client import OaiProtocolError, PartnerClient, PartnerUnreachable
 from .errors import HarvestError, HarvestErrorCode
 from .mapping import MappingError, add_provenance, dc_to_marc, dc_values, marcxml_to_marc
 from .models import HarvestedRecord, HarvestRun, Partner
+
+if TYPE_CHECKING:
+    from thuvien.holdings.models import Item
 
 log = logging.getLogger(__name__)
 REFUSALS_KEPT = 200
@@ -169,14 +172,14 @@ def _local_duplicate(network: Any, marc: dict[str, Any]) -> int | None:
     return own.values_list("id", flat=True).first()
 
 
-def _metadata_element(item: Any) -> Any:
+def _metadata_element(item: Item) -> Any:
     node = item.xml.find(f".//{{{OAI_NS}}}metadata")
     if node is None:
         node = item.xml.find(".//metadata")  # Sickle strips namespaces on its copy
     return node
 
 
-def _to_marc(partner: Partner, item: Any) -> dict[str, Any]:
+def _to_marc(partner: Partner, item: Item) -> dict[str, Any]:
     metadata = _metadata_element(item)
     if metadata is None:
         raise MappingError(gettext("Biểu ghi không có phần metadata."))
@@ -193,7 +196,7 @@ def _to_marc(partner: Partner, item: Any) -> dict[str, Any]:
     return marc
 
 
-def _apply(partner: Partner, item: Any) -> _Outcome:
+def _apply(partner: Partner, item: Item) -> _Outcome:
     """One record of a page, in one transaction with its link row."""
     identifier = item.header.identifier
     datestamp = (item.header.datestamp or "").strip()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -26,6 +26,9 @@ from thuvien.core.scoping import scopes_disabled
 
 from .errors import HoldingsError, HoldingsErrorCode
 from .models import Item, ItemStatus, ItemType
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
 
 OUTBOX_TOPIC = "catalog.record"
 MAX_BATCH = 500
@@ -78,7 +81,7 @@ def _barcode_taken_error(barcodes: list[str]) -> HoldingsError:
     )
 
 
-def _check_record_library(record: Any, library: Any) -> None:
+def _check_record_library(record: Any, library: Library) -> None:
     if record.is_deleted:
         raise HoldingsError(HoldingsErrorCode.RECORD_DELETED, gettext("Biểu ghi này đã bị xoá."))
     if record.network_id != library.network_id:
@@ -88,7 +91,7 @@ def _check_record_library(record: Any, library: Any) -> None:
         )
 
 
-def _check_location(location: Any, library: Any) -> None:
+def _check_location(location: Any, library: Library) -> None:
     if location is not None and location.library_id != library.pk:
         raise HoldingsError(
             HoldingsErrorCode.WRONG_LIBRARY,
@@ -116,7 +119,7 @@ def _check_price(price: Decimal | int | None) -> None:
 def item_create(
     *,
     record: Any,
-    library: Any,
+    library: Library,
     barcode: str,
     actor: Any | None = None,
     location: Any | None = None,
@@ -173,7 +176,7 @@ def barcode_sequence(first_barcode: str, count: int) -> list[str]:
 def items_create_batch(
     *,
     record: Any,
-    library: Any,
+    library: Library,
     first_barcode: str,
     count: int,
     actor: Any | None = None,
@@ -518,7 +521,7 @@ def record_visibility_kept(record_ids: Iterable[int]) -> Iterator[None]:
 
 def library_visibility_set(
     *,
-    library: Any,
+    library: Library,
     visibility: str,
     actor: Any | None,
     share_for_copy_cataloguing: bool | None = None,

@@ -8,11 +8,8 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         from thuvien.core.audit_actions import audit_field_labellers
-        from thuvien.core.demo import register_demo_step
 
-        from . import registered_settings  # noqa: F401 - declares the portal settings
-        from .demo import demo_network
+        from . import library_settings  # noqa: F401 - declares the portal settings
         from .settings_registry import setting_label_for_audit
 
-        register_demo_step(10, "network", demo_network)
         audit_field_labellers.register(setting_label_for_audit)

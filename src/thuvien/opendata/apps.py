@@ -7,4 +7,4 @@ class OpendataConfig(AppConfig):
     verbose_name = "Dữ liệu mở"
 
     def ready(self) -> None:
-        from . import settings, tasks  # noqa: F401 - the per-library setting and the schedule
+        from . import library_settings, tasks  # noqa: F401 - the per-library setting and the schedule

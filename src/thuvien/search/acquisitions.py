@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 
 from thuvien.catalog.models import Record
 from thuvien.core.scoping import library_scope
+from thuvien.holdings.item_sql import newest_item_rows
 from thuvien.holdings.models import Item, ItemStatus
 from thuvien.holdings.visibility import (
     ANONYMOUS,
@@ -20,8 +21,6 @@ from thuvien.holdings.visibility import (
     visible_library_ids,
 )
 from thuvien.network.models import Library, Network
-
-from .holdings_sql import newest_item_rows
 
 
 @dataclass
@@ -85,7 +84,7 @@ def new_acquisitions(
     lib_ids = _library_ids(place, viewer)
     seen: dict[int, tuple[datetime, set[int]]] = {}
     with library_scope(lib_ids):
-        if len(lib_ids) > 1:  # many libraries: walk the date index (see holdings_sql)
+        if len(lib_ids) > 1:  # many libraries: walk the date index (see holdings.item_sql)
             rows = newest_item_rows(library_ids=lib_ids, limit=limit * 8, viewer=viewer)
         else:
             rows = list(

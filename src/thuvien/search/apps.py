@@ -7,11 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Tìm kiếm"
 
     def ready(self) -> None:
-        from thuvien.core.demo import register_demo_step
         from thuvien.core.outbox import register_outbox_handler
 
-        from .demo import demo_search
         from .indexing import TOPIC, index_records
 
         register_outbox_handler(TOPIC, index_records)
-        register_demo_step(25, "search", demo_search)

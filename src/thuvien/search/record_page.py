@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from thuvien.catalog.models import MaterialType, Record
 from thuvien.core.safeurl import url_is_safe
 from thuvien.core.scoping import library_scope
+from thuvien.holdings.item_sql import item_rows
 from thuvien.holdings.models import Item, ItemStatus
 from thuvien.holdings.visibility import (
     ANONYMOUS,
@@ -31,7 +32,6 @@ from thuvien.holdings.visibility import (
 from thuvien.network.models import Library
 
 from .engine import SearchRequest, engine
-from .holdings_sql import item_rows
 from .query import Bool, Phrase, Words
 
 log = logging.getLogger(__name__)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from thuvien.catalog.models import MaterialType
+from thuvien.holdings.item_sql import item_rows
 from thuvien.holdings.models import ItemStatus
 from thuvien.holdings.visibility import ANONYMOUS, Viewer, visible_library_ids
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
@@ -25,7 +26,6 @@ from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
 from .analysis import fold
 from .engine import SORTS, YEAR_RANGES, Hit, SearchRequest, engine
 from .errors import SearchError
-from .holdings_sql import item_rows
 from .page_sql import LibraryRef, RecordSummary, group_names, library_directory, record_summaries
 from .query import parse_query, plain_words
 from .suggest import load_vocabulary

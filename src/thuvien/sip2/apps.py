@@ -7,9 +7,4 @@ class Sip2Config(AppConfig):
     verbose_name = "SIP2"
 
     def ready(self) -> None:
-        from thuvien.core.demo import register_demo_step
-
-        from . import settings  # noqa: F401 - registers the per-library settings
-        from .demo import demo_kiosks
-
-        register_demo_step(35, "sip2", demo_kiosks)
+        from . import library_settings  # noqa: F401 - registers the per-library settings

@@ -130,7 +130,7 @@ def patron_screen_messages(*, blocks: list[Any]) -> list[tuple[str, str]]:
 
 def patron_limits(*, patron: Any, library: Any) -> tuple[int, int]:
     """(hold limit, loan limit) of the reader's category at this library (BZ, CB)."""
-    from thuvien.circulation.rules import rule_for
+    from thuvien.circulation.loan_policy import rule_for
 
     rule = rule_for(library=library, category=patron.category.code, item_type="")
     return rule.max_holds, rule.max_loans

@@ -26,7 +26,7 @@ from thuvien.api.pagination import ThuvienPagination, paginated
 from thuvien.api.permissions import HasCapability
 from thuvien.catalog.crosswalk import marc_to_dc
 from thuvien.catalog.errors import CatalogErrorCode, RecordInvalid
-from thuvien.catalog.marc_validation import editor_from_mij, editor_to_mij
+from thuvien.catalog.marc.validation import editor_from_mij, editor_to_mij
 from thuvien.catalog.models import Record
 from thuvien.core.errors import ThuvienError
 from thuvien.core.scoping import library_scope

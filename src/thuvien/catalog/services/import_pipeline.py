@@ -26,6 +26,7 @@ from django.utils.translation import gettext
 from thuvien.core.forking import signals_default
 
 from ..marc.extract import extract
+from ..marc.normalize import marc_strip_controls
 from ..marc.reader import (
     MARC8ToUnicode,
     ReadItem,
@@ -35,7 +36,6 @@ from ..marc.reader import (
     parse_iso2709,
     read_file,
 )
-from ..marc.validate import marc_strip_controls
 from .match_key import key_lookup
 from .rawinsert import dumps_utf8, extracted_row
 

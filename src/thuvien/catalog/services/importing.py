@@ -16,10 +16,10 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager, ExitStack
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext
@@ -27,7 +27,7 @@ from django.utils.translation import gettext
 from thuvien.core.audit import audit_record
 from thuvien.core.db import sqlite_bulk_writes
 from thuvien.core.hooks import Hook
-from thuvien.core.scoping import scopes_disabled
+from thuvien.core.scoping import library_scope
 
 from ..errors import CatalogError, CatalogErrorCode
 from ..marc.reader import FORMATS
@@ -39,7 +39,6 @@ from .rawinsert import (
     TITLE_AT,
     extracted_values,
     insert_identifiers,
-    insert_items,
     insert_outbox,
     insert_records,
     lookup_identifiers,
@@ -53,6 +52,9 @@ from .records import OUTBOX_TOPIC
 copies_added_watchers: Hook[Callable[[list[int]], AbstractContextManager[None]]] = Hook(
     "catalog.copies_added"
 )
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
 
 MATCH_RULES = ("isbn", "035", "001", "key")
 DEFAULT_MATCH = ("isbn", "035", "001")
@@ -366,17 +368,12 @@ class _Importer:
     def _items(self, pending: list[_Pending]) -> set[int]:
         if self.library is None:
             return set()
-        from thuvien.holdings.models import Item
+        from thuvien.holdings.item_sql import insert_items, item_records_by_barcode
 
         specs = [(p, s) for p in pending for s in p.items]
         if not specs:
             return set()
-        with scopes_disabled():
-            existing = dict(
-                Item.objects.filter(barcode__in=[s.barcode for _, s in specs]).values_list(
-                    "barcode", "record_id"
-                )
-            )
+        existing = item_records_by_barcode([s.barcode for _, s in specs])
         to_create, touched = [], set()
         for p, spec in specs:
             record_id = self._record_id(pending, p)
@@ -441,6 +438,14 @@ class _Importer:
 
 def _rule(kind: str) -> str:
     return "isbn" if kind == "issn" else kind
+
+
+
+def _import_scope(library: Library | None) -> AbstractContextManager[None]:
+    """The library scope an import writes in: the library its copies go to. An import of
+    records alone (no library) opens none: records belong to the network, and a query on
+    library-owned rows there fails loudly instead of reading every library's."""
+    return library_scope(library) if library is not None else nullcontext()
 
 
 def import_run(
@@ -511,7 +516,7 @@ def import_run(
             batches = iter_prepared_prefix(path, fmt, rules, library is not None, limit)
         else:
             batches = iter_prepared(path, fmt, rules, library is not None, batch_size, parallel)
-        with gc_relaxed(), sqlite_bulk_writes():
+        with gc_relaxed(), sqlite_bulk_writes(), _import_scope(library):
             importer.run(batches, commit_records, batch_done)
         if limit is not None and getattr(batches, "truncated", False):
             importer.report.truncated = True

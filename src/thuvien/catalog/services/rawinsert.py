@@ -17,10 +17,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
-from django.db import connection, transaction
-from django.db.models import Model
-from django.utils import timezone
+from django.db import connection
 
+from thuvien.core.db import db_now as _db_now
+from thuvien.core.db import insert_rows, reserve_ids
 from thuvien.core.jsontext import compact_json
 
 from ..models import Record, RecordIdentifier
@@ -55,52 +55,6 @@ def dumps_utf8(value: Any) -> bytes:
         return orjson.dumps(value)
     except TypeError:  # what orjson refuses goes through the standard encoder, as in dumps
         return dumps(value).encode()
-
-
-def _db_now() -> Any:
-    """The current time as the driver wants it, converted once for a whole batch."""
-    return connection.ops.adapt_datetimefield_value(timezone.now())
-
-
-def insert_rows(
-    model: type[Model],
-    columns: Sequence[str],
-    rows: Iterable[tuple],
-    casts: dict[str, str] | None = None,
-) -> None:
-    """``rows`` into ``model``'s table in one ``executemany``; ``casts`` maps a column to the
-    SQL type its value is cast to (bytes stored as text on SQLite)."""
-    qn = connection.ops.quote_name
-    casts = casts or {}
-    # table and column names come from the model's meta and are quoted: not user input;
-    # the cast types are the callers' constants
-    names = ", ".join(qn(c) for c in columns)
-    marks = ", ".join(f"CAST(%s AS {casts[c]})" if c in casts else "%s" for c in columns)
-    sql = f"INSERT INTO {qn(model._meta.db_table)} ({names}) VALUES ({marks})"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, list(rows))
-
-
-def reserve_ids(model: type[Model], count: int) -> list[int]:
-    """``count`` fresh primary keys for ``model``; call inside the writing transaction."""
-    if count <= 0:
-        return []
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [table, count],
-            )
-            return [row[0] for row in cursor.fetchall()]
-        # SQLite: the transaction already holds the write lock (IMMEDIATE), so max(id) is ours
-        assert transaction.get_connection().in_atomic_block
-        quoted = connection.ops.quote_name(table)
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {quoted}")  # noqa: S608
-        top = cursor.fetchone()[0]
-        cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = %s", [table])
-        top = max(top, cursor.fetchone()[0])
-        return list(range(top + 1, top + 1 + count))
 
 
 def extracted_row(values: dict[str, Any]) -> tuple:
@@ -189,28 +143,3 @@ def insert_outbox(topic: str, ids: Iterable[int]) -> None:
         return
     insert_rows(OutboxEntry, ("topic", "object_id", "created_at", "attempts", "last_error"), rows)
     outbox.outbox_kick_after_commit()
-
-
-def insert_items(rows: Iterable[dict[str, Any]]) -> None:
-    """Items given as dicts of column values (record_id, library_id, barcode, ...)."""
-    from thuvien.holdings.models import Item
-
-    columns = (
-        "record_id", "library_id", "barcode", "location_id", "call_number", "item_type", "price",
-        "acquired_on", "acquisition_source", "status", "status_changed_at", "notes", "created_at",
-        "updated_at",
-    )  # fmt: skip
-    now = _db_now()
-    out = []
-    for r in rows:
-        price = r.get("price")
-        out.append(
-            (
-                r["record_id"], r["library_id"], r["barcode"], r.get("location_id"),
-                r.get("call_number", ""), r.get("item_type", "book"),
-                str(price) if price is not None else None, r.get("acquired_on"),
-                r.get("acquisition_source", ""), r.get("status", "available"), now,
-                r.get("notes", ""), now, now,
-            )
-        )  # fmt: skip
-    insert_rows(Item, columns, out)

@@ -8,7 +8,7 @@ topic ``catalog.record``) in the same transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pymarc
 from django.db import transaction
@@ -22,9 +22,12 @@ from ..errors import CatalogError, CatalogErrorCode, RecordInvalid
 from ..marc.extract import extract
 from ..marc.field_checks import check_fields, move_invalid_isbns
 from ..marc.mij import MarcDict
-from ..marc.validate import DEFAULT_LEADER, normalize_marc
-from ..marc_validation import editor_from_mij, editor_from_pymarc, validate_record
+from ..marc.normalize import DEFAULT_LEADER, normalize_marc
+from ..marc.validation import editor_from_mij, editor_from_pymarc, validate_record
 from ..models import Record, RecordIdentifier, RecordTombstone, TombstoneReason
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
 
 OUTBOX_TOPIC = "catalog.record"
 _AUDITED = ("title", "authors", "publisher", "year", "isbns", "ddc", "material_type")
@@ -72,7 +75,7 @@ def marc_changes(old: MarcDict | None, new: MarcDict) -> dict[str, list[Any]]:
 
 def _marc_rules(marc: MarcDict | pymarc.Record) -> None:
     """Refuse a record that breaks the MARC21 rules the cataloguing editors show
-    (``marc_validation``: leader, tags, indicators, subfields, repeatability), every problem at
+    (``marc.validation``: leader, tags, indicators, subfields, repeatability), every problem at
     once (``catalog.marc_rules``). Checked on what was given, before normalisation pads the
     leader; a record given without a leader gets the default one."""
     try:
@@ -125,7 +128,7 @@ def record_create(
     network: Any,
     marc: MarcDict | pymarc.Record,
     actor: Any | None = None,
-    library: Any | None = None,
+    library: Library | None = None,
     confirm_warnings: bool = False,
 ) -> Record:
     """Add a record to the network's union catalogue; returns the saved record.
@@ -168,7 +171,7 @@ def record_update(
     record: Record,
     marc: MarcDict | pymarc.Record,
     actor: Any | None = None,
-    library: Any | None = None,
+    library: Any | None = None,  # ai.services passes an untyped library
     confirm_warnings: bool = False,
 ) -> Record:
     """Replace the MARC of ``record`` and re-extract everything that depends on it.
@@ -213,7 +216,9 @@ def record_update(
 record_in_use_checks: Hook[Callable[[Record], bool]] = Hook("catalog.record_in_use")
 
 
-def record_delete(*, record: Record, actor: Any | None = None, library: Any | None = None) -> None:
+def record_delete(
+    *, record: Record, actor: Any | None = None, library: Library | None = None
+) -> None:
     """Mark a record deleted; refused while any library still holds an item under it
     (``record_in_use_checks``).
 

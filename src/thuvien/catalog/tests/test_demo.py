@@ -6,11 +6,11 @@ from collections import Counter
 import pymarc
 import pytest
 
-from thuvien.catalog.demo import demo_catalog, demo_marc_stream, write_demo_iso2709
 from thuvien.catalog.marc.isbn import normalize_isbn
 from thuvien.catalog.models import Record
 from thuvien.core.demo import DemoContext
 from thuvien.core.scoping import scopes_disabled
+from thuvien.demo.catalog import demo_catalog, demo_marc_stream, write_demo_iso2709
 from thuvien.holdings.models import Item
 
 
@@ -49,7 +49,7 @@ def test_demo_step_is_idempotent(world):
 
 
 def test_demo_step_with_one_network_and_forked_generators(world, monkeypatch):
-    from thuvien.catalog import demo
+    from thuvien.demo import catalog as demo
 
     monkeypatch.setattr(demo, "BATCH", 7)  # several batches, prepared by two processes
     ctx = DemoContext(records=30, verbosity=0)
@@ -87,7 +87,7 @@ def _summary(marc: dict) -> dict:
 
 def test_demo_titles_are_varied_and_targets_occur_once():
     """The newcomer's first impression: 40,000 records are not 459 titles over and over."""
-    from thuvien.catalog.demo import demo_targets
+    from thuvien.demo.catalog import demo_targets
 
     titles = Counter(_summary(m)["title"] for m in demo_marc_stream(40_000))
     assert len(titles) >= 30_000, len(titles)
@@ -107,7 +107,7 @@ def test_two_hundred_thousand_demo_records_carry_over_a_hundred_thousand_titles(
 
 
 def test_real_works_keep_their_real_authors_publishers_and_years():
-    from thuvien.catalog import demo_vocab as vocab
+    from thuvien.demo import vocab
 
     works = {w[0]: w for w in vocab.REAL_WORKS}
     famous = ({w[1] for w in vocab.REAL_WORKS} | {w[2] for w in vocab.REAL_WORKS}) - {""}
@@ -139,7 +139,7 @@ def test_generated_titles_agree_with_their_subject_place_and_year():
     title is its geographic subject; a book about 2020 is not printed in 1975."""
     import re
 
-    from thuvien.catalog import demo_vocab as vocab
+    from thuvien.demo import vocab
 
     patterns: dict[str, list[re.Pattern]] = {}
     publishers: dict[str, set[str]] = {}

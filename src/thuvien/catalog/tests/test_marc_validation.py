@@ -8,7 +8,7 @@ from pathlib import Path
 import pymarc
 import pytest
 
-from thuvien.catalog.marc_validation import (
+from thuvien.catalog.marc.validation import (
     EditorField,
     EditorRecord,
     editor_from_pymarc,

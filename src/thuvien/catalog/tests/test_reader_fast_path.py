@@ -16,11 +16,11 @@ from typing import Any
 import pymarc
 import pytest
 
-from thuvien.catalog.demo import write_demo_iso2709
 from thuvien.catalog.marc import reader
 from thuvien.catalog.marc.extract import extract
 from thuvien.catalog.marc.mij import from_pymarc
 from thuvien.catalog.services.rawinsert import dumps
+from thuvien.demo.catalog import write_demo_iso2709
 
 from .conftest import MARC_DIR
 

@@ -40,7 +40,7 @@ def test_record_create_refuses_without_title(world):
     marc["fields"] = [f for f in marc["fields"] if "245" not in f]
     with pytest.raises(CatalogError) as err:
         record_create(network=world.hung_yen, marc=marc)
-    # The MARC21 rules (marc_validation) are the service's own: every problem, by tag.
+    # The MARC21 rules (marc.validation) are the service's own: every problem, by tag.
     assert err.value.code == "catalog.marc_rules"
     assert [p.tag for p in err.value.problems] == ["245"]
     assert Record.objects.count() == 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +19,11 @@ from thuvien.network.settings_registry import setting_get
 
 from ..errors import CirculationError, CirculationErrorCode
 from ..models import Fee, FeeKind, Loan, Payment, PaymentAllocation
+
+if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
 
 C = CirculationErrorCode
 
@@ -39,11 +44,11 @@ def _staff(user: Any) -> Any:
 
 def fee_create(
     *,
-    patron: Any,
-    library: Any,
+    patron: Patron,
+    library: Library,
     kind: str,
     amount: Any,
-    staff: Any,
+    staff: User | None,
     description: str = "",
     loan: Loan | None = None,
 ) -> Fee:
@@ -83,10 +88,10 @@ def _enqueue_fee_notice(fee_id: int) -> None:
 
 def _settle(
     *,
-    patron: Any,
-    library: Any,
+    patron: Patron,
+    library: Library,
     amount: Any,
-    staff: Any,
+    staff: User,
     kind: str,
     method: str,
     fees: list[Fee] | None,
@@ -142,10 +147,10 @@ def _settle(
 
 def fee_pay(
     *,
-    patron: Any,
-    library: Any,
+    patron: Patron,
+    library: Library,
     amount: Any,
-    staff: Any,
+    staff: User,
     method: str = "cash",
     fees: list[Fee] | None = None,
 ) -> Payment:
@@ -163,10 +168,10 @@ def fee_pay(
 
 def fee_waive(
     *,
-    patron: Any,
-    library: Any,
+    patron: Patron,
+    library: Library,
     amount: Any,
-    staff: Any,
+    staff: User,
     reason: str,
     fees: list[Fee] | None = None,
 ) -> Payment:
@@ -185,7 +190,9 @@ def fee_waive(
     )
 
 
-def fee_for_copying(*, patron: Any, library: Any, pages: int, staff: Any, note: str = "") -> Fee:
+def fee_for_copying(
+    *, patron: Patron, library: Library, pages: int, staff: User, note: str = ""
+) -> Fee:
     """Remote copying (sao chụp từ xa): pages x the library's price per page."""
     if not isinstance(pages, int) or pages <= 0 or pages > 10000:
         raise CirculationError(C.AMOUNT_INVALID, _("Số trang không hợp lệ."), field="pages")

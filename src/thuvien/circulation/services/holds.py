@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -17,12 +17,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.core.audit import audit_record
+from thuvien.holdings.item_sql import item_lock
 from thuvien.holdings.models import ItemStatus
 
 from ..errors import CirculationError, CirculationErrorCode
-from ..items import item_lock, item_set_status
+from ..items import item_set_status
+from ..loan_policy import due_date, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Hold, HoldStatus, Transit
-from ..rules import due_date, rule_for
+
+if TYPE_CHECKING:
+    from thuvien.holdings.models import Item
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
 
 C = CirculationErrorCode
 
@@ -35,11 +41,11 @@ class Routed:
     nothing_to_do: bool = False
 
 
-def _library_name(library: Any) -> str:
+def _library_name(library: Library) -> str:
     return library.name_vi
 
 
-def _put_on_shelf(hold: Hold, item: Any, library: Any, actor: Any, now: Any) -> None:
+def _put_on_shelf(hold: Hold, item: Item, library: Library, actor: Any, now: Any) -> None:
     rule = rule_for(
         library=library,
         category=hold.patron.category.code if hold.patron else "",
@@ -71,7 +77,7 @@ _FIRST_QUEUED_SQL = (
 )
 
 
-def first_queued_hold_sql(item: Any) -> tuple[str, list[Any]]:
+def first_queued_hold_sql(item: Item) -> tuple[str, list[Any]]:
     """The query for the first waiting reader's hold id; the check-in reads it as a subquery
     of its open-loan query (one round trip less per scan)."""
     from thuvien.network.models import Library
@@ -83,7 +89,7 @@ def first_queued_hold_sql(item: Any) -> tuple[str, list[Any]]:
     return sql, [str(HoldStatus.QUEUED), item.library.network_id, item.pk, item.record_id]
 
 
-def _first_queued_hold_id(item: Any) -> int | None:
+def _first_queued_hold_id(item: Item) -> int | None:
     """Every check-in asks this; plain SQL costs a fraction of the ORM query with its joins,
     which then runs only when somebody is actually waiting."""
     sql, params = first_queued_hold_sql(item)
@@ -96,7 +102,7 @@ def _first_queued_hold_id(item: Any) -> int | None:
 UNKNOWN = object()  # "the caller did not read the first waiting hold": read it here
 
 
-def next_hold_for(item: Any, *, hold_id: Any = UNKNOWN) -> Hold | None:
+def next_hold_for(item: Item, *, hold_id: Any = UNKNOWN) -> Hold | None:
     """The first reader waiting for this copy or its title, anywhere in the network
     (``hold_id``: its id, or None for nobody, when the caller read it already)."""
     if hold_id is UNKNOWN:
@@ -118,7 +124,7 @@ def next_hold_for(item: Any, *, hold_id: Any = UNKNOWN) -> Hold | None:
 
 
 def route_item(
-    *, item: Any, library: Any, actor: Any, now: Any, first_hold_id: Any = UNKNOWN
+    *, item: Item, library: Library, actor: Any, now: Any, first_hold_id: Any = UNKNOWN
 ) -> Routed:
     """Decide where a copy that is in hand at ``library`` goes next (the item row is locked).
 
@@ -194,7 +200,7 @@ def route_item(
 
 
 def hold_place(
-    *, patron: Any, pickup_library: Any, actor: Any, record: Any = None, item: Any = None
+    *, patron: Patron, pickup_library: Any, actor: Any, record: Any = None, item: Item = None
 ) -> Hold:
     """Queue a hold on a title (any copy in the network) or on one copy."""
     if record is None and item is None:

@@ -19,17 +19,17 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thuvien.core import db
 from thuvien.core.audit import audit_batch, audit_record
+from thuvien.holdings.item_sql import desk_item_for_update, item_lock
 from thuvien.holdings.models import ItemStatus
 from thuvien.network.settings_registry import setting_get
 
-from .. import desk_sql
-from ..desk_sql import desk_cursor
 from ..errors import CirculationError, CirculationErrorCode
-from ..items import desk_item_for_update, item_lock, item_set_status
+from ..items import item_set_status
 from ..lending import copy_lending_check
+from ..loan_policy import RuleValues, due_date, fine_days, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
-from ..rules import RuleValues, due_date, fine_days, rule_for
 from .holds import UNKNOWN, first_queued_hold_sql, route_item
 
 C = CirculationErrorCode
@@ -213,7 +213,7 @@ def _checkout_facts(*, patron_id: int, item: Any) -> _Facts:
     sql = _FACTS_SQL.format(loan=loan_t, fee=fee_t, hold=hold_t, marks=marks)
     params = [patron_id, patron_id, item.pk, *active, queued, patron_id]
     params += [patron_id, *active, item.pk, item.record_id, queued]
-    with desk_cursor() as cursor:  # prepared on PostgreSQL (``desk_sql``)
+    with db.prepared_cursor() as cursor:  # prepared on PostgreSQL (``core.db``)
         cursor.execute(sql, params)
         loans, owed, other, own = cursor.fetchone()
     return _Facts(int(loans), Decimal(str(owed or 0)), bool(other), bool(own))
@@ -283,9 +283,9 @@ def _checkout_locked(
     try:
         # No savepoint: an IntegrityError here ends the whole checkout anyway (the
         # exception leaves the outer atomic block, which rolls back).
-        # One prepared INSERT (desk_sql.insert: the same row as Loan.objects.create).
+        # One prepared INSERT (db.prepared_insert: the same row as Loan.objects.create).
         with transaction.atomic(savepoint=False):
-            loan = desk_sql.insert(
+            loan = db.prepared_insert(
                 Loan(
                     library=library,
                     item=item,
@@ -335,37 +335,35 @@ def _open_loan_of(item: Any) -> Loan | None:
     """The copy's open loan (at most one: ``one_open_loan_per_item``) with the reader's card
     and the lending library (their other columns are read on first use only), and the first
     waiting hold's id as ``first_hold_id`` (the routing that follows needs it). One prepared
-    statement (``desk_sql``): every check-in runs it."""
+    statement (``core.db``): every check-in runs it."""
     from thuvien.network.models import Library
     from thuvien.patrons.models import Patron
-
-    from .. import desk_sql as q
 
     hold_sql, hold_params = first_queued_hold_sql(item)
     found = _OPEN_LOAN.get(connection.vendor)
     if found is None:
         parts = [
-            q.part(Loan, "o"),
-            q.part(Library, "l", ("network_id", "parent_id", "code", "name_vi")),
-            q.part(Patron, "p", ("card_number", "library_id", "network_id")),
+            db.part(Loan, "o"),
+            db.part(Library, "l", ("network_id", "parent_id", "code", "name_vi")),
+            db.part(Patron, "p", ("card_number", "library_id", "network_id")),
         ]
         columns = ", ".join(p.columns() for p in parts)
         # Table names from the models only; every value is a parameter.
         sql = (
             f"SELECT ({hold_sql}) AS first_hold_id, {columns}"  # noqa: S608 - names from the models; values are parameters
-            f" FROM {q.table(Loan)} o"
-            f" INNER JOIN {q.table(Library)} l ON l.id = o.library_id"
-            f" LEFT OUTER JOIN {q.table(Patron)} p ON p.id = o.patron_id"
+            f" FROM {db.table(Loan)} o"
+            f" INNER JOIN {db.table(Library)} l ON l.id = o.library_id"
+            f" LEFT OUTER JOIN {db.table(Patron)} p ON p.id = o.patron_id"
             " WHERE o.item_id = %s AND o.returned_at IS NULL"
         )
         found = _OPEN_LOAN[connection.vendor] = (sql, parts)
     sql, parts = found
-    row = q.fetch_one(sql, [*hold_params, item.pk])
+    row = db.fetch_one(sql, [*hold_params, item.pk])
     if row is None:
         return None
-    loan, library, patron = q.split(row[1:], parts)
-    q.attach(loan, "library", library)
-    q.attach(loan, "patron", patron)
+    loan, library, patron = db.split(row[1:], parts)
+    db.attach(loan, "library", library)
+    db.attach(loan, "patron", patron)
     loan.first_hold_id = row[0]
     found: Loan = loan
     return found
@@ -404,7 +402,7 @@ def _checkin_locked(*, item: Any, library: Any, staff: Any) -> CheckinResult:
         loan.item = item  # the answer shows the copy; no second read of it
         loan.returned_at = now
         loan.returned_library = library
-        desk_sql.update(loan, ["returned_at", "returned_library"])  # one prepared UPDATE
+        db.prepared_update(loan, ["returned_at", "returned_library"])  # one prepared UPDATE
         fine, days = Decimal(0), 0
         if loan.due_on < today:  # the rule is only read when a fine may be due
             rule = rule_for(

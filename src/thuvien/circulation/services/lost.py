@@ -9,25 +9,30 @@ charging the reader something nobody saw.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from thuvien.core.audit import audit_record
+from thuvien.holdings.item_sql import item_lock
 from thuvien.holdings.models import ItemStatus
 
 from ..errors import CirculationError, CirculationErrorCode
-from ..items import item_lock, item_set_status
+from ..items import item_set_status
 from ..models import Fee, FeeKind, Loan
 from ..selectors import lost_fee_quote, lost_undo_refusal
 from .fees import fee_create
+
+if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.network.models import Library
 
 C = CirculationErrorCode
 
 
 def item_declare_lost(
-    *, loan: Loan, staff: Any, damaged: bool = False, expected_amount: Any = None
+    *, loan: Loan, staff: User, damaged: bool = False, expected_amount: Any = None
 ) -> Fee:
     """The reader lost (or damaged) the copy: close the loan, mark the copy, charge its price.
 
@@ -71,7 +76,7 @@ def item_declare_lost(
     return fee
 
 
-def item_lost_undo(*, fee: Fee, library: Any, staff: Any) -> Loan:
+def item_lost_undo(*, fee: Fee, library: Library, staff: User) -> Loan:
     """Undo a lost/damaged declaration the same day: the loan is open again with its due date,
     the copy is back on loan, and the unpaid fee is removed (the audit keeps its amount)."""
     with transaction.atomic():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -33,6 +33,10 @@ from ..models import (
     NoticeTemplate,
 )
 from ..sms import SmsError, sms_gateway
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +98,7 @@ def builtin_template(kind: str, channel: str) -> tuple[str, str]:
     return subject, f"{greeting}\n\n{body}\n\n{sign}"
 
 
-def template_for(*, library: Any, kind: str, channel: str, language: str) -> tuple[str, str]:
+def template_for(*, library: Library, kind: str, channel: str, language: str) -> tuple[str, str]:
     rows = {
         row.library_id: row
         for row in NoticeTemplate.objects.filter(
@@ -113,7 +117,7 @@ def template_for(*, library: Any, kind: str, channel: str, language: str) -> tup
 
 
 def render_notice(
-    *, library: Any, kind: str, channel: str, language: str, context: dict
+    *, library: Library, kind: str, channel: str, language: str, context: dict
 ) -> tuple[str, str]:
     subject, body = template_for(library=library, kind=kind, channel=channel, language=language)
     with translation.override(language):
@@ -136,8 +140,8 @@ def render_notice(
 
 def notice_send(
     *,
-    patron: Any,
-    library: Any,
+    patron: Patron,
+    library: Library,
     kind: str,
     context: dict,
     object_key: str = "",
@@ -254,7 +258,7 @@ def notice_fee(*, fee_id: int) -> list[NoticeLog]:
     )
 
 
-def _overdue_levels(library: Any) -> list[int]:
+def _overdue_levels(library: Library) -> list[int]:
     # Declared as a list of whole days (1-365, at most three), checked when it is stored.
     levels = setting_get("circulation.overdue_notice_days", library=library)
     return sorted(levels)[:3] or [1, 7, 21]

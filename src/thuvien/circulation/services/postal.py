@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +19,11 @@ from ..errors import CirculationError, CirculationErrorCode
 from ..models import FeeKind, PostalLine, PostalRequest, PostalStatus
 from .fees import fee_create
 from .loans import loan_checkout
+
+if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
 
 C = CirculationErrorCode
 MAX_LINES = 10
@@ -55,7 +60,7 @@ def _check_address(address: str) -> str:
     return address
 
 
-def _lines(patron: Any, items_or_records: list[Any]) -> list[tuple[Record, Item | None]]:
+def _lines(patron: Patron, items_or_records: list[Any]) -> list[tuple[Record, Item | None]]:
     if not items_or_records:
         raise CirculationError(
             C.POSTAL_INVALID,
@@ -90,7 +95,7 @@ def _lines(patron: Any, items_or_records: list[Any]) -> list[tuple[Record, Item 
 
 
 def postal_request_create(
-    *, patron: Any, items_or_records: list[Any], address: str, actor: Any, token: str = ""
+    *, patron: Patron, items_or_records: list[Any], address: str, actor: Any, token: str = ""
 ) -> PostalRequest:
     """Queue a request at the reader's home library; nothing is lent until staff send it.
 
@@ -163,7 +168,7 @@ def postal_request_create(
 
 
 def postal_request_send(
-    *, request: PostalRequest, items: list[Any], parcel_number: str, staff: Any, library: Any
+    *, request: PostalRequest, items: list[Any], parcel_number: str, staff: User, library: Library
 ) -> PostalRequest:
     """Lend the packed copies and record the parcel number; charge the postal fee."""
     parcel_number = clean(parcel_number or "")
@@ -201,7 +206,7 @@ def postal_request_send(
 
 
 def postal_request_mark(
-    *, request: PostalRequest, status: str, staff: Any, return_parcel_number: str = ""
+    *, request: PostalRequest, status: str, staff: User, return_parcel_number: str = ""
 ) -> PostalRequest:
     """Packed, returned (the parcel came back; copies are checked in at the desk) or cancelled."""
     allowed = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,8 +14,11 @@ from thuvien.core.errors import PermissionDenied
 
 from ..models import LoanRule, NoticeTemplate
 
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
 
-def loan_rule_may_change(*, actor: Any, library: Any, network_wide: bool) -> bool:
+
+def loan_rule_may_change(*, actor: Any, library: Library, network_wide: bool) -> bool:
     """Who may write a cell of the matrix: the network's rows belong to network admins, a
     library's rows to that library's administrators (and network admins). The staff page
     shows "Xóa" and the form by this same function."""
@@ -24,7 +27,7 @@ def loan_rule_may_change(*, actor: Any, library: Any, network_wide: bool) -> boo
     return can(actor, Capability.ADMINISTER_LIBRARY, library)
 
 
-def _check_may_change(*, actor: Any, library: Any, network_wide: bool) -> None:
+def _check_may_change(*, actor: Any, library: Library, network_wide: bool) -> None:
     if not loan_rule_may_change(actor=actor, library=library, network_wide=network_wide):
         raise PermissionDenied(
             "rule_forbidden",
@@ -36,7 +39,7 @@ def _check_may_change(*, actor: Any, library: Any, network_wide: bool) -> None:
 
 def loan_rule_save(
     *,
-    library: Any,
+    library: Library,
     network_wide: bool,
     patron_category: Any,
     item_type: str,
@@ -67,7 +70,7 @@ def loan_rule_save(
     return rule
 
 
-def loan_rule_delete(*, rule: LoanRule, library: Any, actor: Any) -> None:
+def loan_rule_delete(*, rule: LoanRule, library: Library, actor: Any) -> None:
     """Remove a cell; the next more general rule applies again."""
     if rule.network_id != library.network_id or rule.library_id not in (None, library.pk):
         raise PermissionDenied("rule_forbidden", _("Không tìm thấy quy định."))
@@ -78,11 +81,11 @@ def loan_rule_delete(*, rule: LoanRule, library: Any, actor: Any) -> None:
 
 
 def notice_template_save(
-    *, library: Any, kind: str, channel: str, language: str, subject: str, body: str, actor: Any
+    *, library: Library, kind: str, channel: str, language: str, subject: str, body: str, actor: Any
 ) -> NoticeTemplate:
     """The library's own wording of one notice (falls back to the network's, then built-in)."""
-    key = {"network": library.network, "library": library, "kind": kind, "channel": channel,
-           "language": language}  # fmt: skip
+    key: dict[str, Any] = {"network": library.network, "library": library, "kind": kind,
+                           "channel": channel, "language": language}  # fmt: skip
     with transaction.atomic():
         template, _created = NoticeTemplate.objects.update_or_create(
             **key, defaults={"subject": subject, "body": body}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import authenticate
 
-from thuvien.circulation.demo import demo_circulation
 from thuvien.circulation.models import Fee, Loan
 from thuvien.core.demo import DemoContext
+from thuvien.demo.circulation import demo_circulation
 from thuvien.patrons.models import Patron
 
 from .factories import make_item

@@ -11,8 +11,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from thuvien.circulation import desk_cache
+from thuvien.circulation.loan_policy import DEFAULT_RULE, due_date, rule_for
 from thuvien.circulation.models import LoanRule
-from thuvien.circulation.rules import DEFAULT_RULE, due_date, rule_for
 from thuvien.network.models import ClosedDay
 
 pytestmark = pytest.mark.django_db

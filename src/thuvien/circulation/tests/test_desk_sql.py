@@ -1,4 +1,4 @@
-"""The desk's prepared reads (``circulation.desk_sql``) give what the ORM gives, stay inside the
+"""The desk's prepared reads (built with ``core.db``) give what the ORM gives, stay inside the
 network, and lock only inside a transaction."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
-from thuvien.circulation.items import desk_item_for_update, desk_item_locked, desk_items
 from thuvien.circulation.selectors import patron_for_desk
 from thuvien.core.errors import NotFound
+from thuvien.holdings.item_sql import desk_item_for_update, desk_item_locked, desk_items
 from thuvien.patrons.models import Patron
 
 from .factories import make_item, make_patron
@@ -72,29 +72,30 @@ def test_desk_patron_by_card(world):
 
 
 def test_desk_writes_are_the_orm_rows_and_keep_the_one_open_loan_constraint(world):
-    """``desk_sql.insert``/``update`` write what ``create``/``save(update_fields)`` write; a
-    second open loan of a copy is still refused by ``one_open_loan_per_item``."""
+    """``core.db.prepared_insert``/``prepared_update`` write what ``create`` and
+    ``save(update_fields)`` write; a second open loan of a copy is still refused by
+    ``one_open_loan_per_item``."""
     from django.db import DatabaseError, IntegrityError
     from django.utils import timezone
 
-    from thuvien.circulation import desk_sql
     from thuvien.circulation.models import Loan
+    from thuvien.core.db import prepared_insert, prepared_update
 
     item = make_item(world.provincial)
     patron = make_patron(world.provincial)
     now = timezone.now()
     fields = {"library": world.provincial, "item": item, "patron": patron, "issued_at": now}
-    loan = desk_sql.insert(Loan(**fields, due_on=now.date(), patron_category="adult"))
+    loan = prepared_insert(Loan(**fields, due_on=now.date(), patron_category="adult"))
     assert loan.pk and not loan._state.adding
     with scopes_disabled():
         stored = Loan.all_objects.get(pk=loan.pk)
     assert model_to_dict(stored) == model_to_dict(loan)
     with pytest.raises(IntegrityError), transaction.atomic():
-        desk_sql.insert(Loan(**fields, due_on=now.date()))
+        prepared_insert(Loan(**fields, due_on=now.date()))
     loan.returned_at, loan.returned_library = now, world.commune_a
-    desk_sql.update(loan, ["returned_at", "returned_library"])
+    prepared_update(loan, ["returned_at", "returned_library"])
     stored.refresh_from_db()
     assert (stored.returned_at, stored.returned_library_id) == (now, world.commune_a.pk)
     gone = Loan(pk=loan.pk + 1000, returned_at=now)  # as save(update_fields): a lost row fails
     with pytest.raises(DatabaseError), transaction.atomic():
-        desk_sql.update(gone, ["returned_at"])
+        prepared_update(gone, ["returned_at"])

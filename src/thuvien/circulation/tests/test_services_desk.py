@@ -149,7 +149,7 @@ def test_a_copy_already_out_says_to_whom_and_until_when(world):
 def test_barcodes_match_whatever_the_case(world, lock, django_db_blocker):
     from django.db import transaction
 
-    from thuvien.circulation.items import desk_item_for_update
+    from thuvien.holdings.item_sql import desk_item_for_update
 
     def item_for_desk(*, library, barcode, lock):  # the desk services' read, or the selector
         if lock:

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from thuvien.circulation.errors import CirculationError
 from thuvien.circulation.errors import CirculationErrorCode as C
+from thuvien.circulation.loan_policy import rule_for
 from thuvien.circulation.models import Fee, Hold, HoldStatus, Loan, LoanRule
-from thuvien.circulation.rules import rule_for
 from thuvien.circulation.services import (
     fee_create,
     hold_place,

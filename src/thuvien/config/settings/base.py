@@ -79,7 +79,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg prepares a statement after it has run this many times on a connection (psycopg's
     # own default; Django turns preparing off). Only statements sent with server-side binding
-    # are ever prepared: the circulation desk's (circulation/desk_sql.py); the ORM's
+    # are ever prepared: the circulation desk's (core/db.py's prepared_cursor); the ORM's
     # client-binding queries are not affected. A pooler in transaction mode needs pgbouncer
     # >= 1.21 (max_prepared_statements) or THUVIEN_DB_PREPARE_THRESHOLD="" to turn this off.
     _prepare = os.environ.get("THUVIEN_DB_PREPARE_THRESHOLD", "5").strip()
@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "thuvien.sru",
     "thuvien.opendata",
     "thuvien.ops",
+    "thuvien.demo",  # demo data: above every app, imports them all
     # third party; the admin site is ours (open to network administrators only)
     "thuvien.accounts.apps.ThuvienAdminConfig",
     "django.contrib.auth",

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from thuvien.catalog.crosswalk import marc_to_dc
-from thuvien.catalog.marc.validate import normalize_marc
+from thuvien.catalog.marc.normalize import normalize_marc
 from thuvien.harvest.mapping import MappingError, dc_to_marc, dc_values, marcxml_to_marc
 
 from .recorded import SHARED

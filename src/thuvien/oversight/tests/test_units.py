@@ -13,8 +13,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from thuvien.demo.oversight import UNITS_CSV
 from thuvien.network.models import Library
-from thuvien.oversight.demo import UNITS_CSV
 from thuvien.oversight.models import AdminUnit, AdminUnitLink, LibraryMonth, LibraryUnit
 from thuvien.oversight.units import (
     library_unit_set,

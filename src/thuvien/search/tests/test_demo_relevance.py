@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from thuvien.catalog.demo import demo_catalog, demo_targets
 from thuvien.core.demo import DemoContext
 from thuvien.core.scoping import scopes_disabled
+from thuvien.demo.catalog import demo_catalog, demo_targets
 from thuvien.search.indexing import reindex_all
 from thuvien.search.selectors import search_catalogue
 

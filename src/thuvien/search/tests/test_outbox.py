@@ -103,7 +103,7 @@ def test_updating_a_record_replaces_its_document(world):
 
 def test_demo_step_builds_the_index(world):
     from thuvien.core.demo import DemoContext, demo_steps
-    from thuvien.search.demo import demo_search
+    from thuvien.demo.search import demo_search
 
     assert ("search", 25) in {(name, order) for order, name, _fn in demo_steps()}
     record = make_record(world.hung_yen, "Hò khoan Lệ Thủy")

@@ -34,7 +34,7 @@ def test_sip2_account_creates_a_circulation_login_once(world, capsys):
 
 
 def test_demo_step_adds_two_kiosks_to_the_logins(world):
-    from thuvien.sip2.demo import demo_kiosks
+    from thuvien.demo.sip2 import demo_kiosks
 
     ctx = DemoContext(verbosity=0)
     ctx.libraries = [world.provincial, world.commune_a, world.commune_b]

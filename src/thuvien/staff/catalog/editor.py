@@ -16,7 +16,7 @@ from typing import Any
 
 import pymarc
 
-from thuvien.catalog.marc_validation import (
+from thuvien.catalog.marc.validation import (
     EditorField,
     EditorRecord,
     editor_from_pymarc,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import desk, extra, manage, patrons
+from .views import desk, holds, ledger, lost, manage, notices, patrons
 
 app_name = "circulation"
 urlpatterns = [
@@ -19,12 +19,12 @@ urlpatterns = [
     path("patrons/<int:pk>/card.pdf", patrons.patron_card, name="patron-card"),
     path("patrons/<int:pk>/export.json", patrons.patron_export, name="patron-export"),
     path("patrons/<int:pk>/fees/<slug:action>/", patrons.patron_fee_action, name="patron-fee"),
-    path("patrons/<int:pk>/hold/", extra.patron_hold, name="patron-hold"),
-    path("holds/<int:pk>/cancel/", extra.hold_cancel_view, name="hold-cancel"),
-    path("loans/<int:pk>/<slug:kind>/", extra.loan_lost, name="loan-lost"),
-    path("fees/<int:pk>/undo-lost/", extra.lost_undo, name="lost-undo"),
-    path("notices/", extra.notice_templates, name="notice-templates"),
-    path("ledger/", extra.ledger, name="ledger"),
+    path("patrons/<int:pk>/hold/", holds.patron_hold, name="patron-hold"),
+    path("holds/<int:pk>/cancel/", holds.hold_cancel_view, name="hold-cancel"),
+    path("loans/<int:pk>/<slug:kind>/", lost.loan_lost, name="loan-lost"),
+    path("fees/<int:pk>/undo-lost/", lost.lost_undo, name="lost-undo"),
+    path("notices/", notices.notice_templates, name="notice-templates"),
+    path("ledger/", ledger.ledger, name="ledger"),
     path("patrons/<int:pk>/<slug:action>/", patrons.patron_action, name="patron-action"),
     path("receipts/<int:pk>/", patrons.receipt, name="receipt"),
     path("rules/", manage.rules, name="rules"),

@@ -12,7 +12,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from thuvien.catalog.errors import CatalogError
 from thuvien.catalog.services import DEFAULT_MATCH, import_run
 from thuvien.core.progress import is_terminal, progress_bar
-from thuvien.core.scoping import scopes_disabled
 from thuvien.network.commands import command_network
 from thuvien.screening import ScreeningRefused, screen_upload
 
@@ -98,7 +97,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {done} ...")
 
         try:
-            with scopes_disabled(), bar:
+            with bar:  # import_run opens the scope of the library it writes in
                 report = import_run(
                     paths=opts["files"], network=network, fmt=opts["format"], library=library,
                     match_rules=opts["match"], dry_run=opts["dry_run"],

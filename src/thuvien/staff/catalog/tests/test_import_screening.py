@@ -66,3 +66,21 @@ def test_the_command_refuses_eicar_before_reading_anything(world, tmp_path, clam
         call_command("import_marc", str(BATCH_XML), str(bad), network=world.hung_yen.code)
     assert Record.objects.count() == 0  # the clean file given first was not imported either
     assert QuarantinedFile.objects.get().purpose == "marc_import"
+
+
+def test_the_upload_goes_through_the_storage_api(world, cataloguer, clamav, settings, tmp_path):
+    """The upload page writes through Django's storage API: the storage configured for
+    uploads (a volume the worker machines share) receives the file the job will read."""
+    shared = tmp_path / "shared-uploads"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "catalog_uploads": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(shared)},
+        },
+    }
+    response = upload(cataloguer, "batch.xml", BATCH_XML.read_bytes())
+    assert response.status_code == 200
+    waiting = cataloguer.session["thuvien_catalog_imports"][response.context["token"]]
+    stored = Path(waiting["path"])
+    assert stored.parent == shared and stored.read_bytes() == BATCH_XML.read_bytes()

@@ -22,7 +22,7 @@ def post(client, url=NEW, **fields):
     return client.post(url, {"material_type": "book", "title": "Sách thử", **fields})
 
 
-_INDICATORS = {"082": ("0", "4"), "041": ("0", " ")}  # as MARC21 allows (marc_validation)
+_INDICATORS = {"082": ("0", "4"), "041": ("0", " ")}  # as MARC21 allows (marc.validation)
 
 
 def _marc(**subfields):

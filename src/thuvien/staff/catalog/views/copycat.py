@@ -23,7 +23,7 @@ from thuvien.catalog.copycat import CopycatError, search, target_get, targets_fo
 from thuvien.catalog.copycat.search import INDEXES
 from thuvien.catalog.errors import CatalogErrorCode, RecordInvalid
 from thuvien.catalog.marc.mij import from_pymarc
-from thuvien.catalog.marc_validation import editor_from_mij, editor_to_mij, editor_to_pymarc
+from thuvien.catalog.marc.validation import editor_from_mij, editor_to_mij, editor_to_pymarc
 from thuvien.core.errors import ThuvienError
 
 from ..editor import rows_for_template

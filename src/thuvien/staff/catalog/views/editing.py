@@ -1,6 +1,6 @@
 """Cataloguing a record: the simple form by material type and the full MARC editor.
 
-Both end in the same place: the MARC record is checked against ``catalog.marc_validation``
+Both end in the same place: the MARC record is checked against ``catalog.marc.validation``
 (every problem shown at once, nothing saved while one remains) and then handed to the
 catalogue's ``record_create`` / ``record_update``, which own the write.
 """
@@ -18,7 +18,7 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.errors import CatalogErrorCode, RecordInvalid
-from thuvien.catalog.marc_validation import (
+from thuvien.catalog.marc.validation import (
     EditorField,
     editor_from_pymarc,
     editor_to_mij,

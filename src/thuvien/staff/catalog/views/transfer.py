@@ -1,8 +1,9 @@
 """Import MARC files (preview, then a background job) and export records.
 
-The upload is stored under the data directory with a random name kept in the session, so only
-the person who uploaded it can run it. The preview is the catalogue's ``import_preview`` (a dry
-run of the whole file); running it queues the ``catalog.import`` job, followed on /staff/jobs/.
+The upload is stored (``catalog.uploads.upload_save``) with a random name kept in the session,
+so only the person who uploaded it can run it. The preview is the catalogue's
+``import_preview`` (a dry run of the whole file); running it queues the ``catalog.import`` job,
+followed on /staff/jobs/.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can, requires
-from thuvien.catalog.uploads import upload_dir, upload_discard
+from thuvien.catalog.uploads import upload_discard, upload_save
 from thuvien.core.errors import ThuvienError
 from thuvien.screening import ScreeningRefused, screen_upload
 
@@ -110,10 +111,7 @@ def import_upload(request: StaffRequest) -> HttpResponse:
             upload = data["file"]
             token = secrets.token_urlsafe(16)
             suffix = SUFFIX.get(data["fmt"], Path(upload.name).suffix[:10] or ".mrc")
-            path = upload_dir() / f"{token}{suffix}"
-            with path.open("wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
+            path = upload_save(upload, suffix=suffix)  # the storage API, not open()
             try:
                 screen_upload(
                     path,

@@ -23,7 +23,7 @@ def _name(rng: Any) -> str:
 
 
 def _rules(network: Any) -> None:
-    from .models import LoanRule
+    from thuvien.circulation.models import LoanRule
 
     defaults = [
         ("", "", {"loan_days": 14, "max_loans": 5}),
@@ -127,12 +127,11 @@ def _reader_logins(readers: list[Any], *, password: str) -> None:
 
 
 def demo_circulation(ctx: Any) -> None:
+    from thuvien.circulation.models import Loan
+    from thuvien.circulation.services import fee_create, hold_place, loan_checkout
     from thuvien.holdings.models import Item, ItemStatus
     from thuvien.patrons.models import Patron
     from thuvien.patrons.services import categories_ensure, patron_set_password
-
-    from .models import Loan
-    from .services import fee_create, hold_place, loan_checkout
 
     with scopes_disabled():
         libraries = list(ctx.libraries)

@@ -14,9 +14,8 @@ from zoneinfo import ZoneInfo
 from django_scopes import scopes_disabled
 
 from thuvien.core.demo import DemoContext
-
-from .models import Library, LibraryGroup, LibraryType, Location, Network
-from .services import (
+from thuvien.network.models import Library, LibraryGroup, LibraryType, Location, Network
+from thuvien.network.services import (
     closed_day_add,
     featured_collection_create,
     group_create,
@@ -404,7 +403,7 @@ def _schools_group(network: Network) -> None:
 
 # Featured collections: (owner: network code or library code, Vietnamese title, English title,
 # description, English description, search words, /search/ filters). Their searches find
-# records of the demo catalogue (see catalog/demo_vocab.py: local-history titles, "Dành cho
+# records of the demo catalogue (see demo/vocab.py: local-history titles, "Dành cho
 # thiếu nhi", Vietnamese literature).
 FEATURED = [
     (

@@ -1,7 +1,7 @@
 """Structural checks and NFC normalisation of a MARC-in-JSON dict before it is stored.
 
 This is the minimum every write needs (a leader, well-formed tags, indicators and subfield codes,
-a title). Cataloguing rules beyond structure live in ``catalog/marc_validation.py`` (the editor's
+a title). Cataloguing rules beyond structure live in ``catalog/marc/validation.py`` (the editor's
 checks), which the UI runs before calling the services.
 """
 

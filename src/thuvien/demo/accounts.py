@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from django_scopes import scopes_disabled
 
+from thuvien.accounts.models import Membership, Role, User
 from thuvien.core.demo import DemoContext
 from thuvien.network.models import Library, Network
-
-from .models import Membership, Role, User
 
 # (username, full name, role code, library code or None for the network, network code)
 STAFF = [

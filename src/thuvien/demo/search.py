@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from thuvien.core.demo import DemoContext
 from thuvien.core.outbox import outbox_drain
-
-from .indexing import reindex_all
+from thuvien.search.indexing import reindex_all
 
 
 def demo_search(ctx: DemoContext) -> None:

@@ -1,7 +1,7 @@
 """Demo step 20: Vietnamese bibliographic records in real MARC21, with items in every library.
 
 ``demo_marc(seq, rng)`` builds one MARC-in-JSON record (the format pymarc reads and writes)
-from the vocabularies of ``demo_vocab``: real works with their real authors and publishers,
+from the vocabularies of ``demo.vocab``: real works with their real authors and publishers,
 and for each DDC 23 class titles composed from its own words, so that the subject, the
 publisher and the year agree with the title and 200,000 records carry more than 100,000
 different titles. ISBN-13s are under the Vietnamese prefix 978-604 with valid check digits.
@@ -30,12 +30,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from thuvien.catalog.marc.extract import extract
+from thuvien.catalog.marc.isbn import isbn13_check_digit
+from thuvien.catalog.marc.writer import to_iso2709
 from thuvien.core.demo import DemoContext
 
-from . import demo_vocab as V  # noqa: N812 - short name for the vocabularies
-from .marc.extract import extract
-from .marc.isbn import isbn13_check_digit
-from .marc.writer import to_iso2709
+from . import vocab as V  # noqa: N812 - short name for the vocabularies
 
 BATCH = 5000
 NETWORK_STRIDE = 10_000_000  # record numbers of the n-th network start at n * stride
@@ -160,7 +160,7 @@ def demo_marc(seq: int, rng: random.Random, *, agency: str = "VN-HYTV") -> dict[
 
     About 7 % are real Vietnamese works with their real authors and publishers, 2 % English
     and 1 % French books with theirs, a few serials, theses, maps, local-history (địa chí) and
-    Hán Nôm documents; the rest have titles composed for their subject (demo_vocab.CLASSES).
+    Hán Nôm documents; the rest have titles composed for their subject (vocab.CLASSES).
     Record numbers in ``TARGET_AT`` carry the relevance targets.
     """
     roll = rng.random()
@@ -329,9 +329,8 @@ def _prepare_batch(
     processes. ``libraries`` is ``[(pk, is_top_level)]``; ``locations`` maps a library to one
     of its locations.
     """
+    from thuvien.catalog.services.rawinsert import dumps, extracted_row
     from thuvien.holdings.callnumber import propose_call_number
-
-    from .services.rawinsert import dumps, extracted_row
 
     rng = random.Random(seed * 1_000_003 + first)
     items_rng = random.Random(seed * 7_919 + first)
@@ -373,7 +372,8 @@ def _prepare_batch(
 
 
 def _write_prepared(network_id: int, prepared: tuple) -> tuple[int, int]:
-    from .services.rawinsert import insert_identifiers, insert_items, insert_records
+    from thuvien.catalog.services.rawinsert import insert_identifiers, insert_records
+    from thuvien.holdings.item_sql import insert_items
 
     rows, identifiers, items = prepared
     ids = insert_records(network_id=network_id, rows=rows)

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from thuvien import oversight
 from thuvien.core.demo import DemoContext
+from thuvien.oversight.services import library_days_record
 
-from .services import library_days_record
-
-UNITS_CSV = Path(__file__).parent / "data" / "don-vi-hanh-chinh-hung-yen-2025.csv"
+# the real 2025 units of Hưng Yên, kept with the oversight app that imports them
+UNITS_CSV = Path(oversight.__file__).parent / "data" / "don-vi-hanh-chinh-hung-yen-2025.csv"
 
 
 def demo_oversight(ctx: DemoContext) -> None:
@@ -31,8 +32,7 @@ def demo_admin_units(ctx: DemoContext) -> None:
     """The real old→new commune table of Hưng Yên and Thái Bình (2025), and each demo library
     placed in its commune by the name it carries."""
     from thuvien.network.models import Network
-
-    from .units import admin_units_import, library_units_guess
+    from thuvien.oversight.units import admin_units_import, library_units_guess
 
     result = admin_units_import(data=UNITS_CSV.read_bytes())
     placed = sum(
