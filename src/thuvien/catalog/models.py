@@ -68,6 +68,17 @@ class Record(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Where the record was catalogued. Until a copy is added, the record is seen as that
+    # library's holdings are (holdings/visibility.py): a title catalogued by a library hidden
+    # from the public (an armed-forces library) is not public in the meantime, since a title
+    # alone can be sensitive (issue 19). Empty: a union-catalogue record, public.
+    cataloguing_library = models.ForeignKey(
+        "network.Library",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["id"]

@@ -443,11 +443,19 @@ def item_delete(*, item: Item, actor: Any | None = None) -> None:
 def _records_held(*, library_id: int | None = None, location_id: int | None = None) -> list[int]:
     from django.db import connection
 
+    from thuvien.catalog.models import Record
+
     column, value = ("library_id", library_id) if library_id else ("location_id", location_id)
     sql = f"SELECT DISTINCT record_id FROM {Item._meta.db_table} WHERE {column} = %s"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [value])
-        return [row[0] for row in cursor.fetchall()]
+        held = [row[0] for row in cursor.fetchall()]
+    if library_id:  # and the records it catalogued that have no copy yet: seen as it is
+        catalogued = Record.objects.filter(cataloguing_library_id=library_id).exclude(
+            pk__in=Item.objects.model._base_manager.values("record_id")
+        )
+        held += list(catalogued.values_list("pk", flat=True))
+    return held
 
 
 def _public_before(record_ids: list[int]) -> set[int]:

@@ -267,9 +267,15 @@ class LibraryTiers:
             self.location_vis[pk] = vis
 
 
-def record_tokens(copies: Iterable[tuple[int, str, int | None]], tiers: LibraryTiers) -> list[str]:
+def record_tokens(
+    copies: Iterable[tuple[int, str, int | None]],
+    tiers: LibraryTiers,
+    cataloguing_library: int | None = None,
+) -> list[str]:
     """The tokens a record is visible through, from its copies (library id, copy visibility,
-    location id). A record without copies is a union-catalogue record: public."""
+    location id). A record without copies is seen as the library that catalogued it is (a
+    title a hidden library catalogues is not public before its first copy); a record without
+    copies or cataloguing library is a union-catalogue record: public."""
     out: set[str] = set()
     any_copy = False
     for lib, vis, loc in copies:
@@ -285,8 +291,21 @@ def record_tokens(copies: Iterable[tuple[int, str, int | None]], tiers: LibraryT
         if lib_vis != LibraryVisibility.PUBLIC and share:
             out.add(f"c{net}")
     if not any_copy:
+        if cataloguing_library is not None and cataloguing_library in tiers.libs:
+            return record_tokens([(cataloguing_library, "", None)], tiers)
         return [PUBLIC_TOKEN]
     return sorted(out)
+
+
+def record_cataloguing_libraries(record_ids: list[int]) -> dict[int, int | None]:
+    """The library that catalogued each of ``record_ids`` (None: a union-catalogue record)."""
+    from thuvien.catalog.models import Record
+
+    if not record_ids:
+        return {}
+    return dict(
+        Record.objects.filter(pk__in=record_ids).values_list("pk", "cataloguing_library_id")
+    )
 
 
 def record_copies(record_ids: list[int]) -> dict[int, list[tuple[int, str, int | None]]]:
@@ -320,10 +339,12 @@ def visible_record_ids(viewer: Viewer, record_ids: Iterable[int]) -> set[int]:
         return set(ids)
     wanted = set(tokens)
     tiers = LibraryTiers()
+    copies_of = record_copies(ids)
+    catalogued_at = record_cataloguing_libraries([r for r, c in copies_of.items() if not c])
     return {
         rid
-        for rid, copies in record_copies(ids).items()
-        if wanted.intersection(record_tokens(copies, tiers))
+        for rid, copies in copies_of.items()
+        if wanted.intersection(record_tokens(copies, tiers, catalogued_at.get(rid)))
     }
 
 
@@ -344,7 +365,11 @@ def record_visibility_q(viewer: Viewer) -> Q:
 
     every = Item.objects.model._base_manager.filter(record_id=OuterRef("pk"))
     shown = every.filter(visible_items_q(viewer))
-    q = ~Exists(every) | Exists(shown)
+    # Without copies: as the library that catalogued it is seen, or public (record_tokens).
+    catalogued_seen = Q(cataloguing_library__isnull=True) | library_visibility_q(
+        viewer, prefix="cataloguing_library__"
+    )
+    q = (~Exists(every) & catalogued_seen) | Exists(shown)
     if viewer.copy_cataloguing and viewer.catalogue_networks:
         shared = (
             every.filter(

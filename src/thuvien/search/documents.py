@@ -26,6 +26,7 @@ from thuvien.network.models import Library, LibraryGroup
 RECORD_FIELDS = (
     "id",
     "network_id",
+    "cataloguing_library_id",
     "title",
     "title_sort",
     "responsibility",
@@ -120,7 +121,9 @@ def build_document(row: dict[str, Any], items: list[tuple], facts: LibraryFacts)
     ``visible_to`` holds the visibility tokens of the record (``holdings.visibility``); copies
     not shown (an item or location marked hidden) count for no library, availability or call
     number, and library types and groups come from public libraries only."""
-    visible_to = record_tokens([(it[1], it[4], it[5]) for it in items], facts.tiers)
+    visible_to = record_tokens(
+        [(it[1], it[4], it[5]) for it in items], facts.tiers, row.get("cataloguing_library_id")
+    )
     loc_vis = facts.tiers.location_vis
     tiered: tuple[list[str], list[str]] = ([], [])
     if any(it[4] == HIDDEN or it[5] in loc_vis or it[1] not in facts.public for it in items):

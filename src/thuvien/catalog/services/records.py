@@ -133,8 +133,10 @@ def record_create(
 ) -> Record:
     """Add a record to the network's union catalogue; returns the saved record.
 
-    ``library`` only says where the cataloguer works (for the audit log): the record belongs to
-    the whole network. Raises CatalogError for malformed MARC or a record without a title, and
+    ``library`` says where the cataloguer works: the audit log names it, and until a copy is
+    added the record is seen as that library's holdings are (a hidden library's new title is
+    not public meanwhile); the record belongs to the whole network. Raises CatalogError for
+    malformed MARC or a record without a title, and
     ``RecordInvalid`` for values ``marc.field_checks`` refuses or wants confirmed
     (``confirm_warnings``: an ISBN with a wrong check digit is then kept in 020 $z).
     """
@@ -147,6 +149,7 @@ def record_create(
             network=network,
             marc=clean,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            cataloguing_library=library,
             **extracted.values,
         )
         record.save()

@@ -166,3 +166,51 @@ def test_importing_copies_into_a_hidden_library_hides_a_matched_union_record(wor
     assert _found("dieu lenh quan ly bo doi", staff) == 0  # another library's staff
     assert _found("dieu lenh quan ly bo doi", owner) == 1
     assert _oai(record) == "deleted"
+
+
+def test_a_title_a_hidden_library_catalogues_is_not_public_before_its_first_copy(world):
+    """Found at the merge: a record the Military Command's cataloguer had just saved (no copy
+    yet) was a union-catalogue record, public, searchable and harvested, until its copy came;
+    a title alone can be sensitive. Until then it is seen as the library that catalogued it."""
+    from rest_framework.test import APIClient
+
+    from thuvien.accounts.models import Membership, Role, User
+    from thuvien.api.catalog.tests.test_api import api_for
+    from thuvien.catalog.marc.mij import from_pymarc
+    from thuvien.catalog.models import Record
+    from thuvien.holdings.services import library_visibility_set
+    from thuvien.staff.catalog.tests.conftest import make_marc
+
+    bchqs = library_create(
+        network=world.hung_yen,
+        code="HY-BCHQS",
+        name_vi="Thư viện Bộ Chỉ huy Quân sự tỉnh",
+        library_type=LibraryType.ARMED_FORCES,
+        actor=world.users["hy_admin"],
+    )
+    owner = User.objects.create_user(username="bchqs_cat", password="x" * 12)
+    Membership.objects.create(
+        user=owner, network=world.hung_yen, library=bchqs, role=Role.objects.get(code="cataloguer")
+    )
+    marc = from_pymarc(make_marc("Phương án tác chiến phòng thủ", author="Bộ Chỉ huy"))
+    created = api_for(owner, "HY-BCHQS").post("/api/v1/records/", {"marc": marc}, format="json")
+    assert created.status_code == 201, created.content
+    record = Record.objects.get(title__startswith="Phương án tác chiến")
+    assert _found("phuong an tac chien") == 0  # anonymous portal search
+    assert _found("phuong an tac chien", world.users["tinh_cataloguer"]) == 0  # another library
+    assert _found("phuong an tac chien", owner) == 1  # its own staff
+    assert _oai(record) == "unknown"
+    assert APIClient().get(f"/api/v1/records/{record.pk}/").status_code == 404
+    assert Client().get(f"/search/record/{record.pk}/").status_code == 404
+    own = Client()
+    own.force_login(owner)
+    assert own.get(f"/search/record/{record.pk}/").status_code == 200
+    # A record catalogued by a public library stays a public union record.
+    marc = from_pymarc(make_marc("Lịch sử Phố Hiến xưa", author="Nguyễn Văn A"))
+    api = api_for(world.users["tinh_cataloguer"], "HY-TINH")
+    assert api.post("/api/v1/records/", {"marc": marc}, format="json").status_code == 201
+    assert _found("lich su pho hien xua") == 1
+    # The network's administrator opens the library to the public: the title is found.
+    library_visibility_set(library=bchqs, visibility="public", actor=world.users["hy_admin"])
+    assert _found("phuong an tac chien") == 1
+    assert _oai(record) == "shown"
