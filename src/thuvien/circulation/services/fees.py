@@ -91,7 +91,7 @@ def _settle(
     patron: Patron,
     library: Library,
     amount: Any,
-    staff: User,
+    staff: User | None,
     kind: str,
     method: str,
     fees: list[Fee] | None,
@@ -150,11 +150,12 @@ def fee_pay(
     patron: Patron,
     library: Library,
     amount: Any,
-    staff: User,
+    staff: User | None,
     method: str = "cash",
     fees: list[Fee] | None = None,
 ) -> Payment:
-    """Record money received; it settles the library's oldest open fees first."""
+    """Record money received; it settles the library's oldest open fees first (``staff``
+    None: paid online through a payment gateway, no one at a desk)."""
     return _settle(
         patron=patron,
         library=library,
