@@ -187,6 +187,8 @@ SPEC: S = {
     "staff/payments/copies/<int:pk>/decide/": ("digital.CopyRequest", LIB, {"pk": "pk"}),
     "staff/payments/objects/<int:pk>/fees/": ("digital.DigitalObject", LIB, {"pk": "pk"}),
     "staff/oversight/reports/schedules/<int:pk>/": ("oversight.ReportSchedule", NET, {"pk": "pk"}),
+    # a receipt's number (BL-<library>-<year>-<n>) names it as an id does, and is guessable
+    "staff/payments/receipts/<str:number>/": ("payments.Receipt", LIB, {"number": "number"}),
 }
 
 # Models whose owner is reached through another object: label -> (library path, network path).
@@ -243,7 +245,19 @@ MAY: dict[str, tuple[str, ...]] = {
     "staff/payments/copies/<int:pk>/decide/": DIGITISERS_WRITE,
     "staff/payments/objects/<int:pk>/fees/": DIGITISERS,
     "staff/oversight/reports/schedules/<int:pk>/": OVERSEERS,
+    "staff/payments/receipts/<str:number>/": ("admin", "thanhtra", "tinh.quantri", "tinh.luuthong"),
 }
+
+# Pages whose POST takes a second id in the form rather than the address: route -> (form
+# field, model of that id, other fields). The home library's own object with another library's
+# (or network's) child id in the form answers 404 too, to a role that may write there (the
+# others get 403: the oversight officer only reads).
+FORM_IDS: dict[str, tuple[str, str, dict[str, str]]] = {
+    "staff/digital/<int:pk>/pages/move": ("page", "digital.Page", {"direction": "down"}),
+    "staff/digital/<int:pk>/thumbnail": ("page", "digital.Page", {}),
+    "staff/digital/<int:pk>/collections": ("collection", "digital.Collection", {"op": "add"}),
+}
+FORM_WRITERS = DIGITISERS_WRITE
 
 # URLs with an id that show every network's data on purpose, and why.
 NETWORK_WIDE = {
@@ -261,7 +275,9 @@ NOT_AN_ID = {
     "staff/catalog/import/<str:token>/": "an upload's random name, kept in the uploader's session",
     "staff/circulation/reports/<slug:name>/": "a report's name; the library is the session's",
 }
-ID_PARAM = re.compile(r"<(?:\w+:)?(pk|code|record_pk|token|name|barcode|card_number)>|\(\?P<")
+ID_PARAM = re.compile(
+    r"<(?:\w+:)?(pk|code|record_pk|token|name|barcode|card_number|number)>|\(\?P<"
+)
 
 ROLES_NETWORK = ["admin", "thanhtra"]  # network administrator, oversight officer (Hưng Yên)
 ROLES_LIBRARY = ["tinh.quantri", "tinh.bienmuc", "tinh.luuthong", "tinh.bandoc", "tinh.sohoa"]
@@ -559,12 +575,25 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
             if own is not None:
                 controls.append(_url(route, {k: _attr(own, v) for k, v in kwargs.items()}))
                 own_urls[route] = controls[-1]
+        form_cases: list[tuple[str, str, dict[str, Any], bool]] = []
+        form_controls: dict[str, dict[str, Any]] = {}
+        for route, (field, label, extra) in FORM_IDS.items():
+            model = apps.get_model(label)
+            for other_network in (False, True):
+                child = _foreign(model, LIB, home, other_network=other_network)
+                if child is None:
+                    absent.append(f"{label} ({'network' if other_network else 'library'})")
+                    continue
+                form_cases.append((route, label, {field: child.pk, **extra}, other_network))
+            own_child = _own(model, LIB, home)
+            form_controls[route] = {field: own_child.pk, **extra}
         users = {
             u.username: u for u in User.objects.filter(username__in=ROLES_NETWORK + ROLES_LIBRARY)
         }
     assert not absent, "the demo lacks objects for: " + ", ".join(sorted(set(absent)))
     assert set(users) == set(ROLES_NETWORK + ROLES_LIBRARY)
     assert set(MAY) <= set(SPEC) and set(MAY) <= set(own_urls), set(MAY) - set(own_urls)
+    assert set(FORM_IDS) <= set(own_urls), set(FORM_IDS) - set(own_urls)
 
     # The control: the network administrator opens the home network's own objects, so the
     # addresses are right and a 404 above means "refused", not "mistyped".
@@ -594,6 +623,18 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
                     f"{'network' if other_network else 'library'}) -> {got}, "
                     f"a missing one -> {absent_status}, expected {expected}"
                 )
+        # The own object with another library's child id in the form.
+        for route, label, data, other_network in form_cases:
+            if username in ROLES_NETWORK and not other_network:
+                continue
+            status = client.post(own_urls[route], data).status_code
+            expected_status = 404 if username in FORM_WRITERS else 403
+            if status != expected_status:
+                leaks.append(
+                    f"{username}: POST {own_urls[route]} {data} ({label} of another "
+                    f"{'network' if other_network else 'library'}) -> {status}, "
+                    f"expected {expected_status}"
+                )
         # Their own library's object: open to those who may, 403 to the others.
         for route, roles in MAY.items():
             status = client.get(own_urls[route]).status_code
@@ -603,6 +644,11 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
             if status not in ok:
                 leaks.append(f"{username}: own {own_urls[route]} -> {status}, expected {ok}")
     assert not leaks, "\n".join(leaks)
+    # The control of the form ids: the own object with its own child is taken (the page
+    # answers with a redirect), so a 404 above means "refused", not a misnamed field.
+    for route, data in form_controls.items():
+        status = admin.post(own_urls[route], data).status_code
+        assert status == 302, (route, data, status)
 
 
 def _mixable(kwargs: dict[str, str]) -> bool:
