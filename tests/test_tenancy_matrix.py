@@ -155,6 +155,40 @@ SPEC: S = {
     "staff/harvest/<int:pk>/edit/": ("harvest.Partner", NET, {"pk": "pk"}),
     "staff/harvest/<int:pk>/run/": ("harvest.Partner", NET, {"pk": "pk"}),
     "staff/harvest/runs/<int:pk>/": ("harvest.HarvestRun", NET, {"pk": "pk"}),
+    # Merged later on 2026-12-07: the digitisation room after ingest (metadata, pages,
+    # chapters, collections, grants), online payment and remote copying, a schedule's form.
+    "staff/digital/collections/<int:pk>/": ("digital.Collection", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/metadata": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/crosswalk": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/publish": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/pages/": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/pages/move": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/pages/order": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/pages/<int:page_id>/replace": (
+        "digital.Page",
+        LIB,
+        {"pk": "obj.pk", "page_id": "pk"},
+    ),
+    "staff/digital/<int:pk>/thumbnail": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/structure": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/structure/<int:range_id>/delete": (
+        "digital.Range",
+        LIB,
+        {"pk": "obj.pk", "range_id": "pk"},
+    ),
+    "staff/digital/<int:pk>/collections": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/grants": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/digital/<int:pk>/grants/<int:grant_id>/delete": (
+        "digital.AccessGrant",
+        LIB,
+        {"pk": "obj.pk", "grant_id": "pk"},
+    ),
+    "staff/payments/<int:pk>/refund/": ("payments.Order", LIB, {"pk": "pk"}),
+    "staff/payments/copies/<int:pk>/decide/": ("digital.CopyRequest", LIB, {"pk": "pk"}),
+    "staff/payments/objects/<int:pk>/fees/": ("digital.DigitalObject", LIB, {"pk": "pk"}),
+    "staff/oversight/reports/schedules/<int:pk>/": ("oversight.ReportSchedule", NET, {"pk": "pk"}),
+    # a receipt's number (BL-<library>-<year>-<n>) names it as an id does, and is guessable
+    "staff/payments/receipts/<str:number>/": ("payments.Receipt", LIB, {"number": "number"}),
 }
 
 # Models whose owner is reached through another object: label -> (library path, network path).
@@ -172,6 +206,9 @@ NET_ADMIN = ("admin",)
 CATALOGUERS = ("admin", "tinh.quantri", "tinh.bienmuc")
 DIGITISERS = ("admin", "thanhtra", "tinh.quantri", "tinh.sohoa")  # thanhtra: reading
 OVERSEERS = ("admin", "thanhtra")
+# A page that only takes POST: the oversight officer reads (GET passes) but may not write, so
+# the POST that follows is refused before the object is looked up.
+DIGITISERS_WRITE = ("admin", "tinh.quantri", "tinh.sohoa")
 MAY: dict[str, tuple[str, ...]] = {
     "staff/network/libraries/<str:code>/visibility/": NET_ADMIN,
     "staff/catalog/records/<int:pk>/entities/find/": CATALOGUERS,
@@ -190,7 +227,37 @@ MAY: dict[str, tuple[str, ...]] = {
     "staff/harvest/<int:pk>/edit/": NET_ADMIN,
     "staff/harvest/<int:pk>/run/": NET_ADMIN,
     "staff/harvest/runs/<int:pk>/": NET_ADMIN,
+    "staff/digital/collections/<int:pk>/": DIGITISERS,
+    "staff/digital/<int:pk>/metadata": DIGITISERS,
+    "staff/digital/<int:pk>/crosswalk": DIGITISERS_WRITE,
+    "staff/digital/<int:pk>/publish": DIGITISERS_WRITE,
+    "staff/digital/<int:pk>/pages/": DIGITISERS,
+    "staff/digital/<int:pk>/pages/move": DIGITISERS_WRITE,
+    "staff/digital/<int:pk>/pages/order": DIGITISERS_WRITE,
+    "staff/digital/<int:pk>/pages/<int:page_id>/replace": DIGITISERS,
+    "staff/digital/<int:pk>/thumbnail": DIGITISERS_WRITE,
+    "staff/digital/<int:pk>/structure": DIGITISERS,
+    "staff/digital/<int:pk>/structure/<int:range_id>/delete": DIGITISERS_WRITE,
+    "staff/digital/<int:pk>/collections": DIGITISERS,
+    "staff/digital/<int:pk>/grants": DIGITISERS,
+    "staff/digital/<int:pk>/grants/<int:grant_id>/delete": DIGITISERS_WRITE,
+    "staff/payments/<int:pk>/refund/": ("admin", "tinh.quantri"),  # can_administer_library
+    "staff/payments/copies/<int:pk>/decide/": DIGITISERS_WRITE,
+    "staff/payments/objects/<int:pk>/fees/": DIGITISERS,
+    "staff/oversight/reports/schedules/<int:pk>/": OVERSEERS,
+    "staff/payments/receipts/<str:number>/": ("admin", "thanhtra", "tinh.quantri", "tinh.luuthong"),
 }
+
+# Pages whose POST takes a second id in the form rather than the address: route -> (form
+# field, model of that id, other fields). The home library's own object with another library's
+# (or network's) child id in the form answers 404 too, to a role that may write there (the
+# others get 403: the oversight officer only reads).
+FORM_IDS: dict[str, tuple[str, str, dict[str, str]]] = {
+    "staff/digital/<int:pk>/pages/move": ("page", "digital.Page", {"direction": "down"}),
+    "staff/digital/<int:pk>/thumbnail": ("page", "digital.Page", {}),
+    "staff/digital/<int:pk>/collections": ("collection", "digital.Collection", {"op": "add"}),
+}
+FORM_WRITERS = DIGITISERS_WRITE
 
 # URLs with an id that show every network's data on purpose, and why.
 NETWORK_WIDE = {
@@ -208,7 +275,9 @@ NOT_AN_ID = {
     "staff/catalog/import/<str:token>/": "an upload's random name, kept in the uploader's session",
     "staff/circulation/reports/<slug:name>/": "a report's name; the library is the session's",
 }
-ID_PARAM = re.compile(r"<(?:\w+:)?(pk|code|record_pk|token|name|barcode|card_number)>|\(\?P<")
+ID_PARAM = re.compile(
+    r"<(?:\w+:)?(pk|code|record_pk|token|name|barcode|card_number|number)>|\(\?P<"
+)
 
 ROLES_NETWORK = ["admin", "thanhtra"]  # network administrator, oversight officer (Hưng Yên)
 ROLES_LIBRARY = ["tinh.quantri", "tinh.bienmuc", "tinh.luuthong", "tinh.bandoc", "tinh.sohoa"]
@@ -367,7 +436,9 @@ def _objects_of_the_new_pages() -> None:
     for code in (HOME, "HY-PHOHIEN", "BN-TINH"):
         lib = Library.objects.get(code=code)
         net = lib.network
-        obj = DigitalObject.objects.create(library=lib, network=net, title=f"Hồ sơ {code}")
+        obj = DigitalObject.objects.create(
+            library=lib, network=net, title=f"Hồ sơ {code}", ingest_complete=True
+        )  # its one page follows
         name = default_storage.save(f"digital/matrix/{code}/0001.png", ContentFile(image))
         dfile = DigitalFile.objects.create(
             library=lib, obj=obj, name="0001.png", storage_name=name, mime="image/png",
@@ -399,6 +470,56 @@ def _objects_of_the_new_pages() -> None:
         kept.save()
 
 
+def _objects_of_the_editing_and_payment_pages() -> None:
+    """Objects of the digitisation room after ingest, online payment and remote copying, made
+    by their services as staff and readers make them, in the home library, another library of
+    the home network and a library of the other network: the object published, a chapter over
+    its page, a collection of the library holding it, a reader of the library granted it, a copy
+    request waiting for the library, and another approved and paid by the reader at the sandbox
+    gateway (a paid order, with its receipt). The reader is the demo's, with an account."""
+    from django.urls import reverse
+
+    from thuvien.digital import editing
+    from thuvien.digital.copies import copy_request_create, copy_request_decide
+    from thuvien.digital.models import CopyStatus, DigitalObject
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
+    from thuvien.payments.models import Order, OrderStatus
+    from thuvien.payments.tests.conftest import pay_at_sandbox
+
+    for code in (HOME, "HY-PHOHIEN", "BN-TINH"):
+        lib = Library.objects.get(code=code)
+        obj = DigitalObject.all_objects.get(library=lib, title=f"Hồ sơ {code}")
+        editing.object_publish(obj=obj, published=True, actor=None)
+        editing.range_create(obj=obj, label="Chương 1", first_seq=1, last_seq=1, actor=None)
+        collection = editing.collection_create(
+            network=lib.network, library=lib, code=f"anh-tu-lieu-{code.lower()}",
+            title_vi=f"Ảnh tư liệu {lib.name_vi}", actor=None,
+        )  # fmt: skip
+        editing.collection_membership(collection=collection, obj=obj, add=True, actor=None)
+        patron = (
+            Patron.all_objects.filter(library=lib, user__isnull=False, is_anonymised=False)
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
+        assert patron is not None, f"the demo has no reader with an account in {code}"
+        reader = patron.user
+        editing.grant_add(obj=obj, card_number=patron.card_number, until=None, actor=None)
+        purpose = "Nghiên cứu địa chí"
+        copy_request_create(obj=obj, user=reader, pages="1", purpose=purpose)  # waits
+        paid = copy_request_create(obj=obj, user=reader, pages="1", purpose=purpose)
+        paid = copy_request_decide(request=paid, staff=None, approve=True)
+        assert paid.status == CopyStatus.AWAITING_PAYMENT, paid.status
+        browser = Client()
+        browser.force_login(reader)
+        to_gateway = browser.post(reverse("opac_payments:copy_pay", args=[paid.pk]))
+        assert to_gateway.status_code == 302, to_gateway.content[:300]
+        pay_at_sandbox(browser, to_gateway["Location"])
+        order = Order.all_objects.get(library=lib)
+        assert order.status == OrderStatus.PAID and order.receipt, order.status
+
+
 def _own(model: Any, owner: str, home: Any) -> Any:
     names = {f.name for f in model._meta.get_fields()}
     qs = model.objects.all()
@@ -428,6 +549,7 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
         home = Library.objects.get(code=HOME)
         _objects_the_demo_lacks()
         _objects_of_the_new_pages()
+        _objects_of_the_editing_and_payment_pages()
         cases: list[tuple[str, str, dict[str, Any], dict[str, Any], bool]] = []
         controls: list[str] = []
         own_urls: dict[str, str] = {}
@@ -453,12 +575,25 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
             if own is not None:
                 controls.append(_url(route, {k: _attr(own, v) for k, v in kwargs.items()}))
                 own_urls[route] = controls[-1]
+        form_cases: list[tuple[str, str, dict[str, Any], bool]] = []
+        form_controls: dict[str, dict[str, Any]] = {}
+        for route, (field, label, extra) in FORM_IDS.items():
+            model = apps.get_model(label)
+            for other_network in (False, True):
+                child = _foreign(model, LIB, home, other_network=other_network)
+                if child is None:
+                    absent.append(f"{label} ({'network' if other_network else 'library'})")
+                    continue
+                form_cases.append((route, label, {field: child.pk, **extra}, other_network))
+            own_child = _own(model, LIB, home)
+            form_controls[route] = {field: own_child.pk, **extra}
         users = {
             u.username: u for u in User.objects.filter(username__in=ROLES_NETWORK + ROLES_LIBRARY)
         }
     assert not absent, "the demo lacks objects for: " + ", ".join(sorted(set(absent)))
     assert set(users) == set(ROLES_NETWORK + ROLES_LIBRARY)
     assert set(MAY) <= set(SPEC) and set(MAY) <= set(own_urls), set(MAY) - set(own_urls)
+    assert set(FORM_IDS) <= set(own_urls), set(FORM_IDS) - set(own_urls)
 
     # The control: the network administrator opens the home network's own objects, so the
     # addresses are right and a 404 above means "refused", not "mistyped".
@@ -488,6 +623,18 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
                     f"{'network' if other_network else 'library'}) -> {got}, "
                     f"a missing one -> {absent_status}, expected {expected}"
                 )
+        # The own object with another library's child id in the form.
+        for route, label, data, other_network in form_cases:
+            if username in ROLES_NETWORK and not other_network:
+                continue
+            status = client.post(own_urls[route], data).status_code
+            expected_status = 404 if username in FORM_WRITERS else 403
+            if status != expected_status:
+                leaks.append(
+                    f"{username}: POST {own_urls[route]} {data} ({label} of another "
+                    f"{'network' if other_network else 'library'}) -> {status}, "
+                    f"expected {expected_status}"
+                )
         # Their own library's object: open to those who may, 403 to the others.
         for route, roles in MAY.items():
             status = client.get(own_urls[route]).status_code
@@ -497,6 +644,11 @@ def test_no_role_reaches_an_object_of_another_library_or_network(django_db_block
             if status not in ok:
                 leaks.append(f"{username}: own {own_urls[route]} -> {status}, expected {ok}")
     assert not leaks, "\n".join(leaks)
+    # The control of the form ids: the own object with its own child is taken (the page
+    # answers with a redirect), so a 404 above means "refused", not a misnamed field.
+    for route, data in form_controls.items():
+        status = admin.post(own_urls[route], data).status_code
+        assert status == 302, (route, data, status)
 
 
 def _mixable(kwargs: dict[str, str]) -> bool:
