@@ -14,9 +14,10 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "thuvien"
 INTERFACES = ("staff", "opac", "api", "sip2", "oai", "sru", "iiif", "opendata")
 MANAGERS = {"objects", "all_objects", "_base_manager"}
-# 2026-12-07 (issue 13): the count when this guard was added; the reads are still to be moved
+# 2026-12-07 (issue 13): 171 when this guard was added, 167 after the reading-room pages moved
+# theirs into circulation.selectors; the rest are still to be moved
 # (the most in staff/circulation/views/manage.py, api/network/views.py, api/catalog/views.py).
-CEILING = 171
+CEILING = 167
 
 
 def reads(source: str, name: str = "<source>") -> list[str]:

@@ -125,6 +125,16 @@ UPLOADS: dict[str, Upload] = {
         ),
         kept=_kept_digital,
     ),
+    "staff/digital/<int:pk>/pages/<int:page_id>/replace": Upload(
+        purpose="digital_master",
+        name="trang-2.jpg",
+        carrier=lambda: _jpeg() + EICAR,
+        post=lambda world, ctx, f: (
+            f"/staff/digital/{ctx['page'].obj_id}/pages/{ctx['page'].pk}/replace",
+            {"file": f},
+        ),
+        kept=_kept_digital,
+    ),
     "staff/oversight/training/credential/": Upload(
         purpose="training_scan",
         name="van-bang.pdf",
@@ -200,13 +210,25 @@ def test_every_upload_path_is_attacked():
     )
 
 
-def _context(world: Any) -> dict:
+def _context(world: Any, route: str, tmp_path: Path) -> dict:
     from thuvien.circulation.tests.factories import make_patron
     from thuvien.oversight.models import StaffPerson
 
     with scopes_disabled():
         person = StaffPerson.objects.create(library=world.provincial, full_name="Lê Thị Hoa")
-    return {"patron": make_patron(world.provincial), "person": person}
+    ctx = {"patron": make_patron(world.provincial), "person": person}
+    if "/pages/" in route:  # a page to replace: a one-page object ingested as staff do
+        from thuvien.digital.models import Page
+        from thuvien.digital.services import digital_ingest
+        from thuvien.digital.tests.booklet import page_image
+
+        folder = tmp_path / "scans"
+        folder.mkdir()
+        page_image("Trang 1", folder / "001.png", size=(300, 200), font_size=20)
+        with scopes_disabled():
+            report = digital_ingest(paths=[folder], library=world.provincial, title="Sách thử")
+            ctx["page"] = Page.all_objects.get(obj_id=report.objects[0], seq=1)
+    return ctx
 
 
 PAYLOADS = ["eicar", "eicar-inside", "word-macro"]
@@ -216,10 +238,10 @@ PAYLOADS = ["eicar", "eicar-inside", "word-macro"]
 @pytest.mark.parametrize("payload", PAYLOADS)
 @pytest.mark.parametrize("route", sorted(UPLOADS))
 def test_every_upload_path_refuses_and_quarantines(
-    world, staff_client, clamav, route, payload, django_capture_on_commit_callbacks
+    world, staff_client, clamav, route, payload, django_capture_on_commit_callbacks, tmp_path
 ):
     upload = UPLOADS[route]
-    ctx = _context(world)
+    ctx = _context(world, route, tmp_path)
     client = staff_client(world.users["tinh_library_admin"], library=world.provincial)
     name, data = {
         "eicar": (upload.name, EICAR),

@@ -22,6 +22,7 @@ from .models import (
     Payment,
     PostalLine,
     PostalRequest,
+    ReadingPermission,
     Transit,
 )
 
@@ -213,6 +214,20 @@ def item_for_desk(*, library: Library, barcode: str) -> Any:
     from thuvien.holdings.item_sql import desk_item_get
 
     return desk_item_get(library=library, barcode=barcode)
+
+
+def reading_permission_get_for(*, library: Library, pk: int) -> ReadingPermission | None:
+    """A reading-room permission of the library (another library's is None, as a missing one)."""
+    return ReadingPermission.objects.filter(pk=pk, library=library).first()
+
+
+def reading_permissions_of(*, library: Library, limit: int = 200) -> list[ReadingPermission]:
+    """The library's reading-room permissions, newest first, with copy, reader and decider."""
+    return list(
+        ReadingPermission.objects.filter(library=library)
+        .select_related("item__record", "patron", "decided_by")
+        .order_by("-requested_at", "-id")[:limit]
+    )
 
 
 def hold_for_desk(*, library: Library, pk: int) -> Hold:

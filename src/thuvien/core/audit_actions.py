@@ -93,6 +93,18 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "digital.file.ingested": _("Tiếp nhận tệp gốc"),
     "digital.file.fixity_failed": _("Tệp gốc bị thay đổi hoặc mất"),
     "digital.page.text_corrected": _("Hiệu đính văn bản trang"),
+    # staff editing of digital objects (issue 14)
+    "digital.collection.created": _("Tạo bộ sưu tập số"),
+    "digital.collection.updated": _("Sửa bộ sưu tập số"),
+    "digital.collection.added": _("Thêm tài liệu số vào bộ sưu tập"),
+    "digital.collection.removed": _("Bỏ tài liệu số khỏi bộ sưu tập"),
+    "digital.grant.added": _("Cấp quyền xem tài liệu số cho bạn đọc"),
+    "digital.grant.removed": _("Thu hồi quyền xem tài liệu số của bạn đọc"),
+    "digital.object.thumbnail_set": _("Đặt ảnh đại diện tài liệu số"),
+    "digital.page.reordered": _("Sắp xếp lại trang tài liệu số"),
+    "digital.page.replaced": _("Thay trang tài liệu số"),
+    "digital.range.created": _("Thêm chương mục tài liệu số"),
+    "digital.range.deleted": _("Xoá chương mục tài liệu số"),
     # paid access, remote copying, download control (issue 14)
     "digital.object.fees_set": _("Đặt phí sử dụng và giới hạn tải về tài liệu số"),
     "digital.grant.paid": _("Cấp quyền xem tài liệu số sau khi bạn đọc thanh toán"),

@@ -65,16 +65,17 @@ def _pending_set() -> bool:
     return bool(storage.put_if_empty(_PENDING_KEY, b"1"))
 
 
-def outbox_pending_clear() -> None:
-    """Called by the drain tasks at their start, before they read any row."""
+def outbox_pending_clear() -> bool:
+    """Called by the drain tasks at their start, before they read any row, and after each
+    drain: True when a drain was pending (a commit asked for one since the last clear)."""
+    from huey.constants import EmptyData
     from huey.contrib.djhuey import HUEY
     from huey.storage import RedisStorage
 
     storage = HUEY.storage
     if isinstance(storage, RedisStorage):
-        storage.conn.delete(f"huey.{storage.name}.{_PENDING_KEY}")
-    else:
-        storage.delete_data(_PENDING_KEY)
+        return bool(storage.conn.delete(f"huey.{storage.name}.{_PENDING_KEY}"))
+    return storage.pop_data(_PENDING_KEY) is not EmptyData
 
 
 def _kick_worker() -> None:

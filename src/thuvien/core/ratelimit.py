@@ -103,13 +103,27 @@ def _file_counters(directory: str) -> sqlite3.Connection:
     Path(directory).mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(Path(directory) / "rate-counters.sqlite3", timeout=10,
                            isolation_level=None, check_same_thread=False)  # fmt: skip
-    conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")  # a counter lost in a power cut costs nothing
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, hits INTEGER, until REAL)"
-    )
+    with _write(conn):  # processes starting together: one creates, the others wait
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, hits INTEGER, until REAL)"
+        )
     _counter_db.conn, _counter_db.directory = conn, directory
     return conn
+
+
+@contextmanager
+def _write(conn: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction that takes SQLite's write lock first (``BEGIN IMMEDIATE``, which
+    waits up to the connection's timeout): switching to WAL as processes started together
+    failed with "database is locked" without waiting."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def window_hit(key: str, per_seconds: int) -> tuple[int, float]:
@@ -133,10 +147,11 @@ def window_hit(key: str, per_seconds: int) -> tuple[int, float]:
         return int(hits), max(0.0, ttl_ms / 1000) if ttl_ms > 0 else float(per_seconds)
     if isinstance(backend, FileBasedCache):
         conn = _file_counters(backend._dir)
-        # fetchall: a RETURNING statement left half-read would keep its write lock open.
-        row = conn.execute(_COUNTER_SQL, (key, now + per_seconds, now, now)).fetchall()[0]
-        if row[0] == 1 and random.random() < 0.001:  # noqa: S311 - not a secret  # now and then, forget ended windows
-            conn.execute("DELETE FROM counters WHERE until <= ?", (now,))
+        with _write(conn):
+            # fetchall: a RETURNING statement left half-read would keep its write lock open.
+            row = conn.execute(_COUNTER_SQL, (key, now + per_seconds, now, now)).fetchall()[0]
+            if row[0] == 1 and random.random() < 0.001:  # noqa: S311 - forget ended windows
+                conn.execute("DELETE FROM counters WHERE until <= ?", (now,))
         return int(row[0]), max(0.0, row[1] - now)
     with _thread_lock:
         entry = cache.get(key)

@@ -24,7 +24,14 @@ def _drain_under_lease() -> int:
         with lease(DRAIN_LEASE, ttl=settings.OUTBOX_LEASE_SECONDS):
             # Before reading any row: a commit from now on enqueues a drain of its own.
             outbox_pending_clear()
-            return outbox_drain()
+            done = outbox_drain()
+            # A commit made while this drain ran enqueued a drain that found the lease busy
+            # and left the flag set (so later commits enqueue none): drain again now, not at
+            # the next minute's catch-up (rows written by the handlers themselves, e.g. a
+            # record to index again once its digitised text is read, waited for it).
+            while outbox_pending_clear():
+                done += outbox_drain()
+            return done
     except LeaseBusy:
         log.info("outbox: another worker is draining")
         return 0

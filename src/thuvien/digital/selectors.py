@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
 from thuvien.core.text import fold
@@ -317,7 +318,7 @@ def copy_requests_of_user(*, user: Any) -> QuerySet[CopyRequest]:
 def copy_request_get_of_user(*, user: Any, pk: int) -> CopyRequest:
     found = copy_requests_of_user(user=user).filter(pk=pk).first()
     if found is None:
-        raise NotFound("copy_unknown", "Không tìm thấy yêu cầu sao chụp.")
+        raise NotFound("digital.copy_not_found", _("Không tìm thấy yêu cầu sao chụp."))
     return found
 
 
@@ -331,7 +332,7 @@ def copy_queue(*, library: Any, status: str = "pending") -> QuerySet[CopyRequest
 def copy_request_get_for(*, library: Any, pk: int) -> CopyRequest:
     found = copy_queue(library=library, status="").filter(pk=pk).first()
     if found is None:
-        raise NotFound("copy_unknown", "Không tìm thấy yêu cầu sao chụp.")
+        raise NotFound("digital.copy_not_found", _("Không tìm thấy yêu cầu sao chụp."))
     return found
 def public_object_list() -> QuerySet[DigitalObject]:
     """Objects an anonymous visitor may open (a sitemap's list): published, fully ingested,

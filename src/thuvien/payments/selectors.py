@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
 
@@ -18,7 +19,7 @@ def orders_of_user(*, user: Any) -> QuerySet[Order]:
 def order_get_of_user(*, user: Any, txn_ref: str) -> Order:
     order = orders_of_user(user=user).filter(txn_ref=txn_ref).first()
     if order is None:
-        raise NotFound("order_unknown", "Không tìm thấy giao dịch.")
+        raise NotFound("payments.order_not_found", _("Không tìm thấy giao dịch."))
     return order
 
 
@@ -26,7 +27,7 @@ def receipt_get_of_user(*, user: Any, number: str) -> Receipt:
     receipt = (Receipt.all_objects.select_related("order", "library", "order__patron")
                .filter(number=number, order__user=user).first())
     if receipt is None:
-        raise NotFound("receipt_unknown", "Không tìm thấy biên lai.")
+        raise NotFound("payments.receipt_not_found", _("Không tìm thấy biên lai."))
     return receipt
 
 
@@ -34,7 +35,7 @@ def receipt_get_for(*, library: Any, number: str) -> Receipt:
     receipt = (Receipt.all_objects.select_related("order", "library", "order__patron")
                .filter(number=number, library=library).first())
     if receipt is None:
-        raise NotFound("receipt_unknown", "Không tìm thấy biên lai.")
+        raise NotFound("payments.receipt_not_found", _("Không tìm thấy biên lai."))
     return receipt
 
 
@@ -49,7 +50,7 @@ def orders_for_library(*, library: Any, status: str = "") -> QuerySet[Order]:
 def order_get_for(*, library: Any, pk: int) -> Order:
     order = Order.all_objects.filter(library=library, pk=pk).first()
     if order is None:
-        raise NotFound("order_unknown", "Không tìm thấy giao dịch.")
+        raise NotFound("payments.order_not_found", _("Không tìm thấy giao dịch."))
     return order
 
 

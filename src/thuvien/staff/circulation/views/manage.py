@@ -338,7 +338,7 @@ def _int(value: str | None) -> int:
 def reading_permissions(request: StaffRequest) -> HttpResponse:
     """Requests to read a restricted copy in the reading room: record one, then grant or refuse
     it with a reason (``circulation.services.reading``)."""
-    from thuvien.circulation.models import ReadingPermission
+    from thuvien.circulation.selectors import reading_permission_get_for, reading_permissions_of
     from thuvien.circulation.services import (
         reading_permission_decide,
         reading_permission_request,
@@ -354,9 +354,9 @@ def reading_permissions(request: StaffRequest) -> HttpResponse:
         try:
             action = request.POST.get("action")
             if action in ("hand_out", "take_back"):
-                permission = ReadingPermission.objects.filter(
-                    pk=_int(request.POST.get("pk")), library=library
-                ).first()
+                permission = reading_permission_get_for(
+                    library=library, pk=_int(request.POST.get("pk"))
+                )
                 if permission is None:
                     raise Http404
                 if action == "hand_out":
@@ -367,9 +367,9 @@ def reading_permissions(request: StaffRequest) -> HttpResponse:
                     messages.success(request, _("Đã nhận lại tài liệu."))
                 return redirect("circulation:reading")
             if action == "decide":
-                permission = ReadingPermission.objects.filter(
-                    pk=_int(request.POST.get("pk")), library=library
-                ).first()
+                permission = reading_permission_get_for(
+                    library=library, pk=_int(request.POST.get("pk"))
+                )
                 if permission is None:
                     raise Http404
                 reading_permission_decide(
@@ -398,11 +398,7 @@ def reading_permissions(request: StaffRequest) -> HttpResponse:
         except ThuvienError as exc:
             messages.error(request, exc.message)
             status = 400
-    rows = (
-        ReadingPermission.objects.filter(library=library)
-        .select_related("item__record", "patron", "decided_by")
-        .order_by("-requested_at", "-id")[:200]
-    )
+    rows = reading_permissions_of(library=library)
     return render(
         request,
         "staff/circulation/reading.html",
