@@ -205,6 +205,13 @@ def test_a_title_a_hidden_library_catalogues_is_not_public_before_its_first_copy
     own = Client()
     own.force_login(owner)
     assert own.get(f"/search/record/{record.pk}/").status_code == 200
+    # The union catalogue's staff still see it for copy cataloguing, as the library allows.
+    from thuvien.holdings.visibility import record_visibility_q, visible_record_ids
+
+    copycat = viewer_for(world.users["tinh_cataloguer"]).for_copy_cataloguing()
+    assert visible_record_ids(copycat, [record.pk]) == {record.pk}
+    assert Record.objects.filter(record_visibility_q(copycat), pk=record.pk).exists()
+    assert not Record.objects.filter(record_visibility_q(ANONYMOUS), pk=record.pk).exists()
     # A record catalogued by a public library stays a public union record.
     marc = from_pymarc(make_marc("Lịch sử Phố Hiến xưa", author="Nguyễn Văn A"))
     api = api_for(world.users["tinh_cataloguer"], "HY-TINH")
