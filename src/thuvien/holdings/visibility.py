@@ -380,4 +380,9 @@ def record_visibility_q(viewer: Viewer) -> Q:
             .exclude(location__visibility=HIDDEN)
         )
         q |= Exists(shared)
+        # Without copies, shared as the library that catalogued it shares (record_tokens).
+        q |= ~Exists(every) & Q(
+            cataloguing_library__network_id__in=sorted(viewer.catalogue_networks),
+            cataloguing_library__share_for_copy_cataloguing=True,
+        )
     return q

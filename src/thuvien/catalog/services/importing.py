@@ -316,6 +316,7 @@ class _Importer:
             network_id=self.network.pk,
             rows=[(p.marc_json, p.row) for p in new],
             created_by_id=actor_id,
+            cataloguing_library_id=self.library.pk if self.library is not None else None,
         )
         for p, pk in zip(new, ids, strict=True):
             p.record_id = pk

@@ -30,11 +30,11 @@ _RECORD_COLUMNS = (
     "place", "year", "edition", "isbns", "issns", "language", "material_type", "ddc", "subjects",
     "series", "physical_description", "notes", "links", "control_number",
     "control_number_identifier", "match_key", "work_key", "is_deleted", "created_at",
-    "updated_at", "created_by_id",
+    "updated_at", "created_by_id", "cataloguing_library_id",
 )  # fmt: skip
 _JSON_COLUMNS = {"authors", "isbns", "issns", "subjects", "series", "notes", "links"}
 # The columns ``marc.extract`` fills, in its order: what ``extracted_row`` packs for the writer.
-EXTRACTED_COLUMNS = _RECORD_COLUMNS[3:-4]
+EXTRACTED_COLUMNS = _RECORD_COLUMNS[3:-5]
 _PICK = operator.itemgetter(*EXTRACTED_COLUMNS)
 _JSON_AT = tuple(i for i, name in enumerate(EXTRACTED_COLUMNS) if name in _JSON_COLUMNS)
 TITLE_AT = EXTRACTED_COLUMNS.index("title")
@@ -84,8 +84,11 @@ def insert_records(
     network_id: int,
     rows: Sequence[tuple[str | bytes, tuple]],
     created_by_id: int | None = None,
+    cataloguing_library_id: int | None = None,
 ) -> list[int]:
     """Insert records given as (MARC-in-JSON text, ``extracted_row``); returns their new ids.
+    ``cataloguing_library_id``: the library the import runs for (until a copy comes, a record
+    is seen as that library's holdings are: holdings/visibility.py).
 
     The text may come as its UTF-8 bytes (an import's readers send it so): SQLite stores them
     as TEXT through a cast, unchanged, so they are never decoded here to be encoded again by
@@ -96,7 +99,7 @@ def insert_records(
     sqlite = connection.vendor == "sqlite"
     out = [
         (pk, network_id, marc if sqlite or type(marc) is str else marc.decode(), *row,
-         False, now, now, created_by_id)
+         False, now, now, created_by_id, cataloguing_library_id)
         for pk, (marc, row) in zip(ids, rows, strict=True)
     ]  # fmt: skip
     insert_rows(Record, _RECORD_COLUMNS, out, casts={"marc": "TEXT"} if sqlite else None)

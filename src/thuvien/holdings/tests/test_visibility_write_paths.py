@@ -205,6 +205,13 @@ def test_a_title_a_hidden_library_catalogues_is_not_public_before_its_first_copy
     own = Client()
     own.force_login(owner)
     assert own.get(f"/search/record/{record.pk}/").status_code == 200
+    # The union catalogue's staff still see it for copy cataloguing, as the library allows.
+    from thuvien.holdings.visibility import record_visibility_q, visible_record_ids
+
+    copycat = viewer_for(world.users["tinh_cataloguer"]).for_copy_cataloguing()
+    assert visible_record_ids(copycat, [record.pk]) == {record.pk}
+    assert Record.objects.filter(record_visibility_q(copycat), pk=record.pk).exists()
+    assert not Record.objects.filter(record_visibility_q(ANONYMOUS), pk=record.pk).exists()
     # A record catalogued by a public library stays a public union record.
     marc = from_pymarc(make_marc("Lịch sử Phố Hiến xưa", author="Nguyễn Văn A"))
     api = api_for(world.users["tinh_cataloguer"], "HY-TINH")
@@ -214,3 +221,37 @@ def test_a_title_a_hidden_library_catalogues_is_not_public_before_its_first_copy
     library_visibility_set(library=bchqs, visibility="public", actor=world.users["hy_admin"])
     assert _found("phuong an tac chien") == 1
     assert _oai(record) == "shown"
+
+
+def test_a_title_a_hidden_library_imports_without_copies_is_not_public(world, tmp_path):
+    """The MARC import for a library writes its new records in plain SQL: they remember that
+    library too, so a hidden library's imported titles wait for it, not for the public."""
+    from thuvien.accounts.models import Membership, Role, User
+    from thuvien.catalog.marc.writer import MarcWriter
+    from thuvien.catalog.models import Record
+    from thuvien.catalog.services import import_run
+    from thuvien.catalog.tests.factories import vi_marc
+
+    bchqs = library_create(
+        network=world.hung_yen,
+        code="HY-BCHQS",
+        name_vi="Thư viện Bộ Chỉ huy Quân sự tỉnh",
+        library_type=LibraryType.ARMED_FORCES,
+        actor=world.users["hy_admin"],
+    )
+    owner = User.objects.create_user(username="bchqs_cat", password="x" * 12)
+    Membership.objects.create(
+        user=owner, network=world.hung_yen, library=bchqs, role=Role.objects.get(code="cataloguer")
+    )
+    path = tmp_path / "bchqs.mrc"
+    with open(path, "wb") as out:
+        writer = MarcWriter(out, "iso2709")
+        writer.write(vi_marc(title="Kế hoạch diễn tập khu vực phòng thủ", isbn="9786041112230"))
+        writer.close()
+    report = import_run(paths=[path], network=world.hung_yen, library=bchqs)
+    assert report.items_created == 0
+    record = Record.objects.get(title__startswith="Kế hoạch diễn tập")
+    assert record.cataloguing_library_id == bchqs.pk
+    assert _found("ke hoach dien tap khu vuc") == 0
+    assert _found("ke hoach dien tap khu vuc", owner) == 1
+    assert _oai(record) == "unknown"
