@@ -197,10 +197,12 @@ def _tombstones(scope: HarvestScope) -> QuerySet[RecordTombstone]:
     return qs
 
 
-def _window(
+def harvest_window(
     qs: QuerySet, date_field: str, id_field: str, *, after: tuple[datetime, int] | None,
     since: datetime | None, before: datetime | None,
 ) -> QuerySet:  # fmt: skip
+    """``qs`` between OAI-PMH's ``from`` and ``until``, after the resumption token's (date, id),
+    in harvest order (the digital library's listing uses it too)."""
     if since is not None:
         qs = qs.filter(**{f"{date_field}__gte": since})
     if before is not None:
@@ -232,7 +234,7 @@ def _live_rows(
     cursor = after
     while len(rows) < limit:
         batch = list(
-            _window(_live(scope, plain), "updated_at", "id", after=cursor, since=since,
+            harvest_window(_live(scope, plain), "updated_at", "id", after=cursor, since=since,
                     before=before).values_list(*fields)[:limit]
         )  # fmt: skip
         if not batch:
@@ -271,7 +273,7 @@ def harvest_page(
     live_fields = ["id", "network_id", "updated_at", "material_type"] + (
         ["marc"] if with_marc else []
     )
-    dead = _window(
+    dead = harvest_window(
         _tombstones(scope), "datestamp", "record_id", after=after, since=since, before=before
     )
     entries = [
@@ -294,7 +296,7 @@ def harvest_page(
     ]
     left = _withdrawn_here(scope)
     if left is not None:
-        left = _window(left, "updated_at", "id", after=after, since=since, before=before)
+        left = harvest_window(left, "updated_at", "id", after=after, since=since, before=before)
         entries += [
             HarvestEntry(record_id=r, network_id=n, datestamp=d, deleted=True)
             for r, n, d in left.values_list("id", "network_id", "updated_at")[: limit + 1]

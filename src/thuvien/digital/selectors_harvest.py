@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from thuvien.catalog.selectors_harvest import harvest_window
 from thuvien.holdings.visibility import ANONYMOUS, library_visibility_q
 from thuvien.network.models import Library
 
@@ -68,22 +69,6 @@ def _scoped(qs: QuerySet, scope: DigitalScope, id_field: str) -> QuerySet:
     return qs
 
 
-def _window(
-    qs: QuerySet, date_field: str, id_field: str, *, after: tuple[datetime, int] | None,
-    since: datetime | None, before: datetime | None,
-) -> QuerySet:  # fmt: skip
-    if since is not None:
-        qs = qs.filter(**{f"{date_field}__gte": since})
-    if before is not None:
-        qs = qs.filter(**{f"{date_field}__lt": before})
-    if after is not None:
-        ts, pk = after
-        qs = qs.filter(**{f"{date_field}__gte": ts}).filter(
-            Q(**{f"{date_field}__gt": ts}) | Q(**{f"{id_field}__gt": pk})
-        )
-    return qs.order_by(date_field, id_field)
-
-
 def _open() -> QuerySet[DigitalObject]:
     return DigitalObject.all_objects.filter(harvest_open_q())
 
@@ -99,14 +84,14 @@ def digital_harvest_page(
 ) -> tuple[list[DigitalEntry], bool]:
     """Up to ``limit`` entries after the cursor ``after`` with ``since <= datestamp <
     before``, and whether more follow."""
-    live = _window(
+    live = harvest_window(
         _scoped(_open(), scope, "pk"), "updated_at", "id", after=after, since=since, before=before
     )
     if with_metadata:
         live = live.select_related("library", "thumbnail_page")
     else:
         live = live.only("id", "network_id", "library_id", "updated_at")
-    dead = _window(
+    dead = harvest_window(
         _scoped(DigitalTombstone.all_objects.exclude(object_id__in=_open().values("pk")), scope,
                 "object_id"),
         "datestamp", "object_id", after=after, since=since, before=before,
