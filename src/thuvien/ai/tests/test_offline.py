@@ -24,12 +24,13 @@ CHILD = textwrap.dedent(
             attempts.append([event, repr(args)[:200]])
     sys.addaudithook(hook)
     import os, tempfile
-    os.environ["THUVIEN_DATA_DIR"] = tempfile.mkdtemp()
+    os.environ.pop("PYTEST_XDIST_WORKER", None)  # a data dir of its own, not its worker's
+    os.environ["THUVIEN_TEST_DATA_DIR_MAIN"] = tempfile.mkdtemp()
     os.environ["DJANGO_SETTINGS_MODULE"] = "thuvien.config.settings.test"
     import django
     django.setup()
     from django.conf import settings
-    settings.AI_VECTOR_DIR = os.path.join(os.environ["THUVIEN_DATA_DIR"], "vectors")
+    settings.AI_VECTOR_DIR = os.path.join(settings.DATA_DIR, "vectors")
     from thuvien.ai import vectors
     from thuvien.ai.embedding import embed_passages, embed_query
     titles = ["Kỹ thuật nuôi ong mật", "Lịch sử Việt Nam", "Truyện Kiều"]

@@ -6,7 +6,14 @@
 import os
 import tempfile
 
-os.environ.setdefault("THUVIEN_DATA_DIR", tempfile.mkdtemp(prefix="thuvien-test-"))
+# Each test process keeps its files to itself, whatever THUVIEN_DATA_DIR the shell exported (the
+# Makefile exports ``var/`` for the demo): pytest-xdist workers number their rows alike, so two
+# workers wrote and deleted the same ``digital/1/1/object-*.pdf`` and a download test lost its file.
+# A subprocess a test starts inherits its worker's variable and so shares that worker's dir.
+_OWN_DIR = f"THUVIEN_TEST_DATA_DIR_{os.environ.get('PYTEST_XDIST_WORKER', 'main').upper()}"
+if not os.environ.get(_OWN_DIR):
+    os.environ[_OWN_DIR] = tempfile.mkdtemp(prefix="thuvien-test-")
+os.environ["THUVIEN_DATA_DIR"] = os.environ[_OWN_DIR]
 
 from .base import *  # noqa: E402,F403
 from .base import DATA_DIR, DATABASES, HUEY  # noqa: E402
