@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from thuvien.cli import gunicorn_command
+from thuvien.ops.access_log import redact
 
 SRC = Path(__file__).resolve().parents[3]
 SECRETS = ["Zq9TOKENgateway", "c8k2-5f1e9d0a7b3c4e2f1a0b9c8d7e6f5a4b", "sk_live_abcdef123"]
@@ -45,6 +46,9 @@ def test_secrets_in_addresses_never_reach_the_access_log(tmp_path):
                 (f"/accounts/password/reset/MTI/{SECRETS[1]}/", {}),
                 (f"/api/v1/records/?token={SECRETS[2]}&q=a",
                  {"Referer": f"http://x/?x-thuvien-gateway={SECRETS[0]}"}),
+                ("/staff/circulation/patrons/?q=Nguy%E1%BB%85n+Th%E1%BB%8B+Lan",
+                 {"Referer": "http://x/staff/circulation/patrons/?q=0912345678"}),
+                ("/search/?q=lich+su+hung+yen&email=lan%40example.vn", {}),
             ]:  # fmt: skip
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
                 conn.request("GET", path, headers=headers)
@@ -56,6 +60,18 @@ def test_secrets_in_addresses_never_reach_the_access_log(tmp_path):
     text = log.read_text()
     assert "/sru?query=dc.title%3Dlich&x-thuvien-gateway=[redacted]" in text
     assert "/accounts/password/reset/[redacted]/" in text
-    assert "token=[redacted]&q=a" in text
+    assert "token=[redacted]&q=[redacted]" in text
+    assert "/staff/circulation/patrons/?q=[redacted]" in text
+    assert "/search/?q=lich+su+hung+yen&email=[redacted]" in text
+    for personal in ["Nguy%E1%BB%85n", "0912345678", "lan%40example.vn"]:
+        assert personal not in text, text
     for secret in SECRETS:
         assert secret not in text, text
+
+
+def test_personal_data_is_redacted_whatever_the_parameter_order():
+    assert redact("GET /staff/x/?page=2&q=Tr%E1%BA%A7n HTTP/1.1") == (
+        "GET /staff/x/?page=2&q=[redacted] HTTP/1.1")
+    assert redact("card=HY000123&phone=0912") == "card=[redacted]&phone=[redacted]"
+    assert redact("q=ong+mat", staff_area=False) == "q=ong+mat"
+    assert redact("q=Lan", staff_area=True) == "q=[redacted]"
