@@ -215,3 +215,29 @@ def test_sandbox_is_off_when_switched_off(world, reader, paid_obj, settings):
     checkout = _start(reader, paid_obj)
     settings.PAYMENTS_SANDBOX_ENABLED = False
     assert reader.get(checkout).status_code == 404
+
+
+def _pdf_text(content: bytes, tmp_path) -> str:
+    import subprocess
+
+    pdf = tmp_path / "receipt.pdf"
+    pdf.write_bytes(content)
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_the_printed_receipt_speaks_the_readers_language(world, reader, paid_obj, tmp_path):
+    pay_at_sandbox(reader, _start(reader, paid_obj))
+    with scopes_disabled():
+        number = Receipt.all_objects.get(order__user=reader.user).number
+    vietnamese = _pdf_text(reader.get(f"/payments/receipts/{number}/pdf").content, tmp_path)
+    assert "BIÊN LAI THU TIỀN" in vietnamese and "Số tiền:" in vietnamese
+    assert "20.000 đồng" in vietnamese and "Amount" not in vietnamese
+    reader.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = _pdf_text(reader.get(f"/payments/receipts/{number}/pdf").content, tmp_path)
+    # the legal title stays in Vietnamese above its English one; every label is English
+    assert "BIÊN LAI THU TIỀN" in english and "RECEIPT" in english
+    for label in ("Amount:", "Date received:", "Reader (card number):", "Online payment through VNPay"):
+        assert label in english, english
+    for vietnamese_label in ("Số tiền", "Ngày thu", "Nội dung", "không cần chữ ký"):
+        assert vietnamese_label not in english, english
