@@ -237,7 +237,8 @@ def test_the_printed_receipt_speaks_the_readers_language(world, reader, paid_obj
     english = _pdf_text(reader.get(f"/payments/receipts/{number}/pdf").content, tmp_path)
     # the legal title stays in Vietnamese above its English one; every label is English
     assert "BIÊN LAI THU TIỀN" in english and "RECEIPT" in english
-    for label in ("Amount:", "Date received:", "Reader (card number):", "Online payment through VNPay"):
+    labels = ("Amount:", "Date received:", "Reader (card number):", "Online payment through VNPay")
+    for label in labels:
         assert label in english, english
     for vietnamese_label in ("Số tiền", "Ngày thu", "Nội dung", "không cần chữ ký"):
         assert vietnamese_label not in english, english
