@@ -14,6 +14,10 @@ Three rules, asked by every check-out (the staff desk, the REST desk and SIP2 al
   library's holdings open to staff only) is lent to the owning library's own readers only
   (``item_own_readers_only``): a library that is not public still lends to its readers.
 
+Holds ask the same of the copy they would bring (``hold_copy_check``, ``hold_title_check``): a
+reader may not queue for a copy the desk would refuse him, and a returned copy in restricted
+reading is not trapped for a reader's hold (``copy_lends_home``).
+
 Cost: no query in the usual case. The copy's own visibility and its library's come with the
 locked copy; the locations of a library that are not normal come from the desk cache (one small
 query per library every few seconds); the setting is read only for a restricted copy.
@@ -26,6 +30,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
+from thuvien.holdings.selectors import record_copy_shelves
 from thuvien.holdings.visibility import HIDDEN, RESTRICTED, library_tokens
 from thuvien.network.settings_registry import setting_get
 
@@ -75,3 +80,62 @@ def copy_lending_check(*, item: Any, library: Any, patron: Any) -> None:
     seen_by_readers = not hidden and tier in ("pub", f"r{holder.network_id}")
     if not seen_by_readers and patron.library_id != item.library_id:
         raise CirculationError(C.ITEM_OWN_READERS_ONLY)
+
+
+def copy_lends_home(item: Any) -> bool:
+    """May this copy go home with a reader at all (it is not in restricted reading, or its
+    library lends such copies)? Asked when a returned copy could fill a hold."""
+    own_vis, loc_vis = copy_shelf_visibility(item)
+    if RESTRICTED not in (own_vis, loc_vis):
+        return True
+    return bool(setting_get("circulation.lend_restricted_reading", library=item.library))
+
+
+def _seen_by(patron: Any, *, network_id: int, library_id: int, library_vis: str, own_vis: str,
+             loc_vis: str) -> bool:
+    """Is a copy shown to the network's readers, or is ``patron`` one of its library's own?"""
+    hidden = HIDDEN in (own_vis, loc_vis)
+    tier = library_tokens(network_id, library_id, library_vis)
+    return (not hidden and tier in ("pub", f"r{network_id}")) or patron.library_id == library_id
+
+
+def hold_copy_check(*, item: Any, patron: Any) -> None:
+    """Refuse a hold on one copy that no desk could lend ``patron`` for home use."""
+    own_vis, loc_vis = copy_shelf_visibility(item)
+    holder = item.library
+    if not _seen_by(patron, network_id=holder.network_id, library_id=holder.pk,
+                    library_vis=str(holder.visibility), own_vis=own_vis, loc_vis=loc_vis):
+        raise CirculationError(C.ITEM_OWN_READERS_ONLY)
+    if not copy_lends_home(item):
+        raise CirculationError(C.ITEM_RESTRICTED_READING)
+
+
+def hold_title_check(*, record: Any, patron: Any) -> None:
+    """Refuse a hold on a title whose copies in the reader's network are all ones no desk could
+    lend him (restricted reading, or hidden from readers of other libraries). A title with no
+    copy yet (on order) may still be queued for, as before. One query, and one setting read per
+    library holding a restricted copy."""
+    from thuvien.network.models import Library
+
+    rows = record_copy_shelves(record_id=record.pk, network_id=patron.network_id)
+    if not rows:
+        return
+    lends: dict[int, bool] = {}
+    restricted_only = True
+    for library_id, library_vis, own_vis, loc_vis in rows:
+        restricted = RESTRICTED in (own_vis, loc_vis)
+        if not _seen_by(patron, network_id=patron.network_id, library_id=library_id,
+                        library_vis=library_vis, own_vis=own_vis, loc_vis=loc_vis):
+            restricted_only = False
+            continue
+        if not restricted:
+            return
+        if library_id not in lends:
+            lends[library_id] = bool(setting_get(
+                "circulation.lend_restricted_reading", library=Library.objects.get(pk=library_id)
+            ))
+        if lends[library_id]:
+            return
+    raise CirculationError(
+        C.ITEM_RESTRICTED_READING if restricted_only else C.ITEM_OWN_READERS_ONLY
+    )

@@ -102,3 +102,13 @@ def public_library_list() -> QuerySet[Any]:
         .order_by("code")
         .only("pk", "code", "updated_at")
     )
+
+
+def record_copy_shelves(*, record_id: int, network_id: int) -> list[tuple[int, str, str, str]]:
+    """(library id, library visibility, copy visibility, location visibility) of every copy of
+    a record in a network: a title-level hold asks whether any of them could be lent."""
+    with scopes_disabled():
+        rows = Item.objects.filter(record_id=record_id, library__network_id=network_id).values_list(
+            "library_id", "library__visibility", "visibility", "location__visibility"
+        )
+        return [(lib, str(lvis), str(vis), str(loc or "")) for lib, lvis, vis, loc in rows]

@@ -22,6 +22,7 @@ from thuvien.holdings.models import ItemStatus
 
 from ..errors import CirculationError, CirculationErrorCode
 from ..items import item_set_status
+from ..lending import copy_lends_home, hold_copy_check, hold_title_check
 from ..loan_policy import due_date, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Hold, HoldStatus, Transit
 
@@ -151,7 +152,8 @@ def route_item(
                 message=_("Đã nhận luân chuyển. Đặt tài liệu lên giá giữ chỗ cho bạn đọc %(card)s.")
                 % {"card": hold.patron.card_number if hold.patron else "-"},
             )
-    hold = next_hold_for(item, hold_id=first_hold_id)
+    # a copy in restricted reading stays in the library: no reader's hold traps it
+    hold = next_hold_for(item, hold_id=first_hold_id) if copy_lends_home(item) else None
     if hold is not None:
         if hold.library_id == library.pk:
             _put_on_shelf(hold, item, library, actor, now)
@@ -220,6 +222,11 @@ def hold_place(
     )
     if not rule.holds_allowed:
         raise CirculationError(C.HOLD_NOT_ALLOWED)
+    # the reader may queue only for what a desk could lend him (lending.py)
+    if item is not None:
+        hold_copy_check(item=item, patron=patron)
+    else:
+        hold_title_check(record=record, patron=patron)
     with transaction.atomic():
         active = Hold.all_objects.select_for_update().filter(
             patron=patron, status__in=ACTIVE_HOLD_STATUSES
