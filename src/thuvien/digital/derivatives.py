@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -101,7 +103,9 @@ def make_page_derivatives(
     )
     os.replace(tmp, out)  # a reader never sees half a pyramid
     for size in THUMB_SIZES:
-        thumb = pyvips.Image.thumbnail(str(out), size, height=size)
+        # from a Source: by file name libvips may answer from its cache of the old pyramid
+        thumb = pyvips.Image.thumbnail_source(pyvips.Source.new_from_file(str(out)), size,
+                                              height=size)
         target = thumb_path(library_id=library_id, obj_id=obj_id, seq=seq, size=size)
         thumb.jpegsave(str(target), Q=85, strip=True)
     return image.width, image.height
@@ -126,6 +130,45 @@ def ocr_input(*, library_id: int, obj_id: int, seq: int) -> Path:
     return pyramid_path(library_id=library_id, obj_id=obj_id, seq=seq)
 
 
+# Pyramid levels kept open per process: opening a TIFF reads its directories (most of a small
+# tile's cost after the JPEG work). Each use checks the file (inode, mtime, size) first, so a
+# pyramid replaced with ``os.replace`` (a replaced or renumbered page) is opened again.
+# Files are read through a ``Source``: libvips' own operation cache keys a load by file name
+# and would go on answering with the old pixels of a replaced file (libvips 8.14 has no
+# ``revalidate``).
+OPEN_LEVELS = 64
+_open_levels: OrderedDict[tuple[str, int], tuple[tuple[int, int, int], pyvips.Image]] = (
+    OrderedDict())
+_open_lock = threading.Lock()
+
+
+def pyramid_level(path: Path, level: int) -> pyvips.Image:
+    """Level ``level`` of the pyramid at ``path`` (0: full size), opened for random access."""
+    st = os.stat(path)
+    stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+    key = (str(path), level)
+    with _open_lock:
+        held = _open_levels.get(key)
+        if held is not None and held[0] == stamp:
+            _open_levels.move_to_end(key)
+            return held[1]
+    image = pyvips.Image.tiffload_source(pyvips.Source.new_from_file(str(path)), page=level,
+                                         access="random")
+    with _open_lock:
+        _open_levels[key] = (stamp, image)
+        _open_levels.move_to_end(key)
+        while len(_open_levels) > OPEN_LEVELS:
+            _open_levels.popitem(last=False)
+    return image
+
+
+def _levels(image: pyvips.Image) -> int:
+    try:
+        return max(1, int(image.get("n-pages")))
+    except pyvips.Error:
+        return 1
+
+
 def render_region(
     *,
     path: Path,
@@ -148,14 +191,10 @@ def render_region(
     level = 0
     while w / (2 ** (level + 1)) >= tw and h / (2 ** (level + 1)) >= th and level < 12:
         level += 1
-    image = None
-    while image is None:
-        try:
-            image = pyvips.Image.new_from_file(str(path), page=level, access="random")
-        except pyvips.Error:
-            if level == 0:
-                raise
-            level -= 1  # a smaller image has fewer levels
+    full = pyramid_level(path, 0)
+    levels = _levels(full)
+    level = min(level, levels - 1)  # a smaller image has fewer levels
+    image = full if level == 0 else pyramid_level(path, level)
     f = 2**level
     lx, ly = x // f, y // f
     lw = max(1, min(image.width - lx, round(w / f)))

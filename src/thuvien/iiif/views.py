@@ -19,11 +19,12 @@ from thuvien.digital import derivatives
 from thuvien.digital.access import Decision, access_decide
 from thuvien.digital.models import AccessLevel, DigitalObject
 from thuvien.digital.selectors import (
+    PageImage,
     collection_get,
     collection_objects,
     object_get_public,
-    page_get,
     page_hits,
+    page_image,
     pages_of,
     ranges_of,
 )
@@ -58,12 +59,24 @@ def _object(request: HttpRequest, obj_id: int) -> tuple[DigitalObject, HttpRespo
     return obj, response
 
 
-def _cache_headers(response: HttpResponse, obj: DigitalObject, *, max_age: int) -> HttpResponse:
-    """Open objects are cacheable by anyone; the others only by the reader's browser."""
+# A versioned identifier's answers never change (another image is another version): a year,
+# and "immutable" so a browser does not even revalidate them on reload.
+IMMUTABLE_AGE = 365 * 86400
+# The plain "<object>-<page>" identifier shows whatever the page is now: kept briefly.
+CURRENT_AGE = 300
+
+
+def _cache_headers(response: HttpResponse, obj: DigitalObject, *, max_age: int,
+                   immutable: bool = False) -> HttpResponse:
+    """Open objects are cacheable by anyone; the others only by the reader's browser, and
+    briefly, whatever the URL (a grant may end, the access level may change)."""
     public = obj.access == AccessLevel.OPEN and obj.embargo_until is None and obj.published
-    response["Cache-Control"] = (
-        f"public, max-age={max_age}" if public else f"private, max-age={min(max_age, 300)}"
-    )
+    if public and immutable:
+        response["Cache-Control"] = f"public, max-age={IMMUTABLE_AGE}, immutable"
+    elif public:
+        response["Cache-Control"] = f"public, max-age={max_age}"
+    else:
+        response["Cache-Control"] = f"private, max-age={min(max_age, 300)}"
     if not public:
         response["Vary"] = "Cookie"
     for key, value in CORS.items():
@@ -77,27 +90,37 @@ def _json(data: dict[str, Any], *, content_type: str = "application/json") -> Ht
     )
 
 
-def _page(obj: DigitalObject, seq: int) -> Any:
+def _page(obj: DigitalObject, seq: int) -> PageImage:
     try:
-        return page_get(obj=obj, seq=seq)
+        return page_image(obj=obj, seq=seq)
     except NotFound as exc:
         raise Http404 from exc
 
 
-@require_GET
-@public_view
-def image_base(request: HttpRequest, obj_id: int, seq: int) -> HttpResponse:
-    return HttpResponseRedirect(reverse("iiif:info", args=[obj_id, seq]), status=303)
+def _moved(obj: DigitalObject, url: str) -> HttpResponse:
+    """An identifier of an older version of the page: on to the page as it is now (its tiles
+    were made from a master that has been replaced). Access was decided before."""
+    return _cache_headers(HttpResponseRedirect(url, status=302), obj, max_age=CURRENT_AGE)
 
 
 @require_GET
 @public_view
-def image_info(request: HttpRequest, obj_id: int, seq: int) -> HttpResponse:
-    obj, refused = _object(request, obj_id)
+def image_base(request: HttpRequest, obj_id: str, seq: str, ver: str = "") -> HttpResponse:
+    args = [int(obj_id), int(seq)] + ([ver] if ver else [])
+    return HttpResponseRedirect(reverse("iiif:info_v" if ver else "iiif:info", args=args),
+                                status=303)
+
+
+@require_GET
+@public_view
+def image_info(request: HttpRequest, obj_id: str, seq: str, ver: str = "") -> HttpResponse:
+    obj, refused = _object(request, int(obj_id))
     if refused:
         return refused
-    page = _page(obj, seq)
-    iid = presentation.image_id(_base(request), obj.pk, seq)
+    page = _page(obj, int(seq))
+    if ver and ver != page.version:
+        return _moved(obj, reverse("iiif:info_v", args=[obj.pk, page.seq, page.version]))
+    iid = presentation.image_id(_base(request), obj.pk, page.seq, ver)
     sizes, w, h = [], page.width, page.height
     while w > 64 and h > 64:
         sizes.insert(0, {"width": w, "height": h})
@@ -124,33 +147,36 @@ def image_info(request: HttpRequest, obj_id: int, seq: int) -> HttpResponse:
     ctype = IMAGE_LD if "application/ld+json" in accept else "application/json"
     response = _json(info, content_type=ctype)
     response["Link"] = '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
-    return _cache_headers(response, obj, max_age=86400)
+    return _cache_headers(response, obj, max_age=CURRENT_AGE, immutable=bool(ver))
 
 
 @require_GET
 @public_view
-def image(request: HttpRequest, obj_id: int, seq: int, region: str, size: str, rotation: str,
-          quality: str, fmt: str) -> HttpResponse:
-    obj_id, seq = int(obj_id), int(seq)
-    obj, refused = _object(request, obj_id)
+def image(request: HttpRequest, obj_id: str, seq: str, region: str, size: str, rotation: str,
+          quality: str, fmt: str, ver: str = "") -> HttpResponse:
+    obj, refused = _object(request, int(obj_id))
     if refused:
         return refused
-    page = _page(obj, seq)
+    page = _page(obj, int(seq))
+    if ver and ver != page.version:
+        return _moved(obj, reverse("iiif:image_v", args=[
+            obj.pk, page.seq, page.version, region, size, rotation, quality, fmt]))
     try:
         req = imageapi.parse(region=region, size=size, rotation=rotation, quality=quality,
                              fmt=fmt, width=page.width, height=page.height)
     except imageapi.ImageRequestError as exc:
         return JsonResponse({"error": "invalid_request", "parameter": str(exc)}, status=400,
                             headers=CORS)
-    path = derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=seq)
-    if not path.exists():
-        raise Http404
-    data = derivatives.render_region(path=path, region=req.region, size=req.size,
-                                     rotation=req.rotation, mirror=req.mirror,
-                                     quality=req.quality, fmt=req.fmt)
+    path = derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq)
+    try:
+        data = derivatives.render_region(path=path, region=req.region, size=req.size,
+                                         rotation=req.rotation, mirror=req.mirror,
+                                         quality=req.quality, fmt=req.fmt)
+    except FileNotFoundError as exc:  # no pyramid (a recording's page, a lost cache)
+        raise Http404 from exc
     response = HttpResponse(data, content_type=imageapi.FORMATS[req.fmt])
     response["Link"] = '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
-    return _cache_headers(response, obj, max_age=30 * 86400)
+    return _cache_headers(response, obj, max_age=CURRENT_AGE, immutable=bool(ver))
 
 
 @require_GET
