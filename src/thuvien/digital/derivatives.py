@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pyvips
 from django.conf import settings
-from django.core.files.storage import default_storage
+
+from .storage import masters_storage
 
 THUMB_SIZES = (150, 400, 1000)
 PDF_LONG_SIDE = 1600
@@ -40,15 +41,19 @@ def thumb_path(*, library_id: int, obj_id: int, seq: int, size: int) -> Path:
 
 @contextmanager
 def master_local_path(storage_name: str) -> Iterator[Path]:
-    """A local path to a master: the file itself on disk storage, a temporary copy otherwise."""
+    """A local path to a master: the file itself on disk storage, a temporary copy otherwise
+    (an object store)."""
+    masters = masters_storage()
     try:
-        yield Path(default_storage.path(storage_name))
+        local: Path | None = Path(masters.path(storage_name))
+    except NotImplementedError:  # no local paths: an object store
+        local = None
+    if local is not None and local.is_file():
+        yield local
         return
-    except NotImplementedError:
-        pass
     fd, tmp = tempfile.mkstemp(suffix=Path(storage_name).suffix)
     try:
-        with os.fdopen(fd, "wb") as out, default_storage.open(storage_name, "rb") as src:
+        with os.fdopen(fd, "wb") as out, masters.open(storage_name, "rb") as src:
             for chunk in iter(lambda: src.read(1 << 20), b""):
                 out.write(chunk)
         yield Path(tmp)
