@@ -174,6 +174,39 @@ def _levels(image: pyvips.Image) -> int:
         return 1
 
 
+WATERMARK_FONT = "DejaVu Sans"
+WATERMARK_COLOUR = (140, 25, 25)  # the PDF watermark's dark red
+WATERMARK_OPACITY = 0.4
+
+
+def _text_mask(text: str, *, size: int, width: int) -> pyvips.Image:
+    """``text`` as a one-band mask (255 where the letters are), at most ``width`` wide."""
+    mask = pyvips.Image.text(text, font=f"{WATERMARK_FONT} {size}", dpi=72)
+    if mask.width > width:
+        mask = mask.resize(width / mask.width)
+    return mask
+
+
+def _watermarked(image: pyvips.Image, text: str) -> pyvips.Image:
+    """``image`` with ``text`` across its middle (at an angle, translucent) and along its foot,
+    as the PDF download is marked. Pango draws it, so Vietnamese letters come out whole."""
+    w, h = image.width, image.height
+    size = max(10, min(w, h) // 28)
+    middle = _text_mask(text, size=size, width=int(w * 0.9)).rotate(-30)
+    if middle.width > w or middle.height > h:
+        middle = middle.resize(min(w / middle.width, h / middle.height) * 0.95)
+    foot = _text_mask(text, size=max(8, size * 3 // 5), width=w - 2 * size)
+    alpha = middle.embed((w - middle.width) // 2, (h - middle.height) // 2, w, h) * (
+        WATERMARK_OPACITY / 255)
+    fx, fy = size, max(0, h - foot.height - size // 2)
+    alpha = alpha + foot.embed(fx, fy, w, h) * (0.8 / 255)
+    alpha = (alpha > 1).ifthenelse(1, alpha)
+    colour = list(WATERMARK_COLOUR) if image.bands >= 3 else [sum(WATERMARK_COLOUR) // 3]
+    if image.bands > len(colour):  # an alpha band stays as it was
+        colour += [255] * (image.bands - len(colour))
+    return (image * (1 - alpha) + alpha * colour).cast("uchar")
+
+
 def render_region(
     *,
     path: Path,
@@ -183,8 +216,10 @@ def render_region(
     mirror: bool = False,
     quality: str = "default",
     fmt: str = "jpg",
+    watermark: str = "",
 ) -> bytes:
-    """A region of a page's pyramid scaled to ``size``, as IIIF Image API asks for it.
+    """A region of a page's pyramid scaled to ``size``, as IIIF Image API asks for it, with
+    ``watermark`` drawn on it when given (``_watermarked``).
 
     Reads from the smallest pyramid level that still has enough pixels, so a thumbnail of a
     whole 300 dpi page decodes a few tiles, not the full image.
@@ -213,6 +248,8 @@ def render_region(
         image = image.rotate(rotation) if rotation % 90 else {
             90: image.rot90, 180: image.rot180, 270: image.rot270
         }[rotation]()
+    if watermark:
+        image = _watermarked(image, watermark)
     if quality in ("gray", "bitonal") and image.bands >= 3:
         image = image.colourspace("b-w")
     if quality == "bitonal":

@@ -17,6 +17,7 @@ from thuvien.core.errors import NotFound
 from thuvien.core.ratelimit import client_address
 from thuvien.digital import derivatives
 from thuvien.digital.access import Decision, access_decide
+from thuvien.digital.downloads import image_watermark
 from thuvien.digital.models import AccessLevel, DigitalObject
 from thuvien.digital.selectors import (
     PageImage,
@@ -168,14 +169,22 @@ def image(request: HttpRequest, obj_id: str, seq: str, region: str, size: str, r
         return JsonResponse({"error": "invalid_request", "parameter": str(exc)}, status=400,
                             headers=CORS)
     path = derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq)
+    mark = image_watermark(obj=obj, user=request.user, size=req.size,
+                           whole_page=req.region == (0, 0, page.width, page.height))
     try:
         data = derivatives.render_region(path=path, region=req.region, size=req.size,
                                          rotation=req.rotation, mirror=req.mirror,
-                                         quality=req.quality, fmt=req.fmt)
+                                         quality=req.quality, fmt=req.fmt, watermark=mark)
     except FileNotFoundError as exc:  # no pyramid (a recording's page, a lost cache)
         raise Http404 from exc
     response = HttpResponse(data, content_type=imageapi.FORMATS[req.fmt])
     response["Link"] = '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
+    if mark:  # made for this reader today: no shared cache keeps it
+        response["Cache-Control"] = "private, no-store"
+        response["Vary"] = "Cookie"
+        for key, value in CORS.items():
+            response[key] = value
+        return response
     return _cache_headers(response, obj, max_age=CURRENT_AGE, immutable=bool(ver))
 
 
