@@ -90,17 +90,25 @@ class PageImage:
     version: str
 
 
-def page_image(*, obj: DigitalObject, seq: int) -> PageImage:
-    """The page ``seq`` of ``obj`` for the image server: one query, no text or word boxes."""
-    row = (
-        Page.all_objects.filter(obj_id=obj.pk, seq=seq)
-        .values_list("width", "height", "file_page", "file__sha256")
+def page_image_public(*, obj_id: int, seq: int) -> tuple[DigitalObject, PageImage]:
+    """The object (any library's, the caller decides access) and its page ``seq`` for the image
+    server, in one query: a tile asks this for every 512 px a reader pans to. An unfinished
+    ingest, or a page that does not exist, is 404."""
+    page = (
+        Page.all_objects.filter(obj_id=obj_id, seq=seq, obj__ingest_complete=True)
+        .select_related("obj__library", "file")
+        .only("seq", "width", "height", "file_page", "file__sha256", "obj__library_id",
+              "obj__network_id", "obj__access", "obj__embargo_until", "obj__published",
+              "obj__ingest_complete", "obj__rights_status", "obj__licence",
+              "obj__library__network_id", "obj__library__visibility",
+              "obj__library__name_vi")
         .first()
     )
-    if row is None:
+    if page is None:
         raise NotFound("not_found", "")
-    width, height, file_page, sha256 = row
-    return PageImage(seq, width, height, image_version(sha256, file_page))
+    image = PageImage(page.seq, page.width, page.height,
+                      image_version(page.file.sha256, page.file_page))
+    return page.obj, image
 
 
 def ranges_of(obj: DigitalObject) -> list[Range]:

@@ -25,7 +25,7 @@ from thuvien.digital.selectors import (
     collection_objects,
     object_get_public,
     page_hits,
-    page_image,
+    page_image_public,
     pages_of,
     ranges_of,
 )
@@ -47,9 +47,28 @@ def _object(request: HttpRequest, obj_id: int) -> tuple[DigitalObject, HttpRespo
         obj = object_get_public(pk=obj_id)
     except NotFound as exc:
         raise Http404 from exc
+    return obj, _refusal(request, obj)
+
+
+def _object_page(request: HttpRequest, obj_id: int,
+                 seq: int) -> tuple[DigitalObject, PageImage, HttpResponse | None]:
+    """The object, its page for the image server (one query) and the refusal to send instead
+    of an image. A page that does not exist is a 404 only to those who may see the object."""
+    try:
+        obj, page = page_image_public(obj_id=obj_id, seq=seq)
+    except NotFound:
+        obj, refused = _object(request, obj_id)
+        if refused is not None:
+            return obj, PageImage(seq, 0, 0, ""), refused
+        raise Http404 from None
+    return obj, page, _refusal(request, obj)
+
+
+def _refusal(request: HttpRequest, obj: DigitalObject) -> HttpResponse | None:
+    """None when the person may see ``obj``; else the 401/403 JSON answer (404: absent)."""
     decision = access_decide(obj=obj, user=request.user, ip=client_address(request))
     if decision is Decision.ALLOW:
-        return obj, None
+        return None
     if decision is Decision.ABSENT:
         raise Http404
     status = 401 if decision is Decision.LOGIN else 403
@@ -57,7 +76,7 @@ def _object(request: HttpRequest, obj_id: int) -> tuple[DigitalObject, HttpRespo
     response = JsonResponse(body, status=status, headers={"Cache-Control": "no-store", **CORS})
     if status == 401:
         response["WWW-Authenticate"] = 'Cookie realm="thuvien"'
-    return obj, response
+    return response
 
 
 # A versioned identifier's answers never change (another image is another version): a year,
@@ -91,13 +110,6 @@ def _json(data: dict[str, Any], *, content_type: str = "application/json") -> Ht
     )
 
 
-def _page(obj: DigitalObject, seq: int) -> PageImage:
-    try:
-        return page_image(obj=obj, seq=seq)
-    except NotFound as exc:
-        raise Http404 from exc
-
-
 def _moved(obj: DigitalObject, url: str) -> HttpResponse:
     """An identifier of an older version of the page: on to the page as it is now (its tiles
     were made from a master that has been replaced). Access was decided before."""
@@ -115,10 +127,9 @@ def image_base(request: HttpRequest, obj_id: str, seq: str, ver: str = "") -> Ht
 @require_GET
 @public_view
 def image_info(request: HttpRequest, obj_id: str, seq: str, ver: str = "") -> HttpResponse:
-    obj, refused = _object(request, int(obj_id))
+    obj, page, refused = _object_page(request, int(obj_id), int(seq))
     if refused:
         return refused
-    page = _page(obj, int(seq))
     if ver and ver != page.version:
         return _moved(obj, reverse("iiif:info_v", args=[obj.pk, page.seq, page.version]))
     iid = presentation.image_id(_base(request), obj.pk, page.seq, ver)
@@ -155,10 +166,9 @@ def image_info(request: HttpRequest, obj_id: str, seq: str, ver: str = "") -> Ht
 @public_view
 def image(request: HttpRequest, obj_id: str, seq: str, region: str, size: str, rotation: str,
           quality: str, fmt: str, ver: str = "") -> HttpResponse:
-    obj, refused = _object(request, int(obj_id))
+    obj, page, refused = _object_page(request, int(obj_id), int(seq))
     if refused:
         return refused
-    page = _page(obj, int(seq))
     if ver and ver != page.version:
         return _moved(obj, reverse("iiif:image_v", args=[
             obj.pk, page.seq, page.version, region, size, rotation, quality, fmt]))
