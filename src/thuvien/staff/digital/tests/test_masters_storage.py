@@ -71,7 +71,7 @@ def test_masters_go_to_the_masters_storage(world, digitiser, object_store, tmp_p
         with object_store.open(dfile.storage_name, "rb") as fh:
             assert fh.read() == scan.read_bytes()
         assert not default_storage.exists(dfile.storage_name)
-    assert _files_on_disk(Path(default_storage.path("digital"))) == []
+    assert _files_on_disk(Path(default_storage.path(f"digital/{obj.library_id}/{obj.pk}"))) == []
     # the upload waiting for the job is gone once the masters are kept
     assert _files_on_disk(Path(upload_storage().path(""))) == []
 
