@@ -98,3 +98,28 @@ def test_production_sends_hsts_and_upgrades_requests(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["31536000", "True", "True"]
+
+
+def test_masters_storage_comes_from_the_environment(tmp_path):
+    """THUVIEN_MASTERS_STORAGE gives the digital library's masters their storage (an S3 bucket
+    through django-storages in production, docs/operations.md); a value that is not JSON or
+    names no backend stops start-up and says so."""
+    shape = '{"BACKEND": "django.core.files.storage.FileSystemStorage", ' \
+            '"OPTIONS": {"location": "/srv/masters"}}'
+    show = "from thuvien.config.settings import base as s; print(s.STORAGES['masters'])"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("THUVIEN_", "DJANGO_"))}
+    clean.update(THUVIEN_ENV="production", THUVIEN_DATA_DIR=str(tmp_path), PYTHONPATH=str(SRC),
+                 **GOOD)
+    run = [sys.executable, "-c", show]
+    result = subprocess.run(run, env={**clean, "THUVIEN_MASTERS_STORAGE": shape},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert "'location': '/srv/masters'" in result.stdout
+    default = subprocess.run(run, env=clean, capture_output=True, text=True, timeout=120)
+    assert "FileSystemStorage" in default.stdout
+    for bad in ("{bucket: masters}", '{"OPTIONS": {}}'):
+        result = subprocess.run(run, env={**clean, "THUVIEN_MASTERS_STORAGE": bad},
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode != 0
+        assert "THUVIEN_MASTERS_STORAGE" in result.stderr and "ImproperlyConfigured" in \
+            result.stderr

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import bagit
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,7 @@ from thuvien.core.audit import audit_record
 
 from .errors import DigitalError, DigitalErrorCode
 from .models import Collection, DigitalFile, DigitalObject, Page
+from .storage import masters_storage
 
 
 def _object_metadata(obj: DigitalObject) -> dict[str, Any]:
@@ -59,7 +59,7 @@ def bag_export(*, objects: list[DigitalObject], target: Path, actor: Any = None,
         folder = target / str(obj.pk) / "masters"
         folder.mkdir(parents=True)
         for dfile in DigitalFile.all_objects.filter(obj=obj, replaced=False).order_by("id"):
-            with default_storage.open(dfile.storage_name, "rb") as src, open(
+            with masters_storage().open(dfile.storage_name, "rb") as src, open(
                 folder / dfile.name, "wb"
             ) as out:
                 shutil.copyfileobj(src, out, 1 << 20)

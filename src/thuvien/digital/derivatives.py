@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyvips
 from django.conf import settings
-from django.core.files.storage import default_storage
+
+from .storage import masters_storage
 
 THUMB_SIZES = (150, 400, 1000)
 PDF_LONG_SIDE = 1600
@@ -38,15 +41,19 @@ def thumb_path(*, library_id: int, obj_id: int, seq: int, size: int) -> Path:
 
 @contextmanager
 def master_local_path(storage_name: str) -> Iterator[Path]:
-    """A local path to a master: the file itself on disk storage, a temporary copy otherwise."""
+    """A local path to a master: the file itself on disk storage, a temporary copy otherwise
+    (an object store)."""
+    masters = masters_storage()
     try:
-        yield Path(default_storage.path(storage_name))
+        local: Path | None = Path(masters.path(storage_name))
+    except NotImplementedError:  # no local paths: an object store
+        local = None
+    if local is not None and local.is_file():
+        yield local
         return
-    except NotImplementedError:
-        pass
     fd, tmp = tempfile.mkstemp(suffix=Path(storage_name).suffix)
     try:
-        with os.fdopen(fd, "wb") as out, default_storage.open(storage_name, "rb") as src:
+        with os.fdopen(fd, "wb") as out, masters.open(storage_name, "rb") as src:
             for chunk in iter(lambda: src.read(1 << 20), b""):
                 out.write(chunk)
         yield Path(tmp)
@@ -101,7 +108,9 @@ def make_page_derivatives(
     )
     os.replace(tmp, out)  # a reader never sees half a pyramid
     for size in THUMB_SIZES:
-        thumb = pyvips.Image.thumbnail(str(out), size, height=size)
+        # from a Source: by file name libvips may answer from its cache of the old pyramid
+        thumb = pyvips.Image.thumbnail_source(pyvips.Source.new_from_file(str(out)), size,
+                                              height=size)
         target = thumb_path(library_id=library_id, obj_id=obj_id, seq=seq, size=size)
         thumb.jpegsave(str(target), Q=85, strip=True)
     return image.width, image.height
@@ -126,6 +135,78 @@ def ocr_input(*, library_id: int, obj_id: int, seq: int) -> Path:
     return pyramid_path(library_id=library_id, obj_id=obj_id, seq=seq)
 
 
+# Pyramid levels kept open per process: opening a TIFF reads its directories (most of a small
+# tile's cost after the JPEG work). Each use checks the file (inode, mtime, size) first, so a
+# pyramid replaced with ``os.replace`` (a replaced or renumbered page) is opened again.
+# Files are read through a ``Source``: libvips' own operation cache keys a load by file name
+# and would go on answering with the old pixels of a replaced file (libvips 8.14 has no
+# ``revalidate``).
+OPEN_LEVELS = 64
+_open_levels: OrderedDict[tuple[str, int], tuple[tuple[int, int, int], pyvips.Image]] = (
+    OrderedDict())
+_open_lock = threading.Lock()
+
+
+def pyramid_level(path: Path, level: int) -> pyvips.Image:
+    """Level ``level`` of the pyramid at ``path`` (0: full size), opened for random access."""
+    st = os.stat(path)
+    stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+    key = (str(path), level)
+    with _open_lock:
+        held = _open_levels.get(key)
+        if held is not None and held[0] == stamp:
+            _open_levels.move_to_end(key)
+            return held[1]
+    image = pyvips.Image.tiffload_source(pyvips.Source.new_from_file(str(path)), page=level,
+                                         access="random")
+    with _open_lock:
+        _open_levels[key] = (stamp, image)
+        _open_levels.move_to_end(key)
+        while len(_open_levels) > OPEN_LEVELS:
+            _open_levels.popitem(last=False)
+    return image
+
+
+def _levels(image: pyvips.Image) -> int:
+    try:
+        return max(1, int(image.get("n-pages")))
+    except pyvips.Error:
+        return 1
+
+
+WATERMARK_FONT = "DejaVu Sans"
+WATERMARK_COLOUR = (140, 25, 25)  # the PDF watermark's dark red
+WATERMARK_OPACITY = 0.4
+
+
+def _text_mask(text: str, *, size: int, width: int) -> pyvips.Image:
+    """``text`` as a one-band mask (255 where the letters are), at most ``width`` wide."""
+    mask = pyvips.Image.text(text, font=f"{WATERMARK_FONT} {size}", dpi=72)
+    if mask.width > width:
+        mask = mask.resize(width / mask.width)
+    return mask
+
+
+def _watermarked(image: pyvips.Image, text: str) -> pyvips.Image:
+    """``image`` with ``text`` across its middle (at an angle, translucent) and along its foot,
+    as the PDF download is marked. Pango draws it, so Vietnamese letters come out whole."""
+    w, h = image.width, image.height
+    size = max(10, min(w, h) // 28)
+    middle = _text_mask(text, size=size, width=int(w * 0.9)).rotate(-30)
+    if middle.width > w or middle.height > h:
+        middle = middle.resize(min(w / middle.width, h / middle.height) * 0.95)
+    foot = _text_mask(text, size=max(8, size * 3 // 5), width=w - 2 * size)
+    alpha = middle.embed((w - middle.width) // 2, (h - middle.height) // 2, w, h) * (
+        WATERMARK_OPACITY / 255)
+    fx, fy = size, max(0, h - foot.height - size // 2)
+    alpha = alpha + foot.embed(fx, fy, w, h) * (0.8 / 255)
+    alpha = (alpha > 1).ifthenelse(1, alpha)
+    colour = list(WATERMARK_COLOUR) if image.bands >= 3 else [sum(WATERMARK_COLOUR) // 3]
+    if image.bands > len(colour):  # an alpha band stays as it was
+        colour += [255] * (image.bands - len(colour))
+    return (image * (1 - alpha) + alpha * colour).cast("uchar")
+
+
 def render_region(
     *,
     path: Path,
@@ -135,8 +216,10 @@ def render_region(
     mirror: bool = False,
     quality: str = "default",
     fmt: str = "jpg",
+    watermark: str = "",
 ) -> bytes:
-    """A region of a page's pyramid scaled to ``size``, as IIIF Image API asks for it.
+    """A region of a page's pyramid scaled to ``size``, as IIIF Image API asks for it, with
+    ``watermark`` drawn on it when given (``_watermarked``).
 
     Reads from the smallest pyramid level that still has enough pixels, so a thumbnail of a
     whole 300 dpi page decodes a few tiles, not the full image.
@@ -148,14 +231,10 @@ def render_region(
     level = 0
     while w / (2 ** (level + 1)) >= tw and h / (2 ** (level + 1)) >= th and level < 12:
         level += 1
-    image = None
-    while image is None:
-        try:
-            image = pyvips.Image.new_from_file(str(path), page=level, access="random")
-        except pyvips.Error:
-            if level == 0:
-                raise
-            level -= 1  # a smaller image has fewer levels
+    full = pyramid_level(path, 0)
+    levels = _levels(full)
+    level = min(level, levels - 1)  # a smaller image has fewer levels
+    image = full if level == 0 else pyramid_level(path, level)
     f = 2**level
     lx, ly = x // f, y // f
     lw = max(1, min(image.width - lx, round(w / f)))
@@ -169,6 +248,8 @@ def render_region(
         image = image.rotate(rotation) if rotation % 90 else {
             90: image.rot90, 180: image.rot180, 270: image.rot270
         }[rotation]()
+    if watermark:
+        image = _watermarked(image, watermark)
     if quality in ("gray", "bitonal") and image.bands >= 3:
         image = image.colourspace("b-w")
     if quality == "bitonal":

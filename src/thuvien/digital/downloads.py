@@ -1,5 +1,7 @@
-"""Download control: a visible watermark on PDFs of works that are not in the public domain
-(the library's name, a mark of the reader, the date) and a daily limit per reader and object.
+"""Download control: a visible watermark on PDFs and whole-page images of works that are not
+in the public domain (the library's name, a mark of the reader, the date) and a daily limit per
+reader and object. The images are marked by libvips as they are rendered
+(``derivatives.render_region``).
 
 The watermark is stamped with pikepdf over the cached PDF (one overlay per page size, drawn by
 ReportLab with DejaVu for the Vietnamese letters), so the pages are rendered once and each
@@ -47,6 +49,20 @@ def reader_mark(*, user: Any, obj: DigitalObject) -> str:
 def watermark_text(*, obj: DigitalObject, user: Any) -> str:
     today = timezone.localdate().strftime("%d/%m/%Y")
     return f"{obj.library.name_vi} · {reader_mark(user=user, obj=obj)} · {today}"
+
+
+# An image answer of the whole page wider or taller than this (the largest thumbnail) is a copy
+# of the page: it is marked like the PDF. The viewer's 512 px tiles and the thumbnails are not:
+# they are the same for everyone and shared caches keep them.
+WHOLE_IMAGE_MARK_ABOVE = 1000
+
+
+def image_watermark(*, obj: DigitalObject, user: Any, whole_page: bool,
+                    size: tuple[int, int]) -> str:
+    """What to draw on an image answer of ``obj`` for ``user``: the watermark text, or ""."""
+    if not whole_page or max(size) <= WHOLE_IMAGE_MARK_ABOVE or not needs_watermark(obj):
+        return ""
+    return watermark_text(obj=obj, user=user)
 
 
 def _overlay(width: float, height: float, text: str) -> bytes:

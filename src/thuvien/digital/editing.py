@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.core.files.storage import default_storage
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -40,6 +40,7 @@ from .models import (
     RightsStatus,
 )
 from .services import ALLOWED_KINDS, _outbox, object_update
+from .storage import masters_storage
 
 log = logging.getLogger(__name__)
 
@@ -184,9 +185,10 @@ def page_replace(*, page: Page, path: Path, declared_name: str, actor: Any) -> P
                            allowed_kinds=frozenset({"image"}) & ALLOWED_KINDS,
                            library_id=library.pk, actor_id=getattr(actor, "pk", None))
     safe_name = Path(_nfc(declared_name)).name[:200] or "trang"
-    with open(path, "rb") as fh:
-        storage_name = default_storage.save(
-            f"digital/{library.pk}/{obj.pk}/masters/{result.sha256[:16]}-{safe_name}", fh)
+    masters = masters_storage()
+    with open(path, "rb") as fh:  # screened above: now it may be kept
+        storage_name = masters.save(
+            f"digital/{library.pk}/{obj.pk}/masters/{result.sha256[:16]}-{safe_name}", File(fh))
     # the page's current derivatives step aside until the new ones are in and committed
     kept = [(f, f.with_name(f.name + ".old")) for f in
             _derivative_files(library.pk, obj.pk, page.seq) if f.exists()]
@@ -242,7 +244,7 @@ def page_replace(*, page: Page, path: Path, declared_name: str, actor: Any) -> P
                 page_id = page.pk
                 transaction.on_commit(lambda: _queue_ocr(page_id, language))
     except BaseException:
-        default_storage.delete(storage_name)
+        masters.delete(storage_name)
         for src, backup in kept:
             if backup.exists():
                 os.replace(backup, src)

@@ -8,6 +8,8 @@ rebuilt from the masters.
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -193,6 +195,13 @@ class FileEvent(models.Model):
         ordering = ["file_id", "at", "id"]
 
 
+def image_version(sha256: str, file_page: int) -> str:
+    """The version of a page's image: 12 hex digits from its master's checksum and its page in
+    that master. A replaced or reordered page shows another image and gets another version, so
+    the IIIF URLs that carry it may be cached for good (``iiif.views``)."""
+    return hashlib.sha256(f"{sha256}:{file_page}".encode()).hexdigest()[:12]
+
+
 class Page(models.Model):
     """One page (canvas) of an object: its image, size and text."""
 
@@ -232,6 +241,11 @@ class Page(models.Model):
 
     def __str__(self) -> str:
         return f"{self.obj_id}/{self.seq}"
+
+    @property
+    def image_version(self) -> str:
+        """See ``image_version`` (reads the master's checksum: select ``file`` with the page)."""
+        return image_version(self.file.sha256, self.file_page)
 
 
 class Range(models.Model):

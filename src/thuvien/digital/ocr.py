@@ -93,7 +93,9 @@ def ocr_image(pyramid: Path, *, language: str) -> OcrResult:
     langs = [p for p in language.split("+") if p in LANGUAGES] or ["vie"]
     with tempfile.TemporaryDirectory(prefix="thuvien-ocr-") as tmp:
         source = Path(tmp) / "page.tif"
-        image = pyvips.Image.new_from_file(str(pyramid), page=0)
+        # not by file name: libvips' cache would give a long-running worker the pixels of a
+        # page since replaced
+        image = pyvips.Image.tiffload_source(pyvips.Source.new_from_file(str(pyramid)), page=0)
         if image.bands >= 3:
             image = image.colourspace("b-w")
         image.tiffsave(str(source), compression="none", xres=300 / 25.4, yres=300 / 25.4)

@@ -23,6 +23,7 @@ from .models import (
     Page,
     Range,
     UsageCount,
+    image_version,
 )
 
 # Access levels whose full text goes into the union index (the record then says "the word is in
@@ -66,8 +67,8 @@ def pages_of(obj: DigitalObject) -> list[Page]:
         Page.all_objects.filter(obj=obj)
         .select_related("file")
         .only("id", "seq", "label", "width", "height", "obj_id", "library_id", "ocr_status",
-              "ocr_confidence", "needs_review", "media", "duration", "file__mime",
-              "file__kind")
+              "ocr_confidence", "needs_review", "media", "duration", "file_page", "file__mime",
+              "file__kind", "file__sha256")
         .order_by("seq")
     )
 
@@ -77,6 +78,37 @@ def page_get(*, obj: DigitalObject, seq: int) -> Page:
     if page is None:
         raise NotFound("not_found", "")
     return page
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """What the image server needs of a page: its size and the version of its image."""
+
+    seq: int
+    width: int
+    height: int
+    version: str
+
+
+def page_image_public(*, obj_id: int, seq: int) -> tuple[DigitalObject, PageImage]:
+    """The object (any library's, the caller decides access) and its page ``seq`` for the image
+    server, in one query: a tile asks this for every 512 px a reader pans to. An unfinished
+    ingest, or a page that does not exist, is 404."""
+    page = (
+        Page.all_objects.filter(obj_id=obj_id, seq=seq, obj__ingest_complete=True)
+        .select_related("obj__library", "file")
+        .only("seq", "width", "height", "file_page", "file__sha256", "obj__library_id",
+              "obj__network_id", "obj__access", "obj__embargo_until", "obj__published",
+              "obj__ingest_complete", "obj__rights_status", "obj__licence",
+              "obj__library__network_id", "obj__library__visibility",
+              "obj__library__name_vi")
+        .first()
+    )
+    if page is None:
+        raise NotFound("not_found", "")
+    image = PageImage(page.seq, page.width, page.height,
+                      image_version(page.file.sha256, page.file_page))
+    return page.obj, image
 
 
 def ranges_of(obj: DigitalObject) -> list[Range]:

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.core.files.storage import default_storage
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -45,6 +45,7 @@ from .models import (
     RightsStatus,
     UsageCount,
 )
+from .storage import masters_storage
 
 log = logging.getLogger(__name__)
 
@@ -350,9 +351,10 @@ def _ingest_file(
     """Keep one screened master and make its pages; one transaction."""
     is_pdf = result.kind == "pdf"
     library = obj.library
-    with open(path, "rb") as fh:
-        storage_name = default_storage.save(
-            f"digital/{library.pk}/{obj.pk}/masters/{result.sha256[:16]}-{path.name}", fh
+    masters = masters_storage()
+    with open(path, "rb") as fh:  # the screened file, kept on the masters' storage
+        storage_name = masters.save(
+            f"digital/{library.pk}/{obj.pk}/masters/{result.sha256[:16]}-{path.name}", File(fh)
         )
     try:
         with derivatives.master_local_path(storage_name) as local:
@@ -399,7 +401,7 @@ def _ingest_file(
             audit_record(actor=actor, action="digital.file.ingested", obj=dfile,
                          library=library, changes={"sha256": [None, result.sha256]})
     except BaseException:
-        default_storage.delete(storage_name)
+        masters.delete(storage_name)
         raise
     report.pages += len(pages)
     return list(Page.all_objects.filter(obj=obj, file=dfile))
@@ -607,7 +609,7 @@ def fixity_check(*, files: list[DigitalFile]) -> FixityReport:
     for dfile in files:
         try:
             digest = hashlib.sha256()
-            with default_storage.open(dfile.storage_name, "rb") as fh:
+            with masters_storage().open(dfile.storage_name, "rb") as fh:
                 for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""):
                     digest.update(chunk)
             found, outcome = digest.hexdigest(), "success"

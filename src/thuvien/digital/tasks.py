@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -61,12 +60,10 @@ def ingest_job(job: Job, **params: Any) -> dict:
         )
     result = report.as_dict()
     result["refused"] = [f"{r['file']}: {r['reason']}" for r in report.refused]
-    upload = params.get("upload_dir")
-    uploads = (Path(settings.DATA_DIR) / "uploads" / "digital").resolve()
-    if upload and Path(upload).resolve().parent == uploads:
-        import shutil  # the staff upload's copy: the masters are on the storage now
+    if params.get("upload_dir"):  # the staff upload's copy: the masters are on their storage
+        from .storage import upload_batch_discard
 
-        shutil.rmtree(upload, ignore_errors=True)
+        upload_batch_discard(params["upload_dir"])
     return result
 
 

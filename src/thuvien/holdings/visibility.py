@@ -192,8 +192,17 @@ def library_visible(viewer: Viewer, library: Any) -> bool:
     """May ``viewer`` see this library and its holdings (its portal page, its items)?"""
     if library is None:
         return False
-    ids = visible_library_ids(viewer)
-    return ids is None or library.pk in ids
+    tokens = viewer.tokens
+    if tokens is None:
+        return True
+    cached = viewer._cache.get("libraries")
+    if cached is not None:
+        return library.pk in cached
+    # the library in hand decides by its own row, as ``visible_library_ids`` decides each row:
+    # no read of every library (an IIIF tile asked this for every 512 px of a page)
+    wanted = set(tokens)
+    return (library_tokens(library.network_id, library.pk, library.visibility) in wanted
+            or f"l{library.pk}" in wanted)
 
 
 def library_visibility_q(viewer: Viewer, prefix: str = "") -> Q:

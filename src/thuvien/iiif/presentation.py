@@ -41,8 +41,12 @@ DC_LABELS = {
 }
 
 
-def image_id(base: str, obj_id: int, seq: int) -> str:
-    return f"{base}/iiif/3/image/{obj_id}-{seq}"
+def image_id(base: str, obj_id: int, seq: int, version: str = "") -> str:
+    """The image service of a page: ``<object>-<page>-<version>`` (the version of the page's
+    image, see ``digital.models.image_version``), or ``<object>-<page>`` without one (always
+    the page as it is now, so cached briefly)."""
+    return f"{base}/iiif/3/image/{obj_id}-{seq}-{version}" if version else (
+        f"{base}/iiif/3/image/{obj_id}-{seq}")
 
 
 def manifest_id(base: str, obj_id: int) -> str:
@@ -120,7 +124,7 @@ def build_manifest(
     for p in pages:
         seq, w, h = p.seq, p.width, p.height
         cid = f"{base}/iiif/3/{oid}/canvas/{seq}"
-        iid = f"{base}/iiif/3/image/{oid}-{seq}"
+        iid = image_id(base, oid, seq, getattr(p, "image_version", ""))
         if getattr(p, "media", ""):
             items.append(_timed_canvas(p, cid=cid, iid=iid, base=base, oid=oid))
             continue
@@ -186,8 +190,9 @@ def build_manifest(
     if pages:
         thumb = next((p for p in pages if p.pk == obj.thumbnail_page_id), pages[0])
         if thumb.width and thumb.height:  # a sound recording has no image
-            manifest["thumbnail"] = _thumbnail(image_id(base, oid, thumb.seq), thumb.width,
-                                               thumb.height)
+            manifest["thumbnail"] = _thumbnail(
+                image_id(base, oid, thumb.seq, getattr(thumb, "image_version", "")),
+                thumb.width, thumb.height)
     if record_url:
         manifest["homepage"] = [{"id": record_url, "type": "Text", "label": {"vi": [obj.title]},
                                  "format": "text/html"}]

@@ -17,13 +17,15 @@ from thuvien.core.errors import NotFound
 from thuvien.core.ratelimit import client_address
 from thuvien.digital import derivatives
 from thuvien.digital.access import Decision, access_decide
+from thuvien.digital.downloads import image_watermark
 from thuvien.digital.models import AccessLevel, DigitalObject
 from thuvien.digital.selectors import (
+    PageImage,
     collection_get,
     collection_objects,
     object_get_public,
-    page_get,
     page_hits,
+    page_image_public,
     pages_of,
     ranges_of,
 )
@@ -45,9 +47,28 @@ def _object(request: HttpRequest, obj_id: int) -> tuple[DigitalObject, HttpRespo
         obj = object_get_public(pk=obj_id)
     except NotFound as exc:
         raise Http404 from exc
+    return obj, _refusal(request, obj)
+
+
+def _object_page(request: HttpRequest, obj_id: int,
+                 seq: int) -> tuple[DigitalObject, PageImage, HttpResponse | None]:
+    """The object, its page for the image server (one query) and the refusal to send instead
+    of an image. A page that does not exist is a 404 only to those who may see the object."""
+    try:
+        obj, page = page_image_public(obj_id=obj_id, seq=seq)
+    except NotFound:
+        obj, refused = _object(request, obj_id)
+        if refused is not None:
+            return obj, PageImage(seq, 0, 0, ""), refused
+        raise Http404 from None
+    return obj, page, _refusal(request, obj)
+
+
+def _refusal(request: HttpRequest, obj: DigitalObject) -> HttpResponse | None:
+    """None when the person may see ``obj``; else the 401/403 JSON answer (404: absent)."""
     decision = access_decide(obj=obj, user=request.user, ip=client_address(request))
     if decision is Decision.ALLOW:
-        return obj, None
+        return None
     if decision is Decision.ABSENT:
         raise Http404
     status = 401 if decision is Decision.LOGIN else 403
@@ -55,15 +76,27 @@ def _object(request: HttpRequest, obj_id: int) -> tuple[DigitalObject, HttpRespo
     response = JsonResponse(body, status=status, headers={"Cache-Control": "no-store", **CORS})
     if status == 401:
         response["WWW-Authenticate"] = 'Cookie realm="thuvien"'
-    return obj, response
+    return response
 
 
-def _cache_headers(response: HttpResponse, obj: DigitalObject, *, max_age: int) -> HttpResponse:
-    """Open objects are cacheable by anyone; the others only by the reader's browser."""
+# A versioned identifier's answers never change (another image is another version): a year,
+# and "immutable" so a browser does not even revalidate them on reload.
+IMMUTABLE_AGE = 365 * 86400
+# The plain "<object>-<page>" identifier shows whatever the page is now: kept briefly.
+CURRENT_AGE = 300
+
+
+def _cache_headers(response: HttpResponse, obj: DigitalObject, *, max_age: int,
+                   immutable: bool = False) -> HttpResponse:
+    """Open objects are cacheable by anyone; the others only by the reader's browser, and
+    briefly, whatever the URL (a grant may end, the access level may change)."""
     public = obj.access == AccessLevel.OPEN and obj.embargo_until is None and obj.published
-    response["Cache-Control"] = (
-        f"public, max-age={max_age}" if public else f"private, max-age={min(max_age, 300)}"
-    )
+    if public and immutable:
+        response["Cache-Control"] = f"public, max-age={IMMUTABLE_AGE}, immutable"
+    elif public:
+        response["Cache-Control"] = f"public, max-age={max_age}"
+    else:
+        response["Cache-Control"] = f"private, max-age={min(max_age, 300)}"
     if not public:
         response["Vary"] = "Cookie"
     for key, value in CORS.items():
@@ -77,27 +110,29 @@ def _json(data: dict[str, Any], *, content_type: str = "application/json") -> Ht
     )
 
 
-def _page(obj: DigitalObject, seq: int) -> Any:
-    try:
-        return page_get(obj=obj, seq=seq)
-    except NotFound as exc:
-        raise Http404 from exc
+def _moved(obj: DigitalObject, url: str) -> HttpResponse:
+    """An identifier of an older version of the page: on to the page as it is now (its tiles
+    were made from a master that has been replaced). Access was decided before."""
+    return _cache_headers(HttpResponseRedirect(url, status=302), obj, max_age=CURRENT_AGE)
 
 
 @require_GET
 @public_view
-def image_base(request: HttpRequest, obj_id: int, seq: int) -> HttpResponse:
-    return HttpResponseRedirect(reverse("iiif:info", args=[obj_id, seq]), status=303)
+def image_base(request: HttpRequest, obj_id: str, seq: str, ver: str = "") -> HttpResponse:
+    args = [int(obj_id), int(seq)] + ([ver] if ver else [])
+    return HttpResponseRedirect(reverse("iiif:info_v" if ver else "iiif:info", args=args),
+                                status=303)
 
 
 @require_GET
 @public_view
-def image_info(request: HttpRequest, obj_id: int, seq: int) -> HttpResponse:
-    obj, refused = _object(request, obj_id)
+def image_info(request: HttpRequest, obj_id: str, seq: str, ver: str = "") -> HttpResponse:
+    obj, page, refused = _object_page(request, int(obj_id), int(seq))
     if refused:
         return refused
-    page = _page(obj, seq)
-    iid = presentation.image_id(_base(request), obj.pk, seq)
+    if ver and ver != page.version:
+        return _moved(obj, reverse("iiif:info_v", args=[obj.pk, page.seq, page.version]))
+    iid = presentation.image_id(_base(request), obj.pk, page.seq, ver)
     sizes, w, h = [], page.width, page.height
     while w > 64 and h > 64:
         sizes.insert(0, {"width": w, "height": h})
@@ -124,33 +159,43 @@ def image_info(request: HttpRequest, obj_id: int, seq: int) -> HttpResponse:
     ctype = IMAGE_LD if "application/ld+json" in accept else "application/json"
     response = _json(info, content_type=ctype)
     response["Link"] = '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
-    return _cache_headers(response, obj, max_age=86400)
+    return _cache_headers(response, obj, max_age=CURRENT_AGE, immutable=bool(ver))
 
 
 @require_GET
 @public_view
-def image(request: HttpRequest, obj_id: int, seq: int, region: str, size: str, rotation: str,
-          quality: str, fmt: str) -> HttpResponse:
-    obj_id, seq = int(obj_id), int(seq)
-    obj, refused = _object(request, obj_id)
+def image(request: HttpRequest, obj_id: str, seq: str, region: str, size: str, rotation: str,
+          quality: str, fmt: str, ver: str = "") -> HttpResponse:
+    obj, page, refused = _object_page(request, int(obj_id), int(seq))
     if refused:
         return refused
-    page = _page(obj, seq)
+    if ver and ver != page.version:
+        return _moved(obj, reverse("iiif:image_v", args=[
+            obj.pk, page.seq, page.version, region, size, rotation, quality, fmt]))
     try:
         req = imageapi.parse(region=region, size=size, rotation=rotation, quality=quality,
                              fmt=fmt, width=page.width, height=page.height)
     except imageapi.ImageRequestError as exc:
         return JsonResponse({"error": "invalid_request", "parameter": str(exc)}, status=400,
                             headers=CORS)
-    path = derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=seq)
-    if not path.exists():
-        raise Http404
-    data = derivatives.render_region(path=path, region=req.region, size=req.size,
-                                     rotation=req.rotation, mirror=req.mirror,
-                                     quality=req.quality, fmt=req.fmt)
+    path = derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq)
+    mark = image_watermark(obj=obj, user=request.user, size=req.size,
+                           whole_page=req.region == (0, 0, page.width, page.height))
+    try:
+        data = derivatives.render_region(path=path, region=req.region, size=req.size,
+                                         rotation=req.rotation, mirror=req.mirror,
+                                         quality=req.quality, fmt=req.fmt, watermark=mark)
+    except FileNotFoundError as exc:  # no pyramid (a recording's page, a lost cache)
+        raise Http404 from exc
     response = HttpResponse(data, content_type=imageapi.FORMATS[req.fmt])
     response["Link"] = '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
-    return _cache_headers(response, obj, max_age=30 * 86400)
+    if mark:  # made for this reader today: no shared cache keeps it
+        response["Cache-Control"] = "private, no-store"
+        response["Vary"] = "Cookie"
+        for key, value in CORS.items():
+            response[key] = value
+        return response
+    return _cache_headers(response, obj, max_age=CURRENT_AGE, immutable=bool(ver))
 
 
 @require_GET

@@ -241,7 +241,26 @@ MEDIA_ROOT = str(DATA_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # The digital library's masters (thuvien.digital.storage): under MEDIA_ROOT by default; an
+    # S3-compatible store in production through THUVIEN_MASTERS_STORAGE, a JSON object in
+    # STORAGES' own shape ({"BACKEND": ..., "OPTIONS": {...}}; docs/operations.md).
+    "masters": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
 }
+_masters_storage = os.environ.get("THUVIEN_MASTERS_STORAGE", "").strip()
+if _masters_storage:
+    import json as _json
+
+    try:
+        STORAGES["masters"] = _json.loads(_masters_storage)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(
+            f"THUVIEN_MASTERS_STORAGE không phải JSON hợp lệ (is not valid JSON): {_exc}"
+        ) from None
+    if not isinstance(STORAGES["masters"], dict) or not STORAGES["masters"].get("BACKEND"):
+        raise ImproperlyConfigured(
+            'THUVIEN_MASTERS_STORAGE phải có "BACKEND" (needs a "BACKEND": '
+            '{"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {...}}).'
+        )
 WHITENOISE_USE_FINDERS = True
 
 # The search backend (a name of thuvien.search.engine.BACKENDS; today only "tantivy").

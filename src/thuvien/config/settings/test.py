@@ -34,6 +34,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "10000/min", "user": "10000/
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "masters": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
 }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["token"] = "10000/min"  # noqa: S105
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["search"] = "10000/min"

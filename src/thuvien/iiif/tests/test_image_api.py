@@ -9,6 +9,7 @@ import pytest
 from django_scopes import scopes_disabled
 from PIL import Image, ImageDraw
 
+from thuvien.digital.models import Page
 from thuvien.digital.services import digital_ingest
 
 # Tests the validator runs that do not apply: formats we do not offer (gif, jp2, pdf, tif),
@@ -32,14 +33,18 @@ def _grid(path):
     return path
 
 
+@pytest.mark.parametrize("versioned", [False, True], ids=["plain", "versioned"])
 @pytest.mark.django_db(transaction=True)
-def test_iiif_validator_level2(world, live_server, tmp_path):
+def test_iiif_validator_level2(world, live_server, tmp_path, versioned):
     from iiif_validator.validator import ImageAPI, TestSuite, ValidationInfo
 
     with scopes_disabled():
         report = digital_ingest(paths=[_grid(tmp_path / "grid.png")], library=world.provincial,
                                 publish=True)
     ident = f"{report.objects[0]}-1"
+    if versioned:  # the identifier manifests give: "<object>-<page>-<version of its image>"
+        with scopes_disabled():
+            ident += "-" + Page.all_objects.get(obj_id=report.objects[0], seq=1).image_version
     server = urlparse(live_server.url).netloc
     tests = TestSuite(ValidationInfo()).list_tests("3.0")
     failures = []

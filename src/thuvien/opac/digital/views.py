@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 from csp.decorators import csp_update
-from django.core.files.storage import default_storage
 from django.http import (
     FileResponse,
     Http404,
@@ -42,6 +41,7 @@ from thuvien.digital.selectors import (
     page_hits,
 )
 from thuvien.digital.services import usage_count
+from thuvien.digital.storage import masters_storage
 from thuvien.digital.tasks import pdfa_build_task
 
 
@@ -136,8 +136,9 @@ _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 def _ranged(request: HttpRequest, storage_name: str, mime: str, *,
             filename: str = "") -> HttpResponse:
     """The master from the storage API, answering a single ``Range`` (players seek with it)."""
-    size = default_storage.size(storage_name)
-    handle = default_storage.open(storage_name, "rb")
+    masters = masters_storage()
+    size = masters.size(storage_name)
+    handle = masters.open(storage_name, "rb")
     match = _RANGE.match(request.headers.get("Range", "").strip())
     start, end = 0, size - 1
     status = 200

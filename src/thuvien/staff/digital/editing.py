@@ -5,8 +5,6 @@ service of ``thuvien.digital.editing`` and render what the selectors return."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -39,6 +37,7 @@ from thuvien.digital.selectors import (
     range_get,
     ranges_of,
 )
+from thuvien.digital.storage import upload_batch_discard, upload_batch_save
 from thuvien.screening.errors import ScreeningRefused
 
 MAX_PAGE_UPLOAD = 512 * 1024**2
@@ -221,11 +220,9 @@ def page_replace_view(request: HttpRequest, pk: int, page_id: int) -> HttpRespon
     form = ReplaceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory(prefix="thuvien-replace-") as tmp:
-            path = Path(tmp) / "upload"
-            with open(path, "wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
+        folder = upload_batch_save([upload])  # screened by the service before it is kept
+        try:
+            path = next(folder.iterdir())
             try:
                 editing.page_replace(page=page, path=path, declared_name=upload.name,
                                      actor=request.user)
@@ -239,6 +236,8 @@ def page_replace_view(request: HttpRequest, pk: int, page_id: int) -> HttpRespon
                 if not isinstance(exc, pyvips.Error):
                     raise
                 form.add_error("file", _("Không đọc được ảnh này."))
+        finally:
+            upload_batch_discard(folder)
         if not form.errors:
             messages.success(request, _("Đã thay trang %(n)s; bản cũ được lưu lại.")
                              % {"n": page.seq})

@@ -4,14 +4,11 @@ export and the fixity audit. Views parse and call the domain's services; rules l
 
 from __future__ import annotations
 
-import secrets
 import shutil
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -30,6 +27,7 @@ from thuvien.digital.errors import DigitalError
 from thuvien.digital.models import AccessLevel, Page
 from thuvien.digital.selectors import object_get_for, object_list, page_get, pages_of
 from thuvien.digital.services import object_update, page_text_correct
+from thuvien.digital.storage import upload_batch_save
 from thuvien.digital.tasks import fixity_enqueue, ingest_enqueue
 
 MAX_UPLOAD = 2 * 1024**3
@@ -85,17 +83,12 @@ def ingest_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and not files:
         form.add_error(None, _("Hãy chọn ít nhất một tệp."))
     if request.method == "POST" and form.is_valid():
-        folder = Path(settings.DATA_DIR) / "uploads" / "digital" / secrets.token_hex(8)
-        folder.mkdir(parents=True)
-        for upload in files:
-            name = Path(unicodedata.normalize("NFC", upload.name)).name[:200] or "tep"
-            with open(folder / name, "wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
+        # waiting for the job's screening: the upload storage, never the masters'
+        folder = upload_batch_save(files)
         data = form.cleaned_data
         paths = [str(folder)]
         if len(files) == 1 and files[0].name.lower().endswith((".zip", ".pdf")):
-            paths = [str(folder / Path(files[0].name).name)]
+            paths = [str(next(folder.iterdir()))]
         job = ingest_enqueue(library=request.library, paths=paths, user=request.user,
                              title=data["title"], access=data["access"], ocr=data["ocr"],
                              publish=data["publish"], upload_dir=str(folder))

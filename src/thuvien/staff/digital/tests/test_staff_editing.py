@@ -164,7 +164,7 @@ def test_set_the_thumbnail(world, digitiser, obj):
     obj.refresh_from_db()
     assert obj.thumbnail_page_id == third.pk
     manifest = client.get(f"/iiif/3/{obj.pk}/manifest").json()
-    assert f"/iiif/3/image/{obj.pk}-3/" in manifest["thumbnail"][0]["id"]
+    assert f"/iiif/3/image/{obj.pk}-3-{third.image_version}/" in manifest["thumbnail"][0]["id"]
     assert "digital.object.thumbnail_set" in _actions(obj)
 
 
