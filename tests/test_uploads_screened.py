@@ -263,3 +263,28 @@ def test_every_upload_path_refuses_and_quarantines(
     assert AuditEntry.objects.filter(
         action="screening.upload.refused", object_id=str(row.pk)
     ).exists()
+
+
+def test_stored_files_are_never_served_as_plain_files_even_in_development(settings):
+    """MEDIA_ROOT holds digital masters (restricted and paid ones too) and scans of staff
+    certificates: no URL serves it without a view that checks who asks, DEBUG or not."""
+    import importlib
+
+    from django.urls import Resolver404, clear_url_caches, resolve
+
+    import thuvien.config.urls as root_urls
+
+    settings.DEBUG = True
+    try:
+        clear_url_caches()
+        importlib.reload(root_urls)
+        for path in ("/media/digital/masters/1/a.tif", "/media/training/1/certificate.pdf"):
+            try:
+                match = resolve(path)
+            except Resolver404:
+                continue
+            assert "serve" not in match.func.__name__, (path, match.func)
+    finally:
+        settings.DEBUG = False
+        importlib.reload(root_urls)
+        clear_url_caches()

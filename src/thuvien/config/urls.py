@@ -1,7 +1,5 @@
 """Top-level URLs. Each interface app includes one urls module per domain it serves."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -24,8 +22,9 @@ urlpatterns = [
     path("opendata/", include("thuvien.opendata.urls")),
     path("", include("thuvien.opac.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT is never served as plain files, not even in development: it holds the digital
+# masters (restricted and paid ones too) and scans of staff certificates; each is served by a
+# view that checks who asks (the digital library's pages, IIIF, the oversight training pages).
 
 # Under /api/ an unknown URL or a server error answers in the API's JSON error format.
 handler404 = "thuvien.api.errors.page_not_found"
