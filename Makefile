@@ -33,7 +33,7 @@ demo: install
 	THUVIEN_DEBUG=0 THUVIEN_BIND=127.0.0.1:8000 $(THUVIEN) serve
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src benchmarks
+	$(BIN)/ruff check src benchmarks tests conftest.py scripts
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
