@@ -3,7 +3,8 @@ MARC ISO 2709, MARCXML and MARC-in-JSON readers, the search query parser, the SI
 parser, the OAI-PMH argument parser and SRU's CQL parser (with its translation). Each runs a
 few seconds from a seed corpus made of the real files in ../shared/data; any exception other
 than the parser's own clean error, or an input that takes longer than the time-out (a hang),
-fails the test and the crashing input is shown. Long runs: ``python scripts/fuzz.py TARGET -max_total_time=3600``."""
+fails the test and the crashing input is shown.
+Long runs: ``python scripts/fuzz.py TARGET -max_total_time=3600``."""
 
 from __future__ import annotations
 
