@@ -24,14 +24,69 @@ import time
 from catalog_common import setup_django
 
 
-def _measure(fn, repeat: int = 20) -> tuple[float, float]:
-    wall, cpu = [], []
+class _SqlTimer:
+    """Wall time spent inside the database driver (the server's work and the wire), the
+    number of statements, and the tables they name."""
+
+    def __init__(self) -> None:
+        self.ms = 0.0
+        self.count = 0
+        self.statements: list[tuple[float, str]] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        t = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            ms = (time.perf_counter() - t) * 1000
+            self.ms += ms
+            self.count += 1
+            self.statements.append((ms, sql))
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+def _measure(fn, repeat: int = 20) -> dict[str, float]:
+    from django.db import connection
+
+    wall, cpu, db, queries = [], [], [], []
     for _ in range(repeat):
-        w, c = time.perf_counter(), time.process_time()
+        timer = _SqlTimer()
+        with connection.execute_wrapper(timer):
+            w, c = time.perf_counter(), time.process_time()
+            fn()
+            wall.append((time.perf_counter() - w) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+        db.append(timer.ms)
+        queries.append(timer.count)
+    return {
+        "wall50": statistics.median(wall), "wall95": _pct(wall, 0.95),
+        "cpu50": statistics.median(cpu), "cpu95": _pct(cpu, 0.95),
+        "db50": statistics.median(db), "db95": _pct(db, 0.95), "queries": max(queries),
+    }  # fmt: skip
+
+
+# Tables a dashboard must never read at request time (ARCHITECTURE.md: dashboards read
+# aggregates, never scan loans).
+RAW_TABLES = ("circulation_loan", "holdings_item", "patrons_patron", "circulation_hold",
+              "digital_digitalobject", "catalog_record")  # fmt: skip
+
+
+def _profile(fn, label: str) -> None:
+    """One run with every statement: the slowest five, and any raw table read."""
+    from django.db import connection
+
+    timer = _SqlTimer()
+    with connection.execute_wrapper(timer):
         fn()
-        wall.append((time.perf_counter() - w) * 1000)
-        cpu.append((time.process_time() - c) * 1000)
-    return statistics.median(wall), statistics.median(cpu)
+    raw = sorted({t for _ms, sql in timer.statements for t in RAW_TABLES if f'"{t}"' in sql})
+    print(f"  {label}: {timer.count} statements, {timer.ms:.1f} ms in the database; "
+          f"raw tables read: {', '.join(raw) or 'none'}")  # fmt: skip
+    for ms, sql in sorted(timer.statements, reverse=True)[:5]:
+        print(f"    {ms:7.1f} ms  {sql[:160]}")
 
 
 def main() -> None:
@@ -133,10 +188,41 @@ def main() -> None:
         response = client.get("/staff/oversight/", {"year": "2026"})
         assert response.status_code == 200
 
+    # A library drilled down to: the middle one of the province.
+    library = Library.objects.get(code=f"O-{count // 2}")
+    drill_path = _drill_down_path(client, library)
+
+    def drill():
+        response = client.get(drill_path, {"year": "2026"})
+        assert response.status_code == 200, response.status_code
+
+    print(f"drill-down: {drill_path}")
+    _profile(request, "GET /staff/oversight/")
+    _profile(drill, f"GET {drill_path}")
     for name, fn in (("network_overview", selector), ("whole page (context + template)", page),
-                     ("whole HTTP request GET /staff/oversight/", request)):  # fmt: skip
-        wall, cpu = _measure(fn)
-        print(f"{name}: median {wall:.1f} ms wall, {cpu:.1f} ms CPU")
+                     ("whole HTTP request GET /staff/oversight/", request),
+                     ("whole HTTP request, one library drilled down", drill)):  # fmt: skip
+        m = _measure(fn)
+        print(f"{name}: wall p50 {m['wall50']:.1f} / p95 {m['wall95']:.1f} ms, "
+              f"CPU p50 {m['cpu50']:.1f} / p95 {m['cpu95']:.1f} ms, "
+              f"database p50 {m['db50']:.1f} / p95 {m['db95']:.1f} ms, "
+              f"{m['queries']} statements")  # fmt: skip
+
+
+def _drill_down_path(client, library) -> str:
+    """The inspector's page of one library: its own page where there is one, else the
+    library's figures page with that library made the active one."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("oversight:library", args=[library.pk])
+    except NoReverseMatch:
+        from thuvien.accounts.middleware import ACTIVE_LIBRARY_SESSION_KEY
+
+        session = client.session
+        session[ACTIVE_LIBRARY_SESSION_KEY] = library.pk
+        session.save()
+        return reverse("oversight:year-figures")
 
 
 if __name__ == "__main__":
