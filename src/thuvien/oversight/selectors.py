@@ -14,6 +14,7 @@ from thuvien.core.errors import NotFound
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network.models import Library, LibraryType, Network
 
+from .collection import Counts, recorded_collection
 from .models import (
     EVENT_FIGURES,
     STATE_FIGURES,
@@ -30,6 +31,8 @@ from .models import (
 )
 
 FIGURES = STATE_FIGURES + EVENT_FIGURES
+# The monthly figures published as open data (their columns are documented there).
+OPEN_FIGURES = ("copies_added", "readers_new", "loans", "returns", "holds")
 
 
 @dataclass
@@ -53,6 +56,8 @@ class NetworkOverview:
     libraries: list[tuple[Library, dict[str, int]]]
     year: int
     months: list[dict[str, int]]
+    # The stock of the day by DDC class, language, material type, format (summed).
+    collection: Counts = field(default_factory=dict)
 
     @property
     def month_max(self) -> int:
@@ -73,13 +78,16 @@ def latest_day(*, network: Network, on_or_before: dt.date | None = None) -> dt.d
         return rows.order_by("-day").values_list("day", flat=True).first()
 
 
-def months_of(*, network: Network, year: int) -> list[dict[str, int]]:
-    """The events of each month of ``year`` over the network (twelve rows, months with no
-    recorded day at zero), from the monthly sums the recording keeps."""
+def months_of(
+    *, network: Network | None = None, library: Library | None = None, year: int
+) -> list[dict[str, int]]:
+    """The events of each month of ``year`` over the network (or one library: twelve rows,
+    months with no recorded day at zero), from the monthly sums the recording keeps."""
+    where = {"library__network": network} if library is None else {"library": library}
     with scopes_disabled():
         rows = (
             LibraryMonth.objects.filter(
-                library__network=network,
+                **where,
                 month__gte=dt.date(year, 1, 1),
                 month__lte=dt.date(year, 12, 1),
             )
@@ -94,20 +102,30 @@ def months_of(*, network: Network, year: int) -> list[dict[str, int]]:
     ]  # fmt: skip
 
 
-def network_overview(
-    *, network: Network, day: dt.date | None = None, year: int | None = None
-) -> NetworkOverview:
-    """The network at a glance on its last recorded day (or ``day``): totals, each library
-    type, each library; and the events month by month of ``year``."""
+def library_rows(
+    *, network: Network, day: dt.date | None = None
+) -> tuple[dt.date | None, list[Library], dict[int, dict[str, int]]]:
+    """The network's last recorded day (or ``day``), its libraries, and each one's recorded
+    figures of that day (read by library id: the day's rows of the network, one index range)."""
     on = latest_day(network=network, on_or_before=day)
     libraries = list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
     with scopes_disabled():
         rows = {
             r["library_id"]: r
-            for r in LibraryDay.objects.filter(library__network=network, day=on).values(
-                "library_id", *FIGURES
-            )
+            for r in LibraryDay.objects.filter(
+                day=on, library_id__in=[lib.pk for lib in libraries]
+            ).values("library_id", *FIGURES)
         }
+    return on, libraries, rows
+
+
+def network_overview(
+    *, network: Network, day: dt.date | None = None, year: int | None = None
+) -> NetworkOverview:
+    """The network at a glance on its last recorded day (or ``day``): totals, each library
+    type, each library, the stock by DDC class, language, material type and format; and the
+    events month by month of ``year``."""
+    on, libraries, rows = library_rows(network=network, day=day)
     totals = Figures()
     types: dict[str, Figures] = {}
     per_library: list[tuple[Library, dict[str, int]]] = []
@@ -130,6 +148,52 @@ def network_overview(
         libraries=per_library,
         year=year,
         months=months_of(network=network, year=year),
+        collection=recorded_collection(day=on, network=network)[0] if on else {},
+    )
+
+
+@dataclass
+class LibraryOverview:
+    """One library as the inspector drills down to it: its last recorded day, its months,
+    its stock broken down, all from the recorded figures."""
+
+    library: Library
+    day: dt.date | None
+    values: dict[str, int]
+    year: int
+    months: list[dict[str, int]]
+    collection: Counts
+
+    @property
+    def use(self) -> dict[str, int]:
+        return {n: sum(m[n] for m in self.months) for n in (*EVENT_FIGURES, *USE_FIGURES)}
+
+
+def library_get_for(*, network: Network, pk: int) -> Library:
+    """A library of the network; another network's answers as one that does not exist."""
+    library = Library.objects.filter(network=network, pk=pk).first()
+    if library is None:
+        raise NotFound("oversight.library_not_found", "Không có thư viện này.")
+    return library
+
+
+def library_overview(*, library: Library, year: int | None = None) -> LibraryOverview:
+    with scopes_disabled():
+        row = (
+            LibraryDay.objects.filter(library=library)
+            .order_by("-day")
+            .values("day", *FIGURES)
+            .first()
+        )
+    on = row.pop("day") if row else None
+    year = year or (on or dt.date.today()).year
+    return LibraryOverview(
+        library=library,
+        day=on,
+        values={n: int((row or {}).get(n) or 0) for n in FIGURES},
+        year=year,
+        months=months_of(library=library, year=year),
+        collection=recorded_collection(day=on, library_ids=[library.pk])[0] if on else {},
     )
 
 
@@ -222,7 +286,7 @@ def library_months_public(
         rows = (
             LibraryMonth.objects.exclude(library_id__in=exclude_library_ids or set())
             .order_by("month", "library__code")
-            .values("library__code", "library__network__code", "month", "days", *EVENT_FIGURES)
+            .values("library__code", "library__network__code", "month", "days", *OPEN_FIGURES)
         )
         return [
             {

@@ -30,4 +30,9 @@
   }
   bars("chart-months", "data-months", false);
   bars("chart-types", "data-types", true);
+  // The collection's breakdowns: each canvas names the JSON it draws.
+  var canvases = document.querySelectorAll("canvas[data-chart]");
+  for (var i = 0; i < canvases.length; i++) {
+    bars(canvases[i].id, canvases[i].getAttribute("data-chart"), canvases[i].getAttribute("data-horizontal") === "1");
+  }
 })();
