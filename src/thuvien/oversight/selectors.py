@@ -47,6 +47,10 @@ class Figures:
             self.values[name] += int(row.get(name) or 0)
 
 
+def _summed(rows: list[dict[str, int]]) -> Figures:
+    return Figures(len(rows), {n: sum(row[n] for row in rows) for n in FIGURES})
+
+
 @dataclass
 class NetworkOverview:
     network: Network
@@ -106,15 +110,17 @@ def library_rows(
     *, network: Network, day: dt.date | None = None
 ) -> tuple[dt.date | None, list[Library], dict[int, dict[str, int]]]:
     """The network's last recorded day (or ``day``), its libraries, and each one's recorded
-    figures of that day (read by library id: the day's rows of the network, one index range)."""
+    figures of that day (the day's rows of the network: one index range joined to the
+    libraries; a list of a thousand ids as parameters cost psycopg more to bind than the
+    query took)."""
     on = latest_day(network=network, on_or_before=day)
     libraries = list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
     with scopes_disabled():
         rows = {
             r["library_id"]: r
-            for r in LibraryDay.objects.filter(
-                day=on, library_id__in=[lib.pk for lib in libraries]
-            ).values("library_id", *FIGURES)
+            for r in LibraryDay.objects.filter(day=on, library__network=network).values(
+                "library_id", *FIGURES
+            )
         }
     return on, libraries, rows
 
@@ -126,16 +132,16 @@ def network_overview(
     type, each library, the stock by DDC class, language, material type and format; and the
     events month by month of ``year``."""
     on, libraries, rows = library_rows(network=network, day=day)
-    totals = Figures()
-    types: dict[str, Figures] = {}
+    of_type: dict[str, list[dict[str, int]]] = {}
     per_library: list[tuple[Library, dict[str, int]]] = []
     for library in libraries:
         row = rows.get(library.pk, {})
         values = {n: int(row.get(n) or 0) for n in FIGURES}
         per_library.append((library, values))
-        for figures in (totals, types.setdefault(library.library_type, Figures())):
-            figures.libraries += 1
-            figures.add(values)
+        of_type.setdefault(library.library_type, []).append(values)
+    # Summed a figure at a time (a call a library and figure cost 15 ms at 1,100 libraries).
+    totals = _summed([v for _lib, v in per_library])
+    types = {kind: _summed(rows) for kind, rows in of_type.items()}
     by_type = [
         (value, str(label), types[value]) for value, label in LibraryType.choices if value in types
     ]
@@ -361,14 +367,29 @@ def _spread(points: list[MapPoint], near: float = 14.0) -> None:
     shape and its number can be read."""
     import math
 
+    # Each point joins the first group (in the order they were made) whose first point stands
+    # nearer than ``near`` on both axes. Groups are found through a grid of ``near``-sized
+    # cells (only the 3 × 3 cells around a point can hold such a first point): a province's
+    # thousand points compared pairwise cost 50 ms.
     groups: list[list[MapPoint]] = []
+    cells: dict[tuple[int, int], list[int]] = {}
     for point in points:
-        for group in groups:
-            if abs(group[0].x - point.x) < near and abs(group[0].y - point.y) < near:
-                group.append(point)
-                break
-        else:
+        cx, cy = int(point.x // near), int(point.y // near)
+        found = min(
+            (
+                i
+                for dx in (-1, 0, 1)
+                for dy in (-1, 0, 1)
+                for i in cells.get((cx + dx, cy + dy), ())
+                if abs(groups[i][0].x - point.x) < near and abs(groups[i][0].y - point.y) < near
+            ),
+            default=None,
+        )
+        if found is None:
+            cells.setdefault((cx, cy), []).append(len(groups))
             groups.append([point])
+        else:
+            groups[found].append(point)
     for group in groups:
         if len(group) < 2:
             continue
@@ -417,9 +438,10 @@ def library_map(*, overview: NetworkOverview, width: int = 640) -> LibraryMap:
     height = int(span_y * scale + 2 * margin)
     points = []
     communes: dict[str, list[tuple[float, float]]] = {}
+    west, north = min(lons), max(lats)  # once: inside the loop they cost n² (40 ms at 1,100)
     for library, lat, lon, approximate, values in placed:
-        x = margin + (lon - min(lons)) * mid * scale
-        y = margin + (max(lats) - lat) * scale
+        x = margin + (lon - west) * mid * scale
+        y = margin + (north - lat) * scale
         unit = units.get(library.pk)
         commune = unit.name if unit is not None else library.commune
         shape = SHAPES.get(library.library_type, "circle")

@@ -75,8 +75,8 @@ def shelved(busy_world):
 
 def _from_the_tables(libraries) -> dict[str, dict[str, tuple[int, int]]]:
     """Titles and copies in stock by class, language, type and format, copy by copy."""
-    out: dict[str, dict[str, tuple[set, int]]] = {d: {} for d in
-                                                   ("ddc", "language", "material", "format")}  # fmt: skip
+    dimensions = ("ddc", "language", "material", "format")
+    out: dict[str, dict[str, tuple[set, int]]] = {d: {} for d in dimensions}
     with scopes_disabled():
         stock = Item.objects.filter(library__in=libraries).exclude(status__in=GONE)
         for item in stock.select_related("record"):
@@ -116,8 +116,8 @@ def test_each_day_records_the_collection_broken_down_as_the_tables_count_it(shel
             assert recorded == expected, library.code
         provincial = LibraryDay.objects.get(library=world.provincial, day=day)
         month = LibraryMonth.objects.get(library=world.provincial, month=day.replace(day=1))
-        kept = {(r.dimension, r.value): (r.titles, r.copies)
-                for r in CollectionCount.objects.filter(library=world.provincial, day=day)}  # fmt: skip
+        rows = CollectionCount.objects.filter(library=world.provincial, day=day)
+        kept = {(r.dimension, r.value): (r.titles, r.copies) for r in rows}
     # Written out by hand: Kiều (3 copies) is literature in Vietnamese, a book, printed; the
     # other copy music in English, a sound recording; withdrawn and lost copies are not stock.
     assert kept == {
