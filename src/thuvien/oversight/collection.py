@@ -165,7 +165,7 @@ def label_rows(counts: Counts) -> list[tuple[str, str, str, list[BreakdownRow]]]
             rows.sort(key=lambda r: (r.key == "", r.key))
         else:
             rows.sort(key=lambda r: (-r.copies, r.label))
-        out.append((str(dimension), str(dimension_label), str(HEADINGS[dimension]), rows))
+        out.append((str(dimension), str(dimension_label), str(HEADINGS[D(dimension)]), rows))
     return out
 
 

@@ -91,9 +91,10 @@ def digital_use(
             rows = rows.filter(library_id__in=list(library_ids))
         names = ("views", "downloads", "paid_uses", "copy_requests")
         out: dict[str, dict[int, int]] = {name: {} for name in names}
-        for row in rows.values("library_id").annotate(**{f"n_{n}": Sum(n) for n in names}):
-            for name in names:
-                out[name][row["library_id"]] = int(row[f"n_{name}"] or 0)
+        summed = rows.values_list("library_id").annotate(*(Sum(n) for n in names))
+        for library_id, *sums in summed.order_by():
+            for name, n in zip(names, sums, strict=True):
+                out[name][library_id] = int(n or 0)
         return out
 
 

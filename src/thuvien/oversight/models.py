@@ -114,7 +114,7 @@ class CollectionCount(models.Model):
     copies = models.PositiveIntegerField(default=0)
 
     objects = LibraryScopedManager()
-    all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
+    all_objects: models.Manager[CollectionCount] = models.Manager()  # noqa: DJ012 - unscoped
 
     class Meta:
         verbose_name = _("cơ cấu vốn tài liệu theo ngày")

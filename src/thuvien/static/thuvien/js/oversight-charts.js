@@ -24,7 +24,16 @@
         responsive: true,
         maintainAspectRatio: false,
         plugins: { legend: { display: false } },
-        scales: { x: { ticks: { precision: 0 } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: horizontal ? {
+          x: { beginAtZero: true, ticks: { precision: 0 } },
+          // Every row named (no label skipped), long names cut to fit a phone; the tooltip
+          // and the table beside the chart give them whole.
+          y: { ticks: { autoSkip: false, callback: function (value) {
+            var label = String(this.getLabelForValue(value));
+            var room = canvas.clientWidth < 480 ? 18 : 40;
+            return label.length > room ? label.slice(0, room - 1) + "…" : label;
+          } } },
+        } : { x: { ticks: { precision: 0 } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
       },
     });
   }
