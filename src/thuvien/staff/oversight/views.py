@@ -23,6 +23,7 @@ from thuvien.oversight.collection import Counts, label_rows
 from thuvien.oversight.digitisation import digitisation_shares, share
 from thuvien.oversight.reports import FORMATS, PERIODS, annual_report
 from thuvien.oversight.selectors import (
+    FIGURES,
     MapPoint,
     library_get_for,
     library_map,
@@ -227,8 +228,8 @@ def libraries(request: HttpRequest) -> HttpResponse:
     else:
         kind = ""
     page = Paginator(every, LIBRARIES_PAGE_SIZE).get_page(request.GET.get("page"))
-    names = ("titles", "copies", "readers", "loans", "digital_objects")
-    shown = [(lib, {n: int(rows.get(lib.pk, {}).get(n) or 0) for n in names}) for lib in page]
+    # Every recorded figure of the day: Decree 93's checks read copies, titles, book copies.
+    shown = [(lib, {n: int(rows.get(lib.pk, {}).get(n) or 0) for n in FIGURES}) for lib in page]
     year = (on or timezone.localdate()).year
     checked = network_thresholds(libraries=shown, year=year)
     return render(
