@@ -114,6 +114,7 @@ SPEC: S = {
         {"pk": "pk", "action": "=pack"},
     ),
     "staff/oversight/evaluations/<int:pk>/": ("oversight.Evaluation", NETLIB, {"pk": "pk"}),
+    "staff/oversight/libraries/<int:pk>/": ("network.Library", NETLIB, {"pk": "pk"}),
     "staff/oversight/evaluations/library/<int:pk>/": ("oversight.Evaluation", LIB, {"pk": "pk"}),
     "staff/oversight/targets/<int:pk>/": ("oversight.Target", NET, {"pk": "pk"}),
     "staff/oversight/stocktakes/<int:pk>/": ("oversight.Stocktake", LIB, {"pk": "pk"}),
@@ -245,6 +246,7 @@ MAY: dict[str, tuple[str, ...]] = {
     "staff/payments/copies/<int:pk>/decide/": DIGITISERS_WRITE,
     "staff/payments/objects/<int:pk>/fees/": DIGITISERS,
     "staff/oversight/reports/schedules/<int:pk>/": OVERSEERS,
+    "staff/oversight/libraries/<int:pk>/": OVERSEERS,
     "staff/payments/receipts/<str:number>/": ("admin", "thanhtra", "tinh.quantri", "tinh.luuthong"),
 }
 

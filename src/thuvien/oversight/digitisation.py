@@ -15,7 +15,8 @@ What is counted, per library (the state at the end of a day or period):
 - endogenous titles (tài liệu nội sinh): titles held catalogued as theses or dissertations, the
   works a university, specialised or armed-forces library's own institution produces
   (Decision 206: 50% by 2025, 70% by 2030);
-- use in a period: views and downloads of its digital objects (``digital.UsageCount``, kept per
+- use in a period: views, downloads, paid uses (a reader paid to open an object) and remote
+  copy requests of its digital objects (``digital.UsageCount``, kept per
   month, so a period counts the months it covers).
 """
 
@@ -82,16 +83,18 @@ def digital_state(
 def digital_use(
     *, start: dt.date, end: dt.date, library_ids: Collection[int] | None = None
 ) -> dict[str, dict[int, int]]:
-    """Views and downloads of each library's digital objects in the months ``start`` to
-    ``end`` cover."""
+    """Views, downloads, paid uses and copy requests of each library's digital objects in the
+    months ``start`` to ``end`` cover."""
     with scopes_disabled():
         rows = UsageCount.all_objects.filter(month__gte=start.replace(day=1), month__lte=end)
         if library_ids is not None:
             rows = rows.filter(library_id__in=list(library_ids))
-        out: dict[str, dict[int, int]] = {"views": {}, "downloads": {}}
-        for row in rows.values("library_id").annotate(v=Sum("views"), d=Sum("downloads")):
-            out["views"][row["library_id"]] = int(row["v"] or 0)
-            out["downloads"][row["library_id"]] = int(row["d"] or 0)
+        names = ("views", "downloads", "paid_uses", "copy_requests")
+        out: dict[str, dict[int, int]] = {name: {} for name in names}
+        summed = rows.values_list("library_id").annotate(*(Sum(n) for n in names))
+        for library_id, *sums in summed.order_by():
+            for name, n in zip(names, sums, strict=True):
+                out[name][library_id] = int(n or 0)
         return out
 
 

@@ -44,6 +44,7 @@ class LibraryDay(models.Model):
     loans = models.PositiveIntegerField(_("lượt mượn"), default=0)
     returns = models.PositiveIntegerField(_("lượt trả"), default=0)
     holds = models.PositiveIntegerField(_("lượt đặt mượn"), default=0)
+    renewals = models.PositiveIntegerField(_("lượt gia hạn"), default=0)
     recorded_at = models.DateTimeField(auto_now=True)
 
     objects = LibraryScopedManager()
@@ -72,10 +73,13 @@ class LibraryMonth(models.Model):
     loans = models.PositiveIntegerField(_("lượt mượn"), default=0)
     returns = models.PositiveIntegerField(_("lượt trả"), default=0)
     holds = models.PositiveIntegerField(_("lượt đặt mượn"), default=0)
+    renewals = models.PositiveIntegerField(_("lượt gia hạn"), default=0)
     # Use of the library's digital documents in the month (``digital.UsageCount`` is kept per
     # month, so these are copied from it, not summed from days).
     views = models.PositiveIntegerField(_("lượt xem tài liệu số"), default=0)
     downloads = models.PositiveIntegerField(_("lượt tải tài liệu số"), default=0)
+    paid_uses = models.PositiveIntegerField(_("lượt sử dụng tài liệu số có thu phí"), default=0)
+    copy_requests = models.PositiveIntegerField(_("yêu cầu sao chụp từ xa"), default=0)
 
     objects = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012 - the unscoped manager for network-wide reads
@@ -88,14 +92,49 @@ class LibraryMonth(models.Model):
         indexes = [models.Index(fields=["month", "library"], name="oversight_month_library")]
 
 
+class CollectionCount(models.Model):
+    """One library's stock at the end of a day broken down one way (DDC main class, language,
+    material type, format): titles and copies of each value, recorded with the day, so that
+    no dashboard or past report has to group the copies again. Values the library holds none
+    of have no row."""
+
+    class Dimension(models.TextChoices):
+        DDC = "ddc", _("Môn loại (DDC)")
+        LANGUAGE = "language", _("Ngôn ngữ")
+        MATERIAL = "material", _("Loại tài liệu")
+        FORMAT = "format", _("Hình thức tài liệu")
+
+    library = models.ForeignKey("network.Library", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    dimension = models.CharField(max_length=10, choices=Dimension.choices)
+    # A DDC main class "0".."9" ("" unclassified), a MARC language code, a material type,
+    # a format (``oversight.collection.FORMATS``); pages show their names, never these.
+    value = models.CharField(max_length=20, blank=True)
+    titles = models.PositiveIntegerField(default=0)
+    copies = models.PositiveIntegerField(default=0)
+
+    objects = LibraryScopedManager()
+    all_objects: models.Manager[CollectionCount] = models.Manager()  # noqa: DJ012 - unscoped
+
+    class Meta:
+        verbose_name = _("cơ cấu vốn tài liệu theo ngày")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["library", "day", "dimension", "value"], name="oversight_collection_count"
+            )
+        ]
+        indexes = [models.Index(fields=["day", "library"], name="oversight_collection_day")]
+
+
 # The figures of a LibraryDay, in the order the pages and reports show them.
 DIGITAL_FIGURES = (
     "digital_objects", "digital_pages", "digital_published", "titles_digitised",
     "special_titles", "special_digitised", "endogenous_titles", "endogenous_digitised",
 )  # fmt: skip
 STATE_FIGURES = ("titles", "copies", "readers", "book_copies", *DIGITAL_FIGURES)
-EVENT_FIGURES = ("copies_added", "readers_new", "loans", "returns", "holds")
-USE_FIGURES = ("views", "downloads")  # per month, from digital.UsageCount
+EVENT_FIGURES = ("copies_added", "readers_new", "loans", "returns", "holds", "renewals")
+# per month, from digital.UsageCount
+USE_FIGURES = ("views", "downloads", "paid_uses", "copy_requests")
 
 
 class Stocktake(models.Model):

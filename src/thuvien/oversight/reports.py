@@ -2,7 +2,9 @@
 
 What the report counts (Library Law 46/2019 art. 39 and 46; Circular 18/2014/TT-BVHTTDL art.
 13): the collection and readers as they stood at the end of the period, and the period's
-acquisitions, new readers, loans, returns and holds, with two ISO 11620 / TCVN 11774
+acquisitions, new readers, loans, renewals, returns and holds, the stock by DDC class,
+language, material type and format, the digital library's use (views, downloads, paid uses,
+copy requests), with two ISO 11620 / TCVN 11774
 indicators whose formulas are printed beside them. Events are counted straight from the
 tables for the period; the state at the period's end comes from the day the worker recorded
 then, or from the tables when the period ends today or later. A value that had to be
@@ -24,6 +26,7 @@ from django.utils.translation import gettext as _
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network.models import Library, LibraryGroup, Network
 
+from .collection import Counts, label_rows, recorded_collection, sum_counts
 from .digitisation import DigitisationShare, digitisation_shares
 from .models import EVENT_FIGURES, STATE_FIGURES, USE_FIGURES, LibraryDay, YearFigure
 from .services import library_period_figures
@@ -155,6 +158,34 @@ def _digitisation_lines(
                               "(thư viện đại học, chuyên ngành, lực lượng vũ trang)")),
         ReportLine(section, _("Lượt xem tài liệu số trong kỳ"), total["views"]),
         ReportLine(section, _("Lượt tải tài liệu số trong kỳ"), total["downloads"]),
+        ReportLine(section, _("Lượt sử dụng tài liệu số có thu phí trong kỳ"),
+                   total["paid_uses"], _("bạn đọc đã trả phí để mở tài liệu")),
+        ReportLine(section, _("Yêu cầu sao chụp từ xa trong kỳ"), total["copy_requests"],
+                   _("tài liệu số của thư viện")),
+    ]  # fmt: skip
+
+
+def _collection_at_end(
+    libraries: list[Library], end: dt.date, counted: dict[int, Counts]
+) -> tuple[Counts, bool]:
+    """The stock at the period's end by DDC class, language, material type and format: as
+    recorded that day, or (a period ending today or later, or a library whose day was not
+    recorded: then estimated) as ``counted`` from the tables."""
+    ids = [lib.pk for lib in libraries]
+    if end >= timezone.localdate():
+        return sum_counts(counted.get(pk, {}) for pk in ids), False
+    recorded, seen = recorded_collection(day=end, library_ids=ids, which=True)
+    missing = [pk for pk in ids if pk not in seen]
+    return sum_counts([recorded, *(counted.get(pk, {}) for pk in missing)]), bool(missing)
+
+
+def _collection_lines(counts: Counts) -> list[ReportLine]:
+    """One line a value of each breakdown: the copies, with the titles in the note."""
+    return [
+        ReportLine(heading, row.label, row.copies,
+                   _("%(titles)s tên tài liệu") % {"titles": row.titles})
+        for _dimension, _label, heading, rows in label_rows(counts)
+        for row in rows
     ]  # fmt: skip
 
 
@@ -184,10 +215,13 @@ def annual_report(
         libraries = list(
             Library.objects.filter(network=network).order_by("library_type", "name_vi")
         )
+    by_kind: dict[int, Counts] = {}
     counted = library_period_figures(
-        start=start, end=end, library_ids=[lib.pk for lib in libraries]
+        start=start, end=end, library_ids=[lib.pk for lib in libraries], with_collection=by_kind
     )
     estimated = _state_at_end(libraries, end, counted)
+    stock_by_kind, kinds_estimated = _collection_at_end(libraries, end, by_kind)
+    estimated = estimated or kinds_estimated
     per_library = [(lib, counted.get(lib.pk, {})) for lib in libraries]
     total = {
         name: sum(int(f.get(name, 0)) for _lib, f in per_library)
@@ -217,6 +251,8 @@ def annual_report(
                           "danh không còn người")),
         ReportLine(use, _("Lượt mượn về nhà"), total["loans"]),
         ReportLine(use, _("Lượt trả"), total["returns"]),
+        ReportLine(use, _("Lượt gia hạn"), total["renewals"],
+                   _("mỗi lần gia hạn một lượt, tại thư viện gia hạn")),
         ReportLine(use, _("Lượt đặt mượn"), total["holds"]),
         ReportLine(use, _("Lượt mượn của bạn đọc thư viện khác"),
                    total["loans_other_libraries"], _("liên thông (Luật Thư viện, điều 29)")),
@@ -239,6 +275,7 @@ def annual_report(
                    staff.trained),
         ReportLine(people, _("Số giờ đào tạo, bồi dưỡng trong kỳ"), staff.hours),
         *_digitisation_lines(total, everything, special, endogenous),
+        *_collection_lines(stock_by_kind),
     ]  # fmt: skip
     unit = (library or group or network).name  # type: ignore[union-attr]
     title = (

@@ -11,16 +11,28 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from thuvien.circulation.models import Hold, Loan
+from thuvien.core.models import AuditEntry
 from thuvien.core.scoping import scopes_disabled
 from thuvien.holdings.models import Item, ItemStatus
 from thuvien.network.models import Library
 from thuvien.patrons.models import Patron
 
+from .collection import Counts, collection_breakdown, collection_rows
 from .digitisation import digital_state, digital_use
-from .models import EVENT_FIGURES, STATE_FIGURES, USE_FIGURES, LibraryDay, LibraryMonth
+from .models import (
+    EVENT_FIGURES,
+    STATE_FIGURES,
+    USE_FIGURES,
+    CollectionCount,
+    LibraryDay,
+    LibraryMonth,
+)
 
 # Copies that are no longer part of the stock.
 GONE = (ItemStatus.WITHDRAWN, ItemStatus.LOST)
+# Every renewal (desk, kiosk, the reader's own) is audited with the library that renewed it
+# and the time: a loan keeps only how many times it was renewed, not when.
+RENEWAL_ACTIONS = ("circulation.loan.renewed", "circulation.loan.renewal_overridden")
 
 
 def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -42,13 +54,16 @@ def library_period_figures(
     end: dt.date,
     library_ids: Collection[int] | None = None,
     with_use: bool = True,
+    with_collection: dict[int, Counts] | None = None,
 ) -> dict[int, dict[str, int]]:
     """Every library's figures (or only ``library_ids``'), counted straight from the database,
     one grouped query a figure (not a query a library): the state at the end of ``end`` as the
     tables show it now (copies acquired by then and not gone, readers registered by then whose
     card runs to ``end``, the digital library: ``oversight.digitisation``), the events of the
     days ``start`` to ``end``, and (``with_use``) the views and downloads of digital documents
-    in the months the period covers."""
+    in the months the period covers; renewals from the audit log. ``with_collection``, when
+    given, is filled with each library's stock by DDC class, language, material type and
+    format (``oversight.collection``)."""
     first, _ = _day_bounds(start)
     _, after = _day_bounds(end)
 
@@ -88,6 +103,12 @@ def library_period_figures(
             "holds": _grouped(
                 Hold.all_objects.filter(placed_at__gte=first, placed_at__lt=after), n=Count("pk")
             ),
+            "renewals": _grouped(
+                AuditEntry.objects.filter(
+                    action__in=RENEWAL_ACTIONS, created_at__gte=first, created_at__lt=after
+                ),
+                n=Count("pk"),
+            ),
         }
         if with_use:
             # Over the period as a whole (not a sum of days): people who borrowed, counted at
@@ -106,6 +127,8 @@ def library_period_figures(
         if library_ids is not None:
             stock = stock.filter(library_id__in=list(library_ids))
         figures.update(digital_state(stock=stock, after=after, library_ids=library_ids))
+        if with_collection is not None:
+            with_collection.update(collection_breakdown(stock=stock))
         if with_use:
             figures.update(digital_use(start=start, end=end, library_ids=library_ids))
     per_library: dict[int, dict[str, int]] = defaultdict(dict)
@@ -122,7 +145,10 @@ def library_days_record(*, day: dt.date | None = None) -> int:
     a missed night can be caught up. Returns how many libraries were recorded.
     """
     day = day or timezone.localdate()
-    counted = library_period_figures(start=day, end=day, with_use=False)
+    collection: dict[int, Counts] = {}
+    counted = library_period_figures(
+        start=day, end=day, with_use=False, with_collection=collection
+    )
     names = STATE_FIGURES + EVENT_FIGURES
     rows = [
         LibraryDay(library_id=pk, day=day, **{n: counted.get(pk, {}).get(n, 0) for n in names})
@@ -135,13 +161,18 @@ def library_days_record(*, day: dt.date | None = None) -> int:
             unique_fields=["library", "day"],
             update_fields=[*names, "recorded_at"],
         )
+        CollectionCount.all_objects.filter(day=day).delete()
+        CollectionCount.all_objects.bulk_create(
+            collection_rows(day=day, counted=collection), batch_size=2000
+        )
         library_month_rollup(day=day)
     return len(rows)
 
 
 def library_month_rollup(*, day: dt.date) -> None:
     """Rewrite every library's sums for the month of ``day`` from its recorded days, with the
-    month's views and downloads of its digital documents as ``digital.UsageCount`` has them."""
+    month's views, downloads, paid uses and copy requests of its digital documents as
+    ``digital.UsageCount`` has them."""
     first = day.replace(day=1)
     following = (first + dt.timedelta(days=32)).replace(day=1)
     sums = (

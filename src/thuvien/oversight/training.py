@@ -406,12 +406,17 @@ def network_training(
     start: dt.date = PLAN_START,
     end: dt.date | None = None,
     rows: dict[int, TrainingRow] | None = None,
+    libraries: list[Library] | None = None,
 ) -> NetworkTraining:
     """The network's active libraries' staff figures, by type and in total (``rows``: the
-    figures ``training_figures`` already counted for the same period, if at hand)."""
-    libraries = list(
-        Library.objects.filter(network=network, is_active=True).order_by("library_type", "name_vi")
-    )
+    figures ``training_figures`` already counted for the same period, if at hand;
+    ``libraries``: the network's active libraries, if already read, in type and name order)."""
+    if libraries is None:
+        libraries = list(
+            Library.objects.filter(network=network, is_active=True).order_by(
+                "library_type", "name_vi"
+            )
+        )
     if rows is None:
         rows = training_figures(library_ids=[lib.pk for lib in libraries], start=start, end=end,
                                 network=network)  # fmt: skip

@@ -18,6 +18,8 @@ from . import (
 app_name = "oversight"
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("libraries/", views.libraries, name="libraries"),
+    path("libraries/<int:pk>/", views.library, name="library"),
     path("report/", views.network_report, name="network-report"),
     path("report/library/", views.library_report, name="library-report"),
     path("evaluations/", evaluation_views.network_list, name="evaluations"),

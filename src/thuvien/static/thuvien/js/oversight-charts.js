@@ -24,10 +24,24 @@
         responsive: true,
         maintainAspectRatio: false,
         plugins: { legend: { display: false } },
-        scales: { x: { ticks: { precision: 0 } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: horizontal ? {
+          x: { beginAtZero: true, ticks: { precision: 0 } },
+          // Every row named (no label skipped), long names cut to fit a phone; the tooltip
+          // and the table beside the chart give them whole.
+          y: { ticks: { autoSkip: false, callback: function (value) {
+            var label = String(this.getLabelForValue(value));
+            var room = canvas.clientWidth < 480 ? 18 : 40;
+            return label.length > room ? label.slice(0, room - 1) + "…" : label;
+          } } },
+        } : { x: { ticks: { precision: 0 } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
       },
     });
   }
   bars("chart-months", "data-months", false);
   bars("chart-types", "data-types", true);
+  // The collection's breakdowns: each canvas names the JSON it draws.
+  var canvases = document.querySelectorAll("canvas[data-chart]");
+  for (var i = 0; i < canvases.length; i++) {
+    bars(canvases[i].id, canvases[i].getAttribute("data-chart"), canvases[i].getAttribute("data-horizontal") === "1");
+  }
 })();
