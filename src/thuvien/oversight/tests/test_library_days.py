@@ -171,3 +171,33 @@ def test_the_charts_draw_the_databases_numbers_in_the_browser(busy_world, page):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert errors == []
     page.screenshot(path="/tmp/thuvien-browser-oversight.png", full_page=True)
+
+
+def test_old_daily_breakdowns_keep_only_each_months_last_day(busy_world):
+    """Recording night after night for a season keeps every day of the last two months and,
+    before that, the month ends the reports read; the oldest ones are still there."""
+    from thuvien.oversight.models import CollectionCount
+    from thuvien.oversight.services import COLLECTION_DAYS_KEPT, collection_counts_prune
+
+    today = dt.date(2026, 11, 30)
+    with scopes_disabled():
+        template = [
+            CollectionCount(library=busy_world.provincial, day=today, dimension="ddc", value="3",
+                            titles=2, copies=4)  # fmt: skip
+        ]
+        days = [today - dt.timedelta(days=n) for n in range(0, 150, 3)]
+        CollectionCount.all_objects.bulk_create(
+            CollectionCount(library=row.library, day=day, dimension=row.dimension,
+                            value=row.value, titles=row.titles, copies=row.copies)
+            for day in days for row in template
+        )  # fmt: skip
+        collection_counts_prune(today=today)
+        kept = set(CollectionCount.all_objects.values_list("day", flat=True))
+    cutoff = today - dt.timedelta(days=COLLECTION_DAYS_KEPT)
+    assert {d for d in days if d >= cutoff} <= kept
+    old = sorted(d for d in kept if d < cutoff)
+    # one day a month before the cut-off, the last one recorded in that month
+    assert len({(d.year, d.month) for d in old}) == len(old)
+    for d in old:
+        assert d == max(x for x in days if (x.year, x.month) == (d.year, d.month))
+    assert min(days) in kept or any(d.month == min(days).month for d in old)
