@@ -272,11 +272,13 @@ class Fee(models.Model):
 
 
 class Payment(models.Model):
-    """Money received (``payment``) or a debt forgiven (``waiver``), spread over fees."""
+    """Money received (``payment``) or a debt forgiven (``waiver``), spread over fees; or money
+    given back (``refund``) of one payment (``refund_of``), which the ledger takes off."""
 
     class Kind(models.TextChoices):
         PAYMENT = "payment", _("Thanh toán")
         WAIVER = "waiver", _("Miễn giảm")
+        REFUND = "refund", _("Hoàn tiền")
 
     class Method(models.TextChoices):
         CASH = "cash", _("Tiền mặt")
@@ -296,6 +298,10 @@ class Payment(models.Model):
     created_at = models.DateTimeField(db_index=True)
     staff = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    refund_of = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="refund",
+        verbose_name=_("hoàn tiền cho"),
     )
 
     objects = LibraryScopedManager()

@@ -114,16 +114,21 @@ def open_loan_for_item(*, item: Item) -> Loan | None:
 
 
 def library_ledger(*, library: Library) -> dict[str, Any]:
+    """The library's totals: charged, owed, received, forgiven, given back and kept."""
     fees = Fee.objects.filter(library=library)
     pays = Payment.objects.filter(library=library)
-    return {
+    totals = {
         "charged": fees.aggregate(s=Sum("amount"))["s"] or Decimal(0),
         "outstanding": fees.aggregate(s=Sum("outstanding"))["s"] or Decimal(0),
         "paid": pays.filter(kind=Payment.Kind.PAYMENT).aggregate(s=Sum("amount"))["s"]
         or Decimal(0),
         "waived": pays.filter(kind=Payment.Kind.WAIVER).aggregate(s=Sum("amount"))["s"]
         or Decimal(0),
+        "refunded": pays.filter(kind=Payment.Kind.REFUND).aggregate(s=Sum("amount"))["s"]
+        or Decimal(0),
     }
+    totals["kept"] = totals["paid"] - totals["refunded"]
+    return totals
 
 
 def hold_slip_get(*, library: Library, pk: int) -> Hold:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.circulation.models import FeeKind, Payment
-from thuvien.circulation.services.fees import fee_create, fee_pay
+from thuvien.circulation.services.fees import fee_create, fee_pay, payment_refund
 from thuvien.core.audit import audit_record
 
 from .errors import PaymentsError, PaymentsErrorCode
@@ -135,7 +135,8 @@ def order_result_apply(*, params: Mapping[str, str], gateway: str | None = None,
 
 def order_refund(*, order: Order, staff: Any, reason: str) -> Order:
     """Record that a paid order's money went back to the reader (through the gateway's merchant
-    portal): the service it bought is withdrawn by its app's hook; audited with the reason."""
+    portal): the library's ledger gives the payment back (``payment_refund``), the service it
+    bought is withdrawn by its app's hook; audited with the reason."""
     reason = (reason or "").strip()
     if not reason:
         raise PaymentsError(E.REASON_REQUIRED, _("Cần ghi rõ lý do hoàn tiền."), field="reason")
@@ -143,6 +144,8 @@ def order_refund(*, order: Order, staff: Any, reason: str) -> Order:
         locked = Order.all_objects.select_for_update().get(pk=order.pk)
         if locked.status != OrderStatus.PAID:
             raise PaymentsError(E.NOT_REFUNDABLE, _("Chỉ hoàn tiền được giao dịch đã thanh toán."))
+        if locked.ledger_payment is not None:  # the money leaves the library's ledger too
+            payment_refund(payment=locked.ledger_payment, staff=staff, reason=reason)
         locked.status = OrderStatus.REFUNDED
         locked.refunded_at = timezone.now()
         locked.refunded_by = staff

@@ -1,6 +1,6 @@
 """Circulation's services (the only code that writes circulation data)."""
 
-from .fees import fee_create, fee_for_copying, fee_pay, fee_waive
+from .fees import fee_create, fee_for_copying, fee_pay, fee_waive, payment_refund
 from .holds import hold_cancel, hold_place, holds_expire, route_item
 from .loans import (
     CheckinResult,
@@ -44,6 +44,7 @@ __all__ = [
     "fee_for_copying",
     "fee_pay",
     "fee_waive",
+    "payment_refund",
     "hold_cancel",
     "hold_place",
     "holds_expire",

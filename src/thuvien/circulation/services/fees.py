@@ -191,6 +191,37 @@ def fee_waive(
     )
 
 
+def payment_refund(*, payment: Payment, staff: User | None, reason: str) -> Payment:
+    """Record that a payment's money went back to the reader (an online payment refunded
+    through its gateway): a ``refund`` row of the same amount and method, its own receipt
+    number, which the ledger takes off what was received. The fees it settled stay settled:
+    their charge is not owed again. Once per payment; audited with the reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise CirculationError(C.AMOUNT_INVALID, _("Cần ghi rõ lý do hoàn tiền."), field="reason")
+    with transaction.atomic():
+        locked = Payment.all_objects.select_for_update().get(pk=payment.pk)
+        if locked.kind != Payment.Kind.PAYMENT or Payment.all_objects.filter(
+            refund_of=locked
+        ).exists():
+            raise CirculationError(
+                C.NOTHING_TO_PAY, _("Khoản thu này không hoàn tiền được (đã hoàn hoặc không phải"
+                                    " khoản thu).")
+            )
+        refund = Payment.all_objects.create(
+            library=locked.library, patron=locked.patron, kind=Payment.Kind.REFUND,
+            method=locked.method, amount=locked.amount,
+            receipt_number=f"{locked.receipt_number}-HT"[:40], note=reason[:255],
+            created_at=timezone.now(), staff=_staff(staff), refund_of=locked,
+        )
+        audit_record(
+            actor=staff, action="circulation.fee.refunded", obj=refund, library=locked.library,
+            changes={"amount": str(locked.amount), "payment": locked.receipt_number,
+                     "reason": reason[:255]},
+        )
+    return refund
+
+
 def fee_for_copying(
     *, patron: Patron, library: Library, pages: int, staff: User, note: str = ""
 ) -> Fee:

@@ -41,6 +41,19 @@ def test_staff_refund_with_reason_closes_the_object_again(world, reader, paid_ob
         assert entry.actor_id == world.users["tinh_library_admin"].pk
     receipt = reader.get(f"/payments/receipts/{order.receipt.number}/").content.decode()
     assert "Đã hoàn tiền" in receipt
+    # the money left the library's ledger: received 20.000, given back 20.000, kept 0
+    ledger = admin.get("/staff/circulation/ledger/").content.decode()
+    assert "Đã thu: 20.000 đ" in ledger and "Đã hoàn tiền: 20.000 đ" in ledger
+    assert "Thực thu: 0 đ" in ledger and "−20.000 đ" in ledger
+    # once only: a second refund is refused and the ledger does not move
+    admin.post(f"/staff/payments/{order.pk}/refund/", {"reason": "lần nữa"})
+    with scopes_disabled():
+        from thuvien.circulation.models import Payment
+
+        assert Payment.all_objects.filter(kind="refund").count() == 1
+        refund = Payment.all_objects.get(kind="refund")
+        assert refund.refund_of_id == order.ledger_payment_id
+        assert refund.note == "Bạn đọc trả nhầm tài liệu"
 
 
 def test_circulation_librarian_sees_but_cannot_refund(world, reader, paid_obj, staff_client):
