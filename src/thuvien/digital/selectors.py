@@ -4,10 +4,11 @@ the caller then passes through ``access.access_decide``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
@@ -153,6 +154,34 @@ def _match_boxes(words: list[list], terms: list[str]) -> list[list]:
     return hits
 
 
+def page_texts_for_index(object_ids: list[int] | None = None) -> Iterator[tuple[int, int, str]]:
+    """(object id, page sequence number, text) of every page with text of the completely
+    ingested objects (``object_ids`` only, when given), in object and page order: what the
+    search app's page index holds. Access and publication are decided when it is read."""
+    pages = Page.all_objects.filter(obj__ingest_complete=True).exclude(text="")
+    if object_ids is not None:
+        pages = pages.filter(obj_id__in=object_ids)
+    rows = pages.order_by("obj_id", "seq").values_list("obj_id", "seq", "text")
+    yield from rows.iterator(chunk_size=2000)
+
+
+def page_texts(wanted: dict[int, list[int]]) -> dict[tuple[int, int], str]:
+    """{(object id, seq): text} of the pages ``wanted`` ({object id: [seq, ...]}), one query."""
+    where = Q()
+    for obj_id, seqs in wanted.items():
+        if seqs:
+            where |= Q(obj_id=obj_id, seq__in=seqs)
+    if not where:
+        return {}
+    rows = Page.all_objects.filter(where).values_list("obj_id", "seq", "text")
+    return {(obj_id, seq): text for obj_id, seq, text in rows}
+
+
+def page_snippet(text: str, terms: list[str]) -> str:
+    """The words around the first place ``terms`` (folded) stand in ``text``."""
+    return _snippet(text, terms)
+
+
 def _snippet(text: str, terms: list[str], width: int = 80) -> str:
     flat = " ".join(text.split())
     low = fold(flat)  # same length as ``flat`` for Vietnamese letters (one char each)
@@ -221,8 +250,6 @@ def range_get(*, obj: DigitalObject, pk: int) -> Range:
 
 def collections_for(*, library: Any) -> list[Collection]:
     """The library's own collections and the network-wide ones, parents before children."""
-    from django.db.models import Q
-
     rows = list(
         Collection.objects.filter(Q(library=library) | Q(library__isnull=True),
                                   network_id=library.network_id)
