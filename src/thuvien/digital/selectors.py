@@ -199,19 +199,30 @@ def page_hits(*, obj: DigitalObject, query: str, limit: int = 50) -> list[PageHi
     if not terms:
         return []
     phrase = " ".join(terms)
-    hits: list[PageHit] = []
-    for page in Page.all_objects.filter(obj=obj).exclude(text="").order_by("seq").only(
-        "seq", "text", "words", "obj_id"
-    ):
-        folded = " ".join(fold(page.text).split())
+    found: list[tuple[int, str]] = []
+    # Plain rows read as they come (the loop stops at ``limit``); the word boxes, a JSON list
+    # per page, only of the pages found: a model and its decoded boxes for every page of a
+    # 1,000-page book cost most of a search's time.
+    rows = Page.all_objects.filter(obj=obj).exclude(text="").order_by("seq")
+    for seq, text in rows.values_list("seq", "text").iterator(chunk_size=100):
+        folded = " ".join(fold(text).split())
         folded_words = set(re.findall(r"\w+", folded))
         if phrase not in folded and not all(t in folded_words for t in terms):
             continue
-        hits.append(PageHit(obj.pk, page.seq, _snippet(page.text, terms),
-                            _match_boxes(page.words or [], terms)))
-        if len(hits) >= limit:
+        found.append((seq, text))
+        if len(found) >= limit:
             break
-    return hits
+    if not found:
+        return []
+    boxes = dict(
+        Page.all_objects.filter(obj=obj, seq__in=[seq for seq, _t in found]).values_list(
+            "seq", "words"
+        )
+    )
+    return [
+        PageHit(obj.pk, seq, _snippet(text, terms), _match_boxes(boxes.get(seq) or [], terms))
+        for seq, text in found
+    ]
 
 
 def usage_for(*, library: Any, month: Any) -> QuerySet[UsageCount]:
