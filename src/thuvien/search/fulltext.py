@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from thuvien.digital.access import Decision, access_decide
+from thuvien.digital.access import Decision, access_decide_many
 from thuvien.digital.selectors import (
     objects_for_records,
     page_snippet,
@@ -61,17 +61,22 @@ def fulltext_hits(
     """{record id: the first ``per_object`` pages of each of its objects holding the words of
     ``q``, with a snippet}, only for objects ``user`` (from ``ip``) may open.
 
-    Three reads whatever the number of results: the objects of the records (one query), the
-    page index (a look-up per object), the text of the pages found (one query).
+    A few reads whatever the number of results: the objects of the records (one query), the
+    libraries the reader sees (one), the page index (a look-up per object), the text of the
+    pages found (one query).
     """
     terms = query_terms(q)
     if not terms or not record_ids:
         return {}
-    owner: dict[int, int] = {}
-    for record_id, objects in objects_for_records(record_ids).items():
-        for obj in objects:
-            if access_decide(obj=obj, user=user, ip=ip) is Decision.ALLOW:
-                owner[obj.pk] = record_id
+    by_record = objects_for_records(record_ids)
+    objects = [obj for objs in by_record.values() for obj in objs]
+    decisions = access_decide_many(objects=objects, user=user, ip=ip)
+    owner = {
+        obj.pk: record_id
+        for record_id, objs in by_record.items()
+        for obj in objs
+        if decisions[obj.pk] is Decision.ALLOW
+    }
     if not owner:
         return {}
     found = engine().page_hits(object_ids=list(owner), terms=terms, limit=per_object)
