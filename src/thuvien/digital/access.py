@@ -65,17 +65,21 @@ def embargoed(obj: DigitalObject) -> bool:
     return obj.embargo_until is not None and obj.embargo_until > timezone.localdate()
 
 
-def access_decide(*, obj: DigitalObject, user: Any, ip: str | None) -> Decision:
+def access_decide(
+    *, obj: DigitalObject, user: Any, ip: str | None, library_shown: bool | None = None
+) -> Decision:
     """May ``user`` (from ``ip``) see the pages of ``obj``?
 
     Staff of the owning library see everything, unpublished objects included. Others see only
     published, fully ingested objects; an embargo keeps them out until its date passes, without
     anyone lifting it. A paid object opens to a reader who paid for it (a grant until a date).
+    ``library_shown``: whether the person sees the object's library, when the caller knows
+    (``access_decide_many``).
     """
     authenticated = bool(getattr(user, "is_authenticated", False))
     if authenticated and is_library_staff(user, obj):
         return Decision.ALLOW
-    if not _library_shown(user, obj):
+    if not (_library_shown(user, obj) if library_shown is None else library_shown):
         return Decision.ABSENT
     if not (obj.published and obj.ingest_complete):
         return Decision.DENY
@@ -100,6 +104,22 @@ def access_decide(*, obj: DigitalObject, user: Any, ip: str | None) -> Decision:
     if authenticated and _granted(user, obj):
         return Decision.ALLOW
     return refuse
+
+
+def access_decide_many(
+    *, objects: list[DigitalObject], user: Any, ip: str | None
+) -> dict[int, Decision]:
+    """``access_decide`` of each object by id; the libraries the person sees are read once
+    (for the public, each object asked alone read every library again)."""
+    from thuvien.holdings.visibility import viewer_for, visible_library_ids
+
+    shown = visible_library_ids(viewer_for(user))
+    return {
+        obj.pk: access_decide(
+            obj=obj, user=user, ip=ip, library_shown=shown is None or obj.library_id in shown
+        )
+        for obj in objects
+    }
 
 
 def _library_shown(user: Any, obj: DigitalObject) -> bool:

@@ -144,3 +144,6 @@ def _restore(*, obj_id: int, meta: dict[str, Any]) -> None:
                 page.ocr_confidence = src.get("ocr_confidence")
                 page.ocr_status = Page.OcrStatus.DONE
                 page.save(update_fields=["text", "ocr_confidence", "ocr_status"])
+        from .services import _outbox
+
+        _outbox(obj)  # the restored text goes to the search index like an OCR result

@@ -4,10 +4,11 @@ the caller then passes through ``access.access_decide``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
@@ -185,6 +186,34 @@ def _match_boxes(words: list[list], terms: list[str]) -> list[list]:
     return hits
 
 
+def page_texts_for_index(object_ids: list[int] | None = None) -> Iterator[tuple[int, int, str]]:
+    """(object id, page sequence number, text) of every page with text of the completely
+    ingested objects (``object_ids`` only, when given), in object and page order: what the
+    search app's page index holds. Access and publication are decided when it is read."""
+    pages = Page.all_objects.filter(obj__ingest_complete=True).exclude(text="")
+    if object_ids is not None:
+        pages = pages.filter(obj_id__in=object_ids)
+    rows = pages.order_by("obj_id", "seq").values_list("obj_id", "seq", "text")
+    yield from rows.iterator(chunk_size=2000)
+
+
+def page_texts(wanted: dict[int, list[int]]) -> dict[tuple[int, int], str]:
+    """{(object id, seq): text} of the pages ``wanted`` ({object id: [seq, ...]}), one query."""
+    where = Q()
+    for obj_id, seqs in wanted.items():
+        if seqs:
+            where |= Q(obj_id=obj_id, seq__in=seqs)
+    if not where:
+        return {}
+    rows = Page.all_objects.filter(where).values_list("obj_id", "seq", "text")
+    return {(obj_id, seq): text for obj_id, seq, text in rows}
+
+
+def page_snippet(text: str, terms: list[str]) -> str:
+    """The words around the first place ``terms`` (folded) stand in ``text``."""
+    return _snippet(text, terms)
+
+
 def _snippet(text: str, terms: list[str], width: int = 80) -> str:
     flat = " ".join(text.split())
     low = fold(flat)  # same length as ``flat`` for Vietnamese letters (one char each)
@@ -202,19 +231,30 @@ def page_hits(*, obj: DigitalObject, query: str, limit: int = 50) -> list[PageHi
     if not terms:
         return []
     phrase = " ".join(terms)
-    hits: list[PageHit] = []
-    for page in Page.all_objects.filter(obj=obj).exclude(text="").order_by("seq").only(
-        "seq", "text", "words", "obj_id"
-    ):
-        folded = " ".join(fold(page.text).split())
+    found: list[tuple[int, str]] = []
+    # Plain rows read as they come (the loop stops at ``limit``); the word boxes, a JSON list
+    # per page, only of the pages found: a model and its decoded boxes for every page of a
+    # 1,000-page book cost most of a search's time.
+    rows = Page.all_objects.filter(obj=obj).exclude(text="").order_by("seq")
+    for seq, text in rows.values_list("seq", "text").iterator(chunk_size=100):
+        folded = " ".join(fold(text).split())
         folded_words = set(re.findall(r"\w+", folded))
         if phrase not in folded and not all(t in folded_words for t in terms):
             continue
-        hits.append(PageHit(obj.pk, page.seq, _snippet(page.text, terms),
-                            _match_boxes(page.words or [], terms)))
-        if len(hits) >= limit:
+        found.append((seq, text))
+        if len(found) >= limit:
             break
-    return hits
+    if not found:
+        return []
+    boxes = dict(
+        Page.all_objects.filter(obj=obj, seq__in=[seq for seq, _t in found]).values_list(
+            "seq", "words"
+        )
+    )
+    return [
+        PageHit(obj.pk, seq, _snippet(text, terms), _match_boxes(boxes.get(seq) or [], terms))
+        for seq, text in found
+    ]
 
 
 def usage_for(*, library: Any, month: Any) -> QuerySet[UsageCount]:
@@ -253,8 +293,6 @@ def range_get(*, obj: DigitalObject, pk: int) -> Range:
 
 def collections_for(*, library: Any) -> list[Collection]:
     """The library's own collections and the network-wide ones, parents before children."""
-    from django.db.models import Q
-
     rows = list(
         Collection.objects.filter(Q(library=library) | Q(library__isnull=True),
                                   network_id=library.network_id)

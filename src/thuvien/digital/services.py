@@ -54,6 +54,7 @@ PDF_SUFFIXES = {".pdf"}
 # recordings and EPUBs: see ``media`` (one time-based canvas, or a download with its cover)
 ALLOWED_KINDS = frozenset({"image", "pdf", "audio", "video", "epub"})
 OBJECT_TOPIC = "digital.object"
+PAGES_TOPIC = "digital.pages"  # the search app's page index (search.fulltext)
 
 # CSV columns (one row per object) and the Dublin Core terms they fill.
 DC_COLUMNS = {
@@ -525,8 +526,11 @@ def _queue_ocr(page_ids: list[int], language: str) -> None:
 
 def _outbox(obj: DigitalObject) -> None:
     """The record the object is linked to shows it (and its full text) in the search index;
-    ``digital.object`` tells who reads the text (the AI services' passages and names)."""
+    ``digital.pages`` has the search app's page index read the pages again (where a word is,
+    under a search result); ``digital.object`` tells who reads the text (the AI services'
+    passages and names)."""
     outbox_add("digital.object", obj.pk)
+    outbox_add(PAGES_TOPIC, obj.pk)
     if obj.record_id:
         outbox_add("catalog.record", obj.record_id)
 

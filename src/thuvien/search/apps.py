@@ -9,6 +9,8 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from thuvien.core.outbox import register_outbox_handler
 
+        from . import fulltext
         from .indexing import TOPIC, index_records
 
         register_outbox_handler(TOPIC, index_records)
+        register_outbox_handler(fulltext.TOPIC, fulltext.index_pages)

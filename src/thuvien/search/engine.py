@@ -8,7 +8,10 @@ Nothing here knows an engine. The rest of thuvien talks to search only through:
 - ``engine().search(SearchRequest) -> SearchResponse`` (web processes: readers), where
   ``SearchRequest.query`` is a tree of ``search.query`` (the reader's query language, parsed
   once, engine-neutral) that each backend compiles into its own queries,
-- ``engine().title_pairs()`` (what "did you mean" asks of the index).
+- ``engine().title_pairs()`` (what "did you mean" asks of the index),
+- ``engine().write_pages(...)``, ``engine().rebuild_pages(...)`` and ``engine().page_hits(...)``:
+  the pages of digital objects, one document each, which say on which pages of the objects
+  under a result the reader's words are (``search.fulltext``).
 
 A backend is a package under ``search/backends/`` with a subclass of ``SearchBackend``,
 registered in ``BACKENDS``; ``settings.SEARCH_BACKEND`` picks the one a process uses. The
@@ -126,6 +129,14 @@ class PreparedDocument(NamedTuple):
     title_words: str  # the title's accented words joined by spaces ("did you mean" counts them)
 
 
+class PageDocument(NamedTuple):
+    """One page of a digital object as the page index takes it."""
+
+    obj_id: int
+    seq: int
+    text: str
+
+
 class SearchBackend(abc.ABC):
     """What a search backend implements. ``search`` is shared: it unwraps a ``Fallback`` query
     (a bare ISBN: the identifier first, its words when it finds nothing) and calls ``run``."""
@@ -182,8 +193,31 @@ class SearchBackend(abc.ABC):
     def title_pairs(self) -> tuple[PairCount, Verify]:
         """Counts of adjacent accented title syllables ("did you mean", ``search.suggest``)."""
 
+    @abc.abstractmethod
+    def write_pages(self, *, pages: Iterable[PageDocument], object_ids: Iterable[int]) -> int:
+        """Replace every page of the objects ``object_ids`` by ``pages`` (theirs); how many
+        were written. An object with no pages left is simply removed."""
+
+    @abc.abstractmethod
+    def rebuild_pages(self, pages: Iterable[PageDocument]) -> int:
+        """Empty the page index and add every page of ``pages``; how many."""
+
+    @abc.abstractmethod
+    def page_hits(
+        self, *, object_ids: list[int], terms: list[str], limit: int
+    ) -> dict[int, list[int]]:
+        """{object id: the sequence numbers of its first ``limit`` pages holding every one of
+        ``terms`` (folded syllables, ``search.analysis``)}, pages with the terms side by side
+        first; objects without such a page are left out. The caller passes only objects the
+        reader may open."""
+
+    @abc.abstractmethod
+    def page_count(self) -> int:
+        """Pages in the page index."""
+
     def clear(self) -> None:
         self.rebuild([])
+        self.rebuild_pages([])
 
 
 # name -> dotted path of a ``SearchBackend`` subclass, built with the index directory.

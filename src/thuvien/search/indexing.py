@@ -18,6 +18,7 @@ from django.conf import settings
 
 from .documents import documents_for, iter_documents
 from .engine import engine
+from .fulltext import reindex_pages
 from .suggest import Vocabulary, load_vocabulary
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,8 @@ def reindex_all(
     min_parallel: int | None = None,
     progress_every: int = 100_000,
 ) -> dict[str, float]:
-    """Rebuild the whole index from the database; returns counts and seconds.
+    """Rebuild the whole index from the database (records, then the pages of digital
+    objects: ``search.fulltext``); returns counts and seconds.
 
     ``progress(n)`` is called every ``progress_every`` documents (a bar asks for more often).
 
@@ -88,7 +90,8 @@ def reindex_all(
         )
         count = engine().rebuild(stream, threads=threads, analysed=True)
         vocab.save(settings.SEARCH_INDEX_DIR)
-        return {"documents": count, "seconds": time.perf_counter() - started}
+        pages = reindex_pages()
+        return {"documents": count, "pages": pages, "seconds": time.perf_counter() - started}
     titles: list[str] = []
 
     def stream_docs() -> Iterator[dict[str, Any]]:
@@ -104,4 +107,5 @@ def reindex_all(
     count = engine().rebuild(stream_docs(), threads=threads)
     vocab.add_titles(titles)
     vocab.save(settings.SEARCH_INDEX_DIR)
-    return {"documents": count, "seconds": time.perf_counter() - started}
+    pages = reindex_pages()
+    return {"documents": count, "pages": pages, "seconds": time.perf_counter() - started}

@@ -11,6 +11,7 @@ looser per-user rate, a cache read and write for nothing).
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import orjson
 from django.conf import settings
@@ -32,6 +33,7 @@ from thuvien.api.throttling import (
 )
 from thuvien.core.ratelimit import client_address
 from thuvien.holdings.visibility import viewer_for
+from thuvien.search.fulltext import PageHit, fulltext_hits
 from thuvien.search.selectors import FACET_PARAMS, SearchPage
 
 SORTS = ["relevance", "newest", "oldest", "title", "author"]
@@ -56,7 +58,12 @@ PARAMS = [
 ]
 
 
-def page_json(page: SearchPage, mode: str = "lexical") -> dict[str, Any]:
+def page_json(
+    page: SearchPage, mode: str = "lexical", fulltext: dict[int, list[PageHit]] | None = None
+) -> dict[str, Any]:
+    """``fulltext``: the pages of each record's digital objects holding the query's words
+    (``search.fulltext.fulltext_hits``, only objects the caller may open)."""
+    fulltext = fulltext or {}
     return {
         "q": page.q,
         "mode": mode,
@@ -90,6 +97,16 @@ def page_json(page: SearchPage, mode: str = "lexical") -> dict[str, Any]:
                         "available": h.available,
                     }
                     for h in row.holdings
+                ],
+                "fulltext": [
+                    {
+                        "object": hit.obj_id,
+                        "page": hit.seq,
+                        "snippet": hit.snippet,
+                        "url": f"/digital/{hit.obj_id}/?"
+                        + urlencode({"q": page.q, "page": hit.seq}),
+                    }
+                    for hit in fulltext.get(row.record.pk, ())
                 ],
             }
             for row in page.rows
@@ -150,4 +167,8 @@ class SearchView(APIView):
         page = search_page(params=params, viewer=viewer_for(request.user))
         if page.error:
             return json_response({"code": page.error_code, "detail": page.error}, status=400)
-        return json_response(page_json(page, mode))
+        hits = fulltext_hits(
+            record_ids=[row.record.pk for row in page.rows], q=page.q, user=request.user,
+            ip=client_address(request),
+        )
+        return json_response(page_json(page, mode, hits))

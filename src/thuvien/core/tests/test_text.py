@@ -39,3 +39,19 @@ def test_letters_outrank_tones():
     # "ác" sorts after "an" although á > a: letters are compared before tones.
     assert sorted(["an", "ác"], key=vi_sort_key) == ["ác", "an"]
     assert sorted(["anh", "ánh", "ảnh"], key=vi_sort_key) == ["anh", "ảnh", "ánh"]
+
+
+def test_quick_fold_equals_the_slow_one():
+    """``fold`` takes a one-``translate`` way for Latin text; it must give what the
+    character-by-character way gives, for every Latin letter with marks and for mixed text."""
+    from thuvien.core.text import _fold_slow
+
+    letters = [chr(cp) for cp in [*range(0x00A0, 0x0250), *range(0x1E00, 0x1F00)]]
+    for ch in letters:
+        assert fold(ch) == _fold_slow(ch), hex(ord(ch))
+        assert fold(f"Tiếng {ch}Việt") == _fold_slow(f"Tiếng {ch}Việt"), hex(ord(ch))
+    mixed = ["Tie\u0302\u0301ng Vie\u0323\u0302t", "Ελληνικά Ђорђе", "Phố “Hiến” … 1998",
+             "ǅ ǈ ǋ ﬁ İstanbul", "Đà Nẵng"]
+    for text in mixed:
+        assert fold(text) == _fold_slow(text), text
+    assert fold("Tie\u0302\u0301ng") == "tieng"

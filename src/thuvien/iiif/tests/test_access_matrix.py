@@ -124,6 +124,23 @@ def test_snippets_under_search_results_follow_access(world, objects, settings):
 
 
 @pytest.mark.django_db
+def test_page_hits_in_the_search_api_follow_access(world, objects):
+    """The JSON search API carries the page and snippet of each hit (the page index the portal
+    reads too): only of objects the caller may open, the others' text never shows."""
+    from thuvien.core.outbox import outbox_drain
+
+    outbox_drain()
+    level_of = {obj.pk: level for level, obj in objects.items()}
+    for who, client in _clients(world).items():
+        data = client.get("/api/v1/search/", {"q": "thuong mai"}).json()
+        hits = [hit for row in data["results"] for hit in row["fulltext"]]
+        assert {level_of[hit["object"]] for hit in hits} == ALLOWED[who], who
+        assert all(hit["page"] == 1 and "thương mại" in hit["snippet"] for hit in hits), who
+        numbers = {hit["snippet"].rsplit(" ", 1)[-1] for hit in hits}
+        assert numbers == {str(LEVELS.index(level)) for level in ALLOWED[who]}, who
+
+
+@pytest.mark.django_db
 def test_embargo_lifts_by_itself(world, objects):
     obj = objects["embargoed"]
     anonymous = Client()
@@ -164,5 +181,16 @@ def test_a_hidden_librarys_objects_are_refused_to_the_public(world, objects):
         assert clients["anonymous"].get(unknown).status_code == 404, name
         assert clients["reader"].get(path).status_code == 404, name
         assert clients["staff"].get(path).status_code == 200, name
+    # nor does a search show where its words are, in the portal or the API
+    from thuvien.core.outbox import outbox_drain
+
+    outbox_drain()
+    for who in ("anonymous", "reader"):
+        html = clients[who].get("/search/", {"q": "thuong mai"}).content.decode()
+        assert f"/digital/{obj.pk}/" not in html and "Cổng thương mại" not in html, who
+        data = clients[who].get("/api/v1/search/", {"q": "thuong mai"}).json()
+        assert not [h for r in data["results"] for h in r["fulltext"]], who
+    staff_html = clients["staff"].get("/search/", {"q": "thuong mai"}).content.decode()
+    assert f"/digital/{obj.pk}/?q=thuong+mai&amp;page=1" in staff_html
     library_visibility_set(library=world.provincial, visibility="public", actor=None)
     assert clients["anonymous"].get(_paths(obj)["manifest"]).status_code == 200

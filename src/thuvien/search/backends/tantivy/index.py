@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from thuvien.core.jsontext import compact_json
 from thuvien.search.engine import (
     IndexDocument,
+    PageDocument,
     PreparedDocument,
     SearchBackend,
     SearchRequest,
@@ -41,6 +42,7 @@ from .compile import (
     hits_bound,
     ranking_union,
 )
+from .pages import PageIndex
 from .run import run_search
 from .schema import (
     SCHEMA_VERSION,
@@ -74,6 +76,7 @@ class TantivyBackend(SearchBackend):
         self._index: tantivy.Index | None = None
         self._meta_mtime: float = 0.0
         self._only_network: dict[tuple[float, int | str | None], bool] = {}
+        self._pages = PageIndex(self.path / "pages")
 
     # -- opening -------------------------------------------------------------------------
     def _open(self) -> tantivy.Index:
@@ -87,7 +90,8 @@ class TantivyBackend(SearchBackend):
         found = _schema_version(version_file)
         if found is not None and found != SCHEMA_VERSION:
             log.warning("search index at %s has an old schema; starting empty", self.path)
-            shutil.rmtree(self.path, ignore_errors=True)
+            shutil.rmtree(self.path, ignore_errors=True)  # the page index (pages/) with it
+            self._pages.forget()
         self.path.mkdir(parents=True, exist_ok=True)
         if found != SCHEMA_VERSION:  # written before the index, so no one sees it unversioned
             tmp = version_file.with_name(f".thuvien-schema.{os.getpid()}.{threading.get_ident()}")
@@ -137,6 +141,12 @@ class TantivyBackend(SearchBackend):
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
+
+    @property
+    def pages(self) -> PageIndex:
+        """The page index (``pages/``), opened after the version check of ``_open``."""
+        self.index  # noqa: B018 - opening checks the schema version first
+        return self._pages
 
     # -- writing -------------------------------------------------------------------------
     def write(
@@ -217,6 +227,21 @@ class TantivyBackend(SearchBackend):
                 add(to_tantivy(doc, schema))
                 count += 1
         return count
+
+    def write_pages(self, *, pages: Iterable[PageDocument], object_ids: Iterable[int]) -> int:
+        return self.pages.write(pages=pages, object_ids=object_ids)
+
+    def rebuild_pages(self, pages: Iterable[PageDocument]) -> int:
+        threads = max(1, (os.cpu_count() or 2) - 1)
+        return self.pages.write(pages=pages, object_ids=(), rebuild=True, threads=threads)
+
+    def page_hits(
+        self, *, object_ids: list[int], terms: list[str], limit: int
+    ) -> dict[int, list[int]]:
+        return self.pages.hits(object_ids=object_ids, terms=terms, limit=limit)
+
+    def page_count(self) -> int:
+        return self.pages.count()
 
     def holds_only(self, searcher: tantivy.Searcher, network_id: int | None) -> bool:
         """Whether every document of the index belongs to ``network_id``.

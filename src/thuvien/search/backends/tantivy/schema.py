@@ -22,8 +22,9 @@ TITLE_PAIRS = "title_bia"  # adjacent accented title syllables, "truyện_kiều
 VERIFY_MAX_LIST = 10_000  # see Engine.title_pairs
 
 
-SCHEMA_VERSION = "14"  # 12: visibility tokens (vis); 13: place and person facets (thuvien.ai)
+SCHEMA_VERSION = "15"  # 12: visibility tokens (vis); 13: place and person facets (thuvien.ai)
 # 14: library, type and group values seen by some viewers only (vfc counted, vff chosen)
+# 15: the page index of digital objects' pages (pages/, ``pages.py``)
 ORDERS = {  # SORTS -> (fast field, order)
     "relevance": (None, None),
     "newest": ("year", tantivy.Order.Desc),
