@@ -50,14 +50,18 @@ def membership_list(*, library: Any | None = None, network: Any | None = None) -
     return qs.filter(network=network, library__isnull=True).order_by("user__username")
 
 
-def membership_visible_to(user: Any) -> QuerySet:
-    """Every membership ``user`` may manage (the API's list)."""
+def membership_visible_to(user: Any, *, library_id: str | None = None) -> QuerySet:
+    """Every membership ``user`` may manage (the API's list); ``library_id`` (as typed in a
+    query string) narrows to one library, and one that is not a number to nothing."""
     libraries, networks = managed_places(user)
-    return (
+    qs = (
         Membership.objects.select_related("user", "role", "library", "network")
         .filter(Q(library_id__in=libraries) | Q(network_id__in=networks, library__isnull=True))
         .order_by("network_id", "library_id", "user__username")
     )
+    if library_id:
+        return qs.filter(library_id=int(library_id)) if library_id.isdigit() else qs.none()
+    return qs
 
 
 def membership_get_for(*, user: Any, pk: Any) -> Membership:

@@ -166,10 +166,7 @@ def staff_member_add(
             if found is None:
                 raise AccountsError(
                     AccountsErrorCode.USER_NOT_FOUND,
-                    _(
-                        "Không có tài khoản nào tên %(username)s. Chọn “Tạo tài khoản mới” "
-                        "để tạo."
-                    )
+                    _("Không có tài khoản nào tên %(username)s. Chọn “Tạo tài khoản mới” để tạo.")
                     % {"username": username},
                     field="username",
                 )
@@ -481,3 +478,12 @@ def builtin_roles_ensure(*, using: str = "default") -> None:
                 "network_wide": network_wide,
             },
         )
+
+
+def api_token_issue(*, user: User) -> str:
+    """The user's REST API token, made the first time it is asked for (the token endpoint
+    checks the credentials first)."""
+    from rest_framework.authtoken.models import Token
+
+    token, _created = Token.objects.get_or_create(user=user)
+    return str(token.key)

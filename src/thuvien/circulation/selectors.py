@@ -19,9 +19,11 @@ from .models import (
     Hold,
     HoldStatus,
     Loan,
+    LoanRule,
     Payment,
     PostalLine,
     PostalRequest,
+    PostalStatus,
     ReadingPermission,
     Transit,
 )
@@ -353,3 +355,86 @@ def lost_fee_get_for(*, library: Library, pk: int) -> Fee:
     if fee is None:
         raise NotFound("not_found", "Không tìm thấy khoản bồi thường.")
     return fee
+
+
+# --- staff pages: loan rules, reports, postal loans -----------------------------------------
+
+
+def loan_rules_for(*, library: Library) -> QuerySet[LoanRule]:
+    """The rules a library's desk works under: the network's and the library's own, network
+    rows first, then by category and copy type."""
+    return (
+        LoanRule.objects.filter(network=library.network_id)
+        .filter(Q(library__isnull=True) | Q(library=library))
+        .order_by("library_id", "patron_category", "item_type")
+    )
+
+
+def loan_rule_get_for(*, library: Library, pk: int) -> LoanRule | None:
+    """A network rule or one of ``library``'s own; another library's rule is None."""
+    rule = LoanRule.objects.filter(pk=pk, network=library.network_id).first()
+    if rule is None or rule.library_id not in (None, library.pk):
+        return None
+    return rule
+
+
+def overdue_loans(*, library: Library, today: dt.date, limit: int = 2000) -> list[Loan]:
+    """The library's open loans past their due day, the most overdue first."""
+    return list(
+        Loan.objects.filter(library=library, returned_at__isnull=True, due_on__lt=today)
+        .select_related("item__record", "patron")
+        .order_by("due_on")[:limit]
+    )
+
+
+def holds_to_pull(*, library: Library) -> list[tuple[Hold, Item]]:
+    """Copies on this library's shelves that a queued hold anywhere in the network can take,
+    paired with the hold, oldest hold first; each copy serves one hold. Three queries whatever
+    the queue length."""
+    from thuvien.holdings.models import Item, ItemStatus
+
+    holds = list(
+        Hold.all_objects.filter(status=HoldStatus.QUEUED, library__network_id=library.network_id)
+        .select_related("record", "library")
+        .order_by("placed_at")[:500]
+    )
+    wanted_records = {h.record_id for h in holds if not h.item_level}
+    wanted_items = {h.item_id for h in holds if h.item_level}
+    available = list(
+        Item.objects.filter(
+            Q(record_id__in=wanted_records) | Q(pk__in=wanted_items),
+            library=library,
+            status=ItemStatus.AVAILABLE,
+        ).order_by("pk")
+    )
+    by_record: dict[int, list[Item]] = {}
+    for item in available:
+        by_record.setdefault(item.record_id, []).append(item)
+    used: set[int] = set()
+    pairs: list[tuple[Hold, Item]] = []
+    for hold in holds:
+        candidates = by_record.get(hold.record_id, [])
+        if hold.item_level:
+            candidates = [i for i in candidates if i.pk == hold.item_id]
+        item = next((i for i in candidates if i.pk not in used), None)
+        if item is None:
+            continue
+        used.add(item.pk)
+        pairs.append((hold, item))
+    return pairs
+
+
+def postal_requests_of(*, library: Library, limit: int = 200) -> list[PostalRequest]:
+    """The library's postal-loan requests not cancelled, newest first, with reader and books."""
+    return list(
+        PostalRequest.objects.filter(library=library)
+        .exclude(status=PostalStatus.CANCELLED)
+        .select_related("patron")
+        .prefetch_related("lines__record")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def postal_request_get_for(*, library: Library, pk: int) -> PostalRequest | None:
+    """A postal-loan request of ``library`` (another library's is None, as a missing one)."""
+    return PostalRequest.objects.filter(pk=pk, library=library).first()

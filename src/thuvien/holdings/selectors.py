@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext
@@ -12,6 +12,9 @@ from thuvien.core.errors import NotFound
 from thuvien.core.scoping import library_scope, scopes_disabled
 
 from .models import Item, ItemStatus
+
+if TYPE_CHECKING:
+    from .visibility import Viewer
 
 
 def _not_found() -> NotFound:
@@ -101,4 +104,30 @@ def public_library_list() -> QuerySet[Any]:
         .filter(library_visibility_q(ANONYMOUS))
         .order_by("code")
         .only("pk", "code", "updated_at")
+    )
+
+
+def libraries_visible(
+    *,
+    viewer: Viewer,
+    network_code: str | None = None,
+    group_pk: int | None = None,
+    library_type: str | None = None,
+    q: str | None = None,
+) -> QuerySet[Any]:
+    """Active libraries whose holdings ``viewer`` may see, by code, narrowed to a network (by
+    code), a group (by id), a type and a name search; an unknown network or group gives none."""
+    from thuvien.network.models import Library
+    from thuvien.network.selectors import group_by_pk, library_list, network_by_code
+
+    from .visibility import library_visibility_q
+
+    network = network_by_code(code=network_code) if network_code else None
+    group = group_by_pk(pk=group_pk) if group_pk is not None else None
+    if (network_code and network is None) or (group_pk is not None and group is None):
+        return Library.objects.none()
+    return (
+        library_list(network=network, library_type=library_type, group=group, q=q)
+        .filter(library_visibility_q(viewer))
+        .order_by("code")
     )

@@ -48,6 +48,21 @@ def network_list(*, include_merged: bool = False) -> QuerySet[Network]:
     return qs.order_by("name_vi")
 
 
+def network_by_code(*, code: str) -> Network | None:
+    """The network with this code, or None."""
+    return Network.objects.filter(code=code).first()
+
+
+def networks_by_code() -> QuerySet[Network]:
+    """Every network, merged ones too (with their successor), by code: the API's listing."""
+    return Network.objects.select_related("merged_into").order_by("code")
+
+
+def networks_by_ids(*, ids: Any) -> QuerySet[Network]:
+    """The networks with these ids, by code."""
+    return Network.objects.filter(pk__in=list(ids)).order_by("code")
+
+
 def network_get(*, code: str) -> Network:
     network = Network.objects.filter(code=code).first()
     if network is None:
@@ -158,6 +173,16 @@ def sorted_vi(libraries: Any) -> list[Library]:
     return sorted(libraries, key=lambda lib: _sort_key(lib.name))
 
 
+def library_by_code(*, code: str) -> Library | None:
+    """The library with this code (any network, open or closed) with its network, or None."""
+    return Library.objects.select_related("network").filter(code=code).first()
+
+
+def libraries_by_ids(*, ids: Any) -> QuerySet[Library]:
+    """The libraries with these ids with their networks, by code."""
+    return Library.objects.filter(pk__in=list(ids)).select_related("network").order_by("code")
+
+
 def library_get(*, code: str, network: Network | None = None) -> Library:
     qs = Library.objects.select_related("network", "parent").filter(code=code)
     if network is not None:
@@ -222,6 +247,20 @@ def location_get(*, library: Library, pk: Any) -> Location:
 
 def group_list(*, network: Network) -> QuerySet[LibraryGroup]:
     return LibraryGroup.objects.filter(network=network).prefetch_related("libraries")
+
+
+def groups_by_network_code(*, network_code: str | None = None) -> QuerySet[LibraryGroup]:
+    """Every group with its libraries (of the network with this code, when given), by network
+    and code: the API's listing."""
+    qs = LibraryGroup.objects.select_related("network").prefetch_related("libraries")
+    if network_code:
+        qs = qs.filter(network__code=network_code)
+    return qs.order_by("network_id", "code")
+
+
+def group_by_pk(*, pk: int) -> LibraryGroup | None:
+    """The group with this id, or None."""
+    return LibraryGroup.objects.filter(pk=pk).first()
 
 
 def group_get(*, network: Network, pk: Any) -> LibraryGroup:

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from thuvien.core.errors import NotFound
 from thuvien.core.text import clean, fold
 
-from .models import Patron, PatronCategory
+from .models import DeletionRequest, Patron, PatronCategory
 
 
 def _not_found() -> NotFound:
@@ -74,3 +74,13 @@ def patron_search(*, library: Any, query: str = "", limit: int = 50) -> QuerySet
 
 def categories_for(*, network: Any) -> QuerySet[PatronCategory]:
     return PatronCategory.objects.filter(network=network).order_by("code")
+
+
+def deletion_request_get_for(*, library: Any, pk: int) -> DeletionRequest | None:
+    """A data-deletion request made at ``library`` (another library's is None)."""
+    return DeletionRequest.objects.filter(pk=pk, library=library).first()
+
+
+def deletion_requests_of(*, library: Any, limit: int = 200) -> list[DeletionRequest]:
+    """The data-deletion requests made at ``library``, with their readers."""
+    return list(DeletionRequest.objects.filter(library=library).select_related("patron")[:limit])
