@@ -229,3 +229,33 @@ def record_keyset_page(
         prev_cursor=_cursor_key(rows[0], by_updated) if key is not None and rows else "",
         first=key is None,
     )
+
+
+def records_matching_words(records: QuerySet[Record], *, words: list[str]) -> QuerySet[Record]:
+    """``records`` whose folded match key (title, first author) holds every folded word: the
+    catalogue's search without an index."""
+    from django.db.models import Q
+
+    cond = Q()
+    for word in words:
+        cond &= Q(match_key__contains=word)
+    return records.filter(cond)
+
+
+def records_matching_number(
+    records: QuerySet[Record], *, isbn: str, typed: str
+) -> QuerySet[Record]:
+    """``records`` with ``isbn`` (ISBN-13 digits, or a part of one) among their ISBNs, or the
+    number as ``typed`` among their ISSNs or as their control number."""
+    from django.db.models import Q
+
+    return records.filter(
+        Q(isbns__icontains=isbn) | Q(issns__icontains=typed) | Q(control_number=typed)
+    )
+
+
+def authority_linked_records(*, authority: Authority, limit: int = 100) -> tuple[int, list[Record]]:
+    """How many live records an authority is linked to, and the first ``limit`` by title."""
+    linked = Record.objects.filter(authority_links__authority=authority, is_deleted=False)
+    linked = linked.distinct()
+    return linked.count(), list(linked.order_by("title_sort", "id")[:limit])

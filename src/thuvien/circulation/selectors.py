@@ -20,6 +20,7 @@ from .models import (
     HoldStatus,
     Loan,
     LoanRule,
+    NoticeTemplate,
     Payment,
     PostalLine,
     PostalRequest,
@@ -52,6 +53,16 @@ def loan_history(*, patron: Patron) -> QuerySet[Loan]:
     )
 
 
+def patron_loan_get(*, patron: Patron, pk: int) -> Loan | None:
+    """One of the reader's open loans (any other is None)."""
+    return patron_loans(patron=patron).filter(pk=pk).first()
+
+
+def patron_hold_get(*, patron: Patron, pk: int) -> Hold | None:
+    """One of the reader's active holds (any other is None)."""
+    return patron_holds(patron=patron).filter(pk=pk).first()
+
+
 def patron_holds(*, patron: Patron) -> QuerySet[Hold]:
     return (
         Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES)
@@ -75,8 +86,14 @@ def patron_postal_requests(*, patron: Patron, limit: int = 50) -> list[PostalReq
     )
 
 
-def patron_fees(*, patron: Patron, open_only: bool = True) -> QuerySet[Fee]:
+def patron_fees(
+    *, patron: Patron, open_only: bool = True, library: Library | None = None
+) -> QuerySet[Fee]:
+    """The reader's fees (open ones only unless ``open_only`` is False), of one library when
+    ``library`` is given."""
     qs = Fee.all_objects.filter(patron=patron).select_related("library")
+    if library is not None:
+        qs = qs.filter(library=library)
     return qs.filter(outstanding__gt=0) if open_only else qs
 
 
@@ -85,6 +102,15 @@ def patron_balance(*, patron: Patron, library: Library | None = None) -> Decimal
     if library is not None:
         qs = qs.filter(library=library)
     return qs.aggregate(s=Sum("outstanding"))["s"] or Decimal(0)
+
+
+def patron_limits_at(*, patron: Patron, library: Library) -> tuple[int, int]:
+    """(hold limit, loan limit) of the reader's category at ``library``: the loan rule that
+    applies to any copy type (a kiosk shows them)."""
+    from .loan_policy import rule_for
+
+    rule = rule_for(library=library, category=patron.category.code, item_type="")
+    return rule.max_holds, rule.max_loans
 
 
 def hold_queue_position(*, hold: Hold) -> int:
@@ -438,3 +464,49 @@ def postal_requests_of(*, library: Library, limit: int = 200) -> list[PostalRequ
 def postal_request_get_for(*, library: Library, pk: int) -> PostalRequest | None:
     """A postal-loan request of ``library`` (another library's is None, as a missing one)."""
     return PostalRequest.objects.filter(pk=pk, library=library).first()
+
+
+def fees_and_payments_of(*, library: Library, limit: int = 100) -> tuple[list[Fee], list[Payment]]:
+    """The library's latest fees and payments (the ledger page), newest first, with readers."""
+    fees = Fee.objects.filter(library=library).select_related("patron").order_by("-created_at")
+    pays = Payment.objects.filter(library=library).select_related("patron").order_by("-created_at")
+    return list(fees[:limit]), list(pays[:limit])
+
+
+def patron_payments_at(*, patron: Patron, library: Library, limit: int = 10) -> list[Payment]:
+    """The reader's latest payments at ``library``, newest first."""
+    return list(
+        Payment.all_objects.filter(patron=patron, library=library).order_by("-created_at")[:limit]
+    )
+
+
+def payment_get_for(*, library: Library, pk: int) -> Payment:
+    """A payment taken at ``library`` with its reader, desk and what it paid (for the
+    receipt); another library's answers NotFound."""
+    payment = (
+        Payment.objects.filter(pk=pk, library=library)
+        .select_related("patron", "library", "staff")
+        .prefetch_related("allocations__fee")
+        .first()
+    )
+    if payment is None:
+        raise NotFound("not_found", "Không tìm thấy biên lai.")
+    return payment
+
+
+def open_loan_get_for(*, library: Library, pk: int) -> Loan | None:
+    """An open loan made at ``library``, with copy, record, reader and library; None else."""
+    return (
+        Loan.objects.filter(pk=pk, library=library, returned_at__isnull=True)
+        .select_related("item__record", "patron", "library")
+        .first()
+    )
+
+
+def notice_template_own(
+    *, library: Library, kind: str, channel: str, language: str
+) -> NoticeTemplate | None:
+    """The library's own wording of one notice, or None (the default applies)."""
+    return NoticeTemplate.objects.filter(
+        network=library.network_id, library=library, kind=kind, channel=channel, language=language
+    ).first()

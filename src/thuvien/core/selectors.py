@@ -64,3 +64,37 @@ def job_get_for(*, pk: Any, library: Any | None = None, network: Any | None = No
         return job_list(library=library, network=network).get(pk=int(pk))
     except (Job.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFound("not_found", _("Không tìm thấy tác vụ.")) from exc
+
+
+# --- operations (health checks and metrics) -----------------------------------------------
+
+
+def outbox_backlog() -> tuple[int, dt.datetime | None]:
+    """How many outbox rows wait, and when the oldest was written (None when none waits)."""
+    from .models import OutboxEntry
+
+    pending = OutboxEntry.objects.count()
+    oldest = OutboxEntry.objects.order_by("created_at").values_list("created_at", flat=True).first()
+    return pending, oldest
+
+
+def failed_jobs_since(*, since: dt.datetime) -> dict[str, int]:
+    """Jobs failed since ``since``, counted by kind."""
+    from django.db.models import Count
+
+    rows = (
+        Job.objects.filter(status=Job.Status.FAILED, created_at__gte=since)
+        .values("kind")
+        .annotate(n=Count("id"))
+    )
+    return {r["kind"]: r["n"] for r in rows}
+
+
+def audit_last_at(*, action: str) -> dt.datetime | None:
+    """When ``action`` was last recorded in the audit log, or None."""
+    return (
+        AuditEntry.objects.filter(action=action)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )

@@ -84,3 +84,12 @@ def deletion_request_get_for(*, library: Any, pk: int) -> DeletionRequest | None
 def deletion_requests_of(*, library: Any, limit: int = 200) -> list[DeletionRequest]:
     """The data-deletion requests made at ``library``, with their readers."""
     return list(DeletionRequest.objects.filter(library=library).select_related("patron")[:limit])
+
+
+def deletion_request_pending(*, patron: Patron) -> DeletionRequest | None:
+    """The reader's data-deletion request still waiting, or None. It lives at the reader's
+    home library, whose scope this opens (a reader asks from the portal)."""
+    from thuvien.core.scoping import library_scope
+
+    with library_scope(patron.library):
+        return patron.deletion_requests.filter(status=DeletionRequest.Status.PENDING).first()

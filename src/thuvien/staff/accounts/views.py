@@ -38,6 +38,7 @@ from thuvien.accounts.services import (
 from thuvien.core.errors import NotFound
 from thuvien.core.selectors import audit_list
 from thuvien.network.models import Library
+from thuvien.network.selectors import libraries_by_ids, library_by_pk
 
 from .forms import AuditFilterForm, MembershipAddForm, MembershipRoleForm, TotpResetForm
 
@@ -59,7 +60,7 @@ def _target(request: StaffRequest) -> tuple[Library | None, bool]:
             raise Http404 from exc
         if pk not in libraries:
             raise Http404
-        return Library.objects.select_related("network").get(pk=pk), False
+        return library_by_pk(pk=pk), False
     if request.library is None or request.library.pk not in libraries:
         raise Http404
     return request.library, False
@@ -76,7 +77,7 @@ def people_list(request: StaffRequest) -> HttpResponse:
     memberships = membership_list(library=None if network_wide else library, network=network)
     roles = roles_assignable(network_wide=network_wide)
     libraries, networks = managed_places(request.user)
-    choices = Library.objects.filter(pk__in=libraries, network=request.network).order_by("code")
+    choices = libraries_by_ids(ids=libraries, network=request.network)
     return render(
         request,
         "staff/accounts/people_list.html",

@@ -21,7 +21,7 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.models import Authority, AuthorityKind
-from thuvien.catalog.selectors import authority_get, authority_list
+from thuvien.catalog.selectors import authority_get, authority_linked_records, authority_list
 from thuvien.core.errors import NotFound, ThuvienError
 
 from ..forms import AuthorityForm, AuthorityMergeForm
@@ -123,11 +123,8 @@ def authority_index(request: StaffRequest) -> HttpResponse:
 
 
 def _linked_records(authority: Authority) -> tuple[int, list[Any]]:
-    from thuvien.catalog.models import Record
-
-    linked = Record.objects.filter(authority_links__authority=authority, is_deleted=False)
-    linked = linked.distinct()
-    return linked.count(), list(linked.order_by("title_sort", "id")[:100])
+    count, records = authority_linked_records(authority=authority)
+    return count, list(records)
 
 
 @requires(Capability.CATALOGUE)

@@ -16,22 +16,19 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
-from thuvien.core.errors import ThuvienError
+from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.holdings.models import Item
+from thuvien.holdings.selectors import item_get_for
 
 from ..forms import ItemBatchForm, ItemEditForm, ItemStatusForm
 from .common import get_record
 
 
 def get_item(request: StaffRequest, pk: int) -> Item:
-    item = (
-        Item.objects.filter(pk=pk, library=request.library)
-        .select_related("record", "location")
-        .first()
-    )
-    if item is None:
-        raise Http404
-    return item
+    try:
+        return item_get_for(library=request.library, pk=pk)
+    except NotFound:
+        raise Http404 from None
 
 
 def _form_error(form, exc: ThuvienError) -> None:

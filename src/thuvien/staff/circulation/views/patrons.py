@@ -18,13 +18,14 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.circulation.errors import CirculationError
-from thuvien.circulation.models import Payment
 from thuvien.circulation.selectors import (
     loan_history,
     lost_fees_undoable,
     patron_fees,
     patron_holds,
     patron_loans,
+    patron_payments_at,
+    payment_get_for,
 )
 from thuvien.circulation.services import fee_create, fee_pay, fee_waive
 from thuvien.core.errors import ThuvienError
@@ -116,9 +117,7 @@ def patron_detail(request: StaffRequest, pk: int) -> HttpResponse:
         "lost_undoable": lost_fees_undoable(patron=patron, library=request.library),
         "history": loan_history(patron=patron)[:20] if patron.keep_history else [],
         "consents": patron.consents.all(),
-        "payments": Payment.all_objects.filter(patron=patron, library=request.library).order_by(
-            "-created_at"
-        )[:10],
+        "payments": patron_payments_at(patron=patron, library=request.library),
         "pay_form": PaymentForm(),
         "waive_form": WaiverForm(),
         "fee_form": FeeForm(),
@@ -261,19 +260,6 @@ def patron_fee_action(request: StaffRequest, pk: int, action: str) -> HttpRespon
 
 @requires(Capability.CIRCULATE)
 def receipt(request: StaffRequest, pk: int) -> HttpResponse:
-    payment = get_or_404(_payment_get, library=request.library, pk=pk)
+    payment = get_or_404(payment_get_for, library=request.library, pk=pk)
     return render(request, "staff/circulation/patrons/receipt.html", {"payment": payment})
 
-
-def _payment_get(*, library: Any, pk: int) -> Payment:
-    from thuvien.core.errors import NotFound
-
-    payment = (
-        Payment.objects.filter(pk=pk, library=library)
-        .select_related("patron", "library", "staff")
-        .prefetch_related("allocations__fee")
-        .first()
-    )
-    if payment is None:
-        raise NotFound("not_found", "Không tìm thấy biên lai.")
-    return payment

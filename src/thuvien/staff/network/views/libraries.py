@@ -16,7 +16,7 @@ from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can_in_network, requires, staff_access
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
-from thuvien.network.models import LibraryType, Network
+from thuvien.network.models import LibraryType
 
 from ..forms import LibraryForm, LibraryVisibilityForm, MoveForm, apply_error
 from ._access import (
@@ -64,7 +64,7 @@ def index(request: StaffRequest) -> HttpResponse:
         "q": q,
         "type": kind,
         "types": LibraryType.choices,
-        "absorbed": Network.objects.filter(merged_into=network),
+        "absorbed": selectors.networks_absorbed_by(network=network),
     }
     if request.headers.get("HX-Request"):
         return render_page(request, "staff/network/_tree_table.html", context)
@@ -165,7 +165,7 @@ def _admin_networks(request: StaffRequest):
         for pk in staff_access(request.user).network_caps
         if can_in_network(request.user, Capability.ADMINISTER_NETWORK, pk)
     ]
-    return Network.objects.filter(pk__in=ids, is_active=True, merged_into__isnull=True)
+    return selectors.networks_open(ids=ids)
 
 
 @requires(Capability.ADMINISTER_NETWORK, network_wide=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.apps import apps
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -14,11 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can_in_network, requires, staff_access
-from thuvien.catalog.models import Record
 from thuvien.core.errors import NotFound
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
-from thuvien.network.models import Library, Network
 
 from ..forms import ClosedDayForm, GroupForm, NetworkForm, SettingsForm, apply_error
 from ._access import (
@@ -191,20 +188,10 @@ def network_closed_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("network:closed-days")
 
 
-def _count_in(label: str, libraries: list[Library]) -> int | None:
-    """How many rows of a library-owned model the libraries hold (None if the app is absent);
-    the base manager counts across libraries, which only this network admin page does."""
-    try:
-        model = apps.get_model(label)
-    except LookupError:
-        return None
-    return model._base_manager.filter(library__in=libraries).count()
-
-
 class MergeForm(forms.Form):
     source = forms.ModelChoiceField(
         label=gettext_lazy("Mạng lưới được sáp nhập (sẽ ngừng hoạt động)"),
-        queryset=Network.objects.none(),
+        queryset=selectors.networks_open(ids=()),
         error_messages={
             "required": gettext_lazy("Hãy chọn mạng lưới được sáp nhập."),
             "invalid_choice": gettext_lazy("Bạn không quản trị mạng lưới này."),
@@ -225,9 +212,7 @@ def network_merge(request: HttpRequest) -> HttpResponse:
         for pk in staff_access(request.user).network_caps
         if can_in_network(request.user, Capability.ADMINISTER_NETWORK, pk)
     ]
-    sources = Network.objects.filter(
-        pk__in=admin_of, is_active=True, merged_into__isnull=True
-    ).exclude(pk=target.pk)
+    sources = selectors.networks_open(ids=admin_of, exclude=target)
     form = MergeForm(request.POST or None, initial={"confirm": False})
     form.fields["source"].queryset = sources
     preview = None
@@ -255,14 +240,7 @@ def network_merge(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("network:index")
         else:
-            libraries = selectors.sorted_vi(Library.objects.filter(network=source))
-            preview = {
-                "source": source,
-                "libraries": libraries,
-                "records": Record.objects.filter(network=source).count(),
-                "items": _count_in("holdings.Item", libraries),
-                "patrons": _count_in("patrons.Patron", libraries),
-            }
+            preview = selectors.network_merge_preview(source=source)
             form = MergeForm(initial={**form.cleaned_data, "confirm": True})
             form.fields["source"].queryset = sources
             form.fields["source"].widget = forms.HiddenInput()
