@@ -39,6 +39,7 @@ from thuvien.core.errors import NotFound
 from thuvien.core.selectors import audit_list
 from thuvien.network.models import Library
 from thuvien.network.selectors import libraries_by_ids, library_by_pk
+from thuvien.staff.forms_flow import form_submit
 
 from .forms import AuditFilterForm, MembershipAddForm, MembershipRoleForm, TotpResetForm
 
@@ -147,19 +148,26 @@ def membership_edit(request: StaffRequest, pk: int) -> HttpResponse:
     form = MembershipRoleForm(
         request.POST or None, roles=roles_assignable(network_wide=network_wide)
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                membership_change_role(
-                    actor=request.user, membership=membership, role=form.cleaned_data["role"]
-                )
-            except NotFound as exc:
-                raise Http404 from exc
-            except AccountsError as exc:
-                form.add_error("role", exc.message)
-            else:
-                messages.success(request, _("Đã đổi vai trò."))
-                return redirect(back)
+
+    def change(data: dict[str, Any]) -> Any:
+        try:
+            return membership_change_role(
+                actor=request.user, membership=membership, role=data["role"]
+            )
+        except NotFound as exc:
+            raise Http404 from exc
+
+    done = form_submit(
+        request,
+        form,
+        change,
+        success=_("Đã đổi vai trò."),
+        then=back,
+        errors=AccountsError,
+        on_error=lambda form, exc: form.add_error("role", exc.message),
+    )
+    if done is not None:
+        return done
     return _edit_page(request, membership, form=form, back=back)
 
 
@@ -188,17 +196,19 @@ def membership_reset_2fa(request: StaffRequest, pk: int) -> HttpResponse:
         + _target_query(membership.library, membership.library_id is None)
     )
     form = TotpResetForm(request.POST)
-    if form.is_valid():
-        try:
-            totp_reset(user=membership.user, actor=request.user, reason=form.cleaned_data["reason"])
-        except AccountsError as exc:
-            form.add_error("reason" if exc.field == "reason" else None, exc.message)
-        else:
-            messages.success(
-                request,
-                _("Đã đặt lại xác thực hai bước của %(name)s.") % {"name": membership.user},
-            )
-            return redirect(back)
+    done = form_submit(
+        request,
+        form,
+        lambda data: totp_reset(user=membership.user, actor=request.user, reason=data["reason"]),
+        success=_("Đã đặt lại xác thực hai bước của %(name)s.") % {"name": membership.user},
+        then=back,
+        errors=AccountsError,
+        on_error=lambda form, exc: form.add_error(
+            "reason" if exc.field == "reason" else None, exc.message
+        ),
+    )
+    if done is not None:
+        return done
     network_wide = membership.library_id is None
     role_form = MembershipRoleForm(roles=roles_assignable(network_wide=network_wide))
     return _edit_page(request, membership, form=role_form, back=back, reset_form=form)

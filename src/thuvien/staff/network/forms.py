@@ -1,5 +1,5 @@
 """Forms of the staff network pages. They only parse input; rules live in the services, whose
-errors (with their field) are put back on the form by ``apply_error``."""
+errors (with their field) are put back on the form by ``staff.forms_flow.form_error``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thuvien.core.errors import ThuvienError
 from thuvien.network.models import (
     Library,
     LibraryType,
@@ -24,12 +23,6 @@ from thuvien.network.settings_registry import SettingDef
 
 REQUIRED = {"required": gettext_lazy("Trường này không được để trống.")}
 CHOICE = gettext_lazy("Hãy chọn một giá trị trong danh sách.")
-
-
-def apply_error(form: forms.Form, exc: ThuvienError) -> None:
-    """Show a service error beside its field (or at the top of the form)."""
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
 
 
 class LibraryForm(forms.Form):

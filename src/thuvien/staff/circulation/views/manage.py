@@ -41,6 +41,7 @@ from thuvien.holdings.models import ItemType
 from thuvien.patrons.models import CategoryCode
 from thuvien.patrons.selectors import categories_for, deletion_request_get_for, deletion_requests_of
 from thuvien.patrons.services import deletion_request_process
+from thuvien.staff.forms_flow import form_submit
 
 from ..forms import LoanRuleForm, PostalReturnForm, PostalSendForm, ReadingRequestForm
 from .common import item_by_barcode
@@ -79,20 +80,32 @@ def rules(request: StaffRequest) -> HttpResponse:
     may_library = loan_rule_may_change(actor=request.user, library=library, network_wide=False)
     may_network = loan_rule_may_change(actor=request.user, library=library, network_wide=True)
     form = LoanRuleForm(request.POST or None)
-    if request.method == "POST":
-        if not (may_library or may_network):
-            raise PermissionDenied
-        if form.is_valid():
-            network_wide = form.cleaned_data.pop("network_wide")
-            try:
-                _rule_save(form, library, network_wide, request.user)
-            except ThuvienError as exc:
-                form.add_error("network_wide" if network_wide else None, exc.message)
-            except IntegrityError:
-                form.add_error(None, _("Quy định mượn không hợp lệ."))
-            else:
-                messages.success(request, _("Đã lưu quy định mượn."))
-                return redirect("circulation:rules")
+    if request.method == "POST" and not (may_library or may_network):
+        raise PermissionDenied
+    network_wide = False
+
+    def save(data: dict[str, Any]) -> LoanRule:
+        nonlocal network_wide
+        network_wide = data.pop("network_wide")
+        return _rule_save(form, library, network_wide, request.user)
+
+    def refused(form: Any, exc: Exception) -> None:
+        if isinstance(exc, ThuvienError):
+            form.add_error("network_wide" if network_wide else None, exc.message)
+        else:
+            form.add_error(None, _("Quy định mượn không hợp lệ."))
+
+    done = form_submit(
+        request,
+        form,
+        save,
+        success=_("Đã lưu quy định mượn."),
+        then="circulation:rules",
+        errors=(ThuvienError, IntegrityError),
+        on_error=refused,
+    )
+    if done is not None:
+        return done
     return render(
         request,
         "staff/circulation/rules.html",

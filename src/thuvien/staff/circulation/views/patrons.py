@@ -45,6 +45,7 @@ from thuvien.patrons.services import (
     patron_unblock,
     patron_update,
 )
+from thuvien.staff.forms_flow import form_submit
 
 from ..forms import (
     BlockForm,
@@ -63,11 +64,6 @@ def _patron(request: StaffRequest, pk: int) -> Any:
     return get_or_404(patron_get_for, library=request.library, pk=pk)
 
 
-def _form_error(form: Any, exc: ThuvienError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
-
-
 READ_PATRONS = (Capability.CIRCULATE, Capability.MANAGE_PATRONS)
 
 
@@ -82,15 +78,15 @@ def patron_list(request: StaffRequest) -> HttpResponse:
 def patron_create(request: StaffRequest) -> HttpResponse:
     categories_ensure(network=request.network)
     form = PatronRegisterForm(request.POST or None, network=request.network)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            patron = patron_register(library=request.library, actor=request.user, **data)
-        except ThuvienError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Đã cấp thẻ %(card)s.") % {"card": patron.card_number})
-            return redirect("circulation:patron-detail", pk=patron.pk)
+    done = form_submit(
+        request,
+        form,
+        lambda data: patron_register(library=request.library, actor=request.user, **data),
+        success=lambda patron: _("Đã cấp thẻ %(card)s.") % {"card": patron.card_number},
+        then=lambda patron: redirect("circulation:patron-detail", pk=patron.pk),
+    )
+    if done is not None:
+        return done
     return render(request, "staff/circulation/patrons/form.html", {"form": form, "creating": True})
 
 
@@ -132,16 +128,21 @@ def patron_detail(request: StaffRequest, pk: int) -> HttpResponse:
 def patron_edit(request: StaffRequest, pk: int) -> HttpResponse:
     patron = _patron(request, pk)
     form = PatronForm(request.POST or None, instance=patron, network=request.network)
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in PatronForm.Meta.fields}
+
+    def update(data: dict[str, Any]) -> Any:
+        values = {name: data[name] for name in PatronForm.Meta.fields}
         patron.refresh_from_db()  # the form wrote onto the instance; the service compares
-        try:
-            patron_update(patron=patron, actor=request.user, **values)
-        except ThuvienError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu thông tin bạn đọc."))
-            return redirect("circulation:patron-detail", pk=patron.pk)
+        return patron_update(patron=patron, actor=request.user, **values)
+
+    done = form_submit(
+        request,
+        form,
+        update,
+        success=_("Đã lưu thông tin bạn đọc."),
+        then=lambda _result: redirect("circulation:patron-detail", pk=patron.pk),
+    )
+    if done is not None:
+        return done
     return render(request, "staff/circulation/patrons/form.html", {"form": form, "patron": patron})
 
 

@@ -16,8 +16,9 @@ from thuvien.accounts.permissions import can_in_network, requires, staff_access
 from thuvien.core.errors import NotFound
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
+from thuvien.staff.forms_flow import form_error, form_submit
 
-from ..forms import ClosedDayForm, GroupForm, NetworkForm, SettingsForm, apply_error
+from ..forms import ClosedDayForm, GroupForm, NetworkForm, SettingsForm
 from ._access import (
     can_admin_network,
     closed_day_confirm,
@@ -33,14 +34,16 @@ def network_edit(request: HttpRequest) -> HttpResponse:
     network = network_of(request)
     initial = {"name_vi": network.name_vi, "name_en": network.name_en, "province": network.province}
     form = NetworkForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.network_update(network=network, actor=request.user, **form.cleaned_data)
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu thông tin mạng lưới."))
-            return redirect("network:index")
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.network_update(network=network, actor=request.user, **data),
+        success=_("Đã lưu thông tin mạng lưới."),
+        then="network:index",
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -62,23 +65,24 @@ def group_list(request: HttpRequest) -> HttpResponse:
 def group_create(request: HttpRequest) -> HttpResponse:
     network = network_of(request)
     form = GroupForm(request.POST or None, network=network, creating=True)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.group_create(
-                network=network,
-                code=data["code"],
-                name_vi=data["name_vi"],
-                name_en=data["name_en"],
-                description=data["description"],
-                libraries=data["libraries"],
-                actor=request.user,
-            )
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã tạo nhóm."))
-            return redirect("network:groups")
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.group_create(
+            network=network,
+            code=data["code"],
+            name_vi=data["name_vi"],
+            name_en=data["name_en"],
+            description=data["description"],
+            libraries=data["libraries"],
+            actor=request.user,
+        ),
+        success=_("Đã tạo nhóm."),
+        then="network:groups",
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -100,22 +104,23 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "libraries": list(group.libraries.all()),
     }
     form = GroupForm(request.POST or None, network=network, creating=False, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.group_update(
-                group=group,
-                name_vi=data["name_vi"],
-                name_en=data["name_en"],
-                description=data["description"],
-                libraries=data["libraries"],
-                actor=request.user,
-            )
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu nhóm."))
-            return redirect("network:groups")
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.group_update(
+            group=group,
+            name_vi=data["name_vi"],
+            name_en=data["name_en"],
+            description=data["description"],
+            libraries=data["libraries"],
+            actor=request.user,
+        ),
+        success=_("Đã lưu nhóm."),
+        then="network:groups",
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -151,14 +156,16 @@ def network_settings(request: HttpRequest) -> HttpResponse:
 def network_closed_days(request: HttpRequest) -> HttpResponse:
     network = require_network_reader(request)
     form = ClosedDayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.closed_day_add(network=network, actor=request.user, **form.cleaned_data)
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã thêm ngày nghỉ."))
-            return redirect("network:closed-days")
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.closed_day_add(network=network, actor=request.user, **data),
+        success=_("Đã thêm ngày nghỉ."),
+        then="network:closed-days",
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/closed_days.html",
@@ -227,7 +234,7 @@ def network_merge(request: HttpRequest) -> HttpResponse:
                     actor=request.user,
                 )
             except NetworkError as exc:
-                apply_error(form, exc)
+                form_error(form, exc)
             else:
                 messages.success(
                     request,
