@@ -442,11 +442,11 @@ def holds_to_pull(*, library: Library) -> list[tuple[Hold, Item]]:
         candidates = by_record.get(hold.record_id, [])
         if hold.item_level:
             candidates = [i for i in candidates if i.pk == hold.item_id]
-        item = next((i for i in candidates if i.pk not in used), None)
-        if item is None:
+        found = next((i for i in candidates if i.pk not in used), None)
+        if found is None:
             continue
-        used.add(item.pk)
-        pairs.append((hold, item))
+        used.add(found.pk)
+        pairs.append((hold, found))
     return pairs
 
 

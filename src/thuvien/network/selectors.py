@@ -8,6 +8,7 @@ library or network is given.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -58,7 +59,7 @@ def networks_by_code() -> QuerySet[Network]:
     return Network.objects.select_related("merged_into").order_by("code")
 
 
-def networks_by_ids(*, ids: Any) -> QuerySet[Network]:
+def networks_by_ids(*, ids: Iterable[int]) -> QuerySet[Network]:
     """The networks with these ids, by code."""
     return Network.objects.filter(pk__in=list(ids)).order_by("code")
 
@@ -68,7 +69,7 @@ def networks_absorbed_by(*, network: Network) -> QuerySet[Network]:
     return Network.objects.filter(merged_into=network)
 
 
-def networks_open(*, ids: Any, exclude: Network | None = None) -> QuerySet[Network]:
+def networks_open(*, ids: Iterable[int], exclude: Network | None = None) -> QuerySet[Network]:
     """The networks with these ids still open (active, not merged), ``exclude`` left out."""
     qs = Network.objects.filter(pk__in=list(ids), is_active=True, merged_into__isnull=True)
     return qs.exclude(pk=exclude.pk) if exclude is not None else qs
@@ -231,7 +232,7 @@ def libraries_exist() -> bool:
     return Library.objects.exists()
 
 
-def libraries_by_ids(*, ids: Any, network: Network | None = None) -> QuerySet[Library]:
+def libraries_by_ids(*, ids: Iterable[int], network: Network | None = None) -> QuerySet[Library]:
     """The libraries with these ids (of ``network`` when given) with their networks, by code."""
     qs = Library.objects.filter(pk__in=list(ids)).select_related("network")
     if network is not None:
@@ -242,16 +243,16 @@ def libraries_by_ids(*, ids: Any, network: Network | None = None) -> QuerySet[Li
 def library_choices(
     *,
     network: Network | None = None,
-    networks: Any | None = None,
+    networks: QuerySet[Network] | None = None,
     exclude: Library | None = None,
 ) -> QuerySet[Library]:
     """Active libraries to choose from in a form: of ``network`` (by code) or of ``networks``
     (by network, then code; with their networks), ``exclude`` left out; none when neither is
     given (a form field's placeholder until the view knows the network)."""
-    if network is None and networks is None:
-        return Library.objects.none()
     if network is not None:
         qs = Library.objects.filter(network=network, is_active=True).order_by("code")
+    elif networks is None:
+        return Library.objects.none()
     else:
         qs = (
             Library.objects.filter(network__in=networks, is_active=True)
