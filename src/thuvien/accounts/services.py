@@ -29,7 +29,7 @@ from .permissions import can, can_in_network
 from .totp import totp_matches
 
 if TYPE_CHECKING:
-    from thuvien.network.models import Library
+    from thuvien.network.models import Library, Network
 
 
 def may_manage_library(actor: Any, library: Library) -> bool:
@@ -42,7 +42,9 @@ def may_manage_network(actor: Any, network: Any) -> bool:
     return can_in_network(actor, Capability.ADMINISTER_NETWORK, network.pk)
 
 
-def _check_target(*, actor: Any, role: Role, library: Library, network: Any) -> None:
+def _check_target(
+    *, actor: Any, role: Role, library: Library | None, network: Network
+) -> None:
     """Refuse a role at the wrong level, or a place the actor does not manage (404)."""
     if role.network_wide:
         if library is not None:
@@ -106,7 +108,7 @@ def staff_user_create(
 
 
 def membership_add(
-    *, actor: Any, user: User, role: Role, network: Any, library: Library | None = None
+    *, actor: Any, user: User, role: Role, network: Network, library: Library | None = None
 ) -> Membership:
     """Give ``user`` ``role`` in ``library`` (or network-wide when the role is)."""
     if library is not None and library.network_id != network.pk:
@@ -247,12 +249,14 @@ def membership_change_role(*, actor: Any, membership: Membership, role: Role) ->
     )
     _check_target(actor=actor, role=role, library=membership.library, network=membership.network)
     _check_not_self_demotion(actor=actor, membership=membership)
-    if Membership.objects.filter(
-        user_id=membership.user_id,
-        role=role,
-        network_id=membership.network_id,
-        library_id=membership.library_id,
-    ).exists():
+    same = Membership.objects.filter(
+        user_id=membership.user_id, role=role, network_id=membership.network_id
+    )
+    if membership.library_id is None:
+        same = same.filter(library__isnull=True)
+    else:
+        same = same.filter(library_id=membership.library_id)
+    if same.exists():
         raise AccountsError(
             AccountsErrorCode.MEMBERSHIP_EXISTS,
             _("Người này đã có vai trò này ở đây."),

@@ -122,7 +122,9 @@ def record_by_identifier(*, network: Any, kind: str, value: str) -> list[Record]
     )
 
 
-def authority_list(*, network: Any, kind: str | None = None, query: str = "") -> QuerySet:
+def authority_list(
+    *, network: Any, kind: str | None = None, query: str = ""
+) -> QuerySet[Authority]:
     from thuvien.core.text import fold
 
     qs = Authority.objects.filter(network=network)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
 
+from .errors import CirculationErrorCode
 from .models import (
     ACTIVE_HOLD_STATUSES,
     Fee,
@@ -327,7 +328,9 @@ def lost_fee_quote(*, loan: Loan) -> Decimal:
     return Decimal(str(price or 0)).quantize(Decimal(1))
 
 
-def lost_undo_refusal(*, fee: Fee, today: dt.date | None = None) -> str | None:
+def lost_undo_refusal(
+    *, fee: Fee, today: dt.date | None = None
+) -> CirculationErrorCode | None:
     """Why a lost/damaged declaration cannot be undone (a ``CirculationErrorCode``), or None.
 
     The same rule decides whether the reader page offers "Hoàn tác" and whether the service

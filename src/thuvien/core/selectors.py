@@ -20,7 +20,7 @@ def audit_list(
     actor: str = "",
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
-) -> QuerySet:
+) -> QuerySet[AuditEntry]:
     """Audit entries of one library, or of a whole network; newest first.
 
     ``action`` matches a dotted code or its prefix (``accounts.membership``); ``actor`` a
@@ -43,7 +43,7 @@ def audit_list(
     return qs.select_related("actor", "library").order_by("-created_at", "-id")
 
 
-def job_list(*, library: Any | None = None, network: Any | None = None) -> QuerySet:
+def job_list(*, library: Any | None = None, network: Any | None = None) -> QuerySet[Job]:
     """Jobs of one library (with the network's own jobs left out), or of a whole network."""
     if library is not None:
         qs = Job.objects.filter(library=library)
@@ -61,9 +61,10 @@ def job_list(*, library: Any | None = None, network: Any | None = None) -> Query
 def job_get_for(*, pk: Any, library: Any | None = None, network: Any | None = None) -> Job:
     """One job of the library (or network); another's answers 404 like a missing one."""
     try:
-        return job_list(library=library, network=network).get(pk=int(pk))
+        job: Job = job_list(library=library, network=network).get(pk=int(pk))
     except (Job.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFound("not_found", _("Không tìm thấy tác vụ.")) from exc
+    return job
 
 
 # --- operations (health checks and metrics) -----------------------------------------------

@@ -279,11 +279,12 @@ def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
             fields.append("birth_year")
         patron.save(update_fields=[*fields, "updated_at"])
         login_fields = [n for n in ("full_name", "email") if n in changed]
-        if patron.user_id and login_fields:
+        login = patron.user if patron.user_id else None
+        if login is not None and login_fields:
             # The portal login shows the reader's name and finds them by e-mail: keep it so.
             for name in login_fields:
-                setattr(patron.user, name, getattr(patron, name))
-            patron.user.save(update_fields=login_fields)
+                setattr(login, name, getattr(patron, name))
+            login.save(update_fields=login_fields)
         if patron.keep_history and not history_before:
             _consent(patron, ConsentPurpose.HISTORY, actor=actor)
         notify_now = patron.notify_email or patron.notify_sms

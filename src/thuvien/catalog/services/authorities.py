@@ -55,7 +55,9 @@ def _refuse_duplicate(
     key = tone_key(strip_punct(heading))
     candidates = Authority.objects.filter(
         network_id=network_id, kind=kind, heading_folded=_heading_key(heading)[:255]
-    ).exclude(pk=exclude_pk)
+    )
+    if exclude_pk is not None:
+        candidates = candidates.exclude(pk=exclude_pk)
     for other in candidates.order_by("id"):
         if tone_key(strip_punct(other.heading)) == key and fold(other.dates) == fold(dates):
             raise CatalogError(

@@ -116,7 +116,9 @@ def _checked(marc: MarcDict, before: MarcDict | None, confirm_warnings: bool) ->
     return marc
 
 
-def identifiers_for(record: Record, identifiers: Iterable[tuple[str, str]]) -> list:
+def identifiers_for(
+    record: Record, identifiers: Iterable[tuple[str, str]]
+) -> list[RecordIdentifier]:
     return [
         RecordIdentifier(record=record, network_id=record.network_id, kind=k, value=v[:255])
         for k, v in identifiers

@@ -26,6 +26,7 @@ from ..loan_policy import due_date, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Hold, HoldStatus, Transit
 
 if TYPE_CHECKING:
+    from thuvien.catalog.models import Record
     from thuvien.holdings.models import Item
     from thuvien.network.models import Library
     from thuvien.patrons.models import Patron
@@ -160,7 +161,7 @@ def route_item(
                 message=_(
                     "Có bạn đọc đặt trước. Đặt tài liệu lên giá giữ chỗ cho bạn đọc %(card)s."
                 )
-                % {"card": hold.patron.card_number},
+                % {"card": hold.patron.card_number if hold.patron else ""},
             )
         hold.status = HoldStatus.IN_TRANSIT
         hold.item = item
@@ -200,13 +201,18 @@ def route_item(
 
 
 def hold_place(
-    *, patron: Patron, pickup_library: Any, actor: Any, record: Any = None, item: Item = None
+    *,
+    patron: Patron,
+    pickup_library: Library,
+    actor: Any,
+    record: Record | None = None,
+    item: Item | None = None,
 ) -> Hold:
     """Queue a hold on a title (any copy in the network) or on one copy."""
-    if record is None and item is None:
-        raise CirculationError(C.HOLD_NOT_ALLOWED)
     if item is not None:
         record = item.record
+    if record is None:
+        raise CirculationError(C.HOLD_NOT_ALLOWED)
     if pickup_library.network_id != patron.network_id or record.network_id != patron.network_id:
         raise CirculationError(C.HOLD_NOT_ALLOWED)
     if patron.is_anonymised or patron.blocked_reason:
