@@ -38,7 +38,7 @@ def may_manage_library(actor: Any, library: Library) -> bool:
     )
 
 
-def may_manage_network(actor: Any, network: Any) -> bool:
+def may_manage_network(actor: Any, network: Network) -> bool:
     return can_in_network(actor, Capability.ADMINISTER_NETWORK, network.pk)
 
 
@@ -147,7 +147,7 @@ def staff_member_add(
     *,
     actor: Any,
     role: Role,
-    network: Any,
+    network: Network,
     library: Library | None,
     username: str,
     create: bool = False,

@@ -14,6 +14,8 @@ from thuvien.core.scoping import library_scope, scopes_disabled
 from .models import Item, ItemStatus
 
 if TYPE_CHECKING:
+    from thuvien.network.models import Library, Network
+
     from .visibility import Viewer
 
 
@@ -21,7 +23,7 @@ def _not_found() -> NotFound:
     return NotFound("holdings.item_not_found", gettext("Không tìm thấy bản sao."))
 
 
-def item_get_for(*, library: Any, pk: int) -> Item:
+def item_get_for(*, library: Library, pk: int) -> Item:
     with library_scope(library):
         item = Item.objects.select_related("record", "location").filter(pk=pk).first()
     if item is None:
@@ -29,7 +31,7 @@ def item_get_for(*, library: Any, pk: int) -> Item:
     return item
 
 
-def item_by_barcode(*, library: Any, barcode: str) -> Item:
+def item_by_barcode(*, library: Library, barcode: str) -> Item:
     """The copy with this barcode in ``library`` (circulation desks scan barcodes)."""
     with library_scope(library):
         item = (
@@ -43,7 +45,7 @@ def item_by_barcode(*, library: Any, barcode: str) -> Item:
 
 
 def item_list(
-    *, library: Any, record: Any | None = None, status: str | None = None
+    *, library: Library, record: Record | None = None, status: str | None = None
 ) -> QuerySet[Item]:
     """The library's copies, optionally of one record or in one status (a lazy queryset:
     evaluate it inside ``library_scope(library)`` or a request of that library)."""
@@ -56,7 +58,7 @@ def item_list(
     return qs.order_by("barcode")
 
 
-def call_number_for(*, record: Any) -> str:
+def call_number_for(*, record: Record) -> str:
     """The proposed call number of a record (DDC + author mark + work mark)."""
     from .callnumber import propose_call_number
 
@@ -110,7 +112,7 @@ def public_library_list() -> QuerySet[Any]:
 def libraries_visible(
     *,
     viewer: Viewer,
-    network: Any | None = None,
+    network: Network | None = None,
     network_code: str | None = None,
     group_pk: int | None = None,
     library_type: str | None = None,
@@ -173,7 +175,7 @@ def records_visible(
 
 
 def record_get_visible(
-    *, pk: int, network: Any | None = None, viewer: Viewer | None = None
+    *, pk: int, network: Network | None = None, viewer: Viewer | None = None
 ) -> Record | None:
     """The record not deleted, or None when missing, of another network than ``network``
     (writes) or hidden from ``viewer`` (reads)."""
@@ -205,7 +207,7 @@ def record_items_visible(*, record: Record, viewer: Viewer) -> list[Item]:
         )
 
 
-def catalogue_records(*, network: Any, viewer: Viewer | None = None) -> QuerySet[Record]:
+def catalogue_records(*, network: Network, viewer: Viewer | None = None) -> QuerySet[Record]:
     """The network's live records (for the staff catalogue), only those ``viewer`` may see
     when given (``visibility``: a cataloguer sees hidden libraries' records shared for copy
     cataloguing)."""
@@ -215,7 +217,7 @@ def catalogue_records(*, network: Any, viewer: Viewer | None = None) -> QuerySet
     return qs.filter(record_visibility_q(viewer)) if viewer is not None else qs
 
 
-def items_added_since(*, library: Any, start: Any) -> list[Item]:
+def items_added_since(*, library: Library, start: Any) -> list[Item]:
     """The library's copies created since ``start``, with their records, by call number."""
     return list(
         Item.objects.filter(library=library, created_at__gte=start)
@@ -224,7 +226,7 @@ def items_added_since(*, library: Any, start: Any) -> list[Item]:
     )
 
 
-def items_by_barcodes(*, library: Any, barcodes: list[str]) -> dict[str, Item]:
+def items_by_barcodes(*, library: Library, barcodes: list[str]) -> dict[str, Item]:
     """The library's copies with these barcodes (exactly as given), with their records."""
     return {
         i.barcode: i

@@ -28,7 +28,8 @@ from .errors import HoldingsError, HoldingsErrorCode
 from .models import Item, ItemStatus, ItemType
 
 if TYPE_CHECKING:
-    from thuvien.network.models import Library
+    from thuvien.catalog.models import Record
+    from thuvien.network.models import Library, Location
 
 OUTBOX_TOPIC = "catalog.record"
 MAX_BATCH = 500
@@ -81,7 +82,7 @@ def _barcode_taken_error(barcodes: list[str]) -> HoldingsError:
     )
 
 
-def _check_record_library(record: Any, library: Library) -> None:
+def _check_record_library(record: Record, library: Library) -> None:
     if record.is_deleted:
         raise HoldingsError(HoldingsErrorCode.RECORD_DELETED, gettext("Biểu ghi này đã bị xoá."))
     if record.network_id != library.network_id:
@@ -91,7 +92,7 @@ def _check_record_library(record: Any, library: Library) -> None:
         )
 
 
-def _check_location(location: Any, library: Library) -> None:
+def _check_location(location: Location | None, library: Library) -> None:
     if location is not None and location.library_id != library.pk:
         raise HoldingsError(
             HoldingsErrorCode.WRONG_LIBRARY,
@@ -118,11 +119,11 @@ def _check_price(price: Decimal | int | None) -> None:
 
 def item_create(
     *,
-    record: Any,
+    record: Record,
     library: Library,
     barcode: str,
     actor: Any | None = None,
-    location: Any | None = None,
+    location: Location | None = None,
     call_number: str = "",
     item_type: str = ItemType.BOOK,
     price: Decimal | int | None = None,
@@ -175,12 +176,12 @@ def barcode_sequence(first_barcode: str, count: int) -> list[str]:
 
 def items_create_batch(
     *,
-    record: Any,
+    record: Record,
     library: Library,
     first_barcode: str,
     count: int,
     actor: Any | None = None,
-    location: Any | None = None,
+    location: Location | None = None,
     call_number: str = "",
     item_type: str = ItemType.BOOK,
     price: Decimal | int | None = None,
@@ -249,14 +250,14 @@ def item_update(
     item: Item,
     actor: Any | None = None,
     barcode: str = _UNSET,
-    location: Any | None = _UNSET,
+    location: Location | None = _UNSET,
     call_number: str = _UNSET,
     item_type: str = _UNSET,
     price: Decimal | int | None = _UNSET,
     acquired_on: dt.date | None = _UNSET,
     acquisition_source: str = _UNSET,
     notes: str = _UNSET,
-    record: Any = _UNSET,
+    record: Record = _UNSET,
 ) -> Item:
     """Change the given attributes of ``item`` (those not passed stay as they are).
 
@@ -570,7 +571,7 @@ def library_visibility_set(
     return library
 
 
-def location_visibility_set(*, location: Any, visibility: str, actor: Any | None) -> Any:
+def location_visibility_set(*, location: Location, visibility: str, actor: Any | None) -> Any:
     """Mark a location normal, restricted reading or not shown; audited and re-indexed."""
     from thuvien.network.models import Location, ShelfVisibility
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -35,6 +35,9 @@ from .models import (
     Patron,
     PatronCategory,
 )
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library, Network
 
 E = PatronErrorCode
 CHILD_AGE = 16
@@ -67,7 +70,7 @@ DEFAULT_CATEGORIES: dict[str, tuple[str, str, bool, int]] = {
 }
 
 
-def categories_ensure(*, network: Any) -> dict[str, PatronCategory]:
+def categories_ensure(*, network: Network) -> dict[str, PatronCategory]:
     """The seven standard reader categories of a network, created when missing."""
     out = {}
     for code, (vi, en, guardian, months) in DEFAULT_CATEGORIES.items():
@@ -109,7 +112,7 @@ def is_child(*, category: PatronCategory, birth_date: dt.date | None, today: dt.
     return age < CHILD_AGE
 
 
-def card_number_next(*, library: Any) -> str:
+def card_number_next(*, library: Library) -> str:
     """The next free card number of ``library``: its prefix and six digits, unique everywhere."""
     prefix = str(setting_get("patrons.card_prefix", library=library) or "").strip()
     prefix = (prefix or library.code.replace("-", "")).upper()
@@ -149,7 +152,7 @@ def _consent(patron: Patron, purpose: str, *, actor: Any, guardian: str = "") ->
 
 def patron_register(
     *,
-    library: Any,
+    library: Library,
     full_name: str,
     category: PatronCategory,
     actor: Any,
@@ -467,7 +470,9 @@ def patron_set_photo(*, patron: Patron, photo: Any, actor: Any) -> Patron:
 card_replaced_hooks: Hook[Callable[..., None]] = Hook("patrons.card_replaced")
 
 
-def patron_replace_card(*, patron: Patron, actor: Any, library: Any, charge: bool = True) -> Patron:
+def patron_replace_card(
+    *, patron: Patron, actor: Any, library: Library, charge: bool = True
+) -> Patron:
     """A lost card: a new number (the old one stops working), and what registered hooks do
     with it (the replacement fee, unless ``charge`` is false)."""
     with transaction.atomic():

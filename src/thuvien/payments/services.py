@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +27,10 @@ from .gateway import gateway_get
 from .hooks import order_paid_hooks, order_refunded_hooks
 from .models import Order, OrderStatus, Purpose, Receipt, ReceiptCounter
 
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
+
 E = PaymentsErrorCode
 MAX_AMOUNT = 1_000_000_000
 FEE_KINDS = {Purpose.DIGITAL_ACCESS: FeeKind.OTHER, Purpose.COPY: FeeKind.COPYING}
@@ -36,7 +40,7 @@ def _txn_ref() -> str:
     return "TV" + timezone.now().strftime("%y%m%d") + secrets.token_hex(5).upper()
 
 
-def order_create(*, user: Any, patron: Any, library: Any, purpose: str, subject_id: int,
+def order_create(*, user: Any, patron: Patron, library: Library, purpose: str, subject_id: int,
                  amount: int, description: str) -> Order:
     """A pending order of ``amount`` đồng for one service."""
     if purpose not in Purpose.values:

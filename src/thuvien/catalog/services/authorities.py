@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext
@@ -22,6 +22,9 @@ from ..errors import CatalogError, CatalogErrorCode
 from ..marc.extract import extract, strip_punct
 from ..models import Authority, AuthorityKind, Record, RecordAuthority, RecordIdentifier
 from .records import OUTBOX_TOPIC, identifiers_for
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Network
 
 KIND_TAGS: dict[str, tuple[str, ...]] = {
     AuthorityKind.PERSONAL: ("100", "600", "700", "800"),
@@ -74,7 +77,7 @@ def _refuse_duplicate(
 
 def authority_create(
     *,
-    network: Any,
+    network: Network,
     kind: str,
     heading: str,
     dates: str = "",

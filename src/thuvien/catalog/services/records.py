@@ -27,7 +27,7 @@ from ..marc.validation import editor_from_mij, editor_from_pymarc, validate_reco
 from ..models import Record, RecordIdentifier, RecordTombstone, TombstoneReason
 
 if TYPE_CHECKING:
-    from thuvien.network.models import Library
+    from thuvien.network.models import Library, Network
 
 OUTBOX_TOPIC = "catalog.record"
 _AUDITED = ("title", "authors", "publisher", "year", "isbns", "ddc", "material_type")
@@ -127,7 +127,7 @@ def identifiers_for(
 
 def record_create(
     *,
-    network: Any,
+    network: Network,
     marc: MarcDict | pymarc.Record,
     actor: Any | None = None,
     library: Library | None = None,

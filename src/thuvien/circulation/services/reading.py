@@ -4,7 +4,7 @@ reading room, and the staff's decision recorded with its reason. Audited; nothin
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +19,9 @@ from thuvien.patrons.models import Patron
 from ..errors import CirculationError, CirculationErrorCode
 from ..models import ReadingPermission, ReadingPermissionStatus
 
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
+
 MAX_TEXT = 500
 
 
@@ -30,7 +33,7 @@ def _text(value: str, *, field: str, message: str) -> str:
 
 
 def reading_permission_request(
-    *, library: Any, item: Item, patron: Patron, purpose: str, actor: Any | None
+    *, library: Library, item: Item, patron: Patron, purpose: str, actor: Any | None
 ) -> ReadingPermission:
     """Record a reader's request to read a restricted copy of ``library`` (at its desk)."""
     purpose = _text(purpose, field="purpose", message=_("Hãy ghi mục đích đọc tài liệu."))
