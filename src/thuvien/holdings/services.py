@@ -28,6 +28,7 @@ from .errors import HoldingsError, HoldingsErrorCode
 from .models import Item, ItemStatus, ItemType
 
 if TYPE_CHECKING:
+    from thuvien.accounts.models import User
     from thuvien.catalog.models import Record
     from thuvien.network.models import Library, Location
 
@@ -122,7 +123,7 @@ def item_create(
     record: Record,
     library: Library,
     barcode: str,
-    actor: Any | None = None,
+    actor: User | None = None,
     location: Location | None = None,
     call_number: str = "",
     item_type: str = ItemType.BOOK,
@@ -180,7 +181,7 @@ def items_create_batch(
     library: Library,
     first_barcode: str,
     count: int,
-    actor: Any | None = None,
+    actor: User | None = None,
     location: Location | None = None,
     call_number: str = "",
     item_type: str = ItemType.BOOK,
@@ -248,7 +249,7 @@ def items_create_batch(
 def item_update(
     *,
     item: Item,
-    actor: Any | None = None,
+    actor: User | None = None,
     barcode: str = _UNSET,
     location: Location | None = _UNSET,
     call_number: str = _UNSET,
@@ -313,7 +314,7 @@ def item_update(
 
 
 def item_status_change(
-    *, item: Item, status: str, actor: Any | None = None, note: str = ""
+    *, item: Item, status: str, actor: User | None = None, note: str = ""
 ) -> Item:
     """Set the status of a copy (circulation calls this on checkout, return, transit, loss)."""
     if status not in ItemStatus.values:
@@ -376,7 +377,7 @@ def _refuse_if_lent(item: Item) -> None:
         )
 
 
-def item_status_set(*, item: Item, status: str, actor: Any | None = None, note: str = "") -> Item:
+def item_status_set(*, item: Item, status: str, actor: User | None = None, note: str = "") -> Item:
     """A cataloguer sets a copy's status by hand (the item page).
 
     The statuses circulation owns (on loan, on the hold shelf, in transit) cannot be set by
@@ -407,14 +408,14 @@ def item_status_set(*, item: Item, status: str, actor: Any | None = None, note: 
         return item_status_change(item=item, status=status, actor=actor, note=note)
 
 
-def item_withdraw(*, item: Item, actor: Any | None = None, reason: str = "") -> Item:
+def item_withdraw(*, item: Item, actor: User | None = None, reason: str = "") -> Item:
     """Withdraw a copy (thanh lý): it stays for the statistics but leaves the collection."""
     with transaction.atomic():
         _refuse_if_lent(item)
         return item_status_change(item=item, status=ItemStatus.WITHDRAWN, actor=actor, note=reason)
 
 
-def item_delete(*, item: Item, actor: Any | None = None) -> None:
+def item_delete(*, item: Item, actor: User | None = None) -> None:
     """Delete a copy entered by mistake; one with a loan history is withdrawn instead."""
     with transaction.atomic():
         _refuse_if_lent(item)
@@ -532,7 +533,7 @@ def library_visibility_set(
     *,
     library: Library,
     visibility: str,
-    actor: Any | None,
+    actor: User | None,
     share_for_copy_cataloguing: bool | None = None,
 ) -> Any:
     """Set who may see a library's holdings (the network admin's choice), audited; every
@@ -571,7 +572,7 @@ def library_visibility_set(
     return library
 
 
-def location_visibility_set(*, location: Location, visibility: str, actor: Any | None) -> Any:
+def location_visibility_set(*, location: Location, visibility: str, actor: User | None) -> Any:
     """Mark a location normal, restricted reading or not shown; audited and re-indexed."""
     from thuvien.network.models import Location, ShelfVisibility
 
@@ -600,7 +601,7 @@ def location_visibility_set(*, location: Location, visibility: str, actor: Any |
     return location
 
 
-def item_visibility_set(*, item: Item, visibility: str, actor: Any | None) -> Item:
+def item_visibility_set(*, item: Item, visibility: str, actor: User | None) -> Item:
     """Mark one copy normal, restricted reading or not shown; audited and re-indexed."""
     from thuvien.network.models import ShelfVisibility
 

@@ -37,6 +37,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from thuvien.accounts.models import User
     from thuvien.network.models import Library, Network
 
 E = PatronErrorCode
@@ -139,7 +140,7 @@ def _check_email(email: str, exclude_pk: int | None = None) -> None:
         )
 
 
-def _consent(patron: Patron, purpose: str, *, actor: Any, guardian: str = "") -> Consent:
+def _consent(patron: Patron, purpose: str, *, actor: User | None, guardian: str = "") -> Consent:
     return Consent.objects.create(
         patron=patron,
         purpose=purpose,
@@ -155,7 +156,7 @@ def patron_register(
     library: Library,
     full_name: str,
     category: PatronCategory,
-    actor: Any,
+    actor: User | None,
     consent: bool,
     guardian_consent: bool = False,
     guardian_name: str = "",
@@ -253,7 +254,7 @@ def patron_register(
     return patron
 
 
-def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
+def patron_update(*, patron: Patron, actor: User | None, **values: Any) -> Patron:
     """Edit a reader's details; consent for history/notices follows the switches."""
     unknown = set(values) - set(EDITABLE_FIELDS)
     if unknown:
@@ -311,7 +312,7 @@ def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
     return patron
 
 
-def patron_renew_card(*, patron: Patron, actor: Any) -> Patron:
+def patron_renew_card(*, patron: Patron, actor: User | None) -> Patron:
     today = timezone.localdate()
     start = max(today, patron.expires_on)
     patron.expires_on = _add_months(start, patron.category.card_validity_months or 12)
@@ -326,7 +327,7 @@ def patron_renew_card(*, patron: Patron, actor: Any) -> Patron:
     return patron
 
 
-def patron_block(*, patron: Patron, actor: Any, reason: str) -> Patron:
+def patron_block(*, patron: Patron, actor: User | None, reason: str) -> Patron:
     reason = clean(reason or "")
     if not reason:
         raise PatronError(E.INVALID, _("Cần ghi lý do khóa thẻ."), field="reason")
@@ -337,7 +338,7 @@ def patron_block(*, patron: Patron, actor: Any, reason: str) -> Patron:
     return patron
 
 
-def patron_unblock(*, patron: Patron, actor: Any) -> Patron:
+def patron_unblock(*, patron: Patron, actor: User | None) -> Patron:
     with transaction.atomic():
         patron.blocked_reason = ""
         patron.save(update_fields=["blocked_reason", "updated_at"])
@@ -345,7 +346,7 @@ def patron_unblock(*, patron: Patron, actor: Any) -> Patron:
     return patron
 
 
-def patron_set_password(*, patron: Patron, password: str, actor: Any) -> Patron:
+def patron_set_password(*, patron: Patron, password: str, actor: User | None) -> Patron:
     """Give the reader a portal login (card number or e-mail + this password)."""
     if len(password or "") < 8:
         raise PatronError(E.INVALID, _("Mật khẩu cần ít nhất 8 ký tự."), field="password")
@@ -417,7 +418,7 @@ def _photo_reencoded(photo: Any) -> bytes:
     return out.getvalue()
 
 
-def _photo_screened(photo: Any, *, patron: Patron, actor: Any) -> None:
+def _photo_screened(photo: Any, *, patron: Patron, actor: User | None) -> None:
     """Screen the upload as it came (ClamAV, type by content, size, pixel cap); a refusal
     (``ScreeningRefused``, a ThuvienError) quarantines it, before anything of the reader changes."""
     import tempfile
@@ -448,7 +449,7 @@ def _photo_screened(photo: Any, *, patron: Patron, actor: Any) -> None:
         screen_upload(Path(out.name), **kwargs)
 
 
-def patron_set_photo(*, patron: Patron, photo: Any, actor: Any) -> Patron:
+def patron_set_photo(*, patron: Patron, photo: Any, actor: User | None) -> Patron:
     """Keep a card photo (a JPEG or PNG of at most 2 MB, stored re-encoded as JPEG) with the
     reader's consent recorded."""
     from django.core.files.base import ContentFile
@@ -471,7 +472,7 @@ card_replaced_hooks: Hook[Callable[..., None]] = Hook("patrons.card_replaced")
 
 
 def patron_replace_card(
-    *, patron: Patron, actor: Any, library: Library, charge: bool = True
+    *, patron: Patron, actor: User | None, library: Library, charge: bool = True
 ) -> Patron:
     """A lost card: a new number (the old one stops working), and what registered hooks do
     with it (the replacement fee, unless ``charge`` is false)."""

@@ -28,6 +28,7 @@ from .hooks import order_paid_hooks, order_refunded_hooks
 from .models import Order, OrderStatus, Purpose, Receipt, ReceiptCounter
 
 if TYPE_CHECKING:
+    from thuvien.accounts.models import User
     from thuvien.network.models import Library
     from thuvien.patrons.models import Patron
 
@@ -137,7 +138,7 @@ def order_result_apply(*, params: Mapping[str, str], gateway: str | None = None,
     return ResultOutcome(order=order, applied=True)
 
 
-def order_refund(*, order: Order, staff: Any, reason: str) -> Order:
+def order_refund(*, order: Order, staff: User | None, reason: str) -> Order:
     """Record that a paid order's money went back to the reader (through the gateway's merchant
     portal): the service it bought is withdrawn by its app's hook; audited with the reason."""
     reason = (reason or "").strip()

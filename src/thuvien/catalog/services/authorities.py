@@ -24,6 +24,7 @@ from ..models import Authority, AuthorityKind, Record, RecordAuthority, RecordId
 from .records import OUTBOX_TOPIC, identifiers_for
 
 if TYPE_CHECKING:
+    from thuvien.accounts.models import User
     from thuvien.network.models import Network
 
 KIND_TAGS: dict[str, tuple[str, ...]] = {
@@ -83,7 +84,7 @@ def authority_create(
     dates: str = "",
     variants: list[str] | None = None,
     note: str = "",
-    actor: Any | None = None,
+    actor: User | None = None,
 ) -> Authority:
     if kind not in AuthorityKind.values:
         raise CatalogError(
@@ -139,7 +140,7 @@ def _link_fields(marc: dict[str, Any], authority: Authority) -> set[str]:
 
 
 def authority_link(
-    *, record: Record, authority: Authority, actor: Any | None = None
+    *, record: Record, authority: Authority, actor: User | None = None
 ) -> list[RecordAuthority]:
     """Link every heading field of ``record`` whose $a matches the authority's heading."""
     if record.network_id != authority.network_id:
@@ -201,7 +202,7 @@ def authority_update(
     heading: str,
     dates: str | None = None,
     variants: list[str] | None = None,
-    actor: Any | None = None,
+    actor: User | None = None,
 ) -> int:
     """Change the heading; every linked record's MARC follows. Returns the records changed.
 
@@ -246,7 +247,7 @@ def authority_update(
     return len(changed)
 
 
-def authority_merge(*, source: Authority, target: Authority, actor: Any | None = None) -> int:
+def authority_merge(*, source: Authority, target: Authority, actor: User | None = None) -> int:
     """Fold ``source`` into ``target``: its records take the target heading; source goes."""
     if source.pk == target.pk or source.kind != target.kind:
         raise CatalogError(
@@ -284,7 +285,7 @@ def authority_merge(*, source: Authority, target: Authority, actor: Any | None =
 
 
 def authority_link_matching(
-    *, authority: Authority, record_ids: Iterable[int], actor: Any | None = None
+    *, authority: Authority, record_ids: Iterable[int], actor: User | None = None
 ) -> int:
     """Link every record among ``record_ids`` whose heading field matches the authority.
 

@@ -26,6 +26,7 @@ from ..loan_policy import due_date, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Hold, HoldStatus, Transit
 
 if TYPE_CHECKING:
+    from thuvien.accounts.models import User
     from thuvien.catalog.models import Record
     from thuvien.holdings.models import Item
     from thuvien.network.models import Library
@@ -46,7 +47,7 @@ def _library_name(library: Library) -> str:
     return library.name_vi
 
 
-def _put_on_shelf(hold: Hold, item: Item, library: Library, actor: Any, now: Any) -> None:
+def _put_on_shelf(hold: Hold, item: Item, library: Library, actor: User | None, now: Any) -> None:
     rule = rule_for(
         library=library,
         category=hold.patron.category.code if hold.patron else "",
@@ -125,7 +126,7 @@ def next_hold_for(item: Item, *, hold_id: Any = UNKNOWN) -> Hold | None:
 
 
 def route_item(
-    *, item: Item, library: Library, actor: Any, now: Any, first_hold_id: Any = UNKNOWN
+    *, item: Item, library: Library, actor: User | None, now: Any, first_hold_id: Any = UNKNOWN
 ) -> Routed:
     """Decide where a copy that is in hand at ``library`` goes next (the item row is locked).
 
@@ -204,7 +205,7 @@ def hold_place(
     *,
     patron: Patron,
     pickup_library: Library,
-    actor: Any,
+    actor: User | None,
     record: Record | None = None,
     item: Item | None = None,
 ) -> Hold:
@@ -254,7 +255,7 @@ def hold_place(
     return hold
 
 
-def _release_item(hold: Hold, actor: Any, now: Any) -> None:
+def _release_item(hold: Hold, actor: User | None, now: Any) -> None:
     """A copy held for a hold that ended goes to the next reader or back to circulation."""
     if hold.item_id is None:
         return
@@ -264,7 +265,7 @@ def _release_item(hold: Hold, actor: Any, now: Any) -> None:
     route_item(item=item, library=hold.library, actor=actor, now=now)
 
 
-def hold_cancel(*, hold: Hold, actor: Any) -> Hold:
+def hold_cancel(*, hold: Hold, actor: User | None) -> Hold:
     with transaction.atomic():
         hold = Hold.all_objects.select_for_update().get(pk=hold.pk)
         if hold.status not in ACTIVE_HOLD_STATUSES:

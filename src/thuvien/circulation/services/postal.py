@@ -95,7 +95,12 @@ def _lines(patron: Patron, items_or_records: list[Any]) -> list[tuple[Record, It
 
 
 def postal_request_create(
-    *, patron: Patron, items_or_records: list[Any], address: str, actor: Any, token: str = ""
+    *,
+    patron: Patron,
+    items_or_records: list[Any],
+    address: str,
+    actor: User | None,
+    token: str = "",
 ) -> PostalRequest:
     """Queue a request at the reader's home library; nothing is lent until staff send it.
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.core.errors import NotFound
 from thuvien.holdings.errors import HoldingsError
@@ -35,7 +36,7 @@ def _location(library, pk):
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def location_create(request: HttpRequest, code: str) -> HttpResponse:
+def location_create(request: StaffRequest, code: str) -> HttpResponse:
     library = library_for(request, code, write=True)
     form = LocationForm(request.POST or None, creating=True, initial={"kind": Location.Kind.STACKS})
 
@@ -69,7 +70,7 @@ def location_create(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def location_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def location_edit(request: StaffRequest, code: str, pk: int) -> HttpResponse:
     library = library_for(request, code, write=True)
     location = _location(library, pk)
     names = ("name_vi", "name_en", "kind", "is_public", "visibility")
