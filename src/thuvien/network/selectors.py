@@ -211,12 +211,13 @@ def sorted_vi(libraries: Any) -> list[Library]:
 
 
 def library_by_code(
-    *, code: str, active_only: bool = False, ignore_case: bool = False
+    *, code: str, active_only: bool = False, ignore_case: bool = False, with_parent: bool = False
 ) -> Library | None:
     """The library with this code (any network; open or closed unless ``active_only``; in
     any case of letters with ``ignore_case``, as a kiosk or a command line types it) with its
-    network and parent, or None."""
-    qs = Library.objects.select_related("network", "parent")
+    network (and its parent, ``with_parent``), or None."""
+    related = ("network", "parent") if with_parent else ("network",)
+    qs = Library.objects.select_related(*related)
     qs = qs.filter(code__iexact=code) if ignore_case else qs.filter(code=code)
     return (qs.filter(is_active=True) if active_only else qs).first()
 

@@ -50,7 +50,7 @@ def require_network_reader(request: HttpRequest) -> Network:
 def library_for(request: HttpRequest, code: str, *, write: bool | None = None) -> Library:
     """The library ``code`` if the person administers it (or reads it, for a GET); else 404."""
     write = is_write(request) if write is None else write
-    library = library_by_code(code=code)
+    library = library_by_code(code=code, with_parent=True)
     if library is None or not can(
         request.user, Capability.ADMINISTER_LIBRARY, library, write=write
     ):
