@@ -12,12 +12,14 @@ import textwrap
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "thuvien"
-INTERFACES = ("staff", "opac", "api", "sip2", "oai", "sru", "iiif", "opendata")
+INTERFACES = ("staff", "opac", "api", "sip2", "oai", "sru", "iiif", "opendata", "ops")
 MANAGERS = {"objects", "all_objects", "_base_manager"}
 # 2026-12-07 (issue 13): 171 when this guard was added, 167 after the reading-room pages moved
 # theirs into circulation.selectors; the rest are still to be moved
-# (the most in staff/circulation/views/manage.py, api/network/views.py, api/catalog/views.py).
-CEILING = 167
+# (the most in staff/circulation/views/manage.py, api/network/views.py, api/catalog/views.py);
+# 24 after the staff, portal, API, SIP2 and ops pages moved theirs (ops counted since): what is
+# left is in staff/oversight* and opendata, which other work was changing at the time.
+CEILING = 24
 
 
 def reads(source: str, name: str = "<source>") -> list[str]:

@@ -29,20 +29,22 @@ from .permissions import can, can_in_network
 from .totp import totp_matches
 
 if TYPE_CHECKING:
-    from thuvien.network.models import Library
+    from thuvien.network.models import Library, Network
 
 
-def may_manage_library(actor: Any, library: Library) -> bool:
+def may_manage_library(actor: User | None, library: Library) -> bool:
     return can(actor, Capability.ADMINISTER_LIBRARY, library) or can(
         actor, Capability.ADMINISTER_NETWORK, library
     )
 
 
-def may_manage_network(actor: Any, network: Any) -> bool:
+def may_manage_network(actor: User | None, network: Network) -> bool:
     return can_in_network(actor, Capability.ADMINISTER_NETWORK, network.pk)
 
 
-def _check_target(*, actor: Any, role: Role, library: Library, network: Any) -> None:
+def _check_target(
+    *, actor: User | None, role: Role, library: Library | None, network: Network
+) -> None:
     """Refuse a role at the wrong level, or a place the actor does not manage (404)."""
     if role.network_wide:
         if library is not None:
@@ -69,7 +71,7 @@ def _check_target(*, actor: Any, role: Role, library: Library, network: Any) -> 
 
 
 def staff_user_create(
-    *, actor: Any, username: str, full_name: str, email: str, password: str
+    *, actor: User | None, username: str, full_name: str, email: str, password: str
 ) -> User:
     """Create a login for a new staff member (memberships are added separately)."""
     username = (username or "").strip()
@@ -106,7 +108,7 @@ def staff_user_create(
 
 
 def membership_add(
-    *, actor: Any, user: User, role: Role, network: Any, library: Library | None = None
+    *, actor: User | None, user: User, role: Role, network: Network, library: Library | None = None
 ) -> Membership:
     """Give ``user`` ``role`` in ``library`` (or network-wide when the role is)."""
     if library is not None and library.network_id != network.pk:
@@ -143,9 +145,9 @@ def membership_add(
 
 def staff_member_add(
     *,
-    actor: Any,
+    actor: User | None,
     role: Role,
-    network: Any,
+    network: Network,
     library: Library | None,
     username: str,
     create: bool = False,
@@ -166,10 +168,7 @@ def staff_member_add(
             if found is None:
                 raise AccountsError(
                     AccountsErrorCode.USER_NOT_FOUND,
-                    _(
-                        "Không có tài khoản nào tên %(username)s. Chọn “Tạo tài khoản mới” "
-                        "để tạo."
-                    )
+                    _("Không có tài khoản nào tên %(username)s. Chọn “Tạo tài khoản mới” để tạo.")
                     % {"username": username},
                     field="username",
                 )
@@ -196,7 +195,7 @@ def network_admin_for(library: Library) -> User | None:
 
 
 def kiosk_account_ensure(
-    *, library: Library, username: str, password: str | None = None, actor: Any = None
+    *, library: Library, username: str, password: str | None = None, actor: User | None = None
 ) -> tuple[User, str | None]:
     """Create (or find) the self-check kiosk account ``username`` with the circulation role in
     ``library``: a kiosk logs in (SIP2 message 93) like a librarian and its transactions are
@@ -231,7 +230,7 @@ def kiosk_account_ensure(
     return user, created_password
 
 
-def _check_not_self_demotion(*, actor: Any, membership: Membership) -> None:
+def _check_not_self_demotion(*, actor: User | None, membership: Membership) -> None:
     admin_caps = {Capability.ADMINISTER_LIBRARY, Capability.ADMINISTER_NETWORK}
     if membership.user_id == getattr(actor, "pk", None) and admin_caps & set(
         membership.role.capabilities
@@ -242,7 +241,7 @@ def _check_not_self_demotion(*, actor: Any, membership: Membership) -> None:
         )
 
 
-def membership_change_role(*, actor: Any, membership: Membership, role: Role) -> Membership:
+def membership_change_role(*, actor: User | None, membership: Membership, role: Role) -> Membership:
     if role.pk == membership.role_id:
         return membership
     _check_target(
@@ -250,12 +249,14 @@ def membership_change_role(*, actor: Any, membership: Membership, role: Role) ->
     )
     _check_target(actor=actor, role=role, library=membership.library, network=membership.network)
     _check_not_self_demotion(actor=actor, membership=membership)
-    if Membership.objects.filter(
-        user_id=membership.user_id,
-        role=role,
-        network_id=membership.network_id,
-        library_id=membership.library_id,
-    ).exists():
+    same = Membership.objects.filter(
+        user_id=membership.user_id, role=role, network_id=membership.network_id
+    )
+    if membership.library_id is None:
+        same = same.filter(library__isnull=True)
+    else:
+        same = same.filter(library_id=membership.library_id)
+    if same.exists():
         raise AccountsError(
             AccountsErrorCode.MEMBERSHIP_EXISTS,
             _("Người này đã có vai trò này ở đây."),
@@ -276,7 +277,7 @@ def membership_change_role(*, actor: Any, membership: Membership, role: Role) ->
     return membership
 
 
-def membership_remove(*, actor: Any, membership: Membership) -> None:
+def membership_remove(*, actor: User | None, membership: Membership) -> None:
     _check_target(
         actor=actor, role=membership.role, library=membership.library, network=membership.network
     )
@@ -325,7 +326,7 @@ def totp_enable(*, user: User, secret: str, code: str) -> None:
         audit_record(actor=user, action="accounts.user.totp_enabled", obj=user)
 
 
-def totp_disable(*, user: User, actor: Any) -> None:
+def totp_disable(*, user: User, actor: User | None) -> None:
     with transaction.atomic():
         user.totp_secret = ""
         user.totp_confirmed_at = None
@@ -351,7 +352,7 @@ def recovery_code_looks_like(text: Any) -> bool:
     return len(code) == 10 and all(ch in _RECOVERY_ALPHABET for ch in code)
 
 
-def recovery_codes_generate(*, user: User, actor: Any) -> list[str]:
+def recovery_codes_generate(*, user: User, actor: User | None) -> list[str]:
     """Make ten new single-use codes for ``user`` (the old ones stop working) and return them
     for showing once, as ``abcde-fghij``; only their password hashes are kept."""
     if not user.has_totp:
@@ -421,7 +422,7 @@ def may_reset_second_factor(actor: Any, user: User) -> bool:
     )
 
 
-def totp_reset(*, user: User, actor: Any, reason: str, by_operator: bool = False) -> None:
+def totp_reset(*, user: User, actor: User | None, reason: str, by_operator: bool = False) -> None:
     """Turn off ``user``'s second factor and recovery codes for a person who lost the phone
     and every code, after the administrator has checked who is asking (the reason says how).
 
@@ -481,3 +482,12 @@ def builtin_roles_ensure(*, using: str = "default") -> None:
                 "network_wide": network_wide,
             },
         )
+
+
+def api_token_issue(*, user: User) -> str:
+    """The user's REST API token, made the first time it is asked for (the token endpoint
+    checks the credentials first)."""
+    from rest_framework.authtoken.models import Token
+
+    token, _created = Token.objects.get_or_create(user=user)
+    return str(token.key)

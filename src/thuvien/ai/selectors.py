@@ -95,7 +95,7 @@ def stale_record_ids(*, limit: int, after_id: int = 0) -> list[int]:
 
 
 def stale_count() -> int:
-    return _stale().count()
+    return int(_stale().count())
 
 
 def stored_vectors(chunk: int = 5_000) -> Iterator[tuple[list[int], np.ndarray]]:

@@ -16,10 +16,10 @@ from .marc.mij import to_pymarc
 from .models import Authority, Record
 
 if TYPE_CHECKING:
-    from thuvien.network.models import Library
+    from thuvien.network.models import Library, Network
 
 
-def record_get(*, network: Any, pk: int, include_deleted: bool = False) -> Record:
+def record_get(*, network: Network | None, pk: int, include_deleted: bool = False) -> Record:
     qs = Record.objects.filter(network=network, pk=pk)
     if not include_deleted:
         qs = qs.filter(is_deleted=False)
@@ -42,7 +42,7 @@ class RecordView:
 
 
 def record_open(
-    *, network: Any, pk: int, library: Library | None = None, language: str | None = None
+    *, network: Network, pk: int, library: Library | None = None, language: str | None = None
 ) -> RecordView:
     """A record ready to show or edit; ``library`` adds that library's items (scoped)."""
     record = record_get(network=network, pk=pk)
@@ -98,7 +98,7 @@ def record_holdings_summary(*, record: Record) -> list[dict[str, Any]]:
 
 
 def record_list(
-    *, network: Any, query: str | None = None, library: Library | None = None
+    *, network: Network, query: str | None = None, library: Library | None = None
 ) -> QuerySet[Record]:
     """Records of the network, optionally narrowed to a title/ISBN query or a library."""
     from .services.exporting import export_queryset
@@ -106,7 +106,7 @@ def record_list(
     return export_queryset(network=network, library=library, query=query)
 
 
-def record_by_identifier(*, network: Any, kind: str, value: str) -> list[Record]:
+def record_by_identifier(*, network: Network, kind: str, value: str) -> list[Record]:
     """Records carrying an identifier (``isbn`` in ISBN-13 form, ``035``, ``001``)."""
     from .marc.isbn import normalize_isbn
 
@@ -122,7 +122,9 @@ def record_by_identifier(*, network: Any, kind: str, value: str) -> list[Record]
     )
 
 
-def authority_list(*, network: Any, kind: str | None = None, query: str = "") -> QuerySet:
+def authority_list(
+    *, network: Network, kind: str | None = None, query: str = ""
+) -> QuerySet[Authority]:
     from thuvien.core.text import fold
 
     qs = Authority.objects.filter(network=network)
@@ -133,7 +135,7 @@ def authority_list(*, network: Any, kind: str | None = None, query: str = "") ->
     return qs
 
 
-def authority_get(*, network: Any, pk: int) -> Authority:
+def authority_get(*, network: Network, pk: int) -> Authority:
     from django.utils.translation import gettext
 
     from thuvien.core.errors import NotFound
@@ -229,3 +231,33 @@ def record_keyset_page(
         prev_cursor=_cursor_key(rows[0], by_updated) if key is not None and rows else "",
         first=key is None,
     )
+
+
+def records_matching_words(records: QuerySet[Record], *, words: list[str]) -> QuerySet[Record]:
+    """``records`` whose folded match key (title, first author) holds every folded word: the
+    catalogue's search without an index."""
+    from django.db.models import Q
+
+    cond = Q()
+    for word in words:
+        cond &= Q(match_key__contains=word)
+    return records.filter(cond)
+
+
+def records_matching_number(
+    records: QuerySet[Record], *, isbn: str, typed: str
+) -> QuerySet[Record]:
+    """``records`` with ``isbn`` (ISBN-13 digits, or a part of one) among their ISBNs, or the
+    number as ``typed`` among their ISSNs or as their control number."""
+    from django.db.models import Q
+
+    return records.filter(
+        Q(isbns__icontains=isbn) | Q(issns__icontains=typed) | Q(control_number=typed)
+    )
+
+
+def authority_linked_records(*, authority: Authority, limit: int = 100) -> tuple[int, list[Record]]:
+    """How many live records an authority is linked to, and the first ``limit`` by title."""
+    linked = Record.objects.filter(authority_links__authority=authority, is_deleted=False)
+    linked = linked.distinct()
+    return linked.count(), list(linked.order_by("title_sort", "id")[:limit])

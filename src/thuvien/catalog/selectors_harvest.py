@@ -19,13 +19,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, Min, Model, OuterRef, Q, QuerySet
 
 from thuvien.network.models import Library, LibraryGroup, Network
 
 from .models import Record, RecordTombstone, TombstoneReason
+
+_M = TypeVar("_M", bound=Model)
 
 WITHDRAWN = "withdrawn"  # holdings' ItemStatus.WITHDRAWN: a copy that no longer counts
 
@@ -198,9 +200,9 @@ def _tombstones(scope: HarvestScope) -> QuerySet[RecordTombstone]:
 
 
 def harvest_window(
-    qs: QuerySet, date_field: str, id_field: str, *, after: tuple[datetime, int] | None,
+    qs: QuerySet[_M], date_field: str, id_field: str, *, after: tuple[datetime, int] | None,
     since: datetime | None, before: datetime | None,
-) -> QuerySet:  # fmt: skip
+) -> QuerySet[_M]:  # fmt: skip
     """``qs`` between OAI-PMH's ``from`` and ``until``, after the resumption token's (date, id),
     in harvest order (the digital library's listing uses it too)."""
     if since is not None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from thuvien.core.errors import NotFound
 
+from .errors import CirculationErrorCode
 from .models import (
     ACTIVE_HOLD_STATUSES,
     Fee,
@@ -19,9 +20,12 @@ from .models import (
     Hold,
     HoldStatus,
     Loan,
+    LoanRule,
+    NoticeTemplate,
     Payment,
     PostalLine,
     PostalRequest,
+    PostalStatus,
     ReadingPermission,
     Transit,
 )
@@ -50,6 +54,16 @@ def loan_history(*, patron: Patron) -> QuerySet[Loan]:
     )
 
 
+def patron_loan_get(*, patron: Patron, pk: int) -> Loan | None:
+    """One of the reader's open loans (any other is None)."""
+    return patron_loans(patron=patron).filter(pk=pk).first()
+
+
+def patron_hold_get(*, patron: Patron, pk: int) -> Hold | None:
+    """One of the reader's active holds (any other is None)."""
+    return patron_holds(patron=patron).filter(pk=pk).first()
+
+
 def patron_holds(*, patron: Patron) -> QuerySet[Hold]:
     return (
         Hold.all_objects.filter(patron=patron, status__in=ACTIVE_HOLD_STATUSES)
@@ -73,8 +87,14 @@ def patron_postal_requests(*, patron: Patron, limit: int = 50) -> list[PostalReq
     )
 
 
-def patron_fees(*, patron: Patron, open_only: bool = True) -> QuerySet[Fee]:
+def patron_fees(
+    *, patron: Patron, open_only: bool = True, library: Library | None = None
+) -> QuerySet[Fee]:
+    """The reader's fees (open ones only unless ``open_only`` is False), of one library when
+    ``library`` is given."""
     qs = Fee.all_objects.filter(patron=patron).select_related("library")
+    if library is not None:
+        qs = qs.filter(library=library)
     return qs.filter(outstanding__gt=0) if open_only else qs
 
 
@@ -83,6 +103,15 @@ def patron_balance(*, patron: Patron, library: Library | None = None) -> Decimal
     if library is not None:
         qs = qs.filter(library=library)
     return qs.aggregate(s=Sum("outstanding"))["s"] or Decimal(0)
+
+
+def patron_limits_at(*, patron: Patron, library: Library) -> tuple[int, int]:
+    """(hold limit, loan limit) of the reader's category at ``library``: the loan rule that
+    applies to any copy type (a kiosk shows them)."""
+    from .loan_policy import rule_for
+
+    rule = rule_for(library=library, category=patron.category.code, item_type="")
+    return rule.max_holds, rule.max_loans
 
 
 def hold_queue_position(*, hold: Hold) -> int:
@@ -304,7 +333,9 @@ def lost_fee_quote(*, loan: Loan) -> Decimal:
     return Decimal(str(price or 0)).quantize(Decimal(1))
 
 
-def lost_undo_refusal(*, fee: Fee, today: dt.date | None = None) -> str | None:
+def lost_undo_refusal(
+    *, fee: Fee, today: dt.date | None = None
+) -> CirculationErrorCode | None:
     """Why a lost/damaged declaration cannot be undone (a ``CirculationErrorCode``), or None.
 
     The same rule decides whether the reader page offers "Hoàn tác" and whether the service
@@ -358,3 +389,132 @@ def lost_fee_get_for(*, library: Library, pk: int) -> Fee:
     if fee is None:
         raise NotFound("not_found", "Không tìm thấy khoản bồi thường.")
     return fee
+
+
+# --- staff pages: loan rules, reports, postal loans -----------------------------------------
+
+
+def loan_rules_for(*, library: Library) -> QuerySet[LoanRule]:
+    """The rules a library's desk works under: the network's and the library's own, network
+    rows first, then by category and copy type."""
+    return (
+        LoanRule.objects.filter(network=library.network_id)
+        .filter(Q(library__isnull=True) | Q(library=library))
+        .order_by("library_id", "patron_category", "item_type")
+    )
+
+
+def loan_rule_get_for(*, library: Library, pk: int) -> LoanRule | None:
+    """A network rule or one of ``library``'s own; another library's rule is None."""
+    rule = LoanRule.objects.filter(pk=pk, network=library.network_id).first()
+    if rule is None or rule.library_id not in (None, library.pk):
+        return None
+    return rule
+
+
+def overdue_loans(*, library: Library, today: dt.date, limit: int = 2000) -> list[Loan]:
+    """The library's open loans past their due day, the most overdue first."""
+    return list(
+        Loan.objects.filter(library=library, returned_at__isnull=True, due_on__lt=today)
+        .select_related("item__record", "patron")
+        .order_by("due_on")[:limit]
+    )
+
+
+def holds_to_pull(*, library: Library) -> list[tuple[Hold, Item]]:
+    """Copies on this library's shelves that a queued hold anywhere in the network can take,
+    paired with the hold, oldest hold first; each copy serves one hold. Three queries whatever
+    the queue length."""
+    from thuvien.holdings.models import Item, ItemStatus
+
+    holds = list(
+        Hold.all_objects.filter(status=HoldStatus.QUEUED, library__network_id=library.network_id)
+        .select_related("record", "library")
+        .order_by("placed_at")[:500]
+    )
+    wanted_records = {h.record_id for h in holds if not h.item_level}
+    wanted_items = {h.item_id for h in holds if h.item_level}
+    available = list(
+        Item.objects.filter(
+            Q(record_id__in=wanted_records) | Q(pk__in=wanted_items),
+            library=library,
+            status=ItemStatus.AVAILABLE,
+        ).order_by("pk")
+    )
+    by_record: dict[int, list[Item]] = {}
+    for item in available:
+        by_record.setdefault(item.record_id, []).append(item)
+    used: set[int] = set()
+    pairs: list[tuple[Hold, Item]] = []
+    for hold in holds:
+        candidates = by_record.get(hold.record_id, [])
+        if hold.item_level:
+            candidates = [i for i in candidates if i.pk == hold.item_id]
+        found = next((i for i in candidates if i.pk not in used), None)
+        if found is None:
+            continue
+        used.add(found.pk)
+        pairs.append((hold, found))
+    return pairs
+
+
+def postal_requests_of(*, library: Library, limit: int = 200) -> list[PostalRequest]:
+    """The library's postal-loan requests not cancelled, newest first, with reader and books."""
+    return list(
+        PostalRequest.objects.filter(library=library)
+        .exclude(status=PostalStatus.CANCELLED)
+        .select_related("patron")
+        .prefetch_related("lines__record")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def postal_request_get_for(*, library: Library, pk: int) -> PostalRequest | None:
+    """A postal-loan request of ``library`` (another library's is None, as a missing one)."""
+    return PostalRequest.objects.filter(pk=pk, library=library).first()
+
+
+def fees_and_payments_of(*, library: Library, limit: int = 100) -> tuple[list[Fee], list[Payment]]:
+    """The library's latest fees and payments (the ledger page), newest first, with readers."""
+    fees = Fee.objects.filter(library=library).select_related("patron").order_by("-created_at")
+    pays = Payment.objects.filter(library=library).select_related("patron").order_by("-created_at")
+    return list(fees[:limit]), list(pays[:limit])
+
+
+def patron_payments_at(*, patron: Patron, library: Library, limit: int = 10) -> list[Payment]:
+    """The reader's latest payments at ``library``, newest first."""
+    return list(
+        Payment.all_objects.filter(patron=patron, library=library).order_by("-created_at")[:limit]
+    )
+
+
+def payment_get_for(*, library: Library, pk: int) -> Payment:
+    """A payment taken at ``library`` with its reader, desk and what it paid (for the
+    receipt); another library's answers NotFound."""
+    payment = (
+        Payment.objects.filter(pk=pk, library=library)
+        .select_related("patron", "library", "staff")
+        .prefetch_related("allocations__fee")
+        .first()
+    )
+    if payment is None:
+        raise NotFound("not_found", "Không tìm thấy biên lai.")
+    return payment
+
+
+def open_loan_get_for(*, library: Library, pk: int) -> Loan | None:
+    """An open loan made at ``library``, with copy, record, reader and library; None else."""
+    return (
+        Loan.objects.filter(pk=pk, library=library, returned_at__isnull=True)
+        .select_related("item__record", "patron", "library")
+        .first()
+    )
+
+
+def notice_template_own(
+    *, library: Library, kind: str, channel: str, language: str
+) -> NoticeTemplate | None:
+    """The library's own wording of one notice, or None (the default applies)."""
+    return NoticeTemplate.objects.filter(
+        network=library.network_id, library=library, kind=kind, channel=channel, language=language
+    ).first()

@@ -20,7 +20,7 @@ def audit_list(
     actor: str = "",
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
-) -> QuerySet:
+) -> QuerySet[AuditEntry]:
     """Audit entries of one library, or of a whole network; newest first.
 
     ``action`` matches a dotted code or its prefix (``accounts.membership``); ``actor`` a
@@ -43,7 +43,7 @@ def audit_list(
     return qs.select_related("actor", "library").order_by("-created_at", "-id")
 
 
-def job_list(*, library: Any | None = None, network: Any | None = None) -> QuerySet:
+def job_list(*, library: Any | None = None, network: Any | None = None) -> QuerySet[Job]:
     """Jobs of one library (with the network's own jobs left out), or of a whole network."""
     if library is not None:
         qs = Job.objects.filter(library=library)
@@ -61,6 +61,41 @@ def job_list(*, library: Any | None = None, network: Any | None = None) -> Query
 def job_get_for(*, pk: Any, library: Any | None = None, network: Any | None = None) -> Job:
     """One job of the library (or network); another's answers 404 like a missing one."""
     try:
-        return job_list(library=library, network=network).get(pk=int(pk))
+        job: Job = job_list(library=library, network=network).get(pk=int(pk))
     except (Job.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFound("not_found", _("Không tìm thấy tác vụ.")) from exc
+    return job
+
+
+# --- operations (health checks and metrics) -----------------------------------------------
+
+
+def outbox_backlog() -> tuple[int, dt.datetime | None]:
+    """How many outbox rows wait, and when the oldest was written (None when none waits)."""
+    from .models import OutboxEntry
+
+    pending = OutboxEntry.objects.count()
+    oldest = OutboxEntry.objects.order_by("created_at").values_list("created_at", flat=True).first()
+    return pending, oldest
+
+
+def failed_jobs_since(*, since: dt.datetime) -> dict[str, int]:
+    """Jobs failed since ``since``, counted by kind."""
+    from django.db.models import Count
+
+    rows = (
+        Job.objects.filter(status=Job.Status.FAILED, created_at__gte=since)
+        .values("kind")
+        .annotate(n=Count("id"))
+    )
+    return {r["kind"]: r["n"] for r in rows}
+
+
+def audit_last_at(*, action: str) -> dt.datetime | None:
+    """When ``action`` was last recorded in the audit log, or None."""
+    return (
+        AuditEntry.objects.filter(action=action)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )

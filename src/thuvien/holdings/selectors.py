@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext
@@ -13,12 +13,17 @@ from thuvien.core.scoping import library_scope, scopes_disabled
 
 from .models import Item, ItemStatus
 
+if TYPE_CHECKING:
+    from thuvien.network.models import Library, Network
+
+    from .visibility import Viewer
+
 
 def _not_found() -> NotFound:
     return NotFound("holdings.item_not_found", gettext("Không tìm thấy bản sao."))
 
 
-def item_get_for(*, library: Any, pk: int) -> Item:
+def item_get_for(*, library: Library, pk: int) -> Item:
     with library_scope(library):
         item = Item.objects.select_related("record", "location").filter(pk=pk).first()
     if item is None:
@@ -26,7 +31,7 @@ def item_get_for(*, library: Any, pk: int) -> Item:
     return item
 
 
-def item_by_barcode(*, library: Any, barcode: str) -> Item:
+def item_by_barcode(*, library: Library, barcode: str) -> Item:
     """The copy with this barcode in ``library`` (circulation desks scan barcodes)."""
     with library_scope(library):
         item = (
@@ -40,7 +45,7 @@ def item_by_barcode(*, library: Any, barcode: str) -> Item:
 
 
 def item_list(
-    *, library: Any, record: Any | None = None, status: str | None = None
+    *, library: Library, record: Record | None = None, status: str | None = None
 ) -> QuerySet[Item]:
     """The library's copies, optionally of one record or in one status (a lazy queryset:
     evaluate it inside ``library_scope(library)`` or a request of that library)."""
@@ -53,7 +58,7 @@ def item_list(
     return qs.order_by("barcode")
 
 
-def call_number_for(*, record: Any) -> str:
+def call_number_for(*, record: Record) -> str:
     """The proposed call number of a record (DDC + author mark + work mark)."""
     from .callnumber import propose_call_number
 
@@ -112,3 +117,130 @@ def record_copy_shelves(*, record_id: int, network_id: int) -> list[tuple[int, s
             "library_id", "library__visibility", "visibility", "location__visibility"
         )
         return [(lib, str(lvis), str(vis), str(loc or "")) for lib, lvis, vis, loc in rows]
+
+
+def libraries_visible(
+    *,
+    viewer: Viewer,
+    network: Network | None = None,
+    network_code: str | None = None,
+    group_pk: int | None = None,
+    library_type: str | None = None,
+    province: str | None = None,
+    commune: str | None = None,
+    q: str | None = None,
+) -> QuerySet[Any]:
+    """Active libraries whose holdings ``viewer`` may see, by code, narrowed to a network
+    (given, or by code), a group (by id), a type, an area and a name search
+    (``network.selectors.library_list``); an unknown network or group code gives none."""
+    from thuvien.network.models import Library
+    from thuvien.network.selectors import group_by_pk, library_list, network_by_code
+
+    from .visibility import library_visibility_q
+
+    if network_code:
+        network = network_by_code(code=network_code)
+    group = group_by_pk(pk=group_pk) if group_pk is not None else None
+    if (network_code and network is None) or (group_pk is not None and group is None):
+        return Library.objects.none()
+    return (
+        library_list(
+            network=network,
+            library_type=library_type,
+            group=group,
+            province=province,
+            commune=commune,
+            q=q,
+        )
+        .filter(library_visibility_q(viewer))
+        .order_by("code")
+    )
+
+
+def records_visible(
+    *, viewer: Viewer, network_code: str | None = None, query: str = ""
+) -> QuerySet[Record]:
+    """Records not deleted that ``viewer`` may see, newest first, narrowed to a network (by
+    code) and to a query: every word in the folded match key, or the ISBN as typed."""
+    from django.db.models import Q
+
+    from thuvien.core.text import fold
+
+    from .visibility import record_visibility_q
+
+    qs = (
+        Record.objects.filter(is_deleted=False)
+        .filter(record_visibility_q(viewer))
+        .select_related("network")
+        .order_by("-id")
+    )
+    if network_code:
+        qs = qs.filter(network__code=network_code)
+    if query:
+        cond = Q()
+        for word in fold(query).split():
+            cond &= Q(match_key__contains=word)
+        qs = qs.filter(cond | Q(identifiers__kind="isbn", identifiers__value=query)).distinct()
+    return qs
+
+
+def record_get_visible(
+    *, pk: int, network: Network | None = None, viewer: Viewer | None = None
+) -> Record | None:
+    """The record not deleted, or None when missing, of another network than ``network``
+    (writes) or hidden from ``viewer`` (reads)."""
+    from .visibility import record_visible
+
+    qs = Record.objects.filter(pk=pk, is_deleted=False).select_related("network")
+    if network is not None:
+        qs = qs.filter(network=network)
+    record = qs.first()
+    if record is None or (viewer is not None and not record_visible(viewer, record)):
+        return None
+    return record
+
+
+def record_items_visible(*, record: Record, viewer: Viewer) -> list[Item]:
+    """The record's copies in every library of its network that ``viewer`` may see, withdrawn
+    ones left out, with library and location, by library code and call number."""
+    from thuvien.network.models import Library
+
+    from .visibility import visible_items_q
+
+    with library_scope(Library.objects.filter(network_id=record.network_id)):
+        return list(
+            Item.objects.filter(record=record)
+            .filter(visible_items_q(viewer))
+            .exclude(status=ItemStatus.WITHDRAWN)
+            .select_related("library", "location")
+            .order_by("library__code", "call_number", "id")
+        )
+
+
+def catalogue_records(*, network: Network, viewer: Viewer | None = None) -> QuerySet[Record]:
+    """The network's live records (for the staff catalogue), only those ``viewer`` may see
+    when given (``visibility``: a cataloguer sees hidden libraries' records shared for copy
+    cataloguing)."""
+    from .visibility import record_visibility_q
+
+    qs = Record.objects.filter(network=network, is_deleted=False)
+    return qs.filter(record_visibility_q(viewer)) if viewer is not None else qs
+
+
+def items_added_since(*, library: Library, start: Any) -> list[Item]:
+    """The library's copies created since ``start``, with their records, by call number."""
+    return list(
+        Item.objects.filter(library=library, created_at__gte=start)
+        .select_related("record")
+        .order_by("call_number", "barcode")
+    )
+
+
+def items_by_barcodes(*, library: Library, barcodes: list[str]) -> dict[str, Item]:
+    """The library's copies with these barcodes (exactly as given), with their records."""
+    return {
+        i.barcode: i
+        for i in Item.objects.filter(library=library, barcode__in=barcodes).select_related(
+            "record"
+        )
+    }

@@ -28,7 +28,9 @@ from .errors import HoldingsError, HoldingsErrorCode
 from .models import Item, ItemStatus, ItemType
 
 if TYPE_CHECKING:
-    from thuvien.network.models import Library
+    from thuvien.accounts.models import User
+    from thuvien.catalog.models import Record
+    from thuvien.network.models import Library, Location
 
 OUTBOX_TOPIC = "catalog.record"
 MAX_BATCH = 500
@@ -81,7 +83,7 @@ def _barcode_taken_error(barcodes: list[str]) -> HoldingsError:
     )
 
 
-def _check_record_library(record: Any, library: Library) -> None:
+def _check_record_library(record: Record, library: Library) -> None:
     if record.is_deleted:
         raise HoldingsError(HoldingsErrorCode.RECORD_DELETED, gettext("Biểu ghi này đã bị xoá."))
     if record.network_id != library.network_id:
@@ -91,7 +93,7 @@ def _check_record_library(record: Any, library: Library) -> None:
         )
 
 
-def _check_location(location: Any, library: Library) -> None:
+def _check_location(location: Location | None, library: Library) -> None:
     if location is not None and location.library_id != library.pk:
         raise HoldingsError(
             HoldingsErrorCode.WRONG_LIBRARY,
@@ -118,11 +120,11 @@ def _check_price(price: Decimal | int | None) -> None:
 
 def item_create(
     *,
-    record: Any,
+    record: Record,
     library: Library,
     barcode: str,
-    actor: Any | None = None,
-    location: Any | None = None,
+    actor: User | None = None,
+    location: Location | None = None,
     call_number: str = "",
     item_type: str = ItemType.BOOK,
     price: Decimal | int | None = None,
@@ -175,12 +177,12 @@ def barcode_sequence(first_barcode: str, count: int) -> list[str]:
 
 def items_create_batch(
     *,
-    record: Any,
+    record: Record,
     library: Library,
     first_barcode: str,
     count: int,
-    actor: Any | None = None,
-    location: Any | None = None,
+    actor: User | None = None,
+    location: Location | None = None,
     call_number: str = "",
     item_type: str = ItemType.BOOK,
     price: Decimal | int | None = None,
@@ -247,16 +249,16 @@ def items_create_batch(
 def item_update(
     *,
     item: Item,
-    actor: Any | None = None,
+    actor: User | None = None,
     barcode: str = _UNSET,
-    location: Any | None = _UNSET,
+    location: Location | None = _UNSET,
     call_number: str = _UNSET,
     item_type: str = _UNSET,
     price: Decimal | int | None = _UNSET,
     acquired_on: dt.date | None = _UNSET,
     acquisition_source: str = _UNSET,
     notes: str = _UNSET,
-    record: Any = _UNSET,
+    record: Record = _UNSET,
 ) -> Item:
     """Change the given attributes of ``item`` (those not passed stay as they are).
 
@@ -312,7 +314,7 @@ def item_update(
 
 
 def item_status_change(
-    *, item: Item, status: str, actor: Any | None = None, note: str = ""
+    *, item: Item, status: str, actor: User | None = None, note: str = ""
 ) -> Item:
     """Set the status of a copy (circulation calls this on checkout, return, transit, loss)."""
     if status not in ItemStatus.values:
@@ -375,7 +377,7 @@ def _refuse_if_lent(item: Item) -> None:
         )
 
 
-def item_status_set(*, item: Item, status: str, actor: Any | None = None, note: str = "") -> Item:
+def item_status_set(*, item: Item, status: str, actor: User | None = None, note: str = "") -> Item:
     """A cataloguer sets a copy's status by hand (the item page).
 
     The statuses circulation owns (on loan, on the hold shelf, in transit) cannot be set by
@@ -406,14 +408,14 @@ def item_status_set(*, item: Item, status: str, actor: Any | None = None, note: 
         return item_status_change(item=item, status=status, actor=actor, note=note)
 
 
-def item_withdraw(*, item: Item, actor: Any | None = None, reason: str = "") -> Item:
+def item_withdraw(*, item: Item, actor: User | None = None, reason: str = "") -> Item:
     """Withdraw a copy (thanh lý): it stays for the statistics but leaves the collection."""
     with transaction.atomic():
         _refuse_if_lent(item)
         return item_status_change(item=item, status=ItemStatus.WITHDRAWN, actor=actor, note=reason)
 
 
-def item_delete(*, item: Item, actor: Any | None = None) -> None:
+def item_delete(*, item: Item, actor: User | None = None) -> None:
     """Delete a copy entered by mistake; one with a loan history is withdrawn instead."""
     with transaction.atomic():
         _refuse_if_lent(item)
@@ -531,7 +533,7 @@ def library_visibility_set(
     *,
     library: Library,
     visibility: str,
-    actor: Any | None,
+    actor: User | None,
     share_for_copy_cataloguing: bool | None = None,
 ) -> Any:
     """Set who may see a library's holdings (the network admin's choice), audited; every
@@ -570,7 +572,7 @@ def library_visibility_set(
     return library
 
 
-def location_visibility_set(*, location: Any, visibility: str, actor: Any | None) -> Any:
+def location_visibility_set(*, location: Location, visibility: str, actor: User | None) -> Any:
     """Mark a location normal, restricted reading or not shown; audited and re-indexed."""
     from thuvien.network.models import Location, ShelfVisibility
 
@@ -599,7 +601,7 @@ def location_visibility_set(*, location: Any, visibility: str, actor: Any | None
     return location
 
 
-def item_visibility_set(*, item: Item, visibility: str, actor: Any | None) -> Item:
+def item_visibility_set(*, item: Item, visibility: str, actor: User | None) -> Item:
     """Mark one copy normal, restricted reading or not shown; audited and re-indexed."""
     from thuvien.network.models import ShelfVisibility
 

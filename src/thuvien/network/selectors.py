@@ -8,6 +8,7 @@ library or network is given.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -46,6 +47,57 @@ def network_list(*, include_merged: bool = False) -> QuerySet[Network]:
     if not include_merged:
         qs = qs.filter(is_active=True, merged_into__isnull=True)
     return qs.order_by("name_vi")
+
+
+def network_by_code(*, code: str) -> Network | None:
+    """The network with this code, or None."""
+    return Network.objects.filter(code=code).first()
+
+
+def networks_by_code() -> QuerySet[Network]:
+    """Every network, merged ones too (with their successor), by code: the API's listing."""
+    return Network.objects.select_related("merged_into").order_by("code")
+
+
+def networks_by_ids(*, ids: Iterable[int]) -> QuerySet[Network]:
+    """The networks with these ids, by code."""
+    return Network.objects.filter(pk__in=list(ids)).order_by("code")
+
+
+def networks_absorbed_by(*, network: Network) -> QuerySet[Network]:
+    """The networks merged into ``network``."""
+    return Network.objects.filter(merged_into=network)
+
+
+def networks_open(*, ids: Iterable[int], exclude: Network | None = None) -> QuerySet[Network]:
+    """The networks with these ids still open (active, not merged), ``exclude`` left out."""
+    qs = Network.objects.filter(pk__in=list(ids), is_active=True, merged_into__isnull=True)
+    return qs.exclude(pk=exclude.pk) if exclude is not None else qs
+
+
+def network_merge_preview(*, source: Network) -> dict[str, Any]:
+    """What merging ``source`` would move: its libraries (Vietnamese order) and how many
+    records, copies and readers they hold (None for an app that is not installed). Counted
+    across libraries (base managers), which only the network admin's merge page does; the
+    higher apps' models are looked up by label, not imported."""
+    from django.apps import apps
+
+    libraries = sorted_vi(Library.objects.filter(network=source))
+
+    def count(label: str, **where: Any) -> int | None:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            return None
+        return int(model._base_manager.filter(**where).count())
+
+    return {
+        "source": source,
+        "libraries": libraries,
+        "records": count("catalog.Record", network=source),
+        "items": count("holdings.Item", library__in=libraries),
+        "patrons": count("patrons.Patron", library__in=libraries),
+    }
 
 
 def network_get(*, code: str) -> Network:
@@ -158,6 +210,59 @@ def sorted_vi(libraries: Any) -> list[Library]:
     return sorted(libraries, key=lambda lib: _sort_key(lib.name))
 
 
+def library_by_code(
+    *, code: str, active_only: bool = False, ignore_case: bool = False, with_parent: bool = False
+) -> Library | None:
+    """The library with this code (any network; open or closed unless ``active_only``; in
+    any case of letters with ``ignore_case``, as a kiosk or a command line types it) with its
+    network (and its parent, ``with_parent``), or None."""
+    related = ("network", "parent") if with_parent else ("network",)
+    qs = Library.objects.select_related(*related)
+    qs = qs.filter(code__iexact=code) if ignore_case else qs.filter(code=code)
+    return (qs.filter(is_active=True) if active_only else qs).first()
+
+
+def library_by_pk(*, pk: int) -> Library:
+    """The library with this id, with its network and parent (``Library.DoesNotExist`` if
+    none: callers pass ids they were given by the access rules)."""
+    return Library.objects.select_related("network", "parent").get(pk=pk)
+
+
+def libraries_exist() -> bool:
+    """Whether any library is set up at all (a command explains how to start otherwise)."""
+    return Library.objects.exists()
+
+
+def libraries_by_ids(*, ids: Iterable[int], network: Network | None = None) -> QuerySet[Library]:
+    """The libraries with these ids (of ``network`` when given) with their networks, by code."""
+    qs = Library.objects.filter(pk__in=list(ids)).select_related("network")
+    if network is not None:
+        qs = qs.filter(network=network)
+    return qs.order_by("code")
+
+
+def library_choices(
+    *,
+    network: Network | None = None,
+    networks: QuerySet[Network] | None = None,
+    exclude: Library | None = None,
+) -> QuerySet[Library]:
+    """Active libraries to choose from in a form: of ``network`` (by code) or of ``networks``
+    (by network, then code; with their networks), ``exclude`` left out; none when neither is
+    given (a form field's placeholder until the view knows the network)."""
+    if network is not None:
+        qs = Library.objects.filter(network=network, is_active=True).order_by("code")
+    elif networks is None:
+        return Library.objects.none()
+    else:
+        qs = (
+            Library.objects.filter(network__in=networks, is_active=True)
+            .select_related("network")
+            .order_by("network_id", "code")
+        )
+    return qs.exclude(pk=exclude.pk) if exclude is not None else qs
+
+
 def library_get(*, code: str, network: Network | None = None) -> Library:
     qs = Library.objects.select_related("network", "parent").filter(code=code)
     if network is not None:
@@ -222,6 +327,20 @@ def location_get(*, library: Library, pk: Any) -> Location:
 
 def group_list(*, network: Network) -> QuerySet[LibraryGroup]:
     return LibraryGroup.objects.filter(network=network).prefetch_related("libraries")
+
+
+def groups_by_network_code(*, network_code: str | None = None) -> QuerySet[LibraryGroup]:
+    """Every group with its libraries (of the network with this code, when given), by network
+    and code: the API's listing."""
+    qs = LibraryGroup.objects.select_related("network").prefetch_related("libraries")
+    if network_code:
+        qs = qs.filter(network__code=network_code)
+    return qs.order_by("network_id", "code")
+
+
+def group_by_pk(*, pk: int) -> LibraryGroup | None:
+    """The group with this id, or None."""
+    return LibraryGroup.objects.filter(pk=pk).first()
 
 
 def group_get(*, network: Network, pk: Any) -> LibraryGroup:

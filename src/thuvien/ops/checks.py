@@ -50,37 +50,23 @@ def disk_free_bytes() -> int:
 
 def outbox() -> tuple[int, float]:
     """Rows waiting for the index and the age of the oldest one in seconds."""
-    from thuvien.core.models import OutboxEntry
+    from thuvien.core.selectors import outbox_backlog
 
-    pending = OutboxEntry.objects.count()
-    oldest = OutboxEntry.objects.order_by("created_at").values_list("created_at", flat=True).first()
+    pending, oldest = outbox_backlog()
     lag = (timezone.now() - oldest).total_seconds() if oldest else 0.0
     return pending, max(0.0, lag)
 
 
 def failed_jobs_by_kind(hours: int = 24) -> dict[str, int]:
-    from django.db.models import Count
+    from thuvien.core.selectors import failed_jobs_since
 
-    from thuvien.core.models import Job
-
-    since = timezone.now() - timedelta(hours=hours)
-    rows = (
-        Job.objects.filter(status=Job.Status.FAILED, created_at__gte=since)
-        .values("kind")
-        .annotate(n=Count("id"))
-    )
-    return {r["kind"]: r["n"] for r in rows}
+    return failed_jobs_since(since=timezone.now() - timedelta(hours=hours))
 
 
 def last_audit_timestamp(action: str) -> float | None:
-    from thuvien.core.models import AuditEntry
+    from thuvien.core.selectors import audit_last_at
 
-    at = (
-        AuditEntry.objects.filter(action=action)
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
-    )
+    at = audit_last_at(action=action)
     return at.timestamp() if at else None
 
 

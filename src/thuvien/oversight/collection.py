@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from thuvien.catalog.display import LANGUAGES
 from thuvien.catalog.models import MaterialType
 from thuvien.core.scoping import scopes_disabled
+from thuvien.network.models import Network
 
 from .models import CollectionCount
 
@@ -108,7 +109,7 @@ def recorded_collection(
     *,
     day: dt.date,
     library_ids: Collection[int] | None = None,
-    network: object = None,
+    network: Network | None = None,
     which: bool = False,
 ) -> tuple[Counts, set[int]]:
     """The recorded breakdowns of ``day`` summed over the libraries (every library of

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
 from thuvien.core.errors import NotFound
 from thuvien.core.text import clean, fold
 
-from .models import Patron, PatronCategory
+from .models import DeletionRequest, Patron, PatronCategory
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library, Network
 
 
 def _not_found() -> NotFound:
     return NotFound("patron_not_found", "Không tìm thấy bạn đọc.")
 
 
-def patron_get_by_card(*, network: Any, card_number: str, lean: bool = False) -> Patron:
+def patron_get_by_card(*, network: Network, card_number: str, lean: bool = False) -> Patron:
     """A reader of ``network`` by card number (any library of it: desks serve visitors).
 
     ``lean`` joins the category alone (what the checkout service reads): the REST desk path
@@ -45,7 +48,7 @@ def patron_get_for_user(*, user: Any) -> Patron | None:
     )
 
 
-def patron_get_for(*, library: Any, pk: int) -> Patron:
+def patron_get_for(*, library: Library, pk: int) -> Patron:
     """A reader registered at ``library``; another library's reader is NotFound."""
     patron = (
         Patron.objects.select_related("category", "library", "user")
@@ -57,7 +60,7 @@ def patron_get_for(*, library: Any, pk: int) -> Patron:
     return patron
 
 
-def patron_search(*, library: Any, query: str = "", limit: int = 50) -> QuerySet[Patron]:
+def patron_search(*, library: Library, query: str = "", limit: int = 50) -> QuerySet[Patron]:
     """Readers of ``library`` by card number, name (with or without tone marks), e-mail, phone."""
     qs = Patron.objects.filter(library=library, is_anonymised=False).select_related("category")
     query = clean(query or "")
@@ -72,5 +75,24 @@ def patron_search(*, library: Any, query: str = "", limit: int = 50) -> QuerySet
     return qs.order_by("card_number")[:limit]
 
 
-def categories_for(*, network: Any) -> QuerySet[PatronCategory]:
+def categories_for(*, network: Network) -> QuerySet[PatronCategory]:
     return PatronCategory.objects.filter(network=network).order_by("code")
+
+
+def deletion_request_get_for(*, library: Library, pk: int) -> DeletionRequest | None:
+    """A data-deletion request made at ``library`` (another library's is None)."""
+    return DeletionRequest.objects.filter(pk=pk, library=library).first()
+
+
+def deletion_requests_of(*, library: Library, limit: int = 200) -> list[DeletionRequest]:
+    """The data-deletion requests made at ``library``, with their readers."""
+    return list(DeletionRequest.objects.filter(library=library).select_related("patron")[:limit])
+
+
+def deletion_request_pending(*, patron: Patron) -> DeletionRequest | None:
+    """The reader's data-deletion request still waiting, or None. It lives at the reader's
+    home library, whose scope this opens (a reader asks from the portal)."""
+    from thuvien.core.scoping import library_scope
+
+    with library_scope(patron.library):
+        return patron.deletion_requests.filter(status=DeletionRequest.Status.PENDING).first()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -35,6 +35,10 @@ from .models import (
     Patron,
     PatronCategory,
 )
+
+if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.network.models import Library, Network
 
 E = PatronErrorCode
 CHILD_AGE = 16
@@ -67,7 +71,7 @@ DEFAULT_CATEGORIES: dict[str, tuple[str, str, bool, int]] = {
 }
 
 
-def categories_ensure(*, network: Any) -> dict[str, PatronCategory]:
+def categories_ensure(*, network: Network) -> dict[str, PatronCategory]:
     """The seven standard reader categories of a network, created when missing."""
     out = {}
     for code, (vi, en, guardian, months) in DEFAULT_CATEGORIES.items():
@@ -109,7 +113,7 @@ def is_child(*, category: PatronCategory, birth_date: dt.date | None, today: dt.
     return age < CHILD_AGE
 
 
-def card_number_next(*, library: Any) -> str:
+def card_number_next(*, library: Library) -> str:
     """The next free card number of ``library``: its prefix and six digits, unique everywhere."""
     prefix = str(setting_get("patrons.card_prefix", library=library) or "").strip()
     prefix = (prefix or library.code.replace("-", "")).upper()
@@ -136,7 +140,7 @@ def _check_email(email: str, exclude_pk: int | None = None) -> None:
         )
 
 
-def _consent(patron: Patron, purpose: str, *, actor: Any, guardian: str = "") -> Consent:
+def _consent(patron: Patron, purpose: str, *, actor: User | None, guardian: str = "") -> Consent:
     return Consent.objects.create(
         patron=patron,
         purpose=purpose,
@@ -149,10 +153,10 @@ def _consent(patron: Patron, purpose: str, *, actor: Any, guardian: str = "") ->
 
 def patron_register(
     *,
-    library: Any,
+    library: Library,
     full_name: str,
     category: PatronCategory,
-    actor: Any,
+    actor: User | None,
     consent: bool,
     guardian_consent: bool = False,
     guardian_name: str = "",
@@ -250,7 +254,7 @@ def patron_register(
     return patron
 
 
-def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
+def patron_update(*, patron: Patron, actor: User | None, **values: Any) -> Patron:
     """Edit a reader's details; consent for history/notices follows the switches."""
     unknown = set(values) - set(EDITABLE_FIELDS)
     if unknown:
@@ -279,11 +283,12 @@ def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
             fields.append("birth_year")
         patron.save(update_fields=[*fields, "updated_at"])
         login_fields = [n for n in ("full_name", "email") if n in changed]
-        if patron.user_id and login_fields:
+        login = patron.user if patron.user_id else None
+        if login is not None and login_fields:
             # The portal login shows the reader's name and finds them by e-mail: keep it so.
             for name in login_fields:
-                setattr(patron.user, name, getattr(patron, name))
-            patron.user.save(update_fields=login_fields)
+                setattr(login, name, getattr(patron, name))
+            login.save(update_fields=login_fields)
         if patron.keep_history and not history_before:
             _consent(patron, ConsentPurpose.HISTORY, actor=actor)
         notify_now = patron.notify_email or patron.notify_sms
@@ -307,7 +312,7 @@ def patron_update(*, patron: Patron, actor: Any, **values: Any) -> Patron:
     return patron
 
 
-def patron_renew_card(*, patron: Patron, actor: Any) -> Patron:
+def patron_renew_card(*, patron: Patron, actor: User | None) -> Patron:
     today = timezone.localdate()
     start = max(today, patron.expires_on)
     patron.expires_on = _add_months(start, patron.category.card_validity_months or 12)
@@ -322,7 +327,7 @@ def patron_renew_card(*, patron: Patron, actor: Any) -> Patron:
     return patron
 
 
-def patron_block(*, patron: Patron, actor: Any, reason: str) -> Patron:
+def patron_block(*, patron: Patron, actor: User | None, reason: str) -> Patron:
     reason = clean(reason or "")
     if not reason:
         raise PatronError(E.INVALID, _("Cần ghi lý do khóa thẻ."), field="reason")
@@ -333,7 +338,7 @@ def patron_block(*, patron: Patron, actor: Any, reason: str) -> Patron:
     return patron
 
 
-def patron_unblock(*, patron: Patron, actor: Any) -> Patron:
+def patron_unblock(*, patron: Patron, actor: User | None) -> Patron:
     with transaction.atomic():
         patron.blocked_reason = ""
         patron.save(update_fields=["blocked_reason", "updated_at"])
@@ -341,7 +346,7 @@ def patron_unblock(*, patron: Patron, actor: Any) -> Patron:
     return patron
 
 
-def patron_set_password(*, patron: Patron, password: str, actor: Any) -> Patron:
+def patron_set_password(*, patron: Patron, password: str, actor: User | None) -> Patron:
     """Give the reader a portal login (card number or e-mail + this password)."""
     if len(password or "") < 8:
         raise PatronError(E.INVALID, _("Mật khẩu cần ít nhất 8 ký tự."), field="password")
@@ -413,7 +418,7 @@ def _photo_reencoded(photo: Any) -> bytes:
     return out.getvalue()
 
 
-def _photo_screened(photo: Any, *, patron: Patron, actor: Any) -> None:
+def _photo_screened(photo: Any, *, patron: Patron, actor: User | None) -> None:
     """Screen the upload as it came (ClamAV, type by content, size, pixel cap); a refusal
     (``ScreeningRefused``, a ThuvienError) quarantines it, before anything of the reader changes."""
     import tempfile
@@ -444,7 +449,7 @@ def _photo_screened(photo: Any, *, patron: Patron, actor: Any) -> None:
         screen_upload(Path(out.name), **kwargs)
 
 
-def patron_set_photo(*, patron: Patron, photo: Any, actor: Any) -> Patron:
+def patron_set_photo(*, patron: Patron, photo: Any, actor: User | None) -> Patron:
     """Keep a card photo (a JPEG or PNG of at most 2 MB, stored re-encoded as JPEG) with the
     reader's consent recorded."""
     from django.core.files.base import ContentFile
@@ -466,7 +471,9 @@ def patron_set_photo(*, patron: Patron, photo: Any, actor: Any) -> Patron:
 card_replaced_hooks: Hook[Callable[..., None]] = Hook("patrons.card_replaced")
 
 
-def patron_replace_card(*, patron: Patron, actor: Any, library: Any, charge: bool = True) -> Patron:
+def patron_replace_card(
+    *, patron: Patron, actor: User | None, library: Library, charge: bool = True
+) -> Patron:
     """A lost card: a new number (the old one stops working), and what registered hooks do
     with it (the replacement fee, unless ``charge`` is false)."""
     with transaction.atomic():

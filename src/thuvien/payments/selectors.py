@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 from thuvien.core.errors import NotFound
 
 from .models import Order, OrderStatus, Receipt
+
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
 
 
 def orders_of_user(*, user: Any) -> QuerySet[Order]:
@@ -31,7 +34,7 @@ def receipt_get_of_user(*, user: Any, number: str) -> Receipt:
     return receipt
 
 
-def receipt_get_for(*, library: Any, number: str) -> Receipt:
+def receipt_get_for(*, library: Library, number: str) -> Receipt:
     receipt = (Receipt.all_objects.select_related("order", "library", "order__patron")
                .filter(number=number, library=library).first())
     if receipt is None:
@@ -39,7 +42,7 @@ def receipt_get_for(*, library: Any, number: str) -> Receipt:
     return receipt
 
 
-def orders_for_library(*, library: Any, status: str = "") -> QuerySet[Order]:
+def orders_for_library(*, library: Library, status: str = "") -> QuerySet[Order]:
     qs = (Order.all_objects.filter(library=library)
           .select_related("patron", "receipt", "refunded_by"))
     if status in OrderStatus.values:
@@ -47,7 +50,7 @@ def orders_for_library(*, library: Any, status: str = "") -> QuerySet[Order]:
     return qs
 
 
-def order_get_for(*, library: Any, pk: int) -> Order:
+def order_get_for(*, library: Library, pk: int) -> Order:
     order = Order.all_objects.filter(library=library, pk=pk).first()
     if order is None:
         raise NotFound("payments.order_not_found", _("Không tìm thấy giao dịch."))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +27,11 @@ from .gateway import gateway_get
 from .hooks import order_paid_hooks, order_refunded_hooks
 from .models import Order, OrderStatus, Purpose, Receipt, ReceiptCounter
 
+if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
+
 E = PaymentsErrorCode
 MAX_AMOUNT = 1_000_000_000
 FEE_KINDS = {Purpose.DIGITAL_ACCESS: FeeKind.OTHER, Purpose.COPY: FeeKind.COPYING}
@@ -36,7 +41,7 @@ def _txn_ref() -> str:
     return "TV" + timezone.now().strftime("%y%m%d") + secrets.token_hex(5).upper()
 
 
-def order_create(*, user: Any, patron: Any, library: Any, purpose: str, subject_id: int,
+def order_create(*, user: Any, patron: Patron, library: Library, purpose: str, subject_id: int,
                  amount: int, description: str) -> Order:
     """A pending order of ``amount`` đồng for one service."""
     if purpose not in Purpose.values:
@@ -133,7 +138,7 @@ def order_result_apply(*, params: Mapping[str, str], gateway: str | None = None,
     return ResultOutcome(order=order, applied=True)
 
 
-def order_refund(*, order: Order, staff: Any, reason: str) -> Order:
+def order_refund(*, order: Order, staff: User | None, reason: str) -> Order:
     """Record that a paid order's money went back to the reader (through the gateway's merchant
     portal): the library's ledger gives the payment back (``payment_refund``), the service it
     bought is withdrawn by its app's hook; audited with the reason."""

@@ -9,7 +9,9 @@ from django.db.models import QuerySet
 from .models import QuarantinedFile
 
 
-def quarantine_list(*, network_id: int, since: dt.datetime | None = None) -> QuerySet:
+def quarantine_list(
+    *, network_id: int, since: dt.datetime | None = None
+) -> QuerySet[QuarantinedFile]:
     """Refused files sent from the libraries of one network (newest first). Files refused
     outside any library (``thuvien import-marc`` without ``--library``) are the operator's and
     are read on the server, not here."""

@@ -38,7 +38,7 @@ def kiosk_login(
         login_guarded,
         login_success_record,
     )
-    from thuvien.network.models import Library
+    from thuvien.network.selectors import library_by_code, library_by_pk
 
     if not username or not password:
         return None
@@ -54,7 +54,7 @@ def kiosk_login(
     login_success_record(user=user)
     library = None
     if location:
-        candidate = Library.objects.filter(code__iexact=location.strip()).first()
+        candidate = library_by_code(code=location.strip(), ignore_case=True)
         if candidate is not None and can(user, Capability.CIRCULATE, candidate):
             library = candidate
     if library is None:
@@ -62,7 +62,7 @@ def kiosk_login(
         ids = [lib for lib, caps in access.library_caps.items() if Capability.CIRCULATE in caps]
         if len(ids) != 1:
             return None
-        library = Library.objects.select_related("network", "parent").get(pk=ids[0])
+        library = library_by_pk(pk=ids[0])
     encoding = setting_get("sip2.encoding", library=library)
     return user, library, encoding
 
@@ -130,10 +130,9 @@ def patron_screen_messages(*, blocks: list[Any]) -> list[tuple[str, str]]:
 
 def patron_limits(*, patron: Any, library: Any) -> tuple[int, int]:
     """(hold limit, loan limit) of the reader's category at this library (BZ, CB)."""
-    from thuvien.circulation.loan_policy import rule_for
+    from thuvien.circulation.selectors import patron_limits_at
 
-    rule = rule_for(library=library, category=patron.category.code, item_type="")
-    return rule.max_holds, rule.max_loans
+    return patron_limits_at(patron=patron, library=library)
 
 
 @dataclass
@@ -287,7 +286,7 @@ def pay(
     if fee_id:
         fees = [
             f
-            for f in patron_fees(patron=patron).filter(library=library)
+            for f in patron_fees(patron=patron, library=library)
             if str(f.pk) == fee_id.strip()
         ]
         if not fees:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -29,17 +28,10 @@ from thuvien.catalog.errors import CatalogErrorCode, RecordInvalid
 from thuvien.catalog.marc.validation import editor_from_mij, editor_to_mij
 from thuvien.catalog.models import Record
 from thuvien.core.errors import ThuvienError
-from thuvien.core.scoping import library_scope
-from thuvien.core.text import fold
-from thuvien.holdings.visibility import (
-    Viewer,
-    item_restricted,
-    record_visibility_q,
-    record_visible,
-    viewer_for,
-    visible_items_q,
-)
-from thuvien.network.models import Library, Network
+from thuvien.holdings.selectors import record_get_visible, record_items_visible, records_visible
+from thuvien.holdings.visibility import Viewer, item_restricted, viewer_for
+from thuvien.network.models import Network
+from thuvien.network.selectors import library_by_code
 
 FIELDS = (
     "title", "responsibility", "authors", "publisher", "place", "year", "edition", "isbns",
@@ -106,11 +98,7 @@ class CatalogueView(APIView):
         request.network = None
         if request.method not in SAFE_METHODS:
             code = (request.headers.get("X-Library") or "").strip()
-            library = (
-                Library.objects.select_related("network").filter(code=code, is_active=True).first()
-                if code
-                else None
-            )
+            library = library_by_code(code=code, active_only=True) if code else None
             request.library = library
             request.network = library.network if library else None
             if library is None and request.user and request.user.is_authenticated:
@@ -167,21 +155,11 @@ class RecordListView(CatalogueView):
         ],
     )
     def get(self, request: Request) -> Response:
-        qs = (
-            Record.objects.filter(is_deleted=False)
-            .filter(record_visibility_q(viewer_for(request.user)))
-            .select_related("network")
-            .order_by("-id")
+        qs = records_visible(
+            viewer=viewer_for(request.user),
+            network_code=request.query_params.get("network") or None,
+            query=(request.query_params.get("q") or "").strip()[:200],
         )
-        network = request.query_params.get("network")
-        if network:
-            qs = qs.filter(network__code=network)
-        query = (request.query_params.get("q") or "").strip()[:200]
-        if query:
-            cond = Q()
-            for word in fold(query).split():
-                cond &= Q(match_key__contains=word)
-            qs = qs.filter(cond | Q(identifiers__kind="isbn", identifiers__value=query)).distinct()
         paginator = ThuvienPagination()
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response([record_json(r, full=False) for r in page])
@@ -205,11 +183,8 @@ class RecordListView(CatalogueView):
 def _record(pk: int, network: Network | None = None, viewer: Viewer | None = None) -> Record:
     """The record, or 404 when missing, of another network (writes) or hidden from
     ``viewer`` (reads, ``holdings.visibility``)."""
-    qs = Record.objects.filter(pk=pk, is_deleted=False).select_related("network")
-    if network is not None:
-        qs = qs.filter(network=network)
-    record = qs.first()
-    if record is None or (viewer is not None and not record_visible(viewer, record)):
+    record = record_get_visible(pk=pk, network=network, viewer=viewer)
+    if record is None:
         raise DRFNotFound(gettext("Không tìm thấy biểu ghi."))
     return record
 
@@ -241,31 +216,20 @@ class RecordItemsView(CatalogueView):
 
     @extend_schema(responses=ItemsOut)
     def get(self, request: Request, pk: int) -> Response:
-        from thuvien.holdings.models import Item, ItemStatus
-
         viewer = viewer_for(request.user)
         record = _record(pk, viewer=viewer)
-        libraries = Library.objects.filter(network=record.network)
-        with library_scope(libraries):
-            items = (
-                Item.objects.filter(record=record)
-                .filter(visible_items_q(viewer))
-                .exclude(status=ItemStatus.WITHDRAWN)
-                .select_related("library", "location")
-                .order_by("library__code", "call_number", "id")
-            )
-            rows = [
-                {
-                    "library": {"code": i.library.code, "name": i.library.name_vi},
-                    "call_number": i.call_number,
-                    "location": i.location.name_vi if i.location else "",
-                    "status": i.status,
-                    "status_label": str(i.get_status_display()),
-                    "restricted": item_restricted(
-                        visibility=i.visibility,
-                        location_visibility=i.location.visibility if i.location else "",
-                    ),
-                }
-                for i in items
-            ]
+        rows = [
+            {
+                "library": {"code": i.library.code, "name": i.library.name_vi},
+                "call_number": i.call_number,
+                "location": i.location.name_vi if i.location else "",
+                "status": i.status,
+                "status_label": str(i.get_status_display()),
+                "restricted": item_restricted(
+                    visibility=i.visibility,
+                    location_visibility=i.location.visibility if i.location else "",
+                ),
+            }
+            for i in record_items_visible(record=record, viewer=viewer)
+        ]
         return Response({"record": record.pk, "items": rows})

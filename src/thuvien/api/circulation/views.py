@@ -41,6 +41,7 @@ from thuvien.circulation.services import desk_checkin, desk_checkout, desk_renew
 from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.core.scoping import library_scope
 from thuvien.network.models import Library
+from thuvien.network.selectors import library_by_code
 from thuvien.patrons.selectors import patron_get_for_user
 
 
@@ -188,7 +189,7 @@ def desk_library(code: str) -> Library | None:
     saved): the header is read on every scan."""
 
     def load() -> Library | None:
-        return Library.objects.select_related("network").filter(code=code, is_active=True).first()
+        return library_by_code(code=code, active_only=True)
 
     library = cached(("library", code), load)
     return library

@@ -6,7 +6,6 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,10 +15,11 @@ from thuvien.accounts.forms import LoginForm
 from thuvien.accounts.permissions import staff_access
 from thuvien.accounts.security import login_failure_record
 from thuvien.accounts.selectors import membership_visible_to
+from thuvien.accounts.services import api_token_issue
 from thuvien.accounts.totp import totp_consume
 from thuvien.accounts.views import totp_required_for
 from thuvien.api.throttling import ClientAnonRateThrottle, ClientScopedRateThrottle
-from thuvien.network.models import Library, Network
+from thuvien.network.selectors import libraries_by_ids, networks_by_ids
 
 from .serializers import (
     MembershipSerializer,
@@ -65,8 +65,7 @@ class TokenObtainView(APIView):
                 {"code": "totp_invalid", "detail": "Cần mã xác thực hai bước hợp lệ."},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        return Response({"token": api_token_issue(user=user)})
 
 
 class MeView(APIView):
@@ -78,8 +77,8 @@ class MeView(APIView):
     def get(self, request: Request) -> Response:
         user = request.user
         access = staff_access(user)
-        libraries = Library.objects.filter(pk__in=access.library_caps).select_related("network")
-        networks = Network.objects.filter(pk__in=access.network_caps)
+        libraries = libraries_by_ids(ids=access.library_caps)
+        networks = networks_by_ids(ids=access.network_caps)
         data: dict[str, Any] = {
             "id": user.pk,
             "username": user.username,
@@ -95,7 +94,7 @@ class MeView(APIView):
                     "network": lib.network.code,
                     "capabilities": sorted(access.caps_for(lib)),
                 }
-                for lib in libraries.order_by("code")
+                for lib in libraries
             ],
             "networks": [
                 {
@@ -104,7 +103,7 @@ class MeView(APIView):
                     "name": net.name_vi,
                     "capabilities": sorted(access.network_caps[net.pk]),
                 }
-                for net in networks.order_by("code")
+                for net in networks
             ],
         }
         return Response(MeSerializer(data).data)
@@ -120,11 +119,9 @@ class MembershipListView(generics.ListAPIView):
     serializer_class = MembershipSerializer
 
     def get_queryset(self):
-        qs = membership_visible_to(self.request.user)
-        library = self.request.query_params.get("library")
-        if library:
-            qs = qs.filter(library_id=library) if library.isdigit() else qs.none()
-        return qs
+        return membership_visible_to(
+            self.request.user, library_id=self.request.query_params.get("library")
+        )
 
 
 class MembershipDetailView(generics.RetrieveAPIView):

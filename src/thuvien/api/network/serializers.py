@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Location, Network
+from thuvien.network.selectors import library_list, network_list
 
 
 class NetworkSerializer(serializers.ModelSerializer):
@@ -72,9 +73,11 @@ class LibraryWriteSerializer(serializers.Serializer):
 
 class LibraryCreateSerializer(LibraryWriteSerializer):
     code = serializers.CharField(max_length=32)
-    network = serializers.SlugRelatedField(slug_field="code", queryset=Network.objects.all())
+    network = serializers.SlugRelatedField(
+        slug_field="code", queryset=network_list(include_merged=True)
+    )
     parent = serializers.SlugRelatedField(
-        slug_field="code", queryset=Library.objects.all(), required=False, allow_null=True
+        slug_field="code", queryset=library_list(active_only=False), required=False, allow_null=True
     )
 
 

@@ -16,7 +16,8 @@ from rest_framework.response import Response
 from thuvien.accounts.capabilities import Capability
 from thuvien.api.params import check_choice, check_whole
 from thuvien.api.permissions import HasCapability, PublicRead
-from thuvien.holdings.visibility import library_visibility_q, viewer_for
+from thuvien.holdings.selectors import libraries_visible
+from thuvien.holdings.visibility import viewer_for
 from thuvien.network import selectors, services
 from thuvien.network.models import Library, LibraryGroup, LibraryType, Network
 
@@ -39,7 +40,9 @@ class NetworkViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = NetworkSerializer
     lookup_field = "code"
     lookup_value_regex = CODE_REGEX
-    queryset = Network.objects.select_related("merged_into").order_by("code")
+
+    def get_queryset(self) -> QuerySet[Network]:
+        return selectors.networks_by_code()
 
 
 LIBRARY_FILTERS = [
@@ -75,39 +78,24 @@ class LibraryViewSet(
             return None
         if self.action == "create":
             code = request.data.get("network") if hasattr(request.data, "get") else None
-            return Network.objects.filter(code=code).first() if isinstance(code, str) else None
-        code = self.kwargs.get(self.lookup_field)
-        library = Library.objects.select_related("network").filter(code=code).first()
+            return selectors.network_by_code(code=code) if isinstance(code, str) else None
+        library = selectors.library_by_code(code=str(self.kwargs.get(self.lookup_field, "")))
         return library.network if library else None
 
     def get_queryset(self) -> QuerySet[Library]:
         viewer = viewer_for(self.request.user)
         if self.action != "list":
-            return (
-                Library.objects.select_related("network", "parent")
-                .filter(is_active=True)
-                .filter(library_visibility_q(viewer))
-            )
+            return libraries_visible(viewer=viewer)
         params = self.request.query_params
-        check_choice(params, "type", LibraryType.values)
-        check_whole(params, "group")
-        network = Network.objects.filter(code=params.get("network", "")).first()
-        group = None
-        if params.get("group", "").isdigit():
-            group = LibraryGroup.objects.filter(pk=int(params["group"])).first()
-            if group is None:
-                return Library.objects.none()
-        if params.get("network") and network is None:
-            return Library.objects.none()
-        kind = params.get("type") or None
-        if kind and kind not in LibraryType.values:
-            return Library.objects.none()
-        return (
-            selectors.library_list(
-                network=network, library_type=kind, group=group, q=params.get("q") or None
-            )
-            .filter(library_visibility_q(viewer))
-            .order_by("code")
+        check_choice(params, "type", LibraryType.values)  # 400 for a type outside the list
+        check_whole(params, "group")  # 400 for a group that is not a number
+        group = params.get("group", "")
+        return libraries_visible(
+            viewer=viewer,
+            network_code=params.get("network") or None,
+            group_pk=int(group) if group.isdigit() else None,
+            library_type=params.get("type") or None,
+            q=params.get("q") or None,
         )
 
     @extend_schema(parameters=LIBRARY_FILTERS)
@@ -147,11 +135,9 @@ class GroupViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = GroupSerializer
 
     def get_queryset(self) -> QuerySet[LibraryGroup]:
-        qs = LibraryGroup.objects.select_related("network").prefetch_related("libraries")
-        network = self.request.query_params.get("network")
-        if network:
-            qs = qs.filter(network__code=network)
-        return qs.order_by("network_id", "code")
+        return selectors.groups_by_network_code(
+            network_code=self.request.query_params.get("network") or None
+        )
 
     @extend_schema(
         parameters=[OpenApiParameter("network", OpenApiTypes.STR, description="mã mạng lưới")]

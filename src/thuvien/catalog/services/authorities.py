@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext
@@ -22,6 +22,10 @@ from ..errors import CatalogError, CatalogErrorCode
 from ..marc.extract import extract, strip_punct
 from ..models import Authority, AuthorityKind, Record, RecordAuthority, RecordIdentifier
 from .records import OUTBOX_TOPIC, identifiers_for
+
+if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.network.models import Network
 
 KIND_TAGS: dict[str, tuple[str, ...]] = {
     AuthorityKind.PERSONAL: ("100", "600", "700", "800"),
@@ -55,7 +59,9 @@ def _refuse_duplicate(
     key = tone_key(strip_punct(heading))
     candidates = Authority.objects.filter(
         network_id=network_id, kind=kind, heading_folded=_heading_key(heading)[:255]
-    ).exclude(pk=exclude_pk)
+    )
+    if exclude_pk is not None:
+        candidates = candidates.exclude(pk=exclude_pk)
     for other in candidates.order_by("id"):
         if tone_key(strip_punct(other.heading)) == key and fold(other.dates) == fold(dates):
             raise CatalogError(
@@ -72,13 +78,13 @@ def _refuse_duplicate(
 
 def authority_create(
     *,
-    network: Any,
+    network: Network,
     kind: str,
     heading: str,
     dates: str = "",
     variants: list[str] | None = None,
     note: str = "",
-    actor: Any | None = None,
+    actor: User | None = None,
 ) -> Authority:
     if kind not in AuthorityKind.values:
         raise CatalogError(
@@ -134,7 +140,7 @@ def _link_fields(marc: dict[str, Any], authority: Authority) -> set[str]:
 
 
 def authority_link(
-    *, record: Record, authority: Authority, actor: Any | None = None
+    *, record: Record, authority: Authority, actor: User | None = None
 ) -> list[RecordAuthority]:
     """Link every heading field of ``record`` whose $a matches the authority's heading."""
     if record.network_id != authority.network_id:
@@ -196,7 +202,7 @@ def authority_update(
     heading: str,
     dates: str | None = None,
     variants: list[str] | None = None,
-    actor: Any | None = None,
+    actor: User | None = None,
 ) -> int:
     """Change the heading; every linked record's MARC follows. Returns the records changed.
 
@@ -241,7 +247,7 @@ def authority_update(
     return len(changed)
 
 
-def authority_merge(*, source: Authority, target: Authority, actor: Any | None = None) -> int:
+def authority_merge(*, source: Authority, target: Authority, actor: User | None = None) -> int:
     """Fold ``source`` into ``target``: its records take the target heading; source goes."""
     if source.pk == target.pk or source.kind != target.kind:
         raise CatalogError(
@@ -279,7 +285,7 @@ def authority_merge(*, source: Authority, target: Authority, actor: Any | None =
 
 
 def authority_link_matching(
-    *, authority: Authority, record_ids: Iterable[int], actor: Any | None = None
+    *, authority: Authority, record_ids: Iterable[int], actor: User | None = None
 ) -> int:
     """Link every record among ``record_ids`` whose heading field matches the authority.
 

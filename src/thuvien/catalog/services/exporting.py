@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -17,9 +17,12 @@ from ..marc.isbn import normalize_isbn
 from ..marc.writer import MarcWriter, RecordTooLong
 from ..models import Record
 
+if TYPE_CHECKING:
+    from thuvien.network.models import Library, Network
+
 
 def export_queryset(
-    *, network: Any, library: Any | None = None, query: str | None = None
+    *, network: Network, library: Library | None = None, query: str | None = None
 ) -> QuerySet[Record]:
     """Records to export: the network's, narrowed to what ``library`` holds and to ``query``.
 
@@ -49,9 +52,9 @@ def export_queryset(
 def export_run(
     *,
     out: IO[bytes],
-    network: Any,
+    network: Network,
     fmt: str = "iso2709",
-    library: Any | None = None,
+    library: Library | None = None,
     query: str | None = None,
     chunk_size: int = 2000,
     progress: Callable[[int], None] | None = None,

@@ -54,7 +54,7 @@ copies_added_watchers: Hook[Callable[[list[int]], AbstractContextManager[None]]]
 )
 
 if TYPE_CHECKING:
-    from thuvien.network.models import Library
+    from thuvien.network.models import Library, Network
 
 MATCH_RULES = ("isbn", "035", "001", "key")
 DEFAULT_MATCH = ("isbn", "035", "001")
@@ -202,7 +202,7 @@ class _Pending:
 
 
 class _Importer:
-    def __init__(self, *, network: Any, library: Any | None, rules: tuple[str, ...],
+    def __init__(self, *, network: Network, library: Library | None, rules: tuple[str, ...],
                  dry_run: bool, on_match: str, actor: Any | None, sample: int,
                  file_label: str) -> None:  # fmt: skip
         self.network, self.library, self.rules = network, library, rules
@@ -452,10 +452,10 @@ def _import_scope(library: Library | None) -> AbstractContextManager[None]:
 def import_run(
     *,
     paths: Iterable[str | Path],
-    network: Any,
+    network: Network,
     file_names: Sequence[str] = (),
     fmt: str | None = None,
-    library: Any | None = None,
+    library: Library | None = None,
     match_rules: str | Iterable[str] | None = None,
     dry_run: bool = False,
     on_match: str = "keep",
@@ -532,8 +532,8 @@ def import_preview(
     path: str | Path,
     fmt: str | None,
     match_rules: str | Iterable[str] | None,
-    network: Any,
-    library: Any | None = None,
+    network: Network,
+    library: Library | None = None,
     sample: int = 50,
     name: str = "",
     limit: int = PREVIEW_RECORDS,

@@ -27,7 +27,8 @@ from ..marc.validation import editor_from_mij, editor_from_pymarc, validate_reco
 from ..models import Record, RecordIdentifier, RecordTombstone, TombstoneReason
 
 if TYPE_CHECKING:
-    from thuvien.network.models import Library
+    from thuvien.accounts.models import User
+    from thuvien.network.models import Library, Network
 
 OUTBOX_TOPIC = "catalog.record"
 _AUDITED = ("title", "authors", "publisher", "year", "isbns", "ddc", "material_type")
@@ -116,7 +117,9 @@ def _checked(marc: MarcDict, before: MarcDict | None, confirm_warnings: bool) ->
     return marc
 
 
-def identifiers_for(record: Record, identifiers: Iterable[tuple[str, str]]) -> list:
+def identifiers_for(
+    record: Record, identifiers: Iterable[tuple[str, str]]
+) -> list[RecordIdentifier]:
     return [
         RecordIdentifier(record=record, network_id=record.network_id, kind=k, value=v[:255])
         for k, v in identifiers
@@ -125,9 +128,9 @@ def identifiers_for(record: Record, identifiers: Iterable[tuple[str, str]]) -> l
 
 def record_create(
     *,
-    network: Any,
+    network: Network,
     marc: MarcDict | pymarc.Record,
-    actor: Any | None = None,
+    actor: User | None = None,
     library: Library | None = None,
     confirm_warnings: bool = False,
 ) -> Record:
@@ -173,8 +176,8 @@ def record_update(
     *,
     record: Record,
     marc: MarcDict | pymarc.Record,
-    actor: Any | None = None,
-    library: Any | None = None,  # ai.services passes an untyped library
+    actor: Any | None = None,  # ai.services passes an untyped actor and library
+    library: Any | None = None,
     confirm_warnings: bool = False,
 ) -> Record:
     """Replace the MARC of ``record`` and re-extract everything that depends on it.
@@ -220,7 +223,7 @@ record_in_use_checks: Hook[Callable[[Record], bool]] = Hook("catalog.record_in_u
 
 
 def record_delete(
-    *, record: Record, actor: Any | None = None, library: Library | None = None
+    *, record: Record, actor: User | None = None, library: Library | None = None
 ) -> None:
     """Mark a record deleted; refused while any library still holds an item under it
     (``record_in_use_checks``).

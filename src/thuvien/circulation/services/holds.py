@@ -27,6 +27,8 @@ from ..loan_policy import due_date, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Hold, HoldStatus, Transit
 
 if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.catalog.models import Record
     from thuvien.holdings.models import Item
     from thuvien.network.models import Library
     from thuvien.patrons.models import Patron
@@ -46,7 +48,7 @@ def _library_name(library: Library) -> str:
     return library.name_vi
 
 
-def _put_on_shelf(hold: Hold, item: Item, library: Library, actor: Any, now: Any) -> None:
+def _put_on_shelf(hold: Hold, item: Item, library: Library, actor: User | None, now: Any) -> None:
     rule = rule_for(
         library=library,
         category=hold.patron.category.code if hold.patron else "",
@@ -125,7 +127,7 @@ def next_hold_for(item: Item, *, hold_id: Any = UNKNOWN) -> Hold | None:
 
 
 def route_item(
-    *, item: Item, library: Library, actor: Any, now: Any, first_hold_id: Any = UNKNOWN
+    *, item: Item, library: Library, actor: User | None, now: Any, first_hold_id: Any = UNKNOWN
 ) -> Routed:
     """Decide where a copy that is in hand at ``library`` goes next (the item row is locked).
 
@@ -162,7 +164,7 @@ def route_item(
                 message=_(
                     "Có bạn đọc đặt trước. Đặt tài liệu lên giá giữ chỗ cho bạn đọc %(card)s."
                 )
-                % {"card": hold.patron.card_number},
+                % {"card": hold.patron.card_number if hold.patron else ""},
             )
         hold.status = HoldStatus.IN_TRANSIT
         hold.item = item
@@ -202,13 +204,18 @@ def route_item(
 
 
 def hold_place(
-    *, patron: Patron, pickup_library: Any, actor: Any, record: Any = None, item: Item = None
+    *,
+    patron: Patron,
+    pickup_library: Library,
+    actor: User | None,
+    record: Record | None = None,
+    item: Item | None = None,
 ) -> Hold:
     """Queue a hold on a title (any copy in the network) or on one copy."""
-    if record is None and item is None:
-        raise CirculationError(C.HOLD_NOT_ALLOWED)
     if item is not None:
         record = item.record
+    if record is None:
+        raise CirculationError(C.HOLD_NOT_ALLOWED)
     if pickup_library.network_id != patron.network_id or record.network_id != patron.network_id:
         raise CirculationError(C.HOLD_NOT_ALLOWED)
     if patron.is_anonymised or patron.blocked_reason:
@@ -255,7 +262,7 @@ def hold_place(
     return hold
 
 
-def _release_item(hold: Hold, actor: Any, now: Any) -> None:
+def _release_item(hold: Hold, actor: User | None, now: Any) -> None:
     """A copy held for a hold that ended goes to the next reader or back to circulation."""
     if hold.item_id is None:
         return
@@ -265,7 +272,7 @@ def _release_item(hold: Hold, actor: Any, now: Any) -> None:
     route_item(item=item, library=hold.library, actor=actor, now=now)
 
 
-def hold_cancel(*, hold: Hold, actor: Any) -> Hold:
+def hold_cancel(*, hold: Hold, actor: User | None) -> Hold:
     with transaction.atomic():
         hold = Hold.all_objects.select_for_update().get(pk=hold.pk)
         if hold.status not in ACTIVE_HOLD_STATUSES:

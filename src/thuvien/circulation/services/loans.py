@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, Sum
@@ -32,6 +32,12 @@ from ..loan_policy import RuleValues, due_date, fine_days, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
 from .holds import UNKNOWN, first_queued_hold_sql, route_item
 
+if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.holdings.models import Item
+    from thuvien.network.models import Library
+    from thuvien.patrons.models import Patron
+
 C = CirculationErrorCode
 UNAVAILABLE_STATUSES = {
     ItemStatus.LOST,
@@ -44,7 +50,7 @@ UNAVAILABLE_STATUSES = {
 @dataclass
 class CheckinResult:
     loan: Loan | None
-    item: Any = None  # the copy taken back (with its record, library and network)
+    item: Item  # the copy taken back (with its record, library and network)
     hold: Hold | None = None
     transit: Transit | None = None
     fees: list[Fee] = field(default_factory=list)
@@ -56,7 +62,11 @@ def _today() -> dt.date:
 
 
 def _raise_or_override(
-    errors: list[CirculationError], override_reason: str | None, *, staff: Any, library: Any
+    errors: list[CirculationError],
+    override_reason: str | None,
+    *,
+    staff: User | None,
+    library: Library,
 ) -> list[str]:
     """Raise the first refusal unless every refusal may be overridden and a reason is given by
     a person who may override (``override_check``)."""
@@ -82,7 +92,7 @@ def _raise_or_override(
 _CODE_LIKE = re.compile(r"^[\w./:-]*\d[\w./:-]*$")
 
 
-def override_check(*, reason: str, staff: Any, library: Any) -> None:
+def override_check(*, reason: str, staff: User | None, library: Library) -> None:
     """An override is a deliberate act: the person holds ``can_override_circulation`` in the
     library, and the reason is a sentence they typed, not a scanned code (the desk once took
     the next book's barcode, scanned into the reason box, as the reason and lent the refused
@@ -114,12 +124,12 @@ def override_check(*, reason: str, staff: Any, library: Any) -> None:
         raise CirculationError(C.OVERRIDE_REASON_INVALID)
 
 
-def patron_outstanding(patron: Any) -> Decimal:
+def patron_outstanding(patron: Patron) -> Decimal:
     total = Fee.all_objects.filter(patron=patron, outstanding__gt=0).aggregate(s=Sum("outstanding"))
     return total["s"] or Decimal(0)
 
 
-def _patron_checks(patron: Any, library: Any, today: dt.date) -> list[CirculationError]:
+def _patron_checks(patron: Patron, library: Library, today: dt.date) -> list[CirculationError]:
     errors: list[CirculationError] = []
     if patron.is_anonymised or patron.blocked_reason:
         errors.append(CirculationError(C.PATRON_BLOCKED))
@@ -135,14 +145,14 @@ def _patron_checks(patron: Any, library: Any, today: dt.date) -> list[Circulatio
     return errors
 
 
-def _fines_over(owed: Decimal, library: Any) -> list[CirculationError]:
+def _fines_over(owed: Decimal, library: Library) -> list[CirculationError]:
     # The library's limit is only looked up for a reader who owes something.
     if owed > 0 and owed > Decimal(setting_get("circulation.fines_block_limit", library=library)):
         return [CirculationError(C.FINES_OVER_LIMIT)]
     return []
 
 
-def _item_refusals(item: Any, library: Any) -> None:
+def _item_refusals(item: Item, library: Library) -> None:
     """The copy's own refusals, which no override lifts (raised before any other query)."""
     if item.library.network_id != library.network_id:
         raise CirculationError(C.ITEM_UNAVAILABLE)
@@ -152,7 +162,7 @@ def _item_refusals(item: Any, library: Any) -> None:
         raise CirculationError(C.ITEM_UNAVAILABLE)
 
 
-def _already_on_loan(item: Any) -> CirculationError:
+def _already_on_loan(item: Item) -> CirculationError:
     """The refusal of a copy that is out, with whom it is out to and until when (``params``:
     ``card_number``, ``due_on``, ``patron_id``) for the staff desk. The message itself names no
     reader: SIP2 kiosks show it to the person at the kiosk."""
@@ -171,7 +181,7 @@ def _already_on_loan(item: Any) -> CirculationError:
 
 
 def patron_checkout_blocks(
-    *, patron: Any, library: Any, owed: Decimal | None = None
+    *, patron: Patron, library: Library, owed: Decimal | None = None
 ) -> list[CirculationError]:
     """What would refuse any check-out to ``patron`` at ``library`` today (blocked or expired
     card, a reader of another library where that is not allowed, fines over the limit): the
@@ -202,7 +212,7 @@ _FACTS_SQL = (
 )
 
 
-def _checkout_facts(*, patron_id: int, item: Any) -> _Facts:
+def _checkout_facts(*, patron_id: int, item: Item) -> _Facts:
     """The borrower's open loans and debt and the holds on the copy, in ONE query (four were
     needed before; this is the hottest path of the desk)."""
     loan_t, fee_t, hold_t = (connection.ops.quote_name(m._meta.db_table) for m in (Loan, Fee, Hold))
@@ -220,7 +230,12 @@ def _checkout_facts(*, patron_id: int, item: Any) -> _Facts:
 
 
 def loan_checkout(
-    *, item: Any, patron: Any, library: Any, staff: Any, override_reason: str | None = None
+    *,
+    item: Item,
+    patron: Patron,
+    library: Library,
+    staff: User | None,
+    override_reason: str | None = None,
 ) -> Loan:
     """Lend ``item`` to ``patron`` at ``library``; refusals raise ``CirculationError``.
     The desk lends a scanned barcode with ``desk_checkout``."""
@@ -237,10 +252,10 @@ def loan_checkout(
 
 def desk_checkout(
     *,
-    library: Any,
+    library: Library,
     barcode: str,
-    patron: Any,
-    staff: Any,
+    patron: Patron,
+    staff: User | None,
     override_reason: str | None = None,
 ) -> Loan:
     """Lend the copy with this barcode (scanned at a desk, the API or a kiosk) to ``patron``.
@@ -262,7 +277,7 @@ def desk_checkout(
 
 
 def _checkout_locked(
-    *, item: Any, patron: Any, library: Any, staff: Any, override_reason: str | None
+    *, item: Item, patron: Patron, library: Library, staff: User | None, override_reason: str | None
 ) -> Loan:
     """The check-out itself, inside the caller's transaction with the copy locked."""
     today = _today()
@@ -331,7 +346,7 @@ def _overdue_fine(loan: Loan, rule: RuleValues, today: dt.date) -> tuple[Decimal
 _OPEN_LOAN: dict[str, tuple[str, list[Any]]] = {}  # per database vendor: SQL text, parts
 
 
-def _open_loan_of(item: Any) -> Loan | None:
+def _open_loan_of(item: Item) -> Loan | None:
     """The copy's open loan (at most one: ``one_open_loan_per_item``) with the reader's card
     and the lending library (their other columns are read on first use only), and the first
     waiting hold's id as ``first_hold_id`` (the routing that follows needs it). One prepared
@@ -340,8 +355,8 @@ def _open_loan_of(item: Any) -> Loan | None:
     from thuvien.patrons.models import Patron
 
     hold_sql, hold_params = first_queued_hold_sql(item)
-    found = _OPEN_LOAN.get(connection.vendor)
-    if found is None:
+    prepared = _OPEN_LOAN.get(connection.vendor)
+    if prepared is None:
         parts = [
             db.part(Loan, "o"),
             db.part(Library, "l", ("network_id", "parent_id", "code", "name_vi")),
@@ -356,8 +371,8 @@ def _open_loan_of(item: Any) -> Loan | None:
             f" LEFT OUTER JOIN {db.table(Patron)} p ON p.id = o.patron_id"
             " WHERE o.item_id = %s AND o.returned_at IS NULL"
         )
-        found = _OPEN_LOAN[connection.vendor] = (sql, parts)
-    sql, parts = found
+        prepared = _OPEN_LOAN[connection.vendor] = (sql, parts)
+    sql, parts = prepared
     row = db.fetch_one(sql, [*hold_params, item.pk])
     if row is None:
         return None
@@ -369,7 +384,7 @@ def _open_loan_of(item: Any) -> Loan | None:
     return found
 
 
-def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
+def loan_checkin(*, item: Item, library: Library, staff: User | None) -> CheckinResult:
     """Take a copy back at ``library``: close the loan, charge the overdue fine, then route the
     copy (to the next hold in the queue, back home in transit, or back on the shelf). The desk
     takes back a scanned barcode with ``desk_checkin``."""
@@ -378,7 +393,7 @@ def loan_checkin(*, item: Any, library: Any, staff: Any) -> CheckinResult:
         return _checkin_locked(item=item_lock(pk=item.pk), library=library, staff=staff)
 
 
-def desk_checkin(*, library: Any, barcode: str, staff: Any) -> CheckinResult:
+def desk_checkin(*, library: Library, barcode: str, staff: User | None) -> CheckinResult:
     """Take back the copy with this barcode at ``library`` (desk, API, kiosk): its own
     transaction and row lock, the copy read once (see ``desk_checkout``). ``NotFound`` for an
     unknown barcode; ``result.item`` is the copy."""
@@ -390,7 +405,7 @@ def desk_checkin(*, library: Any, barcode: str, staff: Any) -> CheckinResult:
         )
 
 
-def _checkin_locked(*, item: Any, library: Any, staff: Any) -> CheckinResult:
+def _checkin_locked(*, item: Item, library: Library, staff: User | None) -> CheckinResult:
     """The check-in itself, inside the caller's transaction with the copy locked."""
     today = _today()
     now = timezone.now()
@@ -455,7 +470,7 @@ def _checkin_locked(*, item: Any, library: Any, staff: Any) -> CheckinResult:
 
 
 def loan_renew(
-    *, loan: Loan, actor: Any, library: Any = None, override_reason: str | None = None
+    *, loan: Loan, actor: User, library: Library | None = None, override_reason: str | None = None
 ) -> Loan:
     """Extend a loan by the rule's renewal period, counted from today."""
     today = _today()
@@ -476,10 +491,10 @@ def loan_renew(
 
 def loan_renew_item(
     *,
-    item: Any,
-    actor: Any,
-    library: Any,
-    patron: Any = None,
+    item: Item,
+    actor: User,
+    library: Library,
+    patron: Patron | None = None,
     override_reason: str | None = None,
 ) -> Loan:
     """Renew the open loan of a copy. With ``patron`` the loan must be that reader's (a kiosk
@@ -497,10 +512,10 @@ def loan_renew_item(
 
 def desk_renew(
     *,
-    library: Any,
+    library: Library,
     barcode: str,
-    staff: Any,
-    patron: Any = None,
+    staff: User | None,
+    patron: Patron | None = None,
     override_reason: str | None = None,
 ) -> Loan:
     """Renew the open loan of the copy with this barcode (desk, API, kiosk): its own
@@ -518,7 +533,12 @@ def desk_renew(
 
 
 def _renew_item_locked(
-    *, item: Any, actor: Any, library: Any, patron: Any, override_reason: str | None
+    *,
+    item: Item,
+    actor: User | None,
+    library: Library,
+    patron: Patron | None,
+    override_reason: str | None,
 ) -> Loan:
     """The renewal of the copy's open loan, inside the caller's transaction, copy locked."""
     today = _today()
@@ -550,7 +570,7 @@ _RENEWAL_FACTS_SQL = (
 )
 
 
-def _renewal_facts(*, item: Any, patron_id: int | None) -> tuple[bool, Decimal]:
+def _renewal_facts(*, item: Item, patron_id: int | None) -> tuple[bool, Decimal]:
     """Whether another reader waits for the copy or its title, and the borrower's debt: one
     query (two before)."""
     hold_t, fee_t = (connection.ops.quote_name(m._meta.db_table) for m in (Hold, Fee))
@@ -572,9 +592,9 @@ def _renewal_facts(*, item: Any, patron_id: int | None) -> tuple[bool, Decimal]:
 def _renew(
     *,
     loan: Loan,
-    item: Any,
-    actor: Any,
-    library: Any,
+    item: Item,
+    actor: User | None,
+    library: Library,
     today: dt.date,
     override_reason: str | None,
 ) -> Loan:

@@ -81,16 +81,17 @@ def item_lost_undo(*, fee: Fee, library: Library, staff: User) -> Loan:
     the copy is back on loan, and the unpaid fee is removed (the audit keeps its amount)."""
     with transaction.atomic():
         # Lock the fee row alone (PostgreSQL refuses FOR UPDATE across the nullable joins).
-        fee = (
+        locked = (
             Fee.all_objects.select_for_update(of=("self",))
             .select_related("loan", "patron")
             .filter(pk=fee.pk, library=library)
             .first()
         )
-        if fee is None or fee.loan is None:
+        loan = locked.loan if locked is not None else None
+        if locked is None or loan is None:
             raise CirculationError(C.LOST_UNDO_NOT_POSSIBLE)
-        item = item_lock(pk=fee.loan.item_id)
-        loan = fee.loan
+        fee = locked
+        item = item_lock(pk=loan.item_id)
         loan.item = item
         refusal = lost_undo_refusal(fee=fee)
         if refusal is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -117,7 +117,7 @@ def template_for(*, library: Library, kind: str, channel: str, language: str) ->
 
 
 def render_notice(
-    *, library: Library, kind: str, channel: str, language: str, context: dict
+    *, library: Library, kind: str, channel: str, language: str, context: dict[str, Any]
 ) -> tuple[str, str]:
     subject, body = template_for(library=library, kind=kind, channel=channel, language=language)
     with translation.override(language):
@@ -143,7 +143,7 @@ def notice_send(
     patron: Patron,
     library: Library,
     kind: str,
-    context: dict,
+    context: dict[str, Any],
     object_key: str = "",
     object_keys: Sequence[str] = (),
 ) -> list[NoticeLog]:
@@ -197,7 +197,7 @@ def notice_send(
     return NoticeLog.all_objects.bulk_create(logs) if logs else []
 
 
-def _loans_context(loans: list[Loan], language: str) -> dict:
+def _loans_context(loans: list[Loan], language: str) -> dict[str, Any]:
     """The first loan's title, barcode and due date, and every loan as a line of ``items``."""
     loans = sorted(loans, key=lambda loan: (loan.due_on, loan.pk))
     first = loans[0]
@@ -223,9 +223,9 @@ def _loans_context(loans: list[Loan], language: str) -> dict:
 
 def notice_hold_ready(*, hold_id: int) -> list[NoticeLog]:
     hold = Hold.all_objects.select_related("patron", "library", "record").filter(pk=hold_id).first()
-    if hold is None or hold.status != HoldStatus.READY:
-        return []
-    language = hold.patron.language if hold.patron else "vi"
+    if hold is None or hold.status != HoldStatus.READY or hold.patron is None:
+        return []  # a reader whose data were deleted is told nothing
+    language = hold.patron.language or "vi"
     pickup = (
         hold.library.name_en if language == "en" and hold.library.name_en else hold.library.name_vi
     )
@@ -244,7 +244,7 @@ def notice_hold_ready(*, hold_id: int) -> list[NoticeLog]:
 
 def notice_fee(*, fee_id: int) -> list[NoticeLog]:
     fee = Fee.all_objects.select_related("patron", "library").filter(pk=fee_id).first()
-    if fee is None:
+    if fee is None or fee.patron is None:
         return []
     return notice_send(
         patron=fee.patron,
@@ -284,6 +284,8 @@ def notices_run(*, today: dt.date | None = None) -> dict[str, int]:
     # (patron, library, kind) -> [(loan, object key, new notice level or None)]
     groups: dict[tuple[int, int, str], list[tuple[Loan, str, int | None]]] = {}
     for loan in loans.iterator(chunk_size=500):
+        if loan.patron_id is None:  # excluded by the query; for the type checker
+            continue
         if loan.library_id not in level_cache:
             level_cache[loan.library_id] = (
                 _overdue_levels(loan.library),
@@ -299,7 +301,8 @@ def notices_run(*, today: dt.date | None = None) -> dict[str, int]:
             continue
         level = sum(1 for threshold in levels if overdue_days >= threshold)
         if level > loan.last_notice_level:
-            kind = [NoticeKind.OVERDUE_1, NoticeKind.OVERDUE_2, NoticeKind.OVERDUE_3][level - 1]
+            levels_kinds = [NoticeKind.OVERDUE_1, NoticeKind.OVERDUE_2, NoticeKind.OVERDUE_3]
+            kind: str = levels_kinds[level - 1]
             groups.setdefault((loan.patron_id, loan.library_id, kind), []).append(
                 (loan, f"loan:{loan.pk}", level)
             )
@@ -316,6 +319,8 @@ def notices_run(*, today: dt.date | None = None) -> dict[str, int]:
             if not entries:
                 continue
         first = entries[0][0]
+        if first.patron is None:  # excluded by the query; for the type checker
+            continue
         language = first.patron.language or "vi"
         notice_send(
             patron=first.patron,
@@ -324,8 +329,8 @@ def notices_run(*, today: dt.date | None = None) -> dict[str, int]:
             context=_loans_context([loan for loan, _key, _level in entries], language),
             object_keys=[key for _loan, key, _level in entries],
         )
-        for loan, _key, level in entries:
-            if level is not None:
-                Loan.all_objects.filter(pk=loan.pk).update(last_notice_level=level)
+        for loan, _key, new_level in entries:
+            if new_level is not None:
+                Loan.all_objects.filter(pk=loan.pk).update(last_notice_level=new_level)
         counts["due_soon" if kind == NoticeKind.DUE_SOON else "overdue"] += 1
     return counts

@@ -95,7 +95,12 @@ def _lines(patron: Patron, items_or_records: list[Any]) -> list[tuple[Record, It
 
 
 def postal_request_create(
-    *, patron: Patron, items_or_records: list[Any], address: str, actor: Any, token: str = ""
+    *,
+    patron: Patron,
+    items_or_records: list[Any],
+    address: str,
+    actor: User | None,
+    token: str = "",
 ) -> PostalRequest:
     """Queue a request at the reader's home library; nothing is lent until staff send it.
 
@@ -176,10 +181,13 @@ def postal_request_send(
         raise CirculationError(C.POSTAL_INVALID, _("Cần nhập số bưu gửi."), field="parcel_number")
     if request.status not in (PostalStatus.REQUESTED, PostalStatus.PACKED) or not items:
         raise CirculationError(C.POSTAL_INVALID)
+    patron = request.patron
+    if patron is None:  # the reader's data were deleted meanwhile
+        raise CirculationError(C.POSTAL_INVALID)
     with transaction.atomic():
         lines = list(request.lines.select_related("record"))
         for item in items:
-            loan = loan_checkout(item=item, patron=request.patron, library=library, staff=staff)
+            loan = loan_checkout(item=item, patron=patron, library=library, staff=staff)
             line = next(
                 (ln for ln in lines if ln.record_id == item.record_id and not ln.loan_id), None
             )
@@ -190,7 +198,7 @@ def postal_request_send(
         fee_amount = int(setting_get("circulation.postal_fee", library=library))
         if fee_amount > 0:
             request.fee = fee_create(
-                patron=request.patron,
+                patron=patron,
                 library=library,
                 kind=FeeKind.POSTAL,
                 amount=fee_amount,
@@ -209,7 +217,7 @@ def postal_request_mark(
     *, request: PostalRequest, status: str, staff: User, return_parcel_number: str = ""
 ) -> PostalRequest:
     """Packed, returned (the parcel came back; copies are checked in at the desk) or cancelled."""
-    allowed = {
+    allowed: dict[str, set[str]] = {
         PostalStatus.PACKED: {PostalStatus.REQUESTED},
         PostalStatus.RETURNED: {PostalStatus.SENT},
         PostalStatus.CANCELLED: {PostalStatus.REQUESTED, PostalStatus.PACKED},

@@ -4,7 +4,7 @@ reading room, and the staff's decision recorded with its reason. Audited; nothin
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +19,10 @@ from thuvien.patrons.models import Patron
 from ..errors import CirculationError, CirculationErrorCode
 from ..models import ReadingPermission, ReadingPermissionStatus
 
+if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.network.models import Library
+
 MAX_TEXT = 500
 
 
@@ -30,7 +34,7 @@ def _text(value: str, *, field: str, message: str) -> str:
 
 
 def reading_permission_request(
-    *, library: Any, item: Item, patron: Patron, purpose: str, actor: Any | None
+    *, library: Library, item: Item, patron: Patron, purpose: str, actor: User | None
 ) -> ReadingPermission:
     """Record a reader's request to read a restricted copy of ``library`` (at its desk)."""
     purpose = _text(purpose, field="purpose", message=_("Hãy ghi mục đích đọc tài liệu."))
@@ -66,7 +70,7 @@ def reading_permission_request(
 
 
 def reading_permission_decide(
-    *, permission: ReadingPermission, granted: bool, reason: str, actor: Any
+    *, permission: ReadingPermission, granted: bool, reason: str, actor: User | None
 ) -> ReadingPermission:
     """Grant or refuse a request; the reason is required and kept with the decision."""
     reason = _text(reason, field="reason", message=_("Hãy ghi lý do cho phép hoặc từ chối."))
@@ -96,7 +100,9 @@ def reading_permission_decide(
     return permission
 
 
-def reading_room_hand_out(*, permission: ReadingPermission, actor: Any) -> ReadingPermission:
+def reading_room_hand_out(
+    *, permission: ReadingPermission, actor: User | None
+) -> ReadingPermission:
     """Hand the copy to its reader in the reading room under a granted permission (what the
     desk does instead of lending a restricted copy: it never leaves the library). Once per
     permission; audited."""
@@ -119,7 +125,9 @@ def reading_room_hand_out(*, permission: ReadingPermission, actor: Any) -> Readi
     return permission
 
 
-def reading_room_take_back(*, permission: ReadingPermission, actor: Any) -> ReadingPermission:
+def reading_room_take_back(
+    *, permission: ReadingPermission, actor: User | None
+) -> ReadingPermission:
     """The reader gives the copy back at the reading room's desk; audited."""
     with transaction.atomic():
         permission = ReadingPermission.all_objects.select_for_update().get(pk=permission.pk)

@@ -15,10 +15,11 @@ from thuvien.core.errors import PermissionDenied
 from ..models import LoanRule, NoticeTemplate
 
 if TYPE_CHECKING:
+    from thuvien.accounts.models import User
     from thuvien.network.models import Library
 
 
-def loan_rule_may_change(*, actor: Any, library: Library, network_wide: bool) -> bool:
+def loan_rule_may_change(*, actor: User | None, library: Library, network_wide: bool) -> bool:
     """Who may write a cell of the matrix: the network's rows belong to network admins, a
     library's rows to that library's administrators (and network admins). The staff page
     shows "Xóa" and the form by this same function."""
@@ -27,7 +28,7 @@ def loan_rule_may_change(*, actor: Any, library: Library, network_wide: bool) ->
     return can(actor, Capability.ADMINISTER_LIBRARY, library)
 
 
-def _check_may_change(*, actor: Any, library: Library, network_wide: bool) -> None:
+def _check_may_change(*, actor: User | None, library: Library, network_wide: bool) -> None:
     if not loan_rule_may_change(actor=actor, library=library, network_wide=network_wide):
         raise PermissionDenied(
             "rule_forbidden",
@@ -44,7 +45,7 @@ def loan_rule_save(
     patron_category: Any,
     item_type: str,
     values: dict[str, Any],
-    actor: Any,
+    actor: User | None,
 ) -> LoanRule:
     """Create or replace one cell of the matrix (library or network × category × item type).
 
@@ -70,7 +71,7 @@ def loan_rule_save(
     return rule
 
 
-def loan_rule_delete(*, rule: LoanRule, library: Library, actor: Any) -> None:
+def loan_rule_delete(*, rule: LoanRule, library: Library, actor: User | None) -> None:
     """Remove a cell; the next more general rule applies again."""
     if rule.network_id != library.network_id or rule.library_id not in (None, library.pk):
         raise PermissionDenied("rule_forbidden", _("Không tìm thấy quy định."))
@@ -81,7 +82,14 @@ def loan_rule_delete(*, rule: LoanRule, library: Library, actor: Any) -> None:
 
 
 def notice_template_save(
-    *, library: Library, kind: str, channel: str, language: str, subject: str, body: str, actor: Any
+    *,
+    library: Library,
+    kind: str,
+    channel: str,
+    language: str,
+    subject: str,
+    body: str,
+    actor: User | None,
 ) -> NoticeTemplate:
     """The library's own wording of one notice (falls back to the network's, then built-in)."""
     key: dict[str, Any] = {"network": library.network, "library": library, "kind": kind,
@@ -95,7 +103,7 @@ def notice_template_save(
     return template
 
 
-def notice_template_reset(*, template: NoticeTemplate, actor: Any) -> None:
+def notice_template_reset(*, template: NoticeTemplate, actor: User | None) -> None:
     """Drop the library's own wording so the default applies again."""
     with transaction.atomic():
         library = template.library

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -96,7 +96,7 @@ def closed_day_add(
         )
     if not isinstance(date, dt.date):
         raise NetworkError(NetworkErrorCode.INVALID_DATE, _("Ngày không hợp lệ."), field="date")
-    network = library.network if library is not None else network
+    network = library.network if library is not None else cast(Network, network)
     with transaction.atomic():
         exists = ClosedDay.objects.filter(network=network, date=date)
         exists = (

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qsl, urlencode
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
 from thuvien.core.audit import audit_record
@@ -94,10 +94,12 @@ def _owner(library: Library | None, network: Network | None) -> tuple[Network, L
         raise NetworkError(
             NetworkErrorCode.SETTING_TARGET, _("Hãy chọn một thư viện hoặc cả mạng lưới.")
         )
-    return (library.network if library is not None else network), library
+    if library is not None:
+        return library.network, library
+    return cast(Network, network), None  # one of the two, checked above
 
 
-def _siblings(network: Network, library: Library | None):
+def _siblings(network: Network, library: Library | None) -> QuerySet[FeaturedCollection]:
     qs = FeaturedCollection.objects.filter(network=network)
     return qs.filter(library=library) if library is not None else qs.filter(library__isnull=True)
 

@@ -338,7 +338,7 @@ def library_reactivate(*, library: Library, actor: Any) -> Library:
         if library.is_active:
             return library
         _check_network_open(library.network)
-        if library.parent_id and not library.parent.is_active:
+        if library.parent is not None and not library.parent.is_active:
             raise NetworkError(
                 NetworkErrorCode.PARENT_INACTIVE,
                 _("Đơn vị cấp trên đã ngừng hoạt động; hãy chuyển thư viện sang đơn vị khác."),

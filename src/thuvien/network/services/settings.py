@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -31,7 +31,9 @@ def _target(library: Library | None, network: Network | None) -> tuple[Network, 
             NetworkErrorCode.SETTING_TARGET,
             _("Một thiết lập thuộc về một thư viện hoặc cả mạng lưới, không phải cả hai."),
         )
-    return (library.network if library is not None else network), library
+    if library is not None:
+        return library.network, library
+    return cast(Network, network), None  # one of the two, checked above
 
 
 def setting_coerce(definition: SettingDef, value: Any) -> Any:

@@ -11,14 +11,10 @@ def record_for_reader(*, patron: Any, record_id: Any, viewer: Any = None) -> Any
 
     Records belong to the network, not to a library, so the network is the only other filter.
     """
-    from thuvien.catalog.models import Record
-    from thuvien.holdings.visibility import record_visible
+    from thuvien.holdings.selectors import record_get_visible
 
     try:
         pk = int(str(record_id))
     except (TypeError, ValueError):
         return None
-    record = Record.objects.filter(pk=pk, network_id=patron.network_id, is_deleted=False).first()
-    if record is not None and viewer is not None and not record_visible(viewer, record):
-        return None
-    return record
+    return record_get_visible(pk=pk, network=patron.network_id, viewer=viewer)

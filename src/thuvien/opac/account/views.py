@@ -28,7 +28,9 @@ from thuvien.circulation.selectors import (
     loan_history,
     patron_balance,
     patron_fees,
+    patron_hold_get,
     patron_holds,
+    patron_loan_get,
     patron_loans,
     patron_postal_requests,
 )
@@ -40,11 +42,10 @@ from thuvien.circulation.services import (
 )
 from thuvien.circulation.services.postal import ADDRESS_MAX_LENGTH
 from thuvien.core.errors import ThuvienError
-from thuvien.core.scoping import library_scope
 from thuvien.holdings.visibility import viewer_for
 from thuvien.network.selectors import library_list, sorted_vi
 from thuvien.patrons.privacy import deletion_request_create, patron_export_data
-from thuvien.patrons.selectors import patron_get_for_user
+from thuvien.patrons.selectors import deletion_request_pending, patron_get_for_user
 
 from .records import record_for_reader
 
@@ -113,7 +114,7 @@ def suggestions_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def loan_renew_view(request: HttpRequest, pk: int) -> HttpResponse:
     patron = _patron(request)
-    loan = patron_loans(patron=patron).filter(pk=pk).first() if patron else None
+    loan = patron_loan_get(patron=patron, pk=pk) if patron else None
     if loan is None:
         raise Http404
     try:
@@ -176,7 +177,7 @@ def hold_place_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def hold_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     patron = _patron(request)
-    hold = patron_holds(patron=patron).filter(pk=pk).first() if patron else None
+    hold = patron_hold_get(patron=patron, pk=pk) if patron else None
     if hold is None:
         raise Http404
     try:
@@ -259,9 +260,7 @@ def privacy_view(request: HttpRequest) -> HttpResponse:
     patron = _patron(request)
     if patron is None:
         return _no_card(request)
-    # A deletion request lives at the reader's home library: the portal opens that scope.
-    with library_scope(patron.library):
-        pending = patron.deletion_requests.filter(status="pending").first()
+    pending = deletion_request_pending(patron=patron)
     return render(
         request,
         "opac/account/privacy.html",

@@ -7,7 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from thuvien.accounts.permissions import public_view
-from thuvien.holdings.visibility import library_visibility_q, viewer_for
+from thuvien.holdings.selectors import libraries_visible
+from thuvien.holdings.visibility import viewer_for
 from thuvien.network import selectors
 from thuvien.network.models import Library, LibraryType
 from thuvien.network.settings_registry import setting_get
@@ -17,9 +18,7 @@ from .new_items import new_items_context
 
 def _featured(network, count: int, viewer) -> list[Library]:
     """Provincial libraries first, then the others, in Vietnamese name order."""
-    libraries = selectors.sorted_vi(
-        selectors.library_list(network=network).filter(library_visibility_q(viewer))
-    )
+    libraries = selectors.sorted_vi(libraries_visible(viewer=viewer, network=network))
     libraries.sort(key=lambda lib: lib.library_type != LibraryType.PROVINCIAL)
     return libraries[: max(count, 0)]
 
@@ -36,9 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
             {
                 "network": network,
                 "libraries": _featured(network, count, viewer),
-                "total": Library.objects.filter(network=network, is_active=True)
-                .filter(library_visibility_q(viewer))
-                .count(),
+                "total": libraries_visible(viewer=viewer, network=network).count(),
                 "featured": featured[network.pk],
             }
         )

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from thuvien.accounts.permissions import public_view
 from thuvien.core.errors import NotFound
-from thuvien.holdings.visibility import library_visibility_q, library_visible, viewer_for
+from thuvien.holdings.selectors import libraries_visible
+from thuvien.holdings.visibility import library_visible, viewer_for
 from thuvien.network import selectors
 from thuvien.network.models import FeaturedCollection, Library, LibraryType
 from thuvien.network.settings_registry import setting_get
@@ -31,13 +32,14 @@ def directory(request: HttpRequest) -> HttpResponse:
     commune = request.GET.get("commune", "").strip()[:100]
     q = request.GET.get("q", "").strip()[:200]
     libraries = selectors.sorted_vi(
-        selectors.library_list(
+        libraries_visible(
+            viewer=viewer_for(request.user),
             network=network,
             library_type=kind or None,
             province=province or None,
             commune=commune or None,
             q=q or None,
-        ).filter(library_visibility_q(viewer_for(request.user)))
+        )
     )
     page = Paginator(libraries, PAGE_SIZE).get_page(request.GET.get("page"))
     provinces, communes = selectors.area_choices(network=network)

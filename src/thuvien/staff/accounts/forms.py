@@ -8,13 +8,15 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thuvien.accounts.models import Role
+from thuvien.accounts.selectors import roles_assignable
 
 
 class MembershipAddForm(forms.Form):
     """Give a role to an existing account (username) or to a new staff account."""
 
-    role = forms.ModelChoiceField(label=_("Vai trò"), queryset=Role.objects.none())
+    role = forms.ModelChoiceField(
+        label=_("Vai trò"), queryset=roles_assignable(network_wide=False).none()
+    )
     username = forms.CharField(
         label=_("Tên đăng nhập"),
         max_length=150,
@@ -42,7 +44,9 @@ class MembershipAddForm(forms.Form):
 
 
 class MembershipRoleForm(forms.Form):
-    role = forms.ModelChoiceField(label=_("Vai trò mới"), queryset=Role.objects.none())
+    role = forms.ModelChoiceField(
+        label=_("Vai trò mới"), queryset=roles_assignable(network_wide=False).none()
+    )
 
     def __init__(self, *args, roles, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -38,6 +38,8 @@ from thuvien.accounts.services import (
 from thuvien.core.errors import NotFound
 from thuvien.core.selectors import audit_list
 from thuvien.network.models import Library
+from thuvien.network.selectors import libraries_by_ids, library_by_pk
+from thuvien.staff.forms_flow import form_submit
 
 from .forms import AuditFilterForm, MembershipAddForm, MembershipRoleForm, TotpResetForm
 
@@ -59,7 +61,7 @@ def _target(request: StaffRequest) -> tuple[Library | None, bool]:
             raise Http404 from exc
         if pk not in libraries:
             raise Http404
-        return Library.objects.select_related("network").get(pk=pk), False
+        return library_by_pk(pk=pk), False
     if request.library is None or request.library.pk not in libraries:
         raise Http404
     return request.library, False
@@ -76,7 +78,7 @@ def people_list(request: StaffRequest) -> HttpResponse:
     memberships = membership_list(library=None if network_wide else library, network=network)
     roles = roles_assignable(network_wide=network_wide)
     libraries, networks = managed_places(request.user)
-    choices = Library.objects.filter(pk__in=libraries, network=request.network).order_by("code")
+    choices = libraries_by_ids(ids=libraries, network=request.network)
     return render(
         request,
         "staff/accounts/people_list.html",
@@ -146,19 +148,26 @@ def membership_edit(request: StaffRequest, pk: int) -> HttpResponse:
     form = MembershipRoleForm(
         request.POST or None, roles=roles_assignable(network_wide=network_wide)
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                membership_change_role(
-                    actor=request.user, membership=membership, role=form.cleaned_data["role"]
-                )
-            except NotFound as exc:
-                raise Http404 from exc
-            except AccountsError as exc:
-                form.add_error("role", exc.message)
-            else:
-                messages.success(request, _("Đã đổi vai trò."))
-                return redirect(back)
+
+    def change(data: dict[str, Any]) -> Any:
+        try:
+            return membership_change_role(
+                actor=request.user, membership=membership, role=data["role"]
+            )
+        except NotFound as exc:
+            raise Http404 from exc
+
+    done = form_submit(
+        request,
+        form,
+        change,
+        success=_("Đã đổi vai trò."),
+        then=back,
+        errors=AccountsError,
+        on_error=lambda form, exc: form.add_error("role", exc.message),
+    )
+    if done is not None:
+        return done
     return _edit_page(request, membership, form=form, back=back)
 
 
@@ -187,17 +196,19 @@ def membership_reset_2fa(request: StaffRequest, pk: int) -> HttpResponse:
         + _target_query(membership.library, membership.library_id is None)
     )
     form = TotpResetForm(request.POST)
-    if form.is_valid():
-        try:
-            totp_reset(user=membership.user, actor=request.user, reason=form.cleaned_data["reason"])
-        except AccountsError as exc:
-            form.add_error("reason" if exc.field == "reason" else None, exc.message)
-        else:
-            messages.success(
-                request,
-                _("Đã đặt lại xác thực hai bước của %(name)s.") % {"name": membership.user},
-            )
-            return redirect(back)
+    done = form_submit(
+        request,
+        form,
+        lambda data: totp_reset(user=membership.user, actor=request.user, reason=data["reason"]),
+        success=_("Đã đặt lại xác thực hai bước của %(name)s.") % {"name": membership.user},
+        then=back,
+        errors=AccountsError,
+        on_error=lambda form, exc: form.add_error(
+            "reason" if exc.field == "reason" else None, exc.message
+        ),
+    )
+    if done is not None:
+        return done
     network_wide = membership.library_id is None
     role_form = MembershipRoleForm(roles=roles_assignable(network_wide=network_wide))
     return _edit_page(request, membership, form=role_form, back=back, reset_form=form)

@@ -58,9 +58,9 @@ class ItemBatchForm(forms.Form):
 
     def __init__(self, *args, library=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        from thuvien.network.models import Location
+        from thuvien.network.selectors import location_list
 
-        self.fields["location"].queryset = Location.objects.filter(library=library)
+        self.fields["location"].queryset = location_list(library=library)
 
 
 class ItemEditForm(forms.Form):
@@ -91,9 +91,9 @@ class ItemEditForm(forms.Form):
 
     def __init__(self, *args, library=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        from thuvien.network.models import Location
+        from thuvien.network.selectors import location_list
 
-        self.fields["location"].queryset = Location.objects.filter(library=library)
+        self.fields["location"].queryset = location_list(library=library)
 
 
 class ItemStatusForm(forms.Form):

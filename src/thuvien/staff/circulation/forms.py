@@ -129,11 +129,9 @@ class HoldForm(forms.Form):
 
     def __init__(self, *args: Any, network: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from thuvien.network.models import Library
+        from thuvien.network.selectors import library_choices
 
-        self.fields["pickup_library"].queryset = Library.objects.filter(
-            network=network, is_active=True
-        ).order_by("code")
+        self.fields["pickup_library"].queryset = library_choices(network=network)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -4,6 +4,8 @@ and why)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,6 +21,7 @@ from thuvien.harvest import selectors, services
 from thuvien.harvest.errors import HarvestError
 from thuvien.harvest.models import Partner
 from thuvien.harvest.tasks import harvest_enqueue
+from thuvien.staff.forms_flow import form_submit
 
 
 class PartnerForm(forms.Form):
@@ -66,21 +69,22 @@ def partner_list_view(request: HttpRequest) -> HttpResponse:
 def _form_page(request: HttpRequest, partner: Partner | None) -> HttpResponse:
     initial = {f: getattr(partner, f) for f in PartnerForm.base_fields} if partner else None
     form = PartnerForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if partner is None:
-                partner = services.partner_create(
-                    network=request.network, actor=request.user, **form.cleaned_data
-                )
-            else:
-                partner = services.partner_update(
-                    partner=partner, actor=request.user, **form.cleaned_data
-                )
-        except HarvestError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("Đã lưu kho đối tác."))
-            return redirect("harvest:partner", pk=partner.pk)
+
+    def save(data: dict[str, Any]) -> Partner:
+        if partner is None:
+            return services.partner_create(network=request.network, actor=request.user, **data)
+        return services.partner_update(partner=partner, actor=request.user, **data)
+
+    done = form_submit(
+        request,
+        form,
+        save,
+        success=_("Đã lưu kho đối tác."),
+        then=lambda saved: redirect("harvest:partner", pk=saved.pk),
+        errors=HarvestError,
+    )
+    if done is not None:
+        return done
     title = _("Sửa kho đối tác") if partner else _("Thêm kho đối tác OAI-PMH")
     return render(
         request, "staff/harvest/form.html", {"form": form, "title": title, "partner": partner}

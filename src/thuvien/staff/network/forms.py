@@ -1,5 +1,5 @@
 """Forms of the staff network pages. They only parse input; rules live in the services, whose
-errors (with their field) are put back on the form by ``apply_error``."""
+errors (with their field) are put back on the form by ``staff.forms_flow.form_error``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thuvien.core.errors import ThuvienError
 from thuvien.network.models import (
     Library,
     LibraryType,
@@ -19,17 +18,11 @@ from thuvien.network.models import (
     Network,
     ShelfVisibility,
 )
-from thuvien.network.selectors import WEEKDAY_NAMES
+from thuvien.network.selectors import WEEKDAY_NAMES, library_choices, networks_open
 from thuvien.network.settings_registry import SettingDef
 
 REQUIRED = {"required": gettext_lazy("Trường này không được để trống.")}
 CHOICE = gettext_lazy("Hãy chọn một giá trị trong danh sách.")
-
-
-def apply_error(form: forms.Form, exc: ThuvienError) -> None:
-    """Show a service error beside its field (or at the top of the form)."""
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
 
 
 class LibraryForm(forms.Form):
@@ -54,7 +47,7 @@ class LibraryForm(forms.Form):
     parent = forms.ModelChoiceField(
         label=gettext_lazy("Đơn vị cấp trên"),
         required=False,
-        queryset=Library.objects.none(),
+        queryset=library_choices(),
         error_messages={
             "invalid_choice": gettext_lazy("Đơn vị cấp trên phải là thư viện của mạng lưới này.")
         },
@@ -100,9 +93,7 @@ class LibraryForm(forms.Form):
     def __init__(self, *args: Any, network: Network, creating: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if creating:
-            self.fields["parent"].queryset = Library.objects.filter(
-                network=network, is_active=True
-            ).order_by("code")
+            self.fields["parent"].queryset = library_choices(network=network)
         else:
             del self.fields["code"]
             del self.fields["parent"]
@@ -119,7 +110,7 @@ class NetworkForm(forms.Form):
 class MoveForm(forms.Form):
     network = forms.ModelChoiceField(
         label=gettext_lazy("Mạng lưới"),
-        queryset=Network.objects.none(),
+        queryset=networks_open(ids=()),
         error_messages={
             **REQUIRED,
             "invalid_choice": gettext_lazy("Hãy chọn một mạng lưới bạn quản trị."),
@@ -128,7 +119,7 @@ class MoveForm(forms.Form):
     parent = forms.ModelChoiceField(
         label=gettext_lazy("Đơn vị cấp trên mới"),
         required=False,
-        queryset=Library.objects.none(),
+        queryset=library_choices(),
         error_messages={"invalid_choice": CHOICE},
         empty_label=gettext_lazy("(không có — cấp cao nhất)"),
     )
@@ -143,12 +134,7 @@ class MoveForm(forms.Form):
     def __init__(self, *args: Any, networks: Any, library: Library, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks
-        self.fields["parent"].queryset = (
-            Library.objects.filter(network__in=networks, is_active=True)
-            .exclude(pk=library.pk)
-            .select_related("network")
-            .order_by("network_id", "code")
-        )
+        self.fields["parent"].queryset = library_choices(networks=networks, exclude=library)
         self.fields["parent"].label_from_instance = lambda lib: f"{lib.code} — {lib.name_vi}"
 
 
@@ -211,16 +197,14 @@ class GroupForm(forms.Form):
     libraries = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Thư viện trong nhóm"),
         required=False,
-        queryset=Library.objects.none(),
+        queryset=library_choices(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": gettext_lazy("Thư viện không thuộc mạng lưới này.")},
     )
 
     def __init__(self, *args: Any, network: Network, creating: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["libraries"].queryset = Library.objects.filter(
-            network=network, is_active=True
-        ).order_by("code")
+        self.fields["libraries"].queryset = library_choices(network=network)
         if not creating:
             del self.fields["code"]
 

@@ -10,7 +10,7 @@ from django_scopes import scopes_disabled
 from thuvien.accounts.services import kiosk_account_ensure
 from thuvien.core.errors import ThuvienError
 from thuvien.network.commands import no_network_error
-from thuvien.network.models import Library
+from thuvien.network.selectors import libraries_exist, library_by_code
 
 
 class Command(BaseCommand):
@@ -23,9 +23,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, library: str, username: str, password: str | None, **o: Any):
         with scopes_disabled():
-            lib = Library.objects.filter(code__iexact=library).first()
+            lib = library_by_code(code=library, ignore_case=True)
             if lib is None:
-                if not Library.objects.exists():
+                if not libraries_exist():
                     raise no_network_error()
                 raise CommandError(f"no library with code {library!r}")
             try:

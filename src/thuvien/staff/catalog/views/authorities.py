@@ -21,8 +21,9 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.catalog.models import Authority, AuthorityKind
-from thuvien.catalog.selectors import authority_get, authority_list
+from thuvien.catalog.selectors import authority_get, authority_linked_records, authority_list
 from thuvien.core.errors import NotFound, ThuvienError
+from thuvien.staff.forms_flow import form_error, form_submit
 
 from ..forms import AuthorityForm, AuthorityMergeForm
 from .common import can_write, engine_record_ids
@@ -44,10 +45,6 @@ def _get(request: StaffRequest, pk: int) -> Authority:
         return authority_get(network=request.network, pk=pk)
     except NotFound as exc:
         raise Http404 from exc
-
-
-def _form_error(form, exc: ThuvienError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def candidate_records(authority: Authority) -> list[int]:
@@ -81,25 +78,30 @@ def authority_index(request: StaffRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200].strip()
     form = AuthorityForm(request.POST or None)
     duplicate_of = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            authority = authority_create(
-                network=request.network,
-                kind=data["kind"],
-                heading=data["heading"],
-                dates=data["dates"],
-                variants=data["variants"],
-                note=data["note"],
-                actor=request.user,
-            )
-        except ThuvienError as exc:
-            _form_error(form, exc)
-            duplicate_of = exc.params.get("existing_id")
-        else:
-            created = _("Đã tạo biểu ghi chuẩn “%(h)s”.") % {"h": authority.heading}
-            messages.success(request, created)
-            return redirect("catalog:authority-detail", authority.pk)
+
+    def refused(form: Any, exc: ThuvienError) -> None:
+        nonlocal duplicate_of
+        form_error(form, exc)
+        duplicate_of = exc.params.get("existing_id")
+
+    done = form_submit(
+        request,
+        form,
+        lambda data: authority_create(
+            network=request.network,
+            kind=data["kind"],
+            heading=data["heading"],
+            dates=data["dates"],
+            variants=data["variants"],
+            note=data["note"],
+            actor=request.user,
+        ),
+        success=lambda authority: _("Đã tạo biểu ghi chuẩn “%(h)s”.") % {"h": authority.heading},
+        then=lambda authority: redirect("catalog:authority-detail", authority.pk),
+        on_error=refused,
+    )
+    if done is not None:
+        return done
     authorities = (
         authority_list(network=request.network, kind=kind or None, query=query)
         .annotate(n_records=Count("record_links__record", distinct=True))
@@ -123,11 +125,8 @@ def authority_index(request: StaffRequest) -> HttpResponse:
 
 
 def _linked_records(authority: Authority) -> tuple[int, list[Any]]:
-    from thuvien.catalog.models import Record
-
-    linked = Record.objects.filter(authority_links__authority=authority, is_deleted=False)
-    linked = linked.distinct()
-    return linked.count(), list(linked.order_by("title_sort", "id")[:100])
+    count, records = authority_linked_records(authority=authority)
+    return count, list(records)
 
 
 @requires(Capability.CATALOGUE)
@@ -181,7 +180,7 @@ def authority_detail(request: StaffRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         merge_form.add_error("target", exc.message)
     except ThuvienError as exc:
-        _form_error(merge_form if action == "merge" else form, exc)
+        form_error(merge_form if action == "merge" else form, exc)
     except OSError:  # the search index cannot be opened
         logger.warning("authority linking: the search index is unavailable")
         messages.error(request, _("Chỉ mục tìm kiếm chưa sẵn sàng; hãy thử lại sau ít phút."))

@@ -6,6 +6,8 @@ one that does not exist. Every write goes through ``holdings.services``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,22 +18,20 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
-from thuvien.core.errors import ThuvienError
+from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.holdings.models import Item
+from thuvien.holdings.selectors import item_get_for
+from thuvien.staff.forms_flow import form_submit
 
 from ..forms import ItemBatchForm, ItemEditForm, ItemStatusForm
 from .common import get_record
 
 
 def get_item(request: StaffRequest, pk: int) -> Item:
-    item = (
-        Item.objects.filter(pk=pk, library=request.library)
-        .select_related("record", "location")
-        .first()
-    )
-    if item is None:
-        raise Http404
-    return item
+    try:
+        return item_get_for(library=request.library, pk=pk)
+    except NotFound:
+        raise Http404 from None
 
 
 def _form_error(form, exc: ThuvienError) -> None:
@@ -57,31 +57,29 @@ def item_add(request: StaffRequest, record_pk: int) -> HttpResponse:
     library = request.library
     if request.method == "POST":
         form = ItemBatchForm(request.POST, library=library)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                items = items_create_batch(
-                    record=record,
-                    library=library,
-                    first_barcode=data["first_barcode"],
-                    count=data["count"],
-                    actor=request.user,
-                    location=data["location"],
-                    call_number=data["call_number"],
-                    item_type=data["item_type"],
-                    price=data["price"],
-                    acquired_on=data["acquired_on"],
-                    acquisition_source=data["acquisition_source"],
-                )
-            except ThuvienError as exc:
-                _form_error(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("Đã thêm %(n)d bản sao (%(first)s – %(last)s).")
-                    % {"n": len(items), "first": items[0].barcode, "last": items[-1].barcode},
-                )
-                return redirect(reverse("catalog:record-detail", args=[record.pk]))
+        done = form_submit(
+            request,
+            form,
+            lambda data: items_create_batch(
+                record=record,
+                library=library,
+                first_barcode=data["first_barcode"],
+                count=data["count"],
+                actor=request.user,
+                location=data["location"],
+                call_number=data["call_number"],
+                item_type=data["item_type"],
+                price=data["price"],
+                acquired_on=data["acquired_on"],
+                acquisition_source=data["acquisition_source"],
+            ),
+            success=lambda items: _("Đã thêm %(n)d bản sao (%(first)s – %(last)s).")
+            % {"n": len(items), "first": items[0].barcode, "last": items[-1].barcode},
+            then=reverse("catalog:record-detail", args=[record.pk]),
+            on_error=_form_error,
+        )
+        if done is not None:
+            return done
     else:
         form = ItemBatchForm(
             library=library,
@@ -130,34 +128,37 @@ def item_edit(request: StaffRequest, pk: int) -> HttpResponse:
     try:
         if action == "edit":
             form = ItemEditForm(request.POST, library=library)
-            if form.is_valid():
-                try:
-                    data = dict(form.cleaned_data)
-                    visibility = data.pop("visibility") or item.visibility
-                    item_update(item=item, actor=request.user, **data)
-                    item_visibility_set(item=item, visibility=visibility, actor=request.user)
-                except ThuvienError as exc:
-                    _form_error(form, exc)
-                else:
-                    messages.success(request, _("Đã lưu bản sao %(b)s.") % {"b": item.barcode})
-                    return redirect(reverse("catalog:item-edit", args=[item.pk]))
+
+            def update(cleaned: dict[str, Any]) -> None:
+                data = dict(cleaned)
+                visibility = data.pop("visibility") or item.visibility
+                item_update(item=item, actor=request.user, **data)
+                item_visibility_set(item=item, visibility=visibility, actor=request.user)
+
+            done = form_submit(
+                request,
+                form,
+                update,
+                success=lambda _none: _("Đã lưu bản sao %(b)s.") % {"b": item.barcode},
+                then=reverse("catalog:item-edit", args=[item.pk]),
+                on_error=_form_error,
+            )
+            if done is not None:
+                return done
         elif action == "status":
             status_form = ItemStatusForm(request.POST)
-            if status_form.is_valid():
-                try:
-                    item_status_set(
-                        item=item,
-                        status=status_form.cleaned_data["status"],
-                        actor=request.user,
-                        note=status_form.cleaned_data["note"],
-                    )
-                except ThuvienError as exc:
-                    _form_error(status_form, exc)
-                else:
-                    messages.success(
-                        request, _("Đã đổi trạng thái bản sao %(b)s.") % {"b": item.barcode}
-                    )
-                    return redirect(reverse("catalog:item-edit", args=[item.pk]))
+            done = form_submit(
+                request,
+                status_form,
+                lambda data: item_status_set(
+                    item=item, status=data["status"], actor=request.user, note=data["note"]
+                ),
+                success=lambda _result: _("Đã đổi trạng thái bản sao %(b)s.") % {"b": item.barcode},
+                then=reverse("catalog:item-edit", args=[item.pk]),
+                on_error=_form_error,
+            )
+            if done is not None:
+                return done
         elif action == "withdraw":
             item_withdraw(item=item, actor=request.user, reason=request.POST.get("reason", ""))
             messages.success(request, _("Đã thanh lý bản sao %(b)s.") % {"b": item.barcode})

@@ -14,17 +14,14 @@ from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.holdings.labels import labels_for_items, labels_pdf
 from thuvien.holdings.models import Item
+from thuvien.holdings.selectors import items_added_since, items_by_barcodes
 
 from ..forms import LabelForm
 
 
 def items_added_today(library) -> list[Item]:
     start = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
-    return list(
-        Item.objects.filter(library=library, created_at__gte=start)
-        .select_related("record")
-        .order_by("call_number", "barcode")
-    )
+    return items_added_since(library=library, start=start)
 
 
 @requires(Capability.CATALOGUE)
@@ -49,12 +46,7 @@ def labels(request: StaffRequest) -> HttpResponse:
             wanted = [
                 b.strip() for b in cd["barcodes"].replace(",", "\n").splitlines() if b.strip()
             ]
-            found = {
-                i.barcode: i
-                for i in Item.objects.filter(
-                    library=request.library, barcode__in=wanted
-                ).select_related("record")
-            }
+            found = items_by_barcodes(library=request.library, barcodes=wanted)
             missing = [b for b in wanted if b not in found]
             if missing:
                 form.add_error(

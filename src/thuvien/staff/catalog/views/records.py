@@ -13,7 +13,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -24,11 +23,16 @@ from thuvien.ai.selectors import record_entity_proposals
 from thuvien.catalog.errors import RecordNotFound
 from thuvien.catalog.marc.isbn import normalize_isbn
 from thuvien.catalog.models import Record
-from thuvien.catalog.selectors import record_keyset_page, record_open
+from thuvien.catalog.selectors import (
+    record_keyset_page,
+    record_open,
+    records_matching_number,
+    records_matching_words,
+)
 from thuvien.core.errors import NotFound
 from thuvien.core.text import fold
-from thuvien.holdings.selectors import item_by_barcode
-from thuvien.holdings.visibility import record_visibility_q, record_visible, viewer_for
+from thuvien.holdings.selectors import catalogue_records, item_by_barcode
+from thuvien.holdings.visibility import record_visible, viewer_for
 
 from ..editor import marc_lines
 from .common import can_write
@@ -86,10 +90,7 @@ def _keyset(records, params, *, by_updated: bool = False) -> StaffSearch:
 
 def _database_search(base, query: str):
     """Every folded word in the folded title or first author (the fallback without an index)."""
-    cond = Q()
-    for word in _WORD.findall(fold(query)):
-        cond &= Q(match_key__contains=word)
-    return base.filter(cond)
+    return records_matching_words(base, words=_WORD.findall(fold(query)))
 
 
 def _engine_page(network, base, query: str, number: int, viewer=None) -> StaffSearch:
@@ -130,9 +131,7 @@ def search_records(
     from thuvien.search.errors import SearchError, SearchQueryError
 
     params = params or {}
-    base = Record.objects.filter(network=network, is_deleted=False)
-    if viewer is not None:
-        base = base.filter(record_visibility_q(viewer))
+    base = catalogue_records(network=network, viewer=viewer)
     query = query.strip()
     if not query:
         return _keyset(base, params, by_updated=True)
@@ -147,9 +146,7 @@ def search_records(
         # records keep ISBN-13s only: an ISBN-10 (or a hyphenated -13) is compared in that
         # form; a partial number is looked for as typed, digits only
         digits = normalize_isbn(query) or re.sub(r"[^0-9Xx]", "", query)
-        qs = base.filter(
-            Q(isbns__icontains=digits) | Q(issns__icontains=query) | Q(control_number=query)
-        )
+        qs = records_matching_number(base, isbn=digits, typed=query)
         if qs.exists():
             return _keyset(qs, params)
     try:

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
-from thuvien.catalog.models import Record
+from thuvien.catalog.errors import RecordNotFound
+from thuvien.catalog.selectors import record_get
 from thuvien.circulation.selectors import (
     hold_for_desk,
     item_for_desk,
@@ -42,9 +43,12 @@ def patron_hold(request: StaffRequest, pk: int) -> HttpResponse:
             hold_place(patron=patron, pickup_library=data["pickup_library"], actor=request.user,
                        item=item)  # fmt: skip
         else:
-            record = Record.objects.filter(pk=data["record"], network=request.network).first()
-            if record is None:
-                raise ThuvienError("not_found", _("Không tìm thấy biểu ghi."))
+            try:
+                record = record_get(
+                    network=request.network, pk=data["record"], include_deleted=True
+                )
+            except RecordNotFound:
+                raise ThuvienError("not_found", _("Không tìm thấy biểu ghi.")) from None
             hold_place(patron=patron, pickup_library=data["pickup_library"], actor=request.user,
                        record=record)  # fmt: skip
         messages.success(request, _("Đã đặt trước."))

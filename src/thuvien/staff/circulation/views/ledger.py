@@ -8,11 +8,8 @@ from django.shortcuts import render
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
-from thuvien.circulation.models import (
-    Fee,
-    Payment,
-)
 from thuvien.circulation.selectors import (
+    fees_and_payments_of,
     library_ledger,
 )
 
@@ -20,8 +17,7 @@ from thuvien.circulation.selectors import (
 @requires(Capability.CIRCULATE)
 def ledger(request: StaffRequest) -> HttpResponse:
     library = request.library
-    fees = Fee.objects.filter(library=library).select_related("patron").order_by("-created_at")
-    pays = Payment.objects.filter(library=library).select_related("patron").order_by("-created_at")
+    fees, pays = fees_and_payments_of(library=library)
     return render(request, "staff/circulation/ledger.html",
-                  {"totals": library_ledger(library=library), "fees": fees[:100],
-                   "payments": pays[:100]})  # fmt: skip
+                  {"totals": library_ledger(library=library), "fees": fees,
+                   "payments": pays})  # fmt: skip

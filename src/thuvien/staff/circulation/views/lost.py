@@ -12,13 +12,11 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.circulation.errors import CirculationError, CirculationErrorCode
-from thuvien.circulation.models import (
-    Loan,
-)
 from thuvien.circulation.selectors import (
     lost_fee_get_for,
     lost_fee_quote,
     lost_undo_refusal,
+    open_loan_get_for,
 )
 from thuvien.circulation.services import (
     item_declare_lost,
@@ -33,11 +31,7 @@ from .common import get_or_404
 def loan_lost(request: StaffRequest, pk: int, kind: str) -> HttpResponse:
     """ "Báo mất" / "Hư hỏng": GET shows the fee that will be charged, POST (with the amount
     that was shown) charges it. Nothing is charged by a single click."""
-    loan = (
-        Loan.objects.filter(pk=pk, library=request.library, returned_at__isnull=True)
-        .select_related("item__record", "patron", "library")
-        .first()
-    )
+    loan = open_loan_get_for(library=request.library, pk=pk)
     if loan is None or kind not in ("lost", "damaged") or loan.patron_id is None:
         raise Http404
     back = redirect("circulation:patron-detail", pk=loan.patron_id)

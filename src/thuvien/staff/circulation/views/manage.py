@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,8 +18,17 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
-from thuvien.circulation.models import Hold, HoldStatus, Loan, LoanRule, PostalRequest, PostalStatus
-from thuvien.circulation.selectors import library_transactions_on, transits_expected
+from thuvien.circulation.models import LoanRule
+from thuvien.circulation.selectors import (
+    holds_to_pull,
+    library_transactions_on,
+    loan_rule_get_for,
+    loan_rules_for,
+    overdue_loans,
+    postal_request_get_for,
+    postal_requests_of,
+    transits_expected,
+)
 from thuvien.circulation.services import (
     loan_rule_delete,
     loan_rule_may_change,
@@ -29,10 +37,11 @@ from thuvien.circulation.services import (
     postal_request_send,
 )
 from thuvien.core.errors import ThuvienError
-from thuvien.holdings.models import ItemStatus, ItemType
-from thuvien.patrons.models import CategoryCode, DeletionRequest
-from thuvien.patrons.selectors import categories_for
+from thuvien.holdings.models import ItemType
+from thuvien.patrons.models import CategoryCode
+from thuvien.patrons.selectors import categories_for, deletion_request_get_for, deletion_requests_of
 from thuvien.patrons.services import deletion_request_process
+from thuvien.staff.forms_flow import form_submit
 
 from ..forms import LoanRuleForm, PostalReturnForm, PostalSendForm, ReadingRequestForm
 from .common import item_by_barcode
@@ -68,33 +77,40 @@ def _rule_rows(rules: Any, *, request: StaffRequest) -> list[dict[str, Any]]:
 @requires(Capability.CIRCULATE)
 def rules(request: StaffRequest) -> HttpResponse:
     library = request.library
-    rows = LoanRule.objects.filter(network=library.network).filter(
-        Q(library__isnull=True) | Q(library=library)
-    )
     may_library = loan_rule_may_change(actor=request.user, library=library, network_wide=False)
     may_network = loan_rule_may_change(actor=request.user, library=library, network_wide=True)
     form = LoanRuleForm(request.POST or None)
-    if request.method == "POST":
-        if not (may_library or may_network):
-            raise PermissionDenied
-        if form.is_valid():
-            network_wide = form.cleaned_data.pop("network_wide")
-            try:
-                _rule_save(form, library, network_wide, request.user)
-            except ThuvienError as exc:
-                form.add_error("network_wide" if network_wide else None, exc.message)
-            except IntegrityError:
-                form.add_error(None, _("Quy định mượn không hợp lệ."))
-            else:
-                messages.success(request, _("Đã lưu quy định mượn."))
-                return redirect("circulation:rules")
+    if request.method == "POST" and not (may_library or may_network):
+        raise PermissionDenied
+    network_wide = False
+
+    def save(data: dict[str, Any]) -> LoanRule:
+        nonlocal network_wide
+        network_wide = data.pop("network_wide")
+        return _rule_save(form, library, network_wide, request.user)
+
+    def refused(form: Any, exc: Exception) -> None:
+        if isinstance(exc, ThuvienError):
+            form.add_error("network_wide" if network_wide else None, exc.message)
+        else:
+            form.add_error(None, _("Quy định mượn không hợp lệ."))
+
+    done = form_submit(
+        request,
+        form,
+        save,
+        success=_("Đã lưu quy định mượn."),
+        then="circulation:rules",
+        errors=(ThuvienError, IntegrityError),
+        on_error=refused,
+    )
+    if done is not None:
+        return done
     return render(
         request,
         "staff/circulation/rules.html",
         {
-            "rows": _rule_rows(
-                rows.order_by("library_id", "patron_category", "item_type"), request=request
-            ),
+            "rows": _rule_rows(loan_rules_for(library=library), request=request),
             "form": form,
             "may_edit": may_library or may_network,
             "may_network": may_network,
@@ -121,8 +137,8 @@ def rule_delete(request: StaffRequest, pk: int) -> HttpResponse:
     """GET asks to confirm (what the rule said, and that the general rule applies again);
     POST deletes. Refused by the service for a rule the person may not change."""
     library = request.library
-    rule = LoanRule.objects.filter(pk=pk, network=library.network).first()
-    if rule is None or (rule.library_id not in (None, library.pk)):
+    rule = loan_rule_get_for(library=library, pk=pk)
+    if rule is None:
         raise Http404
     row = _rule_rows([rule], request=request)[0]
     if not row["may_delete"]:
@@ -146,8 +162,6 @@ REPORTS = ("overdue", "holds-to-pull", "transits", "daily")
 def _report_rows(name: str, library: Any, day: dt.date) -> tuple[list[str], list[list[Any]]]:
     today = timezone.localdate()
     if name == "overdue":
-        qs = Loan.objects.filter(library=library, returned_at__isnull=True, due_on__lt=today)
-        qs = qs.select_related("item__record", "patron").order_by("due_on")
         return [_("Mã vạch"), _("Nhan đề"), _("Số thẻ"), _("Hạn trả"), _("Số ngày quá hạn")], [
             [
                 ln.item.barcode,
@@ -156,7 +170,7 @@ def _report_rows(name: str, library: Any, day: dt.date) -> tuple[list[str], list
                 ln.due_on.isoformat(),
                 (today - ln.due_on).days,
             ]
-            for ln in qs[:2000]
+            for ln in overdue_loans(library=library, today=today)
         ]
     if name == "holds-to-pull":
         return _holds_to_pull(library)
@@ -175,44 +189,17 @@ def _report_rows(name: str, library: Any, day: dt.date) -> tuple[list[str], list
 
 
 def _holds_to_pull(library: Any) -> tuple[list[str], list[list[Any]]]:
-    """Copies on this library's shelves that a queued hold anywhere in the network can take:
-    three queries whatever the queue length."""
-    from thuvien.holdings.models import Item
-
-    holds = list(
-        Hold.all_objects.filter(status=HoldStatus.QUEUED, library__network_id=library.network_id)
-        .select_related("record", "library")
-        .order_by("placed_at")[:500]
-    )
-    wanted_records = {h.record_id for h in holds if not h.item_level}
-    wanted_items = {h.item_id for h in holds if h.item_level}
-    available = list(
-        Item.objects.filter(library=library, status=ItemStatus.AVAILABLE)
-        .filter(Q(record_id__in=wanted_records) | Q(pk__in=wanted_items))
-        .order_by("pk")
-    )
-    by_record: dict[int, list[Any]] = {}
-    for item in available:
-        by_record.setdefault(item.record_id, []).append(item)
-    used: set[int] = set()
-    rows = []
-    for hold in holds:
-        candidates = by_record.get(hold.record_id, [])
-        if hold.item_level:
-            candidates = [i for i in candidates if i.pk == hold.item_id]
-        item = next((i for i in candidates if i.pk not in used), None)
-        if item is None:
-            continue
-        used.add(item.pk)
-        rows.append(
-            [
-                item.barcode,
-                item.call_number,
-                hold.record.title[:100],
-                hold.library.name_vi,
-                hold.placed_at.date().isoformat(),
-            ]
-        )
+    """Copies on this library's shelves that a queued hold anywhere in the network can take."""
+    rows = [
+        [
+            item.barcode,
+            item.call_number,
+            hold.record.title[:100],
+            hold.library.name_vi,
+            hold.placed_at.date().isoformat(),
+        ]
+        for hold, item in holds_to_pull(library=library)
+    ]
     header = [_("Mã vạch"), _("Ký hiệu xếp giá"), _("Nhan đề"), _("Nơi nhận"), _("Ngày đặt")]
     return header, rows
 
@@ -251,13 +238,11 @@ def reports(request: StaffRequest, name: str = "overdue") -> HttpResponse:
 
 @requires(Capability.CIRCULATE)
 def postal_list(request: StaffRequest) -> HttpResponse:
-    qs = PostalRequest.objects.filter(library=request.library).select_related("patron")
-    qs = qs.prefetch_related("lines__record").exclude(status=PostalStatus.CANCELLED)
     return render(
         request,
         "staff/circulation/postal.html",
         {
-            "requests": qs.order_by("-created_at")[:200],
+            "requests": postal_requests_of(library=request.library),
             "send_form": PostalSendForm(),
             "return_form": PostalReturnForm(),
         },
@@ -266,7 +251,7 @@ def postal_list(request: StaffRequest) -> HttpResponse:
 
 @requires(Capability.CIRCULATE)
 def postal_action(request: StaffRequest, pk: int, action: str) -> HttpResponse:
-    postal = PostalRequest.objects.filter(pk=pk, library=request.library).first()
+    postal = postal_request_get_for(library=request.library, pk=pk)
     if postal is None:
         raise Http404
     if request.method != "POST":
@@ -307,9 +292,7 @@ def postal_action(request: StaffRequest, pk: int, action: str) -> HttpResponse:
 @requires(Capability.MANAGE_PATRONS)
 def deletion_requests(request: StaffRequest) -> HttpResponse:
     if request.method == "POST":
-        req = DeletionRequest.objects.filter(
-            pk=request.POST.get("pk") or 0, library=request.library
-        ).first()
+        req = deletion_request_get_for(library=request.library, pk=_int(request.POST.get("pk")))
         if req is None:
             raise Http404
         try:
@@ -323,8 +306,11 @@ def deletion_requests(request: StaffRequest) -> HttpResponse:
         except ThuvienError as exc:
             messages.error(request, exc.message)
         return redirect("circulation:deletion-requests")
-    qs = DeletionRequest.objects.filter(library=request.library).select_related("patron")
-    return render(request, "staff/circulation/deletion_requests.html", {"requests": qs[:200]})
+    return render(
+        request,
+        "staff/circulation/deletion_requests.html",
+        {"requests": deletion_requests_of(library=request.library)},
+    )
 
 
 # --- restricted reading (đọc hạn chế) -------------------------------------------------------

@@ -15,8 +15,8 @@ from thuvien.accounts.permissions import requires
 from thuvien.circulation.models import (
     NoticeChannel,
     NoticeKind,
-    NoticeTemplate,
 )
+from thuvien.circulation.selectors import notice_template_own
 from thuvien.circulation.services import (
     notice_template_reset,
     notice_template_save,
@@ -37,9 +37,7 @@ def notice_templates(request: StaffRequest) -> HttpResponse:
         "vi", "en"
     ):  # fmt: skip
         raise Http404
-    key = {"network": library.network, "library": library, "kind": kind, "channel": channel,
-           "language": language}  # fmt: skip
-    own = NoticeTemplate.objects.filter(**key).first()
+    own = notice_template_own(library=library, kind=kind, channel=channel, language=language)
     subject, body = template_for(library=library, kind=kind, channel=channel, language=language)
     form = NoticeTemplateForm(request.POST or None, initial={"subject": subject, "body": body})
     if request.method == "POST":

@@ -18,13 +18,14 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.circulation.errors import CirculationError
-from thuvien.circulation.models import Payment
 from thuvien.circulation.selectors import (
     loan_history,
     lost_fees_undoable,
     patron_fees,
     patron_holds,
     patron_loans,
+    patron_payments_at,
+    payment_get_for,
 )
 from thuvien.circulation.services import fee_create, fee_pay, fee_waive
 from thuvien.core.errors import ThuvienError
@@ -44,6 +45,7 @@ from thuvien.patrons.services import (
     patron_unblock,
     patron_update,
 )
+from thuvien.staff.forms_flow import form_submit
 
 from ..forms import (
     BlockForm,
@@ -62,11 +64,6 @@ def _patron(request: StaffRequest, pk: int) -> Any:
     return get_or_404(patron_get_for, library=request.library, pk=pk)
 
 
-def _form_error(form: Any, exc: ThuvienError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
-
-
 READ_PATRONS = (Capability.CIRCULATE, Capability.MANAGE_PATRONS)
 
 
@@ -81,15 +78,15 @@ def patron_list(request: StaffRequest) -> HttpResponse:
 def patron_create(request: StaffRequest) -> HttpResponse:
     categories_ensure(network=request.network)
     form = PatronRegisterForm(request.POST or None, network=request.network)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            patron = patron_register(library=request.library, actor=request.user, **data)
-        except ThuvienError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Đã cấp thẻ %(card)s.") % {"card": patron.card_number})
-            return redirect("circulation:patron-detail", pk=patron.pk)
+    done = form_submit(
+        request,
+        form,
+        lambda data: patron_register(library=request.library, actor=request.user, **data),
+        success=lambda patron: _("Đã cấp thẻ %(card)s.") % {"card": patron.card_number},
+        then=lambda patron: redirect("circulation:patron-detail", pk=patron.pk),
+    )
+    if done is not None:
+        return done
     return render(request, "staff/circulation/patrons/form.html", {"form": form, "creating": True})
 
 
@@ -116,9 +113,7 @@ def patron_detail(request: StaffRequest, pk: int) -> HttpResponse:
         "lost_undoable": lost_fees_undoable(patron=patron, library=request.library),
         "history": loan_history(patron=patron)[:20] if patron.keep_history else [],
         "consents": patron.consents.all(),
-        "payments": Payment.all_objects.filter(patron=patron, library=request.library).order_by(
-            "-created_at"
-        )[:10],
+        "payments": patron_payments_at(patron=patron, library=request.library),
         "pay_form": PaymentForm(),
         "waive_form": WaiverForm(),
         "fee_form": FeeForm(),
@@ -133,16 +128,21 @@ def patron_detail(request: StaffRequest, pk: int) -> HttpResponse:
 def patron_edit(request: StaffRequest, pk: int) -> HttpResponse:
     patron = _patron(request, pk)
     form = PatronForm(request.POST or None, instance=patron, network=request.network)
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in PatronForm.Meta.fields}
+
+    def update(data: dict[str, Any]) -> Any:
+        values = {name: data[name] for name in PatronForm.Meta.fields}
         patron.refresh_from_db()  # the form wrote onto the instance; the service compares
-        try:
-            patron_update(patron=patron, actor=request.user, **values)
-        except ThuvienError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu thông tin bạn đọc."))
-            return redirect("circulation:patron-detail", pk=patron.pk)
+        return patron_update(patron=patron, actor=request.user, **values)
+
+    done = form_submit(
+        request,
+        form,
+        update,
+        success=_("Đã lưu thông tin bạn đọc."),
+        then=lambda _result: redirect("circulation:patron-detail", pk=patron.pk),
+    )
+    if done is not None:
+        return done
     return render(request, "staff/circulation/patrons/form.html", {"form": form, "patron": patron})
 
 
@@ -261,19 +261,6 @@ def patron_fee_action(request: StaffRequest, pk: int, action: str) -> HttpRespon
 
 @requires(Capability.CIRCULATE)
 def receipt(request: StaffRequest, pk: int) -> HttpResponse:
-    payment = get_or_404(_payment_get, library=request.library, pk=pk)
+    payment = get_or_404(payment_get_for, library=request.library, pk=pk)
     return render(request, "staff/circulation/patrons/receipt.html", {"payment": payment})
 
-
-def _payment_get(*, library: Any, pk: int) -> Payment:
-    from thuvien.core.errors import NotFound
-
-    payment = (
-        Payment.objects.filter(pk=pk, library=library)
-        .select_related("patron", "library", "staff")
-        .prefetch_related("allocations__fee")
-        .first()
-    )
-    if payment is None:
-        raise NotFound("not_found", "Không tìm thấy biên lai.")
-    return payment

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import SAFE_METHODS, can, can_in_network
 from thuvien.network.models import Library, Network
+from thuvien.network.selectors import library_by_code
 
 
 def is_write(request: HttpRequest) -> bool:
@@ -49,7 +50,7 @@ def require_network_reader(request: HttpRequest) -> Network:
 def library_for(request: HttpRequest, code: str, *, write: bool | None = None) -> Library:
     """The library ``code`` if the person administers it (or reads it, for a GET); else 404."""
     write = is_write(request) if write is None else write
-    library = Library.objects.select_related("network", "parent").filter(code=code).first()
+    library = library_by_code(code=code, with_parent=True)
     if library is None or not can(
         request.user, Capability.ADMINISTER_LIBRARY, library, write=write
     ):

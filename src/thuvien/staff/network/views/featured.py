@@ -18,8 +18,9 @@ from thuvien.core.errors import NotFound
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
 from thuvien.network.models import FeaturedCollection
+from thuvien.staff.forms_flow import form_submit
 
-from ..forms import FeaturedForm, apply_error
+from ..forms import FeaturedForm
 from ._access import (
     can_admin_network,
     library_for,
@@ -69,14 +70,16 @@ def _get(owner: dict[str, Any], pk: int) -> FeaturedCollection:
 def _list(request: HttpRequest, code: str | None) -> HttpResponse:
     owner, can_edit, title, back = _owner(request, code)
     form = FeaturedForm(request.POST or None, initial={"is_active": True})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.featured_collection_create(actor=request.user, **owner, **form.cleaned_data)
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã thêm bộ sưu tập."))
-            return redirect(*back)
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.featured_collection_create(actor=request.user, **owner, **data),
+        success=_("Đã thêm bộ sưu tập."),
+        then=lambda _collection: redirect(*back),
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/featured.html",
@@ -95,16 +98,18 @@ def _edit(request: HttpRequest, code: str | None, pk: int) -> HttpResponse:
     owner, _can_edit, _title, back = _owner(request, code)
     collection = _get(owner, pk)
     form = FeaturedForm(request.POST or None, initial={n: getattr(collection, n) for n in FIELDS})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.featured_collection_update(
-                collection=collection, actor=request.user, **form.cleaned_data
-            )
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu bộ sưu tập."))
-            return redirect(*back)
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.featured_collection_update(
+            collection=collection, actor=request.user, **data
+        ),
+        success=_("Đã lưu bộ sưu tập."),
+        then=lambda _collection: redirect(*back),
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",

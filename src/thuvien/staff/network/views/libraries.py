@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -16,9 +17,10 @@ from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can_in_network, requires, staff_access
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
-from thuvien.network.models import LibraryType, Network
+from thuvien.network.models import LibraryType
+from thuvien.staff.forms_flow import form_submit
 
-from ..forms import LibraryForm, LibraryVisibilityForm, MoveForm, apply_error
+from ..forms import LibraryForm, LibraryVisibilityForm, MoveForm
 from ._access import (
     can_admin_network,
     can_read_network,
@@ -64,7 +66,7 @@ def index(request: StaffRequest) -> HttpResponse:
         "q": q,
         "type": kind,
         "types": LibraryType.choices,
-        "absorbed": Network.objects.filter(merged_into=network),
+        "absorbed": selectors.networks_absorbed_by(network=network),
     }
     if request.headers.get("HX-Request"):
         return render_page(request, "staff/network/_tree_table.html", context)
@@ -80,21 +82,22 @@ def library_create(request: StaffRequest) -> HttpResponse:
         creating=True,
         initial={"province": network.province, "library_type": LibraryType.COMMUNE},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            library = services.library_create(
-                network=network,
-                code=data["code"],
-                parent=data["parent"],
-                actor=request.user,
-                **{name: _blank(data[name]) for name in LIBRARY_FIELDS},
-            )
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã tạo thư viện %(name)s.") % {"name": library.name_vi})
-            return redirect("network:library", code=library.code)
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.library_create(
+            network=network,
+            code=data["code"],
+            parent=data["parent"],
+            actor=request.user,
+            **{name: _blank(data[name]) for name in LIBRARY_FIELDS},
+        ),
+        success=lambda library: _("Đã tạo thư viện %(name)s.") % {"name": library.name_vi},
+        then=lambda library: redirect("network:library", code=library.code),
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -136,18 +139,20 @@ def library_edit(request: StaffRequest, code: str) -> HttpResponse:
     form = LibraryForm(
         request.POST or None, network=library.network, creating=False, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.library_update(
-                library=library,
-                actor=request.user,
-                **{name: _blank(form.cleaned_data[name]) for name in LIBRARY_FIELDS},
-            )
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu thông tin thư viện."))
-            return redirect("network:library", code=library.code)
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.library_update(
+            library=library,
+            actor=request.user,
+            **{name: _blank(data[name]) for name in LIBRARY_FIELDS},
+        ),
+        success=_("Đã lưu thông tin thư viện."),
+        then=lambda _result: redirect("network:library", code=library.code),
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -165,7 +170,7 @@ def _admin_networks(request: StaffRequest):
         for pk in staff_access(request.user).network_caps
         if can_in_network(request.user, Capability.ADMINISTER_NETWORK, pk)
     ]
-    return Network.objects.filter(pk__in=ids, is_active=True, merged_into__isnull=True)
+    return selectors.networks_open(ids=ids)
 
 
 @requires(Capability.ADMINISTER_NETWORK, network_wide=True)
@@ -180,25 +185,30 @@ def library_move(request: StaffRequest, code: str) -> HttpResponse:
         library=library,
         initial={"network": library.network, "parent": library.parent},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def move(data: dict[str, Any]) -> Any:
         at = None
         if data["effective_on"]:
             at = timezone.make_aware(dt.datetime.combine(data["effective_on"], dt.time.min))
-        try:
-            services.library_move(
-                library=library,
-                new_parent=data["parent"],
-                new_network=data["network"],
-                reason=data["reason"],
-                effective_at=at,
-                actor=request.user,
-            )
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã chuyển thư viện."))
-            return redirect("network:library", code=library.code)
+        return services.library_move(
+            library=library,
+            new_parent=data["parent"],
+            new_network=data["network"],
+            reason=data["reason"],
+            effective_at=at,
+            actor=request.user,
+        )
+
+    done = form_submit(
+        request,
+        form,
+        move,
+        success=_("Đã chuyển thư viện."),
+        then=lambda _result: redirect("network:library", code=library.code),
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -259,19 +269,21 @@ def library_visibility(request: StaffRequest, code: str) -> HttpResponse:
             "share_for_copy_cataloguing": library.share_for_copy_cataloguing,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            library_visibility_set(
-                library=library,
-                visibility=form.cleaned_data["visibility"],
-                share_for_copy_cataloguing=form.cleaned_data["share_for_copy_cataloguing"],
-                actor=request.user,
-            )
-        except HoldingsError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu phạm vi hiển thị của thư viện."))
-            return redirect("network:library", code=library.code)
+    done = form_submit(
+        request,
+        form,
+        lambda data: library_visibility_set(
+            library=library,
+            visibility=data["visibility"],
+            share_for_copy_cataloguing=data["share_for_copy_cataloguing"],
+            actor=request.user,
+        ),
+        success=_("Đã lưu phạm vi hiển thị của thư viện."),
+        then=lambda _result: redirect("network:library", code=library.code),
+        errors=HoldingsError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",

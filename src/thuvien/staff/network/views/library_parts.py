@@ -3,6 +3,8 @@ network admin; oversight reads)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
+from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.core.errors import NotFound
 from thuvien.holdings.errors import HoldingsError
@@ -18,8 +21,9 @@ from thuvien.holdings.services import location_visibility_set
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
 from thuvien.network.models import Location
+from thuvien.staff.forms_flow import form_submit
 
-from ..forms import ClosedDayForm, HoursForm, LocationForm, SettingsForm, apply_error
+from ..forms import ClosedDayForm, HoursForm, LocationForm, SettingsForm
 from ._access import closed_day_confirm, library_for, may_edit, render_page
 from .settings_helpers import save_settings
 
@@ -32,22 +36,28 @@ def _location(library, pk):
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def location_create(request: HttpRequest, code: str) -> HttpResponse:
+def location_create(request: StaffRequest, code: str) -> HttpResponse:
     library = library_for(request, code, write=True)
     form = LocationForm(request.POST or None, creating=True, initial={"kind": Location.Kind.STACKS})
-    if request.method == "POST" and form.is_valid():
-        try:
-            data = dict(form.cleaned_data)
-            visibility = data.pop("visibility") or "normal"
-            # two services, each in its own transaction (an interface opens none); the form
-            # has checked the visibility, so the second cannot refuse it
-            location = services.location_create(library=library, actor=request.user, **data)
-            location_visibility_set(location=location, visibility=visibility, actor=request.user)
-        except (NetworkError, HoldingsError) as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã thêm vị trí."))
-            return redirect("network:library", code=library.code)
+
+    def create(cleaned: dict[str, Any]) -> None:
+        data = dict(cleaned)
+        visibility = data.pop("visibility") or "normal"
+        # two services, each in its own transaction (an interface opens none); the form
+        # has checked the visibility, so the second cannot refuse it
+        location = services.location_create(library=library, actor=request.user, **data)
+        location_visibility_set(location=location, visibility=visibility, actor=request.user)
+
+    done = form_submit(
+        request,
+        form,
+        create,
+        success=_("Đã thêm vị trí."),
+        then=lambda _none: redirect("network:library", code=library.code),
+        errors=(NetworkError, HoldingsError),
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -60,23 +70,29 @@ def location_create(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @requires(Capability.ADMINISTER_LIBRARY)
-def location_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def location_edit(request: StaffRequest, code: str, pk: int) -> HttpResponse:
     library = library_for(request, code, write=True)
     location = _location(library, pk)
     names = ("name_vi", "name_en", "kind", "is_public", "visibility")
     initial = {n: getattr(location, n) for n in names}
     form = LocationForm(request.POST or None, creating=False, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            data = dict(form.cleaned_data)
-            visibility = data.pop("visibility") or location.visibility
-            services.location_update(location=location, actor=request.user, **data)
-            location_visibility_set(location=location, visibility=visibility, actor=request.user)
-        except (NetworkError, HoldingsError) as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu vị trí."))
-            return redirect("network:library", code=library.code)
+
+    def update(cleaned: dict[str, Any]) -> None:
+        data = dict(cleaned)
+        visibility = data.pop("visibility") or location.visibility
+        services.location_update(location=location, actor=request.user, **data)
+        location_visibility_set(location=location, visibility=visibility, actor=request.user)
+
+    done = form_submit(
+        request,
+        form,
+        update,
+        success=_("Đã lưu vị trí."),
+        then=lambda _none: redirect("network:library", code=library.code),
+        errors=(NetworkError, HoldingsError),
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -93,14 +109,19 @@ def hours_edit(request: HttpRequest, code: str) -> HttpResponse:
     library = library_for(request, code)
     week = selectors.opening_hours_week(library=library)
     form = HoursForm(request.POST or None, week=week)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.opening_hours_set(library=library, week=form.week(), actor=request.user)
-        except NetworkError as exc:
-            form.add_error(HoursForm.error_field(exc.field), exc.message)
-        else:
-            messages.success(request, _("Đã lưu giờ mở cửa."))
-            return redirect("network:library", code=library.code)
+    done = form_submit(
+        request,
+        form,
+        lambda _data: services.opening_hours_set(
+            library=library, week=form.week(), actor=request.user
+        ),
+        success=_("Đã lưu giờ mở cửa."),
+        then=lambda _result: redirect("network:library", code=library.code),
+        errors=NetworkError,
+        on_error=lambda form, exc: form.add_error(HoursForm.error_field(exc.field), exc.message),
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/hours.html",
@@ -112,14 +133,16 @@ def hours_edit(request: HttpRequest, code: str) -> HttpResponse:
 def library_closed_days(request: HttpRequest, code: str) -> HttpResponse:
     library = library_for(request, code)
     form = ClosedDayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.closed_day_add(library=library, actor=request.user, **form.cleaned_data)
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã thêm ngày nghỉ."))
-            return redirect("network:library-closed-days", code=library.code)
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.closed_day_add(library=library, actor=request.user, **data),
+        success=_("Đã thêm ngày nghỉ."),
+        then=lambda _day: redirect("network:library-closed-days", code=library.code),
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     days = selectors.closed_day_list(
         network=library.network, library=library, start=timezone.localdate()
     )

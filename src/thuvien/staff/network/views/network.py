@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.apps import apps
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -14,13 +13,12 @@ from django.utils.translation import gettext_lazy
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can_in_network, requires, staff_access
-from thuvien.catalog.models import Record
 from thuvien.core.errors import NotFound
 from thuvien.network import selectors, services
 from thuvien.network.errors import NetworkError
-from thuvien.network.models import Library, Network
+from thuvien.staff.forms_flow import form_error, form_submit
 
-from ..forms import ClosedDayForm, GroupForm, NetworkForm, SettingsForm, apply_error
+from ..forms import ClosedDayForm, GroupForm, NetworkForm, SettingsForm
 from ._access import (
     can_admin_network,
     closed_day_confirm,
@@ -36,14 +34,16 @@ def network_edit(request: HttpRequest) -> HttpResponse:
     network = network_of(request)
     initial = {"name_vi": network.name_vi, "name_en": network.name_en, "province": network.province}
     form = NetworkForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.network_update(network=network, actor=request.user, **form.cleaned_data)
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu thông tin mạng lưới."))
-            return redirect("network:index")
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.network_update(network=network, actor=request.user, **data),
+        success=_("Đã lưu thông tin mạng lưới."),
+        then="network:index",
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -65,23 +65,24 @@ def group_list(request: HttpRequest) -> HttpResponse:
 def group_create(request: HttpRequest) -> HttpResponse:
     network = network_of(request)
     form = GroupForm(request.POST or None, network=network, creating=True)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.group_create(
-                network=network,
-                code=data["code"],
-                name_vi=data["name_vi"],
-                name_en=data["name_en"],
-                description=data["description"],
-                libraries=data["libraries"],
-                actor=request.user,
-            )
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã tạo nhóm."))
-            return redirect("network:groups")
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.group_create(
+            network=network,
+            code=data["code"],
+            name_vi=data["name_vi"],
+            name_en=data["name_en"],
+            description=data["description"],
+            libraries=data["libraries"],
+            actor=request.user,
+        ),
+        success=_("Đã tạo nhóm."),
+        then="network:groups",
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -103,22 +104,23 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "libraries": list(group.libraries.all()),
     }
     form = GroupForm(request.POST or None, network=network, creating=False, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.group_update(
-                group=group,
-                name_vi=data["name_vi"],
-                name_en=data["name_en"],
-                description=data["description"],
-                libraries=data["libraries"],
-                actor=request.user,
-            )
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu nhóm."))
-            return redirect("network:groups")
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.group_update(
+            group=group,
+            name_vi=data["name_vi"],
+            name_en=data["name_en"],
+            description=data["description"],
+            libraries=data["libraries"],
+            actor=request.user,
+        ),
+        success=_("Đã lưu nhóm."),
+        then="network:groups",
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/form.html",
@@ -154,14 +156,16 @@ def network_settings(request: HttpRequest) -> HttpResponse:
 def network_closed_days(request: HttpRequest) -> HttpResponse:
     network = require_network_reader(request)
     form = ClosedDayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.closed_day_add(network=network, actor=request.user, **form.cleaned_data)
-        except NetworkError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("Đã thêm ngày nghỉ."))
-            return redirect("network:closed-days")
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.closed_day_add(network=network, actor=request.user, **data),
+        success=_("Đã thêm ngày nghỉ."),
+        then="network:closed-days",
+        errors=NetworkError,
+    )
+    if done is not None:
+        return done
     return render_page(
         request,
         "staff/network/closed_days.html",
@@ -191,20 +195,10 @@ def network_closed_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("network:closed-days")
 
 
-def _count_in(label: str, libraries: list[Library]) -> int | None:
-    """How many rows of a library-owned model the libraries hold (None if the app is absent);
-    the base manager counts across libraries, which only this network admin page does."""
-    try:
-        model = apps.get_model(label)
-    except LookupError:
-        return None
-    return model._base_manager.filter(library__in=libraries).count()
-
-
 class MergeForm(forms.Form):
     source = forms.ModelChoiceField(
         label=gettext_lazy("Mạng lưới được sáp nhập (sẽ ngừng hoạt động)"),
-        queryset=Network.objects.none(),
+        queryset=selectors.networks_open(ids=()),
         error_messages={
             "required": gettext_lazy("Hãy chọn mạng lưới được sáp nhập."),
             "invalid_choice": gettext_lazy("Bạn không quản trị mạng lưới này."),
@@ -225,9 +219,7 @@ def network_merge(request: HttpRequest) -> HttpResponse:
         for pk in staff_access(request.user).network_caps
         if can_in_network(request.user, Capability.ADMINISTER_NETWORK, pk)
     ]
-    sources = Network.objects.filter(
-        pk__in=admin_of, is_active=True, merged_into__isnull=True
-    ).exclude(pk=target.pk)
+    sources = selectors.networks_open(ids=admin_of, exclude=target)
     form = MergeForm(request.POST or None, initial={"confirm": False})
     form.fields["source"].queryset = sources
     preview = None
@@ -242,7 +234,7 @@ def network_merge(request: HttpRequest) -> HttpResponse:
                     actor=request.user,
                 )
             except NetworkError as exc:
-                apply_error(form, exc)
+                form_error(form, exc)
             else:
                 messages.success(
                     request,
@@ -255,14 +247,7 @@ def network_merge(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("network:index")
         else:
-            libraries = selectors.sorted_vi(Library.objects.filter(network=source))
-            preview = {
-                "source": source,
-                "libraries": libraries,
-                "records": Record.objects.filter(network=source).count(),
-                "items": _count_in("holdings.Item", libraries),
-                "patrons": _count_in("patrons.Patron", libraries),
-            }
+            preview = selectors.network_merge_preview(source=source)
             form = MergeForm(initial={**form.cleaned_data, "confirm": True})
             form.fields["source"].queryset = sources
             form.fields["source"].widget = forms.HiddenInput()

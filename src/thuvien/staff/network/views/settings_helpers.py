@@ -6,6 +6,7 @@ from typing import Any
 
 from thuvien.network import services
 from thuvien.network.errors import NetworkError, NetworkErrorCode
+from thuvien.staff.forms_flow import form_error
 
 
 def save_settings(form: Any, *, actor: Any, library: Any = None, network: Any = None) -> bool:
@@ -18,6 +19,6 @@ def save_settings(form: Any, *, actor: Any, library: Any = None, network: Any = 
             for key, message in exc.params["errors"].items():
                 form.add_error(key, message)
         else:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error(form, exc)
         return False
     return True
