@@ -407,21 +407,25 @@ def _entry_or_error(identifier: str) -> harvest.HarvestEntry | digital.DigitalEn
     return entry
 
 
+_HEADER, _IDENT, _STAMP, _SPEC = _q("header"), _q("identifier"), _q("datestamp"), _q("setSpec")
+
+
 def _header(parent: Any, entry: harvest.HarvestEntry, sets: _Sets) -> None:
-    attrs = {"status": "deleted"} if entry.deleted else {}
-    header = _sub(parent, "header", **attrs)
-    _sub(header, "identifier", _identifier(entry.record_id))
-    _sub(header, "datestamp", format_datestamp(entry.datestamp))
-    _sub(header, "setSpec", "network")
-    _sub(header, "setSpec", f"network:{sets.network_code(entry.network_id)}")
+    """A record's header: identifier and datestamp are ours (ASCII), set codes pass through
+    ``xml_safe`` (written without ``_sub``: a page has thousands of these elements)."""
+    sub = etree.SubElement
+    header = sub(parent, _HEADER, status="deleted") if entry.deleted else sub(parent, _HEADER)
+    sub(header, _IDENT).text = _identifier(entry.record_id)
+    sub(header, _STAMP).text = format_datestamp(entry.datestamp)
+    specs = ["network", f"network:{sets.network_code(entry.network_id)}"]
     if entry.library_codes:
-        _sub(header, "setSpec", "library")
-    for code in entry.library_codes:
-        _sub(header, "setSpec", f"library:{code}")
-    for spec in sets.group_specs(entry.library_codes):
-        _sub(header, "setSpec", spec)
+        specs.append("library")
+        specs += [f"library:{code}" for code in entry.library_codes]
+        specs += sets.group_specs(entry.library_codes)
     if entry.material_type:
-        _sub(header, "setSpec", f"material:{entry.material_type}")
+        specs.append(f"material:{entry.material_type}")
+    for spec in specs:
+        sub(header, _SPEC).text = xml_safe(spec)
 
 
 def _digital_header(parent: Any, entry: digital.DigitalEntry, sets: _Sets) -> None:
