@@ -136,11 +136,13 @@ def _left(
     deleted entries dated when they left."""
     ids = sorted(scope.collection_ids or ())
     filed = _MEMBERS.objects.filter(collection_id__in=ids).values("digitalobject_id")
+    leaves = _scoped(
+        CollectionLeave.objects.filter(collection_id__in=ids), replace_collections(scope),
+        "object_id",
+    ).exclude(object_id__in=filed)  # fmt: skip
     rows = harvest_window(
-        _scoped(CollectionLeave.objects.filter(collection_id__in=ids), replace_collections(scope),
-                "object_id").exclude(object_id__in=filed),
-        "datestamp", "object_id", after=after, since=since, before=before,
-    ).values_list("object_id", "network_id", "library_id", "datestamp", "collection_id")  # fmt: skip
+        leaves, "datestamp", "object_id", after=after, since=since, before=before
+    ).values_list("object_id", "network_id", "library_id", "datestamp", "collection_id")
     out: dict[int, DigitalEntry] = {}
     for object_id, network_id, library_id, datestamp, collection_id in rows[: limit + 1]:
         entry = out.setdefault(object_id, DigitalEntry(
