@@ -125,8 +125,9 @@ def network_registry_datasets(network: Any) -> list[Dataset]:
             distributions=[
                 _dist(f"{registry}-csv", "csv", "text/csv", "CSV", "CSV"),
                 _dist(f"{registry}-json", "json", "application/json", "JSON", "JSON"),
-                _dist(f"{registry}-geojson", "geojson", "application/geo+json", "GEOJSON",
-                      "GeoJSON"),
+                _dist(
+                    f"{registry}-geojson", "geojson", "application/geo+json", "GEOJSON", "GeoJSON"
+                ),
             ],
         ),  # fmt: skip
         Dataset(
@@ -624,10 +625,16 @@ def _build(progress: Callable[[int, str], None] | None) -> dict[str, Any]:
         _write_statistics(folder, by_key["statistics"], figures)
         for network in networks:  # each network's own registry and figures
             code = network.code
-            _write_libraries(folder, by_key[f"libraries-{code}"],
-                             [lib for lib in libraries if lib.network_id == network.pk])
-            _write_statistics(folder, by_key[f"statistics-{code}"],
-                              [row for row in figures if row["network"] == code])
+            _write_libraries(
+                folder,
+                by_key[f"libraries-{code}"],
+                [lib for lib in libraries if lib.network_id == network.pk],
+            )
+            _write_statistics(
+                folder,
+                by_key[f"statistics-{code}"],
+                [row for row in figures if row["network"] == code],
+            )
         # a network with no published library has no registry or figures of its own
         own = {f"libraries-{n.code}": f"statistics-{n.code}" for n in networks}
         empty = {k for k in own if not by_key[k].distributions[0].items}
