@@ -77,8 +77,10 @@ def test_the_download_page_in_both_languages(client, built):
     client.cookies["thuvien_language"] = "en"
     english = client.get("/opendata/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Union catalogue" in english and "Library registry" in english
+    assert "Library registry — Hưng Yên" in english or "libraries-hung-yen-csv" in english
     sums = client.get("/opendata/SHA256SUMS").content.decode().splitlines()
-    assert len(sums) == 10 + 2 * 5 and all(len(line.split("  ")[0]) == 64 for line in sums)
+    # the whole network's 10 files, and each network's catalogue (5), registry (3), figures (2)
+    assert len(sums) == 10 + 2 * 10 and all(len(line.split("  ")[0]) == 64 for line in sums)
 
 
 def test_only_files_named_in_the_manifest_are_served(client, built):
