@@ -136,6 +136,28 @@ class RecordTombstone(models.Model):
         return f"{self.record_id} ({self.reason})"
 
 
+class HarvestXml(models.Model):
+    """A record's ``marc21`` and ``oai_dc`` as harvesters get them, serialised once
+    (``catalog.marcxml.fragment``) instead of on every harvest page. Current while ``stamp``
+    equals the record's ``updated_at`` (every change of a record moves it, as OAI-PMH's
+    datestamp wants); a stale or missing row is never served: the page writes that record from
+    its MARC. The worker catches up every minute (``services.harvest_xml_refresh``)."""
+
+    record = models.OneToOneField(
+        Record, primary_key=True, on_delete=models.CASCADE, related_name="harvest_xml"
+    )
+    stamp = models.DateTimeField()
+    marc21 = models.TextField()
+    oai_dc = models.TextField()
+
+    class Meta:
+        verbose_name = _("XML của biểu ghi cho máy thu thập")
+        verbose_name_plural = _("XML của biểu ghi cho máy thu thập")
+
+    def __str__(self) -> str:
+        return f"{self.record_id} @ {self.stamp}"
+
+
 class RecordIdentifier(models.Model):
     """An identifier of a record used for matching on import: one row per value.
 

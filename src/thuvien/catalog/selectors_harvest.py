@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from django.db.models import Exists, Max, Min, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Max, Min, Model, OuterRef, Q, QuerySet
 
 from thuvien.network.models import Library, LibraryGroup, Network
 
+from .marcxml import CACHED_FORMATS
 from .models import Record, RecordTombstone, TombstoneReason
 
 _M = TypeVar("_M", bound=Model)
@@ -74,6 +75,7 @@ class HarvestEntry:
     marc: dict[str, Any] | None = None
     library_codes: list[str] = field(default_factory=list)
     material_type: str = ""
+    xml: str | None = None  # the record serialised in the page's format (``HarvestXml``)
 
 
 def harvest_networks() -> list[Network]:
@@ -268,16 +270,28 @@ def harvest_page(
     before: datetime | None = None,
     with_marc: bool = True,
     visibility: HarvestVisibility = EVERYTHING,
+    xml: str | None = None,
 ) -> tuple[list[HarvestEntry], bool]:
     """Up to ``limit`` entries after the cursor ``after`` (datestamp, record id), with
     ``since <= datestamp < before``; and whether more follow. A record hidden from the
-    harvester is left out; once shown, then hidden, it is a tombstone (``HIDDEN``)."""
-    live_fields = ["id", "network_id", "updated_at", "material_type"] + (
-        ["marc"] if with_marc else []
-    )
+    harvester is left out; once shown, then hidden, it is a tombstone (``HIDDEN``).
+
+    With ``xml`` (one of ``marcxml.CACHED_FORMATS``) and ``with_marc``, a live entry carries
+    the record's current serialised XML in that format (``xml``) read in the same query, and
+    its MARC only when that is missing or stale (one more query for those)."""
+    cached = with_marc and xml in CACHED_FORMATS
+    live_fields = ["id", "network_id", "updated_at", "material_type"]
+    if cached:
+        live_fields += ["harvest_xml__stamp", f"harvest_xml__{xml}"]
+    elif with_marc:
+        live_fields.append("marc")
     dead = harvest_window(
         _tombstones(scope), "datestamp", "record_id", after=after, since=since, before=before
     )
+    rows = _live_rows(
+        scope=scope, visibility=visibility, fields=live_fields, limit=limit + 1,
+        after=after, since=since, before=before,
+    )  # fmt: skip
     entries = [
         HarvestEntry(
             record_id=row[0],
@@ -285,13 +299,17 @@ def harvest_page(
             datestamp=row[2],
             deleted=False,
             material_type=row[3],
-            marc=row[4] if with_marc else None,
+            marc=row[4] if with_marc and not cached else None,
+            xml=row[5] if cached and row[4] == row[2] else None,
         )
-        for row in _live_rows(
-            scope=scope, visibility=visibility, fields=live_fields, limit=limit + 1,
-            after=after, since=since, before=before,
-        )  # fmt: skip
+        for row in rows
     ]
+    if cached:
+        missing = [e for e in entries if e.xml is None]
+        if missing:
+            marcs = harvest_marc(record_ids=[e.record_id for e in missing])
+            for entry in missing:
+                entry.marc = marcs.get(entry.record_id)
     entries += [
         HarvestEntry(record_id=r, network_id=n, datestamp=d, deleted=True)
         for r, n, d in dead.values_list("record_id", "network_id", "datestamp")[: limit + 1]
@@ -395,3 +413,14 @@ def harvest_marc(*, record_ids: list[int]) -> dict[int, dict[str, Any]]:
     answers that found them through the index (SRU, Z39.50)."""
     rows = Record.objects.filter(pk__in=record_ids, is_deleted=False).values_list("id", "marc")
     return dict(rows)
+
+
+def harvest_xml_stale_ids(*, limit: int, after_id: int = 0) -> list[int]:
+    """The next ``limit`` live records (in id order after ``after_id``) whose ``HarvestXml``
+    is missing or older than the record."""
+    qs = (
+        Record.objects.filter(is_deleted=False, pk__gt=after_id)
+        .annotate(xml_stamp=F("harvest_xml__stamp"))
+        .filter(Q(xml_stamp__isnull=True) | ~Q(xml_stamp=F("updated_at")))
+    )
+    return list(qs.order_by("pk").values_list("pk", flat=True)[:limit])

@@ -31,6 +31,7 @@ from .errors import DigitalError, DigitalErrorCode
 from .models import (
     AccessGrant,
     Collection,
+    CollectionLeave,
     DigitalFile,
     DigitalObject,
     FileEvent,
@@ -382,11 +383,25 @@ def collection_membership(*, collection: Collection, obj: DigitalObject, add: bo
             None, obj.library_id):
         raise DigitalError(DigitalErrorCode.COLLECTION_UNKNOWN,
                            _("Không thể xếp tài liệu vào bộ sưu tập của thư viện khác."))
+    from .harvest_state import harvest_open
+
     with transaction.atomic():
+        filed = obj.collections.filter(pk=collection.pk).exists()
+        now = timezone.now()
         if add:
             obj.collections.add(collection)
+            CollectionLeave.objects.filter(object_id=obj.pk, collection=collection).delete()
         else:
             obj.collections.remove(collection)
+            if filed and harvest_open(obj):  # harvesters saw it there: deleted from that set
+                CollectionLeave.objects.update_or_create(
+                    object_id=obj.pk, collection=collection,
+                    defaults={"datestamp": now, "network_id": obj.network_id,
+                              "library_id": obj.library_id},
+                )  # fmt: skip
+        if filed != add:  # its sets changed: a new datestamp, for incremental harvests
+            DigitalObject.all_objects.filter(pk=obj.pk).update(updated_at=now)
+            obj.updated_at = now
         audit_record(actor=actor,
                      action="digital.collection.added" if add else "digital.collection.removed",
                      obj=obj, library=obj.library,

@@ -334,6 +334,31 @@ class DigitalTombstone(models.Model):
         return f"{self.object_id} ({self.reason})"
 
 
+class CollectionLeave(models.Model):
+    """A digital object harvesters were shown, taken out of a collection: OAI-PMH lists it as
+    deleted in that collection's set (and the sets above it) from ``datestamp`` on, for ever,
+    unless it is filed there again (then the row goes). Written by
+    ``editing.collection_membership``, which also moves the object's own datestamp."""
+
+    object_id = models.BigIntegerField()
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="+")
+    network = models.ForeignKey("network.Network", on_delete=models.PROTECT, related_name="+")
+    library = models.ForeignKey("network.Library", on_delete=models.PROTECT, related_name="+")
+    datestamp = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["object_id", "collection"], name="digital_collection_leave"
+            )
+        ]
+        indexes = [models.Index(fields=["datestamp", "object_id"], name="digital_leave_date")]
+        verbose_name = _("tài liệu số đã rời bộ sưu tập")
+
+    def __str__(self) -> str:
+        return f"{self.object_id} ← {self.collection_id}"
+
+
 class ReaderDownload(models.Model):
     """How many times one reader downloaded one object on one day (the daily limit)."""
 

@@ -4,7 +4,8 @@ page by page with a keyset cursor (datestamp, object id), never an offset.
 
 Scopes: every object, one network, one library, or the objects of a set of collections (a
 collection with its sub-collections). An object that left is listed as deleted in the scopes
-it is still filed under (its library, network and collections).
+it is still filed under (its library, network and collections); an object taken out of a
+collection is listed as deleted in that collection's scope (``CollectionLeave``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from thuvien.holdings.visibility import ANONYMOUS, library_visibility_q
 from thuvien.network.models import Library
 
 from .harvest_state import harvest_open_q
-from .models import Collection, DigitalObject, DigitalTombstone
+from .models import Collection, CollectionLeave, DigitalObject, DigitalTombstone
 
 _MEMBERS = DigitalObject.collections.through
 
@@ -43,6 +44,7 @@ class DigitalEntry:
     obj: DigitalObject | None = None  # with its library, for the metadata
     library_code: str = ""
     collection_ids: list[int] = field(default_factory=list)
+    left: list[int] | None = None  # deleted from these collections' sets (``CollectionLeave``)
 
 
 def harvest_collections() -> list[Collection]:
@@ -112,11 +114,51 @@ def digital_harvest_page(
         for i, n, lib, d in dead.values_list("object_id", "network_id", "library_id",
                                              "datestamp")[: limit + 1]
     ]  # fmt: skip
-    entries.sort(key=lambda e: (e.datestamp, e.object_id))
+    if scope.collection_ids is not None:
+        entries += _left(scope, limit=limit, after=after, since=since, before=before)
+    entries.sort(key=lambda e: (e.datestamp, e.object_id, e.left is not None))
     more = len(entries) > limit
-    entries = entries[:limit]
-    _add_sets(entries)
-    return entries, more
+    seen: set[int] = set()
+    page = []
+    for entry in entries[:limit]:  # an object once a page (a tombstone and a leave)
+        if entry.object_id not in seen:
+            seen.add(entry.object_id)
+            page.append(entry)
+    _add_sets(page)
+    return page, more
+
+
+def _left(
+    scope: DigitalScope, *, limit: int, after: tuple[datetime, int] | None,
+    since: datetime | None, before: datetime | None,
+) -> list[DigitalEntry]:  # fmt: skip
+    """Objects taken out of the scope's collections and not filed in any of them now, as
+    deleted entries dated when they left."""
+    ids = sorted(scope.collection_ids or ())
+    filed = _MEMBERS.objects.filter(collection_id__in=ids).values("digitalobject_id")
+    leaves = _scoped(
+        CollectionLeave.objects.filter(collection_id__in=ids), replace_collections(scope),
+        "object_id",
+    ).exclude(object_id__in=filed)  # fmt: skip
+    rows = harvest_window(
+        leaves, "datestamp", "object_id", after=after, since=since, before=before
+    ).values_list("object_id", "network_id", "library_id", "datestamp", "collection_id")
+    out: dict[int, DigitalEntry] = {}
+    for object_id, network_id, library_id, datestamp, collection_id in rows[: limit + 1]:
+        entry = out.setdefault(object_id, DigitalEntry(
+            object_id=object_id, network_id=network_id, library_id=library_id,
+            datestamp=datestamp, deleted=True, left=[],
+        ))  # fmt: skip
+        if entry.left is not None:
+            entry.left.append(collection_id)
+    return list(out.values())
+
+
+def replace_collections(scope: DigitalScope) -> DigitalScope:
+    """``scope`` without its collections (a leave is filtered by its own collection)."""
+    return DigitalScope(
+        network_id=scope.network_id, library_id=scope.library_id, library_ids=scope.library_ids
+    )
 
 
 def digital_harvest_get(*, object_id: int) -> DigitalEntry | None:
@@ -159,7 +201,10 @@ def _add_sets(entries: list[DigitalEntry]) -> None:
         filed.setdefault(object_id, []).append(collection_id)
     for entry in entries:
         entry.library_code = codes.get(entry.library_id, "")
-        entry.collection_ids = sorted(filed.get(entry.object_id, []))
+        if entry.left is not None:  # named in the sets it left
+            entry.collection_ids = sorted(set(entry.left))
+        else:
+            entry.collection_ids = sorted(filed.get(entry.object_id, []))
 
 
 def digital_earliest_datestamp() -> datetime | None:

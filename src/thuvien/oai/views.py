@@ -115,6 +115,9 @@ class _Sets:
         self._collections: dict[int, Any] | None = None
         self._libraries: dict[str, Any] | None = None
         self._groups: list[Any] | None = None
+        self._group_specs: dict[tuple[str, ...], list[str]] = {}
+        # the response's stored record XML, in order: each stands for one ``_FRAGMENT`` mark
+        self.fragments: list[str] = []
 
     def libraries(self) -> dict[str, Any]:
         """The libraries the public may see, by code."""
@@ -129,6 +132,13 @@ class _Sets:
 
     def group_specs(self, library_codes: list[str]) -> list[str]:
         """``type:<library type>`` and ``group:<network>:<group>`` sets of these libraries."""
+        key = tuple(library_codes)
+        specs = self._group_specs.get(key)
+        if specs is None:
+            specs = self._group_specs[key] = self._group_specs_of(library_codes)
+        return specs
+
+    def _group_specs_of(self, library_codes: list[str]) -> list[str]:
         libraries = [self.libraries()[c] for c in library_codes if c in self.libraries()]
         ids = {lib.pk for lib in libraries}
         specs = {f"type:{lib.library_type}" for lib in libraries}
@@ -237,8 +247,23 @@ def _envelope(request: HttpRequest, oai: OaiRequest | None, *, echo: bool) -> An
     return root
 
 
-def _respond(root: Any) -> HttpResponse:
+_FRAGMENT = "thuvien-fragment"  # a processing instruction standing for one stored record XML
+_FRAGMENT_BYTES = f"<?{_FRAGMENT} ?>".encode()  # as lxml writes it
+
+
+def _respond(root: Any, fragments: list[str] | None = None) -> HttpResponse:
+    """The response, with each ``_FRAGMENT`` mark replaced by its stored record XML (in
+    document order). No record text can forge a mark: lxml writes ``<`` in text and
+    attributes as ``&lt;``."""
     body = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    if fragments:
+        parts = body.split(_FRAGMENT_BYTES)
+        assert len(parts) == len(fragments) + 1
+        out = [parts[0]]
+        for text, part in zip(fragments, parts[1:], strict=True):
+            out.append(text.encode())
+            out.append(part)
+        body = b"".join(out)
     return HttpResponse(body, content_type="text/xml; charset=utf-8")
 
 
@@ -253,17 +278,19 @@ def endpoint(request: HttpRequest) -> HttpResponse:
     if request.method not in ("GET", "POST", "HEAD"):
         return HttpResponseNotAllowed(["GET", "POST"])
     oai: OaiRequest | None = None
+    sets = _Sets()
     try:
         oai = parse(_params(request))
         handler = _HANDLERS[oai.verb]
         root = _envelope(request, oai, echo=True)
-        handler(root, oai, _Sets())
+        handler(root, oai, sets)
     except OaiError as error:
         oai = oai or error.request
         echo = oai is not None and error.code not in ("badVerb", "badArgument")
         root = _envelope(request, oai, echo=echo)
         _sub(root, "error", error.message, code=error.code)
-    return _respond(root)
+        sets.fragments.clear()
+    return _respond(root, sets.fragments)
 
 
 def _identify(root: Any, oai: OaiRequest, sets: _Sets) -> None:
@@ -380,21 +407,25 @@ def _entry_or_error(identifier: str) -> harvest.HarvestEntry | digital.DigitalEn
     return entry
 
 
+_HEADER, _IDENT, _STAMP, _SPEC = _q("header"), _q("identifier"), _q("datestamp"), _q("setSpec")
+
+
 def _header(parent: Any, entry: harvest.HarvestEntry, sets: _Sets) -> None:
-    attrs = {"status": "deleted"} if entry.deleted else {}
-    header = _sub(parent, "header", **attrs)
-    _sub(header, "identifier", _identifier(entry.record_id))
-    _sub(header, "datestamp", format_datestamp(entry.datestamp))
-    _sub(header, "setSpec", "network")
-    _sub(header, "setSpec", f"network:{sets.network_code(entry.network_id)}")
+    """A record's header: identifier and datestamp are ours (ASCII), set codes pass through
+    ``xml_safe`` (written without ``_sub``: a page has thousands of these elements)."""
+    sub = etree.SubElement
+    header = sub(parent, _HEADER, status="deleted") if entry.deleted else sub(parent, _HEADER)
+    sub(header, _IDENT).text = _identifier(entry.record_id)
+    sub(header, _STAMP).text = format_datestamp(entry.datestamp)
+    specs = ["network", f"network:{sets.network_code(entry.network_id)}"]
     if entry.library_codes:
-        _sub(header, "setSpec", "library")
-    for code in entry.library_codes:
-        _sub(header, "setSpec", f"library:{code}")
-    for spec in sets.group_specs(entry.library_codes):
-        _sub(header, "setSpec", spec)
+        specs.append("library")
+        specs += [f"library:{code}" for code in entry.library_codes]
+        specs += sets.group_specs(entry.library_codes)
     if entry.material_type:
-        _sub(header, "setSpec", f"material:{entry.material_type}")
+        specs.append(f"material:{entry.material_type}")
+    for spec in specs:
+        sub(header, _SPEC).text = xml_safe(spec)
 
 
 def _digital_header(parent: Any, entry: digital.DigitalEntry, sets: _Sets) -> None:
@@ -439,7 +470,11 @@ def _record(
     _header(record, entry, sets)
     if not entry.deleted:
         metadata = _sub(record, "metadata")
-        write_metadata(metadata, prefix, entry.marc, holdings.get(entry.record_id))
+        if entry.xml is not None:  # stored (``catalog.HarvestXml``): copied in by ``_respond``
+            metadata.append(etree.ProcessingInstruction(_FRAGMENT))
+            sets.fragments.append(entry.xml)
+        else:
+            write_metadata(metadata, prefix, entry.marc, holdings.get(entry.record_id))
 
 
 def _get_record(root: Any, oai: OaiRequest, sets: _Sets) -> None:
@@ -505,6 +540,7 @@ def _list(root: Any, oai: OaiRequest, sets: _Sets) -> None:
             before=oai.before,
             with_marc=records,
             visibility=public_harvest(),
+            xml=prefix,
         )
         entries += found
     if scope.digital is not None:

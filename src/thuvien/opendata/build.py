@@ -110,9 +110,45 @@ def network_dataset(network: Any) -> Dataset:
     )
 
 
+def network_registry_datasets(network: Any) -> list[Dataset]:
+    """One network's own library registry (``libraries-<code>``) and monthly figures
+    (``statistics-<code>``), in the same formats as those of every network."""
+    name_en = network.name_en or network.code
+    registry, figures = f"libraries-{network.code}", f"statistics-{network.code}"
+    return [
+        Dataset(
+            registry,
+            f"Danh bạ thư viện — {network.name_vi}",
+            f"Library registry — {name_en}",
+            f"Các thư viện thuộc {network.name_vi}: địa chỉ, loại hình, giờ mở cửa, toạ độ.",
+            f"The libraries of {name_en}: addresses, types, opening hours, coordinates.",
+            distributions=[
+                _dist(f"{registry}-csv", "csv", "text/csv", "CSV", "CSV"),
+                _dist(f"{registry}-json", "json", "application/json", "JSON", "JSON"),
+                _dist(
+                    f"{registry}-geojson", "geojson", "application/geo+json", "GEOJSON", "GeoJSON"
+                ),
+            ],
+        ),  # fmt: skip
+        Dataset(
+            figures,
+            f"Số liệu hoạt động theo tháng — {network.name_vi}",
+            f"Monthly activity figures — {name_en}",
+            f"Số bản bổ sung, bạn đọc mới, lượt mượn, trả, đặt mượn của từng thư viện thuộc "
+            f"{network.name_vi} theo tháng.",
+            f"Copies added, new readers, loans, returns and holds per library of {name_en} "
+            f"and month.",
+            distributions=[
+                _dist(f"{figures}-csv", "csv", "text/csv", "CSV", "CSV"),
+                _dist(f"{figures}-json", "json", "application/json", "JSON", "JSON"),
+            ],
+        ),
+    ]
+
+
 def datasets(networks: list[Any] | None = None) -> list[Dataset]:
     """The union catalogue of every network, then the registry and the figures, then each
-    network's own catalogue (``networks``: every network when None)."""
+    network's own catalogue, registry and figures (``networks``: every network when None)."""
     dist = _dist
     if networks is None:
         networks = harvest.harvest_networks()
@@ -152,6 +188,7 @@ def datasets(networks: list[Any] | None = None) -> list[Dataset]:
             ],
         ),
         *(network_dataset(n) for n in networks),
+        *(d for n in networks for d in network_registry_datasets(n)),
     ]
 
 
@@ -488,18 +525,23 @@ def _library_row(library: Any) -> dict[str, Any]:
     }
 
 
+def _files(folder: str, dataset: Dataset) -> dict[str, _Gz]:
+    """The dataset's files by format (``csv``, ``json``...: its distributions' key suffix)."""
+    return {d.key.removeprefix(dataset.key + "-"): _Gz(folder, d) for d in dataset.distributions}
+
+
 def _write_libraries(folder: str, dataset: Dataset, libraries: list[Any]) -> None:
     rows = [_library_row(lib) for lib in libraries]
-    files = {d.key: _Gz(folder, d) for d in dataset.distributions}
+    files = _files(folder, dataset)
     columns = [k for k in rows[0]] if rows else list(_library_row.__annotations__)
-    table = csv.writer(files["libraries-csv"].text)
+    table = csv.writer(files["csv"].text)
     table.writerow([*columns, "license"])
     for row in rows:
         hours = "; ".join(f"{d} {','.join(s)}" for d, s in row["opening_hours"].items())
         table.writerow([hours if c == "opening_hours" else row[c] for c in columns] + [CC0])
     json.dump(
         {"license": CC0, "note": LICENCE_NOTE, "libraries": rows},
-        files["libraries-json"].text,
+        files["json"].text,
         ensure_ascii=False,
         indent=1,
     )
@@ -517,7 +559,7 @@ def _write_libraries(folder: str, dataset: Dataset, libraries: list[Any]) -> Non
     ]
     json.dump(
         {"type": "FeatureCollection", "license": CC0, "note": LICENCE_NOTE, "features": features},
-        files["libraries-geojson"].text,
+        files["geojson"].text,
         ensure_ascii=False,
     )
     for f in files.values():
@@ -525,20 +567,17 @@ def _write_libraries(folder: str, dataset: Dataset, libraries: list[Any]) -> Non
         f.close()
 
 
-def _write_statistics(folder: str, dataset: Dataset, hidden_ids: set[int]) -> None:
-    rows = library_months_public(exclude_library_ids=hidden_ids)
-    for row in rows:
-        row["month"] = row["month"].strftime("%Y-%m")
-    files = {d.key: _Gz(folder, d) for d in dataset.distributions}
+def _write_statistics(folder: str, dataset: Dataset, rows: list[dict[str, Any]]) -> None:
+    files = _files(folder, dataset)
     columns = ["network", "library", "month", "days", "copies_added", "readers_new", "loans",
                "returns", "holds"]  # fmt: skip
-    table = csv.writer(files["statistics-csv"].text)
+    table = csv.writer(files["csv"].text)
     table.writerow([*columns, "license"])
     for row in rows:
         table.writerow([row[c] for c in columns] + [CC0])
     json.dump(
         {"license": CC0, "note": STATS_NOTE, "months": rows},
-        files["statistics-json"].text,
+        files["json"].text,
         ensure_ascii=False,
     )
     for f in files.values():
@@ -580,7 +619,27 @@ def _build(progress: Callable[[int, str], None] | None) -> dict[str, Any]:
         sets = [d for d in sets if d.key == "catalogue" or not d.key.startswith("catalogue-")
                 or d.distributions[0].items]  # fmt: skip
         _write_libraries(folder, by_key["libraries"], libraries)
-        _write_statistics(folder, by_key["statistics"], hidden_ids)
+        figures = library_months_public(exclude_library_ids=hidden_ids)
+        for row in figures:
+            row["month"] = row["month"].strftime("%Y-%m")
+        _write_statistics(folder, by_key["statistics"], figures)
+        for network in networks:  # each network's own registry and figures
+            code = network.code
+            _write_libraries(
+                folder,
+                by_key[f"libraries-{code}"],
+                [lib for lib in libraries if lib.network_id == network.pk],
+            )
+            _write_statistics(
+                folder,
+                by_key[f"statistics-{code}"],
+                [row for row in figures if row["network"] == code],
+            )
+        # a network with no published library has no registry or figures of its own
+        own = {f"libraries-{n.code}": f"statistics-{n.code}" for n in networks}
+        empty = {k for k in own if not by_key[k].distributions[0].items}
+        dropped = empty | {own[k] for k in empty}
+        sets = [d for d in sets if d.key not in dropped]
         for dataset in sets:
             for dist in dataset.distributions:
                 with open(os.path.join(folder, dist.file), "rb") as f:

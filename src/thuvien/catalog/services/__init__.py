@@ -9,6 +9,7 @@ from .authorities import (
     authority_update,
 )
 from .exporting import export_queryset, export_run
+from .harvest_xml import harvest_xml_refresh
 from .importing import (
     DEFAULT_MATCH,
     MATCH_RULES,
@@ -30,6 +31,7 @@ from .records import (
 )
 
 __all__ = [
+    "harvest_xml_refresh",
     "record_touch",
     "DEFAULT_MATCH",
     "MATCH_RULES",

@@ -247,3 +247,52 @@ def test_sickle_harvests_records_and_objects_with_counts_equal_to_the_database(
     )
     everything = list(sickle.ListIdentifiers(metadataPrefix="oai_dc", ignore_deleted=False))
     assert len(everything) == records + counts["open"] + counts["deleted"]
+
+
+def test_moving_an_object_to_another_collection_dates_it_and_deletes_it_from_the_old_set(
+    client, world, library_of_objects
+):
+    """Staff move an object from one collection to another (``collection_membership``): an
+    incremental harvest gets it with its new set, and the old collection's set lists it as
+    deleted (the sets above both list it live); putting it back clears the deletion."""
+    from thuvien.digital.editing import collection_membership
+
+    objects, dia_chi = library_of_objects["objects"], library_of_objects["dia_chi"]
+    obj = objects["pho_hien"]
+    with scopes_disabled():
+        anh = Collection.objects.create(
+            network=world.hung_yen, library=world.provincial, code="anh-cu",
+            title_vi="Ảnh cũ", title_en="Old photographs",
+        )  # fmt: skip
+    DigitalObject.all_objects.update(updated_at=timezone.now() - timedelta(days=3))
+    since = timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    with scopes_disabled():
+        collection_membership(collection=anh, obj=obj, add=True, actor=None)
+        collection_membership(collection=dia_chi, obj=obj, add=False, actor=None)
+
+    incremental = _harvest(client, metadataPrefix="oai_dc", set="digital", **{"from": since})
+    assert _ids(incremental) == [ident(obj)]
+    assert incremental[0].get("status") is None
+    specs = [e.text for e in incremental[0].iterfind("o:setSpec", NS)]
+    assert "digital:hung-yen:anh-cu" in specs and "digital:hung-yen:dia-chi" not in specs
+
+    old = _harvest(client, metadataPrefix="oai_dc", set="digital:hung-yen:dia-chi")
+    states = {h.findtext("o:identifier", namespaces=NS): h.get("status") for h in old}
+    assert states == {ident(obj): "deleted", ident(objects["ban_do"]): None}
+    deleted = next(h for h in old if h.get("status") == "deleted")
+    assert [e.text for e in deleted.iterfind("o:setSpec", NS)][-1] == "digital:hung-yen:dia-chi"
+    assert deleted.findtext("o:datestamp", namespaces=NS) >= since
+    new = _harvest(client, metadataPrefix="qdc", set="digital:hung-yen:anh-cu")
+    assert {h.findtext("o:identifier", namespaces=NS): h.get("status") for h in new} == {
+        ident(obj): None
+    }
+    everything = _harvest(client, metadataPrefix="oai_dc", set="digital:hung-yen")
+    assert {h.get("status") for h in everything if _ids([h]) == [ident(obj)]} == {None}
+
+    with scopes_disabled():  # filed there again: live in the old set, no deletion left
+        collection_membership(collection=dia_chi, obj=obj, add=True, actor=None)
+    old = _harvest(client, metadataPrefix="oai_dc", set="digital:hung-yen:dia-chi")
+    assert {h.findtext("o:identifier", namespaces=NS): h.get("status") for h in old} == {
+        ident(obj): None,
+        ident(objects["ban_do"]): None,
+    }

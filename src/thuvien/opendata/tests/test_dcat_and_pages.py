@@ -45,10 +45,12 @@ def test_the_dcat_catalogue_validates_against_dcat_ap_3(client, built, shapes, p
     assert conforms, text
     datasets = set(graph.subjects(rdflib.RDF.type, DCAT.Dataset))
     distributions = set(graph.subjects(rdflib.RDF.type, DCAT.Distribution))
-    # the union catalogue, the registry, the figures, and each of the two networks' catalogue
-    assert len(datasets) == 3 + 2 and len(distributions) == 10 + 2 * 5
+    # the union catalogue, the registry, the figures, and each of the two networks' own
+    # catalogue (5 files), registry (3) and figures (2)
+    assert len(datasets) == 3 + 2 * 3 and len(distributions) == 10 + 2 * 10
     for code in ("hung-yen", "bac-ninh"):
-        assert rdflib.URIRef(f"http://testserver/opendata/#catalogue-{code}") in datasets
+        for kind in ("catalogue", "libraries", "statistics"):
+            assert rdflib.URIRef(f"http://testserver/opendata/#{kind}-{code}") in datasets
     for dist in distributions:  # every download URL answers with the file it describes
         url = str(graph.value(dist, DCAT.downloadURL))
         assert url.startswith("http://testserver/opendata/files/")
@@ -75,8 +77,10 @@ def test_the_download_page_in_both_languages(client, built):
     client.cookies["thuvien_language"] = "en"
     english = client.get("/opendata/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Union catalogue" in english and "Library registry" in english
+    assert "Library registry — Hưng Yên" in english or "libraries-hung-yen-csv" in english
     sums = client.get("/opendata/SHA256SUMS").content.decode().splitlines()
-    assert len(sums) == 10 + 2 * 5 and all(len(line.split("  ")[0]) == 64 for line in sums)
+    # the whole network's 10 files, and each network's catalogue (5), registry (3), figures (2)
+    assert len(sums) == 10 + 2 * 10 and all(len(line.split("  ")[0]) == 64 for line in sums)
 
 
 def test_only_files_named_in_the_manifest_are_served(client, built):
@@ -122,3 +126,37 @@ def test_each_network_has_its_own_dump_that_parses_back(client, world):
         schema = rdflib.Graph().parse(data=text(f"{name}-schema.jsonld.gz"), format="json-ld")
         books = set(schema.subjects(rdflib.RDF.type, rdflib.URIRef("https://schema.org/Book")))
         assert len(books) == count, name
+
+
+def test_each_network_has_its_own_registry_and_figures(client, world):
+    """``libraries-<network>`` lists that network's published libraries only, in CSV, JSON and
+    GeoJSON; ``statistics-<network>`` its libraries' months; together they are the whole."""
+    import csv
+    import io
+    import json
+
+    record_create(network=world.hung_yen, marc=vi_marc(title="Phố Hiến", isbn=None))
+    manifest = opendata_build()
+    keys = {d["key"] for d in manifest["datasets"]}
+    assert {"libraries-hung-yen", "libraries-bac-ninh", "statistics-hung-yen",
+            "statistics-bac-ninh"} <= keys  # fmt: skip
+
+    def text(name: str) -> str:
+        body = b"".join(client.get(f"/opendata/files/{name}").streaming_content)
+        return gzip.decompress(body).decode()
+
+    def codes(name: str) -> set[str]:
+        return {lib["code"] for lib in json.loads(text(name))["libraries"]}
+
+    everything = codes("libraries-json.json.gz")
+    hy, bn = codes("libraries-hung-yen-json.json.gz"), codes("libraries-bac-ninh-json.json.gz")
+    assert world.provincial.code in hy and world.provincial.code not in bn
+    assert hy and bn and not hy & bn and hy | bn == everything
+    rows = list(csv.DictReader(io.StringIO(text("libraries-hung-yen-csv.csv.gz"))))
+    assert {r["code"] for r in rows} == hy and {r["network"] for r in rows} == {"hung-yen"}
+    assert all(r["license"] == CC0 for r in rows)
+    geo = json.loads(text("libraries-bac-ninh-geojson.geojson.gz"))
+    assert {f["properties"]["code"] for f in geo["features"]} == bn
+    months = json.loads(text("statistics-hung-yen-json.json.gz"))
+    assert months["license"] == CC0
+    assert {m["network"] for m in months["months"]} <= {"hung-yen"}
