@@ -50,10 +50,10 @@ READ = """() => {
 @pytest.fixture
 def digitised(world, tmp_path, settings):
     """A record of the provincial library with a copy and its digitised booklet, open to all."""
-    from thuvien.search.tests.factories import make_record
     from thuvien.digital.models import DigitalObject
     from thuvien.digital.services import digital_ingest
     from thuvien.digital.tests.booklet import booklet_folder
+    from thuvien.search.tests.factories import make_record
 
     settings.SEARCH_INDEX_DIR = tmp_path / "index"
     with scopes_disabled():
@@ -97,7 +97,9 @@ def _read(page) -> str:
 
 def test_reader_on_a_phone_in_vietnamese_then_english(world, digitised, page):
     record, obj = digitised
-    reader = make_patron(world.provincial, full_name="Lê Thị Hồng Nhung", password="mat-khau-1-nhung")
+    reader = make_patron(
+        world.provincial, full_name="Lê Thị Hồng Nhung", password="mat-khau-1-nhung"
+    )
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text))
     _phone(page)
@@ -157,7 +159,8 @@ def test_reader_on_a_phone_in_vietnamese_then_english(world, digitised, page):
     assert page.locator("html").get_attribute("lang") == "en"
     with scopes_disabled():
         data = {
-            record.title, obj.title, *record.authors, "phố hiến xưa", reader.full_name, "Tiếng Việt",
+            record.title, obj.title, *record.authors, "phố hiến xưa", reader.full_name,
+            "Tiếng Việt",
             *(lib.name_en for lib in world.libraries),
             world.hung_yen.name_en, world.bac_ninh.name_en, world.hung_yen.province,
             *(v for values in obj.dc.values() for v in values),
