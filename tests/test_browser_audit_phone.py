@@ -179,3 +179,31 @@ def test_reader_on_a_phone_in_vietnamese_then_english(world, digitised, page):
         if vietnamese or codes:
             leftovers[path] = vietnamese + codes
     assert not leftovers, leftovers
+
+
+def test_a_hold_on_another_provinces_record_is_explained_not_a_dead_end(world, page):
+    """The portal shows every network's records; a Hưng Yên reader who taps "Đặt mượn" on a
+    book only Bắc Ninh's libraries hold is told why she cannot, not shown "page not found"."""
+    from thuvien.search.tests.factories import make_record
+
+    with scopes_disabled():
+        record = make_record(world.bac_ninh, "Quan họ Bắc Ninh", index=True)
+        make_item(world.bn_provincial, record)
+    reader = make_patron(world.provincial, password="mat-khau-1-hoa")
+    _phone(page)
+    base = page.base_url
+    page.goto(base + f"/accounts/login/?next=/search/record/{record.pk}/")
+    page.fill("input[name=username]", reader.card_number)
+    page.fill("input[name=password]", "mat-khau-1-hoa")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(f"**/search/record/{record.pk}/")
+    with page.expect_navigation() as nav:
+        page.get_by_role("link", name="Đặt mượn (nhận tại thư viện bạn chọn)").click()
+    assert nav.value.status == 200
+    main = page.inner_text("main")
+    assert world.bac_ninh.name_vi in main and world.hung_yen.name_vi in main, main
+    assert "Quan họ Bắc Ninh" in main
+    with scopes_disabled():
+        assert not Hold.all_objects.exists()
+    page.goto(base + f"/account/postal/?record={record.pk}")
+    assert world.bac_ninh.name_vi in page.inner_text("main")
