@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thuvien.core.audit import audit_record
 from thuvien.core.models import AuditEntry
+from thuvien.core.site import site_name
 
 from .capabilities import Capability
 from .models import Membership
@@ -138,7 +139,7 @@ def security_alert_check(*, network: Any, now: dt.datetime | None = None) -> boo
         "total": len(events),
         "since": since,
         "urgent": len(urgent),
-        "site_name": settings.THUVIEN_SITE_NAME,
+        "site_name": site_name(),
     }
     with translation.override("vi"):
         subject = "".join(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest
+
+from .site import site_name
 
 
 def thuvien(request: HttpRequest) -> dict:
     return {
-        "THUVIEN_SITE_NAME": getattr(settings, "THUVIEN_SITE_NAME", "Thư viện số"),
+        "THUVIEN_SITE_NAME": site_name(),
         "active_library": getattr(request, "library", None),
         "staff_libraries": getattr(request, "staff_libraries", ()),
         "capabilities": getattr(request, "capabilities", frozenset()),

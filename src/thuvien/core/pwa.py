@@ -12,7 +12,6 @@ import hashlib
 import json
 from functools import cache
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -21,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from thuvien.core.access import public_view
+
+from .site import site_name
 
 SHELL_STATIC = (
     "thuvien/css/app.css",
@@ -46,7 +47,7 @@ def _shell_version() -> str:
 @public_view
 @cache_control(max_age=3600, public=True)
 def manifest(request: HttpRequest) -> JsonResponse:
-    site = getattr(settings, "THUVIEN_SITE_NAME", "Thư viện số")
+    site = site_name()
     data = {
         "name": site,
         "short_name": site[:12],

@@ -244,3 +244,17 @@ def items_by_barcodes(*, library: Library, barcodes: list[str]) -> dict[str, Ite
             "record"
         )
     }
+
+
+def records_visible_outside(*, record_ids: list[int], network_id: int, viewer: Any) -> list[Record]:
+    """The live records among ``record_ids`` that belong to another network than
+    ``network_id`` and that ``viewer`` may see (``visibility.record_visible``), by id."""
+    from .visibility import record_visible
+
+    found = (
+        Record.objects.filter(pk__in=record_ids, is_deleted=False)
+        .exclude(network_id=network_id)
+        .select_related("network")
+        .order_by("pk")
+    )
+    return [record for record in found if record_visible(viewer, record)]

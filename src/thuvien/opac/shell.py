@@ -37,6 +37,8 @@ from django.urls import get_script_prefix
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language, get_language_bidi
 
+from thuvien.core.site import site_name
+
 log = logging.getLogger(__name__)
 
 # Markers: lowercase words between NULs, so that a filter applied to one (upper, truncate,
@@ -90,7 +92,7 @@ def _build(template_name: str) -> list[str] | None:
         "LANGUAGES": settings.LANGUAGES,
         "LANGUAGE_CODE": language,
         "LANGUAGE_BIDI": get_language_bidi(),
-        "THUVIEN_SITE_NAME": getattr(settings, "THUVIEN_SITE_NAME", "Thư viện số"),
+        "THUVIEN_SITE_NAME": site_name(),
         "active_library": None,
         "staff_libraries": (),
         "capabilities": frozenset(),

@@ -7,6 +7,8 @@ touched) and returns each problem with its tag, subfield, a Vietnamese message a
 - ``error``: refused. A year without a year in it ("năm hai nghìn"), an ISBN of the wrong shape
   (five digits, letters), a language code not on the MARC list (``xxxxx``), a DDC number that is
   not one (``abc``).
+  An 856 $u whose scheme a browser would run or open as a document rather than a page
+  (``javascript:``, ``data:``, ``vbscript:``...): only http, https, ftp and mailto are links.
 - ``warning``: kept only once the cataloguer confirms. An ISBN of the right shape whose check
   digit is wrong: books are printed with such numbers; MARC keeps a cancelled or invalid ISBN in
   020 $z, where ``move_invalid_isbns`` puts it on confirmation.
@@ -20,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext
+
+from thuvien.core.safeurl import url_is_safe
 
 from .isbn import isbn13_check_digit
 from .languages import is_marc_language
@@ -40,7 +44,7 @@ class FieldProblem:
     value: str
     message: str
     level: str = "error"  # "error" refuses the record, "warning" asks for a confirmation
-    kind: str = ""  # stable code: isbn_shape, isbn_check, year, language, ddc
+    kind: str = ""  # stable code: isbn_shape, isbn_check, year, language, ddc, url
 
 
 def isbn_status(value: str) -> tuple[str, str]:
@@ -136,6 +140,11 @@ def check_fields(marc: MarcDict, *, before: MarcDict | None = None) -> list[Fiel
                 "Chỉ số DDC “%(v)s” không đúng dạng: ba chữ số, có thể thêm dấu chấm và các chữ "
                 "số sau đó (ví dụ 895.9223 hoặc 959.704)."
             ) % {"v": value}, "error", "ddc"))  # fmt: skip
+        elif tag == "856" and code == "u" and text and not url_is_safe(text):
+            problems.append(FieldProblem(tag, code, value, gettext(
+                "Địa chỉ điện tử “%(v)s” không được nhận: chỉ địa chỉ bắt đầu bằng http://, "
+                "https://, ftp:// hoặc mailto: mới thành đường liên kết."
+            ) % {"v": text[:100]}, "error", "url"))  # fmt: skip
     return problems
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from thuvien.catalog.errors import CatalogError
@@ -82,3 +84,31 @@ def test_record_delete_refused_with_items(world):
     record_delete(record=other)
     other.refresh_from_db()
     assert other.is_deleted
+
+
+def test_pasted_invisible_characters_are_dropped_and_text_stored_nfc(world, cataloguer):
+    import unicodedata
+
+    title = unicodedata.normalize("NFD", "Phố\u200b Hiến \u202eđảo\u202c \ufeffxưa")
+    persian = "می\u200cخواهم"  # a zero-width non-joiner between two Persian letters stays
+    marc = vi_marc(title=title, author="Nguyễn\u200d Du",
+                   extra=[("500", " ", " ", [("a", persian)])])  # fmt: skip
+    record = record_create(network=world.hung_yen, marc=marc, actor=cataloguer)
+    record.refresh_from_db()
+    assert record.title == "Phố Hiến đảo xưa"
+    assert record.authors == ["Nguyễn Du"]
+    assert persian in json.dumps(record.marc, ensure_ascii=False)
+    assert unicodedata.is_normalized("NFC", json.dumps(record.marc, ensure_ascii=False))
+
+
+def test_an_856_link_that_would_run_is_refused_with_its_field(world, cataloguer):
+    for url in ("javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>",
+                "vbscript:msgbox", "java\tscript:alert(1)"):  # fmt: skip
+        marc = vi_marc(extra=[("856", "4", "0", [("u", url)])])
+        with pytest.raises(CatalogError) as err:
+            record_create(network=world.hung_yen, marc=marc, actor=cataloguer)
+        assert err.value.code == "catalog.field_invalid", url
+        assert [(p.tag, p.code, p.kind) for p in err.value.problems] == [("856", "u", "url")]
+    assert Record.objects.count() == 0
+    marc = vi_marc(extra=[("856", "4", "0", [("u", "https://example.org/sach")])])
+    assert record_create(network=world.hung_yen, marc=marc, actor=cataloguer).pk

@@ -89,7 +89,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("THUVIEN_REDIS_URL", "").strip()
-THUVIEN_SITE_NAME = os.environ.get("THUVIEN_SITE_NAME", "Thư viện số")
+# Empty: the default name, translated ("Thư viện số", "Digital library"); see core.site.
+THUVIEN_SITE_NAME = os.environ.get("THUVIEN_SITE_NAME", "").strip()
 
 INSTALLED_APPS = [
     # domain apps (own models and rules)

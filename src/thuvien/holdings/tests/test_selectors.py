@@ -24,3 +24,24 @@ def test_other_library_item_is_not_found(world):
     with library_scope(world.provincial):
         assert list(item_list(library=world.provincial, record=record)) == [item]
     assert call_number_for(record=record) == "959.7 K56l"
+
+
+def test_records_visible_outside_a_network_leave_out_its_own_and_hidden_ones(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    from thuvien.core.scoping import scopes_disabled
+    from thuvien.holdings.selectors import records_visible_outside
+    from thuvien.holdings.services import item_visibility_set
+    from thuvien.holdings.visibility import viewer_for
+
+    own = record_create(network=world.hung_yen, marc=vi_marc(title="Của Hưng Yên"))
+    shown = record_create(network=world.bac_ninh, marc=vi_marc(title="Của Bắc Ninh"))
+    hidden = record_create(network=world.bac_ninh, marc=vi_marc(title="Không cho xem"))
+    with scopes_disabled():
+        item_create(record=shown, library=world.bn_provincial, barcode="BN1")
+        copy = item_create(record=hidden, library=world.bn_provincial, barcode="BN2")
+        item_visibility_set(item=copy, visibility="hidden", actor=None)
+    viewer = viewer_for(AnonymousUser())
+    ids = [own.pk, shown.pk, hidden.pk, 999999]
+    found = records_visible_outside(record_ids=ids, network_id=world.hung_yen.pk, viewer=viewer)
+    assert [r.pk for r in found] == [shown.pk]

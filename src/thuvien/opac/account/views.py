@@ -47,7 +47,7 @@ from thuvien.network.selectors import library_list, sorted_vi
 from thuvien.patrons.privacy import deletion_request_create, patron_export_data
 from thuvien.patrons.selectors import deletion_request_pending, patron_get_for_user
 
-from .records import record_for_reader
+from .records import record_for_reader, records_of_other_networks
 
 HISTORY_LIMIT = 50
 
@@ -134,11 +134,19 @@ def hold_place_view(request: HttpRequest) -> HttpResponse:
     patron = _patron(request)
     if patron is None:
         return _no_card(request)
-    record = record_for_reader(
-        patron=patron, record_id=request.GET.get("record"), viewer=viewer_for(request.user)
-    )
+    viewer = viewer_for(request.user)
+    record = record_for_reader(patron=patron, record_id=request.GET.get("record"), viewer=viewer)
     if record is None:
-        raise Http404
+        elsewhere = records_of_other_networks(
+            patron=patron, record_ids=[request.GET.get("record")], viewer=viewer
+        )
+        if not elsewhere:
+            raise Http404
+        return render(
+            request,
+            "opac/account/other_network.html",
+            {"patron": patron, "elsewhere": elsewhere},
+        )
     libraries = sorted_vi(library_list(network=patron.network))
     error = ""
     selected = patron.library_id
@@ -250,6 +258,9 @@ def postal_view(request: HttpRequest) -> HttpResponse:
             "error": error,
             "error_field": error_field,
             "requests": patron_postal_requests(patron=patron),
+            "elsewhere": records_of_other_networks(
+                patron=patron, record_ids=request.GET.getlist("record"), viewer=viewer
+            ),
         },
         status=400 if error else 200,
     )

@@ -103,10 +103,12 @@ def test_another_readers_hold_is_404(client, readers):
     assert "Dế Mèn" not in client.get(reverse("opac_account:overview")).content.decode()
 
 
-def test_record_of_another_network_or_garbage_is_404(client, readers):
+def test_record_of_another_network_is_explained_and_garbage_is_404(client, readers):
     login(client, readers["dao"])
     base = reverse("opac_account:hold_place")
-    assert client.get(f"{base}?record={readers['other_record'].pk}").status_code == 404
+    other = client.get(f"{base}?record={readers['other_record'].pk}")
+    assert other.status_code == 200 and "mượn liên thư viện" in other.content.decode()
+    assert "<form" not in other.content.decode().split("<main", 1)[1].split("</main>")[0]
     assert client.get(f"{base}?record=abc").status_code == 404
     assert client.get(base).status_code == 404
 

@@ -69,3 +69,14 @@ def test_featured_description_in_english(world, client):
     )  # fmt: skip
     page = _english(client).get(f"/libraries/{world.provincial.code}/").content.decode()
     assert "Stories for children." in page and "Truyện dành cho thiếu nhi." not in page
+
+
+def test_desk_and_ledger_name_the_reader_category_and_library_in_english(world, staff_client):
+    patron = make_patron(world.provincial, category="pupil")
+    client = _english(staff_client(world.users["tinh_circulation"], world.provincial))
+    desk = client.get(reverse("circulation:checkout"), {"card_number": patron.card_number})
+    text = desk.content.decode()
+    assert "Pupil · Hưng Yên Provincial Library" in text and "Học sinh" not in text
+    for name in ("circulation:home", "circulation:ledger"):
+        page = client.get(reverse(name)).content.decode()
+        assert "— Hưng Yên Provincial Library" in page  # the heading

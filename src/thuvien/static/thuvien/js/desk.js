@@ -112,10 +112,22 @@
     }
   }
 
+  // "Done, next reader" is a step of the queue, not a page load: the scans made while the
+  // previous reader's books are still being sent stay that reader's, and the next card and
+  // books, scanned at once, are not lost while a fresh page comes over a slow line.
+  function nextReader(job) {
+    card = "";
+    form.setAttribute("data-card", "");
+    if (label) { label.textContent = text("card-label"); }
+    if (patronBox) { patronBox.innerHTML = ""; }
+    job.line.className = "desk-msg info";
+  }
+
   function pump() {
     if (busy || !queue.length) { showCount(); return; }
-    busy = true;
     var job = queue.shift();
+    if (job.reset) { nextReader(job); pump(); return; }
+    busy = true;
     showCount();
     var sending = job.line.querySelector(".desk-text");
     if (sending) { sending.textContent = " " + text("sending"); }
@@ -148,6 +160,15 @@
   // A reader chosen from the list of matches is the next "scan" of a card.
   if (patronBox) {
     patronBox.addEventListener("click", function (event) {
+      var done = event.target.closest("a[data-next-reader]");
+      if (done) {
+        event.preventDefault();
+        var line = pendingLine("");
+        line.querySelector(".desk-text").textContent = text("next-reader");
+        enqueue({ code: "", reset: true, line: line });
+        input.focus();
+        return;
+      }
       var link = event.target.closest("a[data-card]");
       if (!link || card) { return; }
       event.preventDefault();
