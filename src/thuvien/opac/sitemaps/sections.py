@@ -23,6 +23,7 @@ from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from thuvien.core.selectors import highest_id, rows_in_id_range
 from thuvien.digital.selectors import public_object_list
 from thuvien.holdings.selectors import public_library_list, public_record_list
 
@@ -43,8 +44,7 @@ class IdRangePaginator:
 
     @cached_property
     def num_pages(self) -> int:
-        top = self.queryset.order_by("-pk").values_list("pk", flat=True).first()
-        return max(1, -(-int(top or 0) // self.per_page))
+        return max(1, -(-highest_id(self.queryset) // self.per_page))
 
     def page(self, number: Any) -> _IdPage:
         try:
@@ -54,7 +54,7 @@ class IdRangePaginator:
         if n < 1 or n > self.num_pages:
             raise EmptyPage
         low, high = (n - 1) * self.per_page, n * self.per_page
-        return _IdPage(self.queryset.filter(pk__gt=low, pk__lte=high).order_by("pk"))
+        return _IdPage(rows_in_id_range(self.queryset, after=low, up_to=high))
 
 
 class QuerySetSitemap(Sitemap):  # type: ignore[type-arg]
