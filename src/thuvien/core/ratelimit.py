@@ -108,8 +108,31 @@ def _file_counters(directory: str) -> sqlite3.Connection:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, hits INTEGER, until REAL)"
         )
+    _write_ahead(conn)
     _counter_db.conn, _counter_db.directory = conn, directory
     return conn
+
+
+def _write_ahead(conn: sqlite3.Connection, wait: float = 10.0) -> None:
+    """Put the counters' file in WAL mode (it stays so; later connections find it done).
+
+    With the rollback journal every count created and deleted a journal file: the three
+    throttles of an API search cost 0.3 ms of CPU and 2.8 ms of wall time on a busy disk,
+    against 0.05 and 0.4 ms in WAL. Changing the mode needs the file to itself and SQLite
+    does not wait for that (processes starting together once failed with "database is
+    locked"), so this waits here; if the file stays busy, the rollback journal still counts
+    right, only slower."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.01 + random.random() * 0.02)  # noqa: S311 - a jitter, not a secret
 
 
 @contextmanager
