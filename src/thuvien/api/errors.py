@@ -46,13 +46,18 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     response = drf_exception_handler(exc, context)
     if isinstance(exc, Throttled) and response is not None:
         # DRF's words are English ("Request was throttled..."); Retry-After stays as DRF set it
-        seconds = max(1, int(exc.wait or 1))
-        response.data = {
-            "code": "throttled",
-            "detail": gettext("Quá nhiều yêu cầu. Hãy thử lại sau %(seconds)s giây.")
-            % {"seconds": seconds},
-        }
+        response.data = throttled_body(exc.wait)
     return response
+
+
+def throttled_body(wait: float | None) -> dict[str, str]:
+    """The answer to a throttled request (DRF's ``Throttled`` and the search's own path)."""
+    seconds = max(1, int(wait or 1))
+    return {
+        "code": "throttled",
+        "detail": gettext("Quá nhiều yêu cầu. Hãy thử lại sau %(seconds)s giây.")
+        % {"seconds": seconds},
+    }
 
 
 def _wants_json(request: Any) -> bool:
@@ -66,9 +71,7 @@ def page_not_found(request: Any, exception: Exception) -> Any:
     from django.views import defaults
 
     if _wants_json(request):
-        return JsonResponse(
-            {"code": "not_found", "detail": gettext("Không tìm thấy.")}, status=404
-        )
+        return JsonResponse({"code": "not_found", "detail": gettext("Không tìm thấy.")}, status=404)
     return defaults.page_not_found(request, exception)
 
 

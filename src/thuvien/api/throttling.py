@@ -24,7 +24,7 @@ from rest_framework.throttling import (
     UserRateThrottle,
 )
 
-from thuvien.core.ratelimit import client_address, window_hit
+from thuvien.core.ratelimit import client_address, window_hit, window_hits
 
 
 class _WindowCounter:
@@ -74,3 +74,34 @@ class ClientScopedRateThrottle(_WindowCounter, ScopedRateThrottle):  # type: ign
 
 class WindowRateThrottle(_WindowCounter, SimpleRateThrottle):  # type: ignore[misc]
     """A throttle of one's own ``scope`` and ``get_cache_key`` on the same counter."""
+
+
+def throttles_refuse(throttles: list[Any], request: Any, view: Any) -> tuple[bool, float | None]:
+    """Count the request in every throttle of a view at once (one step on the shared store,
+    as ``window_hits``) and answer as DRF's ``check_throttles`` decides: (refused, the longest
+    wait of the throttles that refuse); every throttle counts either way. Throttles that are
+    not window counters are asked one by one, as DRF asks them."""
+    windows: list[tuple[str, int]] = []
+    counted: list[_WindowCounter] = []
+    waits: list[float | None] = []
+    refused = False
+    for throttle in throttles:
+        if not isinstance(throttle, _WindowCounter):
+            if not throttle.allow_request(request, view):
+                refused = True
+                waits.append(throttle.wait())
+            continue
+        if throttle.rate is None:
+            continue
+        throttle.key = throttle.get_cache_key(request, view)  # type: ignore[attr-defined] # DRF's
+        if throttle.key is None:
+            continue
+        windows.append((throttle.key, throttle.duration))
+        counted.append(throttle)
+    answers = window_hits(windows) if windows else []
+    for throttle, (hits, left) in zip(counted, answers, strict=True):
+        throttle._left = left
+        if hits > throttle.num_requests:
+            refused = True
+            waits.append(throttle.wait())
+    return refused, max((w for w in waits if w is not None), default=None)

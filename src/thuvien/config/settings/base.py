@@ -142,7 +142,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "thuvien.ops.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "thuvien.core.middleware.CSPMiddleware",  # django-csp's, the usual header built once
     "thuvien.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

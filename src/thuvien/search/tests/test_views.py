@@ -148,3 +148,38 @@ def test_search_api_writes_the_json_drf_would_and_still_throttles(client, books,
     cache.clear()  # the requests above were counted too
     codes = [client.get("/api/v1/search/", {"q": "ca dao"}).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
+
+
+def test_a_readers_search_skips_drfs_cycle_but_answers_as_drf(client, books, monkeypatch):
+    """A plain GET (no token, JSON accepted) is answered without DRF's request cycle: the same
+    body and headers as through DRF (``?format=json`` goes through it), the same throttles and
+    refusal; what DRF must decide (a token, an Accept JSON does not meet) still goes to DRF."""
+    from django.core.cache import cache
+    from rest_framework.throttling import AnonRateThrottle
+
+    plain = client.get("/api/v1/search/", {"q": "nhãn lồng"})
+    drf = client.get("/api/v1/search/", {"q": "nhãn lồng", "format": "json"})
+    assert plain.status_code == drf.status_code == 200
+    assert plain.content == drf.content
+    for header in ("Content-Type", "Allow", "Content-Security-Policy", "X-Frame-Options"):
+        assert plain[header] == drf[header], header
+    assert plain["Allow"] == "GET, HEAD, OPTIONS"
+    wanted = "application/json; indent=2"
+    assert client.get("/api/v1/search/", {"q": "ca dao"}, HTTP_ACCEPT=wanted).status_code == 200
+    html = client.get("/api/v1/search/", {"q": "ca dao"}, HTTP_ACCEPT="text/html")
+    assert html.status_code == 406
+    forged = client.get("/api/v1/search/", {"q": "ca dao"}, HTTP_AUTHORIZATION="Token nope")
+    assert forged.status_code in (401, 403)
+
+    monkeypatch.setattr(AnonRateThrottle, "get_rate", lambda self: "1/min")
+    cache.clear()
+    assert client.get("/api/v1/search/", {"q": "ca dao"}).status_code == 200
+    refused = [
+        client.get("/api/v1/search/", {"q": "ca dao"}),
+        client.get("/api/v1/search/", {"q": "ca dao", "format": "json"}),
+    ]
+    for answer in refused:
+        assert answer.status_code == 429
+        assert answer.json()["code"] == "throttled" and "giây" in answer.json()["detail"]
+        assert 1 <= int(answer["Retry-After"]) <= 60
+        assert answer["Content-Type"] == "application/json"
