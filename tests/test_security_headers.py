@@ -32,6 +32,7 @@ _REGEX_SAMPLES = {
     "quality": ["default"],
     "fmt": ["jpg"],
     "seq": ["1"],
+    "ver": ["0123456789ab"],
 }
 _GROUP = re.compile(r"\(\?P<(\w+)>((?:[^()]|\([^()]*\))*)\)")
 
