@@ -101,6 +101,48 @@ NO_ANSWER: list[str] = [
 ]
 
 
+# exact and tone-mark queries for the fill-in check: the graded exact ones and the same words
+# typed without their tone marks, as readers on a phone do
+EXACT_FILL: list[tuple[str, Judge]] = [
+    *[(text, judge) for kind, text, judge in QUERIES if kind == "exact"],
+    ("trong lua", on("Trồng trọt", "lúa")),
+    ("benh tieu duong", on("Y học", "tiểu đường")),
+    ("le hoi truyen thong", on("Phong tục tập quán", "lễ hội")),
+    ("luat thi dau bong da", on("Thể thao", "bóng đá")),
+    ("tieng anh giao tiep", on("Ngoại ngữ", "anh")),
+    ("lập trình Python", on("Tin học", "python")),
+    ("Truyện Kiều", on("Văn học Việt Nam", "kiều")),
+    ("truyen kieu", on("Văn học Việt Nam", "kiều")),
+]
+
+
+def fill_in_check(everything: list) -> None:
+    """What the hybrid adds to the word search's page on exact and tone-mark queries: how many
+    records it fills in, and how many of those are not on the subject asked (false fill-ins)."""
+    from django.http import QueryDict
+
+    from thuvien.ai.selectors import search_page
+
+    by_id = {pk: (t, s) for pk, t, s in everything}
+    added = wrong = moved = 0
+    print(f"exact and tone-mark queries ({len(EXACT_FILL)}): what the hybrid adds to page 1")
+    for text, judge in EXACT_FILL:
+        pages = {}
+        for mode in ("lexical", "hybrid"):
+            params = QueryDict(mutable=True)
+            params.update({"q": text, "mode": mode})
+            pages[mode] = [row.record.pk for row in search_page(params=params, facets=False).rows]
+        words, both = pages["lexical"], pages["hybrid"]
+        extra = [pk for pk in both if pk not in words]
+        bad = [pk for pk in extra if pk in by_id and not judge(*by_id[pk])]
+        moved += both[: len(words)] != words
+        added, wrong = added + len(extra), wrong + len(bad)
+        print(f"  {text[:26]:26s} words {len(words):2d}  filled in {len(extra):2d}  "
+              f"off the subject {len(bad):2d}")
+    print(f"  total filled in {added}, off the subject {wrong}; word results reordered in "
+          f"{moved} queries")
+
+
 def dcg(grades: list[int]) -> float:
     return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades[:10]))
 
@@ -145,6 +187,7 @@ def main() -> None:
     if "--details" in sys.argv:
         details(everything, [*QUERIES, *[("no-answer", t, lambda _t, _s: 0) for t in NO_ANSWER]])
         return
+    fill_in_check(everything)
     table: dict[str, dict[str, list[float]]] = {}
     cpu: dict[str, list[float]] = {}
     for kind, text, judge in QUERIES:

