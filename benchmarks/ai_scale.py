@@ -18,8 +18,13 @@ million vectors, and the "also borrowed" count over ten million loans.
    scope filter of the 100 candidates) is the tantivy search measured at 1M in
    benchmarks/search_scale.py and not repeated here (no million-record database is built).
 3. Co-borrowing: ``ai.recommend.co_borrowed`` over ``--loans`` synthetic loans (Zipf-popular
-   records, readers borrowing 1–60 records); CPU and peak memory. Reading the loans from the
-   database is measured separately in the note.
+   records, or ``--loan-shape long-tail``; readers borrowing 1–60 records); CPU and peak
+   memory. Reading the loans from the database is measured separately in the note.
+
+Also: embedding one record at a time against the worker's batches (``ai.services.BATCH``), and
+``--passages`` passages of ~100 words shaped like a local-history booklet, embedded and read by
+the NER (``ai.entities.find_entities``), per CPU-second. ``--vectors 0 --passages 0`` runs the
+co-borrowing count alone.
 """
 
 from __future__ import annotations
