@@ -14,6 +14,7 @@ stale (``ai.RecordEmbedding.model``) and the worker recomputes them.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import unicodedata
@@ -56,6 +57,20 @@ def embed_passages(texts: Sequence[str]) -> np.ndarray:
 
 
 def embed_query(text: str) -> np.ndarray:
-    """The vector (DIM, float32, unit length) of what a reader typed."""
-    out = _load().query(_clean(text) or "-")
-    return np.asarray(out, dtype=np.float32).reshape(DIM)
+    """The vector (DIM, float32, unit length, read-only) of what a reader typed.
+
+    The last ``QUERY_CACHE`` queries of the process are kept: the next page of a search, a
+    facet chosen on it and "ask the library" after a search repeat the query, and its
+    embedding is most of a meaning-based query's CPU (benchmarks/ai_scale.py).
+    """
+    return _query_vector(_clean(text) or "-")
+
+
+QUERY_CACHE = 1_024
+
+
+@functools.lru_cache(maxsize=QUERY_CACHE)
+def _query_vector(text: str) -> np.ndarray:
+    out = np.asarray(_load().query(text), dtype=np.float32).reshape(DIM).copy()
+    out.setflags(write=False)
+    return out

@@ -15,10 +15,19 @@ from scipy import sparse
 
 MAX_PER_READER = 300
 TOP = 10
+# products (reader × pair of that reader's records) counted at once: the record × record matrix
+# is built a band of rows at a time, each band cut to its rows' ``top`` before the next, so
+# memory stays near this many entries (~12 bytes each) however many loans there are
+BAND = 20_000_000
 
 
 def co_borrowed(
-    readers: np.ndarray, records: np.ndarray, *, min_readers: int, top: int = TOP
+    readers: np.ndarray,
+    records: np.ndarray,
+    *,
+    min_readers: int,
+    top: int = TOP,
+    band: int = BAND,
 ) -> list[tuple[int, int, int]]:
     """(record, other, readers) for each record's ``top`` companions with ≥ ``min_readers``.
 
@@ -39,9 +48,30 @@ def co_borrowed(
     per_reader = np.diff(matrix.indptr)
     keep = (per_reader >= 2) & (per_reader <= MAX_PER_READER)
     matrix = matrix[keep]
-    together = (matrix.T @ matrix).tocsr()
-    together.setdiag(0)
-    together.eliminate_zeros()
+    by_record = matrix.T.tocsr()  # records × readers
+    # the work of a record's row: one product per (reader of it, record of that reader)
+    done = np.cumsum(by_record @ np.diff(matrix.indptr).astype(np.int64))
+    out: list[tuple[int, int, int]] = []
+    first = 0
+    while first < by_record.shape[0]:
+        before = int(done[first - 1]) if first else 0
+        last = max(first + 1, int(np.searchsorted(done, before + band, side="right")))
+        out.extend(_band(by_record, matrix, first, last, record_ix, min_readers, top))
+        first = last
+    return out
+
+
+def _band(
+    by_record: sparse.csr_matrix,
+    matrix: sparse.csr_matrix,
+    first: int,
+    last: int,
+    record_ix: np.ndarray,
+    min_readers: int,
+    top: int,
+) -> list[tuple[int, int, int]]:
+    """The companions of records ``first``..``last`` (rows of ``by_record``)."""
+    together = (by_record[first:last] @ matrix).tocsr()
     together.data[together.data < min_readers] = 0
     together.eliminate_zeros()
     out: list[tuple[int, int, int]] = []
@@ -50,7 +80,9 @@ def co_borrowed(
         if start == end:
             continue
         cols, counts = together.indices[start:end], together.data[start:end]
+        mine = cols != first + row  # a record is not its own companion
+        cols, counts = cols[mine], counts[mine]
         order = np.lexsort((cols, -counts))[:top]
-        rid = int(record_ix[row])
+        rid = int(record_ix[first + row])
         out.extend((rid, int(record_ix[cols[i]]), int(counts[i])) for i in order)
     return out

@@ -125,3 +125,23 @@ def test_a_child_needs_the_guardians_consent(world, borrowings):
         given_by_guardian=False
     )
     assert personal_suggestions(patron=child) == []
+
+
+def test_the_count_is_the_same_however_it_is_cut_into_bands():
+    """Ten million loans are counted a band of records at a time (memory stays bounded): every
+    cut gives the pairs, counts and order of the count done in one piece."""
+    import numpy as np
+
+    from thuvien.ai.recommend import co_borrowed
+
+    rng = np.random.default_rng(3)
+    records = (rng.zipf(1.3, 20_000) % 800).astype(np.int64)
+    readers = rng.integers(0, 1_500, 20_000)
+    whole = co_borrowed(readers, records, min_readers=3, band=10**12)
+    assert len(whole) > 1_000
+    assert all(n >= 3 and a != b for a, b, n in whole)
+    for band in (1, 500, 50_000):
+        assert co_borrowed(readers, records, min_readers=3, band=band) == whole
+    # by hand for one pair: distinct readers who borrowed both
+    a, b, n = whole[0]
+    assert n == len(set(readers[records == a]) & set(readers[records == b]))
