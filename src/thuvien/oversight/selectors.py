@@ -6,7 +6,9 @@ loans, so a province of a thousand libraries answers from an index range."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Sum
 
@@ -98,7 +100,7 @@ def months_of(
             .values("month")
             .annotate(**{name: Sum(name) for name in EVENT_FIGURES + USE_FIGURES})
         )
-        by_month = {row["month"].month: row for row in rows}
+        by_month: dict[int, Mapping[str, Any]] = {row["month"].month: row for row in rows}
     return [
         {"month": m,
          **{n: int(by_month.get(m, {}).get(n) or 0) for n in EVENT_FIGURES + USE_FIGURES}}
@@ -115,13 +117,15 @@ def library_rows(
     query took)."""
     on = latest_day(network=network, on_or_before=day)
     libraries = list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
-    with scopes_disabled():
-        rows = {
-            r["library_id"]: r
-            for r in LibraryDay.objects.filter(day=on, library__network=network).values(
-                "library_id", *FIGURES
-            )
-        }
+    rows: dict[int, dict[str, int]] = {}
+    if on is not None:  # no day recorded: no rows (the day is never null)
+        with scopes_disabled():
+            rows = {
+                r["library_id"]: r
+                for r in LibraryDay.objects.filter(day=on, library__network=network).values(
+                    "library_id", *FIGURES
+                )
+            }
     return on, libraries, rows
 
 
@@ -351,7 +355,7 @@ class LibraryMap:
 
 
 # One shape per library type, so the map reads without colour.
-SHAPES = {
+SHAPES: dict[str, str] = {
     LibraryType.PROVINCIAL: "star",
     LibraryType.COMMUNE: "circle",
     LibraryType.SCHOOL: "square",
@@ -393,12 +397,12 @@ def _spread(points: list[MapPoint], near: float = 14.0) -> None:
     for group in groups:
         if len(group) < 2:
             continue
-        cx, cy = group[0].x, group[0].y
+        gx, gy = group[0].x, group[0].y
         radius = 10 + 3 * len(group)
         for i, point in enumerate(group):
             angle = 2 * math.pi * i / len(group)
-            point.x = round(cx + radius * math.cos(angle), 1)
-            point.y = round(cy + radius * math.sin(angle), 1)
+            point.x = round(gx + radius * math.cos(angle), 1)
+            point.y = round(gy + radius * math.sin(angle), 1)
 
 
 def library_map(*, overview: NetworkOverview, width: int = 640) -> LibraryMap:
@@ -439,9 +443,9 @@ def library_map(*, overview: NetworkOverview, width: int = 640) -> LibraryMap:
     points = []
     communes: dict[str, list[tuple[float, float]]] = {}
     west, north = min(lons), max(lats)  # once: inside the loop they cost n² (40 ms at 1,100)
-    for library, lat, lon, approximate, values in placed:
-        x = margin + (lon - west) * mid * scale
-        y = margin + (north - lat) * scale
+    for library, at_lat, at_lon, approximate, values in placed:
+        x = margin + (at_lon - west) * mid * scale
+        y = margin + (north - at_lat) * scale
         unit = units.get(library.pk)
         commune = unit.name if unit is not None else library.commune
         shape = SHAPES.get(library.library_type, "circle")
