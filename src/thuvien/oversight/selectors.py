@@ -21,6 +21,8 @@ from .models import (
     EVENT_FIGURES,
     STATE_FIGURES,
     USE_FIGURES,
+    AdminUnit,
+    Course,
     Evaluation,
     KeptReport,
     LibraryDay,
@@ -29,6 +31,7 @@ from .models import (
     ScanOutcome,
     Stocktake,
     StocktakeScan,
+    Target,
     Weeding,
 )
 
@@ -321,6 +324,40 @@ def report_schedule_get_for(*, network: Network, pk: int) -> ReportSchedule | No
 def kept_report_get_for(*, network: Network, pk: int) -> KeptReport | None:
     """A report kept for the network; another network's is None, as a missing one."""
     return KeptReport.objects.filter(network=network, pk=pk).first()
+
+
+def report_schedules_running(*, network: Network) -> list[ReportSchedule]:
+    """The network's running report schedules with the library or group each covers: the
+    reports page lists them for inspectors and network admins of that network only."""
+    return list(
+        ReportSchedule.objects.filter(network=network, active=True).select_related(
+            "library", "group"
+        )
+    )
+
+
+def kept_reports_recent(*, network: Network, limit: int = 100) -> list[KeptReport]:
+    """The network's latest kept reports (newest first, the model's order), at most
+    ``limit``: the reports page shows them to the network's overseers, no other network's."""
+    return list(KeptReport.objects.filter(network=network)[:limit])
+
+
+def target_get_for(*, network: Network, pk: int) -> Target | None:
+    """A target of the network; another network's is None, as a missing one (a network admin
+    changes only their own programme's goals)."""
+    return Target.objects.filter(network=network, pk=pk).first()
+
+
+def course_get_for(*, network: Network, pk: int) -> Course | None:
+    """A training course of the network (courses are the network's, attended by people of its
+    libraries); another network's is None, as a missing one."""
+    return Course.objects.filter(network=network, pk=pk).first()
+
+
+def admin_units_loaded() -> bool:
+    """Whether the administrative units (old and new) were loaded at all: the units page
+    says how to load them otherwise. Units are public geography, the same for everyone."""
+    return AdminUnit.objects.exists()
 
 
 def weeding_get_for(*, library: Library, pk: int) -> Weeding:
