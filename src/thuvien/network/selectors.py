@@ -210,6 +210,14 @@ def sorted_vi(libraries: Any) -> list[Library]:
     return sorted(libraries, key=lambda lib: _sort_key(lib.name))
 
 
+def libraries_by_type(*, network: Network) -> QuerySet[Library]:
+    """The network's open libraries by library type, then Vietnamese name: what a network-wide
+    page (a report's scope) offers to choose from; no other network's."""
+    return Library.objects.filter(network=network, is_active=True).order_by(
+        "library_type", "name_vi"
+    )
+
+
 def library_by_code(
     *, code: str, active_only: bool = False, ignore_case: bool = False, with_parent: bool = False
 ) -> Library | None:
@@ -311,11 +319,15 @@ def placement_history(*, library: Library) -> QuerySet[LibraryPlacement]:
 # --- locations and groups -------------------------------------------------------------------
 
 
-def location_list(*, library: Library, public_only: bool = False) -> QuerySet[Location]:
+def location_list(
+    *, library: Library, public_only: bool = False, by_name: bool = False
+) -> QuerySet[Location]:
+    """The library's locations (the public ones with ``public_only``), by code, or by
+    Vietnamese name with ``by_name`` (as a page offers them to choose from)."""
     qs = Location.objects.filter(library=library)
     if public_only:
         qs = qs.filter(is_public=True)
-    return qs.order_by("code")
+    return qs.order_by("name_vi" if by_name else "code")
 
 
 def location_get(*, library: Library, pk: Any) -> Location:

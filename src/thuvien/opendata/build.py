@@ -604,11 +604,7 @@ def _build(progress: Callable[[int, str], None] | None) -> dict[str, Any]:
     tick = (lambda n: progress(n, f"{n}")) if progress else (lambda n: None)
     built = timezone.now()
     libraries, hidden_ids = published_libraries()
-    hidden_codes = set(
-        network_selectors.library_list(active_only=False)
-        .filter(pk__in=hidden_ids)
-        .values_list("code", flat=True)
-    )
+    hidden_codes = {lib.code for lib in network_selectors.libraries_by_ids(ids=hidden_ids)}
     networks = harvest.harvest_networks()
     sets = datasets(networks)
     with tempfile.TemporaryDirectory(prefix="thuvien-opendata-") as folder:

@@ -6,7 +6,9 @@ loans, so a province of a thousand libraries answers from an index range."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Sum
 
@@ -19,6 +21,8 @@ from .models import (
     EVENT_FIGURES,
     STATE_FIGURES,
     USE_FIGURES,
+    AdminUnit,
+    Course,
     Evaluation,
     KeptReport,
     LibraryDay,
@@ -27,6 +31,7 @@ from .models import (
     ScanOutcome,
     Stocktake,
     StocktakeScan,
+    Target,
     Weeding,
 )
 
@@ -98,7 +103,7 @@ def months_of(
             .values("month")
             .annotate(**{name: Sum(name) for name in EVENT_FIGURES + USE_FIGURES})
         )
-        by_month = {row["month"].month: row for row in rows}
+        by_month: dict[int, Mapping[str, Any]] = {row["month"].month: row for row in rows}
     return [
         {"month": m,
          **{n: int(by_month.get(m, {}).get(n) or 0) for n in EVENT_FIGURES + USE_FIGURES}}
@@ -115,13 +120,15 @@ def library_rows(
     query took)."""
     on = latest_day(network=network, on_or_before=day)
     libraries = list(Library.objects.filter(network=network).order_by("library_type", "name_vi"))
-    with scopes_disabled():
-        rows = {
-            r["library_id"]: r
-            for r in LibraryDay.objects.filter(day=on, library__network=network).values(
-                "library_id", *FIGURES
-            )
-        }
+    rows: dict[int, dict[str, int]] = {}
+    if on is not None:  # no day recorded: no rows (the day is never null)
+        with scopes_disabled():
+            rows = {
+                r["library_id"]: r
+                for r in LibraryDay.objects.filter(day=on, library__network=network).values(
+                    "library_id", *FIGURES
+                )
+            }
     return on, libraries, rows
 
 
@@ -319,6 +326,40 @@ def kept_report_get_for(*, network: Network, pk: int) -> KeptReport | None:
     return KeptReport.objects.filter(network=network, pk=pk).first()
 
 
+def report_schedules_running(*, network: Network) -> list[ReportSchedule]:
+    """The network's running report schedules with the library or group each covers: the
+    reports page lists them for inspectors and network admins of that network only."""
+    return list(
+        ReportSchedule.objects.filter(network=network, active=True).select_related(
+            "library", "group"
+        )
+    )
+
+
+def kept_reports_recent(*, network: Network, limit: int = 100) -> list[KeptReport]:
+    """The network's latest kept reports (newest first, the model's order), at most
+    ``limit``: the reports page shows them to the network's overseers, no other network's."""
+    return list(KeptReport.objects.filter(network=network)[:limit])
+
+
+def target_get_for(*, network: Network, pk: int) -> Target | None:
+    """A target of the network; another network's is None, as a missing one (a network admin
+    changes only their own programme's goals)."""
+    return Target.objects.filter(network=network, pk=pk).first()
+
+
+def course_get_for(*, network: Network, pk: int) -> Course | None:
+    """A training course of the network (courses are the network's, attended by people of its
+    libraries); another network's is None, as a missing one."""
+    return Course.objects.filter(network=network, pk=pk).first()
+
+
+def admin_units_loaded() -> bool:
+    """Whether the administrative units (old and new) were loaded at all: the units page
+    says how to load them otherwise. Units are public geography, the same for everyone."""
+    return AdminUnit.objects.exists()
+
+
 def weeding_get_for(*, library: Library, pk: int) -> Weeding:
     """The library's weeding; another library's answers as one that does not exist."""
     with scopes_disabled():
@@ -351,7 +392,7 @@ class LibraryMap:
 
 
 # One shape per library type, so the map reads without colour.
-SHAPES = {
+SHAPES: dict[str, str] = {
     LibraryType.PROVINCIAL: "star",
     LibraryType.COMMUNE: "circle",
     LibraryType.SCHOOL: "square",
@@ -393,12 +434,12 @@ def _spread(points: list[MapPoint], near: float = 14.0) -> None:
     for group in groups:
         if len(group) < 2:
             continue
-        cx, cy = group[0].x, group[0].y
+        gx, gy = group[0].x, group[0].y
         radius = 10 + 3 * len(group)
         for i, point in enumerate(group):
             angle = 2 * math.pi * i / len(group)
-            point.x = round(cx + radius * math.cos(angle), 1)
-            point.y = round(cy + radius * math.sin(angle), 1)
+            point.x = round(gx + radius * math.cos(angle), 1)
+            point.y = round(gy + radius * math.sin(angle), 1)
 
 
 def library_map(*, overview: NetworkOverview, width: int = 640) -> LibraryMap:
@@ -439,9 +480,9 @@ def library_map(*, overview: NetworkOverview, width: int = 640) -> LibraryMap:
     points = []
     communes: dict[str, list[tuple[float, float]]] = {}
     west, north = min(lons), max(lats)  # once: inside the loop they cost n² (40 ms at 1,100)
-    for library, lat, lon, approximate, values in placed:
-        x = margin + (lon - west) * mid * scale
-        y = margin + (north - lat) * scale
+    for library, at_lat, at_lon, approximate, values in placed:
+        x = margin + (at_lon - west) * mid * scale
+        y = margin + (north - at_lat) * scale
         unit = units.get(library.pk)
         commune = unit.name if unit is not None else library.commune
         shape = SHAPES.get(library.library_type, "circle")

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
-from thuvien.network.models import Library, LibraryGroup
+from thuvien.network.selectors import group_list, libraries_by_type
 from thuvien.oversight.errors import OversightError, OversightErrorCode
-from thuvien.oversight.models import KeptReport, ReportSchedule
+from thuvien.oversight.models import ReportSchedule
 from thuvien.oversight.reports import FORMATS
 from thuvien.oversight.scheduled import (
     report_now,
@@ -23,7 +23,12 @@ from thuvien.oversight.scheduled import (
     schedule_stop,
     schedule_update,
 )
-from thuvien.oversight.selectors import kept_report_get_for, report_schedule_get_for
+from thuvien.oversight.selectors import (
+    kept_report_get_for,
+    kept_reports_recent,
+    report_schedule_get_for,
+    report_schedules_running,
+)
 
 
 @requires(Capability.OVERSEE, network_wide=True)
@@ -33,14 +38,10 @@ def reports(request: HttpRequest) -> HttpResponse:
         request,
         "staff/oversight/reports.html",
         {
-            "schedules": ReportSchedule.objects.filter(network=network, active=True).select_related(
-                "library", "group"
-            ),
-            "kept": KeptReport.objects.filter(network=network)[:100],
-            "libraries": Library.objects.filter(network=network, is_active=True).order_by(
-                "library_type", "name_vi"
-            ),
-            "groups": LibraryGroup.objects.filter(network=network),
+            "schedules": report_schedules_running(network=network),
+            "kept": kept_reports_recent(network=network),
+            "libraries": libraries_by_type(network=network),
+            "groups": group_list(network=network),
             "scopes": ReportSchedule.Scope.choices,
             "kinds": ReportSchedule.Kind.choices,
             "formats": sorted(FORMATS),
@@ -128,10 +129,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             "recipients": request.POST.get("recipients", "") if error
             else ", ".join(found.recipients),
             "error": error,
-            "libraries": Library.objects.filter(network=network, is_active=True).order_by(
-                "library_type", "name_vi"
-            ),
-            "groups": LibraryGroup.objects.filter(network=network),
+            "libraries": libraries_by_type(network=network),
+            "groups": group_list(network=network),
             "scopes": ReportSchedule.Scope.choices,
             "kinds": ReportSchedule.Kind.choices,
             "formats": sorted(FORMATS),

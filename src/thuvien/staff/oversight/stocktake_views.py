@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.core.errors import NotFound
-from thuvien.network.models import Location
+from thuvien.network.selectors import location_get, location_list
 from thuvien.oversight.errors import OversightError
 from thuvien.oversight.models import Stocktake
 from thuvien.oversight.selectors import stocktake_get_for, stocktake_list, stocktake_summary
@@ -31,7 +31,7 @@ def _get(request: HttpRequest, pk: int) -> Stocktake:
 
 @requires(Capability.CATALOGUE)
 def stocktakes(request: HttpRequest) -> HttpResponse:
-    locations = Location.objects.filter(library=request.library).order_by("name_vi")
+    locations = location_list(library=request.library, by_name=True)
     return render(
         request,
         "staff/oversight/stocktakes.html",
@@ -44,9 +44,11 @@ def stocktakes(request: HttpRequest) -> HttpResponse:
 def start(request: HttpRequest) -> HttpResponse:
     location = None
     if request.POST.get("location"):
-        location = Location.objects.filter(
-            library=request.library, pk=request.POST["location"]
-        ).first() if request.POST["location"].isdigit() else None
+        if request.POST["location"].isdigit():
+            try:
+                location = location_get(library=request.library, pk=request.POST["location"])
+            except NotFound:
+                location = None
         if location is None:
             messages.error(request, _("Kho không hợp lệ."))
             return redirect("oversight:stocktakes")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can_in_network, requires
 from thuvien.oversight.errors import OversightError
-from thuvien.oversight.models import Target
+from thuvien.oversight.selectors import target_get_for
 from thuvien.oversight.targets import (
     COMPUTED_TYPES,
     target_save,
@@ -47,7 +47,7 @@ def targets_add(request: HttpRequest) -> HttpResponse:
 @requires(Capability.ADMINISTER_NETWORK, network_wide=True)
 @require_POST
 def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    target = Target.objects.filter(network=request.network, pk=pk).first()
+    target = target_get_for(network=request.network, pk=pk)
     if target is None:
         raise Http404
     try:

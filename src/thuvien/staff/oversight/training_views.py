@@ -14,7 +14,8 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import request_may, requires
 from thuvien.core.uploads import upload_limit
 from thuvien.oversight.errors import OversightError
-from thuvien.oversight.models import Course, Credential, StaffPerson
+from thuvien.oversight.models import Credential, StaffPerson
+from thuvien.oversight.selectors import course_get_for
 from thuvien.oversight.targets import targets_progress
 from thuvien.oversight.training import (
     QUALIFIED_SHARE,
@@ -107,7 +108,7 @@ def attendance_add(request: HttpRequest) -> HttpResponse:
     person = staff_person_get_for(library=request.library, pk=request.POST.get("person"))
     course_pk = request.POST.get("course", "")
     course = (
-        Course.objects.filter(network=request.library.network, pk=int(course_pk)).first()
+        course_get_for(network=request.library.network, pk=int(course_pk))
         if course_pk.isdigit()
         else None
     )

@@ -11,6 +11,7 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.oversight.errors import OversightError
 from thuvien.oversight.models import AdminUnit
+from thuvien.oversight.selectors import admin_units_loaded
 from thuvien.oversight.units import (
     units_new_for,
     units_old_for,
@@ -73,7 +74,7 @@ def units(request: HttpRequest) -> HttpResponse:
             "levels": AdminUnit.Level.choices,
             "error": error,
             "mapping": mapping,
-            "loaded": AdminUnit.objects.exists(),
+            "loaded": admin_units_loaded(),
         },
         status=400 if error else 200,
     )

@@ -15,7 +15,7 @@ from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import request_may, requires
 from thuvien.core.errors import NotFound
 from thuvien.holdings.models import ItemStatus
-from thuvien.network.models import Location
+from thuvien.network.selectors import location_list
 from thuvien.oversight.errors import OversightError
 from thuvien.oversight.models import Weeding
 from thuvien.oversight.selectors import weeding_get_for, weeding_list
@@ -56,7 +56,7 @@ def _criteria(request: HttpRequest, data):  # type: ignore[no-untyped-def]
 def weedings(request: HttpRequest) -> HttpResponse:
     context: dict = {
         "weedings": weeding_list(library=request.library),
-        "locations": Location.objects.filter(library=request.library).order_by("name_vi"),
+        "locations": location_list(library=request.library, by_name=True),
         "conditions": [(c.value, c.label) for c in CONDITIONS],
         "chosen": request.GET.getlist("conditions") or [ItemStatus.DAMAGED.value],
         "form": request.GET,
