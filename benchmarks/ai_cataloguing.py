@@ -34,6 +34,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -119,7 +120,7 @@ def demo(count: int) -> None:
         print(f"worker embedded {embedded:,} records, "
               f"{(time.process_time() - cpu) * 1000 / embedded:.1f} ms CPU a record")  # fmt: skip
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for pk, number, ddc, title, notes in Record.objects.filter(
         network=network, is_deleted=False
     ).exclude(ddc="").values_list("pk", "control_number", "ddc", "title", "notes"):
