@@ -149,6 +149,7 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "circulation.fee.created": _("Ghi khoản phí"),
     "circulation.fee.paid": _("Thu tiền"),
     "circulation.fee.waived": _("Miễn giảm phí"),
+    "circulation.fee.refunded": _("Hoàn tiền"),
     "circulation.rule.saved": _("Lưu quy định mượn"),
     "circulation.rule.deleted": _("Xóa quy định mượn"),
     "circulation.notice_template.saved": _("Lưu mẫu thông báo"),

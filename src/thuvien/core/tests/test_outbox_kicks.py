@@ -55,6 +55,9 @@ def test_a_commit_during_a_running_drain_is_drained_by_a_real_worker(builtin_rol
 
     outbox.register_outbox_handler(TOPIC, handler)
     try:
+        # The first consumer of a process enqueues a delayed drain at start-up (resuming a
+        # killed worker's); it leaves the queue for the schedule once the consumer reads it.
+        _wait_for(lambda: HUEY.pending_count() == 0, "the start-up drain to be scheduled")
         # A burst of commits while a drain is pending enqueues nothing...
         assert outbox._pending_set()
         for object_id in (1, 2, 3):

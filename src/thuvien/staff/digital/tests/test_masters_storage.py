@@ -28,7 +28,9 @@ EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 
 
 @pytest.fixture
-def object_store(settings):
+def object_store(settings, tmp_path):
+    # an empty default storage of its own: earlier tests of this process left files there
+    settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.STORAGES = {
         **settings.STORAGES,
         "masters": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
