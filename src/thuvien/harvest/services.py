@@ -229,8 +229,12 @@ def _apply(partner: Partner, item: Item) -> _Outcome:
                 link.deleted, link.datestamp = True, datestamp
                 link.save(update_fields=["deleted", "datestamp", "updated_at"])
             return outcome
-        if record is not None and link is not None and (  # a record comes with its link
-            link.datestamp == datestamp and not link.deleted
+        if (
+            record is not None
+            and link is not None
+            and (  # a record comes with its link
+                link.datestamp == datestamp and not link.deleted
+            )
         ):
             return _Outcome("unchanged")
         marc = _to_marc(partner, item)
