@@ -229,13 +229,8 @@ def _apply(partner: Partner, item: Item) -> _Outcome:
                 link.deleted, link.datestamp = True, datestamp
                 link.save(update_fields=["deleted", "datestamp", "updated_at"])
             return outcome
-        if (
-            record is not None
-            and link is not None
-            and (  # a record comes with its link
-                link.datestamp == datestamp and not link.deleted
-            )
-        ):
+        unchanged = link is not None and link.datestamp == datestamp and not link.deleted
+        if record is not None and unchanged:  # a record is only found through its link
             return _Outcome("unchanged")
         marc = _to_marc(partner, item)
         duplicate = None if record is not None else _local_duplicate(partner.network, marc)
