@@ -22,7 +22,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ SQLITE_FILE = "database.sqlite3"
 PG_FILE = "database.pgdump"
 
 
-def engine(db: dict[str, Any] | None = None) -> str:
+def engine(db: Mapping[str, Any] | None = None) -> str:
     db = db or settings.DATABASES["default"]
     name = db["ENGINE"].rsplit(".", 1)[-1]
     if name == "sqlite3":
@@ -108,7 +108,7 @@ def sqlite_restore(backup_file: Path, target: Path) -> None:
 # --- PostgreSQL ---------------------------------------------------------------------------
 
 
-def _pg_conninfo(db: dict[str, Any], name: str | None = None) -> dict[str, str]:
+def _pg_conninfo(db: Mapping[str, Any], name: str | None = None) -> dict[str, str]:
     info = {
         "dbname": name or db["NAME"],
         "host": db.get("HOST") or "",
@@ -119,14 +119,14 @@ def _pg_conninfo(db: dict[str, Any], name: str | None = None) -> dict[str, str]:
     return {k: v for k, v in info.items() if v}
 
 
-def _pg_env(db: dict[str, Any]) -> dict[str, str]:
+def _pg_env(db: Mapping[str, Any]) -> dict[str, str]:
     env = dict(os.environ)
     if db.get("PASSWORD"):
         env["PGPASSWORD"] = db["PASSWORD"]
     return env
 
 
-def _pg_args(db: dict[str, Any], name: str | None = None) -> list[str]:
+def _pg_args(db: Mapping[str, Any], name: str | None = None) -> list[str]:
     args = []
     if db.get("HOST"):
         args += ["-h", db["HOST"]]
@@ -137,7 +137,7 @@ def _pg_args(db: dict[str, Any], name: str | None = None) -> list[str]:
     return [*args, "-d", name or db["NAME"]]
 
 
-def pg_connect(db: dict[str, Any], name: str | None = None, *, autocommit: bool = False) -> Any:
+def pg_connect(db: Mapping[str, Any], name: str | None = None, *, autocommit: bool = False) -> Any:
     import psycopg
 
     return psycopg.connect(**_pg_conninfo(db, name), autocommit=autocommit)
@@ -213,7 +213,7 @@ def pg_server_major(conn: Any) -> int:
         return int(cur.fetchone()[0]) // 10000
 
 
-def pg_dump_consistent(db: dict[str, Any], dest: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+def pg_dump_consistent(db: Mapping[str, Any], dest: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """Dump the database at one snapshot and sum the tables at that same snapshot."""
     conn = pg_connect(db)
     try:
@@ -252,7 +252,7 @@ def pg_dump_consistent(db: dict[str, Any], dest: Path) -> tuple[dict[str, Any], 
         conn.close()
 
 
-def pg_database_exists(db: dict[str, Any], name: str) -> bool:
+def pg_database_exists(db: Mapping[str, Any], name: str) -> bool:
     conn = pg_connect(db, "postgres", autocommit=True)
     try:
         with conn.cursor() as cur:
@@ -262,7 +262,7 @@ def pg_database_exists(db: dict[str, Any], name: str) -> bool:
         conn.close()
 
 
-def pg_recreate_database(db: dict[str, Any], name: str) -> None:
+def pg_recreate_database(db: Mapping[str, Any], name: str) -> None:
     from psycopg import sql
 
     conn = pg_connect(db, "postgres", autocommit=True)
@@ -276,7 +276,7 @@ def pg_recreate_database(db: dict[str, Any], name: str) -> None:
         conn.close()
 
 
-def pg_drop_database(db: dict[str, Any], name: str) -> None:
+def pg_drop_database(db: Mapping[str, Any], name: str) -> None:
     from psycopg import sql
 
     conn = pg_connect(db, "postgres", autocommit=True)
@@ -289,7 +289,7 @@ def pg_drop_database(db: dict[str, Any], name: str) -> None:
         conn.close()
 
 
-def pg_restore(db: dict[str, Any], dump: Path, name: str) -> None:
+def pg_restore(db: Mapping[str, Any], dump: Path, name: str) -> None:
     conn = pg_connect(db, "postgres", autocommit=True)
     try:
         major = pg_server_major(conn)
@@ -319,7 +319,7 @@ def pg_restore(db: dict[str, Any], dump: Path, name: str) -> None:
         )
 
 
-def pg_sums_of(db: dict[str, Any], name: str) -> dict[str, dict[str, Any]]:
+def pg_sums_of(db: Mapping[str, Any], name: str) -> dict[str, dict[str, Any]]:
     conn = pg_connect(db, name)
     try:
         with conn.cursor() as cur:

@@ -204,7 +204,9 @@ def _find_manifest(tree: Path) -> Path:
 
 
 @contextmanager
-def _restored(restic: Restic, snapshot_id: str, under: Path) -> Iterator[tuple[Path, dict]]:
+def _restored(
+    restic: Restic, snapshot_id: str, under: Path
+) -> Iterator[tuple[Path, dict[str, Any]]]:
     """The snapshot restored into a scratch directory under ``under``: (staging dir, manifest)."""
     under.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="thuvien-restore-", dir=under))
@@ -219,7 +221,8 @@ def _restored(restic: Restic, snapshot_id: str, under: Path) -> Iterator[tuple[P
 
 
 def _restored_media(manifest: dict[str, Any]) -> Path:
-    return Path(manifest["_scratch"]) / manifest["media_root"].lstrip("/")
+    media_root: str = manifest["media_root"]
+    return Path(manifest["_scratch"]) / media_root.lstrip("/")
 
 
 def compare_files(manifest: dict[str, Any], root: Path) -> list[str]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -27,16 +28,21 @@ from .models import (
     image_version,
 )
 
+if TYPE_CHECKING:
+    from thuvien.network.models import Library
+
+    from .models import DigitalFile
+
 # Access levels whose full text goes into the union index (the record then says "the word is in
 # this book"); a restricted object's words never leave its library.
 INDEXED_LEVELS = (AccessLevel.OPEN, AccessLevel.REGISTERED, AccessLevel.ONSITE, AccessLevel.PAID)
 
 
-def object_list(*, library: Any) -> QuerySet[DigitalObject]:
+def object_list(*, library: Library) -> QuerySet[DigitalObject]:
     return DigitalObject.all_objects.filter(library=library).select_related("record")
 
 
-def object_get_for(*, library: Any, pk: int) -> DigitalObject:
+def object_get_for(*, library: Library, pk: int) -> DigitalObject:
     obj = DigitalObject.all_objects.filter(library=library, pk=pk).first()
     if obj is None:
         raise NotFound("not_found", "")
@@ -136,7 +142,7 @@ def indexable_objects(record_ids: list[int]) -> dict[int, int]:
     objects = DigitalObject.all_objects.filter(
         record_id__in=record_ids, published=True, ingest_complete=True, access__in=INDEXED_LEVELS
     )
-    return {o.pk: o.record_id for o in objects if not embargoed(o)}
+    return {o.pk: o.record_id for o in objects if o.record_id is not None and not embargoed(o)}
 
 
 def record_fulltext(record_ids: list[int]) -> dict[int, str]:
@@ -164,18 +170,18 @@ class PageHit:
     obj_id: int
     seq: int
     snippet: str
-    words: list[list]  # the matching word boxes on the page
+    words: list[list[Any]]  # the matching word boxes on the page
 
 
 def _terms(query: str) -> list[str]:
     return [t for t in (fold(w) for w in re.findall(r"\w+", query or "")) if t]
 
 
-def _match_boxes(words: list[list], terms: list[str]) -> list[list]:
+def _match_boxes(words: list[list[Any]], terms: list[str]) -> list[list[Any]]:
     if not terms:
         return []
     folded = [fold(re.sub(r"^\W+|\W+$", "", w[0])) for w in words]
-    hits: list[list] = []
+    hits: list[list[Any]] = []
     n = len(terms)
     for i in range(len(words) - n + 1):
         if folded[i : i + n] == terms:
@@ -257,7 +263,7 @@ def page_hits(*, obj: DigitalObject, query: str, limit: int = 50) -> list[PageHi
     ]
 
 
-def usage_for(*, library: Any, month: Any) -> QuerySet[UsageCount]:
+def usage_for(*, library: Library, month: date) -> QuerySet[UsageCount]:
     """Views and downloads per object of ``library`` in ``month`` (the first of the month)."""
     return UsageCount.all_objects.filter(library=library, month=month).select_related("obj")
 
@@ -270,7 +276,8 @@ def objects_for_records(record_ids: list[int]) -> dict[int, list[DigitalObject]]
     for obj in DigitalObject.all_objects.filter(
         record_id__in=record_ids, published=True, ingest_complete=True
     ).select_related("library").order_by("id"):
-        out.setdefault(obj.record_id, []).append(obj)
+        if obj.record_id is not None:  # always: the filter is on record_id
+            out.setdefault(obj.record_id, []).append(obj)
     return out
 
 
@@ -291,7 +298,7 @@ def range_get(*, obj: DigitalObject, pk: int) -> Range:
     return rng
 
 
-def collections_for(*, library: Any) -> list[Collection]:
+def collections_for(*, library: Library) -> list[Collection]:
     """The library's own collections and the network-wide ones, parents before children."""
     rows = list(
         Collection.objects.filter(Q(library=library) | Q(library__isnull=True),
@@ -319,7 +326,7 @@ def collections_for(*, library: Any) -> list[Collection]:
     return out
 
 
-def collection_get_for(*, library: Any, pk: int) -> Collection:
+def collection_get_for(*, library: Library, pk: int) -> Collection:
     """One of the library's collections or a network-wide one of its network."""
     from django.db.models import Q
 
@@ -333,7 +340,7 @@ def collection_get_for(*, library: Any, pk: int) -> Collection:
     return coll
 
 
-def collection_members_for(*, collection: Collection, library: Any) -> list[DigitalObject]:
+def collection_members_for(*, collection: Collection, library: Library) -> list[DigitalObject]:
     """The library's objects in ``collection`` (published or not)."""
     return list(DigitalObject.all_objects.filter(collections=collection, library=library)
                 .order_by("title", "id"))
@@ -351,7 +358,7 @@ def grants_of(obj: DigitalObject) -> list[dict[str, Any]]:
     return [{"grant": g, "patron": patrons.get(g.user_id)} for g in grants]
 
 
-def file_versions(obj: DigitalObject) -> list[Any]:
+def file_versions(obj: DigitalObject) -> list[DigitalFile]:
     """The object's replaced masters, newest first (kept and still audited)."""
     from .models import DigitalFile
 
@@ -367,7 +374,7 @@ def media_page(*, obj: DigitalObject, seq: int) -> Page:
     return page
 
 
-def epub_file(obj: DigitalObject) -> Any:
+def epub_file(obj: DigitalObject) -> DigitalFile | None:
     """The object's EPUB master, if it has one."""
     from .models import DigitalFile
 
@@ -381,6 +388,8 @@ def media_pages(obj: DigitalObject) -> list[Page]:
 # --- remote copying ------------------------------------------------------------------------
 
 
+# ``user``: a login-required view's ``request.user``, which Django types as User | AnonymousUser
+# (Any, as payments.selectors.orders_of_user, until the views narrow it).
 def copy_requests_of_user(*, user: Any) -> QuerySet[CopyRequest]:
     return CopyRequest.all_objects.filter(user=user).select_related("obj", "library")
 
@@ -392,14 +401,14 @@ def copy_request_get_of_user(*, user: Any, pk: int) -> CopyRequest:
     return found
 
 
-def copy_queue(*, library: Any, status: str = "pending") -> QuerySet[CopyRequest]:
+def copy_queue(*, library: Library, status: str = "pending") -> QuerySet[CopyRequest]:
     qs = CopyRequest.all_objects.filter(library=library).select_related("obj", "patron")
     if status in CopyStatus.values:
         qs = qs.filter(status=status)
     return qs
 
 
-def copy_request_get_for(*, library: Any, pk: int) -> CopyRequest:
+def copy_request_get_for(*, library: Library, pk: int) -> CopyRequest:
     found = copy_queue(library=library, status="").filter(pk=pk).first()
     if found is None:
         raise NotFound("digital.copy_not_found", _("Không tìm thấy yêu cầu sao chụp."))

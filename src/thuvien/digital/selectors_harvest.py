@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from thuvien.catalog.selectors_harvest import harvest_window
 from thuvien.holdings.visibility import ANONYMOUS, library_visibility_q
@@ -22,6 +22,8 @@ from thuvien.network.models import Library
 
 from .harvest_state import harvest_open_q
 from .models import Collection, CollectionLeave, DigitalObject, DigitalTombstone
+
+_M = TypeVar("_M", bound=Model)
 
 _MEMBERS = DigitalObject.collections.through
 
@@ -58,7 +60,7 @@ def harvest_collections() -> list[Collection]:
     )
 
 
-def _scoped(qs: QuerySet, scope: DigitalScope, id_field: str) -> QuerySet:
+def _scoped(qs: QuerySet[_M], scope: DigitalScope, id_field: str) -> QuerySet[_M]:
     if scope.network_id is not None:
         qs = qs.filter(network_id=scope.network_id)
     if scope.library_id is not None:

@@ -8,6 +8,7 @@ finished files are kept; a rerun finds it by its ingest key and continues with t
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import logging
 import re
@@ -19,11 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -46,6 +47,10 @@ from .models import (
     UsageCount,
 )
 from .storage import masters_storage
+
+if TYPE_CHECKING:
+    from thuvien.accounts.models import User
+    from thuvien.screening.services import ScreeningResult
 
 log = logging.getLogger(__name__)
 
@@ -158,8 +163,8 @@ def _plans_from_folder(
 ) -> list[ObjectPlan]:
     sheets = [s for s in sorted(folder.glob("*.csv")) if s.resolve() not in skip]
     if not sheets:
-        files = _media_files(folder)
-        return [ObjectPlan(source=folder.name, files=files, title=folder.name)] if files else []
+        media = _media_files(folder)
+        return [ObjectPlan(source=folder.name, files=media, title=folder.name)] if media else []
     plans = []
     with open(sheets[0], encoding="utf-8-sig", newline="") as fh:
         for n, row in enumerate(csv.DictReader(fh), start=2):
@@ -238,7 +243,7 @@ def _dc_from(metadata: dict[str, str]) -> dict[str, list[str]]:
     return dc
 
 
-def _choice(value: str, choices: Any, default: str) -> str:
+def _choice(value: str, choices: type[TextChoices], default: str) -> str:
     value = (value or "").strip().lower()
     if not value:
         return default
@@ -253,7 +258,7 @@ def _choice(value: str, choices: Any, default: str) -> str:
 
 def _object_for(
     *, plan: ObjectPlan, key: str, library: Library, collection: Collection | None,
-    title: str | None, access: str | None, ocr_language: str, publish: bool, actor: Any,
+    title: str | None, access: str | None, ocr_language: str, publish: bool, actor: User | None,
 ) -> tuple[DigitalObject, bool]:
     """The object of ``plan``: the unfinished one of an earlier run, or a new one."""
     existing = DigitalObject.all_objects.filter(library=library, ingest_key=key).first()
@@ -305,7 +310,7 @@ def _record_id(value: str, library: Library) -> int | None:
 
 
 def _screen_the_rest(
-    paths: list[Path], *, library: Library, actor: Any, report: IngestReport
+    paths: list[Path], *, library: Library, actor: User | None, report: IngestReport
 ) -> set[Path]:
     """Every file that came in and will not be screened as a page (ZIPs, metadata sheets,
     files of other names) goes through the screening service too; a refused one is
@@ -333,7 +338,7 @@ def _screen_the_rest(
     return refused
 
 
-def _screen(path: Path, *, library: Library, actor: Any) -> Any:
+def _screen(path: Path, *, library: Library, actor: User | None) -> ScreeningResult:
     from thuvien.screening.services import screen_upload
 
     return screen_upload(
@@ -347,7 +352,8 @@ def _screen(path: Path, *, library: Library, actor: Any) -> Any:
 
 
 def _ingest_file(
-    *, obj: DigitalObject, path: Path, result: Any, actor: Any, report: IngestReport
+    *, obj: DigitalObject, path: Path, result: ScreeningResult, actor: User | None,
+    report: IngestReport,
 ) -> list[Page]:
     """Keep one screened master and make its pages; one transaction."""
     is_pdf = result.kind == "pdf"
@@ -412,7 +418,7 @@ def digital_ingest(
     *,
     paths: list[Path],
     library: Library,
-    actor: Any = None,
+    actor: User | None = None,
     collection_code: str | None = None,
     title: str | None = None,
     access: str | None = None,
@@ -492,7 +498,7 @@ def digital_ingest(
     return report
 
 
-def _object_finish(*, obj: DigitalObject, actor: Any, report: IngestReport,
+def _object_finish(*, obj: DigitalObject, actor: User | None, report: IngestReport,
                    ocr_language: str) -> None:
     pages = list(Page.all_objects.filter(obj=obj).order_by("seq"))
     if not pages:
@@ -538,7 +544,7 @@ def _outbox(obj: DigitalObject) -> None:
 # --- publication and editing ------------------------------------------------------------------
 
 
-def object_update(*, obj: DigitalObject, actor: Any, **values: Any) -> DigitalObject:
+def object_update(*, obj: DigitalObject, actor: User | None, **values: Any) -> DigitalObject:
     """Change an object's fields (title, access, embargo, published, record...), audited."""
     from thuvien.core.audit import diff_fields
 
@@ -565,7 +571,7 @@ def object_update(*, obj: DigitalObject, actor: Any, **values: Any) -> DigitalOb
     return obj
 
 
-def page_text_correct(*, page: Page, text: str, actor: Any) -> Page:
+def page_text_correct(*, page: Page, text: str, actor: User | None) -> Page:
     """Staff correct a page's text; the word boxes of words that stayed are kept."""
     text = _nfc(text)
     if len(text) > 200_000:
@@ -614,7 +620,7 @@ def fixity_check(*, files: list[DigitalFile]) -> FixityReport:
         try:
             digest = hashlib.sha256()
             with masters_storage().open(dfile.storage_name, "rb") as fh:
-                for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                for chunk in iter(functools.partial(fh.read, 1 << 20), b""):
                     digest.update(chunk)
             found, outcome = digest.hexdigest(), "success"
             if found != dfile.sha256:

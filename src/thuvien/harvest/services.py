@@ -35,7 +35,12 @@ from .mapping import MappingError, add_provenance, dc_to_marc, dc_values, marcxm
 from .models import HarvestedRecord, HarvestRun, Partner
 
 if TYPE_CHECKING:
-    from thuvien.holdings.models import Item
+    # an OAI record as Sickle reads it (Sickle has no type information)
+    from sickle.models import Record as Item
+
+    from thuvien.accounts.models import User
+    from thuvien.core.models import Job
+    from thuvien.network.models import Network
 
 log = logging.getLogger(__name__)
 REFUSALS_KEPT = 200
@@ -68,7 +73,7 @@ _FIELDS = ("name", "base_url", "metadata_prefix", "set_spec", "target", "interva
 
 def partner_create(
     *,
-    network: Any,
+    network: Network,
     name: str,
     base_url: str,
     metadata_prefix: str,
@@ -76,7 +81,7 @@ def partner_create(
     target: str = Partner.Target.PARTNER,
     interval_hours: int = 24,
     is_active: bool = True,
-    actor: Any | None = None,
+    actor: User | None = None,
 ) -> Partner:
     _clean(name=name, base_url=base_url, metadata_prefix=metadata_prefix)
     with transaction.atomic():
@@ -101,7 +106,7 @@ def partner_create(
     return partner
 
 
-def partner_update(*, partner: Partner, actor: Any | None = None, **values: Any) -> Partner:
+def partner_update(*, partner: Partner, actor: User | None = None, **values: Any) -> Partner:
     """Change a partner's settings (keyword arguments among ``_FIELDS``). A change of address,
     format or set starts its harvest again from the beginning."""
     unknown = set(values) - set(_FIELDS)
@@ -140,7 +145,7 @@ class _Outcome:
     reason: str = ""
 
 
-def _local_duplicate(network: Any, marc: dict[str, Any]) -> int | None:
+def _local_duplicate(network: Network, marc: dict[str, Any]) -> int | None:
     """The network's own record (not one a harvest created) of the same work: one sharing an
     ISBN, else one with the same title, first author and year, tone marks included (the
     import's ``key`` rule). The oldest when several match."""
@@ -224,7 +229,8 @@ def _apply(partner: Partner, item: Item) -> _Outcome:
                 link.deleted, link.datestamp = True, datestamp
                 link.save(update_fields=["deleted", "datestamp", "updated_at"])
             return outcome
-        if record is not None and link.datestamp == datestamp and not link.deleted:
+        unchanged = link is not None and link.datestamp == datestamp and not link.deleted
+        if record is not None and unchanged:  # a record is only found through its link
             return _Outcome("unchanged")
         marc = _to_marc(partner, item)
         duplicate = None if record is not None else _local_duplicate(partner.network, marc)
@@ -285,7 +291,7 @@ def _save_state(partner: Partner, **values: str) -> None:
 def harvest_run(
     *,
     partner: Partner,
-    job: Any | None = None,
+    job: Job | None = None,
     progress: Callable[[int, str], None] | None = None,
     client: PartnerClient | None = None,
 ) -> HarvestRun:

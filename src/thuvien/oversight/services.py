@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from typing import TypeVar
 
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Model, Q, QuerySet, Sum
 from django.utils import timezone
 
 from thuvien.circulation.models import Hold, Loan
@@ -34,6 +35,8 @@ GONE = (ItemStatus.WITHDRAWN, ItemStatus.LOST)
 # and the time: a loan keeps only how many times it was renewed, not when.
 RENEWAL_ACTIONS = ("circulation.loan.renewed", "circulation.loan.renewal_overridden")
 
+_M = TypeVar("_M", bound=Model)
+
 
 def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
@@ -44,7 +47,9 @@ def _per_library(rows: Iterable[tuple[int | None, int]]) -> dict[int, int]:
     return {library_id: n for library_id, n in rows if library_id is not None}
 
 
-def _grouped_all(queryset: QuerySet, field: str = "library_id", **count: Count) -> dict[int, int]:
+def _grouped_all(
+    queryset: QuerySet[_M], field: str = "library_id", **count: Count
+) -> dict[int, int]:
     return _per_library(queryset.values_list(field).annotate(**count).values_list(field, "n"))
 
 
@@ -67,7 +72,9 @@ def library_period_figures(
     first, _ = _day_bounds(start)
     _, after = _day_bounds(end)
 
-    def _grouped(queryset: QuerySet, field: str = "library_id", **count: Count) -> dict[int, int]:
+    def _grouped(
+        queryset: QuerySet[_M], field: str = "library_id", **count: Count
+    ) -> dict[int, int]:
         if library_ids is not None:
             queryset = queryset.filter(**{f"{field}__in": list(library_ids)})
         return _grouped_all(queryset, field, **count)

@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -520,7 +520,7 @@ def read_json(handle: IO[bytes]) -> Iterator[ReadItem]:
         yield ReadItem(position + 1, None, f"Tệp JSON không phải UTF-8 từ đây ({exc}).")
 
 
-def read_file(path: str | Path, fmt: str | None = None) -> Iterator[ReadItem]:
+def read_file(path: str | Path, fmt: str | None = None) -> Generator[ReadItem, None, None]:
     """Stream the records of ``path`` in ``fmt`` (guessed from the content when None)."""
     fmt = fmt or detect_format(path)
     reader = {"iso2709": read_iso2709, "marcxml": read_marcxml, "json": read_json}[fmt]

@@ -37,7 +37,7 @@ from ..marc.reader import (
     read_file,
 )
 from .match_key import key_lookup
-from .rawinsert import dumps_utf8, extracted_row
+from .rawinsert import ExtractedRow, dumps_utf8, extracted_row
 
 # What a control character that XML 1.0 forbids looks like in the stored MARC-in-JSON text
 # (orjson writes them as \u00XX, \b or \f; U+FFFE/U+FFFF as raw UTF-8): a cheap test on the
@@ -55,7 +55,7 @@ _NOT_BIBLIOGRAPHIC = {"z": "biểu ghi chuẩn", "u": _HOLDINGS, "v": _HOLDINGS,
 class Prepared:
     position: int
     marc_json: bytes  # the MARC-in-JSON text as stored, in UTF-8 (its ``sha`` hashes these bytes)
-    row: tuple  # the extracted columns (``rawinsert.extracted_row``)
+    row: ExtractedRow  # the extracted columns (``rawinsert.extracted_row``)
     identifiers: list[tuple[str, str]]
     lookups: dict[str, list[str]]
     items: list[Any] = field(default_factory=list)
@@ -78,7 +78,7 @@ class PreparedBatch:
 
 
 def _batch_from_rows(
-    read: int, rows: list[tuple], issues: list[tuple[int, str, str]]
+    read: int, rows: list[tuple[Any, ...]], issues: list[tuple[int, str, str]]
 ) -> PreparedBatch:
     """``PreparedBatch.__reduce__`` the other way: the batch rebuilt in the writer."""
     return PreparedBatch(read, [Prepared(*fields) for fields in rows], issues)
@@ -182,7 +182,9 @@ def _batches(path: Path, fmt: str | None, size: int) -> Iterator[Iterator[ReadIt
         yield itertools.chain((first,), itertools.islice(items, size - 1))
 
 
-def _inline(path, fmt, rules, want_items, size) -> Iterator[PreparedBatch]:  # noqa: ANN001
+def _inline(
+    path: Path, fmt: str | None, rules: tuple[str, ...], want_items: bool, size: int
+) -> Iterator[PreparedBatch]:
     for batch in _batches(path, fmt, size):
         yield prepare_batch(batch, rules, want_items)
 

@@ -37,6 +37,7 @@ from .match_key import key_candidates
 from .rawinsert import (
     EXTRACTED_COLUMNS,
     TITLE_AT,
+    ExtractedRow,
     extracted_values,
     insert_identifiers,
     insert_outbox,
@@ -54,7 +55,8 @@ copies_added_watchers: Hook[Callable[[list[int]], AbstractContextManager[None]]]
 )
 
 if TYPE_CHECKING:
-    from thuvien.network.models import Library, Network
+    from thuvien.accounts.models import User
+    from thuvien.network.models import Library, Location, Network
 
 MATCH_RULES = ("isbn", "035", "001", "key")
 DEFAULT_MATCH = ("isbn", "035", "001")
@@ -191,7 +193,7 @@ def parse_match_rules(rules: str | Iterable[str] | None) -> tuple[str, ...]:
 class _Pending:
     position: int
     marc_json: bytes
-    row: tuple  # rawinsert.extracted_row
+    row: ExtractedRow  # rawinsert.extracted_row
     identifiers: list[tuple[str, str]]
     lookups: dict[str, list[str]]
     items: list[Any]
@@ -203,14 +205,14 @@ class _Pending:
 
 class _Importer:
     def __init__(self, *, network: Network, library: Library | None, rules: tuple[str, ...],
-                 dry_run: bool, on_match: str, actor: Any | None, sample: int,
+                 dry_run: bool, on_match: str, actor: User | None, sample: int,
                  file_label: str) -> None:  # fmt: skip
         self.network, self.library, self.rules = network, library, rules
         self.dry_run, self.on_match, self.actor = dry_run, on_match, actor
         self.sample, self.file_label = sample, file_label
         self.report = ImportReport(dry_run=dry_run, match_rules=rules)
         self.seen: dict[tuple[str, str], int] = {}  # dry runs: identifiers met in earlier batches
-        self.locations: dict[str, Any] = {}
+        self.locations: dict[str, Location] = {}
         if library is not None:
             from thuvien.network.models import Location
 
@@ -273,8 +275,9 @@ class _Importer:
             for kind, values in p.lookups.items():
                 wanted.setdefault(kind, set()).update(values)
         found: dict[tuple[str, str], int] = {}
-        for kind, values in wanted.items():
-            vals = sorted(values)
+        rows: Iterable[tuple[str, int]]
+        for kind, wanted_values in wanted.items():
+            vals = sorted(wanted_values)
             for i in range(0, len(vals), _IN_CHUNK):
                 chunk = vals[i : i + _IN_CHUNK]
                 if kind == "key":
@@ -310,7 +313,7 @@ class _Importer:
                             self.seen.setdefault((kind, value), p.position)
 
     def _write(self, pending: list[_Pending]) -> None:
-        actor_id = self.actor.pk if getattr(self.actor, "is_authenticated", False) else None
+        actor_id = self.actor.pk if self.actor is not None and self.actor.is_authenticated else None
         new = [p for p in pending if p.match is None and p.same_as is None]
         ids = insert_records(
             network_id=self.network.pk,
@@ -321,11 +324,14 @@ class _Importer:
         for p, pk in zip(new, ids, strict=True):
             p.record_id = pk
         insert_identifiers(
-            self.network.pk, ((p.record_id, k, v) for p in new for k, v in p.identifiers)
+            self.network.pk,
+            ((pk, k, v) for p, pk in zip(new, ids, strict=True) for k, v in p.identifiers),
         )
         changed: set[int] = set(ids)
         if self.on_match == "replace":
-            changed |= self._replace([p for p in pending if p.match and p.match[0] != "sha"])
+            changed |= self._replace(
+                [(p, p.match[1]) for p in pending if p.match and p.match[0] != "sha"]
+            )
         items_by_record = self._items(pending)
         changed |= items_by_record
         self._account(pending, {})
@@ -338,10 +344,12 @@ class _Importer:
             changes={"file": self.file_label, "created": len(new), "records": len(pending)},
         )
 
-    def _replace(self, matched: list[_Pending]) -> set[int]:
-        records = {r.pk: r for r in Record.objects.filter(pk__in=[p.match[1] for p in matched])}
-        for p in matched:
-            record = records[p.match[1]]
+    def _replace(self, matched: list[tuple[_Pending, int]]) -> set[int]:
+        """Give the records ``matched`` (each with the id of the record it matched) the
+        file's MARC and extracted values."""
+        records = {r.pk: r for r in Record.objects.filter(pk__in=[pk for _, pk in matched])}
+        for p, pk in matched:
+            record = records[pk]
             record.marc = json.loads(p.marc_json)
             for name, value in extracted_values(p.row).items():
                 setattr(record, name, value)
@@ -351,8 +359,8 @@ class _Importer:
             RecordIdentifier.objects.filter(record_id__in=records).delete()
             RecordIdentifier.objects.bulk_create(
                 [
-                    RecordIdentifier(record_id=p.match[1], network=self.network, kind=k, value=v)
-                    for p in matched
+                    RecordIdentifier(record_id=pk, network=self.network, kind=k, value=v)
+                    for p, pk in matched
                     for k, v in p.identifiers
                 ]
             )
@@ -374,7 +382,9 @@ class _Importer:
         specs = [(p, s) for p in pending for s in p.items]
         if not specs:
             return set()
-        existing = item_records_by_barcode([s.barcode for _, s in specs])
+        # a dry run marks the barcodes it would add with None (no record id yet)
+        existing: dict[str, int | None] = {}
+        existing.update(item_records_by_barcode([s.barcode for _, s in specs]))
         to_create, touched = [], set()
         for p, spec in specs:
             record_id = self._record_id(pending, p)
@@ -417,7 +427,7 @@ class _Importer:
             self.report.items_created += len(to_create)
         return touched
 
-    def _account(self, pending: list[_Pending], _unused: dict) -> None:
+    def _account(self, pending: list[_Pending], _unused: dict[str, object]) -> None:
         r = self.report
         if self.dry_run and self.library is not None:
             self._items(pending)  # counts each record's copies for its preview row
@@ -459,7 +469,7 @@ def import_run(
     match_rules: str | Iterable[str] | None = None,
     dry_run: bool = False,
     on_match: str = "keep",
-    actor: Any | None = None,
+    actor: User | None = None,
     sample: int = 0,
     progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH,
@@ -491,6 +501,7 @@ def import_run(
         )
     rules = parse_match_rules(match_rules)
     report: ImportReport | None = None
+    batches: Iterable[PreparedBatch]
     done = 0
 
     def batch_done(read: int) -> None:

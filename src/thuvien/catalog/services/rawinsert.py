@@ -37,6 +37,9 @@ _JSON_COLUMNS = {"authors", "isbns", "issns", "subjects", "series", "notes", "li
 EXTRACTED_COLUMNS = _RECORD_COLUMNS[3:-5]
 _PICK = operator.itemgetter(*EXTRACTED_COLUMNS)
 _JSON_AT = tuple(i for i, name in enumerate(EXTRACTED_COLUMNS) if name in _JSON_COLUMNS)
+
+# One record's extracted values in EXTRACTED_COLUMNS order (strings, numbers, None, JSON text).
+ExtractedRow = tuple[Any, ...]
 TITLE_AT = EXTRACTED_COLUMNS.index("title")
 
 
@@ -57,7 +60,7 @@ def dumps_utf8(value: Any) -> bytes:
         return dumps(value).encode()
 
 
-def extracted_row(values: dict[str, Any]) -> tuple:
+def extracted_row(values: dict[str, Any]) -> ExtractedRow:
     """The extracted values of a record (``marc.extract``) as ``insert_records`` takes them:
     ``EXTRACTED_COLUMNS`` in order, the JSON ones as their text.
 
@@ -71,7 +74,7 @@ def extracted_row(values: dict[str, Any]) -> tuple:
     return tuple(row)
 
 
-def extracted_values(row: tuple) -> dict[str, Any]:
+def extracted_values(row: ExtractedRow) -> dict[str, Any]:
     """``extracted_row`` the other way: the values as ``marc.extract`` gave them."""
     values = dict(zip(EXTRACTED_COLUMNS, row, strict=True))
     for i in _JSON_AT:
@@ -82,7 +85,7 @@ def extracted_values(row: tuple) -> dict[str, Any]:
 def insert_records(
     *,
     network_id: int,
-    rows: Sequence[tuple[str | bytes, tuple]],
+    rows: Sequence[tuple[str | bytes, ExtractedRow]],
     created_by_id: int | None = None,
     cataloguing_library_id: int | None = None,
 ) -> list[int]:
@@ -98,7 +101,7 @@ def insert_records(
     now = _db_now()
     sqlite = connection.vendor == "sqlite"
     out = [
-        (pk, network_id, marc if sqlite or type(marc) is str else marc.decode(), *row,
+        (pk, network_id, marc.decode() if not sqlite and isinstance(marc, bytes) else marc, *row,
          False, now, now, created_by_id, cataloguing_library_id)
         for pk, (marc, row) in zip(ids, rows, strict=True)
     ]  # fmt: skip
@@ -124,7 +127,8 @@ def lookup_identifiers(network_id: int, kind: str, values: Sequence[str]) -> lis
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [network_id, kind, *values])
-        return cursor.fetchall()
+        found: list[tuple[str, int]] = cursor.fetchall()
+        return found
 
 
 def insert_identifiers(network_id: int, rows: Iterable[tuple[int, str, str]]) -> None:
