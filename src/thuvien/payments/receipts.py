@@ -35,7 +35,7 @@ def receipt_pdf(receipt: Receipt) -> bytes:
     y -= 30
     pdf.setFont(FONT_BOLD, 15)
     pdf.drawCentredString(width / 2, y, "BIÊN LAI THU TIỀN")
-    if not translation.get_language().startswith("vi"):
+    if not (translation.get_language() or "vi").startswith("vi"):
         y -= 16
         pdf.setFont(FONT_BOLD, 11)
         pdf.drawCentredString(width / 2, y, _("BIÊN LAI THU TIỀN"))

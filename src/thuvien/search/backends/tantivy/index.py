@@ -13,7 +13,6 @@ import logging
 import os
 import shutil
 import threading
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,7 @@ from .compile import (
     hits_bound,
     ranking_union,
 )
+from .handles import reloaded_searcher, writer_when_free
 from .pages import PageIndex
 from .run import run_search
 from .schema import (
@@ -122,25 +122,11 @@ class TantivyBackend(SearchBackend):
 
     def searcher(self) -> tantivy.Searcher:
         """A searcher on the latest commit, whichever process made it."""
-        index = self.index
-        try:
-            mtime = os.stat(self.path / "meta.json").st_mtime
-        except FileNotFoundError:
-            mtime = 0.0
-        if mtime != self._meta_mtime:
-            self._meta_mtime = mtime
-            index.reload()
-        return index.searcher()
+        searcher, self._meta_mtime = reloaded_searcher(self.index, self.path, self._meta_mtime)
+        return searcher
 
     def _writer(self, heap: int = 200_000_000, threads: int = 0) -> tantivy.IndexWriter:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                return self.index.writer(heap_size=heap, num_threads=threads)
-            except ValueError:  # another process holds the lock (reindex vs worker)
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        return writer_when_free(self.index, heap=heap, threads=threads)
 
     @property
     def pages(self) -> PageIndex:

@@ -16,9 +16,7 @@ that a change of access level or publication needs no re-indexing.
 from __future__ import annotations
 
 import logging
-import os
 import threading
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,6 +24,8 @@ import tantivy
 
 from thuvien.search import analysis as va
 from thuvien.search.engine import PageDocument
+
+from .handles import reloaded_searcher, writer_when_free
 
 log = logging.getLogger(__name__)
 Q = tantivy.Query
@@ -77,25 +77,11 @@ class PageIndex:
             self._meta_mtime = 0.0
 
     def searcher(self) -> tantivy.Searcher:
-        index = self.index
-        try:
-            mtime = os.stat(self.path / "meta.json").st_mtime
-        except FileNotFoundError:
-            mtime = 0.0
-        if mtime != self._meta_mtime:
-            self._meta_mtime = mtime
-            index.reload()
-        return index.searcher()
+        searcher, self._meta_mtime = reloaded_searcher(self.index, self.path, self._meta_mtime)
+        return searcher
 
     def _writer(self, heap: int, threads: int) -> tantivy.IndexWriter:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                return self.index.writer(heap_size=heap, num_threads=threads)
-            except ValueError:  # another process holds the lock (reindex vs worker)
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        return writer_when_free(self.index, heap=heap, threads=threads)
 
     def write(
         self,
