@@ -42,17 +42,23 @@ def _pending(db: Path) -> int:
 
 
 def _worker(env: dict[str, str], log: Path) -> subprocess.Popen:
+    # A session of its own: the worker forks index builders for big batches, and a stop kills
+    # them with it, as systemd kills the unit's whole cgroup. Killing the parent alone left an
+    # orphaned builder holding the index's writer lock, and the restarted worker waited on it.
     return subprocess.Popen(
         [sys.executable, "-m", "thuvien.cli", "worker", "--workers", "1"],
         env=env,
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
 
 
 def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.kill()
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
     proc.wait(timeout=30)
 
 
