@@ -407,18 +407,25 @@ def harvest_get(
 # --- which library-derived sets a record is in (for ``RecordSetLeave``) -------------------
 
 
-def harvest_library_sets(visibility: HarvestVisibility = EVERYTHING) -> dict[int, frozenset[str]]:
-    """The sets a copy in each library shown to the harvester puts its record in: ``library``,
-    ``library:<code>``, ``type:<library type>`` and ``group:<network>:<group>`` (as the
-    OAI-PMH sets count them: shown libraries only)."""
-    libraries = Library.objects.filter(visibility.libraries).values_list(
-        "pk", "code", "library_type"
-    )
-    specs = {pk: {"library", f"library:{code}", f"type:{kind}"} for pk, code, kind in libraries}
-    members = LibraryGroup.libraries.through.objects.values_list(
+def harvest_library_sets(
+    visibility: HarvestVisibility = EVERYTHING, library_ids: Iterable[int] | None = None
+) -> dict[int, frozenset[str]]:
+    """The sets a copy in each library shown to the harvester (of ``library_ids``, or every
+    one) puts its record in: ``library``, ``library:<code>``, ``type:<library type>`` and
+    ``group:<network>:<group>`` (as the OAI-PMH sets count them: shown libraries only)."""
+    libraries = Library.objects.filter(visibility.libraries)
+    members = LibraryGroup.libraries.through.objects.all()
+    if library_ids is not None:
+        libraries = libraries.filter(pk__in=sorted(set(library_ids)))
+        members = members.filter(library_id__in=sorted(set(library_ids)))
+    specs = {
+        pk: {"library", f"library:{code}", f"type:{kind}"}
+        for pk, code, kind in libraries.values_list("pk", "code", "library_type")
+    }
+    rows: Iterable[tuple[int, str, str]] = members.values_list(
         "library_id", "librarygroup__network__code", "librarygroup__code"
     )
-    for library_id, network, group in members:
+    for library_id, network, group in rows:
         if library_id in specs:
             specs[library_id].add(f"group:{network}:{group}")
     return {pk: frozenset(one) for pk, one in specs.items()}
@@ -459,9 +466,11 @@ def harvest_record_sets(
     record_ids: Iterable[int], visibility: HarvestVisibility = EVERYTHING
 ) -> dict[int, set[str]]:
     """Each record's library-derived sets now (``harvest_library_sets``)."""
-    return harvest_sets_of(
-        harvest_record_libraries(record_ids, visibility), harvest_library_sets(visibility)
-    )
+    libraries = harvest_record_libraries(record_ids, visibility)
+    held = set().union(*libraries.values())
+    if not held:
+        return {pk: set() for pk in libraries}
+    return harvest_sets_of(libraries, harvest_library_sets(visibility, held))
 
 
 def harvest_records_held(library_ids: Iterable[int]) -> list[int]:
