@@ -257,3 +257,25 @@ def test_a_library_wide_change_works_in_chunks(client, world, monkeypatch):
     assert listed(client, "type:commune", since) == {ident(r): "deleted" for r in records}
     assert listed(client, "type:specialised", since) == {ident(r): None for r in records}
     assert RecordSetLeave.objects.filter(set_spec="type:commune").count() == 5
+
+
+def test_sickle_sees_a_moved_copy_leave_a_librarys_set(live_server, transactional_db, world):
+    """An independent harvester over HTTP: complete harvest, the move, incremental harvest."""
+    from sickle import Sickle
+
+    moved, (copy,) = make(world, "Sách giáo khoa địa lý", world.school)
+    stays, _ = make(world, "Sách giáo khoa toán", world.school, prefix="ST")
+    sickle = Sickle(f"{live_server.url}/oai", max_retries=0)
+
+    def harvest(spec: str, **since: str) -> dict[str, bool]:
+        records = sickle.ListRecords(
+            metadataPrefix="marc21", set=spec, ignore_deleted=False, **since
+        )
+        return {r.header.identifier: r.header.deleted for r in records}
+
+    assert harvest("library:HY-THPT") == {ident(moved): False, ident(stays): False}
+    since = age(moved, stays)
+    item_update(item=copy, library=world.commune_b)
+    assert harvest("library:HY-THPT", **{"from": since}) == {ident(moved): True}
+    assert harvest("library:HY-PHOHIEN", **{"from": since}) == {ident(moved): False}
+    assert harvest("library:HY-THPT") == {ident(moved): True, ident(stays): False}
