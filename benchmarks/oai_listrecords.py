@@ -106,7 +106,8 @@ def main() -> None:
         params = {"verb": "ListRecords", "resumptionToken": token}
     deep = full_live[-1]  # the deepest full page of live records
     full, full_count = walls, args.page * len(walls)
-    print(f"harvest {args.prefix} {args.set or '(all)'}: {served:,} records (database {total_db:,}), "
+    print(f"harvest {args.prefix} {args.set or '(all)'}: {served:,} records "
+          f"(database {total_db:,}), "
           f"{len(walls)} full pages of {args.page} live records")  # fmt: skip
     print(f"full pages: {full_count / sum(full):,.0f} records/s wall, "
           f"{full_count / sum(cpus):,.0f} records per CPU-second; "
