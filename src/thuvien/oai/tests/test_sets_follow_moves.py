@@ -279,3 +279,27 @@ def test_sickle_sees_a_moved_copy_leave_a_librarys_set(live_server, transactiona
     assert harvest("library:HY-THPT", **{"from": since}) == {ident(moved): True}
     assert harvest("library:HY-PHOHIEN", **{"from": since}) == {ident(moved): False}
     assert harvest("library:HY-THPT") == {ident(moved): True, ident(stays): False}
+
+
+def test_an_import_replacing_a_record_as_a_map_deletes_it_from_material_book(
+    client, world, tmp_path
+):
+    """The import's "replace" of a matched record moves its datestamp (a harvester asking
+    ``from`` sees the new MARC) and, with another material type, leaves the old type's set."""
+    from thuvien.catalog.marc.writer import MarcWriter
+    from thuvien.catalog.services import import_run
+
+    record = record_create(network=world.hung_yen, marc=vi_marc(isbn="9786041234567"))
+    since = age(record)
+    newer = vi_marc(isbn="9786041234567")
+    newer["leader"] = newer["leader"][:6] + "e" + newer["leader"][7:]
+    path = tmp_path / "map.mrc"
+    with open(path, "wb") as out:
+        writer = MarcWriter(out, "iso2709")
+        writer.write(newer)
+        writer.close()
+    report = import_run(paths=[path], network=world.hung_yen, on_match="replace")
+    assert report.replaced == 1
+    assert Record.objects.get(pk=record.pk).material_type == "map"
+    assert listed(client, "material:book", since) == {ident(record): "deleted"}
+    assert listed(client, "material:map", since) == {ident(record): None}
