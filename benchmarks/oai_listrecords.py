@@ -1,7 +1,7 @@
 """OAI-PMH ListRecords throughput and the cost of a page deep in a harvest.
 
     .venv/bin/python benchmarks/oai_listrecords.py [--records 50000] [--page 500]
-        [--prefix marc21] [--delete 1000] [--no-store]
+        [--prefix marc21] [--delete 1000] [--no-store] [--set library:BENCH-TINH]
 
 Loads N demo records (demo.catalog step, with items) into a fresh database, deletes some
 (tombstones), then harvests the whole repository with ListRecords through Django's full request
@@ -10,8 +10,9 @@ records/s served in full pages and CPU ms per page. Then times the first page an
 of the harvest again, each 7 times (median), to show that the cursor makes a deep page cost what
 the first does. Before the harvest the records' stored XML (``catalog.HarvestXml``) is brought
 up to date as the worker would (its CPU per record is printed); with ``--no-store`` it is
-emptied instead, so that every page writes its records from the MARC. Set BENCH_DATA_DIR to
-reuse a loaded database.
+emptied instead, so that every page writes its records from the MARC. ``--set`` harvests one
+set (``network:bench``, ``library:BENCH-TINH``: the demo's network and its one library).
+Set BENCH_DATA_DIR to reuse a loaded database.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main() -> None:
     parser.add_argument("--prefix", default="marc21")
     parser.add_argument("--delete", type=int, default=1000)
     parser.add_argument("--no-store", action="store_true", help="serve without stored XML")
+    parser.add_argument("--set", default="", help="harvest this set (default: everything)")
     args = parser.parse_args()
     setup_django("bench-oai")
     from django.conf import settings
@@ -89,6 +91,8 @@ def main() -> None:
         return wall, cpu, count, token or None, len(root.findall(".//o:header", ns))
 
     first = {"verb": "ListRecords", "metadataPrefix": args.prefix}
+    if args.set:
+        first["set"] = args.set
     params, walls, cpus, served, full_live, deep = first, [], [], 0, [], None
     while True:
         wall, cpu, count, token, headers = page(params)
@@ -102,7 +106,8 @@ def main() -> None:
         params = {"verb": "ListRecords", "resumptionToken": token}
     deep = full_live[-1]  # the deepest full page of live records
     full, full_count = walls, args.page * len(walls)
-    print(f"harvest {args.prefix}: {served:,} records (database {total_db:,}), "
+    print(f"harvest {args.prefix} {args.set or '(all)'}: {served:,} records "
+          f"(database {total_db:,}), "
           f"{len(walls)} full pages of {args.page} live records")  # fmt: skip
     print(f"full pages: {full_count / sum(full):,.0f} records/s wall, "
           f"{full_count / sum(cpus):,.0f} records per CPU-second; "

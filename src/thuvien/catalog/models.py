@@ -136,6 +136,34 @@ class RecordTombstone(models.Model):
         return f"{self.record_id} ({self.reason})"
 
 
+class RecordSetLeave(models.Model):
+    """A live record that left one OAI-PMH set while staying in the catalogue: its last copy in
+    a library moved to another library (``library:<code>``, and the ``type:`` and ``group:``
+    sets that library gave it), its library changed type or group, or its material type
+    changed (``material:<type>``). OAI-PMH lists it as deleted in that set, dated when it left,
+    for ever (``deletedRecord`` persistent); the row goes when the record comes back into the
+    set (``services.set_leaves``). ``record_id`` is a plain number, as in ``RecordTombstone``."""
+
+    record_id = models.BigIntegerField()
+    set_spec = models.CharField(max_length=200)
+    network = models.ForeignKey("network.Network", on_delete=models.PROTECT, related_name="+")
+    datestamp = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record_id", "set_spec"], name="set_leave_unique")
+        ]
+        indexes = [
+            # a set's listing after the resumption token's (datestamp, record id): an index seek
+            models.Index(fields=["set_spec", "datestamp", "record_id"], name="catalog_leave_oai"),
+        ]
+        verbose_name = _("biểu ghi đã rời một tập hợp OAI-PMH")
+        verbose_name_plural = _("biểu ghi đã rời một tập hợp OAI-PMH")
+
+    def __str__(self) -> str:
+        return f"{self.record_id} left {self.set_spec}"
+
+
 class HarvestXml(models.Model):
     """A record's ``marc21`` and ``oai_dc`` as harvesters get them, serialised once
     (``catalog.marcxml.fragment``) instead of on every harvest page. Current while ``stamp``

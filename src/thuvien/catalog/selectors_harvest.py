@@ -9,9 +9,13 @@ Sets: ``network`` (every network), ``network:<code>``, ``library`` (records any 
 and ``library:<code>`` (records with a copy in that library); a scope may also name several
 libraries (a library type, a group: records with a copy in one of them) and a material type.
 A record whose last copy in a library is withdrawn shows as deleted in that library's set.
-The same record id never appears twice in one listing: a deleted record is only its
-tombstone, and a tombstone of a record that moved to another network only counts in the set
-of the network it left.
+A live record that left a set otherwise (its copy moved to another library, its library changed
+type or group, its material type changed) has a ``RecordSetLeave`` for that set and shows as
+deleted there, for ever, until it comes back. The same record id never appears twice in one
+listing: a deleted record is only its tombstone, a tombstone of a record that moved to another
+network only counts in the set of the network it left, and a leave only counts while the record
+has no copy at all in the set's libraries (with one, it is live there or withdrawn there) and,
+in a material set, another material type (with that type, it is live or has its tombstone).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from django.db.models import Exists, F, Max, Min, Model, OuterRef, Q, QuerySet
 from thuvien.network.models import Library, LibraryGroup, Network
 
 from .marcxml import CACHED_FORMATS
-from .models import Record, RecordTombstone, TombstoneReason
+from .models import Record, RecordSetLeave, RecordTombstone, TombstoneReason
 
 _M = TypeVar("_M", bound=Model)
 
@@ -64,6 +68,8 @@ class HarvestScope:
     library_any: bool = False
     library_ids: tuple[int, ...] | None = None  # a copy in one of these (a type, a group)
     material_type: str | None = None
+    # the set's spec, for the records that left it (``RecordSetLeave``); None: no such list
+    set_spec: str | None = None
 
 
 @dataclass
@@ -76,6 +82,7 @@ class HarvestEntry:
     library_codes: list[str] = field(default_factory=list)
     material_type: str = ""
     xml: str | None = None  # the record serialised in the page's format (``HarvestXml``)
+    left_set: str | None = None  # deleted only in this set (it left it): its spec
 
 
 def harvest_networks() -> list[Network]:
@@ -201,6 +208,26 @@ def _tombstones(scope: HarvestScope) -> QuerySet[RecordTombstone]:
     return qs
 
 
+def _set_leaves(scope: HarvestScope) -> QuerySet[RecordSetLeave] | None:
+    """Records that left the scope's set and are neither live, withdrawn nor tombstoned in it
+    (see the module's docstring: each record id once per listing)."""
+    if scope.set_spec is None:
+        return None
+    qs = RecordSetLeave.objects.filter(set_spec=scope.set_spec)
+    if scope.network_id is not None:
+        qs = qs.filter(network_id=scope.network_id)
+    if _by_library(scope):
+        items = _item_model()._base_manager.filter(record_id=OuterRef("record_id"))
+        libraries = _libraries_of(scope)
+        if libraries is not None:
+            items = items.filter(library_id__in=libraries)
+        qs = qs.exclude(Exists(items))
+    if scope.material_type is not None:
+        kind = Record.objects.filter(pk=OuterRef("record_id"), material_type=scope.material_type)
+        qs = qs.exclude(Exists(kind))
+    return qs
+
+
 def harvest_window(
     qs: QuerySet[_M], date_field: str, id_field: str, *, after: tuple[datetime, int] | None,
     since: datetime | None, before: datetime | None,
@@ -321,6 +348,17 @@ def harvest_page(
             HarvestEntry(record_id=r, network_id=n, datestamp=d, deleted=True)
             for r, n, d in left.values_list("id", "network_id", "updated_at")[: limit + 1]
         ]
+    leaves = _set_leaves(scope)
+    if leaves is not None:
+        leaves = harvest_window(
+            leaves, "datestamp", "record_id", after=after, since=since, before=before
+        )
+        entries += [
+            HarvestEntry(record_id=r, network_id=n, datestamp=d, deleted=True, left_set=spec)
+            for r, n, d, spec in leaves.values_list(
+                "record_id", "network_id", "datestamp", "set_spec"
+            )[: limit + 1]
+        ]
     entries.sort(key=lambda e: (e.datestamp, e.record_id))
     more = len(entries) > limit
     entries = entries[:limit]
@@ -364,6 +402,87 @@ def harvest_get(
     if row is not None:  # marked deleted by a path that wrote no tombstone
         return HarvestEntry(record_id=row[0], network_id=row[1], datestamp=row[2], deleted=True)
     return None
+
+
+# --- which library-derived sets a record is in (for ``RecordSetLeave``) -------------------
+
+
+def harvest_library_sets(
+    visibility: HarvestVisibility = EVERYTHING, library_ids: Iterable[int] | None = None
+) -> dict[int, frozenset[str]]:
+    """The sets a copy in each library shown to the harvester (of ``library_ids``, or every
+    one) puts its record in: ``library``, ``library:<code>``, ``type:<library type>`` and
+    ``group:<network>:<group>`` (as the OAI-PMH sets count them: shown libraries only)."""
+    libraries = Library.objects.filter(visibility.libraries)
+    members = LibraryGroup.libraries.through.objects.all()
+    if library_ids is not None:
+        libraries = libraries.filter(pk__in=sorted(set(library_ids)))
+        members = members.filter(library_id__in=sorted(set(library_ids)))
+    specs = {
+        pk: {"library", f"library:{code}", f"type:{kind}"}
+        for pk, code, kind in libraries.values_list("pk", "code", "library_type")
+    }
+    rows: Iterable[tuple[int, str, str]] = members.values_list(
+        "library_id", "librarygroup__network__code", "librarygroup__code"
+    )
+    for library_id, network, group in rows:
+        if library_id in specs:
+            specs[library_id].add(f"group:{network}:{group}")
+    return {pk: frozenset(one) for pk, one in specs.items()}
+
+
+def harvest_record_libraries(
+    record_ids: Iterable[int], visibility: HarvestVisibility = EVERYTHING
+) -> dict[int, set[int]]:
+    """The libraries where each record has a copy that counts (shown, not withdrawn)."""
+    ids = sorted(set(record_ids))
+    out: dict[int, set[int]] = {pk: set() for pk in ids}
+    for start in range(0, len(ids), 900):
+        rows = (
+            _item_model()
+            ._base_manager.filter(record_id__in=ids[start : start + 900])
+            .filter(visibility.items)
+            .exclude(status=WITHDRAWN)
+            .values_list("record_id", "library_id")
+            .distinct()
+        )
+        for record_id, library_id in rows:
+            out[record_id].add(library_id)
+    return out
+
+
+def harvest_sets_of(
+    libraries: dict[int, set[int]], library_sets: dict[int, frozenset[str]]
+) -> dict[int, set[str]]:
+    """Each record's library-derived sets, from its libraries (``harvest_record_libraries``)
+    and what each library gives (``harvest_library_sets``)."""
+    return {
+        pk: set().union(*(library_sets.get(lib, frozenset()) for lib in held))
+        for pk, held in libraries.items()
+    }
+
+
+def harvest_record_sets(
+    record_ids: Iterable[int], visibility: HarvestVisibility = EVERYTHING
+) -> dict[int, set[str]]:
+    """Each record's library-derived sets now (``harvest_library_sets``)."""
+    libraries = harvest_record_libraries(record_ids, visibility)
+    held = set().union(*libraries.values())
+    if not held:
+        return {pk: set() for pk in libraries}
+    return harvest_sets_of(libraries, harvest_library_sets(visibility, held))
+
+
+def harvest_records_held(library_ids: Iterable[int]) -> list[int]:
+    """The records with a copy that counts (not withdrawn) in one of these libraries."""
+    rows = (
+        _item_model()
+        ._base_manager.filter(library_id__in=list(library_ids))
+        .exclude(status=WITHDRAWN)
+        .values_list("record_id", flat=True)
+        .distinct()
+    )
+    return sorted(rows)
 
 
 def harvest_add_libraries(

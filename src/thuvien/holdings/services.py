@@ -26,6 +26,7 @@ from thuvien.core.scoping import scopes_disabled
 
 from .errors import HoldingsError, HoldingsErrorCode
 from .models import Item, ItemStatus, ItemType
+from .set_follow import record_sets_kept
 
 if TYPE_CHECKING:
     from thuvien.accounts.models import User
@@ -228,7 +229,7 @@ def items_create_batch(
             taken = _taken(barcodes)
             if taken:
                 raise _barcode_taken_error(taken)
-            with record_visibility_kept([record.pk]):
+            with record_visibility_kept([record.pk]), record_sets_kept([record.pk]):
                 for item in items:
                     item.save()
             for item in items:
@@ -259,17 +260,26 @@ def item_update(
     acquisition_source: str = _UNSET,
     notes: str = _UNSET,
     record: Record = _UNSET,
+    library: Library = _UNSET,
 ) -> Item:
     """Change the given attributes of ``item`` (those not passed stay as they are).
 
     Status changes go through ``item_status_change``; moving the copy to another record
-    (``record``) is allowed within the network, for merging duplicates.
+    (``record``) is allowed within the network, for merging duplicates, and to another library
+    of the network (``library``, with a shelving location of that library or none): the
+    record leaves the OAI-PMH sets it had only through this copy (``set_follow``).
     """
     new: dict[str, Any] = {}
     if barcode is not _UNSET:
         new["barcode"] = _clean_barcode(barcode)
+    home = item.library
+    if library is not _UNSET and library.pk != item.library_id:
+        _check_record_library(record if record is not _UNSET else item.record, library)
+        new["library"] = home = library
+        if location is _UNSET and item.location_id is not None:
+            location = None  # the old library's shelf is not in the new one
     if location is not _UNSET:
-        _check_location(location, item.library)
+        _check_location(location, home)
         new["location"] = location
     if call_number is not _UNSET:
         new["call_number"] = (call_number or "").strip()[:100]
@@ -287,21 +297,24 @@ def item_update(
         new["notes"] = notes or ""
     old_record_id = item.record_id
     if record is not _UNSET:
-        _check_record_library(record, item.library)
+        _check_record_library(record, home)
         new["record"] = record
     changes = {k: [getattr(item, k), v] for k, v in new.items() if getattr(item, k) != v}
     if not changes:
         return item
     try:
         with transaction.atomic():
+            if "library" in changes:  # a copy lent or travelling stays where circulation has it
+                _refuse_if_lent(item)
             if "barcode" in changes:
                 with scopes_disabled():
                     clash = Item.objects.filter(barcode=new["barcode"]).exclude(pk=item.pk)
                     if clash.exists():
                         raise _barcode_taken_error([new["barcode"]])
-            moved = {"location", "record"} & changes.keys()  # where it is shown may change
+            moved = {"location", "record", "library"} & changes.keys()  # where it is shown
             to_record = new["record"].pk if "record" in changes else item.record_id
-            with record_visibility_kept([old_record_id, to_record] if moved else []):
+            touched = [old_record_id, to_record] if moved else []
+            with record_visibility_kept(touched), record_sets_kept(touched):
                 for name, (_old, value) in changes.items():
                     setattr(item, name, value)
                 item.save(update_fields=[*changes.keys(), "updated_at"])

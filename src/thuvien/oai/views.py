@@ -176,7 +176,9 @@ class _Sets:
     def scope(self, spec: str | None) -> _Scope | None:
         """None when the set does not exist."""
         if spec is None or spec in ("network", "library"):
-            records = harvest.HarvestScope(library_any=spec == "library")
+            records = harvest.HarvestScope(
+                library_any=spec == "library", set_spec="library" if spec == "library" else None
+            )
             return _Scope(records, digital.DigitalScope())
         kind, _, code = spec.partition(":")
         if kind == "network" and code:
@@ -192,17 +194,17 @@ class _Sets:
             if library is None:
                 return None
             return _Scope(
-                harvest.HarvestScope(library_id=library.pk),
+                harvest.HarvestScope(library_id=library.pk, set_spec=spec),
                 digital.DigitalScope(library_id=library.pk),
             )
-        if kind == "type" and code:
+        if kind == "type" and code in LibraryType.values:
+            # a type no library has any more still lists the records that left it
             ids = tuple(
                 sorted(lib.pk for lib in self.libraries().values() if lib.library_type == code)
             )
-            if not ids:
-                return None
             return _Scope(
-                harvest.HarvestScope(library_ids=ids), digital.DigitalScope(library_ids=ids)
+                harvest.HarvestScope(library_ids=ids, set_spec=spec),
+                digital.DigitalScope(library_ids=ids),
             )
         if kind == "group" and code:
             group = next((g for g in self.groups() if f"{g.network.code}:{g.code}" == code), None)
@@ -211,10 +213,11 @@ class _Sets:
             shown = {lib.pk for lib in self.libraries().values()}
             ids = tuple(pk for pk in group.member_ids if pk in shown)
             return _Scope(
-                harvest.HarvestScope(library_ids=ids), digital.DigitalScope(library_ids=ids)
+                harvest.HarvestScope(library_ids=ids, set_spec=spec),
+                digital.DigitalScope(library_ids=ids),
             )
         if kind == "material" and code in MaterialType.values:
-            return _Scope(harvest.HarvestScope(material_type=code), None)
+            return _Scope(harvest.HarvestScope(material_type=code, set_spec=spec), None)
         if spec == "digital":
             return _Scope(None, digital.DigitalScope())
         if kind == "digital" and code:
@@ -424,6 +427,8 @@ def _header(parent: Any, entry: harvest.HarvestEntry, sets: _Sets) -> None:
         specs += sets.group_specs(entry.library_codes)
     if entry.material_type:
         specs.append(f"material:{entry.material_type}")
+    if entry.left_set:  # deleted in the set it left (``RecordSetLeave``), live elsewhere
+        specs.append(entry.left_set)
     for spec in specs:
         sub(header, _SPEC).text = xml_safe(spec)
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from thuvien.core.audit import audit_record
@@ -45,6 +46,7 @@ from .rawinsert import (
     lookup_identifiers,
 )
 from .records import OUTBOX_TOPIC
+from .set_leaves import record_material_follow
 
 # Who may see a record depends on its copies (issue 19), a rule of holdings: holdings registers
 # here a context manager that wraps the insert of copies into records that existed before the
@@ -348,14 +350,20 @@ class _Importer:
         """Give the records ``matched`` (each with the id of the record it matched) the
         file's MARC and extracted values."""
         records = {r.pk: r for r in Record.objects.filter(pk__in=[pk for _, pk in matched])}
+        material = {pk: r.material_type for pk, r in records.items()}
+        now = timezone.now()
         for p, pk in matched:
             record = records[pk]
             record.marc = json.loads(p.marc_json)
+            record.updated_at = now  # a changed record: OAI-PMH harvesters asking ``from`` see it
             for name, value in extracted_values(p.row).items():
                 setattr(record, name, value)
-        fields = ["marc", *EXTRACTED_COLUMNS]
+        fields = ["marc", *EXTRACTED_COLUMNS, "updated_at"]
         if records:
             Record.objects.bulk_update(list(records.values()), fields, batch_size=500)
+            record_material_follow(
+                {pk: (material[pk], r.material_type) for pk, r in records.items()}, now
+            )
             RecordIdentifier.objects.filter(record_id__in=records).delete()
             RecordIdentifier.objects.bulk_create(
                 [

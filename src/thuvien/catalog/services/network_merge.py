@@ -8,7 +8,14 @@ from django.utils import timezone
 from thuvien.core.outbox import outbox_add
 from thuvien.network.models import Network
 
-from ..models import Authority, Record, RecordIdentifier, RecordTombstone, TombstoneReason
+from ..models import (
+    Authority,
+    Record,
+    RecordIdentifier,
+    RecordSetLeave,
+    RecordTombstone,
+    TombstoneReason,
+)
 
 
 def catalogue_move_network(source: Network, target: Network) -> dict[str, int]:
@@ -35,6 +42,8 @@ def catalogue_move_network(source: Network, target: Network) -> dict[str, int]:
         ).delete()
         Record.objects.filter(network=source).update(network=target, updated_at=now)
         outbox_add("catalog.record", record_ids)
-    for model in (RecordIdentifier, Authority):
+    # the sets a record left (``RecordSetLeave``) are named by library, type, group and
+    # material, which the merger keeps: the leaves follow their records
+    for model in (RecordIdentifier, Authority, RecordSetLeave):
         model._base_manager.filter(network=source).update(network=target)
     return {"records": len(record_ids)}

@@ -8,6 +8,7 @@ topic ``catalog.record``) in the same transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import pymarc
@@ -25,6 +26,7 @@ from ..marc.mij import MarcDict
 from ..marc.normalize import DEFAULT_LEADER, normalize_marc
 from ..marc.validation import editor_from_mij, editor_from_pymarc, validate_record
 from ..models import Record, RecordIdentifier, RecordTombstone, TombstoneReason
+from .set_leaves import record_material_follow
 
 if TYPE_CHECKING:
     from thuvien.accounts.models import User
@@ -198,10 +200,13 @@ def record_update(
         changes.update(marc_changes(record.marc, clean))
         if removed:  # control characters dropped from these tags, for the audit log
             changes["controls_removed"] = [None, removed]
+        material = record.material_type
         record.marc = clean
         for name, value in extracted.values.items():
             setattr(record, name, value)
         record.save(update_fields=["marc", "updated_at", *extracted.values.keys()])
+        # a new material type: deleted in the old type's OAI-PMH set from now on
+        record_material_follow({record.pk: (material, record.material_type)}, record.updated_at)
         # the "sha" identifier of an imported file stays, so re-running that file matches
         RecordIdentifier.objects.filter(record=record).exclude(kind="sha").delete()
         RecordIdentifier.objects.bulk_create(identifiers_for(record, extracted.identifiers))
@@ -267,16 +272,19 @@ def record_tombstone_add(
     return tombstone
 
 
-def record_touch(*, record_ids: Iterable[int]) -> int:
+def record_touch(*, record_ids: Iterable[int], at: datetime | None = None) -> int:
     """Move the datestamp of live records whose copies changed (added, withdrawn, moved,
-    removed): OAI-PMH harvesters asking ``from`` see them again, with their new sets and 852s.
-    Call it inside the transaction of the service that changed the copies."""
+    removed) to ``at`` (now): OAI-PMH harvesters asking ``from`` see them again, with their
+    new sets and 852s. Call it inside the transaction of the service that changed the copies."""
     from django.utils import timezone
 
-    ids = {i for i in record_ids if i is not None}
-    if not ids:
-        return 0
-    return Record.objects.filter(pk__in=ids, is_deleted=False).update(updated_at=timezone.now())
+    ids = sorted({i for i in record_ids if i is not None})
+    at = at or timezone.now()
+    touched = 0
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        touched += Record.objects.filter(pk__in=chunk, is_deleted=False).update(updated_at=at)
+    return touched
 
 
 def record_reextract(*, records: Iterable[Record]) -> int:
@@ -285,9 +293,14 @@ def record_reextract(*, records: Iterable[Record]) -> int:
     with transaction.atomic():
         for record in records:
             extracted = extract(record.marc)
+            material = record.material_type
             for name, value in extracted.values.items():
                 setattr(record, name, value)
-            record.save(update_fields=list(extracted.values.keys()))
+            if material != record.material_type:  # in another OAI-PMH set: harvested again
+                record.save(update_fields=[*extracted.values.keys(), "updated_at"])
+                record_material_follow({record.pk: (material, record.material_type)})
+            else:
+                record.save(update_fields=list(extracted.values.keys()))
             RecordIdentifier.objects.filter(record=record).exclude(kind="sha").delete()
             RecordIdentifier.objects.bulk_create(identifiers_for(record, extracted.identifiers))
             outbox_add(OUTBOX_TOPIC, record.pk)

@@ -28,6 +28,7 @@ from ..models import (
     default_visibility,
 )
 from ._common import UNSET, apply_changes, required_text, valid_code
+from .sets import library_sets_changing
 
 # --- networks -----------------------------------------------------------------------------
 
@@ -298,7 +299,9 @@ def library_update(
     with transaction.atomic():
         changes = apply_changes(library, values)
         if changes:
-            library.save(update_fields=[*changes, "updated_at"])
+            # another type: its records leave ``type:<old>`` (and join ``type:<new>``)
+            with library_sets_changing([library.pk] if "library_type" in changes else []):
+                library.save(update_fields=[*changes, "updated_at"])
             audit_record(
                 actor=actor, action="network.library.updated", obj=library, changes=changes
             )

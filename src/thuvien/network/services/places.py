@@ -14,6 +14,7 @@ from thuvien.core.text import clean, nfc
 from ..errors import NetworkError, NetworkErrorCode
 from ..models import Library, LibraryGroup, Location, Network
 from ._common import UNSET, apply_changes, required_text, valid_code
+from .sets import library_sets_changing
 
 
 def _location_kind(kind: str) -> str:
@@ -165,7 +166,9 @@ def group_set_libraries(
         before = set(group.libraries.values_list("pk", flat=True))
         after = {lib.pk for lib in libraries}
         if before != after:
-            group.libraries.set(libraries)
+            # the libraries that joined or left: their records join or leave the group's set
+            with library_sets_changing(before ^ after):
+                group.libraries.set(libraries)
             audit_record(
                 actor=actor,
                 action="network.group.libraries_set",

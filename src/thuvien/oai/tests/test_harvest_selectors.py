@@ -57,3 +57,34 @@ def test_a_page_merges_records_and_tombstones_in_datestamp_order(world):
     assert [e.record_id for e in seen if e.deleted] == [records[1].pk]
     other = harvest.harvest_page(scope=harvest.HarvestScope(network_id=world.bac_ninh.pk), limit=10)
     assert other == ([], False)  # another network's records stay out of its set
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
+@pytest.mark.parametrize(
+    "scope",
+    [
+        harvest.HarvestScope(library_any=True, set_spec="library"),
+        harvest.HarvestScope(material_type="book", set_spec="material:book"),
+    ],
+    ids=["library", "material"],
+)
+def test_the_records_that_left_a_set_are_read_with_an_index_seek(world, scope):
+    """The leaves of a set (``RecordSetLeave``) start at the cursor in their index too."""
+    from thuvien.catalog.models import RecordSetLeave
+
+    record = record_create(network=world.hung_yen, marc=vi_marc())
+    RecordSetLeave.objects.create(
+        record_id=record.pk, set_spec="library", network=world.hung_yen, datestamp=timezone.now()
+    )
+    with CaptureQueriesContext(connection) as queries:
+        harvest.harvest_page(scope=scope, limit=10, after=(timezone.now(), record.pk))
+    plans = []
+    for query in queries.captured_queries:
+        if "catalog_recordsetleave" not in query["sql"] or "ORDER BY" not in query["sql"]:
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+            plans.append(" ".join(str(row[-1]) for row in cursor.fetchall()))
+    assert len(plans) == 1, plans
+    assert "catalog_leave_oai" in plans[0] and (">?" in plans[0] or "> ?" in plans[0]), plans
+    assert "TEMP B-TREE" not in plans[0], plans

@@ -1,0 +1,85 @@
+"""OAI-PMH's library-derived sets follow the copies (issue 15).
+
+A record is in ``library``, ``library:<code>``, ``type:<library type>`` and
+``group:<network>:<group>`` through the copies that count (shown to the public, not
+withdrawn). When a copy moves to another library, or a library changes type or group, the
+record may leave some of those sets: the catalogue keeps a ``RecordSetLeave`` for each (the
+harvester of that set is told it is deleted there), drops it when the record comes back, and
+the record's datestamp moves so an incremental harvest sees its new sets. Holdings computes
+this because it owns the copies; network (below) only says which libraries are changing
+(``network.services.sets.library_sets_watchers``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from django.utils import timezone
+
+from thuvien.catalog.selectors_harvest import (
+    HarvestVisibility,
+    harvest_library_sets,
+    harvest_record_libraries,
+    harvest_record_sets,
+    harvest_records_held,
+    harvest_sets_of,
+)
+from thuvien.catalog.services.records import record_touch
+from thuvien.catalog.services.set_leaves import record_sets_follow
+from thuvien.core.outbox import outbox_add
+
+from .visibility import ANONYMOUS, library_visibility_q, visible_items_q
+
+OUTBOX_TOPIC = "catalog.record"
+CHUNK = 2000  # records per step of a library-wide change (a provincial library: 100,000+)
+
+
+def _public() -> HarvestVisibility:
+    """The sets as a harvester counts them: the public's copies and libraries."""
+    return HarvestVisibility(
+        items=visible_items_q(ANONYMOUS), libraries=library_visibility_q(ANONYMOUS)
+    )
+
+
+@contextmanager
+def record_sets_kept(record_ids: Iterable[int]) -> Iterator[None]:
+    """Around a write that adds or moves copies of these records (inside its transaction): the
+    sets each record left get a leave, the sets it entered lose theirs. The caller moves the
+    datestamps (``record_touch``)."""
+    ids = sorted({pk for pk in record_ids if pk})
+    if not ids:
+        yield
+        return
+    visibility = _public()
+    before = harvest_record_sets(ids, visibility)
+    yield
+    record_sets_follow(before=before, after=harvest_record_sets(ids, visibility))
+
+
+def library_sets_follow(library_ids: list[int]) -> Callable[[], None]:
+    """Registered in ``network.services.sets.library_sets_watchers``: called before libraries'
+    type or groups change, returns what to do after. Every record with a copy that counts in
+    them whose sets change gets leaves for the sets it left, a new datestamp and a new index
+    document (types and groups are search facets too), ``CHUNK`` records at a time."""
+    visibility = _public()
+    before = harvest_library_sets(visibility)
+    held = harvest_records_held(library_ids)
+
+    def finish() -> None:
+        after = harvest_library_sets(visibility)
+        if not held or all(before.get(pk) == after.get(pk) for pk in library_ids):
+            return
+        now = timezone.now()
+        for start in range(0, len(held), CHUNK):
+            libraries = harvest_record_libraries(held[start : start + CHUNK], visibility)
+            old, new = harvest_sets_of(libraries, before), harvest_sets_of(libraries, after)
+            changed = [pk for pk in libraries if old[pk] != new[pk]]
+            record_sets_follow(
+                before={pk: old[pk] for pk in changed},
+                after={pk: new[pk] for pk in changed},
+                at=now,
+            )
+            record_touch(record_ids=changed, at=now)
+            outbox_add(OUTBOX_TOPIC, changed)
+
+    return finish
