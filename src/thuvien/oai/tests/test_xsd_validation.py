@@ -272,3 +272,37 @@ def test_the_odd_record_arrives_readable(client, demo):
     title = root.xpath(".//m:datafield[@tag='245']/m:subfield[@code='a']/text()", namespaces=NS)
     assert title and "\U0001f4da" in title[0] and "\u05e9\u05dc\u05d5\u05dd" in title[0]
     assert not any(c in title[0] for c in "\x01\x0b\x1f\ufffe\uffff")
+
+
+@pytest.mark.parametrize("stored", [["not", "a", "record"], "junk", 5])
+def test_a_stored_marc_that_is_not_a_record_is_answered(client, world, stored):
+    """MARC stored as a list, a string or a number (a raw import) used to fail the answer
+    (the cleaned record had a blank leader the schema refuses): now an empty record."""
+    record = record_create(network=world.hung_yen, marc=vi_marc(title="Sẽ hỏng"))
+    Record.objects.filter(pk=record.pk).update(marc=stored)
+    for prefix in ("marc21", "marc21_withholdings", "oai_dc"):
+        root = _answer(
+            client, verb="GetRecord", identifier=_record_id(record), metadataPrefix=prefix
+        )
+        assert error_code(root) is None
+
+
+def test_an_upper_case_subfield_code_is_kept(client, world):
+    """MARC21slim.xsd 1.2 takes upper-case subfield codes (local data): they are served, not
+    dropped; a tag of mixed case, which the schema refuses, is still left out."""
+    marc = vi_marc(
+        title="Mã con chữ hoa",
+        extra=[
+            ("590", " ", " ", [("A", "ghi chú địa phương"), ("b", "x")]),
+            ("9Ab", " ", " ", [("a", "nhãn lẫn hoa thường")]),
+        ],
+    )
+    record = record_create(network=world.hung_yen, marc=vi_marc(title="Mã con chữ hoa"))
+    Record.objects.filter(pk=record.pk).update(marc=marc)  # as an import of local data stores it
+    for prefix in ("marc21", "marc21_withholdings"):
+        root = _answer(
+            client, verb="GetRecord", identifier=_record_id(record), metadataPrefix=prefix
+        )
+        f590 = root.xpath(".//m:datafield[@tag='590']/m:subfield", namespaces=NS)
+        assert [(s.get("code"), s.text) for s in f590] == [("A", "ghi chú địa phương"), ("b", "x")]
+        assert not root.xpath(".//m:datafield[@tag='9Ab']", namespaces=NS)
