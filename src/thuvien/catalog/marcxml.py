@@ -51,7 +51,10 @@ _DATA_TAG = re.compile(
 _LEADER_OK = re.compile(
     r"^[\d ]{5}[\dA-Za-z ][\dA-Za-z][\dA-Za-z ]{3}[2 ][2 ][\d ]{5}[\dA-Za-z ]{3}(?:4500|    )$"
 )
-_CODES_OK = frozenset("0123456789abcdefghijklmnopqrstuvwxyz!\"#$%&'()*+,-./:;<=>?{}_^`~[]\\")
+# subfield codes: MARC21slim.xsd 1.2 (2009) added upper-case letters, so a local $A is kept
+_CODES_OK = frozenset(
+    "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"#$%&'()*+,-./:;<=>?{}_^`~[]\\"
+)
 _IND = re.compile(r"^[0-9a-z ]$")
 
 
@@ -82,8 +85,8 @@ def clean_marc(marc: Any) -> dict[str, Any]:
     """A MARC-in-JSON dict that every writer can trust, whatever was stored: strings only,
     XML-safe, tags of three letters or digits, one-character subfield codes, valid indicators.
     Anything else is dropped."""
-    if not isinstance(marc, dict):
-        return {"leader": " " * 24, "fields": []}
+    if not isinstance(marc, dict):  # a list, a string, a number: nothing to keep but a leader
+        return {"leader": _leader(""), "fields": []}
     leader = marc.get("leader")
     leader = _leader(xml_safe(leader if isinstance(leader, str) else ""))
     fields: list[dict[str, Any]] = []

@@ -61,10 +61,14 @@ def schema_for(name: str | None) -> Schema | None:
     return _NAMES.get(name.strip().lower())
 
 
+# the patterns of MARC21slim.xsd 1.2: a data field's tag is all upper or all lower case (one
+# of mixed case is left out), a subfield code may be an upper-case letter (local data)
 _CONTROL_TAG = re.compile(r"^00[1-9A-Za-z]$")
-_DATA_TAG = re.compile(r"^(?:0[1-9A-Za-z][0-9A-Za-z]|[1-9A-Za-z][0-9A-Za-z]{2})$")
+_DATA_TAG = re.compile(
+    r"^(?:0[1-9A-Z][0-9A-Z]|0[1-9a-z][0-9a-z]|[1-9A-Z][0-9A-Z]{2}|[1-9a-z][0-9a-z]{2})$"
+)
 _INDICATOR = re.compile(r"^[0-9a-z ]$")
-_CODE = re.compile(r"^[0-9a-z!\"#$%&'()*+,\-./:;<=>?{}_^`~\[\]\\]$")
+_CODE = re.compile(r"^[0-9A-Za-z!\"#$%&'()*+,\-./:;<=>?{}_^`~\[\]\\]$")
 _LEADER = re.compile(
     r"^[\d ]{5}[\dA-Za-z ][\dA-Za-z][\dA-Za-z ]{3}[2 ][2 ][\d ]{5}[\dA-Za-z ]{3}(?:4500|    )$"
 )

@@ -51,8 +51,8 @@ ERRORS = {
 
 def check_structure(root) -> None:
     """Valid against the OAI-PMH 2.0 structure and, inside it, MARC21 slim (schemas/, written
-    from the specifications: the published XSDs cannot be had offline here), plus what a
-    schema cannot say."""
+    from the specifications, stricter than the published XSDs in places: test_xsd_validation
+    checks against those), plus what a schema cannot say."""
     SCHEMA.assertValid(root)
     assert root.tag == "{{{}}}OAI-PMH".format(NS["o"])
     children = list(root)
