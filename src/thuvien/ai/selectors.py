@@ -228,7 +228,10 @@ def beside_words(
     return [(rid, sim) for rid, sim in ranked if sim >= floor]
 
 
-FACET_ORDER = ("avail", "lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth")
+# the order of ``search.selectors.facet_groups``
+FACET_ORDER = (
+    "avail", "lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth", "place", "person",
+)
 
 
 def merged_facets(words: list[FacetGroup], meaning: list[FacetGroup]) -> list[FacetGroup]:
