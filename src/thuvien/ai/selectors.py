@@ -57,7 +57,9 @@ MARGIN = 0.06
 # similarity (``beside_words``). Chosen on held-out queries (benchmarks/ai_relevance.py
 # --tune, 2026-12-07): 0 and 0.01 add the same 18 records to 14 exact and tone-mark queries
 # (the 10 without the asked words all to "hát quan họ", whose words met only scattered, in
-# "hát trống quân" titles); 0.02 adds one more without, 0.03 21, 0.05 51 (no rule: 51).
+# "hát trống quân" titles); 0.02 adds one more without, 0.03 21, 0.05 51 (no rule: 51). The
+# reported set chose 0 over 0.01 ("Luật thi đấu bóng bàn" scored 0.008 under the football
+# rules for "luật thi đấu bóng đá").
 WORDS_MARGIN = 0.0
 MODE_LABELS = {
     "lexical": gettext_lazy("Theo từ"),
@@ -265,7 +267,8 @@ def hybrid_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS)
     records found only by meaning follow, most similar first, when the words find fewer than
     a page: as they stand out (``standing_out``) when the words find nothing ("sách về nghề
     nuôi ong" finds "Kỹ thuật nuôi ong mật"), and only as near as the word results
-    (``beside_words``) when the words answered. The fill-ins stay on the first page: the
+    (``beside_words``) when the words answered, never when they answered a query typed without
+    tone marks (nor, alike, one in plain English). The fill-ins stay on the first page: the
     total counts what is shown, and the facets count the word results and the fill-ins.
     """
     lexical = search_catalogue(params=params, facets=facets, viewer=viewer)
@@ -278,7 +281,10 @@ def hybrid_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS)
         vector = embed_query(lexical.q)
         ranked = standing_out(vector, vectors.nearest(vector, CANDIDATES))
         if lexical.rows:
-            if lexical.q.isascii():  # Vietnamese typed without its marks, which e5 misreads
+            # Vietnamese typed without its marks: e5-small misreads it (meaning alone scores
+            # nDCG 0.03 on such queries, the words 0.49), so similarity to the word results
+            # means little ("le hoi truyen thong" drew a novel nearer than the festival books)
+            if lexical.q.isascii():
                 return lexical
             ranked = beside_words(vector, ranked, [row.record.pk for row in lexical.rows])
         if not ranked:

@@ -102,3 +102,38 @@ def test_the_result_page_sets_the_fill_ins_under_a_heading(client, catalogue):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     english = client.get("/search/", {"q": PARAPHRASE, "mode": "hybrid"}).content.decode()
     assert "Related by meaning" in english and ">By meaning</span>" in english
+
+
+@pytest.mark.django_db
+def test_words_that_answer_an_unmarked_query_get_no_fill_in(client, catalogue, monkeypatch):
+    """e5-small misreads Vietnamese typed without marks: where the words answered such a
+    query, meaning adds nothing, even a record it rates above every word result."""
+    from thuvien.ai import selectors
+    from thuvien.catalog.models import Record
+
+    bees = Record.objects.get(title=BEES).pk
+    monkeypatch.setattr(selectors, "standing_out", lambda _v, _r, **_k: [(bees, 0.99)])
+    marked = _api(client, PARAPHRASE)
+    assert [(r["title"], r["matched_by"]) for r in marked["results"]] == [
+        (HANDBOOK, "words"), (BEES, "meaning"),
+    ]  # fmt: skip
+    unmarked = _api(client, "sach ve nghe nuoi ong")
+    assert [(r["title"], r["matched_by"]) for r in unmarked["results"]] == [(HANDBOOK, "words")]
+
+
+@pytest.mark.django_db
+def test_a_fill_in_must_be_as_near_as_the_word_results(client, catalogue, monkeypatch):
+    """Where the words answered ("nuôi ong mật" finds the bee book), a record that stands out
+    by meaning but is less near than the bee book (the chicken book, as the goose book was on
+    the demo catalogue) is not added; one nearer than it is."""
+    from thuvien.ai import selectors
+    from thuvien.catalog.models import Record
+
+    chickens = Record.objects.get(title="Nuôi gà thả vườn").pk
+    given: list[tuple[int, float]] = []
+    monkeypatch.setattr(selectors, "standing_out", lambda _v, _r, **_k: given)
+    given[:] = [(chickens, 0.86)]  # the bee book scores 0.905 against the query
+    assert [r["title"] for r in _api(client, "nuôi ong mật")["results"]] == [BEES]
+    given[:] = [(chickens, 0.95)]
+    found = [(r["title"], r["matched_by"]) for r in _api(client, "nuôi ong mật")["results"]]
+    assert found == [(BEES, "words"), ("Nuôi gà thả vườn", "meaning")]
