@@ -20,11 +20,12 @@ from django.utils.translation import gettext_lazy
 
 from thuvien.catalog.models import Record
 from thuvien.holdings.visibility import ANONYMOUS, Viewer
-from thuvien.search.engine import engine
+from thuvien.search.engine import YEAR_RANGES, engine
 from thuvien.search.errors import SearchError
 from thuvien.search.page_sql import library_directory
 from thuvien.search.selectors import (
     PAGE_SIZE,
+    FacetGroup,
     SearchPage,
     build_request,
     facet_groups,
@@ -52,6 +53,14 @@ CANDIDATES = 100  # nearest neighbours asked for; the engine keeps those the rea
 # queries (benchmarks/ai_relevance.py).
 Z_MIN = 4.5
 MARGIN = 0.06
+# Where the words answered, a fill-in must be within this of the nearest word result's
+# similarity (``beside_words``). Chosen on held-out queries (benchmarks/ai_relevance.py
+# --tune, 2026-12-07): 0 and 0.01 add the same 18 records to 14 exact and tone-mark queries
+# (the 10 without the asked words all to "hát quan họ", whose words met only scattered, in
+# "hát trống quân" titles); 0.02 adds one more without, 0.03 21, 0.05 51 (no rule: 51). The
+# reported set chose 0 over 0.01 ("Luật thi đấu bóng bàn" scored 0.008 under the football
+# rules for "luật thi đấu bóng đá").
+WORDS_MARGIN = 0.0
 MODE_LABELS = {
     "lexical": gettext_lazy("Theo từ"),
     "semantic": gettext_lazy("Theo ý nghĩa"),
@@ -199,25 +208,114 @@ def semantic_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOU
     return page
 
 
+def beside_words(
+    query: np.ndarray, ranked: list[tuple[int, float]], word_ids: list[int]
+) -> list[tuple[int, float]]:
+    """The candidates that mean the query as closely as what its words found.
+
+    When the word search answered (every word of the query is in each of its records), a
+    record found only by meaning is added only if it is at least as near to the query as the
+    nearest word result, less ``WORDS_MARGIN``: "nuôi ong mật" keeps its bee books and gets
+    no goose book, while words that met only scattered over a record leave room for closer
+    titles. No word result with a vector to weigh against: nothing is added.
+    """
+    near = [
+        float(v @ query.astype(np.float32))
+        for rid in word_ids
+        if (v := vectors.vector_of(rid)) is not None
+    ]
+    if not near:
+        return []
+    floor = max(near) - WORDS_MARGIN
+    return [(rid, sim) for rid, sim in ranked if sim >= floor]
+
+
+# the order of ``search.selectors.facet_groups``
+FACET_ORDER = (
+    "avail", "lib", "ltype", "grp", "mtype", "lang", "year", "subj", "auth", "place", "person",
+)
+
+
+def merged_facets(words: list[FacetGroup], meaning: list[FacetGroup]) -> list[FacetGroup]:
+    """The word results' facet counts plus those of the records meaning added, so a count
+    says how many of the shown results a choice keeps."""
+    by_name = {group.name: group for group in words}
+    for group in meaning:
+        mine = by_name.get(group.name)
+        if mine is None:
+            by_name[group.name] = group
+            continue
+        values = {v.value: v for v in mine.values}
+        for value in group.values:
+            if value.value in values:
+                values[value.value].count += value.count
+            else:
+                mine.values.append(value)
+        if group.name == "year":
+            order = {key: i for i, (key, _lo, _hi) in enumerate(reversed(YEAR_RANGES))}
+            mine.values.sort(key=lambda v: order.get(v.value, len(order)))
+        else:
+            mine.values.sort(key=lambda v: -v.count)
+    rank = {name: i for i, name in enumerate(FACET_ORDER)}
+    return sorted(by_name.values(), key=lambda g: rank.get(g.name, len(rank)))
+
+
 def hybrid_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS) -> SearchPage:
-    """Words first, meaning fills in.
+    """Words first, meaning fills in, each row saying how it was found (``by_meaning``).
 
     The word search keeps its order (an exact title typed with its tone marks stays first);
     records found only by meaning follow, most similar first, when the words find fewer than
-    a page or nothing at all ("sách về nghề nuôi ong" finds "Kỹ thuật nuôi ong mật").
+    a page: as they stand out (``standing_out``) when the words find nothing ("sách về nghề
+    nuôi ong" finds "Kỹ thuật nuôi ong mật"), and only as near as the word results
+    (``beside_words``) when the words answered, never when they answered a query typed without
+    tone marks (nor, alike, one in plain English). The fill-ins stay on the first page: the
+    total counts what is shown, and the facets count the word results and the fill-ins.
     """
     lexical = search_catalogue(params=params, facets=facets, viewer=viewer)
     if lexical.error or not lexical.q or lexical.total >= PAGE_SIZE or lexical.start:
         return lexical
     if not vectors.main_size() and not vectors.delta_size():  # nothing embedded yet
         return lexical
-    semantic = semantic_page(params=params, facets=False, viewer=viewer)
-    if semantic.error:
+    counted: SearchPage | None = None
+    try:
+        vector = embed_query(lexical.q)
+        ranked = standing_out(vector, vectors.nearest(vector, CANDIDATES))
+        if lexical.rows:
+            # Vietnamese typed without its marks: e5-small misreads it (meaning alone scores
+            # nDCG 0.03 on such queries, the words 0.49), so similarity to the word results
+            # means little ("le hoi truyen thong" drew a novel nearer than the festival books)
+            if lexical.q.isascii():
+                return lexical
+            ranked = beside_words(vector, ranked, [row.record.pk for row in lexical.rows])
+        if not ranked:
+            return lexical
+        _page, hits, sims = _scoped_candidates(params, ranked, facets=False, viewer=viewer)
+        works = {row.hit.work for row in lexical.rows if row.hit.work}
+        seen = {row.record.pk for row in lexical.rows}
+        extra = [h for h in hits if h.record_id not in seen and not (h.work and h.work in works)]
+        extra = extra[: PAGE_SIZE - len(lexical.rows)]
+        if not extra:
+            return lexical
+        if facets:  # the fill-ins' own counts, in the same scope and choices
+            counted, _hits, _sims = _scoped_candidates(
+                params, [(h.record_id, sims[h.record_id]) for h in extra], facets=True,
+                viewer=viewer,
+            )
+    except SearchError:
         return lexical
-    seen = {row.record.pk for row in lexical.rows}
-    extra = [row for row in semantic.rows if row.record.pk not in seen]
-    lexical.rows = lexical.rows + extra[: PAGE_SIZE - len(lexical.rows)]
-    lexical.total += len(extra)
+    rows = result_rows(extra, lexical.scope, libraries=lexical.libraries, viewer=viewer)
+    for row in rows:
+        row.by_meaning = True
+    lexical.rows = lexical.rows + rows
+    lexical.total += len(rows)
+    lexical.next_start = None
+    lexical.window_end = False
+    if counted is not None:
+        lexical.facets = merged_facets(lexical.facets, counted.facets)
+        if lexical.available_count is not None or counted.available_count is not None:
+            lexical.available_count = (lexical.available_count or 0) + (
+                counted.available_count or 0
+            )
     return lexical
 
 
@@ -228,12 +326,15 @@ def _paginate(page: SearchPage, hits: list[Any], params: Any, viewer: Viewer) ->
     chosen = hits[start : start + PAGE_SIZE]
     page.start, page.total = start, len(hits)
     page.rows = result_rows(chosen, page.scope, libraries=page.libraries, viewer=viewer)
+    for row in page.rows:
+        row.by_meaning = True
     page.next_start = start + PAGE_SIZE if start + PAGE_SIZE < len(hits) else None
     page.prev_start = max(0, start - PAGE_SIZE) if start > 0 else None
 
 
 def search_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS) -> SearchPage:
-    """The portal's and the API's entry: ``mode`` = lexical (default), semantic or hybrid."""
+    """The portal's and the API's entry: ``mode`` = lexical, semantic or hybrid (default:
+    ``settings.AI_DEFAULT_MODE``)."""
     from django.conf import settings
 
     mode = str(params.get("mode", "") or settings.AI_DEFAULT_MODE)

@@ -82,6 +82,9 @@ class ResultRow:
     hit: Hit
     holdings: list[LibraryHolding]
     material_label: str = ""
+    # found by meaning (thuvien.ai), not by the words asked for: the portal sets such rows
+    # under their own heading and the API says ``matched_by: meaning``
+    by_meaning: bool = False
 
 
 @dataclass(slots=True)

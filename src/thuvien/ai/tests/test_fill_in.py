@@ -97,8 +97,16 @@ def test_english_and_exact_queries_still_answer(demo_like):
 
 
 @pytest.mark.django_db
-def test_the_word_search_is_the_default_and_the_menu_offers_the_others(client):
-    html = client.get("/search/?q=lịch+sử").content.decode()
+def test_words_then_meaning_is_the_default_and_the_menu_offers_the_others(client, world):
+    make_item(make_record(world.hung_yen, "Truyện Kiều", subjects=["Văn học"]), world.provincial)
+    outbox_drain()  # no vectors yet: the default hybrid is quietly the word search
+    html = client.get("/search/?q=truyện+kiều").content.decode()
     menu = html.split('<select id="mode"')[1].split("</select>")[0]
-    assert 'value="lexical" selected' in menu
-    assert 'value="hybrid"' in menu and 'value="semantic"' in menu
+    assert 'value="hybrid" selected' in menu
+    assert 'value="lexical"' in menu and 'value="semantic"' in menu
+    assert "Truyện Kiều" in html and "by-meaning" not in html
+    data = client.get("/api/v1/search/", {"q": "truyện kiều"}).json()
+    assert data["mode"] == "hybrid"
+    assert [(r["title"], r["matched_by"]) for r in data["results"]] == [("Truyện Kiều", "words")]
+    chosen = client.get("/search/?q=truyện+kiều&mode=lexical").content.decode()
+    assert 'value="lexical" selected' in chosen.split('<select id="mode"')[1].split("</select>")[0]

@@ -21,8 +21,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.views import APIView
@@ -57,11 +57,39 @@ PARAMS = [
         "mode",
         str,
         enum=list(MODES),
-        description="lexical: theo từ (mặc định, THUVIEN_AI_DEFAULT_MODE); semantic: theo ý "
-        "nghĩa, cả câu hỏi tiếng Anh; hybrid: theo từ trước, theo ý nghĩa bổ sung",
+        description="lexical: theo từ; semantic: theo ý nghĩa, cả câu hỏi tiếng Anh; hybrid: "
+        "theo từ trước, theo ý nghĩa bổ sung (matched_by của từng kết quả cho biết). Không "
+        "chọn: THUVIEN_AI_DEFAULT_MODE của máy chủ",
     ),
     *[OpenApiParameter(name, str, many=True) for name in FACET_PARAMS],
 ]
+# The answer's main fields, as the schema declares them (the rest as the portal shows them);
+# ``matched_by`` tells a hybrid search's word results from the records meaning added under them.
+RESULT = inline_serializer(
+    "SearchResult",
+    {
+        "id": serializers.IntegerField(),
+        "title": serializers.CharField(),
+        "url": serializers.CharField(),
+        "matched_by": serializers.ChoiceField(
+            choices=["words", "meaning"],
+            help_text="words: the record holds the words asked for; meaning: found by meaning "
+            "(semantic, or a hybrid search's fill-in under the word results)",
+        ),
+    },
+    many=True,
+)
+ANSWER = inline_serializer(
+    "SearchAnswer",
+    {
+        "q": serializers.CharField(),
+        "mode": serializers.ChoiceField(choices=list(MODES)),
+        "total": serializers.IntegerField(help_text="the word results and the fill-ins shown"),
+        "start": serializers.IntegerField(),
+        "next_start": serializers.IntegerField(allow_null=True),
+        "results": RESULT,
+    },
+)
 
 
 def page_json(
@@ -92,6 +120,7 @@ def page_json(
                 "material_type": row.record.material_type,
                 "language": row.record.language,
                 "url": f"/search/record/{row.record.pk}/",
+                "matched_by": "meaning" if row.by_meaning else "words",
                 "work": row.hit.work if row.hit.cluster_size > 1 else None,
                 "work_records": row.hit.cluster_size,
                 "work_libraries": row.hit.cluster_libraries,
@@ -217,6 +246,6 @@ class SearchView(APIView):
         if refused:
             self.throttled(request, wait)  # type: ignore[arg-type] # DRF takes None too
 
-    @extend_schema(parameters=PARAMS, responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(parameters=PARAMS, responses={200: ANSWER})
     def get(self, request: Request) -> HttpResponse:
         return search_answer(request.query_params, request.user, client_address(request))

@@ -280,13 +280,15 @@ if AI_THREADS:
 # "Readers who borrowed this also borrowed" shows a pair only when at least this many distinct
 # readers borrowed both (no single reader can be inferred from a suggestion).
 AI_MIN_READERS = int(os.environ.get("THUVIEN_AI_MIN_READERS", "5"))
-# How the portal and the search API search when the reader does not say. "lexical": the hybrid
-# (words first, meaning fills in) beats it on nDCG@10 (0.450 against 0.156 on the 30 graded
-# queries of benchmarks/ai_relevance.py, 5,000 demo records), but on 40 queries whose subject
-# the catalogue does not hold it still shows unrelated records for 35% of them (the words 7.5%):
-# e5-small's scores do not separate "nothing here" from "here" well enough yet. The menu offers
-# the hybrid and meaning-based search to whoever wants them.
-AI_DEFAULT_MODE = os.environ.get("THUVIEN_AI_DEFAULT_MODE", "lexical")
+# How the portal and the search API search when the reader does not say: "hybrid", words
+# first and meaning under them, labelled (ai.selectors.hybrid_page). On 5,000 demo records
+# (benchmarks/ai_relevance.py, 2026-12-07) it beats the words on nDCG@10 (0.454 against 0.207)
+# and loses on no kind of query (exact 0.647 / 0.595, without tone marks equal), and where the
+# words answered it adds nothing that lacks the words asked for. It still shows something for
+# 35% of queries whose subject the catalogue lacks (the words 7.5%), under "Kết quả gần
+# nghĩa". With no vectors yet (a fresh install before the worker ran) it is the word search.
+# "lexical" or "semantic" stay in the menu and the API's ``mode``.
+AI_DEFAULT_MODE = os.environ.get("THUVIEN_AI_DEFAULT_MODE", "hybrid")
 # "Ask the library": an OpenAI-compatible generation service the province hosts; without it
 # the page shows the retrieved passages only (nothing generates text on this server).
 AI_GENERATION_URL = os.environ.get("THUVIEN_AI_GENERATION_URL", "")

@@ -151,6 +151,10 @@ def search(request: HttpRequest) -> HttpResponse:
         scope_label = name
         chosen.insert(0, (_("Phạm vi"), name, _url([p for p in pairs if p[0] != kind])))
     beyond = bool(page.total and not page.rows and page.start > 0)
+    snippets = fulltext_snippets(
+        record_ids=[row.record.pk for row in page.rows], q=page.q, user=request.user,
+        ip=client_address(request),
+    )
     content = content_html(
         page=page,
         search_url=url_pattern("opac_search:search", get_script_prefix()),
@@ -161,10 +165,11 @@ def search(request: HttpRequest) -> HttpResponse:
             list(MODE_LABELS.items()), request.GET.get("mode") or settings.AI_DEFAULT_MODE
         ),
         chosen=chosen,
-        rows_html=results_html(page.rows, fulltext_snippets(
-            record_ids=[row.record.pk for row in page.rows], q=page.q, user=request.user,
-            ip=client_address(request),
-        )),
+        rows_html=results_html([row for row in page.rows if not row.by_meaning], snippets),
+        meaning_html=results_html(
+            [row for row in page.rows if row.by_meaning], snippets, by_meaning=True
+        ),
+        meaning_first=page.start + 1 + sum(1 for row in page.rows if not row.by_meaning),
         facets_html=facets_html(page) if page.facets else "",
         suggestion_url=_url([p for p in pairs if p[0] != "q"] + [("q", page.suggestion or "")]),
         prev_url=_url([*pairs, ("start", str(page.prev_start))])
