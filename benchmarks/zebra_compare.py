@@ -23,7 +23,9 @@ without them.
 ``--paths``: the thuvien addresses compared with Zebra on the same queries, each in turn after
 Zebra's answer (the API by default; ``/search/`` is the result page, HTML with the same
 search; a path may carry parameters of its own, e.g. ``/api/v1/search/?facets=0``). The
-relevance counts always read the API's default answer.
+relevance counts always read the API's default answer. ``--base-root``: another checkout
+(e.g. ``git worktree add /tmp/base main``) served by a second gunicorn on the next port, its
+paths measured in the same interleaved rounds ("base ..."), for a before/after on one load.
 """
 
 from __future__ import annotations
@@ -237,6 +239,7 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
     )
     parser.add_argument("--zebra-port", type=int, default=0, help="0: a free port")
     parser.add_argument("--api-port", type=int, default=0, help="0: a free port")
+    parser.add_argument("--base-root", default="", help="another checkout to measure alongside")
     args = parser.parse_args()
     paths = [p for p in args.paths.split(",") if p]
     import django
@@ -284,41 +287,56 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        env = {
-            **os.environ,
-            # the server runs this checkout's code, not whichever one the venv installed
-            "PYTHONPATH": os.pathsep.join(
-                filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])
-            ),
-            "THUVIEN_DEBUG": "0",
-            "THUVIEN_BIND": f"127.0.0.1:{aport}",
-            "THUVIEN_API_ANON_RATE": "1000000/min",
-            "THUVIEN_API_USER_RATE": "1000000/min",
-            "THUVIEN_SEARCH_RATE": "1000000/min",
-        }
-        web = subprocess.Popen(  # noqa: S603
-            gunicorn_command(env, ["--log-level", "warning"]),
-            env=env,
-            cwd=str(ROOT),
-            stdout=subprocess.DEVNULL,
-        )
+        servers = [("", ROOT, aport)]
+        if args.base_root:
+            servers.append(("base ", Path(args.base_root).resolve(), aport + 1))
+        webs = []
+        for _label, root, port in servers:
+            env = {
+                **os.environ,
+                # the server runs that checkout's code, not whichever one the venv installed
+                "PYTHONPATH": os.pathsep.join(
+                    filter(None, [str(root / "src"), os.environ.get("PYTHONPATH")])
+                ),
+                "THUVIEN_DEBUG": "0",
+                "THUVIEN_BIND": f"127.0.0.1:{port}",
+                "THUVIEN_API_ANON_RATE": "1000000/min",
+                "THUVIEN_API_USER_RATE": "1000000/min",
+                "THUVIEN_SEARCH_RATE": "1000000/min",
+            }
+            webs.append(
+                subprocess.Popen(  # noqa: S603
+                    gunicorn_command(env, ["--log-level", "warning"]),
+                    env=env,
+                    cwd=str(root),
+                    stdout=subprocess.DEVNULL,
+                )
+            )
+        # (name, port, path, server) of every thuvien address measured
+        targets = [
+            (f"{label}{base}", port, base, proc)
+            for (label, _root, port), proc in zip(servers, webs, strict=True)
+            for base in paths
+        ]
         try:
             wait_for(zport, zebra_path("van hoc"), zebra)
-            wait_for(aport, api_path("van hoc"), web)
+            for _name, port, _base, proc in targets[:: len(paths)]:
+                wait_for(port, api_path("van hoc"), proc)
             plain = [q for q in queries() if PLAIN.match(q)]
-            for q in plain[:30]:  # warm both
+            for q in plain[:30]:  # warm every server
                 get(zport, zebra_path(q))
-                get(aport, api_path(q))
-            for q in plain[:30]:
-                for base in paths[1:]:
-                    get(aport, api_path(q, base))
-            times: dict[str, list[float]] = {"zebra": [], **{p: [] for p in paths}}
+                for _name, port, base, _proc in targets:
+                    get(port, api_path(q, base))
+            times: dict[str, list[float]] = {"zebra": [], **{t[0]: [] for t in targets}}
             cpu = dict.fromkeys(times, 0.0)
             for _ in range(args.rounds):
                 for q in plain:
                     for name, port, path, proc in (
                         ("zebra", zport, zebra_path(q), zebra),
-                        *((base, aport, api_path(q, base), web) for base in paths),
+                        *(
+                            (name, port, api_path(q, base), proc)
+                            for name, port, base, proc in targets
+                        ),
                     ):
                         c = tree_cpu(proc.pid)
                         ms, _body = get(port, path)
@@ -331,7 +349,7 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
                     f"{label}: p50 {pct(times[name], 50):.1f} ms  p95 {pct(times[name], 95):.1f} ms"
                     f"  server CPU {cpu[name] * 1000 / n:.2f} ms a request ({n} requests)"
                 )
-            for name in paths:
+            for name, *_rest in targets:
                 print(
                     f"RATIO thuvien {name} / Zebra: "
                     f"p50 {pct(times[name], 50) / pct(times['zebra'], 50):.2f}"
@@ -373,7 +391,7 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
                 f"thuvien {folded_top10['api']}/{k}, Zebra {folded_top10['zebra']}/{k}"
             )
         finally:
-            for proc in (zebra, web):
+            for proc in (zebra, *webs):
                 proc.terminate()
                 try:
                     proc.wait(timeout=10)
