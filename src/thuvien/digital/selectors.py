@@ -273,7 +273,7 @@ def usage_for(*, library: Library, month: date) -> QuerySet[UsageCount]:
 @cache
 def _published_probe() -> str:
     """A fixed statement: does any of some records have a published, ingested object?"""
-    meta = DigitalObject._meta
+    meta: Any = DigitalObject._meta  # its columns: concrete fields (``get_field`` may be a rel)
     q = connection.ops.quote_name
 
     def col(name: str) -> str:
