@@ -29,7 +29,7 @@ from rest_framework.views import APIView
 
 from thuvien.ai.selectors import MODES, search_page
 from thuvien.api.errors import throttled_body
-from thuvien.api.params import BadParameter, check_choice, check_whole
+from thuvien.api.params import WHOLE, BadParameter, check_choice, check_whole
 from thuvien.api.permissions import PublicRead
 from thuvien.api.throttling import (
     ClientAnonRateThrottle,
@@ -46,10 +46,10 @@ SORTS = ["relevance", "newest", "oldest", "title", "author"]
 PARAMS = [
     OpenApiParameter("q", str, description='Câu tìm kiếm (từ, "cụm từ", field:word, AND OR NOT)'),
     OpenApiParameter("library", str, description="Mã thư viện: chỉ tìm trong thư viện này"),
-    OpenApiParameter("group", int, description="Nhóm thư viện"),
+    OpenApiParameter("group", WHOLE, description="Nhóm thư viện"),
     OpenApiParameter("network", str, description="Mã mạng lưới"),
     OpenApiParameter("sort", str, enum=SORTS),
-    OpenApiParameter("start", int, description="Vị trí bắt đầu (next_start của trang trước)"),
+    OpenApiParameter("start", WHOLE, description="Vị trí bắt đầu (next_start của trang trước)"),
     OpenApiParameter("avail", str, enum=["1"], description="Chỉ tài liệu có sẵn trên giá"),
     OpenApiParameter("year", str, description="Khoảng năm, ví dụ 2000-2009"),
     OpenApiParameter("work", str, description="Các biểu ghi của một tác phẩm"),
