@@ -38,6 +38,7 @@ def main() -> None:
     parser.add_argument("--path", default="/search/")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--top", type=int, default=45, help="functions --profile prints")
     args = parser.parse_args()
     import django
 
@@ -111,8 +112,8 @@ def main() -> None:
     if profiler:
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out)
-        stats.sort_stats("tottime").print_stats(30)
-        stats.sort_stats("cumulative").print_stats(45)
+        stats.sort_stats("tottime").print_stats(max(30, args.top * 2 // 3))
+        stats.sort_stats("cumulative").print_stats(args.top)
         print(out.getvalue())
 
 

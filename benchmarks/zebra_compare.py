@@ -1,6 +1,7 @@
 """thuvien's search API against Koha's default engine (Zebra) on the same records, over sockets.
 
     .venv/bin/python benchmarks/zebra_compare.py [--records 0] [--rounds 2]
+        [--paths /api/v1/search/,/search/] [--zebra-port 0] [--api-port 0]
 
 On the benchmark data dir (search_build.py): the records of the database are written as MARC21
 (UTF-8; title, authors, subjects, publisher, year, ISBN, language from the record's columns) and
@@ -18,6 +19,13 @@ p50/p95 wall time of each and their ratio (thuvien / Zebra), the servers' CPU pe
 the index build's wall and CPU time, and relevance counts: how often a record of the exact
 title is first when a title is typed with its tone marks, and found in the top 10 when typed
 without them.
+
+``--paths``: the thuvien addresses compared with Zebra on the same queries, each in turn after
+Zebra's answer (the API by default; ``/search/`` is the result page, HTML with the same
+search; a path may carry parameters of its own, e.g. ``/api/v1/search/?facets=0``). The
+relevance counts always read the API's default answer. ``--base-root``: another checkout
+(e.g. ``git worktree add /tmp/base main``) served by a second gunicorn on the next port, its
+paths measured in the same interleaved rounds ("base ..."), for a before/after on one load.
 """
 
 from __future__ import annotations
@@ -194,8 +202,8 @@ def zebra_path(words: str, limit: int = 20) -> str:
     )
 
 
-def api_path(words: str) -> str:
-    return "/api/v1/search/?" + urlencode({"q": words})
+def api_path(words: str, base: str = "/api/v1/search/") -> str:
+    return base + ("&" if "?" in base else "?") + urlencode({"q": words})
 
 
 def zebra_titles(body: bytes) -> list[str]:
@@ -226,7 +234,14 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
     parser.add_argument("--records", type=int, default=0, help="0: every record of the database")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--title-queries", type=int, default=150)
+    parser.add_argument(
+        "--paths", default="/api/v1/search/", help="comma-separated thuvien paths to compare"
+    )
+    parser.add_argument("--zebra-port", type=int, default=0, help="0: a free port")
+    parser.add_argument("--api-port", type=int, default=0, help="0: a free port")
+    parser.add_argument("--base-root", default="", help="another checkout to measure alongside")
     args = parser.parse_args()
+    paths = [p for p in args.paths.split(",") if p]
     import django
 
     django.setup()
@@ -240,7 +255,8 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
         marc = tmp / "records.mrc"
         titles = export_marc(marc, args.records)
         print(f"records: {len(titles)} written as MARC21 ({marc.stat().st_size / 1e6:.0f} MB)")
-        zport, aport = free_port(), free_port()
+        zport = args.zebra_port or free_port()
+        aport = args.api_port or free_port()
         gfs = zebra_config(tmp, zport)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
@@ -271,54 +287,75 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        env = {
-            **os.environ,
-            # the server runs this checkout's code, not whichever one the venv installed
-            "PYTHONPATH": os.pathsep.join(
-                filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])
-            ),
-            "THUVIEN_DEBUG": "0",
-            "THUVIEN_BIND": f"127.0.0.1:{aport}",
-            "THUVIEN_API_ANON_RATE": "1000000/min",
-            "THUVIEN_API_USER_RATE": "1000000/min",
-            "THUVIEN_SEARCH_RATE": "1000000/min",
-        }
-        web = subprocess.Popen(  # noqa: S603
-            gunicorn_command(env, ["--log-level", "warning"]),
-            env=env,
-            cwd=str(ROOT),
-            stdout=subprocess.DEVNULL,
-        )
+        servers = [("", ROOT, aport)]
+        if args.base_root:
+            servers.append(("base ", Path(args.base_root).resolve(), aport + 1))
+        webs = []
+        for _label, root, port in servers:
+            env = {
+                **os.environ,
+                # the server runs that checkout's code, not whichever one the venv installed
+                "PYTHONPATH": os.pathsep.join(
+                    filter(None, [str(root / "src"), os.environ.get("PYTHONPATH")])
+                ),
+                "THUVIEN_DEBUG": "0",
+                "THUVIEN_BIND": f"127.0.0.1:{port}",
+                "THUVIEN_API_ANON_RATE": "1000000/min",
+                "THUVIEN_API_USER_RATE": "1000000/min",
+                "THUVIEN_SEARCH_RATE": "1000000/min",
+            }
+            webs.append(
+                subprocess.Popen(  # noqa: S603
+                    gunicorn_command(env, ["--log-level", "warning"]),
+                    env=env,
+                    cwd=str(root),
+                    stdout=subprocess.DEVNULL,
+                )
+            )
+        # (name, port, path, server) of every thuvien address measured
+        targets = [
+            (f"{label}{base}", port, base, proc)
+            for (label, _root, port), proc in zip(servers, webs, strict=True)
+            for base in paths
+        ]
         try:
             wait_for(zport, zebra_path("van hoc"), zebra)
-            wait_for(aport, api_path("van hoc"), web)
+            for _name, port, _base, proc in targets[:: len(paths)]:
+                wait_for(port, api_path("van hoc"), proc)
             plain = [q for q in queries() if PLAIN.match(q)]
-            for q in plain[:30]:  # warm both
+            for q in plain[:30]:  # warm every server
                 get(zport, zebra_path(q))
-                get(aport, api_path(q))
-            times: dict[str, list[float]] = {"zebra": [], "api": []}
-            cpu = {"zebra": 0.0, "api": 0.0}
+                for _name, port, base, _proc in targets:
+                    get(port, api_path(q, base))
+            times: dict[str, list[float]] = {"zebra": [], **{t[0]: [] for t in targets}}
+            cpu = dict.fromkeys(times, 0.0)
             for _ in range(args.rounds):
                 for q in plain:
                     for name, port, path, proc in (
                         ("zebra", zport, zebra_path(q), zebra),
-                        ("api", aport, api_path(q), web),
+                        *(
+                            (name, port, api_path(q, base), proc)
+                            for name, port, base, proc in targets
+                        ),
                     ):
                         c = tree_cpu(proc.pid)
                         ms, _body = get(port, path)
                         cpu[name] += tree_cpu(proc.pid) - c
                         times[name].append(ms)
-            n = len(times["api"])
-            for name, label in (("zebra", "Zebra SRU"), ("api", "thuvien API")):
+            n = len(times["zebra"])
+            for name in times:
+                label = "Zebra SRU" if name == "zebra" else f"thuvien {name}"
                 print(
                     f"{label}: p50 {pct(times[name], 50):.1f} ms  p95 {pct(times[name], 95):.1f} ms"
                     f"  server CPU {cpu[name] * 1000 / n:.2f} ms a request ({n} requests)"
                 )
-            print(
-                f"RATIO thuvien / Zebra: p50 {pct(times['api'], 50) / pct(times['zebra'], 50):.2f}"
-                f"  p95 {pct(times['api'], 95) / pct(times['zebra'], 95):.2f}"
-                f"  CPU {cpu['api'] / max(cpu['zebra'], 1e-9):.2f}"
-            )
+            for name, *_rest in targets:
+                print(
+                    f"RATIO thuvien {name} / Zebra: "
+                    f"p50 {pct(times[name], 50) / pct(times['zebra'], 50):.2f}"
+                    f"  p95 {pct(times[name], 95) / pct(times['zebra'], 95):.2f}"
+                    f"  CPU {cpu[name] / max(cpu['zebra'], 1e-9):.2f}"
+                )
             rng = random.Random(13)
             multi = [(pk, t) for pk, t in titles if len(t.split()) >= 2 and fold(t) != t]
             picked = rng.sample(multi, min(args.title_queries, len(multi)))
@@ -354,7 +391,7 @@ def main() -> None:  # noqa: PLR0915 - one measured run, read top to bottom
                 f"thuvien {folded_top10['api']}/{k}, Zebra {folded_top10['zebra']}/{k}"
             )
         finally:
-            for proc in (zebra, web):
+            for proc in (zebra, *webs):
                 proc.terminate()
                 try:
                     proc.wait(timeout=10)

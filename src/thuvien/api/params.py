@@ -19,6 +19,12 @@ class BadParameter(APIException):
         super().__init__(detail={"code": "bad_parameter", "field": param, "detail": detail})
 
 
+# What ``check_whole`` accepts, as the schema declares it: a bare "integer" let schemathesis
+# send a negative or a 26-digit group id, which the API rightly refuses.
+WHOLE_MAX = 999_999_999_999  # twelve digits, as check_whole counts them
+WHOLE = {"type": "integer", "minimum": 0, "maximum": WHOLE_MAX}
+
+
 def check_whole(params: Any, name: str) -> None:
     for value in params.getlist(name):
         if value and not (value.isascii() and value.isdigit() and len(value) <= 12):

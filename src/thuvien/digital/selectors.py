@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -268,10 +270,42 @@ def usage_for(*, library: Library, month: date) -> QuerySet[UsageCount]:
     return UsageCount.all_objects.filter(library=library, month=month).select_related("obj")
 
 
-def objects_for_records(record_ids: list[int]) -> dict[int, list[DigitalObject]]:
-    """Published objects linked to each of ``record_ids`` (one query)."""
-    out: dict[int, list[DigitalObject]] = {}
+@cache
+def _published_probe() -> str:
+    """A fixed statement: does any of some records have a published, ingested object?"""
+    meta: Any = DigitalObject._meta  # its columns: concrete fields (``get_field`` may be a rel)
+    q = connection.ops.quote_name
+
+    def col(name: str) -> str:
+        return q(meta.get_field(name).column)
+
+    return (
+        f"SELECT 1 FROM {q(meta.db_table)} WHERE {col('published')} = %s "  # noqa: S608
+        f"AND {col('ingest_complete')} = %s AND {col('record')} IN "
+    )
+
+
+def records_have_objects(record_ids: list[int]) -> bool:
+    """Whether any of ``record_ids`` has a published object (``objects_for_records`` would
+    find one), asked with a statement built once per process.
+
+    Every search with words asks it for its 20 shown records, and in a catalogue most records
+    have no digital object: building the ORM query of ``objects_for_records`` (a join, an
+    ordering, model instances) cost about 0.6 ms of CPU a search to find nothing.
+    """
     if not record_ids:
+        return False
+    marks = ", ".join(["%s"] * len(record_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{_published_probe()}({marks}) LIMIT 1", [True, True, *record_ids])
+        return cursor.fetchone() is not None
+
+
+def objects_for_records(record_ids: list[int]) -> dict[int, list[DigitalObject]]:
+    """Published objects linked to each of ``record_ids`` (one query; a cheap one first,
+    ``records_have_objects``, when none has any)."""
+    out: dict[int, list[DigitalObject]] = {}
+    if not records_have_objects(record_ids):
         return out
     for obj in DigitalObject.all_objects.filter(
         record_id__in=record_ids, published=True, ingest_complete=True

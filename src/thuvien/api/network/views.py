@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from thuvien.accounts.capabilities import Capability
-from thuvien.api.params import check_choice, check_whole
+from thuvien.api.params import WHOLE, check_choice, check_whole
 from thuvien.api.permissions import HasCapability, PublicRead
 from thuvien.holdings.selectors import libraries_visible
 from thuvien.holdings.visibility import viewer_for
@@ -48,7 +48,7 @@ class NetworkViewSet(viewsets.ReadOnlyModelViewSet):
 LIBRARY_FILTERS = [
     OpenApiParameter("type", OpenApiTypes.STR, enum=LibraryType.values, description="loại"),
     OpenApiParameter("network", OpenApiTypes.STR, description="mã mạng lưới"),
-    OpenApiParameter("group", OpenApiTypes.INT, description="mã số nhóm (id)"),
+    OpenApiParameter("group", WHOLE, description="mã số nhóm (id)"),
     OpenApiParameter("q", OpenApiTypes.STR, description="tên, có hoặc không dấu"),
 ]
 

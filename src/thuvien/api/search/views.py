@@ -29,7 +29,7 @@ from rest_framework.views import APIView
 
 from thuvien.ai.selectors import MODES, search_page
 from thuvien.api.errors import throttled_body
-from thuvien.api.params import BadParameter, check_choice, check_whole
+from thuvien.api.params import WHOLE, BadParameter, check_choice, check_whole
 from thuvien.api.permissions import PublicRead
 from thuvien.api.throttling import (
     ClientAnonRateThrottle,
@@ -46,10 +46,10 @@ SORTS = ["relevance", "newest", "oldest", "title", "author"]
 PARAMS = [
     OpenApiParameter("q", str, description='Câu tìm kiếm (từ, "cụm từ", field:word, AND OR NOT)'),
     OpenApiParameter("library", str, description="Mã thư viện: chỉ tìm trong thư viện này"),
-    OpenApiParameter("group", int, description="Nhóm thư viện"),
+    OpenApiParameter("group", WHOLE, description="Nhóm thư viện"),
     OpenApiParameter("network", str, description="Mã mạng lưới"),
     OpenApiParameter("sort", str, enum=SORTS),
-    OpenApiParameter("start", int, description="Vị trí bắt đầu (next_start của trang trước)"),
+    OpenApiParameter("start", WHOLE, description="Vị trí bắt đầu (next_start của trang trước)"),
     OpenApiParameter("avail", str, enum=["1"], description="Chỉ tài liệu có sẵn trên giá"),
     OpenApiParameter("year", str, description="Khoảng năm, ví dụ 2000-2009"),
     OpenApiParameter("work", str, description="Các biểu ghi của một tác phẩm"),
@@ -60,6 +60,13 @@ PARAMS = [
         description="lexical: theo từ; semantic: theo ý nghĩa, cả câu hỏi tiếng Anh; hybrid: "
         "theo từ trước, theo ý nghĩa bổ sung (matched_by của từng kết quả cho biết). Không "
         "chọn: THUVIEN_AI_DEFAULT_MODE của máy chủ",
+    ),
+    OpenApiParameter(
+        "facets",
+        str,
+        enum=["1", "0"],
+        description="1 (mặc định): kèm các nhóm lọc, số bản có sẵn; 0: bỏ qua, tìm nhanh hơn "
+        "(facets rỗng, available_count null)",
     ),
     *[OpenApiParameter(name, str, many=True) for name in FACET_PARAMS],
 ]
@@ -201,13 +208,18 @@ def search_answer(params: QueryDict, user: Any, ip: str | None) -> HttpResponse:
         check_whole(params, "group")
         check_choice(params, "sort", SORTS)
         check_choice(params, "avail", ["1"])
+        check_choice(params, "facets", ["1", "0"])
     except BadParameter as exc:
         return json_response(exc.detail, status=400)
     mode = params.get("mode") or settings.AI_DEFAULT_MODE
     if mode not in MODES:
         detail = _("Cách tìm không hợp lệ: dùng lexical, semantic hoặc hybrid.")
         return json_response({"code": "search.bad_mode", "detail": detail}, status=400)
-    page = search_page(params=params, viewer=viewer_for(user))
+    # ``facets=0``: a client that shows no filters (a widget, another catalogue's federated
+    # search, Zebra's kind of answer) skips counting them, about 40% of a search's CPU
+    # (docs/architecture.md, "search API"); the default answer keeps them.
+    facets = params.get("facets") != "0"
+    page = search_page(params=params, viewer=viewer_for(user), facets=facets)
     if page.error:
         return json_response({"code": page.error_code, "detail": page.error}, status=400)
     hits = fulltext_hits(

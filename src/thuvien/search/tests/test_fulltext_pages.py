@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
 from thuvien.core.outbox import outbox_add, outbox_drain
 from thuvien.digital.models import DigitalFile, DigitalObject, Page
+from thuvien.digital.selectors import objects_for_records, records_have_objects
 from thuvien.digital.services import object_update, page_text_correct
 from thuvien.search.engine import engine
 from thuvien.search.fulltext import TOPIC, fulltext_hits
@@ -120,3 +122,21 @@ def test_the_search_api_carries_the_page_and_snippet(world):
         "url": f"/digital/{obj.pk}/?q=thuong+cang&page=7",
     }]
     assert "facets" in data
+
+
+def test_records_without_a_published_object_are_told_by_one_small_query(world):
+    record, obj = _book(world, "Phố Hiến xưa", {7: "Phố Hiến là thương cảng sầm uất"}, pages=2)
+    plain = make_record(world.hung_yen, "Ca dao xứ Bắc")
+    with CaptureQueriesContext(connection) as queries:
+        assert objects_for_records([plain.pk]) == {}
+    assert len(queries) == 1 and "JOIN" not in queries[0]["sql"].upper()
+    found = objects_for_records([plain.pk, record.pk])
+    assert list(found) == [record.pk] and [o.pk for o in found[record.pk]] == [obj.pk]
+    assert records_have_objects([plain.pk, record.pk]) and not records_have_objects([])
+    for change in ({"ingest_complete": False}, {"published": False}):
+        with scopes_disabled():
+            DigitalObject.all_objects.filter(pk=obj.pk).update(
+                **{"published": True, "ingest_complete": True, **change}
+            )
+        assert not records_have_objects([record.pk]) and objects_for_records([record.pk]) == {}
+        assert fulltext_hits(record_ids=[record.pk], q="thuong cang", user=None, ip=None) == {}

@@ -83,6 +83,18 @@ def test_api_search_returns_results_and_facets(client, world, books):
     assert [r["title"] for r in scoped["results"]] == ["Nhãn lồng Hưng Yên"]
 
 
+def test_api_search_leaves_the_facets_out_when_asked(client, world, books):
+    full = client.get("/api/v1/search/", {"q": "ca dao"}).json()
+    bare = client.get("/api/v1/search/", {"q": "ca dao", "facets": "0"}).json()
+    assert bare["results"] == full["results"] and bare["total"] == full["total"] == 1
+    assert full["facets"]["lang"] and full["available_count"] == 1
+    assert bare["facets"] == {} and bare["available_count"] is None
+    assert client.get("/api/v1/search/", {"q": "ca dao", "facets": "1"}).json() == full
+    for extra in ({}, {"format": "json"}):  # the reader's fast path and DRF's
+        wrong = client.get("/api/v1/search/", {"q": "ca dao", "facets": "no", **extra})
+        assert wrong.status_code == 400 and wrong.json()["field"] == "facets"
+
+
 def test_api_bad_query_is_400_with_message(client, books):
     response = client.get("/api/v1/search/", {"q": '"nhãn lồng'})
     assert response.status_code == 400
