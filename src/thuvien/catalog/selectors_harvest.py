@@ -208,20 +208,34 @@ def _tombstones(scope: HarvestScope) -> QuerySet[RecordTombstone]:
     return qs
 
 
-def _set_leaves(scope: HarvestScope) -> QuerySet[RecordSetLeave] | None:
+def _set_leaves(
+    scope: HarvestScope, visibility: HarvestVisibility = EVERYTHING
+) -> QuerySet[RecordSetLeave] | None:
     """Records that left the scope's set and are neither live, withdrawn nor tombstoned in it
-    (see the module's docstring: each record id once per listing)."""
+    (see the module's docstring: each record id once per listing). A copy hidden from the
+    harvester does not keep the record in the set: its leave counts (the public no longer
+    sees it there), unless the record is hidden whole, which its tombstone says."""
     if scope.set_spec is None:
         return None
     qs = RecordSetLeave.objects.filter(set_spec=scope.set_spec)
     if scope.network_id is not None:
         qs = qs.filter(network_id=scope.network_id)
     if _by_library(scope):
-        items = _item_model()._base_manager.filter(record_id=OuterRef("record_id"))
+        copies = _item_model()._base_manager.filter(record_id=OuterRef("record_id"))
         libraries = _libraries_of(scope)
         if libraries is not None:
-            items = items.filter(library_id__in=libraries)
-        qs = qs.exclude(Exists(items))
+            copies = copies.filter(library_id__in=libraries)
+        counting = copies.exclude(status=WITHDRAWN)
+        # live there (``_live``), or every copy there withdrawn (``_withdrawn_here``)
+        qs = qs.exclude(Exists(counting.filter(visibility.items)))
+        qs = qs.exclude(Exists(copies) & ~Exists(counting))
+        # hidden whole, or otherwise tombstoned, with a copy there (``_tombstones``)
+        tombs = RecordTombstone.objects.filter(record_id=OuterRef("record_id"))
+        if scope.network_id is not None:
+            tombs = tombs.filter(network_id=scope.network_id)
+        else:
+            tombs = tombs.exclude(reason=TombstoneReason.MOVED)
+        qs = qs.exclude(Exists(tombs) & Exists(copies))
     if scope.material_type is not None:
         kind = Record.objects.filter(pk=OuterRef("record_id"), material_type=scope.material_type)
         qs = qs.exclude(Exists(kind))
@@ -348,7 +362,7 @@ def harvest_page(
             HarvestEntry(record_id=r, network_id=n, datestamp=d, deleted=True)
             for r, n, d in left.values_list("id", "network_id", "updated_at")[: limit + 1]
         ]
-    leaves = _set_leaves(scope)
+    leaves = _set_leaves(scope, visibility)
     if leaves is not None:
         leaves = harvest_window(
             leaves, "datestamp", "record_id", after=after, since=since, before=before
@@ -462,15 +476,42 @@ def harvest_sets_of(
     }
 
 
-def harvest_record_sets(
+def harvest_record_listed_sets(
     record_ids: Iterable[int], visibility: HarvestVisibility = EVERYTHING
 ) -> dict[int, set[str]]:
-    """Each record's library-derived sets now (``harvest_library_sets``)."""
-    libraries = harvest_record_libraries(record_ids, visibility)
-    held = set().union(*libraries.values())
-    if not held:
-        return {pk: set() for pk in libraries}
-    return harvest_sets_of(libraries, harvest_library_sets(visibility, held))
+    """Each record's library-derived sets in which a listing names it: live (a copy that
+    counts there, ``harvest_record_libraries``) or deleted because every copy it has there is
+    withdrawn (``_withdrawn_here``). A set it drops out of otherwise (a copy moved, deleted
+    outright or hidden) needs a ``RecordSetLeave`` to be told."""
+    ids = sorted(set(record_ids))
+    shown = harvest_record_libraries(ids, visibility)
+    anywhere: dict[int, set[int]] = {pk: set() for pk in ids}
+    counting: dict[int, set[int]] = {pk: set() for pk in ids}
+    for start in range(0, len(ids), 900):
+        rows = (
+            _item_model()
+            ._base_manager.filter(record_id__in=ids[start : start + 900])
+            .values_list("record_id", "library_id", "status")
+            .distinct()
+        )
+        for record_id, library_id, status in rows:
+            anywhere[record_id].add(library_id)
+            if status != WITHDRAWN:
+                counting[record_id].add(library_id)
+    held = set().union(*anywhere.values())
+    library_sets = harvest_library_sets(visibility, held) if held else {}
+    out: dict[int, set[str]] = {}
+    for pk in ids:
+        by_spec: dict[str, set[int]] = {}
+        for lib in anywhere[pk]:
+            for spec in library_sets.get(lib, ()):
+                by_spec.setdefault(spec, set()).add(lib)
+        out[pk] = {
+            spec
+            for spec, libs in by_spec.items()
+            if libs & shown[pk] or not libs & counting[pk]
+        }
+    return out
 
 
 def harvest_records_held(library_ids: Iterable[int]) -> list[int]:

@@ -20,7 +20,7 @@ from thuvien.catalog.selectors_harvest import (
     HarvestVisibility,
     harvest_library_sets,
     harvest_record_libraries,
-    harvest_record_sets,
+    harvest_record_listed_sets,
     harvest_records_held,
     harvest_sets_of,
 )
@@ -42,18 +42,26 @@ def _public() -> HarvestVisibility:
 
 
 @contextmanager
-def record_sets_kept(record_ids: Iterable[int]) -> Iterator[None]:
-    """Around a write that adds or moves copies of these records (inside its transaction): the
-    sets each record left get a leave, the sets it entered lose theirs. The caller moves the
-    datestamps (``record_touch``)."""
+def record_sets_kept(record_ids: Iterable[int]) -> Iterator[list[int]]:
+    """Around a write that adds, moves, deletes or hides copies of these records (inside its
+    transaction): the sets each record left get a leave, the sets it entered lose theirs. A
+    set counts where a listing names the record, live or withdrawn there
+    (``harvest_record_listed_sets``), as the public sees it (read again after the write: a
+    library's visibility may be what changed). Yields a list that holds, after the block, the
+    records whose sets changed; the caller moves their datestamps (``record_touch``)."""
     ids = sorted({pk for pk in record_ids if pk})
+    changed: list[int] = []
     if not ids:
-        yield
+        yield changed
         return
-    visibility = _public()
-    before = harvest_record_sets(ids, visibility)
-    yield
-    record_sets_follow(before=before, after=harvest_record_sets(ids, visibility))
+    before = harvest_record_listed_sets(ids, _public())
+    yield changed
+    after = harvest_record_listed_sets(ids, _public())
+    moved = [pk for pk in ids if before[pk] != after[pk]]
+    record_sets_follow(
+        before={pk: before[pk] for pk in moved}, after={pk: after[pk] for pk in moved}
+    )
+    changed += moved
 
 
 def library_sets_follow(library_ids: list[int]) -> Callable[[], None]:
