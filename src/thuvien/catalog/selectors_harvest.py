@@ -10,13 +10,13 @@ and ``library:<code>`` (records with a copy in that library); a scope may also n
 libraries (a library type, a group: records with a copy in one of them) and a material type.
 A record whose last copy in a library is withdrawn shows as deleted in that library's set.
 A live record that left a set otherwise (its copy moved to another library, deleted outright or
-hidden from the public, its library changed type or group, its material type changed) has a ``RecordSetLeave`` for that set and shows as
-deleted there, for ever, until it comes back. The same record id never appears twice in one
-listing: a deleted record is only its tombstone, a tombstone of a record that moved to another
-network only counts in the set of the network it left, and a leave only counts while the record
-is neither live (a shown copy), withdrawn (copies, all withdrawn) nor tombstoned (hidden whole)
-in the set's libraries and,
-in a material set, another material type (with that type, it is live or has its tombstone).
+hidden from the public, its library changed type or group, its material type changed) has a
+``RecordSetLeave`` for that set and shows as deleted there, for ever, until it comes back. The
+same record id never appears twice in one listing: a deleted record is only its tombstone, a
+tombstone of a record that moved to another network only counts in the set of the network it
+left, and a leave only counts while the record is neither live (a shown copy), withdrawn
+(copies, all withdrawn) nor tombstoned (hidden whole) in the set's libraries and, in a
+material set, another material type (with that type, it is live or has its tombstone).
 """
 
 from __future__ import annotations
