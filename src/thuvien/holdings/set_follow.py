@@ -3,11 +3,11 @@
 A record is in ``library``, ``library:<code>``, ``type:<library type>`` and
 ``group:<network>:<group>`` through the copies that count (shown to the public, not
 withdrawn). When a copy moves to another library, is deleted outright or hidden, or a library
-changes type, group or visibility, the record may leave some of those sets: the catalogue keeps a ``RecordSetLeave`` for each (the
-harvester of that set is told it is deleted there), drops it when the record comes back, and
-the record's datestamp moves so an incremental harvest sees its new sets. Holdings computes
-this because it owns the copies; network (below) only says which libraries are changing
-(``network.services.sets.library_sets_watchers``)."""
+changes type, group or visibility, the record may leave some of those sets: the catalogue
+keeps a ``RecordSetLeave`` for each (the harvester of that set is told it is deleted there),
+drops it when the record comes back, and the record's datestamp moves so an incremental
+harvest sees its new sets. Holdings computes this because it owns the copies; network (below)
+only says which libraries are changing (``network.services.sets.library_sets_watchers``)."""
 
 from __future__ import annotations
 
