@@ -19,10 +19,10 @@ from django.utils import timezone
 from thuvien.catalog.selectors_harvest import (
     HarvestVisibility,
     harvest_library_sets,
-    harvest_record_libraries,
+    harvest_listed_sets_of,
+    harvest_record_copies,
     harvest_record_listed_sets,
     harvest_records_held,
-    harvest_sets_of,
 )
 from thuvien.catalog.services.records import record_touch
 from thuvien.catalog.services.set_leaves import record_sets_follow
@@ -66,9 +66,10 @@ def record_sets_kept(record_ids: Iterable[int]) -> Iterator[list[int]]:
 
 def library_sets_follow(library_ids: list[int]) -> Callable[[], None]:
     """Registered in ``network.services.sets.library_sets_watchers``: called before libraries'
-    type or groups change, returns what to do after. Every record with a copy that counts in
-    them whose sets change gets leaves for the sets it left, a new datestamp and a new index
-    document (types and groups are search facets too), ``CHUNK`` records at a time."""
+    type or groups change, returns what to do after. Every record with a copy in them whose
+    listed sets change (``harvest_listed_sets_of``: live there, or withdrawn there) gets
+    leaves for the sets it left, a new datestamp and a new index document (types and groups
+    are search facets too), ``CHUNK`` records at a time."""
     visibility = _public()
     before = harvest_library_sets(visibility)
     held = harvest_records_held(library_ids)
@@ -79,9 +80,10 @@ def library_sets_follow(library_ids: list[int]) -> Callable[[], None]:
             return
         now = timezone.now()
         for start in range(0, len(held), CHUNK):
-            libraries = harvest_record_libraries(held[start : start + CHUNK], visibility)
-            old, new = harvest_sets_of(libraries, before), harvest_sets_of(libraries, after)
-            changed = [pk for pk in libraries if old[pk] != new[pk]]
+            copies = harvest_record_copies(held[start : start + CHUNK], visibility)
+            old = harvest_listed_sets_of(copies, before)
+            new = harvest_listed_sets_of(copies, after)
+            changed = [pk for pk in copies if old[pk] != new[pk]]
             record_sets_follow(
                 before={pk: old[pk] for pk in changed},
                 after={pk: new[pk] for pk in changed},

@@ -18,7 +18,12 @@ from thuvien.holdings.services import (
     location_visibility_set,
 )
 from thuvien.network.models import LibraryGroup, LibraryVisibility, Location, ShelfVisibility
-from thuvien.network.services import group_create, group_set_libraries, library_move
+from thuvien.network.services import (
+    group_create,
+    group_set_libraries,
+    library_move,
+    library_update,
+)
 
 from .test_oai import NS, oai
 from .test_sets_follow_moves import age, header_specs, ident, listed, make
@@ -79,6 +84,23 @@ def test_a_withdrawn_copy_deleted_later_stays_deleted_in_its_library(client, wor
     assert listed(client, "library:HY-THPT", since) == {ident(record): "deleted"}
     assert listed(client, "type:school") == {ident(record): "deleted"}
     assert listed(client, "library:HY-TINH") == {ident(record): None}
+
+
+def test_a_library_changing_type_keeps_the_deleted_header_of_a_withdrawn_copy(client, world):
+    """Shown as deleted in ``type:commune`` because its copy there is withdrawn, the record
+    stays deleted there when the library becomes another type (a leave takes over)."""
+    record, (tienlu, _tinh) = make(world, "Thanh lý ở xã", world.commune_a, world.provincial)
+    item_withdraw(item=tienlu)
+    assert listed(client, "type:commune") == {ident(record): "deleted"}
+    since = age(record)
+    library_update(library=world.commune_a, library_type="community", actor=None)
+    assert listed(client, "type:commune", since) == {ident(record): "deleted"}
+    assert listed(client, "type:commune") == {ident(record): "deleted"}
+    assert RecordSetLeave.objects.filter(record_id=record.pk, set_spec="type:commune")
+    since = age(record)
+    library_update(library=world.commune_a, library_type="commune", actor=None)
+    assert listed(client, "type:commune", since) == {ident(record): "deleted"}  # withdrawn
+    assert not RecordSetLeave.objects.filter(record_id=record.pk, set_spec="type:commune")
 
 
 # --- what the public sees -----------------------------------------------------------------------
