@@ -1,7 +1,7 @@
 """OAI-PMH ListRecords throughput and the cost of a page deep in a harvest.
 
     .venv/bin/python benchmarks/oai_listrecords.py [--records 50000] [--page 500]
-        [--prefix marc21] [--delete 1000] [--no-store] [--set library:BENCH-TINH]
+        [--prefix marc21] [--delete 1000] [--no-store] [--set library:BENCH-TINH] [--hide 1900]
 
 Loads N demo records (demo.catalog step, with items) into a fresh database, deletes some
 (tombstones), then harvests the whole repository with ListRecords through Django's full request
@@ -12,6 +12,9 @@ the first does. Before the harvest the records' stored XML (``catalog.HarvestXml
 up to date as the worker would (its CPU per record is printed); with ``--no-store`` it is
 emptied instead, so that every page writes its records from the MARC. ``--set`` harvests one
 set (``network:bench``, ``library:BENCH-TINH``: the demo's network and its one library).
+``--hide N`` gives N records a copy in a second library and hides their copies in BENCH-TINH
+through the staff's service (``item_visibility_set``): each stays public and shows as deleted in
+``library:BENCH-TINH`` (a ``RecordSetLeave`` that the listing checks against the hidden copy).
 Set BENCH_DATA_DIR to reuse a loaded database.
 """
 
@@ -32,6 +35,7 @@ def main() -> None:
     parser.add_argument("--delete", type=int, default=1000)
     parser.add_argument("--no-store", action="store_true", help="serve without stored XML")
     parser.add_argument("--set", default="", help="harvest this set (default: everything)")
+    parser.add_argument("--hide", type=int, default=0, help="records hidden in BENCH-TINH")
     args = parser.parse_args()
     setup_django("bench-oai")
     from django.conf import settings
@@ -63,6 +67,8 @@ def main() -> None:
             )
         for pk in ids:
             record_delete(record=Record.objects.get(pk=pk))
+    if args.hide:
+        _hide(library, args.hide)
     from thuvien.catalog.models import HarvestXml
     from thuvien.catalog.services import harvest_xml_refresh
 
@@ -119,6 +125,35 @@ def main() -> None:
               f"CPU median {statistics.median(r[1] for r in runs) * 1000:.0f} ms "
               f"({runs[0][2]} records)")  # fmt: skip
 
+
+def _hide(library, count: int) -> None:
+    """``count`` live records held by ``library`` get a copy in a second library; their copies
+    in ``library`` are hidden from the public (once: a rerun finds them hidden)."""
+    from thuvien.catalog.models import RecordSetLeave
+    from thuvien.core.scoping import scopes_disabled
+    from thuvien.holdings.models import Item
+    from thuvien.holdings.services import item_create, item_visibility_set
+    from thuvien.network.models import Library
+
+    if RecordSetLeave.objects.exists():
+        return
+    other, _ = Library.objects.get_or_create(
+        code="BENCH-XA", defaults={"network": library.network, "name_vi": "Thư viện xã đo"}
+    )
+    with scopes_disabled():
+        held = Item.objects.filter(library=library, record__is_deleted=False).exclude(
+            status="withdrawn"
+        )
+        ids = sorted(set(held.values_list("record_id", flat=True)))[::9][:count]
+        started = time.process_time()
+        for n, pk in enumerate(ids):
+            copies = list(held.filter(record_id=pk).select_related("record"))
+            item_create(record=copies[0].record, library=other, barcode=f"BXA{n:07d}")
+            for copy in copies:
+                item_visibility_set(item=copy, visibility="hidden", actor=None)
+        cpu = (time.process_time() - started) * 1000 / max(len(ids), 1)
+    print(f"hidden: {len(ids):,} records' copies in {library.code}, "
+          f"{RecordSetLeave.objects.count():,} leaves, {cpu:.0f} ms CPU a record")  # fmt: skip
 
 if __name__ == "__main__":
     main()

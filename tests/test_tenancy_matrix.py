@@ -81,6 +81,7 @@ SPEC: S = {
         {"record_pk": "pk"},
     ),
     "staff/catalog/items/<int:pk>/": ("holdings.Item", LIB, {"pk": "pk"}),
+    "staff/catalog/items/<int:pk>/move/": ("holdings.Item", LIB, {"pk": "pk"}),
     "staff/catalog/authorities/<int:pk>/": ("catalog.Authority", NET, {"pk": "pk"}),
     "staff/circulation/slips/hold/<int:pk>/": ("circulation.Hold", LIB, {"pk": "pk"}),
     "staff/circulation/slips/transit/<int:pk>/": ("circulation.Transit", LIB, {"pk": "pk"}),

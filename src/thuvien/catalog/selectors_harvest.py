@@ -9,13 +9,14 @@ Sets: ``network`` (every network), ``network:<code>``, ``library`` (records any 
 and ``library:<code>`` (records with a copy in that library); a scope may also name several
 libraries (a library type, a group: records with a copy in one of them) and a material type.
 A record whose last copy in a library is withdrawn shows as deleted in that library's set.
-A live record that left a set otherwise (its copy moved to another library, its library changed
-type or group, its material type changed) has a ``RecordSetLeave`` for that set and shows as
-deleted there, for ever, until it comes back. The same record id never appears twice in one
-listing: a deleted record is only its tombstone, a tombstone of a record that moved to another
-network only counts in the set of the network it left, and a leave only counts while the record
-has no copy at all in the set's libraries (with one, it is live there or withdrawn there) and,
-in a material set, another material type (with that type, it is live or has its tombstone).
+A live record that left a set otherwise (its copy moved to another library, deleted outright or
+hidden from the public, its library changed type or group, its material type changed) has a
+``RecordSetLeave`` for that set and shows as deleted there, for ever, until it comes back. The
+same record id never appears twice in one listing: a deleted record is only its tombstone, a
+tombstone of a record that moved to another network only counts in the set of the network it
+left, and a leave only counts while the record is neither live (a shown copy), withdrawn
+(copies, all withdrawn) nor tombstoned (hidden whole) in the set's libraries and, in a
+material set, another material type (with that type, it is live or has its tombstone).
 """
 
 from __future__ import annotations
@@ -208,20 +209,34 @@ def _tombstones(scope: HarvestScope) -> QuerySet[RecordTombstone]:
     return qs
 
 
-def _set_leaves(scope: HarvestScope) -> QuerySet[RecordSetLeave] | None:
+def _set_leaves(
+    scope: HarvestScope, visibility: HarvestVisibility = EVERYTHING
+) -> QuerySet[RecordSetLeave] | None:
     """Records that left the scope's set and are neither live, withdrawn nor tombstoned in it
-    (see the module's docstring: each record id once per listing)."""
+    (see the module's docstring: each record id once per listing). A copy hidden from the
+    harvester does not keep the record in the set: its leave counts (the public no longer
+    sees it there), unless the record is hidden whole, which its tombstone says."""
     if scope.set_spec is None:
         return None
     qs = RecordSetLeave.objects.filter(set_spec=scope.set_spec)
     if scope.network_id is not None:
         qs = qs.filter(network_id=scope.network_id)
     if _by_library(scope):
-        items = _item_model()._base_manager.filter(record_id=OuterRef("record_id"))
+        copies = _item_model()._base_manager.filter(record_id=OuterRef("record_id"))
         libraries = _libraries_of(scope)
         if libraries is not None:
-            items = items.filter(library_id__in=libraries)
-        qs = qs.exclude(Exists(items))
+            copies = copies.filter(library_id__in=libraries)
+        counting = copies.exclude(status=WITHDRAWN)
+        # live there (``_live``), or every copy there withdrawn (``_withdrawn_here``)
+        qs = qs.exclude(Exists(counting.filter(visibility.items)))
+        qs = qs.exclude(Exists(copies) & ~Exists(counting))
+        # hidden whole, or otherwise tombstoned, with a copy there (``_tombstones``)
+        tombs = RecordTombstone.objects.filter(record_id=OuterRef("record_id"))
+        if scope.network_id is not None:
+            tombs = tombs.filter(network_id=scope.network_id)
+        else:
+            tombs = tombs.exclude(reason=TombstoneReason.MOVED)
+        qs = qs.exclude(Exists(tombs) & Exists(copies))
     if scope.material_type is not None:
         kind = Record.objects.filter(pk=OuterRef("record_id"), material_type=scope.material_type)
         qs = qs.exclude(Exists(kind))
@@ -348,7 +363,7 @@ def harvest_page(
             HarvestEntry(record_id=r, network_id=n, datestamp=d, deleted=True)
             for r, n, d in left.values_list("id", "network_id", "updated_at")[: limit + 1]
         ]
-    leaves = _set_leaves(scope)
+    leaves = _set_leaves(scope, visibility)
     if leaves is not None:
         leaves = harvest_window(
             leaves, "datestamp", "record_id", after=after, since=since, before=before
@@ -451,34 +466,79 @@ def harvest_record_libraries(
     return out
 
 
-def harvest_sets_of(
-    libraries: dict[int, set[int]], library_sets: dict[int, frozenset[str]]
-) -> dict[int, set[str]]:
-    """Each record's library-derived sets, from its libraries (``harvest_record_libraries``)
-    and what each library gives (``harvest_library_sets``)."""
+@dataclass(frozen=True)
+class RecordCopies:
+    """Where one record has copies: anywhere, counting (not withdrawn), and counting and shown
+    to the harvester (library ids)."""
+
+    anywhere: frozenset[int]
+    counting: frozenset[int]
+    shown: frozenset[int]
+
+
+def harvest_record_copies(
+    record_ids: Iterable[int], visibility: HarvestVisibility = EVERYTHING
+) -> dict[int, RecordCopies]:
+    """The libraries of each record's copies (``RecordCopies``), three queries per 900."""
+    ids = sorted(set(record_ids))
+    shown = harvest_record_libraries(ids, visibility)
+    anywhere: dict[int, set[int]] = {pk: set() for pk in ids}
+    counting: dict[int, set[int]] = {pk: set() for pk in ids}
+    for start in range(0, len(ids), 900):
+        rows = (
+            _item_model()
+            ._base_manager.filter(record_id__in=ids[start : start + 900])
+            .values_list("record_id", "library_id", "status")
+            .distinct()
+        )
+        for record_id, library_id, status in rows:
+            anywhere[record_id].add(library_id)
+            if status != WITHDRAWN:
+                counting[record_id].add(library_id)
     return {
-        pk: set().union(*(library_sets.get(lib, frozenset()) for lib in held))
-        for pk, held in libraries.items()
+        pk: RecordCopies(frozenset(anywhere[pk]), frozenset(counting[pk]), frozenset(shown[pk]))
+        for pk in ids
     }
 
 
-def harvest_record_sets(
+def harvest_listed_sets_of(
+    copies: dict[int, RecordCopies], library_sets: dict[int, frozenset[str]]
+) -> dict[int, set[str]]:
+    """Each record's library-derived sets in which a listing names it, given what each library
+    gives (``harvest_library_sets``): live (a shown copy that counts in one of the set's
+    libraries, ``_live``) or deleted because every copy it has in them is withdrawn
+    (``_withdrawn_here``). A set it drops out of otherwise (a copy moved, deleted outright or
+    hidden, a library that changed type or group) needs a ``RecordSetLeave`` to be told."""
+    out: dict[int, set[str]] = {}
+    for pk, held in copies.items():
+        by_spec: dict[str, set[int]] = {}
+        for lib in held.anywhere:
+            for spec in library_sets.get(lib, ()):
+                by_spec.setdefault(spec, set()).add(lib)
+        out[pk] = {
+            spec
+            for spec, libs in by_spec.items()
+            if libs & held.shown or not libs & held.counting
+        }
+    return out
+
+
+def harvest_record_listed_sets(
     record_ids: Iterable[int], visibility: HarvestVisibility = EVERYTHING
 ) -> dict[int, set[str]]:
-    """Each record's library-derived sets now (``harvest_library_sets``)."""
-    libraries = harvest_record_libraries(record_ids, visibility)
-    held = set().union(*libraries.values())
-    if not held:
-        return {pk: set() for pk in libraries}
-    return harvest_sets_of(libraries, harvest_library_sets(visibility, held))
+    """Each record's listed sets now (``harvest_listed_sets_of``)."""
+    copies = harvest_record_copies(record_ids, visibility)
+    held = set().union(*(one.anywhere for one in copies.values()))
+    library_sets = harvest_library_sets(visibility, held) if held else {}
+    return harvest_listed_sets_of(copies, library_sets)
 
 
 def harvest_records_held(library_ids: Iterable[int]) -> list[int]:
-    """The records with a copy that counts (not withdrawn) in one of these libraries."""
+    """The records with a copy in one of these libraries (withdrawn ones too: a listing names
+    the record there as deleted)."""
     rows = (
         _item_model()
         ._base_manager.filter(library_id__in=list(library_ids))
-        .exclude(status=WITHDRAWN)
         .values_list("record_id", flat=True)
         .distinct()
     )

@@ -440,7 +440,12 @@ def item_delete(*, item: Item, actor: User | None = None) -> None:
             changes={"barcode": [item.barcode, None]},
         )
         try:
-            with transaction.atomic(), record_visibility_kept([record_id]):
+            # the sets of its library it was the record's last copy in: deleted there
+            with (
+                transaction.atomic(),
+                record_visibility_kept([record_id]),
+                record_sets_kept([record_id]),
+            ):
                 item.delete()
         except IntegrityError:
             # protected by loans or other history: keep it, withdrawn
@@ -573,8 +578,10 @@ def library_visibility_set(
         held = _records_held(library_id=library.pk)
         before = _public_before(held)
         was_public = _public_library(library.pk)
-        library.save(update_fields=[*changes, "updated_at"])
+        with record_sets_kept(held) as moved:  # the public's library:, type:, group: sets
+            library.save(update_fields=[*changes, "updated_at"])
         _public_after(held, before)
+        record_touch(record_ids=moved)
         is_public = _public_library(library.pk)
         for follow in library_visibility_changed:
             follow(library, was_public, is_public)
@@ -601,8 +608,10 @@ def location_visibility_set(*, location: Location, visibility: str, actor: User 
         held = _records_held(location_id=location.pk)
         before = _public_before(held)
         location.visibility = visibility
-        location.save(update_fields=["visibility"])
+        with record_sets_kept(held) as moved:
+            location.save(update_fields=["visibility"])
         _public_after(held, before)
+        record_touch(record_ids=moved)
         audit_record(
             actor=actor,
             action="network.location.visibility_changed",
@@ -629,8 +638,10 @@ def item_visibility_set(*, item: Item, visibility: str, actor: User | None) -> I
         changes = {"visibility": [item.visibility, visibility]}
         before = _public_before([item.record_id])
         item.visibility = visibility
-        item.save(update_fields=["visibility", "updated_at"])
+        with record_sets_kept([item.record_id]) as moved:
+            item.save(update_fields=["visibility", "updated_at"])
         _public_after([item.record_id], before)
+        record_touch(record_ids=moved)
         audit_record(
             actor=actor,
             action="holdings.item.visibility_changed",

@@ -15,6 +15,7 @@ from thuvien.core.audit import audit_record
 from ..errors import NetworkError, NetworkErrorCode
 from ..models import Library, LibraryGroup, LibraryPlacement, Network
 from .libraries import _check_network_open, _check_parent
+from .sets import library_sets_changing
 
 
 def descendant_ids(library: Library) -> list[int]:
@@ -152,10 +153,14 @@ def library_move(
         library.parent = new_parent
         library.save(update_fields=["parent", "updated_at"])
         if target.pk != old_network.pk:
-            _relocate(moved, source=old_network, target=target)
-            # Groups are per network: the moved libraries leave the old network's groups.
-            for group in LibraryGroup.objects.filter(network=old_network, libraries__in=moved):
-                group.libraries.remove(*moved)
+            # Groups are per network: the moved libraries leave the old network's groups, and
+            # their records the OAI-PMH ``group:`` sets they had only through them
+            # (``library_sets_changing``: leaves, new datestamps), as a group's edit does.
+            with library_sets_changing(moved):
+                _relocate(moved, source=old_network, target=target)
+                groups = LibraryGroup.objects.filter(network=old_network, libraries__in=moved)
+                for group in groups.distinct():
+                    group.libraries.remove(*moved)
             library.network = target
         audit_record(
             actor=actor,

@@ -107,6 +107,19 @@ class ItemStatusForm(forms.Form):
     note = forms.CharField(label=_("Lý do"), max_length=255, required=False)
 
 
+class ItemMoveForm(forms.Form):
+    """The library a copy moves to: only those the person may move it to are offered (the
+    view passes them), so another id is an invalid choice, never a move."""
+
+    library = forms.TypedChoiceField(label=_("Chuyển đến thư viện"), coerce=int, choices=())
+
+    def __init__(self, *args, libraries=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["library"].choices = [("", "—")] + [
+            (lib.pk, f"{lib.name_vi} ({lib.code})") for lib in libraries
+        ]
+
+
 class LabelForm(forms.Form):
     LAYOUTS = [
         ("3x8", _("3 cột x 8 hàng (24 nhãn/trang A4)")),

@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path("records/<int:record_pk>/items/add/", items.item_add, name="item-add"),
     path("items/<int:pk>/", items.item_edit, name="item-edit"),
+    path("items/<int:pk>/move/", items.item_move, name="item-move"),
     path("labels/", labels.labels, name="labels"),
     path("import/", transfer.import_upload, name="import"),
     path("import/<str:token>/", transfer.import_preview_view, name="import-preview"),

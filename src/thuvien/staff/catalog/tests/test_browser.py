@@ -81,3 +81,41 @@ def test_search_record_and_editor_fit_a_phone(world, page, make_record):
         page.goto(page.base_url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
     page.screenshot(path="/tmp/catalog-editor-360.png", full_page=True)
+
+
+def test_move_a_copy_to_another_library_in_the_page(world, page, make_record):
+    """A cataloguer of the provincial and the Tiên Lữ libraries moves a copy from its edit
+    page; a lent copy is refused on the form, nothing moved."""
+    from thuvien.accounts.models import Membership, Role
+    from thuvien.holdings.models import Item, ItemStatus
+    from thuvien.holdings.services import item_create, item_status_change
+
+    user = world.users["tinh_cataloguer"]
+    Membership.objects.create(
+        user=user, network=world.hung_yen, library=world.commune_a,
+        role=Role.objects.get(code="cataloguer"),
+    )  # fmt: skip
+    user.working_library = world.provincial  # works at the provincial library on logging in
+    user.save(update_fields=["working_library"])
+    record = make_record("Truyện Kiều", author="Nguyễn Du")
+    copy = item_create(record=record, library=world.provincial, barcode="HYMOVE7")
+    lent = item_create(record=record, library=world.provincial, barcode="HYMOVE8")
+    item_status_change(item=lent, status=ItemStatus.ON_LOAN)
+
+    login(page, f"/staff/catalog/items/{copy.pk}/")
+    page.get_by_role("link", name="Chuyển bản sao sang thư viện khác").click()
+    choices = page.get_by_label("Chuyển đến thư viện")
+    offered = choices.locator("option").all_inner_texts()
+    assert offered == ["—", "Thư viện xã Tiên Lữ (HY-TIENLU)"]
+    choices.select_option(label="Thư viện xã Tiên Lữ (HY-TIENLU)")
+    page.get_by_role("button", name="Chuyển bản sao").click()
+    page.wait_for_url(f"**/staff/catalog/records/{record.pk}/")
+    assert page.get_by_text("Đã chuyển bản sao HYMOVE7 sang Thư viện xã Tiên Lữ.").is_visible()
+    assert Item._base_manager.get(pk=copy.pk).library_id == world.commune_a.pk
+
+    page.goto(f"{page.base_url}/staff/catalog/items/{lent.pk}/move/")
+    page.get_by_label("Chuyển đến thư viện").select_option(label="Thư viện xã Tiên Lữ (HY-TIENLU)")
+    page.get_by_role("button", name="Chuyển bản sao").click()
+    assert page.get_by_text("Bản sao đang được mượn").is_visible()
+    page.screenshot(path="/tmp/catalog-item-move.png", full_page=True)
+    assert Item._base_manager.get(pk=lent.pk).library_id == world.provincial.pk

@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
-from thuvien.accounts.permissions import requires
+from thuvien.accounts.permissions import can, requires
 from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.holdings.models import Item
 from thuvien.holdings.selectors import item_get_for
 from thuvien.staff.forms_flow import form_submit
 
-from ..forms import ItemBatchForm, ItemEditForm, ItemStatusForm
+from ..forms import ItemBatchForm, ItemEditForm, ItemMoveForm, ItemStatusForm
 from .common import get_record
 
 
@@ -32,6 +32,21 @@ def get_item(request: StaffRequest, pk: int) -> Item:
         return item_get_for(library=request.library, pk=pk)
     except NotFound:
         raise Http404 from None
+
+
+def move_targets(request: StaffRequest, item: Item) -> list[Any]:
+    """The libraries this person may move ``item`` to: the other open libraries of its
+    network where they may edit copies (``CATALOGUE`` there, as they hold it in the copy's
+    library to reach this page; a network administrator holds it in every one). Read from
+    the libraries the request already has (``staff_libraries``), no query of its own."""
+    return [
+        lib
+        for lib in request.staff_libraries
+        if lib.network_id == request.library.network_id  # the copy is in the active library
+        and lib.pk != item.library_id
+        and lib.is_active
+        and can(request.user, Capability.CATALOGUE, lib)
+    ]
 
 
 def _form_error(form, exc: ThuvienError) -> None:
@@ -175,6 +190,41 @@ def item_edit(request: StaffRequest, pk: int) -> HttpResponse:
             "form": form,
             "status_form": status_form,
             "in_circulation": item.status in CIRCULATION_STATUSES,
+            "may_move": bool(move_targets(request, item)),
         },
         status=400 if bad else 200,
+    )
+
+
+@requires(Capability.CATALOGUE)
+def item_move(request: StaffRequest, pk: int) -> HttpResponse:
+    """Move a copy to another library of the network (``item_update(library=...)``, audited
+    there; a lent copy is refused). The copy leaves the active library: on success the
+    browser goes back to its record."""
+    from thuvien.holdings.services import CIRCULATION_STATUSES, item_update
+
+    item = get_item(request, pk)
+    targets = move_targets(request, item)
+    by_id = {lib.pk: lib for lib in targets}
+    form = ItemMoveForm(request.POST or None, libraries=targets)
+    done = form_submit(
+        request,
+        form,
+        lambda data: item_update(item=item, library=by_id[data["library"]], actor=request.user),
+        success=lambda moved: _("Đã chuyển bản sao %(b)s sang %(lib)s.")
+        % {"b": moved.barcode, "lib": by_id[moved.library_id].name_vi},
+        then=reverse("catalog:record-detail", args=[item.record_id]),
+    )
+    if done is not None:
+        return done
+    return render(
+        request,
+        "staff/catalog/item_move.html",
+        {
+            "item": item,
+            "form": form,
+            "targets": targets,
+            "in_circulation": item.status in CIRCULATION_STATUSES,
+        },
+        status=400 if form.errors else 200,
     )
