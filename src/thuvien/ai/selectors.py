@@ -19,6 +19,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy
 
 from thuvien.catalog.models import Record
+from thuvien.core.text import strip_invisible
 from thuvien.holdings.visibility import ANONYMOUS, Viewer
 from thuvien.search.engine import YEAR_RANGES, engine
 from thuvien.search.errors import SearchError
@@ -284,7 +285,7 @@ def hybrid_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS)
             # Vietnamese typed without its marks: e5-small misreads it (meaning alone scores
             # nDCG 0.03 on such queries, the words 0.49), so similarity to the word results
             # means little ("le hoi truyen thong" drew a novel nearer than the festival books)
-            if lexical.q.isascii():
+            if strip_invisible(lexical.q).isascii():
                 return lexical
             ranked = beside_words(vector, ranked, [row.record.pk for row in lexical.rows])
         if not ranked:
