@@ -10,6 +10,8 @@ nothing is added (before, fill-ins came whenever the words found less than a pag
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from thuvien.ai.services import record_embeddings_refresh
@@ -97,6 +99,10 @@ def test_the_result_page_sets_the_fill_ins_under_a_heading(client, catalogue):
     assert 'style="' not in meaning and "<script" not in meaning  # CSP: no inline style/script
     # numbering goes on from the word results
     assert '<ol class="rlist" start="2">' in meaning
+    # a heading above the titles (h3), as the count above the word results is, so that a
+    # screen reader's list of headings puts the fill-ins under it, not beside it
+    assert re.search(r'<h2 id="mh" class="mhead">Kết quả gần nghĩa</h2>', meaning)
+    assert '<h2 id="rh" class="rcount"' in words  # "1–2 trong 2 kết quả"
     exact = client.get("/search/", {"q": "Truyện Kiều", "mode": "hybrid"}).content.decode()
     assert "by-meaning" not in exact and "Gần nghĩa" not in exact
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
