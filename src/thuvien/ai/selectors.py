@@ -19,6 +19,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy
 
 from thuvien.catalog.models import Record
+from thuvien.core.text import strip_invisible
 from thuvien.holdings.visibility import ANONYMOUS, Viewer
 from thuvien.search.engine import YEAR_RANGES, engine
 from thuvien.search.errors import SearchError
@@ -280,7 +281,7 @@ def hybrid_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS)
     # on such queries, the words 0.49), so similarity to the word results means little ("le
     # hoi truyen thong" drew a novel nearer than the festival books). Decided before the
     # query is embedded, which costs ~20 ms of CPU
-    if lexical.rows and lexical.q.isascii():
+    if lexical.rows and strip_invisible(lexical.q).isascii():
         return lexical
     counted: SearchPage | None = None
     try:

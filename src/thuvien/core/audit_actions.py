@@ -78,6 +78,7 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     # holdings
     "holdings.item.created": _("Thêm bản sao"),
     "holdings.item.updated": _("Sửa bản sao"),
+    "holdings.item.moved": _("Bản sao được chuyển sang thư viện khác"),
     "holdings.item.deleted": _("Xóa bản sao"),
     "holdings.item.status_changed": _("Đổi trạng thái bản sao"),
     "holdings.item.visibility_changed": _("Đổi chế độ hiển thị bản sao"),

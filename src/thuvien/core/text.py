@@ -30,6 +30,27 @@ def clean(text: str | None) -> str:
     return _WS.sub(" ", _CONTROL.sub("", nfc(text))).strip()
 
 
+# Characters a person cannot see that come along with pasted text: zero-width space and word
+# joiner, a byte-order mark, and the bidirectional embeddings, overrides and isolates (U+202E
+# shows the rest of a title backwards). They split words for search and sorting and can
+# disguise a value; the marks U+200E/U+200F stay for Arabic and Hebrew text. Zero-width
+# (non-)joiners go when they touch Latin text, where they do nothing; between two letters of
+# another script (Persian, Indic) or two emoji they stay. The catalogue stores records without
+# them (``catalog.marc.normalize``), so a query must drop them too to find what it shows.
+_INVISIBLE = re.compile(
+    "[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    "|(?<=[\x00-\u024f\u1e00-\u1eff])[\u200c\u200d]"
+    "|[\u200c\u200d](?=[\x00-\u024f\u1e00-\u1eff])"
+)
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the invisible characters of ``_INVISIBLE`` (ASCII text as it is)."""
+    if text.isascii():
+        return text
+    return _INVISIBLE.sub("", text)
+
+
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L"})
 
 

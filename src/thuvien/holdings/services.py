@@ -318,7 +318,18 @@ def item_update(
                 for name, (_old, value) in changes.items():
                     setattr(item, name, value)
                 item.save(update_fields=[*changes.keys(), "updated_at"])
-            audit_record(actor=actor, action="holdings.item.updated", obj=item, changes=changes)
+            if "library" in changes:
+                # a move is both libraries' business: the one the copy left reads it in its own
+                # audit log too (an entry is filed under one library), not only the one it joined
+                for library in changes["library"]:
+                    audit_record(
+                        actor=actor, action="holdings.item.moved", obj=item, library=library,
+                        changes=changes,
+                    )  # fmt: skip
+            else:
+                audit_record(
+                    actor=actor, action="holdings.item.updated", obj=item, changes=changes
+                )
             outbox_add(OUTBOX_TOPIC, {old_record_id, item.record_id})
             record_touch(record_ids=[old_record_id, item.record_id])
     except IntegrityError as exc:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from thuvien.core.text import strip_invisible
+
 from .errors import SearchErrorCode, SearchQueryError
 
 FIELDS: dict[str, str] = {}
@@ -289,9 +291,11 @@ def _issn_check(digits: str) -> str:
 def parse_query(text: str) -> Query | None:
     """Parse ``text``; ``None`` for an empty query (browse everything).
 
-    A bare ISBN or ISSN becomes a ``Fallback``: the identifier, then its words.
+    A bare ISBN or ISSN becomes a ``Fallback``: the identifier, then its words. Characters
+    no one can see (a zero-width space pasted with a title) are dropped first: they would
+    split a word the catalogue stores whole ("Truyện" with one inside must still find it).
     """
-    text = (text or "").strip()
+    text = strip_invisible(text or "").strip()
     if not text:
         return None
     if len(text) > 500:

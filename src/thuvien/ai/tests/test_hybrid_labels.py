@@ -10,6 +10,8 @@ nothing is added (before, fill-ins came whenever the words found less than a pag
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from thuvien.ai.services import record_embeddings_refresh
@@ -97,6 +99,10 @@ def test_the_result_page_sets_the_fill_ins_under_a_heading(client, catalogue):
     assert 'style="' not in meaning and "<script" not in meaning  # CSP: no inline style/script
     # numbering goes on from the word results
     assert '<ol class="rlist" start="2">' in meaning
+    # a heading above the titles (h3), as the count above the word results is, so that a
+    # screen reader's list of headings puts the fill-ins under it, not beside it
+    assert re.search(r'<h2 id="mh" class="mhead">Kết quả gần nghĩa</h2>', meaning)
+    assert '<h2 id="rh" class="rcount"' in words  # "1–2 trong 2 kết quả"
     exact = client.get("/search/", {"q": "Truyện Kiều", "mode": "hybrid"}).content.decode()
     assert "by-meaning" not in exact and "Gần nghĩa" not in exact
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
@@ -137,3 +143,22 @@ def test_a_fill_in_must_be_as_near_as_the_word_results(client, catalogue, monkey
     given[:] = [(chickens, 0.95)]
     found = [(r["title"], r["matched_by"]) for r in _api(client, "nuôi ong mật")["results"]]
     assert found == [(BEES, "words"), ("Nuôi gà thả vườn", "meaning")]
+
+
+ZWSP = "\u200b"  # a zero-width space, as a title copied from a web page or a chat brings it
+
+
+@pytest.mark.django_db
+def test_a_pasted_title_with_invisible_characters_is_found_by_its_words(client, catalogue):
+    """A reader pastes "Truyện Kiều" with a zero-width space inside a word (or a byte-order
+    mark in front): the page finds it by its words, as typed, not only "by meaning" under
+    "Kết quả gần nghĩa" (before, the invisible character cut "Truyện" in two and the words
+    found nothing). The catalogue stores titles without such characters."""
+    for pasted in (f"Truy{ZWSP}ện Kiều", f"\ufeffTruyện Ki{ZWSP}ều", f"truy{ZWSP}en kieu"):
+        html = client.get("/search/", {"q": pasted}).content.decode()  # the default mode
+        assert "by-meaning" not in html and "Gần nghĩa" not in html, pasted
+        assert '<a href="/search/record/' in html and ">Truyện Kiều</a>" in html, pasted
+        for mode in ("hybrid", "lexical"):
+            data = _api(client, pasted, mode=mode)
+            found = [(r["title"], r["matched_by"]) for r in data["results"]]
+            assert found == [("Truyện Kiều", "words")], (pasted, mode)

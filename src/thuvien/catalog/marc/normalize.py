@@ -7,13 +7,13 @@ checks), which the UI runs before calling the services.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any
 
 import pymarc
 from django.utils.translation import gettext
 
+from thuvien.core.text import strip_invisible
 from thuvien.core.xmltext import has_controls, strip_controls
 
 from ..errors import CatalogError, CatalogErrorCode
@@ -22,25 +22,13 @@ from .mij import MarcDict, from_pymarc
 DEFAULT_LEADER = "00000nam a2200000 i 4500"
 
 
-# Characters a person cannot see that come along with pasted text: zero-width space and word
-# joiner, a byte-order mark, and the bidirectional embeddings, overrides and isolates (U+202E
-# shows the rest of a title backwards). They split words for search and sorting and can
-# disguise a value, and no MARC21 record needs them; the marks U+200E/U+200F stay for Arabic
-# and Hebrew text. Zero-width (non-)joiners go when they touch Latin text, where they do nothing;
-# between two letters of another script (Persian, Indic) or two emoji they stay.
-_INVISIBLE = re.compile(
-    "[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
-    "|(?<=[\x00-\u024f\u1e00-\u1eff])[\u200c\u200d]"
-    "|[\u200c\u200d](?=[\x00-\u024f\u1e00-\u1eff])"
-)
-
-
 def _nfc(text: Any) -> str:
-    """NFC text without the invisible characters of ``_INVISIBLE``."""
+    """NFC text without the invisible characters a person cannot see
+    (``core.text.strip_invisible``: they split words for search and can disguise a value)."""
     text = "" if text is None else str(text)
     if text.isascii():
         return text
-    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return strip_invisible(unicodedata.normalize("NFC", text))
 
 
 def _clean(text: Any, tag: str, removed: list[str] | None) -> str:

@@ -379,7 +379,7 @@ def content_html(
         if meaning_html:
             add(
                 '\n    <section class="by-meaning" aria-labelledby="mh">\n'
-                f'      <h3 id="mh" class="mhead">{t["Kết quả gần nghĩa"]}</h3>\n'
+                f'      <h2 id="mh" class="mhead">{t["Kết quả gần nghĩa"]}</h2>\n'
                 f'      <p class="mnote">{t[_MEANING_NOTE]}</p>\n'
                 f'      <ol class="rlist" start="{meaning_first}">\n    {meaning_html}\n'
                 "      </ol>\n    </section>\n    "

@@ -51,8 +51,9 @@ def test_a_cataloguer_of_both_libraries_moves_a_copy(world, staff_client, make_r
     assert response.status_code == 302
     assert response["Location"] == reverse("catalog:record-detail", args=[item.record_id])
     assert _library_of(item) == world.commune_a.pk
-    entry = AuditEntry.objects.filter(action="holdings.item.updated").latest("pk")
-    assert entry.actor_id == user.pk and "library" in entry.changes
+    entries = AuditEntry.objects.filter(action="holdings.item.moved")
+    assert {e.library_id for e in entries} == {world.provincial.pk, world.commune_a.pk}
+    assert all(e.actor_id == user.pk and "library" in e.changes for e in entries)
     followed = client.get(response["Location"]).content.decode()
     assert "Đã chuyển bản sao HYMOVE1 sang Thư viện xã Tiên Lữ." in followed
     assert RecordSetLeave.objects.filter(record_id=item.record_id, set_spec="library:HY-TINH")
@@ -72,7 +73,8 @@ def test_a_cataloguer_of_one_library_is_offered_nothing_and_cannot_force_it(
     response = cataloguer.post(url, {"library": world.commune_a.pk})
     assert response.status_code == 400  # not a choice it has: nothing moves
     assert _library_of(item) == world.provincial.pk
-    assert not AuditEntry.objects.filter(action="holdings.item.updated").exists()
+    moves = ["holdings.item.updated", "holdings.item.moved"]
+    assert not AuditEntry.objects.filter(action__in=moves).exists()
 
 
 def test_a_network_administrator_moves_to_any_library_of_the_network(
@@ -125,3 +127,24 @@ def test_the_move_page_in_english(world, staff_client, make_record, settings):
     page = client.get(reverse("catalog:item-move", args=[item.pk])).content.decode()
     assert "Move to library" in page and "Move copy" in page
     assert "Chuyển đến thư viện" not in page
+
+
+def test_both_libraries_read_the_move_in_their_audit_log(world, staff_client, make_record):
+    """The head of the library a copy left opens the audit log and reads that it moved, and
+    where to (before, the entry was filed under the receiving library only, as "Sửa bản sao":
+    a copy vanished from the giving library's log); the receiving library reads it too, and an
+    ordinary edit of a copy stays "Sửa bản sao"."""
+    item = _copy(world, make_record)
+    mover = staff_client(world.users["hy_admin"], world.provincial)
+    url = reverse("catalog:item-move", args=[item.pk])
+    assert mover.post(url, {"library": world.commune_a.pk}).status_code == 302
+    for head, library in (
+        ("tinh_library_admin", world.provincial),  # the copy left
+        ("tienlu_library_admin", world.commune_a),  # the copy joined
+    ):
+        log = staff_client(world.users[head], library).get(reverse("people:audit"))
+        html = log.content.decode()
+        assert "<td>Bản sao được chuyển sang thư viện khác</td>" in html, head
+        assert "HYMOVE1" in html and "Thư viện xã Tiên Lữ" in html, head
+    other = staff_client(world.users["phohien_library_admin"], world.commune_b)
+    assert "HYMOVE1" not in other.get(reverse("people:audit")).content.decode()
