@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from django.db import connection
 from django_scopes import scopes_disabled
 from lxml import etree
 
@@ -58,10 +59,13 @@ def demo(world, settings):
     record_delete(record=deleted)
 
     odd = record_create(network=world.hung_yen, marc=vi_marc(title="Lạ"))
+    # NUL only where the database can hold it: PostgreSQL's jsonb refuses \u0000 (and the
+    # importers drop it before storing)
+    nul = "\x00" if connection.vendor == "sqlite" else ""
     odd_marc = vi_marc(
         title=ODD,
         author=ODD,
-        extra=[("500", " ", " ", [("a", ODD)]), ("520", " ", " ", [("a", "\x00\x02\x1b[0m")])],
+        extra=[("500", " ", " ", [("a", ODD)]), ("520", " ", " ", [("a", nul + "\x02\x1b[0m")])],
     )
     Record.objects.filter(pk=odd.pk).update(marc=odd_marc)  # as a raw import would store it
     _item(world, odd, "HY\u00a0LẠ", ODD[:40])
