@@ -12,6 +12,7 @@ class HoldingsErrorCode(ErrorCode):
     BATCH_SIZE = "holdings.batch_size"
     WRONG_NETWORK = "holdings.wrong_network"
     WRONG_LIBRARY = "holdings.wrong_library"
+    MOVE_NOT_ALLOWED = "holdings.move_not_allowed"
     BAD_STATUS = "holdings.bad_status"
     ITEM_ON_LOAN = "holdings.item_on_loan"
     STATUS_CIRCULATION_ONLY = "holdings.status_circulation_only"

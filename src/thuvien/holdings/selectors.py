@@ -58,6 +58,27 @@ def item_list(
     return qs.order_by("barcode")
 
 
+def item_move_allowed(*, user: Any, item: Item, library: Library) -> bool:
+    """May ``user`` move ``item`` to ``library``: another open library of the copy's network
+    where they may edit copies (``CATALOGUE``; a network administrator holds it in every one).
+    The one rule the staff screen's choices and ``item_update(library=...)`` both ask."""
+    from thuvien.accounts.capabilities import Capability
+    from thuvien.accounts.permissions import can
+
+    return (
+        library.pk != item.library_id
+        and library.network_id == item.library.network_id
+        and library.is_active
+        and can(user, Capability.CATALOGUE, library)
+    )
+
+
+def item_move_targets(*, user: Any, item: Item, libraries: list[Library]) -> list[Library]:
+    """Of ``libraries`` (those the person works in, already read by the request), the ones
+    ``item`` may be moved to by them (``item_move_allowed``)."""
+    return [lib for lib in libraries if item_move_allowed(user=user, item=item, library=lib)]
+
+
 def call_number_for(*, record: Record) -> str:
     """The proposed call number of a record (DDC + author mark + work mark)."""
     from .callnumber import propose_call_number

@@ -26,6 +26,7 @@ from thuvien.core.scoping import scopes_disabled
 
 from .errors import HoldingsError, HoldingsErrorCode
 from .models import Item, ItemStatus, ItemType
+from .selectors import item_move_allowed
 from .set_follow import record_sets_kept
 
 if TYPE_CHECKING:
@@ -275,6 +276,12 @@ def item_update(
     home = item.library
     if library is not _UNSET and library.pk != item.library_id:
         _check_record_library(record if record is not _UNSET else item.record, library)
+        if actor is not None and not item_move_allowed(user=actor, item=item, library=library):
+            raise HoldingsError(
+                HoldingsErrorCode.MOVE_NOT_ALLOWED,
+                gettext("Bạn không được chuyển bản sao này sang thư viện đó."),
+                field="library",
+            )
         new["library"] = home = library
         if location is _UNSET and item.location_id is not None:
             location = None  # the old library's shelf is not in the new one

@@ -116,7 +116,7 @@ class ItemMoveForm(forms.Form):
     def __init__(self, *args, libraries=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["library"].choices = [("", "—")] + [
-            (lib.pk, f"{lib.name_vi} ({lib.code})") for lib in libraries
+            (lib.pk, f"{lib.name} ({lib.code})") for lib in libraries
         ]
 
 

@@ -5,14 +5,16 @@ audited and the record leaves the old library's OAI-PMH set."""
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from thuvien.accounts.models import Membership, Role
 from thuvien.catalog.models import RecordSetLeave
 from thuvien.core.models import AuditEntry
+from thuvien.holdings.errors import HoldingsError, HoldingsErrorCode
 from thuvien.holdings.models import Item, ItemStatus
-from thuvien.holdings.services import item_create, item_status_change
+from thuvien.holdings.services import item_create, item_status_change, item_update
 
 
 def _copy(world, make_record, barcode: str = "HYMOVE1"):
@@ -148,3 +150,16 @@ def test_both_libraries_read_the_move_in_their_audit_log(world, staff_client, ma
         assert "HYMOVE1" in html and "Thư viện xã Tiên Lữ" in html, head
     other = staff_client(world.users["phohien_library_admin"], world.commune_b)
     assert "HYMOVE1" not in other.get(reverse("people:audit")).content.decode()
+
+
+def test_the_service_refuses_a_move_the_person_may_not_make(world, make_record):
+    """The rule is holdings', not the screen's: a caller that skips the screen's list (another
+    interface, a forged form) is refused by ``item_update`` itself, and nothing moves."""
+    item = _copy(world, make_record, barcode="HYMOVE9")
+    with pytest.raises(HoldingsError) as refused:
+        item_update(item=item, library=world.commune_a, actor=world.users["tinh_cataloguer"])
+    assert refused.value.code == HoldingsErrorCode.MOVE_NOT_ALLOWED
+    assert _library_of(item) == world.provincial.pk
+    # a network administrator may
+    moved = item_update(item=item, library=world.commune_a, actor=world.users["hy_admin"])
+    assert moved.library_id == world.commune_a.pk

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
-from thuvien.accounts.permissions import can, requires
+from thuvien.accounts.permissions import requires
 from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.holdings.models import Item
-from thuvien.holdings.selectors import item_get_for
+from thuvien.holdings.selectors import item_get_for, item_move_targets
 from thuvien.staff.forms_flow import form_submit
 
 from ..forms import ItemBatchForm, ItemEditForm, ItemMoveForm, ItemStatusForm
@@ -35,18 +35,9 @@ def get_item(request: StaffRequest, pk: int) -> Item:
 
 
 def move_targets(request: StaffRequest, item: Item) -> list[Any]:
-    """The libraries this person may move ``item`` to: the other open libraries of its
-    network where they may edit copies (``CATALOGUE`` there, as they hold it in the copy's
-    library to reach this page; a network administrator holds it in every one). Read from
-    the libraries the request already has (``staff_libraries``), no query of its own."""
-    return [
-        lib
-        for lib in request.staff_libraries
-        if lib.network_id == request.library.network_id  # the copy is in the active library
-        and lib.pk != item.library_id
-        and lib.is_active
-        and can(request.user, Capability.CATALOGUE, lib)
-    ]
+    """The libraries this person may move ``item`` to, of those the request already read
+    (``staff_libraries``); the rule is holdings' (``item_move_allowed``)."""
+    return item_move_targets(user=request.user, item=item, libraries=request.staff_libraries)
 
 
 def _form_error(form, exc: ThuvienError) -> None:
@@ -212,7 +203,7 @@ def item_move(request: StaffRequest, pk: int) -> HttpResponse:
         form,
         lambda data: item_update(item=item, library=by_id[data["library"]], actor=request.user),
         success=lambda moved: _("Đã chuyển bản sao %(b)s sang %(lib)s.")
-        % {"b": moved.barcode, "lib": by_id[moved.library_id].name_vi},
+        % {"b": moved.barcode, "lib": by_id[moved.library_id].name},
         then=reverse("catalog:record-detail", args=[item.record_id]),
     )
     if done is not None:
