@@ -66,8 +66,10 @@ def main() -> None:
     def request(q: str) -> int:
         environ = {
             "REQUEST_METHOD": "GET",
-            "PATH_INFO": args.path,
-            "QUERY_STRING": urlencode({"q": q}),
+            "PATH_INFO": args.path.split("?", 1)[0],
+            "QUERY_STRING": "&".join(
+                filter(None, [args.path.partition("?")[2], urlencode({"q": q})])
+            ),
             "SERVER_NAME": "127.0.0.1",
             "SERVER_PORT": "8000",
             "REMOTE_ADDR": "127.0.0.1",
