@@ -159,8 +159,31 @@ def gunicorn_command(environ: Mapping[str, str], argv: list[str] | None = None) 
         # The reverse proxy in front (nginx, Caddy) sets X-Forwarded-*; trust it only from here.
         "--forwarded-allow-ips",
         environ.get("THUVIEN_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        *control_socket_arguments(environ),
         *(argv or []),
     ]
+
+
+# A Unix socket's path holds at most 107 bytes (sun_path) on Linux.
+_SOCKET_PATH_MAX = 107
+
+
+def control_socket_arguments(environ: Mapping[str, str]) -> list[str]:
+    """gunicornc's control socket inside this installation's data directory.
+
+    gunicorn (25.1+) puts it in ``$XDG_RUNTIME_DIR`` or ``~/.gunicorn/gunicorn.ctl`` by
+    default: one path for every gunicorn of the user, so a second installation on the same
+    machine (a staging copy, another province's portal, a benchmark beside the live server)
+    took the first one's socket over and ``gunicornc`` reached the wrong server. A data
+    directory too deep for a socket path turns the socket off rather than share one.
+    """
+    from pathlib import Path
+
+    data = Path(environ.get("THUVIEN_DATA_DIR") or Path.cwd() / "var").absolute()
+    path = data / "gunicorn.ctl"
+    if len(os.fsencode(str(path))) > _SOCKET_PATH_MAX:
+        return ["--no-control-socket"]
+    return ["--control-socket", str(path)]
 
 
 def _metrics_dir() -> None:

@@ -49,3 +49,19 @@ def test_a_full_search_box_fits_in_the_request_line():
     q = urlencode({"q": "ệ" * 500, "library": "HY-TIENLU", "sort": "year"})
     line = f"GET /search/?{q}&mtype=book&lang=vie&year=2000-2010 HTTP/1.1"
     assert len(line.encode()) < limit <= 8190  # 8190: gunicorn's ceiling
+
+
+def test_each_installation_keeps_its_own_control_socket(tmp_path):
+    """Two installations on one machine never share gunicornc's socket (gunicorn's default is
+    one path per user: the second server took the first one's over)."""
+    first = gunicorn_command({"THUVIEN_DATA_DIR": str(tmp_path / "a")})
+    second = gunicorn_command({"THUVIEN_DATA_DIR": str(tmp_path / "b")})
+    assert _flag(first, "--control-socket") == str(tmp_path / "a" / "gunicorn.ctl")
+    assert _flag(second, "--control-socket") == str(tmp_path / "b" / "gunicorn.ctl")
+
+
+def test_a_data_directory_too_deep_for_a_socket_turns_the_socket_off(tmp_path):
+    deep = tmp_path / ("d" * 120)
+    cmd = gunicorn_command({"THUVIEN_DATA_DIR": str(deep)})
+    assert "--no-control-socket" in cmd
+    assert "--control-socket" not in cmd
