@@ -360,6 +360,7 @@ if PRODUCTION:
     LANGUAGE_COOKIE_SECURE = True
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
+
 def _env_switch(name: str, default: bool) -> bool:
     """A yes/no switch: "1" or "0"; anything else stops start-up with a message."""
     value = os.environ.get(name, "").strip()
@@ -596,6 +597,8 @@ LOGGING = {
         "huey": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "pyvips": {"level": "WARNING"},  # libvips logs every operation at INFO
+        # pikepdf says "C++ to Python logger bridge initialized" at import: every command printed it
+        "pikepdf": {"level": "WARNING"},
     },
 }
 
