@@ -113,6 +113,15 @@ class ImportReport:
         return [i for i in self.issues if i.level == "error"]
 
     @property
+    def nothing_to_import(self) -> bool:
+        """Whether running the import would change nothing: the whole file was read and no
+        record would be created, matched (a match may add copies) or replaced. A preview that
+        read only the start of a long file cannot tell."""
+        return not self.truncated and not (
+            self.created or self.matched or self.replaced or self.items_created
+        )
+
+    @property
     def failed(self) -> int:
         """Records read but not imported (errors of a record, not of a whole file)."""
         return sum(1 for i in self.issues if i.level == "error" and i.position > 0)

@@ -21,6 +21,7 @@ from thuvien.core.models import Job
 DATA = Path(__file__).resolve().parents[5] / ".." / "shared" / "data" / "marc"
 BATCH_XML = DATA / "pymarc-tests" / "test__batch.xml"
 UVA = DATA / "solrmarc-tests" / "uva_001_2000.mrc"
+AUTHORITY = DATA / "mrrc-testbed" / "authority__sample.mrc"
 
 
 def _with_entity(source: Path) -> bytes:
@@ -129,3 +130,21 @@ def test_a_clean_import_report_says_there_were_no_errors(
     assert text.count("\n") > 1  # never a bare header
     assert "Không có lỗi" in text
     assert "tạo mới 2" in job.message, job.message
+
+
+def test_a_file_of_authority_records_offers_no_import_and_says_why(world, cataloguer):
+    """Every record of a real authority file fails as a bibliographic record: the preview
+    says nothing can be imported instead of offering an import that would do nothing."""
+    response = upload(cataloguer, "authority.mrc", AUTHORITY.read_bytes())
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert report.read > 0 and report.failed == report.read and report.nothing_to_import
+    page = response.content.decode()
+    assert 'id="run-import"' not in page
+    assert 'id="nothing-to-import"' in page and "không có biểu ghi nào nhập được" in page
+
+
+def test_a_good_file_still_offers_the_import(world, cataloguer):
+    response = upload(cataloguer, "batch.xml", BATCH_XML.read_bytes())
+    assert not response.context["report"].nothing_to_import
+    assert 'id="run-import"' in response.content.decode()
