@@ -69,6 +69,9 @@ def _isbn_check_message(value: str) -> str:
     ) % {"v": value}
 
 
+_INNER_SPACE = re.compile(r"\s")
+
+
 def _year_ok(text: str) -> bool:
     text = text.strip()
     if not text:
@@ -145,6 +148,14 @@ def check_fields(marc: MarcDict, *, before: MarcDict | None = None) -> list[Fiel
                 "Địa chỉ điện tử “%(v)s” không được nhận: chỉ địa chỉ bắt đầu bằng http://, "
                 "https://, ftp:// hoặc mailto: mới thành đường liên kết."
             ) % {"v": text[:100]}, "error", "url"))  # fmt: skip
+        elif tag == "856" and code == "u" and _INNER_SPACE.search(text.strip()):
+            # A URL holds no space (RFC 3986): a browser cuts or re-encodes it, so the link
+            # leads elsewhere than the cataloguer meant; a pasted sentence is the usual cause.
+            problems.append(FieldProblem(tag, code, value, gettext(
+                "Địa chỉ điện tử “%(v)s” có khoảng trắng, nên không phải một địa chỉ hợp lệ: "
+                "hãy viết %%20 thay cho khoảng trắng trong địa chỉ, hoặc đưa phần chữ sang "
+                "trường con khác (ví dụ 856 $z). Nếu đúng là như vậy, đánh dấu “Vẫn lưu”."
+            ) % {"v": text[:100]}, "warning", "url_space"))  # fmt: skip
     return problems
 
 

@@ -112,3 +112,21 @@ def test_an_856_link_that_would_run_is_refused_with_its_field(world, cataloguer)
     assert Record.objects.count() == 0
     marc = vi_marc(extra=[("856", "4", "0", [("u", "https://example.org/sach")])])
     assert record_create(network=world.hung_yen, marc=marc, actor=cataloguer).pk
+
+
+def test_an_856_address_with_spaces_asks_the_cataloguer_to_confirm(world, cataloguer):
+    """A pasted sentence in 856 $u is not one address: the cataloguer is asked, as for an ISBN
+    with a wrong check digit, and may keep it on purpose."""
+    url = "https://example.org/ok JaVaScRiPt&colon;alert(1)"
+    marc = vi_marc(extra=[("856", "4", "0", [("u", url)])])
+    with pytest.raises(CatalogError) as err:
+        record_create(network=world.hung_yen, marc=marc, actor=cataloguer)
+    assert err.value.code == "catalog.needs_confirmation"
+    assert [(p.tag, p.code, p.kind) for p in err.value.problems] == [("856", "u", "url_space")]
+    assert "%20" in err.value.message
+    assert Record.objects.count() == 0
+    assert record_create(
+        network=world.hung_yen, marc=marc, actor=cataloguer, confirm_warnings=True
+    ).pk
+    trimmed = vi_marc(extra=[("856", "4", "0", [("u", " https://example.org/a%20b ")])])
+    assert record_create(network=world.hung_yen, marc=trimmed, actor=cataloguer).pk
