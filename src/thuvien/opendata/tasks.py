@@ -1,4 +1,5 @@
-"""Rebuilding the open data: a job (kind ``opendata.rebuild``) the worker runs every day."""
+"""Rebuilding the open data: a job (kind ``opendata.rebuild``) the worker runs every day, and
+the first build a few minutes after the worker first starts (not the next night)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from thuvien.core.jobs import job_enqueue, job_progress, job_task
 from thuvien.core.models import Job
 from thuvien.core.stored_text import register_stored_messages
 
-from .build import opendata_build
+from .build import manifest_read, opendata_build
 
 REBUILD_KIND = "opendata.rebuild"
 register_stored_messages("jobs", (gettext_noop("Tạo lại dữ liệu mở"),))
@@ -30,3 +31,27 @@ def opendata_rebuild_job(job: Job) -> dict[str, Any]:
 @db_periodic_task(crontab(hour=str(settings.OPENDATA_REBUILD_HOUR), minute="20"))
 def opendata_rebuild_daily() -> int:
     return job_enqueue(kind=REBUILD_KIND, title="Tạo lại dữ liệu mở").pk
+
+
+def rebuild_underway() -> bool:
+    """Whether a rebuild is queued or running now."""
+    return Job.objects.filter(
+        kind=REBUILD_KIND, status__in=(Job.Status.QUEUED, Job.Status.RUNNING)
+    ).exists()
+
+
+def first_build_enqueue() -> Job | None:
+    """Queue the first build if there are no files yet and none is underway.
+
+    Without it a new installation (or ``make demo``) had no open data until the nightly
+    rebuild, and the download page said the files were being made while nothing was.
+    """
+    if manifest_read() is not None or rebuild_underway():
+        return None
+    return job_enqueue(kind=REBUILD_KIND, title="Tạo lại dữ liệu mở")
+
+
+@db_periodic_task(crontab(minute="*/5"))
+def opendata_first_build() -> int | None:
+    job = first_build_enqueue()
+    return job.pk if job else None

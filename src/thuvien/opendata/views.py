@@ -12,6 +12,7 @@ from thuvien.core.access import public_view
 
 from .build import built_date, file_open, manifest_read
 from .dcat import catalogue_graph
+from .tasks import rebuild_underway
 
 
 def _manifest() -> dict:
@@ -45,6 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "datasets": datasets,
             "built": built_date(manifest) if manifest else None,
+            "underway": manifest is None and rebuild_underway(),
         },
     )
 

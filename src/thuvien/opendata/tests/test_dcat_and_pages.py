@@ -92,7 +92,31 @@ def test_only_files_named_in_the_manifest_are_served(client, built):
 def test_before_the_first_build_the_page_says_so(client, db):
     page = client.get("/opendata/")
     assert page.status_code == 200
+    assert 'id="opendata-none"' in page.content.decode()
     assert client.get("/opendata/catalog.ttl").status_code == 404
+
+
+def test_the_worker_makes_the_first_files_without_waiting_for_the_night(
+    client, world, django_capture_on_commit_callbacks
+):
+    """A new installation had nothing to download until the nightly rebuild while the page
+    said the files were being made; the worker's five-minute check queues the first build."""
+    from thuvien.core.models import Job
+    from thuvien.opendata.tasks import REBUILD_KIND, first_build_enqueue
+
+    record_create(network=world.hung_yen, marc=vi_marc(title="Địa chí Hưng Yên", isbn=None))
+    with django_capture_on_commit_callbacks(execute=False):
+        job = first_build_enqueue()
+    assert job is not None
+    assert first_build_enqueue() is None  # one build at a time
+    page = client.get("/opendata/").content.decode()
+    assert 'id="opendata-underway"' in page  # true now: a build is queued
+    with django_capture_on_commit_callbacks(execute=True):
+        Job.objects.filter(pk=job.pk).delete()
+        first_build_enqueue()  # the worker (huey immediate in tests) builds it
+    assert Job.objects.filter(kind=REBUILD_KIND, status=Job.Status.DONE).count() == 1
+    assert client.get("/opendata/catalog.ttl").status_code == 200
+    assert first_build_enqueue() is None  # the files exist: nothing more until the night
 
 
 def test_each_network_has_its_own_dump_that_parses_back(client, world):
