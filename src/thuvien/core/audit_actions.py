@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -328,21 +329,59 @@ def audit_object_text(entry: Any) -> str:
 
 
 def audit_change_rows(entry: Any) -> list[tuple[str, str]]:
-    """``changes`` as (label, "old → new" or value) rows."""
+    """``changes`` as (label, "old → new" or value) rows, in the page's language: a field is
+    named as the audited model names it and a coded value (a copy's status "on_loan") by its
+    choice's label, so no internal code or "None" reaches the page."""
     changes = entry.changes if isinstance(entry.changes, dict) else {}
     rows = []
     for key, value in changes.items():
+        field = _model_field(entry.object_type, key)
+        label = _field_label(key, field)
         if isinstance(value, list) and len(value) == 2 and key != "fields":
-            old, new = ("—" if v is None or v == "" else _plain(v) for v in value)
-            rows.append((audit_field_label(key), f"{old} → {new}"))
+            old, new = (_value_text(v, field) for v in value)
+            rows.append((label, f"{old} → {new}"))
         elif key == "fields" and isinstance(value, list):
-            rows.append((audit_field_label(key), ", ".join(_patron_field(v) for v in value)))
+            rows.append((label, ", ".join(_patron_field(v) for v in value)))
         else:
-            rows.append((audit_field_label(key), _plain(value)))
+            rows.append((label, _value_text(value, field)))
     return rows
 
 
+def _model_field(object_type: Any, key: str) -> Any:
+    """The audited model's field named ``key`` (None for a key that is no field of it)."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        app_label, model_name = str(object_type).split(".", 1)
+        return apps.get_model(app_label, model_name)._meta.get_field(key)
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return None
+
+
+def _field_label(key: str, field: Any) -> str:
+    if key in AUDIT_FIELDS or "." in key or field is None:
+        return audit_field_label(key)
+    return capfirst(str(getattr(field, "verbose_name", "") or key.replace("_", " ")))
+
+
+def _value_text(value: Any, field: Any) -> str:
+    """One value as people read it: "—" for none, a choice's label, "#id" for a related row."""
+    if value is None or value == "":
+        return "—"
+    choices = getattr(field, "flatchoices", None) if field is not None else None
+    if choices and isinstance(value, str | int):
+        for code, label in choices:
+            if code == value:
+                return str(label)
+    if field is not None and field.is_relation and isinstance(value, int):
+        return f"#{value}"
+    return _plain(value)
+
+
 def _plain(value: Any) -> str:
+    if value is None:
+        return "—"
     if isinstance(value, bool):
         return gettext("có") if value else gettext("không")
     if isinstance(value, list | tuple):
