@@ -121,6 +121,10 @@ AUDIT_ACTIONS: dict[str, Promise] = {
     "payments.order.failed": _("Thanh toán trực tuyến không thành công"),
     "payments.order.cancelled": _("Bạn đọc hủy thanh toán trực tuyến"),
     "payments.order.refunded": _("Hoàn tiền giao dịch trực tuyến"),
+    "payments.order.expired": _("Giao dịch trực tuyến hết hạn chờ thanh toán"),
+    "payments.order.paid_after_expiry": _(
+        "Cổng thanh toán báo thành công sau khi giao dịch đã hết hạn"
+    ),
     "patrons.patron.registered": _("Cấp thẻ bạn đọc"),
     "patrons.patron.updated": _("Sửa thông tin bạn đọc"),
     "patrons.patron.card_renewed": _("Gia hạn thẻ"),

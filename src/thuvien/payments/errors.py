@@ -15,6 +15,7 @@ class PaymentsErrorCode(ErrorCode):
     REASON_REQUIRED = "reason_required"
     NO_CARD = "no_card"
     GATEWAY_OFF = "gateway_off"
+    GATEWAY_UNAVAILABLE = "gateway_unavailable"
 
 
 class PaymentsError(ThuvienError):

@@ -20,6 +20,8 @@ class OrderStatus(models.TextChoices):
     FAILED = "failed", _("Thanh toán không thành công")
     CANCELLED = "cancelled", _("Bạn đọc đã hủy thanh toán")
     REFUNDED = "refunded", _("Đã hoàn tiền")
+    # the gateway's payment timeout passed and the gateway, asked, has no payment for it
+    EXPIRED = "expired", _("Hết hạn thanh toán")
 
 
 class Purpose(models.TextChoices):
@@ -55,6 +57,8 @@ class Order(models.Model):
     )
     created_at = models.DateTimeField(db_index=True)
     paid_at = models.DateTimeField(null=True, blank=True)
+    # when the order was closed as expired; kept if the gateway reports it paid afterwards
+    expired_at = models.DateTimeField(null=True, blank=True)
     refunded_at = models.DateTimeField(null=True, blank=True)
     refunded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -114,10 +118,15 @@ class ReceiptCounter(models.Model):
 
 class SandboxTransaction(models.Model):
     """What the sandbox gateway (standing in for VNPay on this machine) remembers of a payment
-    made on its page: enough to answer its IPN again. Never card data."""
+    begun on its page: opened (no response code yet), then paid, failed or cancelled; enough
+    to answer its IPN and the merchant's transaction query (querydr). Never card data."""
 
     txn_ref = models.CharField(max_length=32, db_index=True)
     transaction_no = models.CharField(max_length=16, unique=True)
     amount_x100 = models.PositiveBigIntegerField()
-    response_code = models.CharField(max_length=4)
+    response_code = models.CharField(max_length=4, blank=True)  # "" while the page is open
+    # the merchant's vnp_CreateDate (yyyyMMddHHmmss, Vietnam): querydr asks by it with the ref
+    create_date = models.CharField(max_length=14, blank=True)
+    bank_code = models.CharField(max_length=20, blank=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

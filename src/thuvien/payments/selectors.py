@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -60,3 +61,8 @@ def order_get_for(*, library: Library, pk: int) -> Order:
 def paid_order_for(*, user: Any, purpose: str, subject_id: int) -> Order | None:
     return (Order.all_objects.filter(user=user, purpose=purpose, subject_id=subject_id,
                                      status=OrderStatus.PAID).order_by("-paid_at").first())
+
+
+def pending_timeout_minutes() -> int:
+    """How long a reader has to pay an order at the gateway before it expires."""
+    return int(settings.PAYMENTS_PENDING_TIMEOUT_MINUTES)

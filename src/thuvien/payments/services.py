@@ -5,15 +5,25 @@ either order and possibly more than once: applying it is idempotent (the order r
 and only a pending order changes). A paid order writes the fee and its payment to the
 library's ledger (circulation), numbers a receipt for the library and year, and calls the hook
 of the app that sold the service, all in one transaction.
+
+A reader who leaves the gateway's page leaves a pending order. Past the gateway's payment
+timeout the worker asks the gateway about it (``orders_pending_check``, VNPay's querydr): an
+answer of paid goes through the same locked, idempotent path as the return and the IPN; failed
+closes it as failed; unknown to the gateway, or still unfinished a grace period later, closes it
+as expired so the reader can pay again. No answer leaves it pending for the next run. A success
+that arrives after expiry still credits the order (the money was taken) and is audited apart.
 """
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +33,7 @@ from thuvien.circulation.services.fees import fee_create, fee_pay, payment_refun
 from thuvien.core.audit import audit_record
 
 from .errors import PaymentsError, PaymentsErrorCode
-from .gateway import gateway_get
+from .gateway import GatewayResult, QueryState, gateway_get
 from .hooks import order_paid_hooks, order_refunded_hooks
 from .models import Order, OrderStatus, Purpose, Receipt, ReceiptCounter
 
@@ -32,6 +42,7 @@ if TYPE_CHECKING:
     from thuvien.network.models import Library
     from thuvien.patrons.models import Patron
 
+log = logging.getLogger(__name__)
 E = PaymentsErrorCode
 MAX_AMOUNT = 1_000_000_000
 FEE_KINDS = {Purpose.DIGITAL_ACCESS: FeeKind.OTHER, Purpose.COPY: FeeKind.COPYING}
@@ -51,6 +62,14 @@ def order_create(*, user: Any, patron: Patron, library: Library, purpose: str, s
     if patron is None:
         raise PaymentsError(E.NO_CARD, _("Bạn cần có thẻ bạn đọc để thanh toán."))
     gateway = gateway_get()
+    # An order for the same thing still inside the gateway's timeout is the one to pay: its
+    # payment URL is still good, and a second order could take the money twice.
+    open_order = (Order.all_objects.filter(
+        user=user, purpose=purpose, subject_id=subject_id, amount=amount, gateway=gateway.code,
+        status=OrderStatus.PENDING, created_at__gt=timezone.now() - _timeout(),
+    ).order_by("-created_at").first())
+    if open_order is not None:
+        return open_order
     with transaction.atomic():
         order = Order.all_objects.create(
             library=library, user=user, patron=patron, purpose=purpose, subject_id=subject_id,
@@ -60,6 +79,10 @@ def order_create(*, user: Any, patron: Patron, library: Library, purpose: str, s
         audit_record(actor=user, action="payments.order.created", obj=order, library=library,
                      changes={"amount": amount, "purpose": purpose, "txn_ref": order.txn_ref})
     return order
+
+
+def _timeout() -> timedelta:
+    return timedelta(minutes=int(settings.PAYMENTS_PENDING_TIMEOUT_MINUTES))
 
 
 def order_checkout_url(*, order: Order, return_url: str, ip: str, locale: str) -> str:
@@ -98,13 +121,19 @@ def order_result_apply(*, params: Mapping[str, str], gateway: str | None = None,
         result = gateway_get(gateway).result_from(params)
     except PaymentsError as exc:
         return ResultOutcome(order=None, applied=False, error=exc.code)
+    return _result_record(result=result, source=source)
+
+
+def _result_record(*, result: GatewayResult, source: str) -> ResultOutcome:
+    """Write a verified result once, whoever brought it (return, IPN, the worker's query)."""
     with transaction.atomic():
         order = Order.all_objects.select_for_update().filter(txn_ref=result.txn_ref).first()
         if order is None:
             return ResultOutcome(order=None, applied=False, error=E.ORDER_UNKNOWN)
         if result.amount != order.amount:
             return ResultOutcome(order=order, applied=False, error=E.AMOUNT_MISMATCH)
-        if order.status != OrderStatus.PENDING:
+        late = order.status == OrderStatus.EXPIRED and result.success
+        if order.status != OrderStatus.PENDING and not late:
             return ResultOutcome(order=order, applied=False)
         order.response_code = result.response_code
         order.gateway_txn_no = result.transaction_no
@@ -133,9 +162,83 @@ def order_result_apply(*, params: Mapping[str, str], gateway: str | None = None,
             changes: dict[str, Any] = {"receipt": receipt.number, "source": source}
         else:
             changes = {"response_code": result.response_code, "source": source}
-        audit_record(actor=None, action=f"payments.order.{order.status}", obj=order,
-                     library=order.library, changes=changes)
+        action = f"payments.order.{order.status}"
+        if late:
+            # the gateway took the money after we had closed the order: it is the reader's
+            # payment all the same; the desk sees it apart (the reader may have paid again)
+            action = "payments.order.paid_after_expiry"
+            changes["expired_at"] = order.expired_at.isoformat() if order.expired_at else ""
+            log.warning("order %s paid after it expired (%s)", order.txn_ref, source)
+        audit_record(actor=None, action=action, obj=order, library=order.library,
+                     changes=changes)
     return ResultOutcome(order=order, applied=True)
+
+
+def order_expire(*, order: Order, reason: str) -> bool:
+    """Close a pending order the gateway has no payment for (``reason``: "not_found" or
+    "unfinished"), so the reader can pay again. False when it was no longer pending."""
+    with transaction.atomic():
+        locked = Order.all_objects.select_for_update().get(pk=order.pk)
+        if locked.status != OrderStatus.PENDING:
+            return False
+        locked.status = OrderStatus.EXPIRED
+        locked.expired_at = timezone.now()
+        locked.save(update_fields=["status", "expired_at"])
+        audit_record(actor=None, action="payments.order.expired", obj=locked,
+                     library=locked.library, changes={"reason": reason, "source": "querydr"})
+    order.status, order.expired_at = locked.status, locked.expired_at
+    return True
+
+
+@dataclass
+class CheckReport:
+    asked: int = 0
+    paid: int = 0
+    failed: int = 0
+    expired: int = 0
+    pending: int = 0  # the gateway still has them open
+    unanswered: list[str] = field(default_factory=list)  # txn refs to ask again next run
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"asked": self.asked, "paid": self.paid, "failed": self.failed,
+                "expired": self.expired, "pending": self.pending,
+                "unanswered": len(self.unanswered)}
+
+
+def orders_pending_check(*, limit: int | None = None) -> CheckReport:
+    """Ask the gateway about every order pending longer than its payment timeout (the oldest
+    first, at most ``limit``) and act on each answer. The gateway is asked outside any
+    transaction; each answer is then written under the order's lock, so a return or an IPN
+    arriving meanwhile is applied once, whichever comes first."""
+    now = timezone.now()
+    grace = timedelta(minutes=int(settings.PAYMENTS_PENDING_GRACE_MINUTES))
+    due = (Order.all_objects.filter(status=OrderStatus.PENDING,
+                                    created_at__lte=now - _timeout())
+           .select_related("library").order_by("created_at", "id"))
+    report = CheckReport()
+    for order in due[: limit or int(settings.PAYMENTS_CHECK_BATCH)]:
+        report.asked += 1
+        try:
+            answer = gateway_get(order.gateway).query(order=order)
+        except PaymentsError:
+            report.unanswered.append(order.txn_ref)
+            continue
+        if answer.state in (QueryState.PAID, QueryState.FAILED) and answer.result is not None:
+            outcome = _result_record(result=answer.result, source="querydr")
+            if outcome.error:
+                log.warning("querydr %s not recorded: %s", order.txn_ref, outcome.error)
+                report.unanswered.append(order.txn_ref)
+            elif outcome.applied and answer.state is QueryState.PAID:
+                report.paid += 1
+            elif outcome.applied:
+                report.failed += 1
+        elif answer.state is QueryState.NOT_FOUND:
+            report.expired += order_expire(order=order, reason="not_found")
+        elif order.created_at <= now - _timeout() - grace:
+            report.expired += order_expire(order=order, reason="unfinished")
+        else:
+            report.pending += 1
+    return report
 
 
 def order_refund(*, order: Order, staff: User | None, reason: str) -> Order:

@@ -9,34 +9,69 @@
   ``{"RspCode": ..., "Message": ...}`` (00 confirmed, 01 order not found, 02 already
   confirmed, 04 invalid amount, 97 invalid signature, 99 other error).
 - ``vnp_ResponseCode`` 00 is success, 24 the customer cancelled; the others are failures.
+- The transaction query (``vnp_Command=querydr``) is a JSON POST to the merchant API
+  (``/merchant_webapi/api/transaction``) asking by ``vnp_TxnRef`` and ``vnp_TransactionDate``
+  (the payment's ``vnp_CreateDate``). Its ``vnp_SecureHash`` is HMAC-SHA512 over the values
+  joined by ``|`` in a fixed order (``QUERY_REQUEST_FIELDS``); the answer is signed the same
+  way over ``QUERY_RESPONSE_FIELDS`` (absent fields signed as empty strings). The answer's
+  ``vnp_ResponseCode`` is the query's own (00 answered, 02 unknown merchant, 03 bad format,
+  91 no such transaction, 94 duplicate request, 97 bad signature, 99 other error);
+  ``vnp_TransactionStatus`` is the payment's (00 paid, 01 not finished, 02 failed, ...).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
+import logging
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from urllib.error import URLError
 from urllib.parse import quote_plus, urlencode
+from urllib.request import Request, urlopen
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .errors import PaymentsError, PaymentsErrorCode
-from .gateway import GatewayResult
+from .gateway import GatewayResult, QueryAnswer, QueryState
 
 if TYPE_CHECKING:
     from .models import Order
 
+log = logging.getLogger(__name__)
+
 VERSION = "2.1.0"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-EXPIRE_MINUTES = 15
 SUCCESS = "00"
 CANCELLED = "24"
+
+QUERY_REQUEST_FIELDS = ("vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode",
+                        "vnp_TxnRef", "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr",
+                        "vnp_OrderInfo")
+QUERY_RESPONSE_FIELDS = ("vnp_ResponseId", "vnp_Command", "vnp_ResponseCode", "vnp_Message",
+                         "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode",
+                         "vnp_PayDate", "vnp_TransactionNo", "vnp_TransactionType",
+                         "vnp_TransactionStatus", "vnp_OrderInfo", "vnp_PromotionCode",
+                         "vnp_PromotionAmount")
+QUERY_FOUND = "00"
+QUERY_NOT_FOUND = "91"
+# vnp_TransactionStatus of a querydr answer
+TXN_PAID = "00"
+TXN_PENDING = "01"
+TXN_FAILED = "02"
+
+
+def timeout_minutes() -> int:
+    """The gateway's payment timeout (``vnp_ExpireDate`` - ``vnp_CreateDate``), as set."""
+    return int(settings.PAYMENTS_PENDING_TIMEOUT_MINUTES)
 
 # vnp_ResponseCode -> what the reader is told (VNPay's table of response codes).
 RESPONSE_MESSAGES = {
@@ -87,6 +122,18 @@ def signature_valid(params: Mapping[str, str], secret: str) -> bool:
     return bool(given) and hmac.compare_digest(given.lower(), sign(params, secret))
 
 
+def pipe_sign(params: Mapping[str, Any], fields: tuple[str, ...], secret: str) -> str:
+    """HMAC-SHA512 of the values of ``fields`` joined by ``|`` (absent ones empty)."""
+    data = "|".join(str(params.get(name, "") or "") for name in fields)
+    return hmac.new(secret.encode(), data.encode("utf-8"), hashlib.sha512).hexdigest()
+
+
+def pipe_signature_valid(params: Mapping[str, Any], fields: tuple[str, ...],
+                         secret: str) -> bool:
+    given = str(params.get("vnp_SecureHash", "") or "")
+    return bool(given) and hmac.compare_digest(given.lower(), pipe_sign(params, fields, secret))
+
+
 def vn_time(moment: datetime) -> str:
     return moment.astimezone(VIETNAM).strftime("%Y%m%d%H%M%S")
 
@@ -103,13 +150,14 @@ class VnpayGateway:
     tmn_code: str
     hash_secret: str
     pay_url: str
+    api_url: str = ""
     code: str = "vnpay"
 
     @classmethod
     def from_settings(cls) -> VnpayGateway:
         conf: dict[str, Any] = settings.PAYMENTS_VNPAY
         return cls(tmn_code=conf["tmn_code"], hash_secret=conf["hash_secret"],
-                   pay_url=conf["pay_url"])
+                   pay_url=conf["pay_url"], api_url=conf.get("api_url", ""))
 
     def _ready(self) -> None:
         if not (self.tmn_code and self.hash_secret and self.pay_url):
@@ -135,7 +183,7 @@ class VnpayGateway:
             "vnp_ReturnUrl": return_url,
             "vnp_IpAddr": ip or "127.0.0.1",
             "vnp_CreateDate": vn_time(created),
-            "vnp_ExpireDate": vn_time(created + timedelta(minutes=EXPIRE_MINUTES)),
+            "vnp_ExpireDate": vn_time(created + timedelta(minutes=timeout_minutes())),
         }
         return f"{self.pay_url}?{signed_query(params, self.hash_secret)}"
 
@@ -160,3 +208,68 @@ class VnpayGateway:
             transaction_no=str(params.get("vnp_TransactionNo", ""))[:32],
             bank_code=str(params.get("vnp_BankCode", ""))[:20],
         )
+
+    def query(self, *, order: Order) -> QueryAnswer:
+        """VNPay's querydr for ``order``, POSTed as JSON to the merchant API."""
+        unavailable = PaymentsErrorCode.GATEWAY_UNAVAILABLE
+        if not (self.tmn_code and self.hash_secret and self.api_url):
+            raise PaymentsError(unavailable, _("Chưa cấu hình địa chỉ tra cứu giao dịch của cổng "
+                                               "thanh toán."))
+        now = timezone.now()
+        request = {
+            "vnp_RequestId": timezone.localtime(now, VIETNAM).strftime("%H%M%S")
+            + secrets.token_hex(8).upper(),
+            "vnp_Version": VERSION,
+            "vnp_Command": "querydr",
+            "vnp_TmnCode": self.tmn_code,
+            "vnp_TxnRef": order.txn_ref,
+            "vnp_OrderInfo": f"Tra cuu {order.txn_ref}",
+            "vnp_TransactionDate": vn_time(order.created_at),
+            "vnp_CreateDate": vn_time(now),
+            "vnp_IpAddr": "127.0.0.1",
+        }
+        request["vnp_SecureHash"] = pipe_sign(request, QUERY_REQUEST_FIELDS, self.hash_secret)
+        if not self.api_url.startswith(("https://", "http://")):
+            raise PaymentsError(unavailable, _("Chưa cấu hình địa chỉ tra cứu giao dịch của cổng "
+                                               "thanh toán."))
+        post = Request(  # noqa: S310 - http(s) only, checked above
+            self.api_url, data=json.dumps(request).encode(), method="POST",
+            headers={"Content-Type": "application/json"})
+        wait = float(settings.PAYMENTS_QUERY_TIMEOUT_SECONDS)
+        try:
+            with urlopen(post, timeout=wait) as response:  # noqa: S310 - http(s) checked above
+                answer = json.loads(response.read())
+        except (URLError, OSError, ValueError) as exc:
+            log.warning("querydr %s: no answer from the gateway: %s", order.txn_ref, exc)
+            raise PaymentsError(unavailable, _("Cổng thanh toán không trả lời.")) from None
+        if not isinstance(answer, dict) or not pipe_signature_valid(
+                answer, QUERY_RESPONSE_FIELDS, self.hash_secret):
+            log.warning("querydr %s: the answer's signature is not valid", order.txn_ref)
+            raise PaymentsError(unavailable, _("Chữ ký của cổng thanh toán không hợp lệ."))
+        code = str(answer.get("vnp_ResponseCode", ""))
+        if code == QUERY_NOT_FOUND:
+            return QueryAnswer(state=QueryState.NOT_FOUND)
+        if code != QUERY_FOUND or str(answer.get("vnp_TxnRef", "")) != order.txn_ref:
+            log.warning("querydr %s: the gateway answered %s %s", order.txn_ref, code,
+                        answer.get("vnp_Message", ""))
+            raise PaymentsError(unavailable, _("Cổng thanh toán không trả lời được."))
+        status = str(answer.get("vnp_TransactionStatus", ""))
+        if status not in (TXN_PAID, TXN_FAILED):
+            # 01 not finished; 07 held as suspected fraud; anything else: ask again later
+            return QueryAnswer(state=QueryState.PENDING)
+        try:
+            amount_x100 = int(str(answer.get("vnp_Amount", "")))
+        except ValueError:
+            amount_x100 = -1
+        result = GatewayResult(
+            txn_ref=order.txn_ref,
+            amount=amount_x100 // 100 if amount_x100 >= 0 and amount_x100 % 100 == 0 else -1,
+            success=status == TXN_PAID,
+            cancelled=False,
+            # querydr gives the payment's status, not its response code
+            response_code=SUCCESS if status == TXN_PAID else "",
+            transaction_no=str(answer.get("vnp_TransactionNo", ""))[:32],
+            bank_code=str(answer.get("vnp_BankCode", ""))[:20],
+        )
+        return QueryAnswer(state=QueryState.PAID if result.success else QueryState.FAILED,
+                           result=result)

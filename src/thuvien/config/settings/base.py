@@ -618,4 +618,19 @@ PAYMENTS_VNPAY = {
     ),
     # The merchant's IPN URL as registered with VNPay; the sandbox calls it when it is set.
     "ipn_url": os.environ.get("THUVIEN_VNPAY_IPN_URL", ""),
+    # The merchant API the worker asks about pending orders (querydr), server to server:
+    # VNPay's https://merchant.vnpay.vn/merchant_webapi/api/transaction in production.
+    "api_url": os.environ.get(
+        "THUVIEN_VNPAY_API_URL",
+        "" if PRODUCTION else f"{PUBLIC_URL}/sandbox/vnpay/merchant_webapi/api/transaction",
+    ),
 }
+# The gateway's payment timeout: the payment URL expires this many minutes after the order is
+# made (vnp_ExpireDate; VNPay's own default is 15). A pending order older than that is asked
+# about (querydr) by the worker every 5 minutes: paid is recorded, failed or unknown to the
+# gateway is closed so the reader can pay again; one the gateway still calls unfinished is
+# closed as expired PAYMENTS_PENDING_GRACE_MINUTES later. A late success still credits it.
+PAYMENTS_PENDING_TIMEOUT_MINUTES = int(os.environ.get("THUVIEN_PAYMENTS_TIMEOUT_MINUTES", "15"))
+PAYMENTS_PENDING_GRACE_MINUTES = int(os.environ.get("THUVIEN_PAYMENTS_GRACE_MINUTES", "15"))
+PAYMENTS_QUERY_TIMEOUT_SECONDS = float(os.environ.get("THUVIEN_PAYMENTS_QUERY_TIMEOUT", "10"))
+PAYMENTS_CHECK_BATCH = int(os.environ.get("THUVIEN_PAYMENTS_CHECK_BATCH", "200"))

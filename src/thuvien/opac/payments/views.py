@@ -38,7 +38,12 @@ from thuvien.payments import vnpay
 from thuvien.payments.errors import PaymentsErrorCode
 from thuvien.payments.models import Order, OrderStatus, Purpose
 from thuvien.payments.receipts import receipt_pdf
-from thuvien.payments.selectors import order_get_of_user, orders_of_user, receipt_get_of_user
+from thuvien.payments.selectors import (
+    order_get_of_user,
+    orders_of_user,
+    pending_timeout_minutes,
+    receipt_get_of_user,
+)
 from thuvien.payments.services import order_checkout_url, order_result_apply
 
 log = logging.getLogger(__name__)
@@ -128,6 +133,7 @@ def order_view(request: HttpRequest, ref: str) -> HttpResponse:
         "why": vnpay.response_message(order.response_code) if order.response_code else "",
         "subject_url": _subject_url(order),
         "is_access": order.purpose == Purpose.DIGITAL_ACCESS,
+        "timeout": pending_timeout_minutes(),
     })
 
 

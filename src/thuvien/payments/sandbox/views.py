@@ -5,7 +5,10 @@ It is the *other side* of the protocol: it checks the merchant's signed payment 
 code, HMAC-SHA512 signature, expiry), shows the order on its own page, lets the tester pick one
 of VNPay's published test cards (or cancel), then signs the result with the same secret, sends
 the IPN to the merchant's registered IPN URL (server to server) and redirects the browser to the
-signed return URL. It asks for no card number and keeps none. Switched on by
+signed return URL. It asks for no card number and keeps none. Like VNPay it remembers a
+transaction from the moment its page is shown, and answers the merchant's signed transaction
+query (querydr, a JSON POST to /merchant_webapi/api/transaction): not found (91) for a reference
+it never saw, else the payment's status (00 paid, 01 not finished, 02 failed). Switched on by
 ``PAYMENTS_SANDBOX_ENABLED`` (on in development, demo and tests; off in production unless
 ``THUVIEN_PAYMENTS_SANDBOX=1``); when off its URLs answer 404.
 """
@@ -22,11 +25,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from urllib.request import urlopen
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.cache import cache
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from thuvien.core.access import public_view
@@ -84,12 +90,28 @@ def pay_page(request: HttpRequest) -> HttpResponse:
     problem = _check(params)
     if problem:
         return render(request, "payments/sandbox/error.html", {"problem": problem}, status=400)
+    txn = _opened(params)
+    if txn.response_code:
+        return render(request, "payments/sandbox/error.html",
+                      {"problem": _("Giao dịch này đã được xử lý.")}, status=400)
     return render(request, "payments/sandbox/pay.html", {
         "params": params,
         "amount": int(params["vnp_Amount"]) // 100,
         "query": request.GET.urlencode(),
         "cards": [(key, number, label) for key, (number, label, _code) in TEST_CARDS.items()],
     })
+
+
+def _opened(params: dict[str, str]) -> SandboxTransaction:
+    """The gateway's record of this payment, made when its page is first shown."""
+    ref, create_date = params["vnp_TxnRef"][:32], params.get("vnp_CreateDate", "")[:14]
+    txn = (SandboxTransaction.objects.filter(txn_ref=ref, create_date=create_date)
+           .order_by("-pk").first())
+    if txn is None:
+        txn = SandboxTransaction.objects.create(
+            txn_ref=ref, create_date=create_date, amount_x100=int(params["vnp_Amount"]),
+            transaction_no=f"{secrets.randbelow(10**8):08d}")
+    return txn
 
 
 def _deliver_ipn(result: dict[str, str]) -> None:
@@ -121,13 +143,19 @@ def pay_submit(request: HttpRequest) -> HttpResponse:
             return render(request, "payments/sandbox/error.html",
                           {"problem": _("Hãy chọn một thẻ thử nghiệm.")}, status=400)
         code = card[2]
-    transaction_no = f"{secrets.randbelow(10**8):08d}"
-    SandboxTransaction.objects.create(txn_ref=params["vnp_TxnRef"][:32],
-                                      transaction_no=transaction_no,
-                                      amount_x100=int(params["vnp_Amount"]), response_code=code)
+    with transaction.atomic():
+        txn = SandboxTransaction.objects.select_for_update().get(pk=_opened(params).pk)
+        if txn.response_code:  # paid, failed or cancelled already: VNPay takes it only once
+            return render(request, "payments/sandbox/error.html",
+                          {"problem": _("Giao dịch này đã được xử lý.")}, status=400)
+        txn.response_code = code
+        txn.bank_code = "NCB" if code != vnpay.CANCELLED else "VNPAY"
+        txn.paid_at = timezone.now()
+        txn.save(update_fields=["response_code", "bank_code", "paid_at"])
+    transaction_no = txn.transaction_no
     result = {
         "vnp_Amount": params["vnp_Amount"],
-        "vnp_BankCode": "NCB" if code != vnpay.CANCELLED else "VNPAY",
+        "vnp_BankCode": txn.bank_code,
         "vnp_CardType": "ATM",
         "vnp_OrderInfo": params.get("vnp_OrderInfo", ""),
         "vnp_PayDate": vnpay.vn_time(timezone.now()),
@@ -142,3 +170,69 @@ def pay_submit(request: HttpRequest) -> HttpResponse:
     query = vnpay.signed_query(result, _conf()["hash_secret"])
     _deliver_ipn(dict(parse_qsl(query)))
     return HttpResponseRedirect(f"{params['vnp_ReturnUrl']}?{query}")
+
+
+# querydr's answer codes and the words VNPay's merchant API gives with them
+QUERY_MESSAGES = {
+    "00": "QueryDR Success",
+    "02": "Merchant invalid",
+    "03": "Invalid data format",
+    "91": "Transaction not found",
+    "94": "Duplicate request",
+    "97": "Invalid Checksum",
+    "99": "Unknown error",
+}
+
+
+def _query_answer(request_id: str, code: str, fields: dict[str, str] | None = None
+                  ) -> JsonResponse:
+    answer = {"vnp_ResponseId": secrets.token_hex(16), "vnp_Command": "querydr",
+              "vnp_ResponseCode": code, "vnp_Message": QUERY_MESSAGES[code],
+              "vnp_TmnCode": _conf()["tmn_code"], **(fields or {})}
+    answer["vnp_SecureHash"] = vnpay.pipe_sign(answer, vnpay.QUERY_RESPONSE_FIELDS,
+                                               _conf()["hash_secret"])
+    log.info("sandbox querydr %s answered %s", request_id, code)
+    return JsonResponse(answer)
+
+
+@csrf_exempt  # a server-to-server API, authenticated by its signature
+@require_POST
+@public_view
+def merchant_api(request: HttpRequest) -> HttpResponse:
+    """VNPay's merchant API, transaction query (querydr) only."""
+    _enabled()
+    try:
+        params = json.loads(request.body or b"{}")
+    except ValueError:
+        params = None
+    if not isinstance(params, dict) or not all(
+            isinstance(params.get(name), str) and params[name]
+            for name in (*vnpay.QUERY_REQUEST_FIELDS, "vnp_SecureHash")):
+        return _query_answer("", "03")
+    request_id = params["vnp_RequestId"][:32]
+    if params["vnp_Command"] != "querydr":
+        return _query_answer(request_id, "99")
+    if params["vnp_TmnCode"] != _conf()["tmn_code"]:
+        return _query_answer(request_id, "02")
+    if not vnpay.pipe_signature_valid(params, vnpay.QUERY_REQUEST_FIELDS, _conf()["hash_secret"]):
+        return _query_answer(request_id, "97")
+    if not cache.add(f"sandbox-querydr:{params['vnp_TmnCode']}:{request_id}", 1, 86400):
+        return _query_answer(request_id, "94")  # a request id is good once a day
+    txn = (SandboxTransaction.objects
+           .filter(txn_ref=params["vnp_TxnRef"][:32],
+                   create_date=params["vnp_TransactionDate"][:14])
+           .order_by("-pk").first())
+    if txn is None:
+        return _query_answer(request_id, "91", {"vnp_TxnRef": params["vnp_TxnRef"][:100]})
+    status = {"": vnpay.TXN_PENDING, vnpay.SUCCESS: vnpay.TXN_PAID}.get(txn.response_code,
+                                                                      vnpay.TXN_FAILED)
+    return _query_answer(request_id, "00", {
+        "vnp_TxnRef": txn.txn_ref,
+        "vnp_Amount": str(txn.amount_x100),
+        "vnp_OrderInfo": params["vnp_OrderInfo"],
+        "vnp_BankCode": txn.bank_code,
+        "vnp_PayDate": vnpay.vn_time(txn.paid_at) if txn.paid_at else "",
+        "vnp_TransactionNo": txn.transaction_no if status == vnpay.TXN_PAID else "0",
+        "vnp_TransactionType": "01",
+        "vnp_TransactionStatus": status,
+    })
