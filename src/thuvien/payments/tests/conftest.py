@@ -71,6 +71,23 @@ class Paths:
         return f"/digital/{self.obj.pk}/pdf"
 
 
+def minutes_pass(txn_ref: str, minutes: int) -> None:
+    """Time passes for the library and the gateway alike: the order was made ``minutes``
+    earlier, and so was the sandbox's record of it (querydr asks by reference and date)."""
+    from datetime import timedelta
+
+    from thuvien.payments import vnpay
+    from thuvien.payments.models import Order, SandboxTransaction
+
+    with scopes_disabled():
+        order = Order.all_objects.get(txn_ref=txn_ref)
+        before = vnpay.vn_time(order.created_at)
+        order.created_at -= timedelta(minutes=minutes)
+        Order.all_objects.filter(pk=order.pk).update(created_at=order.created_at)
+        SandboxTransaction.objects.filter(txn_ref=txn_ref, create_date=before).update(
+            create_date=vnpay.vn_time(order.created_at))
+
+
 def local(url: str) -> str:
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")

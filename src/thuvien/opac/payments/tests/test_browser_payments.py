@@ -112,3 +112,59 @@ def test_failed_or_cancelled_payment_leaves_it_closed_and_says_why(world, phone,
     phone.get_by_role("link", name="Quay lại").click()
     phone.wait_for_url(f"**/digital/{obj.pk}/")
     assert phone.locator("#pay-button").is_visible()
+
+
+def test_reader_abandons_a_payment_and_pays_again_after_it_expires(
+        world, phone, tmp_path, settings, live_server):
+    """The audit's case: the reader opens the gateway's page and walks away. Paying again at
+    once goes back to the same order; once the gateway's time is up the worker asks the gateway
+    (querydr, over HTTP), the order shows as expired in the reader's account, and the reader
+    pays again with a new order."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from thuvien.payments.tasks import payments_pending_check
+    from thuvien.payments.tests.conftest import minutes_pass
+
+    settings.PAYMENTS_VNPAY = {
+        **settings.PAYMENTS_VNPAY,
+        "ipn_url": f"{live_server.url}/payments/vnpay/ipn/",
+        "api_url": f"{live_server.url}/sandbox/vnpay/merchant_webapi/api/transaction",
+    }
+    obj = make_object(world, tmp_path, title="Gia phả họ Nguyễn", price=12000)
+    make_reader(world, "ban_doc_tra_phi")
+    _login(phone, "ban_doc_tra_phi", f"/digital/{obj.pk}/")
+
+    def to_gateway():
+        phone.locator("#pay-button").click()
+        phone.wait_for_url("**/sandbox/vnpay/paymentv2/vpcpay.html?*")
+        return dict(parse_qsl(urlsplit(phone.url).query))["vnp_TxnRef"]
+
+    first = to_gateway()
+    phone.goto(f"{phone.base_url}/digital/{obj.pk}/")  # walks away from the gateway's page
+    assert to_gateway() == first  # the same order, its payment URL still good
+    phone.goto(f"{phone.base_url}/payments/")
+    assert phone.locator(".order-status").all_inner_texts() == ["Chờ thanh toán"]
+
+    minutes_pass(first, 31)  # the gateway's 15 minutes and the grace go by
+    payments_pending_check()  # the worker's periodic task (Huey, immediate in tests)
+    phone.reload()
+    assert phone.locator(".order-status").all_inner_texts() == ["Hết hạn thanh toán"]
+    phone.get_by_role("link", name="Phí sử dụng tài liệu số: Gia phả họ Nguyễn").click()
+    phone.wait_for_url(f"**/payments/orders/{first}/")
+    assert "Bạn có thể thanh toán lại." in phone.locator("#payment-status").inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 362
+    phone.get_by_role("link", name="Quay lại").click()
+    phone.wait_for_url(f"**/digital/{obj.pk}/")
+
+    second = to_gateway()
+    assert second != first
+    phone.get_by_role("button", name="Xác nhận thanh toán").click()
+    phone.wait_for_url(f"**/payments/orders/{second}/")
+    assert phone.locator("#payment-status").inner_text() == "Thanh toán thành công."
+    assert _tile(phone, obj) == 200
+    phone.goto(f"{phone.base_url}/payments/")
+    assert sorted(phone.locator(".order-status").all_inner_texts()) == [
+        "Hết hạn thanh toán", "Đã thanh toán"]
+    phone.get_by_role("button", name="English").click()
+    phone.wait_for_load_state()
+    assert sorted(phone.locator(".order-status").all_inner_texts()) == ["Paid", "Payment expired"]

@@ -3,7 +3,7 @@ gateway's page leaves an order that the worker, past the gateway's payment timeo
 gateway about with VNPay's transaction query (querydr), here the sandbox over HTTP on the live
 server, with the queue in Huey's immediate mode as the suite runs it.
 
-Time passes for both sides at once (``_minutes_pass``): the order's creation moves back and the
+Time passes for both sides at once (``minutes_pass``): the order's creation moves back and the
 sandbox's record of the payment with it, since querydr asks by reference *and* date."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import hashlib
 import hmac
 import json
 import logging
-from datetime import timedelta
 from urllib.parse import parse_qsl, urlsplit
 from urllib.request import Request, urlopen
 
@@ -20,10 +19,9 @@ import pytest
 from django_scopes import scopes_disabled
 
 from thuvien.core.models import AuditEntry
-from thuvien.payments import vnpay
-from thuvien.payments.models import Order, Receipt, SandboxTransaction
+from thuvien.payments.models import Order, Receipt
 from thuvien.payments.tasks import payments_pending_check
-from thuvien.payments.tests.conftest import Paths, local, pay_at_sandbox
+from thuvien.payments.tests.conftest import Paths, local, minutes_pass, pay_at_sandbox
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,17 +53,6 @@ def _ref(checkout: str) -> str:
 def _order(ref: str) -> Order:
     with scopes_disabled():
         return Order.all_objects.get(txn_ref=ref)
-
-
-def _minutes_pass(ref: str, minutes: int) -> None:
-    with scopes_disabled():
-        order = Order.all_objects.get(txn_ref=ref)
-        before = vnpay.vn_time(order.created_at)
-        order.created_at -= timedelta(minutes=minutes)
-        Order.all_objects.filter(pk=order.pk).update(created_at=order.created_at)
-        SandboxTransaction.objects.filter(txn_ref=ref, create_date=before).update(
-            create_date=vnpay.vn_time(order.created_at)
-        )
 
 
 def _run_job() -> dict:
@@ -216,12 +203,12 @@ def test_abandoned_payment_expires_and_the_reader_pays_again(
     ref = _ref(first)
 
     assert _run_job()["asked"] == 0  # inside the gateway's 15 minutes nobody asks
-    _minutes_pass(ref, 16)
+    minutes_pass(ref, 16)
     report = _run_job()
     # the gateway still has it open (01): it stays pending and is asked again next time
     assert report["asked"] == 1 and report["pending"] == 1
     assert _order(ref).status == "pending"
-    _minutes_pass(ref, 15)
+    minutes_pass(ref, 15)
     assert _run_job()["expired"] == 1
     order = _order(ref)
     assert order.status == "expired" and order.expired_at is not None
@@ -249,7 +236,7 @@ def test_abandoned_payment_expires_and_the_reader_pays_again(
 
 def test_expired_in_english(world, reader, paid_obj, gateway, staff_client):
     ref = _ref(_start(reader, paid_obj))
-    _minutes_pass(ref, 16)  # the reader never reached the gateway: it has no such order
+    minutes_pass(ref, 16)  # the reader never reached the gateway: it has no such order
     assert _run_job()["expired"] == 1
     assert _audits("payments.order.expired")[0].changes["reason"] == "not_found"
     reader.post("/i18n/setlang/", {"language": "en", "next": "/"})
@@ -271,7 +258,7 @@ def test_paid_at_the_gateway_with_both_notices_lost_is_recorded_once(
     assert _order(ref).status == "pending"
     assert reader.get(Paths(paid_obj).tile).status_code == 403
 
-    _minutes_pass(ref, 16)
+    minutes_pass(ref, 16)
     assert _run_job()["paid"] == 1
     order = _order(ref)
     assert order.status == "paid" and order.gateway_txn_no and order.bank_code == "NCB"
@@ -297,7 +284,7 @@ def test_failed_at_the_gateway_with_the_notices_lost_is_closed_as_failed(
     settings.PAYMENTS_VNPAY = {**settings.PAYMENTS_VNPAY, "ipn_url": ""}
     checkout = _start(reader, paid_obj)
     _submit(reader, checkout, card="ncb-balance")
-    _minutes_pass(_ref(checkout), 16)
+    minutes_pass(_ref(checkout), 16)
     assert _run_job()["failed"] == 1
     order = _order(_ref(checkout))
     assert order.status == "failed" and order.fee is None
@@ -313,7 +300,7 @@ def test_a_gateway_that_does_not_answer_loses_nothing(world, reader, paid_obj, g
     checkout = _start(reader, paid_obj)
     ref = _ref(checkout)
     _submit(reader, checkout)
-    _minutes_pass(ref, 40)
+    minutes_pass(ref, 40)
     for silent in (
         "http://127.0.0.1:9/merchant_webapi/api/transaction",  # refused
         f"{gateway.url}/sandbox/vnpay/no-such-api",
@@ -334,7 +321,7 @@ def test_late_success_after_expiry_still_credits_and_is_audited(
     checkout = _start(reader, paid_obj)
     page = reader.get(local(checkout))  # the reader is on the gateway's page (the bank is slow)
     ref = _ref(checkout)
-    _minutes_pass(ref, 31)
+    minutes_pass(ref, 31)
     assert _run_job()["expired"] == 1
     assert _order(ref).status == "expired"
 
