@@ -213,6 +213,8 @@ class VnpayGateway:
         """VNPay's querydr for ``order``, POSTed as JSON to the merchant API."""
         unavailable = PaymentsErrorCode.GATEWAY_UNAVAILABLE
         if not (self.tmn_code and self.hash_secret and self.api_url):
+            log.warning("querydr %s: no merchant API configured (THUVIEN_VNPAY_API_URL)",
+                        order.txn_ref)
             raise PaymentsError(unavailable, _("Chưa cấu hình địa chỉ tra cứu giao dịch của cổng "
                                                "thanh toán."))
         now = timezone.now()
@@ -230,6 +232,7 @@ class VnpayGateway:
         }
         request["vnp_SecureHash"] = pipe_sign(request, QUERY_REQUEST_FIELDS, self.hash_secret)
         if not self.api_url.startswith(("https://", "http://")):
+            log.warning("querydr %s: THUVIEN_VNPAY_API_URL is not an http(s) URL", order.txn_ref)
             raise PaymentsError(unavailable, _("Chưa cấu hình địa chỉ tra cứu giao dịch của cổng "
                                                "thanh toán."))
         post = Request(  # noqa: S310 - http(s) only, checked above

@@ -630,7 +630,7 @@ PAYMENTS_VNPAY = {
 # about (querydr) by the worker every 5 minutes: paid is recorded, failed or unknown to the
 # gateway is closed so the reader can pay again; one the gateway still calls unfinished is
 # closed as expired PAYMENTS_PENDING_GRACE_MINUTES later. A late success still credits it.
-PAYMENTS_PENDING_TIMEOUT_MINUTES = int(os.environ.get("THUVIEN_PAYMENTS_TIMEOUT_MINUTES", "15"))
-PAYMENTS_PENDING_GRACE_MINUTES = int(os.environ.get("THUVIEN_PAYMENTS_GRACE_MINUTES", "15"))
-PAYMENTS_QUERY_TIMEOUT_SECONDS = float(os.environ.get("THUVIEN_PAYMENTS_QUERY_TIMEOUT", "10"))
-PAYMENTS_CHECK_BATCH = int(os.environ.get("THUVIEN_PAYMENTS_CHECK_BATCH", "200"))
+PAYMENTS_PENDING_TIMEOUT_MINUTES = _env_int("THUVIEN_PAYMENTS_TIMEOUT_MINUTES", 15)
+PAYMENTS_PENDING_GRACE_MINUTES = _env_int("THUVIEN_PAYMENTS_GRACE_MINUTES", 15, minimum=0)
+PAYMENTS_QUERY_TIMEOUT_SECONDS = _env_int("THUVIEN_PAYMENTS_QUERY_TIMEOUT", 10)
+PAYMENTS_CHECK_BATCH = _env_int("THUVIEN_PAYMENTS_CHECK_BATCH", 200)

@@ -19,6 +19,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from thuvien.core.models import AuditEntry
+from thuvien.payments import vnpay
 from thuvien.payments.models import Order, Receipt
 from thuvien.payments.tasks import payments_pending_check
 from thuvien.payments.tests.conftest import Paths, local, minutes_pass, pay_at_sandbox
@@ -340,3 +341,57 @@ def test_late_success_after_expiry_still_credits_and_is_audited(
     desk = staff_client(world.users["tinh_library_admin"], world.provincial)
     listing = desk.get("/staff/payments/").content.decode()
     assert "sau khi giao dịch đã hết hạn" in listing
+
+
+def test_a_forged_answer_of_paid_credits_nothing(world, reader, paid_obj, gateway, settings):
+    """Someone who is not the gateway (no hash secret) answers the query "paid": the answer's
+    signature is refused and the order stays pending, to be asked again."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    checkout = _start(reader, paid_obj)
+    ref = _ref(checkout)
+    reader.get(local(checkout))
+    minutes_pass(ref, 16)
+
+    class Impostor(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            self.rfile.read(int(self.headers["Content-Length"]))
+            answer = {
+                "vnp_ResponseId": "1",
+                "vnp_Command": "querydr",
+                "vnp_ResponseCode": "00",
+                "vnp_Message": "QueryDR Success",
+                "vnp_TmnCode": "THUVIEN1",
+                "vnp_TxnRef": ref,
+                "vnp_Amount": "2000000",
+                "vnp_TransactionNo": "99999999",
+                "vnp_TransactionStatus": "00",
+            }
+            fields = vnpay.QUERY_RESPONSE_FIELDS
+            answer["vnp_SecureHash"] = vnpay.pipe_sign(answer, fields, "not-the-secret")
+            body = json.dumps(answer).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Impostor)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings.PAYMENTS_VNPAY = {
+            **settings.PAYMENTS_VNPAY,
+            "api_url": f"http://127.0.0.1:{server.server_port}/merchant_webapi/api/transaction",
+        }
+        report = _run_job()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert report["unanswered"] == 1
+    order = _order(ref)
+    assert order.status == "pending" and order.fee is None
+    assert reader.get(Paths(paid_obj).tile).status_code == 403
