@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 E = PaymentsErrorCode
 MAX_AMOUNT = 1_000_000_000
+GATEWAY_SILENT_STOP = 3  # unanswered queries in a row that end a run of the pending check
 FEE_KINDS = {Purpose.DIGITAL_ACCESS: FeeKind.OTHER, Purpose.COPY: FeeKind.COPYING}
 
 
@@ -198,11 +199,12 @@ class CheckReport:
     expired: int = 0
     pending: int = 0  # the gateway still has them open
     unanswered: list[str] = field(default_factory=list)  # txn refs to ask again next run
+    stopped: bool = False  # the gateway stopped answering: the rest wait for the next run
 
     def as_dict(self) -> dict[str, Any]:
         return {"asked": self.asked, "paid": self.paid, "failed": self.failed,
                 "expired": self.expired, "pending": self.pending,
-                "unanswered": len(self.unanswered)}
+                "unanswered": len(self.unanswered), "stopped": self.stopped}
 
 
 def orders_pending_check(*, limit: int | None = None) -> CheckReport:
@@ -216,13 +218,19 @@ def orders_pending_check(*, limit: int | None = None) -> CheckReport:
                                     created_at__lte=now - _timeout())
            .select_related("library").order_by("created_at", "id"))
     report = CheckReport()
+    silent = 0
     for order in due[: limit or int(settings.PAYMENTS_CHECK_BATCH)]:
+        if silent >= GATEWAY_SILENT_STOP:
+            report.stopped = True  # down or unreachable: no point waiting on every order
+            break
         report.asked += 1
         try:
             answer = gateway_get(order.gateway).query(order=order)
         except PaymentsError:
             report.unanswered.append(order.txn_ref)
+            silent += 1
             continue
+        silent = 0
         if answer.state in (QueryState.PAID, QueryState.FAILED) and answer.result is not None:
             outcome = _result_record(result=answer.result, source="querydr")
             if outcome.error:

@@ -22,7 +22,13 @@ from thuvien.core.models import AuditEntry
 from thuvien.payments import vnpay
 from thuvien.payments.models import Order, Receipt
 from thuvien.payments.tasks import payments_pending_check
-from thuvien.payments.tests.conftest import Paths, local, minutes_pass, pay_at_sandbox
+from thuvien.payments.tests.conftest import (
+    Paths,
+    local,
+    make_object,
+    minutes_pass,
+    pay_at_sandbox,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -295,7 +301,9 @@ def test_failed_at_the_gateway_with_the_notices_lost_is_closed_as_failed(
     assert reader.get(Paths(paid_obj).tile).status_code == 403
 
 
-def test_a_gateway_that_does_not_answer_loses_nothing(world, reader, paid_obj, gateway, settings):
+def test_a_gateway_that_does_not_answer_loses_nothing(
+    world, reader, paid_obj, gateway, settings, tmp_path
+):
     conf = {**settings.PAYMENTS_VNPAY, "ipn_url": ""}  # paid, and both notices lost
     settings.PAYMENTS_VNPAY = conf
     checkout = _start(reader, paid_obj)
@@ -311,9 +319,21 @@ def test_a_gateway_that_does_not_answer_loses_nothing(world, reader, paid_obj, g
         assert report["asked"] == 1 and report["unanswered"] == 1
         assert _order(ref).status == "pending"  # not expired on a silence
     assert _audits("payments.order.expired") == []
+    # three more readers' orders left behind: a run gives up after three silences in a row
+    # instead of waiting out every order's timeout; the rest wait for the next run
+    others = []
+    for n in range(3):
+        obj = make_object(world, tmp_path, title=f"Hương ước làng {n}", price=5000)
+        others.append(_ref(_start(reader, obj)))
+        minutes_pass(others[-1], 30 - n)
+    settings.PAYMENTS_VNPAY = {**conf, "api_url": "http://127.0.0.1:9/api"}
+    report = _run_job()
+    assert (report["asked"], report["unanswered"], report["stopped"]) == (3, 3, True)
     settings.PAYMENTS_VNPAY = conf  # the gateway is back: the next run finds the payment
-    assert _run_job()["paid"] == 1
+    report = _run_job()
+    assert (report["asked"], report["paid"], report["expired"]) == (4, 1, 3)
     assert _order(ref).status == "paid"
+    assert {_order(other).status for other in others} == {"expired"}
 
 
 def test_late_success_after_expiry_still_credits_and_is_audited(
