@@ -38,6 +38,9 @@ class StaffAccess:
     library_network: dict[int, int] = field(default_factory=dict)
     network_caps: dict[int, frozenset[str]] = field(default_factory=dict)
     superuser: bool = False
+    # The library of the person's first appointment (their oldest library membership): where
+    # they start when they have chosen no library yet.
+    home_library_id: int | None = None
 
     def caps_for(self, library: Any) -> frozenset[str]:
         if library is None:
@@ -70,8 +73,10 @@ def staff_access(user: Any) -> StaffAccess:
     access = StaffAccess(superuser=bool(user.is_superuser))
     lib: dict[int, set[str]] = {}
     net: dict[int, set[str]] = {}
-    rows = Membership.objects.filter(user=user).values_list(
-        "library_id", "network_id", "role__capabilities"
+    rows = (
+        Membership.objects.filter(user=user)
+        .order_by("created_at", "pk")
+        .values_list("library_id", "network_id", "role__capabilities")
     )
     for library_id, network_id, caps in rows:
         if library_id is None:
@@ -79,30 +84,56 @@ def staff_access(user: Any) -> StaffAccess:
         else:
             lib.setdefault(library_id, set()).update(caps)
             access.library_network[library_id] = network_id
+            if access.home_library_id is None:
+                access.home_library_id = library_id
     access.library_caps = {k: frozenset(v) for k, v in lib.items()}
     access.network_caps = {k: frozenset(v) for k, v in net.items()}
     user._thuvien_access = access
     return access
 
 
-def can(user: Any, capability: Capability | str, library: Any, *, write: bool = True) -> bool:
-    """Does ``user`` hold ``capability`` in ``library``? Oversight passes reads only."""
+def _oversight_reads(caps: frozenset[str], cap: str, *, write: bool, readers_data: bool) -> bool:
+    """The oversight officer's pass: reading, a capability of ``READ_ONLY_FOR_OVERSIGHT``, and
+    nothing that shows readers' personal data."""
+    return (
+        not write
+        and not readers_data
+        and Capability.OVERSEE in caps
+        and cap in READ_ONLY_FOR_OVERSIGHT
+    )
+
+
+def can(
+    user: Any,
+    capability: Capability | str,
+    library: Any,
+    *,
+    write: bool = True,
+    readers_data: bool = False,
+) -> bool:
+    """Does ``user`` hold ``capability`` in ``library``? Oversight passes reads only, and no
+    read of readers' personal data (``readers_data``)."""
     caps = staff_access(user).caps_for(library)
     cap = str(capability)
     if cap in caps:
         return True
-    return (not write) and Capability.OVERSEE in caps and cap in READ_ONLY_FOR_OVERSIGHT
+    return _oversight_reads(caps, cap, write=write, readers_data=readers_data)
 
 
 def can_in_network(
-    user: Any, capability: Capability | str, network_id: int | None, *, write: bool = True
+    user: Any,
+    capability: Capability | str,
+    network_id: int | None,
+    *,
+    write: bool = True,
+    readers_data: bool = False,
 ) -> bool:
     """Does ``user`` hold ``capability`` network-wide (network admin, oversight officer)?"""
     caps = staff_access(user).network_caps_for(network_id)
     cap = str(capability)
     if cap in caps:
         return True
-    return (not write) and Capability.OVERSEE in caps and cap in READ_ONLY_FOR_OVERSIGHT
+    return _oversight_reads(caps, cap, write=write, readers_data=readers_data)
 
 
 def login_required_view(view: Callable) -> Callable:
