@@ -211,6 +211,9 @@ OVERSEERS = ("admin", "thanhtra")
 # A page that only takes POST: the oversight officer reads (GET passes) but may not write, so
 # the POST that follows is refused before the object is looked up.
 DIGITISERS_WRITE = ("admin", "tinh.quantri", "tinh.sohoa")
+# The pages of readers' own data (who they are, what they borrow and pay): the desk and the
+# readers' managers, never the oversight officer (least privilege: an inspection reads figures).
+READERS_STAFF = ("admin", "tinh.quantri", "tinh.luuthong", "tinh.bandoc")
 MAY: dict[str, tuple[str, ...]] = {
     "staff/network/libraries/<str:code>/visibility/": NET_ADMIN,
     "staff/catalog/records/<int:pk>/entities/find/": CATALOGUERS,
@@ -241,14 +244,20 @@ MAY: dict[str, tuple[str, ...]] = {
     "staff/digital/<int:pk>/structure": DIGITISERS,
     "staff/digital/<int:pk>/structure/<int:range_id>/delete": DIGITISERS_WRITE,
     "staff/digital/<int:pk>/collections": DIGITISERS,
-    "staff/digital/<int:pk>/grants": DIGITISERS,
+    "staff/digital/<int:pk>/grants": DIGITISERS_WRITE,  # names the readers granted: not thanhtra
     "staff/digital/<int:pk>/grants/<int:grant_id>/delete": DIGITISERS_WRITE,
     "staff/payments/<int:pk>/refund/": ("admin", "tinh.quantri"),  # can_administer_library
     "staff/payments/copies/<int:pk>/decide/": DIGITISERS_WRITE,
     "staff/payments/objects/<int:pk>/fees/": DIGITISERS,
     "staff/oversight/reports/schedules/<int:pk>/": OVERSEERS,
     "staff/oversight/libraries/<int:pk>/": OVERSEERS,
-    "staff/payments/receipts/<str:number>/": ("admin", "thanhtra", "tinh.quantri", "tinh.luuthong"),
+    # A receipt names the reader who paid: readers' data, which the inspector does not read.
+    "staff/payments/receipts/<str:number>/": ("admin", "tinh.quantri", "tinh.luuthong"),
+    "staff/circulation/patrons/<int:pk>/": READERS_STAFF,
+    "staff/circulation/patrons/<int:pk>/card.pdf": READERS_STAFF,
+    "staff/circulation/patrons/<int:pk>/export.json": ("admin", "tinh.quantri", "tinh.bandoc"),
+    "staff/circulation/slips/hold/<int:pk>/": ("admin", "tinh.quantri", "tinh.luuthong"),
+    "staff/circulation/receipts/<int:pk>/": ("admin", "tinh.quantri", "tinh.luuthong"),
 }
 
 # Pages whose POST takes a second id in the form rather than the address: route -> (form

@@ -21,8 +21,21 @@ class Capability(models.TextChoices):
 
 ALL_CAPABILITIES: frozenset[str] = frozenset(c.value for c in Capability)
 
-# Capabilities that an oversight officer may exercise for reading (GET) in every library.
-READ_ONLY_FOR_OVERSIGHT: frozenset[str] = ALL_CAPABILITIES - {Capability.ADMINISTER_NETWORK}
+# The capabilities whose work is with readers themselves: who they are, how to reach them, what
+# they borrow, hold, pay and ask for. Their pages show readers' personal data (Decree 13/2023,
+# Law 91/2025), which an inspection under Decision 206 does not need: it reads figures, targets,
+# evaluations and reports, never a reader's name, contacts or loans.
+READERS_DATA_CAPABILITIES: frozenset[str] = frozenset(
+    {Capability.CIRCULATE, Capability.OVERRIDE_CIRCULATION, Capability.MANAGE_PATRONS}
+)
+
+# Capabilities that an oversight officer may exercise for reading (GET) in every library: every
+# page but the network's administration and the readers' own data (least privilege). A page
+# declared with another capability that still shows readers' data says so
+# (``requires(..., readers_data=True)``) and is closed to the officer too.
+READ_ONLY_FOR_OVERSIGHT: frozenset[str] = (
+    ALL_CAPABILITIES - {Capability.ADMINISTER_NETWORK} - READERS_DATA_CAPABILITIES
+)
 
 # The roles every network starts with: code -> (Vietnamese name, English name, capabilities,
 # network-wide?). Network-wide roles are held at network level, the others per library.

@@ -49,11 +49,13 @@ def resolve_active_library(request: HttpRequest):
         request.user, "working_library_id", None
     )
     by_id = {lib.pk: lib for lib in libraries}
-    # Without a choice: a library the person is a member of, else (network-wide roles) the
-    # network's provincial library, the head of the network, rather than the first by code.
-    active = by_id.get(wanted) or next(
-        (lib for lib in libraries if lib.pk in staff_access(request.user).library_caps),
-        next((lib for lib in libraries if lib.library_type == "provincial"), libraries[0]),
+    # Without a choice (the library last worked at, kept with the account): the person's home
+    # library, where they were first appointed; else (network-wide roles) the network's
+    # provincial library, the head of the network. Never simply the first by code.
+    active = (
+        by_id.get(wanted)
+        or by_id.get(staff_access(request.user).home_library_id)
+        or next((lib for lib in libraries if lib.library_type == "provincial"), libraries[0])
     )
     return active, libraries
 

@@ -3,8 +3,9 @@
 - ``@public_view``: anyone (the public portal, health checks);
 - ``@login_required_view``: any logged-in person (a reader's own account pages);
 - ``@requires(Capability.X)`` / ``CapabilityRequiredMixin``: staff holding X in the active
-  library (``request.library``), or network-wide. An oversight officer passes every read-only
-  (GET/HEAD) check and no write.
+  library (``request.library``), or network-wide. An oversight officer passes the read-only
+  (GET/HEAD) checks of ``READ_ONLY_FOR_OVERSIGHT`` and no write: never the pages of readers'
+  own data (circulation, readers), nor a page declared ``readers_data=True``.
 
 A test walks every URL and fails on a view that declares nothing.
 """
@@ -38,6 +39,9 @@ class StaffAccess:
     library_network: dict[int, int] = field(default_factory=dict)
     network_caps: dict[int, frozenset[str]] = field(default_factory=dict)
     superuser: bool = False
+    # The library of the person's first appointment (their oldest library membership): where
+    # they start when they have chosen no library yet.
+    home_library_id: int | None = None
 
     def caps_for(self, library: Any) -> frozenset[str]:
         if library is None:
@@ -70,8 +74,10 @@ def staff_access(user: Any) -> StaffAccess:
     access = StaffAccess(superuser=bool(user.is_superuser))
     lib: dict[int, set[str]] = {}
     net: dict[int, set[str]] = {}
-    rows = Membership.objects.filter(user=user).values_list(
-        "library_id", "network_id", "role__capabilities"
+    rows = (
+        Membership.objects.filter(user=user)
+        .order_by("created_at", "pk")
+        .values_list("library_id", "network_id", "role__capabilities")
     )
     for library_id, network_id, caps in rows:
         if library_id is None:
@@ -79,30 +85,56 @@ def staff_access(user: Any) -> StaffAccess:
         else:
             lib.setdefault(library_id, set()).update(caps)
             access.library_network[library_id] = network_id
+            if access.home_library_id is None:
+                access.home_library_id = library_id
     access.library_caps = {k: frozenset(v) for k, v in lib.items()}
     access.network_caps = {k: frozenset(v) for k, v in net.items()}
     user._thuvien_access = access
     return access
 
 
-def can(user: Any, capability: Capability | str, library: Any, *, write: bool = True) -> bool:
-    """Does ``user`` hold ``capability`` in ``library``? Oversight passes reads only."""
+def _oversight_reads(caps: frozenset[str], cap: str, *, write: bool, readers_data: bool) -> bool:
+    """The oversight officer's pass: reading, a capability of ``READ_ONLY_FOR_OVERSIGHT``, and
+    nothing that shows readers' personal data."""
+    return (
+        not write
+        and not readers_data
+        and Capability.OVERSEE in caps
+        and cap in READ_ONLY_FOR_OVERSIGHT
+    )
+
+
+def can(
+    user: Any,
+    capability: Capability | str,
+    library: Any,
+    *,
+    write: bool = True,
+    readers_data: bool = False,
+) -> bool:
+    """Does ``user`` hold ``capability`` in ``library``? Oversight passes reads only, and no
+    read of readers' personal data (``readers_data``)."""
     caps = staff_access(user).caps_for(library)
     cap = str(capability)
     if cap in caps:
         return True
-    return (not write) and Capability.OVERSEE in caps and cap in READ_ONLY_FOR_OVERSIGHT
+    return _oversight_reads(caps, cap, write=write, readers_data=readers_data)
 
 
 def can_in_network(
-    user: Any, capability: Capability | str, network_id: int | None, *, write: bool = True
+    user: Any,
+    capability: Capability | str,
+    network_id: int | None,
+    *,
+    write: bool = True,
+    readers_data: bool = False,
 ) -> bool:
     """Does ``user`` hold ``capability`` network-wide (network admin, oversight officer)?"""
     caps = staff_access(user).network_caps_for(network_id)
     cap = str(capability)
     if cap in caps:
         return True
-    return (not write) and Capability.OVERSEE in caps and cap in READ_ONLY_FOR_OVERSIGHT
+    return _oversight_reads(caps, cap, write=write, readers_data=readers_data)
 
 
 def login_required_view(view: Callable) -> Callable:
@@ -118,10 +150,16 @@ def login_required_view(view: Callable) -> Callable:
 
 
 def check_capability(
-    request: HttpRequest, capability: Capability | str, *, network_wide: bool = False
+    request: HttpRequest,
+    capability: Capability | str,
+    *,
+    network_wide: bool = False,
+    readers_data: bool = False,
 ) -> None:
     """Raise PermissionDenied unless the request may exercise ``capability``."""
-    if not request_may(request, (capability,), network_wide=network_wide):
+    if not request_may(
+        request, (capability,), network_wide=network_wide, readers_data=readers_data
+    ):
         raise PermissionDenied
 
 
@@ -131,18 +169,30 @@ def request_may(
     *,
     network_wide: bool = False,
     method: str | None = None,
+    readers_data: bool = False,
 ) -> bool:
     """May this request's user exercise any of ``capabilities`` (with ``method``, by default
-    the request's own) in the active library, or network-wide?"""
+    the request's own) in the active library, or network-wide? ``readers_data``: the page
+    shows readers' personal data, which no oversight officer reads."""
     write = (method or request.method or "GET").upper() not in SAFE_METHODS
     for capability in capabilities:
         if network_wide:
             network = getattr(request, "network", None)
             ok = can_in_network(
-                request.user, capability, network.pk if network else None, write=write
+                request.user,
+                capability,
+                network.pk if network else None,
+                write=write,
+                readers_data=readers_data,
             )
         else:
-            ok = can(request.user, capability, getattr(request, "library", None), write=write)
+            ok = can(
+                request.user,
+                capability,
+                getattr(request, "library", None),
+                write=write,
+                readers_data=readers_data,
+            )
         if ok:
             return True
     return False
@@ -150,19 +200,32 @@ def request_may(
 
 @dataclass(frozen=True)
 class Requirement:
-    """What a view declared: any one of ``capabilities``, in the library or network-wide."""
+    """What a view declared: any one of ``capabilities``, in the library or network-wide;
+    ``readers_data``: the page shows readers' personal data (closed to oversight);
+    ``for_writing``: the page is a form that writes, opened only by who may write."""
 
     capabilities: tuple[str, ...]
     network_wide: bool = False
+    readers_data: bool = False
+    for_writing: bool = False
 
 
 REQUIREMENT_ATTR = "thuvien_requirement"
 
 
-def requires(*capabilities: Capability | str, network_wide: bool = False) -> Callable:
+def requires(
+    *capabilities: Capability | str,
+    network_wide: bool = False,
+    readers_data: bool = False,
+    for_writing: bool = False,
+) -> Callable:
     """Declare that a function view needs one of ``capabilities`` in the active library (or
-    network). Pages read the same declaration to show only what a person may use
-    (``view_allowed``)."""
+    network). ``readers_data=True``: the page shows readers' personal data (names, contacts,
+    loans, payments, requests) under a capability an oversight officer otherwise reads with;
+    he is refused it. ``for_writing=True``: the page exists to write (a new record, an edit
+    form, an import): even opening it needs the capability to write, so a read-only role is
+    neither shown the form nor a link to it. Pages read the same declaration to show only what
+    a person may use (``view_allowed``)."""
     if not capabilities:
         raise TypeError("requires() needs at least one capability")
     caps = tuple(str(c) for c in capabilities)
@@ -172,7 +235,13 @@ def requires(*capabilities: Capability | str, network_wide: bool = False) -> Cal
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-            if not request_may(request, caps, network_wide=network_wide):
+            if not request_may(
+                request,
+                caps,
+                network_wide=network_wide,
+                readers_data=readers_data,
+                method="POST" if for_writing else None,
+            ):
                 from .security import permission_denial_record
 
                 permission_denial_record(
@@ -183,7 +252,11 @@ def requires(*capabilities: Capability | str, network_wide: bool = False) -> Cal
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        setattr(wrapped, REQUIREMENT_ATTR, Requirement(caps, network_wide))
+        setattr(
+            wrapped,
+            REQUIREMENT_ATTR,
+            Requirement(caps, network_wide, readers_data, for_writing),
+        )
         return _mark(wrapped, "capability:" + "|".join(caps))
 
     return decorate
@@ -211,17 +284,27 @@ def view_allowed(request: HttpRequest, path: str, *, method: str = "GET") -> boo
         cap = getattr(view_class, "required_capability", None)
         if cap is None:
             return getattr(view, ACCESS_ATTR, None) in ("public", "authenticated")
-        requirement = Requirement((str(cap),), bool(getattr(view_class, "network_wide", False)))
+        requirement = Requirement(
+            (str(cap),),
+            bool(getattr(view_class, "network_wide", False)),
+            bool(getattr(view_class, "readers_data", False)),
+        )
     return request_may(
-        request, requirement.capabilities, network_wide=requirement.network_wide, method=method
+        request,
+        requirement.capabilities,
+        network_wide=requirement.network_wide,
+        method="POST" if requirement.for_writing else method,
+        readers_data=requirement.readers_data,
     )
 
 
 class CapabilityRequiredMixin:
-    """For class-based views: set ``required_capability`` (and ``network_wide`` if so)."""
+    """For class-based views: set ``required_capability`` (and ``network_wide``,
+    ``readers_data`` if so)."""
 
     required_capability: Capability | str | None = None
     network_wide: bool = False
+    readers_data: bool = False
 
     @classmethod
     def as_view(cls, **initkwargs: Any) -> Callable:
@@ -233,5 +316,10 @@ class CapabilityRequiredMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-        check_capability(request, self.required_capability, network_wide=self.network_wide)
+        check_capability(
+            request,
+            self.required_capability,
+            network_wide=self.network_wide,
+            readers_data=self.readers_data,
+        )
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

@@ -2,7 +2,8 @@
 
 ``DenyUnlessDeclared`` is the default permission class: a view that declares nothing is closed.
 Views declare ``required_capability`` (checked against the library of the request, or
-network-wide) or set ``permission_classes = [PublicRead]`` for public data.
+network-wide; ``readers_data = True`` when they answer with readers' personal data) or set
+``permission_classes = [PublicRead]`` for public data.
 """
 
 from __future__ import annotations
@@ -36,9 +37,20 @@ class HasCapability(BasePermission):
         if capability is None or not request.user or not request.user.is_authenticated:
             return False
         write = request.method not in SAFE_METHODS
+        readers_data = bool(getattr(view, "readers_data", False))
         if getattr(view, "network_wide", False):
             network = getattr(request, "network", None)
             return can_in_network(
-                request.user, capability, network.pk if network else None, write=write
+                request.user,
+                capability,
+                network.pk if network else None,
+                write=write,
+                readers_data=readers_data,
             )
-        return can(request.user, capability, getattr(request, "library", None), write=write)
+        return can(
+            request.user,
+            capability,
+            getattr(request, "library", None),
+            write=write,
+            readers_data=readers_data,
+        )

@@ -40,6 +40,7 @@ DOING = frozenset(
         "oversight:year-figures",
         "oversight:weedings",
         "oversight:training",
+        "people:list",
     }
 )
 TILES: tuple[tuple[str, str, str], ...] = (

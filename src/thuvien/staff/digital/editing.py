@@ -338,7 +338,7 @@ def collections_view(request: HttpRequest) -> HttpResponse:
     })
 
 
-@requires(Capability.DIGITISE, Capability.ADMINISTER_NETWORK)
+@requires(Capability.DIGITISE, Capability.ADMINISTER_NETWORK, for_writing=True)
 def collection_new_view(request: HttpRequest) -> HttpResponse:
     library = request.library  # type: ignore[attr-defined]
     collections = collections_for(library=library)
@@ -443,7 +443,7 @@ class GrantForm(forms.Form):
                             required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
-@requires(Capability.DIGITISE)
+@requires(Capability.DIGITISE, readers_data=True)  # the readers granted, by card and name
 def grants_view(request: HttpRequest, pk: int) -> HttpResponse:
     obj = _object(request, pk)
     form = GrantForm(request.POST or None)

@@ -74,7 +74,7 @@ def object_list_view(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/digital/list.html", {"page": page})
 
 
-@requires(Capability.DIGITISE)
+@requires(Capability.DIGITISE, for_writing=True)
 @upload_limit(MAX_UPLOAD)
 def ingest_view(request: HttpRequest) -> HttpResponse:
     """Upload page images, PDFs, ZIPs and a metadata CSV; the ingest runs as a job."""

@@ -23,7 +23,7 @@ from thuvien.payments.models import OrderStatus
 from thuvien.payments.selectors import order_get_for, orders_for_library, receipt_get_for
 
 
-@requires(Capability.CIRCULATE, Capability.ADMINISTER_LIBRARY)
+@requires(Capability.CIRCULATE, Capability.ADMINISTER_LIBRARY, readers_data=True)
 def payment_list(request: StaffRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     page = Paginator(orders_for_library(library=request.library, status=status), 50).get_page(
@@ -52,7 +52,7 @@ def refund(request: StaffRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("staff_payments:list"))
 
 
-@requires(Capability.CIRCULATE, Capability.ADMINISTER_LIBRARY)
+@requires(Capability.CIRCULATE, Capability.ADMINISTER_LIBRARY, readers_data=True)
 def receipt_view(request: StaffRequest, number: str) -> HttpResponse:
     try:
         receipt = receipt_get_for(library=request.library, number=number)
@@ -61,7 +61,7 @@ def receipt_view(request: StaffRequest, number: str) -> HttpResponse:
     return render(request, "opac/payments/receipt.html", {"receipt": receipt, "staff": True})
 
 
-@requires(Capability.DIGITISE)
+@requires(Capability.DIGITISE, readers_data=True)  # who asked for a copy, and why
 def copy_queue_view(request: StaffRequest) -> HttpResponse:
     status = request.GET.get("status", "pending")
     return render(request, "staff/payments/copies.html", {

@@ -87,12 +87,17 @@ def test_pagination_and_pinned_query_count(staff_client, world, django_assert_nu
 
 
 @pytest.mark.django_db
-def test_oversight_officer_reads_the_network_log(staff_client, world):
+def test_the_network_admin_reads_the_network_log_and_the_inspector_does_not(staff_client, world):
+    """The log names the readers a desk served; an inspection reads figures, not readers
+    (``readers_data``): the oversight officer is neither offered nor shown it."""
     _entries(world, n_a=2)
-    client = staff_client(world.users["hy_oversight"], world.provincial)
-    assert "people/audit/" in client.get("/staff/").content.decode()
+    client = staff_client(world.users["hy_admin"], world.provincial)
     html = client.get(reverse("people:audit")).content.decode()
     assert "<td>Sửa biểu ghi</td>" in html and "<td>Cho mượn</td>" in html
+    client.logout()
+    client = staff_client(world.users["hy_oversight"], world.provincial)
+    assert "people/audit/" not in client.get("/staff/").content.decode()
+    assert client.get(reverse("people:audit")).status_code == 403
 
 
 @pytest.mark.django_db

@@ -77,14 +77,14 @@ def _field_name(specs: Any, tag: str, code: str) -> str | None:
     return None
 
 
-@requires(Capability.CATALOGUE)
+@requires(Capability.CATALOGUE, for_writing=True)
 def record_new(request: StaffRequest) -> HttpResponse:
     """Pick a template (material type), then open the simple form or the MARC editor."""
     form = TemplateChoiceForm(request.GET or None)
     return render(request, "staff/catalog/new.html", {"form": form, "choices": TEMPLATE_CHOICES})
 
 
-@requires(Capability.CATALOGUE)
+@requires(Capability.CATALOGUE, for_writing=True)
 def record_form(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     record = get_record(request, pk) if pk else None
     if record is not None:
@@ -143,7 +143,7 @@ def record_form(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
-@requires(Capability.CATALOGUE)
+@requires(Capability.CATALOGUE, for_writing=True)
 def marc_editor(request: StaffRequest, pk: int | None = None) -> HttpResponse:
     """The full MARC editor: leader, control fields, data fields with indicators and subfields."""
     record = get_record(request, pk) if pk else None

@@ -55,7 +55,7 @@ def _suggest_call_number(record) -> str:
     return propose_call_number(ddc=record.ddc, authors=record.authors, title=record.title)
 
 
-@requires(Capability.CATALOGUE)
+@requires(Capability.CATALOGUE, for_writing=True)
 def item_add(request: StaffRequest, record_pk: int) -> HttpResponse:
     from thuvien.holdings.services import items_create_batch
 
@@ -103,7 +103,7 @@ def item_add(request: StaffRequest, record_pk: int) -> HttpResponse:
     )
 
 
-@requires(Capability.CATALOGUE)
+@requires(Capability.CATALOGUE, for_writing=True)
 def item_edit(request: StaffRequest, pk: int) -> HttpResponse:
     from thuvien.holdings.services import (
         CIRCULATION_STATUSES,
@@ -187,7 +187,7 @@ def item_edit(request: StaffRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires(Capability.CATALOGUE)
+@requires(Capability.CATALOGUE, for_writing=True)
 def item_move(request: StaffRequest, pk: int) -> HttpResponse:
     """Move a copy to another library of the network (``item_update(library=...)``, audited
     there; a lent copy is refused). The copy leaves the active library: on success the

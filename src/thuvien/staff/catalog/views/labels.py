@@ -24,7 +24,7 @@ def items_added_today(library) -> list[Item]:
     return items_added_since(library=library, start=start)
 
 
-@requires(Capability.CATALOGUE)
+@requires(Capability.CATALOGUE, for_writing=True)
 def labels(request: StaffRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     if data is None and request.GET.get("barcodes"):

@@ -101,7 +101,7 @@ def _preview(request: StaffRequest, token: str, pending: dict[str, Any]) -> Http
     )
 
 
-@requires(Capability.CATALOGUE)
+@requires(Capability.CATALOGUE, for_writing=True)
 def import_upload(request: StaffRequest) -> HttpResponse:
     libraries = _cataloguing_libraries(request)
     if request.method == "POST":
@@ -146,7 +146,7 @@ def import_upload(request: StaffRequest) -> HttpResponse:
     )
 
 
-@requires(Capability.CATALOGUE)
+@requires(Capability.CATALOGUE, for_writing=True)
 def import_preview_view(request: StaffRequest, token: str) -> HttpResponse:
     """GET shows the preview again; POST queues the import and goes to the job's page."""
     pending = _pending(request, token)

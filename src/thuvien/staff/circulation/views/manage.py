@@ -74,7 +74,8 @@ def _rule_rows(rules: Any, *, request: StaffRequest) -> list[dict[str, Any]]:
     ]
 
 
-@requires(Capability.CIRCULATE)
+# The rules are the library's policy, no reader's data: its head and the inspector read them.
+@requires(Capability.CIRCULATE, Capability.ADMINISTER_LIBRARY)
 def rules(request: StaffRequest) -> HttpResponse:
     library = request.library
     may_library = loan_rule_may_change(actor=request.user, library=library, network_wide=False)

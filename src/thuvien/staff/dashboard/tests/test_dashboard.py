@@ -63,3 +63,26 @@ def test_a_network_admins_working_library_is_kept_across_logins(world, client):
     client.post(reverse("dashboard:switch-library"), {"library": world.bn_provincial.pk})
     admin.refresh_from_db()
     assert admin.working_library == world.commune_b
+
+
+def test_staff_of_several_libraries_land_at_home_then_where_they_last_worked(world, client):
+    """A circulation librarian of the provincial library who also helps at Phố Hiến: at the
+    first login he lands at his home library (his first appointment), not at the library whose
+    code sorts first (HY-PHOHIEN < HY-TINH); after switching, at the library he worked at last."""
+    from thuvien.accounts.models import Membership, Role
+
+    person = world.users["tinh_circulation"]  # a member of HY-TINH since the world was built
+    Membership.objects.create(
+        user=person,
+        network=world.hung_yen,
+        library=world.commune_b,
+        role=Role.objects.get(code="circulation"),
+    )
+    login = {"username": person.username, "password": "mat-khau-dai-123"}
+    landed = client.post(reverse("accounts:login"), login, follow=True)
+    assert landed.context["active_library"] == world.provincial
+    assert world.provincial.name_vi in landed.content.decode()
+    client.post(reverse("dashboard:switch-library"), {"library": world.commune_b.pk})
+    client.post(reverse("accounts:logout"))
+    again = client.post(reverse("accounts:login"), login, follow=True)
+    assert again.context["active_library"] == world.commune_b
