@@ -116,9 +116,7 @@ class ItemMoveForm(forms.Form):
 
     def __init__(self, *args, libraries=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["library"].choices = [("", "—")] + [
-            (lib.pk, lib.name) for lib in libraries
-        ]
+        self.fields["library"].choices = [("", "—")] + [(lib.pk, lib.name) for lib in libraries]
 
 
 class LabelForm(forms.Form):
