@@ -129,10 +129,16 @@ def stored_vectors(chunk: int = 5_000) -> Iterator[tuple[list[int], np.ndarray]]
 
 
 def _scoped_candidates(
-    params: Any, ranked: list[tuple[int, float]], *, facets: bool, viewer: Viewer = ANONYMOUS
+    params: Any,
+    ranked: list[tuple[int, float]],
+    *,
+    facets: bool,
+    viewer: Viewer = ANONYMOUS,
+    sorted_as_asked: bool = False,
 ) -> tuple[SearchPage, list[Any], dict[int, float]]:
     """Ask the engine which candidates the reader may see here (scope, filters, visibility);
-    hits most similar first."""
+    hits most similar first, or, with ``sorted_as_asked``, in the order the reader chose
+    (``sort``: title, author, year; ``page.sort`` says which)."""
     from thuvien.holdings.visibility import visible_library_ids
 
     scope = resolve_scope(params, viewer)
@@ -148,7 +154,10 @@ def _scoped_candidates(
     )
     with_viewer(req, viewer)
     response = engine().search(req)
-    hits = sorted(response.hits, key=lambda h: -sims.get(h.record_id, 0.0))
+    if sorted_as_asked and req.sort != "relevance":
+        hits, page.sort = response.hits, req.sort
+    else:
+        hits = sorted(response.hits, key=lambda h: -sims.get(h.record_id, 0.0))
     if facets:
         page.facets = facet_groups(
             response.facets, page.params, response.available_count, libraries=page.libraries
@@ -187,7 +196,9 @@ def standing_out(
 
 
 def semantic_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOUS) -> SearchPage:
-    """Records nearest in meaning to the query, in the reader's scope, a page at a time."""
+    """Records nearest in meaning to the query, in the reader's scope, a page at a time:
+    nearest first, or in the order the reader chose (title, author, year), as a catalogue
+    sorts any result set; the sort menu and the API's ``sort`` say which."""
     started = time.perf_counter()
     text = str(params.get("q", "") or "").strip()
     if not text:
@@ -199,7 +210,9 @@ def semantic_page(*, params: Any, facets: bool = True, viewer: Viewer = ANONYMOU
     try:
         vector = embed_query(text)
         ranked = standing_out(vector, vectors.nearest(vector, CANDIDATES))
-        page, hits, _ = _scoped_candidates(params, ranked, facets=facets, viewer=viewer)
+        page, hits, _ = _scoped_candidates(
+            params, ranked, facets=facets, viewer=viewer, sorted_as_asked=True
+        )
     except SearchError as exc:
         page = SearchPage(q=text, params={}, scope=resolve_scope(params))
         page.error, page.error_code = exc.message, exc.code

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from .marc.extract import extract
 from .marc.mij import MarcDict
 from .models import MaterialType
+from .titles import shown_title
 
 LABELS = {
     "title": _("Nhan đề"),
@@ -91,7 +92,7 @@ def display_lines(marc: MarcDict, *, language: str | None = None) -> list[Displa
 def isbd_text(marc: MarcDict) -> str:
     """One ISBD-style paragraph (areas separated by ". - ")."""
     v = extract(marc).values
-    areas = [v["title"] + (f" / {v['responsibility']}" if v["responsibility"] else "")]
+    areas = [shown_title(v["title"]) + (f" / {v['responsibility']}" if v["responsibility"] else "")]
     if v["edition"]:
         areas.append(v["edition"])
     pub = " : ".join(p for p in (v["place"], v["publisher"]) if p)

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .titles import shown_title
+
 
 class MaterialType(models.TextChoices):
     BOOK = "book", _("Sách")
@@ -96,7 +98,7 @@ class Record(models.Model):
         verbose_name_plural = _("biểu ghi thư mục")
 
     def __str__(self) -> str:
-        return self.title[:120]
+        return shown_title(self.title)[:120]
 
 
 class TombstoneReason(models.TextChoices):

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from thuvien.catalog.titles import shown_title
 from thuvien.core.pdf import FONT, FONT_BOLD, register_fonts
 
 
@@ -138,7 +139,7 @@ def labels_for_items(items: Iterable, *, library_name: str) -> list[LabelData]:
         LabelData(
             barcode=item.barcode,
             call_number=item.call_number or "",
-            title=item.record.title,
+            title=shown_title(item.record.title),
             library_name=library_name,
         )
         for item in items

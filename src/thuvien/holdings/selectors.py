@@ -31,6 +31,20 @@ def item_get_for(*, library: Library, pk: int) -> Item:
     return item
 
 
+def item_get_among(*, libraries: list[Library], pk: int) -> Item:
+    """The copy ``pk`` if it is in one of ``libraries`` (those a person works in): where a
+    copy went after another tab moved it. Elsewhere or nowhere: the same NotFound."""
+    with library_scope(libraries):
+        item = (
+            Item.objects.select_related("record", "library")
+            .filter(pk=pk, library__in=[lib.pk for lib in libraries])
+            .first()
+        )
+    if item is None:
+        raise _not_found()
+    return item
+
+
 def item_by_barcode(*, library: Library, barcode: str) -> Item:
     """The copy with this barcode in ``library`` (circulation desks scan barcodes)."""
     with library_scope(library):

@@ -22,6 +22,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from thuvien.catalog.titles import shown_title
 from thuvien.core.scoping import scopes_disabled
 from thuvien.holdings.models import Item, ItemStatus, ItemType
 from thuvien.network.models import Library
@@ -79,7 +80,7 @@ def individual_register(*, library: Library, year: int | None = None) -> list[Re
             RegisterLine(
                 number=item.barcode,
                 acquired_on=item.acquired_on,
-                title=item.record.title,
+                title=shown_title(item.record.title),
                 author=str(authors[0]) if authors else item.record.responsibility,
                 call_number=item.call_number,
                 price=item.price,

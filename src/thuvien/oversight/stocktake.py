@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thuvien.catalog.titles import shown_title
 from thuvien.core.audit import audit_record
 from thuvien.core.scoping import scopes_disabled
 from thuvien.holdings.models import Item, ItemStatus
@@ -103,7 +104,7 @@ def stocktake_scan(*, stocktake: Stocktake, barcode: str) -> ScanResult:
         item = Item.objects.select_related("record").filter(barcode=barcode).first()
         previous = StocktakeScan.objects.filter(stocktake=stocktake, barcode=barcode).first()
         if previous is not None:
-            title = item.record.title if item else ""
+            title = shown_title(item.record.title) if item else ""
             return ScanResult(barcode, previous.outcome, title, repeated=True)
         outcome = _judge(stocktake, item)
         try:
@@ -117,9 +118,11 @@ def stocktake_scan(*, stocktake: Stocktake, barcode: str) -> ScanResult:
                     scanned_at=timezone.now(),
                 )
         except IntegrityError:  # the same code from two phones at once
-            return ScanResult(barcode, outcome, item.record.title if item else "", repeated=True)
+            title = shown_title(item.record.title) if item else ""
+            return ScanResult(barcode, outcome, title, repeated=True)
     # Another library's copy: say so, but never show its title.
-    title = item.record.title if item and outcome != ScanOutcome.OTHER_LIBRARY else ""
+    seen = item is not None and outcome != ScanOutcome.OTHER_LIBRARY
+    title = shown_title(item.record.title) if seen and item else ""
     return ScanResult(barcode, outcome, title)
 
 

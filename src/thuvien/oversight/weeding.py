@@ -27,6 +27,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thuvien.catalog.titles import shown_title
 from thuvien.circulation.models import Loan
 from thuvien.core.audit import audit_record
 from thuvien.core.scoping import scopes_disabled
@@ -328,7 +329,7 @@ def weeding_lines(weeding: Weeding) -> list[WeedingLine]:
             record = row.item.record
             authors = record.authors or []
             out.append(WeedingLine(
-                row.item.barcode, record.title,
+                row.item.barcode, shown_title(record.title),
                 str(authors[0]) if authors else record.responsibility,
                 row.item.call_number, row.item.acquired_on, row.item.price, row.why,
             ))  # fmt: skip

@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from thuvien.catalog.models import MaterialType, Record
+from thuvien.catalog.titles import shown_title
 from thuvien.core.safeurl import url_is_safe
 from thuvien.core.scoping import library_scope
 from thuvien.holdings.item_sql import item_rows
@@ -93,7 +94,7 @@ def citations(record: Record) -> tuple[SafeString, SafeString]:
     vietnamese = record.language in ("vie", "")
     names = [_apa_name(a, vietnamese) for a in record.authors or []]
     year = str(record.year) if record.year else "k.n."
-    title = escape(record.title.rstrip(" ./:;"))
+    title = escape(shown_title(record.title.rstrip(" ./:;")))
     if len(names) > 1:
         who = ", ".join(names[:-1]) + ", & " + names[-1]
     else:
@@ -123,7 +124,8 @@ def json_ld(record: Record, url: str) -> SafeString:
         MaterialType.VIDEO: "VideoObject",
         MaterialType.MANUSCRIPT: "Manuscript",
     }.get(record.material_type, "Book")
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": kind, "name": record.title}
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": kind}
+    data["name"] = shown_title(record.title)
     data["url"] = url
     if record.authors:
         data["author"] = [{"@type": "Person", "name": a} for a in record.authors]

@@ -9,12 +9,12 @@ the libraries of the searched network(s).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
 
 from thuvien.catalog.models import MaterialType
@@ -397,15 +397,28 @@ def _labels(
     if name == "grp":
         rows = group_names([int(k) for k in keys if k.isdigit()])
         labels = {str(pk): (en if english and en else vi) for pk, vi, en in rows}
-        return _tell_groups_apart(labels, english)
+        # a group named as a library type ("Thư viện trường học") in either language
+        types = {fold(t) for t in _type_names(language)}
+        like_type = [str(pk) for pk, vi, en in rows if {fold(vi), fold(en)} & types]
+        return _tell_groups_apart(labels, english, like_type)
     return _static_labels(name, language)
 
 
-def _tell_groups_apart(labels: dict[str, str], english: bool) -> dict[str, str]:
-    """Groups of different networks may share a name ("Thư viện trường học" in each province):
-    those get their network's name after it, so a reader can tell the two filters apart."""
+def _type_names(language: str) -> list[str]:
+    """The library types' labels in Vietnamese and in the page's language."""
+    with override("vi"):
+        names = list(_static_labels("ltype", "vi").values())
+    return names + list(_static_labels("ltype", language).values())
+
+
+def _tell_groups_apart(
+    labels: dict[str, str], english: bool, like_type: Collection[str] = ()
+) -> dict[str, str]:
+    """Groups of different networks may share a name ("Thư viện trường học" in each province),
+    and a group may be named as a library type (the type's filter stands beside the group's):
+    those get their network's name after it, so a reader can tell the filters apart."""
     seen = Counter(labels.values())
-    twins = [pk for pk, label in labels.items() if seen[label] > 1]
+    twins = [pk for pk, label in labels.items() if seen[label] > 1 or pk in like_type]
     if twins:
         for group in LibraryGroup.objects.filter(pk__in=twins).select_related("network"):
             net = group.network

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import can, staff_access
+from thuvien.catalog.titles import shown_title
 from thuvien.core.errors import NotFound
 from thuvien.network.settings_registry import setting_get
 
@@ -154,7 +155,7 @@ def patron_lists(*, patron: Any) -> PatronLists:
         if loan.due_on < today:
             out.overdue.append(loan.item.barcode)
     for hold in patron_holds(patron=patron):
-        label = hold.item.barcode if hold.item_id else hold.record.title[:60]
+        label = hold.item.barcode if hold.item_id else shown_title(hold.record.title)[:60]
         (out.holds_ready if hold.status == "ready" else out.holds_waiting).append(label)
     for fee in patron_fees(patron=patron):
         if fee.outstanding > 0:
@@ -207,7 +208,7 @@ def item_shown_at_kiosk(*, item: Any, library: Any) -> bool:
 
 
 def title_of(item: Any) -> str:
-    return item.record.title[:120] if item is not None else ""
+    return shown_title(item.record.title)[:120] if item is not None else ""
 
 
 def media_type(item: Any) -> str:

@@ -287,7 +287,8 @@ def extract(marc: MarcDict) -> Extracted:  # noqa: C901 - one pass over the fiel
         language = lang041 if lang041.isalpha() else language if language.isalpha() else ""
 
     authors = ([main_author] if main_author else []) + [a for a in added if a != main_author]
-    title = _nfc(title) or "[Không nhan đề]"
+    # no title: stored empty, shown as "[Không nhan đề]" in the page's language (catalog.titles)
+    title = _nfc(title)
     main = authors[0] if authors else ""
     match_key = make_match_key(title, main, year)
     values = {

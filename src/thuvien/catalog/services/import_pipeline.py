@@ -152,7 +152,7 @@ def prepare_batch(
             issues.append((item.position, gettext("Không trích xuất được dữ liệu: %(e)s")
                            % {"e": type(exc).__name__}, "error"))  # fmt: skip
             continue
-        if extracted.values["title"] == "[Không nhan đề]":
+        if not extracted.values["title"]:
             issues.append((item.position, gettext("Biểu ghi không có nhan đề (245)."), "warning"))
         sha = content_hash(marc_json)
         lookups: dict[str, list[str]] = {"sha": [sha]}

@@ -20,6 +20,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from thuvien.catalog.titles import shown_title
 from thuvien.network.settings_registry import setting_get
 
 from ..models import (
@@ -206,14 +207,15 @@ def _loans_context(loans: list[Loan], language: str) -> dict[str, Any]:
         items = "\n".join(
             line
             % {
-                "title": loan.item.record.title[:120],
+                "title": shown_title(loan.item.record.title)[:120],
                 "barcode": loan.item.barcode,
                 "due": loan.due_on.strftime("%d/%m/%Y"),
             }
             for loan in loans
         )
+        title = shown_title(first.item.record.title)[:120]
     return {
-        "title": first.item.record.title[:120],
+        "title": title,
         "barcode": first.item.barcode,
         "due": first.due_on.strftime("%d/%m/%Y"),
         "count": len(loans),
@@ -229,12 +231,14 @@ def notice_hold_ready(*, hold_id: int) -> list[NoticeLog]:
     pickup = (
         hold.library.name_en if language == "en" and hold.library.name_en else hold.library.name_vi
     )
+    with translation.override(language):
+        title = shown_title(hold.record.title)[:120]
     return notice_send(
         patron=hold.patron,
         library=hold.library,
         kind=NoticeKind.HOLD_READY,
         context={
-            "title": hold.record.title[:120],
+            "title": title,
             "pickup": pickup,
             "expires": hold.expires_on.strftime("%d/%m/%Y") if hold.expires_on else "",
         },

@@ -70,6 +70,7 @@ _TEXTS = (
         "nhưng có thể không chứa các từ bạn gõ."
     ),
     gettext_noop("Gần nghĩa"),
+    gettext_noop("[Không nhan đề]"),  # a record without a title (catalog.titles)
 )
 _MEANING_NOTE = (
     "Những tài liệu này được tìm theo ý nghĩa: nội dung gần với điều bạn tìm, "
@@ -132,6 +133,7 @@ def results_html(
     available = t["Có sẵn %(n)s/%(t)s"]
     all_on_loan = t["Đang mượn hết"]
     no_copies = t["Chưa có bản sao trên giá."]
+    untitled = t["[Không nhan đề]"]
     out: list[str] = []
     add = out.append
     for row in rows:
@@ -141,7 +143,7 @@ def results_html(
             f'{item}\n  <div class="cover c-{_esc(rec.material_type or "")}" '
             f'aria-hidden="true">{_esc(title[:1].upper())}</div>\n  <div class="rbody">\n'
             f'    <h3 class="rtitle"><a href="{record_url.format(rec.pk)}">'
-            f"{escape(title)}</a></h3>\n"
+            f"{escape(title) if title else untitled}</a></h3>\n"
             f'    <p class="rmeta">{tag}'
         )
         if rec.authors:

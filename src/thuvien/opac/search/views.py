@@ -28,6 +28,7 @@ from thuvien.ai.selectors import (
     search_page,
     similar_for_record_page,
 )
+from thuvien.catalog.titles import shown_title
 from thuvien.core.ratelimit import client_address, rate_limited
 from thuvien.digital.selectors import objects_for_record
 from thuvien.harvest.selectors import partner_of_record
@@ -270,7 +271,7 @@ def new_items_feed(request: HttpRequest) -> HttpResponse:
     for row in new_acquisitions(place=place, limit=50, viewer=viewer_for(request.user)):
         url = request.build_absolute_uri(reverse("opac_search:record", args=[row.record.pk]))
         feed.add_item(
-            title=row.record.title,
+            title=shown_title(row.record.title),
             link=url,
             unique_id=url,
             description=", ".join(

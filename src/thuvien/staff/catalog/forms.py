@@ -109,15 +109,14 @@ class ItemStatusForm(forms.Form):
 
 class ItemMoveForm(forms.Form):
     """The library a copy moves to: only those the person may move it to are offered (the
-    view passes them), so another id is an invalid choice, never a move."""
+    view passes them), so another id is an invalid choice, never a move. Named as the library
+    switcher names them, without codes."""
 
     library = forms.TypedChoiceField(label=_("Chuyển đến thư viện"), coerce=int, choices=())
 
     def __init__(self, *args, libraries=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["library"].choices = [("", "—")] + [
-            (lib.pk, f"{lib.name} ({lib.code})") for lib in libraries
-        ]
+        self.fields["library"].choices = [("", "—")] + [(lib.pk, lib.name) for lib in libraries]
 
 
 class LabelForm(forms.Form):

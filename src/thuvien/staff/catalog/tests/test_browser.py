@@ -106,16 +106,55 @@ def test_move_a_copy_to_another_library_in_the_page(world, page, make_record):
     page.get_by_role("link", name="Chuyển bản sao sang thư viện khác").click()
     choices = page.get_by_label("Chuyển đến thư viện")
     offered = choices.locator("option").all_inner_texts()
-    assert offered == ["—", "Thư viện xã Tiên Lữ (HY-TIENLU)"]
-    choices.select_option(label="Thư viện xã Tiên Lữ (HY-TIENLU)")
+    assert offered == ["—", "Thư viện xã Tiên Lữ"]
+    choices.select_option(label="Thư viện xã Tiên Lữ")
     page.get_by_role("button", name="Chuyển bản sao").click()
     page.wait_for_url(f"**/staff/catalog/records/{record.pk}/")
     assert page.get_by_text("Đã chuyển bản sao HYMOVE7 sang Thư viện xã Tiên Lữ.").is_visible()
     assert Item._base_manager.get(pk=copy.pk).library_id == world.commune_a.pk
 
     page.goto(f"{page.base_url}/staff/catalog/items/{lent.pk}/move/")
-    page.get_by_label("Chuyển đến thư viện").select_option(label="Thư viện xã Tiên Lữ (HY-TIENLU)")
+    page.get_by_label("Chuyển đến thư viện").select_option(label="Thư viện xã Tiên Lữ")
     page.get_by_role("button", name="Chuyển bản sao").click()
     assert page.get_by_text("Bản sao đang được mượn").is_visible()
     page.screenshot(path="/tmp/catalog-item-move.png", full_page=True)
     assert Item._base_manager.get(pk=lent.pk).library_id == world.provincial.pk
+
+
+def test_a_second_tab_moving_a_moved_copy_is_told_where_it_is(world, page, make_record):
+    """Two tabs hold the move form of one copy; the first moves it. The second tab's move ends
+    on the record with a plain sentence naming the library the copy is in, not a 404, and the
+    list names the libraries as the library switcher does (no codes)."""
+    from thuvien.accounts.models import Membership, Role
+    from thuvien.holdings.models import Item
+    from thuvien.holdings.services import item_create
+
+    user = world.users["tinh_cataloguer"]
+    Membership.objects.create(
+        user=user, network=world.hung_yen, library=world.commune_a,
+        role=Role.objects.get(code="cataloguer"),
+    )  # fmt: skip
+    user.working_library = world.provincial
+    user.save(update_fields=["working_library"])
+    record = make_record("Truyện Kiều", author="Nguyễn Du")
+    copy = item_create(record=record, library=world.provincial, barcode="HYMOVE9")
+
+    login(page, f"/staff/catalog/items/{copy.pk}/move/")
+    first = page
+    second = page.context.new_page()
+    second.goto(f"{page.base_url}/staff/catalog/items/{copy.pk}/move/")
+    for tab in (first, second):
+        choices = tab.get_by_label("Chuyển đến thư viện")
+        assert choices.locator("option").all_inner_texts() == ["—", "Thư viện xã Tiên Lữ"]
+        choices.select_option(label="Thư viện xã Tiên Lữ")
+    first.get_by_role("button", name="Chuyển bản sao").click()
+    first.wait_for_url(f"**/staff/catalog/records/{record.pk}/")
+    assert Item._base_manager.get(pk=copy.pk).library_id == world.commune_a.pk
+
+    second.get_by_role("button", name="Chuyển bản sao").click()
+    second.wait_for_url(f"**/staff/catalog/records/{record.pk}/")
+    assert "Không tìm thấy" not in second.content()
+    assert second.get_by_text(
+        "Bản sao HYMOVE9 đã ở Thư viện xã Tiên Lữ: không cần chuyển nữa."
+    ).is_visible()
+    assert Item._base_manager.get(pk=copy.pk).library_id == world.commune_a.pk

@@ -28,10 +28,13 @@ def _library_of(item) -> int:
 
 
 def _options(page: str, world) -> set[str]:
-    """The library codes offered in the move form's list."""
+    """The library codes of those offered in the move form's list (by name, as the library
+    switcher names them)."""
     libraries = (world.provincial, world.commune_a, world.commune_b, world.school)
     every = (*libraries, world.bn_provincial)
-    return {lib.code for lib in every if f"({lib.code})</option>" in page}
+    start = page.find('id="id_library"')
+    form = page[start : page.find("</select>", start)] if start >= 0 else ""
+    return {lib.code for lib in every if f">{lib.name_vi}</option>" in form}
 
 
 def test_a_cataloguer_of_both_libraries_moves_a_copy(world, staff_client, make_record):
@@ -59,8 +62,16 @@ def test_a_cataloguer_of_both_libraries_moves_a_copy(world, staff_client, make_r
     followed = client.get(response["Location"]).content.decode()
     assert "Đã chuyển bản sao HYMOVE1 sang Thư viện xã Tiên Lữ." in followed
     assert RecordSetLeave.objects.filter(record_id=item.record_id, set_spec="library:HY-TINH")
-    # the copy is the other library's now: its old library's page no longer reaches it
-    assert client.get(url).status_code == 404
+    # the copy is the other library's now: its old library's page no longer offers the move
+    # but says where the copy went (the person works there too)
+    again = client.get(url)
+    assert again.status_code == 302
+    assert again["Location"] == reverse("catalog:record-detail", args=[item.record_id])
+    told = client.get(again["Location"]).content.decode()
+    assert (
+        "Bản sao HYMOVE1 không còn ở Thư viện tỉnh Hưng Yên: nó đã được chuyển sang "
+        "Thư viện xã Tiên Lữ." in told
+    )
 
 
 def test_a_cataloguer_of_one_library_is_offered_nothing_and_cannot_force_it(

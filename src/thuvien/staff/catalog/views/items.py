@@ -20,7 +20,7 @@ from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
 from thuvien.core.errors import NotFound, ThuvienError
 from thuvien.holdings.models import Item
-from thuvien.holdings.selectors import item_get_for, item_move_targets
+from thuvien.holdings.selectors import item_get_among, item_get_for, item_move_targets
 from thuvien.staff.forms_flow import form_submit
 
 from ..forms import ItemBatchForm, ItemEditForm, ItemMoveForm, ItemStatusForm
@@ -187,6 +187,25 @@ def item_edit(request: StaffRequest, pk: int) -> HttpResponse:
     )
 
 
+def _moved_already(request: StaffRequest, pk: int) -> HttpResponse:
+    """The copy left the active library (another tab or a colleague moved it): if it is in
+    another library this person works in, the record says where; else the usual 404."""
+    try:
+        item = item_get_among(libraries=list(request.staff_libraries), pk=pk)
+    except NotFound:
+        raise Http404 from None
+    wanted = request.POST.get("library", "")
+    if wanted.isdigit() and int(wanted) == item.library_id:
+        text = _("Bản sao %(b)s đã ở %(lib)s: không cần chuyển nữa.")
+    else:
+        text = _("Bản sao %(b)s không còn ở %(here)s: nó đã được chuyển sang %(lib)s.")
+    messages.warning(
+        request,
+        text % {"b": item.barcode, "lib": item.library.name, "here": request.library.name},
+    )
+    return redirect("catalog:record-detail", item.record_id)
+
+
 @requires(Capability.CATALOGUE, for_writing=True)
 def item_move(request: StaffRequest, pk: int) -> HttpResponse:
     """Move a copy to another library of the network (``item_update(library=...)``, audited
@@ -194,7 +213,10 @@ def item_move(request: StaffRequest, pk: int) -> HttpResponse:
     browser goes back to its record."""
     from thuvien.holdings.services import CIRCULATION_STATUSES, item_update
 
-    item = get_item(request, pk)
+    try:
+        item = item_get_for(library=request.library, pk=pk)
+    except NotFound:
+        return _moved_already(request, pk)
     targets = move_targets(request, item)
     by_id = {lib.pk: lib for lib in targets}
     form = ItemMoveForm(request.POST or None, libraries=targets)

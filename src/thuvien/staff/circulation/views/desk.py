@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import can, requires
+from thuvien.catalog.titles import shown_title
 from thuvien.circulation.errors import CirculationError, CirculationErrorCode
 from thuvien.circulation.selectors import (
     hold_slip_get,
@@ -185,7 +186,7 @@ def _checkout_one(request: StaffRequest, patron: Any, barcode: str) -> dict[str,
     return {
         "status": "ok",
         "barcode": item.barcode,
-        "title": item.record.title,
+        "title": shown_title(item.record.title),
         "message": _("Đã cho mượn. Hạn trả: %(due)s.") % {"due": loan.due_on.strftime("%d/%m/%Y")},
         "override": bool(loan.override_reason),
     }
@@ -238,7 +239,7 @@ def _checkin_one(request: StaffRequest, barcode: str) -> dict[str, Any]:
     return {
         "status": "info" if slips else "ok",
         "barcode": item.barcode,
-        "title": item.record.title,
+        "title": shown_title(item.record.title),
         "message": result.message,
         "slips": slips,
         "time": _now(),
@@ -273,7 +274,7 @@ def _renew_one(request: StaffRequest, barcode: str) -> dict[str, Any]:
     return {
         "status": "ok",
         "barcode": item.barcode,
-        "title": item.record.title,
+        "title": shown_title(item.record.title),
         "message": _("Đã gia hạn. Hạn trả mới: %(due)s.")
         % {"due": loan.due_on.strftime("%d/%m/%Y")},
         "override": bool(loan.override_reason),

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
 from thuvien.accounts.permissions import requires
+from thuvien.catalog.titles import shown_title
 from thuvien.circulation.models import LoanRule
 from thuvien.circulation.selectors import (
     holds_to_pull,
@@ -166,7 +167,7 @@ def _report_rows(name: str, library: Any, day: dt.date) -> tuple[list[str], list
         return [_("Mã vạch"), _("Nhan đề"), _("Số thẻ"), _("Hạn trả"), _("Số ngày quá hạn")], [
             [
                 ln.item.barcode,
-                ln.item.record.title[:100],
+                shown_title(ln.item.record.title)[:100],
                 ln.patron.card_number if ln.patron else "",
                 ln.due_on.isoformat(),
                 (today - ln.due_on).days,
@@ -179,7 +180,7 @@ def _report_rows(name: str, library: Any, day: dt.date) -> tuple[list[str], list
         return [_("Mã vạch"), _("Nhan đề"), _("Từ thư viện"), _("Ngày gửi")], [
             [
                 t.item.barcode,
-                t.item.record.title[:100],
+                shown_title(t.item.record.title)[:100],
                 t.from_library.name_vi,
                 t.sent_at.date().isoformat(),
             ]
@@ -195,7 +196,7 @@ def _holds_to_pull(library: Any) -> tuple[list[str], list[list[Any]]]:
         [
             item.barcode,
             item.call_number,
-            hold.record.title[:100],
+            shown_title(hold.record.title)[:100],
             hold.library.name_vi,
             hold.placed_at.date().isoformat(),
         ]
