@@ -45,8 +45,13 @@ def odd_catalogue(catalogue, world):
               {"000": "x"}, {"1a": {"ind1": "A", "ind2": " ", "subfields": [{"": "y"}]}},
               {"9Ab": {"ind1": " ", "ind2": " ", "subfields": [{"a": "a tag of mixed case"}]}},
               {"0xY": {"ind1": " ", "ind2": " ", "subfields": [{"a": "a tag of mixed case"}]}},
-              {"100": {"ind1": "1", "ind2": " ", "subfields": [{"A": "x"}, {"a": "Lê"}]}}]}
+              {"100": {"ind1": "1", "ind2": " ", "subfields": [{"A": "x"}, {"a": "Lê"}]}},
+              {"005\n": "20200101"},
+              {"650\n": {"ind1": " ", "ind2": " ", "subfields": [{"a": "y"}]}},
+              {"651": {"ind1": " ", "ind2": " ", "subfields": [{"a\n": "z"}, {"a": "kept"}]}}]}
     )  # fmt: skip
+    # a line feed after a tag or a code passed the writer's "^...$" checks ($ matches before a
+    # final line feed) and made the record invalid
     return catalogue
 
 
