@@ -88,7 +88,7 @@ def export_run(
                 writer.write_json_text(marc)
             else:
                 writer.write(json.loads(marc) if text else marc)
-        except (RecordTooLong, RecordUnwritable):
+        except (RecordTooLong, RecordUnwritable, json.JSONDecodeError):
             skipped.append(pk)
     writer.close()
     if progress:
@@ -114,10 +114,9 @@ def _all_rows(network_id: int, chunk_size: int) -> Iterator[tuple[int, Any, bool
     A plain ``WHERE id > last ORDER BY id LIMIT n`` always uses the primary key; with the
     network and deletion filters in SQL, SQLite picks another index and sorts each chunk, which
     made a whole-catalogue export quadratic. The MARC comes back as stored text (SQLite) or
-    already decoded (PostgreSQL), without the ORM's per-row conversion: the third value says
-    which (a record stored as a JSON string decodes to a ``str`` too).
+    already decoded (as some database drivers give jsonb), without the ORM's per-row
+    conversion: the third value says it is JSON text.
     """
-    text = connection.vendor != "postgresql"
     table = connection.ops.quote_name(Record._meta.db_table)
     sql = (
         f"SELECT id, network_id, is_deleted, marc FROM {table} "  # noqa: S608 - model table name
@@ -132,5 +131,5 @@ def _all_rows(network_id: int, chunk_size: int) -> Iterator[tuple[int, Any, bool
             return
         for pk, row_network, deleted, marc in rows:
             if row_network == network_id and not deleted:
-                yield pk, marc, text and isinstance(marc, str)
+                yield pk, marc, isinstance(marc, str)
         last = rows[-1][0]
