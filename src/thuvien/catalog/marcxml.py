@@ -17,6 +17,8 @@ from lxml import etree
 from thuvien.catalog.crosswalk import marc_to_dc
 from thuvien.core.xmltext import strip_controls
 
+from .marc import slim
+
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -37,31 +39,29 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 RECORD_FORMATS = ("oai_dc", "marc21", "marc21_withholdings")
 
+
 def xml_safe(text: Any) -> str:
     """``text`` as a string XML 1.0 can carry: forbidden characters are dropped (the one rule
     every writer follows, ``core.xmltext``)."""
     return strip_controls(text if isinstance(text, str) else str(text))
 
 
-# The MARC21 slim schema's patterns.
-_CONTROL_TAG = re.compile(r"^00[1-9A-Za-z]$")
-_DATA_TAG = re.compile(
-    r"^(?:0[1-9A-Z][0-9A-Z]|0[1-9a-z][0-9a-z]|[1-9A-Z][0-9A-Z]{2}|[1-9a-z][0-9a-z]{2})$"
-)
-_LEADER_OK = re.compile(
-    r"^[\d ]{5}[\dA-Za-z ][\dA-Za-z][\dA-Za-z ]{3}[2 ][2 ][\d ]{5}[\dA-Za-z ]{3}(?:4500|    )$"
-)
+# The MARC21 slim schema's patterns, whole values only (``fullmatch``: a "$" would let a final
+# line feed through)
+_CONTROL_TAG = slim.CONTROL_TAG
+_DATA_TAG = slim.DATA_TAG
+_LEADER_OK = slim.LEADER
 # subfield codes: MARC21slim.xsd 1.2 (2009) added upper-case letters, so a local $A is kept
 _CODES_OK = frozenset(
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"#$%&'()*+,-./:;<=>?{}_^`~[]\\"
 )
-_IND = re.compile(r"^[0-9a-z ]$")
+_IND = slim.INDICATOR
 
 
 def _leader(value: str) -> str:
     """A leader the schema accepts, keeping every position that is valid as it stands."""
     value = value.ljust(24)[:24]
-    if _LEADER_OK.match(value):
+    if _LEADER_OK.fullmatch(value):
         return value
 
     def keep(start: int, end: int, pattern: str, default: str) -> str:
@@ -78,7 +78,7 @@ def _leader(value: str) -> str:
 
 def _indicator(value: Any) -> str:
     value = (value or " ")[:1] if isinstance(value, str) else " "
-    return value if _IND.match(value) else " "
+    return value if _IND.fullmatch(value) else " "
 
 
 def clean_marc(marc: Any) -> dict[str, Any]:
@@ -98,10 +98,10 @@ def clean_marc(marc: Any) -> dict[str, Any]:
             if not isinstance(tag, str):
                 continue
             if isinstance(value, str):
-                if _CONTROL_TAG.match(tag):
+                if _CONTROL_TAG.fullmatch(tag):
                     fields.append({tag: xml_safe(value)})
                 continue
-            if not isinstance(value, dict) or not _DATA_TAG.match(tag):
+            if not isinstance(value, dict) or not _DATA_TAG.fullmatch(tag):
                 continue
             subs = []
             raw_subs = value.get("subfields")
@@ -169,7 +169,7 @@ def _marc(
     record.set(f"{{{XSI}}}schemaLocation", f"{MARC_NS} {FORMATS['marc21'][0]}")
     record.set("type", "Bibliographic")
     leader = marc["leader"]
-    if not _LEADER_OK.match(leader):
+    if not _LEADER_OK.fullmatch(leader):
         raise ValueError("leader")
     etree.SubElement(record, _LEADER).text = leader
     fields = marc["fields"]
@@ -181,7 +181,7 @@ def _marc(
         for tag, value in fld.items():
             if value.__class__ is str:
                 if tag not in _CONTROL_OK:
-                    if not _CONTROL_TAG.match(tag):
+                    if not _CONTROL_TAG.fullmatch(tag):
                         raise ValueError("tag")
                     _CONTROL_OK.add(tag)
                 sub_element(record, _CONTROL, tag=tag).text = value
@@ -189,7 +189,7 @@ def _marc(
                 data_fields.append((tag, value))
     for tag, value in data_fields:
         if tag not in _DATA_OK:
-            if not _DATA_TAG.match(tag):
+            if not _DATA_TAG.fullmatch(tag):
                 raise ValueError("tag")
             _DATA_OK.add(tag)
         ind1, ind2 = value["ind1"], value["ind2"]

@@ -36,7 +36,8 @@ from lxml import etree
 
 from thuvien.catalog import selectors_harvest as harvest
 from thuvien.catalog.marc.extract import extract
-from thuvien.catalog.marc.writer import MARCXML_NS, to_marcxml
+from thuvien.catalog.marc.slim import RecordUnwritable, slim_record
+from thuvien.catalog.marc.writer import MARCXML_NS, marcxml_of, to_marcxml
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network import selectors as network_selectors
 from thuvien.network.settings_registry import setting_get
@@ -372,9 +373,12 @@ def _bibframe_xslt() -> Any:
 
 
 def _with_001(entry: harvest.HarvestEntry) -> dict[str, Any]:
-    """The record with 001 = its id here (BIBFRAME URIs are made from 001)."""
+    """The record with 001 = its id here (BIBFRAME URIs are made from 001). A stored value
+    that is not a record raises ``RecordUnwritable``."""
     marc = entry.marc or {}
-    fields = [f for f in marc.get("fields", ()) if "001" not in f]
+    if not isinstance(marc, dict) or not isinstance(marc.get("fields", []), list):
+        raise RecordUnwritable("not a MARC record")
+    fields = [f for f in marc.get("fields") or () if not (isinstance(f, dict) and "001" in f)]
     return {"leader": marc.get("leader", ""), "fields": [{"001": str(entry.record_id)}, *fields]}
 
 
@@ -474,9 +478,13 @@ def _write_catalogue(
             if code in by_network:
                 current = (code, _CatalogueFiles(folder, by_network[code], union=union))
                 done.add(code)
-        values = extract(entry.marc).values
-        marc = _with_001(entry)
-        marcxml = to_marcxml(marc)
+        try:  # every file gets the record as MARC21slim.xsd takes it (``catalog.marc.slim``)
+            marc = slim_record(_with_001(entry))[0]
+        except RecordUnwritable:
+            log.warning("open data: record %s is not a MARC record, left out", entry.record_id)
+            continue
+        values = extract(marc).values
+        marcxml = marcxml_of(marc)
         union.add(entry, values, marc, marcxml)
         if current is not None:
             current[1].add(entry, values, marc, marcxml)

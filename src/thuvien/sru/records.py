@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 
 from thuvien.catalog.crosswalk import marc_to_dc
+from thuvien.catalog.marc import slim
 from thuvien.core.xmltext import strip_controls
 
 MARC_NS = "http://www.loc.gov/MARC21/slim"
@@ -63,15 +64,12 @@ def schema_for(name: str | None) -> Schema | None:
 
 # the patterns of MARC21slim.xsd 1.2: a data field's tag is all upper or all lower case (one
 # of mixed case is left out), a subfield code may be an upper-case letter (local data)
-_CONTROL_TAG = re.compile(r"^00[1-9A-Za-z]$")
-_DATA_TAG = re.compile(
-    r"^(?:0[1-9A-Z][0-9A-Z]|0[1-9a-z][0-9a-z]|[1-9A-Z][0-9A-Z]{2}|[1-9a-z][0-9a-z]{2})$"
-)
-_INDICATOR = re.compile(r"^[0-9a-z ]$")
-_CODE = re.compile(r"^[0-9A-Za-z!\"#$%&'()*+,\-./:;<=>?{}_^`~\[\]\\]$")
-_LEADER = re.compile(
-    r"^[\d ]{5}[\dA-Za-z ][\dA-Za-z][\dA-Za-z ]{3}[2 ][2 ][\d ]{5}[\dA-Za-z ]{3}(?:4500|    )$"
-)
+# whole values only (``fullmatch``: a "$" would let a final line feed through)
+_CONTROL_TAG = slim.CONTROL_TAG
+_DATA_TAG = slim.DATA_TAG
+_INDICATOR = slim.INDICATOR
+_CODE = slim.CODE
+_LEADER = slim.LEADER
 
 
 def _text(value: Any) -> str:
@@ -93,13 +91,13 @@ def marc8_ready(text: str) -> str:
 def _leader(value: Any) -> str:
     text = _text(value or "").ljust(24)[:24]
     text = text[:9] + "a" + text[10:]  # MARCXML is Unicode whatever the record came in
-    if _LEADER.match(text):
+    if _LEADER.fullmatch(text):
         return text
     return "00000nam a2200000   4500"
 
 
 def _indicator(value: Any) -> str:
-    return value if isinstance(value, str) and _INDICATOR.match(value) else " "
+    return value if isinstance(value, str) and _INDICATOR.fullmatch(value) else " "
 
 
 def marcxml(parent: etree._Element, marc: Any, *, decompose: bool = False) -> None:
@@ -118,10 +116,10 @@ def marcxml(parent: etree._Element, marc: Any, *, decompose: bool = False) -> No
             if not isinstance(tag, str):
                 continue
             if isinstance(value, str):
-                if _CONTROL_TAG.match(tag):
+                if _CONTROL_TAG.fullmatch(tag):
                     node = etree.SubElement(record, f"{{{MARC_NS}}}controlfield", tag=tag)
                     node.text = text_of(value)
-            elif isinstance(value, dict) and _DATA_TAG.match(tag):
+            elif isinstance(value, dict) and _DATA_TAG.fullmatch(tag):
                 data.append((tag, value))
     for tag, value in data:  # the schema wants control fields first
         subs = value.get("subfields") if isinstance(value.get("subfields"), list) else []
@@ -130,7 +128,7 @@ def marcxml(parent: etree._Element, marc: Any, *, decompose: bool = False) -> No
             for sub in subs
             if isinstance(sub, dict)
             for code, text in sub.items()
-            if isinstance(code, str) and _CODE.match(code) and text is not None
+            if isinstance(code, str) and _CODE.fullmatch(code) and text is not None
         ]
         if not pairs:
             continue

@@ -144,6 +144,24 @@ def oai_dc_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(directory / "oai_dc.xsd"), _parser(directory)))
 
 
+@cache
+def simple_dc_schema() -> etree.XMLSchema:
+    """simpledc20021212.xsd alone: its global elements (dc:title ...) for the Dublin Core
+    elements of a wrapper that has no reachable published schema (SRU's ``srw_dc:dc``)."""
+    directory = _directory()
+    return _driver({DC_NS: "http://dublincore.org/schemas/xmls/simpledc20021212.xsd"}, directory)
+
+
+def assert_valid_dc_elements(container: Any) -> None:
+    """Every child of ``container`` is an element of simple Dublin Core, valid against the
+    published simpledc20021212.xsd on its own."""
+    for child in container:
+        if not isinstance(child.tag, str):
+            continue
+        assert etree.QName(child).namespace == DC_NS, child.tag
+        simple_dc_schema().assertValid(etree.ElementTree(_copy(child)))
+
+
 def _wildcard_namespaces(root: Any) -> set[str]:
     """Namespaces of the elements in the OAI-PMH wildcards (metadata, about, description)."""
     found = set()

@@ -13,6 +13,7 @@ from typing import IO, Any
 from thuvien.core.xmltext import xml_attr, xml_text
 
 from .mij import MarcDict
+from .slim import RecordUnwritable, slim_record
 
 FT, SF, RT = b"\x1e", b"\x1f", b"\x1d"
 MARCXML_NS = "http://www.loc.gov/MARC21/slim"
@@ -22,7 +23,21 @@ class RecordTooLong(ValueError):
     """The record exceeds the 99,999 bytes ISO 2709 allows."""
 
 
+__all__ = ["MARCXML_NS", "MarcWriter", "RecordTooLong", "RecordUnwritable", "to_iso2709",
+           "to_marcxml"]  # fmt: skip
+
+
 def to_iso2709(marc: MarcDict) -> bytes:
+    """The record as ISO 2709: as stored, or, when parts of it are not MARC (a field that is a
+    list, a subfield text that is a number), what ``slim.slim_record`` keeps of it.
+    ``RecordUnwritable`` when the stored value is not a record at all."""
+    try:
+        return _iso2709(marc)
+    except (AttributeError, TypeError):
+        return _iso2709(slim_record(marc)[0])  # raises RecordUnwritable for a list, a number
+
+
+def _iso2709(marc: MarcDict) -> bytes:
     directory = bytearray()
     body = bytearray()
     for field in marc.get("fields", ()):
@@ -47,20 +62,27 @@ def to_iso2709(marc: MarcDict) -> bytes:
 
 
 def to_marcxml(marc: MarcDict, *, namespace: bool = False) -> str:
-    """One ``record`` element; every text and attribute goes through ``core.xmltext``, so no
-    stored value (an ESC left by an old import, a NUL) can make the document ill-formed."""
+    """One ``record`` element that MARC21slim.xsd accepts (``slim.slim_record``: control fields
+    first, what the schema refuses repaired or left out); every text and attribute goes through
+    ``core.xmltext``, so no stored value (an ESC left by an old import, a NUL) can make the
+    document ill-formed. ``RecordUnwritable`` when the stored value is not a record."""
+    return marcxml_of(slim_record(marc)[0], namespace=namespace)
+
+
+def marcxml_of(slim: MarcDict, *, namespace: bool = False) -> str:
+    """The ``record`` element of a record ``slim_record`` has already made schema-valid."""
     ns = f' xmlns="{MARCXML_NS}"' if namespace else ""
-    out = [f"<record{ns}><leader>{xml_text((marc.get('leader') or '').ljust(24)[:24])}</leader>"]
-    for field in marc.get("fields", ()):
+    out = [f"<record{ns}><leader>{xml_text(slim['leader'])}</leader>"]
+    for field in slim["fields"]:
         for tag, value in field.items():
             if isinstance(value, str):
                 out.append(f"<controlfield tag={xml_attr(tag)}>{xml_text(value)}</controlfield>")
                 continue
             out.append(
-                f"<datafield tag={xml_attr(tag)} ind1={xml_attr(value.get('ind1') or ' ')}"
-                f" ind2={xml_attr(value.get('ind2') or ' ')}>"
+                f"<datafield tag={xml_attr(tag)} ind1={xml_attr(value['ind1'])}"
+                f" ind2={xml_attr(value['ind2'])}>"
             )
-            for sub in value.get("subfields", ()):
+            for sub in value["subfields"]:
                 for code, text in sub.items():
                     out.append(f"<subfield code={xml_attr(code)}>{xml_text(text)}</subfield>")
             out.append("</datafield>")
@@ -87,12 +109,17 @@ class MarcWriter:
         elif self.fmt == "marcxml":
             self.out.write((to_marcxml(marc) + "\n").encode("utf-8"))
         else:
+            if not isinstance(marc, dict):
+                raise RecordUnwritable("not a MARC record")
             prefix = b",\n" if self.count else b""
             self.out.write(prefix + json.dumps(marc, ensure_ascii=False).encode("utf-8"))
         self.count += 1
 
     def write_json_text(self, text: str) -> None:
-        """A record already serialised as MARC-in-JSON (as stored), written as it is."""
+        """A record already serialised as MARC-in-JSON (as stored), written as it is; a stored
+        value that is not an object (a list, a string, a number) is ``RecordUnwritable``."""
+        if not text.lstrip().startswith("{"):
+            raise RecordUnwritable("not a MARC record")
         prefix = ",\n" if self.count else ""
         self.out.write((prefix + text).encode("utf-8"))
         self.count += 1

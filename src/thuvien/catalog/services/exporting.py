@@ -14,7 +14,7 @@ from thuvien.core.text import fold
 
 from ..errors import CatalogError, CatalogErrorCode
 from ..marc.isbn import normalize_isbn
-from ..marc.writer import MarcWriter, RecordTooLong
+from ..marc.writer import MarcWriter, RecordTooLong, RecordUnwritable
 from ..models import Record
 
 if TYPE_CHECKING:
@@ -59,7 +59,10 @@ def export_run(
     chunk_size: int = 2000,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[int, list[int]]:
-    """Write the selected records to ``out``; returns (records written, ids too long to write).
+    """Write the selected records to ``out``; returns (records written, ids of the records
+    that could not be written: longer than ISO 2709 allows, or a stored value that is not a
+    record). A skipped record leaves nothing in the file, which stays valid (MARCXML: against
+    MARC21slim.xsd, ``marc.slim``) with every other record in it.
 
     Streams by primary key ranges so memory stays flat on a million records. ``progress`` is
     called with the running count of records read, every 1000 and at the end.
@@ -77,15 +80,15 @@ def export_run(
     else:
         rows = _queryset_rows(export_queryset(network=network, library=library, query=query),
                               chunk_size)  # fmt: skip
-    for n, (pk, marc) in enumerate(rows, 1):
+    for n, (pk, marc, text) in enumerate(rows, 1):
         if progress and n % 1000 == 0:
             progress(n)
         try:
-            if fmt == "json" and isinstance(marc, str):
+            if fmt == "json" and text:
                 writer.write_json_text(marc)
             else:
-                writer.write(json.loads(marc) if isinstance(marc, str) else marc)
-        except RecordTooLong:
+                writer.write(json.loads(marc) if text else marc)
+        except (RecordTooLong, RecordUnwritable, json.JSONDecodeError):
             skipped.append(pk)
     writer.close()
     if progress:
@@ -93,23 +96,26 @@ def export_run(
     return writer.count, skipped
 
 
-def _queryset_rows(qs: QuerySet[Record], chunk_size: int) -> Iterator[tuple[int, Any]]:
+def _queryset_rows(qs: QuerySet[Record], chunk_size: int) -> Iterator[tuple[int, Any, bool]]:
+    """(id, the MARC as the ORM decoded it, False)."""
     last = 0
     while True:
         rows = list(qs.filter(pk__gt=last).values_list("pk", "marc")[:chunk_size])
         if not rows:
             return
-        yield from rows
+        for pk, marc in rows:
+            yield pk, marc, False
         last = rows[-1][0]
 
 
-def _all_rows(network_id: int, chunk_size: int) -> Iterator[tuple[int, Any]]:
+def _all_rows(network_id: int, chunk_size: int) -> Iterator[tuple[int, Any, bool]]:
     """Every live record of the network in id order, walking the primary key.
 
     A plain ``WHERE id > last ORDER BY id LIMIT n`` always uses the primary key; with the
     network and deletion filters in SQL, SQLite picks another index and sorts each chunk, which
     made a whole-catalogue export quadratic. The MARC comes back as stored text (SQLite) or
-    already decoded (PostgreSQL), without the ORM's per-row conversion.
+    already decoded (as some database drivers give jsonb), without the ORM's per-row
+    conversion: the third value says it is JSON text.
     """
     table = connection.ops.quote_name(Record._meta.db_table)
     sql = (
@@ -125,5 +131,5 @@ def _all_rows(network_id: int, chunk_size: int) -> Iterator[tuple[int, Any]]:
             return
         for pk, row_network, deleted, marc in rows:
             if row_network == network_id and not deleted:
-                yield pk, marc
+                yield pk, marc, isinstance(marc, str)
         last = rows[-1][0]

@@ -84,6 +84,19 @@ def demo(world, settings):
     ]
     Record.objects.filter(pk=broken.pk).update(marc=marc)
 
+    # a line feed after a tag, a code or the leader passed the writers' "^...$" checks ($
+    # matches before a final line feed) and made the answer invalid
+    newline = record_create(network=world.hung_yen, marc=vi_marc(title="Xuống dòng"))
+    marc = dict(newline.marc)
+    marc["leader"] = marc["leader"] + "\n"
+    marc["fields"] = [
+        *marc["fields"],
+        {"005\n": "20200101"},
+        {"650\n": {"ind1": " ", "ind2": " ", "subfields": [{"a": "y"}]}},
+        {"651": {"ind1": " ", "ind2": " ", "subfields": [{"a\n": "z"}, {"a": "kept"}]}},
+    ]
+    Record.objects.filter(pk=newline.pk).update(marc=marc)
+
     with scopes_disabled():
         dia_chi = Collection.objects.create(
             network=world.hung_yen, library=world.provincial, code="dia-chi",
@@ -95,7 +108,7 @@ def demo(world, settings):
             _object(world.commune_a, "Đình làng Tiên Lữ"),
         ]
     return {
-        "records": [*plain, odd, broken],
+        "records": [*plain, odd, broken, newline],
         "deleted": deleted,
         "odd": odd,
         "broken": broken,
@@ -190,7 +203,7 @@ def test_every_page_of_every_list(client, demo, verb, prefix):
 
 def test_lists_of_one_set(client, demo):
     for spec, count in (
-        ("network:hung-yen", 9),  # six records (one deleted), three digital objects
+        ("network:hung-yen", 10),  # seven records (one deleted), three digital objects
         ("library:HY-TINH", 4),  # the two records with copies there, and its two objects
         ("digital:hung-yen:dia-chi", 1),
     ):

@@ -51,6 +51,7 @@ class Command(BaseCommand):
         self.stderr.write(f"Đã xuất {count} biểu ghi.", style_func=str)
         if skipped:
             self.stderr.write(
-                f"Bỏ qua {len(skipped)} biểu ghi dài quá 99.999 byte: {skipped[:20]}",
+                f"Bỏ qua {len(skipped)} biểu ghi không ghi được (dài quá 99.999 byte, hoặc dữ liệu "
+                f"lưu không phải biểu ghi MARC): {skipped[:20]}",
                 style_func=str,
             )

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -183,7 +184,7 @@ def export(request: StaffRequest) -> HttpResponse:
         else:
             out = tempfile.TemporaryFile()
             try:
-                export_run(
+                _count, skipped = export_run(
                     out=out,
                     network=request.network,
                     fmt=data["fmt"],
@@ -194,6 +195,16 @@ def export(request: StaffRequest) -> HttpResponse:
                 out.close()
                 form.add_error(None, exc.message)
             else:
+                if skipped:  # shown on the next page: the download itself is the file
+                    messages.warning(
+                        request,
+                        _(
+                            "%(n)d biểu ghi không ghi được vào tệp (dài quá 99.999 byte, hoặc dữ "
+                            "liệu lưu không phải biểu ghi MARC) nên đã bị bỏ qua; mã biểu ghi: "
+                            "%(ids)s."
+                        )
+                        % {"n": len(skipped), "ids": ", ".join(map(str, skipped[:50]))},
+                    )
                 out.seek(0)
                 name = f"{request.library.code.lower()}-bieu-ghi{SUFFIX[data['fmt']]}"
                 return FileResponse(
