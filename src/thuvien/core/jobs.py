@@ -91,7 +91,16 @@ def job_result_rows(job: Job) -> list[tuple[str, str]]:
     result = job.result or {}
     labels = _RESULT_LABELS.get(job.kind, {})
     keys = [k for k in labels if k in result] + [k for k in result if k not in labels]
-    return [(str(labels.get(k, k)), _result_value(result[k])) for k in keys]
+    return [(str(labels.get(k, k)), _result_value(_in_language(result[k]))) for k in keys]
+
+
+def _in_language(value: Any) -> Any:
+    """Sentences a job stored (a list of them) in the page's language (``stored_text``)."""
+    from .stored_text import stored_text
+
+    if isinstance(value, list):
+        return [stored_text(v, "jobs") if isinstance(v, str) else v for v in value]
+    return value
 
 
 def job_enqueue(

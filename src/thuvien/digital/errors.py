@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from thuvien.core.errors import ErrorCode, ThuvienError
 
 
@@ -23,7 +25,21 @@ class DigitalErrorCode(ErrorCode):
     REASON_REQUIRED = "reason_required"
     DOWNLOAD_LIMIT = "download_limit"
     COPY_UNAVAILABLE = "copy_unavailable"
+    DERIVATIVE_MISSING = "derivative_missing"
 
 
 class DigitalError(ThuvienError):
     """A rule of the digital library was broken."""
+
+
+# Rows of an ingest batch not made into objects (``services.duplicate_text``); stored in job
+# results, so declared once for ``core.stored_text``.
+DUPLICATE_OF_ROW = gettext_noop(
+    "Dòng %(row)s không được tiếp nhận: các tệp giống hệt dòng %(first)s (tài liệu số "
+    "%(object)s); siêu dữ liệu của dòng này bị bỏ qua.")
+DUPLICATE_OF_DISCARDED_ROW = gettext_noop(
+    "Dòng %(row)s không được tiếp nhận: các tệp giống hệt dòng %(first)s; siêu dữ liệu của "
+    "dòng này bị bỏ qua.")
+ALREADY_INGESTED = gettext_noop(
+    "Dòng %(row)s không được tiếp nhận: các tệp này đã được tiếp nhận thành tài liệu số "
+    "%(object)s; không tạo tài liệu mới, siêu dữ liệu của dòng này không được dùng.")

@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 
 from . import derivatives
 from .models import DigitalObject, Page
+from .rebuild import page_pyramid
 
 DPI = 300
 
@@ -26,7 +27,7 @@ def _render(obj: DigitalObject, pages: list[Page], target: Path) -> None:
         scale = min(1.0, derivatives.PDF_LONG_SIDE / max(page.width, page.height))
         size = (max(1, round(page.width * scale)), max(1, round(page.height * scale)))
         data = derivatives.render_region(
-            path=derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq),
+            path=page_pyramid(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq),
             region=(0, 0, page.width, page.height), size=size,
         )
         pdf.setPageSize((w_pt, h_pt))

@@ -27,6 +27,7 @@ from reportlab.pdfgen import canvas
 
 from . import derivatives
 from .models import DigitalObject, Page
+from .rebuild import page_pyramid
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +127,7 @@ def _image_pdf(obj: DigitalObject, pages: list[Page], target: Path) -> None:
         fit = min(1.0, derivatives.PDF_LONG_SIDE / max(page.width, page.height))
         size = (max(1, round(page.width * fit)), max(1, round(page.height * fit)))
         data = derivatives.render_region(
-            path=derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk,
-                                          seq=page.seq),
+            path=page_pyramid(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq),
             region=(0, 0, page.width, page.height), size=size)
         pdf.setPageSize((w_pt, h_pt))
         pdf.drawImage(ImageReader(io.BytesIO(data)), 0, 0, width=w_pt, height=h_pt)

@@ -33,7 +33,13 @@ from thuvien.core.outbox import outbox_add
 from thuvien.network.models import Library
 
 from . import derivatives, media
-from .errors import DigitalError, DigitalErrorCode
+from .errors import (
+    ALREADY_INGESTED,
+    DUPLICATE_OF_DISCARDED_ROW,
+    DUPLICATE_OF_ROW,
+    DigitalError,
+    DigitalErrorCode,
+)
 from .harvest_state import embargo_lifted_touch, harvest_open, harvest_state_follow
 from .models import (
     AccessLevel,
@@ -95,6 +101,11 @@ class ObjectPlan:
     files: list[Path]
     title: str = ""
     metadata: dict[str, str] = field(default_factory=dict)
+    row: str = ""  # where it was described: "metadata.csv:3" (the sheet's line), or the source
+
+    @property
+    def where(self) -> str:
+        return self.row or self.source
 
 
 @dataclass
@@ -103,6 +114,10 @@ class IngestReport:
     pages: int = 0
     skipped: int = 0
     refused: list[dict[str, str]] = field(default_factory=list)
+    # rows (objects) not ingested because their files are those of another object: the row,
+    # the object that has them, and why, for people ("duplicates": the same files twice in the
+    # batch, or files an earlier batch already made an object of)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -110,7 +125,25 @@ class IngestReport:
             "pages": self.pages,
             "skipped": self.skipped,
             "refused": self.refused,
+            "duplicates": self.duplicates,
         }
+
+    def summary(self) -> list[str]:
+        """The report in sentences for people, in the active language."""
+        lines = [_("Đã tiếp nhận %(objects)s tài liệu số, %(pages)s trang.")
+                 % {"objects": len(self.objects) - self.skipped, "pages": self.pages}]
+        lines += [duplicate_text(d) for d in self.duplicates]
+        lines += [_("Tệp bị từ chối %(file)s: %(reason)s") % r for r in self.refused]
+        return lines
+
+
+def duplicate_text(entry: dict[str, Any]) -> str:
+    """One skipped row in a sentence of the active language (``IngestReport.duplicates``)."""
+    if entry["kind"] == "batch":
+        msgid = DUPLICATE_OF_ROW if entry.get("object") else DUPLICATE_OF_DISCARDED_ROW
+    else:
+        msgid = ALREADY_INGESTED
+    return _(msgid) % entry
 
 
 # --- planning ---------------------------------------------------------------------------------
@@ -187,7 +220,7 @@ def _plans_from_folder(
                 files += _media_files(candidate) if candidate.is_dir() else [candidate]
             if files:
                 plans.append(ObjectPlan(source=where, files=files, title=row.get("title", ""),
-                                        metadata=row))
+                                        metadata=row, row=f"{sheets[0].name}:{n}"))
     return plans
 
 
@@ -455,16 +488,26 @@ def digital_ingest(
             raise DigitalError(DigitalErrorCode.NOTHING_TO_INGEST,
                                _("Không có tệp nào để tiếp nhận."))
         done = 0
+        seen: dict[str, tuple[str, int | None]] = {}  # key -> (row, object) in this batch
         for plan in plans:
             hashes = [_sha256(f) for f in plan.files]
             key = hashlib.sha256(("\n".join(hashes)).encode()).hexdigest()
+            if key in seen:  # the same files as an earlier row of this batch: said, not merged
+                first, first_obj = seen[key]
+                report.duplicates.append({"row": plan.where, "first": first,
+                                          "object": first_obj, "kind": "batch"})
+                done += len(plan.files)
+                continue
             obj, complete = _object_for(
                 plan=plan, key=key, library=library, collection=collection, title=title,
                 access=access, ocr_language=ocr_language, publish=publish, actor=actor,
             )
+            seen[key] = (plan.where, obj.pk)
             if complete:
                 report.skipped += 1
                 report.objects.append(obj.pk)
+                report.duplicates.append({"row": plan.where, "first": "", "object": obj.pk,
+                                          "kind": "earlier"})
                 done += len(plan.files)
                 continue
             kept = set(DigitalFile.all_objects.filter(obj=obj).values_list("sha256", flat=True))
@@ -495,6 +538,8 @@ def digital_ingest(
                 if progress:
                     progress(done, total, path.name)
             _object_finish(obj=obj, actor=actor, report=report, ocr_language=ocr_language)
+            if obj.pk is None:  # nothing of it could be kept: discarded
+                seen[key] = (plan.where, None)
     return report
 
 

@@ -10,14 +10,21 @@ from typing import Any
 from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from thuvien.core.jobs import job_enqueue, job_progress, job_task
 from thuvien.core.models import Job
+from thuvien.core.stored_text import register_stored_messages
+
+from .errors import ALREADY_INGESTED, DUPLICATE_OF_DISCARDED_ROW, DUPLICATE_OF_ROW
 
 log = logging.getLogger(__name__)
+
+DUPLICATE_ROWS = gettext_noop("Số dòng không được tiếp nhận vì tệp trùng: %(n)d")
+register_stored_messages(
+    "jobs", (DUPLICATE_ROWS, DUPLICATE_OF_ROW, DUPLICATE_OF_DISCARDED_ROW, ALREADY_INGESTED))
 
 FIXITY_CYCLE_DAYS = 30
 FIXITY_FILES_PER_RUN = 5000
@@ -31,6 +38,7 @@ FIXITY_FILES_PER_RUN = 5000
         "pages": gettext_lazy("Số trang đã tiếp nhận"),
         "skipped": gettext_lazy("Tài liệu đã có (bỏ qua)"),
         "refused": gettext_lazy("Tệp bị từ chối"),
+        "duplicates": gettext_lazy("Dòng không được tiếp nhận (tệp trùng)"),
     },
 )
 def ingest_job(job: Job, **params: Any) -> dict:
@@ -38,7 +46,7 @@ def ingest_job(job: Job, **params: Any) -> dict:
     from thuvien.core.scoping import library_scope
     from thuvien.network.models import Library
 
-    from .services import digital_ingest
+    from .services import digital_ingest, duplicate_text
 
     library = Library.objects.get(pk=params["library_id"])
     actor = User.objects.filter(pk=job.created_by_id).first()
@@ -60,6 +68,11 @@ def ingest_job(job: Job, **params: Any) -> dict:
         )
     result = report.as_dict()
     result["refused"] = [f"{r['file']}: {r['reason']}" for r in report.refused]
+    # sentences the job page shows again in the reader's language (``stored_text``)
+    result["duplicates"] = [duplicate_text(d) for d in report.duplicates]
+    if report.duplicates:
+        job.message = _(DUPLICATE_ROWS) % {"n": len(report.duplicates)}
+        Job.objects.filter(pk=job.pk).update(message=job.message[:500])
     if params.get("upload_dir"):  # the staff upload's copy: the masters are on their storage
         from .storage import upload_batch_discard
 
@@ -84,16 +97,16 @@ def ocr_page_task(page_id: int, language: str) -> float | None:
     """OCR one page (one task per page, so pages run side by side on the workers)."""
     from thuvien.network.settings_registry import setting_get
 
-    from . import derivatives
     from .models import Page
     from .ocr import ocr_image
+    from .rebuild import page_pyramid
     from .services import page_ocr_store
 
     page = Page.all_objects.select_related("obj", "library").filter(pk=page_id).first()
     if page is None or page.ocr_status == Page.OcrStatus.CORRECTED:
         return None
-    path = derivatives.pyramid_path(library_id=page.library_id, obj_id=page.obj_id, seq=page.seq)
     try:
+        path = page_pyramid(library_id=page.library_id, obj_id=page.obj_id, seq=page.seq)
         result = ocr_image(path, language=language)
     except Exception:
         Page.all_objects.filter(pk=page_id).update(ocr_status=Page.OcrStatus.FAILED)

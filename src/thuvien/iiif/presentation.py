@@ -5,6 +5,7 @@ iiif-prezi3's models (its schema) to keep the shape honest."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -57,8 +58,38 @@ def canvas_id(base: str, obj_id: int, seq: int) -> str:
     return f"{base}/iiif/3/{obj_id}/canvas/{seq}"
 
 
+def text_value(value: str) -> str:
+    """``value`` (plain text: ours or a cataloguer's) for a property a viewer may render as HTML:
+    a ``metadata`` value, ``summary``, the ``requiredStatement`` value, a search hit.
+
+    Presentation 3 (4.5) takes a value whose first character is ``<`` and last is ``>`` as HTML,
+    and Mirador 4 puts every such property through its sanitiser as HTML whatever it starts
+    with (``<img src=x>`` survives it and is fetched). So text holding ``<``, ``>`` or ``&`` goes
+    as that text HTML-escaped inside one ``<span>``: every viewer shows it as it was written, and
+    no tag or attribute taken from data is ever sent. Other text goes as it is."""
+    if not any(c in value for c in "<>&"):
+        return value
+    return f"<span>{html.escape(value, quote=False)}</span>"
+
+
+def label_value(value: str) -> str:
+    """``value`` for a ``label`` (never HTML in Presentation 3; Mirador shows labels as text):
+    text that would pass the HTML test (``<`` first, ``>`` last) gets the trailing space the
+    specification recommends, so no client takes it for markup."""
+    value = str(value)
+    return value + " " if value.startswith("<") and value.endswith(">") else value
+
+
+def _labels(*values: str) -> list[str]:
+    return [label_value(v) for v in values]
+
+
+def _texts(values: Any) -> list[str]:
+    return [text_value(str(v)) for v in values]
+
+
 def _both(vi: str, en: str) -> dict[str, list[str]]:
-    return {"vi": [vi], "en": [en]}
+    return {"vi": [label_value(vi)], "en": [label_value(en)]}
 
 
 def rights_uri(obj: DigitalObject) -> str:
@@ -100,7 +131,8 @@ def _timed_canvas(p: Any, *, cid: str, iid: str, base: str, oid: int) -> dict[st
         "duration": duration,
     }
     canvas: dict[str, Any] = {"id": cid, "type": "Canvas",
-                              "label": {"none": [p.label or str(p.seq)]}, "duration": duration}
+                              "label": {"none": _labels(p.label or str(p.seq))},
+                              "duration": duration}
     if p.media == "video" and p.width and p.height:
         canvas["width"], canvas["height"] = p.width, p.height
         body["width"], body["height"] = p.width, p.height
@@ -131,7 +163,7 @@ def build_manifest(
         items.append({
             "id": cid,
             "type": "Canvas",
-            "label": {"none": [p.label or str(seq)]},
+            "label": {"none": _labels(p.label or str(seq))},
             "width": w,
             "height": h,
             "items": [{
@@ -157,7 +189,7 @@ def build_manifest(
     for term, values in (obj.dc or {}).items():
         vi, en = DC_LABELS.get(term) or DC_TERMS.get(term, (term, term))
         if values:
-            metadata.append({"label": _both(vi, en), "value": {"none": list(values)}})
+            metadata.append({"label": _both(vi, en), "value": {"none": _texts(values)}})
     with override("vi"):
         held_vi = _("Tài liệu của %(lib)s") % {"lib": library_name}
         label_vi = _("Nguồn")
@@ -167,12 +199,12 @@ def build_manifest(
         "@context": PREZI_CONTEXT,
         "id": mid,
         "type": "Manifest",
-        "label": {"vi": [obj.title]},
+        "label": {"vi": _labels(obj.title)},
         "metadata": metadata,
         "rights": rights_uri(obj),
         "requiredStatement": {
-            "label": {"vi": [label_vi], "en": ["Attribution"]},
-            "value": {"vi": [held_vi], "en": [held_en]},
+            "label": {"vi": _labels(label_vi), "en": ["Attribution"]},
+            "value": {"vi": _texts([held_vi]), "en": _texts([held_en])},
         },
         "items": items,
         "service": [
@@ -186,7 +218,7 @@ def build_manifest(
     }
     summary = (obj.dc or {}).get("dcterms:description")
     if summary:
-        manifest["summary"] = {"vi": [summary[0]]}
+        manifest["summary"] = {"vi": _texts(summary[:1])}
     if pages:
         thumb = next((p for p in pages if p.pk == obj.thumbnail_page_id), pages[0])
         if thumb.width and thumb.height:  # a sound recording has no image
@@ -194,15 +226,15 @@ def build_manifest(
                 image_id(base, oid, thumb.seq, getattr(thumb, "image_version", "")),
                 thumb.width, thumb.height)
     if record_url:
-        manifest["homepage"] = [{"id": record_url, "type": "Text", "label": {"vi": [obj.title]},
-                                 "format": "text/html"}]
+        manifest["homepage"] = [{"id": record_url, "type": "Text",
+                                 "label": {"vi": _labels(obj.title)}, "format": "text/html"}]
     if ranges:
         by_seq = {p.seq for p in pages}
         manifest["structures"] = [
             {
                 "id": f"{base}/iiif/3/{oid}/range/{r.pk}",
                 "type": "Range",
-                "label": {"vi": [r.label]},
+                "label": {"vi": _labels(r.label)},
                 "items": [
                     {"id": canvas_id(base, oid, s), "type": "Canvas"}
                     for s in range(r.first_seq, r.last_seq + 1)
@@ -216,9 +248,9 @@ def build_manifest(
 
 def build_collection(*, collection: Any, objects: list[DigitalObject], children: list[Any],
                      base: str) -> dict[str, Any]:
-    label = {"vi": [collection.title_vi]}
+    label = {"vi": _labels(collection.title_vi)}
     if collection.title_en:
-        label["en"] = [collection.title_en]
+        label["en"] = _labels(collection.title_en)
     return {
         "@context": PREZI_CONTEXT,
         "id": f"{base}/iiif/3/collection/{collection.pk}",
@@ -226,10 +258,10 @@ def build_collection(*, collection: Any, objects: list[DigitalObject], children:
         "label": label,
         "items": [
             {"id": f"{base}/iiif/3/collection/{c.pk}", "type": "Collection",
-             "label": {"vi": [c.title_vi]}}
+             "label": {"vi": _labels(c.title_vi)}}
             for c in children
         ] + [
-            {"id": manifest_id(base, o.pk), "type": "Manifest", "label": {"vi": [o.title]}}
+            {"id": manifest_id(base, o.pk), "type": "Manifest", "label": {"vi": _labels(o.title)}}
             for o in objects
         ],
     }
@@ -237,6 +269,14 @@ def build_collection(*, collection: Any, objects: list[DigitalObject], children:
 
 def _xywh(box: list[Any]) -> str:
     return f"{box[1]},{box[2]},{box[3]},{box[4]}"
+
+
+def _textual_body(text: str) -> dict[str, str]:
+    """A hit's snippet: plain text as it is, or (holding ``<``, ``>``, ``&``) escaped HTML
+    that says so (``text_value``)."""
+    value = text_value(text)
+    return {"type": "TextualBody", "value": value,
+            "format": "text/plain" if value == text else "text/html"}
 
 
 def search2(*, obj_id: int, hits: list[Any], base: str, query_url: str) -> dict[str, Any]:
@@ -254,7 +294,7 @@ def search2(*, obj_id: int, hits: list[Any], base: str, query_url: str) -> dict[
                 "type": "Annotation",
                 "motivation": "highlighting",
                 "target": target,
-                "body": {"type": "TextualBody", "value": hit.snippet, "format": "text/plain"},
+                "body": _textual_body(hit.snippet),
             })
     return {"@context": SEARCH2_CONTEXT, "id": query_url, "type": "AnnotationPage",
             "items": items}
@@ -275,10 +315,12 @@ def search1(*, obj_id: int, hits: list[Any], base: str, query_url: str) -> dict[
                 "@id": rid,
                 "@type": "oa:Annotation",
                 "motivation": "sc:painting",
-                "resource": {"@type": "cnt:ContentAsText", "chars": box[0] if box else ""},
+                "resource": {"@type": "cnt:ContentAsText",
+                             "chars": text_value(str(box[0])) if box else ""},
                 "on": f"{cid}#xywh={_xywh(box)}" if box else cid,
             })
-        out_hits.append({"@type": "search:Hit", "annotations": ids, "match": hit.snippet})
+        out_hits.append({"@type": "search:Hit", "annotations": ids,
+                         "match": text_value(hit.snippet)})
     return {
         "@context": ["http://iiif.io/api/presentation/2/context.json",
                      "http://iiif.io/api/search/1/context.json"],

@@ -19,6 +19,7 @@ from thuvien.digital import derivatives
 from thuvien.digital.access import Decision, access_decide
 from thuvien.digital.downloads import image_watermark
 from thuvien.digital.models import AccessLevel, DigitalObject
+from thuvien.digital.rebuild import DerivativeMissing, page_pyramid
 from thuvien.digital.selectors import (
     PageImage,
     collection_get,
@@ -178,15 +179,17 @@ def image(request: HttpRequest, obj_id: str, seq: str, region: str, size: str, r
     except imageapi.ImageRequestError as exc:
         return JsonResponse({"error": "invalid_request", "parameter": str(exc)}, status=400,
                             headers=CORS)
-    path = derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq)
     mark = image_watermark(obj=obj, user=request.user, size=req.size,
                            whole_page=req.region == (0, 0, page.width, page.height))
-    try:
+    try:  # a pyramid lost with the cache is made again from the master
+        path = page_pyramid(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq)
         data = derivatives.render_region(path=path, region=req.region, size=req.size,
                                          rotation=req.rotation, mirror=req.mirror,
                                          quality=req.quality, fmt=req.fmt, watermark=mark)
-    except FileNotFoundError as exc:  # no pyramid (a recording's page, a lost cache)
-        raise Http404 from exc
+    except (DerivativeMissing, FileNotFoundError) as exc:  # a recording's page, no master
+        detail = exc.message if isinstance(exc, DerivativeMissing) else ""
+        return JsonResponse({"error": "image_unavailable", "detail": detail}, status=404,
+                            headers={"Cache-Control": "no-store", **CORS})
     response = HttpResponse(data, content_type=imageapi.FORMATS[req.fmt])
     response["Link"] = '<http://iiif.io/api/image/3/level2.json>;rel="profile"'
     if mark:  # made for this reader today: no shared cache keeps it

@@ -171,3 +171,56 @@ def test_staff_correct_text_and_publish(world, digitiser, tmp_path):
         actions = set(AuditEntry.objects.values_list("action", flat=True))
         assert {"digital.object.published", "digital.page.text_corrected"} <= actions
     assert default_storage.exists(DigitalFile.all_objects.get().storage_name)
+
+
+@pytest.mark.django_db
+def test_duplicate_row_is_named_not_merged(world, digitiser, tmp_path):
+    """Two CSV rows whose files are byte for byte the same: the second row is reported by its
+    line, with the object that has its files; the good rows are kept, nothing is merged."""
+    import csv
+    import io
+
+    from django.core.management import call_command
+
+    folder = tmp_path / "batch"
+    for name, text in (("a", "Tập một"), ("c", "Tập ba")):
+        (folder / name).mkdir(parents=True)
+        page_image(text, folder / name / "p001.png", size=(300, 200), font_size=20)
+    (folder / "b").mkdir()
+    (folder / "b" / "p001.png").write_bytes((folder / "a" / "p001.png").read_bytes())
+    with open(folder / "meta.csv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["folder", "title", "creator"])
+        w.writerow(["a", "Tập 1", "Người A"])
+        w.writerow(["b", "Tập 2 (bản chụp trùng)", "Người B"])
+        w.writerow(["c", "Tập 3", "Người C"])
+    out, err = io.StringIO(), io.StringIO()
+    with scopes_disabled():
+        call_command("digital_ingest", str(folder), "--library", world.provincial.code,
+                     stdout=out, stderr=err, verbosity=1)
+        first, third = (DigitalObject.all_objects.get(title=t) for t in ("Tập 1", "Tập 3"))
+        assert DigitalObject.all_objects.count() == 2
+        assert first.dc["dcterms:creator"] == ["Người A"]
+    import json
+
+    report = json.loads(out.getvalue())
+    assert report["objects"] == [first.pk, third.pk] and report["skipped"] == 0
+    assert report["duplicates"] == [
+        {"row": "meta.csv:3", "first": "meta.csv:2", "object": first.pk, "kind": "batch"}]
+    said = err.getvalue()
+    assert (f"Dòng meta.csv:3 không được tiếp nhận: các tệp giống hệt dòng meta.csv:2 (tài liệu "
+            f"số {first.pk}); siêu dữ liệu của dòng này bị bỏ qua.") in said, said
+    assert "Đã tiếp nhận 2 tài liệu số, 2 trang." in said
+
+    # the same batch again: every row is named, with the object that already has its files
+    again = io.StringIO()
+    with scopes_disabled():
+        call_command("digital_ingest", str(folder), "--library", world.provincial.code,
+                     "--language", "en", stdout=io.StringIO(), stderr=again, verbosity=1)
+        assert DigitalObject.all_objects.count() == 2
+    said = again.getvalue()
+    assert (f"Row meta.csv:2 was not ingested: these files were already ingested as digital "
+            f"object {first.pk}; no new object was made and this row's metadata was not "
+            f"used.") in said, said
+    assert (f"Row meta.csv:3 was not ingested: its files are identical to those of row "
+            f"meta.csv:2 (digital object {first.pk}); this row's metadata was dropped.") in said

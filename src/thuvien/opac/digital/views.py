@@ -18,6 +18,7 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thuvien.accounts.permissions import public_view
@@ -33,6 +34,7 @@ from thuvien.digital.downloads import (
 from thuvien.digital.paid import paid_price, reader_patron
 from thuvien.digital.pdf import object_pdf
 from thuvien.digital.pdfa import pdfa_ready
+from thuvien.digital.rebuild import DerivativeMissing
 from thuvien.digital.selectors import (
     epub_file,
     media_page,
@@ -115,7 +117,13 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "opac/digital/refused.html",
                       {"obj": obj, "login": status == 401, "problem": exc.message}, status=status)
     # The PDF/A with the text layer once the worker has made it; until then the image PDF.
-    path = pdfa_ready(obj) or object_pdf(obj)
+    try:
+        path = pdfa_ready(obj) or object_pdf(obj)
+    except DerivativeMissing as exc:  # a page image is gone and so is its master
+        return render(request, "opac/digital/refused.html", {
+            "obj": obj, "problem": _("Chưa tạo được tệp PDF của tài liệu này. %(why)s "
+                                     "Vui lòng báo cho thư viện.") % {"why": exc.message},
+        }, status=503)
     if path.name.startswith("object-"):
         pdfa_build_task(obj.pk)
     usage_count(obj=obj, downloads=1)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from thuvien.core.scoping import scopes_disabled
 from thuvien.digital.errors import DigitalError
@@ -28,6 +29,8 @@ class Command(BaseCommand):
         parser.add_argument("--publish", action="store_true", help="công bố ngay")
         parser.add_argument("--background", action="store_true",
                             help="chạy như một tác vụ nền (theo dõi ở trang Tác vụ)")
+        parser.add_argument("--language", choices=["vi", "en"], default="vi",
+                            help="ngôn ngữ của bản tóm tắt (language of the summary)")
 
     def handle(self, *args, **opts) -> None:
         with scopes_disabled():
@@ -60,3 +63,7 @@ class Command(BaseCommand):
             except DigitalError as exc:
                 raise CommandError(exc.message) from exc
         self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+        if opts["verbosity"] > 0:  # the same in sentences: rows not ingested, and why
+            with translation.override(opts["language"]):
+                for line in report.summary():
+                    self.stderr.write(line)

@@ -56,6 +56,42 @@ def test_ingest_form_queues_a_job(world, digitiser, tmp_path, django_capture_on_
     assert client.post("/staff/digital/ingest/", {"ocr": ""}).status_code == 400
 
 
+def test_job_page_names_a_duplicate_row(world, digitiser, tmp_path,
+                                       django_capture_on_commit_callbacks):
+    """A batch whose second CSV row has the same scan as the first: the job page says which
+    row was not ingested and why, in Vietnamese and in English; the good rows are kept."""
+    one = page_image("Tập một", tmp_path / "tap1.png", size=(300, 200), font_size=20).read_bytes()
+    three = page_image("Tập ba", tmp_path / "tap3.png", size=(300, 200), font_size=20)
+    sheet = ("file,title\ntap1.png,Tập 1\ntap2.png,Tập 2\ntap3.png,Tập 3\n").encode()
+    client = _client(digitiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/staff/digital/ingest/", {
+            "files": [SimpleUploadedFile("tap1.png", one, "image/png"),
+                      SimpleUploadedFile("tap2.png", one, "image/png"),
+                      SimpleUploadedFile("tap3.png", three.read_bytes(), "image/png"),
+                      SimpleUploadedFile("meta.csv", sheet, "text/csv")],
+            "title": "", "ocr": "", "access": "open",
+        })
+    assert response.status_code == 302
+    job = Job.objects.get(kind="digital.ingest")
+    with scopes_disabled():
+        first = DigitalObject.all_objects.get(title="Tập 1")
+        assert sorted(DigitalObject.all_objects.values_list("title", flat=True)) == [
+            "Tập 1", "Tập 3"]
+    page = client.get(response["Location"]).content.decode()
+    assert "Dòng không được tiếp nhận (tệp trùng)" in page
+    assert (f"Dòng meta.csv:3 không được tiếp nhận: các tệp giống hệt dòng meta.csv:2 (tài liệu "
+            f"số {first.pk}); siêu dữ liệu của dòng này bị bỏ qua.") in page
+    assert "Số dòng không được tiếp nhận vì tệp trùng: 1" in page
+    client.cookies["thuvien_language"] = "en"
+    page = client.get(f"/staff/jobs/{job.pk}/").content.decode()
+    assert "Rows not ingested (duplicate files)" in page
+    assert (f"Row meta.csv:3 was not ingested: its files are identical to those of row "
+            f"meta.csv:2 (digital object {first.pk}); this row&#x27;s metadata was dropped."
+            ) in page
+    assert "Rows not ingested because their files are duplicates: 1" in page
+
+
 def test_edit_object_and_correct_text(world, digitiser, obj):
     client = _client(digitiser)
     assert client.get(f"/staff/digital/{obj.pk}/").status_code == 200
