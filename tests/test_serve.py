@@ -89,12 +89,18 @@ def test_demo_serves_the_projects_error_pages_not_debug_pages(tmp_path):
     )
     subprocess.run(
         [sys.executable, "-m", "thuvien.cli", "migrate", "--noinput", "-v", "0"],
-        env=env, cwd=tmp_path, check=True, timeout=300,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+        timeout=300,
     )
     log = open(tmp_path / "serve.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "thuvien.cli", "serve"],
-        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -117,5 +123,81 @@ def test_demo_serves_the_projects_error_pages_not_debug_pages(tmp_path):
         try:
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def _worker_switches(master: int) -> dict[int, int]:
+    """Voluntary context switches (times it waited and was woken) of each of ``master``'s
+    gunicorn workers."""
+    out = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        if int(stat[1]) == master:
+            line = next(x for x in status.splitlines() if x.startswith("voluntary_ctxt"))
+            out[int(entry.name)] = int(line.split()[1])
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and epoll: Linux")
+def test_a_connection_wakes_one_idle_worker_not_all_of_them(tmp_path):
+    """Four sync workers wait for readers: each connection is answered, concurrent ones too,
+    and it wakes one idle worker, not all four (gunicorn's select() woke every worker for
+    each connection, and three went back to sleep having done nothing)."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("THUVIEN_", "DJANGO_"))}
+    env.update(
+        THUVIEN_DATA_DIR=str(tmp_path),
+        PYTHONPATH=str(SRC),
+        THUVIEN_BIND=f"127.0.0.1:{port}",
+        THUVIEN_WEB_WORKERS="4",
+        THUVIEN_SERVE_WORKER="0",
+    )
+    log = open(tmp_path / "serve.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "thuvien.cli", "serve"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+    )
+    url = f"http://127.0.0.1:{port}/healthz"
+    try:
+        deadline = time.monotonic() + 90
+        workers: dict[int, int] = {}
+        while time.monotonic() < deadline and proc.poll() is None:
+            masters = list(_worker_switches(proc.pid))  # gunicorn's master
+            workers = _worker_switches(masters[0]) if masters else {}
+            try:
+                if len(workers) == 4 and all(_get(url)[0] == 200 for _ in range(8)):
+                    break
+            except OSError:  # the workers are still starting
+                pass
+            time.sleep(0.3)
+        assert len(workers) == 4, (tmp_path / "serve.log").read_text(errors="replace")
+        time.sleep(1)  # every worker back to waiting
+        before = _worker_switches(masters[0])
+        for _ in range(40):
+            assert _get(url)[0] == 200
+        after = _worker_switches(masters[0])
+        woken = sum(after[pid] - before[pid] for pid in before)
+        # gunicorn's select() woke all four for each (~155 for 40: the three idle ones and
+        # the one that answers, which also waits for the request to arrive); now ~80
+        assert woken < 3 * 40, (before, after)
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(8) as pool:
+            assert [s for s, _b, _h in pool.map(_get, [url] * 32)] == [200] * 32
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
             proc.kill()
         log.close()

@@ -238,3 +238,10 @@ def load_vocabulary(directory: Path) -> Vocabulary:
             vocab = Vocabulary()
         _CACHE[key] = (mtime, vocab)
         return vocab
+
+
+def prepare(directory: Path) -> None:
+    """Read the vocabulary of ``directory`` and build its table of deletions now, while a web
+    worker starts (``config.wsgi``): otherwise the first search with a typo in each worker
+    builds it (~130 ms of CPU for 200,000 records' 12,000 words) and that reader waits."""
+    load_vocabulary(directory)._neighbourhood()

@@ -71,7 +71,57 @@ def test_secrets_in_addresses_never_reach_the_access_log(tmp_path):
 
 def test_personal_data_is_redacted_whatever_the_parameter_order():
     assert redact("GET /staff/x/?page=2&q=Tr%E1%BA%A7n HTTP/1.1") == (
-        "GET /staff/x/?page=2&q=[redacted] HTTP/1.1")
+        "GET /staff/x/?page=2&q=[redacted] HTTP/1.1"
+    )
     assert redact("card=HY000123&phone=0912") == "card=[redacted]&phone=[redacted]"
     assert redact("q=ong+mat", staff_area=False) == "q=ong+mat"
     assert redact("q=Lan", staff_area=True) == "q=[redacted]"
+
+
+def _line(logger_class: type, access_log_format: str | None = None) -> str:
+    """The access line ``logger_class`` writes for one API search with a referrer, a user
+    agent and an X-Forwarded-For header."""
+    import datetime
+
+    from gunicorn.config import Config
+    from gunicorn.glogging import SafeAtoms
+
+    cfg = Config()
+    if access_log_format:
+        cfg.set("access_log_format", access_log_format)
+    headers = [("HOST", "thuvien.example"), ("USER-AGENT", 'Lan "phone"'),
+               ("X-FORWARDED-FOR", "203.0.113.9"), ("REFERER", "http://x/?q=Lan")]  # fmt: skip
+    req = type("Req", (), {"headers": headers})()
+    resp = type("Resp", (), {"status": "200 OK", "sent": 1234,
+                             "headers": [("Content-Type", "application/json")]})()  # fmt: skip
+    environ = {
+        "REQUEST_METHOD": "GET", "RAW_URI": "/api/v1/search/?q=Tr%E1%BA%A7n&token=abc",
+        "PATH_INFO": "/api/v1/search/", "QUERY_STRING": "q=Tr%E1%BA%A7n&token=abc",
+        "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_REFERER": "http://x/?q=Lan", "HTTP_USER_AGENT": 'Lan "phone"',
+        "HTTP_X_FORWARDED_FOR": "203.0.113.9", "wsgi.url_scheme": "http",
+    }  # fmt: skip
+    logger = logger_class(cfg)
+    logger.now = lambda: "[07/Dec/2026:19:00:00 +0000]"
+    atoms = logger.atoms(resp, req, environ, datetime.timedelta(microseconds=4321))
+    return str(cfg.access_log_format % SafeAtoms(atoms))
+
+
+def test_the_access_line_is_gunicorns_own_with_the_secrets_redacted():
+    """The default line (only one-letter atoms) and a format naming headers, a response header
+    and an environment variable: the same line as gunicorn's logger writes, the query
+    redacted in the API's address."""
+    from gunicorn.glogging import Logger
+
+    from thuvien.ops.access_log import RedactingLogger
+
+    line = _line(RedactingLogger)
+    plain = _line(Logger)
+    assert line == plain.replace("q=Tr%E1%BA%A7n&token=abc", "q=[redacted]&token=[redacted]")
+    assert line.startswith('127.0.0.1 - - [07/Dec/2026:19:00:00 +0000] "GET /api/v1/search/?q=')
+    assert line.endswith(' 200 1234 "http://x/?q=Lan" "Lan \\"phone\\""')
+    custom = '%(h)s %({x-forwarded-for}i)s %({content-type}o)s %({wsgi.url_scheme}e)s "%(r)s"'
+    assert _line(RedactingLogger, custom) == (
+        "127.0.0.1 203.0.113.9 application/json http "
+        '"GET /api/v1/search/?q=[redacted]&token=[redacted] HTTP/1.1"'
+    )

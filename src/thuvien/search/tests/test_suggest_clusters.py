@@ -114,3 +114,18 @@ def test_paging_stops_at_the_window_and_says_so(world, client, monkeypatch):
     assert "Chỉ xem được" not in html
     api = client.get("/api/v1/search/", {"q": "tuyen tap van", "start": "20"}).json()
     assert api["window_end"] is True and api["next_start"] is None
+
+
+def test_a_starting_worker_prepares_the_vocabulary_for_typos(world, settings):
+    """``config.wsgi`` prepares the vocabulary while a web worker starts: the first reader
+    who mistypes a word is answered from the table of deletions already built."""
+    from thuvien.search.suggest import load_vocabulary, prepare
+
+    make_record(world.hung_yen, "Lịch sử Việt Nam")
+    outbox_drain()
+    assert load_vocabulary(settings.SEARCH_INDEX_DIR)._neighbours is None  # read lazily
+    prepare(settings.SEARCH_INDEX_DIR)
+    vocab = load_vocabulary(settings.SEARCH_INDEX_DIR)
+    assert vocab._neighbours is not None
+    assert "lich" in vocab.near("lcih")
+    prepare(settings.SEARCH_INDEX_DIR / "none")  # a new installation: nothing to read
