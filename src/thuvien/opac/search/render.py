@@ -335,6 +335,8 @@ def content_html(
             "%(first)s–%(last)s trong %(n)s kết quả",
             page.total,
         ) % {"first": _num(first), "last": _num(page.start + len(page.rows)), "n": total}
+    elif digital_html:  # the digital library's section below has some
+        count = _("Không có kết quả trong mục lục các thư viện")
     else:
         count = _("Không có kết quả")  # escaped with the plural form below
     add(
