@@ -134,7 +134,7 @@ def library_listing(
     else:
         total = found.count()
         objects = found.order_by("-created_at", "-id")[offset : offset + limit]
-    rows = list(
+    rows: list[DigitalObject] = list(
         objects.select_related("library", "thumbnail_page").annotate(page_count=Count("pages"))
     )
     if ranked_ids is not None:

@@ -74,8 +74,9 @@ def test_a_reader_finds_a_booklet_without_a_record(world, phone, tmp_path, setti
     assert "Trang 2" in snippet.inner_text() and "thương cảng" in snippet.inner_text()
     _fits(phone)
     snippet.get_by_role("link").click()
-    phone.wait_for_url(f"**/digital/{obj.pk}/?q=pho*thuong*cang&page=2",
-                      wait_until="domcontentloaded")
+    phone.wait_for_url(
+        f"**/digital/{obj.pk}/?q=pho*thuong*cang&page=2", wait_until="domcontentloaded"
+    )
     canvas = phone.locator("#viewer").get_attribute("data-canvas")
     assert canvas.endswith(f"/iiif/3/{obj.pk}/canvas/2")
 

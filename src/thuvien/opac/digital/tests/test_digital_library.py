@@ -104,8 +104,11 @@ def _titles(client, **params):
 def test_only_what_the_visitor_may_see_is_listed_or_found(world, client):
     _object(world, "Sách mở bảo tàng")
     secret = _object(world, "Tài liệu mật bảo tàng", access="restricted")
-    _object(world, "Đang cấm bảo tàng",
-            embargo_until=datetime.date.today() + datetime.timedelta(days=30))
+    _object(
+        world,
+        "Đang cấm bảo tàng",
+        embargo_until=datetime.date.today() + datetime.timedelta(days=30),
+    )
     _object(world, "Chưa công bố bảo tàng", published=False)
     with scopes_disabled():
         world.school.visibility = "own_staff"
