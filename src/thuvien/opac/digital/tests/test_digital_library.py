@@ -190,3 +190,14 @@ def test_ingest_attaches_objects_to_a_record(world, tmp_path):
         call_command("digital_ingest", str(bad_csv), "--library", "HY-TINH", verbosity=0)
     with scopes_disabled():
         assert (DigitalObject.all_objects.count(), DigitalFile.all_objects.count()) == before
+
+
+def test_reindex_pages_brings_the_descriptions_back(world, client):
+    from thuvien.search.engine import engine
+
+    _object(world, "Sách mở bảo tàng")
+    outbox_drain()
+    engine().rebuild_pages([])  # an index from before the descriptions
+    assert _titles(client, q="bao tang") == set()
+    call_command("reindex", "--pages", verbosity=0)
+    assert _titles(client, q="bao tang") == {"Sách mở"}
