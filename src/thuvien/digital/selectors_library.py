@@ -130,6 +130,8 @@ def library_listing(
         shown = set(found.filter(pk__in=ranked_ids).values_list("pk", flat=True))
         ids = [pk for pk in ranked_ids if pk in shown]
         total, wanted = len(ids), ids[offset : offset + limit]
+        if not wanted:
+            return LibraryListing(total, [])
         objects = found.filter(pk__in=wanted)
     else:
         total = found.count()
