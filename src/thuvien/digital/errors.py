@@ -12,6 +12,7 @@ class DigitalErrorCode(ErrorCode):
     FILE_REFUSED = "file_refused"
     METADATA_INVALID = "metadata_invalid"
     COLLECTION_UNKNOWN = "collection_unknown"
+    RECORD_UNKNOWN = "record_unknown"
     LIBRARY_UNKNOWN = "library_unknown"
     BAG_INVALID = "bag_invalid"
     TEXT_INVALID = "text_invalid"

@@ -102,6 +102,7 @@ class ObjectPlan:
     title: str = ""
     metadata: dict[str, str] = field(default_factory=dict)
     row: str = ""  # where it was described: "metadata.csv:3" (the sheet's line), or the source
+    record_id: int | None = None  # the catalogue record it is linked to (``record_resolve``)
 
     @property
     def where(self) -> str:
@@ -321,7 +322,7 @@ def _object_for(
             published=publish,
             ingest_key=key,
             ocr_language=ocr_language,
-            record_id=_record_id(md.get("record", ""), library),
+            record_id=plan.record_id,
         )
         if collection is not None:
             obj.collections.add(collection)
@@ -329,17 +330,67 @@ def _object_for(
     return obj, False
 
 
-def _record_id(value: str, library: Library) -> int | None:
+def record_resolve(value: str, library: Library) -> int | None:
+    """The catalogue record of ``library``'s network that ``value`` names: its number in
+    thuvien, an ISBN (with or without hyphens, ISBN-10 or 13) or its control number (001);
+    ``id:``, ``isbn:`` or ``001:`` in front says which. None for an empty value; an unknown or
+    ambiguous one is a ``DigitalError`` that names it."""
+    from thuvien.catalog.marc.isbn import normalize_isbn
+    from thuvien.catalog.models import Record, RecordIdentifier
+
+    value = _nfc(value)
     if not value:
         return None
-    from thuvien.catalog.models import Record
+    kind, sep, rest = value.partition(":")
+    kind = kind.strip().lower() if sep else ""
+    if kind in ("id", "isbn", "001"):
+        value = rest.strip()
+    else:
+        kind = ""
+    records = Record.objects.filter(network=library.network, is_deleted=False)
+    found: list[int] = []
+    if kind in ("", "id") and value.isdigit() and len(value) < 12:
+        found = list(records.filter(pk=int(value)).values_list("pk", flat=True))
+    isbn = normalize_isbn(value) if kind in ("", "isbn") else None
+    if not found and isbn:
+        found = sorted(set(RecordIdentifier.objects.filter(
+            network=library.network, kind="isbn", value=isbn, record__is_deleted=False,
+        ).values_list("record_id", flat=True)))  # fmt: skip
+    if not found and kind in ("", "001"):
+        found = list(records.filter(control_number=value).values_list("pk", flat=True)[:2])
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise DigitalError(
+            DigitalErrorCode.RECORD_UNKNOWN,
+            _("“%(v)s” ứng với nhiều biểu ghi thư mục (số %(ids)s); hãy ghi số biểu ghi.")
+            % {"v": value, "ids": ", ".join(str(i) for i in found[:5])},
+        )
+    raise DigitalError(
+        DigitalErrorCode.RECORD_UNKNOWN,
+        _("Không có biểu ghi thư mục “%(v)s” trong mạng lưới của thư viện (ghi số biểu ghi, "
+          "ISBN hoặc số kiểm soát 001).") % {"v": value},
+    )
 
-    if not value.isdigit() or not Record.objects.filter(
-        pk=int(value), network=library.network, is_deleted=False
-    ).exists():
-        raise DigitalError(DigitalErrorCode.METADATA_INVALID,
-                           _("Không có biểu ghi thư mục số %(v)s.") % {"v": value})
-    return int(value)
+
+def _plans_link_records(plans: list[ObjectPlan], library: Library, record: str | None) -> None:
+    """Find the record of every object before anything is written (``record``: the one for
+    every object; else each CSV row's ``record`` column): a wrong one stops the whole ingest
+    with its message and the row it came from."""
+    if record:
+        record_id = record_resolve(record, library)
+        for plan in plans:
+            plan.record_id = record_id
+        return
+    for plan in plans:
+        value = plan.metadata.get("record", "")
+        try:
+            plan.record_id = record_resolve(value, library)
+        except DigitalError as exc:
+            raise DigitalError(
+                DigitalErrorCode.RECORD_UNKNOWN,
+                _("%(where)s: %(problem)s") % {"where": plan.source, "problem": exc.message},
+            ) from exc
 
 
 def _screen_the_rest(
@@ -458,12 +509,16 @@ def digital_ingest(
     ocr_language: str = "",
     publish: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
+    record: str | None = None,
 ) -> IngestReport:
     """Ingest folders, ZIPs, PDFs and page images as digital objects of ``library``.
 
     Every file is screened before it is kept; a refused file is reported with the reason and
     the rest go on. Pages get their pyramid and thumbnails at once; OCR is queued one page per
     task after the commit when ``ocr_language`` is given (``vie``, ``eng``, ``vie+eng``...).
+    ``record`` links every object to that catalogue record (``record_resolve``); without it a
+    CSV's ``record`` column links each row's object. An unknown record stops the ingest before
+    anything is kept.
     """
     from thuvien.screening.errors import ScreeningRefused
 
@@ -478,6 +533,8 @@ def digital_ingest(
                                _("Không có bộ sưu tập “%(c)s”.") % {"c": collection_code})
     if access:
         _choice(access, AccessLevel, AccessLevel.OPEN)
+    if record:
+        record_resolve(record, library)
     refused = _screen_the_rest(paths, library=library, actor=actor, report=report)
     with tempfile.TemporaryDirectory(prefix="thuvien-ingest-") as tmp:
         plans = ingest_plan(paths, workdir=Path(tmp), report=report, skip=refused)
@@ -487,6 +544,7 @@ def digital_ingest(
                 return report
             raise DigitalError(DigitalErrorCode.NOTHING_TO_INGEST,
                                _("Không có tệp nào để tiếp nhận."))
+        _plans_link_records(plans, library, record)
         done = 0
         seen: dict[str, tuple[str, int | None]] = {}  # key -> (row, object) in this batch
         for plan in plans:

@@ -65,6 +65,7 @@ def ingest_job(job: Job, **params: Any) -> dict:
             ocr_language=params.get("ocr") or "",
             publish=bool(params.get("publish")),
             progress=progress,
+            record=params.get("record") or None,
         )
     result = report.as_dict()
     result["refused"] = [f"{r['file']}: {r['reason']}" for r in report.refused]

@@ -11,7 +11,10 @@ Nothing here knows an engine. The rest of thuvien talks to search only through:
 - ``engine().title_pairs()`` (what "did you mean" asks of the index),
 - ``engine().write_pages(...)``, ``engine().rebuild_pages(...)`` and ``engine().page_hits(...)``:
   the pages of digital objects, one document each, which say on which pages of the objects
-  under a result the reader's words are (``search.fulltext``).
+  under a result the reader's words are (``search.fulltext``); with each object's description
+  (title and metadata, a ``PageDocument`` of ``seq`` 0) kept apart from its pages,
+  ``engine().find_objects(...)`` says which objects hold the words: the digital library's own
+  search, objects without a catalogue record included.
 
 A backend is a package under ``search/backends/`` with a subclass of ``SearchBackend``,
 registered in ``BACKENDS``; ``settings.SEARCH_BACKEND`` picks the one a process uses. The
@@ -130,7 +133,8 @@ class PreparedDocument(NamedTuple):
 
 
 class PageDocument(NamedTuple):
-    """One page of a digital object as the page index takes it."""
+    """One page of a digital object as the page index takes it; ``seq`` 0 (pages start at 1)
+    is the object's description: its title and metadata, found by ``find_objects`` only."""
 
     obj_id: int
     seq: int
@@ -210,6 +214,12 @@ class SearchBackend(abc.ABC):
         ``terms`` (folded syllables, ``search.analysis``)}, pages with the terms side by side
         first; objects without such a page are left out. The caller passes only objects the
         reader may open."""
+
+    @abc.abstractmethod
+    def find_objects(self, *, terms: list[str], limit: int) -> list[int]:
+        """Ids of the objects whose description or one of whose pages holds every one of
+        ``terms`` (folded syllables), best first (the description counts more, words side by
+        side more than apart), at most ``limit``. Access is the caller's to decide."""
 
     @abc.abstractmethod
     def page_count(self) -> int:

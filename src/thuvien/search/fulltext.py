@@ -8,8 +8,12 @@ and only the objects he may open are passed to it: a snippet never shows text of
 may not read (restricted, on-site elsewhere, under embargo, of a hidden library).
 
 Feeding: the digital library's services put ``digital.pages`` on the outbox whenever an object's
-pages or their text change (``index_pages`` is its handler); ``thuvien reindex`` rebuilds the
-page index with the record index (``reindex_pages``).
+pages, their text or its metadata change (``index_pages`` is its handler); ``thuvien reindex``
+rebuilds the page index with the record index (``reindex_pages``). Each object's description
+(title and metadata) goes in beside its pages, so that ``digital_library_search`` finds objects
+by their title, metadata or text, those without a catalogue record too (issue 14: the central
+digital library's own search; the portal's search shows the ones without a record in a section
+of their own, ``opac.digital.snippets``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,12 @@ from thuvien.digital.selectors import (
     page_snippet,
     page_texts,
     page_texts_for_index,
+)
+from thuvien.digital.selectors_library import (
+    LibraryListing,
+    ListedObject,
+    descriptions_for_index,
+    library_listing,
 )
 
 from . import analysis as va
@@ -94,7 +104,75 @@ def fulltext_hits(
     return out
 
 
+# How many objects a search of the digital library ranks (then keeps those the visitor is shown).
+FIND_MAX = 1000
+
+
+@dataclass
+class FoundObject:
+    """An object of the digital library's list or search, with where the words are."""
+
+    item: ListedObject
+    hits: list[PageHit]
+
+
+@dataclass
+class DigitalLibraryPage:
+    total: int
+    found: list[FoundObject]
+    searched: bool  # words were looked for (else: the newest objects)
+
+
+def digital_library_search(
+    *,
+    q: str,
+    user: Any,
+    ip: str | None,
+    offset: int = 0,
+    limit: int = 20,
+    without_record: bool = False,
+    per_object: int = 2,
+) -> DigitalLibraryPage:
+    """The digital library's objects ``user`` (from ``ip``) is shown: those whose title,
+    metadata or page text hold the words of ``q`` (with or without tone marks), best first,
+    each with the first ``per_object`` pages holding them and a snippet (only of objects he
+    may open); with no words, the newest. ``without_record``: objects linked to no
+    catalogue record only (the portal's search shows the others under their record)."""
+    terms = query_terms(q)
+    if not terms:
+        if (q or "").strip():  # a fielded query (title:...) is the catalogue's, not ours
+            return DigitalLibraryPage(0, [], True)
+        listing = library_listing(user=user, ip=ip, offset=offset, limit=limit,
+                                  without_record=without_record)  # fmt: skip
+        return DigitalLibraryPage(listing.total, [FoundObject(i, []) for i in listing.items],
+                                  False)  # fmt: skip
+    ranked = engine().find_objects(terms=terms, limit=FIND_MAX)
+    if not ranked:
+        return DigitalLibraryPage(0, [], True)
+    listing = library_listing(user=user, ip=ip, offset=offset, limit=limit, ranked_ids=ranked,
+                              without_record=without_record)  # fmt: skip
+    return DigitalLibraryPage(listing.total, _with_hits(listing, terms, per_object), True)
+
+
+def _with_hits(listing: LibraryListing, terms: list[str], per_object: int) -> list[FoundObject]:
+    opened = [i.obj.pk for i in listing.items if i.opens]
+    found = engine().page_hits(object_ids=opened, terms=terms, limit=per_object) if opened else {}
+    texts = page_texts(found)
+    out = []
+    for item in listing.items:
+        hits = [
+            PageHit(item.obj.record_id or 0, item.obj.pk, seq,
+                    page_snippet(texts[(item.obj.pk, seq)], terms))
+            for seq in found.get(item.obj.pk, ())
+            if (item.obj.pk, seq) in texts  # the page went after the index was written
+        ]  # fmt: skip
+        out.append(FoundObject(item, hits))
+    return out
+
+
 def _documents(object_ids: list[int] | None) -> Iterator[PageDocument]:
+    for obj_id, text in descriptions_for_index(object_ids):
+        yield PageDocument(obj_id, 0, text)  # seq 0: the description (``engine.PageDocument``)
     for obj_id, seq, text in page_texts_for_index(object_ids):
         yield PageDocument(obj_id, seq, text)
 

@@ -1,6 +1,10 @@
 """Full-text hits under a search result: the page and a snippet from a linked digital object,
 with a link that opens the viewer at that page with the words highlighted. Only for objects
-the reader may open (the snippet is part of the text): ``search.fulltext`` decides and finds."""
+the reader may open (the snippet is part of the text): ``search.fulltext`` decides and finds.
+
+And the "Tài liệu số" section of the portal's result page: digitised objects linked to no
+catalogue record (a linked one shows under its record) whose title, metadata or text hold the
+words, with a link to all of them in the digital library's own search."""
 
 from __future__ import annotations
 
@@ -8,10 +12,14 @@ from html import escape
 from typing import Any
 from urllib.parse import quote_plus
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from thuvien.search.fulltext import fulltext_hits
+from thuvien.search.fulltext import digital_library_search, fulltext_hits, query_terms
+
+SECTION_SIZE = 3  # objects shown on the portal's result page; the rest in /digital/
 
 
 def fulltext_snippets(*, record_ids: list[int], q: str, user: Any, ip: str) -> dict[int, str]:
@@ -28,3 +36,16 @@ def fulltext_snippets(*, record_ids: list[int], q: str, user: Any, ip: str) -> d
             )
         out[record_id] = "\n    ".join(parts)
     return out
+
+
+def digital_section_html(*, q: str, user: Any, ip: str, start: int = 0) -> SafeString:
+    """The result page's "Tài liệu số" section: objects without a record that the words find
+    (on the first page of results only); empty when there are none."""
+    if start or not query_terms(q):
+        return mark_safe("")
+    found = digital_library_search(q=q, user=user, ip=ip, limit=SECTION_SIZE,
+                                   without_record=True, per_object=1)  # fmt: skip
+    if not found.total:
+        return mark_safe("")
+    html = render_to_string("opac/digital/_in_search.html", {"q": q.strip()[:200], "found": found})
+    return mark_safe(html)  # noqa: S308 - a template's output, escaped by it

@@ -1,4 +1,4 @@
-"""Public pages of the digital library: the viewer and the PDF download."""
+"""Public pages of the digital library: its list and search, the viewer and the PDF download."""
 
 from django.urls import path
 
@@ -6,6 +6,7 @@ from . import views
 
 app_name = "opac_digital"
 urlpatterns = [
+    path("", views.library, name="library"),
     path("<int:pk>/", views.viewer, name="viewer"),
     path("<int:pk>/pdf", views.pdf, name="pdf"),
     path("<int:pk>/media/<int:seq>", views.media, name="media"),

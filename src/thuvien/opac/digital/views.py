@@ -1,5 +1,7 @@
-"""The portal's digital library pages: Mirador on an object, opened at a page with the searched
-words highlighted; the object as a PDF. Access is the domain's decision; a refusal is 401/403."""
+"""The portal's digital library pages: the list of what a visitor may see, newest first, and a
+search of it by title, metadata and page text; Mirador on an object, opened at a page with the
+searched words highlighted; the object as a PDF. Access is the domain's decision; a refusal is
+401/403."""
 
 from __future__ import annotations
 
@@ -45,6 +47,36 @@ from thuvien.digital.selectors import (
 from thuvien.digital.services import usage_count
 from thuvien.digital.storage import masters_storage
 from thuvien.digital.tasks import pdfa_build_task
+from thuvien.search.fulltext import QUERY_MAX, digital_library_search
+
+PAGE_SIZE = 20
+DEEPEST = 1000  # the last result a list or search serves (the search ranks ``FIND_MAX``)
+
+
+@require_GET
+@public_view
+def library(request: HttpRequest) -> HttpResponse:
+    """/digital/: the digital library a visitor may see, newest first, or what his words find
+    in its titles, metadata and page text (with or without tone marks)."""
+    q = (request.GET.get("q") or "")[:QUERY_MAX].strip()
+    try:
+        number = max(1, int(request.GET.get("p") or 1))
+    except ValueError:
+        number = 1
+    offset = min((number - 1) * PAGE_SIZE, DEEPEST)
+    found = digital_library_search(q=q, user=request.user, ip=client_address(request),
+                                   offset=offset, limit=PAGE_SIZE)  # fmt: skip
+    number = offset // PAGE_SIZE + 1
+    last = max(1, min(-(-found.total // PAGE_SIZE), DEEPEST // PAGE_SIZE + 1))
+    return render(request, "opac/digital/library.html", {
+        "q": q,
+        "found": found,
+        "first": offset + 1,
+        "last_shown": offset + len(found.found),
+        "number": number,
+        "prev": number - 1 if number > 1 else None,
+        "next": number + 1 if number < last else None,
+    })
 
 
 def _decide(request: HttpRequest, pk: int):  # noqa: ANN202

@@ -260,13 +260,15 @@ def content_html(
     mode_options: str = "",
     meaning_html: str = "",
     meaning_first: int = 0,
+    digital_html: str = "",
 ) -> SafeString:
     """The page's ``content`` block: the search form, the count, the list, pager and facets.
 
     It was the template part of a result page (~0.6 ms of CPU: ~40 variable and ``translate``
     nodes, a ``blocktranslate`` with a plural); the markup and message ids are the template's.
     ``meaning_html``: the rows found by meaning (numbered from ``meaning_first``), in a section
-    of their own under its heading, after the word results.
+    of their own under its heading, after the word results. ``digital_html``: the digitised
+    objects without a record that the words find (``opac.digital.snippets``), under the count.
     """
     t = _texts(get_language())
     out = [
@@ -335,6 +337,8 @@ def content_html(
             "%(first)s–%(last)s trong %(n)s kết quả",
             page.total,
         ) % {"first": _num(first), "last": _num(page.start + len(page.rows)), "n": total}
+    elif digital_html:  # the digital library's section below has some
+        count = _("Không có kết quả trong mục lục các thư viện")
     else:
         count = _("Không có kết quả")  # escaped with the plural form below
     add(
@@ -351,6 +355,7 @@ def content_html(
         )
     for kind, code in page.scope.unknown:
         add(f'<p class="alert" role="status">{escape(_unknown_scope(kind, code))}</p>')
+    add(digital_html)
     add("\n    ")
     if page.work:
         add(f'<p class="alert">{t["Các biểu ghi của cùng một tác phẩm."]}</p>')

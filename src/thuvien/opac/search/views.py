@@ -38,7 +38,7 @@ from thuvien.search.engine import MAX_WINDOW
 from thuvien.search.record_page import record_page
 from thuvien.search.selectors import FACET_PARAMS, PAGE_SIZE, SORT_LABELS
 
-from ..digital.snippets import fulltext_snippets
+from ..digital.snippets import digital_section_html, fulltext_snippets
 from ..shell import render_public
 from .render import (
     QUERY_MAX_LENGTH,
@@ -184,6 +184,11 @@ def search(request: HttpRequest) -> HttpResponse:
         if beyond
         else None,
         query_length=query_length,
+        digital_html=digital_section_html(
+            q=page.q, user=request.user, ip=client_address(request), start=page.start
+        )
+        if not page.error and not page.error_code
+        else "",
     )
     title = _("Tra cứu")
     if page.q:

@@ -27,6 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--access", help="open, registered, onsite, restricted, paid")
         parser.add_argument("--ocr", default="", help="ngôn ngữ nhận dạng chữ: vie, eng, fra...")
         parser.add_argument("--publish", action="store_true", help="công bố ngay")
+        parser.add_argument(
+            "--record",
+            help="gắn với biểu ghi thư mục: số biểu ghi, ISBN hoặc số kiểm soát 001 "
+                 "(id:, isbn:, 001: ở đầu để nói rõ); không có thì dùng cột record của CSV",
+        )
         parser.add_argument("--background", action="store_true",
                             help="chạy như một tác vụ nền (theo dõi ở trang Tác vụ)")
         parser.add_argument("--language", choices=["vi", "en"], default="vi",
@@ -38,13 +43,20 @@ class Command(BaseCommand):
             if library is None:
                 raise CommandError(f"Không có thư viện mã {opts['library']}")
             paths = [str(Path(p).resolve()) for p in opts["paths"]]
+            if opts["record"]:  # a wrong record stops here, before a job or a file
+                from thuvien.digital.services import record_resolve
+
+                try:
+                    record_resolve(opts["record"], library)
+                except DigitalError as exc:
+                    raise CommandError(exc.message) from exc
             if opts["background"]:
                 from thuvien.digital.tasks import ingest_enqueue
 
                 job = ingest_enqueue(library=library, paths=paths, title=opts["title"] or "",
                                      collection=opts["collection"] or "",
                                      access=opts["access"] or "", ocr=opts["ocr"],
-                                     publish=opts["publish"])
+                                     publish=opts["publish"], record=opts["record"] or "")
                 self.stdout.write(f"job {job.pk}")
                 return
             from thuvien.digital.services import digital_ingest
@@ -58,7 +70,7 @@ class Command(BaseCommand):
                     paths=[Path(p) for p in paths], library=library,
                     collection_code=opts["collection"], title=opts["title"],
                     access=opts["access"], ocr_language=opts["ocr"], publish=opts["publish"],
-                    progress=progress,
+                    progress=progress, record=opts["record"],
                 )
             except DigitalError as exc:
                 raise CommandError(exc.message) from exc

@@ -13,7 +13,7 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,17 @@ def _schema_version(version_file: Path) -> str | None:
         return None
 
 
+def _pages_only(
+    pages: Iterable[PageDocument], described: list[PageDocument]
+) -> Iterator[PageDocument]:
+    """The pages of ``pages``; the objects' descriptions (seq 0) go into ``described``."""
+    for page in pages:
+        if page.seq == 0:
+            described.append(page)
+        else:
+            yield page
+
+
 class TantivyBackend(SearchBackend):
     """One index directory: a reader for this process and, when asked, a short-lived writer."""
 
@@ -77,6 +88,8 @@ class TantivyBackend(SearchBackend):
         self._meta_mtime: float = 0.0
         self._only_network: dict[tuple[float, int | str | None], bool] = {}
         self._pages = PageIndex(self.path / "pages")
+        # the objects' descriptions (title, metadata): ``PageDocument``s of seq 0
+        self._descriptions = PageIndex(self.path / "objects")
 
     # -- opening -------------------------------------------------------------------------
     def _open(self) -> tantivy.Index:
@@ -92,6 +105,7 @@ class TantivyBackend(SearchBackend):
             log.warning("search index at %s has an old schema; starting empty", self.path)
             shutil.rmtree(self.path, ignore_errors=True)  # the page index (pages/) with it
             self._pages.forget()
+            self._descriptions.forget()
         self.path.mkdir(parents=True, exist_ok=True)
         if found != SCHEMA_VERSION:  # written before the index, so no one sees it unversioned
             tmp = version_file.with_name(f".thuvien-schema.{os.getpid()}.{threading.get_ident()}")
@@ -133,6 +147,12 @@ class TantivyBackend(SearchBackend):
         """The page index (``pages/``), opened after the version check of ``_open``."""
         self.index  # noqa: B018 - opening checks the schema version first
         return self._pages
+
+    @property
+    def descriptions(self) -> PageIndex:
+        """The objects' descriptions (``objects/``), opened after the version check."""
+        self.index  # noqa: B018 - opening checks the schema version first
+        return self._descriptions
 
     # -- writing -------------------------------------------------------------------------
     def write(
@@ -215,11 +235,30 @@ class TantivyBackend(SearchBackend):
         return count
 
     def write_pages(self, *, pages: Iterable[PageDocument], object_ids: Iterable[int]) -> int:
-        return self.pages.write(pages=pages, object_ids=object_ids)
+        ids = sorted({int(i) for i in object_ids})
+        described: list[PageDocument] = []
+        count = self.pages.write(pages=_pages_only(pages, described), object_ids=ids)
+        self.descriptions.write(pages=described, object_ids=ids)
+        return count
 
     def rebuild_pages(self, pages: Iterable[PageDocument]) -> int:
         threads = max(1, (os.cpu_count() or 2) - 1)
-        return self.pages.write(pages=pages, object_ids=(), rebuild=True, threads=threads)
+        described: list[PageDocument] = []
+        count = self.pages.write(
+            pages=_pages_only(pages, described), object_ids=(), rebuild=True, threads=threads
+        )
+        self.descriptions.write(pages=described, object_ids=(), rebuild=True)
+        return count
+
+    def find_objects(self, *, terms: list[str], limit: int) -> list[int]:
+        # A word in the title or metadata weighs twice a word on a page; a page's best score
+        # stands for its object (a long book is not ranked by its length).
+        pages = self.pages.scored(terms=terms, limit=max(limit * 4, 200))
+        found = self.descriptions.scored(terms=terms, limit=max(limit, 200))
+        score = {obj: 2 * s + pages.get(obj, 0.0) for obj, s in found.items()}
+        for obj, s in pages.items():
+            score.setdefault(obj, s)
+        return sorted(score, key=lambda obj: (-score[obj], -obj))[:limit]
 
     def page_hits(
         self, *, object_ids: list[int], terms: list[str], limit: int

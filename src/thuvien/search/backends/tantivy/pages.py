@@ -145,5 +145,28 @@ class PageIndex:
         )
         return [int(seq) for seq, _address in found.hits]
 
+    def scored(self, *, terms: list[str], limit: int) -> dict[int, float]:
+        """{object id: the best score of its documents holding every one of ``terms``} over
+        the ``limit`` best documents of the whole index (the words side by side score more)."""
+        terms = [t for t in terms if t]
+        if not terms or limit < 1:
+            return {}
+        searcher = self.searcher()
+        schema = self.schema
+        clauses = [(Occ.Must, Q.term_query(schema, "text", t)) for t in terms]
+        if len(terms) > 1:
+            phrase_words: list[str | tuple[int, str]] = list(terms)
+            boosted = Q.boost_query(Q.phrase_query(schema, "text", phrase_words), 2.0)
+            clauses.append((Occ.Should, boosted))
+        found = searcher.search(Q.boolean_query(clauses), limit=limit, count=False)
+        if not found.hits:
+            return {}
+        owners = searcher.fast_field_values("obj", [address for _s, address in found.hits])
+        best: dict[int, float] = {}
+        for (score, _address), obj in zip(found.hits, owners, strict=True):
+            if obj is not None and float(score) > best.get(int(obj), -1.0):
+                best[int(obj)] = float(score)
+        return best
+
     def count(self) -> int:
         return int(self.searcher().num_docs)

@@ -29,8 +29,27 @@ class Command(BaseCommand):
             default=None,
             help="Chỉ dựng song song khi có từ chừng này biểu ghi trở lên.",
         )
+        parser.add_argument(
+            "--pages",
+            action="store_true",
+            help="Chỉ dựng lại chỉ mục trang và mô tả của tài liệu số (thư viện số).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["pages"]:
+            import time
+
+            from thuvien.search.fulltext import reindex_pages
+
+            started = time.perf_counter()
+            pages = reindex_pages()
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Đã lập chỉ mục {pages} trang tài liệu số "
+                    f"trong {time.perf_counter() - started:.1f} giây."
+                )
+            )
+            return
         bar = progress_bar(total=0, desc="Lập chỉ mục", enabled=False)
         if options["verbosity"] and is_terminal():
             from thuvien.catalog.models import Record
