@@ -41,8 +41,9 @@ def library(tmp_path_factory):
         source.thuvien("migrate", "-v0")
         source.thuvien("demo-data", "--records", "20", "-v0")
         book = booklet_folder(root / "book")
-        source.thuvien("digital-ingest", str(book), "--library", "HY-TINH", "--publish",
-                       "--access", "open")
+        source.thuvien(
+            "digital-ingest", str(book), "--library", "HY-TINH", "--publish", "--access", "open"
+        )
         answers = json.loads(source.script("digital.py"))
         yield source, target, answers
     finally:

@@ -13,9 +13,9 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thuvien.config.settings.base")
 django.setup()
 
+import pikepdf  # noqa: E402
 from django.test import Client  # noqa: E402
 from django_scopes import scopes_disabled  # noqa: E402
-import pikepdf  # noqa: E402
 
 from thuvien.digital.models import DigitalObject  # noqa: E402
 
@@ -31,8 +31,7 @@ def get(path: str) -> bytes:
         import io
 
         with pikepdf.open(io.BytesIO(body)) as pdf:
-            digest = json.dumps([[round(float(v), 2) for v in page.mediabox]
-                                 for page in pdf.pages])
+            digest = json.dumps([[round(float(v), 2) for v in page.mediabox] for page in pdf.pages])
     out[path] = [response.status_code, digest]
     return body
 
