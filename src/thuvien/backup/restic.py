@@ -1,11 +1,12 @@
 """restic, the encrypted and deduplicating backup program from Debian, driven as a subprocess.
 
-Every backup is one restic snapshot of two directories: the staging directory (the database
-dump, the manifest, the settings that are not secrets) and the storage root (media and
-digitised masters). restic encrypts with a key derived from the repository password, which
-the operator holds (``THUVIEN_BACKUP_PASSWORD_FILE`` or ``THUVIEN_BACKUP_PASSWORD``); it
-sends only new chunks, so masters are copied once. A snapshot is written last: a backup killed
-half-way leaves the earlier snapshots as they were (restic's own guarantee).
+Every backup is one restic snapshot of three directories: the staging directory (the database
+dump, the manifest, the settings that are not secrets), the storage root (media and digitised
+masters) and the digital library's derivatives (pyramids, thumbnails, cached PDFs). restic
+encrypts with a key derived from the repository password, which the operator holds
+(``THUVIEN_BACKUP_PASSWORD_FILE`` or ``THUVIEN_BACKUP_PASSWORD``); it sends only new chunks,
+so masters and pyramids are copied once. A snapshot is written last: a backup killed half-way
+leaves the earlier snapshots as they were (restic's own guarantee).
 """
 
 from __future__ import annotations
@@ -107,8 +108,9 @@ class Restic:
         """Remove the locks of restic processes that no longer run (a backup killed by -9)."""
         self.run("unlock", check=False)
 
-    def backup(self, paths: list[str]) -> str:
-        proc = self.run("backup", "--json", "--host", HOST, "--tag", TAG, *paths)
+    def backup(self, paths: list[str], *, excludes: tuple[str, ...] = ()) -> str:
+        options = [f"--exclude={pattern}" for pattern in excludes]
+        proc = self.run("backup", "--json", "--host", HOST, "--tag", TAG, *options, *paths)
         for line in reversed(proc.stdout.splitlines()):
             try:
                 msg = json.loads(line)

@@ -1,17 +1,22 @@
 """Backup, verification and restore of a whole installation.
 
 ``backup_run`` stages the database copy, its manifest (table counts and checksums, every file
-of the storage root with its size and SHA-256) and the settings that are not secrets, then takes
-one restic snapshot of the staging directory and the storage root. ``backup_verify`` restores a
-snapshot into a scratch directory (and, on PostgreSQL, a scratch database) and compares every
-count and checksum with the manifest. ``backup_restore`` puts a snapshot into this
-installation, refusing one that holds data unless forced, checks it against the manifest,
-brings the schema up to this version (``migrate``) and rebuilds the search index.
+of the storage root and of the digital library's derivatives with its size and SHA-256) and the
+settings that are not secrets, then takes one restic snapshot of the staging directory, the
+storage root and the derivatives (``<data dir>/digital``: the pyramids the IIIF image server
+and the PDFs are made from, thumbnails, cached PDFs). ``backup_verify`` restores a snapshot
+into a scratch directory (and, on PostgreSQL, a scratch database) and compares every count and
+checksum with the manifest, and checks that every page of the database it holds has its
+pyramid. ``backup_restore`` puts a snapshot into this installation, refusing one that holds data
+unless forced, and checks it against the manifest; the ``restore`` command then brings the
+schema up to this version (``migrate``), makes again any derivative the snapshot lacks
+(``backup.derivatives``) and rebuilds the search index.
 """
 
 from __future__ import annotations
 
 import fcntl
+import fnmatch
 import json
 import logging
 import os
@@ -19,7 +24,7 @@ import shutil
 import socket
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,7 +42,8 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "thuvien-backup-manifest.json"
 SETTINGS_FILE = "settings.json"
-FORMAT = 1
+# 2: the digital library's derivatives (``derivatives_root``) are in the snapshot and the manifest
+FORMAT = 2
 # Environment settings never written into a backup (the backup is encrypted, but a key in it
 # would be handed to whoever restores it).
 SECRET_WORDS = ("SECRET", "PASSWORD", "KEY", "TOKEN", "CREDENTIAL")
@@ -54,6 +60,40 @@ def staging_dir() -> Path:
 
 def media_root() -> Path:
     return Path(settings.MEDIA_ROOT).resolve()
+
+
+def derivatives_root() -> Path:
+    """The digital library's derivatives (``thuvien.digital.derivatives.derivative_dir``)."""
+    return (Path(settings.DATA_DIR) / "digital").resolve()
+
+
+# Files of the derivatives that are being written or set aside, never part of a backup: a
+# pyramid or PDF before its rename (``*.tmp.tif``, ``*.tmp``), a replaced page's old ones
+# (``*.old``), a PDF/A at work (``thuvien-pdfa-*``). restic matches them on every name.
+DERIVATIVE_EXCLUDES = ("*.tmp", "*.tmp.tif", "*.old", "thuvien-pdfa-*")
+
+
+def _excluded(rel: str) -> bool:
+    return any(fnmatch.fnmatch(part, pat) for part in rel.split("/") for pat in DERIVATIVE_EXCLUDES)
+
+
+def derivative_files(root: Path) -> Iterator[tuple[str, Path]]:
+    for path in dbmod.walk_files(root):
+        rel = path.relative_to(root).as_posix()
+        if not _excluded(rel):
+            yield rel, path
+
+
+# The pyramid every page with an image needs (a recording without a picture has none); the IIIF
+# image server and the PDFs read it. Same names as ``thuvien.digital.derivatives.pyramid_path``.
+PAGES_SQL = (
+    "SELECT library_id, obj_id, seq FROM digital_page "
+    "WHERE derivative_ready AND media <> 'audio' ORDER BY obj_id, seq"
+)
+
+
+def pyramid_name(library_id: int, obj_id: int, seq: int) -> str:
+    return f"{library_id}/{obj_id}/p{seq:05d}.tif"
 
 
 @contextmanager
@@ -88,27 +128,40 @@ def public_settings() -> dict[str, str]:
     return out
 
 
-def _hash_cache_path() -> Path:
-    return Path(settings.DATA_DIR) / "backup-state" / "file-hashes.json"
+def _hash_cache_path(name: str = "file-hashes") -> Path:
+    return Path(settings.DATA_DIR) / "backup-state" / f"{name}.json"
 
 
 def media_manifest(root: Path) -> dict[str, dict[str, Any]]:
     """Every file under the storage root with size and SHA-256. Hashes of files whose size and
     modification time did not change are taken from the last backup's cache (masters are
     written once and read many times; hashing terabytes every night would take hours)."""
-    cache_path = _hash_cache_path()
+    return _files_manifest(
+        ((p.relative_to(root).as_posix(), p) for p in dbmod.walk_files(root)), "file-hashes"
+    )
+
+
+def _files_manifest(
+    found: Iterable[tuple[str, Path]], cache_name: str
+) -> dict[str, dict[str, Any]]:
+    cache_path = _hash_cache_path(cache_name)
     try:
         cache = json.loads(cache_path.read_text())
     except (OSError, ValueError):
         cache = {}
     files: dict[str, dict[str, Any]] = {}
     new_cache: dict[str, Any] = {}
-    for path in dbmod.walk_files(root):
-        rel = path.relative_to(root).as_posix()
-        st = path.stat()
+    for rel, path in found:
+        try:
+            st = path.stat()
+        except FileNotFoundError:  # deleted meanwhile (a cached PDF made anew)
+            continue
         key = [st.st_size, st.st_mtime_ns]
         cached = cache.get(rel)
-        digest = cached[2] if cached and cached[:2] == key else dbmod.file_sha256(path)
+        try:
+            digest = cached[2] if cached and cached[:2] == key else dbmod.file_sha256(path)
+        except FileNotFoundError:
+            continue
         files[rel] = {"size": st.st_size, "sha256": digest}
         new_cache[rel] = [*key, digest]
     cache_path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,6 +206,8 @@ def backup_run(*, repository: str | None = None, progress: Progress = _noop) -> 
         progress(_("Tính mã kiểm tra tệp"))
         root = media_root()
         files = media_manifest(root)
+        droot = derivatives_root()
+        derived = _files_manifest(derivative_files(droot), "derivative-hashes")
         (stage / SETTINGS_FILE).write_text(
             json.dumps(public_settings(), ensure_ascii=False, indent=1)
         )
@@ -168,11 +223,13 @@ def backup_run(*, repository: str | None = None, progress: Progress = _noop) -> 
             "tables": tables,
             "media_root": str(root),
             "files": files,
+            "derivatives_root": str(droot),
+            "derivatives": derived,
         }
         (stage / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
         progress(_("Ghi bản sao lưu mã hoá"))
-        paths = [str(stage)] + ([str(root)] if root.is_dir() else [])
-        snapshot = restic.backup(paths)
+        paths = [str(stage)] + [str(p) for p in (root, droot) if p.is_dir()]
+        snapshot = restic.backup(paths, excludes=DERIVATIVE_EXCLUDES)
         shutil.rmtree(stage, ignore_errors=True)
     return {
         "snapshot": snapshot,
@@ -181,6 +238,8 @@ def backup_run(*, repository: str | None = None, progress: Progress = _noop) -> 
         "rows": sum(t["rows"] for t in tables.values()),
         "files": len(files),
         "bytes": sum(f["size"] for f in files.values()),
+        "derivatives": len(derived),
+        "derivative_bytes": sum(f["size"] for f in derived.values()),
         "seconds": round(time.monotonic() - started, 1),
     }
 
@@ -225,6 +284,62 @@ def _restored_media(manifest: dict[str, Any]) -> Path:
     return Path(manifest["_scratch"]) / media_root.lstrip("/")
 
 
+def _restored_derivatives(manifest: dict[str, Any]) -> Path | None:
+    if "derivatives_root" not in manifest:  # a backup of format 1 holds none
+        return None
+    droot: str = manifest["derivatives_root"]
+    return Path(manifest["_scratch"]) / droot.lstrip("/")
+
+
+def compare_derivatives(
+    manifest: dict[str, Any], root: Path | None, pages: list[tuple[int, int, int]]
+) -> tuple[list[str], list[str]]:
+    """(problems, missing pyramids) of the derivatives under ``root`` against the manifest and
+    the database's ``pages``. A listed file restic did not keep was deleted between the two
+    (a cached PDF made anew): only a pyramid a page needs must be there."""
+    actual = dict(derivative_files(root)) if root is not None else {}
+    expected = manifest.get("derivatives", {})
+    problems = [
+        f"derivative {rel}: checksum differs"
+        for rel in sorted(set(expected) & set(actual))
+        if dbmod.file_sha256(actual[rel]) != expected[rel]["sha256"]
+    ]
+    missing = [n for n in (pyramid_name(*p) for p in pages) if n not in actual]
+    return problems, missing
+
+
+def _missing_message(missing: list[str]) -> str:
+    return (
+        f"derivatives: {len(missing)} page(s) without their pyramid (tiles, images and PDFs "
+        f"of those pages would not be served; `thuvien restore` makes them again from the "
+        f"masters): {', '.join('digital/' + m for m in missing[:10])}"
+    )
+
+
+def sqlite_pages(path: Path) -> list[tuple[int, int, int]]:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [tuple(r) for r in conn.execute(PAGES_SQL).fetchall()]
+    except sqlite3.OperationalError:  # a database from before the digital library
+        return []
+    finally:
+        conn.close()
+
+
+def pg_pages(db: Any, name: str) -> list[tuple[int, int, int]]:
+    import psycopg
+
+    conn = dbmod.pg_connect(db, name)
+    try:
+        return [tuple(r) for r in conn.execute(PAGES_SQL).fetchall()]
+    except psycopg.errors.UndefinedTable:
+        return []
+    finally:
+        conn.close()
+
+
 def compare_files(manifest: dict[str, Any], root: Path) -> list[str]:
     expected = manifest["files"]
     actual = {p.relative_to(root).as_posix(): p for p in dbmod.walk_files(root)}
@@ -256,6 +371,7 @@ def backup_verify(
         progress(_("So sánh số dòng và mã kiểm tra"))
         if manifest["engine"] == "sqlite":
             actual = dbmod.sqlite_tables(dump)
+            pages = sqlite_pages(dump)
         else:
             db = settings.DATABASES["default"]
             name = f"{db['NAME']}_verify_{os.getpid()}"[:63]
@@ -263,16 +379,24 @@ def backup_verify(
             try:
                 dbmod.pg_restore(db, dump, name)
                 actual = dbmod.pg_sums_of(db, name)
+                pages = pg_pages(db, name)
             finally:
                 dbmod.pg_drop_database(db, name)
         problems += dbmod.compare_tables(manifest["tables"], actual)
         problems += compare_files(manifest, _restored_media(manifest))
+        progress(_("Kiểm tra ảnh đã xử lý của thư viện số"))
+        derived, missing = compare_derivatives(manifest, _restored_derivatives(manifest), pages)
+        problems += derived
+        if missing:
+            problems.append(_missing_message(missing))
     result = {
         "snapshot": snap["short_id"],
         "taken_at": manifest["created_at"],
         "tables": len(manifest["tables"]),
         "rows": sum(t["rows"] for t in manifest["tables"].values()),
         "files": len(manifest["files"]),
+        "derivatives": len(manifest.get("derivatives", {})),
+        "pages": len(pages),
         "problems": problems,
     }
     if problems:
@@ -309,11 +433,11 @@ def installation_is_empty() -> bool:
     return not (root.is_dir() and any(p.is_file() for p in root.rglob("*")))
 
 
-def _replace_media(source: Path, root: Path) -> None:
+def _replace_media(source: Path | None, root: Path) -> None:
     if root.exists():
         shutil.rmtree(root)
     root.parent.mkdir(parents=True, exist_ok=True)
-    if source.is_dir():
+    if source is not None and source.is_dir():
         try:
             os.replace(source, root)
         except OSError:  # another file system
@@ -367,6 +491,9 @@ def backup_restore(
         progress(_("Phục hồi tệp"))
         _replace_media(_restored_media(manifest), media_root())
         problems += compare_files(manifest, media_root())
+        progress(_("Phục hồi ảnh đã xử lý của thư viện số"))
+        _replace_media(_restored_derivatives(manifest), derivatives_root())
+        problems += compare_derivatives(manifest, derivatives_root(), [])[0]
         settings_copy = data_dir / "restored-settings.json"
         shutil.copyfile(stage / SETTINGS_FILE, settings_copy)
     if problems:
@@ -381,5 +508,6 @@ def backup_restore(
         "tables": len(manifest["tables"]),
         "rows": sum(t["rows"] for t in manifest["tables"].values()),
         "files": len(manifest["files"]),
+        "derivatives": len(manifest.get("derivatives", {})),
         "settings": str(settings_copy),
     }

@@ -68,6 +68,7 @@ def _alert(action: str, subject: str, error: str, changes: dict[str, Any]) -> No
         "snapshot": gettext_lazy("Bản sao lưu"),
         "rows": gettext_lazy("Số dòng dữ liệu"),
         "files": gettext_lazy("Số tệp"),
+        "derivatives": gettext_lazy("Số tệp ảnh đã xử lý của thư viện số"),
         "seconds": gettext_lazy("Thời gian (giây)"),
     },
 )
@@ -104,6 +105,8 @@ def run_backup_job(job: Job, verify: bool = True) -> dict[str, Any]:
         "taken_at": gettext_lazy("Lúc sao lưu"),
         "rows": gettext_lazy("Số dòng dữ liệu"),
         "files": gettext_lazy("Số tệp"),
+        "derivatives": gettext_lazy("Số tệp ảnh đã xử lý của thư viện số"),
+        "pages": gettext_lazy("Số trang số hoá có đủ ảnh"),
     },
 )
 def run_verify_job(job: Job, snapshot: str = "latest") -> dict[str, Any]:
