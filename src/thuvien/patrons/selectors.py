@@ -38,6 +38,17 @@ def patron_get_by_card(*, network: Network, card_number: str, lean: bool = False
     return patron
 
 
+def patron_card_at_desk(*, library: Library, code: str) -> Patron | None:
+    """The reader whose card ``code`` is, when a desk of ``library`` may see that reader (the
+    readers its card box finds: any library of its network, not anonymised), else None. The
+    desk asks it of a code scanned where a copy was expected, to say "this is reader X's card"
+    instead of "no copy"; another network's reader stays unknown there."""
+    try:
+        return patron_get_by_card(network=library.network, card_number=code)
+    except NotFound:
+        return None
+
+
 def patron_get_for_user(*, user: Any) -> Patron | None:
     if not getattr(user, "is_authenticated", False):
         return None

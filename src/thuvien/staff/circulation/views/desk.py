@@ -38,7 +38,7 @@ from thuvien.circulation.services import (
 )
 from thuvien.core.errors import NotFound
 from thuvien.core.text import clean
-from thuvien.patrons.selectors import patron_get_by_card, patron_search
+from thuvien.patrons.selectors import patron_card_at_desk, patron_get_by_card, patron_search
 
 from .common import get_or_404, is_htmx
 
@@ -181,6 +181,11 @@ def _checkout_one(request: StaffRequest, patron: Any, barcode: str) -> dict[str,
     except CirculationError as exc:
         return _refusal(request, exc, barcode, card_number=patron.card_number)
     except NotFound as exc:
+        reader = None
+        if exc.code == "item_not_found":
+            reader = patron_card_at_desk(library=library, code=barcode)
+        if reader is not None:
+            return _card_scanned(reader, barcode, current=patron)
         return {"status": "refused", "barcode": barcode, "message": exc.message}
     item = loan.item
     return {
@@ -189,6 +194,26 @@ def _checkout_one(request: StaffRequest, patron: Any, barcode: str) -> dict[str,
         "title": shown_title(item.record.title),
         "message": _("Đã cho mượn. Hạn trả: %(due)s.") % {"due": loan.due_on.strftime("%d/%m/%Y")},
         "override": bool(loan.override_reason),
+    }
+
+
+def _card_scanned(reader: Any, barcode: str, *, current: Any) -> dict[str, Any]:
+    """A reader's card scanned where a copy was expected: nothing is lent; the line says whose
+    card it is and offers to finish this reader and open that card."""
+    if reader.pk == current.pk:
+        message = _(
+            "Mã này là thẻ của bạn đọc đang mượn (%(card)s — %(name)s), không phải tài "
+            "liệu. Không cho mượn gì."
+        )
+    else:
+        message = _(
+            "Mã này là thẻ bạn đọc %(card)s — %(name)s, không phải tài liệu. Không cho mượn gì."
+        )
+    return {
+        "status": "refused",
+        "barcode": barcode,
+        "message": message % {"card": reader.card_number, "name": reader.full_name},
+        "switch_card": reader.card_number if reader.pk != current.pk else "",
     }
 
 

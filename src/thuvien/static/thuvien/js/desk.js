@@ -177,6 +177,20 @@
     });
   }
 
+  // A reader's card scanned where a book was expected: its line offers "done, next reader:
+  // this card", which is the same queue step as "Xong — bạn đọc tiếp theo" followed by a scan
+  // of that card (the scans already queued stay the current reader's).
+  list.addEventListener("click", function (event) {
+    var other = event.target.closest("a[data-switch-reader]");
+    if (!other || kind !== "checkout") { return; }
+    event.preventDefault();
+    var line = pendingLine("");
+    line.querySelector(".desk-text").textContent = text("next-reader");
+    enqueue({ code: "", reset: true, line: line });
+    enqueue({ code: other.getAttribute("data-switch-reader") });
+    input.focus();
+  });
+
   // Overrides: the refused line's own form, sent through the same queue (so it keeps its place
   // among the scans); the answer replaces that line.
   list.addEventListener("submit", function (event) {
