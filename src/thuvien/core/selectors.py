@@ -91,6 +91,13 @@ def failed_jobs_since(*, since: dt.datetime) -> dict[str, int]:
     return {r["kind"]: r["n"] for r in rows}
 
 
+def job_underway(*, kind: str) -> bool:
+    """Whether a job of ``kind`` is queued or running now."""
+    return Job.objects.filter(
+        kind=kind, status__in=(Job.Status.QUEUED, Job.Status.RUNNING)
+    ).exists()
+
+
 def audit_last_at(*, action: str) -> dt.datetime | None:
     """When ``action`` was last recorded in the audit log, or None."""
     return (

@@ -13,6 +13,7 @@ from huey.contrib.djhuey import db_periodic_task
 
 from thuvien.core.jobs import job_enqueue, job_progress, job_task
 from thuvien.core.models import Job
+from thuvien.core.selectors import job_underway
 from thuvien.core.stored_text import register_stored_messages
 
 from .build import manifest_read, opendata_build
@@ -35,9 +36,7 @@ def opendata_rebuild_daily() -> int:
 
 def rebuild_underway() -> bool:
     """Whether a rebuild is queued or running now."""
-    return Job.objects.filter(
-        kind=REBUILD_KIND, status__in=(Job.Status.QUEUED, Job.Status.RUNNING)
-    ).exists()
+    return job_underway(kind=REBUILD_KIND)
 
 
 def first_build_enqueue() -> Job | None:
