@@ -18,6 +18,7 @@ from django_scopes import scopes_disabled
 from thuvien.circulation.models import Loan, LoanRule
 from thuvien.circulation.services import fee_create, loan_checkout
 from thuvien.circulation.tests.factories import make_item, make_patron
+from thuvien.testing.browser import staff_login
 from thuvien.testing.fixtures import wait_for_js
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,19 +27,8 @@ KEY_DELAY_MS = 30
 LATENCY_MS = 400
 
 
-def _login(page, path: str) -> None:
-    page.set_viewport_size({"width": 1024, "height": 900})
-    page.goto(f"{page.base_url}/accounts/login/?next={path}")
-    page.fill("#id_username", "tinh_circulation")
-    page.fill("#id_password", "mat-khau-dai-123")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"**{path}")
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": LATENCY_MS, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
+def _login(page, path: str, username: str = "tinh_circulation") -> None:
+    staff_login(page, path, username, latency_ms=LATENCY_MS)
 
 
 def _scan(page, code: str) -> None:

@@ -4,14 +4,12 @@ the book is still lent to the reader at the desk, and the line's offer switches 
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
 from django_scopes import scopes_disabled
 
 from thuvien.circulation.models import Loan, LoanRule
 from thuvien.circulation.tests.factories import make_item, make_patron
+from thuvien.testing.browser import eventually, staff_login
 from thuvien.testing.fixtures import wait_for_js
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,18 +18,7 @@ LATENCY_MS = 400
 
 
 def _login(page, path: str, username: str = "tinh_circulation") -> None:
-    page.set_viewport_size({"width": 1024, "height": 900})
-    page.goto(f"{page.base_url}/accounts/login/?next={path}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "mat-khau-dai-123")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"**{path}")
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": LATENCY_MS, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
+    staff_login(page, path, username, latency_ms=LATENCY_MS)
 
 
 def _scan(page, code: str) -> None:
@@ -40,13 +27,6 @@ def _scan(page, code: str) -> None:
     page.keyboard.press("Enter")
 
 
-def _eventually(check: Callable[[], bool], timeout: float = 25.0) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if check():
-            return True
-        time.sleep(0.2)
-    return check()
 
 
 def _open_loans(patron) -> list[str]:
@@ -71,7 +51,7 @@ def test_a_card_scanned_as_a_book_names_the_reader_and_loses_no_scan(world, page
     _scan(page, first.barcode)
     _scan(page, other.card_number)  # into the item box
     _scan(page, after_card.barcode)  # at once, before the answer
-    assert _eventually(lambda: len(_open_loans(current)) == 2), _open_loans(current)
+    assert eventually(lambda: len(_open_loans(current)) == 2), _open_loans(current)
     wait_for_js(page, "document.querySelectorAll('#desk-session li.pending').length === 0")
     assert _open_loans(current) == [first.barcode, after_card.barcode]
     assert _open_loans(other) == []
@@ -86,8 +66,8 @@ def test_a_card_scanned_as_a_book_names_the_reader_and_loses_no_scan(world, page
     # The offer: done with this reader, that card next; then a book for that reader.
     card_line.locator("a[data-switch-reader]").click()
     wait_for_js(page, "document.querySelectorAll('#desk-session li.pending').length === 0")
-    assert _eventually(lambda: "Trần Thị Thẻ Nhầm" in page.inner_text("#desk-patron"))
+    assert eventually(lambda: "Trần Thị Thẻ Nhầm" in page.inner_text("#desk-patron"))
     assert page.evaluate("document.activeElement.id") == "scan"
     _scan(page, for_other.barcode)
-    assert _eventually(lambda: _open_loans(other) == [for_other.barcode]), _open_loans(other)
+    assert eventually(lambda: _open_loans(other) == [for_other.barcode]), _open_loans(other)
     assert _open_loans(current) == [first.barcode, after_card.barcode]

@@ -8,7 +8,6 @@ the next scan into an override."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 import pytest
 from django_scopes import scopes_disabled
@@ -16,6 +15,7 @@ from django_scopes import scopes_disabled
 from thuvien.circulation.models import Loan, LoanRule
 from thuvien.circulation.services import loan_checkout
 from thuvien.circulation.tests.factories import make_item, make_patron
+from thuvien.testing.browser import eventually, staff_login
 from thuvien.testing.fixtures import wait_for_js
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,18 +25,7 @@ LATENCY_MS = 400
 
 
 def _login(page, path: str, username: str = "tinh_circulation") -> None:
-    page.set_viewport_size({"width": 1024, "height": 900})
-    page.goto(f"{page.base_url}/accounts/login/?next={path}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "mat-khau-dai-123")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"**{path}")
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": LATENCY_MS, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
+    staff_login(page, path, username, latency_ms=LATENCY_MS)
 
 
 def _scan(page, code: str) -> None:
@@ -46,13 +35,6 @@ def _scan(page, code: str) -> None:
     time.sleep(GAP)
 
 
-def _eventually(check: Callable[[], bool], timeout: float = 25.0) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if check():
-            return True
-        time.sleep(0.2)
-    return check()
 
 
 def _barcodes(n: int, start: int = 582) -> list[str]:
@@ -86,7 +68,7 @@ def test_six_books_at_scanner_speed_are_all_lent_in_order(world, page):
     _scan(page, patron.card_number)
     for code in codes:
         _scan(page, code)
-    assert _eventually(lambda: len(_open_loans(patron)) == 6), _open_loans(patron)
+    assert eventually(lambda: len(_open_loans(patron)) == 6), _open_loans(patron)
     assert _open_loans(patron) == codes  # in the order scanned
     wait_for_js(page, "document.querySelectorAll('#desk-session li.ok').length === 6")
     text = page.inner_text("#desk-session")
@@ -107,7 +89,7 @@ def test_a_scan_after_a_refusal_is_the_next_scan_not_an_override(world, page):
     _scan(page, patron.card_number)
     for code in (first, refused.barcode, second, third):
         _scan(page, code)
-    assert _eventually(lambda: len(_open_loans(patron)) == 3), _open_loans(patron)
+    assert eventually(lambda: len(_open_loans(patron)) == 3), _open_loans(patron)
     time.sleep(1.5)  # nothing else arrives later
     assert _open_loans(patron) == [first, second, third]
     with scopes_disabled():
@@ -138,7 +120,7 @@ def test_checkin_at_scanner_speed_keeps_every_scan_in_order(world, page):
     _login(page, "/staff/circulation/checkin/")
     for code in scans:
         _scan(page, code)
-    assert _eventually(lambda: not _open_loans(patron)), _open_loans(patron)
+    assert eventually(lambda: not _open_loans(patron)), _open_loans(patron)
     with scopes_disabled():
         returned = list(
             Loan.all_objects.filter(patron=patron).order_by("returned_at", "id")
@@ -167,7 +149,7 @@ def test_renew_at_scanner_speed_and_after_a_refusal(world, page):
             )
 
     expected = {code: 1 for code in codes} | {codes[1]: 2}
-    assert _eventually(lambda: renewed() == expected), renewed()
+    assert eventually(lambda: renewed() == expected), renewed()
     _wait_for_answers(page, 5)
     time.sleep(1.0)
     assert renewed() == expected
@@ -191,14 +173,14 @@ def test_an_override_is_typed_and_clicked_and_a_scan_into_its_box_is_the_next_sc
     box = page.locator("#desk-session li.refused textarea")
     box.click()  # the librarian clicked into the reason box by mistake...
     _scan(page, after.barcode)  # ...and scans the next book
-    assert _eventually(lambda: _open_loans(patron) == [after.barcode]), _open_loans(patron)
+    assert eventually(lambda: _open_loans(patron) == [after.barcode]), _open_loans(patron)
     assert box.input_value() == ""
     with scopes_disabled():
         assert not Loan.all_objects.filter(item=refused).exists()
     box.click()
     page.keyboard.type("Giáo viên mượn để soạn bài", delay=60)  # a person types
     page.locator("#desk-session li.refused button").click()
-    assert _eventually(lambda: len(_open_loans(patron)) == 2), _open_loans(patron)
+    assert eventually(lambda: len(_open_loans(patron)) == 2), _open_loans(patron)
     with scopes_disabled():
         assert Loan.all_objects.get(item=refused).override_reason == "Giáo viên mượn để soạn bài"
     _wait_for_answers(page, 2)
