@@ -11,9 +11,10 @@ from django_scopes import scopes_disabled
 
 from thuvien.circulation.models import Loan, LoanRule
 from thuvien.circulation.tests.factories import make_item, make_patron
+from thuvien.testing.browser import eventually
 from thuvien.testing.fixtures import wait_for_js
 
-from .test_browser_scanner import _eventually, _login, _open_loans
+from .test_browser_scanner import _login, _open_loans
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +42,7 @@ def test_a_restricted_copy_scanned_between_two_books_is_refused_and_lent_to_no_o
     time.sleep(0.5)  # the card's answer names the reader before the books
     for item in (before, restricted, after):
         _scan(page, item.barcode)
-    assert _eventually(lambda: len(_open_loans(patron)) == 2), _open_loans(patron)
+    assert eventually(lambda: len(_open_loans(patron)) == 2), _open_loans(patron)
     time.sleep(1.5)  # nothing else arrives later
     assert _open_loans(patron) == [before.barcode, after.barcode]
     with scopes_disabled():
