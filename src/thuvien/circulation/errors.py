@@ -51,6 +51,9 @@ class CirculationErrorCode(ErrorCode):
     NOT_HANDED_OUT = "reading_not_handed_out"
     ITEM_RESTRICTED_READING = "item_restricted_reading"
     ITEM_OWN_READERS_ONLY = "item_own_readers_only"
+    # A reader's card number given where a copy's barcode was expected (a new code: prefixed,
+    # docs/architecture.md "Errors"). 404 as "no copy has this barcode", which it also is.
+    BARCODE_IS_PATRON_CARD = "circulation.barcode_is_patron_card"
 
 
 # Codes a staff member may override with a recorded reason (the others are facts, not rules).
@@ -144,6 +147,9 @@ def _messages() -> dict[str, str]:
         C.LOST_UNDO_NOT_POSSIBLE: _(
             "Không hoàn tác được: bản sao đã đổi trạng thái hoặc lượt mượn đã thay đổi."
         ),
+        C.BARCODE_IS_PATRON_CARD: _(
+            "Mã này là số thẻ bạn đọc, không phải mã vạch tài liệu. Không thực hiện gì."
+        ),
     }
 
 
@@ -163,6 +169,8 @@ class CirculationError(ThuvienError):
             self.http_status = 400  # the request was malformed, not refused by a rule
         elif code == CirculationErrorCode.OVERRIDE_FORBIDDEN:
             self.http_status = 403
+        elif code == CirculationErrorCode.BARCODE_IS_PATRON_CARD:
+            self.http_status = 404
 
     @property
     def overridable(self) -> bool:

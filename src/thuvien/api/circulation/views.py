@@ -14,7 +14,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.utils.connection import ConnectionProxy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
@@ -79,6 +79,19 @@ X_LIBRARY = OpenApiParameter(
 )
 
 
+DESK_NOT_FOUND = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description=(
+        'Không tìm thấy (Not found), `{"code", "detail"}`. `code`: `item_not_found` (no'
+        " copy of the library's network has this barcode); `patron_not_found` (check-out: no"
+        " reader has this card number); `circulation.barcode_is_patron_card` (the barcode"
+        " given is the card number of a reader of the network, not a copy's barcode: nothing"
+        " was lent, returned or renewed; the body adds `card_number`); `item_not_on_loan`"
+        " (renewal: the copy is not out)."
+    ),
+)
+
+
 def _desk_schema(request: type[serializers.Serializer], status: int = 200) -> Any:
     return extend_schema(
         request=request,
@@ -86,7 +99,7 @@ def _desk_schema(request: type[serializers.Serializer], status: int = 200) -> An
         responses={
             status: OpenApiTypes.OBJECT,
             400: OpenApiTypes.OBJECT,
-            404: OpenApiTypes.OBJECT,
+            404: DESK_NOT_FOUND,
             409: OpenApiTypes.OBJECT,
         },
     )
@@ -222,6 +235,8 @@ class DeskView(APIView):
                     # Staff may know whom the copy is lent to (kiosks get the bare message).
                     body["card_number"] = exc.params.get("card_number")
                     body["due_on"] = exc.params["due_on"].isoformat()
+                elif exc.code == CirculationErrorCode.BARCODE_IS_PATRON_CARD:
+                    body["card_number"] = exc.params.get("card_number")
                 return Response(body, status=exc.http_status)
 
 

@@ -21,9 +21,11 @@ from django.utils.translation import gettext as _
 
 from thuvien.core import db
 from thuvien.core.audit import audit_batch, audit_record
+from thuvien.core.errors import NotFound
 from thuvien.holdings.item_sql import desk_item_for_update, item_lock
 from thuvien.holdings.models import ItemStatus
 from thuvien.network.settings_registry import setting_get
+from thuvien.patrons.selectors import patron_card_at_desk
 
 from ..errors import CirculationError, CirculationErrorCode
 from ..items import item_set_status
@@ -265,15 +267,40 @@ def desk_checkout(
     locked copy, one for the reader's counts and the holds, the loan, the copy's status
     (update, audit, outbox) and the loan's audit entry. Rules and the calendar come from the
     desk cache. ``NotFound`` (``item_not_found``) for an unknown barcode; refusals raise
-    ``CirculationError``; ``loan.item`` is the copy."""
-    with transaction.atomic(), audit_batch():
-        return _checkout_locked(
-            item=desk_item_for_update(library=library, barcode=barcode),
-            patron=patron,
-            library=library,
-            staff=staff,
-            override_reason=override_reason,
-        )
+    ``CirculationError``; ``loan.item`` is the copy. A reader's card given as the barcode is
+    ``barcode_is_patron_card`` (see ``_card_given_as_barcode``)."""
+    try:
+        with transaction.atomic(), audit_batch():
+            return _checkout_locked(
+                item=desk_item_for_update(library=library, barcode=barcode),
+                patron=patron,
+                library=library,
+                staff=staff,
+                override_reason=override_reason,
+            )
+    except NotFound as exc:
+        raise _card_given_as_barcode(exc, library=library, code=barcode) from None
+
+
+def _card_given_as_barcode(exc: NotFound, *, library: Library, code: str) -> Exception:
+    """What a desk says when no copy has the scanned code: when the code is the card of a
+    reader a desk of ``library`` may see (``patrons.selectors.patron_card_at_desk``), the
+    ``barcode_is_patron_card`` refusal carrying that reader (``params["patron"]``; the
+    interface decides whether to name them); else the copy's ``item_not_found`` itself. Read
+    after the desk's transaction, on the refusal path only: a scan that finds its copy pays
+    nothing for it."""
+    if exc.code != "item_not_found":
+        return exc
+    reader = patron_card_at_desk(library=library, code=code)
+    if reader is None:
+        return exc
+    return CirculationError(
+        C.BARCODE_IS_PATRON_CARD,
+        _("Mã %(card)s là số thẻ bạn đọc, không phải mã vạch tài liệu. Không thực hiện gì.")
+        % {"card": reader.card_number},
+        patron=reader,
+        card_number=reader.card_number,
+    )
 
 
 def _checkout_locked(
@@ -348,8 +375,8 @@ _OPEN_LOAN: dict[str, tuple[str, list[Any]]] = {}  # per database vendor: SQL te
 
 def _open_loan_of(item: Item) -> Loan | None:
     """The copy's open loan (at most one: ``one_open_loan_per_item``) with the reader's card
-    and the lending library (their other columns are read on first use only), and the first
-    waiting hold's id as ``first_hold_id`` (the routing that follows needs it). One prepared
+    and name and the lending library (their other columns are read on first use only), and the
+    first waiting hold's id as ``first_hold_id`` (the routing that follows needs it). One prepared
     statement (``core.db``): every check-in runs it."""
     from thuvien.network.models import Library
     from thuvien.patrons.models import Patron
@@ -360,7 +387,8 @@ def _open_loan_of(item: Item) -> Loan | None:
         parts = [
             db.part(Loan, "o"),
             db.part(Library, "l", ("network_id", "parent_id", "code", "name_vi")),
-            db.part(Patron, "p", ("card_number", "library_id", "network_id")),
+            # the name too: the desk heads each reader's returns with name and card
+            db.part(Patron, "p", ("card_number", "full_name", "library_id", "network_id")),
         ]
         columns = ", ".join(p.columns() for p in parts)
         # Table names from the models only; every value is a parameter.
@@ -396,13 +424,17 @@ def loan_checkin(*, item: Item, library: Library, staff: User | None) -> Checkin
 def desk_checkin(*, library: Library, barcode: str, staff: User | None) -> CheckinResult:
     """Take back the copy with this barcode at ``library`` (desk, API, kiosk): its own
     transaction and row lock, the copy read once (see ``desk_checkout``). ``NotFound`` for an
-    unknown barcode; ``result.item`` is the copy."""
-    with transaction.atomic(), audit_batch():
-        return _checkin_locked(
-            item=desk_item_for_update(library=library, barcode=barcode),
-            library=library,
-            staff=staff,
-        )
+    unknown barcode (``barcode_is_patron_card`` for a reader's card); ``result.item`` is the
+    copy."""
+    try:
+        with transaction.atomic(), audit_batch():
+            return _checkin_locked(
+                item=desk_item_for_update(library=library, barcode=barcode),
+                library=library,
+                staff=staff,
+            )
+    except NotFound as exc:
+        raise _card_given_as_barcode(exc, library=library, code=barcode) from None
 
 
 def _checkin_locked(*, item: Item, library: Library, staff: User | None) -> CheckinResult:
@@ -521,15 +553,18 @@ def desk_renew(
     """Renew the open loan of the copy with this barcode (desk, API, kiosk): its own
     transaction and row lock, the copy and the open loan read once (see ``desk_checkout``).
     ``NotFound`` for an unknown barcode; ``item_not_on_loan`` when the copy is not out (or,
-    with ``patron``, not out to that reader)."""
-    with transaction.atomic(), audit_batch():
-        return _renew_item_locked(
-            item=desk_item_for_update(library=library, barcode=barcode),
-            actor=staff,
-            library=library,
-            patron=patron,
-            override_reason=override_reason,
-        )
+    with ``patron``, not out to that reader); ``barcode_is_patron_card`` for a reader's card."""
+    try:
+        with transaction.atomic(), audit_batch():
+            return _renew_item_locked(
+                item=desk_item_for_update(library=library, barcode=barcode),
+                actor=staff,
+                library=library,
+                patron=patron,
+                override_reason=override_reason,
+            )
+    except NotFound as exc:
+        raise _card_given_as_barcode(exc, library=library, code=barcode) from None
 
 
 def _renew_item_locked(
