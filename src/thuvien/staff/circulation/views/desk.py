@@ -38,13 +38,15 @@ from thuvien.circulation.services import (
 )
 from thuvien.core.errors import NotFound
 from thuvien.core.text import clean
-from thuvien.patrons.selectors import patron_card_at_desk, patron_get_by_card, patron_search
+from thuvien.patrons.selectors import patron_get_by_card, patron_search
 
 from .common import get_or_404, is_htmx
 
 CODE_MAX = 100  # longer than any barcode, card number, name or phone typed at a desk
 SESSION_KEY = "desk.checkins"  # the check-ins of this session, today, newest first
 SESSION_KEEP = 200
+OFFERS_SHOWN = 20  # a reader's loans offered for renewal when their card is scanned
+CARD_IN_ITEM_BOX = CirculationErrorCode.BARCODE_IS_PATRON_CARD
 
 
 def _render(request: StaffRequest, name: str, ctx: dict[str, Any]) -> HttpResponse:
@@ -69,7 +71,29 @@ def _is_scan(request: StaffRequest) -> bool:
 def _entry_html(request: StaffRequest, entry: dict[str, Any] | None) -> str:
     if entry is None:
         return ""
-    return render_to_string("staff/circulation/desk/_entry.html", {"entry": entry}, request=request)
+    # One line alone heads itself; the page's list shows the heading at the top of each run
+    # of one reader's lines (desk.js), as ``_headed`` does for a list the server renders.
+    return render_to_string(
+        "staff/circulation/desk/_entry.html", {"entry": {**entry, "head": True}}, request=request
+    )
+
+
+def _reader(patron: Any) -> dict[str, str]:
+    """Whose line it is, for the heading of each reader's run in the session list."""
+    if patron is None or not getattr(patron, "card_number", ""):
+        return {}
+    return {"reader_card": patron.card_number, "reader_name": patron.full_name or ""}
+
+
+def _headed(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The session list (newest first) with ``head`` on the first line of each run of one
+    reader's lines: the heading "Bạn đọc: name · card" stands above that reader's books."""
+    out, above = [], None
+    for entry in entries:
+        card = entry.get("reader_card") or None
+        out.append({**entry, "head": card is not None and card != above})
+        above = card
+    return out
 
 
 def _override_wanted(request: StaffRequest) -> str | None:
@@ -164,7 +188,7 @@ def checkout(request: StaffRequest) -> HttpResponse:
                 "entry_html": _entry_html(request, ctx["entry"]),
             }
         )
-    ctx["entries"] = [ctx["entry"]] if ctx["entry"] else []
+    ctx["entries"] = _headed([ctx["entry"]] if ctx["entry"] else [])
     return _render(request, "checkout", ctx)
 
 
@@ -179,14 +203,17 @@ def _checkout_one(request: StaffRequest, patron: Any, barcode: str) -> dict[str,
             override_reason=_override_wanted(request),
         )
     except CirculationError as exc:
-        return _refusal(request, exc, barcode, card_number=patron.card_number)
+        if exc.code == CARD_IN_ITEM_BOX:
+            return {
+                **_card_scanned(exc.params["patron"], barcode, current=patron),
+                **_reader(patron),
+            }
+        return {
+            **_refusal(request, exc, barcode, card_number=patron.card_number),
+            **_reader(patron),
+        }
     except NotFound as exc:
-        reader = None
-        if exc.code == "item_not_found":
-            reader = patron_card_at_desk(library=library, code=barcode)
-        if reader is not None:
-            return _card_scanned(reader, barcode, current=patron)
-        return {"status": "refused", "barcode": barcode, "message": exc.message}
+        return {"status": "refused", "barcode": barcode, "message": exc.message, **_reader(patron)}
     item = loan.item
     return {
         "status": "ok",
@@ -194,6 +221,7 @@ def _checkout_one(request: StaffRequest, patron: Any, barcode: str) -> dict[str,
         "title": shown_title(item.record.title),
         "message": _("Đã cho mượn. Hạn trả: %(due)s.") % {"due": loan.due_on.strftime("%d/%m/%Y")},
         "override": bool(loan.override_reason),
+        **_reader(patron),
     }
 
 
@@ -239,14 +267,28 @@ def checkin(request: StaffRequest) -> HttpResponse:
         return JsonResponse({"entry_html": _entry_html(request, entry)})
     # The result of this scan first, then the rest of today's session (htmx: this one only).
     entries = _checkins_today(request) if not is_htmx(request) else ([entry] if entry else [])
-    return _render(request, "checkin", {"entry": entry, "entries": entries})
+    return _render(request, "checkin", {"entry": entry, "entries": _headed(entries)})
 
 
 def _checkin_one(request: StaffRequest, barcode: str) -> dict[str, Any]:
     library = request.library
     try:
         result = desk_checkin(library=library, barcode=barcode, staff=request.user)
-    except (CirculationError, NotFound) as exc:
+    except CirculationError as exc:
+        if exc.code == CARD_IN_ITEM_BOX:
+            reader = exc.params["patron"]
+            message = _(
+                "Mã này là thẻ bạn đọc %(card)s — %(name)s, không phải tài liệu. Không nhận trả gì."
+            ) % {"card": reader.card_number, "name": reader.full_name}
+            return {
+                "status": "refused",
+                "barcode": barcode,
+                "message": message,
+                "open_card": reader.card_number,
+                "time": _now(),
+            }
+        return {"status": "refused", "barcode": barcode, "message": exc.message, "time": _now()}
+    except NotFound as exc:
         return {"status": "refused", "barcode": barcode, "message": exc.message, "time": _now()}
     item = result.item
     slips = []
@@ -268,6 +310,7 @@ def _checkin_one(request: StaffRequest, barcode: str) -> dict[str, Any]:
         "message": result.message,
         "slips": slips,
         "time": _now(),
+        **_reader(result.loan.patron if result.loan is not None else None),
     }
 
 
@@ -279,7 +322,7 @@ def renew(request: StaffRequest) -> HttpResponse:
         entry = _renew_one(request, barcode)
     if _is_scan(request):
         return JsonResponse({"entry_html": _entry_html(request, entry)})
-    return _render(request, "renew", {"entry": entry, "entries": [entry] if entry else []})
+    return _render(request, "renew", {"entry": entry, "entries": _headed([entry] if entry else [])})
 
 
 def _renew_one(request: StaffRequest, barcode: str) -> dict[str, Any]:
@@ -292,6 +335,8 @@ def _renew_one(request: StaffRequest, barcode: str) -> dict[str, Any]:
             override_reason=_override_wanted(request),
         )
     except CirculationError as exc:
+        if exc.code == CARD_IN_ITEM_BOX:
+            return _card_scanned_at_renewal(exc.params["patron"], barcode)
         return _refusal(request, exc, barcode)
     except NotFound as exc:
         return {"status": "refused", "barcode": barcode, "message": exc.message}
@@ -303,6 +348,39 @@ def _renew_one(request: StaffRequest, barcode: str) -> dict[str, Any]:
         "message": _("Đã gia hạn. Hạn trả mới: %(due)s.")
         % {"due": loan.due_on.strftime("%d/%m/%Y")},
         "override": bool(loan.override_reason),
+        **_reader(loan.patron),
+    }
+
+
+def _card_scanned_at_renewal(reader: Any, barcode: str) -> dict[str, Any]:
+    """A reader's card scanned at the renewal desk: nothing is renewed; the line says whose
+    card it is and offers that reader's loans, each renewed by its own button (a scan of that
+    copy, through the same queue)."""
+    loans = list(patron_loans(patron=reader)[: OFFERS_SHOWN + 1])
+    if loans:
+        message = _(
+            "Mã này là thẻ bạn đọc %(card)s — %(name)s, không phải tài liệu. Không gia hạn gì. "
+            "Bạn đọc này đang mượn:"
+        )
+    else:
+        message = _(
+            "Mã này là thẻ bạn đọc %(card)s — %(name)s, không phải tài liệu. Không gia hạn gì. "
+            "Bạn đọc này không mượn tài liệu nào."
+        )
+    return {
+        "status": "refused",
+        "barcode": barcode,
+        "message": message % {"card": reader.card_number, "name": reader.full_name},
+        "renew_offers": [
+            [
+                loan.item.barcode,
+                shown_title(loan.item.record.title),
+                loan.due_on.strftime("%d/%m/%Y"),
+            ]
+            for loan in loans[:OFFERS_SHOWN]
+        ],
+        "more_loans": len(loans) > OFFERS_SHOWN,
+        **_reader(reader),  # the renewals that follow are this reader's: one heading
     }
 
 

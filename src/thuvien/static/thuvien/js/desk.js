@@ -7,6 +7,10 @@
  * on top). On the check-out page the first code of a reader is the card (or a name or phone);
  * the codes after it are books.
  *
+ * Each line of a reader's book carries the reader (data-reader) and a heading "Bạn đọc: name ·
+ * card" that is shown on the first (newest) line of each run of that reader's lines only, so
+ * the librarian sees whose books are whose when readers follow each other.
+ *
  * An override is never a scan: it has its own form in the refused line, with a reason typed by
  * a person and its own button; the focus stays in the scan field. A code ending with Enter in
  * a reason box (a scanner) is taken out of it and queued as the next scan.
@@ -77,6 +81,25 @@
     if (li) { job.line.replaceWith(li); job.line = li; }
   }
 
+  // The heading of each reader's run: shown on its newest line, hidden on the others. A line
+  // still waiting, or the "next reader" step, neither starts nor ends a run; any other line
+  // without a reader (a refused card, a copy nobody had) ends it.
+  function regroup() {
+    var above = null;
+    Array.prototype.forEach.call(list.children, function (li) {
+      var reader = li.getAttribute("data-reader");
+      if (reader === null) {
+        if (!li.classList.contains("pending") && !li.classList.contains("desk-next")) {
+          above = null;
+        }
+        return;
+      }
+      var head = li.querySelector(".desk-reader-head");
+      if (head) { head.hidden = reader === above; }
+      above = reader;
+    });
+  }
+
   function failLine(job) {
     job.line.className = "desk-msg refused";
     job.line.setAttribute("role", "alert");
@@ -110,6 +133,7 @@
     } else {
       job.line.remove();  // a card found: the reader's box says it
     }
+    regroup();
   }
 
   // "Done, next reader" is a step of the queue, not a page load: the scans made while the
@@ -120,7 +144,8 @@
     form.setAttribute("data-card", "");
     if (label) { label.textContent = text("card-label"); }
     if (patronBox) { patronBox.innerHTML = ""; }
-    job.line.className = "desk-msg info";
+    job.line.className = "desk-msg info desk-next";
+    regroup();
   }
 
   function pump() {
@@ -143,6 +168,7 @@
       apply(job, answer);
     }).catch(function () {
       failLine(job);
+      regroup();
     }).then(function () {
       busy = false;
       pump();
@@ -188,6 +214,17 @@
     line.querySelector(".desk-text").textContent = text("next-reader");
     enqueue({ code: "", reset: true, line: line });
     enqueue({ code: other.getAttribute("data-switch-reader") });
+    input.focus();
+  });
+
+  // A reader's card scanned at the renewal desk offers that reader's loans: each button is a
+  // scan of that copy, queued as the next scan (a line of its own).
+  list.addEventListener("submit", function (event) {
+    var offer = event.target.closest("form.desk-renew-offer");
+    if (!offer) { return; }
+    event.preventDefault();
+    var code = offer.querySelector("input[name=barcode]").value;
+    if (code) { enqueue({ code: code }); }
     input.focus();
   });
 
