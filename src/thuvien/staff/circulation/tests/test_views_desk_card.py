@@ -100,6 +100,10 @@ def test_a_card_scanned_at_check_in_names_the_reader_and_returns_nothing(world):
         assert Loan.all_objects.get(pk=loan.pk).returned_at is None
     # Kept in today's list, after a reload too.
     assert "Trần Thị Thẻ Nhầm" in client.get(IN).content.decode()
+    # In English too.
+    client.cookies["thuvien_language"] = "en"
+    entry = client.post(IN, {"barcode": other.card_number}, **SCAN).json()["entry_html"]
+    assert "library card of reader" in entry and "Nothing was returned" in entry
 
 
 def test_a_card_scanned_at_renewal_offers_that_readers_loans(world):
@@ -142,3 +146,5 @@ def test_todays_check_ins_are_headed_by_each_readers_name_and_card(world):
     assert len(heads) == 3 and len(visible) == 2, heads
     assert "Lê Thị Bình" in visible[0] and binh.card_number in visible[0]  # newest first
     assert "Nguyễn Văn An" in visible[1] and an.card_number in visible[1]
+    client.cookies["thuvien_language"] = "en"
+    assert f"Reader: Lê Thị Bình · {binh.card_number}" in client.get(IN).content.decode()
