@@ -82,7 +82,6 @@ def _bytes(answer):
 
 
 @pytest.mark.parametrize("size,expected", [
-    ("!2000,2000", (300, 400)),  # a box larger than the page: the page as it is
     ("!150,150", (112, 150)),
     ("^!600,600", (450, 600)),  # upscaling asked for
     ("pct:50", (150, 200)),
