@@ -8,7 +8,7 @@ export THUVIEN_DATA_DIR ?= $(CURDIR)/var
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/thuvien
 PYTEST_WORKERS ?= 2
 
-.PHONY: install system-packages messages demo serve test test-schemas test-sqlite test-postgres lint typecheck benchmarks clean
+.PHONY: install system-packages messages vendor demo serve test test-schemas test-sqlite test-postgres lint typecheck benchmarks clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ messages: $(BIN)/.installed
 	  cd src/thuvien && ../../$(THUVIEN) compilemessages -v 0; fi
 
 install: system-packages $(BIN)/.installed messages
+
+# the front-end bundles under src/thuvien/static/thuvien/vendor/ (committed), made again from
+# the npm registry: Chart.js, and Mirador built in production mode from scripts/mirador's lock
+vendor:
+	bash scripts/vendor-assets.sh
 
 demo: install
 	$(THUVIEN) migrate --noinput -v 0

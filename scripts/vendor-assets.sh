@@ -6,9 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENDOR=src/thuvien/static/thuvien/vendor
 CHARTJS=4.6.2
-# Mirador 4 (Apache-2.0): the IIIF viewer of the digital library; one UMD bundle, Vietnamese
-# locale included, no eval (it runs under the project's CSP).
-MIRADOR=4.0.0
+# Mirador 4 (Apache-2.0): the IIIF viewer of the digital library, one IIFE bundle (window.Mirador),
+# Vietnamese locale included, no eval (it runs under the project's CSP). Built here from the npm
+# package's source with React, MUI, reselect and OpenSeadragon in PRODUCTION mode: the package's
+# own dist files are development builds (React's "element.ref was removed" and reselect's
+# identity-function warnings on every viewer page). Versions: scripts/mirador/package.json, pinned
+# to the byte by its package-lock.json (npm ci); the same lock gives the same bundle.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm pack --silent "chart.js@$CHARTJS" >/dev/null && tar xzf "chart.js-$CHARTJS.tgz")
@@ -16,8 +19,12 @@ mkdir -p "$VENDOR"
 cp "$work/package/dist/chart.umd.js" "$VENDOR/chart.umd.min.js"
 cp "$work/package/LICENSE.md" "$VENDOR/chart.js-LICENSE.md"
 echo "chart.js $CHARTJS -> $VENDOR"
-(cd "$work" && npm pack --silent "mirador@$MIRADOR" >/dev/null && mkdir mirador \
-  && tar xzf "mirador-$MIRADOR.tgz" -C mirador)
-cp "$work/mirador/package/dist/mirador.min.js" "$VENDOR/mirador.min.js"
-cp "$work/mirador/package/LICENSE" "$VENDOR/mirador-LICENSE"
-echo "mirador $MIRADOR -> $VENDOR"
+(cd scripts/mirador && npm ci --silent --no-audit --no-fund \
+  && ./node_modules/.bin/esbuild entry.js --bundle --format=iife --global-name=Mirador \
+    --minify --define:process.env.NODE_ENV='"production"' --define:global=globalThis \
+    --loader:.js=jsx --jsx=automatic --target=es2020 --legal-comments=external --log-level=error \
+    --outfile="$work/mirador.min.js")
+cp "$work/mirador.min.js" "$VENDOR/mirador.min.js"
+cp "$work/mirador.min.js.LEGAL.txt" "$VENDOR/mirador-bundled-LICENSES.txt"
+cp scripts/mirador/node_modules/mirador/LICENSE "$VENDOR/mirador-LICENSE"
+echo "mirador $(node -p 'require("./scripts/mirador/node_modules/mirador/package.json").version') (production build) -> $VENDOR"

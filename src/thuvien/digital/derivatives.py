@@ -23,6 +23,7 @@ from .storage import masters_storage
 THUMB_SIZES = (150, 400, 1000)
 PDF_LONG_SIDE = 1600
 PDF_RENDER_DPI = 300
+PYRAMID_TILE = 256  # tile side of the pyramidal TIFFs
 
 
 def derivative_dir(*, library_id: int, obj_id: int) -> Path:
@@ -103,8 +104,8 @@ def make_page_derivatives(
         pyramid=True,
         compression="jpeg",
         Q=88,
-        tile_width=256,
-        tile_height=256,
+        tile_width=PYRAMID_TILE,
+        tile_height=PYRAMID_TILE,
     )
     os.replace(tmp, out)  # a reader never sees half a pyramid
     for size in THUMB_SIZES:
@@ -114,6 +115,16 @@ def make_page_derivatives(
         target = thumb_path(library_id=library_id, obj_id=obj_id, seq=seq, size=size)
         thumb.jpegsave(str(target), Q=85, strip=True)
     return image.width, image.height
+
+
+def pyramid_scale_factors(width: int, height: int) -> list[int]:
+    """The scale factors (1, 2, 4 ...) of the levels a page's pyramid holds, from the page's
+    size alone: libvips halves the image (rounding down) until one tile holds it."""
+    factors = [1]
+    while max(width, height) > PYRAMID_TILE:
+        width, height = width // 2, height // 2
+        factors.append(factors[-1] * 2)
+    return factors
 
 
 def page_text_layer(master: Path, file_page: int) -> str:

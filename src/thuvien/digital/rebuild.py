@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from . import derivatives
 from .errors import DigitalError, DigitalErrorCode
-from .models import Page
+from .models import DigitalObject, Page
+from .storage import masters_storage
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,35 @@ def _lock(path: Path) -> threading.Lock:
         return _locks.setdefault(str(path), threading.Lock())
 
 
+def _missing(seq: int) -> DerivativeMissing:
+    return DerivativeMissing(
+        DigitalErrorCode.DERIVATIVE_MISSING,
+        _("Ảnh của trang %(seq)s chưa có trên máy chủ và không có tệp gốc để tạo lại.")
+        % {"seq": seq},
+        seq=seq,
+    )
+
+
+def pyramids_missing(*, obj: DigitalObject) -> list[int]:
+    """The pages of ``obj`` (image pages, in order) whose pyramid is missing but can be made
+    again from their master: a file check per page, no image work. ``DerivativeMissing`` when
+    one of them has no master either."""
+    missing = []
+    pages = (
+        Page.all_objects.filter(obj=obj, media="").select_related("file").order_by("seq")
+        .only("seq", "file__storage_name")
+    )
+    masters = masters_storage()
+    for page in pages:
+        path = derivatives.pyramid_path(library_id=obj.library_id, obj_id=obj.pk, seq=page.seq)
+        if path.exists():
+            continue
+        if page.file is None or not masters.exists(page.file.storage_name):
+            raise _missing(page.seq)
+        missing.append(page.seq)
+    return missing
+
+
 def page_pyramid(*, library_id: int, obj_id: int, seq: int) -> Path:
     """The pyramid of page ``seq`` of object ``obj_id``, rebuilt from its master if missing."""
     path = derivatives.pyramid_path(library_id=library_id, obj_id=obj_id, seq=seq)
@@ -51,12 +81,7 @@ def page_pyramid(*, library_id: int, obj_id: int, seq: int) -> Path:
             .only("seq", "file_page", "media", "file__storage_name", "file__kind")
             .first()
         )
-        missing = DerivativeMissing(
-            DigitalErrorCode.DERIVATIVE_MISSING,
-            _("Ảnh của trang %(seq)s chưa có trên máy chủ và không có tệp gốc để tạo lại.")
-            % {"seq": seq},
-            seq=seq,
-        )
+        missing = _missing(seq)
         if page is None or page.file is None or page.media:
             raise missing
         try:

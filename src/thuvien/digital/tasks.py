@@ -211,3 +211,23 @@ def pdfa_build_task(obj_id: int) -> str:
             return str(pdfa_build(obj))
     except TaskLockedException:  # another worker is making it
         return ""
+
+
+@db_task(retries=1, retry_delay=30)
+def object_pdf_task(obj_id: int) -> str:
+    """Make again the missing pyramids of one object from its masters, then its PDF (a reader
+    asked for the download and was told to come back shortly)."""
+    from huey.contrib.djhuey import HUEY
+    from huey.exceptions import TaskLockedException
+
+    from .models import DigitalObject
+    from .pdf import object_pdf
+
+    obj = DigitalObject.all_objects.select_related("library").filter(pk=obj_id).first()
+    if obj is None:
+        return ""
+    try:
+        with HUEY.lock_task(f"digital.pdf.{obj_id}"):
+            return str(object_pdf(obj))  # each missing pyramid is made on the way
+    except TaskLockedException:  # another worker is making it
+        return ""

@@ -10,6 +10,24 @@ FORMATS = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 QUALITIES = ("default", "color", "gray", "bitonal")
 MAX_AREA = 40_000_000  # pixels of one answer (maxArea in info.json)
 MAX_WIDTH = 10_000
+MAX_HEIGHT = 10_000
+TILE = 512  # tile side offered in info.json
+
+
+def info_sizes(width: int, height: int, factors: list[int]) -> list[dict[str, int]]:
+    """info.json's ``sizes``: the whole image at each of the tiles' scale factors (the size the
+    spec gives a level, rounded up), smallest first, within ``maxWidth`` and ``maxArea``.
+
+    One size per scale factor, because OpenSeadragon takes the list as its pyramid's levels when
+    the counts agree and otherwise misplaces every level: a list that stopped at 64 px, beside
+    scale factors up to 32, had it ask a 1240 px page for tiles at x=2048 with negative widths.
+    """
+    sizes = []
+    for n in sorted(factors, reverse=True):
+        w, h = -(-width // n), -(-height // n)
+        if w <= MAX_WIDTH and h <= MAX_WIDTH and w * h <= MAX_AREA:
+            sizes.append({"width": w, "height": h})
+    return sizes
 
 
 class ImageRequestError(ValueError):
@@ -56,8 +74,8 @@ def _size(text: str, rw: int, rh: int) -> tuple[int, int]:
         text = text[1:]
     if text == "max":
         w, h = rw, rh
-        if w * h > MAX_AREA or w > MAX_WIDTH:
-            scale = min((MAX_AREA / (w * h)) ** 0.5, MAX_WIDTH / w)
+        if w * h > MAX_AREA or w > MAX_WIDTH or h > MAX_HEIGHT:
+            scale = min((MAX_AREA / (w * h)) ** 0.5, MAX_WIDTH / w, MAX_HEIGHT / h)
             w, h = max(1, int(w * scale)), max(1, int(h * scale))
         return w, h
     if text.startswith("pct:"):
@@ -91,7 +109,7 @@ def _size(text: str, rw: int, rh: int) -> tuple[int, int]:
         raise ImageRequestError("size")
     if not upscale and (w > rw or h > rh):
         raise ImageRequestError("size")
-    if w * h > MAX_AREA or w > MAX_WIDTH:
+    if w * h > MAX_AREA or w > MAX_WIDTH or h > MAX_HEIGHT:
         raise ImageRequestError("size")
     return w, h
 

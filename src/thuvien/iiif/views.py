@@ -134,10 +134,7 @@ def image_info(request: HttpRequest, obj_id: str, seq: str, ver: str = "") -> Ht
     if ver and ver != page.version:
         return _moved(obj, reverse("iiif:info_v", args=[obj.pk, page.seq, page.version]))
     iid = presentation.image_id(_base(request), obj.pk, page.seq, ver)
-    sizes, w, h = [], page.width, page.height
-    while w > 64 and h > 64:
-        sizes.insert(0, {"width": w, "height": h})
-        w, h = (w + 1) // 2, (h + 1) // 2
+    factors = derivatives.pyramid_scale_factors(page.width, page.height)
     info = {
         "@context": "http://iiif.io/api/image/3/context.json",
         "id": iid,
@@ -148,8 +145,9 @@ def image_info(request: HttpRequest, obj_id: str, seq: str, ver: str = "") -> Ht
         "height": page.height,
         "maxArea": imageapi.MAX_AREA,
         "maxWidth": imageapi.MAX_WIDTH,
-        "sizes": sizes[-6:],
-        "tiles": [{"width": 512, "scaleFactors": [1, 2, 4, 8, 16, 32]}],
+        "maxHeight": imageapi.MAX_HEIGHT,
+        "sizes": imageapi.info_sizes(page.width, page.height, factors),
+        "tiles": [{"width": imageapi.TILE, "height": imageapi.TILE, "scaleFactors": factors}],
         "extraFormats": ["png", "webp"],
         "extraQualities": ["color", "gray", "bitonal"],
         "extraFeatures": ["mirroring", "regionByPct", "sizeByPct", "sizeByConfinedWh",

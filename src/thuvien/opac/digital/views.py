@@ -33,8 +33,9 @@ from thuvien.digital.downloads import (
     watermark_pdf,
     watermark_text,
 )
+from thuvien.digital.models import DigitalObject
 from thuvien.digital.paid import paid_price, reader_patron
-from thuvien.digital.pdf import object_pdf
+from thuvien.digital.pdf import object_pdf, object_pdf_pending
 from thuvien.digital.pdfa import pdfa_ready
 from thuvien.digital.rebuild import DerivativeMissing
 from thuvien.digital.selectors import (
@@ -136,26 +137,45 @@ def viewer(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+def _pdf_unavailable(request: HttpRequest, obj: DigitalObject,
+                     exc: DerivativeMissing) -> HttpResponse:
+    """A page image is gone and so is its master: the PDF cannot be made."""
+    return render(request, "opac/digital/refused.html", {
+        "obj": obj, "problem": _("Chưa tạo được tệp PDF của tài liệu này. %(why)s "
+                                 "Vui lòng báo cho thư viện.") % {"why": exc.message},
+    }, status=503)
+
+
 @require_GET
 @public_view
 def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     obj, decision = _decide(request, pk)
     if decision is not Decision.ALLOW:
         return _refused(request, obj, decision)
+    # The PDF/A with the text layer once the worker has made it; until then the image PDF. Page
+    # images lost with the derivative cache are made again by the worker, not in this request:
+    # the reader is asked to come back (and it is not counted as a download).
+    try:
+        path = pdfa_ready(obj)
+        wait = 0 if path else object_pdf_pending(obj)
+    except DerivativeMissing as exc:
+        return _pdf_unavailable(request, obj, exc)
+    if wait:
+        response = render(request, "opac/digital/refused.html",
+                          {"obj": obj, "preparing": True}, status=503)
+        response["Retry-After"] = str(wait)
+        response["Cache-Control"] = "no-store"
+        return response
     try:
         download_count(obj=obj, user=request.user)
     except ThuvienError as exc:
         status = 401 if exc.params.get("login") else 429
         return render(request, "opac/digital/refused.html",
                       {"obj": obj, "login": status == 401, "problem": exc.message}, status=status)
-    # The PDF/A with the text layer once the worker has made it; until then the image PDF.
     try:
-        path = pdfa_ready(obj) or object_pdf(obj)
-    except DerivativeMissing as exc:  # a page image is gone and so is its master
-        return render(request, "opac/digital/refused.html", {
-            "obj": obj, "problem": _("Chưa tạo được tệp PDF của tài liệu này. %(why)s "
-                                     "Vui lòng báo cho thư viện.") % {"why": exc.message},
-        }, status=503)
+        path = path or object_pdf(obj)
+    except DerivativeMissing as exc:
+        return _pdf_unavailable(request, obj, exc)
     if path.name.startswith("object-"):
         pdfa_build_task(obj.pk)
     usage_count(obj=obj, downloads=1)
