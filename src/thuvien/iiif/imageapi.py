@@ -97,6 +97,8 @@ def _size(text: str, rw: int, rh: int) -> tuple[int, int]:
             if bw is None or bh is None:
                 raise ImageRequestError("size")
             scale = min(bw / rw, bh / rh)
+            if not upscale:  # "!w,h": as large as possible but not larger than the region
+                scale = min(scale, 1.0)
             w, h = max(1, round(rw * scale)), max(1, round(rh * scale))
         elif bw is not None and bh is not None:
             w, h = bw, bh

@@ -17,7 +17,12 @@ from thuvien.digital.services import digital_ingest
 # slashes (ours are "<object>-<page>" numbers: any other identifier is a 404).
 SKIP = {"format_gif", "format_jp2", "format_pdf", "format_tif", "info_xml", "rot_full_non90",
         "rot_region_non90", "id_escaped", "id_error_escapedslash", "id_error_unescaped",
-        "id_squares"}
+        "id_squares",
+        # size_noup also asks "!2000,3000" of the 1000 px grid and wants a 400, where Image API
+        # 3.0 says "!w,h" returns the image "as large as possible but not larger than the
+        # extracted region" (disputed in IIIF/image-validator#100); its other sizes (w,h ,h w,
+        # pct:200 larger than the image) are asked in test_info_tiles.py and answer 400
+        "size_noup"}
 
 
 def _grid(path):

@@ -82,6 +82,9 @@ def _bytes(answer):
 
 
 @pytest.mark.parametrize("size,expected", [
+    # a box larger than the page: the page as it is (Image API 3.0, "!w,h": "as large as
+    # possible but not larger than the extracted region"; our list thumbnails ask !200,200)
+    ("!2000,2000", (300, 400)),
     ("!150,150", (112, 150)),
     ("^!600,600", (450, 600)),  # upscaling asked for
     ("pct:50", (150, 200)),
@@ -117,6 +120,8 @@ def test_region_forms(world, tmp_path, region, size, expected):
     ("0,2048,1240,-294", "512,365"),  # what OpenSeadragon asked of a 1240 px page
     ("400,0,10,10", "max"),  # starts past the edge
     ("full", "600,"),  # larger than the page without "^"
+    ("full", ",600"),
+    ("full", "600,800"),
     ("full", "pct:150"),
 ])
 def test_impossible_requests_are_400(world, tmp_path, region, size):
