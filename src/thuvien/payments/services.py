@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from thuvien.circulation.models import FeeKind, Payment
 from thuvien.circulation.services.fees import fee_create, fee_pay, payment_refund
 from thuvien.core.audit import audit_record
+from thuvien.patrons.models import Patron
 
 from .errors import PaymentsError, PaymentsErrorCode
 from .gateway import GatewayResult, QueryState, gateway_get
@@ -40,7 +41,6 @@ from .models import Order, OrderStatus, Purpose, Receipt, ReceiptCounter
 if TYPE_CHECKING:
     from thuvien.accounts.models import User
     from thuvien.network.models import Library
-    from thuvien.patrons.models import Patron
 
 log = logging.getLogger(__name__)
 E = PaymentsErrorCode
@@ -55,7 +55,8 @@ def _txn_ref() -> str:
 
 def order_create(*, user: Any, patron: Patron, library: Library, purpose: str, subject_id: int,
                  amount: int, description: str) -> Order:
-    """A pending order of ``amount`` đồng for one service."""
+    """A pending order of ``amount`` đồng for one service, or the reader's order for it that the
+    gateway still takes (get-or-create under the lock of the reader's card)."""
     if purpose not in Purpose.values:
         raise PaymentsError(E.AMOUNT_INVALID, _("Dịch vụ thanh toán không hợp lệ."))
     if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= MAX_AMOUNT:
@@ -63,15 +64,20 @@ def order_create(*, user: Any, patron: Patron, library: Library, purpose: str, s
     if patron is None:
         raise PaymentsError(E.NO_CARD, _("Bạn cần có thẻ bạn đọc để thanh toán."))
     gateway = gateway_get()
-    # An order for the same thing still inside the gateway's timeout is the one to pay: its
-    # payment URL is still good, and a second order could take the money twice.
-    open_order = (Order.all_objects.filter(
-        user=user, purpose=purpose, subject_id=subject_id, amount=amount, gateway=gateway.code,
-        status=OrderStatus.PENDING, created_at__gt=timezone.now() - _timeout(),
-    ).order_by("-created_at").first())
-    if open_order is not None:
-        return open_order
     with transaction.atomic():
+        # One pay click at a time per reader's card: two at once (a double tap on a slow line,
+        # two tabs) queue on the card's row, and the second finds the first's order below
+        # (PostgreSQL's row lock; SQLite's IMMEDIATE transactions already serialise).
+        Patron.all_objects.select_for_update().filter(pk=patron.pk).first()
+        # An order for the same thing still inside the gateway's timeout is the one to pay: its
+        # payment URL is still good, and a second order could take the money twice.
+        open_order = (Order.all_objects.filter(
+            user=user, purpose=purpose, subject_id=subject_id, amount=amount,
+            gateway=gateway.code, status=OrderStatus.PENDING,
+            created_at__gt=timezone.now() - _timeout(),
+        ).order_by("-created_at").first())
+        if open_order is not None:
+            return open_order
         order = Order.all_objects.create(
             library=library, user=user, patron=patron, purpose=purpose, subject_id=subject_id,
             description=description[:255], amount=amount, txn_ref=_txn_ref(),
