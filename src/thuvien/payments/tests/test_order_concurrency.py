@@ -10,6 +10,7 @@ seconds when the other is kept waiting elsewhere (by a lock). Runs on SQLite and
 
 from __future__ import annotations
 
+import copy
 import threading
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -54,7 +55,7 @@ def _tap_twice(session: Client, path: str) -> list[Any]:
 
     def tap(n: int) -> None:
         browser = Client()
-        browser.cookies = session.cookies
+        browser.cookies = copy.deepcopy(session.cookies)  # one browser: the same session
         try:
             with connection.execute_wrapper(together):
                 answers[n] = browser.post(path)
@@ -99,15 +100,15 @@ def test_two_taps_at_once_on_pay_for_a_copy_make_one_order(world, tmp_path):
     obj = make_object(world, tmp_path, access="onsite", price=None, pages=3)
     user = make_reader(world, "ban_doc_sao_chup")
     with scopes_disabled():
-        copy = copy_request_create(obj=obj, user=user, pages="1-2", purpose="Nghiên cứu")
-        copy_request_decide(request=copy, staff=world.users["tinh_library_admin"],
+        asked = copy_request_create(obj=obj, user=user, pages="1-2", purpose="Nghiên cứu")
+        copy_request_decide(request=asked, staff=world.users["tinh_library_admin"],
                             approve=True, reason="")
-        copy.refresh_from_db()
-    assert copy.status == "awaiting_payment", copy.status
+        asked.refresh_from_db()
+    assert asked.status == "awaiting_payment", asked.status
     session = Client()
     session.force_login(user)
 
-    first, second = _tap_twice(session, f"/payments/copies/{copy.pk}/pay/")
+    first, second = _tap_twice(session, f"/payments/copies/{asked.pk}/pay/")
 
     assert _ref(first) == _ref(second)
     with scopes_disabled():
