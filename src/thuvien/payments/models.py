@@ -65,6 +65,12 @@ class Order(models.Model):
         related_name="+",
     )
     refund_reason = models.CharField(max_length=255, blank=True)
+    # paid twice: the reader's order for the same thing that was paid first (while this one was
+    # still open at the gateway). This one charged no fee, gave no receipt nor service; its money
+    # is owed back to the reader (refunded by hand, recorded with ``order_refund``).
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects: models.Manager[Order] = LibraryScopedManager()
     all_objects = models.Manager()  # noqa: DJ012

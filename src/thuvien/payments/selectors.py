@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 
 def orders_of_user(*, user: Any) -> QuerySet[Order]:
-    return Order.all_objects.filter(user=user).select_related("library", "receipt")
+    return Order.all_objects.filter(user=user).select_related("library", "receipt",
+                                                              "duplicate_of")
 
 
 def order_get_of_user(*, user: Any, txn_ref: str) -> Order:
@@ -45,7 +46,7 @@ def receipt_get_for(*, library: Library, number: str) -> Receipt:
 
 def orders_for_library(*, library: Library, status: str = "") -> QuerySet[Order]:
     qs = (Order.all_objects.filter(library=library)
-          .select_related("patron", "receipt", "refunded_by"))
+          .select_related("patron", "receipt", "refunded_by", "duplicate_of"))
     if status in OrderStatus.values:
         qs = qs.filter(status=status)
     return qs

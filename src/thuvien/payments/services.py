@@ -12,6 +12,13 @@ answer of paid goes through the same locked, idempotent path as the return and t
 closes it as failed; unknown to the gateway, or still unfinished a grace period later, closes it
 as expired so the reader can pay again. No answer leaves it pending for the next run. A success
 that arrives after expiry still credits the order (the money was taken) and is audited apart.
+
+Paid twice: a success for an order whose reader had another order for the same thing paid
+meanwhile (their first payment arrived late, after they had paid again) charges nothing more.
+The order is marked paid as a duplicate of the other (``duplicate_of``; no fee, ledger payment,
+receipt or hook), audited as ``payments.order.paid_twice``, and shown on the desk's list as
+money to give back; the desk refunds it by hand and records it with ``order_refund``, which
+leaves the service the other order paid for.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from django.utils.translation import gettext as _
 from thuvien.circulation.models import FeeKind, Payment
 from thuvien.circulation.services.fees import fee_create, fee_pay, payment_refund
 from thuvien.core.audit import audit_record
+from thuvien.patrons.models import Patron
 
 from .errors import PaymentsError, PaymentsErrorCode
 from .gateway import GatewayResult, QueryState, gateway_get
@@ -40,7 +48,6 @@ from .models import Order, OrderStatus, Purpose, Receipt, ReceiptCounter
 if TYPE_CHECKING:
     from thuvien.accounts.models import User
     from thuvien.network.models import Library
-    from thuvien.patrons.models import Patron
 
 log = logging.getLogger(__name__)
 E = PaymentsErrorCode
@@ -55,7 +62,8 @@ def _txn_ref() -> str:
 
 def order_create(*, user: Any, patron: Patron, library: Library, purpose: str, subject_id: int,
                  amount: int, description: str) -> Order:
-    """A pending order of ``amount`` đồng for one service."""
+    """A pending order of ``amount`` đồng for one service, or the reader's order for it that the
+    gateway still takes (get-or-create under the lock of the reader's card)."""
     if purpose not in Purpose.values:
         raise PaymentsError(E.AMOUNT_INVALID, _("Dịch vụ thanh toán không hợp lệ."))
     if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= MAX_AMOUNT:
@@ -63,15 +71,20 @@ def order_create(*, user: Any, patron: Patron, library: Library, purpose: str, s
     if patron is None:
         raise PaymentsError(E.NO_CARD, _("Bạn cần có thẻ bạn đọc để thanh toán."))
     gateway = gateway_get()
-    # An order for the same thing still inside the gateway's timeout is the one to pay: its
-    # payment URL is still good, and a second order could take the money twice.
-    open_order = (Order.all_objects.filter(
-        user=user, purpose=purpose, subject_id=subject_id, amount=amount, gateway=gateway.code,
-        status=OrderStatus.PENDING, created_at__gt=timezone.now() - _timeout(),
-    ).order_by("-created_at").first())
-    if open_order is not None:
-        return open_order
     with transaction.atomic():
+        # One pay click at a time per reader's card: two at once (a double tap on a slow line,
+        # two tabs) queue on the card's row, and the second finds the first's order below
+        # (PostgreSQL's row lock; SQLite's IMMEDIATE transactions already serialise).
+        Patron.all_objects.select_for_update().filter(pk=patron.pk).first()
+        # An order for the same thing still inside the gateway's timeout is the one to pay: its
+        # payment URL is still good, and a second order could take the money twice.
+        open_order = (Order.all_objects.filter(
+            user=user, purpose=purpose, subject_id=subject_id, amount=amount,
+            gateway=gateway.code, status=OrderStatus.PENDING,
+            created_at__gt=timezone.now() - _timeout(),
+        ).order_by("-created_at").first())
+        if open_order is not None:
+            return open_order
         order = Order.all_objects.create(
             library=library, user=user, patron=patron, purpose=purpose, subject_id=subject_id,
             description=description[:255], amount=amount, txn_ref=_txn_ref(),
@@ -140,9 +153,18 @@ def _result_record(*, result: GatewayResult, source: str) -> ResultOutcome:
         order.gateway_txn_no = result.transaction_no
         order.bank_code = result.bank_code
         fields = ["response_code", "gateway_txn_no", "bank_code", "status"]
+        first: Order | None = None
         if result.success:
             order.status = OrderStatus.PAID
             order.paid_at = timezone.now()
+            fields.append("paid_at")
+            first = _paid_first(order)
+        if first is not None:
+            # paid twice for one thing: the money is the reader's, owed back to them; the
+            # service was charged and given by ``first`` (no second fee, receipt or hook)
+            order.duplicate_of = first
+            fields.append("duplicate_of")
+        elif result.success:
             fee = fee_create(patron=order.patron, library=order.library,
                              kind=FEE_KINDS[Purpose(order.purpose)], amount=order.amount,
                              staff=None, description=order.description)
@@ -150,29 +172,47 @@ def _result_record(*, result: GatewayResult, source: str) -> ResultOutcome:
             order.ledger_payment = fee_pay(patron=order.patron, library=order.library,
                                            amount=order.amount, staff=None,
                                            method=Payment.Method.TRANSFER, fees=[fee])
-            fields += ["paid_at", "fee", "ledger_payment"]
+            fields += ["fee", "ledger_payment"]
         elif result.cancelled:
             order.status = OrderStatus.CANCELLED
         else:
             order.status = OrderStatus.FAILED
         order.save(update_fields=fields)
-        if order.status == OrderStatus.PAID:
+        changes: dict[str, Any] = {"source": source}
+        action = f"payments.order.{order.status}"
+        if first is not None:
+            action = "payments.order.paid_twice"
+            changes["first_paid"] = first.txn_ref
+            log.warning("order %s paid twice: %s was paid first (%s); refund it", order.txn_ref,
+                        first.txn_ref, source)
+        elif order.status == OrderStatus.PAID:
             receipt = _receipt_issue(order)
             for hook in order_paid_hooks:
                 hook(order)
-            changes: dict[str, Any] = {"receipt": receipt.number, "source": source}
+            changes["receipt"] = receipt.number
         else:
-            changes = {"response_code": result.response_code, "source": source}
-        action = f"payments.order.{order.status}"
-        if late:
+            changes["response_code"] = result.response_code
+        if late and first is None:
             # the gateway took the money after we had closed the order: it is the reader's
-            # payment all the same; the desk sees it apart (the reader may have paid again)
+            # payment all the same; the desk sees it apart
             action = "payments.order.paid_after_expiry"
             changes["expired_at"] = order.expired_at.isoformat() if order.expired_at else ""
             log.warning("order %s paid after it expired (%s)", order.txn_ref, source)
         audit_record(actor=None, action=action, obj=order, library=order.library,
                      changes=changes)
     return ResultOutcome(order=order, applied=True)
+
+
+def _paid_first(order: Order) -> Order | None:
+    """The reader's other order for the same thing paid while ``order`` was open: paid after
+    ``order`` was made (the reader paid again after it expired, or it went through while the
+    other was open). None for a new purchase after an earlier one (paid before this order)."""
+    # the reader's card is locked first: two of their payments arriving at once see each other
+    Patron.all_objects.select_for_update().filter(pk=order.patron_id).first()
+    return (Order.all_objects.filter(
+        user_id=order.user_id, purpose=order.purpose, subject_id=order.subject_id,
+        status=OrderStatus.PAID, duplicate_of__isnull=True, paid_at__gte=order.created_at,
+    ).exclude(pk=order.pk).order_by("paid_at", "id").first())
 
 
 def order_expire(*, order: Order, reason: str) -> bool:
@@ -252,7 +292,8 @@ def orders_pending_check(*, limit: int | None = None) -> CheckReport:
 def order_refund(*, order: Order, staff: User | None, reason: str) -> Order:
     """Record that a paid order's money went back to the reader (through the gateway's merchant
     portal): the library's ledger gives the payment back (``payment_refund``), the service it
-    bought is withdrawn by its app's hook; audited with the reason."""
+    bought is withdrawn by its app's hook; audited with the reason. An order paid twice
+    (``duplicate_of``) bought nothing: its refund leaves the service, paid by the other."""
     reason = (reason or "").strip()
     if not reason:
         raise PaymentsError(E.REASON_REQUIRED, _("Cần ghi rõ lý do hoàn tiền."), field="reason")
@@ -267,9 +308,12 @@ def order_refund(*, order: Order, staff: User | None, reason: str) -> Order:
         locked.refunded_by = staff
         locked.refund_reason = reason[:255]
         locked.save(update_fields=["status", "refunded_at", "refunded_by", "refund_reason"])
-        for hook in order_refunded_hooks:
-            hook(locked)
+        changes: dict[str, Any] = {"amount": locked.amount, "reason": reason[:255]}
+        if locked.duplicate_of_id is None:
+            for hook in order_refunded_hooks:
+                hook(locked)
+        else:  # paid twice: what was bought stays, paid by the first order
+            changes["paid_twice"] = True
         audit_record(actor=staff, action="payments.order.refunded", obj=locked,
-                     library=locked.library,
-                     changes={"amount": locked.amount, "reason": reason[:255]})
+                     library=locked.library, changes=changes)
     return locked

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.error import URLError
-from urllib.parse import quote_plus, urlencode
+from urllib.parse import quote_plus, urlencode, urlsplit
 from urllib.request import Request, urlopen
 from zoneinfo import ZoneInfo
 
@@ -52,6 +52,15 @@ VERSION = "2.1.0"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 SUCCESS = "00"
 CANCELLED = "24"
+
+# VNPay's merchant API (querydr, refund) for each host of its payment page, the default of
+# THUVIEN_VNPAY_API_URL: the test site's is in VNPay's guide (sandbox.vnpayment.vn/apis/docs/
+# truy-van-hoan-tien/querydr&refund.html); production's (beside pay.vnpay.vn) is the one VNPay
+# gives merchants at go-live. Another host (a proxy) sets THUVIEN_VNPAY_API_URL itself.
+MERCHANT_API_BY_PAY_HOST = {
+    "sandbox.vnpayment.vn": "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction",
+    "pay.vnpay.vn": "https://merchant.vnpay.vn/merchant_webapi/api/transaction",
+}
 
 QUERY_REQUEST_FIELDS = ("vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode",
                         "vnp_TxnRef", "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr",
@@ -143,6 +152,12 @@ def signed_query(params: Mapping[str, str], secret: str) -> str:
     return urlencode([*ordered, ("vnp_SecureHash", sign(params, secret))])
 
 
+def merchant_api_for(pay_url: str) -> str:
+    """VNPay's merchant API beside the payment page ``pay_url`` ("" for another host)."""
+    host = (urlsplit(pay_url).hostname or "").lower()
+    return MERCHANT_API_BY_PAY_HOST.get(host, "")
+
+
 @dataclass
 class VnpayGateway:
     """A merchant's VNPay terminal: its code, hash secret and the payment page's URL."""
@@ -157,7 +172,8 @@ class VnpayGateway:
     def from_settings(cls) -> VnpayGateway:
         conf: dict[str, Any] = settings.PAYMENTS_VNPAY
         return cls(tmn_code=conf["tmn_code"], hash_secret=conf["hash_secret"],
-                   pay_url=conf["pay_url"], api_url=conf.get("api_url", ""))
+                   pay_url=conf["pay_url"],
+                   api_url=conf.get("api_url") or merchant_api_for(conf["pay_url"]))
 
     def _ready(self) -> None:
         if not (self.tmn_code and self.hash_secret and self.pay_url):

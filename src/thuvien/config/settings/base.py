@@ -618,8 +618,9 @@ PAYMENTS_VNPAY = {
     ),
     # The merchant's IPN URL as registered with VNPay; the sandbox calls it when it is set.
     "ipn_url": os.environ.get("THUVIEN_VNPAY_IPN_URL", ""),
-    # The merchant API the worker asks about pending orders (querydr), server to server:
-    # VNPay's https://merchant.vnpay.vn/merchant_webapi/api/transaction in production.
+    # The merchant API the worker asks about pending orders (querydr), server to server. Empty:
+    # VNPay's beside THUVIEN_VNPAY_PAY_URL (payments.vnpay.merchant_api_for): pay.vnpay.vn gives
+    # https://merchant.vnpay.vn/merchant_webapi/api/transaction, sandbox.vnpayment.vn its own.
     "api_url": os.environ.get(
         "THUVIEN_VNPAY_API_URL",
         "" if PRODUCTION else f"{PUBLIC_URL}/sandbox/vnpay/merchant_webapi/api/transaction",

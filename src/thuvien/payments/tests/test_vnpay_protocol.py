@@ -8,7 +8,10 @@ import hashlib
 import hmac
 from urllib.parse import parse_qsl, urlsplit
 
+import pytest
+
 from thuvien.payments import vnpay
+from thuvien.payments.errors import PaymentsError
 
 SECRET = "sandbox-hash-secret-not-for-production"
 
@@ -60,3 +63,31 @@ def test_payment_url_carries_amount_times_100_and_vietnam_time(world, settings):
     assert query["vnp_ExpireDate"] == "20261207094500"
     assert vnpay.signature_valid(query, SECRET)
     assert timezone.is_aware(order.created_at)
+
+
+def test_merchant_api_defaults_to_vnpays_beside_its_payment_page(settings, caplog):
+    """Production sets VNPay's payment page and no THUVIEN_VNPAY_API_URL: the worker asks
+    VNPay's merchant API beside it (querydr), and says nothing of a missing address."""
+    from thuvien.payments.models import Order
+
+    conf = {"tmn_code": "PROD0001", "hash_secret": "s", "ipn_url": "", "api_url": ""}
+    for pay_url, api in (
+        ("https://pay.vnpay.vn/vpcpay.html",
+         "https://merchant.vnpay.vn/merchant_webapi/api/transaction"),
+        ("https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+         "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction"),
+    ):
+        settings.PAYMENTS_VNPAY = {**conf, "pay_url": pay_url}
+        assert vnpay.VnpayGateway.from_settings().api_url == api
+    # set, it wins (a proxy in front of VNPay)
+    settings.PAYMENTS_VNPAY = {**conf, "pay_url": "https://pay.vnpay.vn/vpcpay.html",
+                               "api_url": "https://vnpay-proxy.example.vn/api/transaction"}
+    assert (vnpay.VnpayGateway.from_settings().api_url
+            == "https://vnpay-proxy.example.vn/api/transaction")
+    # another payment page gives no guess: the worker says the address is missing
+    settings.PAYMENTS_VNPAY = {**conf, "pay_url": "https://pay.example.vn/vpcpay.html"}
+    gateway = vnpay.VnpayGateway.from_settings()
+    assert gateway.api_url == ""
+    with pytest.raises(PaymentsError):
+        gateway.query(order=Order(txn_ref="TV1", amount=1000))
+    assert "THUVIEN_VNPAY_API_URL" in caplog.text
