@@ -115,6 +115,22 @@ class LibraryFacts:
         return facts
 
 
+# The title order key of a record without a title, or whose title has no letter or digit to
+# order by (the pages show "[Không nhan đề]"): after every title when sorted by title, as a
+# reader expects, and first in the reverse order, as SQL's NULLS LAST / NULLS FIRST. The keys of
+# ``vi_sort_string`` are ASCII below DEL, so DEL follows them all. Here, in the document that
+# every backend takes, so no backend has to know it; the catalogue's own column keeps "\x01".
+UNTITLED_SORT = "\x7f"
+
+
+def title_order_key(title_sort: str, title: str) -> str:
+    """The document's ``title_sort``: the record's column (``vi_sort_string`` bytes: the
+    letters, "\x01", the tones), made from the title if empty; ``UNTITLED_SORT`` when the
+    letters are none."""
+    key = title_sort or vi_sort_string(title)
+    return UNTITLED_SORT if key.startswith("\x01") else key
+
+
 def build_document(row: dict[str, Any], items: list[tuple], facts: LibraryFacts) -> dict[str, Any]:
     """The document of one record row (``RECORD_FIELDS``) and its item tuples (``ITEM_FIELDS``).
 
@@ -136,7 +152,7 @@ def build_document(row: dict[str, Any], items: list[tuple], facts: LibraryFacts)
         "id": row["id"],
         "network": row["network_id"],
         "title": row["title"],
-        "title_sort": row.get("title_sort") or vi_sort_string(row["title"]),
+        "title_sort": title_order_key(row.get("title_sort") or "", row["title"]),
         "author_sort": author_key(authors[0]) if authors else "",
         "responsibility": row.get("responsibility") or "",
         "authors": authors,

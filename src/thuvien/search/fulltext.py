@@ -154,6 +154,21 @@ def digital_library_search(
     return DigitalLibraryPage(listing.total, _with_hits(listing, terms, per_object), True)
 
 
+# Objects a catalogue search shows beside its results (the rest in the digital library's search).
+SECTION_SIZE = 3
+
+
+def digital_beside_results(*, q: str, user: Any, ip: str | None) -> DigitalLibraryPage:
+    """The digital library's objects linked to no catalogue record (a linked one shows under
+    its record) that the words of a catalogue search ``q`` find, the first ``SECTION_SIZE``
+    with the first page holding them: the portal's "Tài liệu số" box and the search API's
+    ``digital``. None found for no words or a fielded query (the catalogue's, not ours)."""
+    if not query_terms(q):
+        return DigitalLibraryPage(0, [], True)
+    return digital_library_search(q=q, user=user, ip=ip, limit=SECTION_SIZE,
+                                  without_record=True, per_object=1)  # fmt: skip
+
+
 def _with_hits(listing: LibraryListing, terms: list[str], per_object: int) -> list[FoundObject]:
     opened = [i.obj.pk for i in listing.items if i.opens]
     found = engine().page_hits(object_ids=opened, terms=terms, limit=per_object) if opened else {}

@@ -39,7 +39,12 @@ from thuvien.api.throttling import (
 )
 from thuvien.core.ratelimit import client_address
 from thuvien.holdings.visibility import viewer_for
-from thuvien.search.fulltext import PageHit, fulltext_hits
+from thuvien.search.fulltext import (
+    DigitalLibraryPage,
+    PageHit,
+    digital_beside_results,
+    fulltext_hits,
+)
 from thuvien.search.selectors import FACET_PARAMS, SearchPage
 
 SORTS = ["relevance", "newest", "oldest", "title", "author"]
@@ -68,6 +73,14 @@ PARAMS = [
         description="1 (mặc định): kèm các nhóm lọc, số bản có sẵn; 0: bỏ qua, tìm nhanh hơn "
         "(facets rỗng, available_count null)",
     ),
+    OpenApiParameter(
+        "digital",
+        str,
+        enum=["1", "0"],
+        description="1: kèm các tài liệu số chưa gắn biểu ghi mà câu tìm thấy (ô “Tài liệu số” "
+        "của trang kết quả, chỉ ở trang đầu); 0 (mặc định): không tìm trong thư viện số "
+        "(digital null)",
+    ),
     *[OpenApiParameter(name, str, many=True) for name in FACET_PARAMS],
 ]
 # The answer's main fields, as the schema declares them (the rest as the portal shows them);
@@ -86,6 +99,48 @@ RESULT = inline_serializer(
     },
     many=True,
 )
+HIT = inline_serializer(
+    "SearchPageHit",
+    {
+        "page": serializers.IntegerField(),
+        "snippet": serializers.CharField(),
+        "url": serializers.CharField(help_text="the viewer opened at this page"),
+    },
+    many=True,
+)
+DIGITAL = inline_serializer(
+    "SearchDigital",
+    {
+        "total": serializers.IntegerField(help_text="objects found that the caller is shown"),
+        "url": serializers.CharField(
+            allow_null=True, help_text="all of them in the digital library's search"
+        ),
+        "objects": inline_serializer(
+            "SearchDigitalObject",
+            {
+                "id": serializers.IntegerField(),
+                "title": serializers.CharField(),
+                "library": serializers.CharField(),
+                "library_name": serializers.CharField(),
+                "pages": serializers.IntegerField(),
+                "opens": serializers.BooleanField(
+                    help_text="the caller may open its pages (else: listed only)"
+                ),
+                "needs": serializers.ChoiceField(
+                    choices=["", "login", "onsite", "paid", "denied"],
+                    help_text="what opening it needs when it does not open",
+                ),
+                "url": serializers.CharField(),
+                "fulltext": HIT,
+            },
+            many=True,
+        ),
+    },
+    allow_null=True,
+    help_text="with digital=1, on the first page: the digital library's objects linked to no "
+    "catalogue record that the words find (the portal's \"Tài liệu số\" box, the first "
+    "three; a linked object shows under its record's fulltext); null otherwise",
+)
 ANSWER = inline_serializer(
     "SearchAnswer",
     {
@@ -95,15 +150,49 @@ ANSWER = inline_serializer(
         "start": serializers.IntegerField(),
         "next_start": serializers.IntegerField(allow_null=True),
         "results": RESULT,
+        "digital": DIGITAL,
     },
 )
 
 
+def digital_json(found: DigitalLibraryPage, q: str) -> dict[str, Any]:
+    """The digital library's objects beside the results (``search.fulltext``)."""
+    return {
+        "total": found.total,
+        "url": "/digital/?" + urlencode({"q": q}) if found.total else None,
+        "objects": [
+            {
+                "id": f.item.obj.pk,
+                "title": f.item.obj.title,
+                "library": f.item.obj.library.code,
+                "library_name": f.item.obj.library.name_vi,
+                "pages": f.item.pages,
+                "opens": f.item.opens,
+                "needs": f.item.needs,
+                "url": f"/digital/{f.item.obj.pk}/?" + urlencode({"q": q}),
+                "fulltext": [
+                    {
+                        "page": hit.seq,
+                        "snippet": hit.snippet,
+                        "url": f"/digital/{hit.obj_id}/?" + urlencode({"q": q, "page": hit.seq}),
+                    }
+                    for hit in f.hits
+                ],
+            }
+            for f in found.found
+        ],
+    }
+
+
 def page_json(
-    page: SearchPage, mode: str = "lexical", fulltext: dict[int, list[PageHit]] | None = None
+    page: SearchPage,
+    mode: str = "lexical",
+    fulltext: dict[int, list[PageHit]] | None = None,
+    digital: DigitalLibraryPage | None = None,
 ) -> dict[str, Any]:
     """``fulltext``: the pages of each record's digital objects holding the query's words
-    (``search.fulltext.fulltext_hits``, only objects the caller may open)."""
+    (``search.fulltext.fulltext_hits``, only objects the caller may open); ``digital``: the
+    digital library's objects beside the results, when asked for."""
     fulltext = fulltext or {}
     return {
         "q": page.q,
@@ -160,6 +249,7 @@ def page_json(
             ]
             for group in page.facets
         },
+        "digital": digital_json(digital, page.q) if digital is not None else None,
     }
 
 
@@ -209,6 +299,7 @@ def search_answer(params: QueryDict, user: Any, ip: str | None) -> HttpResponse:
         check_choice(params, "sort", SORTS)
         check_choice(params, "avail", ["1"])
         check_choice(params, "facets", ["1", "0"])
+        check_choice(params, "digital", ["1", "0"])
     except BadParameter as exc:
         return json_response(exc.detail, status=400)
     mode = params.get("mode") or settings.AI_DEFAULT_MODE
@@ -225,7 +316,14 @@ def search_answer(params: QueryDict, user: Any, ip: str | None) -> HttpResponse:
     hits = fulltext_hits(
         record_ids=[row.record.pk for row in page.rows], q=page.q, user=user, ip=ip,
     )
-    return json_response(page_json(page, mode, hits))
+    # ``digital=1``: the objects of the portal's "Tài liệu số" box, on the first page; asked for,
+    # as the index of objects is a second search (docs/architecture.md, "search API").
+    digital = (
+        digital_beside_results(q=page.q, user=user, ip=ip)
+        if params.get("digital") == "1" and page.start == 0
+        else None
+    )
+    return json_response(page_json(page, mode, hits, digital))
 
 
 class SearchView(APIView):

@@ -17,9 +17,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from thuvien.search.fulltext import digital_library_search, fulltext_hits, query_terms
-
-SECTION_SIZE = 3  # objects shown on the portal's result page; the rest in /digital/
+from thuvien.search.fulltext import digital_beside_results, fulltext_hits
 
 
 def fulltext_snippets(*, record_ids: list[int], q: str, user: Any, ip: str) -> dict[int, str]:
@@ -41,10 +39,9 @@ def fulltext_snippets(*, record_ids: list[int], q: str, user: Any, ip: str) -> d
 def digital_section_html(*, q: str, user: Any, ip: str, start: int = 0) -> SafeString:
     """The result page's "Tài liệu số" section: objects without a record that the words find
     (on the first page of results only); empty when there are none."""
-    if start or not query_terms(q):
+    if start:
         return mark_safe("")
-    found = digital_library_search(q=q, user=user, ip=ip, limit=SECTION_SIZE,
-                                   without_record=True, per_object=1)  # fmt: skip
+    found = digital_beside_results(q=q, user=user, ip=ip)
     if not found.total:
         return mark_safe("")
     html = render_to_string("opac/digital/_in_search.html", {"q": q.strip()[:200], "found": found})

@@ -110,12 +110,18 @@ class DigitalSitemap(QuerySetSitemap):
 
 
 class PortalSitemap(Sitemap):  # type: ignore[type-arg]
-    """The portal's own pages: home, the directory of libraries, new acquisitions."""
+    """The portal's own pages: home, the directory of libraries, new acquisitions, the digital
+    library (its list is public; what it shows is decided per visitor)."""
 
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["opac_home:home", "opac_libraries:directory", "opac_search:new_items"]
+        return [
+            "opac_home:home",
+            "opac_libraries:directory",
+            "opac_search:new_items",
+            "opac_digital:library",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)
