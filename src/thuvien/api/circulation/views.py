@@ -222,6 +222,11 @@ class DeskView(APIView):
                     # Staff may know whom the copy is lent to (kiosks get the bare message).
                     body["card_number"] = exc.params.get("card_number")
                     body["due_on"] = exc.params["due_on"].isoformat()
+                if exc.code == CirculationErrorCode.ITEM_WANTED_BY_OTHER and exc.params:
+                    # Another reader waits: who (for staff) and where in the queue; the same
+                    # request with ``override_reason`` lends it anyway (audited).
+                    body["card_number"] = exc.params.get("card_number") or None
+                    body["queue_position"] = exc.params.get("queue_position")
                 return Response(body, status=exc.http_status)
 
 
