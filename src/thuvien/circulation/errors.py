@@ -19,12 +19,16 @@ class CirculationErrorCode(ErrorCode):
     LOAN_LIMIT_REACHED = "loan_limit_reached"
     FINES_OVER_LIMIT = "fines_over_limit"
     ITEM_ON_HOLD_FOR_OTHER = "item_on_hold_for_other"
+    # the copy could fill another reader's waiting hold (on its title or on this copy)
+    ITEM_WANTED_BY_OTHER = "item_wanted_by_other"
     ITEM_NOT_FOR_LOAN = "item_not_for_loan"
     ITEM_ALREADY_ON_LOAN = "item_already_on_loan"
     ITEM_NOT_ON_LOAN = "item_not_on_loan"
     ITEM_UNAVAILABLE = "item_unavailable"
     RENEWAL_LIMIT = "renewal_limit"
     RENEWAL_BLOCKED_BY_HOLD = "renewal_blocked_by_hold"
+    # the renewal would not move the due date later (a repeated scan, a renewal too soon)
+    RENEWAL_TOO_SOON = "renewal_too_soon"
     BORROWING_NOT_ALLOWED_HERE = "borrowing_not_allowed_here"
     OVERRIDE_NOT_ALLOWED = "override_not_allowed"
     OVERRIDE_FORBIDDEN = "override_forbidden"
@@ -63,6 +67,7 @@ OVERRIDABLE = frozenset(
         CirculationErrorCode.LOAN_LIMIT_REACHED,
         CirculationErrorCode.FINES_OVER_LIMIT,
         CirculationErrorCode.ITEM_ON_HOLD_FOR_OTHER,
+        CirculationErrorCode.ITEM_WANTED_BY_OTHER,
         CirculationErrorCode.ITEM_NOT_FOR_LOAN,
         CirculationErrorCode.RENEWAL_LIMIT,
         CirculationErrorCode.RENEWAL_BLOCKED_BY_HOLD,
@@ -97,6 +102,7 @@ def _messages() -> dict[str, str]:
             "Bạn đọc còn nợ phí vượt mức cho phép. Mời thanh toán trước khi mượn."
         ),
         C.ITEM_ON_HOLD_FOR_OTHER: _("Tài liệu này đang được giữ cho bạn đọc khác."),
+        C.ITEM_WANTED_BY_OTHER: _("Có bạn đọc khác đang chờ mượn tài liệu này (đã đặt trước)."),
         C.ITEM_NOT_FOR_LOAN: _("Tài liệu này chỉ đọc tại chỗ, không cho mượn về nhà."),
         C.ITEM_ALREADY_ON_LOAN: _("Tài liệu này đang được mượn."),
         C.ITEM_NOT_ON_LOAN: _("Tài liệu này không có trong danh sách đang mượn."),
@@ -105,6 +111,9 @@ def _messages() -> dict[str, str]:
         ),
         C.RENEWAL_LIMIT: _("Đã hết số lần gia hạn cho phép."),
         C.RENEWAL_BLOCKED_BY_HOLD: _("Không gia hạn được: có bạn đọc khác đang chờ tài liệu này."),
+        C.RENEWAL_TOO_SOON: _(
+            "Chưa thể gia hạn: hạn trả mới sẽ không muộn hơn hạn hiện tại."
+        ),
         C.BORROWING_NOT_ALLOWED_HERE: _(
             "Bạn đọc của thư viện khác không được mượn tại thư viện này."
         ),

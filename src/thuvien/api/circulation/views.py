@@ -237,6 +237,11 @@ class DeskView(APIView):
                     body["due_on"] = exc.params["due_on"].isoformat()
                 elif exc.code == CirculationErrorCode.BARCODE_IS_PATRON_CARD:
                     body["card_number"] = exc.params.get("card_number")
+                elif exc.code == CirculationErrorCode.ITEM_WANTED_BY_OTHER and exc.params:
+                    # Another reader waits: who (for staff) and where in the queue; the same
+                    # request with ``override_reason`` lends it anyway (audited).
+                    body["card_number"] = exc.params.get("card_number") or None
+                    body["queue_position"] = exc.params.get("queue_position")
                 return Response(body, status=exc.http_status)
 
 

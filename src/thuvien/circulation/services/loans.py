@@ -29,7 +29,7 @@ from thuvien.patrons.selectors import patron_card_at_desk
 
 from ..errors import CirculationError, CirculationErrorCode
 from ..items import item_set_status
-from ..lending import copy_lending_check
+from ..lending import copy_lending_check, copy_lends_home
 from ..loan_policy import RuleValues, due_date, fine_days, rule_for
 from ..models import ACTIVE_HOLD_STATUSES, Fee, FeeKind, Hold, HoldStatus, Loan, Transit
 from .holds import UNKNOWN, first_queued_hold_sql, route_item
@@ -200,35 +200,70 @@ def patron_checkout_blocks(
 class _Facts:
     open_loans: int
     owed: Decimal
-    other_hold: bool  # another reader's hold has a claim on this very copy
+    other_hold: bool  # the copy is trapped (on the hold shelf, in transit) for another reader
     own_hold: bool  # the borrower's own hold on this copy or its title, fulfilled by the loan
+    first_hold_id: int | None  # the first waiting hold the copy would fill (``route_item``)
 
 
 _FACTS_SQL = (
     "SELECT (SELECT COUNT(*) FROM {loan} WHERE patron_id = %s AND returned_at IS NULL),"
     " (SELECT SUM(outstanding) FROM {fee} WHERE patron_id = %s AND outstanding > 0),"
     " EXISTS(SELECT 1 FROM {hold} WHERE item_id = %s AND status IN ({marks})"
-    "  AND (item_level OR status <> %s) AND (patron_id IS NULL OR patron_id <> %s)),"
+    "  AND status <> %s AND (patron_id IS NULL OR patron_id <> %s)),"
     " EXISTS(SELECT 1 FROM {hold} WHERE patron_id = %s AND status IN ({marks})"
-    "  AND (item_id = %s OR (record_id = %s AND NOT item_level AND status = %s)))"
+    "  AND (item_id = %s OR (record_id = %s AND NOT item_level AND status = %s))),"
+    " ({first_queued})"
 )
 
 
 def _checkout_facts(*, patron_id: int, item: Item) -> _Facts:
     """The borrower's open loans and debt and the holds on the copy, in ONE query (four were
-    needed before; this is the hottest path of the desk)."""
+    needed before; this is the hottest path of the desk). The first waiting hold is the one
+    the check-in would route the copy to (``holds.first_queued_hold_sql``)."""
     loan_t, fee_t, hold_t = (connection.ops.quote_name(m._meta.db_table) for m in (Loan, Fee, Hold))
     active = tuple(str(s) for s in ACTIVE_HOLD_STATUSES)
     marks = ", ".join(["%s"] * len(active))
     queued = str(HoldStatus.QUEUED)
+    first_sql, first_params = first_queued_hold_sql(item)
     # Only table names from the models are formatted in; every value is a parameter.
-    sql = _FACTS_SQL.format(loan=loan_t, fee=fee_t, hold=hold_t, marks=marks)
+    sql = _FACTS_SQL.format(
+        loan=loan_t, fee=fee_t, hold=hold_t, marks=marks, first_queued=first_sql
+    )
     params = [patron_id, patron_id, item.pk, *active, queued, patron_id]
-    params += [patron_id, *active, item.pk, item.record_id, queued]
+    params += [patron_id, *active, item.pk, item.record_id, queued, *first_params]
     with db.prepared_cursor() as cursor:  # prepared on PostgreSQL (``core.db``)
         cursor.execute(sql, params)
-        loans, owed, other, own = cursor.fetchone()
-    return _Facts(int(loans), Decimal(str(owed or 0)), bool(other), bool(own))
+        loans, owed, other, own, first = cursor.fetchone()
+    return _Facts(int(loans), Decimal(str(owed or 0)), bool(other), bool(own), first)
+
+
+def _wanted_by_other(*, hold_id: int, patron: Patron, item: Item, library: Library) -> list[
+    CirculationError
+]:
+    """The refusal of a copy that would fill another reader's waiting hold (Koha's "item
+    reserved" confirmation): ``params`` carry the waiting reader's card (only when a desk of
+    ``library`` may see that reader: not anonymised, of its network) and the hold's place in
+    the queue; the message names no reader (a SIP2 kiosk shows it to the person at it). The
+    first reader in the queue borrowing it fills their own hold instead. Runs only when
+    somebody waits."""
+    from ..selectors import hold_queue_position
+
+    hold = Hold.all_objects.select_related("patron").get(pk=hold_id)
+    waiting = hold.patron
+    if waiting is None or waiting.pk == patron.pk or not copy_lends_home(item):
+        return []
+    seen = not waiting.is_anonymised and waiting.network_id == library.network_id
+    position = hold_queue_position(hold=hold)
+    return [
+        CirculationError(
+            C.ITEM_WANTED_BY_OTHER,
+            _("Có bạn đọc khác đang chờ mượn tài liệu này (đã đặt trước, thứ tự chờ %(n)d).")
+            % {"n": position},
+            card_number=waiting.card_number if seen else "",
+            queue_position=position,
+            hold_id=hold.pk,
+        )
+    ]
 
 
 def loan_checkout(
@@ -314,6 +349,10 @@ def _checkout_locked(
     facts = _checkout_facts(patron_id=patron.pk, item=item)
     if facts.other_hold:
         errors.append(CirculationError(C.ITEM_ON_HOLD_FOR_OTHER))
+    elif facts.first_hold_id is not None:
+        errors += _wanted_by_other(
+            hold_id=facts.first_hold_id, patron=patron, item=item, library=library
+        )
     rule = rule_for(library=library, category=patron.category.code, item_type=item.item_type)
     if not rule.for_loan:
         errors.append(CirculationError(C.ITEM_NOT_FOR_LOAN))
@@ -649,9 +688,24 @@ def _renew(
         errors.append(CirculationError(C.RENEWAL_LIMIT))
     if patron is not None:
         errors += _fines_over(owed, library)
-    overridden = _raise_or_override(errors, override_reason, staff=actor, library=library)
     new_due = due_date(library=loan.library, start=today, days=max(rule.renewal_days, 1))
-    loan.due_on = max(new_due, loan.due_on)
+    if new_due <= loan.due_on:
+        # Nothing would be extended: a second scan of the same copy, or a renewal too soon.
+        # A fact, not a rule: no override, no renewal used, no audit entry (Koha, Evergreen).
+        errors.insert(
+            0,
+            CirculationError(
+                C.RENEWAL_TOO_SOON,
+                _(
+                    "Chưa thể gia hạn: hạn trả mới sẽ không muộn hơn hạn hiện tại"
+                    " (%(due)s)."
+                )
+                % {"due": loan.due_on.strftime("%d/%m/%Y")},
+                due_on=loan.due_on,
+            ),
+        )
+    overridden = _raise_or_override(errors, override_reason, staff=actor, library=library)
+    loan.due_on = new_due
     loan.renewals += 1
     loan.last_notice_level = 0
     fields = ["due_on", "renewals", "last_notice_level"]

@@ -102,7 +102,7 @@ def test_renewal_override_follows_the_same_rule(world):
     item = make_item(world.provincial)
     staff = world.users["tinh_circulation"]
     loan = loan_checkout(item=item, patron=patron, library=world.provincial, staff=staff)
-    Loan.all_objects.filter(pk=loan.pk).update(renewals=5)
+    Loan.all_objects.filter(pk=loan.pk).update(renewals=5, due_on=timezone.localdate())
     kw = {"item": item, "library": world.provincial}
     _refused(C.RENEWAL_LIMIT, loan_renew_item, **kw, actor=staff)
     _refused(C.OVERRIDE_FORBIDDEN, loan_renew_item, **kw, actor=staff,

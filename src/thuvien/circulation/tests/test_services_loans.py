@@ -158,7 +158,8 @@ def test_item_on_hold_for_other(desk):
     world, staff, patron, item = desk
     other = make_patron(world.provincial)
     hold_place(patron=other, pickup_library=world.provincial, actor=staff, item=item)
-    refused(C.ITEM_ON_HOLD_FOR_OTHER, loan_checkout, item=item, patron=patron,
+    # queued for another reader: the copy would fill their hold
+    refused(C.ITEM_WANTED_BY_OTHER, loan_checkout, item=item, patron=patron,
             library=world.provincial, staff=staff)  # fmt: skip
     # The reader the copy is held for borrows it; the hold is fulfilled.
     loan_checkout(item=item, patron=other, library=world.provincial, staff=staff)
@@ -205,9 +206,12 @@ def test_renew(desk):
     world, staff, patron, item = desk
     LoanRule.objects.create(network=world.hung_yen, renewals_allowed=1, renewal_days=20)
     loan = loan_checkout(item=item, patron=patron, library=world.provincial, staff=staff)
+    Loan.all_objects.filter(pk=loan.pk).update(due_on=timezone.localdate())  # due today
     loan = loan_renew(loan=loan, actor=staff)
     assert loan.renewals == 1
     assert loan.due_on >= timezone.localdate() + dt.timedelta(days=20)
+    refused(C.RENEWAL_TOO_SOON, loan_renew, loan=loan, actor=staff)  # the same renewal again
+    Loan.all_objects.filter(pk=loan.pk).update(due_on=timezone.localdate())
     refused(C.RENEWAL_LIMIT, loan_renew, loan=loan, actor=staff)
     reason = "Nghiên cứu luận văn"
     refused(C.OVERRIDE_FORBIDDEN, loan_renew, loan=loan, actor=staff, override_reason=reason)
@@ -216,6 +220,7 @@ def test_renew(desk):
     assert loan.renewals == 2
     other = make_patron(world.commune_a)
     hold_place(patron=other, pickup_library=world.commune_a, actor=None, record=item.record)
+    Loan.all_objects.filter(pk=loan.pk).update(due_on=timezone.localdate())
     refused(C.RENEWAL_BLOCKED_BY_HOLD, loan_renew, loan=loan, actor=patron.user)
     loan_checkin(item=item, library=world.provincial, staff=staff)
     refused(C.ITEM_NOT_ON_LOAN, loan_renew, loan=loan, actor=staff)

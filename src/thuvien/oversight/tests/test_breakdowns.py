@@ -61,6 +61,7 @@ def shelved(busy_world):
         _catalogue(old, ddc="959.731", language="tha", material_type="manuscript")
         make_item(world.commune_a, record=old)
         loan = Loan.all_objects.filter(library=world.provincial, returned_at__isnull=True).get()
+        Loan.all_objects.filter(pk=loan.pk).update(due_on=timezone.localdate())  # due today
         loan_renew(loan=loan, actor=world.users["tinh_circulation"], library=world.provincial)
         obj = DigitalObject.all_objects.create(
             library=world.provincial, network=world.hung_yen, title="Phố Hiến xưa",

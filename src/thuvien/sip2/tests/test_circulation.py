@@ -204,9 +204,38 @@ def test_item_information_available_and_unknown(kiosk, desk):
     assert missing.screen_message == ("Không tìm thấy tài liệu.",)
 
 
+def _renew(client, card, barcode):
+    return client.request(
+        RenewRequest(
+            third_party_allowed="N",
+            no_block="N",
+            transaction_date=sip_now(),
+            nb_due_date=sip_now(),
+            institution_id="HY-TIENLU",
+            patron_identifier=card,
+            item_identifier=barcode,
+        )
+    )
+
+
+def _due_in(barcode, days):
+    """The open loan of ``barcode`` falls due in ``days`` (as if lent some days ago)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from thuvien.circulation.models import Loan
+
+    with scopes_disabled():
+        Loan.all_objects.filter(item__barcode=barcode, returned_at__isnull=True).update(
+            due_on=timezone.localdate() + dt.timedelta(days=days)
+        )
+
+
 def test_renew_extends_the_loan(kiosk, desk):
     card = desk["reader"].card_number
     assert checkout(kiosk, card, "TL0002").ok == "1"
+    _due_in("TL0002", 2)
     renewed = kiosk.request(
         RenewRequest(
             third_party_allowed="N",
@@ -433,3 +462,40 @@ def test_a_kiosk_does_not_lend_a_restricted_reading_copy(kiosk, desk):
     assert refused.ok == "0"
     assert refused.screen_message[0].startswith("Tài liệu đọc hạn chế")
     assert checkout(kiosk, desk["reader"].card_number, "TL0002").ok == "1"
+
+
+def test_a_kiosk_renewal_that_would_not_move_the_due_date_uses_nothing(kiosk, desk):
+    """A renewal on the day of the loan, or the same copy renewed twice: refused, counted
+    nowhere (the desk's own rule)."""
+    from thuvien.circulation.models import Loan
+
+    card = desk["reader"].card_number
+    assert checkout(kiosk, card, "TL0002").ok == "1"
+    _due_in("TL0002", 2)
+    assert _renew(kiosk, card, "TL0002").renewal_ok == "Y"
+    again = _renew(kiosk, card, "TL0002")
+    assert again.ok == "0" and again.renewal_ok == "N"
+    assert again.screen_message[0].startswith("Chưa thể gia hạn")
+    with scopes_disabled():
+        assert Loan.all_objects.get(item__barcode="TL0002", returned_at__isnull=True).renewals == 1
+
+
+def test_a_kiosk_does_not_lend_a_copy_another_reader_waits_for(kiosk, desk):
+    """SIP2 has no confirmation: the kiosk refuses with the desk's sentence, naming nobody."""
+    from thuvien.circulation.models import Loan
+    from thuvien.circulation.services import hold_place
+    from thuvien.circulation.tests.factories import make_patron
+
+    world = desk["world"]
+    with scopes_disabled():
+        waiting = make_patron(world.commune_a)
+        hold_place(patron=waiting, pickup_library=world.commune_a, actor=None,
+                   record=desk["item"].record)  # fmt: skip
+    refused = checkout(kiosk, desk["reader"].card_number, "TL0001")
+    assert refused.ok == "0"
+    assert refused.screen_message[0].startswith("Có bạn đọc khác đang chờ mượn tài liệu này")
+    assert waiting.card_number not in " ".join(refused.screen_message)
+    with scopes_disabled():
+        assert not Loan.all_objects.filter(item=desk["item"]).exists()
+    # The waiting reader at the kiosk borrows it: their hold is filled.
+    assert checkout(kiosk, waiting.card_number, "TL0001").ok == "1"

@@ -19,6 +19,21 @@ def api(world):
     return client
 
 
+def _due_in(item, days):
+    """The copy's open loan falls due in ``days`` (as if lent some days ago)."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from thuvien.circulation.models import Loan
+
+    with scopes_disabled():
+        Loan.all_objects.filter(item=item, returned_at__isnull=True).update(
+            due_on=timezone.localdate() + dt.timedelta(days=days)
+        )
+
+
 def test_checkout_checkin_renew(world, api):
     patron = make_patron(world.provincial)
     item = make_item(world.provincial)
@@ -31,7 +46,13 @@ def test_checkout_checkin_renew(world, api):
     assert r.status_code == 409 and r.json()["code"] == "item_already_on_loan"
     assert r.json()["detail"]
     r = api.post("/api/v1/circulation/renew/", {"barcode": item.barcode}, format="json")
+    # lent today: a renewal would not move the due date, and uses up nothing
+    assert r.status_code == 409 and r.json()["code"] == "renewal_too_soon", r.content
+    _due_in(item, 2)
+    r = api.post("/api/v1/circulation/renew/", {"barcode": item.barcode}, format="json")
     assert r.status_code == 200 and r.json()["renewals"] == 1
+    r = api.post("/api/v1/circulation/renew/", {"barcode": item.barcode}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "renewal_too_soon"
     r = api.post("/api/v1/circulation/checkin/", {"barcode": item.barcode}, format="json")
     assert r.status_code == 200 and r.json()["loan"]["returned_at"]
     r = api.post("/api/v1/circulation/checkin/", {"barcode": item.barcode}, format="json")
@@ -105,6 +126,7 @@ def test_desk_api_pins_its_queries(world, api, settings, django_assert_max_num_q
     assert r.status_code == 200 and r.json()["loan"]["title"]
     api.post("/api/v1/circulation/checkout/", {"card_number": patron.card_number,
              "barcode": items[1].barcode}, format="json")  # fmt: skip
+    _due_in(items[1], 2)
     # [savepoint], copy locked, open loan, holds+debt, update, audit, [release]. Was 9
     # (the copy read twice, the loan twice, holds and debt apart).
     with django_assert_max_num_queries(7):
@@ -226,3 +248,32 @@ def test_desk_rules_shared_with_the_staff_desk(world, api):
     r = admin.post("/api/v1/circulation/checkout/", body, format="json")
     assert r.status_code == 201
     assert Loan.all_objects.get(item=ref).override_reason == "Giáo viên mượn photo"
+
+
+def test_a_copy_another_reader_waits_for_answers_its_own_code_and_lends_on_override(world, api):
+    """409 ``item_wanted_by_other`` with the waiting reader's card and queue position; the same
+    request with ``override_reason`` by staff who may override lends it (audited)."""
+    from django_scopes import scopes_disabled
+
+    from thuvien.circulation.services import hold_place
+    from thuvien.circulation.tests.factories import make_record
+
+    record = make_record(world.hung_yen)
+    item = make_item(world.provincial, record=record)
+    waiting = make_patron(world.provincial)
+    with scopes_disabled():
+        hold_place(patron=waiting, pickup_library=world.provincial, actor=None, record=record)
+    patron = make_patron(world.provincial)
+    body = {"card_number": patron.card_number, "barcode": item.barcode}
+    r = api.post("/api/v1/circulation/checkout/", body, format="json")
+    assert r.status_code == 409, r.content
+    assert r.json()["code"] == "item_wanted_by_other"
+    assert r.json()["card_number"] == waiting.card_number
+    assert r.json()["queue_position"] == 1
+    reason = {**body, "override_reason": "Bạn đọc cần gấp, đã báo người đặt"}
+    r = api.post("/api/v1/circulation/checkout/", reason, format="json")
+    assert r.status_code == 403 and r.json()["code"] == "override_forbidden"
+    lead = Token.objects.create(user=world.users["tinh_library_admin"])
+    api.credentials(HTTP_AUTHORIZATION=f"Token {lead.key}", HTTP_X_LIBRARY="HY-TINH")
+    r = api.post("/api/v1/circulation/checkout/", reason, format="json")
+    assert r.status_code == 201 and r.json()["card_number"] == patron.card_number

@@ -6,7 +6,10 @@ import json
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
+
+from thuvien.circulation.models import Loan
 
 PASSWORD = "mat-khau-ban-doc-1"
 
@@ -58,6 +61,12 @@ def test_renew_own_loan_and_404_for_someone_elses(client, readers):
     mine = lend(readers, readers["dao"], readers["item"], readers["world"].commune_a)
     theirs = lend(readers, readers["binh"], readers["item2"], readers["world"].commune_b)
     login(client, readers["dao"])
+    # lent today: a renewal would not move the due date; the reader is told so, nothing used
+    response = client.post(reverse("opac_account:loan_renew", args=[mine.pk]), follow=True)
+    assert "Chưa thể gia hạn" in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.renewals == 0
+    Loan.all_objects.filter(pk=mine.pk).update(due_on=timezone.localdate())  # due today
     response = client.post(reverse("opac_account:loan_renew", args=[mine.pk]), follow=True)
     assert "Đã gia hạn" in response.content.decode()
     mine.refresh_from_db()

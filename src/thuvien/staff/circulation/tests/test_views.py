@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from thuvien.circulation.models import Fee, Loan, LoanRule, Payment
 from thuvien.circulation.tests.factories import make_item, make_patron
@@ -41,7 +42,10 @@ def test_checkout_flow_with_refusal_and_override(desk):
                     "action": "override"})  # fmt: skip
     assert "Đã cho mượn".encode() in r.content
     assert Loan.all_objects.filter(item=ref).get().override_reason == "Giáo viên mượn photo"
-    # Check in and renew.
+    # Check in and renew (a renewal the day of the loan would not move the due date).
+    r = client.post("/staff/circulation/renew/", {"barcode": item.barcode})
+    assert "Chưa thể gia hạn".encode() in r.content
+    Loan.all_objects.filter(item=item).update(due_on=timezone.localdate())
     r = client.post("/staff/circulation/renew/", {"barcode": item.barcode})
     assert "Đã gia hạn".encode() in r.content
     r = client.post("/staff/circulation/checkin/", {"barcode": item.barcode})

@@ -110,11 +110,20 @@ def _refusal(request: StaffRequest, exc: CirculationError, barcode: str, **extra
             "card": exc.params.get("card_number") or "-",
             "due": exc.params["due_on"].strftime("%d/%m/%Y"),
         }
+    override_label = ""
+    if exc.code == CirculationErrorCode.ITEM_WANTED_BY_OTHER:
+        if exc.params.get("card_number"):
+            message = _(
+                "Bạn đọc thẻ %(card)s đang chờ mượn tài liệu này (đã đặt trước, thứ tự chờ"
+                " %(position)s). Không cho mượn."
+            ) % {"card": exc.params["card_number"], "position": exc.params["queue_position"]}
+        override_label = _("Vẫn cho mượn")
     return {
         "status": "refused",
         "barcode": barcode,
         "message": message,
         "code": exc.code,
+        "override_label": override_label,
         "overridable": exc.overridable
         and can(request.user, Capability.OVERRIDE_CIRCULATION, request.library),
         **extra,
