@@ -63,6 +63,22 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
+class ClientErrorsWithoutTraceback(logging.Filter):
+    """A 4xx logged by ``django.request`` keeps its one line and loses the traceback.
+
+    Django logs a refused page (PermissionDenied, 403) with the exception attached: 30 lines of
+    stack for routine traffic (a reader following an old link, a read-only role trying a
+    page), which buried the server errors an operator must find. A 5xx keeps its traceback.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        status = getattr(record, "status_code", None)
+        if isinstance(status, int) and 400 <= status < 500:
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 class JsonFormatter(_JsonFormatter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("timestamp", True)

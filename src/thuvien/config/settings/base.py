@@ -578,7 +578,12 @@ LOG_FORMAT = os.environ.get("THUVIEN_LOG_FORMAT", "json" if PRODUCTION else "pla
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "thuvien.ops.logging.PersonalDataFilter"}},
+    "filters": {
+        "no_personal_data": {"()": "thuvien.ops.logging.PersonalDataFilter"},
+        "client_errors_without_traceback": {
+            "()": "thuvien.ops.logging.ClientErrorsWithoutTraceback"
+        },
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "thuvien.ops.logging.JsonFormatter"},
@@ -587,7 +592,8 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": LOG_FORMAT,
-            "filters": ["no_personal_data"],
+            # the traceback of a 4xx goes first, then what is left is cleaned of personal data
+            "filters": ["client_errors_without_traceback", "no_personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("THUVIEN_LOG_LEVEL", "INFO")},

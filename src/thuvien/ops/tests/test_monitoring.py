@@ -135,3 +135,54 @@ def test_logs_are_json_and_carry_no_personal_data(world, settings):
     assert any(x["logger"] == "django.request" for x in lines)
     for secret in (patron.card_number, patron.full_name, patron.email, patron.phone, "Riêng Tư"):
         assert secret not in output, secret
+
+
+def _configured_filters() -> list[logging.Filter]:
+    """The filters settings.LOGGING puts on the console handler (the one every line goes to)."""
+    for handler in logging.getLogger().handlers:
+        if any(isinstance(f, PersonalDataFilter) for f in handler.filters):
+            return list(handler.filters)  # type: ignore[arg-type]
+    raise AssertionError("settings.LOGGING's console handler is not installed")
+
+
+def test_a_refused_page_logs_one_line_not_a_traceback(world, settings):
+    """A reader or a curious staff member opening a page they may not see is routine: the log
+    gets one warning line naming the route, not the 30-line PermissionDenied traceback that
+    buried the real errors in the server log (30 of them in one audit session)."""
+    settings.DEBUG = False
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    for f in _configured_filters():
+        handler.addFilter(f)
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        client = Client()
+        client.force_login(world.users["tinh_circulation"])
+        refused = client.get("/staff/people/audit/")
+        missing = client.get("/staff/patrons/no-such-reader/nope/")
+    finally:
+        logger.removeHandler(handler)
+    assert refused.status_code == 403 and missing.status_code == 404
+    lines = [json.loads(line) for line in stream.getvalue().splitlines() if line.strip()]
+    assert len(lines) == 2, lines
+    assert all(x["level"] == "WARNING" for x in lines)
+    assert not any("exc_info" in x or "Traceback" in json.dumps(x) for x in lines), lines
+
+
+def test_a_server_error_still_logs_its_traceback():
+    """Only client errors lose the traceback: a 500 keeps it (it is what the operator reads)."""
+    record = logging.LogRecord(
+        "django.request", logging.ERROR, __file__, 1, "Internal Server Error: %s", ("/x/",), None
+    )
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        import sys
+
+        record.exc_info = sys.exc_info()
+    record.status_code = 500
+    for f in _configured_filters():
+        assert f.filter(record)
+    assert record.exc_text and "RuntimeError: boom" in record.exc_text

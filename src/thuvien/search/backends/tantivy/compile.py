@@ -28,7 +28,8 @@ Occ = tantivy.Occur
 TEXT_FIELDS: dict[str | None, tuple[str, str | None, str | None, str | None]] = {
     None: ("all_fold", "all_acc", "all_bi", None),
     "title": ("title_fold", "title_acc", "title_bi", "title_bia"),
-    "author": ("author_fold", "author_acc", None, None),
+    # a marked pair in all_bi can only be an author's (the other pairs there are folded)
+    "author": ("author_fold", "author_acc", None, "all_bi"),
     "subject": ("subject_fold", "subject_acc", None, None),
     "publisher": ("publisher_fold", None, None, None),
     "series": ("series_fold", None, None, None),
@@ -86,7 +87,10 @@ def _token_query(
             stem = _stem(analyzer, token)
             if stem and stem != folded:
                 required.append(_term(schema, stem_field, stem))
-        boosts.append(_term(schema, "title_fold", folded, 2.0))
+        if not (marked and acc_f):
+            # a syllable typed with its marks scores on the title as spelled (title_acc
+            # below): "dữ" must not rank a title holding "du" above an author named Dữ
+            boosts.append(_term(schema, "title_fold", folded, 2.0))
     if marked and acc_f:
         boosts.append(_term(schema, acc_f, token, 3.0))
         if field is None:
@@ -131,8 +135,11 @@ def _word_parts(
             optional.append(_term(schema, bi_f, f"{fa}_{fb}", 1.5))
         if field is None:
             optional.append(_term(schema, "title_bi", f"{fa}_{fb}", 3.0))
-        if (a != fa or b != fb) and (bia_f or field is None):
-            optional.append(_term(schema, bia_f or "title_bia", f"{a}_{b}", 3.0))
+        if a != fa or b != fb:  # typed with marks: the same two syllables spelled as typed
+            # (all_bi holds authors' pairs as spelled beside the folded ones)
+            for name in (bia_f,) if field is not None else ("title_bia", "all_bi"):
+                if name:
+                    optional.append(_term(schema, name, f"{a}_{b}", 3.0))
     return required, optional
 
 

@@ -141,7 +141,7 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
     publisher = get("publisher") or ""
     t_acc, t_fold, t_pairs, t_acc_pairs = (title and va.ONCE(title)) or _NOTHING
     # Headings repeat across records (analysed once, memoised); titles and notes do not.
-    a_acc, a_fold, _p, _ap = _headings(authors)
+    a_acc, a_fold, a_pairs, a_acc_pairs = _headings(authors)
     s_acc, s_fold, s_pairs, _ap = _headings(subjects)
     memo, once = va.MEMO, va.ONCE
     parts = [(get("responsibility") or "", once), (publisher, memo)]
@@ -164,7 +164,10 @@ def tantivy_fields(doc: IndexDocument) -> dict[str, Any]:
         "all_fold": [f"{t_fold} , {a_fold} , {s_fold} , {o_fold}"],
         "title_bi": t_pairs,
         "title_bia": t_acc_pairs,
-        "all_bi": s_pairs + o_pairs,
+        # authors' pairs, folded and as spelled ("nguyen_du", "nguyễn_du"): "Nguyễn Du" typed
+        # with its marks ranks Nguyễn Du's books above Nguyễn Dữ's. In the existing field, so
+        # an index written before keeps working (its documents gain them when rewritten).
+        "all_bi": a_pairs + [p for p in a_acc_pairs if p not in a_pairs] + s_pairs + o_pairs,
         "work": [get("work") or f"~{rid}"],
         "title_sort": [get("title_sort") or ""],
         "author_sort": [get("author_sort") or "~"],
