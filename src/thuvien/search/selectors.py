@@ -143,6 +143,8 @@ class SearchPage:
     took_ms: float = 0.0
     # Every library (menu order): the rows' holdings, the facet labels and the library menu.
     libraries: dict[int, LibraryRef] = field(default_factory=dict)
+    # (parameter, value) the search left out as unreadable (a mangled link): the page says so
+    ignored: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _first(params: Mapping[str, Any], name: str) -> str:
@@ -204,6 +206,25 @@ def resolve_scope(params: Any, viewer: Viewer = ANONYMOUS) -> Scope:
     return scope
 
 
+def ignored_parameters(params: Any) -> list[tuple[str, str]]:
+    """The (parameter, value) pairs ``build_request`` cannot read and leaves out: a year range
+    that is not one of the facet's, an unknown order, a start that is not a position, a library
+    or group filter that is not an id. Nothing here fails the search: the page names them."""
+    out: list[tuple[str, str]] = []
+    year = _first(params, "year")
+    if year and year not in {key for key, _lo, _hi in YEAR_RANGES}:
+        out.append(("year", year))
+    sort = _first(params, "sort")
+    if sort and sort not in SORTS:
+        out.append(("sort", sort))
+    start = _first(params, "start")
+    if start and not start.isdigit():
+        out.append(("start", start))
+    for name in ("lib", "grp"):
+        out.extend((name, v) for v in _all(params, name) if v and not v.isdigit())
+    return out
+
+
 def build_request(params: Any, scope: Scope) -> tuple[SearchRequest, dict[str, list[str]]]:
     """A ``SearchRequest`` from GET parameters; raises SearchError for an unreadable query."""
     q = _first(params, "q")
@@ -253,6 +274,7 @@ def search_catalogue(
     )
     scope = resolve_scope(params, viewer)
     page = SearchPage(q=_first(params, "q"), params={}, scope=scope)
+    page.ignored = ignored_parameters(params)
     page.libraries = libraries
     if seen is not None:
         page.libraries = {pk: lib for pk, lib in page.libraries.items() if pk in seen}

@@ -241,6 +241,21 @@ def _unknown_scope(kind: str, code: str) -> str:
     return text % {"code": code[:50]}
 
 
+def _ignored_parameter(name: str, value: str) -> str:
+    """What the page says of a parameter it could not read and searched without."""
+    if name == "year":
+        text = _("Bỏ qua khoảng năm “%(value)s”: không có khoảng năm này.")
+    elif name == "sort":
+        text = _("Bỏ qua cách sắp xếp “%(value)s”: kết quả xếp theo mức độ phù hợp.")
+    elif name == "start":
+        text = _("Bỏ qua vị trí “%(value)s”: kết quả bắt đầu từ đầu.")
+    elif name == "grp":
+        text = _("Bỏ qua bộ lọc nhóm thư viện “%(value)s”: không phải mã nhóm.")
+    else:
+        text = _("Bỏ qua bộ lọc thư viện “%(value)s”: không phải mã thư viện.")
+    return text % {"value": value[:50]}
+
+
 def content_html(
     *,
     page: SearchPage,
@@ -355,6 +370,8 @@ def content_html(
         )
     for kind, code in page.scope.unknown:
         add(f'<p class="alert" role="status">{escape(_unknown_scope(kind, code))}</p>')
+    for name, value in page.ignored:
+        add(f'<p class="alert" role="status">{escape(_ignored_parameter(name, value))}</p>')
     add(digital_html)
     add("\n    ")
     if page.work:

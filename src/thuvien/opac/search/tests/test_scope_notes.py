@@ -86,3 +86,35 @@ def test_a_work_without_copies_is_not_held_by_zero_libraries(client, world):
 def test_a_doubled_operator_is_named(client, catalogue):
     html = _html(client, q="lich OR OR su")
     assert "cần có từ cần tìm ở cả hai phía" in html
+
+
+@pytest.mark.parametrize(
+    "params,said",
+    [
+        ({"year": "abc"}, "Bỏ qua khoảng năm “abc”: không có khoảng năm này."),
+        ({"year": "2020-1990"}, "Bỏ qua khoảng năm “2020-1990”: không có khoảng năm này."),
+        ({"sort": "xyz"}, "Bỏ qua cách sắp xếp “xyz”: kết quả xếp theo mức độ phù hợp."),
+        ({"start": "-1"}, "Bỏ qua vị trí “-1”: kết quả bắt đầu từ đầu."),
+        ({"start": "abc"}, "Bỏ qua vị trí “abc”: kết quả bắt đầu từ đầu."),
+        ({"lib": "x<b>"}, "Bỏ qua bộ lọc thư viện “x&lt;b&gt;”: không phải mã thư viện."),
+    ],
+)
+def test_a_junk_parameter_is_named_and_left_out(client, catalogue, params, said):
+    """A hand-edited or mangled link (year=abc, sort=xyz, start=-1) is not silently dropped:
+    the page says what it left out and searches without it (never a 500)."""
+    html = _html(client, q="lich su", **params)
+    assert said in html
+    assert "1–3 trong 3 kết quả" in html
+
+
+def test_good_parameters_say_nothing_of_the_kind(client, catalogue):
+    html = _html(client, q="lich su", year="1986-1999", sort="title", start="0", lib="1")
+    assert "Bỏ qua khoảng" not in html and "Bỏ qua cách" not in html
+    assert "Bỏ qua vị trí" not in html and "Bỏ qua bộ lọc" not in html
+
+
+def test_a_junk_parameter_is_named_in_english_too(client, catalogue):
+    client.cookies["thuvien_language"] = "en"
+    html = _html(client, q="lich su", sort="xyz", year="abc")
+    assert "Left out the order “xyz”: results are sorted by relevance." in html
+    assert "Left out the year range “abc”: there is no such range." in html
