@@ -57,7 +57,9 @@ FEE_KINDS = {Purpose.DIGITAL_ACCESS: FeeKind.OTHER, Purpose.COPY: FeeKind.COPYIN
 
 
 def _txn_ref() -> str:
-    return "TV" + timezone.now().strftime("%y%m%d") + secrets.token_hex(5).upper()
+    # the local date, as VNPay's vnp_CreateDate beside it (06:30 on 08/12 is not 07/12)
+    day = timezone.localtime(timezone.now()).strftime("%y%m%d")
+    return "TV" + day + secrets.token_hex(5).upper()
 
 
 def order_create(*, user: Any, patron: Patron, library: Library, purpose: str, subject_id: int,
@@ -169,9 +171,12 @@ def _result_record(*, result: GatewayResult, source: str) -> ResultOutcome:
                              kind=FEE_KINDS[Purpose(order.purpose)], amount=order.amount,
                              staff=None, description=order.description)
             order.fee = fee
+            # one payment, one number: the ledger records it under the reader's receipt
+            receipt = _receipt_issue(order)
             order.ledger_payment = fee_pay(patron=order.patron, library=order.library,
                                            amount=order.amount, staff=None,
-                                           method=Payment.Method.TRANSFER, fees=[fee])
+                                           method=Payment.Method.TRANSFER, fees=[fee],
+                                           receipt_number=receipt.number)
             fields += ["fee", "ledger_payment"]
         elif result.cancelled:
             order.status = OrderStatus.CANCELLED
@@ -186,7 +191,6 @@ def _result_record(*, result: GatewayResult, source: str) -> ResultOutcome:
             log.warning("order %s paid twice: %s was paid first (%s); refund it", order.txn_ref,
                         first.txn_ref, source)
         elif order.status == OrderStatus.PAID:
-            receipt = _receipt_issue(order)
             for hook in order_paid_hooks:
                 hook(order)
             changes["receipt"] = receipt.number

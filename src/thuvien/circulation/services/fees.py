@@ -96,6 +96,7 @@ def _settle(
     method: str,
     fees: list[Fee] | None,
     note: str = "",
+    receipt_number: str = "",
 ) -> Payment:
     value = _amount(amount)
     with transaction.atomic():
@@ -121,7 +122,9 @@ def _settle(
             kind=kind,
             method=method if method in Payment.Method.values else Payment.Method.OTHER,
             amount=value,
-            receipt_number=f"BL-{library.code}-{now:%Y%m%d}-{uuid.uuid4().hex[:8].upper()}",
+            # the local date: a payment at 06:30 on 08/12 in Hà Nội is not of 07/12 (UTC)
+            receipt_number=receipt_number
+            or f"BL-{library.code}-{timezone.localtime(now):%Y%m%d}-{uuid.uuid4().hex[:8].upper()}",
             note=note[:255],
             created_at=now,
             staff=_staff(staff),
@@ -153,9 +156,11 @@ def fee_pay(
     staff: User | None,
     method: str = "cash",
     fees: list[Fee] | None = None,
+    receipt_number: str = "",
 ) -> Payment:
     """Record money received; it settles the library's oldest open fees first (``staff``
-    None: paid online through a payment gateway, no one at a desk)."""
+    None: paid online through a payment gateway, no one at a desk). ``receipt_number``: the
+    number a receipt already gave this payment (online payments); else the ledger numbers it."""
     return _settle(
         patron=patron,
         library=library,
@@ -164,6 +169,7 @@ def fee_pay(
         kind=Payment.Kind.PAYMENT,
         method=method,
         fees=fees,
+        receipt_number=receipt_number,
     )
 
 
