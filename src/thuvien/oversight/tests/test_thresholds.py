@@ -42,10 +42,10 @@ def test_gaps_are_shown_for_every_library_and_school_copies_follow_the_pupils(
     school_row = re.search(rf'data-library="{world.school.code}">.*?data-gap>([\d.,]+)<', table,
                            re.S)  # fmt: skip
     assert school_row, table[:3000]
-    assert Decimal(school_row.group(1).replace(",", ".")) == Decimal(40 - 3)
+    assert Decimal(school_row.group(1).replace(".", "").replace(",", ".")) == Decimal(40 - 3)
     commune = re.search(rf'data-library="{world.commune_a.code}">.*?data-gap>([\d.,]+)<', table,
                         re.S)  # fmt: skip
-    assert commune and Decimal(commune.group(1).replace(",", ".")) == Decimal(2000 - 1)
+    assert commune and Decimal(commune.group(1).replace(".", "").replace(",", ".")) == Decimal(2000 - 1)
 
     head = staff_client(world.users["thpt_library_admin"], world.school)
     page = head.get("/staff/oversight/figures/").content.decode()
