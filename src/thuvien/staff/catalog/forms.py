@@ -186,7 +186,7 @@ class ImportForm(forms.Form):
     def __init__(self, *args, libraries=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["library"].choices = [("", _("Không tạo bản sao"))] + [
-            (lib.pk, lib.name_vi) for lib in libraries
+            (lib.pk, lib.name) for lib in libraries
         ]
 
 
