@@ -13,7 +13,7 @@ from thuvien.core.jobs import job_enqueue, job_progress, job_task
 from thuvien.core.models import Job
 from thuvien.core.stored_text import register_stored_messages
 
-from .services.importing import import_run, parse_match_rules
+from .services.importing import MATCH_RULE_LABELS, import_run, parse_match_rules
 from .uploads import upload_discard
 
 IMPORT_KIND = "catalog.import"
@@ -44,7 +44,13 @@ register_stored_messages(
 )
 
 
-@job_task(IMPORT_KIND, retries=0, result_labels=IMPORT_RESULT_LABELS)
+@job_task(
+    IMPORT_KIND,
+    retries=0,
+    result_labels=IMPORT_RESULT_LABELS,
+    # "isbn, 035, 001" and "isbn: 2" in the words of the upload form
+    result_values={"match_rules": MATCH_RULE_LABELS, "matched_by": MATCH_RULE_LABELS},
+)
 def import_job(
     job: Job,
     *,
@@ -87,7 +93,7 @@ def import_job(
         # the job runs once (no retries): finished or failed, its upload is of no further use
         upload_discard(path)
     job_progress(job, done=report.read, total=report.read, message=report.summary())
-    job.report.save(f"import-{job.pk}.csv", ContentFile(report.to_csv().encode("utf-8")))
+    job.report.save(f"import-{job.pk}.csv", ContentFile(report.to_csv().encode("utf-8-sig")))
     return {"file_name": name or Path(path).name, **report.as_dict()}
 
 

@@ -254,7 +254,9 @@ AUDIT_OBJECTS: dict[str, Promise] = {
     "circulation.readingpermission": pgettext_lazy("đối tượng nhật ký", "Phép đọc hạn chế"),
 }
 
-# Words for the keys of ``changes`` that services write.
+# Words for the keys of ``changes`` that services write. A test collects every key written
+# (``core/tests/test_audit_actions.py``) and fails on one missing here; keys that are fields of
+# the audited model may instead be named by the field's verbose name.
 AUDIT_FIELDS: dict[str, Promise] = {
     "item": _("Mã vạch"),
     "amount": _("Số tiền"),
@@ -273,6 +275,106 @@ AUDIT_FIELDS: dict[str, Promise] = {
     "status": _("Trạng thái"),
     "channel": _("Kênh"),
     "language": _("Ngôn ngữ"),
+    # accounts
+    "address": _("Địa chỉ mạng"),
+    "by": _("Người thực hiện"),
+    "count": _("Số lần"),
+    "events": _("Số sự kiện"),
+    "minutes": _("Trong số phút"),
+    "path": _("Địa chỉ trang"),
+    "recipients": _("Người nhận"),
+    "recovery_codes": _("Số mã khôi phục"),
+    "recovery_codes_left": _("Số mã khôi phục còn lại"),
+    "two_factor": _("Xác thực hai bước"),
+    # catalog
+    "authority": _("Biểu ghi chuẩn"),
+    "controls_removed": _("Ký tự điều khiển đã bỏ"),
+    "created": _("Biểu ghi tạo mới"),
+    "file": _("Tệp"),
+    "heading": _("Tiêu đề chuẩn"),
+    "merged": _("Gộp"),
+    "record": _("Biểu ghi"),
+    "records": _("Số biểu ghi"),
+    "tags": _("Trường MARC"),
+    "title": _("Nhan đề"),
+    # holdings
+    "barcode": _("Mã vạch"),
+    # network
+    "date": _("Ngày"),
+    "hours": _("Giờ mở cửa"),
+    "is_active": _("Đang hoạt động"),
+    "libraries": _("Thư viện"),
+    "libraries_moved": _("Số thư viện chuyển theo"),
+    "network": _("Mạng lưới"),
+    "order": _("Thứ tự"),
+    "parent": _("Đơn vị quản lý"),
+    "search": _("Câu tìm"),
+    "source": _("Nguồn"),
+    "target": _("Đích"),
+    "title_vi": _("Tên (tiếng Việt)"),
+    # circulation
+    "due_on": _("Hạn trả"),
+    "handed_out_at": _("Giao đọc lúc"),
+    "override": _("Quy định được bỏ qua"),
+    "payment": _("Biên lai"),
+    "returned_at": _("Nhận lại lúc"),
+    # digital and payments
+    "code": _("Mã"),
+    "collection": _("Bộ sưu tập"),
+    "details": _("Chi tiết"),
+    "expired_at": _("Hết hạn lúc"),
+    "object": _("Tài liệu số"),
+    "outcome": _("Kết quả"),
+    "page": _("Trang số"),
+    "pages": _("Số trang"),
+    "purpose": _("Mục đích"),
+    "range": _("Chương mục"),
+    "reader": _("Bạn đọc"),
+    "receipt": _("Biên lai"),
+    "response_code": _("Mã trả lời của cổng thanh toán"),
+    "sha256": _("Mã kiểm tra SHA-256"),
+    "txn_ref": _("Mã giao dịch"),
+    "until": _("Đến"),
+    # harvest, ai
+    "base_url": _("Địa chỉ kho"),
+    "name": _("Tên"),
+    "names": _("Số tên tìm thấy"),
+    # oversight
+    "completed": _("Đã hoàn thành"),
+    "copies": _("Số bản"),
+    "course": _("Khóa đào tạo"),
+    "criteria": _("Tiêu chí"),
+    "deadline": _("Thời hạn"),
+    "decision": _("Số quyết định"),
+    "decision_date": _("Ngày quyết định"),
+    "entered_percent": _("Tỷ lệ đã nhập (%)"),
+    "expected": _("Số bản cần kiểm"),
+    "full_name": _("Họ và tên"),
+    "lines": _("Số dòng"),
+    "links": _("Số liên kết"),
+    "missing": _("Số bản thiếu"),
+    "new": _("Mã xã, phường (từ 01/7/2025)"),
+    "old": _("Mã xã, phường (trước 01/7/2025)"),
+    "percent": _("Tỷ lệ (%)"),
+    "person": _("Người"),
+    "scan": _("Bản quét"),
+    "scope": _("Phạm vi"),
+    "targets": _("Số chỉ tiêu"),
+    "topic": _("Chủ đề"),
+    "units": _("Số đơn vị hành chính"),
+    "year": _("Năm"),
+    # backup
+    "error": _("Lỗi"),
+    "snapshot": _("Bản sao lưu"),
+}
+
+# Keys whose value is an amount of money (shown "20.000 đ").
+AUDIT_MONEY_FIELDS = frozenset({"amount"})
+
+# Coded values services write under a key, in words.
+AUDIT_VALUES: dict[tuple[str, str], Promise] = {
+    ("by", "operator"): _("người vận hành hệ thống"),
+    ("by", "administrator"): _("quản trị viên"),
 }
 
 # "SettingValue object (4)", "loan 130", "hold 5": a repr that names nothing but the row.
@@ -301,6 +403,9 @@ def audit_field_label(key: str) -> str:
 # Apps above core name the fields they own (network: a setting's label, by its dotted key);
 # ``labeller(key)`` answers "" for a key that is not theirs.
 audit_field_labellers: Hook[Callable[[str], str]] = Hook("core.audit_field_label")
+# ... and the coded values they write (circulation: the refusals an override passed over);
+# ``labeller(key, value)`` answers "" for a value that is not theirs.
+audit_value_labellers: Hook[Callable[[str, Any], str]] = Hook("core.audit_value_label")
 
 
 def _setting_label(key: str) -> str:
@@ -335,19 +440,20 @@ def audit_object_text(entry: Any) -> str:
 def audit_change_rows(entry: Any) -> list[tuple[str, str]]:
     """``changes`` as (label, "old → new" or value) rows, in the page's language: a field is
     named as the audited model names it and a coded value (a copy's status "on_loan") by its
-    choice's label, so no internal code or "None" reaches the page."""
+    choice's label, a role by its name, a date as 22/12/2026, an amount as 20.000 đ, so no
+    internal code, ISO date or "None" reaches the page."""
     changes = entry.changes if isinstance(entry.changes, dict) else {}
     rows = []
     for key, value in changes.items():
         field = _model_field(entry.object_type, key)
         label = _field_label(key, field)
         if isinstance(value, list) and len(value) == 2 and key != "fields":
-            old, new = (_value_text(v, field) for v in value)
+            old, new = (_value_text(v, field, key) for v in value)
             rows.append((label, f"{old} → {new}"))
         elif key == "fields" and isinstance(value, list):
-            rows.append((label, ", ".join(_patron_field(v) for v in value)))
+            rows.append((label, ", ".join(_patron_field(v) for v in value) or "—"))
         else:
-            rows.append((label, _value_text(value, field)))
+            rows.append((label, _value_text(value, field, key)))
     return rows
 
 
@@ -369,10 +475,23 @@ def _field_label(key: str, field: Any) -> str:
     return capfirst(str(getattr(field, "verbose_name", "") or key.replace("_", " ")))
 
 
-def _value_text(value: Any, field: Any) -> str:
-    """One value as people read it: "—" for none, a choice's label, "#id" for a related row."""
-    if value is None or value == "":
+def _value_text(value: Any, field: Any, key: str = "") -> str:
+    """One value as people read it: "—" for none, a choice's label, "#id" for a related row,
+    a role's name, a date as dd/mm/yyyy, money as money."""
+    if value is None or value == "" or value == [] or value == {}:
         return "—"
+    for labeller in audit_value_labellers:
+        text = labeller(key, value)
+        if text:
+            return text
+    if isinstance(value, str) and (key, value) in AUDIT_VALUES:
+        return str(AUDIT_VALUES[(key, value)])
+    if key == "role" and isinstance(value, str):
+        return _role_name(value)
+    if key in AUDIT_MONEY_FIELDS and not isinstance(value, bool):
+        from .numbers import money_text
+
+        return money_text(value)
     choices = getattr(field, "flatchoices", None) if field is not None else None
     if choices and isinstance(value, str | int):
         for code, label in choices:
@@ -383,15 +502,46 @@ def _value_text(value: Any, field: Any) -> str:
     return _plain(value)
 
 
+def _role_name(code: str) -> str:
+    """A role by its name in the page's language ("circulation" -> "Cán bộ lưu thông")."""
+    from django.apps import apps
+
+    role = apps.get_model("accounts", "Role").objects.filter(code=code).first()
+    return str(role) if role is not None else code
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def _date_text(text: str) -> str:
+    """An ISO date or moment as the site writes them (22/12/2026, 22/12/2026 14:05 local)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    try:
+        if _ISO_DATE.match(text):
+            return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
 def _plain(value: Any) -> str:
-    if value is None:
+    if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return gettext("có") if value else gettext("không")
     if isinstance(value, list | tuple):
-        return ", ".join(_plain(v) for v in value)
+        return ", ".join(_plain(v) for v in value) or "—"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+        return ", ".join(f"{audit_field_label(str(k))}: {_plain(v)}" for k, v in value.items())
+    if isinstance(value, str) and (_ISO_DATE.match(value) or _ISO_MOMENT.match(value)):
+        return _date_text(value)
     return str(value)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.db import transaction
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 _JOB_TASKS: dict[str, Any] = {}
 _RESULT_LABELS: dict[str, dict[str, Any]] = {}
+_RESULT_VALUES: dict[str, dict[str, Mapping[str, Any]]] = {}
 
 
 def job_task(
@@ -31,11 +32,15 @@ def job_task(
     retries: int = 2,
     retry_delay: int = 10,
     result_labels: dict[str, Any] | None = None,
+    result_values: dict[str, Mapping[str, Any]] | None = None,
 ) -> Callable:
     """Register ``fn(job, **params)`` as the runner of jobs of ``kind``; ``result_labels``
-    names the keys of the dict it returns for the staff page (lazy translations)."""
+    names the keys of the dict it returns for the staff page (lazy translations);
+    ``result_values`` names the codes a value holds (a list's items, a dict's keys), per key."""
     if result_labels:
         _RESULT_LABELS[kind] = result_labels
+    if result_values:
+        _RESULT_VALUES[kind] = result_values
 
     def decorate(fn: Callable[..., Any]) -> Any:
         @db_task(retries=retries, retry_delay=retry_delay, name=f"job:{kind}")
@@ -90,8 +95,23 @@ def job_result_rows(job: Job) -> list[tuple[str, str]]:
     "isbn: 2", "—" for nothing)."""
     result = job.result or {}
     labels = _RESULT_LABELS.get(job.kind, {})
+    values = _RESULT_VALUES.get(job.kind, {})
     keys = [k for k in labels if k in result] + [k for k in result if k not in labels]
-    return [(str(labels.get(k, k)), _result_value(_in_language(result[k]))) for k in keys]
+    return [
+        (str(labels.get(k, k)), _result_value(_coded(_in_language(result[k]), values.get(k))))
+        for k in keys
+    ]
+
+
+def _coded(value: Any, words: Mapping[str, Any] | None) -> Any:
+    """A list's items or a dict's keys that are codes (``isbn``), named by ``words``."""
+    if not words:
+        return value
+    if isinstance(value, list):
+        return [str(words.get(v, v)) if isinstance(v, str) else v for v in value]
+    if isinstance(value, dict):
+        return {str(words.get(k, k)): v for k, v in value.items()}
+    return value
 
 
 def _in_language(value: Any) -> Any:

@@ -78,6 +78,40 @@ class NulInQueryMiddleware:
         return self.get_response(request)
 
 
+class MethodNotAllowedPageMiddleware:
+    """A page opened at an address that only takes a form (a link, a bookmark, a login's
+    ``?next=``) was Django's empty 405. Every such answer to a GET becomes a page that says so
+    in the person's language and leads back: the staff home under /staff/, the reader's
+    account under /account/, the home page elsewhere. The API and the protocol servers keep
+    their own answers."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code != 405
+            or request.method not in ("GET", "HEAD")
+            or getattr(response, "streaming", False)
+            or response.content
+            or request.path.startswith(("/api/", "/oai", "/sru", "/iiif"))
+        ):
+            return response
+        from django.shortcuts import render
+
+        if request.path.startswith("/staff/"):
+            back = "/staff/"
+        elif request.path.startswith("/account/"):
+            back = "/account/"
+        else:
+            back = "/"
+        page = render(request, "405.html", {"back": back}, status=405)
+        if "Allow" in response.headers:
+            page.headers["Allow"] = response.headers["Allow"]
+        return page
+
+
 _PER_VIEW = ("_csp_config", "_csp_update", "_csp_replace", "_csp_config_ro", "_csp_update_ro",
              "_csp_replace_ro", "_csp_exempt", "_csp_exempt_ro")  # fmt: skip
 _HEADERS = (

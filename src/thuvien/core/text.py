@@ -31,24 +31,44 @@ def clean(text: str | None) -> str:
 
 
 # Characters a person cannot see that come along with pasted text: zero-width space and word
-# joiner, a byte-order mark, and the bidirectional embeddings, overrides and isolates (U+202E
-# shows the rest of a title backwards). They split words for search and sorting and can
-# disguise a value; the marks U+200E/U+200F stay for Arabic and Hebrew text. Zero-width
-# (non-)joiners go when they touch Latin text, where they do nothing; between two letters of
-# another script (Persian, Indic) or two emoji they stay. The catalogue stores records without
-# them (``catalog.marc.normalize``), so a query must drop them too to find what it shows.
+# joiner, a byte-order mark, a soft hyphen, and the bidirectional marks, embeddings, overrides
+# and isolates (U+202E shows the rest of a title backwards). They split words for search and
+# sorting and can disguise a value. Zero-width (non-)joiners go when they touch Latin text,
+# where they do nothing; between two letters of another script (Persian, Indic) or two emoji
+# they stay. The catalogue stores records without them (``catalog.marc.normalize``), so a
+# query must drop them too to find what it shows.
 _INVISIBLE = re.compile(
-    "[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    "[\u200b\u2060\ufeff\u00ad]"
     "|(?<=[\x00-\u024f\u1e00-\u1eff])[\u200c\u200d]"
     "|[\u200c\u200d](?=[\x00-\u024f\u1e00-\u1eff])"
 )
+# The bidirectional controls. A mark pasted between two words ("thử\u200fnghiệm") showed them
+# apart: there it becomes a space; beside a space or at an end it goes. The marks (LRM, RLM,
+# ALM) stay beside a letter of a right-to-left script (Hebrew, Arabic), whose mixed text needs
+# them; embeddings, overrides and isolates never stay.
+_BIDI_RUN = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+_BIDI_MARKS = re.compile("[^\u200e\u200f\u061c]")
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def _bidi_replacement(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if _RTL_LETTER.match(before) or _RTL_LETTER.match(after):
+        return _BIDI_MARKS.sub("", match.group())
+    if before.isalnum() and after.isalnum():
+        return " "
+    return ""
 
 
 def strip_invisible(text: str) -> str:
-    """``text`` without the invisible characters of ``_INVISIBLE`` (ASCII text as it is)."""
+    """``text`` without the invisible characters of ``_INVISIBLE`` and the bidirectional
+    controls (``_BIDI_RUN``: a space between two letters, nothing elsewhere). ASCII text is
+    returned as it is."""
     if text.isascii():
         return text
-    return _INVISIBLE.sub("", text)
+    return _BIDI_RUN.sub(_bidi_replacement, _INVISIBLE.sub("", text))
 
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L"})

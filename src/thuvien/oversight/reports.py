@@ -23,6 +23,7 @@ from types import SimpleNamespace
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thuvien.core.numbers import count_text
 from thuvien.core.scoping import scopes_disabled
 from thuvien.network.models import Library, LibraryGroup, Network
 
@@ -334,11 +335,11 @@ def _shown(value: int | Decimal | None) -> int | Decimal | str:
 
 
 def _shown_pdf(value: int | Decimal | None) -> str:
+    """A figure as the pages show it (``core.numbers``): 2.022 / 1.234,56 in Vietnamese,
+    2,022 / 1,234.56 in English."""
     if value is None:
         return _("chưa có")
-    text = f"{value:,}"
-    # Vietnamese: 1.234,56
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return count_text(value)
 
 
 def report_csv(report: AnnualReport) -> bytes:

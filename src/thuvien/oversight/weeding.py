@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from thuvien.catalog.titles import shown_title
 from thuvien.circulation.models import Loan
 from thuvien.core.audit import audit_record
+from thuvien.core.numbers import count_text
 from thuvien.core.scoping import scopes_disabled
 from thuvien.holdings.errors import HoldingsError
 from thuvien.holdings.models import Item, ItemStatus
@@ -357,7 +358,7 @@ def _heading(weeding: Weeding, lines: list[WeedingLine]) -> list[str]:
     value = sum((line.price or 0 for line in lines), Decimal(0))
     out.append(
         _("Tổng số: %(copies)d bản, trị giá %(value)s đồng.")
-        % {"copies": len(lines), "value": f"{value:,.0f}".replace(",", ".")}
+        % {"copies": len(lines), "value": count_text(value)}
     )
     out.append(_("Căn cứ: Thông tư 02/2020/TT-BVHTTDL (điều 28); Thông tư 18/2014/TT-BVHTTDL."))
     return out
@@ -419,7 +420,7 @@ def weeding_pdf(weeding: Weeding) -> bytes:
     for i, line in enumerate(lines, 1):
         cells = _row(i, line)
         cells[2], cells[3], cells[7] = (Paragraph(str(cells[n]), normal) for n in (2, 3, 7))
-        cells[6] = f"{cells[6]:,}".replace(",", ".") if cells[6] != "" else ""
+        cells[6] = count_text(cells[6]) if cells[6] != "" else ""
         rows.append([c if not isinstance(c, int) else str(c) for c in cells])
     style = TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 8),

@@ -334,7 +334,8 @@ def patron_block(*, patron: Patron, actor: User | None, reason: str) -> Patron:
     with transaction.atomic():
         patron.blocked_reason = reason[:255]
         patron.save(update_fields=["blocked_reason", "updated_at"])
-        audit_record(actor=actor, action="patrons.patron.blocked", obj=patron)
+        audit_record(actor=actor, action="patrons.patron.blocked", obj=patron,
+                     changes={"reason": [None, patron.blocked_reason]})  # fmt: skip
     return patron
 
 

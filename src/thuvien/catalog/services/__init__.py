@@ -12,6 +12,7 @@ from .exporting import export_queryset, export_run
 from .harvest_xml import harvest_xml_refresh
 from .importing import (
     DEFAULT_MATCH,
+    MATCH_RULE_LABELS,
     MATCH_RULES,
     ImportIssue,
     ImportPreview,
@@ -34,6 +35,7 @@ __all__ = [
     "harvest_xml_refresh",
     "record_touch",
     "DEFAULT_MATCH",
+    "MATCH_RULE_LABELS",
     "MATCH_RULES",
     "OUTBOX_TOPIC",
     "ImportIssue",

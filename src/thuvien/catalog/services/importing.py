@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thuvien.core.audit import audit_record
 from thuvien.core.db import sqlite_bulk_writes
@@ -61,6 +62,13 @@ if TYPE_CHECKING:
     from thuvien.network.models import Library, Location, Network
 
 MATCH_RULES = ("isbn", "035", "001", "key")
+# The rules in words: the upload form, its preview and the job's page all name them so.
+MATCH_RULE_LABELS = {
+    "isbn": _("ISBN"),
+    "035": _("Số hệ thống (035)"),
+    "001": _("Số kiểm soát (001 + 003)"),
+    "key": _("Nhan đề + tác giả + năm"),
+}
 DEFAULT_MATCH = ("isbn", "035", "001")
 BATCH = 2000
 # Records per write transaction. At a million records every commit of 2,000 wrote a leaf page

@@ -1,4 +1,5 @@
-"""``{{ amount|vnd }}``: money the Vietnamese way, dots between thousands (85.000)."""
+"""``{{ amount|vnd }}``: an amount with its thousands grouped as the page's language groups
+them (85.000 in Vietnamese, 85,000 in English; ``core.numbers``)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,18 @@ from typing import Any
 
 from django import template
 
+from thuvien.core.numbers import money_text
+
 register = template.Library()
 
 
 @register.filter
 def vnd(value: Any) -> str:
     try:
-        number = Decimal(str(value)).quantize(Decimal(1))
+        Decimal(str(value))
     except (InvalidOperation, ValueError, TypeError):
         return ""
-    return f"{number:,.0f}".replace(",", ".")
+    return money_text(value).removesuffix(" đ")
 
 
 @register.simple_tag

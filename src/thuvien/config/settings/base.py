@@ -158,6 +158,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "thuvien.accounts.middleware.TwoFactorMiddleware",
     "thuvien.accounts.middleware.LibraryScopeMiddleware",
+    # innermost: sees a view's empty 405 before the headers above are added to it
+    "thuvien.core.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "thuvien.config.urls"

@@ -101,3 +101,110 @@ def test_empty_values_and_related_rows_are_not_codes():
     assert "record" not in rows and "status" not in rows
     assert "#186" in rows.values()
     assert "—" in rows.values()
+
+
+# Keys written under a computed name, and every name they can take (oversight.library_unit.set
+# writes the era, "old" or "new").
+BUILT_KEYS = {"old", "new"}
+
+
+def _dict_keys(node) -> set[str]:
+    import ast
+
+    if isinstance(node, ast.IfExp):
+        return _dict_keys(node.body) | _dict_keys(node.orelse)
+    found = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Dict):
+            found |= {k.value for k in sub.keys if isinstance(k, ast.Constant)
+                      and isinstance(k.value, str)}  # fmt: skip
+    return found
+
+
+def _written_keys() -> dict[str, set[str]]:
+    """Every literal key of the ``changes`` a service writes: in the dict given to
+    ``audit_record(changes=...)``, or in the dict held by the name given there (assigned,
+    ``changes["key"] = ...`` or ``changes.update({...})`` in the same function)."""
+    import ast
+
+    found: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "audit_record(" not in text:
+            continue
+        where = str(path.relative_to(SRC))
+        for fn in ast.walk(ast.parse(text)):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            names = set()
+            for call in ast.walk(fn):
+                func = getattr(call, "func", None)
+                if getattr(func, "id", getattr(func, "attr", None)) != "audit_record":
+                    continue
+                for kw in call.keywords:
+                    if kw.arg == "changes":
+                        for key in _dict_keys(kw.value):
+                            found.setdefault(key, set()).add(where)
+                        if isinstance(kw.value, ast.Name):
+                            names.add(kw.value.id)
+            for node in ast.walk(fn):
+                keys: set[str] = set()
+                if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+                    for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                        if isinstance(target, ast.Name) and target.id in names:
+                            keys |= _dict_keys(node.value)
+                        if (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                                and target.value.id in names
+                                and isinstance(target.slice, ast.Constant)):  # fmt: skip
+                            keys.add(target.slice.value)
+                elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                      and node.func.attr == "update" and isinstance(node.func.value, ast.Name)
+                      and node.func.value.id in names):  # fmt: skip
+                    for arg in node.args:
+                        keys |= _dict_keys(arg)
+                for key in keys:
+                    found.setdefault(key, set()).add(where)
+    return found
+
+
+def test_every_details_key_a_service_writes_has_words():
+    """The audit log showed "file: test__marc8.dat", "created: 1", "override:": every key a
+    service writes into an entry's details is named, in Vietnamese and in English."""
+    from django.utils import translation
+
+    from thuvien.core.audit_actions import AUDIT_FIELDS, audit_field_label
+
+    written = _written_keys()
+    assert {"file", "created", "records", "override", "due_on", "role"} <= set(written)
+    assert len(written) > 80  # the scan finds the services' keys
+    missing = sorted(f"{k} ({', '.join(sorted(written[k]))})"
+                     for k in set(written) | BUILT_KEYS if k not in AUDIT_FIELDS)  # fmt: skip
+    assert not missing, f"name these in AUDIT_FIELDS (core/audit_actions.py): {missing}"
+    for language in ("vi", "en"):
+        with translation.override(language):
+            for key in set(written) | BUILT_KEYS:
+                label = audit_field_label(key)
+                assert label != key and "_" not in label, (language, key, label)
+
+
+def test_values_read_as_people_write_them():
+    """A role by its name, a date as dd/mm/yyyy, money as money, nothing as "—"."""
+    from django.utils import translation
+
+    from thuvien.core.audit_actions import audit_change_rows
+
+    entry = _entry("circulation.loan", {
+        "due_on": "2026-12-22", "amount": "20000.00", "override": [], "note": "",
+        "handed_out_at": "2026-12-08T01:05:00+00:00", "by": [None, "operator"],
+    })  # fmt: skip
+    with translation.override("vi"):
+        rows = dict(audit_change_rows(entry))
+        assert rows == {"Hạn trả": "22/12/2026", "Số tiền": "20.000 đ",
+                        "Quy định được bỏ qua": "—", "Ghi chú": "—",
+                        "Giao đọc lúc": "08/12/2026 08:05",
+                        "Người thực hiện": "— → người vận hành hệ thống"}  # fmt: skip
+    with translation.override("en"):
+        rows = dict(audit_change_rows(entry))
+        assert rows["Amount"] == "20,000 đ" and "22/12/2026" in rows.values()

@@ -54,3 +54,44 @@ def test_access_denied_offers_the_login_to_a_visitor():
     html = response.content.decode()
     assert response.status_code == 403 and "Không có quyền truy cập" in html
     assert "/accounts/login/?next=/staff/catalog/" in html
+
+
+def _plain_paths():
+    """Every address of the site that takes no parameter (``/staff/switch-library/``)."""
+    from django.urls import URLResolver, get_resolver
+
+    def walk(resolver, prefix=""):
+        for pattern in resolver.url_patterns:
+            path = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern, path)
+            elif "<" not in path and "^" not in path and "(?P" not in path:
+                yield "/" + path
+
+    return sorted(set(walk(get_resolver())))
+
+
+def test_opening_a_form_only_address_explains_itself(staff_client, world, settings):
+    """A person who opens an address that only takes a form (the reader's "hide suggestions",
+    the library switcher; a login's ?next= can lead there) got an empty 405 page. Every such
+    address, opened as a network admin, answers with a page that says so, in the person's
+    language, and offers the way back."""
+    client = staff_client(world.users["hy_admin"], world.provincial)
+    client.raise_request_exception = False
+    refused = {}
+    for path in _plain_paths():
+        if path.startswith("/api/"):
+            continue  # the API answers in JSON, with its own 405 body
+        response = client.get(path)
+        if response.status_code == 405:
+            refused[path] = response.content.decode()
+    assert {"/account/suggestions/", "/staff/switch-library/"} <= set(refused)
+    for path, html in refused.items():
+        assert "Địa chỉ này chỉ nhận dữ liệu gửi từ một biểu mẫu" in html, path
+        back = 'href="/staff/"' if path.startswith("/staff/") else 'href="/account/"'
+        if not path.startswith(("/staff/", "/account/")):
+            back = 'href="/"'
+        assert back in html, path
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/staff/switch-library/").content.decode()
+    assert "only takes what a form sends" in html and 'lang="en"' in html

@@ -55,3 +55,16 @@ def test_quick_fold_equals_the_slow_one():
     for text in mixed:
         assert fold(text) == _fold_slow(text), text
     assert fold("Tie\u0302\u0301ng") == "tieng"
+
+
+def test_bidi_controls_become_a_space_between_letters_and_go_elsewhere():
+    from thuvien.core.text import strip_invisible
+
+    assert strip_invisible("thử\u200fnghiệm") == "thử nghiệm"
+    assert strip_invisible("thử \u200fnghiệm\u200e") == "thử nghiệm"
+    assert strip_invisible("Tập\u202a2\u202c") == "Tập 2"
+    assert strip_invisible("bồi\u00addưỡng") == "bồidưỡng"  # a soft hyphen is inside a word
+    assert strip_invisible("\u061c\u2066Hà Nội\u2069") == "Hà Nội"
+    # beside Hebrew or Arabic the marks stay (they order mixed text); an override never does
+    assert strip_invisible("שלום\u200f 2026") == "שלום\u200f 2026"
+    assert strip_invisible("عربي\u202e\u200fabc") == "عربي\u200fabc"

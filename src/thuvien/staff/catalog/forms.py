@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from thuvien.catalog.services import MATCH_RULE_LABELS
 from thuvien.holdings.models import ItemType
 from thuvien.holdings.services import MANUAL_STATUSES
 from thuvien.network.models import ShelfVisibility
@@ -152,12 +153,7 @@ FORMAT_CHOICES = [
     ("marcxml", _("MARCXML (.xml)")),
     ("json", _("MARC-in-JSON (.json)")),
 ]
-MATCH_CHOICES = [
-    ("isbn", _("ISBN")),
-    ("035", _("Số hệ thống (035)")),
-    ("001", _("Số kiểm soát (001 + 003)")),
-    ("key", _("Nhan đề + tác giả + năm")),
-]
+MATCH_CHOICES = list(MATCH_RULE_LABELS.items())
 
 
 class ImportForm(forms.Form):
@@ -190,7 +186,7 @@ class ImportForm(forms.Form):
     def __init__(self, *args, libraries=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["library"].choices = [("", _("Không tạo bản sao"))] + [
-            (lib.pk, lib.name_vi) for lib in libraries
+            (lib.pk, lib.name) for lib in libraries
         ]
 
 

@@ -4,12 +4,14 @@ oversight officers the whole network's. Another library's job answers 404."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.http import StaffRequest
@@ -62,8 +64,14 @@ def job_detail_view(request: StaffRequest, pk: int) -> HttpResponse:
     )
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 @login_required_view
 def job_report_view(request: StaffRequest, pk: int) -> FileResponse:
+    """The job's report file. A CSV goes as UTF-8 with a byte-order mark (reports stored
+    before it was written there get one on the way out): without it Excel reads the
+    Vietnamese as another code page."""
     job = _job_or_404(request, pk)
     if not job.report:
         raise Http404
@@ -72,4 +80,19 @@ def job_report_view(request: StaffRequest, pk: int) -> FileResponse:
     except FileNotFoundError as exc:
         raise Http404 from exc
     name = job.report.name.rsplit("/", 1)[-1]
-    return FileResponse(handle, as_attachment=True, filename=name)
+    if not name.endswith(".csv"):
+        return FileResponse(handle, as_attachment=True, filename=name)
+    first = handle.read(len(_BOM))
+    handle.seek(0)
+
+    def chunks() -> Iterator[bytes]:
+        try:
+            if first != _BOM:
+                yield _BOM
+            yield from iter(lambda: handle.read(64 * 1024), b"")
+        finally:
+            handle.close()
+
+    response = FileResponse(chunks(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response

@@ -135,7 +135,7 @@ class MoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks
         self.fields["parent"].queryset = library_choices(networks=networks, exclude=library)
-        self.fields["parent"].label_from_instance = lambda lib: f"{lib.code} — {lib.name_vi}"
+        self.fields["parent"].label_from_instance = lambda lib: f"{lib.code} — {lib.name}"
 
 
 class LocationForm(forms.Form):

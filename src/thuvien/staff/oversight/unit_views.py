@@ -45,7 +45,9 @@ def units(request: HttpRequest) -> HttpResponse:
     except OversightError as exc:
         rows, error = [], exc
     if request.GET.get("format") == "csv" and error is None:
-        response = HttpResponse(units_report_csv(rows, years), content_type="text/csv")
+        response = HttpResponse(
+            units_report_csv(rows, years), content_type="text/csv; charset=utf-8"
+        )
         name = f"don-vi-{era}-{level}-{years[0]}-{years[-1]}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response

@@ -4,20 +4,19 @@
 from __future__ import annotations
 
 import html
-from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from thuvien.accounts.capabilities import Capability
 from thuvien.accounts.permissions import requires
 from thuvien.core.errors import NotFound
+from thuvien.core.numbers import count_text
 from thuvien.network.models import Library, LibraryType, Network
 from thuvien.oversight.collection import Counts, label_rows
 from thuvien.oversight.digitisation import digitisation_shares, share
@@ -58,13 +57,11 @@ def _e(value: object) -> str:
 
 
 def _num(value: object) -> str:
-    """A number as the template would print it: integers plain, decimals with the active
-    language's decimal separator (no grouping, as the settings have it)."""
+    """A number as the templates print it (``|count``): thousands grouped, decimals with the
+    active language's marks (12.345 / 12,345; 12,5 / 12.5)."""
     if value is None:
         return ""
-    if isinstance(value, Decimal):
-        return format(value, "f").replace(".", str(get_format("DECIMAL_SEPARATOR")))
-    return str(value)
+    return count_text(value)
 
 
 def _type_labels() -> dict[str, str]:
@@ -109,9 +106,10 @@ def _library_rows(libraries: list[tuple[Library, dict[str, int]]], types: dict[s
         f'<tr data-library="{_e(lib.code)}"><th scope="row"><a href="'
         f'{_e(reverse("oversight:library", args=[lib.pk]))}">{_e(lib.name)}</a></th>'
         f"<td>{_e(types.get(lib.library_type, ''))}</td><td>{_e(lib.commune or '—')}</td>"
-        f"<td class=\"num\">{v['titles']}</td>"
-        f"<td class=\"num\">{v['copies']}</td><td class=\"num\">{v['readers']}</td>"
-        f"<td class=\"num\">{v['loans']}</td><td class=\"num\">{v['digital_objects']}</td>"
+        f"<td class=\"num\">{_num(v['titles'])}</td>"
+        f"<td class=\"num\">{_num(v['copies'])}</td><td class=\"num\">{_num(v['readers'])}</td>"
+        f"<td class=\"num\">{_num(v['loans'])}</td>"
+        f"<td class=\"num\">{_num(v['digital_objects'])}</td>"
         "</tr>"
         for lib, v in libraries
     ))  # fmt: skip

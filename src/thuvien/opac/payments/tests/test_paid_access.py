@@ -193,7 +193,7 @@ def test_someone_elses_receipt_and_order_are_not_found(world, reader, paid_obj):
 def test_in_english_the_price_and_the_reason_are_english(world, reader, paid_obj):
     reader.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = reader.get(Paths(paid_obj).viewer).content.decode()
-    assert "This document has a fee for use: 20.000 dong" in page and "Pay online" in page
+    assert "This document has a fee for use: 20,000 dong" in page and "Pay online" in page
     done = pay_at_sandbox(reader, _start(reader, paid_obj), cancel=True)
     text = done.content.decode()
     assert "The payment was cancelled; the document has not been opened." in text

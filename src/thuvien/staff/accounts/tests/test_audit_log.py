@@ -4,6 +4,8 @@ network's; filters; paginated with pinned query counts."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -11,6 +13,8 @@ from django.utils import timezone
 
 from thuvien.core.audit import audit_record
 from thuvien.core.models import AuditEntry
+
+DATA = Path(__file__).resolve().parents[5] / ".." / "shared" / "data" / "marc"
 
 
 def _entries(world, n_a=60, n_b=3):
@@ -130,3 +134,59 @@ def test_entries_read_as_words_not_codes(staff_client, world):
     client.post("/i18n/setlang/", {"language": "en", "next": "/staff/"})
     html = client.get(reverse("people:audit")).content.decode()
     assert "<td>Check out</td>" in html and f"Loan · #{loan.pk}" in html
+
+
+_ROW = re.compile(r"<div><strong>([^<]*)</strong>: ([^<]*)</div>")
+
+
+@pytest.mark.django_db
+def test_the_log_of_real_work_reads_as_words_in_both_languages(staff_client, world, settings):
+    """What an audit of the demo found on this page: "file: test__marc8.dat", "override:"
+    with nothing after it, "Vai trò: — → circulation", "Hạn thẻ: 2026-12-22", "Số tiền:
+    20000", a blocked card without its reason. The work is done through the services; the
+    page must name every detail, a role by its name, dates as dd/mm/yyyy, money as money."""
+    from django_scopes import scopes_disabled
+
+    from thuvien.accounts.models import Membership, Role
+    from thuvien.accounts.services import membership_change_role
+    from thuvien.catalog.services import import_run
+    from thuvien.circulation.services import fee_create, loan_checkout, loan_renew
+    from thuvien.circulation.tests.factories import make_item, make_patron, make_record
+    from thuvien.patrons.services import patron_block, patron_renew_card
+
+    admin = world.users["hy_admin"]
+    with scopes_disabled():
+        marc = DATA / "pymarc-tests" / "test__marc8.dat"
+        import_run(paths=[marc], file_names=[marc.name], network=world.hung_yen, actor=admin)
+        membership = Membership.objects.get(user=world.users["tienlu_cataloguer"])
+        circulation = Role.objects.get(code="circulation")
+        membership_change_role(actor=admin, membership=membership, role=circulation)
+        patron = make_patron(world.commune_a, full_name="Lê Văn Khóa")
+        patron_renew_card(patron=patron, actor=admin)
+        fee_create(patron=patron, library=world.commune_a, kind="damaged", amount=20000,
+                   staff=admin, description="Rách bìa")  # fmt: skip
+        item = make_item(world.commune_a, make_record(world.hung_yen), barcode="TL9001")
+        loan = loan_checkout(item=item, patron=patron, library=world.commune_a, staff=admin)
+        loan_renew(loan=loan, actor=admin, library=world.commune_a)
+        patron_block(patron=patron, actor=admin, reason="Mất thẻ, chờ xác minh")
+        patron.refresh_from_db()
+    client = staff_client(admin, world.provincial)
+    for language, role_name, money in (("vi", circulation.name_vi, "20.000 đ"),
+                                       ("en", circulation.name_en, "20,000 đ")):  # fmt: skip
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        html = client.get(reverse("people:audit")).content.decode()
+        rows = _ROW.findall(html)
+        assert len(rows) > 10, rows
+        for label, text in rows:
+            assert not re.fullmatch(r"[a-z0-9_ ]+", label), (language, label, text)
+            assert text.strip(), (language, label)  # an empty value reads "—"
+            assert not re.search(r"\d{4}-\d{2}-\d{2}", text), (language, label, text)
+            assert "None" not in text, (language, label, text)
+            if "test__marc8.dat" not in text:  # a file's name is data
+                assert "_" not in text, (language, label, text)
+        texts = " | ".join(text for _label, text in rows)
+        assert f" → {role_name}" in texts and "→ circulation" not in texts
+        assert money in texts
+        assert patron.expires_on.strftime("%d/%m/%Y") in texts
+        assert "Mất thẻ, chờ xác minh" in texts
+        assert "test__marc8.dat" in texts

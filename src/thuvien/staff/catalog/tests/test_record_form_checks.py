@@ -189,3 +189,18 @@ def test_the_marc_editor_refuses_and_confirms_the_same_way(world, cataloguer):
     response = cataloguer.post(url, {**editor_post(LEADER, fields), "confirm_warnings": "on"})
     assert response.status_code == 302
     assert to_pymarc(Record.objects.get().marc)["020"].get_subfields("z") == [BAD_CHECK]
+
+
+def test_a_pasted_bidi_mark_between_two_words_becomes_a_space(world, cataloguer):
+    """A right-to-left mark pasted between two words ("thử\u200fnghiệm") showed them apart
+    but was stored; the stored title has a space there, and a mark beside a space, a soft
+    hyphen or an isolate inside a word leave nothing behind."""
+    response = post(cataloguer, title="thử\u200fnghiệm", author="Nguyễn \u200eDu\u00ad",
+                    publisher="Nhà xuất bản\u2067 Trẻ\u2069")  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = Record.objects.get()
+    assert record.title == "thử nghiệm"
+    assert record.authors == ["Nguyễn Du"]
+    stored = str(record.marc)
+    for mark in "\u200e\u200f\u061c\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+        assert mark not in stored
