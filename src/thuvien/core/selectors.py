@@ -43,10 +43,16 @@ def audit_list(
     return qs.select_related("actor", "library").order_by("-created_at", "-id")
 
 
-def job_list(*, library: Any | None = None, network: Any | None = None) -> QuerySet[Job]:
-    """Jobs of one library (with the network's own jobs left out), or of a whole network."""
+def job_list(
+    *, library: Any | None = None, network: Any | None = None, user: Any | None = None
+) -> QuerySet[Job]:
+    """Jobs of one library (with the network's own jobs left out, but for those ``user``
+    started himself: a network-wide import's cataloguer follows it), or of a whole network."""
     if library is not None:
-        qs = Job.objects.filter(library=library)
+        scope = Q(library=library)
+        if user is not None:
+            scope |= Q(created_by=user, library__isnull=True, network=library.network_id)
+        qs = Job.objects.filter(scope)
     elif network is not None:
         # with the installation's own jobs (backups and their verification: no network)
         qs = Job.objects.filter(
@@ -58,10 +64,13 @@ def job_list(*, library: Any | None = None, network: Any | None = None) -> Query
     return qs.select_related("library", "created_by").order_by("-created_at", "-id")
 
 
-def job_get_for(*, pk: Any, library: Any | None = None, network: Any | None = None) -> Job:
-    """One job of the library (or network); another's answers 404 like a missing one."""
+def job_get_for(
+    *, pk: Any, library: Any | None = None, network: Any | None = None, user: Any | None = None
+) -> Job:
+    """One job of the library (or network, or ``user``'s own network-wide one); another's
+    answers 404 like a missing one."""
     try:
-        job: Job = job_list(library=library, network=network).get(pk=int(pk))
+        job: Job = job_list(library=library, network=network, user=user).get(pk=int(pk))
     except (Job.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFound("not_found", _("Không tìm thấy tác vụ.")) from exc
     return job

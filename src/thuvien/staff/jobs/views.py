@@ -32,7 +32,7 @@ def _place(request: StaffRequest) -> dict[str, Any]:
         can_in_network(request.user, Capability.OVERSEE, network.pk, write=False)
     ):
         return {"network": network}
-    return {"library": request.library}
+    return {"library": request.library, "user": request.user}
 
 
 def _job_or_404(request: StaffRequest, pk: int) -> Job:

@@ -96,3 +96,19 @@ def test_list_query_count_is_pinned(staff_client, world, django_assert_num_queri
     with django_assert_num_queries(6):
         response = client.get(reverse("jobs:list"), {"page": 2})
     assert len(response.context["page"].object_list) == 10
+
+
+@pytest.mark.django_db
+def test_the_cataloguer_who_started_a_network_wide_import_follows_it(staff_client, world):
+    """An import with no library chosen (records for the whole network, no copies) belongs to
+    the network: the cataloguer who started it was sent to its page and got a 404. He sees his
+    own job, on its page and in his list; another library's cataloguer still does not."""
+    mine = Job.objects.create(
+        kind="catalog.import", title="Nhập toàn mạng lưới", library=None,
+        network=world.hung_yen, created_by=world.users["tienlu_cataloguer"],
+    )
+    client = staff_client(world.users["tienlu_cataloguer"], world.commune_a)
+    assert client.get(reverse("jobs:detail", args=[mine.pk])).status_code == 200
+    assert "Nhập toàn mạng lưới" in client.get(reverse("jobs:list")).content.decode()
+    other = staff_client(world.users["phohien_cataloguer"], world.commune_b)
+    assert other.get(reverse("jobs:detail", args=[mine.pk])).status_code == 404
